@@ -1,0 +1,23 @@
+package io.vocedge.protocol;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@code voc.batch/1}: the MQTT payload on {@code up/records}. The gateway stores each record once, then
+ * answers with a {@link Ack} naming the same {@code batchId}.
+ */
+public record Batch(String deviceId, String site, String batchId, Instant sentAt, List<UpRecord> records)
+        implements Envelope {
+    public Batch {
+        Objects.requireNonNull(deviceId, "deviceId");
+        Objects.requireNonNull(batchId, "batchId");
+        records = records == null ? List.of() : List.copyOf(records);
+    }
+
+    @Override
+    public SchemaId schemaId() {
+        return SchemaId.BATCH;
+    }
+}

@@ -1,0 +1,15 @@
+package io.vocedge.protocol;
+
+/** Size limits that both ends enforce; a gateway dead-letters anything larger. */
+public final class Limits {
+    /** Largest MQTT payload a gateway accepts on an up topic. */
+    public static final int MAX_MESSAGE_BYTES = 256 * 1024;
+    /** Most records one batch may carry. */
+    public static final int MAX_RECORDS_PER_BATCH = 500;
+    /** Longest utterance text (characters, after redaction). */
+    public static final int MAX_TEXT_CHARS = 8_000;
+    /** Longest site or device id. */
+    public static final int MAX_ID_LENGTH = 64;
+
+    private Limits() {}
+}

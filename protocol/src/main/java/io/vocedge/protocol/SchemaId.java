@@ -1,0 +1,50 @@
+package io.vocedge.protocol;
+
+import java.util.regex.Pattern;
+
+/**
+ * The {@code schema} field of every envelope: {@code <kind>/<major>}, e.g. {@code voc.utterance/1}.
+ * Adding optional fields keeps the major; anything else is a new major.
+ */
+public record SchemaId(String kind, int major) {
+    private static final Pattern FORMAT = Pattern.compile("(voc\\.[a-z][a-z0-9-]*)/([1-9][0-9]{0,3})");
+
+    public static final SchemaId BATCH = new SchemaId("voc.batch", 1);
+    public static final SchemaId UTTERANCE = new SchemaId("voc.utterance", 1);
+    public static final SchemaId CONVERSATION = new SchemaId("voc.conversation", 1);
+    public static final SchemaId TELEMETRY = new SchemaId("voc.telemetry", 1);
+    public static final SchemaId STATUS = new SchemaId("voc.status", 1);
+    public static final SchemaId ACK = new SchemaId("voc.ack", 1);
+    public static final SchemaId COMMAND = new SchemaId("voc.command", 1);
+    public static final SchemaId COMMAND_RESULT = new SchemaId("voc.command-result", 1);
+
+    public SchemaId {
+        if (kind == null || !kind.matches("voc\\.[a-z][a-z0-9-]*")) {
+            throw new IllegalArgumentException("schema kind must look like 'voc.<name>', got: " + kind);
+        }
+        if (major < 1) {
+            throw new IllegalArgumentException("schema major must be >= 1, got: " + major);
+        }
+    }
+
+    /** Parses {@code voc.kind/N}; throws {@link ProtocolException} naming the bad value. */
+    public static SchemaId parse(String text) {
+        if (text == null) {
+            throw new ProtocolException("missing 'schema' field: every envelope needs one, e.g. \"voc.utterance/1\"");
+        }
+        var m = FORMAT.matcher(text);
+        if (!m.matches()) {
+            throw new ProtocolException("malformed schema '" + abbreviate(text) + "': expected '<kind>/<major>', e.g. \"voc.utterance/1\"");
+        }
+        return new SchemaId(m.group(1), Integer.parseInt(m.group(2)));
+    }
+
+    static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+
+    @Override
+    public String toString() {
+        return kind + "/" + major;
+    }
+}

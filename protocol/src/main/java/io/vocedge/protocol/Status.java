@@ -1,0 +1,26 @@
+package io.vocedge.protocol;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code voc.status/1}: retained on {@code up/status}; the same topic carries the last will with
+ * {@code state = offline}. {@code details} holds optional figures (outbox depth, mute, versions...).
+ */
+public record Status(String deviceId, String site, String state, Instant at, boolean clockSynced,
+        String softwareVersion, Map<String, Object> details) implements Envelope {
+    public static final String ONLINE = "online";
+    public static final String OFFLINE = "offline";
+
+    public Status {
+        Objects.requireNonNull(deviceId, "deviceId");
+        Objects.requireNonNull(state, "state");
+        details = details == null ? Map.of() : Map.copyOf(details);
+    }
+
+    @Override
+    public SchemaId schemaId() {
+        return SchemaId.STATUS;
+    }
+}

@@ -1,0 +1,71 @@
+package io.vocedge.protocol;
+
+/**
+ * The topic scheme {@code voc/v1/{site}/{device}/(up|down)/...}. Devices publish only under their own
+ * {@code up/}; the gateway publishes acks and commands under {@code down/}.
+ */
+public final class Topics {
+    public static final String ROOT = "voc/v1";
+    public static final String UP_RECORDS = "up/records";
+    public static final String UP_STATUS = "up/status";
+    public static final String UP_RESULT = "up/result";
+    public static final String DOWN_ACK = "down/ack";
+    public static final String DOWN_COMMAND = "down/command";
+    /** The shared-subscription group all gateways join, so they split the load. */
+    public static final String GATEWAY_GROUP = "voc-gateways";
+
+    private Topics() {}
+
+    public static String records(String site, String device) {
+        return base(site, device) + UP_RECORDS;
+    }
+
+    public static String status(String site, String device) {
+        return base(site, device) + UP_STATUS;
+    }
+
+    public static String commandResult(String site, String device) {
+        return base(site, device) + UP_RESULT;
+    }
+
+    public static String ack(String site, String device) {
+        return base(site, device) + DOWN_ACK;
+    }
+
+    public static String command(String site, String device) {
+        return base(site, device) + DOWN_COMMAND;
+    }
+
+    /** Shared subscription for the gateways on every device's record batches. */
+    public static String sharedRecordsFilter() {
+        return "$share/" + GATEWAY_GROUP + "/" + ROOT + "/+/+/" + UP_RECORDS;
+    }
+
+    public static String sharedResultsFilter() {
+        return "$share/" + GATEWAY_GROUP + "/" + ROOT + "/+/+/" + UP_RESULT;
+    }
+
+    /** Status is retained; every gateway wants every status, so this one is not shared. */
+    public static String statusFilter() {
+        return ROOT + "/+/+/" + UP_STATUS;
+    }
+
+    private static String base(String site, String device) {
+        return ROOT + "/" + Ids.require("site", site) + "/" + Ids.require("device", device) + "/";
+    }
+
+    /** Parses a device topic; throws {@link ProtocolException} if it is not one of ours. */
+    public static DeviceTopic parse(String topic) {
+        String[] parts = topic == null ? new String[0] : topic.split("/", -1);
+        if (parts.length != 6 || !"voc".equals(parts[0]) || !"v1".equals(parts[1])) {
+            throw new ProtocolException("topic '" + topic + "' is not of the form voc/v1/{site}/{device}/(up|down)/{what}");
+        }
+        if (!Ids.isValid(parts[2]) || !Ids.isValid(parts[3])) {
+            throw new ProtocolException("topic '" + topic + "' has an invalid site or device id");
+        }
+        return new DeviceTopic(parts[2], parts[3], parts[4] + "/" + parts[5]);
+    }
+
+    /** A parsed device topic. */
+    public record DeviceTopic(String site, String device, String channel) {}
+}
