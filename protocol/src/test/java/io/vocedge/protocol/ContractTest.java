@@ -45,7 +45,7 @@ class ContractTest {
                 new ConversationSummary.Compliance(true, false, true),
                 new ConversationSummary.Attention(true, "negative customer on delivery"), List.of(), "en-1");
         var telemetry = new Telemetry("dev-1", 9, time, Map.of("cpu_temp_c", 51.5, "outbox_depth", 3.0));
-        var batch = new Batch("dev-1", "site-a", "b-1", time.wall(), List.of(utterance(7), summary, telemetry));
+        var batch = new Batch("dev-1", "site-a", "b-1", time.wall(), "boot-1", 5000L, List.of(utterance(7), summary, telemetry));
         var ack = new Ack("dev-1", "b-1", Ack.ranges(new long[] {7, 8, 9}), List.of(new Ack.Rejected(10, "bad")));
         var status = new Status("dev-1", "site-a", Status.ONLINE, time.wall(), true, "0.1.0", Map.of("muted", false));
         var command = new Command("c-1", "dev-1", "mute", Map.of(), time.wall());
