@@ -1,0 +1,201 @@
+package io.vocedge.device.simulate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vocedge.device.outbox.OutboxConfig;
+import io.vocedge.device.sync.OutboxSync;
+import io.vocedge.device.sync.SyncConfig;
+import io.vocedge.protocol.Ack;
+import io.vocedge.protocol.RecordTime;
+import io.vocedge.protocol.Sentiment;
+import io.vocedge.protocol.SentimentLabel;
+import io.vocedge.protocol.SpeakerRole;
+import io.vocedge.protocol.Status;
+import io.vocedge.protocol.TopicHit;
+import io.vocedge.protocol.Utterance;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.tinylog.Logger;
+
+/**
+ * Runs N complete device outbox+sync stacks in one JVM, each with its own SQLite file and MQTT client, feeds
+ * each M utterance records of realistic size, and measures: end-to-end rate (first insert to last ack),
+ * latency from outbox commit to ack (p50/p99), and the outbox insert rate.
+ */
+public final class FleetSimulator {
+    private final int devices;
+    private final int recordsPerDevice;
+    private final String brokerUrl;
+    private final Path dataDir;
+    private final String site;
+    private final boolean powerLossSafe;
+    private final Duration timeout;
+    private final ObjectMapper json;
+
+    public FleetSimulator(int devices, int recordsPerDevice, String brokerUrl, Path dataDir, String site,
+            boolean powerLossSafe, Duration timeout, ObjectMapper json) {
+        if (devices < 1 || recordsPerDevice < 1) {
+            throw new IllegalArgumentException("--devices and --records-per-device must be >= 1");
+        }
+        this.devices = devices;
+        this.recordsPerDevice = recordsPerDevice;
+        this.brokerUrl = brokerUrl;
+        this.dataDir = dataDir;
+        this.site = site;
+        this.powerLossSafe = powerLossSafe;
+        this.timeout = timeout;
+        this.json = json;
+    }
+
+    /** Figures of one run. Latencies in milliseconds. */
+    public record Report(int devices, int recordsPerDevice, long recordsAcked, double seconds, double recordsPerSecond,
+            double insertSeconds, double insertsPerSecond, double p50Ms, double p99Ms, double maxMs, long resends,
+            boolean complete) {
+        public String human() {
+            return String.format(java.util.Locale.ROOT,
+                    "devices=%d records_per_device=%d acked=%d/%d complete=%s%n"
+                            + "end_to_end: %.2f s, %.0f records/s (first insert to last ack)%n"
+                            + "latency commit->ack: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n"
+                            + "outbox inserts: %.0f records/s (%.2f s for all)%nbatch resends: %d",
+                    devices, recordsPerDevice, recordsAcked, (long) devices * recordsPerDevice, complete, seconds,
+                    recordsPerSecond, p50Ms, p99Ms, maxMs, insertsPerSecond, insertSeconds, resends);
+        }
+    }
+
+    public Report run() throws Exception {
+        String bootId = "sim-" + Instant.now().toEpochMilli();
+        long total = (long) devices * recordsPerDevice;
+        List<Map<Long, Long>> commitTimes = new ArrayList<>();
+        long[] latenciesNanos = new long[(int) total];
+        AtomicLong latencyCount = new AtomicLong();
+        AtomicLong lastAck = new AtomicLong();
+        CountDownLatch allAcked = new CountDownLatch(devices);
+        List<OutboxSync> stacks = new ArrayList<>();
+        long t0 = System.nanoTime();
+        try {
+            for (int i = 0; i < devices; i++) {
+                String deviceId = String.format("sim-%04d", i);
+                Map<Long, Long> committed = new ConcurrentHashMap<>();
+                commitTimes.add(committed);
+                AtomicLong ackedHere = new AtomicLong();
+                OutboxConfig oc = new OutboxConfig(dataDir.resolve(deviceId).resolve("outbox.db"), 64L * 1024 * 1024,
+                        powerLossSafe, 4096, Duration.ofSeconds(30), 512);
+                OutboxSync stack = OutboxSync.open(new OutboxSync.Identity(deviceId, site, brokerUrl, null), oc,
+                        SyncConfig.defaults(), json, bootId, () -> (System.nanoTime() - t0) / 1_000_000,
+                        () -> new Status(deviceId, site, Status.ONLINE, Instant.now(), true, "sim", Map.of()),
+                        payload -> { },
+                        ack -> onAck(ack, committed, latenciesNanos, latencyCount, ackedHere, lastAck, allAcked));
+                stacks.add(stack);
+            }
+            awaitConnected(stacks);
+            Logger.info("event=simulation_start devices={} records_per_device={} broker={}", devices, recordsPerDevice, brokerUrl);
+
+            long start = System.nanoTime();
+            AtomicLong lastCommit = new AtomicLong(start);
+            int producers = Math.min(devices, Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
+            ExecutorService pool = Executors.newFixedThreadPool(producers, r -> Thread.ofPlatform().name("sim-producer").daemon(true).unstarted(r));
+            RecordTime time0 = new RecordTime(Instant.now(), true, bootId, 0);
+            for (int i = 0; i < devices; i++) {
+                int deviceIndex = i;
+                pool.submit(() -> produce(stacks.get(deviceIndex), commitTimes.get(deviceIndex),
+                        String.format("sim-%04d", deviceIndex), time0, lastCommit));
+            }
+            pool.shutdown();
+            pool.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            boolean complete = allAcked.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            long end = complete ? lastAck.get() : System.nanoTime();
+            long acked = latencyCount.get();
+            long[] lat = Arrays.copyOf(latenciesNanos, (int) Math.min(acked, latenciesNanos.length));
+            Arrays.sort(lat);
+            long resends = stacks.stream().mapToLong(s -> s.sync().stats().batchesResent()).sum();
+            double seconds = (end - start) / 1e9;
+            double insertSeconds = (lastCommit.get() - start) / 1e9;
+            return new Report(devices, recordsPerDevice, acked, seconds, acked / seconds, insertSeconds,
+                    total / Math.max(insertSeconds, 1e-9), pct(lat, 0.50), pct(lat, 0.99),
+                    lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6, resends, complete);
+        } finally {
+            stacks.parallelStream().forEach(OutboxSync::close);
+        }
+    }
+
+    private void produce(OutboxSync stack, Map<Long, Long> committed, String deviceId, RecordTime time0, AtomicLong lastCommit) {
+        List<java.util.concurrent.CompletableFuture<Long>> futures = new ArrayList<>(recordsPerDevice);
+        for (int n = 0; n < recordsPerDevice; n++) {
+            RecordTime time = new RecordTime(time0.wall().plusMillis(n), true, time0.bootId(), n);
+            futures.add(stack.outbox().submit(syntheticUtterance(deviceId, n, time)).whenComplete((seq, err) -> {
+                if (err == null) {
+                    long now = System.nanoTime();
+                    committed.put(seq, now);
+                    lastCommit.accumulateAndGet(now, Math::max);
+                } else {
+                    Logger.error("event=sim_insert_failed device={} error=\"{}\"", deviceId, err.getMessage());
+                }
+            }));
+        }
+        futures.forEach(java.util.concurrent.CompletableFuture::join);
+    }
+
+    private void onAck(Ack ack, Map<Long, Long> committed, long[] latencies, AtomicLong count, AtomicLong ackedHere,
+            AtomicLong lastAck, CountDownLatch allAcked) {
+        long now = System.nanoTime();
+        for (Ack.SeqRange r : ack.stored()) {
+            for (long s = r.from(); s <= r.to(); s++) {
+                Long t = committed.remove(s);
+                if (t != null) {
+                    int idx = (int) count.getAndIncrement();
+                    if (idx < latencies.length) {
+                        latencies[idx] = now - t;
+                    }
+                    if (ackedHere.incrementAndGet() == recordsPerDevice) {
+                        lastAck.accumulateAndGet(now, Math::max);
+                        allAcked.countDown();
+                    }
+                }
+            }
+        }
+    }
+
+    private void awaitConnected(List<OutboxSync> stacks) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (stacks.stream().allMatch(s -> s.sync().isConnected())) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("not all simulated devices connected to " + brokerUrl + " within 60 s");
+    }
+
+    private static double pct(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1e6;
+    }
+
+    private static final String[] TEXTS = {
+        "i paid the deposit two weeks ago and nobody can tell me when the car will be delivered i have asked three times already",
+        "we have been waiting forty minutes for someone to help us with the test drive this is really not acceptable for a dealership",
+        "the price on the website was lower than what the advisor quoted and now there is a five hundred dollar documentation fee",
+        "thanks for coming in today the blue one is in stock and we can arrange the financing with a lower down payment for you",
+    };
+
+    /** About 600 bytes of JSON each, like a real analysed utterance. */
+    static Utterance syntheticUtterance(String deviceId, int n, RecordTime time) {
+        String text = TEXTS[n % TEXTS.length];
+        return new Utterance(deviceId, 0, time, "sim-conv-" + (n / 20), "en", n % 2 == 0 ? SpeakerRole.CUSTOMER : SpeakerRole.STAFF,
+                text, n * 3000L, n * 3000L + 2500, 0.9, List.of(),
+                List.of(new TopicHit("delivery", List.of(new TopicHit.Evidence("delivered", 18)), null)),
+                new Sentiment(SentimentLabel.NEGATIVE, -0.6), List.of(), "sim-1", "simulator");
+    }
+}
