@@ -162,7 +162,10 @@ public final class PahoBrokerLink implements BrokerLink {
     private final class Callback implements MqttCallback {
         @Override
         public void disconnected(MqttDisconnectResponse response) {
-            listener.onConnectionLost(response == null ? "disconnected" : String.valueOf(response.getReasonString()));
+            String reason = response == null ? "disconnected"
+                    : response.getException() != null ? PahoBrokerLink.describe(response.getException())
+                    : "reason code " + response.getReturnCode();
+            listener.onConnectionLost(reason);
         }
 
         @Override
