@@ -55,7 +55,8 @@ public final class CommandDispatcher implements Consumer<byte[]>, AutoCloseable 
             }
             command = json.treeToValue(node, Command.class);
         } catch (Exception e) {
-            reply("unknown", false, "command is not valid JSON: " + e.getMessage());
+            String why = String.valueOf(e.getMessage());
+            reply("unknown", false, "command is not valid JSON: " + why.lines().findFirst().orElse(why));
             return;
         }
         if (command.deviceId() != null && !deviceId.equals(command.deviceId())) {
