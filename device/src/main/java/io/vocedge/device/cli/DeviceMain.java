@@ -27,6 +27,7 @@ public final class DeviceMain implements Runnable {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new DeviceMain());
         cli.addSubcommand(new SimulateCommand());
+        cli.addSubcommand(new BenchMqttCommand());
         cli.setExecutionExceptionHandler(new ShortErrorHandler());
         return cli;
     }

@@ -1,0 +1,19 @@
+package io.vocedge.device.agent;
+
+/**
+ * Where transcripts come from: a replay file, or microphone/WAV audio through front-end and recognizer.
+ * Started after the outbox and sync are up; closed first on shutdown, so what it already heard drains into
+ * the outbox before the outbox closes.
+ */
+public interface InputPipeline extends AutoCloseable {
+    void start();
+
+    /** True when a finite input (a replay or WAV file) has been fully processed. */
+    boolean finished();
+
+    /** Short description for logs and status, e.g. {@code replay:/path/file.jsonl}. */
+    String describe();
+
+    @Override
+    void close();
+}
