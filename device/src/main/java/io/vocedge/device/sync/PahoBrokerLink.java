@@ -80,7 +80,7 @@ public final class PahoBrokerLink implements BrokerLink {
                 throw new LinkException("broker url " + url + " is TLS but broker.ca_file is not set", null);
             }
             try {
-                options.setSocketFactory(PemTls.socketFactory(tls));
+                options.setSocketFactory(io.vocedge.protocol.PemTls.socketFactory(tls.caFile(), tls.certFile(), tls.keyFile()));
             } catch (IOException e) {
                 throw new LinkException(e.getMessage(), e);
             }

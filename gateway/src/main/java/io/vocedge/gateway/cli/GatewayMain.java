@@ -26,6 +26,7 @@ public final class GatewayMain implements Runnable {
     /** The command tree; each feature registers its command here. */
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new GatewayMain());
+        cli.addSubcommand(new RunCommand());
         cli.setExecutionExceptionHandler(new ShortErrorHandler());
         return cli;
     }

@@ -1,4 +1,4 @@
-package io.vocedge.device.sync;
+package io.vocedge.protocol;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,34 +21,40 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * Builds a TLS socket factory from PEM files with the JDK alone (certificates via CertificateFactory, keys
- * via PKCS8EncodedKeySpec), so the device jar needs no BouncyCastle.
+ * Builds a TLS socket factory from the PEM files provisioning writes (fleet CA, certificate, unencrypted
+ * PKCS#8 key) with the JDK alone, so neither device nor gateway needs BouncyCastle at run time. Part of the
+ * contract: every party on the broker authenticates this way (ARCHITECTURE.md, guarantee 7).
  */
 public final class PemTls {
     private PemTls() {}
 
-    public static SSLSocketFactory socketFactory(TlsFiles files) throws IOException {
+    /**
+     * @param caFile the CA that signed the broker's certificate
+     * @param certFile this party's certificate, or null for server-only TLS
+     * @param keyFile its private key, or null
+     */
+    public static SSLSocketFactory socketFactory(Path caFile, Path certFile, Path keyFile) throws IOException {
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
             int i = 0;
-            for (Certificate ca : certificates(files.caFile())) {
+            for (Certificate ca : certificates(caFile)) {
                 trust.setCertificateEntry("ca-" + i++, ca);
             }
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(trust);
 
             KeyManagerFactory kmf = null;
-            if (files.mutual()) {
+            if (certFile != null && keyFile != null) {
                 char[] none = new char[0];
                 KeyStore keys = KeyStore.getInstance("PKCS12");
                 keys.load(null, null);
-                List<Certificate> chain = certificates(files.certFile());
-                keys.setKeyEntry("device", privateKey(files.keyFile()), none, chain.toArray(Certificate[]::new));
+                List<Certificate> chain = certificates(certFile);
+                keys.setKeyEntry("device", privateKey(keyFile), none, chain.toArray(Certificate[]::new));
                 kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
                 kmf.init(keys, none);
             }
-            SSLContext ctx = SSLContext.getInstance("TLSv1.3");
+            SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
             return ctx.getSocketFactory();
         } catch (GeneralSecurityException e) {

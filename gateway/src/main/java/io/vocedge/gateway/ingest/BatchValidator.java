@@ -1,0 +1,177 @@
+package io.vocedge.gateway.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vocedge.gateway.registry.DeviceRegistry;
+import io.vocedge.gateway.store.DeadLetter;
+import io.vocedge.gateway.store.DeviceEntry;
+import io.vocedge.gateway.store.StoredRecord;
+import io.vocedge.protocol.Ack;
+import io.vocedge.protocol.ConversationSummary;
+import io.vocedge.protocol.Limits;
+import io.vocedge.protocol.ProtocolException;
+import io.vocedge.protocol.SchemaId;
+import io.vocedge.protocol.SchemaValidator;
+import io.vocedge.protocol.Topics;
+import io.vocedge.protocol.UpRecord;
+import io.vocedge.protocol.Utterance;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides what happens to one {@code up/records} message: size, JSON, batch schema, payload device equals topic
+ * device, registry (revoked, unknown), then each record's own schema and device. Pure logic over the message
+ * and the registry view, so every rule is unit-tested without a broker.
+ */
+public final class BatchValidator {
+    private final ObjectMapper json;
+    private final SchemaValidator schemas;
+    private final DeviceRegistry registry;
+
+    public BatchValidator(ObjectMapper json, SchemaValidator schemas, DeviceRegistry registry) {
+        this.json = json;
+        this.schemas = schemas;
+        this.registry = registry;
+    }
+
+    public Verdict check(IngestMessage m) {
+        Topics.DeviceTopic topic;
+        try {
+            topic = Topics.parse(m.topic());
+        } catch (ProtocolException e) {
+            return refuse(m, null, "bad_topic", e.getMessage());
+        }
+        if (m.payload().length > Limits.MAX_MESSAGE_BYTES) {
+            return refuse(m, topic.device(), "oversized", "message of " + m.payload().length + " bytes exceeds the "
+                    + Limits.MAX_MESSAGE_BYTES + "-byte limit; send smaller batches");
+        }
+        JsonNode node;
+        try {
+            node = json.readTree(m.payload());
+        } catch (IOException e) {
+            return refuse(m, topic.device(), "malformed_json", "not valid JSON: " + firstLine(e.getMessage()));
+        }
+        Optional<String> problems = schemas.problems(SchemaId.BATCH, node);
+        if (problems.isPresent()) {
+            String key = problems.get().startsWith("unknown schema") || problems.get().startsWith("expected schema")
+                    ? "unknown_schema" : "invalid_batch";
+            return refuse(m, topic.device(), key, problems.get());
+        }
+        String deviceId = node.get("device_id").asText();
+        String site = node.path("site").asText(topic.site());
+        if (!deviceId.equals(topic.device()) || !site.equals(topic.site())) {
+            return refuse(m, topic.device(), "foreign_device", "payload claims device '" + deviceId + "' at site '" + site
+                    + "' but was published on the topic of device '" + topic.device() + "' at site '" + topic.site() + "'");
+        }
+        Optional<DeviceEntry> known = registry.find(deviceId);
+        DeviceEntry autoRegister = null;
+        if (known.isPresent() && known.get().revoked()) {
+            return refuse(m, deviceId, "device_revoked", "device '" + deviceId + "' is revoked; its records are refused");
+        }
+        if (known.isPresent() && !known.get().site().equals(site)) {
+            return refuse(m, deviceId, "wrong_site", "device '" + deviceId + "' is registered at site '" + known.get().site()
+                    + "', not '" + site + "'");
+        }
+        if (known.isEmpty()) {
+            if (registry.strict()) {
+                return refuse(m, deviceId, "device_unknown", "device '" + deviceId + "' is not enrolled (registry.mode=strict); "
+                        + "enrol it with voc-provision device enroll");
+            }
+            autoRegister = new DeviceEntry(deviceId, site, deviceId, null, DeviceEntry.REGISTERED, m.receivedAt(), null, null,
+                    false, null, null);
+        }
+        String bootId = node.path("boot_id").asText(null);
+        Long sentMono = node.hasNonNull("sent_mono_ms") ? node.get("sent_mono_ms").asLong() : null;
+        List<StoredRecord> good = new ArrayList<>();
+        List<DeadLetter> bad = new ArrayList<>();
+        List<Ack.Rejected> rejected = new ArrayList<>();
+        for (JsonNode r : node.get("records")) {
+            Long seq = r.path("seq").canConvertToLong() && r.path("seq").asLong() > 0 ? r.path("seq").asLong() : null;
+            Optional<String> recordProblems = schemas.problems(r);
+            String reason = recordProblems.orElse(null);
+            if (reason == null && !deviceId.equals(r.path("device_id").asText())) {
+                reason = "record claims device '" + r.path("device_id").asText() + "' inside a batch of device '" + deviceId + "'";
+            }
+            if (reason == null && !r.get("schema").asText().equals(SchemaId.BATCH.toString())) {
+                try {
+                    UpRecord rec = json.treeToValue(r, UpRecord.class);
+                    good.add(toStored(rec, r, site, m.receivedAt(), bootId, sentMono));
+                    continue;
+                } catch (IOException | IllegalArgumentException e) {
+                    reason = "record not readable as its schema: " + firstLine(e.getMessage());
+                }
+            } else if (reason == null) {
+                reason = "a batch cannot contain a batch";
+            }
+            bad.add(DeadLetter.of(m.receivedAt(), m.topic(), deviceId, seq, reason, r.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            if (seq != null) {
+                rejected.add(new Ack.Rejected(seq, reason));
+            }
+        }
+        return new Verdict.Accepted(site, deviceId, node.get("batch_id").asText(), good, bad, rejected, autoRegister);
+    }
+
+    private static Verdict refuse(IngestMessage m, String deviceId, String key, String reason) {
+        return new Verdict.Refused(DeadLetter.of(m.receivedAt(), m.topic(), deviceId, null, reason, m.payload()), key);
+    }
+
+    static StoredRecord toStored(UpRecord rec, JsonNode raw, String site, Instant receivedAt, String batchBootId,
+            Long sentMono) {
+        Instant corrected = correctedTime(rec, receivedAt, batchBootId, sentMono);
+        String conversationId = null;
+        String speaker = null;
+        String lang = null;
+        String text = null;
+        String sentiment = null;
+        Double score = null;
+        String lexicon = null;
+        List<StoredRecord.Topic> topics = new ArrayList<>();
+        if (rec instanceof Utterance u) {
+            conversationId = u.conversationId();
+            speaker = u.speaker().wireName();
+            lang = u.lang();
+            text = u.text();
+            sentiment = u.sentiment().label().wireName();
+            score = u.sentiment().score();
+            lexicon = u.lexiconVersion();
+            u.topics().forEach(t -> topics.add(new StoredRecord.Topic(t.id(), t.sentiment() == null ? null : t.sentiment().label().wireName())));
+        } else if (rec instanceof ConversationSummary c) {
+            conversationId = c.conversationId();
+            lexicon = c.lexiconVersion();
+            if (c.experienceScore() != null) {
+                score = c.experienceScore();
+                sentiment = score > 0.2 ? "positive" : score < -0.2 ? "negative" : "neutral";
+            }
+            c.topicCounts().keySet().forEach(t -> topics.add(new StoredRecord.Topic(t, null)));
+        }
+        String kind = rec.schemaId().kind().substring("voc.".length());
+        return new StoredRecord(rec.deviceId(), rec.seq(), rec.schema(), kind, site, conversationId, speaker, lang, text,
+                sentiment, score, lexicon, rec.time().wall(), rec.time().synced(), rec.time().bootId(), rec.time().monoMs(),
+                receivedAt, corrected, topics, raw.toString());
+    }
+
+    /**
+     * The record's time on the gateway's clock: the device's wall clock when it was NTP-synchronised; otherwise
+     * receive time minus how long before sending (on the device's monotonic clock) the record was made.
+     */
+    static Instant correctedTime(UpRecord rec, Instant receivedAt, String batchBootId, Long sentMono) {
+        if (rec.time().synced()) {
+            return rec.time().wall();
+        }
+        if (sentMono != null && rec.time().bootId().equals(batchBootId) && sentMono >= rec.time().monoMs()) {
+            return receivedAt.minusMillis(sentMono - rec.time().monoMs());
+        }
+        return receivedAt;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}
