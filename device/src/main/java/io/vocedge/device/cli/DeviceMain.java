@@ -26,6 +26,7 @@ public final class DeviceMain implements Runnable {
     /** The command tree; each feature registers its command here. */
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new DeviceMain());
+        cli.addSubcommand(new RunCommand());
         cli.addSubcommand(new SimulateCommand());
         cli.addSubcommand(new BenchMqttCommand());
         cli.setExecutionExceptionHandler(new ShortErrorHandler());

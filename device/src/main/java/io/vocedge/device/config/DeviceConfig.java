@@ -135,6 +135,15 @@ public record DeviceConfig(
         return new DeviceConfig(deviceId, site, dataDir, url, tls, outbox, sync, audio, asr, insights, hardware, telemetry);
     }
 
+    /** A copy with another data directory (CLI --data-dir); the outbox file moves with it. */
+    public static DeviceConfig withDataDir(DeviceConfig c, Path dir) {
+        OutboxConfig o = c.outbox();
+        OutboxConfig moved = new OutboxConfig(dir.resolve("outbox.db"), o.maxBytes(), o.powerLossSafe(), o.queueCapacity(),
+                o.acceptTimeout(), o.maxRecordsPerCommit());
+        return new DeviceConfig(c.deviceId(), c.site(), dir, c.brokerUrl(), c.tls(), moved, c.sync(), c.audio(), c.asr(),
+                c.insights(), c.hardware(), c.telemetry());
+    }
+
     private static JsonNode section(JsonNode root, String name) {
         JsonNode n = root.get(name);
         return n == null ? MissingNode.getInstance() : n;

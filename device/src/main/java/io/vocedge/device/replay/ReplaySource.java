@@ -52,6 +52,7 @@ public final class ReplaySource {
         String conversation = newConversationId();
         long conversationStart = 0;
         Map<String, Long> talk = new HashMap<>();
+        int inConversation = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null && keepGoing.getAsBoolean()) {
@@ -78,9 +79,10 @@ public final class ReplaySource {
                     next += intervalNanos;
                 }
                 if (r.conversationId() != null && !r.conversationId().equals(conversation)) {
-                    if (played > 0) {
+                    if (inConversation > 0) {
                         sink.onConversationEnd(new ConversationEnd(conversation, conversationStart, clockMs, "silence", talk));
                     }
+                    inConversation = 0;
                     conversation = r.conversationId();
                     conversationStart = clockMs;
                     talk = new HashMap<>();
@@ -93,7 +95,9 @@ public final class ReplaySource {
                 sink.onTranscript(new Transcript("replay-" + lineNo, start, end, r.lang(), r.text(), List.of(),
                         r.confidence() == null ? 1.0 : r.confidence(), role, conversation, "replay"));
                 played++;
+                inConversation++;
                 if (Boolean.TRUE.equals(r.endConversation())) {
+                    inConversation = 0;
                     sink.onConversationEnd(new ConversationEnd(conversation, conversationStart, clockMs, "button", talk));
                     conversation = newConversationId();
                     conversationStart = clockMs;
@@ -101,7 +105,7 @@ public final class ReplaySource {
                 }
             }
         }
-        if (!talk.isEmpty()) {
+        if (inConversation > 0) {
             sink.onConversationEnd(new ConversationEnd(conversation, conversationStart, clockMs, "shutdown", talk));
         }
         return new Result(played, skipped);

@@ -17,20 +17,20 @@ class CorrectedTimeTest {
 
     @Test
     void syncedClockIsTrusted() {
-        assertThat(BatchValidator.correctedTime(rec(true, "b", 5000), received, "b", 9000))
+        assertThat(BatchValidator.correctedTime(rec(true, "b", 5000), received, "b", 9000L))
                 .isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     @Test
     void unsyncedClockIsRebuiltFromMonotonicOffsetOfTheSameBoot() {
         // Made 4 s (monotonic) before the batch was sent: 4 s before it arrived.
-        assertThat(BatchValidator.correctedTime(rec(false, "b", 5000), received, "b", 9000))
+        assertThat(BatchValidator.correctedTime(rec(false, "b", 5000), received, "b", 9000L))
                 .isEqualTo(received.minusSeconds(4));
     }
 
     @Test
     void recordFromAnEarlierBootFallsBackToReceiveTime() {
-        assertThat(BatchValidator.correctedTime(rec(false, "old-boot", 5000), received, "b", 9000)).isEqualTo(received);
+        assertThat(BatchValidator.correctedTime(rec(false, "old-boot", 5000), received, "b", 9000L)).isEqualTo(received);
         assertThat(BatchValidator.correctedTime(rec(false, "b", 5000), received, "b", null)).isEqualTo(received);
     }
 }
