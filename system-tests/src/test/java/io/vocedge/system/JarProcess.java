@@ -16,12 +16,14 @@ final class JarProcess implements AutoCloseable {
     private final String name;
     private final List<String> command;
     private final Path log;
+    private final java.util.Map<String, String> env;
     private Process process;
     private int starts;
 
-    JarProcess(String name, Path jar, Path log, List<String> args) {
+    JarProcess(String name, Path jar, Path log, List<String> args, java.util.Map<String, String> env) {
         this.name = name;
         this.log = log;
+        this.env = java.util.Map.copyOf(env);
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--enable-native-access=ALL-UNNAMED");
@@ -47,6 +49,7 @@ final class JarProcess implements AutoCloseable {
         try {
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            pb.environment().putAll(env);
             Files.writeString(log, "\n==== start #" + (++starts) + " " + String.join(" ", command) + "\n",
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             process = pb.start();

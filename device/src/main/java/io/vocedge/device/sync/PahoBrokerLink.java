@@ -15,7 +15,7 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.tinylog.Logger;
 
 /**
- * {@link BrokerLink} over Eclipse Paho MQTT v5: persistent session (clean start off, session expiry), QoS 1,
+ * {@link BrokerLink} over Eclipse Paho MQTT v5: clean session per connect (see {@link #connect}), QoS 1,
  * TLS or mutual TLS from PEM files, retained last will. Paho's own persistence is in memory on purpose: the
  * SQLite outbox is the only durable copy, and an unacked batch is rebuilt from it after a restart.
  */
@@ -65,7 +65,10 @@ public final class PahoBrokerLink implements BrokerLink {
     @Override
     public void connect(byte[] lastWill) throws LinkException {
         MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setCleanStart(false);
+        // A clean session on every connect, on purpose: the SQLite outbox, not the broker session, is the source of
+        // truth (unacked batches are re-sent, the store ignores copies). Resuming a session with Paho v5 1.2.5 made
+        // Mosquitto 2.0 drop the client with "protocol error" in a loop after a broker restart (FaultIT).
+        options.setCleanStart(true);
         options.setSessionExpiryInterval(sessionExpirySeconds);
         options.setKeepAliveInterval(keepAliveSeconds);
         options.setAutomaticReconnect(false);

@@ -16,7 +16,7 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.tinylog.Logger;
 
 /**
- * The gateway's MQTT client (Paho v5): persistent session, shared subscription on every device's record
+ * The gateway's MQTT client (Paho v5): clean session, shared subscription on every device's record
  * batches and command results, unshared subscription on retained statuses, manual PUBACKs (sent only after the
  * store commit), automatic reconnect with re-subscription. Incoming messages go to {@code sink}, which may
  * block (back-pressure).
@@ -39,8 +39,9 @@ public final class GatewayMqtt implements MqttPort, AutoCloseable {
         this.client = new MqttAsyncClient(url, clientId, new MemoryPersistence());
         client.setManualAcks(true);
         options = new MqttConnectionOptions();
-        options.setCleanStart(false);
-        options.setSessionExpiryInterval(24L * 3600);
+        // Clean session per connect: devices re-send whatever was not acked, so nothing depends on the broker
+        // keeping this gateway's session; resuming one with Paho v5 1.2.5 broke after broker restarts (FaultIT).
+        options.setCleanStart(true);
         options.setAutomaticReconnect(true);
         options.setAutomaticReconnectDelay(1, 30);
         options.setKeepAliveInterval(30);
