@@ -27,6 +27,8 @@ public final class GatewayMain implements Runnable {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new GatewayMain());
         cli.addSubcommand(new RunCommand());
+        cli.addSubcommand(new RecordsCommand());
+        cli.addSubcommand(new BenchStoreCommand());
         cli.setExecutionExceptionHandler(new ShortErrorHandler());
         return cli;
     }
