@@ -34,13 +34,17 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "PT10M", description = "give up after this ISO-8601 duration")
     Duration timeout;
 
+    @Option(names = "--rate", defaultValue = "0", description = "aggregate records/s over all devices; 0 = as fast as "
+            + "possible (throughput; latency then includes the backlog)")
+    double rate;
+
     @Option(names = "--json", description = "print the report as one JSON line")
     boolean jsonOut;
 
     @Override
     public Integer call() throws Exception {
         var json = Json.newMapper();
-        var report = new FleetSimulator(devices, records, broker, dataDir, site, !crashSafeOnly, timeout, json).run();
+        var report = new FleetSimulator(devices, records, broker, dataDir, site, !crashSafeOnly, timeout, json, rate).run();
         System.out.println(jsonOut ? json.writeValueAsString(report) : report.human());
         return report.complete() ? 0 : 1;
     }

@@ -41,9 +41,15 @@ public final class FleetSimulator {
     private final boolean powerLossSafe;
     private final Duration timeout;
     private final ObjectMapper json;
+    private final double ratePerSecond;
 
+    /**
+     * @param ratePerSecond aggregate records per second over all devices, round robin; 0 = every device inserts as
+     *     fast as it can (saturation: measures throughput, latency then includes the queue that builds up)
+     */
     public FleetSimulator(int devices, int recordsPerDevice, String brokerUrl, Path dataDir, String site,
-            boolean powerLossSafe, Duration timeout, ObjectMapper json) {
+            boolean powerLossSafe, Duration timeout, ObjectMapper json, double ratePerSecond) {
+        this.ratePerSecond = ratePerSecond;
         if (devices < 1 || recordsPerDevice < 1) {
             throw new IllegalArgumentException("--devices and --records-per-device must be >= 1");
         }
@@ -105,10 +111,14 @@ public final class FleetSimulator {
             int producers = Math.min(devices, Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
             ExecutorService pool = Executors.newFixedThreadPool(producers, r -> Thread.ofPlatform().name("sim-producer").daemon(true).unstarted(r));
             RecordTime time0 = new RecordTime(Instant.now(), true, bootId, 0);
-            for (int i = 0; i < devices; i++) {
-                int deviceIndex = i;
-                pool.submit(() -> produce(stacks.get(deviceIndex), commitTimes.get(deviceIndex),
-                        String.format("sim-%04d", deviceIndex), time0, lastCommit));
+            if (ratePerSecond > 0) {
+                pool.submit(() -> producePaced(stacks, commitTimes, time0, lastCommit, start));
+            } else {
+                for (int i = 0; i < devices; i++) {
+                    int deviceIndex = i;
+                    pool.submit(() -> produce(stacks.get(deviceIndex), commitTimes.get(deviceIndex),
+                            String.format("sim-%04d", deviceIndex), time0, lastCommit));
+                }
             }
             pool.shutdown();
             pool.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -143,6 +153,30 @@ public final class FleetSimulator {
             }));
         }
         futures.forEach(java.util.concurrent.CompletableFuture::join);
+    }
+
+    /** One thread submits records round robin at the aggregate rate (submit does not block on the commit). */
+    private void producePaced(List<OutboxSync> stacks, List<Map<Long, Long>> commitTimes, RecordTime time0,
+            AtomicLong lastCommit, long start) {
+        long total = (long) devices * recordsPerDevice;
+        for (long k = 0; k < total; k++) {
+            long due = start + (long) (k * 1e9 / ratePerSecond);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+            int d = (int) (k % devices);
+            int n = (int) (k / devices);
+            Map<Long, Long> committed = commitTimes.get(d);
+            RecordTime time = new RecordTime(time0.wall().plusMillis(n), true, time0.bootId(), n);
+            stacks.get(d).outbox().submit(syntheticUtterance(String.format("sim-%04d", d), n, time)).whenComplete((seq, err) -> {
+                if (err == null) {
+                    long now = System.nanoTime();
+                    committed.put(seq, now);
+                    lastCommit.accumulateAndGet(now, Math::max);
+                }
+            });
+        }
     }
 
     private void onAck(Ack ack, Map<Long, Long> committed, long[] latencies, AtomicLong count, AtomicLong ackedHere,

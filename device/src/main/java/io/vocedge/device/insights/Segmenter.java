@@ -1,0 +1,166 @@
+package io.vocedge.device.insights;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Greedy longest-match segmentation against the lexicon. Chinese: spaces are removed first, so recognizer output
+ * ({@code 定 金 还 没 退}) and written text ({@code 定金还没退}) segment alike; word positions are the recognizer's
+ * word indexes when the text is spaced. English: words, with plural and -ed/-ing forms matched to their lexicon term.
+ */
+final class Segmenter {
+    private static final Pattern EN_TOKEN = Pattern.compile("<[a-z]+>|[\\p{L}\\p{N}'’]+|[,.;:!?。，！？；]");
+    private static final String[] SUFFIXES = {"s", "es", "ed", "d", "ing"};
+
+    private Segmenter() {}
+
+    static List<Unit> chinese(String text, CompiledLexicon.Language dict) {
+        int n = text.length();
+        StringBuilder s = new StringBuilder(n);
+        int[] word = new int[n];
+        boolean[] brk = new boolean[n];
+        int w = 0;
+        boolean inWord = false;
+        boolean pendingBreak = false;
+        int spacedWords = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                if (inWord) {
+                    w++;
+                    inWord = false;
+                }
+                continue;
+            }
+            if (isPunct(c)) {
+                pendingBreak = true;
+                if (inWord) {
+                    w++;
+                    inWord = false;
+                }
+                continue;
+            }
+            if (!inWord) {
+                spacedWords++;
+            }
+            inWord = true;
+            word[s.length()] = w;
+            brk[s.length()] = pendingBreak;
+            pendingBreak = false;
+            s.append(Character.toLowerCase(c));
+        }
+        boolean spaced = spacedWords >= 2;
+        List<Unit> units = new ArrayList<>();
+        int i = 0;
+        int len = s.length();
+        while (i < len) {
+            char c = s.charAt(i);
+            int end;
+            CompiledLexicon.Term term = null;
+            if (c == '<') {
+                int close = s.indexOf(">", i);
+                end = close < 0 ? i + 1 : close + 1;
+            } else if (c < 0x2E80 && Character.isLetterOrDigit(c)) {
+                end = i + 1;
+                while (end < len && s.charAt(end) < 0x2E80 && Character.isLetterOrDigit(s.charAt(end))) {
+                    end++;
+                }
+                term = dict.terms.get(s.substring(i, end));
+            } else {
+                end = i + 1;
+                for (int l = Math.min(dict.maxLength, len - i); l >= 1; l--) {
+                    CompiledLexicon.Term t = dict.terms.get(s.substring(i, i + l));
+                    if (t != null) {
+                        term = t;
+                        end = i + l;
+                        break;
+                    }
+                }
+            }
+            units.add(new Unit(s.substring(i, end), spaced ? word[i] : units.size(), term, brk[i]));
+            i = end;
+        }
+        return units;
+    }
+
+    static List<Unit> english(String text, CompiledLexicon.Language dict) {
+        List<String> tokens = new ArrayList<>();
+        List<Boolean> breaks = new ArrayList<>();
+        Matcher m = EN_TOKEN.matcher(text.toLowerCase(Locale.ROOT));
+        boolean pendingBreak = false;
+        while (m.find()) {
+            String t = m.group();
+            if (t.length() == 1 && isPunct(t.charAt(0))) {
+                pendingBreak = true;
+                continue;
+            }
+            tokens.add(t.replace("'", "").replace("’", ""));
+            breaks.add(pendingBreak);
+            pendingBreak = false;
+        }
+        List<Unit> units = new ArrayList<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            int taken = 1;
+            CompiledLexicon.Term term = null;
+            for (int l = Math.min(dict.maxLength, tokens.size() - i); l >= 1; l--) {
+                term = lookup(dict, tokens.subList(i, i + l));
+                if (term != null) {
+                    taken = l;
+                    break;
+                }
+            }
+            units.add(new Unit(String.join(" ", tokens.subList(i, i + taken)), i, term, breaks.get(i)));
+            i += taken;
+        }
+        return units;
+    }
+
+    private static CompiledLexicon.Term lookup(CompiledLexicon.Language dict, List<String> words) {
+        String joined = String.join(" ", words);
+        CompiledLexicon.Term t = dict.terms.get(joined);
+        if (t != null) {
+            return t;
+        }
+        String last = words.get(words.size() - 1);
+        String head = words.size() == 1 ? "" : String.join(" ", words.subList(0, words.size() - 1)) + " ";
+        for (String suffix : SUFFIXES) {
+            if (last.length() > suffix.length() + 2 && last.endsWith(suffix)) {
+                String stem = last.substring(0, last.length() - suffix.length());
+                t = dict.terms.get(head + stem);
+                if (t == null && suffix.equals("ing")) {
+                    t = dict.terms.get(head + stem + "e");
+                }
+                if (t != null) {
+                    return t;
+                }
+            }
+        }
+        return null;
+    }
+
+    static boolean isQuestion(String text, List<Unit> units, String lang) {
+        if (text.indexOf('?') >= 0 || text.indexOf('？') >= 0) {
+            return true;
+        }
+        if (units.isEmpty()) {
+            return false;
+        }
+        if (lang.equals("en")) {
+            CompiledLexicon.Term first = units.get(0).term();
+            return first != null && first.question;
+        }
+        String last = units.get(units.size() - 1).text();
+        if (last.equals("吗") || last.equals("呢") || last.equals("么") || last.endsWith("吗")) {
+            return true;
+        }
+        return units.stream().anyMatch(u -> u.term() != null && u.term().question && u.text().length() >= 2);
+    }
+
+    private static boolean isPunct(char c) {
+        return ",.;:!?。，！？；：、".indexOf(c) >= 0;
+    }
+}
