@@ -27,6 +27,8 @@ public final class DeviceMain implements Runnable {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new DeviceMain());
         cli.addSubcommand(new RunCommand());
+        cli.addSubcommand(new AnalyzeCommand());
+        cli.addSubcommand(new BenchInsightsCommand());
         cli.addSubcommand(new SimulateCommand());
         cli.addSubcommand(new BenchMqttCommand());
         cli.setExecutionExceptionHandler(new ShortErrorHandler());

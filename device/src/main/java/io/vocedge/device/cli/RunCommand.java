@@ -2,8 +2,11 @@ package io.vocedge.device.cli;
 
 import io.vocedge.device.agent.DeviceAgent;
 import io.vocedge.device.agent.ReplayInput;
+import io.vocedge.device.command.CommandHandler;
 import io.vocedge.device.config.DeviceConfig;
+import io.vocedge.device.insights.InsightEngine;
 import io.vocedge.device.insights.InsightStage;
+import io.vocedge.device.insights.Lexicon;
 import io.vocedge.device.insights.Redactor;
 import io.vocedge.device.replay.ReplaySource;
 import java.nio.file.Path;
@@ -61,10 +64,20 @@ final class RunCommand implements Callable<Integer> {
         Path replay = Path.of(source.substring("replay:".length()));
         String version = new VersionProvider().getVersion()[0];
         DeviceConfig finalCfg = cfg;
+        String lexiconFile = cfg.insights().path("lexicon_file").asText(null);
+        InsightEngine engine = new InsightEngine(new Redactor(),
+                lexiconFile == null ? Lexicon.loadDefault() : Lexicon.load(Path.of(lexiconFile)));
         DeviceAgent agent = DeviceAgent.start(cfg, version, CLOCK_FLOOR,
-                ctx -> new InsightStage(finalCfg.deviceId(), new Redactor(), ctx.outbox(), ctx.clock(), "none"),
+                ctx -> new InsightStage(finalCfg.deviceId(), engine, ctx.outbox(), ctx.clock()),
                 (ctx, sink) -> new ReplayInput(new ReplaySource(replay, rate, ctx.json()), replay, sink),
-                Map.of());
+                Map.of("reload_lexicon", c -> {
+                    String file = c.args().get("file");
+                    if (file == null) {
+                        throw new IllegalArgumentException("args.file: path of the new lexicon YAML on the device");
+                    }
+                    engine.reload(Lexicon.load(Path.of(file)));
+                    return CommandHandler.Outcome.ok("lexicon " + engine.lexiconVersion() + " active");
+                }));
         Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "shutdown"));
         if (exitWhenSynced) {
             while (!(agent.inputFinished() && agent.spine().outbox().depth() == 0)) {

@@ -119,7 +119,8 @@ public record DeviceConfig(
                     duration(sy, "reconnect_initial", d.reconnectInitial(), errors),
                     duration(sy, "reconnect_max", d.reconnectMax(), errors),
                     duration(sy, "session_expiry", d.sessionExpiry(), errors),
-                    duration(sy, "keep_alive", d.keepAlive(), errors));
+                    duration(sy, "keep_alive", d.keepAlive(), errors),
+                    duration(sy, "linger", d.linger(), errors));
         } catch (IllegalArgumentException e) {
             errors.add(e.getMessage());
         }

@@ -16,6 +16,8 @@ public final class CompiledLexicon {
     static final class Term {
         final Set<String> topics = new LinkedHashSet<>();
         double polarity;
+        /** Strength of a sentiment term; a Chinese term that starts with an intensifier ("太贵") carries its weight. */
+        double weight = 1;
         boolean negator;
         double intensifier;
         boolean contrast;
@@ -57,8 +59,62 @@ public final class CompiledLexicon {
             lex.contrast().getOrDefault(lang, List.of()).forEach(term -> l.term(key(term, words)).contrast = true);
             lex.question().getOrDefault(lang, List.of()).forEach(term -> l.term(key(term, words)).question = true);
             lex.polite().getOrDefault(lang, List.of()).forEach(term -> l.term(key(term, words)).polite = true);
+            inheritPolarity(l, lex, lang, words);
+            if (!words) {
+                weighCompounds(l, lex.intensifiers().getOrDefault(lang, Map.of()));
+            }
             languages.put(lang, l);
         }
+    }
+
+    /**
+     * A topic or polite term that swallows a sentiment word in longest-match segmentation ("服务很好", "nobody even
+     * came") takes that word's polarity, unless the lexicon gave it one; profanity is always negative. Single
+     * Chinese characters are not inherited ("好" inside "好久" is not praise).
+     */
+    private static void inheritPolarity(Language l, Lexicon lex, String lang, boolean words) {
+        List<String> pos = lex.positive().getOrDefault(lang, List.of()).stream().map(t -> key(t, words)).toList();
+        List<String> neg = lex.negative().getOrDefault(lang, List.of()).stream().map(t -> key(t, words)).toList();
+        for (Map.Entry<String, Term> e : l.terms.entrySet()) {
+            Term t = e.getValue();
+            if (t.topics.contains("profanity")) {
+                t.polarity = -1;
+            }
+            if (t.polarity != 0 || t.topics.isEmpty()) {
+                continue;
+            }
+            String term = e.getKey();
+            if (contains(term, neg, words)) {
+                t.polarity = -1;
+            } else if (contains(term, pos, words)) {
+                t.polarity = 1;
+            }
+        }
+    }
+
+    private static void weighCompounds(Language l, Map<String, Double> intensifiers) {
+        for (Map.Entry<String, Term> e : l.terms.entrySet()) {
+            if (e.getValue().polarity == 0) {
+                continue;
+            }
+            for (Map.Entry<String, Double> i : intensifiers.entrySet()) {
+                if (e.getKey().length() > i.getKey().length() && e.getKey().startsWith(i.getKey())) {
+                    e.getValue().weight = Math.max(e.getValue().weight, i.getValue());
+                }
+            }
+        }
+    }
+
+    private static boolean contains(String term, List<String> candidates, boolean words) {
+        for (String c : candidates) {
+            if (c.equals(term)) {
+                continue;
+            }
+            if (words ? (" " + term + " ").contains(" " + c + " ") : c.length() >= 2 && term.contains(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** English terms are word sequences (normalised spacing, hyphens as spaces); Chinese terms lose their spaces. */

@@ -23,7 +23,7 @@ public final class InsightEngine {
     private static final double BEFORE_CONTRAST = 0.5;
     private static final double AFTER_CONTRAST = 1.5;
     private static final double NEGATED = -0.7;
-    private static final double QUESTION_DAMPING = 0.5;
+    private static final double QUESTION_DAMPING = 0.3;
     private static final double LABEL_THRESHOLD = 0.2;
     private static final List<String> FLAG_TOPICS = List.of("greeting", "thanks", "profanity");
 
@@ -136,8 +136,8 @@ public final class InsightEngine {
             if (t == null || t.polarity == 0 || t.negator && t.polarity == 0) {
                 continue;
             }
-            double v = t.polarity * Math.max(1.0, t.intensifier);
-            for (int j = Math.max(0, i - 3); j < i; j++) {
+            double v = t.polarity * t.weight;
+            for (int j = Math.max(0, i - 2); j < i; j++) {
                 CompiledLexicon.Term before = clause.get(j).term();
                 if (before == null) {
                     continue;
@@ -145,7 +145,7 @@ public final class InsightEngine {
                 if (before.negator) {
                     v *= NEGATED;
                 }
-                if (before.intensifier > 0 && j >= i - 2) {
+                if (before.intensifier > 0) {
                     v *= before.intensifier;
                 }
             }

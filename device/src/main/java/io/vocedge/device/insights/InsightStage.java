@@ -18,70 +18,77 @@ import java.util.Set;
 import org.tinylog.Logger;
 
 /**
- * Turns transcripts into outbox records, redacting personal data FIRST: the raw transcript never reaches the
- * outbox, the disk or a log line above DEBUG. Conversation summaries carry the boundaries, durations, talk time
- * and utterance counts this stage saw.
+ * Turns transcripts into outbox records. The engine redacts personal data FIRST: the raw transcript never reaches
+ * the outbox, the disk or a log line above DEBUG. When a conversation ends, its summary (topics, sentiment per role,
+ * peak-end score, compliance, attention) goes to the outbox too.
  *
- * <p>Scope today: redaction and record building. Topic spotting, sentiment, compliance and the peak-end score
- * belong to the insight-engine work (issue 5) and are not implemented yet: utterances carry no topics and a
- * neutral sentiment, summaries leave those fields out. Nothing here pretends otherwise.
+ * <p>Bounded: at most {@link #MAX_OPEN_CONVERSATIONS} conversations are tracked; beyond that the oldest is summarised
+ * early with reason {@code overflow} (logged), so a lost end event cannot grow memory without bound.
  */
 public final class InsightStage implements TranscriptSink {
+    static final int MAX_OPEN_CONVERSATIONS = 64;
+
     private final String deviceId;
-    private final Redactor redactor;
+    private final InsightEngine engine;
+    private final ConversationScorer scorer = new ConversationScorer();
     private final RecordSink sink;
     private final RecordClock clock;
-    private final String lexiconVersion;
     private final Map<String, Conversation> open = new HashMap<>();
 
     private static final class Conversation {
-        int utterances;
+        final List<ConversationScorer.Turn> turns = new ArrayList<>();
         final Set<String> redactions = new LinkedHashSet<>();
         RecordTime started;
     }
 
-    public InsightStage(String deviceId, Redactor redactor, RecordSink sink, RecordClock clock, String lexiconVersion) {
+    public InsightStage(String deviceId, InsightEngine engine, RecordSink sink, RecordClock clock) {
         this.deviceId = deviceId;
-        this.redactor = redactor;
+        this.engine = engine;
         this.sink = sink;
         this.clock = clock;
-        this.lexiconVersion = lexiconVersion;
     }
 
     @Override
     public synchronized void onTranscript(Transcript t) {
-        Redactor.Result r = redactor.redact(t.text());
-        String text = r.text().length() > Limits.MAX_TEXT_CHARS ? r.text().substring(0, Limits.MAX_TEXT_CHARS) : r.text();
+        InsightEngine.Analysis a = engine.analyze(t.text(), t.lang());
+        String text = a.redactedText().length() > Limits.MAX_TEXT_CHARS ? a.redactedText().substring(0, Limits.MAX_TEXT_CHARS)
+                : a.redactedText();
         RecordTime now = clock.now();
-        Utterance u = new Utterance(deviceId, 0, now, t.conversationId(), t.lang(), t.speaker(), text, t.startMs(),
-                t.endMs(), t.confidence(), r.kinds(), List.of(), null, List.of(), lexiconVersion, t.source());
+        Utterance u = new Utterance(deviceId, 0, now, t.conversationId(), a.lang(), t.speaker(), text, t.startMs(),
+                t.endMs(), t.confidence(), a.redactions(), a.topics(), a.sentiment(), a.flags(), a.lexiconVersion(), t.source());
         try {
             long seq = sink.accept(u);
-            Logger.debug("event=utterance_accepted seq={} redactions={}", seq, r.kinds());
+            Logger.debug("event=utterance_accepted seq={} topics={} sentiment={}", seq, a.topicIds(), a.sentiment().label());
         } catch (RecordSink.RecordRejectedException e) {
             Logger.error("event=utterance_lost segment={} reason=\"{}\"", t.segmentId(), e.getMessage());
         }
         if (t.conversationId() != null) {
+            if (!open.containsKey(t.conversationId()) && open.size() >= MAX_OPEN_CONVERSATIONS) {
+                String oldest = open.keySet().iterator().next();
+                Logger.warn("event=conversation_overflow closing={} open={}", oldest, open.size());
+                onConversationEnd(new ConversationEnd(oldest, 0, 0, "overflow", Map.of()));
+            }
             Conversation c = open.computeIfAbsent(t.conversationId(), id -> new Conversation());
             if (c.started == null) {
                 c.started = now;
             }
-            c.utterances++;
-            c.redactions.addAll(r.kinds());
+            c.turns.add(new ConversationScorer.Turn(t.speaker(), a));
+            c.redactions.addAll(a.redactions());
         }
     }
 
     @Override
     public synchronized void onConversationEnd(ConversationEnd end) {
         Conversation c = open.remove(end.conversationId());
+        List<ConversationScorer.Turn> turns = c == null ? List.of() : c.turns;
+        ConversationScorer.Score s = scorer.score(turns);
         RecordTime now = clock.now();
-        int count = c == null ? 0 : c.utterances;
-        ConversationSummary s = new ConversationSummary(deviceId, 0, now, end.conversationId(),
+        ConversationSummary summary = new ConversationSummary(deviceId, 0, now, end.conversationId(),
                 c == null || c.started == null ? null : c.started.wall(), now.wall(), Math.max(0, end.endMs() - end.startMs()),
-                end.reason(), count, end.talkMsByRole(), Map.of(), Map.of(), null, null, null,
-                c == null ? List.of() : new ArrayList<>(c.redactions), lexiconVersion);
+                end.reason(), turns.size(), end.talkMsByRole(), s.topicCounts(), s.sentimentByRole(), s.experienceScore(),
+                s.compliance(), s.attention(), c == null ? List.of() : new ArrayList<>(c.redactions), engine.lexiconVersion());
         try {
-            sink.accept(s);
+            sink.accept(summary);
         } catch (RecordSink.RecordRejectedException e) {
             Logger.error("event=summary_lost conversation={} reason=\"{}\"", end.conversationId(), e.getMessage());
         }

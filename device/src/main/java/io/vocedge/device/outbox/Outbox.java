@@ -387,7 +387,7 @@ public final class Outbox implements RecordSink, AutoCloseable {
             List<OutboxRow> out = new ArrayList<>();
             long total = 0;
             try (PreparedStatement ps = conn.prepareStatement(
-                    "SELECT seq, body, bytes FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?")) {
+                    "SELECT seq, body, bytes, created_ms FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?")) {
                 ps.setLong(1, afterSeq);
                 ps.setInt(2, maxRecords);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -396,7 +396,7 @@ public final class Outbox implements RecordSink, AutoCloseable {
                         if (!out.isEmpty() && total + size > maxBytes) {
                             break;
                         }
-                        out.add(new OutboxRow(rs.getLong(1), rs.getString(2)));
+                        out.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getLong(4)));
                         total += size;
                     }
                 }

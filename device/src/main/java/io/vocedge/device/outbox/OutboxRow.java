@@ -1,4 +1,4 @@
 package io.vocedge.device.outbox;
 
-/** A stored record as the sync engine reads it: sequence number and the record's JSON. */
-public record OutboxRow(long seq, String json) {}
+/** A stored record as the sync engine reads it: sequence number, the record's JSON, when it was committed (epoch ms). */
+public record OutboxRow(long seq, String json, long createdMs) {}

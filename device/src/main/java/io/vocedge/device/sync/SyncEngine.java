@@ -61,6 +61,7 @@ public final class SyncEngine implements AutoCloseable {
     private volatile String lastError;
     private volatile int inFlightSize;
     private long cursor;
+    private long lingerUntil;
     private boolean signalled;
     private final AtomicLong batchesSent = new AtomicLong();
     private final AtomicLong batchesResent = new AtomicLong();
@@ -282,6 +283,11 @@ public final class SyncEngine implements AutoCloseable {
             if (rows.isEmpty()) {
                 return;
             }
+            long waited = System.currentTimeMillis() - rows.get(0).createdMs();
+            if (rows.size() < config.maxRecordsPerBatch() && waited < config.linger().toMillis()) {
+                lingerUntil = System.nanoTime() + (config.linger().toMillis() - waited) * 1_000_000L;
+                return;
+            }
             String batchId = UUID.randomUUID().toString();
             byte[] payload = batchPayload(batchId, rows);
             try {
@@ -362,9 +368,11 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     private void waitForWork(long ms) throws InterruptedException {
+        long lingerMs = lingerUntil == 0 ? ms : Math.max(1, (lingerUntil - System.nanoTime()) / 1_000_000L);
+        lingerUntil = 0;
         synchronized (wake) {
             if (!signalled) {
-                wake.wait(ms);
+                wake.wait(Math.min(ms, lingerMs));
             }
             signalled = false;
         }

@@ -28,7 +28,7 @@ class SyncEngineIT {
     private OutboxSync stack(String url, Duration ackTimeout) throws Exception {
         SyncConfig d = SyncConfig.defaults();
         SyncConfig sc = new SyncConfig(50, d.maxBatchBytes(), 4, ackTimeout, Duration.ofMillis(200),
-                Duration.ofSeconds(2), d.sessionExpiry(), d.keepAlive());
+                Duration.ofSeconds(2), d.sessionExpiry(), d.keepAlive(), d.linger());
         return OutboxSync.open(new OutboxSync.Identity("dev-1", "site-a", url, null),
                 OutboxConfig.defaults(dir.resolve("outbox.db")), sc, json, "boot", () -> 1,
                 () -> new Status("dev-1", "site-a", Status.ONLINE, Instant.now(), true, "test", Map.of()), p -> { },

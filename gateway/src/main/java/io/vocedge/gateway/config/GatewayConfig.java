@@ -125,7 +125,7 @@ public record GatewayConfig(String gatewayId, Path dataDir, BrokerSettings broke
         }
         JsonNode in = root.path("ingest");
         int queue = in.path("queue_capacity").asInt(4096);
-        int perTx = in.path("max_messages_per_transaction").asInt(64);
+        int perTx = in.path("max_messages_per_transaction").asInt(256);
         if (queue < 16) {
             errors.add("ingest.queue_capacity " + queue + ": use at least 16");
         }
