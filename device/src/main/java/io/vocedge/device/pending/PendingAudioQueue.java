@@ -175,20 +175,23 @@ public final class PendingAudioQueue {
         var it = index.entrySet().iterator();
         while ((bytes + addBytes > maxBytes || audioMs + addMs > maxAudioMs) && it.hasNext()) {
             Map.Entry<Long, Meta> e = it.next();
-            if (e.getKey() == inFlight || e.getValue().kind() != PendingEntry.Kind.SEGMENT) {
+            // copy before it.remove(): TreeMap may reuse the removed node for its successor
+            long seq = e.getKey();
+            Meta meta = e.getValue();
+            if (seq == inFlight || meta.kind() != PendingEntry.Kind.SEGMENT) {
                 continue;
             }
             try {
-                Files.deleteIfExists(file(e.getKey()));
+                Files.deleteIfExists(file(seq));
             } catch (IOException ex) {
-                Logger.error("pending queue: cannot delete dropped segment seq={} reason={}", e.getKey(), ex.getMessage());
+                Logger.error("pending queue: cannot delete dropped segment seq={} reason={}", seq, ex.getMessage());
             }
             it.remove();
-            bytes -= e.getValue().bytes();
-            audioMs -= e.getValue().audioMs();
+            bytes -= meta.bytes();
+            audioMs -= meta.audioMs();
             droppedSegments++;
-            droppedMs += e.getValue().audioMs();
-            Logger.warn("pending queue full: oldest segment dropped seq={} audioMs={} droppedTotal={}", e.getKey(), e.getValue().audioMs(), droppedSegments);
+            droppedMs += meta.audioMs();
+            Logger.warn("pending queue full: oldest segment dropped seq={} audioMs={} droppedTotal={}", seq, meta.audioMs(), droppedSegments);
         }
     }
 
