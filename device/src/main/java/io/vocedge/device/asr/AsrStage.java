@@ -62,6 +62,26 @@ public final class AsrStage implements SegmentListener, AutoCloseable {
         this.tracker = new ConversationTracker(config.silenceGapMs(), config.maxConversationMs(), sink);
     }
 
+    /**
+     * The production wiring: Vosk engine, x-vector roles when a speaker model and an enrolment are configured,
+     * the level heuristic otherwise; engine retry every 60 s.
+     */
+    public static AsrStage create(AsrConfig config, TranscriptSink sink) {
+        PendingAudioQueue queue = new PendingAudioQueue(config.pendingDir(), config.pendingMaxBytes(), config.pendingMaxSeconds() * 1000);
+        Function<RecognizerFactory, RoleClassifier> roles = f -> {
+            if (f.hasSpeakerModel() && config.enrolment() != null) {
+                try {
+                    var e = io.vocedge.device.conversation.StaffEnrolment.load(config.enrolment());
+                    return new io.vocedge.device.conversation.XVectorRoleClassifier(e.vector(), config.staffThreshold(), config.customerThreshold());
+                } catch (java.io.IOException ex) {
+                    Logger.error("asr: staff enrolment unreadable, using the level heuristic file={} reason={}", config.enrolment(), ex.getMessage());
+                }
+            }
+            return new io.vocedge.device.conversation.LevelRoleClassifier();
+        };
+        return new AsrStage(config, queue, new VoskEngineLoader(config), roles, sink, Duration.ofSeconds(60));
+    }
+
     public void start() {
         synchronized (lifecycle) {
             if (worker != null) {

@@ -26,6 +26,7 @@ public final class DeviceMain implements Runnable {
     /** The command tree; each feature registers its command here. */
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new DeviceMain());
+        cli.addSubcommand(new io.vocedge.device.asr.AsrCommand());
         cli.setExecutionExceptionHandler(new ShortErrorHandler());
         return cli;
     }
