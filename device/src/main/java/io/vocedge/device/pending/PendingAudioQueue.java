@@ -321,9 +321,4 @@ public final class PendingAudioQueue {
             return new PendingEntry(seq, kind, new SpeechSegment(id, start, end, samples, level), atMs);
         }
     }
-
-    /** Used by tests and benchmarks: waits for an entry without a timeout policy of their own. */
-    Optional<PendingEntry> poll() throws InterruptedException {
-        return take(Duration.ZERO);
-    }
 }
