@@ -107,4 +107,24 @@ class RoleClassifierTest {
         assertThat(back.utterances()).isEqualTo(3);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-------");
     }
+
+    @Test
+    void levelHeuristicOnRealSpeechWearerAndCustomerAtAMetre(@TempDir Path tmp) throws Exception {
+        short[] wearer = io.vocedge.device.asr.WavReader.read16kMono(
+                io.vocedge.device.asr.EspeakFixture.speak(tmp, "en", "hello, how can I help you today", "w"));
+        short[] customer = new short[wearer.length];
+        for (int i = 0; i < wearer.length; i++) {
+            customer[i] = (short) (wearer[i] / 10); // about a metre away instead of a few centimetres: -20 dB
+        }
+        double wearerDb = io.vocedge.device.asr.WavReader.levelDbfs(wearer);
+        double customerDb = io.vocedge.device.asr.WavReader.levelDbfs(customer);
+        assertThat(wearerDb - customerDb).isCloseTo(20, within(0.1));
+        LevelRoleClassifier c = new LevelRoleClassifier();
+        List<SpeakerRole> roles = new ArrayList<>();
+        for (int turn = 0; turn < 8; turn++) {
+            roles.add(c.classify(turn % 2 == 0 ? wearerDb : customerDb, null));
+        }
+        assertThat(roles.subList(0, 4)).containsOnly(SpeakerRole.UNKNOWN);
+        assertThat(roles.subList(4, 8)).containsExactly(SpeakerRole.STAFF, SpeakerRole.CUSTOMER, SpeakerRole.STAFF, SpeakerRole.CUSTOMER);
+    }
 }
