@@ -31,6 +31,7 @@ public final class DeviceMain implements Runnable {
         cli.addSubcommand(new BenchInsightsCommand());
         cli.addSubcommand(new SimulateCommand());
         cli.addSubcommand(new BenchMqttCommand());
+        cli.addSubcommand(new io.vocedge.device.asr.AsrCommand());
         cli.setExecutionExceptionHandler(new ShortErrorHandler());
         return cli;
     }

@@ -1,0 +1,93 @@
+package io.vocedge.device.asr;
+
+import io.vocedge.device.conversation.StaffEnroller;
+import io.vocedge.device.conversation.StaffEnrolment;
+import io.vocedge.device.pipeline.SpeechSegment;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code voc-device asr check|transcribe|enrol}: technician tools for the speech model. */
+@Command(name = "asr", mixinStandardHelpOptions = true, description = "Speech model tools: check the model, transcribe a WAV, enrol the staff voice.",
+        subcommands = {AsrCommand.Check.class, AsrCommand.Transcribe.class, AsrCommand.Enrol.class})
+public final class AsrCommand {
+    @Option(names = "--config", required = true, description = "device YAML with an asr: section")
+    Path config;
+
+    AsrConfig load() throws Exception {
+        return AsrConfig.fromYaml(config);
+    }
+
+    @Command(name = "check", description = "Validate the model directories and load libvosk and the model.")
+    static final class Check implements Callable<Integer> {
+        @ParentCommand
+        AsrCommand parent;
+
+        @Override
+        public Integer call() throws Exception {
+            AsrConfig c = parent.load();
+            try (RecognizerFactory f = new VoskEngineLoader(c).load()) {
+                System.out.println("ok model=" + c.model() + " grammar=" + f.supportsGrammar() + " speakerModel=" + f.hasSpeakerModel());
+                return 0;
+            } catch (EngineLoader.EngineUnavailableException e) {
+                System.out.println("not usable: " + e.getMessage());
+                return 2;
+            }
+        }
+    }
+
+    @Command(name = "transcribe", description = "Transcribe a 16 kHz mono WAV and print the text, confidence and real-time factor.")
+    static final class Transcribe implements Callable<Integer> {
+        @ParentCommand
+        AsrCommand parent;
+
+        @Option(names = "--wav", required = true)
+        Path wav;
+
+        @Override
+        public Integer call() throws Exception {
+            AsrConfig c = parent.load();
+            short[] pcm = WavReader.read16kMono(wav);
+            try (RecognizerFactory f = new VoskEngineLoader(c).load()) {
+                long t0 = System.nanoTime();
+                Recognition r = new SegmentRecognizer(f).recognize(
+                        new SpeechSegment(wav.getFileName().toString(), 0, pcm.length / 16L, pcm, WavReader.levelDbfs(pcm)), p -> {});
+                double rtf = (System.nanoTime() - t0) / 1e6 / Math.max(1, pcm.length / 16L);
+                System.out.printf(java.util.Locale.ROOT, "%s%nconfidence=%.3f words=%d rtf=%.3f%n", r.text(), r.confidence(), r.words().size(), rtf);
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "enrol", description = "Enrol the staff voice from a 16 kHz mono WAV (20-30 s of speech); writes asr.enrolment.")
+    static final class Enrol implements Callable<Integer> {
+        @ParentCommand
+        AsrCommand parent;
+
+        @Option(names = "--wav", required = true, arity = "1..*")
+        List<Path> wavs = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            AsrConfig c = parent.load();
+            if (c.speakerModel() == null || c.enrolment() == null) {
+                throw new IllegalArgumentException("set asr.speakerModel and asr.enrolment in " + parent.config + " first");
+            }
+            try (RecognizerFactory f = new VoskEngineLoader(c).load()) {
+                List<float[]> vectors = new ArrayList<>();
+                for (Path w : wavs) {
+                    vectors.add(new StaffEnroller(f).enrol(WavReader.read16kMono(w), c.speakerModel().getFileName().toString()).vector());
+                }
+                StaffEnrolment e = new StaffEnrolment(c.speakerModel().getFileName().toString(), vectors.size(),
+                        io.vocedge.device.conversation.SpeakerVectors.mean(vectors));
+                e.save(c.enrolment());
+                System.out.println("enrolled staff voice from " + vectors.size() + " recording(s) into " + c.enrolment());
+                return 0;
+            }
+        }
+    }
+}
