@@ -48,6 +48,8 @@ public final class GatewayApp implements AutoCloseable {
     private volatile IngestWorker worker;
     private volatile VocStore store;
     private volatile boolean running = true;
+    /** Only the instance that wrote runtime.json removes it: a refused second instance must not. */
+    private volatile boolean wroteRuntime;
 
     private GatewayApp(GatewayConfig config) {
         this.config = config;
@@ -193,6 +195,7 @@ public final class GatewayApp implements AutoCloseable {
         Path tmp = dataDir.resolve("runtime.json.tmp");
         Files.write(tmp, json.writeValueAsBytes(rt));
         Files.move(tmp, dataDir.resolve("runtime.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        wroteRuntime = true;
     }
 
     public String brokerUrl() {
@@ -218,10 +221,12 @@ public final class GatewayApp implements AutoCloseable {
         }
         running = false;
         Logger.info("event=gateway_stopping gateway={}", config.gatewayId());
-        try {
-            Files.deleteIfExists(config.dataDir().resolve("runtime.json"));
-        } catch (IOException e) {
-            Logger.debug("event=runtime_json_not_removed error=\"{}\"", e.getMessage());
+        if (wroteRuntime) {
+            try {
+                Files.deleteIfExists(config.dataDir().resolve("runtime.json"));
+            } catch (IOException e) {
+                Logger.debug("event=runtime_json_not_removed error=\"{}\"", e.getMessage());
+            }
         }
         for (AutoCloseable part : stopOrder) {
             try {

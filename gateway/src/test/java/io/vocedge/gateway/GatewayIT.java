@@ -173,4 +173,15 @@ class GatewayIT {
             assertThat(admin(env, "GET", "/admin/devices", null).body()).contains("\"state\":\"revoked\"");
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aSecondGatewayOnTheSameDataDirIsRefusedAndLeavesTheFirstAlone() throws Exception {
+        try (Env env = start("sqlite", "open")) {
+            Path runtime = dir.resolve("data/runtime.json");
+            assertThat(runtime).exists();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> GatewayApp.start(GatewayConfig.load(dir.resolve("gateway.yaml"),
+                    dir.resolve("data")))).hasMessageContaining("in use by another gateway");
+            assertThat(runtime).exists();
+        }
+    }
 }
