@@ -184,4 +184,17 @@ class GatewayIT {
             assertThat(runtime).exists();
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "sqlite"})
+    void aNulCharacterInTextIsStoredAsReplacementNotAPoisonTransaction(String store) throws Exception {
+        try (Env env = start(store, "open"); FakeDevice dev = new FakeDevice(env.broker().url(), "site-a", "nul-1")) {
+            String batch = new String(dev.batch("n1", 1, 3), StandardCharsets.UTF_8).replaceFirst("slipping 2", "slip\\\\u0000ping");
+            dev.publish(batch.getBytes(StandardCharsets.UTF_8));
+            dev.publish(dev.batch("n2", 4, 6));
+            await().atMost(Duration.ofSeconds(20)).until(() -> dev.acks.size() == 2);
+            assertThat(env.count("SELECT COUNT(*) FROM records WHERE device_id = 'nul-1'")).isEqualTo(6);
+            assertThat(dev.acks.stream().flatMap(a -> a.rejected().stream()).toList()).isEmpty();
+        }
+    }
 }

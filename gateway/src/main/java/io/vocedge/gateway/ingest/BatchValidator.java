@@ -148,9 +148,11 @@ public final class BatchValidator {
             c.topicCounts().keySet().forEach(t -> topics.add(new StoredRecord.Topic(t, null)));
         }
         String kind = rec.schemaId().kind().substring("voc.".length());
-        return new StoredRecord(rec.deviceId(), rec.seq(), rec.schema(), kind, site, conversationId, speaker, lang, text,
-                sentiment, score, lexicon, rec.time().wall(), rec.time().synced(), rec.time().bootId(), rec.time().monoMs(),
-                receivedAt, corrected, topics, raw.toString());
+        // PostgreSQL text and jsonb cannot hold NUL; keep the record, mark the character as unreadable.
+        String payload = raw.toString().replace("\\u0000", "\\ufffd");
+        return new StoredRecord(rec.deviceId(), rec.seq(), rec.schema(), kind, site, conversationId, speaker, lang,
+                text == null ? null : text.replace('\0', '\ufffd'), sentiment, score, lexicon, rec.time().wall(),
+                rec.time().synced(), rec.time().bootId(), rec.time().monoMs(), receivedAt, corrected, topics, payload);
     }
 
     /**

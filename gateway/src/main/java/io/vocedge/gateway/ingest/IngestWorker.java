@@ -125,14 +125,28 @@ public final class IngestWorker implements AutoCloseable {
             if (commitWithRetry(single)) {
                 finish(single);
             } else {
+                // Dead-letter it and ack its records as rejected, so the device drops them instead of resending forever.
                 StoreTransaction tx = new StoreTransaction();
                 tx.add(DeadLetter.of(m.receivedAt(), m.topic(), null, null, "store refused the message", m.payload()));
                 metrics.deadLetter("store_refused");
-                if (commitWithRetry(new Prepared(tx, List.of(), List.of(m)))) {
-                    mqtt.complete(m);
+                List<Ack> rejectAll = single.acks().stream().map(a -> new Ack(a.deviceId(), a.batchId(), List.of(),
+                        rejectedSeqs(a))).toList();
+                Prepared refused = new Prepared(tx, rejectAll, List.of(m));
+                if (commitWithRetry(refused)) {
+                    finish(refused);
                 }
             }
         }
+    }
+
+    private static List<Ack.Rejected> rejectedSeqs(Ack a) {
+        List<Ack.Rejected> all = new ArrayList<>(a.rejected());
+        for (Ack.SeqRange r : a.stored()) {
+            for (long s = r.from(); s <= r.to(); s++) {
+                all.add(new Ack.Rejected(s, "store refused the record; see dead_letters"));
+            }
+        }
+        return all;
     }
 
     private Prepared prepare(List<IngestMessage> messages) {
