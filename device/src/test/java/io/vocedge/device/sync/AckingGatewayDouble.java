@@ -27,12 +27,18 @@ final class AckingGatewayDouble implements AutoCloseable {
     final AtomicInteger duplicates = new AtomicInteger();
     /** Batches to swallow without an ack (simulates a gateway killed between commit and ack). */
     final AtomicInteger dropNextAcks = new AtomicInteger();
+    private MqttConnectionOptions options;
+    private Thread reconnector;
+    private volatile boolean open = true;
 
     AckingGatewayDouble(String brokerUrl) throws Exception {
         client = new MqttClient(brokerUrl, "gateway-double-" + System.nanoTime(), new MemoryPersistence());
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setCleanStart(true);
-        o.setAutomaticReconnect(true);
+        // Our own reconnect loop: Paho's automatic reconnect backs off to tens of seconds and sometimes stays in
+        // "connect already in progress" after a broker kill, which made this double, not the device, the slow part.
+        this.options = o;
+        this.reconnector = Thread.ofPlatform().daemon(true).name("double-reconnect").start(this::keepConnected);
         client.setCallback(new org.eclipse.paho.mqttv5.client.MqttCallback() {
             @Override
             public void disconnected(org.eclipse.paho.mqttv5.client.MqttDisconnectResponse r) {}
@@ -49,18 +55,33 @@ final class AckingGatewayDouble implements AutoCloseable {
             public void deliveryComplete(org.eclipse.paho.mqttv5.client.IMqttToken t) {}
 
             @Override
-            public void connectComplete(boolean reconnect, String uri) {
-                try {
-                    client.subscribe(Topics.ROOT + "/+/+/" + Topics.UP_RECORDS, 1);
-                } catch (org.eclipse.paho.mqttv5.common.MqttException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
+            public void connectComplete(boolean reconnect, String uri) {}
 
             @Override
             public void authPacketArrived(int code, org.eclipse.paho.mqttv5.common.packet.MqttProperties p) {}
         });
-        client.connect(o);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!client.isConnected() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    private void keepConnected() {
+        while (open) {
+            if (!client.isConnected()) {
+                try {
+                    client.connect(options);
+                    client.subscribe(Topics.ROOT + "/+/+/" + Topics.UP_RECORDS, 1);
+                } catch (org.eclipse.paho.mqttv5.common.MqttException e) {
+                    // broker down: try again shortly
+                }
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 
     private void onBatch(String topic, byte[] payload) throws Exception {
@@ -82,13 +103,16 @@ final class AckingGatewayDouble implements AutoCloseable {
             try {
                 client.publish(Topics.ack(t.site(), t.device()), json.writeValueAsBytes(ack), 1, false);
             } catch (Exception e) {
-                throw new IllegalStateException(e);
+                // Broker gone mid-ack: the device resends and the double acks the copy.
             }
         }).start();
     }
 
     @Override
     public void close() throws Exception {
+        open = false;
+        reconnector.interrupt();
+        reconnector.join(5000);
         if (client.isConnected()) {
             client.disconnect();
         }
