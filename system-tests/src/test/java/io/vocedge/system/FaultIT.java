@@ -132,8 +132,8 @@ class FaultIT {
     void outboxBoundReachedOfflineEvictsByPolicyAndLosesNothingElse() throws Exception {
         try (Scenario s = new Scenario(dir)) {
             s.broker.kill();
-            // 2,000 utterances (~450 bytes each) and 200 summaries into a 256 KiB outbox while offline.
-            JarProcess dev = s.device("dev-a", s.replayFile("r", 2000), 0, 256 * 1024, true).start();
+            // 2,000 utterances (~600 bytes each) and 200 summaries (~1.2 KB) into a 512 KiB outbox while offline.
+            JarProcess dev = s.device("dev-a", s.replayFile("r", 2000), 0, 512 * 1024, true).start();
             waitForOutboxSeq(s, "dev-a", 2200);
             long evicted = s.outbox("dev-a").evictedTotal();
             assertThat(evicted).as("evicted while offline").isPositive();

@@ -108,8 +108,9 @@ final class Scenario implements AutoCloseable {
             "价格 还行 但是 等 太久 了", "we have been waiting forty minutes for someone to help"};
         for (int i = 0; i < n; i++) {
             Map<String, Object> line = new HashMap<>();
-            line.put("text", texts[i % texts.length] + " " + i);
-            line.put("lang", i % 2 == 0 ? "en" : "zh");
+            String text = texts[i % texts.length];
+            line.put("text", text + " " + i);
+            line.put("lang", text.codePoints().anyMatch(c -> c > 0x2E80) ? "zh" : "en");
             line.put("speaker", i % 3 == 0 ? "staff" : "customer");
             line.put("conversation_id", name + "-c" + (i / 10));
             if (i % 10 == 9) {
