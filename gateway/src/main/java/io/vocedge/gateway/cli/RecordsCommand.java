@@ -23,8 +23,7 @@ final class RecordsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GatewayConfig cfg = config == null ? GatewayConfig.defaults(dataDir == null ? Path.of("data/gateway") : dataDir)
-                : GatewayConfig.load(config, dataDir);
+        GatewayConfig cfg = GatewayConfig.resolve(config, dataDir);
         try (JdbcVocStore store = JdbcVocStore.open(cfg.store(), cfg.gatewayId())) {
             List<Map<String, Object>> rows = store.recentRecords(limit);
             System.out.printf("%-14s %5s %-12s %-9s %-9s %-28s %s%n", "device", "seq", "kind", "speaker", "sentiment", "topics", "text");

@@ -21,8 +21,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GatewayConfig cfg = config == null ? GatewayConfig.defaults(dataDir == null ? Path.of("data/gateway") : dataDir)
-                : GatewayConfig.load(config, dataDir);
+        GatewayConfig cfg = GatewayConfig.resolve(config, dataDir);
         GatewayApp app = GatewayApp.start(cfg);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -46,6 +46,12 @@ public record GatewayConfig(String gatewayId, Path dataDir, BrokerSettings broke
         }
     }
 
+    /** What the CLI commands take: a config file or the embedded defaults, and an optional data-dir override. */
+    public static GatewayConfig resolve(Path fileOrNull, Path dataDirOrNull) throws ConfigException {
+        return fileOrNull == null ? defaults(dataDirOrNull == null ? Path.of("data/gateway") : dataDirOrNull)
+                : load(fileOrNull, dataDirOrNull);
+    }
+
     public static GatewayConfig load(Path file, Path dataDirOverride) throws ConfigException {
         if (!Files.isReadable(file)) {
             throw new ConfigException(file.toString(), List.of("cannot read the file: check --config"));
