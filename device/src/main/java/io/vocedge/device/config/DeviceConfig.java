@@ -64,6 +64,22 @@ public record DeviceConfig(
         return fromTree(root, file.toString(), null);
     }
 
+    /**
+     * One section of a config file without validating the rest (technician tools such as {@code audio segment}
+     * accept a file that only has that section). Missing section: an empty node.
+     */
+    public static JsonNode loadRawSection(Path file, String section) throws ConfigException {
+        if (!Files.isReadable(file)) {
+            throw new ConfigException(file.toString(), List.of("cannot read the file: check the path (--config)"));
+        }
+        try {
+            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+            return root == null ? new ObjectMapper().createObjectNode() : root.path(section);
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), List.of("not valid YAML: " + e.getMessage()));
+        }
+    }
+
     static DeviceConfig fromTree(JsonNode root, String source, Path dataDirOverride) throws ConfigException {
         List<String> errors = new ArrayList<>();
         JsonNode device = root.path("device");
