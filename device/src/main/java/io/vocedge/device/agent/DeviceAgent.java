@@ -95,6 +95,12 @@ public final class DeviceAgent implements AutoCloseable {
         SystemMetrics system = new SystemMetrics(config.dataDir());
         sources.add(system);
         sources.add(this::spineMetrics);
+        sources.add(m -> {
+            InputPipeline in = input;
+            if (in != null) {
+                in.metrics(m);
+            }
+        });
         Duration interval = Duration.ofSeconds(config.telemetry().path("interval_s").asLong(60));
         telemetry = new TelemetryPublisher(config.deviceId(), sources, spine.outbox(), clock, interval);
         telemetry.start();
@@ -178,6 +184,7 @@ public final class DeviceAgent implements AutoCloseable {
         InputPipeline in = input;
         if (in != null) {
             details.put("input", in.describe());
+            details.putAll(in.statusDetails());
         }
         TelemetryPublisher t = telemetry;
         if (t != null && t.last().containsKey("disk_free_mb")) {

@@ -1,5 +1,7 @@
 package io.vocedge.device.agent;
 
+import java.util.Map;
+
 /**
  * Where transcripts come from: a replay file, or microphone/WAV audio through front-end and recognizer.
  * Started after the outbox and sync are up; closed first on shutdown, so what it already heard drains into
@@ -13,6 +15,14 @@ public interface InputPipeline extends AutoCloseable {
 
     /** Short description for logs and status, e.g. {@code replay:/path/file.jsonl}. */
     String describe();
+
+    /** Extra fields for the retained status (capture state, faults, recognizer state). */
+    default Map<String, Object> statusDetails() {
+        return Map.of();
+    }
+
+    /** Figures for periodic telemetry (mic level, dropped frames, pending audio, real-time factor). */
+    default void metrics(Map<String, Double> into) {}
 
     @Override
     void close();

@@ -123,6 +123,31 @@ public record AsrConfig(
         }
     }
 
+    /**
+     * The {@code asr:} section of the device config; the pending-audio queue defaults to
+     * {@code <data_dir>/pending-audio}. A missing section is an error that says what to add.
+     */
+    public static AsrConfig from(JsonNode asr, Path dataDir) {
+        if (asr == null || asr.isMissingNode() || asr.isNull() || asr.isEmpty()) {
+            throw new IllegalArgumentException("the config has no asr: section; add 'asr: {model: /opt/voc/models/<model dir>}' "
+                    + "(install a model with 'voc-provision model install')");
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode node = ((com.fasterxml.jackson.databind.node.ObjectNode) asr).deepCopy();
+        if (!node.has("pendingDir")) {
+            node.put("pendingDir", dataDir.resolve("pending-audio").toString());
+        }
+        ObjectMapper m = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        try {
+            return m.treeToValue(node, AsrConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new IllegalArgumentException("unknown key asr." + e.getPropertyName(), e);
+        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+            throw new IllegalArgumentException(e.getCause() == null ? e.getOriginalMessage() : e.getCause().getMessage(), e);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("asr section: " + e.getOriginalMessage(), e);
+        }
+    }
+
     public long silenceGapMs() {
         return silenceGapSeconds * 1000;
     }

@@ -184,6 +184,13 @@ public record AudioConfig(
                 reopenInitialMs, reopenMaxMs);
     }
 
+    /** The same settings with another capture device selector (--source mic:NAME). */
+    public AudioConfig withDevice(String selector) {
+        return new AudioConfig(selector, sampleRate, channels, bufferMs, ringMs, combine, channelIndex, micPositionsM, highpassHz, agc,
+                agcTargetDbfs, agcMaxGainDb, vadOnDb, vadOffDb, preRollMs, tailMs, hangoverMs, minSpeechMs, maxSegmentMs,
+                conversationGapMs, stallTimeoutMs, reopenInitialMs, reopenMaxMs);
+    }
+
     private static Integer or(Integer v, int d) {
         return v == null ? d : v;
     }

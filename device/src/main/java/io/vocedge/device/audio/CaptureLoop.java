@@ -20,7 +20,7 @@ import org.tinylog.Logger;
  *       it) are logged, counted, shown in status, and the device is reopened with backoff, forever. Time lost
  *       while down is passed on as a gap so the capture clock keeps running.</li>
  *   <li>Overruns reported by the source and blocks dropped because the ring was full are counted as dropped
- *       frames and passed on as gaps.</li>
+ *       frames and passed on as gaps. A file source is never dropped from: it waits for the front-end.</li>
  * </ul>
  */
 final class CaptureLoop implements AutoCloseable {
@@ -134,6 +134,11 @@ final class CaptureLoop implements AutoCloseable {
                 Logger.info("event={} source=\"{}\"", mute ? "capture_muted" : "capture_unmuted", sourceDescription);
             }
             float[] target = mute ? scratch : ring.claim();
+            // A file waits for the front-end (back-pressure); a live device cannot wait, so its block is dropped.
+            while (target == null && !opener.live() && running) {
+                java.util.concurrent.locks.LockSupport.parkNanos(500_000);
+                target = ring.claim();
+            }
             boolean overflow = target == null;
             if (overflow) {
                 target = scratch;

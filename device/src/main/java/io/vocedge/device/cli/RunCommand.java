@@ -1,7 +1,15 @@
 package io.vocedge.device.cli;
 
 import io.vocedge.device.agent.DeviceAgent;
+import io.vocedge.device.agent.AudioPipeline;
 import io.vocedge.device.agent.ReplayInput;
+import io.vocedge.device.asr.AsrConfig;
+import io.vocedge.device.asr.AsrStage;
+import io.vocedge.device.audio.AudioConfig;
+import io.vocedge.device.audio.AudioInput;
+import io.vocedge.device.audio.SourceOpener;
+import io.vocedge.device.audio.SourceOpeners;
+import io.vocedge.device.audio.WavFileSource;
 import io.vocedge.device.command.CommandHandler;
 import io.vocedge.device.config.DeviceConfig;
 import io.vocedge.device.insights.InsightEngine;
@@ -31,9 +39,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--config", description = "device YAML (default: built-in demo settings)")
     Path config;
 
-    @Option(names = "--source", required = true, description = "replay:FILE.jsonl (transcript replay). mic and wav: "
-            + "need the audio front-end and recognizer, not in this build")
+    @Option(names = "--source", required = true, description = "mic (the audio.device of the config), mic:NAME (a capture "
+            + "device by name substring or #index), wav:FILE.wav (a recording, through the same front-end and recognizer), "
+            + "or replay:FILE.jsonl (transcripts, no audio)")
     String source;
+
+    @Option(names = "--realtime", description = "play a wav: source at real-time speed, as a microphone would deliver it")
+    boolean realtime;
 
     @Option(names = "--rate", defaultValue = "0", description = "replay utterances per second (0 = as fast as possible)")
     double rate;
@@ -47,6 +59,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--exit-when-synced", description = "stop once the replay is done and every record is acked")
     boolean exitWhenSynced;
 
+    /** Privacy mute as capture sees it. */
+    private java.util.function.BooleanSupplier muted = () -> false;
+
     @Override
     public Integer call() throws Exception {
         DeviceConfig cfg = config == null ? DeviceConfig.defaults(dataDir == null ? Path.of("data/device") : dataDir)
@@ -57,11 +72,7 @@ final class RunCommand implements Callable<Integer> {
         if (broker != null) {
             cfg = cfg.withBroker(broker);
         }
-        if (!source.startsWith("replay:")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--source " + source + ": only replay:FILE.jsonl "
-                    + "works in this build; live audio (mic, wav:) needs the audio front-end and Vosk recognizer stages");
-        }
-        Path replay = Path.of(source.substring("replay:".length()));
+        InputFactory inputs = inputs(cfg);
         String version = new VersionProvider().getVersion()[0];
         DeviceConfig finalCfg = cfg;
         String lexiconFile = cfg.insights().path("lexicon_file").asText(null);
@@ -69,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
                 lexiconFile == null ? Lexicon.loadDefault() : Lexicon.load(Path.of(lexiconFile)));
         DeviceAgent agent = DeviceAgent.start(cfg, version, CLOCK_FLOOR,
                 ctx -> new InsightStage(finalCfg.deviceId(), engine, ctx.outbox(), ctx.clock()),
-                (ctx, sink) -> new ReplayInput(new ReplaySource(replay, rate, ctx.json()), replay, sink),
+                inputs,
                 Map.of("reload_lexicon", c -> {
                     String file = c.args().get("file");
                     if (file == null) {
@@ -89,5 +100,48 @@ final class RunCommand implements Callable<Integer> {
         }
         agent.awaitStop();
         return 0;
+    }
+
+    private interface InputFactory extends java.util.function.BiFunction<io.vocedge.device.agent.AgentContext,
+            io.vocedge.device.pipeline.TranscriptSink, io.vocedge.device.agent.InputPipeline> {}
+
+    /** The input named by --source; configuration problems are reported here, before anything starts. */
+    private InputFactory inputs(DeviceConfig cfg) throws Exception {
+        if (source.startsWith("replay:")) {
+            Path replay = Path.of(source.substring("replay:".length()));
+            return (ctx, sink) -> new ReplayInput(new ReplaySource(replay, rate, ctx.json()), replay, sink);
+        }
+        AudioConfig audio;
+        try {
+            audio = AudioConfig.from(cfg.audio());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        SourceOpener opener;
+        if (source.equals("mic") || source.startsWith("mic:")) {
+            AudioConfig micCfg = source.startsWith("mic:") ? audio.withDevice(source.substring(4)) : audio;
+            opener = SourceOpeners.microphone(micCfg);
+        } else if (source.startsWith("wav:")) {
+            Path wav = Path.of(source.substring(4));
+            try (var probe = WavFileSource.open(wav, false)) {
+                audio = audio.withFormat(probe.format().sampleRate(), probe.format().channels());
+            }
+            opener = SourceOpeners.wav(wav, realtime);
+        } else {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--source " + source
+                    + ": use mic, mic:NAME, wav:FILE.wav or replay:FILE.jsonl");
+        }
+        AsrConfig asr;
+        try {
+            asr = AsrConfig.from(cfg.asr(), cfg.dataDir());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--source " + source + " needs speech recognition: "
+                    + e.getMessage());
+        }
+        AudioConfig finalAudio = audio;
+        return (ctx, sink) -> {
+            AsrStage stage = AsrStage.create(asr, sink);
+            return new AudioPipeline(new AudioInput(finalAudio, opener, muted, stage), stage);
+        };
     }
 }
