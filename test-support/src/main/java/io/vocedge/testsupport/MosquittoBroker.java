@@ -22,12 +22,19 @@ public final class MosquittoBroker implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final List<String> extraConfig;
+    /** A config file written by someone else (e.g. provisioning's 'broker config'), or null for the test defaults. */
+    private final Path givenConfig;
     private Process process;
 
     private MosquittoBroker(Path dir, int port, List<String> extraConfig) {
+        this(dir, port, extraConfig, null);
+    }
+
+    private MosquittoBroker(Path dir, int port, List<String> extraConfig, Path givenConfig) {
         this.dir = dir;
         this.port = port;
         this.extraConfig = extraConfig;
+        this.givenConfig = givenConfig;
     }
 
     /** Starts a broker with default test settings. */
@@ -48,6 +55,23 @@ public final class MosquittoBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a broker with a given configuration file (copied, with {@code extraConfig} lines appended, e.g.
+     * {@code user root} so a root test run can read owner-only key files). The file must open a listener on
+     * {@code port}; readiness is a TCP connect to it (a TLS listener accepts that too).
+     */
+    public static MosquittoBroker startWithConfig(Path configFile, int port, List<String> extraConfig) {
+        try {
+            Path dir = Files.createTempDirectory("voc-mosquitto-");
+            MosquittoBroker broker = new MosquittoBroker(dir, port, List.copyOf(extraConfig), configFile);
+            broker.writeConfig();
+            broker.launch();
+            return broker;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static String executable() {
         for (String candidate : List.of("/usr/sbin/mosquitto", "/usr/local/sbin/mosquitto", "/usr/bin/mosquitto")) {
             if (Files.isExecutable(Path.of(candidate))) {
@@ -58,6 +82,13 @@ public final class MosquittoBroker implements AutoCloseable {
     }
 
     private void writeConfig() throws IOException {
+        if (givenConfig != null) {
+            List<String> lines = new ArrayList<>(Files.readAllLines(givenConfig));
+            lines.add("log_dest file " + dir.resolve("mosquitto.log"));
+            lines.addAll(extraConfig);
+            Files.write(dir.resolve("mosquitto.conf"), lines);
+            return;
+        }
         List<String> lines = new ArrayList<>(List.of(
                 "listener " + port + " 127.0.0.1",
                 "allow_anonymous true",
@@ -137,6 +168,33 @@ public final class MosquittoBroker implements AutoCloseable {
     public void restart() {
         stop();
         launch();
+    }
+
+    /** SIGHUP: Mosquitto re-reads its ACL file (and password file) without dropping connections. */
+    public void reload() {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException("mosquitto is not running");
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -HUP " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The broker's log so far (log_dest file), for assertions and failure messages. */
+    public String log() {
+        try {
+            Path f = dir.resolve("mosquitto.log");
+            return Files.exists(f) ? Files.readString(f) : "";
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
     }
 
     /** Starts again after {@link #stop()} or {@link #kill()}. */

@@ -311,10 +311,11 @@ public final class JdbcVocStore implements VocStore {
     @Override
     public void register(DeviceEntry device) throws SQLException, DuplicateDeviceException {
         try (Connection c = pool.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT device_id FROM devices WHERE device_id = ? OR (site = ? AND name = ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT device_id FROM devices WHERE device_id = ? OR (site = ? AND name = ? AND state = ?)")) {
                 ps.setString(1, device.deviceId());
                 ps.setString(2, device.site());
                 ps.setString(3, device.name());
+                ps.setString(4, DeviceEntry.REGISTERED);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         c.rollback();

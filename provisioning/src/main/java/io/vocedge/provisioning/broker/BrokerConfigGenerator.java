@@ -1,0 +1,190 @@
+package io.vocedge.provisioning.broker;
+
+import io.vocedge.protocol.Topics;
+import io.vocedge.provisioning.ProvisionException;
+import io.vocedge.provisioning.ca.FleetCa;
+import io.vocedge.provisioning.ca.Pem;
+import io.vocedge.provisioning.fs.SafeFiles;
+import io.vocedge.provisioning.inventory.EnrolledDevice;
+import io.vocedge.provisioning.inventory.EnrolledGateway;
+import io.vocedge.provisioning.inventory.Inventory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+import org.tinylog.Logger;
+
+/**
+ * {@code broker config}: Mosquitto configuration for the fleet. A TLS listener that requires a client certificate
+ * from the fleet CA and uses its CN (device or gateway id) as the user name, a CRL of revoked devices, and an ACL:
+ *
+ * <ul>
+ *   <li>every device: write {@code voc/v1/+/<its id>/up/#}, read {@code voc/v1/+/<its id>/down/#}, nothing else
+ *       (one {@code pattern} rule with {@code %u}, so enrolling a device needs no broker change: only a certificate
+ *       from the fleet CA gets a user name at all);</li>
+ *   <li>each enrolled gateway: read {@code voc/v1/+/+/up/#} (records and results through the shared subscription,
+ *       retained status), write {@code voc/v1/+/+/down/#} (acks and commands);</li>
+ *   <li>each revoked device: {@code deny #} (the CRL refuses it at the TLS handshake; the ACL also stops a session
+ *       that is still open or a broker that has not reloaded the CRL yet).</li>
+ * </ul>
+ * Files: {@code mosquitto.conf}, {@code acl}, {@code ca.pem}, {@code crl.pem}, {@code broker.pem}, {@code broker.key}.
+ */
+public final class BrokerConfigGenerator {
+    public static final String CONF = "mosquitto.conf";
+    public static final String ACL = "acl";
+    public static final String CRL = "crl.pem";
+    public static final String CA = "ca.pem";
+    public static final String CERT = "broker.pem";
+    public static final String KEY = "broker.key";
+    public static final Duration DEFAULT_CRL_VALIDITY = Duration.ofDays(365);
+
+    private final FleetCa ca;
+    private final Clock clock;
+
+    public BrokerConfigGenerator(FleetCa ca, Clock clock) {
+        this.ca = ca;
+        this.clock = clock;
+    }
+
+    /** Writes the whole broker directory; keeps an existing broker key/certificate unless it no longer fits. */
+    public List<String> write(Inventory inventory, Path out, BrokerOptions o, boolean renewCert) {
+        createDir(out);
+        List<String> notes = new ArrayList<>();
+        SafeFiles.writePublic(out.resolve(CA), Pem.encode(ca.certificate()));
+        String why = renewCert ? "--renew-cert" : certificateProblem(out, o.hostNames());
+        if (why != null) {
+            KeyPair keys = FleetCa.newKeyPair();
+            X509Certificate cert = ca.issue(o.hostNames().get(0), keys.getPublic(), FleetCa.Purpose.SERVER, o.hostNames(),
+                    o.certValidity());
+            SafeFiles.writePrivate(out.resolve(KEY), FleetCa.privateKeyPem(keys.getPrivate()));
+            SafeFiles.writePublic(out.resolve(CERT), Pem.encode(cert));
+            notes.add("new broker certificate for " + String.join(", ", o.hostNames()) + " (" + why + ")");
+        }
+        writeRules(inventory, out, o.crlValidity());
+        SafeFiles.writePublic(out.resolve(CONF), mosquittoConf(o, clock.instant()).getBytes(StandardCharsets.UTF_8));
+        if (inventory.gateways().isEmpty()) {
+            notes.add("no gateway is enrolled yet: run 'gateway enroll' (it updates the ACL here); until then no gateway may "
+                    + "subscribe");
+        }
+        Logger.info("event=broker_config_written dir={} gateways={} revoked={}", out, inventory.gateways().size(),
+                inventory.revokedDevices().size());
+        return notes;
+    }
+
+    /** Regenerates the ACL and the CRL (after enrolling a gateway or revoking a device). */
+    public void writeRules(Inventory inventory, Path out, Duration crlValidity) {
+        X509CRL crl = ca.crl(inventory.revokedSerials(), crlValidity);
+        SafeFiles.writePublic(out.resolve(CRL), Pem.encode(crl));
+        SafeFiles.writePublic(out.resolve(ACL), acl(inventory.gateways(), inventory.revokedDevices(), clock.instant())
+                .getBytes(StandardCharsets.UTF_8));
+        Logger.info("event=broker_rules_written dir={} revoked={} crl_next_update={}", out, inventory.revokedDevices().size(),
+                crl.getNextUpdate().toInstant());
+    }
+
+    static String mosquittoConf(BrokerOptions o, Instant at) {
+        String d = o.confDir().endsWith("/") ? o.confDir() : o.confDir() + "/";
+        String p = o.persistenceDir().endsWith("/") ? o.persistenceDir() : o.persistenceDir() + "/";
+        return """
+                # VoC Edge broker: generated by 'voc-provision broker config' at %1$s. Regenerate rather than edit.
+                # Run: mosquitto -c %2$smosquitto.conf   (broker.key must be readable by the mosquitto user only)
+                per_listener_settings false
+                allow_anonymous false
+                acl_file %2$sacl
+
+                persistence true
+                persistence_location %3$s
+                autosave_interval 30
+
+                # Deliberate limits (ARCHITECTURE.md, traps). Mosquitto's defaults drop QoS 1 messages beyond 1000 queued
+                # per client without telling anyone, and send max_inflight_messages (default 20) to MQTT 5 clients as
+                # their Receive Maximum, throttling the gateway's acks. Devices resend unacked batches, so a drop beyond
+                # these bounds delays records but loses none; the bounds keep the broker's memory finite.
+                max_inflight_messages %4$d
+                max_queued_messages %5$d
+                max_queued_bytes %6$d
+                # Larger than the 256 KiB protocol limit on purpose: the gateway sees an oversized message and
+                # dead-letters it with the reason, instead of the broker dropping the connection silently.
+                max_packet_size 1048576
+
+                listener %7$d %8$s
+                protocol mqtt
+                tls_version tlsv1.2
+                cafile %2$sca.pem
+                certfile %2$sbroker.pem
+                keyfile %2$sbroker.key
+                crlfile %2$scrl.pem
+                require_certificate true
+                use_identity_as_username true
+                """.formatted(at, d, p, o.maxInflight(), o.maxQueued(), o.maxQueuedBytes(), o.port(), o.listenHost());
+    }
+
+    static String acl(Collection<EnrolledGateway> gateways, Collection<EnrolledDevice> revoked, Instant at) {
+        StringBuilder b = new StringBuilder();
+        b.append("# VoC Edge broker ACL: generated by 'voc-provision' at ").append(at).append(". Regenerate rather than edit.\n");
+        b.append("# User names are certificate CNs (use_identity_as_username): device ids and gateway ids.\n\n");
+        b.append("# Gateways: records, results and status of every device; acks and commands to every device.\n");
+        for (String g : new TreeSet<>(gateways.stream().map(EnrolledGateway::gatewayId).toList())) {
+            b.append("user ").append(g).append('\n');
+            b.append("topic read ").append(Topics.ROOT).append("/+/+/up/#\n");
+            b.append("topic write ").append(Topics.ROOT).append("/+/+/down/#\n\n");
+        }
+        b.append("# Revoked devices (also in crl.pem): nothing at all.\n");
+        for (String r : new TreeSet<>(revoked.stream().map(EnrolledDevice::deviceId).toList())) {
+            b.append("user ").append(r).append('\n');
+            b.append("topic deny #\n\n");
+        }
+        b.append("# Every device: its own subtree only.\n");
+        b.append("pattern write ").append(Topics.ROOT).append("/+/%u/up/#\n");
+        b.append("pattern read ").append(Topics.ROOT).append("/+/%u/down/#\n");
+        return b.toString();
+    }
+
+    /** Null when the broker's certificate in {@code out} is from this CA, names exactly these hosts and is not near expiry. */
+    private String certificateProblem(Path out, List<String> hosts) {
+        Path certFile = out.resolve(CERT);
+        if (!Files.exists(certFile) || !Files.exists(out.resolve(KEY))) {
+            return "none yet";
+        }
+        try {
+            X509Certificate c = FleetCa.readCertificate(certFile);
+            c.verify(ca.certificate().getPublicKey());
+            if (c.getNotAfter().toInstant().isBefore(clock.instant().plus(Duration.ofDays(30)))) {
+                return "the old one expires on " + c.getNotAfter().toInstant();
+            }
+            List<String> names = new ArrayList<>();
+            if (c.getSubjectAlternativeNames() != null) {
+                c.getSubjectAlternativeNames().forEach(n -> names.add(String.valueOf(n.get(1))));
+            }
+            if (!new TreeSet<>(names).equals(new TreeSet<>(hosts))) {
+                return "host names changed from " + names;
+            }
+            return null;
+        } catch (java.security.SignatureException e) {
+            return "the old one is from another CA";
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            return "the old one is unreadable";
+        }
+    }
+
+    private static void createDir(Path out) {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new ProvisionException("--out " + out + " is a file: choose a directory for the broker configuration");
+        }
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new ProvisionException("cannot create " + out + ": " + SafeFiles.describe(e)
+                    + " (check the parent directory exists and is writable)", e);
+        }
+    }
+}

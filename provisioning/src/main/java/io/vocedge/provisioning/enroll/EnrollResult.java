@@ -1,0 +1,8 @@
+package io.vocedge.provisioning.enroll;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+/** What {@code device enroll} produced. {@code tar} is null without {@code --tar}. */
+public record EnrollResult(String deviceId, String site, String name, String fingerprint, Instant notAfter, Path bundle,
+        Path tar, boolean registeredWithGateway) {}
