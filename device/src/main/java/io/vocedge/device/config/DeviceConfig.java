@@ -140,6 +140,11 @@ public record DeviceConfig(
         } catch (IllegalArgumentException e) {
             errors.add(e.getMessage());
         }
+        try {
+            io.vocedge.device.audio.AudioConfig.from(section(root, "audio"));
+        } catch (IllegalArgumentException e) {
+            errors.add(e.getMessage());
+        }
         if (!errors.isEmpty()) {
             throw new ConfigException(source, errors);
         }
