@@ -79,9 +79,9 @@ public final class Hardware implements AutoCloseable {
 
     /**
      * @param deviceExists checks /dev/gpiochipN and /dev/spidevB.C before Pi4J is asked (its errors are cryptic)
-     * @param runTicker false in tests, which drive {@link StatusLight#tick(long)} and {@link PrivacyButton#poll()}
+     * @param runTicker false in tests, which drive {@link StatusLight#tick()} and {@link PrivacyButton#poll()}
      */
-    static Hardware start(HardwareConfig config, StatusLight light, Consumer<PrivacyButton.Press> onPress,
+    public static Hardware start(HardwareConfig config, StatusLight light, Consumer<PrivacyButton.Press> onPress,
             ContextFactory contexts, Predicate<Path> deviceExists, LongSupplier clockMs, boolean runTicker) {
         if (!config.enabled()) {
             return unavailable(config, light, "disabled in the config (hardware.enabled: false)");

@@ -20,6 +20,7 @@ public final class StatusLight implements AutoCloseable {
     private volatile boolean muted;
     private volatile boolean offline;
     private volatile String error;
+    private volatile AgentState override;
     private AgentState shown;
     private long shownSinceMs;
 
@@ -61,8 +62,17 @@ public final class StatusLight implements AutoCloseable {
         this.error = reason;
     }
 
+    /** Shows {@code state} regardless of the inputs (self-test, demonstrations); null returns to the inputs. */
+    public void override(AgentState state) {
+        this.override = state;
+    }
+
     /** What the light shows for the current inputs. */
     public AgentState state() {
+        AgentState o = override;
+        if (o != null) {
+            return o;
+        }
         if (muted) {
             return AgentState.MUTED;
         }
