@@ -15,6 +15,8 @@ import org.tinylog.Logger;
  */
 public final class StatusLight implements AutoCloseable {
     private final List<LightOutput> outputs = new CopyOnWriteArrayList<>();
+    /** The last failure per output, so a broken output is logged when its failure changes, not 20 times a second. */
+    private final java.util.Map<LightOutput, String> failing = new java.util.concurrent.ConcurrentHashMap<>();
     private final LongSupplier clockMs;
     private volatile boolean started;
     private volatile boolean muted;
@@ -104,8 +106,14 @@ public final class StatusLight implements AutoCloseable {
         for (LightOutput o : outputs) {
             try {
                 o.show(s, nowMs - shownSinceMs);
+                if (failing.remove(o) != null) {
+                    Logger.info("event=status_light_output_recovered output={}", o.getClass().getSimpleName());
+                }
             } catch (RuntimeException e) {
-                Logger.warn("event=status_light_output_failed output={} reason=\"{}\"", o.getClass().getSimpleName(), e.getMessage());
+                String why = String.valueOf(e.getMessage());
+                if (!why.equals(failing.put(o, why))) {
+                    Logger.warn("event=status_light_output_failed output={} reason=\"{}\"", o.getClass().getSimpleName(), why);
+                }
             }
         }
     }
