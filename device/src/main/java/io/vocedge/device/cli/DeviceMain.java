@@ -33,6 +33,7 @@ public final class DeviceMain implements Runnable {
         cli.addSubcommand(new BenchMqttCommand());
         cli.addSubcommand(new io.vocedge.device.asr.AsrCommand());
         cli.addSubcommand(new io.vocedge.device.audio.AudioCommand());
+        cli.addSubcommand(new SelfTestCommand());
         cli.setExecutionExceptionHandler(new ShortErrorHandler());
         return cli;
     }

@@ -1,0 +1,63 @@
+package io.vocedge.device.command;
+
+import io.vocedge.device.privacy.ConversationControl;
+import io.vocedge.device.privacy.MuteState;
+import io.vocedge.device.selftest.SelfTestReport;
+import io.vocedge.protocol.Command;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Command handlers for privacy, conversations and the self-test: {@code mute}, {@code unmute},
+ * {@code start_conversation}, {@code end_conversation}, {@code selftest}. None takes arguments; any argument is
+ * refused (an error result naming it), so a typo in the gateway never does something unintended.
+ */
+public final class PrivacyCommands {
+    private PrivacyCommands() {}
+
+    /** The handlers, to pass to {@code DeviceAgent.start(..., commands)}. */
+    public static Map<String, CommandHandler> handlers(MuteState mute, ConversationControl conversations,
+            Supplier<SelfTestReport> selfTest) {
+        Map<String, CommandHandler> h = new LinkedHashMap<>();
+        h.put("mute", c -> setMute(c, mute, true));
+        h.put("unmute", c -> setMute(c, mute, false));
+        h.put("start_conversation", c -> {
+            noArgs(c);
+            if (conversations.inConversation()) {
+                return CommandHandler.Outcome.ok("a conversation is already open; nothing changed");
+            }
+            conversations.startConversation(MuteState.COMMAND);
+            return CommandHandler.Outcome.ok("conversation started");
+        });
+        h.put("end_conversation", c -> {
+            noArgs(c);
+            boolean wasOpen = conversations.inConversation();
+            conversations.endConversation(MuteState.COMMAND);
+            return CommandHandler.Outcome.ok(wasOpen ? "conversation ended" : "no conversation was started by staff; any open one"
+                    + " is ended after the audio heard so far");
+        });
+        h.put("selftest", c -> {
+            noArgs(c);
+            SelfTestReport r = selfTest.get();
+            String msg = r.summary();
+            return new CommandHandler.Outcome(r.passed(), msg.length() > 1000 ? msg.substring(0, 1000) : msg, r.toMap());
+        });
+        return h;
+    }
+
+    private static CommandHandler.Outcome setMute(Command c, MuteState mute, boolean muted) {
+        noArgs(c);
+        boolean was = mute.muted();
+        mute.set(muted, MuteState.COMMAND);
+        String state = muted ? "muted" : "unmuted";
+        return new CommandHandler.Outcome(true, was == muted ? "already " + state : state, Map.of("muted", muted));
+    }
+
+    private static void noArgs(Command c) {
+        if (c.args() != null && !c.args().isEmpty()) {
+            throw new IllegalArgumentException("'" + c.name() + "' takes no arguments, got " + c.args().keySet()
+                    + ": send it with empty args");
+        }
+    }
+}
