@@ -95,6 +95,40 @@ final class Scenario implements AutoCloseable {
         return p;
     }
 
+    /**
+     * A device agent process listening to a WAV file as if it were its microphone ({@code --realtime}); the
+     * config names a speech model directory that does not exist (none can be downloaded here), so segments are
+     * cut and queued and the recognizer reports itself unavailable.
+     */
+    JarProcess audioDevice(String id, Path wav) throws IOException {
+        Path ddir = deviceDirs.computeIfAbsent(id, k -> dir.resolve("device-" + k));
+        Files.createDirectories(ddir);
+        Path cfg = ddir.resolve("device.yaml");
+        Files.writeString(cfg, String.join("\n",
+                "device:",
+                "  id: " + id,
+                "  site: store-1",
+                "data_dir: " + ddir.resolve("data"),
+                "broker:",
+                "  url: " + broker.url(),
+                "telemetry:",
+                "  interval_s: 5",
+                "audio:",
+                "  conversation_gap_ms: 3000",
+                "asr:",
+                "  model: " + ddir.resolve("no-model-installed"),
+                "hardware: false",
+                ""));
+        JarProcess p = new JarProcess("device " + id, JarProcess.jar("voc.device.jar"), ddir.resolve("device.log"),
+                List.of("run", "--config", cfg.toString(), "--source", "wav:" + wav, "--realtime"), Map.of());
+        processes.add(p);
+        return p;
+    }
+
+    Path deviceDataDir(String id) {
+        return deviceDirs.get(id).resolve("data");
+    }
+
     DeviceOutboxFile outbox(String deviceId) {
         return new DeviceOutboxFile(deviceDirs.get(deviceId).resolve("data/outbox.db"));
     }

@@ -36,6 +36,11 @@ public final class AudioPipeline implements InputPipeline {
         return s.pendingEntries() == 0 || "engine_unavailable".equals(s.state());
     }
 
+    /** Button and command conversation markers, at the current capture time, after the audio queued so far. */
+    public void markConversationEnd() {
+        asr.endConversation(audio.clockMs());
+    }
+
     @Override
     public String describe() {
         return audio.describe();

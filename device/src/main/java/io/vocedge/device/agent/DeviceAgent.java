@@ -45,6 +45,8 @@ public final class DeviceAgent implements AutoCloseable {
     private volatile InputPipeline input;
     private volatile TelemetryPublisher telemetry;
     private volatile boolean closed;
+    private final List<MetricsSource> extraMetrics = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.Supplier<Map<String, Object>>> extraStatus = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private DeviceAgent(DeviceConfig config, String softwareVersion) {
         this.config = config;
@@ -99,6 +101,9 @@ public final class DeviceAgent implements AutoCloseable {
             InputPipeline in = input;
             if (in != null) {
                 in.metrics(m);
+            }
+            for (MetricsSource extra : extraMetrics) {
+                extra.collect(m);
             }
         });
         Duration interval = Duration.ofSeconds(config.telemetry().path("interval_s").asLong(60));
@@ -186,12 +191,33 @@ public final class DeviceAgent implements AutoCloseable {
             details.put("input", in.describe());
             details.putAll(in.statusDetails());
         }
+        for (java.util.function.Supplier<Map<String, Object>> extra : extraStatus) {
+            details.putAll(extra.get());
+        }
         TelemetryPublisher t = telemetry;
         if (t != null && t.last().containsKey("disk_free_mb")) {
             details.put("disk_free_mb", t.last().get("disk_free_mb"));
         }
         boolean synced = clock != null && clock.isSynchronised();
         return new Status(config.deviceId(), config.site(), Status.ONLINE, Instant.now(), synced, softwareVersion, details);
+    }
+
+    /** Figures from parts started around the agent (hardware, mute) for telemetry. */
+    public void addMetrics(MetricsSource source) {
+        extraMetrics.add(source);
+    }
+
+    /** Fields from parts started around the agent (hardware, mute) for the retained status. */
+    public void addStatus(java.util.function.Supplier<Map<String, Object>> source) {
+        extraStatus.add(source);
+    }
+
+    /** Re-publishes the retained status now (after a mute change, say) instead of at the next interval. */
+    public void publishStatus() {
+        OutboxSync s = spine;
+        if (s != null) {
+            s.sync().publishStatus();
+        }
     }
 
     public OutboxSync spine() {

@@ -147,6 +147,12 @@ public final class AudioInput implements InputPipeline, MetricsSource {
         }
     }
 
+    /** The capture clock (ms) segments are stamped with; 0 before the first block. Any thread. */
+    public long clockMs() {
+        FrontEnd fe = frontEnd;
+        return fe == null ? 0 : fe.clockMs();
+    }
+
     CaptureLoop capture() {
         return capture;
     }

@@ -24,6 +24,7 @@ public final class FrontEnd {
     private final float[] mono;
     private final float[] out16k;
     private long framesIn;
+    private volatile long publishedClockMs;
 
     public FrontEnd(AudioConfig cfg, PcmFormat format, SegmentListener listener) {
         if (cfg.channels() != format.channels() || cfg.sampleRate() != format.sampleRate()) {
@@ -87,6 +88,7 @@ public final class FrontEnd {
             done += n;
         }
         framesIn += frames;
+        publishedClockMs = segmenter.clockMs();
     }
 
     /** {@code frames} capture frames that will never arrive (muted, device lost, overflow). */
@@ -95,6 +97,7 @@ public final class FrontEnd {
             return;
         }
         segmenter.gap(frames * SpeechSegmenter.RATE / format.sampleRate());
+        publishedClockMs = segmenter.clockMs();
         health.restartWindow();
         combiner.reset();
         resampler.reset();
@@ -108,8 +111,9 @@ public final class FrontEnd {
         segmenter.flush();
     }
 
+    /** The capture clock, ms; safe to read from any thread (it is the last value the front-end thread published). */
     public long clockMs() {
-        return segmenter.clockMs();
+        return publishedClockMs;
     }
 
     public FrontEndStats stats() {

@@ -2,7 +2,12 @@ package io.vocedge.device.cli;
 
 import io.vocedge.device.agent.DeviceAgent;
 import io.vocedge.device.agent.AudioPipeline;
+import io.vocedge.device.agent.Peripherals;
 import io.vocedge.device.agent.ReplayInput;
+import io.vocedge.device.command.PrivacyCommands;
+import io.vocedge.device.privacy.ConversationControl;
+import io.vocedge.device.privacy.MarkerConversationControl;
+import io.vocedge.device.selftest.SelfTests;
 import io.vocedge.device.asr.AsrConfig;
 import io.vocedge.device.asr.AsrStage;
 import io.vocedge.device.audio.AudioConfig;
@@ -59,8 +64,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--exit-when-synced", description = "stop once the replay is done and every record is acked")
     boolean exitWhenSynced;
 
-    /** Privacy mute as capture sees it. */
-    private java.util.function.BooleanSupplier muted = () -> false;
+    /** Privacy mute as capture sees it; set once the persisted state is loaded. */
+    private java.util.function.BooleanSupplier muted = () -> true;
+
+    /** The audio pipeline once built, for button and command conversation markers. */
+    private final java.util.concurrent.atomic.AtomicReference<AudioPipeline> audioPipeline = new java.util.concurrent.atomic.AtomicReference<>();
 
     @Override
     public Integer call() throws Exception {
@@ -73,29 +81,52 @@ final class RunCommand implements Callable<Integer> {
             cfg = cfg.withBroker(broker);
         }
         InputFactory inputs = inputs(cfg);
+        ConversationControl conversations = new MarkerConversationControl(atMs -> {
+            AudioPipeline p = audioPipeline.get();
+            if (p == null) {
+                Logger.info("event=conversation_marker_ignored reason=\"input is {}, not audio\"", source);
+            } else {
+                p.markConversationEnd();
+            }
+        }, () -> 0L);
+        Peripherals peripherals = Peripherals.start(cfg, conversations);
+        muted = peripherals.mute()::muted;
+        DeviceConfig selfTestCfg = cfg;
+        Map<String, CommandHandler> commands = new java.util.LinkedHashMap<>(PrivacyCommands.handlers(peripherals.mute(),
+                conversations, () -> SelfTests.remote(selfTestCfg, CLOCK_FLOOR).run()));
         String version = new VersionProvider().getVersion()[0];
         DeviceConfig finalCfg = cfg;
         String lexiconFile = cfg.insights().path("lexicon_file").asText(null);
         InsightEngine engine = new InsightEngine(new Redactor(),
                 lexiconFile == null ? Lexicon.loadDefault() : Lexicon.load(Path.of(lexiconFile)));
-        DeviceAgent agent = DeviceAgent.start(cfg, version, CLOCK_FLOOR,
-                ctx -> new InsightStage(finalCfg.deviceId(), engine, ctx.outbox(), ctx.clock()),
-                inputs,
-                Map.of("reload_lexicon", c -> {
-                    String file = c.args().get("file");
-                    if (file == null) {
-                        throw new IllegalArgumentException("args.file: path of the new lexicon YAML on the device");
-                    }
-                    engine.reload(Lexicon.load(Path.of(file)));
-                    return CommandHandler.Outcome.ok("lexicon " + engine.lexiconVersion() + " active");
-                }));
-        Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "shutdown"));
+        commands.put("reload_lexicon", c -> {
+            String file = c.args().get("file");
+            if (file == null) {
+                throw new IllegalArgumentException("args.file: path of the new lexicon YAML on the device");
+            }
+            engine.reload(Lexicon.load(Path.of(file)));
+            return CommandHandler.Outcome.ok("lexicon " + engine.lexiconVersion() + " active");
+        });
+        DeviceAgent agent;
+        try {
+            agent = DeviceAgent.start(cfg, version, CLOCK_FLOOR,
+                    ctx -> new InsightStage(finalCfg.deviceId(), engine, ctx.outbox(), ctx.clock()), inputs, commands);
+        } catch (Exception | Error e) {
+            peripherals.close();
+            throw e;
+        }
+        peripherals.attach(agent);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            agent.close();
+            peripherals.close();
+        }, "shutdown"));
         if (exitWhenSynced) {
             while (!(agent.inputFinished() && agent.spine().outbox().depth() == 0)) {
                 Thread.sleep(200);
             }
             Logger.info("event=all_synced device={}", cfg.deviceId());
             agent.close();
+            peripherals.close();
             return 0;
         }
         agent.awaitStop();
@@ -141,7 +172,10 @@ final class RunCommand implements Callable<Integer> {
         AudioConfig finalAudio = audio;
         return (ctx, sink) -> {
             AsrStage stage = AsrStage.create(asr, sink);
-            return new AudioPipeline(new AudioInput(finalAudio, opener, muted, stage), stage);
+            // Read through this field at every block: the persisted mute state is loaded before input starts.
+            AudioPipeline p = new AudioPipeline(new AudioInput(finalAudio, opener, () -> muted.getAsBoolean(), stage), stage);
+            audioPipeline.set(p);
+            return p;
         };
     }
 }
