@@ -15,7 +15,8 @@
 # change what is logged).
 #
 # Knobs: RUNS=3 DURATION=60 (seconds sampled per run) RATE=2 (utterances/s). Prints a summary; raw samples stay in
-# $WORK (printed) when KEEP=1.
+# $WORK (printed) when KEEP=1. For comparisons only: JVM_OPTS="..." replaces the unit's flags (JVM_OPTS=" " = JVM
+# defaults).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/find-jdk.sh
@@ -27,8 +28,9 @@ LAUNCHER=device/src/deb/data/usr/bin/voc-device
 for f in "$DEVICE_JAR" "$GATEWAY_JAR"; do
   [ -f "$f" ] || { echo "missing $f: run ./mvnw -pl device,gateway -am package -DskipTests first" >&2; exit 1; }
 done
-JVM_OPTS=$(sed -n 's/^Environment="VOC_JVM_OPTS=\(.*\)"$/\1/p' "$UNIT")
-[ -n "$JVM_OPTS" ] || { echo "no Environment=\"VOC_JVM_OPTS=...\" line in $UNIT" >&2; exit 1; }
+UNIT_OPTS=$(sed -n 's/^Environment="VOC_JVM_OPTS=\(.*\)"$/\1/p' "$UNIT")
+[ -n "$UNIT_OPTS" ] || { echo "no Environment=\"VOC_JVM_OPTS=...\" line in $UNIT" >&2; exit 1; }
+if [ -n "${JVM_OPTS+set}" ]; then FLAGS_FROM="JVM_OPTS override, NOT the production flags"; else JVM_OPTS=$UNIT_OPTS; FLAGS_FROM="from $UNIT"; fi
 # Log the outbox acceptance of each record (one class at DEBUG); everything else stays at INFO.
 LOG_OPTS="-Dtinylog.writer.level=debug -Dtinylog.level=info -Dtinylog.level@io.vocedge.device.insights.InsightStage=debug"
 
@@ -72,7 +74,7 @@ echo "   broker $BROKER"
 
 mb() { python3 -c "print(f'{$1/1024:.1f}')"; }
 median() { sort -g | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]}'; }
-: > "$WORK/startup_ms"; : > "$WORK/rss_end"; : > "$WORK/hwm"; : > "$WORK/rss_median"; : > "$WORK/accepted"
+: > "$WORK/startup_ms"; : > "$WORK/started_ms"; : > "$WORK/rss_end"; : > "$WORK/hwm"; : > "$WORK/rss_median"; : > "$WORK/accepted"
 for r in $(seq 1 "$RUNS"); do
   D="$WORK/run$r"; mkdir -p "$D"
   cat > "$D/device.yaml" <<YAML
@@ -99,13 +101,16 @@ YAML
   [ -n "$FIRST" ] || { echo "no record accepted in run $r:"; tail -20 "$D/agent.log"; exit 1; }
   STARTUP=$(python3 -c "import datetime,sys;t=datetime.datetime.fromisoformat('$FIRST'.replace('Z','+00:00'));print(round(t.timestamp()*1000-$T0))")
   ACCEPTED=$(grep -c 'event=utterance_accepted' "$D/agent.log")
+  STARTED_AT=$(grep -m1 'event=agent_started' "$D/agent.log" | cut -d' ' -f1)
+  STARTED=$(python3 -c "import datetime;t=datetime.datetime.fromisoformat('$STARTED_AT'.replace('Z','+00:00'));print(round(t.timestamp()*1000-$T0))")
+  echo "$STARTED" >> "$WORK/started_ms"
   END=$(tail -1 "$D/samples.csv" | cut -d, -f2)
   HWM=$(tail -1 "$D/samples.csv" | cut -d, -f3)
   MED=$(tail -n +2 "$D/samples.csv" | cut -d, -f2 | median)
   ANON=$(tail -1 "$D/samples.csv" | cut -d, -f4); FILEB=$(tail -1 "$D/samples.csv" | cut -d, -f5)
   echo "$STARTUP" >> "$WORK/startup_ms"; echo "$END" >> "$WORK/rss_end"; echo "$HWM" >> "$WORK/hwm"
   echo "$MED" >> "$WORK/rss_median"; echo "$ACCEPTED" >> "$WORK/accepted"
-  echo "run $r (load average at launch $LOAD): first record accepted $STARTUP ms after launch; $ACCEPTED records in $DURATION s;" \
+  echo "run $r (load average at launch $LOAD): agent_started after $STARTED ms, first record accepted $STARTUP ms after launch; $ACCEPTED records in $DURATION s;" \
     "VmRSS median $(mb "$MED") MB, at end $(mb "$END") MB (anon $(mb "$ANON"), file $(mb "$FILEB")); VmHWM $(mb "$HWM") MB"
 done
 STORED=$(curl -s "$HTTP/metrics" 2>/dev/null | sed -n 's/^voc_records_stored_total[^ ]* \([0-9.eE+]*\)$/\1/p' | head -1)
@@ -114,8 +119,9 @@ echo
 echo "== agent memory and start-up, median of $RUNS runs ($(nproc) cores, $(date -u +%F))"
 echo "machine: $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1), $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
 echo "java:    $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
-echo "flags:   $JVM_OPTS --enable-native-access=ALL-UNNAMED (from $UNIT)"
-echo "load:    replay at $RATE utterances/s for $DURATION s, records synced to the gateway (stored in total: ${STORED:-?})"
+echo "flags:   $JVM_OPTS --enable-native-access=ALL-UNNAMED ($FLAGS_FROM)"
+echo "load:    replay at $RATE utterances/s for $DURATION s, records synced to the gateway (records stored by the gateway, incl. summaries and telemetry: ${STORED:-?})"
+printf 'start-up to event=agent_started:        %s ms\n' "$(median < "$WORK/started_ms")"
 printf 'start-up to first record in the outbox: %s ms\n' "$(median < "$WORK/startup_ms")"
 printf 'VmRSS median over the run:              %s MB\n' "$(mb "$(median < "$WORK/rss_median")")"
 printf 'VmRSS at the end of the run:            %s MB\n' "$(mb "$(median < "$WORK/rss_end")")"
