@@ -128,6 +128,8 @@ class DebPackageIT {
                 "ExecStart=/usr/bin/voc-device run --config /etc/voc/device.yaml $VOC_RUN_ARGS");
         // The JIT writes and executes code: MemoryDenyWriteExecute would kill the JVM; PrivateDevices hides /dev/snd.
         assertThat(settings).noneMatch(l -> l.startsWith("MemoryDenyWriteExecute") || l.startsWith("PrivateDevices"));
+        // The agent works offline: waiting for network-online.target would hold the boot without a network.
+        assertThat(settings).noneMatch(l -> l.contains("network-online.target"));
         assertThat(settings).anyMatch(l -> l.startsWith("Environment=\"VOC_JVM_OPTS=") && l.contains("-Xmx64m")
                 && l.contains("-XX:+UseSerialGC"));
         int stop = Integer.parseInt(settings.stream().filter(l -> l.startsWith("TimeoutStopSec="))
@@ -262,6 +264,55 @@ class DebPackageIT {
         assertThat(purge.output).contains("records not yet synced are lost");
         assertThat(root.resolve("var/lib/voc")).doesNotExist();
         assertThat(etc).doesNotExist();
+    }
+
+    @Test
+    void dpkgInstallsUpgradesRemovesAndPurgesInAThrowawayRoot() throws Exception {
+        assumeTrue(onPath("dpkg"), "dpkg not installed: install/remove/purge into a throwaway root skipped");
+        assumeTrue("0".equals(run(Map.of(), "id", "-u").output.strip()),
+                "not root: dpkg cannot give the unpacked files root ownership; install/remove/purge skipped");
+        // A real dpkg database in a temp root; maintainer scripts run outside a chroot with DPKG_ROOT set (dpkg
+        // sets it) and with the commands that would change this machine's users or services stubbed.
+        Path root = tmp.resolve("dpkg-root");
+        for (String d : List.of("var/lib/dpkg/info", "var/lib/dpkg/updates", "var/lib/dpkg/triggers")) {
+            Files.createDirectories(root.resolve(d));
+        }
+        Files.writeString(root.resolve("var/lib/dpkg/status"), "");
+        Files.writeString(root.resolve("var/lib/dpkg/available"), "");
+        Path log = tmp.resolve("dpkg-calls.log");
+        Map<String, String> env = new HashMap<>();
+        env.put("PATH", stubCommands(tmp.resolve("dpkg-stubs")) + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin")
+                + ":/usr/sbin:/sbin");
+        env.put("STUB_LOG", log.toString());
+        env.put("STUB_VOC_EXISTS", "no");
+        List<String> dpkg = List.of("dpkg", "--root=" + root, "--force-script-chrootless", "--force-depends",
+                "--log=/dev/null");
+
+        run(env, concat(dpkg, "-i", deb.toString())).assertOk();
+        assertThat(Files.readString(log)).contains("adduser --system --group --home /var/lib/voc");
+        assertThat(run(env, concat(dpkg, "--status", "voc-device")).assertOk()).contains("Status: install ok installed");
+        assertThat(root.resolve("usr/bin/voc-device")).isExecutable();
+        assertThat(mode(root.resolve("var/lib/voc"))).isEqualTo("rwxr-x---");
+
+        // The outbox with unsynced records survives a reinstall/upgrade and a remove; purge deletes it and the config.
+        Path outbox = root.resolve("var/lib/voc/outbox.db");
+        Files.writeString(outbox, "unsynced records");
+        run(env, concat(dpkg, "-i", deb.toString())).assertOk();
+        assertThat(Files.readString(outbox)).isEqualTo("unsynced records");
+        run(env, concat(dpkg, "-r", "voc-device")).assertOk();
+        assertThat(root.resolve("usr/share/voc-device/voc-device.jar")).doesNotExist();
+        assertThat(outbox).exists();
+        assertThat(root.resolve("etc/voc/device.yaml")).as("conffile kept on remove").exists();
+        run(env, concat(dpkg, "-P", "voc-device")).assertOk();
+        assertThat(root.resolve("var/lib/voc")).doesNotExist();
+        assertThat(root.resolve("etc/voc")).doesNotExist();
+        assertThat(root.resolve("etc/default/voc-device")).doesNotExist();
+    }
+
+    private static String[] concat(List<String> head, String... tail) {
+        List<String> all = new ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all.toArray(String[]::new);
     }
 
     /** Stand-ins for the commands that would change this machine's users or services; each logs its arguments. */
