@@ -3,7 +3,9 @@ package io.vocedge.device.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.vocedge.device.asr.AsrConfig;
 import io.vocedge.device.config.DeviceConfig;
+import io.vocedge.device.hardware.HardwareConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -125,7 +127,8 @@ class DebPackageIT {
                 "SupplementaryGroups=audio gpio spi", "RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6 AF_NETLINK",
                 "DeviceAllow=char-alsa rw", "DeviceAllow=char-gpiochip rw", "DeviceAllow=char-spi rw",
                 "DeviceAllow=/dev/gpiomem rw", "StandardError=journal",
-                "ExecStart=/usr/bin/voc-device run --config /etc/voc/device.yaml $VOC_RUN_ARGS");
+                "Environment=VOC_SOURCE=mic",
+                "ExecStart=/usr/bin/voc-device run --config /etc/voc/device.yaml --source ${VOC_SOURCE} $VOC_RUN_ARGS");
         // The JIT writes and executes code: MemoryDenyWriteExecute would kill the JVM; PrivateDevices hides /dev/snd.
         assertThat(settings).noneMatch(l -> l.startsWith("MemoryDenyWriteExecute") || l.startsWith("PrivateDevices"));
         // The agent works offline: waiting for network-online.target would hold the boot without a network.
@@ -204,6 +207,13 @@ class DebPackageIT {
         assertThat(cfg.brokerUrl()).startsWith("ssl://");
         assertThat(cfg.tls().keyFile()).isEqualTo(etc.resolve("device.key"));
         assertThat(cfg.outbox().powerLossSafe()).isTrue();
+        // The sections other stages parse themselves (audio is already checked by load): defaults, a model path.
+        HardwareConfig hw = HardwareConfig.parse(cfg.hardware());
+        assertThat(hw.button().pin()).isEqualTo(17);
+        assertThat(hw.led().pin()).isEqualTo(27);
+        AsrConfig asr = AsrConfig.from(cfg.asr(), cfg.dataDir());
+        assertThat(asr.model()).isEqualTo(Path.of("/opt/voc/model"));
+        assertThat(asr.pendingDir()).isEqualTo(Path.of("/var/lib/voc/pending-audio"));
     }
 
     @Test
