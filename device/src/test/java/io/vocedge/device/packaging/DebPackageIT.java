@@ -137,8 +137,8 @@ class DebPackageIT {
                 && l.contains("-XX:+UseSerialGC"));
         int stop = Integer.parseInt(settings.stream().filter(l -> l.startsWith("TimeoutStopSec="))
                 .findFirst().orElseThrow().substring("TimeoutStopSec=".length()));
-        assertThat(stop).as("room for the SIGTERM drain (input 10 s + recogniser 30 s + sync 10 s + outbox 30 s)")
-                .isGreaterThanOrEqualTo(80);
+        assertThat(stop).as("room for the SIGTERM drain (input 11 s + recogniser 30 s + sync 10 s + outbox 30 s + light 1 s)")
+                .isGreaterThanOrEqualTo(82);
     }
 
     @Test
