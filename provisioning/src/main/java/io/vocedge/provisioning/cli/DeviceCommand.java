@@ -53,17 +53,22 @@ public final class DeviceCommand implements Runnable {
         @Option(names = "--model-dir", defaultValue = "/opt/voc/model", description = "on the device (default: ${DEFAULT-VALUE})") String modelDir;
         @Option(names = "--native-lib-dir", defaultValue = "/opt/voc/lib", description = "on the device (default: ${DEFAULT-VALUE})") String nativeLibDir;
         @Option(names = "--lang", defaultValue = "en", description = "transcript language, en or zh (default: ${DEFAULT-VALUE})") String lang;
+        @Option(names = "--mic", defaultValue = "usb-mic", description = "microphone: usb-mic, respeaker-usb-4mic, respeaker-2mic-hat, "
+                + "respeaker-4mic-hat or bt-headset (default: ${DEFAULT-VALUE}); sets the config's audio section") String mic;
+        @Option(names = "--mic-device", paramLabel = "NAME", description = "capture device name substring, if not the preset's "
+                + "('voc-device audio list' on the device shows names)") String micDevice;
 
         @Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
-            EnrollRequest req = new EnrollRequest(site, name, brokerUrl, configDir, dataDir, modelDir, nativeLibDir, lang, out,
-                    tar, Duration.ofDays(days));
+            EnrollRequest req;
             try {
+                req = new EnrollRequest(site, name, brokerUrl, configDir, dataDir, modelDir, nativeLibDir, lang, out,
+                        tar, Duration.ofDays(days), io.vocedge.provisioning.enroll.MicPreset.parse(mic), micDevice);
                 req.validate();
-            } catch (ProvisionException e) {
+            } catch (IllegalArgumentException | ProvisionException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
             var admin = gateway.client();

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "VoC Edge provisioning: fleet CA, device enrolment, broker rules, speech models, fleet view.",
         subcommands = {CommandLine.HelpCommand.class, CaCommand.class, DeviceCommand.class, GatewayCommand.class,
-            BrokerCommand.class, ModelCommand.class, NativeCommand.class, FleetCommand.class})
+            BrokerCommand.class, ModelCommand.class, NativeCommand.class, FleetCommand.class, SelfTestCommand.class})
 public final class ProvisionMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

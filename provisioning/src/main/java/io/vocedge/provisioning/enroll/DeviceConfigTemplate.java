@@ -41,7 +41,7 @@ public final class DeviceConfigTemplate {
                   reconnect_max: 60s
                 telemetry:
                   interval_s: 60
-                audio: {}                        # capture: the agent's defaults
+                %15$s\
                 asr:
                   model: "%11$s"
                   lang: %12$s
@@ -52,6 +52,6 @@ public final class DeviceConfigTemplate {
                 """.formatted(s.deviceId(), s.site(), s.name(), writtenAt, s.path(s.configDir(), CONFIG_FILE),
                 s.dataDir(), s.brokerUrl(), s.path(s.configDir(), CA_FILE), s.path(s.configDir(), CERT_FILE),
                 s.path(s.configDir(), KEY_FILE), s.modelDir(), s.lang(), s.path(s.dataDir(), "pending-audio"),
-                s.nativeLibDir());
+                s.nativeLibDir(), s.mic().yaml(s.micDevice()));
     }
 }

@@ -15,14 +15,27 @@ import java.util.regex.Pattern;
  * @param lang transcript language (en, zh)
  */
 public record DeviceSettings(String deviceId, String site, String name, String brokerUrl, String configDir, String dataDir,
-        String modelDir, String nativeLibDir, String lang) {
+        String modelDir, String nativeLibDir, String lang, MicPreset mic, String micDevice) {
     /** The device agent's own check (DeviceConfig): a TLS URL here, since devices always use mutual TLS. */
     public static final Pattern BROKER_URL = Pattern.compile("ssl://[^/\\s:]+:\\d{1,5}");
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}");
     private static final Pattern ABSOLUTE_PATH = Pattern.compile("/[A-Za-z0-9._/-]*");
 
+    /** A plain USB microphone. */
+    public DeviceSettings(String deviceId, String site, String name, String brokerUrl, String configDir, String dataDir,
+            String modelDir, String nativeLibDir, String lang) {
+        this(deviceId, site, name, brokerUrl, configDir, dataDir, modelDir, nativeLibDir, lang, MicPreset.USB_MIC, null);
+    }
+
     public DeviceSettings {
         Ids.require("device id", deviceId);
+        if (mic == null) {
+            throw new ProvisionException("--mic is required: one of " + MicPreset.names());
+        }
+        if (micDevice != null && !micDevice.matches("[A-Za-z0-9][A-Za-z0-9 ._:#()-]{0,63}")) {
+            throw new ProvisionException("--mic-device '" + micDevice + "' must be 1-64 letters, digits, spaces or . _ : # ( ) -, "
+                    + "e.g. part of a name from 'voc-device audio list'");
+        }
         requireSite(site);
         requireName(name);
         requireBrokerUrl(brokerUrl);

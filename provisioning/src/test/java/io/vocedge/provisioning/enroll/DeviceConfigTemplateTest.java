@@ -83,6 +83,25 @@ class DeviceConfigTemplateTest {
         }
     }
 
+    @Test
+    void theMicPresetFillsTheAudioSection() throws Exception {
+        DeviceSettings s = new DeviceSettings("dev-store-berlin-0a1b2c3d", "store-berlin", "desk 1", "ssl://gw.example:8883",
+                "/etc/voc", "/var/lib/voc", "/opt/voc/model", "/opt/voc/lib", "en", MicPreset.RESPEAKER_USB_4MIC, null);
+        JsonNode audio = new ObjectMapper(new YAMLFactory()).readTree(DeviceConfigTemplate.render(s, Instant.EPOCH)).get("audio");
+        assertThat(audio.get("device").asText()).isEqualTo("ReSpeaker 4 Mic Array");
+        assertThat(audio.get("channels").asInt()).isEqualTo(6);
+        assertThat(audio.get("combine").asText()).isEqualTo("channel");
+        assertThat(audio.get("channel_index").asInt()).isZero();
+
+        DeviceSettings bt = new DeviceSettings("dev-store-berlin-0a1b2c3d", "store-berlin", "desk 1", "ssl://gw.example:8883",
+                "/etc/voc", "/var/lib/voc", "/opt/voc/model", "/opt/voc/lib", "en", MicPreset.BT_HEADSET, "Jabra Evolve");
+        audio = new ObjectMapper(new YAMLFactory()).readTree(DeviceConfigTemplate.render(bt, Instant.EPOCH)).get("audio");
+        assertThat(audio.get("device").asText()).isEqualTo("Jabra Evolve");
+        assertThat(audio.get("channels").asInt()).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MicPreset.parse("respeaker"))
+                .hasMessageContaining("respeaker-2mic-hat");
+    }
+
     private static TreeSet<String> names(JsonNode n) {
         List<String> out = new ArrayList<>();
         n.fieldNames().forEachRemaining(out::add);
