@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,9 +49,11 @@ class DebPackageIT {
     static void extract() throws Exception {
         assumeTrue(onPath("dpkg-deb"), "dpkg-deb not installed (apt-get install dpkg): the .deb cannot be checked here");
         try (Stream<Path> s = Files.list(TARGET)) {
-            List<Path> debs = s.filter(p -> p.getFileName().toString().matches("voc-device_.*_all\\.deb")).toList();
-            assertThat(debs).as("exactly one voc-device_*_all.deb in device/target (run ./mvnw -pl device -am package)")
-                    .hasSize(1);
+            // The newest one: an older version's package may still lie in target/ after a version change.
+            List<Path> debs = s.filter(p -> p.getFileName().toString().matches("voc-device_.*_all\\.deb"))
+                    .sorted(Comparator.comparing((Path p) -> p.toFile().lastModified()).reversed()).toList();
+            assertThat(debs).as("a voc-device_*_all.deb in device/target (run ./mvnw -pl device -am package)")
+                    .isNotEmpty();
             deb = debs.get(0);
         }
         data = extracted.resolve("root");
