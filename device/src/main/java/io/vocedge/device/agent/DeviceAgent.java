@@ -45,6 +45,7 @@ public final class DeviceAgent implements AutoCloseable {
     private volatile InputPipeline input;
     private volatile TelemetryPublisher telemetry;
     private volatile boolean closed;
+    private volatile io.vocedge.device.storage.DiskWatch disk;
     private final List<MetricsSource> extraMetrics = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<java.util.function.Supplier<Map<String, Object>>> extraStatus = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -78,6 +79,9 @@ public final class DeviceAgent implements AutoCloseable {
             BiFunction<AgentContext, TranscriptSink, InputPipeline> inputs) throws Exception {
         DataDirLock lock = DataDirLock.acquire(config.dataDir());
         stopOrder.add(0, lock);
+        disk = new io.vocedge.device.storage.DiskWatch(config.dataDir(), io.vocedge.device.storage.DiskWatch.DEFAULT_LOW_BYTES,
+                io.vocedge.device.storage.DiskWatch.DEFAULT_CRITICAL_BYTES).start(Duration.ofSeconds(30));
+        stopOrder.add(0, disk);
         clock = SystemRecordClock.system(clockFloor);
         if (!clock.isSynchronised()) {
             Logger.warn("event=clock_not_synchronised action=\"records are marked synced=false; the gateway corrects them\"");
@@ -96,6 +100,7 @@ public final class DeviceAgent implements AutoCloseable {
         List<MetricsSource> sources = new ArrayList<>();
         SystemMetrics system = new SystemMetrics(config.dataDir());
         sources.add(system);
+        sources.add(disk);
         sources.add(this::spineMetrics);
         sources.add(m -> {
             InputPipeline in = input;
@@ -190,6 +195,13 @@ public final class DeviceAgent implements AutoCloseable {
         if (in != null) {
             details.put("input", in.describe());
             details.putAll(in.statusDetails());
+        }
+        io.vocedge.device.storage.DiskWatch d = disk;
+        if (d != null) {
+            details.put("disk_state", d.state().name().toLowerCase(java.util.Locale.ROOT));
+            if (d.problem() != null) {
+                details.put("disk_problem", d.problem());
+            }
         }
         for (java.util.function.Supplier<Map<String, Object>> extra : extraStatus) {
             details.putAll(extra.get());

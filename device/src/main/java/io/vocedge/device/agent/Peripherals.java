@@ -84,7 +84,7 @@ public final class Peripherals implements AutoCloseable {
         Map<String, Object> d = agent.status().details();
         StringBuilder k = new StringBuilder();
         for (String field : new String[] {"audio_state", "asr_state", "muted", "light", "mic_dead_channels", "mic_clipping",
-                "outbox_error", "hardware"}) {
+                "outbox_error", "hardware", "disk_state"}) {
             k.append(field).append('=').append(d.get(field)).append(';');
         }
         return k.toString();
@@ -97,6 +97,10 @@ public final class Peripherals implements AutoCloseable {
         }
         if (d.get("outbox_error") != null) {
             return "outbox: " + d.get("outbox_error");
+        }
+        Object disk = d.get("disk_state");
+        if ("read_only".equals(disk) || "unwritable".equals(disk) || "critical".equals(disk)) {
+            return "disk: " + d.get("disk_problem");
         }
         return null;
     }

@@ -116,6 +116,7 @@ final class RunCommand implements Callable<Integer> {
             throw e;
         }
         peripherals.attach(agent);
+        agent.addStatus(() -> Map.of("lexicon_version", engine.lexiconVersion()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             agent.close();
             peripherals.close();

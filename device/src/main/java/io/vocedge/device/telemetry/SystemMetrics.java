@@ -33,6 +33,7 @@ public final class SystemMetrics implements MetricsSource {
             // not Linux: no load figure
         }
         rssMb().ifPresent(mb -> into.put("mem_rss_mb", mb));
+        memAvailableMb().ifPresent(mb -> into.put("mem_available_mb", mb));
         try {
             into.put("disk_free_mb", Files.getFileStore(dataDir).getUsableSpace() / 1048576.0);
         } catch (IOException e) {
@@ -46,6 +47,20 @@ public final class SystemMetrics implements MetricsSource {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmRSS:")) {
+                    return java.util.Optional.of(Double.parseDouble(line.replaceAll("[^0-9]", "")) / 1024.0);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Memory the kernel could give to programs without swapping, in MB (MemAvailable in /proc/meminfo). */
+    static java.util.Optional<Double> memAvailableMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemAvailable:")) {
                     return java.util.Optional.of(Double.parseDouble(line.replaceAll("[^0-9]", "")) / 1024.0);
                 }
             }
