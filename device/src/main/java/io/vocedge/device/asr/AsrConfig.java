@@ -40,17 +40,17 @@ import java.util.Set;
 public record AsrConfig(
         Path model,
         String lang,
-        Path speakerModel,
+        @com.fasterxml.jackson.annotation.JsonAlias("speaker_model") Path speakerModel,
         Path enrolment,
-        Path pendingDir,
-        Long pendingMaxBytes,
-        Long pendingMaxSeconds,
-        Path nativeLibDir,
-        Long silenceGapSeconds,
-        Long maxConversationSeconds,
-        Double staffThreshold,
-        Double customerThreshold,
-        Boolean keywordBoost,
+        @com.fasterxml.jackson.annotation.JsonAlias("pending_dir") Path pendingDir,
+        @com.fasterxml.jackson.annotation.JsonAlias("pending_max_bytes") Long pendingMaxBytes,
+        @com.fasterxml.jackson.annotation.JsonAlias("pending_max_seconds") Long pendingMaxSeconds,
+        @com.fasterxml.jackson.annotation.JsonAlias("native_lib_dir") Path nativeLibDir,
+        @com.fasterxml.jackson.annotation.JsonAlias("silence_gap_seconds") Long silenceGapSeconds,
+        @com.fasterxml.jackson.annotation.JsonAlias("max_conversation_seconds") Long maxConversationSeconds,
+        @com.fasterxml.jackson.annotation.JsonAlias("staff_threshold") Double staffThreshold,
+        @com.fasterxml.jackson.annotation.JsonAlias("customer_threshold") Double customerThreshold,
+        @com.fasterxml.jackson.annotation.JsonAlias("keyword_boost") Boolean keywordBoost,
         List<String> keywords) {
     public static final Path DEFAULT_NATIVE_LIB_DIR = Path.of("/opt/voc/lib");
     private static final Set<String> KNOWN_LANGS = Set.of("en", "zh");
@@ -133,7 +133,7 @@ public record AsrConfig(
                     + "(install a model with 'voc-provision model install')");
         }
         com.fasterxml.jackson.databind.node.ObjectNode node = ((com.fasterxml.jackson.databind.node.ObjectNode) asr).deepCopy();
-        if (!node.has("pendingDir")) {
+        if (!node.has("pendingDir") && !node.has("pending_dir")) {
             node.put("pendingDir", dataDir.resolve("pending-audio").toString());
         }
         ObjectMapper m = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

@@ -31,7 +31,7 @@ public final class SelfTests {
 
     static ModelCheck modelCheck(DeviceConfig cfg) {
         String model = cfg.asr().path("model").asText(null);
-        String libDir = cfg.asr().path("nativeLibDir").asText(null);
+        String libDir = cfg.asr().path("nativeLibDir").asText(cfg.asr().path("native_lib_dir").asText(null));
         NativeLibrary lib = new NativeLibrary(libDir == null ? io.vocedge.device.asr.AsrConfig.DEFAULT_NATIVE_LIB_DIR : Path.of(libDir));
         return new ModelCheck(model == null || model.isBlank() ? null : Path.of(model), lib::load);
     }

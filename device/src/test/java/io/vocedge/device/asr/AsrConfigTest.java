@@ -60,4 +60,18 @@ class AsrConfigTest {
         Path none = Files.writeString(tmp.resolve("none.yaml"), "device:\n  id: x\n");
         assertThatThrownBy(() -> AsrConfig.fromYaml(none)).hasMessageContaining("no 'asr:' section");
     }
+
+    @Test
+    void snakeCaseKeysLikeTheRestOfTheConfigAreAccepted() throws Exception {
+        var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        AsrConfig c = AsrConfig.from(yaml.readTree("{model: /opt/voc/model, native_lib_dir: /opt/lib, pending_max_seconds: 600, "
+                + "silence_gap_seconds: 15}"), Path.of("/var/lib/voc"));
+        assertThat(c.nativeLibDir()).isEqualTo(Path.of("/opt/lib"));
+        assertThat(c.pendingMaxSeconds()).isEqualTo(600L);
+        assertThat(c.silenceGapSeconds()).isEqualTo(15L);
+        assertThat(c.pendingDir()).isEqualTo(Path.of("/var/lib/voc/pending-audio"));
+        assertThatThrownBy(() -> AsrConfig.from(yaml.readTree("{}"), Path.of("/d"))).hasMessageContaining("no asr: section");
+        assertThatThrownBy(() -> AsrConfig.from(yaml.readTree("{model: /m, modle_dir: x}"), Path.of("/d")))
+                .hasMessageContaining("asr.modle_dir");
+    }
 }
