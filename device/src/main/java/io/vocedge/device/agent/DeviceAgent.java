@@ -181,9 +181,9 @@ public final class DeviceAgent implements AutoCloseable {
         Map<String, Object> details = new LinkedHashMap<>();
         OutboxSync s = spine;
         if (s != null) {
-            OutboxStats o = s.outbox().stats();
-            details.put("outbox_depth", o.depth());
-            details.put("outbox_evicted", o.evictedByPriority());
+            // Counters only: status is built every second for the status light, so no database query here.
+            details.put("outbox_depth", s.outbox().depth());
+            details.put("outbox_evicted", s.outbox().evictedByPriority());
             if (s.outbox().lastError() != null) {
                 details.put("outbox_error", s.outbox().lastError());
             }

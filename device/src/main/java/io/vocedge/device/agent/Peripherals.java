@@ -65,8 +65,9 @@ public final class Peripherals implements AutoCloseable {
         watcher.scheduleAtFixedRate(() -> {
             try {
                 light.setOffline(agent.spine() != null && !agent.spine().sync().stats().connected());
-                light.setError(problem(agent));
-                String now = stateKey(agent);
+                Map<String, Object> details = agent.status().details();
+                light.setError(problem(details));
+                String now = stateKey(details);
                 if (!now.equals(lastStateKey)) {
                     lastStateKey = now; // the retained status follows state changes, not only (re)connects
                     agent.publishStatus();
@@ -80,8 +81,7 @@ public final class Peripherals implements AutoCloseable {
 
     private String lastStateKey = "";
 
-    private static String stateKey(DeviceAgent agent) {
-        Map<String, Object> d = agent.status().details();
+    private static String stateKey(Map<String, Object> d) {
         StringBuilder k = new StringBuilder();
         for (String field : new String[] {"audio_state", "asr_state", "muted", "light", "mic_dead_channels", "mic_clipping",
                 "outbox_error", "hardware", "disk_state"}) {
@@ -90,8 +90,7 @@ public final class Peripherals implements AutoCloseable {
         return k.toString();
     }
 
-    private static String problem(DeviceAgent agent) {
-        Map<String, Object> d = agent.status().details();
+    private static String problem(Map<String, Object> d) {
         if ("reopening".equals(d.get("audio_state"))) {
             return "microphone: " + d.getOrDefault("audio_last_fault", "reopening");
         }

@@ -46,7 +46,9 @@ final class CaptureLoop implements AutoCloseable {
     private volatile FrameSource current;
     private volatile long lastProgressNanos;
     private volatile boolean running;
-    private float[] scratch;
+    private volatile boolean stalledByWatchdog;
+    private boolean backoffResetPending;
+    private final float[] scratch;
     private long pendingGap;
 
     CaptureLoop(SourceOpener opener, FrameRing ring, BooleanSupplier muted, int configuredRate, Duration stallTimeout,
@@ -191,9 +193,6 @@ final class CaptureLoop implements AutoCloseable {
         }
         return "stopped";
     }
-
-    private volatile boolean stalledByWatchdog;
-    private boolean backoffResetPending;
 
     private void publishEnd(int rate) {
         float[] slot;

@@ -458,9 +458,14 @@ public final class Outbox implements RecordSink, AutoCloseable {
         } catch (SQLException e) {
             Logger.warn("event=outbox_stats_failed error=\"{}\"", e.getMessage());
         }
+        return new OutboxStats(depth.get(), bytes.get(), oldest, nextSeq, evictedByPriority(), rejected.get());
+    }
+
+    /** Records evicted so far, per priority class; from counters (no database query), cheap enough for status. */
+    public Map<String, Long> evictedByPriority() {
         Map<String, Long> ev = new LinkedHashMap<>();
         evicted.forEach((p, n) -> ev.put(p.name().toLowerCase(java.util.Locale.ROOT), n.get()));
-        return new OutboxStats(depth.get(), bytes.get(), oldest, nextSeq, ev, rejected.get());
+        return ev;
     }
 
     public long depth() {
