@@ -59,6 +59,11 @@ final class JarProcess implements AutoCloseable {
         }
     }
 
+    /** The exit code of a process that has ended. */
+    int exitCode() {
+        return process.exitValue();
+    }
+
     boolean isAlive() {
         return process != null && process.isAlive();
     }
