@@ -193,6 +193,15 @@ public final class Hardware implements AutoCloseable {
     }
 
     private static Apa102Ring startRing(Context ctx, HardwareConfig.Ring cfg) {
+        if (cfg.powerPin() != null) {
+            // The 4- and 6-mic HATs switch the LEDs' supply with a GPIO; without it the ring stays dark.
+            ctx.create(DigitalOutput.newConfigBuilder(ctx)
+                    .id("voc-ring-power")
+                    .name("LED ring power")
+                    .address(cfg.powerPin())
+                    .initial(DigitalState.HIGH)
+                    .shutdown(DigitalState.LOW));
+        }
         Spi spi = ctx.create(Spi.newConfigBuilder(ctx)
                 .id("voc-ring")
                 .name("APA102 ring")

@@ -19,7 +19,8 @@ import java.util.Set;
  *   start_muted: false            # state before the first mute/unmute ever (later the data_dir/mute file rules)
  *   button: {pin: 17, active_low: true, long_press_ms: 1500, debounce_ms: 30}
  *   led: {pin: 27, active_low: false}
- *   ring: {spi_bus: 0, spi_cs: 0, leds: 12, brightness: 8, speed_hz: 4000000}   # ReSpeaker 2-mic HAT: leds 3
+ *   ring: {spi_bus: 0, spi_cs: 0, leds: 12, brightness: 8, speed_hz: 4000000, power_pin: 5}
+ *                                 # ReSpeaker 2-mic HAT: leds 3, no power_pin; 4- and 6-mic HATs: power_pin 5 (LED supply enable)
  * </pre>
  *
  * @param button null when there is no button
@@ -36,8 +37,15 @@ public record HardwareConfig(boolean enabled, String gpioChip, boolean startMute
     /** One LED (with its resistor) driven by a GPIO; active low when it is wired to 3.3 V through the GPIO. */
     public record Led(int pin, boolean activeLow) {}
 
-    /** APA102 LEDs on /dev/spidev{bus}.{cs}; brightness is the APA102 global level 0-31. */
-    public record Ring(int spiBus, int spiCs, int leds, int brightness, int speedHz) {}
+    /**
+     * APA102 LEDs on /dev/spidev{bus}.{cs}; brightness is the APA102 global level 0-31. {@code powerPin}: a GPIO that
+     * must be driven high to power the LEDs (GPIO 5 on the ReSpeaker 4- and 6-mic HATs), or null.
+     */
+    public record Ring(int spiBus, int spiCs, int leds, int brightness, int speedHz, Integer powerPin) {
+        public Ring(int spiBus, int spiCs, int leds, int brightness, int speedHz) {
+            this(spiBus, spiCs, leds, brightness, speedHz, null);
+        }
+    }
 
     public static HardwareConfig defaults() {
         return new HardwareConfig(true, "gpiochip0", false, new Button(DEFAULT_BUTTON_PIN, true, 1500, 30),
@@ -106,7 +114,7 @@ public record HardwareConfig(boolean enabled, String gpioChip, boolean startMute
         if (r != null && present(r)) {
             String f = "hardware.ring";
             if (r.isObject()) {
-                unknownKeys(r, f, Set.of("spi_bus", "spi_cs", "leds", "brightness", "speed_hz"), errors);
+                unknownKeys(r, f, Set.of("spi_bus", "spi_cs", "leds", "brightness", "speed_hz", "power_pin"), errors);
             } else if (!r.isBoolean()) {
                 errors.add(f + ": expected a mapping like {leds: 12} or false");
             }
@@ -115,13 +123,20 @@ public record HardwareConfig(boolean enabled, String gpioChip, boolean startMute
                     (int) range(r, "spi_cs", f + ".spi_cs", 0, 0, 2, "0-2 (/dev/spidevBUS.CS; the HATs use 0)", errors),
                     (int) range(r, "leds", f + ".leds", 12, 1, 255, "the number of LEDs: 3 on the ReSpeaker 2-mic HAT, 12 on the 4- and 6-mic", errors),
                     (int) range(r, "brightness", f + ".brightness", 8, 0, 31, "0-31 (APA102 global brightness; 8 is comfortable indoors)", errors),
-                    (int) range(r, "speed_hz", f + ".speed_hz", 4_000_000, 100_000, 32_000_000, "100000-32000000 Hz", errors));
+                    (int) range(r, "speed_hz", f + ".speed_hz", 4_000_000, 100_000, 32_000_000, "100000-32000000 Hz", errors),
+                    r.has("power_pin") ? (Integer) (int) range(r, "power_pin", f + ".power_pin", 5, 2, 27,
+                            "the BCM GPIO that powers the LEDs: 5 on the ReSpeaker 4- and 6-mic HATs", errors) : null);
+        }
+        if (ring != null && ring.powerPin() != null && ((button != null && button.pin() == ring.powerPin())
+                || (led != null && led.pin() == ring.powerPin()))) {
+            errors.add("hardware.ring.power_pin " + ring.powerPin() + " is also the button or LED pin: each needs its own GPIO");
         }
         if (button != null && led != null && button.pin() == led.pin()) {
             errors.add("hardware.button.pin and hardware.led.pin are both " + button.pin() + ": wire them to different GPIOs");
         }
         if (ring != null && ring.spiBus() == 0) {
-            for (var p : List.of(button == null ? -1 : button.pin(), led == null ? -1 : led.pin())) {
+            for (var p : List.of(button == null ? -1 : button.pin(), led == null ? -1 : led.pin(),
+                    ring.powerPin() == null ? -1 : ring.powerPin())) {
                 if (p == 9 || p == 10 || p == 11 || p == 8 || p == 7) {
                     errors.add("GPIO " + p + " is an SPI0 pin used by the LED ring: move the button or LED to another GPIO");
                 }

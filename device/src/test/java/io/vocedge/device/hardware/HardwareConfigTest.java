@@ -40,6 +40,11 @@ class HardwareConfigTest {
         assertThat(c.ring()).isEqualTo(new HardwareConfig.Ring(0, 0, 3, 4, 4_000_000));
         assertThat(HardwareConfig.parse(yaml("false")).enabled()).isFalse();
         assertThat(HardwareConfig.parse(yaml("{ring: {}}")).ring().leds()).isEqualTo(12);
+        assertThat(HardwareConfig.parse(yaml("{ring: {power_pin: 5}}")).ring().powerPin()).isEqualTo(5);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HardwareConfig.parse(yaml("{ring: {power_pin: 40}}")))
+                .hasMessageContaining("hardware.ring.power_pin");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HardwareConfig.parse(yaml("{led: {pin: 5}, ring: {power_pin: 5}}")))
+                .hasMessageContaining("each needs its own GPIO");
     }
 
     @Test

@@ -67,7 +67,7 @@ class HardwareTest {
         light = new StatusLight(clock::get);
         light.follow(mute);
         HardwareConfig d = HardwareConfig.defaults();
-        hw = start(new HardwareConfig(true, "gpiochip0", false, d.button(), d.led(), new HardwareConfig.Ring(0, 0, 12, 8, 4_000_000)));
+        hw = start(new HardwareConfig(true, "gpiochip0", false, d.button(), d.led(), new HardwareConfig.Ring(0, 0, 12, 8, 4_000_000, 5)));
         assertThat(hw.available()).isTrue();
         assertThat(hw.hasButton() && hw.hasLed() && hw.hasRing()).isTrue();
         button = hw.context().io("voc-button", MockDigitalInput.class);
@@ -186,6 +186,8 @@ class HardwareTest {
 
     @Test
     void theRingGetsApa102FramesOnlyWhenItsPictureChanges() {
+        assertThat(hw.context().io("voc-ring-power", com.pi4j.io.gpio.digital.DigitalOutput.class).state())
+                .as("the 4/6-mic HATs' LED supply (GPIO 5) is switched on").isEqualTo(DigitalState.HIGH);
         MockSpi spi = hw.context().io("voc-ring", MockSpi.class);
         light.started();
         light.tick(clock.get());

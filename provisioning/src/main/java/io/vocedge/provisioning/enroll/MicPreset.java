@@ -20,8 +20,12 @@ public enum MicPreset {
     RESPEAKER_2MIC_HAT("seeed-2mic", 16_000, 2, "best", null, "ReSpeaker 2-mic Pi HAT"),
     /** ReSpeaker 4-Mic Array for Raspberry Pi (AC108 codec). */
     RESPEAKER_4MIC_HAT("seeed-4mic", 16_000, 4, "best", null, "ReSpeaker 4-mic Pi HAT"),
-    /** A Bluetooth headset through PipeWire: HFP with mSBC is 16 kHz mono (CVSD is 8 kHz; the agent resamples). */
-    BT_HEADSET("pipewire", 16_000, 1, "auto", null, "Bluetooth headset (HFP profile) through PipeWire");
+    /**
+     * A Bluetooth headset through PipeWire: HFP with mSBC is 16 kHz mono (CVSD is 8 kHz; the agent resamples).
+     * OpenJDK's ALSA backend lists ALSA's "default" PCM (with pipewire-alsa: PipeWire's default source, which
+     * pairing sets to the headset) and hardware cards, not plugin PCMs such as "pipewire".
+     */
+    BT_HEADSET("default", 16_000, 1, "auto", null, "Bluetooth headset (HFP profile) through PipeWire's default source");
 
     private final String device;
     private final int sampleRate;
