@@ -48,10 +48,10 @@ public final class DeviceConfigTemplate {
                   pendingDir: "%13$s"
                   nativeLibDir: "%14$s"
                 insights: {}                     # built-in lexicon; set lexicon_file to use your own
-                hardware: {}                     # LEDs and button: the agent's defaults
+                %16$s\
                 """.formatted(s.deviceId(), s.site(), s.name(), writtenAt, s.path(s.configDir(), CONFIG_FILE),
                 s.dataDir(), s.brokerUrl(), s.path(s.configDir(), CA_FILE), s.path(s.configDir(), CERT_FILE),
                 s.path(s.configDir(), KEY_FILE), s.modelDir(), s.lang(), s.path(s.dataDir(), "pending-audio"),
-                s.nativeLibDir(), s.mic().yaml(s.micDevice()));
+                s.nativeLibDir(), s.mic().yaml(s.micDevice()), s.mic().hardwareYaml());
     }
 }

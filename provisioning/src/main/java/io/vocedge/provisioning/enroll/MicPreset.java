@@ -16,9 +16,9 @@ public enum MicPreset {
     /** ReSpeaker USB 4-Mic Array with the 6-channel firmware: channel 0 is the on-board DSP's beamformed output. */
     RESPEAKER_USB_4MIC("ReSpeaker 4 Mic Array", 16_000, 6, "channel", 0,
             "ReSpeaker USB 4-mic array, 6-channel firmware (channel 0 = on-board beamformed audio)"),
-    /** ReSpeaker 2-Mic Pi HAT (WM8960 codec). */
+    /** ReSpeaker 2-Mic Pi HAT (WM8960 codec); its own button is on GPIO 17 (our default), 3 APA102 LEDs. */
     RESPEAKER_2MIC_HAT("seeed-2mic", 16_000, 2, "best", null, "ReSpeaker 2-mic Pi HAT"),
-    /** ReSpeaker 4-Mic Array for Raspberry Pi (AC108 codec). */
+    /** ReSpeaker 4-Mic Array for Raspberry Pi (AC108 codec); 12 APA102 LEDs powered through GPIO 5. */
     RESPEAKER_4MIC_HAT("seeed-4mic", 16_000, 4, "best", null, "ReSpeaker 4-mic Pi HAT"),
     /**
      * A Bluetooth headset through PipeWire: HFP with mSBC is 16 kHz mono (CVSD is 8 kHz; the agent resamples).
@@ -59,6 +59,17 @@ public enum MicPreset {
 
     public static String names() {
         return Arrays.stream(values()).map(MicPreset::cliName).collect(Collectors.joining(", "));
+    }
+
+    /** The {@code hardware:} section: the HATs' LED rings; other microphones leave the agent's defaults. */
+    public String hardwareYaml() {
+        return switch (this) {
+            case RESPEAKER_2MIC_HAT -> "hardware:                        # the HAT's button is GPIO 17 (default) and its 3 LEDs\n"
+                    + "  ring: {leds: 3}\n";
+            case RESPEAKER_4MIC_HAT -> "hardware:                        # the HAT's 12 LEDs, powered through GPIO 5\n"
+                    + "  ring: {leds: 12, power_pin: 5}\n";
+            default -> "hardware: {}                     # button BCM 17, LED BCM 27 (device/docs/hardware.md)\n";
+        };
     }
 
     /**

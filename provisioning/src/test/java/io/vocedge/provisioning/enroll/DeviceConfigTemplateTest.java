@@ -92,6 +92,11 @@ class DeviceConfigTemplateTest {
         assertThat(audio.get("channels").asInt()).isEqualTo(6);
         assertThat(audio.get("combine").asText()).isEqualTo("channel");
         assertThat(audio.get("channel_index").asInt()).isZero();
+        DeviceSettings hat = new DeviceSettings("dev-store-berlin-0a1b2c3d", "store-berlin", "desk 1", "ssl://gw.example:8883",
+                "/etc/voc", "/var/lib/voc", "/opt/voc/model", "/opt/voc/lib", "en", MicPreset.RESPEAKER_4MIC_HAT, null);
+        JsonNode hw = new ObjectMapper(new YAMLFactory()).readTree(DeviceConfigTemplate.render(hat, Instant.EPOCH)).get("hardware");
+        assertThat(hw.at("/ring/leds").asInt()).isEqualTo(12);
+        assertThat(hw.at("/ring/power_pin").asInt()).isEqualTo(5);
 
         DeviceSettings bt = new DeviceSettings("dev-store-berlin-0a1b2c3d", "store-berlin", "desk 1", "ssl://gw.example:8883",
                 "/etc/voc", "/var/lib/voc", "/opt/voc/model", "/opt/voc/lib", "en", MicPreset.BT_HEADSET, "Jabra Evolve");
