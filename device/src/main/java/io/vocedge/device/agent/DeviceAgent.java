@@ -130,12 +130,14 @@ public final class DeviceAgent implements AutoCloseable {
         Map<String, CommandHandler> h = new LinkedHashMap<>();
         h.put("set_log_level", c -> {
             String level = c.args().get("level");
-            if (level == null || !level.matches("trace|debug|info|warn|error")) {
-                throw new IllegalArgumentException("args.level must be one of trace, debug, info, warn, error");
+            try {
+                io.vocedge.device.config.LogLevelSetting.write(config.dataDir(), level);
+            } catch (java.io.IOException e) {
+                return CommandHandler.Outcome.failed("cannot save the level in " + config.dataDir() + ": " + e.getMessage());
             }
-            // TinyLog fixes its level at start-up; the agent records the request and applies it on restart.
-            return CommandHandler.Outcome.failed("log level changes need a restart on this build; set writer.level="
-                    + level + " in tinylog.properties");
+            // TinyLog fixes levels at start-up: saved now, applied before the first line of the next start.
+            return CommandHandler.Outcome.ok("log level " + level.toLowerCase(java.util.Locale.ROOT) + " saved; it applies from "
+                    + "the next start of the agent (restart the service to apply it now)");
         });
         h.put("status", c -> new CommandHandler.Outcome(true, "status", status().details()));
         h.putAll(extraCommands);

@@ -80,6 +80,7 @@ final class RunCommand implements Callable<Integer> {
         if (broker != null) {
             cfg = cfg.withBroker(broker);
         }
+        java.util.Optional<String> savedLevel = io.vocedge.device.config.LogLevelSetting.applyBeforeLogging(cfg.dataDir());
         InputFactory inputs = inputs(cfg);
         ConversationControl conversations = new MarkerConversationControl(atMs -> {
             AudioPipeline p = audioPipeline.get();
@@ -116,6 +117,8 @@ final class RunCommand implements Callable<Integer> {
             throw e;
         }
         peripherals.attach(agent);
+        savedLevel.ifPresent(l -> Logger.info("event=log_level level={} from=\"{}\" debug_enabled={}", l,
+                finalCfg.dataDir().resolve("log-level"), Logger.isDebugEnabled()));
         agent.addStatus(() -> Map.of("lexicon_version", engine.lexiconVersion()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             agent.close();
