@@ -1,6 +1,7 @@
 package io.vocedge.device.selftest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vocedge.device.audio.AudioConfig;
 
 /**
  * What the capture device must deliver, from the config's {@code audio:} section: {@code device} (a substring of the
@@ -8,12 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * system default), {@code channels} (default 1) and {@code sample_rate} (default 16000).
  */
 public record AudioSpec(String device, int channels, int sampleRate) {
+    /** Read with the agent's own parser, so the self-test checks exactly what capture will ask for. */
     public static AudioSpec from(JsonNode audio) {
-        JsonNode d = audio == null ? null : audio.get("device");
-        String device = d == null || d.isNull() || d.asText().isBlank() ? null : d.asText();
-        int channels = audio == null ? 1 : audio.path("channels").asInt(1);
-        int rate = audio == null ? 16_000 : audio.path("sample_rate").asInt(16_000);
-        return new AudioSpec(device, channels, rate);
+        AudioConfig c = AudioConfig.from(audio);
+        String device = c.device() == null || c.device().isBlank() ? null : c.device();
+        return new AudioSpec(device, c.channels(), c.sampleRate());
     }
 
     public String describe() {
