@@ -68,31 +68,17 @@ final class Scenario implements AutoCloseable {
 
     /** A device agent process replaying {@code replay} into its own outbox. */
     JarProcess device(String id, Path replay, double rate, long outboxMaxBytes, boolean exitWhenSynced) throws IOException {
-        Path ddir = deviceDirs.computeIfAbsent(id, k -> dir.resolve("device-" + k));
-        Files.createDirectories(ddir);
-        Path cfg = ddir.resolve("device.yaml");
-        Files.writeString(cfg, String.join("\n",
-                "device:",
-                "  id: " + id,
-                "  site: store-1",
-                "data_dir: " + ddir.resolve("data"),
-                "broker:",
-                "  url: " + broker.url(),
+        List<String> source = new ArrayList<>(List.of("--source", "replay:" + replay, "--rate", Double.toString(rate)));
+        if (exitWhenSynced) {
+            source.add("--exit-when-synced");
+        }
+        return deviceProcess(id, List.of(
                 "outbox:",
                 "  max_bytes: " + outboxMaxBytes,
                 "sync:",
                 "  ack_timeout: 3s",
                 "  reconnect_initial: 200",
-                "  reconnect_max: 2s",
-                ""));
-        List<String> args = new ArrayList<>(List.of("run", "--config", cfg.toString(), "--source", "replay:" + replay,
-                "--rate", Double.toString(rate)));
-        if (exitWhenSynced) {
-            args.add("--exit-when-synced");
-        }
-        JarProcess p = new JarProcess("device " + id, JarProcess.jar("voc.device.jar"), ddir.resolve("device.log"), args, Map.of());
-        processes.add(p);
-        return p;
+                "  reconnect_max: 2s"), source);
     }
 
     /**
@@ -102,25 +88,34 @@ final class Scenario implements AutoCloseable {
      */
     JarProcess audioDevice(String id, Path wav) throws IOException {
         Path ddir = deviceDirs.computeIfAbsent(id, k -> dir.resolve("device-" + k));
-        Files.createDirectories(ddir);
-        Path cfg = ddir.resolve("device.yaml");
-        Files.writeString(cfg, String.join("\n",
-                "device:",
-                "  id: " + id,
-                "  site: store-1",
-                "data_dir: " + ddir.resolve("data"),
-                "broker:",
-                "  url: " + broker.url(),
+        return deviceProcess(id, List.of(
                 "telemetry:",
                 "  interval_s: 5",
                 "audio:",
                 "  conversation_gap_ms: 3000",
                 "asr:",
                 "  model: " + ddir.resolve("no-model-installed"),
-                "hardware: false",
-                ""));
-        JarProcess p = new JarProcess("device " + id, JarProcess.jar("voc.device.jar"), ddir.resolve("device.log"),
-                List.of("run", "--config", cfg.toString(), "--source", "wav:" + wav, "--realtime"), Map.of());
+                "hardware: false"), List.of("--source", "wav:" + wav, "--realtime"));
+    }
+
+    /** A device agent on the shared broker, with its own directory, config (plus {@code extraYaml}) and log. */
+    private JarProcess deviceProcess(String id, List<String> extraYaml, List<String> sourceArgs) throws IOException {
+        Path ddir = deviceDirs.computeIfAbsent(id, k -> dir.resolve("device-" + k));
+        Files.createDirectories(ddir);
+        Path cfg = ddir.resolve("device.yaml");
+        List<String> yaml = new ArrayList<>(List.of(
+                "device:",
+                "  id: " + id,
+                "  site: store-1",
+                "data_dir: " + ddir.resolve("data"),
+                "broker:",
+                "  url: " + broker.url()));
+        yaml.addAll(extraYaml);
+        yaml.add("");
+        Files.writeString(cfg, String.join("\n", yaml));
+        List<String> args = new ArrayList<>(List.of("run", "--config", cfg.toString()));
+        args.addAll(sourceArgs);
+        JarProcess p = new JarProcess("device " + id, JarProcess.jar("voc.device.jar"), ddir.resolve("device.log"), args, Map.of());
         processes.add(p);
         return p;
     }
