@@ -1,6 +1,12 @@
-# Sourced by ./mvnw and the run scripts: make JAVA_HOME point at a JDK >= 21.
+# Sourced by ./mvnw, the launchers (bin/voc-device, bin/voc-gateway, bin/voc-provision) and the run scripts:
+# make JAVA_HOME point at a JDK >= 21.
 # Why: Debian's default java is 17, Raspberry Pi OS ships 21; the build needs --release 21.
 voc_java_major() {
+  # The JDK's 'release' file first: no JVM start per candidate (the launchers source this on every run).
+  if [ -r "$1/release" ]; then
+    voc_major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" | head -n 1)
+    if [ -n "$voc_major" ]; then echo "$voc_major"; return 0; fi
+  fi
   "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p' | head -n 1
 }
 voc_find_jdk() {

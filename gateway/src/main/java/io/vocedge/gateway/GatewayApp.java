@@ -3,9 +3,23 @@ package io.vocedge.gateway;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vocedge.gateway.alerts.AlertRoutes;
+import io.vocedge.gateway.alerts.AlertsService;
 import io.vocedge.gateway.broker.EmbeddedBroker;
 import io.vocedge.gateway.config.GatewayConfig;
-import io.vocedge.gateway.http.HttpApi;
+import io.vocedge.gateway.console.Console;
+import io.vocedge.common.fs.DataDirLock;
+import io.vocedge.common.fs.OwnerOnly;
+import io.vocedge.gateway.forward.ForwardOutbox;
+import io.vocedge.gateway.forward.Forwarder;
+import io.vocedge.gateway.forward.KafkaSink;
+import io.vocedge.gateway.forward.OutboxParticipant;
+import io.vocedge.gateway.forward.OutboxStore;
+import io.vocedge.common.text.Printable;
+import io.vocedge.gateway.http.AdminRoutes;
+import io.vocedge.gateway.http.CredentialTransport;
+import io.vocedge.gateway.http.GatewayHttpServer;
+import io.vocedge.gateway.http.HealthRoutes;
 import io.vocedge.gateway.ingest.BatchValidator;
 import io.vocedge.gateway.ingest.GatewayMqtt;
 import io.vocedge.gateway.ingest.IngestMetrics;
@@ -16,14 +30,10 @@ import io.vocedge.gateway.store.VocStore;
 import io.vocedge.protocol.Json;
 import io.vocedge.protocol.SchemaValidator;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -43,11 +53,15 @@ public final class GatewayApp implements AutoCloseable {
     private final List<AutoCloseable> stopOrder = new ArrayList<>();
     private final ObjectMapper json = Json.newMapper();
     private volatile String brokerUrl;
-    private volatile HttpApi http;
+    private volatile GatewayHttpServer http;
     private volatile IngestMetrics metrics;
     private volatile IngestWorker worker;
-    private volatile VocStore store;
+    private volatile JdbcVocStore store;
+    private volatile Console console;
+    private PrometheusMeterRegistry meterRegistry;
     private volatile boolean running = true;
+    private volatile ForwardOutbox outbox;
+    private final List<Forwarder> forwarders = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Only the instance that wrote runtime.json removes it: a refused second instance must not. */
     private volatile boolean wroteRuntime;
 
@@ -67,10 +81,22 @@ public final class GatewayApp implements AutoCloseable {
     }
 
     private void startParts() throws Exception {
-        Path dataDir = Files.createDirectories(config.dataDir());
-        stopOrder.add(0, lockDataDir(dataDir));
-        store = JdbcVocStore.open(config.store(), config.gatewayId());
+        // Created owner-only (0700) whatever the umask and held for the life of the process: redacted transcripts,
+        // the admin token and broker data live here.
+        Path dataDir = config.dataDir();
+        stopOrder.add(0, DataDirLock.acquire(dataDir, "gateway"));
+        removeStaleRuntime(dataDir);
+        JdbcVocStore store = JdbcVocStore.open(config.store(), config.gatewayId());
+        this.store = store;
         stopOrder.add(0, store);
+        IngestWorker.FaultPoint faults = faultHook(dataDir);
+        // The forwarding outbox is written inside every store commit (records, statuses; alerts add theirs).
+        outbox = new ForwardOutbox(store.dialect(), config.gatewayId(), config.forward().enabled(), Clock.systemUTC(),
+                () -> forwarders.forEach(Forwarder::wake));
+        store.addParticipant(new OutboxParticipant(outbox, () -> faults.reached("in_transaction")));
+        // Before ingest starts: the console's indexer writes inside every store commit.
+        CredentialTransport transport = new CredentialTransport(config.http(), registryMetricsFor());
+        console = new Console(store, config.console(), transport, json, java.time.Clock.systemUTC());
         DeviceRegistry registry = new DeviceRegistry(store, "strict".equals(config.registryMode()));
         registry.refresh();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
@@ -85,13 +111,36 @@ public final class GatewayApp implements AutoCloseable {
         }, 10, 10, TimeUnit.SECONDS);
         stopOrder.add(0, timer::shutdownNow);
 
-        PrometheusMeterRegistry registryMetrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PrometheusMeterRegistry registryMetrics = registryMetricsFor();
         metrics = new IngestMetrics(registryMetrics);
+        OutboxStore outboxStore = new OutboxStore(store.dataSource(), store.dialect());
+        if (config.forward().kafka() != null) {
+            forwarders.add(new Forwarder(outboxStore, new KafkaSink(config.forward().kafka(), config.gatewayId()),
+                    config.forward().batchMaxEvents(), config.forward().batchMaxBytes(), config.forward().retention(), faults,
+                    Clock.systemUTC(), registryMetrics));
+        }
+        if (config.forward().http() != null) {
+            // Its own cursors: with both sinks configured each keeps its own progress and lag.
+            forwarders.add(new Forwarder(outboxStore, new io.vocedge.gateway.forward.HttpSink(config.forward().http(),
+                    config.gatewayId(), Clock.systemUTC()), config.forward().batchMaxEvents(), config.forward().batchMaxBytes(),
+                    config.forward().retention(), faults, Clock.systemUTC(), registryMetrics));
+        }
+        AlertsService alerts = null;
+        if (config.alerts().enabled()) {
+            // Registered before ingest starts: every record's rules run inside its own store transaction.
+            alerts = new AlertsService(config.alerts(), store.dataSource(), store.dialect(), json, registryMetrics,
+                    java.time.Clock.systemUTC(), config.gatewayId(), AlertsService.linkKey(config.alerts(), dataDir),
+                    () -> config.alerts().consoleUrl() != null ? config.alerts().consoleUrl() : http == null ? null : http.url(),
+                    null, new io.vocedge.gateway.alerts.AlertFeed(outbox, json, config.gatewayId()));
+            store.addParticipant(alerts);
+        }
 
+        String brokerPassword = null;
         if (config.broker().embedded()) {
             EmbeddedBroker broker = EmbeddedBroker.start(config.broker().embeddedPort(), dataDir.resolve("broker"));
             stopOrder.add(0, broker);
             brokerUrl = broker.url();
+            brokerPassword = broker.credentials().gatewayPassword();
         } else {
             brokerUrl = config.broker().url();
         }
@@ -100,24 +149,62 @@ public final class GatewayApp implements AutoCloseable {
             tls = io.vocedge.protocol.PemTls.socketFactory(config.broker().caFile(), config.broker().certFile(),
                     config.broker().keyFile());
         }
-        GatewayMqtt mqtt = new GatewayMqtt(brokerUrl, "voc-gateway-" + config.gatewayId(), tls);
+        GatewayMqtt mqtt = new GatewayMqtt(brokerUrl, "voc-gateway-" + config.gatewayId(), tls, config.broker().reconnectMin(),
+                config.broker().reconnectMax());
+        if (brokerPassword != null) {
+            mqtt.withCredentials(io.vocedge.gateway.broker.EmbeddedBrokerRules.GATEWAY_USER, brokerPassword);
+        }
         SchemaValidator schemas = new SchemaValidator();
         worker = new IngestWorker(config.queueCapacity(), config.maxMessagesPerTransaction(),
                 new BatchValidator(json, schemas, registry), schemas, registry, store, mqtt, json, metrics,
-                faultHook(dataDir));
+                faults);
         worker.start();
+        for (Forwarder f : forwarders) {
+            f.start();
+            stopOrder.add(0, f);
+        }
         // Stop order: MQTT first (no new messages), then the worker finishes and acks what it holds... but acks
         // need MQTT, so the worker stops first and the client after it.
         stopOrder.add(0, mqtt);
         stopOrder.add(0, worker);
         registryMetrics.gauge("voc_ingest_queue_depth", worker, w -> w.queueDepth());
         mqtt.connect(worker::offer, () -> running);
+        // Published lexicons ('voc-gateway lexicon publish') kept retained on each device's down/lexicon.
+        var lexicons = new io.vocedge.gateway.lexicon.LexiconDistributor(
+                new io.vocedge.gateway.lexicon.LexiconPublications(store.dataSource(), store.dialect()), () -> {
+                    try {
+                        return store.devices();
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e.getMessage(), e);
+                    }
+                }, mqtt, json).start(5_000);
+        stopOrder.add(0, lexicons);
 
         String token = adminToken(dataDir);
-        http = new HttpApi(config.httpHost(), config.httpPort(), json, store, registry::refresh, registryMetrics, token,
-                mqtt::isConnected, worker::queueDepth, (topic, payload) -> mqtt.publish(topic, payload, false));
-        http.start();
+        var certificates = new io.vocedge.gateway.certs.CertificateWatch(
+                io.vocedge.gateway.certs.CertificateWatch.filesOf(config), Clock.systemUTC()).bind(registryMetrics);
+        certificates.checks(); // logs a warning at start for anything within 30 days of expiry
+        List<io.vocedge.gateway.http.HttpRoutes> routes = new ArrayList<>(List.of(
+                new HealthRoutes(store, registryMetrics, mqtt::isConnected, worker::queueDepth, worker.storeCondition()::snapshot,
+                        this::forwardHealth, certificates::checks),
+                new AdminRoutes(json, store, registry::refresh, token, transport,
+                        (topic, payload) -> mqtt.publish(topic, payload, false))));
+        routes.addAll(console.routes());
+        if (alerts != null) {
+            routes.add(new AlertRoutes(alerts));
+        }
+        routes.add(new io.vocedge.gateway.alerts.CaseConsoleRoutes(alerts, new io.vocedge.gateway.alerts.RulePreview(
+                store.dataSource(), store.dialect(), config.alerts(), json), console.templates(), console.audit()));
+        routes.add(new io.vocedge.gateway.coverage.DeviceApiRoutes(console.auth(),
+                new io.vocedge.gateway.coverage.CoverageQuery(store.dataSource(), store.dialect()), java.time.Clock.systemUTC()));
+        http = new GatewayHttpServer(config.http(), json, registryMetrics, routes);
         stopOrder.add(0, http);
+        http.start();
+        if (alerts != null) {
+            alerts.faults(faultHook(dataDir)::reached);
+            alerts.start();
+            stopOrder.add(0, alerts);
+        }
         writeRuntime(dataDir);
         Logger.info("event=ready gateway={} broker_url={} http_url={} store={} registry={}", config.gatewayId(), brokerUrl,
                 http.url(), config.store().kind(), config.registryMode());
@@ -125,7 +212,7 @@ public final class GatewayApp implements AutoCloseable {
 
     /**
      * Fault injection for the fault tests only: with {@code VOC_GATEWAY_FAULT_PAUSE=after_commit} (or
-     * {@code before_commit}) the worker writes {@code fault-<point>} into the data dir when it gets there and waits,
+     * {@code before_commit}; for alerts {@code alert_before_send}, {@code alert_after_send}) the worker writes {@code fault-<point>} into the data dir when it gets there and waits,
      * so the test can {@code kill -9} the process at exactly that point. Unset in production.
      */
     private static IngestWorker.FaultPoint faultHook(Path dataDir) {
@@ -137,7 +224,7 @@ public final class GatewayApp implements AutoCloseable {
         return point -> {
             if (point.equals(wanted)) {
                 try {
-                    Files.writeString(dataDir.resolve("fault-" + point), "paused");
+                    OwnerOnly.writeAtomically(dataDir.resolve("fault-" + point), "paused".getBytes(java.nio.charset.StandardCharsets.UTF_8));
                     Thread.sleep(Long.MAX_VALUE);
                 } catch (IOException | InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -146,24 +233,11 @@ public final class GatewayApp implements AutoCloseable {
         };
     }
 
-    private static AutoCloseable lockDataDir(Path dataDir) throws IOException {
-        FileChannel ch = FileChannel.open(dataDir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = ch.tryLock();
-        } catch (java.nio.channels.OverlappingFileLockException e) {
-            lock = null;
+    private synchronized PrometheusMeterRegistry registryMetricsFor() {
+        if (meterRegistry == null) {
+            meterRegistry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         }
-        if (lock == null) {
-            ch.close();
-            throw new IOException("data directory " + dataDir.toAbsolutePath() + " is in use by another gateway; give each "
-                    + "gateway its own --data-dir");
-        }
-        FileLock held = lock;
-        return () -> {
-            held.release();
-            ch.close();
-        };
+        return meterRegistry;
     }
 
     private String adminToken(Path dataDir) throws IOException {
@@ -172,34 +246,69 @@ public final class GatewayApp implements AutoCloseable {
         }
         Path file = dataDir.resolve("admin-token");
         if (Files.exists(file)) {
+            OwnerOnly.restrict(file); // a token file copied in by hand with wider modes is tightened
             return Files.readString(file).trim();
         }
         byte[] raw = new byte[24];
         new SecureRandom().nextBytes(raw);
         String token = HexFormat.of().formatHex(raw);
-        Path tmp = dataDir.resolve("admin-token.tmp");
-        Files.deleteIfExists(tmp);
-        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(tmp, token + "\n");
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        OwnerOnly.writeAtomically(file, (token + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Logger.info("event=admin_token_generated file={}", file.toAbsolutePath());
         return token;
+    }
+
+    /**
+     * A runtime.json present now was left by a gateway that died without stopping (kill -9, power cut): this process
+     * holds the data dir lock, so its writer is gone. It is removed before anything else, so nobody reads its dead pid
+     * and URLs while this gateway starts; the new one is written (atomically) once broker and HTTP are up.
+     */
+    private static void removeStaleRuntime(Path dataDir) throws IOException {
+        Path runtime = dataDir.resolve("runtime.json");
+        if (Files.exists(runtime)) {
+            String stalePid = "?";
+            try {
+                stalePid = new ObjectMapper().readTree(runtime.toFile()).path("pid").asText("?");
+            } catch (IOException unreadable) {
+                // a torn file from an older version: removed all the same
+            }
+            Files.delete(runtime);
+            Logger.warn("event=stale_runtime_removed file={} stale_pid={} reason=\"left by a gateway that did not stop "
+                    + "cleanly; this process holds the data dir lock\"", runtime, Printable.of(stalePid, 20));
+        }
     }
 
     private void writeRuntime(Path dataDir) throws IOException {
         Map<String, Object> rt = new LinkedHashMap<>();
         rt.put("broker_url", brokerUrl);
         rt.put("http_url", http.url());
+        rt.put("console_url", http.url() + "/console/today");
         rt.put("pid", ProcessHandle.current().pid());
         rt.put("gateway_id", config.gatewayId());
-        Path tmp = dataDir.resolve("runtime.json.tmp");
-        Files.write(tmp, json.writeValueAsBytes(rt));
-        Files.move(tmp, dataDir.resolve("runtime.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        rt.put("started_at", java.time.Instant.now().toString());
+        OwnerOnly.writeAtomically(dataDir.resolve("runtime.json"), json.writeValueAsBytes(rt));
         wroteRuntime = true;
+    }
+
+    private Map<String, Object> forwardHealth() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (Forwarder f : forwarders) {
+            m.put(f.sinkName(), f.health());
+        }
+        return m;
+    }
+
+    /** The forwarding outbox, for features that publish their own events (alerts) from a CommitParticipant. */
+    public ForwardOutbox forwardOutbox() {
+        return outbox;
     }
 
     public String brokerUrl() {
         return brokerUrl;
+    }
+
+    /** The HTTP server's routes ({@code "GET /api/v1/records"}, ...). */
+    public List<String> httpEndpoints() {
+        return http.endpoints();
     }
 
     public String httpUrl() {
@@ -212,6 +321,11 @@ public final class GatewayApp implements AutoCloseable {
 
     public VocStore store() {
         return store;
+    }
+
+    /** The web console (for features adding pages, and tests). */
+    public Console console() {
+        return console;
     }
 
     @Override

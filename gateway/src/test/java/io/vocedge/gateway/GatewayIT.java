@@ -197,4 +197,37 @@ class GatewayIT {
             assertThat(dev.acks.stream().flatMap(a -> a.rejected().stream()).toList()).isEmpty();
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "sqlite"})
+    void aForgetResultDeletesThatDevicesStoredRecordsOfTheWindowAuditedAndCounted(String store) throws Exception {
+        try (Env env = start(store, "open"); FakeDevice dev = new FakeDevice(env.broker().url(), "site-a", "fg-1");
+                FakeDevice other = new FakeDevice(env.broker().url(), "site-a", "fg-2")) {
+            dev.publish(dev.batch("f1", 1, 10));
+            other.publish(other.batch("o1", 1, 10));
+            await().atMost(Duration.ofSeconds(20)).until(() -> dev.acks.size() == 1 && other.acks.size() == 1);
+            java.time.Instant t0 = java.time.Instant.parse("2026-11-22T10:00:00Z");
+            // Records are recorded at t0 + seq seconds: the window [t0+3s, t0+5s] holds seqs 3, 4 and 5.
+            byte[] forget = io.vocedge.protocol.Json.newMapper().writeValueAsBytes(new io.vocedge.protocol.CommandResult(
+                    "forget-button-1", "fg-1", true, "forgot", java.time.Instant.now(),
+                    java.util.Map.of("forget_from", t0.plusSeconds(3).toString(), "forget_to", t0.plusSeconds(5).toString())));
+            // A window over 24 h is refused (nothing deleted), and another device cannot speak for fg-1.
+            byte[] tooWide = io.vocedge.protocol.Json.newMapper().writeValueAsBytes(new io.vocedge.protocol.CommandResult(
+                    "forget-wide", "fg-1", true, "forgot", java.time.Instant.now(),
+                    java.util.Map.of("forget_from", t0.minusSeconds(100_000).toString(), "forget_to", t0.plusSeconds(100).toString())));
+            dev.publishOn(io.vocedge.protocol.Topics.commandResult("site-a", "fg-1"), tooWide);
+            other.publishOn(io.vocedge.protocol.Topics.commandResult("site-a", "fg-2"), forget);
+            dev.publishOn(io.vocedge.protocol.Topics.commandResult("site-a", "fg-1"), forget);
+            await().atMost(Duration.ofSeconds(20)).until(() -> env.count(
+                    "SELECT COUNT(*) FROM command_results WHERE command_id = 'forget-button-1'") == 1);
+            assertThat(env.count("SELECT COUNT(*) FROM records WHERE device_id = 'fg-1'")).isEqualTo(7);
+            assertThat(env.count("SELECT COUNT(*) FROM records WHERE device_id = 'fg-1' AND seq BETWEEN 3 AND 5")).isZero();
+            assertThat(env.count("SELECT COUNT(*) FROM record_topics WHERE device_id = 'fg-1' AND seq BETWEEN 3 AND 5")).isZero();
+            assertThat(env.count("SELECT COUNT(*) FROM records WHERE device_id = 'fg-2'")).isEqualTo(10);
+            assertThat(env.count("SELECT COUNT(*) FROM console_audit WHERE action = 'forget' AND actor = 'device:fg-1' "
+                    + "AND detail LIKE '%records_deleted=3%'")).isEqualTo(1);
+            assertThat(env.count("SELECT COUNT(*) FROM command_results WHERE command_id = 'forget-button-1' "
+                    + "AND message LIKE '%gateway deleted 3 stored records%'")).isEqualTo(1);
+        }
+    }
 }

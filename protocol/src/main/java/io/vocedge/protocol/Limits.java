@@ -8,6 +8,8 @@ public final class Limits {
     public static final int MAX_RECORDS_PER_BATCH = 500;
     /** Longest utterance text (characters, after redaction). */
     public static final int MAX_TEXT_CHARS = 8_000;
+    /** Largest lexicon (YAML bytes) the gateway distributes and a device accepts. */
+    public static final int MAX_LEXICON_BYTES = 128 * 1024;
     /** Longest site or device id. */
     public static final int MAX_ID_LENGTH = 64;
 

@@ -23,7 +23,7 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * Builds a TLS socket factory from the PEM files provisioning writes (fleet CA, certificate, unencrypted
  * PKCS#8 key) with the JDK alone, so neither device nor gateway needs BouncyCastle at run time. Part of the
- * contract: every party on the broker authenticates this way (ARCHITECTURE.md, guarantee 7).
+ * contract: every party on the broker authenticates this way (docs/architecture.md, guarantees).
  */
 public final class PemTls {
     private PemTls() {}
@@ -60,6 +60,41 @@ public final class PemTls {
         } catch (GeneralSecurityException e) {
             throw new IOException("TLS setup failed: " + e.getMessage()
                     + " (check broker.ca_file, broker.cert_file and broker.key_file are the PEM files from provisioning)", e);
+        }
+    }
+
+    /** A TLS client context that trusts the CA certificates in {@code caFile} and nothing else. */
+    public static SSLContext trusting(Path caFile) throws IOException {
+        try {
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            int i = 0;
+            for (Certificate ca : certificates(caFile)) {
+                trust.setCertificateEntry("ca-" + i++, ca);
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            return ctx;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot trust " + caFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A key store holding one private key entry ({@code alias}) with the certificate chain from {@code certFile},
+     * for a TLS server (the gateway's HTTPS listener) built from provisioning's PEM files.
+     */
+    public static KeyStore keyStore(Path certFile, Path keyFile, String alias, char[] password) throws IOException {
+        try {
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(null, null);
+            keys.setKeyEntry(alias, privateKey(keyFile), password, certificates(certFile).toArray(Certificate[]::new));
+            return keys;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot load the certificate " + certFile + " with key " + keyFile + ": " + e.getMessage()
+                    + " (use the PEM files from provisioning; the key must belong to the certificate)", e);
         }
     }
 

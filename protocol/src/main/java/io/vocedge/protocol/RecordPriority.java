@@ -1,7 +1,7 @@
 package io.vocedge.protocol;
 
 /**
- * Eviction order when the outbox is full (ARCHITECTURE.md, guarantee 4): telemetry first, then the oldest
+ * Eviction order when the outbox is full (docs/architecture.md, guarantees): telemetry first, then the oldest
  * low-value utterances, then other utterances; a conversation summary is the last thing ever evicted.
  */
 public enum RecordPriority {

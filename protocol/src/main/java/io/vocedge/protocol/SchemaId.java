@@ -17,6 +17,11 @@ public record SchemaId(String kind, int major) {
     public static final SchemaId ACK = new SchemaId("voc.ack", 1);
     public static final SchemaId COMMAND = new SchemaId("voc.command", 1);
     public static final SchemaId COMMAND_RESULT = new SchemaId("voc.command-result", 1);
+    public static final SchemaId LEXICON = new SchemaId("voc.lexicon", 1);
+    /** Gateway -> central platform only: an alert fired (forwarded kind {@code alert}). */
+    public static final SchemaId ALERT = new SchemaId("voc.alert", 1);
+    /** Gateway -> central platform only: a case changed (forwarded kind {@code case}). */
+    public static final SchemaId CASE = new SchemaId("voc.case", 1);
 
     public SchemaId {
         if (kind == null || !kind.matches("voc\\.[a-z][a-z0-9-]*")) {

@@ -11,6 +11,8 @@ public final class Topics {
     public static final String UP_RESULT = "up/result";
     public static final String DOWN_ACK = "down/ack";
     public static final String DOWN_COMMAND = "down/command";
+    /** Retained desired lexicon ({@code voc.lexicon/1}) per device: the one down topic that is retained. */
+    public static final String DOWN_LEXICON = "down/lexicon";
     /** The shared-subscription group all gateways join, so they split the load. */
     public static final String GATEWAY_GROUP = "voc-gateways";
 
@@ -34,6 +36,10 @@ public final class Topics {
 
     public static String command(String site, String device) {
         return base(site, device) + DOWN_COMMAND;
+    }
+
+    public static String lexicon(String site, String device) {
+        return base(site, device) + DOWN_LEXICON;
     }
 
     /** Shared subscription for the gateways on every device's record batches. */

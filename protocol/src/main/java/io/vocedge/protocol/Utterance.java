@@ -1,11 +1,14 @@
 package io.vocedge.protocol;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * {@code voc.utterance/1}: one transcribed, redacted and analysed utterance. {@code text} is already
- * redacted; {@code redactions} lists the kinds removed (never the values).
+ * redacted; {@code redactions} lists the kinds removed (never the values). Optional since the learned model (minor
+ * change): {@code sentimentEvidence} (what weighed most for the sentiment), {@code flagEvidence} (per flag),
+ * {@code modelVersion}.
  */
 public record Utterance(
         String deviceId,
@@ -23,7 +26,10 @@ public record Utterance(
         Sentiment sentiment,
         List<String> flags,
         String lexiconVersion,
-        String source)
+        String source,
+        List<TopicHit.Evidence> sentimentEvidence,
+        Map<String, List<TopicHit.Evidence>> flagEvidence,
+        String modelVersion)
         implements UpRecord {
 
     public Utterance {
@@ -35,6 +41,16 @@ public record Utterance(
         topics = topics == null ? List.of() : List.copyOf(topics);
         flags = flags == null ? List.of() : List.copyOf(flags);
         sentiment = sentiment == null ? Sentiment.neutral() : sentiment;
+        sentimentEvidence = sentimentEvidence == null || sentimentEvidence.isEmpty() ? null : List.copyOf(sentimentEvidence);
+        flagEvidence = flagEvidence == null || flagEvidence.isEmpty() ? null : Map.copyOf(flagEvidence);
+    }
+
+    /** An utterance without model fields (rules only). */
+    public Utterance(String deviceId, long seq, RecordTime time, String conversationId, String lang, SpeakerRole speaker,
+            String text, Long startMs, Long endMs, Double asrConfidence, List<String> redactions, List<TopicHit> topics,
+            Sentiment sentiment, List<String> flags, String lexiconVersion, String source) {
+        this(deviceId, seq, time, conversationId, lang, speaker, text, startMs, endMs, asrConfidence, redactions, topics,
+                sentiment, flags, lexiconVersion, source, null, null, null);
     }
 
     @Override
@@ -52,6 +68,7 @@ public record Utterance(
     @Override
     public Utterance withSeq(long newSeq) {
         return new Utterance(deviceId, newSeq, time, conversationId, lang, speaker, text, startMs, endMs,
-                asrConfidence, redactions, topics, sentiment, flags, lexiconVersion, source);
+                asrConfidence, redactions, topics, sentiment, flags, lexiconVersion, source, sentimentEvidence, flagEvidence,
+                modelVersion);
     }
 }

@@ -56,6 +56,9 @@ class DeviceAudioIT {
                 assertThat(status.get().path("details").path("audio_state").asText()).isEqualTo("running");
             });
 
+            // The watcher hears the broker; the gateway learns the device from the same status a moment later.
+            await().atMost(Duration.ofSeconds(30)).until(() -> s.store.count(
+                    "SELECT COUNT(*) FROM devices WHERE device_id = 'dev-audio'") == 1);
             String commandId = command(http, token, "mute");
             await().atMost(Duration.ofSeconds(30)).until(() -> s.store.count(
                     "SELECT COUNT(*) FROM command_results WHERE command_id = '" + commandId + "' AND ok") == 1);

@@ -21,10 +21,21 @@ final class JarProcess implements AutoCloseable {
     private int starts;
 
     JarProcess(String name, Path jar, Path log, List<String> args, java.util.Map<String, String> env) {
+        this(name, jar, log, args, env, null);
+    }
+
+    /**
+     * @param umask when set (e.g. {@code "022"}), the JVM is started as {@code sh -c 'umask 022; exec java ...'}, so
+     *     files it creates without explicit permissions get exactly what that umask allows
+     */
+    JarProcess(String name, Path jar, Path log, List<String> args, java.util.Map<String, String> env, String umask) {
         this.name = name;
         this.log = log;
         this.env = java.util.Map.copyOf(env);
         List<String> cmd = new ArrayList<>();
+        if (umask != null) {
+            cmd.addAll(List.of("sh", "-c", "umask " + umask + "; exec \"$@\"", "sh"));
+        }
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.add("-Xmx256m");

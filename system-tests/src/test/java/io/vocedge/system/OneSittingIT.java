@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The technician's sitting, with the three real jars and a real Mosquitto: CA, gateway certificate, broker
- * configuration (mutual TLS, ACL, CRL), a strict gateway, a device enrolled and registered through the admin
+ * configuration (mutual TLS, dynamic-security rules, CRL), a strict gateway, a device enrolled and registered through the admin
  * API, its bundle installed the way INSTALL.txt says, and the agent's records stored over mutual TLS. Then the
  * device is revoked: after the broker restarts with the new CRL the same device can no longer get a record in.
  */
@@ -81,6 +81,9 @@ class OneSittingIT {
             }
             String deviceId = bundle.getFileName().toString();
             install(bundle, etc); // what INSTALL.txt says: the files into the config dir, the key staying 0600
+            // Enrolling added the device to the broker's rules (dynamic-security.json), which Mosquitto reads at start.
+            broker.close();
+            broker = MosquittoBroker.startWithConfig(brokerDir.resolve("mosquitto.conf"), port, List.of("user root"));
 
             Path replay = Files.writeString(dir.resolve("replay.jsonl"), String.join("\n",
                     "{\"text\": \"my deposit was never refunded\", \"lang\": \"en\", \"speaker\": \"customer\"}",

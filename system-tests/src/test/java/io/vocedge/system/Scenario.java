@@ -37,19 +37,40 @@ final class Scenario implements AutoCloseable {
 
     /** A gateway process on the shared broker and the shared PostgreSQL store. */
     JarProcess gateway(String id, Map<String, String> env) throws IOException {
+        return gateway(id, env, List.of());
+    }
+
+    /** A gateway process on PostgreSQL with more config lines (e.g. an {@code alerts:} section). */
+    JarProcess gateway(String id, Map<String, String> env, List<String> extraYaml) throws IOException {
+        return gatewayWithStore(id, env, List.of("  kind: postgresql", "  jdbc_url: " + pg.jdbcUrl(), "  user: " + pg.user()),
+                extraYaml);
+    }
+
+    /** A gateway process on the shared broker with its own SQLite store ({@link #sqliteStore}). */
+    JarProcess sqliteGateway(String id) throws IOException {
+        return gatewayWithStore(id, Map.of(), List.of("  kind: sqlite", "  sqlite_file: " + sqliteFile(id)), List.of());
+    }
+
+    Path sqliteFile(String gatewayId) {
+        return dir.resolve("gateway-" + gatewayId).resolve("data/voc.db");
+    }
+
+    /** Reads the SQLite store of a gateway made by {@link #sqliteGateway}. */
+    StoreQueries sqliteStore(String gatewayId) {
+        return new StoreQueries("jdbc:sqlite:" + sqliteFile(gatewayId), "");
+    }
+
+    /** A gateway process whose {@code store:} section is {@code storeYaml} (indented lines), plus more config lines. */
+    JarProcess gatewayWithStore(String id, Map<String, String> env, List<String> storeYaml, List<String> extraYaml)
+            throws IOException {
         Path gdir = Files.createDirectories(dir.resolve("gateway-" + id));
         Path cfg = gdir.resolve("gateway.yaml");
-        Files.writeString(cfg, String.join("\n",
-                "gateway_id: " + id,
-                "broker:",
-                "  url: " + broker.url(),
-                "store:",
-                "  kind: postgresql",
-                "  jdbc_url: " + pg.jdbcUrl(),
-                "  user: " + pg.user(),
-                "registry:",
-                "  mode: open",
-                "") );
+        List<String> yaml = new ArrayList<>(List.of("gateway_id: " + id, "broker:", "  url: " + broker.url(), "store:"));
+        yaml.addAll(storeYaml);
+        yaml.addAll(List.of("registry:", "  mode: open"));
+        yaml.addAll(extraYaml);
+        yaml.add("");
+        Files.writeString(cfg, String.join("\n", yaml));
         JarProcess p = new JarProcess("gateway " + id, JarProcess.jar("voc.gateway.jar"), gdir.resolve("gateway.log"),
                 List.of("run", "--config", cfg.toString(), "--data-dir", gdir.resolve("data").toString()), env);
         processes.add(p);
@@ -68,6 +89,12 @@ final class Scenario implements AutoCloseable {
 
     /** A device agent process replaying {@code replay} into its own outbox. */
     JarProcess device(String id, Path replay, double rate, long outboxMaxBytes, boolean exitWhenSynced) throws IOException {
+        return device(id, replay, rate, outboxMaxBytes, exitWhenSynced, "3s");
+    }
+
+    /** As {@link #device(String, Path, double, long, boolean)} with the given {@code sync.ack_timeout}. */
+    JarProcess device(String id, Path replay, double rate, long outboxMaxBytes, boolean exitWhenSynced, String ackTimeout)
+            throws IOException {
         List<String> source = new ArrayList<>(List.of("--source", "replay:" + replay, "--rate", Double.toString(rate)));
         if (exitWhenSynced) {
             source.add("--exit-when-synced");
@@ -76,8 +103,8 @@ final class Scenario implements AutoCloseable {
                 "outbox:",
                 "  max_bytes: " + outboxMaxBytes,
                 "sync:",
-                "  ack_timeout: 3s",
-                "  reconnect_initial: 200",
+                "  ack_timeout: " + ackTimeout,
+                "  reconnect_initial: 200ms",
                 "  reconnect_max: 2s"), source);
     }
 
@@ -154,6 +181,11 @@ final class Scenario implements AutoCloseable {
 
     /** Waits until the store holds exactly 1..lastSeq for the device (each once, in order, no gaps). */
     void assertStoreHoldsExactly(String deviceId, long lastSeq, Duration within) throws Exception {
+        assertStoreHoldsExactly(store, deviceId, lastSeq, within);
+    }
+
+    /** As {@link #assertStoreHoldsExactly(String, long, Duration)} on the given store. */
+    static void assertStoreHoldsExactly(StoreQueries store, String deviceId, long lastSeq, Duration within) throws Exception {
         List<Long> expected = LongStream.rangeClosed(1, lastSeq).boxed().toList();
         await().atMost(within).pollInterval(Duration.ofMillis(500))
                 .until(() -> store.seqs(deviceId).size() >= expected.size());

@@ -16,7 +16,7 @@ import java.util.List;
  * queued QoS 1 messages survive, as on a real broker restart); {@link #kill()} is {@code kill -9}.
  *
  * <p>Queue limits are raised on purpose: Mosquitto's defaults silently drop QoS 1 messages for slow
- * subscribers (max_queued_messages 1000) and cap MQTT 5 publishers at 20 in flight (ARCHITECTURE.md traps).
+ * subscribers (max_queued_messages 1000) and cap MQTT 5 publishers at 20 in flight (docs/architecture.md, traps).
  */
 public final class MosquittoBroker implements AutoCloseable {
     private final Path dir;

@@ -36,6 +36,11 @@ public final class AudioPipeline implements InputPipeline {
         return s.pendingEntries() == 0 || "engine_unavailable".equals(s.state());
     }
 
+    /** Privacy: deletes pending audio not yet recognised written at or after {@code sinceMs} (Long.MIN_VALUE: all). */
+    public int dropPendingAudio(long sinceMs) {
+        return asr.dropPendingAudio(sinceMs);
+    }
+
     /** Button and command conversation markers, at the current capture time, after the audio queued so far. */
     public void markConversationEnd() {
         asr.endConversation(audio.clockMs());

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vocedge.device.clock.SystemRecordClock;
 import io.vocedge.device.command.CommandDispatcher;
 import io.vocedge.device.command.CommandHandler;
-import io.vocedge.device.config.DataDirLock;
+import io.vocedge.common.fs.DataDirLock;
 import io.vocedge.device.config.DeviceConfig;
 import io.vocedge.device.outbox.OutboxStats;
 import io.vocedge.device.pipeline.TranscriptSink;
@@ -41,6 +41,7 @@ public final class DeviceAgent implements AutoCloseable {
     private final String softwareVersion;
     private final Map<String, CommandHandler> extraCommands = new LinkedHashMap<>();
     private volatile OutboxSync spine;
+    private volatile CommandDispatcher commands;
     private volatile SystemRecordClock clock;
     private volatile InputPipeline input;
     private volatile TelemetryPublisher telemetry;
@@ -77,7 +78,7 @@ public final class DeviceAgent implements AutoCloseable {
 
     private void startParts(Instant clockFloor, Function<AgentContext, TranscriptSink> insights,
             BiFunction<AgentContext, TranscriptSink, InputPipeline> inputs) throws Exception {
-        DataDirLock lock = DataDirLock.acquire(config.dataDir());
+        DataDirLock lock = DataDirLock.acquire(config.dataDir(), "agent");
         stopOrder.add(0, lock);
         disk = new io.vocedge.device.storage.DiskWatch(config.dataDir(), io.vocedge.device.storage.DiskWatch.DEFAULT_LOW_BYTES,
                 io.vocedge.device.storage.DiskWatch.DEFAULT_CRITICAL_BYTES).start(Duration.ofSeconds(30));
@@ -88,10 +89,18 @@ public final class DeviceAgent implements AutoCloseable {
         }
         ObjectMapper json = io.vocedge.protocol.Json.newMapper();
         CommandDispatcher dispatcher = new CommandDispatcher(config.deviceId(), json, new SchemaValidator(), commandHandlers(),
-                this::publishResult);
+                this::publishResult, io.vocedge.device.command.CommandGuard.open(config.dataDir(), config.commands(),
+                        java.time.Clock.systemUTC()));
+        commands = dispatcher;
         stopOrder.add(0, dispatcher);
         spine = OutboxSync.open(new OutboxSync.Identity(config.deviceId(), config.site(), config.brokerUrl(), config.tls()),
-                config.outbox(), config.sync(), json, clock.bootId(), clock::monoMs, this::status, dispatcher, ack -> { });
+                config.outbox(), config.sync(), json, clock.bootId(), clock::monoMs, this::status, (channel, payload, retained) -> {
+                    if (Topics.DOWN_LEXICON.equals(channel)) {
+                        onLexicon(payload, retained);
+                    } else {
+                        dispatcher.onCommand(payload, retained);
+                    }
+                }, ack -> { });
         stopOrder.add(0, spine);
         if (spine.outbox().quarantinedFile() != null) {
             Logger.error("event=outbox_was_corrupt quarantined={}", spine.outbox().quarantinedFile());
@@ -111,7 +120,7 @@ public final class DeviceAgent implements AutoCloseable {
                 extra.collect(m);
             }
         });
-        Duration interval = Duration.ofSeconds(config.telemetry().path("interval_s").asLong(60));
+        Duration interval = config.telemetry().interval();
         telemetry = new TelemetryPublisher(config.deviceId(), sources, spine.outbox(), clock, interval);
         telemetry.start();
         stopOrder.add(0, telemetry);
@@ -124,6 +133,28 @@ public final class DeviceAgent implements AutoCloseable {
         input.start();
         Logger.info("event=agent_started device={} site={} input={} broker={} data_dir={}", config.deviceId(),
                 config.site(), input.describe(), config.brokerUrl(), config.dataDir().toAbsolutePath());
+    }
+
+    private io.vocedge.device.command.CommandSink lexiconSink;
+    private byte[] pendingLexicon;
+
+    /** Lexicon messages before {@link #setLexiconSink} are held (the latest only) and handed over then. */
+    private synchronized void onLexicon(byte[] payload, boolean retained) {
+        if (lexiconSink == null) {
+            pendingLexicon = payload;
+            return;
+        }
+        lexiconSink.onCommand(payload, retained);
+    }
+
+    /** Where {@code down/lexicon} messages go (the lexicon updater of the insight stage). */
+    public synchronized void setLexiconSink(io.vocedge.device.command.CommandSink sink) {
+        lexiconSink = sink;
+        if (pendingLexicon != null) {
+            byte[] p = pendingLexicon;
+            pendingLexicon = null;
+            sink.onCommand(p, true);
+        }
     }
 
     private Map<String, CommandHandler> commandHandlers() {
@@ -142,6 +173,11 @@ public final class DeviceAgent implements AutoCloseable {
         h.put("status", c -> new CommandHandler.Outcome(true, "status", status().details()));
         h.putAll(extraCommands);
         return h;
+    }
+
+    /** Sends a result the device itself produced (the forget gesture's) as the answers to commands are sent. */
+    public void report(CommandResult result) {
+        publishResult(result);
     }
 
     private void publishResult(CommandResult result) {
@@ -175,6 +211,7 @@ public final class DeviceAgent implements AutoCloseable {
         SyncStats st = s.sync().stats();
         m.put("sync_connected", st.connected() ? 1.0 : 0.0);
         m.put("sync_batches_resent_total", (double) st.batchesResent());
+        m.put("sync_acks_refused_total", (double) st.refusedAcks());
         m.put("clock_synced", clock != null && clock.isSynchronised() ? 1.0 : 0.0);
     }
 
@@ -186,6 +223,11 @@ public final class DeviceAgent implements AutoCloseable {
             // Counters only: status is built every second for the status light, so no database query here.
             details.put("outbox_depth", s.outbox().depth());
             details.put("outbox_evicted", s.outbox().evictedByPriority());
+            details.put("acks_refused", s.sync().stats().refusedAcks());
+            CommandDispatcher c = commands;
+            if (c != null) {
+                details.put("commands_refused", c.refused());
+            }
             if (s.outbox().lastError() != null) {
                 details.put("outbox_error", s.outbox().lastError());
             }

@@ -1,6 +1,5 @@
 package io.vocedge.device.agent;
 
-import io.vocedge.device.config.ConfigException;
 import io.vocedge.device.config.DeviceConfig;
 import io.vocedge.device.hardware.Hardware;
 import io.vocedge.device.hardware.HardwareConfig;
@@ -38,13 +37,24 @@ public final class Peripherals implements AutoCloseable {
     }
 
     /** Reads the hardware config (errors name the field) and the mute file; starts GPIO if there is any. */
-    public static Peripherals start(DeviceConfig cfg, ConversationControl conversations) throws ConfigException {
-        HardwareConfig hw = HardwareConfig.parse(cfg.hardware());
+    public static Peripherals start(DeviceConfig cfg, ConversationControl conversations) {
+        HardwareConfig hw = cfg.hardware();
         MuteState mute = MuteState.load(cfg.dataDir(), hw.startMuted());
         StatusLight light = StatusLight.system();
         light.follow(mute);
-        Hardware hardware = Hardware.start(hw, light, Hardware.agentActions(mute, conversations));
-        return new Peripherals(mute, light, hardware);
+        java.util.concurrent.atomic.AtomicReference<Runnable> forget = new java.util.concurrent.atomic.AtomicReference<>(
+                () -> Logger.warn("event=forget_gesture_ignored reason=\"agent not started yet\""));
+        Hardware hardware = Hardware.start(hw, light, Hardware.agentActions(mute, conversations, () -> forget.get().run()));
+        Peripherals p = new Peripherals(mute, light, hardware);
+        p.forgetGesture = forget;
+        return p;
+    }
+
+    private java.util.concurrent.atomic.AtomicReference<Runnable> forgetGesture;
+
+    /** What the forget gesture (holding the button) does once the agent runs. */
+    public void onForgetGesture(Runnable action) {
+        forgetGesture.set(action);
     }
 
     public MuteState mute() {

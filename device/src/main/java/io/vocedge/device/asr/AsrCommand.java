@@ -15,11 +15,13 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "asr", mixinStandardHelpOptions = true, description = "Speech model tools: check the model, transcribe a WAV, enrol the staff voice.",
         subcommands = {AsrCommand.Check.class, AsrCommand.Transcribe.class, AsrCommand.Enrol.class})
 public final class AsrCommand {
-    @Option(names = "--config", required = true, description = "device YAML with an asr: section")
+    @Option(names = "--config", required = true, description = "device YAML with an asr: section (read as strictly as 'run' "
+            + "reads it; the broker may be left out)")
     Path config;
 
     AsrConfig load() throws Exception {
-        return AsrConfig.fromYaml(config);
+        return io.vocedge.device.config.DeviceConfig.load(config, io.vocedge.device.config.DeviceConfig.Overrides.TOOL)
+                .requireAsr("asr " + config);
     }
 
     @Command(name = "check", description = "Validate the model directories and load libvosk and the model.")
@@ -75,7 +77,7 @@ public final class AsrCommand {
         public Integer call() throws Exception {
             AsrConfig c = parent.load();
             if (c.speakerModel() == null || c.enrolment() == null) {
-                throw new IllegalArgumentException("set asr.speakerModel and asr.enrolment in " + parent.config + " first");
+                throw new IllegalArgumentException("set asr.speaker_model and asr.enrolment in " + parent.config + " first");
             }
             try (RecognizerFactory f = new VoskEngineLoader(c).load()) {
                 List<float[]> vectors = new ArrayList<>();

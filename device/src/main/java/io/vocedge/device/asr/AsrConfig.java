@@ -1,16 +1,17 @@
 package io.vocedge.device.asr;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.vocedge.common.config.ConfigDocument;
+import io.vocedge.common.config.ConfigException;
+import io.vocedge.common.config.ConfigNode;
+import io.vocedge.common.config.InvalidValuesException;
 import io.vocedge.device.conversation.XVectorRoleClassifier;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,37 +23,38 @@ import java.util.Set;
  * asr:
  *   model: /opt/voc/models/vosk-model-small-en-us-0.15   # required
  *   lang: en                                              # en or zh (any BCP-47 tag is accepted)
- *   speakerModel: /opt/voc/models/vosk-model-spk-0.4      # optional; without it the level heuristic is used
- *   enrolment: /var/lib/voc/staff-voice.json              # optional; needed with speakerModel
- *   pendingDir: /var/lib/voc/pending-audio
- *   pendingMaxBytes: 268435456                            # 256 MiB ~ 2.3 h of 16 kHz audio
- *   pendingMaxSeconds: 7200
- *   nativeLibDir: /opt/voc/lib                            # libvosk.so on aarch64/armv7
- *   silenceGapSeconds: 20
- *   maxConversationSeconds: 1800
- *   staffThreshold: 0.55
- *   customerThreshold: 0.30
- *   keywordBoost: false
+ *   speaker_model: /opt/voc/models/vosk-model-spk-0.4     # optional; without it the level heuristic is used
+ *   enrolment: /var/lib/voc/staff-voice.json              # optional; needed with speaker_model
+ *   pending_dir: /var/lib/voc/pending-audio               # default: <data_dir>/pending-audio
+ *   pending_max_bytes: 268435456                          # 256 MiB ~ 2.3 h of 16 kHz audio
+ *   pending_max_seconds: 7200
+ *   native_lib_dir: /opt/voc/lib                          # libvosk.so on aarch64/armv7
+ *   silence_gap_seconds: 20
+ *   max_conversation_seconds: 1800
+ *   staff_threshold: 0.55
+ *   customer_threshold: 0.30
+ *   keyword_boost: false
  *   keywords: [refund, price, queue]
  * </pre>
  */
-@JsonIgnoreProperties(ignoreUnknown = false)
 public record AsrConfig(
         Path model,
         String lang,
-        @com.fasterxml.jackson.annotation.JsonAlias("speaker_model") Path speakerModel,
+        Path speakerModel,
         Path enrolment,
-        @com.fasterxml.jackson.annotation.JsonAlias("pending_dir") Path pendingDir,
-        @com.fasterxml.jackson.annotation.JsonAlias("pending_max_bytes") Long pendingMaxBytes,
-        @com.fasterxml.jackson.annotation.JsonAlias("pending_max_seconds") Long pendingMaxSeconds,
-        @com.fasterxml.jackson.annotation.JsonAlias("native_lib_dir") Path nativeLibDir,
-        @com.fasterxml.jackson.annotation.JsonAlias("silence_gap_seconds") Long silenceGapSeconds,
-        @com.fasterxml.jackson.annotation.JsonAlias("max_conversation_seconds") Long maxConversationSeconds,
-        @com.fasterxml.jackson.annotation.JsonAlias("staff_threshold") Double staffThreshold,
-        @com.fasterxml.jackson.annotation.JsonAlias("customer_threshold") Double customerThreshold,
-        @com.fasterxml.jackson.annotation.JsonAlias("keyword_boost") Boolean keywordBoost,
+        Path pendingDir,
+        Long pendingMaxBytes,
+        Long pendingMaxSeconds,
+        Path nativeLibDir,
+        Long silenceGapSeconds,
+        Long maxConversationSeconds,
+        Double staffThreshold,
+        Double customerThreshold,
+        Boolean keywordBoost,
         List<String> keywords) {
     public static final Path DEFAULT_NATIVE_LIB_DIR = Path.of("/opt/voc/lib");
+    private static final String REQUIRED_MODEL = "required: the path of an unpacked Vosk model directory (install one "
+            + "with 'voc-provision model install --target /opt/voc/model')";
     private static final Set<String> KNOWN_LANGS = Set.of("en", "zh");
 
     public AsrConfig {
@@ -70,35 +72,33 @@ public record AsrConfig(
 
         List<String> errors = new ArrayList<>();
         if (model == null) {
-            errors.add("asr.model is required: the path of an unpacked Vosk model directory");
+            errors.add("asr.model: " + REQUIRED_MODEL);
         }
         if (!KNOWN_LANGS.contains(lang) && !lang.matches("[a-z]{2,3}(-[A-Za-z0-9]+)*")) {
             errors.add("asr.lang '" + lang + "' is not a language tag (use en or zh)");
         }
         if (speakerModel != null && enrolment == null) {
-            errors.add("asr.speakerModel is set but asr.enrolment is not: enrol the staff voice with 'voc-device asr enrol' and set asr.enrolment");
+            errors.add("asr.speaker_model is set but asr.enrolment is not: enrol the staff voice with 'voc-device asr enrol' and set asr.enrolment");
         }
         if (pendingMaxBytes < 1024 * 1024) {
-            errors.add("asr.pendingMaxBytes " + pendingMaxBytes + " is below 1 MiB");
+            errors.add("asr.pending_max_bytes " + pendingMaxBytes + " is below 1 MiB");
         }
         if (pendingMaxSeconds < 60) {
-            errors.add("asr.pendingMaxSeconds " + pendingMaxSeconds + " is below 60");
+            errors.add("asr.pending_max_seconds " + pendingMaxSeconds + " is below 60");
         }
         if (silenceGapSeconds < 1) {
-            errors.add("asr.silenceGapSeconds must be at least 1");
+            errors.add("asr.silence_gap_seconds must be at least 1");
         }
         if (maxConversationSeconds <= silenceGapSeconds) {
-            errors.add("asr.maxConversationSeconds (" + maxConversationSeconds + ") must exceed asr.silenceGapSeconds (" + silenceGapSeconds + ")");
+            errors.add("asr.max_conversation_seconds (" + maxConversationSeconds + ") must exceed asr.silence_gap_seconds (" + silenceGapSeconds + ")");
         }
         if (staffThreshold > 1 || customerThreshold < -1 || customerThreshold > staffThreshold) {
-            errors.add("asr thresholds need -1 <= customerThreshold <= staffThreshold <= 1, got " + customerThreshold + " / " + staffThreshold);
+            errors.add("asr thresholds need -1 <= customer_threshold <= staff_threshold <= 1, got " + customerThreshold + " / " + staffThreshold);
         }
         if (keywordBoost && keywords.isEmpty()) {
-            errors.add("asr.keywordBoost is on but asr.keywords is empty");
+            errors.add("asr.keyword_boost is on but asr.keywords is empty");
         }
-        if (!errors.isEmpty()) {
-            throw new IllegalArgumentException("invalid asr configuration:\n  - " + String.join("\n  - ", errors));
-        }
+        InvalidValuesException.throwIfAny(errors);
     }
 
     /** A minimal configuration for a model directory and a pending-audio directory, everything else default. */
@@ -106,46 +106,77 @@ public record AsrConfig(
         return new AsrConfig(model, null, null, null, pendingDir, null, null, null, null, null, null, null, null, null);
     }
 
-    /** Reads the {@code asr:} section of a YAML file; other sections are ignored, unknown keys inside it are errors. */
-    public static AsrConfig fromYaml(Path file) throws IOException {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        JsonNode root = yaml.readTree(file.toFile());
-        JsonNode asr = root == null ? null : root.get("asr");
-        if (asr == null || asr.isNull()) {
-            throw new IllegalArgumentException("no 'asr:' section in " + file);
+    /**
+     * Reads the {@code asr:} section strictly (snake_case keys like every other section); the pending-audio queue
+     * defaults to {@code <data_dir>/pending-audio}. All problems go to the section's document.
+     */
+    public static AsrConfig read(ConfigNode a, Path dataDir) {
+        int before = a.document().problemCount();
+        Path model = a.path("model", null);
+        String lang = a.string("lang", "en");
+        Path speaker = a.path("speaker_model", null);
+        Path enrolment = a.path("enrolment", null);
+        Path pending = a.path("pending_dir", dataDir.resolve("pending-audio"));
+        long maxBytes = a.bytes("pending_max_bytes", 256L * 1024 * 1024, 1024 * 1024, 1L << 40);
+        long maxSeconds = a.longValue("pending_max_seconds", 7200, 60, 30L * 86_400);
+        Path lib = a.path("native_lib_dir", DEFAULT_NATIVE_LIB_DIR);
+        long gap = a.longValue("silence_gap_seconds", 20, 1, 3600);
+        long maxConversation = a.longValue("max_conversation_seconds", 1800, 2, 86_400);
+        double staff = a.decimal("staff_threshold", XVectorRoleClassifier.DEFAULT_STAFF_THRESHOLD, -1, 1);
+        double customer = a.decimal("customer_threshold", XVectorRoleClassifier.DEFAULT_CUSTOMER_THRESHOLD, -1, 1);
+        boolean boost = a.bool("keyword_boost", false);
+        List<String> keywords = a.stringList("keywords", List.of());
+        if (a.document().problemCount() > before) {
+            if (model == null && !a.has("model")) {
+                a.problem("model", REQUIRED_MODEL);
+            }
+            return null;
         }
-        try {
-            return yaml.treeToValue(asr, AsrConfig.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new IllegalArgumentException("unknown key asr." + e.getPropertyName() + " in " + file, e);
-        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
-            throw new IllegalArgumentException(e.getCause() == null ? e.getOriginalMessage() : e.getCause().getMessage(), e);
-        }
+        return a.document().build(() -> new AsrConfig(model, lang, speaker, enrolment, pending, maxBytes, maxSeconds, lib, gap,
+                maxConversation, staff, customer, boost, keywords), null);
     }
 
     /**
-     * The {@code asr:} section of the device config; the pending-audio queue defaults to
-     * {@code <data_dir>/pending-audio}. A missing section is an error that says what to add.
+     * A section handed over as a tree (tests, tools), read exactly like the file's {@code asr:} section. A missing
+     * section is an error that says what to add.
      */
     public static AsrConfig from(JsonNode asr, Path dataDir) {
         if (asr == null || asr.isMissingNode() || asr.isNull() || asr.isEmpty()) {
-            throw new IllegalArgumentException("the config has no asr: section; add 'asr: {model: /opt/voc/models/<model dir>}' "
+            throw new IllegalArgumentException("the config has no asr: section; add 'asr: {model: /opt/voc/model}' "
                     + "(install a model with 'voc-provision model install')");
         }
-        com.fasterxml.jackson.databind.node.ObjectNode node = ((com.fasterxml.jackson.databind.node.ObjectNode) asr).deepCopy();
-        if (!node.has("pendingDir") && !node.has("pending_dir")) {
-            node.put("pendingDir", dataDir.resolve("pending-audio").toString());
-        }
-        ObjectMapper m = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try {
-            return m.treeToValue(node, AsrConfig.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new IllegalArgumentException("unknown key asr." + e.getPropertyName(), e);
-        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
-            throw new IllegalArgumentException(e.getCause() == null ? e.getOriginalMessage() : e.getCause().getMessage(), e);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("asr section: " + e.getOriginalMessage(), e);
+            ConfigDocument doc = ConfigDocument.of(JsonNodeFactory.instance.objectNode().set("asr", asr), "asr section");
+            AsrConfig c = read(doc.root().section("asr"), dataDir);
+            doc.finish();
+            return c;
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    /** The section as {@code config check} prints it: every default filled in, in the file's key names. */
+    public Map<String, Object> effective() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", text(model));
+        m.put("lang", lang);
+        m.put("speaker_model", text(speakerModel));
+        m.put("enrolment", text(enrolment));
+        m.put("pending_dir", text(pendingDir));
+        m.put("pending_max_bytes", pendingMaxBytes);
+        m.put("pending_max_seconds", pendingMaxSeconds);
+        m.put("native_lib_dir", text(nativeLibDir));
+        m.put("silence_gap_seconds", silenceGapSeconds);
+        m.put("max_conversation_seconds", maxConversationSeconds);
+        m.put("staff_threshold", staffThreshold);
+        m.put("customer_threshold", customerThreshold);
+        m.put("keyword_boost", keywordBoost);
+        m.put("keywords", keywords);
+        return m;
+    }
+
+    private static String text(Path p) {
+        return p == null ? null : p.toString();
     }
 
     public long silenceGapMs() {

@@ -113,6 +113,11 @@ public final class AsrStage implements SegmentListener, AutoCloseable {
         queue.appendMarker(PendingEntry.Kind.BUTTON, atMs);
     }
 
+    /** Privacy: deletes pending audio not yet recognised, written at or after {@code sinceMs} (Long.MIN_VALUE: all). */
+    public int dropPendingAudio(long sinceMs) {
+        return queue.dropSegmentsSince(sinceMs);
+    }
+
     public AsrStatus status() {
         QueueStats q = queue.stats();
         return new AsrStatus(state, problem, q.backlogMs(), q.entries(), q.bytes(), q.droppedSegments(), q.droppedMs(),

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Optional second pass (off by default, {@code asr.keywordBoost}): when the main pass heard a word with low
+ * Optional second pass (off by default, {@code asr.keyword_boost}): when the main pass heard a word with low
  * confidence, the segment is decoded again with a runtime grammar of the taxonomy keywords; a keyword the
  * grammar pass hears confidently, overlapping the doubtful word in time, replaces it.
  *

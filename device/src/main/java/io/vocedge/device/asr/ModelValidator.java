@@ -62,7 +62,7 @@ public final class ModelValidator {
     public List<String> validateSpeakerModel(Path dir) {
         List<String> problems = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
-            problems.add("speaker model directory " + dir + " does not exist: set asr.speakerModel to an unpacked "
+            problems.add("speaker model directory " + dir + " does not exist: set asr.speaker_model to an unpacked "
                     + "vosk-model-spk-0.4, or remove the setting to use the level heuristic");
             return problems;
         }

@@ -11,7 +11,7 @@ import org.vosk.LogLevel;
  * Loads libvosk through JNA. The Vosk jar on Maven Central carries libvosk for x86-64 Linux, macOS and
  * Windows only; on a Raspberry Pi (aarch64, armv7) libvosk.so comes from Vosk's release archive for that
  * architecture (vosk-linux-aarch64-0.3.45.zip / vosk-linux-armv7l-0.3.45.zip), installed by provisioning in
- * {@code asr.nativeLibDir} (default {@code /opt/voc/lib}), which is added to {@code jna.library.path}.
+ * {@code asr.native_lib_dir} (default {@code /opt/voc/lib}), which is added to {@code jna.library.path}.
  */
 public final class NativeLibrary {
     private final Path nativeLibDir;
@@ -39,7 +39,7 @@ public final class NativeLibrary {
         return "libvosk.so for " + arch + " not found: the Vosk jar carries it only for x86-64 Linux, macOS and Windows. "
                 + "Install libvosk.so from Vosk's release archive for this architecture (vosk-linux-"
                 + (arch.startsWith("arm") ? "armv7l" : "aarch64") + "-0.3.45.zip) as " + nativeLibDir.resolve("libvosk.so")
-                + " (asr.nativeLibDir; it is put on jna.library.path)";
+                + " (asr.native_lib_dir; it is put on jna.library.path)";
     }
 
     /**

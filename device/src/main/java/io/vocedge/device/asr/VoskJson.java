@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Parses Vosk's result JSON with Jackson. A malformed result is an engine bug: it fails loudly with the input's size. */
 public final class VoskJson {
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = io.vocedge.common.json.Mappers.json();
 
     public VoskResult result(String json) {
         try {

@@ -21,7 +21,7 @@ public final class VoskRecognizerFactory implements RecognizerFactory {
     private final SpeakerModel speakerModel;
     private final boolean grammar;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = io.vocedge.common.json.Mappers.json();
 
     public VoskRecognizerFactory(Path modelDir, Path speakerModelDir, boolean supportsGrammar) throws IOException {
         this.model = new Model(modelDir.toString());

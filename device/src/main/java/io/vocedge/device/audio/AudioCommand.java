@@ -40,7 +40,7 @@ public final class AudioCommand implements Runnable {
         public Integer call() throws Exception {
             List<CaptureDevices.Device> devices = CaptureDevices.list();
             PrintWriter out = spec.commandLine().getOut();
-            ObjectMapper m = new ObjectMapper();
+            ObjectMapper m = io.vocedge.common.json.Mappers.json();
             for (CaptureDevices.Device d : devices) {
                 if (json) {
                     ObjectNode n = m.createObjectNode().put("index", d.index()).put("name", d.name())
@@ -81,12 +81,12 @@ public final class AudioCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            AudioConfig cfg = config == null ? AudioConfig.defaults() : AudioConfig.from(DeviceConfig.loadRawSection(config, "audio"));
+            AudioConfig cfg = config == null ? AudioConfig.defaults() : DeviceConfig.load(config, DeviceConfig.Overrides.TOOL).audio();
             if (outDir != null) {
                 Files.createDirectories(outDir);
             }
             PrintWriter out = spec.commandLine().getOut();
-            ObjectMapper m = new ObjectMapper();
+            ObjectMapper m = io.vocedge.common.json.Mappers.json();
             int[] conversation = {1};
             int[] count = {0};
             SegmentListener printer = new SegmentListener() {
@@ -120,13 +120,14 @@ public final class AudioCommand implements Runnable {
                 }
             };
             try (WavFileSource src = WavFileSource.open(in, false)) {
-                FrontEnd fe = new FrontEnd(cfg.withFormat(src.format().sampleRate(), src.format().channels()), src.format(), printer);
-                float[] buf = new float[src.format().sampleRate() / 100 * src.format().channels() * 10];
-                int n;
-                while ((n = src.read(buf, buf.length / src.format().channels())) > 0) {
-                    fe.process(buf, n);
+                try (FrontEnd fe = new FrontEnd(cfg.withFormat(src.format().sampleRate(), src.format().channels()), src.format(), printer)) {
+                    float[] buf = new float[src.format().sampleRate() / 100 * src.format().channels() * 10];
+                    int n;
+                    while ((n = src.read(buf, buf.length / src.format().channels())) > 0) {
+                        fe.process(buf, n);
+                    }
+                    fe.flush();
                 }
-                fe.flush();
             }
             return 0;
         }

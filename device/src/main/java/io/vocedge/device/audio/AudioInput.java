@@ -62,6 +62,7 @@ public final class AudioInput implements InputPipeline, MetricsSource {
                 if (ring.endOfStream(slot)) {
                     if (fe != null) {
                         fe.flush();
+                        fe.close();
                     }
                     finished = true;
                     return;
@@ -70,6 +71,7 @@ public final class AudioInput implements InputPipeline, MetricsSource {
                     if (fe != null) {
                         fe.flush();
                         clockCarryMs = fe.clockMs();
+                        fe.close();
                     }
                     fe = new FrontEnd(config.withFormat(rate, ch), PcmFormat.signed16(rate, ch), listener);
                     fe.gap(clockCarryMs * rate / 1000);
@@ -87,6 +89,7 @@ public final class AudioInput implements InputPipeline, MetricsSource {
         FrontEnd fe = frontEnd;
         if (fe != null) {
             fe.flush();
+            fe.close();
         }
     }
 

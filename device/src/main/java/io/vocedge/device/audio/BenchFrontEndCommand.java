@@ -30,6 +30,9 @@ final class BenchFrontEndCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "120", description = "audio seconds of warm-up per case (default 120)")
     int warmup;
 
+    @Option(names = "--vad", description = "VAD to measure (audio.vad: ${COMPLETION-CANDIDATES}); default: the configured default")
+    String vad;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -44,12 +47,16 @@ final class BenchFrontEndCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("front-end benchmark: %d s audio per case after %d s warm-up, JVM %s, %d cores%n", seconds, warmup,
+        String v = vad == null ? AudioConfig.defaults().vad() : vad;
+        if (!AudioConfig.VADS.contains(v)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--vad must be one of " + String.join(", ", AudioConfig.VADS));
+        }
+        out.printf("front-end benchmark: %d s audio per case after %d s warm-up, vad %s, JVM %s, %d cores%n", seconds, warmup, v,
                 Runtime.version(), Runtime.getRuntime().availableProcessors());
         out.printf("%-24s %12s %14s %7s %16s %18s %9s%n", "case", "x real time", "baseline x RT", "ratio", "alloc B/audio s",
                 "of it segments B/s", "segments");
         for (Case c : CASES) {
-            Result r = run(c, warmup, seconds);
+            Result r = run(c, v, warmup, seconds);
             out.printf("%-24s %12.0f %14.0f %7.1f %16.0f %18.0f %9d%n", c.name(), r.xRealTime(), r.baselineXRealTime(),
                     r.baselineXRealTime() / r.xRealTime(), r.allocatedPerAudioSecond(), r.segmentBytesPerAudioSecond(), r.segments());
             out.flush();
@@ -62,8 +69,7 @@ final class BenchFrontEndCommand implements Callable<Integer> {
     record Result(double xRealTime, double baselineXRealTime, double allocatedPerAudioSecond, double segmentBytesPerAudioSecond,
             long segments) {}
 
-    static Result run(Case c, int warmupSeconds, int seconds) {
-        float[] signal = signal(c.rate(), c.channels(), 30);
+    static Result run(Case c, String vad, int warmupSeconds, int seconds) {
         int positions = c.channels();
         List<List<Double>> mics = new java.util.ArrayList<>();
         for (int i = 0; i < positions; i++) {
@@ -71,7 +77,7 @@ final class BenchFrontEndCommand implements Callable<Integer> {
             mics.add(List.of(0.032 * Math.cos(a), 0.032 * Math.sin(a)));
         }
         AudioConfig cfg = new AudioConfig(null, c.rate(), c.channels(), null, null, c.combine(), null, c.combine().equals("beamform") ? mics : null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, vad, null);
         long[] segments = {0, 0};
         SegmentListener counter = new SegmentListener() {
             @Override
@@ -83,7 +89,13 @@ final class BenchFrontEndCommand implements Callable<Integer> {
             @Override
             public void onConversationBoundary(long atMs) {}
         };
-        FrontEnd fe = new FrontEnd(cfg, PcmFormat.signed16(c.rate(), c.channels()), counter);
+        try (FrontEnd fe = new FrontEnd(cfg, PcmFormat.signed16(c.rate(), c.channels()), counter)) {
+            return measure(fe, c, segments, warmupSeconds, seconds);
+        }
+    }
+
+    private static Result measure(FrontEnd fe, Case c, long[] segments, int warmupSeconds, int seconds) {
+        float[] signal = signal(c.rate(), c.channels(), 30);
         int block = c.rate() / 100;
         feed(fe, signal, c.channels(), block, (long) warmupSeconds * c.rate());
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();

@@ -12,12 +12,13 @@ import org.tinylog.Logger;
  * sized once at construction, so {@link #process} allocates nothing except a segment's samples when one is
  * emitted.
  */
-public final class FrontEnd {
+public final class FrontEnd implements AutoCloseable {
     private final PcmFormat format;
     private final Biquad[] highPass;
     private final ChannelHealth health;
     private final ChannelCombiner combiner;
     private final PolyphaseResampler resampler;
+    private final VoiceDetector vad;
     private final SpeechSegmenter segmenter;
     private final int blockFrames;
     private final float[] filtered;
@@ -39,13 +40,14 @@ public final class FrontEnd {
         this.health = new ChannelHealth(ch, format.sampleRate());
         this.combiner = combiner(cfg, format, health);
         this.resampler = new PolyphaseResampler(format.sampleRate(), SpeechSegmenter.RATE, 0.85);
-        this.segmenter = new SpeechSegmenter(cfg, listener, resampler.delayOutputSamples());
+        this.vad = VoiceDetectors.create(cfg);
+        this.segmenter = new SpeechSegmenter(cfg, vad, listener, resampler.delayOutputSamples());
         this.blockFrames = Math.max(1, format.sampleRate() / 100);
         this.filtered = new float[blockFrames * ch];
         this.mono = new float[blockFrames];
         this.out16k = new float[resampler.maxOutput(blockFrames) + 4];
-        Logger.info("event=frontend_ready format={} combine=\"{}\" highpass_hz={} agc={}", format, combiner.describe(),
-                cfg.highpassHz(), cfg.agc());
+        Logger.info("event=frontend_ready format={} combine=\"{}\" highpass_hz={} agc={} vad={}", format, combiner.describe(),
+                cfg.highpassHz(), cfg.agc(), cfg.vad());
     }
 
     private static ChannelCombiner combiner(AudioConfig cfg, PcmFormat f, ChannelHealth health) {
@@ -109,6 +111,12 @@ public final class FrontEnd {
     /** End of a finite input. */
     public void flush() {
         segmenter.flush();
+    }
+
+    /** Releases the VAD's resources (a neural VAD's native session); the front-end is unusable afterwards. */
+    @Override
+    public void close() {
+        vad.close();
     }
 
     /** The capture clock, ms; safe to read from any thread (it is the last value the front-end thread published). */

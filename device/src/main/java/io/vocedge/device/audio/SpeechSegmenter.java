@@ -2,18 +2,15 @@ package io.vocedge.device.audio;
 
 import io.vocedge.device.pipeline.SegmentListener;
 import io.vocedge.device.pipeline.SpeechSegment;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Voice activity detection and segmentation on the 16 kHz mono stream, in 10 ms frames.
  *
- * <p>The VAD feature is the frame energy in the speech band (250-3800 Hz, so rumble and hiss weigh less),
- * compared with a noise floor from minimum statistics (the lowest frame energy of the last 3 s, tracked in
- * 250 ms sub-windows: it follows a showroom getting louder or quieter without being pulled up by speech,
- * which always has pauses). Speech starts after 3 frames above floor + {@code vad_on_db} and continues while
- * frames stay above floor + {@code vad_off_db}; it ends after {@code hangover_ms} below that. A segment spans
+ * <p>Each frame gets a decision from the {@link VoiceDetector} ({@code audio.vad}). Speech starts after 3 onset
+ * frames in a row and continues while frames stay at least "continue"; it ends after {@code hangover_ms} below
+ * that. A segment spans
  * {@code pre_roll_ms} before the first speech frame to {@code tail_ms} after the last. Segments shorter than
  * {@code min_speech_ms} of speech are dropped (clicks, door slams). A segment reaching {@code max_segment_ms}
  * is split at the quietest frame of its last second (a pause between words rather than mid-word). After
@@ -27,36 +24,23 @@ final class SpeechSegmenter {
     static final int RATE = SpeechSegment.SAMPLE_RATE;
     static final int FRAME = RATE / 100;
     private static final int ONSET_FRAMES = 3;
-    private static final int SUBWINDOW_FRAMES = 25;
-    private static final int SUBWINDOWS = 12;
-    /** The minimum of a window of noise frames sits below their mean; this puts the floor back near the mean. */
-    private static final double MIN_STAT_BIAS_DB = 1.5;
-    /** Floor never assumed below this: digital silence would otherwise make any dither "speech". */
-    private static final double ABSOLUTE_FLOOR_DB = -75;
     private static final int SPLIT_SEARCH_FRAMES = 100;
 
     private final AudioConfig cfg;
     private final SegmentListener listener;
     private final long startDelaySamples;
-    private final Biquad bandLow = Biquad.highPass(250, RATE);
-    private final Biquad bandHigh = Biquad.lowPass(3800, RATE);
+    private final VoiceDetector vad;
     private final float[] history;
+    private final float[] frame = new float[FRAME];
     private final float[] frameEnergyDb = new float[128];
-    private final float[] subMin = new float[SUBWINDOWS];
     private final String session = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     private final float agcTarget;
     private final float agcMaxGain;
 
     private long processed; // 16 kHz samples seen since start (excludes gaps)
     private long offset; // samples of gaps (mute, faults): added to times
-    private double frameSum;
     private int frameFill;
     private long frameIndex;
-    private int subFill;
-    private int subPos;
-    private int subCount;
-    private float subCurrentMin = Float.MAX_VALUE;
-    private double floorDb = Double.NaN;
 
     private boolean inSpeech;
     private int onsetRun;
@@ -71,15 +55,15 @@ final class SpeechSegmenter {
     private boolean boundaryPending;
     private long speechMsTotal;
 
-    SpeechSegmenter(AudioConfig cfg, SegmentListener listener, double resamplerDelaySamples) {
+    SpeechSegmenter(AudioConfig cfg, VoiceDetector vad, SegmentListener listener, double resamplerDelaySamples) {
         this.cfg = cfg;
+        this.vad = vad;
         this.listener = listener;
         this.startDelaySamples = Math.round(resamplerDelaySamples);
         long capacity = (long) (cfg.preRollMs() + cfg.maxSegmentMs() + cfg.hangoverMs() + cfg.tailMs() + 2000) * RATE / 1000;
         this.history = new float[(int) capacity];
         this.agcTarget = cfg.agc() ? (float) Math.pow(10, cfg.agcTargetDbfs() / 20) : 0f;
         this.agcMaxGain = (float) Math.pow(10, cfg.agcMaxGainDb() / 20);
-        Arrays.fill(subMin, Float.MAX_VALUE);
     }
 
     void push(float[] x, int n) {
@@ -88,8 +72,7 @@ final class SpeechSegmenter {
             float v = x[i];
             history[(int) (processed % cap)] = v;
             processed++;
-            float b = bandHigh.process(bandLow.process(v));
-            frameSum += b * b;
+            frame[frameFill] = v;
             if (++frameFill == FRAME) {
                 endFrame();
             }
@@ -97,15 +80,12 @@ final class SpeechSegmenter {
     }
 
     private void endFrame() {
-        float e = (float) (10 * Math.log10(frameSum / FRAME + 1e-13));
-        frameSum = 0;
         frameFill = 0;
+        int decision = vad.classify(frame);
         long fi = frameIndex++;
-        frameEnergyDb[(int) (fi & 127)] = e;
-        updateFloor(e);
-        double floor = Math.max(floorDb, ABSOLUTE_FLOOR_DB);
-        boolean on = e > floor + cfg.vadOnDb();
-        boolean cont = e > floor + cfg.vadOffDb();
+        frameEnergyDb[(int) (fi & 127)] = vad.levelDb();
+        boolean on = decision == VoiceDetector.ONSET;
+        boolean cont = decision >= VoiceDetector.CONTINUE;
         if (!inSpeech) {
             if (on) {
                 if (onsetRun++ == 0) {
@@ -129,24 +109,6 @@ final class SpeechSegmenter {
         } else if (frameEndSample - segStartSample >= (long) cfg.maxSegmentMs() * RATE / 1000) {
             split(fi);
         }
-    }
-
-    private void updateFloor(float e) {
-        if (e < subCurrentMin) {
-            subCurrentMin = e;
-        }
-        if (++subFill == SUBWINDOW_FRAMES) {
-            subMin[subPos] = subCurrentMin;
-            subPos = (subPos + 1) % SUBWINDOWS;
-            subCount = Math.min(SUBWINDOWS, subCount + 1);
-            subFill = 0;
-            subCurrentMin = Float.MAX_VALUE;
-        }
-        float m = subCurrentMin;
-        for (int i = 0; i < subCount; i++) {
-            m = Math.min(m, subMin[i]);
-        }
-        floorDb = m + MIN_STAT_BIAS_DB;
     }
 
     private void startSegment(long firstSpeechFrame, long fi) {
@@ -234,8 +196,8 @@ final class SpeechSegmenter {
             endSegment(Math.min(processed, (lastVoiceFrame + 1) * FRAME + (long) cfg.tailMs() * RATE / 1000));
         }
         onsetRun = 0;
-        frameSum = 0;
         frameFill = 0;
+        vad.gap();
         // Keep frame indices aligned to the sample count.
         frameIndex = processed / FRAME;
         long partial = processed % FRAME;
@@ -270,7 +232,7 @@ final class SpeechSegmenter {
     }
 
     double noiseFloorDb() {
-        return Double.isNaN(floorDb) ? Double.NEGATIVE_INFINITY : floorDb;
+        return vad.noiseFloorDb();
     }
 
     long segments() {

@@ -25,6 +25,9 @@ final class BenchInsightsCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "10", description = "measurement time after a warm-up of the same length")
     int seconds;
 
+    @Option(names = "--rules-only", description = "the lexicon rules without the learned model (the baseline)")
+    boolean rulesOnly;
+
     @Override
     public Integer call() throws Exception {
         List<String> texts = new ArrayList<>();
@@ -39,7 +42,7 @@ final class BenchInsightsCommand implements Callable<Integer> {
         if (texts.isEmpty()) {
             throw new IllegalArgumentException("no utterances on stdin (one per line; TSV lines use their last column)");
         }
-        InsightEngine engine = new InsightEngine(new Redactor(), Lexicon.loadDefault());
+        InsightEngine engine = rulesOnly ? new InsightEngine(new Redactor(), Lexicon.loadDefault()) : InsightEngine.withDefaults();
         run(engine, texts, seconds * 1_000_000_000L);
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().threadId();
@@ -50,8 +53,8 @@ final class BenchInsightsCommand implements Callable<Integer> {
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
         long alloc = threads.getThreadAllocatedBytes(tid) - alloc0;
-        System.out.printf(Locale.ROOT, "insights: %d utterances in %.1f s wall (%.1f s CPU): %.0f utterances/s per core (CPU time), "
-                + "%.0f per wall second; %.0f bytes allocated per utterance%n", n, wall, cpu, n / cpu, n / wall, alloc / (double) n);
+        System.out.printf(Locale.ROOT, "insights (%s): %d utterances in %.1f s wall (%.1f s CPU): %.0f utterances/s per core (CPU time), "
+                + "%.0f per wall second; %.0f bytes allocated per utterance%n", rulesOnly ? "rules only" : "model " + engine.modelVersion(), n, wall, cpu, n / cpu, n / wall, alloc / (double) n);
         return 0;
     }
 

@@ -1,13 +1,15 @@
 package io.vocedge.device.cli;
 
+import io.vocedge.common.cli.Cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar voc-device.jar <command>}: the device agent and its technician tools. */
+/**
+ * {@code voc-device <command>}: the device agent and its technician tools. {@link Cli} gives every command
+ * {@code --help}/{@code --version}, exit codes 0/1/2 and one-line errors (JSON on stdout for {@code --json} lines).
+ */
 @Command(
         name = "voc-device",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
         description = "VoC Edge device agent: capture, recognise, analyse and sync in-store conversations.",
         subcommands = {CommandLine.HelpCommand.class})
 public final class DeviceMain implements Runnable {
@@ -29,12 +31,13 @@ public final class DeviceMain implements Runnable {
         cli.addSubcommand(new RunCommand());
         cli.addSubcommand(new AnalyzeCommand());
         cli.addSubcommand(new BenchInsightsCommand());
+        cli.addSubcommand(new InsightsCommand());
         cli.addSubcommand(new SimulateCommand());
         cli.addSubcommand(new BenchMqttCommand());
         cli.addSubcommand(new io.vocedge.device.asr.AsrCommand());
         cli.addSubcommand(new io.vocedge.device.audio.AudioCommand());
         cli.addSubcommand(new SelfTestCommand());
-        cli.setExecutionExceptionHandler(new ShortErrorHandler());
-        return cli;
+        cli.addSubcommand(new ConfigCommand());
+        return Cli.configure(cli, Cli.version(DeviceMain.class, "voc-device"));
     }
 }

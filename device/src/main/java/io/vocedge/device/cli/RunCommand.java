@@ -17,9 +17,11 @@ import io.vocedge.device.audio.SourceOpeners;
 import io.vocedge.device.audio.WavFileSource;
 import io.vocedge.device.command.CommandHandler;
 import io.vocedge.device.config.DeviceConfig;
+import io.vocedge.device.insights.BundledModel;
 import io.vocedge.device.insights.InsightEngine;
 import io.vocedge.device.insights.InsightStage;
 import io.vocedge.device.insights.Lexicon;
+import io.vocedge.device.insights.LexiconUpdater;
 import io.vocedge.device.insights.Redactor;
 import io.vocedge.device.replay.ReplaySource;
 import java.nio.file.Path;
@@ -37,6 +39,8 @@ import picocli.CommandLine.Option;
 final class RunCommand implements Callable<Integer> {
     /** Records are never stamped earlier than this (a Pi without RTC boots in 1970). */
     static final Instant CLOCK_FLOOR = Instant.parse("2026-11-01T00:00:00Z");
+    /** What holding the privacy button forgets. */
+    static final long FORGET_GESTURE_MINUTES = 5;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -57,6 +61,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--broker", description = "override broker.url, e.g. tcp://127.0.0.1:1883")
     String broker;
+    @Option(names = "--broker-password-file", paramLabel = "FILE", description = "override broker.password_file: the device's "
+            + "password for the gateway's embedded broker (voc-gateway broker password DEVICE_ID), file readable by you only")
+    Path brokerPasswordFile;
 
     @Option(names = "--data-dir", description = "override data_dir (outbox lives here)")
     Path dataDir;
@@ -72,14 +79,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DeviceConfig cfg = config == null ? DeviceConfig.defaults(dataDir == null ? Path.of("data/device") : dataDir)
-                : DeviceConfig.load(config);
-        if (config != null && dataDir != null) {
-            cfg = DeviceConfig.withDataDir(cfg, dataDir);
-        }
-        if (broker != null) {
-            cfg = cfg.withBroker(broker);
-        }
+        DeviceConfig.Overrides overrides = new DeviceConfig.Overrides(dataDir, broker, true, brokerPasswordFile);
+        DeviceConfig cfg = config == null ? DeviceConfig.builtIn(overrides) : DeviceConfig.load(config, overrides);
         java.util.Optional<String> savedLevel = io.vocedge.device.config.LogLevelSetting.applyBeforeLogging(cfg.dataDir());
         InputFactory inputs = inputs(cfg);
         ConversationControl conversations = new MarkerConversationControl(atMs -> {
@@ -95,18 +96,24 @@ final class RunCommand implements Callable<Integer> {
         DeviceConfig selfTestCfg = cfg;
         Map<String, CommandHandler> commands = new java.util.LinkedHashMap<>(PrivacyCommands.handlers(peripherals.mute(),
                 conversations, () -> SelfTests.remote(selfTestCfg, CLOCK_FLOOR).run()));
-        String version = new VersionProvider().getVersion()[0];
+        String version = VersionProvider.version();
         DeviceConfig finalCfg = cfg;
-        String lexiconFile = cfg.insights().path("lexicon_file").asText(null);
-        InsightEngine engine = new InsightEngine(new Redactor(),
-                lexiconFile == null ? Lexicon.loadDefault() : Lexicon.load(Path.of(lexiconFile)));
-        commands.put("reload_lexicon", c -> {
-            String file = c.args().get("file");
-            if (file == null) {
-                throw new IllegalArgumentException("args.file: path of the new lexicon YAML on the device");
+        Path lexiconFile = cfg.insights().lexiconFile();
+        // insights.model_file: optional override of the model built into the jar (a file written by 'insights train').
+        Path modelFile = cfg.insights().modelFile();
+        // The lexicon the gateway distributed last (<data_dir>/lexicon/active.yaml) wins over the configured one if newer.
+        InsightEngine engine = new InsightEngine(new Redactor(), LexiconUpdater.startupLexicon(cfg.dataDir(),
+                lexiconFile == null ? Lexicon.loadDefault() : Lexicon.load(lexiconFile)),
+                modelFile == null ? BundledModel.load() : BundledModel.load(modelFile));
+        java.util.concurrent.atomic.AtomicReference<io.vocedge.device.privacy.Forgetter> forgetter =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        commands.put("forget", io.vocedge.device.command.ForgetCommand.handler(forgetter::get));
+        // A mute also deletes the audio still waiting for recognition: nothing heard before the mute stays on disk.
+        peripherals.mute().addListener(nowMuted -> {
+            AudioPipeline p = audioPipeline.get();
+            if (nowMuted && p != null) {
+                p.dropPendingAudio(Long.MIN_VALUE);
             }
-            engine.reload(Lexicon.load(Path.of(file)));
-            return CommandHandler.Outcome.ok("lexicon " + engine.lexiconVersion() + " active");
         });
         DeviceAgent agent;
         try {
@@ -117,9 +124,31 @@ final class RunCommand implements Callable<Integer> {
             throw e;
         }
         peripherals.attach(agent);
+        forgetter.set(new io.vocedge.device.privacy.Forgetter(since -> {
+            AudioPipeline p = audioPipeline.get();
+            return p == null ? 0 : p.dropPendingAudio(since);
+        }, agent.spine().outbox(), agent.spine().sync()::forgetInFlight, java.time.Clock.systemUTC()));
+        String deviceId = cfg.deviceId();
+        peripherals.onForgetGesture(() -> Thread.ofVirtual().name("forget-gesture").start(() -> {
+            try {
+                var r = forgetter.get().forget(java.time.Duration.ofMinutes(FORGET_GESTURE_MINUTES), "button");
+                agent.report(new io.vocedge.protocol.CommandResult("forget-button-" + java.util.UUID.randomUUID(), deviceId,
+                        true, r.message(), Instant.now(), r.detail()));
+            } catch (Exception e) {
+                Logger.error("event=forget_gesture_failed error=\"{}\"", e.getMessage());
+            }
+        }));
         savedLevel.ifPresent(l -> Logger.info("event=log_level level={} from=\"{}\" debug_enabled={}", l,
                 finalCfg.dataDir().resolve("log-level"), Logger.isDebugEnabled()));
-        agent.addStatus(() -> Map.of("lexicon_version", engine.lexiconVersion()));
+        LexiconUpdater lexicons = new LexiconUpdater(cfg.dataDir(), engine, io.vocedge.protocol.Json.newMapper(),
+                new io.vocedge.protocol.SchemaValidator(), agent::publishStatus);
+        agent.addStatus(() -> {
+            Map<String, Object> m = new java.util.LinkedHashMap<>(lexicons.status());
+            m.put("lexicon_version", engine.lexiconVersion());
+            m.put("model_version", engine.modelVersion() == null ? "none" : engine.modelVersion());
+            return m;
+        });
+        agent.setLexiconSink(lexicons::onMessage);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             agent.close();
             peripherals.close();
@@ -146,12 +175,7 @@ final class RunCommand implements Callable<Integer> {
             Path replay = Path.of(source.substring("replay:".length()));
             return (ctx, sink) -> new ReplayInput(new ReplaySource(replay, rate, ctx.json()), replay, sink);
         }
-        AudioConfig audio;
-        try {
-            audio = AudioConfig.from(cfg.audio());
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        AudioConfig audio = cfg.audio();
         SourceOpener opener;
         if (source.equals("mic") || source.startsWith("mic:")) {
             AudioConfig micCfg = source.startsWith("mic:") ? audio.withDevice(source.substring(4)) : audio;
@@ -166,13 +190,7 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--source " + source
                     + ": use mic, mic:NAME, wav:FILE.wav or replay:FILE.jsonl");
         }
-        AsrConfig asr;
-        try {
-            asr = AsrConfig.from(cfg.asr(), cfg.dataDir());
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--source " + source + " needs speech recognition: "
-                    + e.getMessage());
-        }
+        AsrConfig asr = cfg.requireAsr("--source " + source);
         AudioConfig finalAudio = audio;
         return (ctx, sink) -> {
             AsrStage stage = AsrStage.create(asr, sink);

@@ -1,6 +1,6 @@
 package io.vocedge.device.cli;
 
-import io.vocedge.device.config.ConfigException;
+import io.vocedge.common.config.ConfigException;
 import io.vocedge.device.config.DeviceConfig;
 import io.vocedge.device.hardware.Hardware;
 import io.vocedge.device.hardware.HardwareConfig;
@@ -71,13 +71,7 @@ final class SelfTestCommand implements Callable<Integer> {
         }
         SelfTest test = SelfTests.base(cfg, RunCommand.CLOCK_FLOOR)
                 .add("audio", new AudioCheck(AudioSpec.from(cfg.audio()), new JavaSoundCapture(), Duration.ofSeconds(recordSeconds)));
-        HardwareConfig hwConfig;
-        try {
-            hwConfig = HardwareConfig.parse(cfg.hardware());
-        } catch (ConfigException e) {
-            test.add("hardware", () -> List.of(CheckResult.fail("hardware_config", String.join("\n", e.problems()))));
-            return test.run();
-        }
+        HardwareConfig hwConfig = cfg.hardware();
         if (skipInteractive) {
             test.add("hardware", () -> List.of(CheckResult.skip("status_light", "skipped (--skip-interactive)"),
                     CheckResult.skip("button", "skipped (--skip-interactive)")));

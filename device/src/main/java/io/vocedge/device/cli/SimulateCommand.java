@@ -1,10 +1,12 @@
 package io.vocedge.device.cli;
 
+import io.vocedge.common.cli.BadInputException;
 import io.vocedge.device.simulate.FleetSimulator;
 import io.vocedge.protocol.Json;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.tinylog.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,13 +40,36 @@ final class SimulateCommand implements Callable<Integer> {
             + "possible (throughput; latency then includes the backlog)")
     double rate;
 
+    @Option(names = "--progress", description = "log an event=sim_progress line (epoch_ms, committed, acked, connected "
+            + "devices) to stderr this often, ISO-8601 (PT1S); for runs with a fault in the middle, e.g. a broker outage")
+    Duration progress;
+
+    @Option(names = "--attention-share", defaultValue = "0", description = "0..1: end every conversation (20 records) "
+            + "with a conversation summary, this share of them needing attention (feeds the gateway's alert rules); "
+            + "0 = utterances only (default)")
+    double attentionShare;
+
+    @Option(names = "--sites", defaultValue = "1", description = "spread the devices over this many sites "
+            + "(SITE-00, SITE-01, ...); 1 = all on --site (default)")
+    int sites;
+
     @Option(names = "--json", description = "print the report as one JSON line")
     boolean jsonOut;
 
     @Override
     public Integer call() throws Exception {
         var json = Json.newMapper();
-        var report = new FleetSimulator(devices, records, broker, dataDir, site, !crashSafeOnly, timeout, json, rate).run();
+        if (progress != null && (progress.isNegative() || progress.isZero())) {
+            throw new BadInputException("--progress must be a positive duration, got " + progress);
+        }
+        FleetSimulator simulator;
+        try {
+            simulator = new FleetSimulator(devices, records, broker, dataDir, site, !crashSafeOnly, timeout, json, rate,
+                    new FleetSimulator.Extras(progress, attentionShare, sites), p -> Logger.info("{}", p.line()));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        var report = simulator.run();
         System.out.println(jsonOut ? json.writeValueAsString(report) : report.human());
         return report.complete() ? 0 : 1;
     }

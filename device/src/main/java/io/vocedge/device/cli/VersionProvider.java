@@ -1,12 +1,12 @@
 package io.vocedge.device.cli;
 
-import picocli.CommandLine;
+import io.vocedge.common.cli.Cli;
 
-/** Reads the version Maven wrote into the jar manifest. */
-public final class VersionProvider implements CommandLine.IVersionProvider {
-    @Override
-    public String[] getVersion() {
-        String v = DeviceMain.class.getPackage().getImplementationVersion();
-        return new String[] {"voc-device " + (v == null ? "dev" : v)};
+/** The version Maven wrote into the jar manifest ({@code voc-device dev} when run from classes). */
+final class VersionProvider {
+    private VersionProvider() {}
+
+    static String version() {
+        return Cli.version(DeviceMain.class, "voc-device");
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.tinylog.Logger;
 
@@ -22,19 +23,25 @@ import org.tinylog.Logger;
  * handler on one worker thread, and answers every command with a {@code voc.command-result/1}: unknown,
  * malformed or failing commands get an error result, never a crash.
  *
+ * <p>Replays are refused by the {@link CommandGuard} (retained, stale or already executed commands), with a result
+ * saying why.
+ *
  * <p>Bounded: at most 32 commands wait; beyond that a command is answered at once with "busy" (counted).
  */
-public final class CommandDispatcher implements Consumer<byte[]>, AutoCloseable {
+public final class CommandDispatcher implements CommandSink, AutoCloseable {
     private final String deviceId;
     private final ObjectMapper json;
     private final SchemaValidator validator;
     private final Map<String, CommandHandler> handlers;
     private final Consumer<CommandResult> results;
     private final ThreadPoolExecutor worker;
+    private final CommandGuard guard;
+    private final AtomicLong refused = new AtomicLong();
 
     public CommandDispatcher(String deviceId, ObjectMapper json, SchemaValidator validator,
-            Map<String, CommandHandler> handlers, Consumer<CommandResult> results) {
+            Map<String, CommandHandler> handlers, Consumer<CommandResult> results, CommandGuard guard) {
         this.deviceId = deviceId;
+        this.guard = guard;
         this.json = json;
         this.validator = validator;
         this.handlers = new TreeMap<>(handlers);
@@ -44,7 +51,11 @@ public final class CommandDispatcher implements Consumer<byte[]>, AutoCloseable 
     }
 
     @Override
-    public void accept(byte[] payload) {
+    public void onCommand(byte[] payload, boolean retained) {
+        if (payload.length == 0) {
+            // An empty retained message clears a retained command; nothing to answer.
+            return;
+        }
         Command command;
         try {
             JsonNode node = json.readTree(payload);
@@ -54,9 +65,14 @@ public final class CommandDispatcher implements Consumer<byte[]>, AutoCloseable 
                 return;
             }
             command = json.treeToValue(node, Command.class);
-        } catch (Exception e) {
-            String why = String.valueOf(e.getMessage());
-            reply("unknown", false, "command is not valid JSON: " + why.lines().findFirst().orElse(why));
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            // Only where it broke: Jackson's message quotes the offending text.
+            var at = e.getLocation();
+            reply("unknown", false, "command is not valid JSON" + (at == null || at.getLineNr() < 0 ? ""
+                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+            return;
+        } catch (java.io.IOException | RuntimeException e) {
+            reply("unknown", false, "command is not valid JSON");
             return;
         }
         if (command.deviceId() != null && !deviceId.equals(command.deviceId())) {
@@ -66,6 +82,18 @@ public final class CommandDispatcher implements Consumer<byte[]>, AutoCloseable 
         CommandHandler handler = handlers.get(command.name());
         if (handler == null) {
             reply(command.commandId(), false, "unknown command '" + command.name() + "'; this device knows " + handlers.keySet());
+            return;
+        }
+        try {
+            var refusal = guard.admit(command, retained);
+            if (refusal.isPresent()) {
+                refused.incrementAndGet();
+                reply(command.commandId(), false, refusal.get());
+                return;
+            }
+        } catch (java.io.IOException e) {
+            reply(command.commandId(), false, "cannot record the command id (disk full or read-only?), so it was not run: "
+                    + e.getMessage());
             return;
         }
         try {
@@ -97,7 +125,12 @@ public final class CommandDispatcher implements Consumer<byte[]>, AutoCloseable 
 
     private static String commandIdOf(JsonNode node) {
         JsonNode id = node == null ? null : node.get("command_id");
-        return id != null && id.isTextual() && id.asText().length() <= 64 ? id.asText() : "unknown";
+        return id != null && id.isTextual() && id.asText().matches("[A-Za-z0-9._:-]{1,64}") ? id.asText() : "unknown";
+    }
+
+    /** Commands refused as retained, stale or replayed since start. */
+    public long refused() {
+        return refused.get();
     }
 
     @Override

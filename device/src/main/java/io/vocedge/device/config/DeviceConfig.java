@@ -1,26 +1,41 @@
 package io.vocedge.device.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.vocedge.common.config.ConfigDocument;
+import io.vocedge.common.config.ConfigException;
+import io.vocedge.common.config.ConfigNode;
+import io.vocedge.device.asr.AsrConfig;
+import io.vocedge.device.audio.AudioConfig;
+import io.vocedge.device.command.CommandConfig;
+import io.vocedge.device.hardware.HardwareConfig;
+import io.vocedge.device.insights.InsightsConfig;
 import io.vocedge.device.outbox.OutboxConfig;
 import io.vocedge.device.sync.SyncConfig;
 import io.vocedge.device.sync.TlsFiles;
+import io.vocedge.device.telemetry.TelemetryConfig;
 import io.vocedge.protocol.Ids;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * The device agent's configuration ({@code /etc/voc/device.yaml}), built once, validated completely, immutable.
- * Sections owned by other stages ({@code audio}, {@code asr}, {@code insights}, {@code hardware}) are kept as
- * YAML trees and parsed by those stages' own config records.
+ * The device agent's configuration ({@code /etc/voc/device.yaml}), read strictly once into typed, immutable records:
+ * every section and key is known, unknown keys ({@code borker:}, {@code ack_timout}), wrong types
+ * ({@code max_bytes: lots}, {@code power_loss_safe: maybe}), out-of-range values and a missing broker are errors, all
+ * listed at once with their paths ({@link ConfigException}, exit code 2), and nothing is started. Each section is its
+ * own record with its own reader, next to the code that uses it.
+ *
+ * @param deviceId {@code device.id}
+ * @param site {@code device.site}
+ * @param dataDir outbox, its seq reservation, the lock, mute and log-level files, pending audio by default
+ * @param brokerUrl {@code broker.url} ({@code tcp://} or {@code ssl://host:port}); required, or given with {@code --broker}
+ * @param tls {@code broker.ca_file}, {@code cert_file}, {@code key_file}
+ * @param asr empty when the file has no {@code asr:} section (transcript replay only)
  */
 public record DeviceConfig(
         String deviceId,
@@ -30,178 +45,157 @@ public record DeviceConfig(
         TlsFiles tls,
         OutboxConfig outbox,
         SyncConfig sync,
-        JsonNode audio,
-        JsonNode asr,
-        JsonNode insights,
-        JsonNode hardware,
-        JsonNode telemetry) {
+        TelemetryConfig telemetry,
+        CommandConfig commands,
+        AudioConfig audio,
+        Optional<AsrConfig> asr,
+        InsightsConfig insights,
+        HardwareConfig hardware) {
 
-    public static final String DEFAULT_BROKER = "tcp://127.0.0.1:1883";
+    public static final Path DEFAULT_DATA_DIR = Path.of("data/device");
+    private static final Pattern BROKER_URL = Pattern.compile("(tcp|ssl)://[^/\\s]+:\\d{1,5}");
+    private static final String BROKER_EXAMPLE = "e.g. broker: {url: ssl://gateway.example:8883, ca_file: /etc/voc/ca.pem, "
+            + "cert_file: /etc/voc/device.pem, key_file: /etc/voc/device.key}, or --broker URL";
 
-    /** Embedded defaults: a demo device on this machine talking to a local broker. */
-    public static DeviceConfig defaults(Path dataDir) {
-        try {
-            return fromTree(new ObjectMapper().createObjectNode(), "defaults", dataDir);
-        } catch (ConfigException e) {
-            throw new IllegalStateException("built-in defaults are invalid", e);
+    /**
+     * What the command line changes: {@code --data-dir} (the outbox and the default pending-audio directory move with
+     * it) and {@code --broker}. {@code brokerRequired} is false only for technician tools that never connect
+     * ({@code asr check}, {@code audio segment}). {@code brokerPasswordFile}: {@code --broker-password-file}.
+     */
+    public record Overrides(Path dataDir, String brokerUrl, boolean brokerRequired, Path brokerPasswordFile) {
+        public static final Overrides NONE = new Overrides(null, null, true);
+        public static final Overrides TOOL = new Overrides(null, null, false);
+
+        public Overrides(Path dataDir, String brokerUrl, boolean brokerRequired) {
+            this(dataDir, brokerUrl, brokerRequired, null);
         }
     }
 
+    /** Reads {@code file} strictly; throws one {@link ConfigException} listing every problem. */
     public static DeviceConfig load(Path file) throws ConfigException {
-        if (!Files.isReadable(file)) {
-            throw new ConfigException(file.toString(), List.of("cannot read the file: check the path (--config) and "
-                    + "that the agent's user may read it"));
+        return load(file, Overrides.NONE);
+    }
+
+    public static DeviceConfig load(Path file, Overrides overrides) throws ConfigException {
+        return read(ConfigDocument.load(file), overrides);
+    }
+
+    /** No file: the built-in defaults (a demo device); the broker must then come from {@code --broker}. */
+    public static DeviceConfig builtIn(Overrides overrides) throws ConfigException {
+        return read(ConfigDocument.empty("(built-in defaults: no --config given)"), overrides);
+    }
+
+    /** Reads every section of {@code doc}; throws one {@link ConfigException} listing all problems. */
+    public static DeviceConfig read(ConfigDocument doc, Overrides o) throws ConfigException {
+        ConfigNode root = doc.root();
+        ConfigNode device = root.section("device");
+        String id = device.string("id", "demo-device");
+        String site = device.string("site", "demo-site");
+        if (!Ids.isValid(id)) {
+            device.problem("id", "use 1-64 characters of a-z, 0-9, '-' or '_' (provisioning sets it), got \"" + id + "\"");
         }
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-        } catch (IOException e) {
-            throw new ConfigException(file.toString(), List.of("not valid YAML: " + e.getMessage()));
+        if (!Ids.isValid(site)) {
+            device.problem("site", "use 1-64 characters of a-z, 0-9, '-' or '_', got \"" + site + "\"");
         }
-        if (root == null || !root.isObject()) {
-            throw new ConfigException(file.toString(), List.of("the file is empty or not a YAML mapping"));
+        Path fileDataDir = root.path("data_dir", DEFAULT_DATA_DIR);
+        Path dataDir = o.dataDir() != null ? o.dataDir() : fileDataDir;
+
+        boolean hasBroker = root.has("broker");
+        ConfigNode broker = root.section("broker");
+        String url = broker.string("url", null);
+        if (o.brokerUrl() != null) {
+            url = o.brokerUrl();
+            if (!BROKER_URL.matcher(url).matches()) {
+                doc.problem("--broker", "expected tcp://host:port or ssl://host:port, got \"" + url + "\"");
+            }
+        } else if (url == null) {
+            if (o.brokerRequired()) {
+                doc.problem(hasBroker ? "broker.url" : "broker", "required: the gateway's MQTT broker, " + BROKER_EXAMPLE);
+            }
+        } else if (!BROKER_URL.matcher(url).matches()) {
+            broker.problem("url", "expected tcp://host:port or ssl://host:port, got \"" + url + "\"");
         }
-        return fromTree(root, file.toString(), null);
+        TlsFiles tls = new TlsFiles(broker.path("ca_file", null), broker.path("cert_file", null),
+                broker.path("key_file", null));
+        if (url != null && url.startsWith("ssl://") && tls.caFile() == null) {
+            broker.problem("ca_file", "required for an ssl:// broker (the fleet CA certificate from provisioning)");
+        }
+        if ((tls.certFile() == null) != (tls.keyFile() == null)) {
+            broker.problem("cert_file", "set cert_file and key_file together for mutual TLS, or neither");
+        }
+        readable(broker, "ca_file", tls.caFile());
+        readable(broker, "cert_file", tls.certFile());
+        readable(broker, "key_file", tls.keyFile());
+        ownerOnly(broker, "key_file", tls.keyFile());
+        // The gateway's embedded broker: user name = device id, password from 'voc-gateway broker password ID'.
+        Path passwordFile = o.brokerPasswordFile() != null ? o.brokerPasswordFile() : broker.path("password_file", null);
+        if (passwordFile != null) {
+            tls = tls.withPassword(id, passwordFile);
+            readable(broker, "password_file", passwordFile);
+            ownerOnly(broker, "password_file", passwordFile);
+        }
+
+        OutboxConfig outbox = OutboxConfig.read(root.section("outbox"), dataDir);
+        SyncConfig sync = SyncConfig.read(root.section("sync"));
+        TelemetryConfig telemetry = TelemetryConfig.read(root.section("telemetry"));
+        CommandConfig commands = CommandConfig.read(root.section("commands"));
+        AudioConfig audio = AudioConfig.read(root.section("audio"));
+        Optional<AsrConfig> asr = root.optionalSection("asr").map(a -> AsrConfig.read(a, dataDir));
+        InsightsConfig insights = InsightsConfig.read(root.section("insights"));
+        HardwareConfig hardware = HardwareConfig.read(root);
+        doc.finish();
+        return new DeviceConfig(id, site, dataDir, url, tls, outbox, sync, telemetry, commands, audio, asr, insights, hardware);
+    }
+
+    /** The {@code asr:} section, or a one-line error saying what to add (audio sources need recognition). */
+    public AsrConfig requireAsr(String why) {
+        return asr.orElseThrow(() -> new IllegalArgumentException(why + " needs speech recognition: the config has no "
+                + "asr: section; add 'asr: {model: /opt/voc/model}' (install a model with 'voc-provision model install')"));
     }
 
     /**
-     * One section of a config file without validating the rest (technician tools such as {@code audio segment}
-     * accept a file that only has that section). Missing section: an empty node.
+     * The configuration as the agent uses it - every default filled in, in the file's own shape and key names - for
+     * {@code voc-device config check}. Holds no secret: key files are named, never read.
      */
-    public static JsonNode loadRawSection(Path file, String section) throws ConfigException {
-        if (!Files.isReadable(file)) {
-            throw new ConfigException(file.toString(), List.of("cannot read the file: check the path (--config)"));
+    public Map<String, Object> effective() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("id", deviceId);
+        d.put("site", site);
+        m.put("device", d);
+        m.put("data_dir", dataDir.toString());
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("url", brokerUrl);
+        b.put("ca_file", text(tls.caFile()));
+        b.put("cert_file", text(tls.certFile()));
+        b.put("key_file", text(tls.keyFile()));
+        if (tls.passwordFile() != null) {
+            b.put("password_file", text(tls.passwordFile()));
         }
-        try {
-            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-            return root == null ? new ObjectMapper().createObjectNode() : root.path(section);
-        } catch (IOException e) {
-            throw new ConfigException(file.toString(), List.of("not valid YAML: " + e.getMessage()));
-        }
+        m.put("broker", b);
+        m.put("outbox", outbox.effective());
+        m.put("sync", sync.effective());
+        m.put("telemetry", telemetry.effective());
+        m.put("commands", commands.effective());
+        m.put("audio", audio.effective());
+        m.put("asr", asr.<Object>map(AsrConfig::effective).orElse("(none: transcript replay only)"));
+        m.put("insights", insights.effective());
+        m.put("hardware", hardware.effective());
+        return m;
     }
 
-    static DeviceConfig fromTree(JsonNode root, String source, Path dataDirOverride) throws ConfigException {
-        List<String> errors = new ArrayList<>();
-        JsonNode device = root.path("device");
-        String id = text(device, "id", "demo-device");
-        String site = text(device, "site", "demo-site");
-        if (!Ids.isValid(id)) {
-            errors.add("device.id '" + id + "': use 1-64 characters of a-z, 0-9, '-' or '_' (provisioning sets it)");
-        }
-        if (!Ids.isValid(site)) {
-            errors.add("device.site '" + site + "': use 1-64 characters of a-z, 0-9, '-' or '_'");
-        }
-        Path dataDir = dataDirOverride != null ? dataDirOverride : Path.of(text(root, "data_dir", "data/device"));
-
-        JsonNode broker = root.path("broker");
-        String url = text(broker, "url", DEFAULT_BROKER);
-        if (!url.matches("(tcp|ssl)://[^/\\s]+:\\d{1,5}")) {
-            errors.add("broker.url '" + url + "': use tcp://host:port or ssl://host:port");
-        }
-        TlsFiles tls = new TlsFiles(path(broker, "ca_file"), path(broker, "cert_file"), path(broker, "key_file"));
-        if (url.startsWith("ssl://")) {
-            if (tls.caFile() == null) {
-                errors.add("broker.ca_file: required for an ssl:// broker (the fleet CA certificate from provisioning)");
-            }
-            checkReadable("broker.ca_file", tls.caFile(), errors);
-            checkReadable("broker.cert_file", tls.certFile(), errors);
-            checkReadable("broker.key_file", tls.keyFile(), errors);
-            checkSecret("broker.key_file", tls.keyFile(), errors);
-            if ((tls.certFile() == null) != (tls.keyFile() == null)) {
-                errors.add("broker.cert_file and broker.key_file: set both for mutual TLS, or neither");
-            }
-        }
-
-        JsonNode ob = root.path("outbox");
-        long maxBytes = ob.path("max_bytes").asLong(256L * 1024 * 1024);
-        boolean powerLossSafe = ob.path("power_loss_safe").asBoolean(true);
-        OutboxConfig outbox = null;
-        try {
-            OutboxConfig d = OutboxConfig.defaults(dataDir.resolve("outbox.db"));
-            outbox = new OutboxConfig(d.file(), maxBytes, powerLossSafe, ob.path("queue_capacity").asInt(d.queueCapacity()),
-                    d.acceptTimeout(), ob.path("max_records_per_commit").asInt(d.maxRecordsPerCommit()));
-        } catch (IllegalArgumentException e) {
-            errors.add(e.getMessage());
-        }
-
-        JsonNode sy = root.path("sync");
-        SyncConfig sync = null;
-        try {
-            SyncConfig d = SyncConfig.defaults();
-            sync = new SyncConfig(sy.path("max_records_per_batch").asInt(d.maxRecordsPerBatch()),
-                    sy.path("max_batch_bytes").asInt(d.maxBatchBytes()),
-                    sy.path("max_in_flight_batches").asInt(d.maxInFlightBatches()),
-                    duration(sy, "ack_timeout", d.ackTimeout(), errors),
-                    duration(sy, "reconnect_initial", d.reconnectInitial(), errors),
-                    duration(sy, "reconnect_max", d.reconnectMax(), errors),
-                    duration(sy, "session_expiry", d.sessionExpiry(), errors),
-                    duration(sy, "keep_alive", d.keepAlive(), errors),
-                    duration(sy, "linger", d.linger(), errors));
-        } catch (IllegalArgumentException e) {
-            errors.add(e.getMessage());
-        }
-        try {
-            io.vocedge.device.audio.AudioConfig.from(section(root, "audio"));
-        } catch (IllegalArgumentException e) {
-            errors.add(e.getMessage());
-        }
-        if (!errors.isEmpty()) {
-            throw new ConfigException(source, errors);
-        }
-        return new DeviceConfig(id, site, dataDir, url, tls, outbox, sync, section(root, "audio"), section(root, "asr"),
-                section(root, "insights"), section(root, "hardware"), section(root, "telemetry"));
+    private static String text(Path p) {
+        return p == null ? null : p.toString();
     }
 
-    /** A copy pointing at another broker (CLI --broker). */
-    public DeviceConfig withBroker(String url) {
-        return new DeviceConfig(deviceId, site, dataDir, url, tls, outbox, sync, audio, asr, insights, hardware, telemetry);
-    }
-
-    /** A copy with another data directory (CLI --data-dir); the outbox file moves with it. */
-    public static DeviceConfig withDataDir(DeviceConfig c, Path dir) {
-        OutboxConfig o = c.outbox();
-        OutboxConfig moved = new OutboxConfig(dir.resolve("outbox.db"), o.maxBytes(), o.powerLossSafe(), o.queueCapacity(),
-                o.acceptTimeout(), o.maxRecordsPerCommit());
-        return new DeviceConfig(c.deviceId(), c.site(), dir, c.brokerUrl(), c.tls(), moved, c.sync(), c.audio(), c.asr(),
-                c.insights(), c.hardware(), c.telemetry());
-    }
-
-    private static JsonNode section(JsonNode root, String name) {
-        JsonNode n = root.get(name);
-        return n == null ? MissingNode.getInstance() : n;
-    }
-
-    private static String text(JsonNode node, String field, String fallback) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? fallback : v.asText();
-    }
-
-    private static Path path(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() || v.asText().isBlank() ? null : Path.of(v.asText());
-    }
-
-    private static Duration duration(JsonNode node, String field, Duration fallback, List<String> errors) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            return fallback;
-        }
-        try {
-            return v.isNumber() ? Duration.ofMillis(v.asLong()) : Duration.parse("PT" + v.asText().toUpperCase());
-        } catch (RuntimeException e) {
-            errors.add("sync." + field + " '" + v.asText() + "': use milliseconds or a duration like 15s, 2m, 1h");
-            return fallback;
-        }
-    }
-
-    private static void checkReadable(String field, Path p, List<String> errors) {
+    private static void readable(ConfigNode n, String key, Path p) {
         if (p != null && !Files.isReadable(p)) {
-            errors.add(field + " " + p + ": file missing or unreadable (copy it from the provisioning bundle)");
+            n.problem(key, p + " is missing or unreadable by this user (copy it from the enrolment bundle)");
         }
     }
 
     /** Private keys must be readable by the agent's user only; anything wider is refused. */
-    static void checkSecret(String field, Path p, List<String> errors) {
+    static void ownerOnly(ConfigNode n, String key, Path p) {
         if (p == null || !Files.exists(p)) {
             return;
         }
@@ -209,7 +203,7 @@ public record DeviceConfig(
             Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
             if (perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.OTHERS_READ)
                     || perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
-                errors.add(field + " " + p + " is readable by other users: run 'chmod 600 " + p
+                n.problem(key, p + " is readable by other users: run 'chmod 600 " + p
                         + "' (and chown it to the agent's user)");
             }
         } catch (UnsupportedOperationException | IOException e) {

@@ -1,5 +1,6 @@
 package io.vocedge.device.config;
 
+import io.vocedge.common.fs.OwnerOnly;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ public final class LogLevelSetting {
             throw new IllegalArgumentException("args.level must be one of trace, debug, info, warn, error");
         }
         Files.createDirectories(dataDir);
-        Path tmp = dataDir.resolve(FILE + ".tmp");
+        Path tmp = OwnerOnly.file(dataDir.resolve(FILE + ".tmp"));
         Files.writeString(tmp, l + "\n", StandardCharsets.UTF_8);
         Files.move(tmp, dataDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

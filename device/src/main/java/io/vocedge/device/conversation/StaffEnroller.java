@@ -18,7 +18,7 @@ public final class StaffEnroller {
 
     public StaffEnrolment enrol(short[] pcm16k, String speakerModelName) {
         if (!engine.hasSpeakerModel()) {
-            throw new IllegalStateException("enrolment needs a speaker model: set asr.speakerModel (vosk-model-spk-0.4)");
+            throw new IllegalStateException("enrolment needs a speaker model: set asr.speaker_model (vosk-model-spk-0.4)");
         }
         SpeechSegment all = new SpeechSegment("enrolment", 0, pcm16k.length * 1000L / SpeechSegment.SAMPLE_RATE, pcm16k, 0);
         Recognition r = new SegmentRecognizer(engine).recognize(all, p -> {});

@@ -1,6 +1,7 @@
 package io.vocedge.device.conversation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vocedge.common.fs.OwnerOnly;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -13,11 +14,13 @@ import java.nio.file.attribute.PosixFilePermissions;
  * {@code rw-------}, written atomically. Produced by {@code voc-device asr enrol} from a WAV recording.
  */
 public record StaffEnrolment(String speakerModel, int utterances, float[] vector) {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = io.vocedge.common.json.Mappers.json();
 
     public void save(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
+        if (!Files.isDirectory(parent)) {
+            OwnerOnly.directory(parent);
+        }
         Path tmp = parent.resolve(file.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {

@@ -63,10 +63,25 @@ public final class Hardware implements AutoCloseable {
 
     /** What a press does in the agent: short toggles mute, long starts or ends a conversation. */
     public static Consumer<PrivacyButton.Press> agentActions(MuteState mute, ConversationControl conversations) {
+        return agentActions(mute, conversations, () -> Logger.warn("event=forget_gesture_ignored reason=\"not wired\""));
+    }
+
+    /**
+     * As above, and holding on (the forget gesture) ends the conversation the long press toggled and runs
+     * {@code forget} (the agent forgets the last minutes).
+     */
+    public static Consumer<PrivacyButton.Press> agentActions(MuteState mute, ConversationControl conversations,
+            Runnable forget) {
         return press -> {
             switch (press) {
                 case SHORT -> mute.toggle(MuteState.BUTTON);
                 case LONG -> conversations.toggleConversation(MuteState.BUTTON);
+                case FORGET -> {
+                    if (conversations.inConversation()) {
+                        conversations.endConversation(MuteState.BUTTON);
+                    }
+                    forget.run();
+                }
             }
         };
     }

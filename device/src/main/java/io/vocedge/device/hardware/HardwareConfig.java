@@ -1,11 +1,16 @@
 package io.vocedge.device.hardware;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vocedge.device.config.ConfigException;
-import java.util.ArrayList;
-import java.util.Iterator;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vocedge.common.config.ConfigDocument;
+import io.vocedge.common.config.ConfigException;
+import io.vocedge.common.config.ConfigNode;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The {@code hardware:} section of the device config. Everything is optional; a missing section means the
@@ -30,6 +35,7 @@ import java.util.Set;
 public record HardwareConfig(boolean enabled, String gpioChip, boolean startMuted, Button button, Led led, Ring ring) {
     public static final int DEFAULT_BUTTON_PIN = 17;
     public static final int DEFAULT_LED_PIN = 27;
+    private static final Pattern GPIO_CHIP = Pattern.compile("gpiochip\\d{1,2}");
 
     /** A push button between a GPIO and ground (active low, internal pull-up) or 3.3 V (active high, pull-down). */
     public record Button(int pin, boolean activeLow, long longPressMs, long debounceMs) {}
@@ -58,141 +64,161 @@ public record HardwareConfig(boolean enabled, String gpioChip, boolean startMute
     }
 
     /**
-     * Parses the section (a missing section gives {@link #defaults()}); every problem is reported at once, each with
-     * the field and the fix.
+     * Parses a section handed over as a tree (tests, tools) exactly like the file's {@code hardware:} (a missing
+     * section gives {@link #defaults()}); every problem is reported at once, each with the key's path and the fix.
      */
     public static HardwareConfig parse(JsonNode section) throws ConfigException {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        if (section != null && !section.isMissingNode()) {
+            root.set("hardware", section);
+        }
+        ConfigDocument doc = ConfigDocument.of(root, "hardware section");
+        HardwareConfig c = read(doc.root());
+        doc.finish();
+        return c;
+    }
+
+    /**
+     * Reads {@code hardware} from the config's root mapping: absent = {@link #defaults()}, {@code false} = no GPIO at
+     * all, or a mapping whose parts ({@code button}, {@code led}, {@code ring}) may each be {@code false}.
+     */
+    public static HardwareConfig read(ConfigNode root) {
         HardwareConfig d = defaults();
-        if (section == null || section.isMissingNode() || section.isNull()) {
+        Optional<JsonNode> raw = root.raw("hardware");
+        if (raw.isEmpty()) {
             return d;
         }
-        List<String> errors = new ArrayList<>();
-        if (section.isBoolean()) {
-            return section.asBoolean() ? d : disabled();
+        if (raw.get().isBoolean()) {
+            return raw.get().booleanValue() ? d : disabled();
         }
-        if (!section.isObject()) {
-            throw new ConfigException("hardware", List.of("hardware: expected a mapping (see device/docs/hardware.md) or false"));
+        if (!raw.get().isObject()) {
+            root.problem("hardware", "expected a mapping (see device/docs/hardware.md) or false");
+            return d;
         }
-        unknownKeys(section, "hardware", Set.of("enabled", "gpio_chip", "start_muted", "button", "led", "ring"), errors);
-        boolean enabled = bool(section, "enabled", "hardware.enabled", true, errors);
-        boolean startMuted = bool(section, "start_muted", "hardware.start_muted", false, errors);
-        String chip = section.path("gpio_chip").asText(d.gpioChip());
-        if (!chip.matches("gpiochip\\d{1,2}")) {
-            errors.add("hardware.gpio_chip '" + chip + "': use gpiochipN as listed by 'gpiodetect' (the one labelled pinctrl-...)");
-        }
+        ConfigNode hw = root.section("hardware");
+        int before = hw.document().problemCount();
+        boolean enabled = hw.bool("enabled", true);
+        boolean startMuted = hw.bool("start_muted", false);
+        String chip = hw.string("gpio_chip", d.gpioChip(), GPIO_CHIP,
+                "use gpiochipN as listed by 'gpiodetect' (the one labelled pinctrl-...)");
 
         Button button = null;
-        JsonNode b = section.get("button");
-        if (present(b)) {
-            String f = "hardware.button";
-            if (b != null && b.isObject()) {
-                unknownKeys(b, f, Set.of("pin", "active_low", "long_press_ms", "debounce_ms"), errors);
-            } else if (b != null && !b.isBoolean()) {
-                errors.add(f + ": expected a mapping like {pin: 17} or false");
-            }
-            int pin = pin(b, f + ".pin", DEFAULT_BUTTON_PIN, errors);
-            long debounce = range(b, "debounce_ms", f + ".debounce_ms", 30, 5, 200, "5-200 ms (30 suits most push buttons)", errors);
-            long longPress = range(b, "long_press_ms", f + ".long_press_ms", 1500, 300, 10_000,
-                    "300-10000 ms (staff hold the button this long to start or end a conversation)", errors);
-            button = new Button(pin, bool(b, "active_low", f + ".active_low", true, errors), longPress, debounce);
+        Optional<ConfigNode> b = part(hw, "button", "{pin: 17}");
+        if (b != null) {
+            ConfigNode n = b.orElse(null);
+            int pin = pin(n, DEFAULT_BUTTON_PIN);
+            long debounce = range(n, "debounce_ms", 30, 5, 200, "5-200 ms (30 suits most push buttons)");
+            long longPress = range(n, "long_press_ms", 1500, 300, 10_000,
+                    "300-10000 ms (staff hold the button this long to start or end a conversation)");
+            button = new Button(pin, n == null || n.bool("active_low", true), longPress, debounce);
         }
 
         Led led = null;
-        JsonNode l = section.get("led");
-        if (present(l)) {
-            String f = "hardware.led";
-            if (l != null && l.isObject()) {
-                unknownKeys(l, f, Set.of("pin", "active_low"), errors);
-            } else if (l != null && !l.isBoolean()) {
-                errors.add(f + ": expected a mapping like {pin: 27} or false");
-            }
-            led = new Led(pin(l, f + ".pin", DEFAULT_LED_PIN, errors), bool(l, "active_low", f + ".active_low", false, errors));
+        Optional<ConfigNode> l = part(hw, "led", "{pin: 27}");
+        if (l != null) {
+            ConfigNode n = l.orElse(null);
+            led = new Led(pin(n, DEFAULT_LED_PIN), n != null && n.bool("active_low", false));
         }
 
         Ring ring = null;
-        JsonNode r = section.get("ring");
-        if (r != null && present(r)) {
-            String f = "hardware.ring";
-            if (r.isObject()) {
-                unknownKeys(r, f, Set.of("spi_bus", "spi_cs", "leds", "brightness", "speed_hz", "power_pin"), errors);
-            } else if (!r.isBoolean()) {
-                errors.add(f + ": expected a mapping like {leds: 12} or false");
-            }
+        Optional<ConfigNode> r = hw.has("ring") ? part(hw, "ring", "{leds: 12}") : null;
+        if (r != null) {
+            ConfigNode n = r.orElse(null);
             ring = new Ring(
-                    (int) range(r, "spi_bus", f + ".spi_bus", 0, 0, 6, "0-6 (/dev/spidevBUS.CS; the HATs use 0)", errors),
-                    (int) range(r, "spi_cs", f + ".spi_cs", 0, 0, 2, "0-2 (/dev/spidevBUS.CS; the HATs use 0)", errors),
-                    (int) range(r, "leds", f + ".leds", 12, 1, 255, "the number of LEDs: 3 on the ReSpeaker 2-mic HAT, 12 on the 4- and 6-mic", errors),
-                    (int) range(r, "brightness", f + ".brightness", 8, 0, 31, "0-31 (APA102 global brightness; 8 is comfortable indoors)", errors),
-                    (int) range(r, "speed_hz", f + ".speed_hz", 4_000_000, 100_000, 32_000_000, "100000-32000000 Hz", errors),
-                    r.has("power_pin") ? (Integer) (int) range(r, "power_pin", f + ".power_pin", 5, 2, 27,
-                            "the BCM GPIO that powers the LEDs: 5 on the ReSpeaker 4- and 6-mic HATs", errors) : null);
+                    (int) range(n, "spi_bus", 0, 0, 6, "0-6 (/dev/spidevBUS.CS; the HATs use 0)"),
+                    (int) range(n, "spi_cs", 0, 0, 2, "0-2 (/dev/spidevBUS.CS; the HATs use 0)"),
+                    (int) range(n, "leds", 12, 1, 255, "the number of LEDs: 3 on the ReSpeaker 2-mic HAT, 12 on the 4- and 6-mic"),
+                    (int) range(n, "brightness", 8, 0, 31, "0-31 (APA102 global brightness; 8 is comfortable indoors)"),
+                    (int) range(n, "speed_hz", 4_000_000, 100_000, 32_000_000, "100000-32000000 Hz"),
+                    n != null && n.has("power_pin") ? (Integer) (int) range(n, "power_pin", 5, 2, 27,
+                            "the BCM GPIO that powers the LEDs: 5 on the ReSpeaker 4- and 6-mic HATs") : null);
+        }
+        if (hw.document().problemCount() > before) {
+            return d;
         }
         if (ring != null && ring.powerPin() != null && ((button != null && button.pin() == ring.powerPin())
                 || (led != null && led.pin() == ring.powerPin()))) {
-            errors.add("hardware.ring.power_pin " + ring.powerPin() + " is also the button or LED pin: each needs its own GPIO");
+            hw.problem("ring.power_pin", ring.powerPin() + " is also the button or LED pin: each needs its own GPIO");
         }
         if (button != null && led != null && button.pin() == led.pin()) {
-            errors.add("hardware.button.pin and hardware.led.pin are both " + button.pin() + ": wire them to different GPIOs");
+            hw.problem("button.pin", "hardware.button.pin and hardware.led.pin are both " + button.pin()
+                    + ": wire them to different GPIOs");
         }
         if (ring != null && ring.spiBus() == 0) {
             for (var p : List.of(button == null ? -1 : button.pin(), led == null ? -1 : led.pin(),
                     ring.powerPin() == null ? -1 : ring.powerPin())) {
                 if (p == 9 || p == 10 || p == 11 || p == 8 || p == 7) {
-                    errors.add("GPIO " + p + " is an SPI0 pin used by the LED ring: move the button or LED to another GPIO");
+                    hw.problem(null, "GPIO " + p + " is an SPI0 pin used by the LED ring: move the button or LED to another GPIO");
                 }
             }
-        }
-        if (!errors.isEmpty()) {
-            throw new ConfigException("hardware", errors);
         }
         return new HardwareConfig(enabled, chip, startMuted, button, led, ring);
     }
 
-    private static boolean present(JsonNode n) {
-        return n == null || !(n.isNull() || (n.isBoolean() && !n.asBoolean()));
-    }
-
-    private static void unknownKeys(JsonNode node, String prefix, Set<String> known, List<String> errors) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!known.contains(k)) {
-                errors.add(prefix + "." + k + ": unknown setting; known are " + known.stream().sorted().toList());
-            }
+    /**
+     * A part that may be a mapping or {@code true}/{@code false}: null when it is switched off, an empty optional for
+     * the part's defaults ({@code true}, or absent), else its mapping.
+     */
+    private static Optional<ConfigNode> part(ConfigNode hw, String key, String example) {
+        Optional<JsonNode> v = hw.raw(key);
+        if (v.isEmpty()) {
+            return Optional.empty();
         }
+        if (v.get().isBoolean()) {
+            return v.get().booleanValue() ? Optional.empty() : null;
+        }
+        if (!v.get().isObject()) {
+            hw.problem(key, "expected a mapping like " + example + " or false");
+            return Optional.empty();
+        }
+        return Optional.of(hw.section(key));
     }
 
-    private static int pin(JsonNode node, String field, int fallback, List<String> errors) {
-        return (int) range(node, "pin", field, fallback, 2, 27,
-                "a BCM GPIO number 2-27 (not the physical pin: physical pin 11 is BCM 17)", errors);
+    private static int pin(ConfigNode node, int fallback) {
+        return (int) range(node, "pin", fallback, 2, 27,
+                "a BCM GPIO number 2-27 (not the physical pin: physical pin 11 is BCM 17)");
     }
 
-    private static long range(JsonNode node, String key, String field, long fallback, long min, long max, String fix,
-            List<String> errors) {
-        JsonNode v = node == null ? null : node.get(key);
-        if (v == null || v.isNull()) {
+    /** A whole number in min..max; a wrong value's message says what to use ({@code fix}). */
+    private static long range(ConfigNode node, String key, long fallback, long min, long max, String fix) {
+        Optional<JsonNode> v = node == null ? Optional.empty() : node.raw(key);
+        if (v.isEmpty()) {
             return fallback;
         }
-        if (!v.canConvertToLong() || !(v.isIntegralNumber() || v.asText().matches("-?\\d+"))) {
-            errors.add(field + " '" + v.asText() + "': use " + fix);
+        JsonNode j = v.get();
+        if (!j.isIntegralNumber() || !j.canConvertToLong()) {
+            node.problem(key, "use " + fix + ", got " + (j.isTextual() ? "\"" + j.asText() + "\"" : j.toString()));
             return fallback;
         }
-        long n = v.asLong();
+        long n = j.longValue();
         if (n < min || n > max) {
-            errors.add(field + " " + n + ": use " + fix);
+            node.problem(key, "use " + fix + ", got " + n);
             return fallback;
         }
         return n;
     }
 
-    private static boolean bool(JsonNode node, String key, String field, boolean fallback, List<String> errors) {
-        JsonNode v = node == null ? null : node.get(key);
-        if (v == null || v.isNull()) {
-            return fallback;
+    /** The section as {@code config check} prints it. */
+    public Map<String, Object> effective() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("enabled", enabled);
+        m.put("gpio_chip", gpioChip);
+        m.put("start_muted", startMuted);
+        m.put("button", button == null ? false : new LinkedHashMap<>(Map.of("pin", button.pin(), "active_low",
+                button.activeLow(), "long_press_ms", button.longPressMs(), "debounce_ms", button.debounceMs())));
+        m.put("led", led == null ? false : new LinkedHashMap<>(Map.of("pin", led.pin(), "active_low", led.activeLow())));
+        if (ring == null) {
+            m.put("ring", false);
+        } else {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("spi_bus", ring.spiBus());
+            r.put("spi_cs", ring.spiCs());
+            r.put("leds", ring.leds());
+            r.put("brightness", ring.brightness());
+            r.put("speed_hz", ring.speedHz());
+            r.put("power_pin", ring.powerPin());
+            m.put("ring", r);
         }
-        if (!v.isBoolean()) {
-            errors.add(field + " '" + v.asText() + "': use true or false");
-            return fallback;
-        }
-        return v.asBoolean();
+        return m;
     }
 }

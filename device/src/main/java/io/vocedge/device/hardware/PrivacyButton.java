@@ -8,7 +8,8 @@ import java.util.function.LongSupplier;
  * once the line has stayed in its new level for {@code debounceMs} (contacts bounce for a few ms; a glitch shorter
  * than that is ignored). A press released before {@code longPressMs} is {@link Press#SHORT}; holding it for
  * {@code longPressMs} gives {@link Press#LONG} at once (staff see the light react while still holding) and the
- * release after it gives nothing more.
+ * release after it gives nothing more. Still holding for {@link #FORGET_FACTOR} times {@code longPressMs} gives
+ * {@link Press#FORGET} as well.
  *
  * <p>{@link #onLevel} is called from the GPIO event thread with the raw level; {@link #poll()} from the
  * hardware ticker every few ms. Both are synchronized; the handler runs outside the lock.
@@ -19,8 +20,13 @@ public final class PrivacyButton {
         /** Toggle privacy mute. */
         SHORT,
         /** Start or end a conversation. */
-        LONG
+        LONG,
+        /** Held {@link #FORGET_FACTOR} times the long-press time (6 s by default): forget the last minutes. */
+        FORGET
     }
+
+    /** A forget gesture is a hold this many times longer than a long press. */
+    public static final int FORGET_FACTOR = 4;
 
     private final long debounceMs;
     private final long longPressMs;
@@ -32,6 +38,7 @@ public final class PrivacyButton {
     private boolean stable;
     private long pressedAtMs;
     private boolean longFired;
+    private boolean forgetFired;
 
     /**
      * @param clockMs monotonic milliseconds
@@ -82,6 +89,7 @@ public final class PrivacyButton {
             if (stable) {
                 pressedAtMs = rawSinceMs;
                 longFired = false;
+                forgetFired = false;
             } else if (!longFired) {
                 result = Press.SHORT;
             }
@@ -89,6 +97,9 @@ public final class PrivacyButton {
         if (stable && !longFired && now - pressedAtMs >= longPressMs) {
             longFired = true;
             result = Press.LONG;
+        } else if (stable && longFired && !forgetFired && now - pressedAtMs >= longPressMs * FORGET_FACTOR) {
+            forgetFired = true;
+            result = Press.FORGET;
         }
         return result;
     }

@@ -27,11 +27,17 @@ public final class CompiledLexicon {
 
     static final class Language {
         final Map<String, Term> terms = new HashMap<>();
+        /** First words of multi-word terms: only there is a longer match worth trying (segmentation speed). */
+        final Set<String> multiWordStarts = new java.util.HashSet<>();
         int maxLength = 1;
 
         Term term(String key) {
             Term t = terms.computeIfAbsent(key, k -> new Term());
             maxLength = Math.max(maxLength, length(key));
+            int space = key.indexOf(' ');
+            if (space > 0) {
+                multiWordStarts.add(key.substring(0, space));
+            }
             return t;
         }
 

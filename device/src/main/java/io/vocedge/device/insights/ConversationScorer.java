@@ -11,11 +11,16 @@ import java.util.Set;
 
 /**
  * Scores a finished conversation: topic counts, sentiment per role, a peak-end experience score (people remember
- * the most intense moment and the ending), the staff compliance checklist, and whether a manager should follow up.
+ * the most intense moment and the ending), the staff compliance checklist, the intent flags counted, and whether a
+ * manager should follow up. Attention, first reason that applies: a customer (or unknown speaker) asked for a manager
+ * or threatened a complaint ({@code escalation}); was strongly negative on deposit, delivery, financing, after-sales
+ * or trade-in; said they would buy elsewhere or not come back ({@code churn_risk}); a negative peak-end experience;
+ * profanity.
  */
 public final class ConversationScorer {
     /** Topics where a strongly negative customer needs a manager's call. */
-    private static final Set<String> ESCALATE = Set.of("deposit_contract", "delivery", "financing", "after_sales");
+    private static final Set<String> ESCALATE = Set.of("deposit_contract", "delivery", "financing", "after_sales", "trade_in");
+    static final List<String> INTENT_FLAGS = List.of("escalation", "churn_risk");
     private static final int GREETING_WINDOW = 3;
     private static final int THANKS_WINDOW = 3;
 
@@ -24,13 +29,15 @@ public final class ConversationScorer {
 
     /** The scored parts of a {@code voc.conversation/1} summary. */
     public record Score(Map<String, Integer> topicCounts, Map<String, Sentiment> sentimentByRole, Double experienceScore,
-            ConversationSummary.Compliance compliance, ConversationSummary.Attention attention) {}
+            ConversationSummary.Compliance compliance, ConversationSummary.Attention attention, Map<String, Integer> flagCounts) {}
 
     public Score score(List<Turn> turns) {
         Map<String, Integer> topics = new LinkedHashMap<>();
         Map<String, List<Double>> byRole = new LinkedHashMap<>();
+        Map<String, Integer> flagCounts = new LinkedHashMap<>();
         for (Turn t : turns) {
             t.analysis().topicIds().forEach(id -> topics.merge(id, 1, Integer::sum));
+            t.analysis().flags().stream().filter(INTENT_FLAGS::contains).forEach(f -> flagCounts.merge(f, 1, Integer::sum));
             byRole.computeIfAbsent(t.speaker().wireName(), k -> new ArrayList<>()).add(t.analysis().sentiment().score());
         }
         Map<String, Sentiment> sentimentByRole = new LinkedHashMap<>();
@@ -65,6 +72,12 @@ public final class ConversationScorer {
 
         String reason = null;
         for (Turn t : judged) {
+            if (t.analysis().flags().contains("escalation")) {
+                reason = "escalation: customer asked for a manager or threatened a complaint";
+                break;
+            }
+        }
+        for (Turn t : reason == null ? judged : List.<Turn>of()) {
             if (t.analysis().sentiment().score() <= -0.5) {
                 for (String id : t.analysis().topicIds()) {
                     if (ESCALATE.contains(id)) {
@@ -77,6 +90,9 @@ public final class ConversationScorer {
                 break;
             }
         }
+        if (reason == null && judged.stream().anyMatch(t -> t.analysis().flags().contains("churn_risk"))) {
+            reason = "churn risk: customer said they would buy elsewhere or not come back";
+        }
         if (reason == null && experience != null && experience <= -0.5) {
             reason = "negative overall experience (peak-end " + experience + ")";
         }
@@ -84,7 +100,7 @@ public final class ConversationScorer {
             reason = "profanity in the conversation";
         }
         return new Score(topics, sentimentByRole, experience, new ConversationSummary.Compliance(greeting, thanks, !profanity),
-                new ConversationSummary.Attention(reason != null, reason));
+                new ConversationSummary.Attention(reason != null, reason), flagCounts);
     }
 
     private static double atanh(double x) {

@@ -106,7 +106,8 @@ final class Segmenter {
         while (i < tokens.size()) {
             int taken = 1;
             CompiledLexicon.Term term = null;
-            for (int l = Math.min(dict.maxLength, tokens.size() - i); l >= 1; l--) {
+            int longest = dict.multiWordStarts.contains(tokens.get(i)) ? Math.min(dict.maxLength, tokens.size() - i) : 1;
+            for (int l = longest; l >= 1; l--) {
                 term = lookup(dict, tokens.subList(i, i + l));
                 if (term != null) {
                     taken = l;
@@ -120,7 +121,7 @@ final class Segmenter {
     }
 
     private static CompiledLexicon.Term lookup(CompiledLexicon.Language dict, List<String> words) {
-        String joined = String.join(" ", words);
+        String joined = words.size() == 1 ? words.get(0) : String.join(" ", words);
         CompiledLexicon.Term t = dict.terms.get(joined);
         if (t != null) {
             return t;

@@ -2,6 +2,7 @@ package io.vocedge.device.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vocedge.common.fs.OwnerOnly;
 import io.vocedge.device.pipeline.RecordSink;
 import io.vocedge.protocol.Ack;
 import io.vocedge.protocol.RecordPriority;
@@ -107,7 +108,9 @@ public final class Outbox implements RecordSink, AutoCloseable {
      */
     public static Outbox open(OutboxConfig config, ObjectMapper json) throws IOException {
         Path file = config.file();
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        if (!Files.isDirectory(file.toAbsolutePath().getParent())) {
+            OwnerOnly.directory(file.toAbsolutePath().getParent());
+        }
         SeqReservation reservation = new SeqReservation(file.resolveSibling(file.getFileName() + ".seq"));
         String quarantined = null;
         Connection w;
@@ -160,7 +163,18 @@ public final class Outbox implements RecordSink, AutoCloseable {
         sc.setJournalMode(SQLiteConfig.JournalMode.WAL);
         sc.setSynchronous(config.powerLossSafe() ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
         sc.setBusyTimeout(10_000);
-        Connection c = sc.createConnection("jdbc:sqlite:" + config.file().toAbsolutePath());
+        Path file = config.file().toAbsolutePath();
+        try {
+            // Created 0600 before SQLite opens it (SQLite gives -wal and -shm the database file's mode); an outbox
+            // from an older agent under a wide umask is tightened, companions included.
+            OwnerOnly.file(file);
+            for (String suffix : List.of("-wal", "-shm")) {
+                OwnerOnly.restrict(file.resolveSibling(file.getFileName() + suffix));
+            }
+        } catch (IOException e) {
+            throw new SQLException("cannot make " + file + " owner-only: " + e.getMessage(), e);
+        }
+        Connection c = sc.createConnection("jdbc:sqlite:" + file);
         c.setAutoCommit(false);
         return c;
     }
@@ -436,6 +450,36 @@ public final class Outbox implements RecordSink, AutoCloseable {
                 } catch (SQLException ignored) {
                     // the original error is the one to report
                 }
+                throw e;
+            }
+            depth.addAndGet(-removed);
+            bytes.addAndGet(-removedBytes);
+            return removed;
+        }
+    }
+
+    /**
+     * Privacy ("forget the last minutes"): deletes the records accepted at or after {@code sinceMs} (epoch ms) that
+     * are still here, i.e. not yet acked by the gateway. Returns how many went.
+     */
+    public int deleteCreatedSince(long sinceMs) throws SQLException {
+        synchronized (db) {
+            int removed;
+            long removedBytes;
+            try (PreparedStatement sum = conn.prepareStatement(
+                            "SELECT COUNT(*), COALESCE(SUM(bytes),0) FROM outbox WHERE created_ms >= ?");
+                    PreparedStatement del = conn.prepareStatement("DELETE FROM outbox WHERE created_ms >= ?")) {
+                sum.setLong(1, sinceMs);
+                try (ResultSet rs = sum.executeQuery()) {
+                    rs.next();
+                    removed = rs.getInt(1);
+                    removedBytes = rs.getLong(2);
+                }
+                del.setLong(1, sinceMs);
+                del.executeUpdate();
+                conn.commit();
+            } catch (SQLException e) {
+                rollbackQuietly();
                 throw e;
             }
             depth.addAndGet(-removed);

@@ -1,7 +1,10 @@
 package io.vocedge.device.outbox;
 
+import io.vocedge.common.config.ConfigNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -30,5 +33,33 @@ public record OutboxConfig(Path file, long maxBytes, boolean powerLossSafe, int 
 
     public static OutboxConfig defaults(Path file) {
         return new OutboxConfig(file, 256L * 1024 * 1024, true, 4096, Duration.ofSeconds(5), 512);
+    }
+
+    /** Reads the {@code outbox:} section strictly; the database is {@code <data_dir>/outbox.db}. */
+    public static OutboxConfig read(ConfigNode o, Path dataDir) {
+        OutboxConfig d = defaults(dataDir.resolve("outbox.db"));
+        return new OutboxConfig(d.file(),
+                o.bytes("max_bytes", d.maxBytes(), 64 * 1024, 1L << 40),
+                o.bool("power_loss_safe", d.powerLossSafe()),
+                o.integer("queue_capacity", d.queueCapacity(), 1, 1_000_000),
+                o.duration("accept_timeout", d.acceptTimeout(), Duration.ZERO, Duration.ofMinutes(1)),
+                o.integer("max_records_per_commit", d.maxRecordsPerCommit(), 1, 100_000));
+    }
+
+    /** The same settings with the database in another data directory ({@code --data-dir}). */
+    public OutboxConfig inDataDir(Path dataDir) {
+        return new OutboxConfig(dataDir.resolve("outbox.db"), maxBytes, powerLossSafe, queueCapacity, acceptTimeout,
+                maxRecordsPerCommit);
+    }
+
+    /** The section as {@code config check} prints it. */
+    public Map<String, Object> effective() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("max_bytes", maxBytes);
+        m.put("power_loss_safe", powerLossSafe);
+        m.put("queue_capacity", queueCapacity);
+        m.put("accept_timeout", ConfigNode.format(acceptTimeout));
+        m.put("max_records_per_commit", maxRecordsPerCommit);
+        return m;
     }
 }

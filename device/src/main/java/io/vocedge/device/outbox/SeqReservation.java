@@ -1,5 +1,6 @@
 package io.vocedge.device.outbox;
 
+import io.vocedge.common.fs.OwnerOnly;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ final class SeqReservation {
             return;
         }
         long target = last + BLOCK;
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Path tmp = OwnerOnly.file(file.resolveSibling(file.getFileName() + ".tmp"));
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             ch.write(java.nio.ByteBuffer.wrap(Long.toString(target).getBytes(StandardCharsets.US_ASCII)));

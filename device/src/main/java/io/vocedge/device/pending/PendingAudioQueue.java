@@ -249,6 +249,42 @@ public final class PendingAudioQueue {
         }
     }
 
+    /**
+     * Privacy: deletes (unlinks) the audio segments waiting for recognition whose file was written at or after
+     * {@code sinceMs} (epoch ms; {@code Long.MIN_VALUE} = all of them), the one being recognised included (its
+     * samples are already in memory: that transcript still comes, the file does not stay). Markers stay. Returns how
+     * many segments went.
+     */
+    public int dropSegmentsSince(long sinceMs) {
+        lock.lock();
+        try {
+            int n = 0;
+            for (Long seq : new java.util.ArrayList<>(index.keySet())) {
+                Meta m = index.get(seq);
+                if (m.kind() != PendingEntry.Kind.SEGMENT) {
+                    continue;
+                }
+                if (sinceMs != Long.MIN_VALUE) {
+                    try {
+                        if (Files.getLastModifiedTime(file(seq)).toMillis() < sinceMs) {
+                            continue;
+                        }
+                    } catch (IOException e) {
+                        // unreadable time: delete it, the safe side for privacy
+                    }
+                }
+                removeLocked(seq);
+                n++;
+            }
+            if (n > 0) {
+                Logger.info("event=pending_audio_dropped segments={} since_ms={}", n, sinceMs == Long.MIN_VALUE ? "all" : sinceMs);
+            }
+            return n;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public QueueStats stats() {
         lock.lock();
         try {

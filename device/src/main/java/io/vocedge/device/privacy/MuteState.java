@@ -1,5 +1,6 @@
 package io.vocedge.device.privacy;
 
+import io.vocedge.common.fs.OwnerOnly;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -160,6 +161,7 @@ public final class MuteState {
                 .getBytes(StandardCharsets.UTF_8);
         try {
             Files.createDirectories(dir);
+            OwnerOnly.file(tmp);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);

@@ -1,6 +1,5 @@
 package io.vocedge.device.selftest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.vocedge.device.audio.AudioConfig;
 
 /**
@@ -10,8 +9,7 @@ import io.vocedge.device.audio.AudioConfig;
  */
 public record AudioSpec(String device, int channels, int sampleRate) {
     /** Read with the agent's own parser, so the self-test checks exactly what capture will ask for. */
-    public static AudioSpec from(JsonNode audio) {
-        AudioConfig c = AudioConfig.from(audio);
+    public static AudioSpec from(AudioConfig c) {
         String device = c.device() == null || c.device().isBlank() ? null : c.device();
         return new AudioSpec(device, c.channels(), c.sampleRate());
     }

@@ -54,6 +54,14 @@ public final class BrokerCheck implements Check {
                         + " (broker.ca_file, broker.cert_file, broker.key_file from the provisioning bundle)");
             }
         }
+        if (tls != null && tls.passwordFile() != null) {
+            try {
+                o.setUserName(tls.user());
+                o.setPassword(tls.password());
+            } catch (java.io.IOException e) {
+                return CheckResult.fail("broker", "cannot read broker.password_file: " + e.getMessage());
+            }
+        }
         long t0 = System.nanoTime();
         MqttClient client = null;
         try {

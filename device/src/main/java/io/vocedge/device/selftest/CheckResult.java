@@ -8,7 +8,8 @@ import java.util.Map;
  * @param detail measured values (free space, channel levels ...) for the JSON report
  */
 public record CheckResult(String name, Status status, String message, Map<String, Object> detail) {
-    public enum Status { PASS, FAIL, SKIP }
+    /** WARN: works now but needs attention soon (a certificate expiring); does not fail the report. */
+    public enum Status { PASS, WARN, FAIL, SKIP }
 
     public CheckResult {
         detail = detail == null ? Map.of() : Map.copyOf(detail);
@@ -20,6 +21,10 @@ public record CheckResult(String name, Status status, String message, Map<String
 
     public static CheckResult fail(String name, String message) {
         return new CheckResult(name, Status.FAIL, message, Map.of());
+    }
+
+    public static CheckResult warn(String name, String message) {
+        return new CheckResult(name, Status.WARN, message, Map.of());
     }
 
     public static CheckResult skip(String name, String message) {

@@ -1,5 +1,6 @@
 package io.vocedge.device.selftest;
 
+import io.vocedge.common.fs.OwnerOnly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ public final class DiskCheck implements Check {
         }
         Path probe = dataDir.resolve(".selftest-" + ProcessHandle.current().pid());
         try {
+            createOwnerOnly(probe);
             Files.writeString(probe, "selftest\n");
         } catch (IOException e) {
             return List.of(CheckResult.fail("disk", "cannot write in " + dataDir + " (" + e.getMessage() + "): a read-only SD card"
@@ -48,5 +50,16 @@ public final class DiskCheck implements Check {
                     + " (journalctl --vacuum-size=50M), or use a larger SD card", free >> 20, dataDir, minFreeBytes >> 20)).withDetail(d));
         }
         return List.of(CheckResult.pass("disk", String.format("%d MB free in %s, writable", free >> 20, dataDir)).withDetail(d));
+    }
+
+    /** The probe is created 0600 (whatever the umask) but never its directory: a missing data dir must stay a failure. */
+    private static void createOwnerOnly(Path probe) throws java.io.IOException {
+        try {
+            Files.createFile(probe, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(OwnerOnly.FILE));
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            OwnerOnly.restrict(probe);
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the write below creates it
+        }
     }
 }

@@ -37,8 +37,9 @@ public final class SelfTest {
             }
         }
         SelfTestReport report = new SelfTestReport(deviceId, Instant.now(), results);
-        Logger.info("event=selftest_done device={} passed={} pass={} fail={} skip={}", deviceId, report.passed(),
-                report.count(CheckResult.Status.PASS), report.count(CheckResult.Status.FAIL), report.count(CheckResult.Status.SKIP));
+        Logger.info("event=selftest_done device={} passed={} pass={} warn={} fail={} skip={}", deviceId, report.passed(),
+                report.count(CheckResult.Status.PASS), report.count(CheckResult.Status.WARN), report.count(CheckResult.Status.FAIL),
+                report.count(CheckResult.Status.SKIP));
         return report;
     }
 }

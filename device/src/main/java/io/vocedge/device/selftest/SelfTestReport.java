@@ -12,7 +12,7 @@ public record SelfTestReport(String deviceId, Instant at, List<CheckResult> resu
         results = List.copyOf(results);
     }
 
-    /** True when nothing failed (skipped checks do not fail the report). */
+    /** True when nothing failed (skipped checks and warnings do not fail the report). */
     public boolean passed() {
         return results.stream().noneMatch(r -> r.status() == CheckResult.Status.FAIL);
     }
@@ -23,7 +23,8 @@ public record SelfTestReport(String deviceId, Instant at, List<CheckResult> resu
 
     public String summary() {
         return (passed() ? "self-test passed" : "self-test FAILED") + ": " + count(CheckResult.Status.PASS) + " pass, "
-                + count(CheckResult.Status.FAIL) + " fail, " + count(CheckResult.Status.SKIP) + " skip";
+                + count(CheckResult.Status.FAIL) + " fail, " + count(CheckResult.Status.SKIP) + " skip"
+                + (count(CheckResult.Status.WARN) > 0 ? ", " + count(CheckResult.Status.WARN) + " warn" : "");
     }
 
     /** The table a technician reads on the console. */

@@ -15,6 +15,7 @@ public final class SelfTests {
     public static SelfTest base(DeviceConfig cfg, Instant clockFloor) {
         return new SelfTest(cfg.deviceId())
                 .add("broker", new BrokerCheck(cfg.brokerUrl(), cfg.tls(), cfg.deviceId(), Duration.ofSeconds(10)))
+                .add("certificates", new CertificateCheck(cfg.tls(), java.time.Clock.systemUTC()))
                 .add("clock", new ClockCheck(NtpSync::isSynchronised, Instant::now, clockFloor))
                 .add("disk", new DiskCheck(cfg.dataDir(), DiskCheck.DEFAULT_MIN_FREE))
                 .add("model", modelCheck(cfg));
@@ -30,9 +31,9 @@ public final class SelfTests {
     }
 
     static ModelCheck modelCheck(DeviceConfig cfg) {
-        String model = cfg.asr().path("model").asText(null);
-        String libDir = cfg.asr().path("nativeLibDir").asText(cfg.asr().path("native_lib_dir").asText(null));
-        NativeLibrary lib = new NativeLibrary(libDir == null ? io.vocedge.device.asr.AsrConfig.DEFAULT_NATIVE_LIB_DIR : Path.of(libDir));
-        return new ModelCheck(model == null || model.isBlank() ? null : Path.of(model), lib::load);
+        Path model = cfg.asr().map(a -> a.model()).orElse(null);
+        Path libDir = cfg.asr().map(a -> a.nativeLibDir()).orElse(io.vocedge.device.asr.AsrConfig.DEFAULT_NATIVE_LIB_DIR);
+        NativeLibrary lib = new NativeLibrary(libDir);
+        return new ModelCheck(model, lib::load);
     }
 }

@@ -42,14 +42,65 @@ public final class FleetSimulator {
     private final Duration timeout;
     private final ObjectMapper json;
     private final double ratePerSecond;
+    private final Extras extras;
+    private final java.util.function.Consumer<Progress> progressSink;
+
+    /**
+     * Optional parts of a run.
+     *
+     * @param progressEvery how often a {@link Progress} snapshot goes to the sink; null or zero = never (for runs
+     *     with a fault in the middle, e.g. a broker outage, where the script needs counts over time)
+     * @param attentionShare 0 = utterances only (as before); above 0, every conversation's last record (each 20th)
+     *     is a {@code voc.conversation/1} summary instead, and this share of the summaries (0..1, spread evenly over
+     *     devices and time) says the conversation needs attention (what the gateway's default alert rule acts on)
+     * @param sites 1 = every device on {@code site}; N = devices spread round robin over {@code site-00} .. N-1
+     */
+    public record Extras(Duration progressEvery, double attentionShare, int sites) {
+        public static final Extras NONE = new Extras(null, 0, 1);
+
+        public Extras {
+            if (!(attentionShare >= 0 && attentionShare <= 1)) {
+                throw new IllegalArgumentException("--attention-share must be 0..1, got " + attentionShare);
+            }
+            if (sites < 1) {
+                throw new IllegalArgumentException("--sites must be >= 1, got " + sites);
+            }
+        }
+    }
+
+    /** Records per simulated conversation (the last one is the summary when summaries are on). */
+    static final int CONVERSATION_RECORDS = 20;
+
+    /**
+     * Counts at one moment: records committed to the outboxes so far, records acked as stored by the gateway, and how
+     * many devices have a live broker connection. {@code epochMs} is wall-clock time, comparable with other processes.
+     */
+    public record Progress(long epochMs, long committed, long acked, int connected, int devices) {
+        public String line() {
+            return String.format(java.util.Locale.ROOT, "event=sim_progress epoch_ms=%d committed=%d acked=%d connected=%d/%d",
+                    epochMs, committed, acked, connected, devices);
+        }
+    }
+
+    public FleetSimulator(int devices, int recordsPerDevice, String brokerUrl, Path dataDir, String site,
+            boolean powerLossSafe, Duration timeout, ObjectMapper json, double ratePerSecond) {
+        this(devices, recordsPerDevice, brokerUrl, dataDir, site, powerLossSafe, timeout, json, ratePerSecond, Extras.NONE,
+                p -> { });
+    }
 
     /**
      * @param ratePerSecond aggregate records per second over all devices, round robin; 0 = every device inserts as
      *     fast as it can (saturation: measures throughput, latency then includes the queue that builds up)
      */
     public FleetSimulator(int devices, int recordsPerDevice, String brokerUrl, Path dataDir, String site,
-            boolean powerLossSafe, Duration timeout, ObjectMapper json, double ratePerSecond) {
+            boolean powerLossSafe, Duration timeout, ObjectMapper json, double ratePerSecond, Extras extras,
+            java.util.function.Consumer<Progress> progressSink) {
         this.ratePerSecond = ratePerSecond;
+        this.extras = extras;
+        this.progressSink = progressSink;
+        if (extras.sites() > devices) {
+            throw new IllegalArgumentException("--sites must not exceed --devices");
+        }
         if (devices < 1 || recordsPerDevice < 1) {
             throw new IllegalArgumentException("--devices and --records-per-device must be >= 1");
         }
@@ -88,9 +139,11 @@ public final class FleetSimulator {
         CountDownLatch allAcked = new CountDownLatch(devices);
         List<OutboxSync> stacks = new ArrayList<>();
         long t0 = System.nanoTime();
+        java.util.concurrent.ScheduledExecutorService progress = null;
         try {
             for (int i = 0; i < devices; i++) {
                 String deviceId = String.format("sim-%04d", i);
+                String site = siteOf(i);
                 Map<Long, Long> committed = new ConcurrentHashMap<>();
                 commitTimes.add(committed);
                 AtomicLong ackedHere = new AtomicLong();
@@ -99,13 +152,20 @@ public final class FleetSimulator {
                 OutboxSync stack = OutboxSync.open(new OutboxSync.Identity(deviceId, site, brokerUrl, null), oc,
                         SyncConfig.defaults(), json, bootId, () -> (System.nanoTime() - t0) / 1_000_000,
                         () -> new Status(deviceId, site, Status.ONLINE, Instant.now(), true, "sim", Map.of()),
-                        payload -> { },
+                        (channel, payload, retained) -> { },
                         ack -> onAck(ack, committed, latenciesNanos, latencyCount, ackedHere, lastAck, allAcked));
                 stacks.add(stack);
             }
             awaitConnected(stacks);
             Logger.info("event=simulation_start devices={} records_per_device={} broker={}", devices, recordsPerDevice, brokerUrl);
 
+            if (extras.progressEvery() != null && extras.progressEvery().toMillis() > 0) {
+                progress = Executors.newSingleThreadScheduledExecutor(
+                        r -> Thread.ofPlatform().name("sim-progress").daemon(true).unstarted(r));
+                long every = extras.progressEvery().toMillis();
+                progress.scheduleAtFixedRate(() -> progressSink.accept(progress(stacks, latencyCount)), 0, every,
+                        TimeUnit.MILLISECONDS);
+            }
             long start = System.nanoTime();
             AtomicLong lastCommit = new AtomicLong(start);
             int producers = Math.min(devices, Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
@@ -116,8 +176,8 @@ public final class FleetSimulator {
             } else {
                 for (int i = 0; i < devices; i++) {
                     int deviceIndex = i;
-                    pool.submit(() -> produce(stacks.get(deviceIndex), commitTimes.get(deviceIndex),
-                            String.format("sim-%04d", deviceIndex), time0, lastCommit));
+                    pool.submit(() -> produce(stacks.get(deviceIndex), commitTimes.get(deviceIndex), deviceIndex, time0,
+                            lastCommit));
                 }
             }
             pool.shutdown();
@@ -128,24 +188,41 @@ public final class FleetSimulator {
             long[] lat = Arrays.copyOf(latenciesNanos, (int) Math.min(acked, latenciesNanos.length));
             Arrays.sort(lat);
             long resends = stacks.stream().mapToLong(s -> s.sync().stats().batchesResent()).sum();
+            if (progress != null) {
+                progress.shutdownNow();
+                progress.awaitTermination(5, TimeUnit.SECONDS);
+                progressSink.accept(progress(stacks, latencyCount));
+            }
             double seconds = (end - start) / 1e9;
             double insertSeconds = (lastCommit.get() - start) / 1e9;
             return new Report(devices, recordsPerDevice, acked, seconds, acked / seconds, insertSeconds,
                     total / Math.max(insertSeconds, 1e-9), pct(lat, 0.50), pct(lat, 0.99),
                     lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6, resends, complete);
         } finally {
+            if (progress != null) {
+                progress.shutdownNow();
+            }
             stacks.parallelStream().forEach(OutboxSync::close);
         }
     }
 
-    private void produce(OutboxSync stack, Map<Long, Long> committed, String deviceId, RecordTime time0, AtomicLong lastCommit) {
+    private final AtomicLong committedCount = new AtomicLong();
+
+    private Progress progress(List<OutboxSync> stacks, AtomicLong acked) {
+        int connected = (int) stacks.stream().filter(s -> s.sync().isConnected()).count();
+        return new Progress(System.currentTimeMillis(), committedCount.get(), acked.get(), connected, devices);
+    }
+
+    private void produce(OutboxSync stack, Map<Long, Long> committed, int deviceIndex, RecordTime time0, AtomicLong lastCommit) {
+        String deviceId = String.format("sim-%04d", deviceIndex);
         List<java.util.concurrent.CompletableFuture<Long>> futures = new ArrayList<>(recordsPerDevice);
         for (int n = 0; n < recordsPerDevice; n++) {
             RecordTime time = new RecordTime(time0.wall().plusMillis(n), true, time0.bootId(), n);
-            futures.add(stack.outbox().submit(syntheticUtterance(deviceId, n, time)).whenComplete((seq, err) -> {
+            futures.add(stack.outbox().submit(record(deviceIndex, n, time)).whenComplete((seq, err) -> {
                 if (err == null) {
                     long now = System.nanoTime();
                     committed.put(seq, now);
+                    committedCount.incrementAndGet();
                     lastCommit.accumulateAndGet(now, Math::max);
                 } else {
                     Logger.error("event=sim_insert_failed device={} error=\"{}\"", deviceId, err.getMessage());
@@ -169,10 +246,11 @@ public final class FleetSimulator {
             int n = (int) (k / devices);
             Map<Long, Long> committed = commitTimes.get(d);
             RecordTime time = new RecordTime(time0.wall().plusMillis(n), true, time0.bootId(), n);
-            stacks.get(d).outbox().submit(syntheticUtterance(String.format("sim-%04d", d), n, time)).whenComplete((seq, err) -> {
+            stacks.get(d).outbox().submit(record(d, n, time)).whenComplete((seq, err) -> {
                 if (err == null) {
                     long now = System.nanoTime();
                     committed.put(seq, now);
+                    committedCount.incrementAndGet();
                     lastCommit.accumulateAndGet(now, Math::max);
                 }
             });
@@ -224,10 +302,36 @@ public final class FleetSimulator {
         "thanks for coming in today the blue one is in stock and we can arrange the financing with a lower down payment for you",
     };
 
+    String siteOf(int deviceIndex) {
+        return extras.sites() == 1 ? site : String.format(java.util.Locale.ROOT, "%s-%02d", site, deviceIndex % extras.sites());
+    }
+
+    /** Record {@code n} of device {@code d}: an utterance, or the conversation's summary (see {@link Extras}). */
+    io.vocedge.protocol.UpRecord record(int d, int n, RecordTime time) {
+        String deviceId = String.format("sim-%04d", d);
+        if (extras.attentionShare() <= 0 || n % CONVERSATION_RECORDS != CONVERSATION_RECORDS - 1) {
+            return syntheticUtterance(deviceId, n, time);
+        }
+        long g = (long) (n / CONVERSATION_RECORDS) * devices + d; // conversations in fleet order, device by device
+        boolean attention = Math.floor((g + 1) * extras.attentionShare()) > Math.floor(g * extras.attentionShare());
+        return syntheticSummary(deviceId, n, time, attention);
+    }
+
+    static io.vocedge.protocol.ConversationSummary syntheticSummary(String deviceId, int n, RecordTime time, boolean attention) {
+        var started = time.wall().minusSeconds(60);
+        return new io.vocedge.protocol.ConversationSummary(deviceId, 0, time, "sim-conv-" + (n / CONVERSATION_RECORDS),
+                started, time.wall(), 60_000, "silence", CONVERSATION_RECORDS - 1,
+                Map.of("customer", 30_000L, "staff", 25_000L), Map.of("delivery", 3),
+                Map.of("customer", new Sentiment(SentimentLabel.NEGATIVE, -0.6)), attention ? 0.2 : 0.7,
+                new io.vocedge.protocol.ConversationSummary.Compliance(true, !attention, true),
+                new io.vocedge.protocol.ConversationSummary.Attention(attention, attention ? "negative overall experience (simulated)" : null),
+                List.of(), "sim-1");
+    }
+
     /** About 600 bytes of JSON each, like a real analysed utterance. */
     static Utterance syntheticUtterance(String deviceId, int n, RecordTime time) {
         String text = TEXTS[n % TEXTS.length];
-        return new Utterance(deviceId, 0, time, "sim-conv-" + (n / 20), "en", n % 2 == 0 ? SpeakerRole.CUSTOMER : SpeakerRole.STAFF,
+        return new Utterance(deviceId, 0, time, "sim-conv-" + (n / CONVERSATION_RECORDS), "en", n % 2 == 0 ? SpeakerRole.CUSTOMER : SpeakerRole.STAFF,
                 text, n * 3000L, n * 3000L + 2500, 0.9, List.of(),
                 List.of(new TopicHit("delivery", List.of(new TopicHit.Evidence("delivered", 18)), null)),
                 new Sentiment(SentimentLabel.NEGATIVE, -0.6), List.of(), "sim-1", "simulator");

@@ -1,5 +1,6 @@
 package io.vocedge.device.storage;
 
+import io.vocedge.common.fs.OwnerOnly;
 import io.vocedge.device.telemetry.MetricsSource;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
@@ -76,6 +77,7 @@ public final class DiskWatch implements MetricsSource, AutoCloseable {
         }
         Path probe = dataDir.resolve(".disk-probe");
         try {
+            createOwnerOnly(probe);
             Files.write(probe, new byte[] {1}, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE, StandardOpenOption.DSYNC);
             Files.deleteIfExists(probe);
@@ -143,5 +145,16 @@ public final class DiskWatch implements MetricsSource, AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+    }
+
+    /** The probe is created 0600 (whatever the umask) but never its directory: a missing data dir must stay a failure. */
+    private static void createOwnerOnly(Path probe) throws java.io.IOException {
+        try {
+            Files.createFile(probe, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(OwnerOnly.FILE));
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            OwnerOnly.restrict(probe);
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the write below creates it
+        }
     }
 }

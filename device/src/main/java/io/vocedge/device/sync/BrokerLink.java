@@ -22,6 +22,14 @@ public interface BrokerLink extends AutoCloseable {
 
     void setListener(Listener listener);
 
+    /**
+     * True when the files this link authenticates with (certificate, key, CA, password file) changed since the last
+     * connect: {@code voc-provision device renew} wrote new ones. The engine then reconnects, which reads them again.
+     */
+    default boolean credentialsChanged() {
+        return false;
+    }
+
     /** Clean disconnect: the broker does not publish the last will. */
     void disconnect();
 
@@ -30,7 +38,8 @@ public interface BrokerLink extends AutoCloseable {
 
     /** Events from the link, called on the client's threads: implementations must return quickly. */
     interface Listener {
-        void onMessage(String topic, byte[] payload);
+        /** {@code retained}: the broker delivered it from its retained store (at subscribe time). */
+        void onMessage(String topic, byte[] payload, boolean retained);
 
         void onConnectionLost(String reason);
     }

@@ -6,7 +6,6 @@ import io.vocedge.device.outbox.OutboxConfig;
 import io.vocedge.protocol.Status;
 import io.vocedge.protocol.Topics;
 import java.io.IOException;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -28,14 +27,14 @@ public final class OutboxSync implements AutoCloseable {
     public record Identity(String deviceId, String site, String brokerUrl, TlsFiles tls) {}
 
     public static OutboxSync open(Identity id, OutboxConfig outboxConfig, SyncConfig syncConfig, ObjectMapper json,
-            String bootId, LongSupplier monoMs, Supplier<Status> status, Consumer<byte[]> commands, AckListener acks)
+            String bootId, LongSupplier monoMs, Supplier<Status> status, DownSink down, AckListener acks)
             throws IOException, BrokerLink.LinkException {
         Outbox outbox = Outbox.open(outboxConfig, json);
         try {
             BrokerLink link = new PahoBrokerLink(id.brokerUrl(), "voc-" + id.deviceId(), id.tls(),
                     SyncEngine.subscriptions(id.site(), id.deviceId()), Topics.status(id.site(), id.deviceId()),
                     syncConfig.sessionExpiry().toSeconds(), (int) syncConfig.keepAlive().toSeconds(), 10_000);
-            SyncEngine sync = new SyncEngine(id.deviceId(), id.site(), syncConfig, outbox, link, json, status, commands,
+            SyncEngine sync = new SyncEngine(id.deviceId(), id.site(), syncConfig, outbox, link, json, status, down,
                     acks, bootId, monoMs, RandomGenerator.getDefault());
             sync.start();
             return new OutboxSync(outbox, sync);

@@ -1,6 +1,7 @@
 package io.vocedge.device.sync;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -31,9 +32,13 @@ public final class PahoBrokerLink implements BrokerLink {
     private final long sessionExpirySeconds;
     private final int keepAliveSeconds;
     private final long connectTimeoutMs;
+    /** The TLS and password files as they were at the last successful connect; looked at every few seconds. */
+    private volatile FileStamps connectedWith;
+    private volatile long stampsCheckedNanos;
+    private static final long STAMP_CHECK_NANOS = 2_000_000_000L;
     private volatile Listener listener = new Listener() {
         @Override
-        public void onMessage(String topic, byte[] payload) {}
+        public void onMessage(String topic, byte[] payload, boolean retained) {}
 
         @Override
         public void onConnectionLost(String reason) {}
@@ -88,6 +93,16 @@ public final class PahoBrokerLink implements BrokerLink {
                 throw new LinkException(e.getMessage(), e);
             }
         }
+        if (tls != null && tls.passwordFile() != null) {
+            try {
+                options.setUserName(tls.user());
+                options.setPassword(tls.password());
+            } catch (IOException e) {
+                throw new LinkException("cannot read broker.password_file: " + e.getMessage(), e);
+            }
+        }
+        FileStamps stamps = FileStamps.of(tls == null ? new Path[0]
+                : new Path[] {tls.caFile(), tls.certFile(), tls.keyFile(), tls.passwordFile()});
         try {
             client.connect(options).waitForCompletion(connectTimeoutMs);
             if (!subscriptions.isEmpty()) {
@@ -95,6 +110,7 @@ public final class PahoBrokerLink implements BrokerLink {
                         .toArray(MqttSubscription[]::new);
                 client.subscribe(subs).waitForCompletion(connectTimeoutMs);
             }
+            connectedWith = stamps;
         } catch (MqttException e) {
             try {
                 if (client.isConnected()) {
@@ -111,6 +127,17 @@ public final class PahoBrokerLink implements BrokerLink {
         String msg = e.getMessage();
         Throwable cause = e.getCause();
         return (msg == null ? "reason " + e.getReasonCode() : msg) + (cause == null ? "" : " (" + cause.getMessage() + ")");
+    }
+
+    @Override
+    public boolean credentialsChanged() {
+        FileStamps at = connectedWith;
+        long now = System.nanoTime();
+        if (at == null || now - stampsCheckedNanos < STAMP_CHECK_NANOS) {
+            return false;
+        }
+        stampsCheckedNanos = now;
+        return !at.equals(at.again());
     }
 
     @Override
@@ -178,7 +205,7 @@ public final class PahoBrokerLink implements BrokerLink {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            listener.onMessage(topic, message.getPayload());
+            listener.onMessage(topic, message.getPayload(), message.isRetained());
         }
 
         @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vocedge.device.outbox.Outbox;
 import io.vocedge.device.outbox.OutboxRow;
 import io.vocedge.protocol.Ack;
+import io.vocedge.protocol.Limits;
 import io.vocedge.protocol.SchemaId;
 import io.vocedge.protocol.Status;
 import io.vocedge.protocol.Topics;
@@ -12,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,6 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -43,7 +44,7 @@ public final class SyncEngine implements AutoCloseable {
     private final BrokerLink link;
     private final ObjectMapper json;
     private final Supplier<Status> statusSupplier;
-    private final Consumer<byte[]> commandHandler;
+    private final DownSink down;
     private final AckListener ackListener;
     private final LongSupplier monoMs;
     private final String bootId;
@@ -52,12 +53,15 @@ public final class SyncEngine implements AutoCloseable {
     private final String statusTopic;
     private final String ackTopic;
     private final String commandTopic;
+    private final String lexiconTopic;
     private final BlockingQueue<byte[]> acks = new ArrayBlockingQueue<>(1024);
     private final Map<String, InFlight> inFlight = new LinkedHashMap<>();
     private final Object wake = new Object();
     private final Thread thread;
     private volatile boolean running;
     private volatile boolean connected;
+    /** Set by {@link #forgetInFlight()}; the sync thread drops its in-flight copies at the next cycle. */
+    private volatile boolean dropInFlight;
     private volatile String lastError;
     private volatile int inFlightSize;
     private long cursor;
@@ -70,28 +74,40 @@ public final class SyncEngine implements AutoCloseable {
     private final AtomicLong recordsRejected = new AtomicLong();
     private final AtomicLong connectFailures = new AtomicLong();
     private final AtomicLong backPressure = new AtomicLong();
-    private final AtomicLong staleAcks = new AtomicLong();
     private final AtomicLong droppedAcks = new AtomicLong();
+
+    private final AtomicLong refusedAcks = new AtomicLong();
+    private final AtomicLong duplicateAcks = new AtomicLong();
+    /** Batches acked lately: a second ack for one (the gateway acks every copy of a resent batch) is no forgery. */
+    private final Map<String, Boolean> recentlyAcked = new LinkedHashMap<>(128, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 256;
+        }
+    };
 
     private static final class InFlight {
         final String batchId;
         final long firstSeq;
         final long lastSeq;
+        /** The seqs this batch carries, ascending (gaps where records were evicted). */
+        final long[] seqs;
         final byte[] payload;
         long sentNanos;
         int attempts;
 
-        InFlight(String batchId, long firstSeq, long lastSeq, byte[] payload, long sentNanos) {
+        InFlight(String batchId, long[] seqs, byte[] payload, long sentNanos) {
             this.batchId = batchId;
-            this.firstSeq = firstSeq;
-            this.lastSeq = lastSeq;
+            this.seqs = seqs;
+            this.firstSeq = seqs[0];
+            this.lastSeq = seqs[seqs.length - 1];
             this.payload = payload;
             this.sentNanos = sentNanos;
         }
     }
 
     public SyncEngine(String deviceId, String site, SyncConfig config, Outbox outbox, BrokerLink link, ObjectMapper json,
-            Supplier<Status> statusSupplier, Consumer<byte[]> commandHandler, AckListener ackListener, String bootId,
+            Supplier<Status> statusSupplier, DownSink down, AckListener ackListener, String bootId,
             LongSupplier monoMs, RandomGenerator random) {
         this.deviceId = deviceId;
         this.site = site;
@@ -100,7 +116,7 @@ public final class SyncEngine implements AutoCloseable {
         this.link = link;
         this.json = json;
         this.statusSupplier = statusSupplier;
-        this.commandHandler = commandHandler;
+        this.down = down;
         this.ackListener = ackListener;
         this.bootId = bootId;
         this.monoMs = monoMs;
@@ -109,11 +125,12 @@ public final class SyncEngine implements AutoCloseable {
         this.statusTopic = Topics.status(site, deviceId);
         this.ackTopic = Topics.ack(site, deviceId);
         this.commandTopic = Topics.command(site, deviceId);
+        this.lexiconTopic = Topics.lexicon(site, deviceId);
         this.thread = Thread.ofPlatform().name("sync-" + deviceId).daemon(true).unstarted(this::loop);
         link.setListener(new BrokerLink.Listener() {
             @Override
-            public void onMessage(String topic, byte[] payload) {
-                route(topic, payload);
+            public void onMessage(String topic, byte[] payload, boolean retained) {
+                route(topic, payload, retained);
             }
 
             @Override
@@ -129,7 +146,7 @@ public final class SyncEngine implements AutoCloseable {
 
     /** Topics this engine needs subscribed on connect (give them to the link). */
     public static List<String> subscriptions(String site, String deviceId) {
-        return List.of(Topics.ack(site, deviceId), Topics.command(site, deviceId));
+        return List.of(Topics.ack(site, deviceId), Topics.command(site, deviceId), Topics.lexicon(site, deviceId));
     }
 
     public void start() {
@@ -137,17 +154,18 @@ public final class SyncEngine implements AutoCloseable {
         thread.start();
     }
 
-    private void route(String topic, byte[] payload) {
+    private void route(String topic, byte[] payload, boolean retained) {
         if (topic.equals(ackTopic)) {
             if (!acks.offer(payload)) {
                 droppedAcks.incrementAndGet();
             }
             signal();
-        } else if (topic.equals(commandTopic)) {
+        } else if (topic.equals(commandTopic) || topic.equals(lexiconTopic)) {
+            String channel = topic.equals(commandTopic) ? Topics.DOWN_COMMAND : Topics.DOWN_LEXICON;
             try {
-                commandHandler.accept(payload);
+                down.onMessage(channel, payload, retained);
             } catch (RuntimeException e) {
-                Logger.error(e, "event=command_handler_failed device={}", deviceId);
+                Logger.error(e, "event=down_handler_failed device={} channel={}", deviceId, channel);
             }
         } else {
             Logger.warn("event=unexpected_topic device={} topic={}", deviceId, topic);
@@ -169,9 +187,23 @@ public final class SyncEngine implements AutoCloseable {
                     connectOnce();
                     continue;
                 }
+                if (link.credentialsChanged()) {
+                    // 'device renew' replaced the certificate or key: reconnect with them (unacked batches are resent).
+                    Logger.info("event=sync_credentials_changed device={} action=reconnect", deviceId);
+                    connected = false;
+                    link.disconnect();
+                    continue;
+                }
+                if (dropInFlight) {
+                    dropInFlight = false;
+                    inFlight.keySet().forEach(id -> recentlyAcked.put(id, Boolean.TRUE)); // their acks are no forgery
+                    inFlight.clear();
+                    cursor = 0;
+                }
                 processAcks();
                 resendTimedOut();
                 fillWindow();
+                refreshStatus();
                 inFlightSize = inFlight.size();
                 waitForWork(250);
             } catch (InterruptedException e) {
@@ -186,6 +218,16 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
+    /** The retained status (with the outbox state) is republished this often while connected, so coverage stays current. */
+    static final Duration STATUS_REFRESH = Duration.ofSeconds(30);
+    private volatile long statusPublishedNanos;
+
+    private void refreshStatus() {
+        if (System.nanoTime() - statusPublishedNanos >= STATUS_REFRESH.toNanos()) {
+            publishStatus();
+        }
+    }
+
     private void connectOnce() throws InterruptedException {
         try {
             link.connect(statusBytes(Status.OFFLINE));
@@ -194,6 +236,7 @@ public final class SyncEngine implements AutoCloseable {
             inFlight.clear();
             cursor = 0;
             link.publish(statusTopic, statusBytes(Status.ONLINE), 1, true);
+            statusPublishedNanos = System.nanoTime();
             Logger.info("event=sync_connected device={} outbox_depth={}", deviceId, outbox.depth());
         } catch (BrokerLink.LinkException e) {
             connectFailures.incrementAndGet();
@@ -205,57 +248,110 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Applies the acks queued by the MQTT callback. An ack is applied only if it names a batch this engine has in
+     * flight and everything it covers lies within that batch's seqs; then exactly the batch's covered seqs are
+     * deleted. Anything else (unreadable, oversize, another device's, an unknown or old batch, seqs outside the
+     * batch) is refused: counted, logged, and the outbox is not touched. The broker ACL keeps strangers off this
+     * topic; this check keeps one forged or replayed ack from emptying the outbox if that ever fails.
+     */
     private void processAcks() throws java.sql.SQLException {
         byte[] payload;
         while ((payload = acks.poll()) != null) {
+            if (payload.length > Limits.MAX_MESSAGE_BYTES) {
+                refuseAck("oversize", null, payload.length + " bytes");
+                continue;
+            }
             Ack ack;
             try {
                 ack = json.readValue(payload, Ack.class);
             } catch (IOException | RuntimeException e) {
-                staleAcks.incrementAndGet();
-                Logger.warn("event=ack_unreadable device={} error=\"{}\"", deviceId, e.getMessage());
+                refuseAck("unreadable", null, e.getClass().getSimpleName());
                 continue;
             }
             if (!deviceId.equals(ack.deviceId())) {
-                staleAcks.incrementAndGet();
-                Logger.warn("event=ack_foreign device={} ack_device={}", deviceId, ack.deviceId());
+                refuseAck("other_device", ack.batchId(), "ack names another device");
                 continue;
             }
+            InFlight batch = inFlight.get(ack.batchId());
+            if (batch == null) {
+                if (recentlyAcked.containsKey(ack.batchId())) {
+                    duplicateAcks.incrementAndGet();
+                } else {
+                    refuseAck("batch_not_in_flight", ack.batchId(), "no batch with this id awaits an ack");
+                }
+                continue;
+            }
+            String outside = outsideOf(batch, ack);
+            if (outside != null) {
+                refuseAck("seqs_outside_batch", ack.batchId(), outside + " not in batch seqs " + batch.firstSeq + "-"
+                        + batch.lastSeq);
+                continue;
+            }
+            long[] covered = coveredSeqs(batch, ack);
             List<Long> rejected = ack.rejected().stream().map(Ack.Rejected::seq).toList();
-            int removed = outbox.delete(ack.stored(), rejected);
+            int removed = covered.length == 0 ? 0 : outbox.delete(Ack.ranges(covered), List.of());
+            inFlight.remove(ack.batchId());
+            recentlyAcked.put(ack.batchId(), Boolean.TRUE);
             acksReceived.incrementAndGet();
             recordsAcked.addAndGet(removed);
             recordsRejected.addAndGet(rejected.size());
             for (Ack.Rejected r : ack.rejected()) {
-                Logger.warn("event=record_rejected_by_gateway device={} seq={} reason=\"{}\"", deviceId, r.seq(), r.reason());
+                Logger.warn("event=record_rejected_by_gateway device={} seq={} reason=\"{}\"", deviceId, r.seq(),
+                        printable(r.reason(), 200));
             }
-            InFlight done = inFlight.remove(ack.batchId());
-            if (done == null) {
-                staleAcks.incrementAndGet();
-            } else {
-                rewindIfUncovered(done, ack);
+            if (covered.length < batch.seqs.length) {
+                // Acked only in part (our gateway never does): the rest is read again and resent.
+                cursor = Math.min(cursor, batch.firstSeq - 1);
             }
             ackListener.onAck(ack);
         }
     }
 
-    /** A batch acked only in part (should not happen with our gateway) gets its missing records resent. */
-    private void rewindIfUncovered(InFlight batch, Ack ack) {
-        long covered = 0;
+    /** The first stored range or rejected seq of the ack that falls outside the batch's seq span, or null. */
+    private static String outsideOf(InFlight batch, Ack ack) {
         for (Ack.SeqRange r : ack.stored()) {
-            covered += Math.max(0, Math.min(r.to(), batch.lastSeq) - Math.max(r.from(), batch.firstSeq) + 1);
+            if (r.from() < batch.firstSeq || r.to() > batch.lastSeq) {
+                return "stored " + r.from() + "-" + r.to();
+            }
         }
-        covered += ack.rejected().stream().filter(r -> r.seq() >= batch.firstSeq && r.seq() <= batch.lastSeq).count();
-        if (covered < batch.lastSeq - batch.firstSeq + 1) {
-            // Records may be missing from the batch range because they were evicted; rereading is cheap and safe.
-            cursor = Math.min(cursor, batch.firstSeq - 1);
+        for (Ack.Rejected r : ack.rejected()) {
+            if (Arrays.binarySearch(batch.seqs, r.seq()) < 0) {
+                return "rejected " + r.seq();
+            }
         }
+        return null;
+    }
+
+    /** The batch's seqs that the ack names as stored or rejected (nothing else is ever deleted). */
+    private static long[] coveredSeqs(InFlight batch, Ack ack) {
+        return Arrays.stream(batch.seqs).filter(seq -> ack.stored().stream().anyMatch(r -> r.contains(seq))
+                || ack.rejected().stream().anyMatch(r -> r.seq() == seq)).toArray();
+    }
+
+    private void refuseAck(String reason, String batchId, String why) {
+        refusedAcks.incrementAndGet();
+        Logger.warn("event=ack_refused device={} reason={} batch={} detail=\"{}\" action=\"outbox untouched\"", deviceId,
+                reason, batchId == null ? "-" : printable(batchId, 64), why);
+    }
+
+    /** Text from the wire made safe for one log line: letters, digits and a few marks; truncated. */
+    private static String printable(String s, int max) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(Math.min(s.length(), max));
+        for (int i = 0; i < s.length() && b.length() < max; i++) {
+            char c = s.charAt(i);
+            b.append(Character.isLetterOrDigit(c) || " -_.:,/()".indexOf(c) >= 0 ? c : '?');
+        }
+        return b.toString();
     }
 
     private void resendTimedOut() throws InterruptedException {
         long now = System.nanoTime();
         for (InFlight b : inFlight.values()) {
-            long timeout = config.ackTimeout().toNanos() << Math.min(b.attempts, 3);
+            long timeout = resendAfterNanos(config.ackTimeout(), b.attempts);
             if (now - b.sentNanos < timeout) {
                 continue;
             }
@@ -275,6 +371,21 @@ public final class SyncEngine implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** Growth of the ack timeout per resend stops here (or at the configured timeout when that is longer). */
+    static final Duration ACK_TIMEOUT_GROWTH_CAP = Duration.ofSeconds(30);
+
+    /**
+     * The wait before resending a batch sent {@code attempts} times: the ack timeout doubling per resend, capped at
+     * {@link #ACK_TIMEOUT_GROWTH_CAP} (never below the configured timeout). After a reconnect every batch starts again
+     * at the plain timeout (the window is rebuilt), so an outage never leaves a device waiting minutes for a gateway
+     * that is back.
+     */
+    static long resendAfterNanos(Duration ackTimeout, int attempts) {
+        long base = ackTimeout.toNanos();
+        long cap = Math.max(base, ACK_TIMEOUT_GROWTH_CAP.toNanos());
+        return Math.min(base << Math.min(attempts, 3), cap);
     }
 
     private void fillWindow() throws java.sql.SQLException {
@@ -300,10 +411,9 @@ public final class SyncEngine implements AutoCloseable {
                 lastError = e.getMessage();
                 return;
             }
-            long first = rows.get(0).seq();
-            long last = rows.get(rows.size() - 1).seq();
-            inFlight.put(batchId, new InFlight(batchId, first, last, payload, System.nanoTime()));
-            cursor = last;
+            long[] seqs = rows.stream().mapToLong(OutboxRow::seq).toArray();
+            inFlight.put(batchId, new InFlight(batchId, seqs, payload, System.nanoTime()));
+            cursor = seqs[seqs.length - 1];
             batchesSent.incrementAndGet();
         }
     }
@@ -333,7 +443,8 @@ public final class SyncEngine implements AutoCloseable {
 
     private byte[] statusBytes(String state) {
         Status s = statusSupplier.get();
-        Status withState = new Status(deviceId, site, state, Instant.now(), s.clockSynced(), s.softwareVersion(), s.details());
+        Status withState = new Status(deviceId, site, state, Instant.now(), s.clockSynced(), s.softwareVersion(), s.details(),
+                outboxState());
         try {
             return json.writeValueAsBytes(withState);
         } catch (IOException e) {
@@ -341,11 +452,31 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Forgets the copies of the batches in flight (after records were deleted for privacy, a resend must not carry
+     * them); what is still in the outbox is read and sent again. Acks for the dropped batches are then refused.
+     */
+    public void forgetInFlight() {
+        dropInFlight = true;
+        signal();
+    }
+
+    /**
+     * The outbox as the published status reports it. One cheap query (the oldest row's time) per published status,
+     * which is at connect, on changes and every {@link #STATUS_REFRESH} - never per second.
+     */
+    private io.vocedge.protocol.OutboxState outboxState() {
+        io.vocedge.device.outbox.OutboxStats st = outbox.stats();
+        return new io.vocedge.protocol.OutboxState(st.depth(), st.oldestCreatedMs() > 0 ? Instant.ofEpochMilli(st.oldestCreatedMs())
+                : null, Math.max(0, st.nextSeq() - 1), st.evictedTotal());
+    }
+
     /** Publishes a fresh retained status now (the agent calls this when mute or health changes). */
     public void publishStatus() {
         if (!connected) {
             return;
         }
+        statusPublishedNanos = System.nanoTime();
         try {
             link.publish(statusTopic, statusBytes(Status.ONLINE), 1, true);
         } catch (BrokerLink.LinkException e) {
@@ -409,8 +540,8 @@ public final class SyncEngine implements AutoCloseable {
 
     public SyncStats stats() {
         return new SyncStats(connected, batchesSent.get(), batchesResent.get(), acksReceived.get(), recordsAcked.get(),
-                recordsRejected.get(), connectFailures.get(), backPressure.get(), staleAcks.get() + droppedAcks.get(),
-                inFlightSize);
+                recordsRejected.get(), connectFailures.get(), backPressure.get(), duplicateAcks.get() + droppedAcks.get(),
+                inFlightSize, refusedAcks.get());
     }
 
     /**

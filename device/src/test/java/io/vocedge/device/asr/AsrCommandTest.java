@@ -16,7 +16,7 @@ class AsrCommandTest {
     void checkNamesTheBrokenFileAndExitsNonZero(@TempDir Path tmp) throws Exception {
         Path model = ModelValidatorTest.fabricateSmallModel(tmp.resolve("m"));
         Files.delete(model.resolve("conf/mfcc.conf"));
-        Path yaml = Files.writeString(tmp.resolve("d.yaml"), "asr:\n  model: " + model + "\n  pendingDir: " + tmp.resolve("p") + "\n");
+        Path yaml = Files.writeString(tmp.resolve("d.yaml"), "asr:\n  model: " + model + "\n  pending_dir: " + tmp.resolve("p") + "\n");
         PrintStream old = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int rc;

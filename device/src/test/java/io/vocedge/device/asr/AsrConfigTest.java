@@ -3,6 +3,8 @@ package io.vocedge.device.asr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vocedge.common.config.ConfigException;
+import io.vocedge.device.config.DeviceConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,11 +22,11 @@ class AsrConfigTest {
                 asr:
                   model: /opt/voc/models/vosk-model-small-cn-0.22
                   lang: zh
-                  silenceGapSeconds: 15
-                  keywordBoost: true
+                  silence_gap_seconds: 15
+                  keyword_boost: true
                   keywords: [退款, 价格]
                 """);
-        AsrConfig c = AsrConfig.fromYaml(f);
+        AsrConfig c = DeviceConfig.load(f, DeviceConfig.Overrides.TOOL).asr().orElseThrow();
         assertThat(c.model()).isEqualTo(Path.of("/opt/voc/models/vosk-model-small-cn-0.22"));
         assertThat(c.lang()).isEqualTo("zh");
         assertThat(c.silenceGapMs()).isEqualTo(15_000);
@@ -40,25 +42,28 @@ class AsrConfigTest {
         Path f = Files.writeString(tmp.resolve("bad.yaml"), """
                 asr:
                   lang: "English!"
-                  speakerModel: /opt/voc/models/vosk-model-spk-0.4
-                  silenceGapSeconds: 30
-                  maxConversationSeconds: 20
-                  keywordBoost: true
+                  speaker_model: /opt/voc/models/vosk-model-spk-0.4
+                  silence_gap_seconds: 30
+                  max_conversation_seconds: 20
+                  keyword_boost: true
                 """);
-        assertThatThrownBy(() -> AsrConfig.fromYaml(f)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("asr.model is required")
+        assertThatThrownBy(() -> DeviceConfig.load(f, DeviceConfig.Overrides.TOOL)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("asr.model: required")
                 .hasMessageContaining("'English!' is not a language tag")
                 .hasMessageContaining("asr.enrolment")
-                .hasMessageContaining("must exceed asr.silenceGapSeconds")
+                .hasMessageContaining("must exceed asr.silence_gap_seconds")
                 .hasMessageContaining("asr.keywords is empty");
     }
 
     @Test
-    void unknownKeyAndMissingSectionAreRefused() throws Exception {
-        Path typo = Files.writeString(tmp.resolve("typo.yaml"), "asr:\n  model: /m\n  silenceGap: 3\n");
-        assertThatThrownBy(() -> AsrConfig.fromYaml(typo)).hasMessageContaining("unknown key asr.silenceGap");
+    void unknownAndCamelCaseKeysAndAMissingSectionAreRefused() throws Exception {
+        Path typo = Files.writeString(tmp.resolve("typo.yaml"), "asr:\n  model: /m\n  silenceGap: 3\n  pendingDir: /p\n");
+        assertThatThrownBy(() -> DeviceConfig.load(typo, DeviceConfig.Overrides.TOOL))
+                .hasMessageContaining("asr.silenceGap: unknown key")
+                .hasMessageContaining("asr.pendingDir: unknown key (did you mean 'pending_dir'?)");
         Path none = Files.writeString(tmp.resolve("none.yaml"), "device:\n  id: x\n");
-        assertThatThrownBy(() -> AsrConfig.fromYaml(none)).hasMessageContaining("no 'asr:' section");
+        assertThatThrownBy(() -> DeviceConfig.load(none, DeviceConfig.Overrides.TOOL).requireAsr("asr check"))
+                .hasMessageContaining("asr check needs speech recognition: the config has no asr: section");
     }
 
     @Test

@@ -52,7 +52,7 @@ class AudioToOutboxIT {
                 audio: {conversation_gap_ms: 5000}
                 """.formatted(dir.resolve("data"), FreePorts.next()));
         DeviceConfig cfg = DeviceConfig.load(cfgFile);
-        AudioConfig audio = AudioConfig.from(cfg.audio()).withFormat(44_100, 2);
+        AudioConfig audio = cfg.audio().withFormat(44_100, 2);
         AsrConfig asr = AsrConfig.from(yaml.readTree("{model: " + dir.resolve("no-model") + "}"), cfg.dataDir());
         FakeRecognizerFactory engine = new FakeRecognizerFactory(null, false);
         InsightEngine insights = new InsightEngine(new Redactor(), Lexicon.loadDefault());

@@ -30,10 +30,11 @@ class VoskChainIT {
 
         String text = lang.equals("zh") ? "你好 我想 退款" : "hello I would like a refund for this phone";
         short[] pcm = WavReader.read16kMono(EspeakFixture.speak(tmp, lang, text, "utt"));
-        Path yaml = Files.writeString(tmp.resolve("d.yaml"), "asr:\n  model: " + model + "\n  lang: " + lang + "\n  pendingDir: "
-                + tmp.resolve("pending") + "\n  silenceGapSeconds: 5\n  maxConversationSeconds: 60\n");
+        Path yaml = Files.writeString(tmp.resolve("d.yaml"), "asr:\n  model: " + model + "\n  lang: " + lang + "\n  pending_dir: "
+                + tmp.resolve("pending") + "\n  silence_gap_seconds: 5\n  max_conversation_seconds: 60\n");
         RecordingSink sink = new RecordingSink();
-        try (AsrStage stage = AsrStage.create(AsrConfig.fromYaml(yaml), sink)) {
+        try (AsrStage stage = AsrStage.create(io.vocedge.device.config.DeviceConfig.load(yaml,
+                io.vocedge.device.config.DeviceConfig.Overrides.TOOL).asr().orElseThrow(), sink)) {
             stage.start();
             long len = pcm.length / 16L;
             stage.onSegment(new SpeechSegment("u1", 1_000, 1_000 + len, pcm, WavReader.levelDbfs(pcm)));

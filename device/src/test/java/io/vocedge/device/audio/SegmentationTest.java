@@ -56,16 +56,17 @@ class SegmentationTest {
 
     static Collector run(AudioConfig cfg, PcmFormat f, float[] interleaved) {
         Collector c = new Collector();
-        FrontEnd fe = new FrontEnd(cfg, f, c);
-        int block = f.sampleRate() / 50; // 20 ms blocks, as a sound card might deliver
-        int frames = interleaved.length / f.channels();
-        float[] buf = new float[block * f.channels()];
-        for (int pos = 0; pos < frames; pos += block) {
-            int n = Math.min(block, frames - pos);
-            System.arraycopy(interleaved, pos * f.channels(), buf, 0, n * f.channels());
-            fe.process(buf, n);
+        try (FrontEnd fe = new FrontEnd(cfg, f, c)) {
+            int block = f.sampleRate() / 50; // 20 ms blocks, as a sound card might deliver
+            int frames = interleaved.length / f.channels();
+            float[] buf = new float[block * f.channels()];
+            for (int pos = 0; pos < frames; pos += block) {
+                int n = Math.min(block, frames - pos);
+                System.arraycopy(interleaved, pos * f.channels(), buf, 0, n * f.channels());
+                fe.process(buf, n);
+            }
+            fe.flush();
         }
-        fe.flush();
         return c;
     }
 

@@ -23,15 +23,16 @@ class LogLevelIT {
     @Test
     void aSavedLevelAppliesAtTheNextStart() throws Exception {
         Path data = dir.resolve("data");
-        String without = runAgentBriefly(data);
+        String without = runAgentBriefly(data, "event=agent_started");
         assertThat(without).contains("event=agent_started").doesNotContain("level=DEBUG");
 
         LogLevelSetting.write(data, "debug");
-        String with = runAgentBriefly(data);
+        // Awaits the first DEBUG line itself (not a fixed second after start): a loaded machine may take longer.
+        String with = runAgentBriefly(data, "level=DEBUG");
         assertThat(with).contains("event=log_level level=debug").contains("debug_enabled=true").contains("level=DEBUG");
     }
 
-    private String runAgentBriefly(Path data) throws Exception {
+    private String runAgentBriefly(Path data, String awaited) throws Exception {
         Path cfg = Files.writeString(dir.resolve("device.yaml"), String.join("\n",
                 "device: {id: dev-log, site: s1}",
                 "data_dir: " + data,
@@ -44,7 +45,7 @@ class LogLevelIT {
                 "run", "--config", cfg.toString(), "--source", "replay:" + replay))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(log).contains("event=agent_started") || !p.isAlive());
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(log).contains(awaited) || !p.isAlive());
             Thread.sleep(1000);
         } finally {
             p.destroy();

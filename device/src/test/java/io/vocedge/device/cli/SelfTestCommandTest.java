@@ -55,6 +55,6 @@ class SelfTestCommandTest {
         Path cfg = Files.writeString(dir.resolve("device.yaml"), "device: {id: Bad Id}\n");
         Run r = run("selftest", "--config", cfg.toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.out()).contains("config").contains("FAIL").contains("device.id 'Bad Id'").contains("self-test FAILED");
+        assertThat(r.out()).contains("config").contains("FAIL").contains("device.id: use 1-64 characters").contains("self-test FAILED");
     }
 }

@@ -26,8 +26,12 @@ class PrivacyCommandsTest {
     private final List<Long> markers = new CopyOnWriteArrayList<>();
     private final List<CommandResult> results = new CopyOnWriteArrayList<>();
 
+    private CommandGuard guard() throws Exception {
+        return CommandGuard.open(dir, CommandConfig.defaults(), java.time.Clock.systemUTC());
+    }
+
     private CommandResult send(CommandDispatcher d, String id, String name, Map<String, String> args) throws Exception {
-        d.accept(Json.newMapper().writeValueAsBytes(new Command(id, "dev-1", name, args, Instant.now())));
+        d.onCommand(Json.newMapper().writeValueAsBytes(new Command(id, "dev-1", name, args, Instant.now())), false);
         await().until(() -> results.stream().anyMatch(r -> r.commandId().equals(id)));
         return results.stream().filter(r -> r.commandId().equals(id)).findFirst().orElseThrow();
     }
@@ -39,7 +43,7 @@ class PrivacyCommandsTest {
         SelfTestReport report = new SelfTestReport("dev-1", Instant.now(), List.of(CheckResult.pass("disk", "1000 MB free"),
                 CheckResult.fail("clock", "not NTP-synchronised: check timedatectl")));
         try (CommandDispatcher d = new CommandDispatcher("dev-1", Json.newMapper(), new SchemaValidator(),
-                PrivacyCommands.handlers(mute, conv, () -> report), results::add)) {
+                PrivacyCommands.handlers(mute, conv, () -> report), results::add, guard())) {
             CommandResult r = send(d, "c1", "mute", Map.of());
             assertThat(r.ok()).isTrue();
             assertThat(r.message()).isEqualTo("muted");
@@ -70,7 +74,7 @@ class PrivacyCommandsTest {
     void argumentsAreRefusedWithAnErrorResult() throws Exception {
         MuteState mute = MuteState.load(dir, false);
         try (CommandDispatcher d = new CommandDispatcher("dev-1", Json.newMapper(), new SchemaValidator(),
-                PrivacyCommands.handlers(mute, new MarkerConversationControl(markers::add, () -> 0), () -> null), results::add)) {
+                PrivacyCommands.handlers(mute, new MarkerConversationControl(markers::add, () -> 0), () -> null), results::add, guard())) {
             CommandResult r = send(d, "b1", "mute", Map.of("for", "10m"));
             assertThat(r.ok()).isFalse();
             assertThat(r.message()).isEqualTo("bad arguments: 'mute' takes no arguments, got [for]: send it with empty args");

@@ -92,6 +92,6 @@ class StaffEnrollerTest {
                 return false;
             }
         };
-        assertThatThrownBy(() -> new StaffEnroller(noSpk).enrol(new short[16000], "x")).hasMessageContaining("asr.speakerModel");
+        assertThatThrownBy(() -> new StaffEnroller(noSpk).enrol(new short[16000], "x")).hasMessageContaining("asr.speaker_model");
     }
 }

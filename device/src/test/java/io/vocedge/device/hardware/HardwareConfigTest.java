@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.vocedge.device.config.ConfigException;
+import io.vocedge.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 class HardwareConfigTest {
@@ -57,13 +57,16 @@ class HardwareConfigTest {
                 """)))
                 .isInstanceOf(ConfigException.class)
                 .satisfies(e -> assertThat(((ConfigException) e).problems()).containsExactlyInAnyOrder(
-                        "hardware.button.debounce: unknown setting; known are [active_low, debounce_ms, long_press_ms, pin]",
-                        "hardware.button.pin 40: use a BCM GPIO number 2-27 (not the physical pin: physical pin 11 is BCM 17)",
-                        "hardware.button.long_press_ms 'abc': use 300-10000 ms (staff hold the button this long to start or end a conversation)",
-                        "hardware.led.pin 40: use a BCM GPIO number 2-27 (not the physical pin: physical pin 11 is BCM 17)",
-                        "hardware.ring.leds 0: use the number of LEDs: 3 on the ReSpeaker 2-mic HAT, 12 on the 4- and 6-mic",
-                        "hardware.ring.brightness 99: use 0-31 (APA102 global brightness; 8 is comfortable indoors)",
-                        "hardware.gpio_chip '/dev/gpiochip0': use gpiochipN as listed by 'gpiodetect' (the one labelled pinctrl-...)"));
+                        "hardware.button.debounce: unknown key (did you mean 'debounce_ms'?); known keys: pin, debounce_ms, "
+                                + "long_press_ms, active_low",
+                        "hardware.button.pin: use a BCM GPIO number 2-27 (not the physical pin: physical pin 11 is BCM 17), got 40",
+                        "hardware.button.long_press_ms: use 300-10000 ms (staff hold the button this long to start or end a "
+                                + "conversation), got \"abc\"",
+                        "hardware.led.pin: use a BCM GPIO number 2-27 (not the physical pin: physical pin 11 is BCM 17), got 40",
+                        "hardware.ring.leds: use the number of LEDs: 3 on the ReSpeaker 2-mic HAT, 12 on the 4- and 6-mic, got 0",
+                        "hardware.ring.brightness: use 0-31 (APA102 global brightness; 8 is comfortable indoors), got 99",
+                        "hardware.gpio_chip: use gpiochipN as listed by 'gpiodetect' (the one labelled pinctrl-...), got "
+                                + "\"/dev/gpiochip0\""));
     }
 
     @Test

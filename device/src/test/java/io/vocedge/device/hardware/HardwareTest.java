@@ -54,8 +54,10 @@ class HardwareTest {
         }
     };
 
+    private final java.util.concurrent.atomic.AtomicInteger forgets = new java.util.concurrent.atomic.AtomicInteger();
+
     private Hardware start(HardwareConfig config) {
-        return Hardware.start(config, light, Hardware.agentActions(mute, conversations),
+        return Hardware.start(config, light, Hardware.agentActions(mute, conversations, forgets::incrementAndGet),
                 c -> Pi4J.newContextBuilder().add(MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance(),
                         MockSpiProvider.newInstance()).build(),
                 p -> true, clock::get, false);
@@ -115,6 +117,20 @@ class HardwareTest {
         level(true, 2_000);
         level(false, 100);
         assertThat(conversationEvents).containsExactly("start:button", "end:button");
+        assertThat(mute.muted()).isFalse();
+    }
+
+    @Test
+    void holdingOnForFourLongPressesForgetsOnceAndEndsTheConversation() {
+        level(true, 1_600);
+        assertThat(conversationEvents).containsExactly("start:button");
+        assertThat(forgets).hasValue(0);
+        level(true, 4_500); // 6.1 s held in all (long press 1.5 s x 4)
+        assertThat(forgets).hasValue(1);
+        assertThat(conversationEvents).containsExactly("start:button", "end:button");
+        level(true, 5_000);
+        level(false, 100);
+        assertThat(forgets).hasValue(1);
         assertThat(mute.muted()).isFalse();
     }
 

@@ -63,22 +63,29 @@ class InsightEngineTest {
     @Test
     void lexiconReloadsOnlyToANewerVersion() {
         String yaml = """
-                version: "2026.12.1"
+                version: "2026.12.9"
                 topics:
                   delivery: {en: [shipment]}
-                  ev_charging: {en: [charger, charging]}
+                  ev_charging: {en: [wallbox, wallboxes]}
                 sentiment:
-                  negative: {en: [broken]}
+                  negative: {en: [kaput]}
                 """;
-        assertThat(engine.analyze("the charger is broken", "en").topicIds()).isEmpty();
+        assertThat(engine.analyze("the wallbox is kaput", "en").topicIds()).isEmpty();
         engine.reload(Lexicon.parse(yaml.getBytes(StandardCharsets.UTF_8), "test"));
-        var a = engine.analyze("the charger is broken", "en");
+        var a = engine.analyze("the wallbox is kaput", "en");
         assertThat(a.topicIds()).containsExactly("ev_charging");
-        assertThat(a.lexiconVersion()).isEqualTo("2026.12.1");
+        assertThat(a.sentiment().label()).isEqualTo(SentimentLabel.NEGATIVE);
+
+        // With the model, a custom topic of the deployment's lexicon is still decided by the rules.
+        InsightEngine withModel = InsightEngine.withDefaults();
+        withModel.reload(Lexicon.parse(yaml.getBytes(StandardCharsets.UTF_8), "test"));
+        assertThat(withModel.analyze("the wallbox is kaput", "en").topicIds()).contains("ev_charging");
+        assertThat(a.lexiconVersion()).isEqualTo("2026.12.9");
         assertThatThrownBy(() -> engine.reload(Lexicon.loadDefault()))
-                .hasMessageContaining("is not newer than the active 2026.12.1");
+                .hasMessageContaining("is not newer than the active 2026.12.9");
         assertThatThrownBy(() -> Lexicon.parse("topics: {Bad-Id: {en: [x]}}".getBytes(StandardCharsets.UTF_8), "bad.yaml"))
-                .hasMessageContaining("version: required").hasMessageContaining("topics.Bad-Id");
+                .hasMessageContaining("version: required").hasMessageContaining("topic ids are lower_snake_case")
+                .hasMessageNotContaining("Bad-Id");
     }
 
     @Test

@@ -23,6 +23,21 @@ class RedactorTest {
         "新能源 粤B D12345 的 车|新能源 <plate> 的 车|plate",
         "my plate is ABC 1234|my plate is <plate>|plate",
         "座机 010-62345678|座机 <phone>|phone",
+        "it's grace forty two twenty two at yahoo dot com thanks|it's <email> thanks|email",
+        "email t dot smith at sign bright motors dot org|email <email>|email",
+        "my email is sarah at outlook dot i o|my email is <email>|email",
+        "Please send it to mike(at)yahoo.com thanks.|Please send it to <email> thanks.|email",
+        "邮箱 zhangsan 嗯 圈 a 163 点 cn 谢谢|邮箱 <email> 谢谢|email",
+        "我 邮箱 sunhao 啊 小 老鼠 aliyun 点 cn|我 邮箱 <email>|email",
+        "my reg is double u ess see one nine four|my reg is <plate>|plate",
+        "the tag is j for jack k for king oh oh seven|the tag is <plate>|plate",
+        "license plate yankee echo x-ray six three eight nine in the back|license plate <plate> in the back|plate",
+        "牌照 是 粤 A 三 六 二 K 一 停 在 门口|牌照 是 <plate> 停 在 门口|plate",
+        "Tag KZ05-PSE, parked out front.|Tag <plate>, parked out front.|plate",
+        "reach me on two oh six let me see five five five hold on oh one five nine|reach me on <phone>|phone",
+        "电话 幺 三 六 后面 七 三 零 一 三 两 两 五 找 王 先生|电话 <phone> 找 王 先生|phone",
+        "我 的 手机 是 幺 八 八 八 一 七 八 九 五 洞 洞|我 的 手机 是 <phone>|phone",
+        "card number six two two nine like eight three oh four like six four four six like two eight eight one|card number <card>|card",
     })
     void personalNumbersBecomeTypedPlaceholders(String in, String out, String kind) {
         Redactor.Result r = redactor.redact(in);
@@ -54,5 +69,39 @@ class RedactorTest {
     })
     void mixedScriptsAndSplitNumbersAreCaught(String in, String out) {
         assertThat(redactor.redact(in).text()).isEqualTo(out);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "my email is john dot smith at gmail dot com thanks|my email is <email> thanks",
+        "邮箱 是 wang 下划线 li 八 八 艾特 163 点 com 谢谢|邮箱 是 <email> 谢谢",
+        "my plate is seven alpha bravo charlie one two three|my plate is <plate>",
+        "plate number is k j four eight two one|plate number is <plate>",
+        "车牌 是 苏 E 幺 两 洞 八 九 白色 的|车牌 是 <plate> 白色 的",
+        "call six one seven fifty five five oh one twenty three|call <phone>",
+        "it's two one oh sorry two one four five five five oh one nine eight ok|it's <phone> ok",
+        "我 电话 幺 八 六 呃 两 两 三 四 那个 五 五 六 七|我 电话 <phone>",
+        "visa forty five thirty two, oh one fifty one, twelve eighty three, oh three sixty six|visa <card>",
+        "passport number e one two three four five six seven eight|passport number <id>",
+        "身份 证 四 四 零 三 零 五 一 九 九 零 零 一 零 一 一 二 三 四 叉|身份 证 <id>",
+    })
+    void spokenPersonalDataIsRemoved(String in, String out) {
+        assertThat(redactor.redact(in).text()).isEqualTo(out);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "one two three four five six seven eight nine ten",
+        "the v six makes five five five horsepower",
+        "我 要 打 一 二 三 一 五 投诉",
+        "The sticker says $32,499 and 1,250,000 yen",
+        "the twenty twenty three twenty twenty four models",
+        "the GLE 350 and the RX 350",
+        "meet me at ten at the service desk",
+        "the service on 2024-10-08 cost 389 dollars",
+        "二零二四 款 落地 价 二十 万 零 八 千",
+    })
+    void numbersThatBelongToNobodyAreKept(String in) {
+        assertThat(redactor.redact(in).text()).isEqualTo(in);
     }
 }

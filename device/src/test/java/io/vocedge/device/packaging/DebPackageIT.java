@@ -210,11 +210,11 @@ class DebPackageIT {
         assertThat(cfg.brokerUrl()).startsWith("ssl://");
         assertThat(cfg.tls().keyFile()).isEqualTo(etc.resolve("device.key"));
         assertThat(cfg.outbox().powerLossSafe()).isTrue();
-        // The sections other stages parse themselves (audio is already checked by load): defaults, a model path.
-        HardwareConfig hw = HardwareConfig.parse(cfg.hardware());
+        // Every section is read strictly by load: hardware defaults, a model path.
+        HardwareConfig hw = cfg.hardware();
         assertThat(hw.button().pin()).isEqualTo(17);
         assertThat(hw.led().pin()).isEqualTo(27);
-        AsrConfig asr = AsrConfig.from(cfg.asr(), cfg.dataDir());
+        AsrConfig asr = cfg.asr().orElseThrow();
         assertThat(asr.model()).isEqualTo(Path.of("/opt/voc/model"));
         assertThat(asr.pendingDir()).isEqualTo(Path.of("/var/lib/voc/pending-audio"));
     }

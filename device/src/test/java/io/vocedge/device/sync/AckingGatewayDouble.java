@@ -30,11 +30,24 @@ final class AckingGatewayDouble implements AutoCloseable {
     private MqttConnectionOptions options;
     private Thread reconnector;
     private volatile boolean open = true;
+    /** Set once subscribed: batches published before that would be lost to this double (not to the device). */
+    private volatile boolean subscribed;
+
+    private final String filter;
 
     AckingGatewayDouble(String brokerUrl) throws Exception {
-        client = new MqttClient(brokerUrl, "gateway-double-" + System.nanoTime(), new MemoryPersistence());
+        this(brokerUrl, "gateway-double-" + System.nanoTime(), null, Topics.ROOT + "/+/+/" + Topics.UP_RECORDS);
+    }
+
+    /** With a gateway certificate, as the real gateway on the generated Mosquitto rules (shared filter only). */
+    AckingGatewayDouble(String brokerUrl, String clientId, javax.net.ssl.SSLSocketFactory tls, String filter) throws Exception {
+        this.filter = filter;
+        client = new MqttClient(brokerUrl, clientId, new MemoryPersistence());
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setCleanStart(true);
+        if (tls != null) {
+            o.setSocketFactory(tls);
+        }
         // Our own reconnect loop: Paho's automatic reconnect backs off to tens of seconds and sometimes stays in
         // "connect already in progress" after a broker kill, which made this double, not the device, the slow part.
         this.options = o;
@@ -61,7 +74,7 @@ final class AckingGatewayDouble implements AutoCloseable {
             public void authPacketArrived(int code, org.eclipse.paho.mqttv5.common.packet.MqttProperties p) {}
         });
         long deadline = System.currentTimeMillis() + 10_000;
-        while (!client.isConnected() && System.currentTimeMillis() < deadline) {
+        while (!(client.isConnected() && subscribed) && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
         }
     }
@@ -71,7 +84,8 @@ final class AckingGatewayDouble implements AutoCloseable {
             if (!client.isConnected()) {
                 try {
                     client.connect(options);
-                    client.subscribe(Topics.ROOT + "/+/+/" + Topics.UP_RECORDS, 1);
+                    client.subscribe(filter, 1);
+                    subscribed = true;
                 } catch (org.eclipse.paho.mqttv5.common.MqttException e) {
                     // broker down: try again shortly
                 }

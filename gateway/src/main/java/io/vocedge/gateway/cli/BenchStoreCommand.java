@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  * like {@code records} (same columns, ~600-byte payload, ON CONFLICT DO NOTHING), one commit per batch, into
  * a scratch table that is dropped afterwards. The gateway's end-to-end rate is compared with this.
  */
-@Command(name = "bench-store", mixinStandardHelpOptions = true,
+@Command(name = "bench-store",
         description = "Raw batched PostgreSQL insert rate of rows shaped like the records table.")
 final class BenchStoreCommand implements Callable<Integer> {
     @Option(names = "--jdbc-url", required = true)

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code run}: the gateway service until SIGTERM. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run",
         description = "Run the gateway. Without --config: embedded broker on loopback (1883, or a free port if taken), "
                 + "SQLite store, HTTP on a free loopback port; all written to <data-dir>/runtime.json.")
 final class RunCommand implements Callable<Integer> {

@@ -9,10 +9,8 @@ import io.vocedge.gateway.store.StoredRecord;
 import io.vocedge.protocol.Ack;
 import io.vocedge.protocol.ConversationSummary;
 import io.vocedge.protocol.Limits;
-import io.vocedge.protocol.ProtocolException;
 import io.vocedge.protocol.SchemaId;
 import io.vocedge.protocol.SchemaValidator;
-import io.vocedge.protocol.Topics;
 import io.vocedge.protocol.UpRecord;
 import io.vocedge.protocol.Utterance;
 import java.io.IOException;
@@ -37,12 +35,11 @@ public final class BatchValidator {
         this.registry = registry;
     }
 
+    /** Checks one message from an {@code up/records} topic; {@code m.address()} was parsed at the door. */
     public Verdict check(IngestMessage m) {
-        Topics.DeviceTopic topic;
-        try {
-            topic = Topics.parse(m.topic());
-        } catch (ProtocolException e) {
-            return refuse(m, null, "bad_topic", e.getMessage());
+        DeviceAddress topic = m.address();
+        if (topic == null || topic.kind() != DeviceAddress.Kind.RECORDS) {
+            throw new IllegalArgumentException("not an up/records message: " + m.topicProblem());
         }
         if (m.payload().length > Limits.MAX_MESSAGE_BYTES) {
             return refuse(m, topic.device(), "oversized", "message of " + m.payload().length + " bytes exceeds the "
@@ -106,7 +103,7 @@ public final class BatchValidator {
             } else if (reason == null) {
                 reason = "a batch cannot contain a batch";
             }
-            bad.add(DeadLetter.of(m.receivedAt(), m.topic(), deviceId, seq, reason, r.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            bad.add(DeadLetter.of(m.receivedAt(), m.topic(), deviceId, seq, "invalid_record", reason, r.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             if (seq != null) {
                 rejected.add(new Ack.Rejected(seq, reason));
             }
@@ -115,7 +112,7 @@ public final class BatchValidator {
     }
 
     private static Verdict refuse(IngestMessage m, String deviceId, String key, String reason) {
-        return new Verdict.Refused(DeadLetter.of(m.receivedAt(), m.topic(), deviceId, null, reason, m.payload()), key);
+        return new Verdict.Refused(DeadLetter.of(m.receivedAt(), m.topic(), deviceId, null, key, reason, m.payload()), key);
     }
 
     static StoredRecord toStored(UpRecord rec, JsonNode raw, String site, Instant receivedAt, String batchBootId,
@@ -128,6 +125,10 @@ public final class BatchValidator {
         String sentiment = null;
         Double score = null;
         String lexicon = null;
+        Boolean escalation = null;
+        Boolean churn = null;
+        Boolean attention = null;
+        String model = null;
         List<StoredRecord.Topic> topics = new ArrayList<>();
         if (rec instanceof Utterance u) {
             conversationId = u.conversationId();
@@ -137,6 +138,9 @@ public final class BatchValidator {
             sentiment = u.sentiment().label().wireName();
             score = u.sentiment().score();
             lexicon = u.lexiconVersion();
+            escalation = u.flags().contains("escalation");
+            churn = u.flags().contains("churn_risk");
+            model = u.modelVersion();
             u.topics().forEach(t -> topics.add(new StoredRecord.Topic(t.id(), t.sentiment() == null ? null : t.sentiment().label().wireName())));
         } else if (rec instanceof ConversationSummary c) {
             conversationId = c.conversationId();
@@ -146,13 +150,20 @@ public final class BatchValidator {
                 sentiment = score > 0.2 ? "positive" : score < -0.2 ? "negative" : "neutral";
             }
             c.topicCounts().keySet().forEach(t -> topics.add(new StoredRecord.Topic(t, null)));
+            if (c.flagCounts() != null) {
+                escalation = c.flagCounts().getOrDefault("escalation", 0) > 0;
+                churn = c.flagCounts().getOrDefault("churn_risk", 0) > 0;
+            }
+            attention = c.attention() == null ? null : c.attention().flag();
+            model = c.modelVersion();
         }
         String kind = rec.schemaId().kind().substring("voc.".length());
         // PostgreSQL text and jsonb cannot hold NUL; keep the record, mark the character as unreadable.
         String payload = raw.toString().replace("\\u0000", "\\ufffd");
         return new StoredRecord(rec.deviceId(), rec.seq(), rec.schema(), kind, site, conversationId, speaker, lang,
                 text == null ? null : text.replace('\0', '\ufffd'), sentiment, score, lexicon, rec.time().wall(),
-                rec.time().synced(), rec.time().bootId(), rec.time().monoMs(), receivedAt, corrected, topics, payload);
+                rec.time().synced(), rec.time().bootId(), rec.time().monoMs(), receivedAt, corrected, topics, payload, escalation,
+                churn, attention, model);
     }
 
     /**

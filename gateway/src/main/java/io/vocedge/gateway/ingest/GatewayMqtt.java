@@ -1,7 +1,14 @@
 package io.vocedge.gateway.ingest;
 
 import io.vocedge.protocol.Topics;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -18,15 +25,26 @@ import org.tinylog.Logger;
 /**
  * The gateway's MQTT client (Paho v5): clean session, shared subscription on every device's record
  * batches and command results, unshared subscription on retained statuses, manual PUBACKs (sent only after the
- * store commit), automatic reconnect with re-subscription. Incoming messages go to {@code sink}, which may
+ * store commit), reconnect with a jittered backoff capped low and an immediate attempt when the broker's port answers
+ * again, re-subscribing on every connect. Incoming messages go to {@code sink}, which may
  * block (back-pressure).
  */
 public final class GatewayMqtt implements MqttPort, AutoCloseable {
     private static final int TOO_MANY_PUBLISHES = 32202;
 
+    /** While disconnected, how often the broker's port is probed for an immediate reconnect. */
+    static final Duration PROBE_EVERY = Duration.ofMillis(200);
+
     private final MqttAsyncClient client;
     private final MqttConnectionOptions options;
     private final String url;
+    private final String brokerHost;
+    private final int brokerPort;
+    private final Duration reconnectMin;
+    private final Duration reconnectMax;
+    private final Object lost = new Object();
+    private final AtomicLong reconnects = new AtomicLong();
+    private volatile boolean closing;
     private volatile Sink sink;
 
     /** Receives messages on the MQTT callback thread. */
@@ -35,37 +53,122 @@ public final class GatewayMqtt implements MqttPort, AutoCloseable {
     }
 
     public GatewayMqtt(String url, String clientId, SSLSocketFactory tls) throws MqttException {
+        this(url, clientId, tls, Duration.ofMillis(250), Duration.ofSeconds(5));
+    }
+
+    /**
+     * @param reconnectMin first delay after the connection is lost (doubling with jitter up to {@code reconnectMax});
+     *     while waiting, the broker's port is probed every {@link #PROBE_EVERY} and a reconnect is tried as soon as it
+     *     accepts connections again
+     */
+    public GatewayMqtt(String url, String clientId, SSLSocketFactory tls, Duration reconnectMin, Duration reconnectMax)
+            throws MqttException {
         this.url = url;
+        this.reconnectMin = reconnectMin;
+        this.reconnectMax = reconnectMax;
+        URI u = URI.create(url);
+        this.brokerHost = u.getHost();
+        this.brokerPort = u.getPort() > 0 ? u.getPort() : url.startsWith("ssl://") ? 8883 : 1883;
         this.client = new MqttAsyncClient(url, clientId, new MemoryPersistence());
         client.setManualAcks(true);
         options = new MqttConnectionOptions();
         // Clean session per connect: devices re-send whatever was not acked, so nothing depends on the broker
         // keeping this gateway's session; resuming one with Paho v5 1.2.5 broke after broker restarts (FaultIT).
         options.setCleanStart(true);
-        options.setAutomaticReconnect(true);
-        options.setAutomaticReconnectDelay(1, 30);
+        // Our own reconnect loop (Paho's is fixed at 1-30 s and blind to the broker coming back): see reconnectLoop.
+        options.setAutomaticReconnect(false);
         options.setKeepAliveInterval(30);
         options.setReceiveMaximum(1000);
-        options.setMaxReconnectDelay(30_000);
+        options.setConnectionTimeout(10);
         if (tls != null) {
             options.setSocketFactory(tls);
         }
         client.setCallback(new Callback());
     }
 
+    /** User name and password for a broker that asks for them (the embedded broker does); call before connecting. */
+    public GatewayMqtt withCredentials(String user, String password) {
+        options.setUserName(user);
+        options.setPassword(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return this;
+    }
+
     /** Connects, retrying with backoff until it works or {@code keepTrying} says stop. */
     public void connect(Sink sink, java.util.function.BooleanSupplier keepTrying) throws InterruptedException {
         this.sink = sink;
-        long delay = 500;
+        if (!reconnectUntilConnected(keepTrying)) {
+            return;
+        }
+        Thread.ofPlatform().name("gateway-mqtt-reconnect").daemon(true).start(this::reconnectLoop);
+    }
+
+    /**
+     * Runs for the life of the client: waits for a lost connection, then reconnects - at once when the broker's port
+     * answers again, otherwise after a jittered backoff capped at {@code reconnectMax}.
+     */
+    private void reconnectLoop() {
+        try {
+            while (!closing) {
+                synchronized (lost) {
+                    while (!closing && client.isConnected()) {
+                        lost.wait(1000);
+                    }
+                }
+                if (!closing) {
+                    reconnectUntilConnected(() -> !closing);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean reconnectUntilConnected(java.util.function.BooleanSupplier keepTrying) throws InterruptedException {
+        long delay = reconnectMin.toMillis();
+        long downSince = System.nanoTime();
+        int attempt = 0;
         while (keepTrying.getAsBoolean()) {
+            attempt++;
             try {
                 client.connect(options).waitForCompletion(15_000);
-                return;
+                if (attempt > 1 || reconnects.get() > 0) {
+                    Logger.info("event=gateway_mqtt_reconnected url={} attempts={} down_ms={}", url, attempt,
+                            (System.nanoTime() - downSince) / 1_000_000);
+                }
+                reconnects.incrementAndGet();
+                return true;
             } catch (MqttException e) {
-                Logger.warn("event=gateway_mqtt_connect_failed url={} retry_in_ms={} error=\"{}\"", url, delay, e.getMessage());
-                Thread.sleep(delay);
-                delay = Math.min(30_000, delay * 2);
+                long wait = delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
+                Logger.warn("event=gateway_mqtt_connect_failed url={} attempt={} retry_in_ms={} error=\"{}\"", url, attempt, wait,
+                        e.getMessage());
+                waitForBrokerOrTimeout(wait, keepTrying);
+                delay = Math.min(reconnectMax.toMillis(), delay * 2);
             }
+        }
+        return false;
+    }
+
+    /** Sleeps up to {@code ms}, returning early when the broker's port accepts a TCP connection. */
+    private void waitForBrokerOrTimeout(long ms, java.util.function.BooleanSupplier keepTrying) throws InterruptedException {
+        long deadline = System.nanoTime() + ms * 1_000_000L;
+        boolean wasRefused = false;
+        while (keepTrying.getAsBoolean() && System.nanoTime() < deadline) {
+            boolean answers = portAnswers();
+            if (answers && wasRefused) {
+                Logger.info("event=gateway_mqtt_broker_port_answers url={} action=\"reconnecting now\"", url);
+                return;
+            }
+            wasRefused |= !answers;
+            Thread.sleep(Math.min(PROBE_EVERY.toMillis(), Math.max(1, (deadline - System.nanoTime()) / 1_000_000L)));
+        }
+    }
+
+    private boolean portAnswers() {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(brokerHost, brokerPort), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -129,6 +232,10 @@ public final class GatewayMqtt implements MqttPort, AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
+        synchronized (lost) {
+            lost.notifyAll();
+        }
         try {
             if (client.isConnected()) {
                 client.disconnect().waitForCompletion(5000);
@@ -147,6 +254,9 @@ public final class GatewayMqtt implements MqttPort, AutoCloseable {
         @Override
         public void disconnected(MqttDisconnectResponse response) {
             Logger.warn("event=gateway_mqtt_disconnected reason=\"{}\"", response == null ? "?" : response.getReasonString());
+            synchronized (lost) {
+                lost.notifyAll();
+            }
         }
 
         @Override
@@ -156,7 +266,8 @@ public final class GatewayMqtt implements MqttPort, AutoCloseable {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) throws Exception {
-            sink.accept(new IngestMessage(topic, message.getPayload(), message.getId(), message.getQos(), Instant.now()));
+            // The topic is parsed here, once; everything downstream uses the parsed address.
+            sink.accept(IngestMessage.arrived(topic, message.getPayload(), message.getId(), message.getQos(), Instant.now()));
         }
 
         @Override

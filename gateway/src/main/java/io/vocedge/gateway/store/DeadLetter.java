@@ -13,11 +13,17 @@ import java.util.Base64;
  * kept up to {@link #MAX_KEPT_BYTES} (an oversized flood must not fill the store); text when valid UTF-8,
  * base64 otherwise.
  */
-public record DeadLetter(Instant receivedAt, String topic, String deviceId, Long seq, String reason, String payload,
-        String payloadEncoding, int payloadBytes) {
+public record DeadLetter(Instant receivedAt, String topic, String deviceId, Long seq, String reasonCode, String reason,
+        String payload, String payloadEncoding, int payloadBytes) {
     public static final int MAX_KEPT_BYTES = 64 * 1024;
 
-    public static DeadLetter of(Instant receivedAt, String topic, String deviceId, Long seq, String reason, byte[] raw) {
+    /**
+     * @param reasonCode the stable code (the {@code voc_dead_letters{reason}} label, the {@code reason_code} column),
+     *     e.g. {@code invalid_record}, {@code store_refused}
+     * @param reason the human text naming what is wrong
+     */
+    public static DeadLetter of(Instant receivedAt, String topic, String deviceId, Long seq, String reasonCode, String reason,
+            byte[] raw) {
         byte[] kept = raw.length > MAX_KEPT_BYTES ? Arrays.copyOf(raw, MAX_KEPT_BYTES) : raw;
         String text;
         String encoding;
@@ -34,6 +40,6 @@ public record DeadLetter(Instant receivedAt, String topic, String deviceId, Long
             text = Base64.getEncoder().encodeToString(kept);
             encoding = raw.length > MAX_KEPT_BYTES ? "base64-truncated" : "base64";
         }
-        return new DeadLetter(receivedAt, topic, deviceId, seq, reason, text, encoding, raw.length);
+        return new DeadLetter(receivedAt, topic, deviceId, seq, reasonCode, reason, text, encoding, raw.length);
     }
 }

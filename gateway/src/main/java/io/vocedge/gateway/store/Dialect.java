@@ -9,14 +9,19 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** The few ways SQLite and PostgreSQL differ for us: types of times, booleans and JSON, and the migration folder. */
-enum Dialect {
+/**
+ * The few ways SQLite and PostgreSQL differ for us: types of times, booleans and JSON, and the migration folder.
+ * Public so feature repositories (console queries, forwarding outbox, alerts) write SQL that runs on both stores.
+ */
+public enum Dialect {
     SQLITE("db/sqlite", "?", "INSERT OR IGNORE INTO"),
     POSTGRESQL("db/postgresql", "CAST(? AS jsonb)", "INSERT INTO");
 
     final String migrations;
-    final String jsonParam;
-    final String insertIgnore;
+    /** The placeholder for a JSON parameter ({@code ?} or {@code CAST(? AS jsonb)}). */
+    public final String jsonParam;
+    /** {@code INSERT OR IGNORE INTO} or {@code INSERT INTO} (with {@link #onConflictIgnore}). */
+    public final String insertIgnore;
 
     Dialect(String migrations, String jsonParam, String insertIgnore) {
         this.migrations = migrations;
@@ -25,11 +30,11 @@ enum Dialect {
     }
 
     /** Suffix for an insert that must ignore an existing key. */
-    String onConflictIgnore(String keyColumns) {
+    public String onConflictIgnore(String keyColumns) {
         return this == POSTGRESQL ? " ON CONFLICT (" + keyColumns + ") DO NOTHING" : "";
     }
 
-    void setTime(PreparedStatement ps, int i, Instant t) throws SQLException {
+    public void setTime(PreparedStatement ps, int i, Instant t) throws SQLException {
         if (t == null) {
             ps.setNull(i, this == POSTGRESQL ? Types.TIMESTAMP_WITH_TIMEZONE : Types.VARCHAR);
         } else if (this == POSTGRESQL) {
@@ -39,7 +44,7 @@ enum Dialect {
         }
     }
 
-    Instant getTime(ResultSet rs, String column) throws SQLException {
+    public Instant getTime(ResultSet rs, String column) throws SQLException {
         if (this == POSTGRESQL) {
             Timestamp ts = rs.getTimestamp(column);
             return ts == null ? null : ts.toInstant();
@@ -48,7 +53,7 @@ enum Dialect {
         return s == null ? null : Instant.parse(s);
     }
 
-    void setBool(PreparedStatement ps, int i, boolean b) throws SQLException {
+    public void setBool(PreparedStatement ps, int i, boolean b) throws SQLException {
         if (this == POSTGRESQL) {
             ps.setBoolean(i, b);
         } else {

@@ -2,6 +2,8 @@ package io.vocedge.gateway.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.vocedge.common.cli.BadInputException;
+import io.vocedge.common.fs.OwnerOnly;
 import io.vocedge.gateway.config.GatewayConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,7 @@ public final class JdbcVocStore implements VocStore {
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final String gatewayId;
+    private final List<CommitParticipant> participants = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private JdbcVocStore(HikariDataSource pool, Dialect dialect, String gatewayId) {
         this.pool = pool;
@@ -33,50 +36,148 @@ public final class JdbcVocStore implements VocStore {
         this.gatewayId = gatewayId;
     }
 
+    /** Opens the store for the gateway service: creates it (SQLite file, directory) and migrates the schema. */
     public static JdbcVocStore open(GatewayConfig.StoreSettings settings, String gatewayId) throws SQLException {
+        if (!settings.postgres()) {
+            Path file = settings.sqliteFile().toAbsolutePath();
+            try {
+                if (!Files.isDirectory(file.getParent())) {
+                    OwnerOnly.directory(file.getParent());
+                }
+                // Created 0600 before SQLite opens it; SQLite gives -wal and -shm the database file's mode.
+                OwnerOnly.file(file);
+            } catch (java.io.IOException e) {
+                throw new SQLException("cannot create " + file + " (owner-only): " + e.getMessage(), e);
+            }
+        }
+        HikariDataSource ds = connect(settings, false);
+        Dialect dialect = settings.postgres() ? Dialect.POSTGRESQL : Dialect.SQLITE;
+        try {
+            // outOfOrder: each feature owns a version range (console V50-59, alerts V70-79, ...), so a store already at
+            // V80 still gets a feature's V50 when that feature arrives later.
+            Flyway.configure().dataSource(ds).locations("classpath:" + dialect.migrations).outOfOrder(true).load().migrate();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw new SQLException("store migration failed: " + rootMessage(e), e);
+        }
+        if (dialect == Dialect.SQLITE) {
+            tightenSqliteCompanions(settings.sqliteFile().toAbsolutePath());
+        }
+        Logger.info("event=store_open kind={} url={}", dialect.name().toLowerCase(java.util.Locale.ROOT), ds.getJdbcUrl());
+        return new JdbcVocStore(ds, dialect, gatewayId);
+    }
+
+    /** A store created by an older gateway under a wide umask: its -wal and -shm files are tightened too. */
+    private static void tightenSqliteCompanions(Path file) throws SQLException {
+        try {
+            for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+                OwnerOnly.restrict(file.resolveSibling(file.getFileName() + suffix));
+            }
+        } catch (java.io.IOException e) {
+            throw new SQLException("cannot make " + file + " owner-only: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens a store that must already exist, for read-only tools ({@code records}): never creates a file, a
+     * directory or a table, never migrates, and opens SQLite read-only. A mistyped {@code --data-dir} or
+     * {@code store.sqlite_file} is refused with the path and the fix instead of showing an empty new database.
+     *
+     * @throws BadInputException when there is no store where the settings point
+     */
+    public static JdbcVocStore openExisting(GatewayConfig.StoreSettings settings, String gatewayId) throws SQLException {
+        return openExisting(settings, gatewayId, true);
+    }
+
+    /**
+     * As {@link #openExisting(GatewayConfig.StoreSettings, String)} but writable, for operator tools that change rows
+     * ({@code dead-letters redrive}); still never creates or migrates a store.
+     */
+    public static JdbcVocStore openExistingForWrite(GatewayConfig.StoreSettings settings, String gatewayId) throws SQLException {
+        return openExisting(settings, gatewayId, false);
+    }
+
+    private static JdbcVocStore openExisting(GatewayConfig.StoreSettings settings, String gatewayId, boolean readOnly)
+            throws SQLException {
+        Dialect dialect = settings.postgres() ? Dialect.POSTGRESQL : Dialect.SQLITE;
+        if (!settings.postgres()) {
+            Path file = settings.sqliteFile().toAbsolutePath();
+            if (!Files.isRegularFile(file)) {
+                throw new BadInputException("no VoC store at " + file + " (nothing was created): give the gateway's data "
+                        + "directory with --data-dir, or its config with --config (store.sqlite_file); a gateway creates "
+                        + "its store on its first 'run'");
+            }
+        }
+        HikariDataSource ds;
+        try {
+            ds = connect(settings, readOnly);
+        } catch (SQLException e) {
+            if (settings.postgres() && "3D000".equals(sqlState(e))) {
+                throw new BadInputException("the database in store.jdbc_url (" + settings.jdbcUrl() + ") does not exist: "
+                        + "check store.jdbc_url in the gateway's config", e);
+            }
+            throw e;
+        }
+        try {
+            int applied = Flyway.configure().dataSource(ds).locations("classpath:" + dialect.migrations).load().info()
+                    .applied().length;
+            if (applied == 0) {
+                throw new BadInputException((settings.postgres() ? "the database " + settings.jdbcUrl()
+                        : settings.sqliteFile().toAbsolutePath().toString()) + " holds no VoC store (no schema): check "
+                        + (settings.postgres() ? "store.jdbc_url" : "--data-dir or store.sqlite_file")
+                        + "; a gateway creates its store on its first 'run'");
+            }
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+        return new JdbcVocStore(ds, dialect, gatewayId);
+    }
+
+    private static HikariDataSource connect(GatewayConfig.StoreSettings settings, boolean readOnly) throws SQLException {
         HikariConfig hc = new HikariConfig();
-        Dialect dialect;
         if (settings.postgres()) {
-            dialect = Dialect.POSTGRESQL;
             hc.setJdbcUrl(settings.jdbcUrl());
             hc.setUsername(settings.user());
             hc.setPassword(settings.password());
-            hc.setMaximumPoolSize(settings.poolSize());
+            // Flyway holds one connection while it asks for another: at least 2.
+            hc.setMaximumPoolSize(Math.max(2, settings.poolSize()));
         } else {
-            dialect = Dialect.SQLITE;
-            Path file = settings.sqliteFile().toAbsolutePath();
-            try {
-                Files.createDirectories(file.getParent());
-            } catch (java.io.IOException e) {
-                throw new SQLException("cannot create the directory for " + file + ": " + e.getMessage(), e);
+            hc.setJdbcUrl("jdbc:sqlite:" + settings.sqliteFile().toAbsolutePath());
+            if (readOnly) {
+                // SQLITE_OPEN_READONLY: the driver cannot create the file or write to it. The pool must agree, or
+                // it tries to switch the connection back to read-write (which sqlite-jdbc refuses).
+                hc.addDataSourceProperty("open_mode", "1");
+                hc.setReadOnly(true);
+            } else {
+                hc.addDataSourceProperty("journal_mode", "WAL");
+                hc.addDataSourceProperty("synchronous", "FULL");
             }
-            hc.setJdbcUrl("jdbc:sqlite:" + file);
-            hc.addDataSourceProperty("journal_mode", "WAL");
-            hc.addDataSourceProperty("synchronous", "FULL");
             hc.addDataSourceProperty("busy_timeout", "10000");
             hc.addDataSourceProperty("foreign_keys", "true");
             // SQLite has one writer; a single connection avoids lock contention inside the gateway.
             hc.setMaximumPoolSize(1);
         }
-        hc.setPoolName("voc-store");
+        hc.setPoolName(readOnly ? "voc-store-read" : "voc-store");
         hc.setAutoCommit(false);
         hc.setConnectionTimeout(10_000);
         hc.setInitializationFailTimeout(10_000);
-        HikariDataSource ds;
         try {
-            ds = new HikariDataSource(hc);
+            return new HikariDataSource(hc);
         } catch (RuntimeException e) {
             throw new SQLException("cannot connect to the store (" + hc.getJdbcUrl() + "): " + rootMessage(e)
-                    + (settings.postgres() ? " - check store.jdbc_url, user and password, and that PostgreSQL runs" : ""), e);
+                    + (settings.postgres() ? " - check store.jdbc_url, user and password, and that PostgreSQL runs" : ""),
+                    sqlState(e), e);
         }
-        try {
-            Flyway.configure().dataSource(ds).locations("classpath:" + dialect.migrations).load().migrate();
-        } catch (RuntimeException e) {
-            ds.close();
-            throw new SQLException("store migration failed: " + rootMessage(e), e);
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null) {
+                return s.getSQLState();
+            }
         }
-        Logger.info("event=store_open kind={} url={}", dialect.name().toLowerCase(java.util.Locale.ROOT), hc.getJdbcUrl());
-        return new JdbcVocStore(ds, dialect, gatewayId);
+        return null;
     }
 
     private static String rootMessage(Throwable e) {
@@ -94,29 +195,45 @@ public final class JdbcVocStore implements VocStore {
                 for (DeviceEntry d : tx.autoRegister) {
                     insertDevice(c, d, true);
                 }
-                int inserted = insertRecords(c, tx.records);
-                insertTopics(c, tx.records);
+                List<StoredRecord> inserted = insertRecords(c, tx.records);
+                insertTopics(c, inserted);
                 insertDeadLetters(c, tx.deadLetters);
                 markSeen(c, tx.seen);
                 updateStatuses(c, tx.statuses);
-                insertCommandResults(c, tx.commandResults);
+                insertCommandResults(c, forget(c, tx.forgets, tx.commandResults));
+                markRedriven(c, tx.redriven);
+                if (!participants.isEmpty()) {
+                    CommittedChanges changes = new CommittedChanges(inserted, tx.statuses, tx.autoRegister);
+                    for (CommitParticipant p : participants) {
+                        p.participate(c, dialect, changes);
+                    }
+                }
                 c.commit();
-                return new CommitResult(inserted, tx.records.size() - inserted, tx.deadLetters.size());
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+                return new CommitResult(inserted.size(), tx.records.size() - inserted.size(), tx.deadLetters.size());
+            } catch (SQLException | RuntimeException | AssertionError e) {
+                // The commit's own error decides what happens next (StoreFault), never a failing rollback's.
+                try {
+                    c.rollback();
+                } catch (SQLException | RuntimeException r) {
+                    e.addSuppressed(r);
+                }
+                // A driver or participant failing with anything but SQLException (pgjdbc asserts on a connection cut
+                // mid-batch when run with -ea) is still a failed commit: the caller classifies it and retries.
+                throw e instanceof SQLException s ? s : new SQLException("store commit failed: " + e, e);
             }
         }
     }
 
-    private int insertRecords(Connection c, List<StoredRecord> records) throws SQLException {
+    /** Inserts, ignoring records already stored; returns the ones that are new. */
+    private List<StoredRecord> insertRecords(Connection c, List<StoredRecord> records) throws SQLException {
         if (records.isEmpty()) {
-            return 0;
+            return List.of();
         }
         String sql = dialect.insertIgnore + " records (device_id, seq, schema_id, kind, site, conversation_id, speaker_role,"
                 + " lang, text, sentiment, sentiment_score, lexicon_version, recorded_at, clock_synced, boot_id, mono_ms,"
-                + " received_at, corrected_at, gateway_id, payload) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
-                + dialect.jsonParam + ")" + dialect.onConflictIgnore("device_id, seq");
+                + " received_at, corrected_at, gateway_id, payload, escalation, churn_risk, attention, model_version)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?," + dialect.jsonParam + ",?,?,?,?)"
+                + dialect.onConflictIgnore("device_id, seq");
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (StoredRecord r : records) {
                 ps.setString(1, r.deviceId());
@@ -143,13 +260,29 @@ public final class JdbcVocStore implements VocStore {
                 dialect.setTime(ps, 18, r.correctedAt());
                 ps.setString(19, gatewayId);
                 ps.setString(20, r.payloadJson());
+                setFlag(ps, 21, r.escalation());
+                setFlag(ps, 22, r.churnRisk());
+                setFlag(ps, 23, r.attention());
+                ps.setString(24, r.modelVersion());
                 ps.addBatch();
             }
-            int inserted = 0;
-            for (int n : ps.executeBatch()) {
-                inserted += n > 0 ? 1 : 0;
+            int[] counts = ps.executeBatch();
+            List<StoredRecord> inserted = new ArrayList<>(records.size());
+            for (int i = 0; i < counts.length; i++) {
+                // SUCCESS_NO_INFO (-2) would hide duplicates; neither driver returns it for these statements.
+                if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+                    inserted.add(records.get(i));
+                }
             }
             return inserted;
+        }
+    }
+
+    private void setFlag(PreparedStatement ps, int i, Boolean b) throws SQLException {
+        if (b == null) {
+            ps.setNull(i, dialect == Dialect.POSTGRESQL ? Types.BOOLEAN : Types.INTEGER);
+        } else {
+            dialect.setBool(ps, i, b);
         }
     }
 
@@ -179,7 +312,7 @@ public final class JdbcVocStore implements VocStore {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO dead_letters (received_at, gateway_id, topic, device_id,"
-                + " seq, reason, payload, payload_encoding, payload_bytes) VALUES (?,?,?,?,?,?,?,?,?)")) {
+                + " seq, reason, payload, payload_encoding, payload_bytes, reason_code) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
             for (DeadLetter d : letters) {
                 dialect.setTime(ps, 1, d.receivedAt());
                 ps.setString(2, gatewayId);
@@ -194,6 +327,23 @@ public final class JdbcVocStore implements VocStore {
                 ps.setString(7, d.payload());
                 ps.setString(8, d.payloadEncoding());
                 ps.setInt(9, d.payloadBytes());
+                ps.setString(10, d.reasonCode());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void markRedriven(Connection c, List<Object[]> marks) throws SQLException {
+        if (marks.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE dead_letters SET redriven_at = ?, redrive_outcome = ?"
+                + " WHERE id = ? AND redriven_at IS NULL")) {
+            for (Object[] m : marks) {
+                dialect.setTime(ps, 1, (Instant) m[1]);
+                ps.setString(2, (String) m[2]);
+                ps.setLong(3, (Long) m[0]);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -236,6 +386,61 @@ public final class JdbcVocStore implements VocStore {
             }
             ps.executeBatch();
         }
+    }
+
+    /**
+     * Deletes each forget request's records (and their topics, search terms and alert details), audits it, and returns
+     * the results with the gateway's count appended to the message of the result that asked.
+     */
+    private List<CommandResultRow> forget(Connection c, List<ForgetRequest> forgets, List<CommandResultRow> results)
+            throws SQLException {
+        if (forgets.isEmpty()) {
+            return results;
+        }
+        java.util.Map<String, Integer> deleted = new java.util.HashMap<>();
+        String window = "device_id = ? AND seq IN (SELECT seq FROM records WHERE device_id = ? AND corrected_at >= ? AND corrected_at <= ?)";
+        for (ForgetRequest f : forgets) {
+            for (String sql : List.of("DELETE FROM record_topics WHERE " + window, "DELETE FROM search_terms WHERE " + window,
+                    "UPDATE alerts SET detail = NULL WHERE device_id = ? AND record_seq IN (SELECT seq FROM records WHERE "
+                            + "device_id = ? AND corrected_at >= ? AND corrected_at <= ?)")) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, f.deviceId());
+                    ps.setString(2, f.deviceId());
+                    dialect.setTime(ps, 3, f.from());
+                    dialect.setTime(ps, 4, f.to());
+                    ps.executeUpdate();
+                }
+            }
+            int n;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM records WHERE device_id = ? AND corrected_at >= ? AND corrected_at <= ?")) {
+                ps.setString(1, f.deviceId());
+                dialect.setTime(ps, 2, f.from());
+                dialect.setTime(ps, 3, f.to());
+                n = ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO console_audit (at, actor, action, target, site, detail) VALUES (?,?,?,?,?,?)")) {
+                dialect.setTime(ps, 1, Instant.now());
+                ps.setString(2, "device:" + f.deviceId());
+                ps.setString(3, "forget");
+                ps.setString(4, f.deviceId());
+                ps.setString(5, f.site());
+                ps.setString(6, "from=" + f.from() + " to=" + f.to() + " records_deleted=" + n + " command_id=" + f.commandId());
+                ps.executeUpdate();
+            }
+            deleted.merge(f.commandId(), n, Integer::sum);
+            org.tinylog.Logger.info("event=forget device={} from={} to={} records_deleted={} command_id={}", f.deviceId(),
+                    f.from(), f.to(), n, f.commandId());
+        }
+        List<CommandResultRow> out = new ArrayList<>(results.size());
+        for (CommandResultRow r : results) {
+            Integer n = deleted.get(r.commandId());
+            out.add(n == null ? r : new CommandResultRow(r.commandId(), r.deviceId(), r.ok(),
+                    (r.message() == null ? "" : r.message() + "; ") + "gateway deleted " + n + " stored records of the window",
+                    r.receivedAt(), r.json()));
+        }
+        return out;
     }
 
     private void insertCommandResults(Connection c, List<CommandResultRow> results) throws SQLException {
@@ -370,6 +575,22 @@ public final class JdbcVocStore implements VocStore {
             c.commit();
             return out;
         }
+    }
+
+    /**
+     * Adds a feature that writes inside every commit (see {@link CommitParticipant}); register before ingest starts.
+     */
+    public void addParticipant(CommitParticipant participant) {
+        participants.add(participant);
+    }
+
+    /** The connection pool, for feature repositories (console queries, outboxes) that keep their own SQL. */
+    public javax.sql.DataSource dataSource() {
+        return pool;
+    }
+
+    public Dialect dialect() {
+        return dialect;
     }
 
     @Override

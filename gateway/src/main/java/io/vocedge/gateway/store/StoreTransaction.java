@@ -15,6 +15,8 @@ public final class StoreTransaction {
     final List<String[]> seen = new ArrayList<>();
     final List<StatusUpdate> statuses = new ArrayList<>();
     final List<CommandResultRow> commandResults = new ArrayList<>();
+    final List<ForgetRequest> forgets = new ArrayList<>();
+    final List<Object[]> redriven = new ArrayList<>();
 
     public void add(StoredRecord r) {
         records.add(r);
@@ -41,13 +43,26 @@ public final class StoreTransaction {
         commandResults.add(c);
     }
 
+    public void add(ForgetRequest f) {
+        forgets.add(f);
+    }
+
+    /** Marks a dead letter redriven in the same transaction that stores its records (once: a second mark is a no-op). */
+    public void redriven(long deadLetterId, Instant at, String outcome) {
+        redriven.add(new Object[] {deadLetterId, at, outcome});
+    }
+
     public boolean isEmpty() {
         return records.isEmpty() && deadLetters.isEmpty() && autoRegister.isEmpty() && seen.isEmpty() && statuses.isEmpty()
-                && commandResults.isEmpty();
+                && commandResults.isEmpty() && redriven.isEmpty() && forgets.isEmpty();
     }
 
     public List<DeviceEntry> autoRegisteredDevices() {
         return autoRegister;
+    }
+
+    public List<DeadLetter> deadLetters() {
+        return deadLetters;
     }
 
     public int recordCount() {

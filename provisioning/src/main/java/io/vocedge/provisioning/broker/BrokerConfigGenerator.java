@@ -1,12 +1,10 @@
 package io.vocedge.provisioning.broker;
 
-import io.vocedge.protocol.Topics;
+import io.vocedge.common.cli.BadInputException;
 import io.vocedge.provisioning.ProvisionException;
 import io.vocedge.provisioning.ca.FleetCa;
 import io.vocedge.provisioning.ca.Pem;
 import io.vocedge.provisioning.fs.SafeFiles;
-import io.vocedge.provisioning.inventory.EnrolledDevice;
-import io.vocedge.provisioning.inventory.EnrolledGateway;
 import io.vocedge.provisioning.inventory.Inventory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,29 +17,29 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 import org.tinylog.Logger;
 
 /**
  * {@code broker config}: Mosquitto configuration for the fleet. A TLS listener that requires a client certificate
- * from the fleet CA and uses its CN (device or gateway id) as the user name, a CRL of revoked devices, and an ACL:
+ * from the fleet CA and uses its CN (device or gateway id) as the user name, a CRL of revoked devices, and the
+ * rules as a dynamic-security plugin file ({@link DynamicSecurityRules}: checked at SUBSCRIBE time, unlike
+ * Mosquitto 2.0's ACL file):
  *
  * <ul>
- *   <li>every device: write {@code voc/v1/+/<its id>/up/#}, read {@code voc/v1/+/<its id>/down/#}, nothing else
- *       (one {@code pattern} rule with {@code %u}, so enrolling a device needs no broker change: only a certificate
- *       from the fleet CA gets a user name at all);</li>
- *   <li>each enrolled gateway: read {@code voc/v1/+/+/up/#} (records and results through the shared subscription,
- *       retained status), write {@code voc/v1/+/+/down/#} (acks and commands);</li>
- *   <li>each revoked device: {@code deny #} (the CRL refuses it at the TLS handshake; the ACL also stops a session
- *       that is still open or a broker that has not reloaded the CRL yet).</li>
+ *   <li>every enrolled device: publish its own three {@code up/} topics, subscribe to and receive its own
+ *       {@code down/} topics, nothing else (never a {@code $share} group, never {@code #});</li>
+ *   <li>each enrolled gateway: the shared record and result subscriptions and the status subscription, acks and
+ *       commands to every device;</li>
+ *   <li>revoked devices: not in the file, so nothing at all (the CRL also refuses them at the TLS handshake).</li>
  * </ul>
- * Files: {@code mosquitto.conf}, {@code acl}, {@code ca.pem}, {@code crl.pem}, {@code broker.pem}, {@code broker.key}.
+ * Files: {@code mosquitto.conf}, {@code dynamic-security.json}, {@code ca.pem}, {@code crl.pem}, {@code broker.pem},
+ * {@code broker.key}.
  */
 public final class BrokerConfigGenerator {
     public static final String CONF = "mosquitto.conf";
-    public static final String ACL = "acl";
+    public static final String RULES = DynamicSecurityRules.FILE;
     public static final String CRL = "crl.pem";
     public static final String CA = "ca.pem";
     public static final String CERT = "broker.pem";
@@ -81,14 +79,26 @@ public final class BrokerConfigGenerator {
         return notes;
     }
 
-    /** Regenerates the ACL and the CRL (after enrolling a gateway or revoking a device). */
+    /** Regenerates the rules and the CRL (after enrolling a gateway or a device, or revoking a device). */
     public void writeRules(Inventory inventory, Path out, Duration crlValidity) {
-        X509CRL crl = ca.crl(inventory.revokedSerials(), crlValidity);
+        X509CRL crl = ca.crl(inventory.revokedSerials(clock.instant()), crlValidity);
         SafeFiles.writePublic(out.resolve(CRL), Pem.encode(crl));
-        SafeFiles.writePublic(out.resolve(ACL), acl(inventory.gateways(), inventory.revokedDevices(), clock.instant())
-                .getBytes(StandardCharsets.UTF_8));
+        SafeFiles.writePublic(out.resolve(RULES), DynamicSecurityRules.render(inventory.gateways(), inventory.devices()));
         Logger.info("event=broker_rules_written dir={} revoked={} crl_next_update={}", out, inventory.revokedDevices().size(),
                 crl.getNextUpdate().toInstant());
+    }
+
+    /**
+     * Rewrites the rules and CRL in the directory {@code broker config} last wrote (the inventory's), if it still
+     * exists: after an enrolment or a renewal. Returns that directory, or null when there is none to update.
+     */
+    public Path updateKnownDir(Inventory inventory) {
+        Path dir = inventory.brokerDir() == null ? null : Path.of(inventory.brokerDir());
+        if (dir == null || !Files.isDirectory(dir)) {
+            return null;
+        }
+        writeRules(inventory, dir, DEFAULT_CRL_VALIDITY);
+        return dir;
     }
 
     static String mosquittoConf(BrokerOptions o, Instant at) {
@@ -99,7 +109,11 @@ public final class BrokerConfigGenerator {
                 # Run: mosquitto -c %2$smosquitto.conf   (broker.key must be readable by the mosquitto user only)
                 per_listener_settings false
                 allow_anonymous false
-                acl_file %2$sacl
+                # Who may subscribe, publish and receive what: checked at SUBSCRIBE time too (Mosquitto 2.0's acl_file is
+                # not). Read at start only: restart Mosquitto after enrolling or revoking a device (a SIGHUP re-reads
+                # the CRL, not these rules).
+                plugin %9$s
+                plugin_opt_config_file %2$s%10$s
 
                 persistence true
                 persistence_location %3$s
@@ -125,28 +139,8 @@ public final class BrokerConfigGenerator {
                 crlfile %2$scrl.pem
                 require_certificate true
                 use_identity_as_username true
-                """.formatted(at, d, p, o.maxInflight(), o.maxQueued(), o.maxQueuedBytes(), o.port(), o.listenHost());
-    }
-
-    static String acl(Collection<EnrolledGateway> gateways, Collection<EnrolledDevice> revoked, Instant at) {
-        StringBuilder b = new StringBuilder();
-        b.append("# VoC Edge broker ACL: generated by 'voc-provision' at ").append(at).append(". Regenerate rather than edit.\n");
-        b.append("# User names are certificate CNs (use_identity_as_username): device ids and gateway ids.\n\n");
-        b.append("# Gateways: records, results and status of every device; acks and commands to every device.\n");
-        for (String g : new TreeSet<>(gateways.stream().map(EnrolledGateway::gatewayId).toList())) {
-            b.append("user ").append(g).append('\n');
-            b.append("topic read ").append(Topics.ROOT).append("/+/+/up/#\n");
-            b.append("topic write ").append(Topics.ROOT).append("/+/+/down/#\n\n");
-        }
-        b.append("# Revoked devices (also in crl.pem): nothing at all.\n");
-        for (String r : new TreeSet<>(revoked.stream().map(EnrolledDevice::deviceId).toList())) {
-            b.append("user ").append(r).append('\n');
-            b.append("topic deny #\n\n");
-        }
-        b.append("# Every device: its own subtree only.\n");
-        b.append("pattern write ").append(Topics.ROOT).append("/+/%u/up/#\n");
-        b.append("pattern read ").append(Topics.ROOT).append("/+/%u/down/#\n");
-        return b.toString();
+                """.formatted(at, d, p, o.maxInflight(), o.maxQueued(), o.maxQueuedBytes(), o.port(), o.listenHost(),
+                o.dynsecPlugin(), RULES);
     }
 
     /** Null when the broker's certificate in {@code out} is from this CA, names exactly these hosts and is not near expiry. */
@@ -178,7 +172,7 @@ public final class BrokerConfigGenerator {
 
     private static void createDir(Path out) {
         if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new ProvisionException("--out " + out + " is a file: choose a directory for the broker configuration");
+            throw new BadInputException("--out " + out + " is a file: choose a directory for the broker configuration");
         }
         try {
             Files.createDirectories(out);

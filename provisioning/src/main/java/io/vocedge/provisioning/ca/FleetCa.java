@@ -1,5 +1,6 @@
 package io.vocedge.provisioning.ca;
 
+import io.vocedge.common.cli.BadInputException;
 import io.vocedge.provisioning.ProvisionException;
 import io.vocedge.provisioning.fs.SafeFiles;
 import java.io.IOException;
@@ -92,7 +93,7 @@ public final class FleetCa {
     /** Creates a new CA in {@code dir} (created if missing); refuses a directory that already holds one. */
     public static FleetCa create(Path dir, char[] passphrase, String name, Duration validity, Clock clock) {
         if (Files.exists(dir.resolve(KEY_FILE)) || Files.exists(dir.resolve(CERT_FILE))) {
-            throw new ProvisionException(dir + " already holds a fleet CA (" + KEY_FILE + "/" + CERT_FILE
+            throw new BadInputException(dir + " already holds a fleet CA (" + KEY_FILE + "/" + CERT_FILE
                     + "): use it with --ca " + dir + ", or choose an empty directory for a new CA");
         }
         Passphrase.requireStrong(passphrase);
@@ -125,7 +126,7 @@ public final class FleetCa {
         X509Certificate caCert = certificate(dir);
         Path keyFile = dir.resolve(KEY_FILE);
         if (!Files.isReadable(keyFile)) {
-            throw new ProvisionException("no readable " + keyFile + ": --ca must be the directory 'ca init' created");
+            throw new BadInputException("no readable " + keyFile + ": --ca must be the directory 'ca init' created");
         }
         PrivateKey key = decryptKey(keyFile, passphrase);
         if (!matches(key, caCert.getPublicKey())) {
@@ -148,7 +149,7 @@ public final class FleetCa {
     public static X509Certificate certificate(Path dir) {
         Path certFile = dir.resolve(CERT_FILE);
         if (!Files.isReadable(certFile)) {
-            throw new ProvisionException("no fleet CA in " + dir + " (" + CERT_FILE + " missing): run 'ca init --dir " + dir
+            throw new BadInputException("no fleet CA in " + dir + " (" + CERT_FILE + " missing): run 'ca init --dir " + dir
                     + "' first, or point --ca at the CA directory");
         }
         try {
@@ -278,7 +279,7 @@ public final class FleetCa {
             return java.security.KeyFactory.getInstance("EC").generatePrivate(
                     new java.security.spec.PKCS8EncodedKeySpec(bcKey.getEncoded()));
         } catch (PKCSException e) {
-            throw new ProvisionException("wrong CA passphrase for " + keyFile
+            throw new BadInputException("wrong CA passphrase for " + keyFile
                     + ": check --passphrase-file / " + Passphrase.ENV + " (nothing was written)", e);
         } catch (OperatorCreationException | IOException | GeneralSecurityException e) {
             throw new ProvisionException("cannot decrypt " + keyFile + ": " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package io.vocedge.provisioning.ca;
 
+import io.vocedge.common.cli.BadInputException;
 import io.vocedge.provisioning.ProvisionException;
 import java.io.Console;
 import java.io.IOException;
@@ -26,7 +27,7 @@ public final class Passphrase {
     public static char[] read(Path file, Map<String, String> env, Console console, boolean confirm) {
         if (file != null) {
             if (!Files.isReadable(file)) {
-                throw new ProvisionException("passphrase file " + file + " is missing or unreadable: check --passphrase-file");
+                throw new BadInputException("passphrase file " + file + " is missing or unreadable: check --passphrase-file");
             }
             try {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
@@ -42,12 +43,12 @@ public final class Passphrase {
             return nonEmpty(fromEnv.toCharArray(), ENV + " is set but empty: set it to the CA passphrase or unset it");
         }
         if (console == null) {
-            throw new ProvisionException("no CA passphrase: give --passphrase-file FILE, set " + ENV
+            throw new BadInputException("no CA passphrase: give --passphrase-file FILE, set " + ENV
                     + ", or run in a terminal to type it");
         }
         char[] first = console.readPassword("CA passphrase: ");
         if (first == null) {
-            throw new ProvisionException("no CA passphrase typed (end of input)");
+            throw new BadInputException("no CA passphrase typed (end of input)");
         }
         if (confirm) {
             char[] second = console.readPassword("CA passphrase again: ");
@@ -57,7 +58,7 @@ public final class Passphrase {
             }
             if (!same) {
                 Arrays.fill(first, '\0');
-                throw new ProvisionException("the two passphrases differ: run the command again");
+                throw new BadInputException("the two passphrases differ: run the command again");
             }
         }
         return nonEmpty(first, "empty CA passphrase: type the passphrase");
@@ -66,14 +67,14 @@ public final class Passphrase {
     /** For {@code ca init}: a new passphrase must be long enough to resist guessing if ca.key leaks. */
     public static void requireStrong(char[] passphrase) {
         if (passphrase.length < MIN_LENGTH) {
-            throw new ProvisionException("the CA passphrase is too short (" + passphrase.length + " characters): use at least "
+            throw new BadInputException("the CA passphrase is too short (" + passphrase.length + " characters): use at least "
                     + MIN_LENGTH + ", e.g. four random words");
         }
     }
 
     private static char[] nonEmpty(char[] p, String message) {
         if (p.length == 0) {
-            throw new ProvisionException(message);
+            throw new BadInputException(message);
         }
         return p;
     }

@@ -15,8 +15,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code broker config}: Mosquitto TLS listener, ACL and CRL for the fleet. */
-@Command(name = "broker", description = "Broker (Mosquitto) configuration.", mixinStandardHelpOptions = true,
+/** {@code broker config}: Mosquitto TLS listener, rules (dynamic-security plugin) and CRL for the fleet. */
+@Command(name = "broker", description = "Broker (Mosquitto) configuration.",
         subcommands = {BrokerCommand.Config.class})
 public final class BrokerCommand implements Runnable {
     @Spec
@@ -27,8 +27,8 @@ public final class BrokerCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: config");
     }
 
-    @Command(name = "config", mixinStandardHelpOptions = true,
-            description = "Write mosquitto.conf, acl, crl.pem, ca.pem, broker.pem and broker.key (0600) to OUT.")
+    @Command(name = "config",
+            description = "Write mosquitto.conf, dynamic-security.json, crl.pem, ca.pem, broker.pem and broker.key (0600) to OUT.")
     static final class Config implements Callable<Integer> {
         @Mixin
         CaOptions ca;
@@ -48,6 +48,9 @@ public final class BrokerCommand implements Runnable {
         int maxQueued;
         @Option(names = "--max-queued-bytes", defaultValue = "268435456", description = "max_queued_bytes (default: ${DEFAULT-VALUE})")
         long maxQueuedBytes;
+        @Option(names = "--dynsec-plugin", defaultValue = BrokerOptions.DEFAULT_DYNSEC_PLUGIN, paramLabel = "SO",
+                description = "Mosquitto's dynamic-security plugin on the broker host (default: ${DEFAULT-VALUE}, found in the "
+                        + "system library directories)") String dynsecPlugin;
         @Option(names = "--renew-cert", description = "issue a new broker certificate even if the current one fits") boolean renew;
         @Spec
         CommandLine.Model.CommandSpec spec;
@@ -58,8 +61,8 @@ public final class BrokerCommand implements Runnable {
             BrokerOptions o;
             try {
                 o = new BrokerOptions(listen, port, hosts, confDir == null ? abs.toString() : confDir, persistenceDir,
-                        maxInflight, maxQueued, maxQueuedBytes, Duration.ofDays(825), BrokerConfigGenerator.DEFAULT_CRL_VALIDITY);
-            } catch (io.vocedge.provisioning.ProvisionException e) {
+                        maxInflight, maxQueued, maxQueuedBytes, Duration.ofDays(825), BrokerConfigGenerator.DEFAULT_CRL_VALIDITY, dynsecPlugin);
+            } catch (io.vocedge.common.cli.BadInputException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
             Clock clock = Clock.systemUTC();
@@ -72,9 +75,10 @@ public final class BrokerCommand implements Runnable {
                 store.save(inv);
             }
             PrintWriter w = spec.commandLine().getOut();
-            w.println("broker configuration written to " + abs + " (mosquitto.conf, acl, crl.pem, ca.pem, broker.pem, broker.key)");
+            w.println("broker configuration written to " + abs + " (mosquitto.conf, dynamic-security.json, crl.pem, ca.pem, broker.pem, broker.key)");
             notes.forEach(n -> w.println("  - " + n));
             w.println("  - run: mosquitto -c " + o.confDir() + "/mosquitto.conf (broker.key readable by the mosquitto user only)");
+            w.println("  - after enrolling or revoking a device: copy dynamic-security.json and crl.pem there and restart mosquitto");
             w.println("  - the CRL expires in 365 days: run 'broker config' again before then, or every client is refused");
             return 0;
         }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ca init}: the fleet certificate authority. */
-@Command(name = "ca", description = "Fleet certificate authority.", mixinStandardHelpOptions = true,
+@Command(name = "ca", description = "Fleet certificate authority.",
         subcommands = {CaCommand.Init.class})
 public final class CaCommand implements Runnable {
     @Spec
@@ -26,7 +26,7 @@ public final class CaCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a subcommand: init");
     }
 
-    @Command(name = "init", mixinStandardHelpOptions = true,
+    @Command(name = "init",
             description = "Create a fleet CA (ECDSA P-256) in DIR: ca.key (encrypted, 0600), ca.pem, inventory.json.")
     static final class Init implements Callable<Integer> {
         @Option(names = "--dir", required = true, paramLabel = "DIR", description = "new CA directory (created, 0700)")

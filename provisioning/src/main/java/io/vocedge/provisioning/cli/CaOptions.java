@@ -1,6 +1,7 @@
 package io.vocedge.provisioning.cli;
 
-import io.vocedge.provisioning.ProvisionException;
+import io.vocedge.common.cli.BadInputException;
+
 import io.vocedge.provisioning.ca.FleetCa;
 import io.vocedge.provisioning.ca.Passphrase;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ public final class CaOptions {
 
     FleetCa open(Clock clock) {
         if (!Files.isDirectory(dir)) {
-            throw new ProvisionException("--ca " + dir + " is not a directory: point it at the directory 'ca init' created");
+            throw new BadInputException("--ca " + dir + " is not a directory: point it at the directory 'ca init' created");
         }
         FleetCa.certificate(dir); // fails with a clear message before asking for a passphrase
         char[] p = Passphrase.read(passphraseFile, System.getenv(), System.console(), false);

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code model install}: a checksummed Vosk model, swapped into place. */
-@Command(name = "model", description = "Speech model installation.", mixinStandardHelpOptions = true,
+@Command(name = "model", description = "Speech model installation.",
         subcommands = {ModelCommand.Install.class})
 public final class ModelCommand implements Runnable {
     @Spec
@@ -21,7 +21,7 @@ public final class ModelCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: install");
     }
 
-    @Command(name = "install", mixinStandardHelpOptions = true,
+    @Command(name = "install",
             description = "Verify, unpack, validate and atomically install a Vosk model zip as TARGET (old one kept as TARGET.previous).")
     static final class Install implements Callable<Integer> {
         @Option(names = "--archive", required = true, paramLabel = "FILE.zip") Path archive;

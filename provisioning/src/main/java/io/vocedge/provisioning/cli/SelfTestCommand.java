@@ -1,6 +1,7 @@
 package io.vocedge.provisioning.cli;
 
-import io.vocedge.provisioning.ProvisionException;
+import io.vocedge.common.cli.BadInputException;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Option;
  * which owns the microphone, GPIO and broker code; this command runs the agent's {@code selftest} with the same
  * JVM and passes its report and exit code through, so technicians have one tool to learn.
  */
-@Command(name = "selftest", mixinStandardHelpOptions = true,
+@Command(name = "selftest",
         description = {"Run the device self-test on this device: capture device and channels, light and button, broker "
                 + "with the device certificate, clock, disk, speech model and native library. Stop the agent first "
                 + "(systemctl stop voc-device): it holds the microphone and the GPIO lines.",
@@ -43,15 +44,15 @@ final class SelfTestCommand implements Callable<Integer> {
         Path jar = deviceJar != null ? deviceJar
                 : Path.of(System.getenv().getOrDefault("VOC_DEVICE_JAR", DEFAULT_DEVICE_JAR));
         if (!Files.isRegularFile(jar)) {
-            throw new ProvisionException("device agent not found at " + jar + ": install the voc-device package on this "
+            throw new BadInputException("device agent not found at " + jar + ": install the voc-device package on this "
                     + "device, or pass --device-jar PATH/voc-device.jar");
         }
         if (!Files.isReadable(config)) {
-            throw new ProvisionException("cannot read the device config " + config + ": copy the enrolment bundle's device.yaml "
+            throw new BadInputException("cannot read the device config " + config + ": copy the enrolment bundle's device.yaml "
                     + "there, or pass --config FILE");
         }
         if (timeoutSeconds < 1 || timeoutSeconds > 600) {
-            throw new ProvisionException("--timeout " + timeoutSeconds + " must be 1..600 seconds");
+            throw new BadInputException("--timeout " + timeoutSeconds + " must be 1..600 seconds");
         }
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "selftest", "--config", config.toString(),

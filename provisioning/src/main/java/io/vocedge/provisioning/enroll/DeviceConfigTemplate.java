@@ -37,7 +37,7 @@ public final class DeviceConfigTemplate {
                   max_batch_bytes: 196608
                   max_in_flight_batches: 4
                   ack_timeout: 15s
-                  reconnect_initial: 500
+                  reconnect_initial: 500ms
                   reconnect_max: 60s
                 telemetry:
                   interval_s: 60
@@ -45,8 +45,8 @@ public final class DeviceConfigTemplate {
                 asr:
                   model: "%11$s"
                   lang: %12$s
-                  pendingDir: "%13$s"
-                  nativeLibDir: "%14$s"
+                  pending_dir: "%13$s"
+                  native_lib_dir: "%14$s"
                 insights: {}                     # built-in lexicon; set lexicon_file to use your own
                 %16$s\
                 """.formatted(s.deviceId(), s.site(), s.name(), writtenAt, s.path(s.configDir(), CONFIG_FILE),

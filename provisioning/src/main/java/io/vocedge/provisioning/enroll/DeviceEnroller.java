@@ -1,9 +1,11 @@
 package io.vocedge.provisioning.enroll;
 
+import io.vocedge.common.cli.BadInputException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.vocedge.protocol.Json;
 import io.vocedge.provisioning.ProvisionException;
+import io.vocedge.provisioning.broker.BrokerConfigGenerator;
 import io.vocedge.provisioning.ca.FleetCa;
 import io.vocedge.provisioning.ca.Pem;
 import io.vocedge.provisioning.fs.SafeFiles;
@@ -54,7 +56,7 @@ public final class DeviceEnroller {
         try (AutoCloseable lock = inventory.lock()) {
             Inventory inv = inventory.load();
             inv.activeByName(req.site(), req.name()).ifPresent(d -> {
-                throw new ProvisionException("site " + req.site() + " already has a device named '" + req.name() + "' ("
+                throw new BadInputException("site " + req.site() + " already has a device named '" + req.name() + "' ("
                         + d.deviceId() + "): choose another --name, or revoke that device first with 'device revoke "
                         + d.deviceId() + "'");
             });
@@ -103,12 +105,15 @@ public final class DeviceEnroller {
                 SafeFiles.deleteQuietly(tmp);
                 SafeFiles.deleteQuietly(tmpTar);
             }
-            inventory.save(inv.withDevice(new EnrolledDevice(id, req.site(), req.name(), cert.getSerialNumber().toString(16),
-                    fingerprint, EnrolledDevice.REGISTERED, now, cert.getNotAfter().toInstant(), null)));
+            Inventory updated = inv.withDevice(new EnrolledDevice(id, req.site(), req.name(), cert.getSerialNumber().toString(16),
+                    fingerprint, EnrolledDevice.REGISTERED, now, cert.getNotAfter().toInstant(), null));
+            inventory.save(updated);
+            // The broker admits only devices named in its rules: add this one where 'broker config' wrote them.
+            Path brokerDir = new BrokerConfigGenerator(ca, clock).updateKnownDir(updated);
             Logger.info("event=device_enrolled device={} site={} fingerprint={} not_after={} bundle={} gateway_registered={}",
                     id, req.site(), fingerprint, cert.getNotAfter().toInstant(), bundle, registered);
             return new EnrollResult(id, req.site(), req.name(), fingerprint, cert.getNotAfter().toInstant(), bundle, tar,
-                    registered);
+                    registered, brokerDir);
         }
     }
 
@@ -132,21 +137,40 @@ public final class DeviceEnroller {
         return files;
     }
 
+    /**
+     * What the technician runs ON THE PI. Every program named here is installed there by our two packages
+     * ({@code /usr/bin/voc-device}, {@code /usr/bin/voc-provision}) or is part of Raspberry Pi OS; modes are the
+     * packages' scheme for {@code /etc/voc} (directory root:voc 0750, files root:voc 0640, key voc:voc 0600).
+     * {@code DocCommandsIT} checks every voc-* line against the real programs and runs the model install.
+     */
     static String installText(DeviceSettings s) {
-        String c = s.configDir();
+        String model = "zh".equals(s.lang()) ? "vosk-model-small-cn-0.22.zip" : "vosk-model-small-en-us-0.15.zip";
         return """
-                Device %1$s ('%2$s' at %3$s). Copy this directory to the Pi, then on the Pi:
+                Device %1$s ('%2$s' at %3$s): its enrolment bundle.
+                On the Pi (Raspberry Pi OS with Java 21, see hardware-docs/install.md), from inside this directory:
 
-                  sudo install -d -m 0755 %4$s
-                  sudo install -m 0644 ca.pem device.pem device.yaml %4$s/
-                  sudo install -m 0600 device.key %4$s/
-                  sudo chown voc: %4$s/device.key      # the agent's user; the agent refuses a key others can read
-                  sudo voc-provision model install ... # if the model is not on the image yet (see provisioning/README.md)
-                  java -jar voc-device.jar selftest --config %4$s/device.yaml
+                1. The programs, once per Pi (they create the user 'voc' and %4$s, root:voc 0750):
+                     sudo apt install ./voc-device_*_all.deb ./voc-provision_*_all.deb
+
+                2. This device's identity and configuration (the agent refuses a key others can read):
+                     sudo install -o root -g voc -m 0640 ca.pem device.pem device.yaml %4$s/
+                     sudo install -o voc -g voc -m 0600 device.key %4$s/
+
+                3. Speech model and native library: archives from alphacephei.com with their published SHA-256
+                   (missing parent directories such as /opt/voc are created, 0755):
+                     sudo voc-provision model install --archive %7$s --sha256 HEX --target %5$s
+                     sudo voc-provision native install --archive vosk-linux-aarch64-0.3.45.zip --sha256 HEX --arch aarch64 --target %6$s
+                   ('uname -m' says aarch64 on a 64-bit OS; armv7l needs vosk-linux-armv7l-0.3.45.zip and --arch armv7l)
+
+                4. Check, then start:
+                     sudo -u voc voc-device selftest --config %4$s/device.yaml
+                     sudo systemctl enable --now voc-device
+
+                5. Leave no second copy of the key on the card: cd .. && rm -rf %1$s %1$s.tar
 
                 Keep device.key secret: whoever has it can speak for this device until it is revoked
-                ('voc-provision device revoke %1$s').
-                """.formatted(s.deviceId(), s.name(), s.site(), c);
+                ('voc-provision device revoke %1$s' on the technician's laptop).
+                """.formatted(s.deviceId(), s.name(), s.site(), s.configDir(), s.modelDir(), s.nativeLibDir(), model);
     }
 
     private static void writeNew(Path p, byte[] content, Set<PosixFilePermission> perms) throws IOException {
@@ -175,7 +199,7 @@ public final class DeviceEnroller {
     private static Path prepareOutDir(Path out) {
         Path abs = out.toAbsolutePath().normalize();
         if (Files.exists(abs) && !Files.isDirectory(abs)) {
-            throw new ProvisionException("--out " + out + " is a file, not a directory: choose a directory for the bundles");
+            throw new BadInputException("--out " + out + " is a file, not a directory: choose a directory for the bundles");
         }
         if (!Files.exists(abs)) {
             Path parent = abs.getParent();

@@ -1,7 +1,8 @@
 package io.vocedge.provisioning.enroll;
 
+import io.vocedge.common.cli.BadInputException;
 import io.vocedge.protocol.Ids;
-import io.vocedge.provisioning.ProvisionException;
+
 import io.vocedge.provisioning.broker.BrokerConfigGenerator;
 import io.vocedge.provisioning.ca.FleetCa;
 import io.vocedge.provisioning.gatewayapi.GatewayAdmin;
@@ -17,7 +18,7 @@ import java.util.List;
 import org.tinylog.Logger;
 
 /**
- * {@code device revoke}: marks the device revoked in the CA inventory, regenerates the broker's CRL and ACL (in the
+ * {@code device revoke}: marks the device revoked in the CA inventory, regenerates the broker's CRL and rules (in the
  * directory {@code broker config} wrote, or {@code --broker-dir}), then tells the gateway. The local part needs no
  * network and comes first; running the command again finishes a revocation the gateway did not confirm.
  */
@@ -37,12 +38,12 @@ public final class DeviceRevoker {
     /** @return what was done, one line each */
     public List<String> revoke(String deviceId, Path brokerDirOverride, Duration crlValidity) throws Exception {
         if (!Ids.isValid(deviceId)) {
-            throw new ProvisionException("'" + deviceId + "' is not a device id: see 'device list --ca DIR' for the ids");
+            throw new BadInputException("'" + deviceId + "' is not a device id: see 'device list --ca DIR' for the ids");
         }
         List<String> done = new ArrayList<>();
         try (AutoCloseable lock = inventory.lock()) {
             Inventory inv = inventory.load();
-            EnrolledDevice d = inv.device(deviceId).orElseThrow(() -> new ProvisionException("device " + deviceId
+            EnrolledDevice d = inv.device(deviceId).orElseThrow(() -> new BadInputException("device " + deviceId
                     + " is not in this CA's inventory (" + ca.dir() + "): check the id with 'device list', or use the CA "
                     + "that enrolled it"));
             if (d.revoked()) {
@@ -55,12 +56,13 @@ public final class DeviceRevoker {
             Path brokerDir = brokerDirOverride != null ? brokerDirOverride : inv.brokerDir() == null ? null : Path.of(inv.brokerDir());
             if (brokerDir != null) {
                 if (!Files.isDirectory(brokerDir)) {
-                    throw new ProvisionException("broker directory " + brokerDir + " does not exist: give --broker-dir, or run "
+                    throw new BadInputException("broker directory " + brokerDir + " does not exist: give --broker-dir, or run "
                             + "'broker config' again; the device is revoked in the inventory already");
                 }
                 new BrokerConfigGenerator(ca, clock).writeRules(inv, brokerDir, crlValidity);
-                done.add("broker CRL and ACL regenerated in " + brokerDir + ": copy them to the broker and reload it "
-                        + "(systemctl reload mosquitto, or restart it to re-read the CRL)");
+                done.add("broker CRL and rules regenerated in " + brokerDir + ": copy crl.pem and " + BrokerConfigGenerator.RULES
+                        + " to the broker and restart it (systemctl restart mosquitto: ends the device's open session; a "
+                        + "reload re-reads only the CRL)");
             } else {
                 done.add("no broker directory known: run 'broker config' (or pass --broker-dir) so the broker refuses it");
             }

@@ -1,7 +1,8 @@
 package io.vocedge.provisioning.enroll;
 
+import io.vocedge.common.cli.BadInputException;
 import io.vocedge.protocol.Ids;
-import io.vocedge.provisioning.ProvisionException;
+
 import java.util.regex.Pattern;
 
 /**
@@ -30,10 +31,10 @@ public record DeviceSettings(String deviceId, String site, String name, String b
     public DeviceSettings {
         Ids.require("device id", deviceId);
         if (mic == null) {
-            throw new ProvisionException("--mic is required: one of " + MicPreset.names());
+            throw new BadInputException("--mic is required: one of " + MicPreset.names());
         }
         if (micDevice != null && !micDevice.matches("[A-Za-z0-9][A-Za-z0-9 ._:#()-]{0,63}")) {
-            throw new ProvisionException("--mic-device '" + micDevice + "' must be 1-64 letters, digits, spaces or . _ : # ( ) -, "
+            throw new BadInputException("--mic-device '" + micDevice + "' must be 1-64 letters, digits, spaces or . _ : # ( ) -, "
                     + "e.g. part of a name from 'voc-device audio list'");
         }
         requireSite(site);
@@ -44,38 +45,38 @@ public record DeviceSettings(String deviceId, String site, String name, String b
         requirePath("--model-dir", modelDir);
         requirePath("--native-lib-dir", nativeLibDir);
         if (lang == null || !lang.matches("[a-z]{2,3}")) {
-            throw new ProvisionException("--lang '" + lang + "' is not a language code: use en or zh");
+            throw new BadInputException("--lang '" + lang + "' is not a language code: use en or zh");
         }
     }
 
     public static void requireSite(String site) {
         if (!Ids.isValid(site)) {
-            throw new ProvisionException("--site '" + site + "' is not a valid site id: use 1-64 characters of a-z, 0-9, '-' or '_' "
+            throw new BadInputException("--site '" + site + "' is not a valid site id: use 1-64 characters of a-z, 0-9, '-' or '_' "
                     + "(e.g. store-berlin)");
         }
     }
 
     public static void requireName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new ProvisionException("--name '" + name + "' is not a valid device name: use 1-64 letters, digits, spaces, "
+            throw new BadInputException("--name '" + name + "' is not a valid device name: use 1-64 letters, digits, spaces, "
                     + "'.', '-' or '_', starting with a letter or digit (e.g. 'desk 1')");
         }
     }
 
     public static void requireBrokerUrl(String url) {
         if (url == null || !BROKER_URL.matcher(url).matches()) {
-            throw new ProvisionException("--broker-url '" + url + "' is not a TLS broker URL: use ssl://HOST:PORT "
+            throw new BadInputException("--broker-url '" + url + "' is not a TLS broker URL: use ssl://HOST:PORT "
                     + "(e.g. ssl://gateway.store.example:8883); devices always connect with their certificate");
         }
         int port = Integer.parseInt(url.substring(url.lastIndexOf(':') + 1));
         if (port < 1 || port > 65535) {
-            throw new ProvisionException("--broker-url '" + url + "': port " + port + " is outside 1-65535");
+            throw new BadInputException("--broker-url '" + url + "': port " + port + " is outside 1-65535");
         }
     }
 
     private static void requirePath(String option, String p) {
         if (p == null || !ABSOLUTE_PATH.matcher(p).matches() || p.contains("..")) {
-            throw new ProvisionException(option + " '" + p + "' must be an absolute path on the device of letters, digits, "
+            throw new BadInputException(option + " '" + p + "' must be an absolute path on the device of letters, digits, "
                     + "'.', '_', '-' and '/' (e.g. /etc/voc)");
         }
     }

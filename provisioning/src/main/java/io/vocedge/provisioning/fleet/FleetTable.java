@@ -1,6 +1,7 @@
 package io.vocedge.provisioning.fleet;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vocedge.common.text.Printable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -11,6 +12,7 @@ import java.util.List;
 /**
  * {@code fleet list} as a table: one row per device from the gateway's registry, sorted by site and name. Status is
  * {@code revoked}, or {@code online}/{@code offline} from the device's retained status; last seen is shown as an age.
+ * Device-supplied text (a spoofed status can carry terminal escape codes) is printed through {@link Printable}.
  */
 public final class FleetTable {
     private static final String[] HEAD = {"DEVICE", "SITE", "NAME", "STATUS", "LAST SEEN", "OUTBOX", "VERSION"};
@@ -24,9 +26,11 @@ public final class FleetTable {
         sorted.sort(Comparator.comparing((JsonNode d) -> d.path("site").asText()).thenComparing(d -> d.path("name").asText()));
         for (JsonNode d : sorted) {
             String status = "revoked".equals(d.path("state").asText()) ? "revoked" : d.path("online").asBoolean() ? "online" : "offline";
-            rows.add(new String[] {d.path("device_id").asText(), d.path("site").asText(), d.path("name").asText(), status,
-                    age(d.path("last_seen"), now), d.path("outbox_depth").isNumber() ? d.path("outbox_depth").asText() : "-",
-                    d.path("software_version").isTextual() ? d.path("software_version").asText() : "-"});
+            // Everything but the status word comes from a device or the registry: made safe for the terminal.
+            rows.add(new String[] {cell(d.path("device_id").asText()), cell(d.path("site").asText()), cell(d.path("name").asText()),
+                    status, cell(age(d.path("last_seen"), now)),
+                    d.path("outbox_depth").isNumber() ? d.path("outbox_depth").asText() : "-",
+                    d.path("software_version").isTextual() ? cell(d.path("software_version").asText()) : "-"});
         }
         int[] w = new int[HEAD.length];
         for (int i = 0; i < HEAD.length; i++) {
@@ -41,6 +45,10 @@ public final class FleetTable {
         long online = rows.stream().filter(r -> r[3].equals("online")).count();
         b.append(rows.size()).append(" devices, ").append(online).append(" online\n");
         return b.toString();
+    }
+
+    private static String cell(String s) {
+        return Printable.of(s, 64);
     }
 
     static String age(JsonNode lastSeen, Instant now) {

@@ -1,5 +1,6 @@
 package io.vocedge.provisioning.fs;
 
+import io.vocedge.common.cli.BadInputException;
 import io.vocedge.provisioning.ProvisionException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -85,13 +86,74 @@ public final class SafeFiles {
         }
     }
 
+    /**
+     * Creates {@code dir} and its missing parents like {@code install -d}: each new directory 0755 whatever the umask
+     * (an install target such as {@code /opt/voc/model} on a fresh Pi, read by the agent's own user). Refuses to
+     * create anything under a directory that other users may write to and that is not sticky: they could replace
+     * what we create with their own (a swapped speech model or library).
+     *
+     * @return the directories created, outermost first (empty when {@code dir} existed)
+     */
+    public static java.util.List<Path> createDirectories(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        java.util.Deque<Path> missing = new java.util.ArrayDeque<>();
+        Path p = abs;
+        while (p != null && !Files.exists(p)) {
+            missing.push(p);
+            p = p.getParent();
+        }
+        if (missing.isEmpty()) {
+            if (!Files.isDirectory(abs)) {
+                throw new BadInputException(abs + " exists and is not a directory: choose another path");
+            }
+            return java.util.List.of();
+        }
+        if (p == null || !Files.isDirectory(p)) {
+            throw new BadInputException(p + " (for " + abs + ") is not a directory: choose another path");
+        }
+        if (writableByOthers(p)) {
+            throw new BadInputException("refusing to create " + missing.peek() + " inside " + p + ", which other users can "
+                    + "write to: create " + abs + " yourself with the right owner (e.g. sudo install -d -m 0755 " + abs + ")");
+        }
+        java.util.List<Path> created = new java.util.ArrayList<>();
+        for (Path m : missing) {
+            try {
+                Files.createDirectory(m);
+                setPermissions(m, PosixFilePermissions.fromString("rwxr-xr-x"));
+                created.add(m);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (!Files.isDirectory(m)) {
+                    throw new BadInputException(m + " exists and is not a directory: choose another path");
+                }
+            } catch (IOException e) {
+                throw new ProvisionException("cannot create " + m + ": " + describe(e) + " (run with sudo for a system "
+                        + "directory such as /opt/voc, or choose another path)", e);
+            }
+        }
+        return java.util.List.copyOf(created);
+    }
+
+    /** Group- or world-writable and without the sticky bit ({@code /tmp} is sticky: others cannot replace our entries). */
+    static boolean writableByOthers(Path dir) {
+        try {
+            Object mode = Files.getAttribute(dir, "unix:mode");
+            if (mode instanceof Integer m) {
+                boolean sticky = (m & 01000) != 0;
+                return (m & 0022) != 0 && !sticky;
+            }
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            // No unix view (not Linux/POSIX): nothing to check.
+        }
+        return false;
+    }
+
     public static void requireWritableDirectory(Path dir, Path forTarget) {
         if (!Files.exists(dir)) {
-            throw new ProvisionException("directory " + dir + " (for " + forTarget + ") does not exist: create it first "
+            throw new BadInputException("directory " + dir + " (for " + forTarget + ") does not exist: create it first "
                     + "or choose another path");
         }
         if (!Files.isDirectory(dir)) {
-            throw new ProvisionException(dir + " (for " + forTarget + ") is not a directory: choose another path");
+            throw new BadInputException(dir + " (for " + forTarget + ") is not a directory: choose another path");
         }
         if (!Files.isWritable(dir)) {
             throw new ProvisionException("directory " + dir + " is not writable: fix its permissions or choose another path");

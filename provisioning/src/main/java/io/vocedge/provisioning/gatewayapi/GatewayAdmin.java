@@ -1,5 +1,6 @@
 package io.vocedge.provisioning.gatewayapi;
 
+import io.vocedge.common.cli.BadInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vocedge.protocol.Json;
@@ -28,28 +29,43 @@ public final class GatewayAdmin {
     private final ObjectMapper json = Json.newMapper();
 
     public GatewayAdmin(String url, String token) {
+        this(url, token, null);
+    }
+
+    /**
+     * @param trustCa for an https:// gateway: the fleet CA (ca.pem), trusted alone; null = the JDK's default trust
+     */
+    public GatewayAdmin(String url, String token, Path trustCa) {
         if (url == null || !url.matches("https?://[^/\\s]+(/.*)?")) {
-            throw new ProvisionException("--gateway '" + url + "' is not an http(s) URL: use the gateway's HTTP address, "
-                    + "e.g. http://gateway.store.example:8086 (runtime.json's http_url)");
+            throw new BadInputException("--gateway '" + url + "' is not an http(s) URL: use the gateway's HTTP address, "
+                    + "e.g. https://gateway.store.example:8086 (runtime.json's http_url)");
         }
         this.base = URI.create(url.replaceAll("/+$", ""));
         this.token = token;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15)); // TCP and, for https, the TLS handshake
+        if (url.startsWith("https://") && trustCa != null) {
+            try {
+                b.sslContext(io.vocedge.protocol.PemTls.trusting(trustCa));
+            } catch (IOException e) {
+                throw new ProvisionException("--gateway-ca " + trustCa + ": " + e.getMessage() + " (use the fleet CA's ca.pem)", e);
+            }
+        }
+        this.http = b.build();
     }
 
     /** Reads the admin token from a file (the gateway writes it to {@code <data_dir>/admin-token}). */
     public static String readToken(Path file) {
         if (file == null) {
-            throw new ProvisionException("--gateway needs --gateway-token-file FILE (the gateway's <data_dir>/admin-token)");
+            throw new BadInputException("--gateway needs --gateway-token-file FILE (the gateway's <data_dir>/admin-token)");
         }
         if (!Files.isReadable(file)) {
-            throw new ProvisionException("token file " + file + " is missing or unreadable: copy the gateway's "
+            throw new BadInputException("token file " + file + " is missing or unreadable: copy the gateway's "
                     + "<data_dir>/admin-token and point --gateway-token-file (or --token-file) at it");
         }
         try {
             String t = Files.readString(file, StandardCharsets.UTF_8).trim();
             if (t.isEmpty()) {
-                throw new ProvisionException("token file " + file + " is empty: copy the gateway's <data_dir>/admin-token");
+                throw new BadInputException("token file " + file + " is empty: copy the gateway's <data_dir>/admin-token");
             }
             return t;
         } catch (IOException e) {
@@ -121,6 +137,10 @@ public final class GatewayAdmin {
                 b.method(method, HttpRequest.BodyPublishers.noBody());
             }
             return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (javax.net.ssl.SSLHandshakeException e) {
+            throw new ProvisionException("the gateway at " + base + " did not prove its identity: " + e.getMessage()
+                    + " (its certificate must come from the fleet CA - pass --gateway-ca ca.pem - and name the host in "
+                    + "--gateway, see 'gateway enroll --http-host')", e);
         } catch (IOException e) {
             throw new ProvisionException("cannot reach the gateway at " + base + ": " + (e.getMessage() == null
                     ? e.getClass().getSimpleName() : e.getMessage()) + " (check --gateway, the network, and that the gateway runs)", e);
@@ -132,12 +152,16 @@ public final class GatewayAdmin {
 
     private void expect(HttpResponse<String> r, int code, String what) {
         if (r.statusCode() == 401) {
-            throw new ProvisionException("the gateway at " + base + " refused the admin token: copy the current "
+            throw new BadInputException("the gateway at " + base + " refused the admin token: copy the current "
                     + "<data_dir>/admin-token from the gateway into the token file");
         }
         if (r.statusCode() != code) {
-            throw new ProvisionException("the gateway at " + base + " could not " + what + ": HTTP " + r.statusCode() + " "
-                    + error(r));
+            String message = "the gateway at " + base + " could not " + what + ": HTTP " + r.statusCode() + " " + error(r);
+            // 4xx: the gateway refused what we asked (a taken name, an unknown device): fix the input. 5xx: its failure.
+            if (r.statusCode() >= 400 && r.statusCode() < 500) {
+                throw new BadInputException(message);
+            }
+            throw new ProvisionException(message);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.vocedge.provisioning.install;
 
+import io.vocedge.common.cli.BadInputException;
 import io.vocedge.provisioning.ProvisionException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,7 @@ public final class Checksums {
     /** @return the expected checksum, normalised to lower case; throws if it is not 64 hex digits */
     public static String requireSha256(String hex) {
         if (hex == null || !hex.trim().matches("[0-9a-fA-F]{64}")) {
-            throw new ProvisionException("--sha256 '" + hex + "' is not a SHA-256 checksum: give the 64 hex digits published "
+            throw new BadInputException("--sha256 '" + hex + "' is not a SHA-256 checksum: give the 64 hex digits published "
                     + "with the archive (sha256sum FILE prints them)");
         }
         return hex.trim().toLowerCase(Locale.ROOT);
@@ -41,11 +42,11 @@ public final class Checksums {
 
     public static void verify(Path archive, String expected) {
         if (!Files.isRegularFile(archive) || !Files.isReadable(archive)) {
-            throw new ProvisionException("--archive " + archive + " is missing or unreadable: check the path");
+            throw new BadInputException("--archive " + archive + " is missing or unreadable: check the path");
         }
         String actual = sha256(archive);
         if (!actual.equals(expected)) {
-            throw new ProvisionException(archive + " has SHA-256 " + actual + ", expected " + expected
+            throw new BadInputException(archive + " has SHA-256 " + actual + ", expected " + expected
                     + ": the download is corrupt or not the published archive; download it again (nothing was changed)");
         }
     }

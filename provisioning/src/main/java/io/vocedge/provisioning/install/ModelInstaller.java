@@ -1,5 +1,6 @@
 package io.vocedge.provisioning.install;
 
+import io.vocedge.common.cli.BadInputException;
 import io.vocedge.provisioning.ProvisionException;
 import io.vocedge.provisioning.fs.SafeFiles;
 import java.io.IOException;
@@ -34,24 +35,24 @@ public final class ModelInstaller {
         String expected = Checksums.requireSha256(sha256);
         Path t = target.toAbsolutePath().normalize();
         if (Files.exists(t, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(t, LinkOption.NOFOLLOW_LINKS)) {
-            throw new ProvisionException("--target " + target + " exists and is not a directory: choose the model directory "
+            throw new BadInputException("--target " + target + " exists and is not a directory: choose the model directory "
                     + "(asr.model in device.yaml), e.g. /opt/voc/model");
         }
         Checksums.verify(archive, expected);
+        // A fresh Pi has no /opt/voc: create the missing parents (0755, never under a directory others can write).
+        for (Path created : SafeFiles.createDirectories(t.getParent())) {
+            Logger.info("event=directory_created path={} mode=0755", created);
+        }
         Path tmp = SafeFiles.tempDirNextTo(t);
         try {
             int files = zip.extract(archive, tmp);
             Path root = singleTopDirectory(tmp);
             List<String> problems = VoskModelLayout.problems(root);
             if (!problems.isEmpty()) {
-                throw new ProvisionException(archive + " is not a complete Vosk model: " + String.join("; ", problems)
+                throw new BadInputException(archive + " is not a complete Vosk model: " + String.join("; ", problems)
                         + ". Use a model archive from https://alphacephei.com/vosk/models (the current model was not touched)");
             }
-            try {
-                SafeFiles.setPermissions(root, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-            } catch (IOException e) {
-                throw new ProvisionException("cannot set permissions on " + root + ": " + e.getMessage(), e);
-            }
+            readableByAll(root);
             Path previous = swap(root, t);
             Logger.info("event=model_installed target={} sha256={} files={} previous={}", t, expected, files, previous);
             return new Installed(t, previous, expected, files);
@@ -81,6 +82,24 @@ public final class ModelInstaller {
         } catch (IOException e) {
             throw new ProvisionException("cannot move the new model into " + target + ": " + SafeFiles.describe(e)
                     + " (the previous model was kept)", e);
+        }
+    }
+
+    /**
+     * Directories 0755, files 0644 whatever the umask of whoever ran the install: the agent reads the model as its
+     * own user ('voc'), and a root umask of 077 would otherwise leave it unreadable.
+     */
+    static void readableByAll(Path root) {
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.toList()) {
+                if (Files.isSymbolicLink(p)) {
+                    continue;
+                }
+                SafeFiles.setPermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(
+                        Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        } catch (IOException e) {
+            throw new ProvisionException("cannot set permissions in " + root + ": " + e.getMessage(), e);
         }
     }
 

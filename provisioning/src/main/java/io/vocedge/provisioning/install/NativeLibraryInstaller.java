@@ -1,5 +1,6 @@
 package io.vocedge.provisioning.install;
 
+import io.vocedge.common.cli.BadInputException;
 import io.vocedge.provisioning.ProvisionException;
 import io.vocedge.provisioning.fs.SafeFiles;
 import java.io.IOException;
@@ -37,7 +38,7 @@ public final class NativeLibraryInstaller {
             try {
                 return valueOf(s.toUpperCase(Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException | NullPointerException e) {
-                throw new ProvisionException("--arch '" + s + "' is not supported: use aarch64 (Pi 4/5, 64-bit OS), armv7l "
+                throw new BadInputException("--arch '" + s + "' is not supported: use aarch64 (Pi 4/5, 64-bit OS), armv7l "
                         + "(32-bit OS) or x86_64; 'uname -m' on the device says which");
             }
         }
@@ -46,11 +47,14 @@ public final class NativeLibraryInstaller {
     public Installed install(Path archive, String sha256, Path targetDir, Arch arch) {
         String expected = Checksums.requireSha256(sha256);
         Path dir = targetDir.toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
-            throw new ProvisionException("--target " + targetDir + " is not a directory: create it (e.g. sudo install -d /opt/voc/lib) "
-                    + "or give asr.nativeLibDir from device.yaml");
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new BadInputException("--target " + targetDir + " is not a directory: give the directory of asr.native_lib_dir "
+                    + "from device.yaml, e.g. /opt/voc/lib");
         }
         Checksums.verify(archive, expected);
+        for (Path created : SafeFiles.createDirectories(dir)) {
+            Logger.info("event=directory_created path={} mode=0755", created);
+        }
         Path tmp = SafeFiles.tempDirNextTo(dir.resolve(LIBRARY));
         try {
             zip.extract(archive, tmp);
@@ -79,7 +83,7 @@ public final class NativeLibraryInstaller {
         try (Stream<Path> s = Files.walk(dir)) {
             List<Path> found = s.filter(p -> p.getFileName().toString().equals(LIBRARY) && Files.isRegularFile(p)).toList();
             if (found.size() != 1) {
-                throw new ProvisionException(archive + " contains " + found.size() + " " + LIBRARY + " files, expected exactly 1: "
+                throw new BadInputException(archive + " contains " + found.size() + " " + LIBRARY + " files, expected exactly 1: "
                         + "use Vosk's release archive vosk-linux-<arch>-0.3.45.zip");
             }
             return found.get(0);
@@ -92,13 +96,13 @@ public final class NativeLibraryInstaller {
             h = in.readNBytes(20);
         }
         if (h.length < 20 || h[0] != 0x7f || h[1] != 'E' || h[2] != 'L' || h[3] != 'F') {
-            throw new ProvisionException(LIBRARY + " in " + archive + " is not an ELF library (corrupt archive?): download it again");
+            throw new BadInputException(LIBRARY + " in " + archive + " is not an ELF library (corrupt archive?): download it again");
         }
         int elfClass = h[4];
         boolean little = h[5] == 1;
         int machine = little ? (h[18] & 0xff) | (h[19] & 0xff) << 8 : (h[19] & 0xff) | (h[18] & 0xff) << 8;
         if (elfClass != arch.elfClass || machine != arch.machine) {
-            throw new ProvisionException(LIBRARY + " in " + archive + " is built for another CPU (ELF class " + elfClass
+            throw new BadInputException(LIBRARY + " in " + archive + " is built for another CPU (ELF class " + elfClass
                     + ", machine " + machine + ") than " + arch.name().toLowerCase(Locale.ROOT)
                     + ": use vosk-linux-" + arch.name().toLowerCase(Locale.ROOT) + "-0.3.45.zip (nothing was changed)");
         }

@@ -1,5 +1,6 @@
 package io.vocedge.provisioning.install;
 
+import io.vocedge.common.cli.BadInputException;
 import io.vocedge.provisioning.ProvisionException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +33,7 @@ public final class ZipExtractor {
         long bytes = 0;
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             if (zip.size() > maxEntries) {
-                throw new ProvisionException(archive + " has " + zip.size() + " entries, more than the " + maxEntries
+                throw new BadInputException(archive + " has " + zip.size() + " entries, more than the " + maxEntries
                         + " allowed: is it the right archive?");
             }
             Enumeration<? extends ZipEntry> entries = zip.entries();
@@ -50,7 +51,7 @@ public final class ZipExtractor {
                     while ((n = in.read(buf)) > 0) {
                         bytes += n;
                         if (bytes > maxBytes) {
-                            throw new ProvisionException(archive + " unpacks to more than " + maxBytes / (1024 * 1024)
+                            throw new BadInputException(archive + " unpacks to more than " + maxBytes / (1024 * 1024)
                                     + " MiB: is it the right archive?");
                         }
                         o.write(buf, 0, n);
@@ -60,7 +61,7 @@ public final class ZipExtractor {
             }
             return files;
         } catch (ZipException e) {
-            throw new ProvisionException(archive + " is not a valid zip archive (" + e.getMessage()
+            throw new BadInputException(archive + " is not a valid zip archive (" + e.getMessage()
                     + "): the download is corrupt or truncated; download it again", e);
         } catch (IOException e) {
             throw new ProvisionException("cannot unpack " + archive + " into " + dest + ": " + e.getMessage()
@@ -71,12 +72,12 @@ public final class ZipExtractor {
     static Path safeResolve(Path root, String name, Path archive) {
         String n = name.replace('\\', '/');
         if (n.startsWith("/") || n.matches("^[A-Za-z]:.*") || n.contains("\0")) {
-            throw new ProvisionException(archive + " contains an entry with an absolute path ('" + name
+            throw new BadInputException(archive + " contains an entry with an absolute path ('" + name
                     + "'): refusing to unpack it; use the archive from the official download");
         }
         Path out = root.resolve(n).normalize();
         if (!out.startsWith(root) || out.equals(root)) {
-            throw new ProvisionException(archive + " contains an entry outside its own directory ('" + name
+            throw new BadInputException(archive + " contains an entry outside its own directory ('" + name
                     + "'): refusing to unpack it (zip slip); use the archive from the official download");
         }
         return out;

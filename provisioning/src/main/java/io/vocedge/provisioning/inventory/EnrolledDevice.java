@@ -12,6 +12,11 @@ public record EnrolledDevice(String deviceId, String site, String name, String s
         return REVOKED.equals(state);
     }
 
+    /** The same device with a renewed certificate. */
+    public EnrolledDevice renewed(String newSerial, String newFingerprint, Instant newNotAfter) {
+        return new EnrolledDevice(deviceId, site, name, newSerial, newFingerprint, state, enrolledAt, newNotAfter, revokedAt);
+    }
+
     public EnrolledDevice revoke(Instant at) {
         return new EnrolledDevice(deviceId, site, name, serial, fingerprint, REVOKED, enrolledAt, notAfter, at);
     }

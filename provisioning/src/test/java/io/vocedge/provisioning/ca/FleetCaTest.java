@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vocedge.provisioning.Fleet;
-import io.vocedge.provisioning.ProvisionException;
+import io.vocedge.common.cli.BadInputException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ class FleetCaTest {
     void wrongPassphraseIsRefusedWithTheFix() {
         Fleet f = new Fleet(dir);
         assertThatThrownBy(() -> FleetCa.load(f.caDir, "not the passphrase".toCharArray(), Clock.systemUTC()))
-                .isInstanceOf(ProvisionException.class)
+                .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("wrong CA passphrase").hasMessageContaining("--passphrase-file");
     }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.vocedge.protocol.Ids;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,25 +15,27 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The generated device.yaml must be one the device agent accepts. Provisioning cannot depend on the device module, so
- * the key names below are COPIED from the device agent: {@code DeviceConfig.fromTree} (device.id, device.site,
- * data_dir, broker.url/ca_file/cert_file/key_file, outbox.max_bytes/power_loss_safe, sync.*, telemetry.interval_s),
- * the sample in device/README.md, and {@code AsrConfig}'s record components (asr keys are camelCase and unknown asr
- * keys are refused). If the device changes its keys, change them here too.
+ * the key names below are COPIED from the device agent's strict readers ({@code DeviceConfig.read} and the section
+ * records it calls; every key snake_case, unknown keys refused, durations with a unit). If the device changes its
+ * keys, change them here too. The real proof is {@code ProvisionedDeviceIT} (system-tests), which loads this template's
+ * output with the agent's own {@code DeviceConfig.load}.
  */
 class DeviceConfigTemplateTest {
     /** Top-level sections the device agent reads (DeviceConfig + its stage sections). */
     static final Set<String> DEVICE_SECTIONS = Set.of("device", "data_dir", "broker", "outbox", "sync", "telemetry", "audio", "asr",
             "insights", "hardware");
+    // The agent also reads an optional commands: section (max_age, max_remembered); the template leaves it at defaults.
     static final Set<String> DEVICE_KEYS = Set.of("id", "site");
     static final Set<String> BROKER_KEYS = Set.of("url", "ca_file", "cert_file", "key_file");
-    static final Set<String> OUTBOX_KEYS = Set.of("max_bytes", "power_loss_safe", "queue_capacity", "max_records_per_commit");
+    static final Set<String> OUTBOX_KEYS = Set.of("max_bytes", "power_loss_safe", "queue_capacity", "accept_timeout",
+            "max_records_per_commit");
     static final Set<String> SYNC_KEYS = Set.of("max_records_per_batch", "max_batch_bytes", "max_in_flight_batches", "ack_timeout",
             "reconnect_initial", "reconnect_max", "session_expiry", "keep_alive", "linger");
     static final Set<String> SYNC_DURATIONS = Set.of("ack_timeout", "reconnect_initial", "reconnect_max", "session_expiry",
             "keep_alive", "linger");
-    static final Set<String> ASR_KEYS = Set.of("model", "lang", "speakerModel", "enrolment", "pendingDir", "pendingMaxBytes",
-            "pendingMaxSeconds", "nativeLibDir", "silenceGapSeconds", "maxConversationSeconds", "staffThreshold",
-            "customerThreshold", "keywordBoost", "keywords");
+    static final Set<String> ASR_KEYS = Set.of("model", "lang", "speaker_model", "enrolment", "pending_dir", "pending_max_bytes",
+            "pending_max_seconds", "native_lib_dir", "silence_gap_seconds", "max_conversation_seconds", "staff_threshold",
+            "customer_threshold", "keyword_boost", "keywords");
 
     @Test
     void generatedConfigUsesExactlyTheDeviceAgentsKeysAndValueForms() throws Exception {
@@ -66,9 +67,9 @@ class DeviceConfigTemplateTest {
         for (String k : SYNC_DURATIONS) {
             JsonNode v = root.get("sync").get(k);
             if (v != null) {
-                // DeviceConfig.duration: a number of milliseconds, or Duration.parse("PT" + text.toUpperCase())
-                Duration d = v.isNumber() ? Duration.ofMillis(v.asLong()) : Duration.parse("PT" + v.asText().toUpperCase());
-                assertThat(d).as(k).isPositive();
+                // common ConfigNode.duration: text with a unit (500ms, 15s, 2m); a bare number is refused
+                assertThat(v.isTextual()).as(k + " is written with its unit").isTrue();
+                assertThat(v.asText()).as(k).matches("\\d+(ms|s|m|h|d)");
             }
         }
         assertThat(root.at("/telemetry/interval_s").asLong()).isPositive();
@@ -76,8 +77,8 @@ class DeviceConfigTemplateTest {
         assertThat(ASR_KEYS).containsAll(names(root.get("asr")));
         assertThat(root.at("/asr/model").asText()).isEqualTo("/opt/voc/model");
         assertThat(root.at("/asr/lang").asText()).isEqualTo("zh");
-        assertThat(root.at("/asr/nativeLibDir").asText()).isEqualTo("/opt/voc/lib");
-        assertThat(root.at("/asr/pendingDir").asText()).isEqualTo("/var/lib/voc/pending-audio");
+        assertThat(root.at("/asr/native_lib_dir").asText()).isEqualTo("/opt/voc/lib");
+        assertThat(root.at("/asr/pending_dir").asText()).isEqualTo("/var/lib/voc/pending-audio");
         for (String section : List.of("audio", "insights", "hardware")) {
             assertThat(root.get(section).isObject()).as(section).isTrue();
         }

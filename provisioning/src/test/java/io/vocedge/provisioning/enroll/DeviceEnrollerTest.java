@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vocedge.protocol.Ids;
 import io.vocedge.provisioning.FakeGateway;
 import io.vocedge.provisioning.Fleet;
-import io.vocedge.provisioning.ProvisionException;
+import io.vocedge.common.cli.BadInputException;
 import io.vocedge.provisioning.ca.FleetCa;
 import io.vocedge.provisioning.ca.Pem;
 import io.vocedge.provisioning.gatewayapi.GatewayAdmin;
@@ -81,7 +81,7 @@ class DeviceEnrollerTest {
     void duplicateNameAtTheSameSiteIsRefusedLocallyButAllowedElsewhereAndAfterRevocation() throws Exception {
         Fleet f = new Fleet(dir);
         EnrollResult first = f.enroll("s1", "desk 1", URL);
-        assertThatThrownBy(() -> f.enroll("s1", "desk 1", URL)).isInstanceOf(ProvisionException.class)
+        assertThatThrownBy(() -> f.enroll("s1", "desk 1", URL)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("already has a device named 'desk 1'").hasMessageContaining("device revoke " + first.deviceId());
         try (Stream<Path> s = Files.list(dir.resolve("bundles"))) {
             assertThat(s.count()).isEqualTo(1);

@@ -29,4 +29,22 @@ class FleetTableTest {
         // Columns line up.
         assertThat(lines.get(1).indexOf("online")).isEqualTo(lines.get(0).indexOf("STATUS"));
     }
+
+    @Test
+    void terminalEscapesFromASpoofedStatusArePrintedHarmlessly() throws Exception {
+        // ESC[2J clears the screen, ESC]0;...BEL retitles the window, U+009B is a one-byte CSI, U+202E flips text.
+        JsonNode devices = Json.newMapper().readTree("""
+                [{"device_id":"dev-a-1","site":"a","name":"desk\\u202Eevil","state":"registered","online":true,
+                  "last_seen":"\\u001b[2J","outbox_depth":0,"software_version":"\\u001b[2J\\u001b]0;pwned\\u0007\\u009b31m1.0"}]""");
+        String table = FleetTable.render(devices, Instant.now());
+        assertThat(table).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u009b").doesNotContain("\u202E");
+        assertThat(table).contains("?[2J?]0;pwned??31m1.0").contains("desk?evil");
+
+        var mapper = Json.newMapper();
+        mapper.getFactory().setCharacterEscapes(new io.vocedge.common.text.TerminalSafeEscapes());
+        String json = mapper.writeValueAsString(devices);
+        assertThat(json).doesNotContain("\u001b").doesNotContain("\u009b").doesNotContain("\u202E")
+                .contains("\\u001B[2J").contains("\\u009B31m").contains("desk\\u202Eevil");
+        assertThat(mapper.readTree(json)).as("still exact JSON").isEqualTo(devices);
+    }
 }

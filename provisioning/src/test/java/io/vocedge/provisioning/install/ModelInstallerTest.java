@@ -3,12 +3,13 @@ package io.vocedge.provisioning.install;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vocedge.provisioning.ProvisionException;
+import io.vocedge.common.cli.BadInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class ModelInstallerTest {
     @Test
     void checksumMismatchChangesNothing() throws Exception {
         Path v2 = Zips.zip(dir.resolve("v2.zip"), Zips.smallModel("", "v2"));
-        assertThatThrownBy(() -> installer.install(v2, "0".repeat(64), target)).isInstanceOf(ProvisionException.class)
+        assertThatThrownBy(() -> installer.install(v2, "0".repeat(64), target)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("expected " + "0".repeat(64)).hasMessageContaining("download it again");
         assertUntouched();
         assertThatThrownBy(() -> installer.install(v2, "abc", target)).hasMessageContaining("64 hex digits");
@@ -103,11 +104,43 @@ class ModelInstallerTest {
         assertThatThrownBy(() -> installer.install(v2, Checksums.sha256(v2), file)).hasMessageContaining("not a directory");
         assertThatThrownBy(() -> installer.install(v2, Checksums.sha256(v2), file.resolve("model")))
                 .hasMessageContaining("is not a directory");
-        assertThatThrownBy(() -> installer.install(v2, Checksums.sha256(v2), dir.resolve("no/such/parent/model")))
-                .hasMessageContaining("does not exist");
         assertThatThrownBy(() -> installer.install(dir.resolve("missing.zip"), "a".repeat(64), target))
                 .hasMessageContaining("missing or unreadable");
         assertUntouched();
+    }
+
+    @Test
+    void onAFreshPiMissingParentsAreCreated0755AndTheModelIsReadableByTheAgentsUser() throws Exception {
+        Path v2 = Zips.zip(dir.resolve("v2.zip"), Zips.smallModel("vosk-model-small-en-us-0.15/", "v2"));
+        Path fresh = dir.resolve("fresh-pi/opt/voc/model");
+        Installed r = installer.install(v2, Checksums.sha256(v2), fresh);
+        assertThat(r.target()).isEqualTo(fresh.toAbsolutePath());
+        assertThat(fresh.resolve("am/final.mdl")).hasContent("v2 am/final.mdl");
+        for (Path p : List.of(dir.resolve("fresh-pi"), dir.resolve("fresh-pi/opt"), dir.resolve("fresh-pi/opt/voc"))) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p)))
+                    .as(p.toString()).isEqualTo("rwxr-xr-x");
+        }
+        try (Stream<Path> s = Files.walk(fresh)) {
+            for (Path p : s.toList()) {
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p)))
+                        .as(p.toString()).isEqualTo(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--");
+            }
+        }
+    }
+
+    @Test
+    void refusesToCreateParentsInsideADirectoryOthersCanWrite() throws Exception {
+        Path v2 = Zips.zip(dir.resolve("v2.zip"), Zips.smallModel("", "v2"));
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertThatThrownBy(() -> installer.install(v2, Checksums.sha256(v2), shared.resolve("voc/model")))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("which other users can write to")
+                .hasMessageContaining("install -d -m 0755");
+        assertThat(shared.resolve("voc")).doesNotExist();
+        // A sticky directory such as /tmp is fine: others cannot replace what we create there.
+        Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        Files.setAttribute(shared, "unix:mode", 01777);
+        assertThat(installer.install(v2, Checksums.sha256(v2), shared.resolve("voc/model")).files()).isPositive();
     }
 
     private void assertUntouched() throws Exception {

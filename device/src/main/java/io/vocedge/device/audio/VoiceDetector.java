@@ -1,0 +1,30 @@
+package io.vocedge.device.audio;
+
+/**
+ * The voice-activity decision per 10 ms frame of the 16 kHz mono stream ({@code audio.vad}); the segmenter turns
+ * the decisions into segments (onset run, hang-over, pre-roll, tail, split). Called on the front-end thread only,
+ * and allocation-free per frame.
+ */
+interface VoiceDetector extends AutoCloseable {
+    /** Not speech. */
+    int SILENCE = 0;
+    /** Speech enough to keep an open segment going, not to start one. */
+    int CONTINUE = 1;
+    /** Speech enough to start a segment (after the onset run). */
+    int ONSET = 2;
+
+    /** Classifies one frame of {@link SpeechSegmenter#FRAME} samples. */
+    int classify(float[] frame);
+
+    /** The last frame's speech-band level, dB (where to split a long segment: its quietest frame). */
+    float levelDb();
+
+    /** The current noise floor estimate, dB (status); negative infinity before the first frame. */
+    double noiseFloorDb();
+
+    /** Audio will be missing (mute, fault): forget the recent past that context-based decisions rely on. */
+    default void gap() {}
+
+    @Override
+    default void close() {}
+}

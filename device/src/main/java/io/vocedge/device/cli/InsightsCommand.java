@@ -1,0 +1,195 @@
+package io.vocedge.device.cli;
+
+import io.vocedge.device.insights.InsightEngine;
+import io.vocedge.device.insights.Lexicon;
+import io.vocedge.device.insights.RedactionScore;
+import io.vocedge.device.insights.Redactor;
+import io.vocedge.device.insights.BundledModel;
+import io.vocedge.device.insights.model.Corrections;
+import io.vocedge.device.insights.model.Example;
+import io.vocedge.device.insights.model.InsightModel;
+import io.vocedge.device.insights.model.LabelledCorpus;
+import io.vocedge.device.insights.model.Metrics;
+import io.vocedge.device.insights.model.ModelTraining;
+import io.vocedge.device.insights.model.Taxonomy;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code insights train|cv|evaluate|redaction-eval}: the learned model's tools. Evaluation prints aggregate figures
+ * only, never an utterance, so it can be run on a blind test set without showing its lines.
+ */
+@Command(name = "insights", mixinStandardHelpOptions = true, description = "Train and evaluate the insight model.",
+        subcommands = {InsightsCommand.Train.class, InsightsCommand.CrossValidate.class, InsightsCommand.Evaluate.class,
+                InsightsCommand.RedactionEval.class})
+final class InsightsCommand implements Runnable {
+    @Override
+    public void run() {
+        throw new IllegalArgumentException("name a subcommand: train, cv, evaluate or redaction-eval (see --help)");
+    }
+
+    /** Corpus and corrections options shared by train and cv. */
+    static class Data {
+        @Option(names = "--corpus", required = true, description = "directory of labelled TSV files (or one file)")
+        Path corpus;
+
+        @Option(names = "--corrections", description = "analysts' corrections (JSONL, see device/README.md); repeatable")
+        List<Path> corrections = new ArrayList<>();
+
+        @Option(names = "--lexicon", description = "lexicon YAML whose rules feed the model (default: the built-in one)")
+        Path lexicon;
+
+        Lexicon lexicon() throws IOException {
+            return lexicon == null ? Lexicon.loadDefault() : Lexicon.load(lexicon);
+        }
+
+        List<Example> examples() throws IOException {
+            List<Example> ex = LabelledCorpus.read(corpus).examples();
+            List<Corrections.Correction> all = new ArrayList<>();
+            for (Path c : corrections) {
+                all.addAll(Corrections.read(c));
+            }
+            return Corrections.apply(ex, all);
+        }
+
+        /** What was read, byte for byte: file names (not paths) and contents, corpus files in name order. */
+        byte[] identity() throws IOException {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (Path f : LabelledCorpus.read(corpus).files()) {
+                out.write(("corpus:" + f.getFileName() + "\0").getBytes(StandardCharsets.UTF_8));
+                out.write(Files.readAllBytes(f));
+            }
+            for (Path c : corrections) {
+                out.write(("corrections:" + c.getFileName() + "\0").getBytes(StandardCharsets.UTF_8));
+                out.write(Files.readAllBytes(c));
+            }
+            return out.toByteArray();
+        }
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = "Train the model from a labelled corpus (and corrections); same input, byte-identical file.")
+    static final class Train extends Data implements Callable<Integer> {
+        @Option(names = "--out", required = true, description = "model file to write (e.g. model-default.vocim)")
+        Path out;
+
+        @Option(names = "--version-label", defaultValue = "1", description = "version prefix; the corpus digest follows it")
+        String label;
+
+        @Option(names = "--folds", defaultValue = "5", description = "cross-validation folds for calibration")
+        int folds;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!label.matches("[0-9A-Za-z.]{1,40}")) {
+                throw new IllegalArgumentException("--version-label " + label + ": use 1-40 letters, digits or dots");
+            }
+            if (folds < 2 || folds > 20) {
+                throw new IllegalArgumentException("--folds " + folds + ": use 2 to 20");
+            }
+            Lexicon lex = lexicon();
+            InsightEngine rules = new InsightEngine(new Redactor(), lex);
+            List<Example> examples = examples();
+            String sha = ModelTraining.digest(identity(), lex.version());
+            ModelTraining.Trained t = ModelTraining.train(examples, rules::prepare, sha, lex.version(), label, folds);
+            Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+            Files.write(tmp, t.bytes());
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            InsightModel.ModelInfo info = t.model().info();
+            System.out.printf(Locale.ROOT, "model %s: %d bytes, %d feature rows, corpus sha256 %s, lexicon %s%n", info.version(),
+                    t.bytes().length, info.rows(), info.corpusSha256(), info.lexiconVersion());
+            System.out.println(info.trainingSummary());
+            System.out.print(t.crossValidated().report(folds + "-fold cross-validation (out-of-fold, nested calibration)", false));
+            return 0;
+        }
+    }
+
+    @Command(name = "cv", mixinStandardHelpOptions = true,
+            description = "k-fold cross-validation on the corpus: figures and reliability tables (calibration).")
+    static final class CrossValidate extends Data implements Callable<Integer> {
+        @Option(names = "--folds", defaultValue = "5")
+        int folds;
+
+        @Option(names = "--errors", description = "write the training utterances the out-of-fold model got wrong to this file "
+                + "(id, gold -> predicted topics and sentiment, text); for the training corpus, never a test set")
+        Path errors;
+
+        @Override
+        public Integer call() throws Exception {
+            InsightEngine rules = new InsightEngine(new Redactor(), lexicon());
+            Metrics m = ModelTraining.crossValidate(examples(), rules::prepare, folds, errors != null);
+            System.out.print(m.report(folds + "-fold cross-validation (out-of-fold, nested calibration)", true));
+            if (errors != null) {
+                Files.write(errors, m.errors, StandardCharsets.UTF_8);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "evaluate", mixinStandardHelpOptions = true,
+            description = "Aggregate figures of the engine on a labelled set (never prints its lines).")
+    static final class Evaluate implements Callable<Integer> {
+        @Option(names = "--data", required = true, description = "labelled TSV file or directory")
+        Path data;
+
+        @Option(names = "--model", description = "model file (default: the built-in one)")
+        Path model;
+
+        @Option(names = "--lexicon", description = "lexicon YAML (default: the built-in one)")
+        Path lexicon;
+
+        @Option(names = "--rules-only", description = "the lexicon rules without the model (the old engine)")
+        boolean rulesOnly;
+
+        @Option(names = "--no-role", description = "do not tell the engine who speaks")
+        boolean noRole;
+
+        @Override
+        public Integer call() throws Exception {
+            Lexicon lex = lexicon == null ? Lexicon.loadDefault() : Lexicon.load(lexicon);
+            InsightModel m = rulesOnly ? null : model == null ? BundledModel.load() : BundledModel.load(model);
+            InsightEngine engine = new InsightEngine(new Redactor(), lex, m);
+            List<Example> examples = LabelledCorpus.read(data).examples();
+            Metrics metrics = new Metrics(Taxonomy.TOPICS, Taxonomy.FLAGS);
+            for (Example e : examples) {
+                String role = noRole || e.role().equals("-") ? null : e.role();
+                InsightEngine.Analysis a = engine.analyze(e.text(), e.lang(), role);
+                Set<String> topics = new HashSet<>(a.topicIds());
+                Set<String> flags = new HashSet<>(a.flags());
+                flags.retainAll(Taxonomy.FLAGS);
+                double conf = a.sentiment().confidence() == null ? 1 : a.sentiment().confidence();
+                metrics.add(e, a.sentiment().label().wireName(), conf, topics, null, flags, null);
+            }
+            String what = rulesOnly ? "lexicon rules only" : "model " + m.version();
+            System.out.print(metrics.report("evaluation of " + what + " on " + data.getFileName()
+                    + (noRole ? " (role not given)" : ""), false));
+            return 0;
+        }
+    }
+
+    @Command(name = "redaction-eval", mixinStandardHelpOptions = true,
+            description = "Redaction recall and kept rate on a case file (id lang kind text must_remove must_keep); aggregates only.")
+    static final class RedactionEval implements Callable<Integer> {
+        @Option(names = "--cases", required = true, description = "TSV of redaction cases")
+        Path cases;
+
+        @Override
+        public Integer call() throws Exception {
+            RedactionScore.Figures f = RedactionScore.score(new Redactor(), RedactionScore.read(cases));
+            System.out.print(f.describe());
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.vocedge.device.insights;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Splits text for the redaction scanners into tokens with their character offsets: Latin words (letters, or letters
+ * and digits mixed such as {@code E12345678}), digit runs, formatted amounts ({@code 29,999}, {@code 4.99}), single
+ * Han characters and single punctuation characters. Whitespace separates tokens and is not a token.
+ */
+final class RedactionTokens {
+    enum Type { WORD, ALNUM, DIGITS, AMOUNT, HAN, PUNCT }
+
+    /** One token; {@code lower} is the lower-cased text with full-width digits and letters folded to ASCII. */
+    record Token(Type type, int start, int end, String lower, String raw) {
+        boolean is(String s) {
+            return lower.equals(s);
+        }
+    }
+
+    private RedactionTokens() {}
+
+    static List<Token> of(String text) {
+        List<Token> out = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = fold(text.charAt(i));
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                i++;
+                continue;
+            }
+            if (isDigit(c)) {
+                int end = amountEnd(text, i);
+                if (end > 0) {
+                    out.add(token(Type.AMOUNT, text, i, end));
+                    i = end;
+                    continue;
+                }
+            }
+            if (isLatin(c) || isDigit(c)) {
+                int end = i;
+                boolean letters = false;
+                boolean digits = false;
+                while (end < n) {
+                    char d = fold(text.charAt(end));
+                    if (isLatin(d)) {
+                        letters = true;
+                    } else if (isDigit(d)) {
+                        digits = true;
+                    } else if (!((d == '\'' || d == '’') && letters && end + 1 < n && isLatin(fold(text.charAt(end + 1))))) {
+                        break;
+                    }
+                    end++;
+                }
+                out.add(token(letters && digits ? Type.ALNUM : letters ? Type.WORD : Type.DIGITS, text, i, end));
+                i = end;
+                continue;
+            }
+            if (Character.isSurrogate(c)) {
+                int cp = text.codePointAt(i);
+                int len = Character.charCount(cp);
+                out.add(token(Character.isLetter(cp) ? Type.HAN : Type.PUNCT, text, i, i + len));
+                i += len;
+                continue;
+            }
+            out.add(token(Character.isLetterOrDigit(c) ? Type.HAN : Type.PUNCT, text, i, i + 1));
+            i++;
+        }
+        return out;
+    }
+
+    /**
+     * End of a formatted amount starting at {@code i}: thousands groups ({@code 1,299}, {@code 1,200,000}, optional
+     * {@code .00}) or a short decimal ({@code 4.99}, {@code 3.5}); -1 if the digits there are not one. A phone number
+     * written {@code 138.1234.5678} or {@code 555,0123} is not an amount (its groups are not 3 digits / its fraction
+     * is too long).
+     */
+    private static int amountEnd(String s, int i) {
+        int n = s.length();
+        int j = i;
+        while (j < n && isDigit(fold(s.charAt(j)))) {
+            j++;
+        }
+        int intLen = j - i;
+        int k = j;
+        boolean grouped = false;
+        if (intLen <= 3) {
+            while (k < n && s.charAt(k) == ',' && digitsAt(s, k + 1, 3) && !(k + 4 < n && isDigit(fold(s.charAt(k + 4))))) {
+                k += 4;
+                grouped = true;
+            }
+        }
+        int end = grouped ? k : j;
+        if (end < n - 1 && s.charAt(end) == '.' && isDigit(fold(s.charAt(end + 1)))) {
+            int f = end + 1;
+            while (f < n && isDigit(fold(s.charAt(f)))) {
+                f++;
+            }
+            boolean anotherGroup = f < n - 1 && (s.charAt(f) == '.' || s.charAt(f) == '-') && isDigit(fold(s.charAt(f + 1)));
+            if (f - end - 1 <= 2 && (grouped || intLen <= 6) && !anotherGroup) {
+                return f;
+            }
+            return grouped ? end : -1;
+        }
+        return grouped ? end : -1;
+    }
+
+    private static boolean digitsAt(String s, int from, int count) {
+        if (from + count > s.length()) {
+            return false;
+        }
+        for (int i = from; i < from + count; i++) {
+            if (!isDigit(fold(s.charAt(i)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Token token(Type type, String text, int start, int end) {
+        String raw = text.substring(start, end);
+        StringBuilder lower = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            lower.append(fold(raw.charAt(i)));
+        }
+        return new Token(type, start, end, lower.toString().toLowerCase(Locale.ROOT).replace('’', '\''), raw);
+    }
+
+    /** Full-width ASCII (digits, letters, {@code ＠}) to ASCII. */
+    static char fold(char c) {
+        return c >= '！' && c <= '～' ? (char) (c - '！' + '!') : c;
+    }
+
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static boolean isLatin(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+}

@@ -1,0 +1,177 @@
+package io.vocedge.device.insights;
+
+import io.vocedge.device.insights.RedactionTokens.Token;
+import io.vocedge.device.insights.RedactionTokens.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * E-mail addresses said aloud: {@code john dot smith at gmail dot com}, {@code j o h n underscore 88 at yahoo dot co
+ * dot uk}, {@code zhang san 艾特 qq 点 com}, {@code wang 下划线 li 艾特 163 点 com}. An address is an "at" word
+ * ({@code at}, {@code at sign}, {@code @}, {@code 艾特}) with a local part before it and a domain after it that ends in
+ * "dot" plus a known top-level domain, so "meet at ten" or "at the dealer" are never taken.
+ *
+ * <p>The local part runs back over spelled letters, digits, separator words ({@code dot}, {@code underscore},
+ * {@code dash}, {@code 点}, {@code 下划线}, {@code 杠}) and up to three plain words, stopping at a lead-in word
+ * ({@code is}, {@code email}, {@code 是}, {@code 邮箱}) or a Chinese word.
+ */
+final class SpokenEmails {
+    private static final Set<String> AT = Set.of("at", "@", "艾特", "at-sign", "爱特", "小老鼠");
+    /** Number words that may stand in a local part ("grace forty two at ..."). */
+    private static final Set<String> NUMBER_WORDS = Set.of("zero", "oh", "one", "two", "three", "four", "five", "six", "seven",
+            "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+            "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
+            "double", "triple", "洞");
+    private static final Set<String> DOT = Set.of("dot", "点", ".", "period", "。", "dots");
+    private static final Set<String> SEPARATORS = Set.of("dot", "点", ".", "underscore", "下划线", "_", "dash", "hyphen", "-",
+            "杠", "横杠", "period", "minus");
+    private static final Set<String> FILLERS = Set.of("uh", "um", "er", "erm", "嗯", "呃", "那个", "就是", "capital", "大写",
+            "小写", "大写的", "小写的", "all", "lowercase", "lower", "case", "one", "word", "啊", "额", "哦", "呀", "哈", "然后", "right",
+            "hmm", "like", "so");
+    private static final Set<String> HAN_DIGITS = Set.of("零", "一", "幺", "二", "两", "三", "四", "五", "六", "七", "八", "九");
+    private static final Set<String> TLDS = Set.of("com", "net", "org", "cn", "edu", "gov", "io", "co", "uk", "de", "fr", "jp",
+            "hk", "tw", "au", "ca", "us", "info", "biz", "me", "cc", "top", "xyz", "mobi", "ai", "app", "dev", "ru", "in", "nz",
+            "sg", "eu", "mil", "ie", "it", "es", "nl", "ch", "se", "kr", "mo", "my", "tv", "club", "shop", "online", "site");
+    private static final Set<String> STOP = Set.of("is", "was", "it's", "its", "email", "e-mail", "mail", "address", "me",
+            "my", "to", "send", "write", "reach", "contact", "the", "and", "or", "please", "you", "your", "can", "use", "try",
+            "it", "that's", "thats", "his", "her", "our", "on", "under", "via", "by", "addy", "gmail", "account", "here", "is:",
+            "emailed", "reply", "sorry", "just", "at", "i", "we", "they", "he", "she", "be", "will", "would", "should", "yeah",
+            "yes", "sure", "ok", "okay", "so", "um", "uh", "also", "copy", "cc", "forward", "questions", "know", "let", "give",
+            "put", "down", "as", "a", "an", "mine", "wife's", "husband's", "work", "personal", "best", "one", "number", "i'm",
+            "we're", "you're", "email's", "address's", "mail's", "over", "from", "for", "with", "of", "in");
+
+    private SpokenEmails() {}
+
+    static List<SpokenNumbers.Found> find(List<Token> tokens) {
+        List<SpokenNumbers.Found> out = new ArrayList<>();
+        for (int a = 1; a < tokens.size() - 2; a++) {
+            Token t = tokens.get(a);
+            int domainStart = a + 1;
+            if (t.is("圈") && tokens.get(a + 1).is("a")) {
+                domainStart = a + 2; // 圈a: how many Chinese speakers say @
+            } else if (!AT.contains(t.lower())) {
+                continue;
+            }
+            if (t.is("at") && domainStart < tokens.size()
+                    && (tokens.get(domainStart).is("sign") || tokens.get(domainStart).is("symbol"))) {
+                domainStart++;
+            } else if (t.is("at") && domainStart + 1 < tokens.size() && tokens.get(domainStart).is("the")
+                    && tokens.get(domainStart + 1).is("rate")) {
+                domainStart += 2; // "at the rate": Indian English for @
+            }
+            int localEnd = a;
+            if (a >= 2 && tokens.get(a - 1).is("(") && domainStart < tokens.size() && tokens.get(domainStart).is(")")) {
+                localEnd = a - 1; // written "name(at)domain.com"
+                domainStart++;
+            }
+            int domainEnd = domainEnd(tokens, domainStart);
+            if (domainEnd < 0) {
+                continue;
+            }
+            int localStart = localStart(tokens, localEnd);
+            if (localStart < 0) {
+                continue;
+            }
+            out.add(new SpokenNumbers.Found(tokens.get(localStart).start(), tokens.get(domainEnd).end(), "email"));
+            a = domainEnd;
+        }
+        return out;
+    }
+
+    /** Index of the last token of "label (dot label)* dot TLD", or -1. */
+    private static int domainEnd(List<Token> tokens, int from) {
+        int k = from;
+        int end = -1;
+        int labels = 0;
+        while (k < tokens.size()) {
+            Token label = tokens.get(k);
+            if (FILLERS.contains(label.lower()) && labels > 0) {
+                k++;
+                continue;
+            }
+            if (!(label.type() == Type.WORD || label.type() == Type.ALNUM || label.type() == Type.DIGITS)) {
+                break;
+            }
+            if (labels > 0 && TLDS.contains(label.lower())
+                    || label.lower().startsWith("dot") && TLDS.contains(label.lower().substring(3))) {
+                end = k;
+            }
+            if (labels > 0 && label.lower().length() == 1) {
+                // a spelled top-level domain: "dot c o m", "dot i o"
+                StringBuilder spelled = new StringBuilder();
+                int s = k;
+                while (s < tokens.size() && s - k < 4 && tokens.get(s).type() == Type.WORD && tokens.get(s).lower().length() == 1) {
+                    spelled.append(tokens.get(s).lower());
+                    s++;
+                    if (spelled.length() >= 2 && TLDS.contains(spelled.toString())) {
+                        end = s - 1;
+                        k = s - 1;
+                    }
+                }
+            }
+            labels++;
+            k++;
+            // a label of two or three words before its dot: "bright motors dot com"
+            int extra = k;
+            while (extra < tokens.size() && extra - k < 2 && tokens.get(extra).type() == Type.WORD
+                    && !STOP.contains(tokens.get(extra).lower()) && !DOT.contains(tokens.get(extra).lower())
+                    && !TLDS.contains(tokens.get(extra).lower())) {
+                extra++;
+            }
+            if (extra > k && extra < tokens.size() && DOT.contains(tokens.get(extra).lower())) {
+                k = extra;
+            }
+            // a label may be spelled or hyphenated: "my dash shop", "g mail"
+            while (k < tokens.size() && (tokens.get(k).is("dash") || tokens.get(k).is("hyphen") || tokens.get(k).is("-")
+                    || tokens.get(k).is("杠")) && k + 1 < tokens.size()) {
+                k += 2;
+            }
+            if (k < tokens.size() && DOT.contains(tokens.get(k).lower())) {
+                k++;
+                continue;
+            }
+            if (k < tokens.size() && tokens.get(k).lower().startsWith("dot") && labels == 1) {
+                continue;
+            }
+            break;
+        }
+        return end;
+    }
+
+    private static int localStart(List<Token> tokens, int at) {
+        int start = -1;
+        int plainWords = 0;
+        boolean afterSeparator = false;
+        for (int k = at - 1; k >= 0; k--) {
+            Token t = tokens.get(k);
+            String w = t.lower();
+            if (SEPARATORS.contains(w)) {
+                afterSeparator = true;
+                continue;
+            }
+            if (FILLERS.contains(w)) {
+                continue;
+            }
+            boolean take;
+            if (t.type() == Type.DIGITS || t.type() == Type.ALNUM || HAN_DIGITS.contains(w) || NUMBER_WORDS.contains(w)) {
+                take = true;
+            } else if (t.type() == Type.WORD && w.length() == 1) {
+                take = true;
+            } else if (t.type() == Type.WORD && (start < 0 || afterSeparator)) {
+                take = !STOP.contains(w) || start < 0 && !w.equals("me") && !w.equals("is") && !w.equals("email");
+            } else if (t.type() == Type.WORD && !STOP.contains(w) && plainWords < 2) {
+                take = true;
+                plainWords++;
+            } else {
+                take = false;
+            }
+            if (!take) {
+                break;
+            }
+            start = k;
+            afterSeparator = false;
+        }
+        return start;
+    }
+}

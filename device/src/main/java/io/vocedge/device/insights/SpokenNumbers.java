@@ -1,0 +1,552 @@
+package io.vocedge.device.insights;
+
+import io.vocedge.device.insights.RedactionTokens.Token;
+import io.vocedge.device.insights.RedactionTokens.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds personal numbers and spelled codes in token streams, however they were said or written: digit runs split by
+ * spaces, dashes, dots, commas or fillers ({@code uh}, {@code 嗯}, {@code 那个}); digits spoken one by one in English
+ * ({@code five five five}, {@code oh}, {@code double five}, {@code triple one}) or Chinese ({@code 一 三 八}, {@code 幺},
+ * {@code 两}, {@code 洞}); grouped number words ({@code fifty five}, {@code thirteen}, {@code eight hundred});
+ * self-corrections inside the number ({@code two two one oh sorry two two one four}); letters spelled one by one, in
+ * the NATO alphabet or with aids ({@code b as in boy}), for licence plates (with a Chinese province character
+ * before) and passport / licence numbers.
+ *
+ * <p>What is kept: amounts (a magnitude word such as {@code thousand}/{@code 万}/{@code 千}, a unit such as
+ * {@code dollars}/{@code minutes}/{@code 块}/{@code 公里} right after, a currency sign before, thousands-formatted
+ * {@code 29,999}), sequences shorter than a personal number (prices, times, years, quantities, {@code 12315}),
+ * dates, counting ({@code one two three four five six}), and car model names ({@code GLE 350}: a letter-digit code
+ * needs 7 symbols, or a cue such as "plate" / 车牌 before it).
+ *
+ * <p>Hand-written because no library covers spoken Chinese and English number sequences in recognizer output.
+ */
+final class SpokenNumbers {
+    /** A found span: character offsets in the input and the kind (phone, id, card, plate). */
+    record Found(int start, int end, String kind) {}
+
+    private static final Map<String, Integer> DIGIT_WORDS = Map.ofEntries(Map.entry("zero", 0), Map.entry("oh", 0),
+            Map.entry("o", 0), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4),
+            Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9),
+            Map.entry("niner", 9), Map.entry("nought", 0));
+    private static final Map<String, Integer> TEENS = Map.of("ten", 10, "eleven", 11, "twelve", 12, "thirteen", 13,
+            "fourteen", 14, "fifteen", 15, "sixteen", 16, "seventeen", 17, "eighteen", 18, "nineteen", 19);
+    private static final Map<String, Integer> TENS = Map.of("twenty", 2, "thirty", 3, "forty", 4, "fourty", 4, "fifty", 5,
+            "sixty", 6, "seventy", 7, "eighty", 8, "ninety", 9);
+    private static final Map<String, Integer> HAN_DIGITS = Map.ofEntries(Map.entry("零", 0), Map.entry("〇", 0),
+            Map.entry("洞", 0), Map.entry("一", 1), Map.entry("幺", 1), Map.entry("二", 2), Map.entry("两", 2),
+            Map.entry("三", 3), Map.entry("四", 4), Map.entry("五", 5), Map.entry("六", 6), Map.entry("七", 7),
+            Map.entry("八", 8), Map.entry("九", 9));
+    private static final Map<String, Character> NATO = Map.ofEntries(Map.entry("alpha", 'a'), Map.entry("alfa", 'a'),
+            Map.entry("bravo", 'b'), Map.entry("charlie", 'c'), Map.entry("delta", 'd'), Map.entry("echo", 'e'),
+            Map.entry("foxtrot", 'f'), Map.entry("golf", 'g'), Map.entry("hotel", 'h'), Map.entry("india", 'i'),
+            Map.entry("juliet", 'j'), Map.entry("juliett", 'j'), Map.entry("kilo", 'k'), Map.entry("lima", 'l'),
+            Map.entry("mike", 'm'), Map.entry("november", 'n'), Map.entry("oscar", 'o'), Map.entry("papa", 'p'),
+            Map.entry("quebec", 'q'), Map.entry("romeo", 'r'), Map.entry("sierra", 's'), Map.entry("tango", 't'),
+            Map.entry("uniform", 'u'), Map.entry("victor", 'v'), Map.entry("whiskey", 'w'), Map.entry("whisky", 'w'),
+            Map.entry("xray", 'x'), Map.entry("x-ray", 'x'), Map.entry("yankee", 'y'), Map.entry("zulu", 'z'));
+    /** Magnitudes: the number is an amount (price, mileage), never a personal number. */
+    private static final Set<String> MAGNITUDES = Set.of("thousand", "million", "billion", "grand", "hundreds", "thousands",
+            "十", "百", "千", "万", "亿", "k");
+    /** Units right after a number make it a quantity, time or price. */
+    private static final Set<String> UNITS = Set.copyOf(List.of("dollars", "dollar", "bucks", "buck", "cents", "percent", "%", "miles",
+            "mile", "km", "kms", "kilometers", "kilometres", "minutes", "minute", "mins", "min", "hours", "hour", "hrs", "days",
+            "day", "weeks", "week", "months", "month", "years", "year", "yrs", "horsepower", "hp", "pounds", "quid", "euros",
+            "euro", "yuan", "rmb", "kwh", "kw", "liters", "litres", "times", "people", "cars", "units", "o'clock", "am", "pm",
+            "inch", "inches", "mph", "seconds", "percentage", "off", "degrees", "gigs", "gb", "tb", "mah", "cc", "nm", "lbs",
+            "块", "元", "公里", "分钟", "小时", "天", "个", "年", "月", "号", "日", "点", "岁", "折", "次", "辆", "台", "位", "款", "度", "周",
+            "星期", "分", "秒", "米", "升", "倍", "成", "档", "寸", "毫米", "期", "楼", "层", "人", "公斤", "斤", "克", "匹", "马力", "伏",
+            "寸", "晚", "号码牌", "排", "座", "门", "多", "块钱", "毛", "角", "张", "份", "件", "套", "箱", "瓶", "杯", "本", "支"));
+    private static final Set<String> CURRENCY = Set.of("$", "¥", "￥", "€", "£", "usd", "rmb", "hkd", "aud", "cad", "gbp");
+    /** Said inside a number without ending it. */
+    private static final Set<String> GAP_WORDS = Set.of("uh", "um", "er", "erm", "ah", "hmm", "mm", "umm", "uhh", "dash",
+            "hyphen", "then", "sorry", "no", "wait", "actually", "mean", "space", "嗯", "呃", "啊", "哦", "额", "那个", "就是", "然后",
+            "是", "杠", "横杠", "中间是", "后面是", "再", "不对", "说错了", "大写", "小写", "大写的", "小写的", "capital", "big", "small",
+            "letter", "okay", "ok", "so", "like", "right", "yeah", "呀", "后面", "中间", "前面", "再是", "接着");
+    /** Filler phrases said inside a number ("five five five let me see oh one"): each counts as one gap word. */
+    private static final List<List<String>> GAP_PHRASES = List.of(List.of("let", "me", "see"), List.of("let", "me", "check"),
+            List.of("hold", "on"), List.of("you", "know"), List.of("i", "mean"), List.of("i", "think"), List.of("ok", "so"),
+            List.of("wait", "a", "sec"), List.of("one", "sec"), List.of("hang", "on"), List.of("sorry", "i", "mean"),
+            List.of("that's", "it"), List.of("and", "then"), List.of("我", "看", "看"), List.of("我", "想", "想"));
+    /** Letter names said when spelling ("bee", "ess", "double u"); read only after a plate or ID cue. */
+    private static final Map<String, Character> LETTER_NAMES = Map.ofEntries(Map.entry("bee", 'b'), Map.entry("see", 'c'),
+            Map.entry("cee", 'c'), Map.entry("dee", 'd'), Map.entry("ef", 'f'), Map.entry("eff", 'f'), Map.entry("gee", 'g'),
+            Map.entry("aitch", 'h'), Map.entry("haitch", 'h'), Map.entry("eye", 'i'), Map.entry("jay", 'j'), Map.entry("kay", 'k'),
+            Map.entry("el", 'l'), Map.entry("ell", 'l'), Map.entry("em", 'm'), Map.entry("en", 'n'), Map.entry("pee", 'p'),
+            Map.entry("cue", 'q'), Map.entry("queue", 'q'), Map.entry("ar", 'r'), Map.entry("are", 'r'), Map.entry("ess", 's'),
+            Map.entry("tee", 't'), Map.entry("you", 'u'), Map.entry("vee", 'v'), Map.entry("ex", 'x'), Map.entry("why", 'y'),
+            Map.entry("wye", 'y'), Map.entry("zed", 'z'), Map.entry("zee", 'z'), Map.entry("dub", 'w'));
+    private static final Set<String> GAP_PUNCT = Set.of("-", "–", "—", ".", ",", "，", "、", "(", ")", "·", "_", "+", "。", "…", ":");
+    private static final Set<String> AIDS = Set.of("as", "for", "like");
+    private static final Set<String> PLATE_CUES = Set.of("plate", "plates", "registration", "reg", "rego", "tag", "tags", "牌",
+            "牌照", "车牌", "车牌号", "number plate", "licence plate", "license plate");
+    private static final Set<String> ID_CUES = Set.of("passport", "ssn", "social", "license", "licence", "id", "身份证", "护照",
+            "驾照", "驾驶证", "证件", "证", "licence number", "dl", "identification", "tax", "nin", "ni");
+    private static final Set<String> AREA_CODE_CUES = Set.of("area code", "区号", "country code", "extension", "分机");
+    private static final Set<String> PROVINCES = Set.of("京", "津", "沪", "渝", "冀", "豫", "云", "辽", "黑", "湘", "皖", "鲁",
+            "新", "苏", "浙", "赣", "鄂", "桂", "甘", "晋", "蒙", "陕", "吉", "闽", "贵", "粤", "青", "藏", "川", "宁", "琼");
+    private static final List<String> HAN_PHRASES = List.of("说错了", "中间是", "后面是", "大写的", "小写的", "下划线", "驾驶证",
+            "身份证", "车牌号", "那个", "就是", "然后", "不对", "横杠", "大写", "小写", "艾特", "区号", "分机", "车牌", "牌照", "护照",
+            "驾照", "证件", "公里", "分钟", "小时", "星期", "毫米", "块钱", "马力", "公斤", "后面", "中间", "前面", "小老鼠", "爱特",
+            "再是", "接着");
+    private static final Pattern DATE = Pattern.compile(
+            "\\d{4}\\s*[-./]\\s*\\d{1,2}\\s*[-./]\\s*\\d{1,2}|\\d{1,2}\\s*[-./]\\s*\\d{1,2}\\s*[-./]\\s*\\d{2,4}");
+
+    private SpokenNumbers() {}
+
+    /** Han tokens that form one word for the scanners ({@code 中间是}, {@code 下划线}) are merged into one token. */
+    static List<Token> merge(List<Token> tokens) {
+        List<Token> out = new ArrayList<>(tokens.size());
+        int i = 0;
+        while (i < tokens.size()) {
+            Token t = tokens.get(i);
+            Token merged = null;
+            if (t.type() == Type.HAN && PHRASE_STARTS.indexOf(t.lower().charAt(0)) >= 0) {
+                for (String p : HAN_PHRASES) {
+                    if (p.charAt(0) == t.lower().charAt(0) && i + p.length() <= tokens.size() && matchesHan(tokens, i, p)) {
+                        Token last = tokens.get(i + p.length() - 1);
+                        merged = new Token(Type.HAN, t.start(), last.end(), p, p);
+                        i += p.length();
+                        break;
+                    }
+                }
+            }
+            if (merged == null) {
+                out.add(t);
+                i++;
+            } else {
+                out.add(merged);
+            }
+        }
+        return out;
+    }
+
+    /** First characters of {@link #HAN_PHRASES}, to skip the phrase loop for every other character. */
+    private static final String PHRASE_STARTS = firstChars(HAN_PHRASES);
+
+    private static String firstChars(List<String> phrases) {
+        StringBuilder sb = new StringBuilder();
+        for (String p : phrases) {
+            if (sb.indexOf(p.substring(0, 1)) < 0) {
+                sb.append(p.charAt(0));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean matchesHan(List<Token> tokens, int from, String phrase) {
+        for (int k = 0; k < phrase.length(); k++) {
+            Token t = tokens.get(from + k);
+            if (t.type() != Type.HAN || t.lower().length() != 1 || t.lower().charAt(0) != phrase.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One symbol-bearing piece of a sequence: the tokens it used and what it contributes. */
+    private record Piece(int first, int last, String symbols, int value) {}
+
+    static List<Found> find(String text, List<Token> tokens) {
+        List<Found> out = new ArrayList<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            String w0 = tokens.get(i).lower();
+            if (piece(tokens, i, false) == null && !LETTER_NAMES.containsKey(w0) && !w0.equals("double") && !w0.equals("triple")
+                    && !w0.equals("dub")) {
+                i++;
+                continue;
+            }
+            // letter names ("bee", "double u") are read only after a plate or ID cue: looked up once per sequence
+            String cue = cueBefore(tokens, i);
+            boolean names = "plate".equals(cue) || "id".equals(cue);
+            Piece p = piece(tokens, i, names);
+            if (p == null) {
+                i++;
+                continue;
+            }
+            List<Piece> pieces = new ArrayList<>();
+            pieces.add(p);
+            int j = p.last() + 1;
+            boolean amount = false;
+            while (j < tokens.size()) {
+                int k = j;
+                int gapWords = 0;
+                int gapPunct = 0;
+                while (k < tokens.size() && gapWords <= 2 && gapPunct <= 3) {
+                    Token g = tokens.get(k);
+                    int phrase = gapPhrase(tokens, k);
+                    if (g.type() == Type.PUNCT && GAP_PUNCT.contains(g.lower())) {
+                        gapPunct++;
+                    } else if (phrase > 0) {
+                        gapWords++;
+                        k += phrase;
+                        continue;
+                    } else if (GAP_WORDS.contains(g.lower()) && !(g.is("o") || g.is("oh"))) {
+                        gapWords++;
+                    } else {
+                        break;
+                    }
+                    k++;
+                }
+                if (k >= tokens.size()) {
+                    break;
+                }
+                Token next = tokens.get(k);
+                Piece last = pieces.get(pieces.size() - 1);
+                // "fifty k" is an amount; "j k four", "粤 A 三 六 二 K 一" spell a code
+                boolean letterK = next.is("k") && (last.value() < 0 && !last.symbols().isEmpty()
+                        && RedactionTokens.isLatin(last.symbols().charAt(last.symbols().length() - 1))
+                        || k + 1 < tokens.size() && piece(tokens, k + 1, names) != null);
+                if (k == j && isMagnitude(next) && !letterK) {
+                    amount = true;
+                    break;
+                }
+                if (k == j && UNITS.contains(next.lower())) {
+                    amount = true;
+                    break;
+                }
+                Piece q = gapWords > 2 || gapPunct > 3 ? null : piece(tokens, k, names);
+                if (q == null) {
+                    break;
+                }
+                pieces.add(q);
+                j = q.last() + 1;
+            }
+            int first = pieces.get(0).first();
+            int last = pieces.get(pieces.size() - 1).last();
+            if (first > 0 && CURRENCY.contains(tokens.get(first - 1).lower())) {
+                amount = true;
+            }
+            if (first > 0 && isMagnitude(tokens.get(first - 1))) {
+                amount = true;
+            }
+            String kind = amount ? null : classify(text, tokens, pieces);
+            if (kind != null) {
+                int start = tokens.get(first).start();
+                if (kind.equals("plate") && first > 0 && PROVINCES.contains(tokens.get(first - 1).lower())) {
+                    start = tokens.get(first - 1).start();
+                }
+                if (first > 0 && tokens.get(first - 1).is("+")) {
+                    start = tokens.get(first - 1).start();
+                }
+                out.add(new Found(start, tokens.get(last).end(), kind));
+            }
+            i = last + 1;
+        }
+        return out;
+    }
+
+    /** Length in tokens of the filler phrase starting at {@code k}, or 0. */
+    private static int gapPhrase(List<Token> tokens, int k) {
+        for (List<String> p : GAP_PHRASES) {
+            if (k + p.size() <= tokens.size()) {
+                boolean all = true;
+                for (int x = 0; x < p.size() && all; x++) {
+                    all = tokens.get(k + x).is(p.get(x));
+                }
+                if (all) {
+                    return p.size();
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static boolean isMagnitude(Token t) {
+        return MAGNITUDES.contains(t.lower());
+    }
+
+    /** The symbol piece starting at token {@code i}, or null when that token cannot be part of a number or code. */
+    private static Piece piece(List<Token> tokens, int i, boolean names) {
+        Token t = tokens.get(i);
+        String w = t.lower();
+        switch (t.type()) {
+            case DIGITS:
+                return new Piece(i, i, w, w.length() <= 2 ? Integer.parseInt(w) : -1);
+            case ALNUM:
+                return codeLike(w) ? new Piece(i, i, w, -1) : null;
+            case AMOUNT:
+                return null;
+            case PUNCT:
+                return null;
+            case HAN: {
+                Integer d = HAN_DIGITS.get(w);
+                if (d != null) {
+                    return new Piece(i, i, String.valueOf(d), d);
+                }
+                if (w.equals("叉")) {
+                    return new Piece(i, i, "x", -1);
+                }
+                return null;
+            }
+            case WORD:
+            default:
+                break;
+        }
+        if (names && (w.equals("double") || w.equals("dub")) && i + 1 < tokens.size()
+                && (tokens.get(i + 1).is("u") || tokens.get(i + 1).is("you"))) {
+            return new Piece(i, i + 1, "w", -1);
+        }
+        if (names && LETTER_NAMES.containsKey(w)) {
+            return new Piece(i, i, String.valueOf(LETTER_NAMES.get(w)), -1);
+        }
+        if (w.equals("double") || w.equals("triple")) {
+            if (i + 1 < tokens.size()) {
+                Piece next = piece(tokens, i + 1, names);
+                if (next != null && next.symbols().length() == 1) {
+                    String s = next.symbols().repeat(w.equals("double") ? 2 : 3);
+                    return new Piece(i, next.last(), s, -1);
+                }
+            }
+            return null;
+        }
+        Integer d = DIGIT_WORDS.get(w);
+        if (d != null) {
+            return new Piece(i, i, String.valueOf(d), d);
+        }
+        Integer teen = TEENS.get(w);
+        if (teen != null) {
+            return new Piece(i, i, String.valueOf(teen), teen);
+        }
+        Integer tens = TENS.get(w);
+        if (tens != null) {
+            if (i + 1 < tokens.size()) {
+                Integer unit = DIGIT_WORDS.get(tokens.get(i + 1).lower());
+                if (unit != null && unit > 0 && !tokens.get(i + 1).is("o")) {
+                    return new Piece(i, i + 1, String.valueOf(tens * 10 + unit), tens * 10 + unit);
+                }
+            }
+            return new Piece(i, i, tens + "0", tens * 10);
+        }
+        if (w.equals("hundred")) {
+            // "eight hundred" -> 800; "one hundred twenty three" -> 1 + 23; "one hundred five" -> 1 + 05.
+            if (i + 1 < tokens.size()) {
+                String nx = tokens.get(i + 1).lower();
+                if (TENS.containsKey(nx) || TEENS.containsKey(nx)) {
+                    return new Piece(i, i, "", -1);
+                }
+                Integer unit = DIGIT_WORDS.get(nx);
+                boolean moreDigits = i + 2 < tokens.size() && DIGIT_WORDS.containsKey(tokens.get(i + 2).lower());
+                if (unit != null && !nx.equals("o") && !nx.equals("oh") && !moreDigits) {
+                    return new Piece(i, i, "0", -1);
+                }
+            }
+            return new Piece(i, i, "00", -1);
+        }
+        Character nato = NATO.get(w);
+        if (nato != null) {
+            return new Piece(i, i, String.valueOf(nato), -1);
+        }
+        if (w.length() == 1 && RedactionTokens.isLatin(w.charAt(0))) {
+            int last = i;
+            if (w.equals("x") && i + 1 < tokens.size() && tokens.get(i + 1).is("ray")) {
+                return new Piece(i, i + 1, "x", -1);
+            }
+            if (w.equals("x") && i + 2 < tokens.size() && tokens.get(i + 1).is("-") && tokens.get(i + 2).is("ray")) {
+                return new Piece(i, i + 2, "x", -1);
+            }
+            // "b as in boy", "m for mike", "c like cat": the aid belongs to the letter.
+            if (i + 2 < tokens.size() && AIDS.contains(tokens.get(i + 1).lower())) {
+                int k = i + 2;
+                if (tokens.get(i + 1).is("as") && tokens.get(k).is("in") && k + 1 < tokens.size()) {
+                    k++;
+                }
+                Token aid = tokens.get(k);
+                if (aid.type() == Type.WORD && aid.lower().charAt(0) == w.charAt(0) && aid.lower().length() > 1) {
+                    last = k;
+                }
+            }
+            return new Piece(i, last, w, -1);
+        }
+        return null;
+    }
+
+    /** A letters-and-digits token that looks like a plate, passport or licence number, not a product name. */
+    private static boolean codeLike(String w) {
+        int run = 0;
+        int maxLetters = 0;
+        for (int k = 0; k < w.length(); k++) {
+            if (RedactionTokens.isLatin(w.charAt(k))) {
+                run++;
+                maxLetters = Math.max(maxLetters, run);
+            } else {
+                run = 0;
+            }
+        }
+        return maxLetters <= 3;
+    }
+
+    private static String classify(String text, List<Token> tokens, List<Piece> pieces) {
+        StringBuilder sym = new StringBuilder();
+        for (Piece p : pieces) {
+            sym.append(p.symbols());
+        }
+        String s = sym.toString();
+        int digits = 0;
+        int letters = 0;
+        for (int k = 0; k < s.length(); k++) {
+            if (RedactionTokens.isDigit(s.charAt(k))) {
+                digits++;
+            } else {
+                letters++;
+            }
+        }
+        int first = pieces.get(0).first();
+        int last = pieces.get(pieces.size() - 1).last();
+        String raw = text.substring(tokens.get(first).start(), tokens.get(last).end());
+        if (DATE.matcher(raw).matches()) {
+            return null;
+        }
+        String cue = cueBefore(tokens, first);
+        boolean province = first > 0 && PROVINCES.contains(tokens.get(first - 1).lower())
+                && RedactionTokens.isLatin(s.charAt(0));
+        if (letters > 0) {
+            boolean xCheck = digits == 17 && letters == 1 && s.endsWith("x");
+            if (xCheck) {
+                return "id";
+            }
+            if (province && s.length() >= 5) {
+                return "plate";
+            }
+            if ("plate".equals(cue) && s.length() >= 4 && digits >= 1) {
+                return "plate";
+            }
+            if ("id".equals(cue) && digits >= 5) {
+                return "id";
+            }
+            if (letters >= 2 && digits >= 2 && s.length() >= 7 && s.length() <= 9) {
+                return "plate";
+            }
+            if (letters <= 2 && digits >= 6) {
+                return "id";
+            }
+            if (digits >= 7) {
+                return "phone";
+            }
+            return null;
+        }
+        boolean han = text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        if (counting(pieces) || years(s) || hotline(s) && !(han && digits == 11 && s.charAt(1) >= '3')) {
+            return null;
+        }
+        if ("area".equals(cue) && digits >= 2 && digits <= 5) {
+            return "phone";
+        }
+        if (digits == 18) {
+            return "id";
+        }
+        if (digits == 11 && s.charAt(0) == '1' && s.charAt(1) >= '3') {
+            return "phone";
+        }
+        if (digits >= 15 && digits <= 19) {
+            return "card";
+        }
+        if (digits == 9 && ("id".equals(cue) || raw.matches("\\d{3}-\\d{2}-\\d{4}"))) {
+            return "id";
+        }
+        if (digits >= 7 && digits <= 14) {
+            return "phone";
+        }
+        if (digits > 19) {
+            return "id";
+        }
+        if ("id".equals(cue) && digits >= 6) {
+            return "id";
+        }
+        return null;
+    }
+
+    /** "2024, 2025", "twenty twenty three twenty twenty four": model years said one after another. */
+    private static boolean years(String digits) {
+        if (digits.length() % 4 != 0) {
+            return false;
+        }
+        for (int k = 0; k < digits.length(); k += 4) {
+            int y = Integer.parseInt(digits.substring(k, k + 4));
+            if (y < 1950 || y > 2039) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Business hotlines (400/800 in China, toll-free 1-800/888/877/866 in North America) belong to no person. */
+    private static boolean hotline(String digits) {
+        if (digits.length() == 10 && (digits.startsWith("400") || digits.startsWith("800"))) {
+            return true;
+        }
+        String d = digits.length() == 11 && digits.startsWith("1") ? digits.substring(1) : digits;
+        return d.length() == 10 && (d.startsWith("800") || d.startsWith("888") || d.startsWith("877") || d.startsWith("866"));
+    }
+
+    /** "one two three four five six": counting, not a number. */
+    private static boolean counting(List<Piece> pieces) {
+        if (pieces.size() < 5) {
+            return false;
+        }
+        for (int k = 1; k < pieces.size(); k++) {
+            int a = pieces.get(k - 1).value();
+            int b = pieces.get(k).value();
+            if (a < 0 || b < 0 || Math.abs(b - a) != 1 || (k > 1 && b - a != pieces.get(1).value() - pieces.get(0).value())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The digits one token stands for when read on its own ({@code "fifty"} is 50, {@code 五} is 5, {@code "a12"} is
+     * 12); the empty string for words said inside numbers (fillers, separators, "double"); null for other tokens.
+     * Used by {@link RedactionScore} to see which digits survive redaction.
+     */
+    static String digitsOf(String lower) {
+        if (GAP_WORDS.contains(lower) || GAP_PUNCT.contains(lower) || lower.equals("double") || lower.equals("triple")) {
+            return "";
+        }
+        if (DIGIT_WORDS.containsKey(lower)) {
+            return String.valueOf(DIGIT_WORDS.get(lower));
+        }
+        if (HAN_DIGITS.containsKey(lower)) {
+            return String.valueOf(HAN_DIGITS.get(lower));
+        }
+        if (TEENS.containsKey(lower)) {
+            return String.valueOf(TEENS.get(lower));
+        }
+        if (TENS.containsKey(lower)) {
+            return TENS.get(lower) + "0";
+        }
+        if (lower.equals("hundred")) {
+            return "00";
+        }
+        StringBuilder d = new StringBuilder();
+        for (int i = 0; i < lower.length(); i++) {
+            if (RedactionTokens.isDigit(lower.charAt(i))) {
+                d.append(lower.charAt(i));
+            }
+        }
+        return d.length() == 0 ? null : d.toString();
+    }
+
+    /** plate, id or area when a cue word stands in the few tokens before the sequence; else null. */
+    private static String cueBefore(List<Token> tokens, int first) {
+        for (int k = first - 1; k >= Math.max(0, first - 6); k--) {
+            String w = tokens.get(k).lower();
+            String pair = k > 0 ? tokens.get(k - 1).lower() + " " + w : w;
+            if (AREA_CODE_CUES.contains(pair) || AREA_CODE_CUES.contains(w)) {
+                return "area";
+            }
+            if (PLATE_CUES.contains(w) || PLATE_CUES.contains(pair)) {
+                return "plate";
+            }
+            if (ID_CUES.contains(w)) {
+                return "id";
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,61 @@
+package io.vocedge.device.insights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The redactor on its development cases (src/test/resources/insights/pii-dev.tsv: spoken and written, Chinese and
+ * English, every kind, keep-only cases), scored as {@link RedactionScore} documents: recall at least 0.99 and kept at
+ * least 0.98 (issue 15's targets). Prints the figures and, this being the development set, each miss.
+ */
+class RedactionDevSetTest {
+    @Test
+    void spokenAndWrittenPersonalDataIsRemovedAndOrdinaryNumbersKept() throws Exception {
+        List<RedactionScore.Case> cases = RedactionScore.read(resource("/insights/pii-dev.tsv"));
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(300);
+        Redactor redactor = new Redactor();
+        RedactionScore.Figures f = RedactionScore.score(redactor, cases);
+        System.out.print(f.describe());
+        List<String> misses = RedactionScore.failures(redactor, cases);
+        misses.forEach(m -> System.out.println("  " + m));
+        assertThat(f.recall()).as(f.describe()).isGreaterThanOrEqualTo(0.99);
+        assertThat(f.keptRate()).as(f.describe()).isGreaterThanOrEqualTo(0.98);
+    }
+
+    /**
+     * The harder second-round cases (device/corpus/pii/make_pii_hard.py): the dev part the rules were developed on, and
+     * the held-out part (other lead-ins, names, domains, fillers, letter-name aids) read once after; both must meet
+     * the same targets. Figures of the first look at the held-out part are in BENCHMARKS.md.
+     */
+    @Test
+    void harderSpokenFormsGeneraliseToHeldOutPhrasing() throws Exception {
+        Redactor redactor = new Redactor();
+        for (String file : new String[] {"/insights/pii-hard-dev.tsv", "/insights/pii-hard-heldout.tsv"}) {
+            List<RedactionScore.Case> cases = RedactionScore.read(resource(file));
+            assertThat(cases).hasSizeGreaterThanOrEqualTo(300);
+            RedactionScore.Figures f = RedactionScore.score(redactor, cases);
+            System.out.print(file + ": " + f.describe());
+            RedactionScore.failures(redactor, cases).forEach(m -> System.out.println("  " + m));
+            assertThat(f.recall()).as(file + " " + f.describe()).isGreaterThanOrEqualTo(0.99);
+            assertThat(f.keptRate()).as(file + " " + f.describe()).isGreaterThanOrEqualTo(0.98);
+        }
+    }
+
+    @Test
+    void scoringCountsSurvivingDigitRunsAndWordsAsLeaks() {
+        assertThat(RedactionScore.isRedacted("five five five oh one two three", "call <phone>")).isTrue();
+        assertThat(RedactionScore.isRedacted("five five five oh one two three", "call five five <phone>")).isTrue();
+        assertThat(RedactionScore.isRedacted("five five five oh one two three", "call five five five <phone>")).isFalse();
+        assertThat(RedactionScore.isRedacted("john dot smith at gmail dot com", "mail john <email>")).isFalse();
+        assertThat(RedactionScore.isRedacted("john dot smith at gmail dot com", "mail <email>")).isTrue();
+        assertThat(RedactionScore.isRedacted("a b c one two", "plate a b c <phone>")).isFalse();
+    }
+
+    static Path resource(String name) throws URISyntaxException {
+        return Path.of(RedactionDevSetTest.class.getResource(name).toURI());
+    }
+}

@@ -1,0 +1,102 @@
+package io.vocedge.device.insights.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vocedge.device.insights.InsightEngine;
+import io.vocedge.device.insights.Lexicon;
+import io.vocedge.device.insights.Redactor;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Training on a slice of the repo's corpus: deterministic bytes, a readable file, corrections that count. */
+class ModelTrainingTest {
+    @TempDir
+    Path dir;
+
+    private final InsightEngine rules = new InsightEngine(new Redactor(), Lexicon.loadDefault());
+
+    private static List<Example> slice(int n) throws Exception {
+        List<Example> all = LabelledCorpus.read(Path.of("corpus/train")).examples();
+        return all.subList(0, n);
+    }
+
+    @Test
+    void theSameExamplesGiveTheSameBytesAndAnotherCorpusAnotherVersion() throws Exception {
+        List<Example> ex = slice(300);
+        String sha = ModelTraining.digest("slice".getBytes(StandardCharsets.UTF_8), "L1");
+        byte[] a = ModelTraining.train(ex, rules::prepare, sha, "L1", "t", 3).bytes();
+        byte[] b = ModelTraining.train(ex, rules::prepare, sha, "L1", "t", 3).bytes();
+        assertThat(b).isEqualTo(a);
+        InsightModel m = ModelCodec.read(a, "test");
+        assertThat(m.version()).isEqualTo("t-" + sha.substring(0, 12));
+        assertThat(m.info().trainingSummary()).contains("300 utterances");
+        assertThat(ModelCodec.write(m)).isEqualTo(a);
+        String other = ModelTraining.digest("another slice".getBytes(StandardCharsets.UTF_8), "L1");
+        assertThat(other).isNotEqualTo(sha);
+    }
+
+    @Test
+    void correctionsReplaceLabelsOfTheSameTextOrAddNewLinesAndTheLatestWins() throws Exception {
+        Example line = slice(1).get(0);
+        Path f = dir.resolve("corrections.jsonl");
+        Files.writeString(f, String.join("\n",
+                "{\"text\": \"" + line.text().toUpperCase(java.util.Locale.ROOT).replace("\"", "\\\"") + "\", \"lang\": \""
+                        + line.lang() + "\", \"topics\": [\"facility\"], \"sentiment\": \"positive\", \"flags\": [], \"who\": \"ana\","
+                        + " \"when\": \"2026-12-01T10:00:00Z\"}",
+                "{\"text\": \"the lounge coffee machine is broken again\", \"lang\": \"en\", \"topics\": [\"facility\"],"
+                        + " \"sentiment\": \"negative\", \"flags\": [], \"who\": \"ana\", \"when\": \"2026-12-01T10:00:00Z\"}",
+                "{\"text\": \"the lounge coffee machine is broken again\", \"lang\": \"en\", \"topics\": [\"facility\", \"after_sales\"],"
+                        + " \"sentiment\": \"negative\", \"flags\": [\"churn_risk\"], \"who\": \"bo\", \"when\": \"2026-12-02T09:00:00Z\"}"),
+                StandardCharsets.UTF_8);
+        List<Corrections.Correction> c = Corrections.read(f);
+        assertThat(c).hasSize(3);
+        List<Example> out = Corrections.apply(slice(5), c);
+        assertThat(out).hasSize(6);
+        if (line.text().equals(line.text().toUpperCase(java.util.Locale.ROOT))) {
+            return; // a line without letters cannot show the case-insensitive match; the count above still holds
+        }
+        assertThat(out.get(0).topics()).containsExactly("facility");
+        assertThat(out.get(0).sentiment()).isEqualTo("positive");
+        assertThat(out.get(0).id()).isEqualTo(line.id());
+        Example added = out.get(5);
+        assertThat(added.topics()).isEqualTo(Set.of("facility", "after_sales"));
+        assertThat(added.flags()).containsExactly("churn_risk");
+    }
+
+    @Test
+    void badCorrectionsAreAllNamedAtOnce() throws Exception {
+        Path f = dir.resolve("bad.jsonl");
+        Files.writeString(f, String.join("\n", "not json",
+                "{\"text\": \"x\", \"lang\": \"fr\", \"topics\": [\"weather\"], \"sentiment\": \"angry\", \"flags\": [],"
+                        + " \"who\": \"\", \"when\": \"yesterday\"}"), StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> Corrections.read(f)).hasMessageContaining("bad.jsonl line 1: not JSON")
+                .hasMessageContaining("line 2: lang must be zh or en").hasMessageContaining("unknown topics id 'weather'")
+                .hasMessageContaining("sentiment must be").hasMessageContaining("who (the analyst) is required")
+                .hasMessageContaining("when must be an ISO-8601 time");
+    }
+
+    @Test
+    void aCorpusWithUnknownLabelsIsRefusedWithFileAndLine() throws Exception {
+        Path f = dir.resolve("c.tsv");
+        Files.writeString(f, LabelledCorpus.HEADER + "\nx1\ten\tasr\tcustomer\tauto\tweather\tneutral\t-\tnice day\n"
+                + "x2\tde\tasr\tcustomer\tauto\t-\tneutral\tescalate\thallo\n", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> LabelledCorpus.read(f)).hasMessageContaining("c.tsv line 2: unknown topic 'weather'")
+                .hasMessageContaining("c.tsv line 3: lang 'de'").hasMessageContaining("unknown flag 'escalate'");
+    }
+
+    @Test
+    void theFeaturesReadRecognizerAndWrittenTextAlike() {
+        NormalizedText spaced = NormalizedText.of("定 金 交 了 三 个 月 还 没 退", "zh");
+        NormalizedText written = NormalizedText.of("定金交了3个月还没退！", "zh");
+        assertThat(spaced.units).isEqualTo(written.units);
+        NormalizedText asr = NormalizedText.of("we didn't wait forty five minutes", "en");
+        NormalizedText typed = NormalizedText.of("We didn’t wait 45 minutes.", "en");
+        assertThat(asr.units).isEqualTo(typed.units).containsExactly("we", "did", "not", "wait", "#", "minutes");
+    }
+}

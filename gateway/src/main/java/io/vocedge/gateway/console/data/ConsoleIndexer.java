@@ -1,0 +1,158 @@
+package io.vocedge.gateway.console.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vocedge.gateway.store.CommitParticipant;
+import io.vocedge.gateway.store.CommittedChanges;
+import io.vocedge.gateway.store.Dialect;
+import io.vocedge.gateway.store.StoredRecord;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tinylog.Logger;
+
+/**
+ * Writes the console's derived rows inside the store's own transaction (so they exist exactly when the record does):
+ * the search postings of each new utterance ({@link SearchTerms}) and the daily roll-ups behind Trends (topic mentions
+ * and negative mentions per day and site; conversations, compliance, attention and peak-end score per day and site).
+ * Days are UTC days of {@code corrected_at}. A summary whose payload cannot be read is skipped with a WARN, never
+ * thrown: one bad record must not block ingest.
+ */
+public final class ConsoleIndexer implements CommitParticipant {
+    private final ObjectMapper json;
+
+    public ConsoleIndexer(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public void participate(Connection c, Dialect dialect, CommittedChanges changes) throws SQLException {
+        List<StoredRecord> records = changes.insertedRecords();
+        if (records.isEmpty()) {
+            return;
+        }
+        index(c, dialect, records);
+        topicDays(c, records);
+        conversationDays(c, records);
+    }
+
+    /** Postings for utterances of any store; also used by the benchmark generator and backfill. */
+    public static void index(Connection c, Dialect dialect, List<StoredRecord> records) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO search_terms (term, site, at, device_id, seq) VALUES (?,?,?,?,?)")) {
+            int n = 0;
+            for (StoredRecord r : records) {
+                if (!"utterance".equals(r.kind()) || r.text() == null) {
+                    continue;
+                }
+                for (String term : SearchTerms.index(r.text())) {
+                    ps.setString(1, term);
+                    ps.setString(2, r.site());
+                    dialect.setTime(ps, 3, r.correctedAt());
+                    ps.setString(4, r.deviceId());
+                    ps.setLong(5, r.seq());
+                    ps.addBatch();
+                    n++;
+                }
+            }
+            if (n > 0) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    private static String day(StoredRecord r) {
+        return r.correctedAt().atZone(ZoneOffset.UTC).toLocalDate().toString();
+    }
+
+    private void topicDays(Connection c, List<StoredRecord> records) throws SQLException {
+        Map<List<String>, long[]> sums = new LinkedHashMap<>();
+        for (StoredRecord r : records) {
+            if (!"utterance".equals(r.kind())) {
+                continue;
+            }
+            for (StoredRecord.Topic t : r.topics()) {
+                String sentiment = t.sentiment() != null ? t.sentiment() : r.sentiment();
+                long[] s = sums.computeIfAbsent(List.of(day(r), r.site(), t.id()), k -> new long[2]);
+                s[0]++;
+                if ("negative".equals(sentiment)) {
+                    s[1]++;
+                }
+            }
+        }
+        if (sums.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO trend_topic_day (day, site, topic_id, mentions, negative)"
+                + " VALUES (?,?,?,?,?) ON CONFLICT (day, site, topic_id) DO UPDATE SET"
+                + " mentions = trend_topic_day.mentions + excluded.mentions,"
+                + " negative = trend_topic_day.negative + excluded.negative")) {
+            for (Map.Entry<List<String>, long[]> e : sums.entrySet()) {
+                ps.setString(1, e.getKey().get(0));
+                ps.setString(2, e.getKey().get(1));
+                ps.setString(3, e.getKey().get(2));
+                ps.setLong(4, e.getValue()[0]);
+                ps.setLong(5, e.getValue()[1]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void conversationDays(Connection c, List<StoredRecord> records) throws SQLException {
+        Map<List<String>, double[]> sums = new LinkedHashMap<>();
+        for (StoredRecord r : records) {
+            if (!"conversation".equals(r.kind())) {
+                continue;
+            }
+            JsonNode p;
+            try {
+                p = json.readTree(r.payloadJson());
+            } catch (IOException e) {
+                Logger.warn("event=console_rollup_skipped device={} seq={} reason=unreadable_payload", r.deviceId(), r.seq());
+                continue;
+            }
+            double[] s = sums.computeIfAbsent(List.of(day(r), r.site()), k -> new double[7]);
+            JsonNode comp = p.path("compliance");
+            s[0]++;
+            s[1] += comp.path("greeting").asBoolean(false) ? 1 : 0;
+            s[2] += comp.path("thanks").asBoolean(false) ? 1 : 0;
+            s[3] += comp.path("no_profanity").asBoolean(true) ? 1 : 0;
+            s[4] += p.path("attention").path("flag").asBoolean(false) ? 1 : 0;
+            if (p.path("experience_score").isNumber()) {
+                s[5] += p.path("experience_score").asDouble();
+                s[6]++;
+            }
+        }
+        if (sums.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO trend_conversation_day (day, site, conversations, greeting,"
+                + " thanks, no_profanity, attention, score_sum, score_n) VALUES (?,?,?,?,?,?,?,?,?)"
+                + " ON CONFLICT (day, site) DO UPDATE SET"
+                + " conversations = trend_conversation_day.conversations + excluded.conversations,"
+                + " greeting = trend_conversation_day.greeting + excluded.greeting,"
+                + " thanks = trend_conversation_day.thanks + excluded.thanks,"
+                + " no_profanity = trend_conversation_day.no_profanity + excluded.no_profanity,"
+                + " attention = trend_conversation_day.attention + excluded.attention,"
+                + " score_sum = trend_conversation_day.score_sum + excluded.score_sum,"
+                + " score_n = trend_conversation_day.score_n + excluded.score_n")) {
+            for (Map.Entry<List<String>, double[]> e : sums.entrySet()) {
+                double[] s = e.getValue();
+                ps.setString(1, e.getKey().get(0));
+                ps.setString(2, e.getKey().get(1));
+                for (int i = 0; i < 5; i++) {
+                    ps.setLong(3 + i, (long) s[i]);
+                }
+                ps.setDouble(8, s[5]);
+                ps.setLong(9, (long) s[6]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+}

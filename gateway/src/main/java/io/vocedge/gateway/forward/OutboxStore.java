@@ -1,0 +1,353 @@
+package io.vocedge.gateway.forward;
+
+import io.vocedge.gateway.store.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * The forwarders' side of the outbox: claiming device keys, reading their pending events, marking them sent, lag
+ * figures, replay ranges and pruning. Works on SQLite and PostgreSQL; on PostgreSQL several gateways share one
+ * outbox, each claiming device keys with {@code FOR UPDATE SKIP LOCKED}, so a key is published by one gateway at a
+ * time and in its order.
+ */
+public final class OutboxStore {
+    private final DataSource pool;
+    private final Dialect dialect;
+
+    public OutboxStore(DataSource pool, Dialect dialect) {
+        this.pool = pool;
+        this.dialect = dialect;
+    }
+
+    /** Creates the sink's cursor for device keys that have none yet (a new device, or a new sink). */
+    public void ensureCursors(String sink) throws SQLException {
+        try (Connection c = pool.getConnection();
+                PreparedStatement ps = c.prepareStatement(dialect.insertIgnore + " forward_cursor (sink, device_key, sent_dseq)"
+                        + " SELECT ?, d.device_key, 0 FROM forward_device d WHERE NOT EXISTS (SELECT 1 FROM forward_cursor c"
+                        + " WHERE c.sink = ? AND c.device_key = d.device_key)" + dialect.onConflictIgnore("sink, device_key"))) {
+            ps.setString(1, sink);
+            ps.setString(2, sink);
+            ps.executeUpdate();
+            c.commit();
+        } 
+    }
+
+    /**
+     * Claims up to {@code maxKeys} device keys with pending events (least recently served first) and reads up to
+     * {@code maxEvents} / {@code maxBytes} of their events, each key's as a prefix in dseq order. On PostgreSQL the claim
+     * holds a transaction with the keys' cursor row locks until {@link Claim#markSent} or {@link Claim#close} (other
+     * gateways skip those keys). On SQLite (one gateway, one forwarder per sink, ONE pooled connection shared with
+     * ingest) the claim gives its connection back at once, so a slow or hanging sink never holds up ingest; its
+     * {@link Claim#markSent} then moves each cursor only from the value it read.
+     */
+    public Claim claim(String sink, int maxKeys, int maxEvents, long maxBytes) throws SQLException {
+        Connection c = pool.getConnection();
+        try {
+            Map<String, long[]> keys = new LinkedHashMap<>(); // key -> {sent_dseq, last_dseq}
+            String order = dialect == Dialect.POSTGRESQL ? " ORDER BY c.sent_at NULLS FIRST, c.device_key LIMIT ? FOR UPDATE OF c SKIP LOCKED"
+                    : " ORDER BY c.sent_at IS NOT NULL, c.sent_at, c.device_key LIMIT ?";
+            try (PreparedStatement ps = c.prepareStatement("SELECT c.device_key, c.sent_dseq, d.last_dseq FROM forward_cursor c"
+                    + " JOIN forward_device d ON d.device_key = c.device_key WHERE c.sink = ? AND d.last_dseq > c.sent_dseq" + order)) {
+                ps.setString(1, sink);
+                ps.setInt(2, maxKeys);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        keys.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                    }
+                }
+            }
+            List<OutboxRow> rows = new ArrayList<>();
+            Map<String, Long> mark = new LinkedHashMap<>();
+            if (!keys.isEmpty()) {
+                readPending(c, keys, maxEvents, maxBytes, rows, mark);
+            }
+            if (dialect == Dialect.SQLITE) {
+                Map<String, Long> from = new LinkedHashMap<>();
+                keys.forEach((k, v) -> from.put(k, v[0]));
+                c.commit();
+                c.close();
+                return new Claim(null, sink, rows, mark, from);
+            }
+            return new Claim(c, sink, rows, mark, null);
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(c);
+            c.close();
+            throw e;
+        }
+    }
+
+    private void readPending(Connection c, Map<String, long[]> keys, int maxEvents, long maxBytes, List<OutboxRow> rows,
+            Map<String, Long> mark) throws SQLException {
+        // Each key's events above its cursor, sorted by key then dseq: cutting the list anywhere leaves a prefix per key.
+        StringBuilder sql = new StringBuilder(SELECT_ROW + " FROM forward_outbox o WHERE ");
+        List<String> keyList = new ArrayList<>(keys.keySet());
+        for (int i = 0; i < keyList.size(); i++) {
+            sql.append(i == 0 ? "" : " OR ").append("(o.device_key = ? AND o.dseq > ?)");
+        }
+        sql.append(" ORDER BY o.device_key, o.dseq LIMIT ?");
+        Map<String, Long> published = new LinkedHashMap<>();
+        String cutKey = null;
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            for (String k : keyList) {
+                ps.setString(i++, k);
+                ps.setLong(i++, keys.get(k)[0]);
+            }
+            ps.setInt(i, maxEvents + 1);
+            long bytes = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    OutboxRow row = row(rs);
+                    if (rows.size() >= maxEvents || (!rows.isEmpty() && bytes + row.bytes() > maxBytes)) {
+                        cutKey = row.deviceKey();
+                        break;
+                    }
+                    rows.add(row);
+                    bytes += row.bytes();
+                    published.put(row.deviceKey(), row.dseq());
+                }
+            }
+        }
+        List<String> sorted = new ArrayList<>(keyList);
+        Collections.sort(sorted);
+        boolean cut = false;
+        for (String k : sorted) {
+            if (k.equals(cutKey)) {
+                cut = true;
+            }
+            Long sent = published.get(k);
+            if (!cut) {
+                // All of this key's events up to the claimed last_dseq were read (events ignored as duplicates leave
+                // gaps): the cursor may move to last_dseq even past a gap.
+                mark.put(k, Math.max(keys.get(k)[1], sent == null ? 0 : sent));
+            } else if (sent != null) {
+                mark.put(k, sent);
+            }
+        }
+    }
+
+    static final String SELECT_ROW = "SELECT o.device_key, o.dseq, o.event_id, o.kind, o.schema_id, o.created_at, o.gateway_id,"
+            + " o.payload, o.bytes";
+
+    private OutboxRow row(ResultSet rs) throws SQLException {
+        return new OutboxRow(rs.getString("device_key"), rs.getLong("dseq"), rs.getString("event_id"), rs.getString("kind"),
+                rs.getString("schema_id"), dialect.getTime(rs, "created_at"), rs.getString("gateway_id"),
+                rs.getString("payload"), rs.getInt("bytes"));
+    }
+
+    /** Pending events and device keys claimed by one forwarder; close without {@link #markSent} to give them back. */
+    public final class Claim implements AutoCloseable {
+        private final Connection held;
+        private final String sink;
+        private final List<OutboxRow> rows;
+        private final Map<String, Long> mark;
+        /** Detached claims (SQLite): the cursor values read, which markSent moves from (null: held claim). */
+        private final Map<String, Long> from;
+        private boolean done;
+
+        Claim(Connection held, String sink, List<OutboxRow> rows, Map<String, Long> mark, Map<String, Long> from) {
+            this.held = held;
+            this.sink = sink;
+            this.rows = List.copyOf(rows);
+            this.mark = mark;
+            this.from = from;
+        }
+
+        public List<OutboxRow> rows() {
+            return rows;
+        }
+
+        /** True when there is nothing to publish and no cursor to move. */
+        public boolean isEmpty() {
+            return rows.isEmpty() && mark.isEmpty();
+        }
+
+        /** Moves the cursors past the published events and commits (releasing the claim). */
+        public void markSent(Instant at) throws SQLException {
+            if (held == null) {
+                if (!mark.isEmpty()) {
+                    try (Connection c = pool.getConnection()) {
+                        try {
+                            update(c, at);
+                            c.commit();
+                        } catch (SQLException | RuntimeException e) {
+                            rollbackQuietly(c);
+                            throw e;
+                        }
+                    }
+                }
+            } else {
+                update(held, at);
+                held.commit();
+            }
+            done = true;
+        }
+
+        private void update(Connection c, Instant at) throws SQLException {
+            if (mark.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE forward_cursor SET sent_dseq = ?, sent_at = ? WHERE sink = ?"
+                    + " AND device_key = ?" + (from == null ? "" : " AND sent_dseq = ?"))) {
+                for (Map.Entry<String, Long> m : mark.entrySet()) {
+                    ps.setLong(1, m.getValue());
+                    dialect.setTime(ps, 2, at);
+                    ps.setString(3, sink);
+                    ps.setString(4, m.getKey());
+                    if (from != null) {
+                        ps.setLong(5, from.get(m.getKey()));
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (held == null) {
+                return;
+            }
+            try {
+                if (!done) {
+                    rollbackQuietly(held);
+                }
+            } finally {
+                held.close();
+            }
+        }
+    }
+
+    /** Lag of one sink: events not yet published, their bytes, and the oldest one's commit time (null: none). */
+    public record Lag(long events, long bytes, Instant oldest) {}
+
+    public Lag lag(String sink) throws SQLException {
+        try (Connection c = pool.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(o.bytes), 0), MIN(o.created_at) AS oldest"
+                        + " FROM forward_outbox o LEFT JOIN forward_cursor c ON c.sink = ? AND c.device_key = o.device_key"
+                        + " WHERE o.dseq > COALESCE(c.sent_dseq, 0)")) {
+            ps.setString(1, sink);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                Lag lag = new Lag(rs.getLong(1), rs.getLong(2), dialect.getTime(rs, "oldest"));
+                c.commit();
+                return lag;
+            }
+        }
+    }
+
+    /** What the outbox holds: events, their bytes, device keys, and the oldest and newest commit times (null: empty). */
+    public record Totals(long events, long bytes, long deviceKeys, Instant oldest, Instant newest) {}
+
+    public Totals totals() throws SQLException {
+        try (Connection c = pool.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(bytes), 0), COUNT(DISTINCT device_key),"
+                        + " MIN(created_at) AS oldest, MAX(created_at) AS newest FROM forward_outbox");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            Totals t = new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), dialect.getTime(rs, "oldest"),
+                    dialect.getTime(rs, "newest"));
+            c.commit();
+            return t;
+        }
+    }
+
+    /** When the sink last moved a cursor (null: never). */
+    public Instant lastSent(String sink) throws SQLException {
+        try (Connection c = pool.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT MAX(sent_at) AS last_sent FROM forward_cursor WHERE sink = ?")) {
+            ps.setString(1, sink);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                Instant at = dialect.getTime(rs, "last_sent");
+                c.commit();
+                return at;
+            }
+        }
+    }
+
+    /** The sinks that have cursors (configured now or earlier). */
+    public List<String> sinks() throws SQLException {
+        try (Connection c = pool.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT DISTINCT sink FROM forward_cursor ORDER BY sink");
+                ResultSet rs = ps.executeQuery()) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            c.commit();
+            return out;
+        }
+    }
+
+    /**
+     * Events committed in {@code [since, until)}, optionally of one kind, in commit order per device key; paged by
+     * {@code (device_key, dseq)} after {@code afterKey}/{@code afterDseq} (null: from the start).
+     */
+    public List<OutboxRow> range(Instant since, Instant until, String kind, String afterKey, long afterDseq, int limit)
+            throws SQLException {
+        String sql = SELECT_ROW + " FROM forward_outbox o WHERE o.created_at >= ? AND o.created_at < ?"
+                + (kind == null ? "" : " AND o.kind = ?")
+                + (afterKey == null ? "" : " AND (o.device_key > ? OR (o.device_key = ? AND o.dseq > ?))")
+                + " ORDER BY o.device_key, o.dseq LIMIT ?";
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            dialect.setTime(ps, i++, since);
+            dialect.setTime(ps, i++, until);
+            if (kind != null) {
+                ps.setString(i++, kind);
+            }
+            if (afterKey != null) {
+                ps.setString(i++, afterKey);
+                ps.setString(i++, afterKey);
+                ps.setLong(i++, afterDseq);
+            }
+            ps.setInt(i, limit);
+            List<OutboxRow> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row(rs));
+                }
+            }
+            c.commit();
+            return out;
+        }
+    }
+
+    /**
+     * Deletes events committed before {@code before} that every sink with a cursor has published (never an
+     * unforwarded one); at most {@code limit} per call. Returns how many went.
+     */
+    public int prune(Instant before, int limit) throws SQLException {
+        String doomed = "SELECT o.device_key, o.dseq FROM forward_outbox o WHERE o.created_at < ? AND NOT EXISTS (SELECT 1"
+                + " FROM forward_cursor c WHERE c.device_key = o.device_key AND c.sent_dseq < o.dseq) LIMIT ?";
+        String sql = dialect == Dialect.POSTGRESQL
+                ? "DELETE FROM forward_outbox WHERE (device_key, dseq) IN (" + doomed + ")"
+                : "DELETE FROM forward_outbox WHERE rowid IN (SELECT o.rowid FROM forward_outbox o WHERE o.created_at < ?"
+                        + " AND NOT EXISTS (SELECT 1 FROM forward_cursor c WHERE c.device_key = o.device_key AND c.sent_dseq < o.dseq) LIMIT ?)";
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            dialect.setTime(ps, 1, before);
+            ps.setInt(2, limit);
+            int n = ps.executeUpdate();
+            c.commit();
+            return n;
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is closed next; the pool discards a broken one
+        }
+    }
+}
