@@ -86,6 +86,24 @@ class DeviceAudioIT {
         }
     }
 
+    /**
+     * {@code --exit-when-synced} on a WAV with no speech model: the agent must not claim {@code all_synced} and exit 0
+     * while the segments it cut are still queued for the recognizer; it exits 1 naming why, and keeps them on disk.
+     */
+    @Test
+    void exitWhenSyncedDoesNotClaimSyncedWhileSegmentsWaitForTheRecognizer() throws Exception {
+        Path wav = showroomWav(dir, 16);
+        try (Scenario s = new Scenario(dir)) {
+            s.startGateway(s.gateway("g1", Map.of()), "g1");
+            JarProcess device = s.audioDevice("dev-strand", wav, List.of("--exit-when-synced")).start();
+            await().atMost(Duration.ofSeconds(120)).until(() -> !device.isAlive());
+            assertThat(device.exitCode()).as("device log:%n%s", device.logText()).isEqualTo(1);
+            assertThat(device.logText()).contains("event=not_synced").contains("wait for the recognizer")
+                    .contains("engine_unavailable").doesNotContain("event=all_synced");
+            assertThat(pendingFiles(s.deviceDataDir("dev-strand"))).as("heard audio kept for the recognizer").isGreaterThan(1.0);
+        }
+    }
+
     /** Seconds of audio in the on-disk pending queue (16 kHz 16-bit samples in its segment files). */
     private static double pendingFiles(Path dataDir) throws Exception {
         Path q = dataDir.resolve("pending-audio");

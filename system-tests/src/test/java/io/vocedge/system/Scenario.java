@@ -114,6 +114,11 @@ final class Scenario implements AutoCloseable {
      * cut and queued and the recognizer reports itself unavailable.
      */
     JarProcess audioDevice(String id, Path wav) throws IOException {
+        return audioDevice(id, wav, List.of("--realtime"));
+    }
+
+    /** {@link #audioDevice(String, Path)} with other run flags than {@code --realtime}. */
+    JarProcess audioDevice(String id, Path wav, List<String> runFlags) throws IOException {
         Path ddir = deviceDirs.computeIfAbsent(id, k -> dir.resolve("device-" + k));
         return deviceProcess(id, List.of(
                 "telemetry:",
@@ -122,7 +127,8 @@ final class Scenario implements AutoCloseable {
                 "  conversation_gap_ms: 3000",
                 "asr:",
                 "  model: " + ddir.resolve("no-model-installed"),
-                "hardware: false"), List.of("--source", "wav:" + wav, "--realtime"));
+                "hardware: false"), java.util.stream.Stream.concat(java.util.stream.Stream.of("--source", "wav:" + wav),
+                runFlags.stream()).toList());
     }
 
     /** A device agent on the shared broker, with its own directory, config (plus {@code extraYaml}) and log. */

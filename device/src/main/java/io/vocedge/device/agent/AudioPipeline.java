@@ -36,6 +36,22 @@ public final class AudioPipeline implements InputPipeline {
         return s.pendingEntries() == 0 || "engine_unavailable".equals(s.state());
     }
 
+    /**
+     * Segments the recognizer could not take: they stay in the on-disk pending queue (recognised once the engine
+     * loads, e.g. at the next start with the model installed), but this run did not turn them into records.
+     */
+    @Override
+    public java.util.Optional<String> strandedWork() {
+        AsrStatus s = asr.status();
+        if (s.pendingEntries() == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(java.util.Locale.ROOT,
+                "%d segment(s) (%.1f s of audio) wait for the recognizer, which is %s%s; they stay queued on disk and are"
+                        + " recognised once the engine loads", s.pendingEntries(), s.backlogMs() / 1000.0, s.state(),
+                s.problem() == null ? "" : " (" + s.problem() + ")"));
+    }
+
     /** Privacy: deletes pending audio not yet recognised written at or after {@code sinceMs} (Long.MIN_VALUE: all). */
     public int dropPendingAudio(long sinceMs) {
         return asr.dropPendingAudio(sinceMs);

@@ -284,6 +284,11 @@ public final class DeviceAgent implements AutoCloseable {
         return input != null && input.finished();
     }
 
+    /** What a finished input left undone (see {@link InputPipeline#strandedWork()}). */
+    public java.util.Optional<String> inputStrandedWork() {
+        return input == null ? java.util.Optional.empty() : input.strandedWork();
+    }
+
     /** Blocks until {@link #close()} ran (from the shutdown hook on SIGTERM). */
     public void awaitStop() throws InterruptedException {
         stopped.await();

@@ -13,6 +13,15 @@ public interface InputPipeline extends AutoCloseable {
     /** True when a finite input (a replay or WAV file) has been fully processed. */
     boolean finished();
 
+    /**
+     * Work a finished input leaves behind that this run cannot complete, described for the operator (segments
+     * queued for a recognizer that is unavailable); empty when everything heard was processed. A run with
+     * {@code --exit-when-synced} must not report itself synced while this is present.
+     */
+    default java.util.Optional<String> strandedWork() {
+        return java.util.Optional.empty();
+    }
+
     /** Short description for logs and status, e.g. {@code replay:/path/file.jsonl}. */
     String describe();
 

@@ -68,7 +68,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "override data_dir (outbox lives here)")
     Path dataDir;
 
-    @Option(names = "--exit-when-synced", description = "stop once the replay is done and every record is acked")
+    @Option(names = "--exit-when-synced", description = "stop once the input (replay or WAV file) is done, every segment recognised and every record acked;"
+            + " exits 1 if heard audio is left queued because the recognizer is unavailable")
     boolean exitWhenSynced;
 
     /** Privacy mute as capture sees it; set once the persisted state is loaded. */
@@ -157,9 +158,16 @@ final class RunCommand implements Callable<Integer> {
             while (!(agent.inputFinished() && agent.spine().outbox().depth() == 0)) {
                 Thread.sleep(200);
             }
-            Logger.info("event=all_synced device={}", cfg.deviceId());
+            java.util.Optional<String> stranded = agent.inputStrandedWork();
             agent.close();
             peripherals.close();
+            if (stranded.isPresent()) {
+                // A script waiting for "everything synced" must not be told so while heard speech is still queued.
+                Logger.error("event=not_synced device={} reason=\"{}\"", cfg.deviceId(), stranded.get());
+                throw new IllegalStateException("not synced: " + stranded.get() + ". Install the speech model (asr.model,"
+                        + " see 'voc-device asr check') and run again");
+            }
+            Logger.info("event=all_synced device={}", cfg.deviceId());
             return 0;
         }
         agent.awaitStop();

@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ModelValidatorTest {
+public class ModelValidatorTest {
     private final ModelValidator v = new ModelValidator();
 
-    static Path fabricateSmallModel(Path dir) throws IOException {
+    public static Path fabricateSmallModel(Path dir) throws IOException {
         for (String f : new String[] {"am/final.mdl", "conf/mfcc.conf", "conf/model.conf", "graph/Gr.fst", "graph/HCLr.fst",
                 "graph/disambig_tid.int", "graph/phones/word_boundary.int", "ivector/final.ie", "ivector/final.mat",
                 "ivector/final.dubm", "ivector/global_cmvn.stats", "ivector/online_cmvn.conf", "ivector/splice.conf"}) {

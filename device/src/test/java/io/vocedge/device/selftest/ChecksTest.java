@@ -70,32 +70,81 @@ class ChecksTest {
     }
 
     @Test
-    void modelLayoutPassAndFail() throws Exception {
+    void modelLayoutThenTheEngineDecides() throws Exception {
         Path model = dir.resolve("vosk-model");
         for (String f : List.of("am/final.mdl", "conf/mfcc.conf", "conf/model.conf", "graph/HCLG.fst")) {
             Files.createDirectories(model.resolve(f).getParent());
             Files.writeString(model.resolve(f), "x");
         }
-        List<CheckResult> ok = new ModelCheck(model, () -> { }).run();
+        Path lib = Files.createDirectories(dir.resolve("lib"));
+        List<CheckResult> ok = new ModelCheck(model, lib, true, () -> { }, () -> { }).run();
         assertThat(ok).extracting(CheckResult::status).containsExactly(CheckResult.Status.PASS, CheckResult.Status.PASS);
+        assertThat(ok.get(0).message()).contains("loaded by Vosk");
+
+        List<CheckResult> refused = new ModelCheck(model, lib, true, () -> { }, () -> {
+            throw new IllegalStateException("Vosk could not load the model " + model + ": download the model again");
+        }).run();
+        assertThat(refused.get(0).status()).isEqualTo(CheckResult.Status.FAIL);
+        assertThat(refused.get(0).message()).contains("download the model again");
+
+        List<CheckResult> layoutOnly = new ModelCheck(model, lib, true, () -> { }, null).run();
+        assertThat(layoutOnly.get(0).status()).isEqualTo(CheckResult.Status.PASS);
+        assertThat(layoutOnly.get(0).message()).contains("only the layout was checked");
+
+        List<CheckResult> noLib = new ModelCheck(model, lib, true, () -> {
+            throw new IllegalStateException("libvosk.so for aarch64 not found: install it as /opt/voc/lib/libvosk.so");
+        }, () -> { }).run();
+        assertThat(noLib).extracting(CheckResult::status).containsExactly(CheckResult.Status.WARN, CheckResult.Status.FAIL);
+        assertThat(noLib.get(0).message()).contains("only the layout was checked");
+        assertThat(noLib.get(1).message()).contains("/opt/voc/lib/libvosk.so");
 
         Files.delete(model.resolve("am/final.mdl"));
-        List<CheckResult> bad = new ModelCheck(model, () -> {
-            throw new IllegalStateException("libvosk.so for aarch64 not found: install it as /opt/voc/lib/libvosk.so");
-        }).run();
-        assertThat(bad).extracting(CheckResult::status).containsExactly(CheckResult.Status.FAIL, CheckResult.Status.FAIL);
+        List<CheckResult> bad = new ModelCheck(model, lib, true, () -> { }, () -> { }).run();
+        assertThat(bad.get(0).status()).isEqualTo(CheckResult.Status.FAIL);
         assertThat(bad.get(0).message()).contains("am/final.mdl is missing");
-        assertThat(bad.get(1).message()).contains("/opt/voc/lib/libvosk.so");
 
-        assertThat(new ModelCheck(null, () -> { }).run()).extracting(CheckResult::status)
+        assertThat(new ModelCheck(null, lib, true, () -> { }, () -> { }).run()).extracting(CheckResult::status)
                 .containsOnly(CheckResult.Status.SKIP);
     }
 
     @Test
-    void realNativeLibraryLoadsOnThisMachine() {
-        List<CheckResult> r = new ModelCheck(dir, new io.vocedge.device.asr.NativeLibrary(dir)::load).run();
+    void aMissingNativeLibraryDirectoryFailsEvenWhereTheJarCarriesLibvosk() {
+        Path missing = dir.resolve("no-such-lib-dir");
+        List<CheckResult> r = new ModelCheck(dir, missing, true, () -> { }, () -> { }).run();
+        assertThat(r.get(1).status()).isEqualTo(CheckResult.Status.FAIL);
+        assertThat(r.get(1).message()).contains("asr.native_lib_dir " + missing + " does not exist")
+                .contains("voc-provision native install");
+    }
+
+    @Test
+    void realNativeLibraryLoadsOnThisMachine() throws Exception {
+        Path lib = Files.createDirectories(dir.resolve("lib"));
+        List<CheckResult> r = new ModelCheck(dir, lib, true, new io.vocedge.device.asr.NativeLibrary(lib)::load, null).run();
         assertThat(r.get(1).status()).as(r.get(1).message()).isEqualTo(
-                new io.vocedge.device.asr.NativeLibrary(dir).bundledInJar() ? CheckResult.Status.PASS : CheckResult.Status.FAIL);
+                new io.vocedge.device.asr.NativeLibrary(lib).bundledInJar() ? CheckResult.Status.PASS : CheckResult.Status.FAIL);
+    }
+
+    /** The self-test as the technician runs it, from a config: real libvosk, a fabricated model Vosk refuses. */
+    @Test
+    void theSelfTestLoadsTheModelThroughTheRealEngine() throws Exception {
+        org.assertj.core.api.Assumptions.assumeThat(System.getProperty("os.arch")).as("libvosk is bundled for x86-64 only")
+                .isIn("amd64", "x86_64");
+        Path model = io.vocedge.device.asr.ModelValidatorTest.fabricateSmallModel(dir.resolve("junk-model"));
+        Path cfgFile = dir.resolve("device.yaml");
+        Files.writeString(cfgFile, "device:\n  id: pi-07\n  site: store-1\ndata_dir: " + dir.resolve("data")
+                + "\nbroker:\n  url: tcp://127.0.0.1:1\nasr:\n  model: " + model + "\n");
+        io.vocedge.device.config.DeviceConfig cfg = io.vocedge.device.config.DeviceConfig.load(cfgFile,
+                io.vocedge.device.config.DeviceConfig.Overrides.TOOL);
+        List<CheckResult> r = SelfTests.modelCheck(cfg, true).run();
+        assertThat(r.get(1).status()).as(r.get(1).message()).isEqualTo(CheckResult.Status.PASS); // bundled, default dir
+        assertThat(r.get(0).status()).as("a complete layout Vosk refuses").isEqualTo(CheckResult.Status.FAIL);
+        assertThat(r.get(0).message()).contains("Vosk could not load the model " + model);
+
+        Files.writeString(cfgFile, Files.readString(cfgFile) + "  native_lib_dir: " + dir.resolve("nowhere") + "\n");
+        cfg = io.vocedge.device.config.DeviceConfig.load(cfgFile, io.vocedge.device.config.DeviceConfig.Overrides.TOOL);
+        List<CheckResult> configured = SelfTests.modelCheck(cfg, false).run();
+        assertThat(configured.get(1).status()).isEqualTo(CheckResult.Status.FAIL);
+        assertThat(configured.get(1).message()).contains(dir.resolve("nowhere") + " does not exist");
     }
 
     @Test
