@@ -8,6 +8,7 @@ import io.vocedge.protocol.Limits;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -52,10 +53,10 @@ final class RecordsCommand implements Callable<Integer> {
                     out.println(mapper.writeValueAsString(r));
                 }
             } else {
-                out.printf("%-14s %5s %-12s %-9s %-9s %-28s %s%n", "device", "seq", "kind", "speaker", "sentiment", "topics", "text");
+                out.printf(Locale.ROOT, "%-14s %5s %-12s %-9s %-9s %-28s %s%n", "device", "seq", "kind", "speaker", "sentiment", "topics", "text");
                 for (Map<String, Object> r : rows) {
                     // Every column but seq came from a device: control and bidi characters never reach the terminal.
-                    out.printf("%-14s %5d %-12s %-9s %-9s %-28s %s%n", safe(r.get("device_id"), 64), (Long) r.get("seq"),
+                    out.printf(Locale.ROOT, "%-14s %5d %-12s %-9s %-9s %-28s %s%n", safe(r.get("device_id"), 64), (Long) r.get("seq"),
                             safe(r.get("kind"), 32), safe(r.get("speaker"), 32), safe(r.get("sentiment"), 32),
                             safe(r.get("topics"), 512), safe(r.get("text"), Limits.MAX_TEXT_CHARS));
                 }
