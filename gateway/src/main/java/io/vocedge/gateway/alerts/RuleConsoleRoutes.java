@@ -60,7 +60,7 @@ public final class RuleConsoleRoutes implements HttpRoutes {
     public void register(RoutesConfig routes) {
         routes.get("/console/alerts/rules", this::list);
         routes.get("/console/alerts/rules/new", ctx -> form(ctx, new Form("create", Map.of("kind", "attention",
-                "severity", "warning"), "", true), List.of(), null));
+                "severity", "warning"), "", true), List.of(), null, false));
         routes.get("/console/alerts/rules/{id}/edit", this::edit);
         routes.post("/console/alerts/rules/preview", this::previewForm);
         routes.post("/console/alerts/rules/save", this::save);
@@ -191,12 +191,14 @@ public final class RuleConsoleRoutes implements HttpRoutes {
                 values.put(f, v.isArray() ? String.join(", ", strings(v)) : v.asText());
             }
         }
-        form(ctx, new Form("edit", values, st.name() == null ? "" : st.name(), st.enabled()), List.of(), null);
+        form(ctx, new Form("edit", values, st.name() == null ? "" : st.name(), st.enabled()), List.of(), null, false);
     }
 
-    private void form(Context ctx, Form form, List<String> problems, RulePreview.Result result) throws Exception {
+    private void form(Context ctx, Form form, List<String> problems, RulePreview.Result result, boolean changed)
+            throws Exception {
         admin(ctx);
         Map<String, Object> p = base(ctx, "rules.form");
+        p.put("changed", changed);
         p.put("form", form);
         p.put("problems", problems);
         p.put("result", result);
@@ -276,23 +278,40 @@ public final class RuleConsoleRoutes implements HttpRoutes {
     }
 
     private void previewForm(Context ctx) throws Exception {
-        ConsoleUser u = admin(ctx);
+        admin(ctx);
         requireAlerts();
         Form form = readForm(ctx);
         List<String> problems = new ArrayList<>();
         ObjectNode d = definition(form, problems);
         AlertsSettings.Rule rule = validate(form, d, problems);
+        showPreview(ctx, form, d, rule, problems, false);
+    }
+
+    private void showPreview(Context ctx, Form form, ObjectNode d, AlertsSettings.Rule rule, List<String> problems,
+            boolean changed) throws Exception {
         RulePreview.Result result = null;
         if (rule != null) {
             Instant to = Instant.now();
             result = preview.run(List.of(rule), to.minus(Duration.ofDays(PREVIEW_DAYS)), to).get(0);
-            audit.record(u.name(), "alert_rule_preview", rule.id(), null, result.firings() + " firings in " + PREVIEW_DAYS
-                    + " days");
+            audit.record(ConsoleAuth.user(ctx).name(), "alert_rule_preview", rule.id(), null, result.firings()
+                    + " firings in " + PREVIEW_DAYS + " days");
         }
         if (!problems.isEmpty()) {
             ctx.status(HttpStatus.BAD_REQUEST);
         }
-        form(ctx, form, problems, result);
+        Map<String, String> values = new LinkedHashMap<>(form.values());
+        values.put("previewed", digest(d));
+        form(ctx, new Form(form.mode(), values, form.name(), form.enabled()), problems, result, changed);
+    }
+
+    /** What the preview counted: saving needs it unchanged (else the form shows the new count first). */
+    static String digest(ObjectNode d) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(d.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void save(Context ctx) throws Exception {
@@ -302,6 +321,11 @@ public final class RuleConsoleRoutes implements HttpRoutes {
         List<String> problems = new ArrayList<>();
         ObjectNode d = definition(form, problems);
         AlertsSettings.Rule rule = validate(form, d, problems);
+        if (rule != null && !digest(d).equals(ctx.formParam("previewed"))) {
+            // Not previewed, or changed since: show what this version would have fired before saving it.
+            showPreview(ctx, form, d, rule, problems, true);
+            return;
+        }
         if (rule != null) {
             try {
                 alerts.consoleRules().save("console:" + u.name(), form.mode().equals("create"),
@@ -312,7 +336,7 @@ public final class RuleConsoleRoutes implements HttpRoutes {
         }
         if (!problems.isEmpty()) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            form(ctx, form, problems, null);
+            form(ctx, form, problems, null, false);
             return;
         }
         audit.record(u.name(), "alert_rule_" + form.mode(), rule.id(), null, d.toString());

@@ -112,14 +112,22 @@ class RuleConsoleIT {
             new Select(browser.find(By.id("f-kind"))).selectByValue("negative_utterance");
             new Select(browser.find(By.id("f-severity"))).selectByValue("critical");
             browser.type(By.id("f-topics"), "delivery");
-            browser.type(By.id("f-max_score"), "0");
+            browser.type(By.id("f-max_score"), "-0.9");
             browser.shot("rule-form-filled");
             browser.find(By.id("preview-rule")).click();
             browser.waitFor(d -> !d.findElements(By.id("preview-firings")).isEmpty()
                     || !d.findElements(By.id("rule-problems")).isEmpty());
-            browser.shot("rule-preview");
+            browser.shot("rule-preview-strict");
             assertThat(browser.all(By.id("rule-problems"))).isEmpty();
+            assertThat(browser.find(By.id("preview-firings")).getText()).as("the stored complaints score 0").isEqualTo("0");
+
+            // Changed after the preview: "Save" shows the preview of what would be saved, and saves nothing yet.
+            browser.type(By.id("f-max_score"), "0");
+            browser.find(By.id("save-rule")).click();
+            browser.waitFor(d -> !d.findElements(By.id("preview-changed")).isEmpty());
+            browser.shot("rule-preview-after-change");
             assertThat(browser.find(By.id("preview-firings")).getText()).as("the two stored complaints").isEqualTo("2");
+            assertThat(app.alerts().consoleRules().get("late-delivery")).isNull();
             assertThat(received).as("a preview sends nothing").isEmpty();
 
             browser.find(By.id("save-rule")).click();
@@ -129,6 +137,9 @@ class RuleConsoleIT {
             assertThat(browser.find(By.cssSelector("tr[data-rule='late-delivery'] .rule-name")).getText())
                     .isEqualTo("Late delivery complaints");
             assertThat(browser.find(By.id("rule-history")).getText()).contains("console:boss", "create", "late-delivery");
+            browser.visit("/console/alerts/rules?lang=zh", "rules-list-zh");
+            assertThat(browser.find(By.cssSelector("tr[data-rule='file-rule'] .rule-source")).getText()).isEqualTo("配置文件");
+            browser.open("/console/alerts/rules?lang=en");
         }
 
         app.store().commit(new Conversations()
@@ -192,7 +203,7 @@ class RuleConsoleIT {
         assertThat(list).doesNotContain("ana-rule").doesNotContain("mgr-a-rule");
         // A rule the analyst may not touch: disable and delete are refused too.
         String csrf = ConsoleAuthIT.csrf(list);
-        assertThat(post("/console/alerts/rules/save", boss, with(rule("kept"), csrf)).statusCode())
+        assertThat(save(boss, with(rule("kept"), csrf)).statusCode())
                 .isEqualTo(303);
         String ana = login("ana");
         String anaCsrf = ConsoleAuthIT.csrf(get("/console/cases", ana).body());
@@ -219,6 +230,21 @@ class RuleConsoleIT {
     }
 
     @Test
+    void savingWithoutAPreviewOfThatVersionOnlyPreviews() throws Exception {
+        String boss = login("boss");
+        String csrf = ConsoleAuthIT.csrf(get("/console/alerts/rules", boss).body());
+        HttpResponse<String> r = post("/console/alerts/rules/save", boss, with(rule("unseen"), csrf));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("id=\"preview-changed\"").contains("id=\"preview-firings\"");
+        Map<String, String> stale = with(rule("unseen"), csrf);
+        stale.put("previewed", "0".repeat(64));
+        assertThat(post("/console/alerts/rules/save", boss, stale).body()).contains("id=\"preview-changed\"");
+        assertThat(app.alerts().consoleRules().get("unseen")).isNull();
+        assertThat(save(boss, with(rule("unseen"), csrf)).statusCode()).isEqualTo(303);
+        assertThat(app.alerts().consoleRules().get("unseen")).isNotNull();
+    }
+
+    @Test
     void aFormWithoutTheCsrfTokenIsRefused() throws Exception {
         String boss = login("boss");
         HttpResponse<String> r = post("/console/alerts/rules/save", boss, rule("forged"));
@@ -234,7 +260,7 @@ class RuleConsoleIT {
         String boss = login("boss");
         String csrf = ConsoleAuthIT.csrf(get("/console/alerts/rules", boss).body());
         String evil = "\"><script>document.title='pwned'</script><img src=x onerror=alert(1)>";
-        assertThat(post("/console/alerts/rules/save", boss, with(rule("evil-name", "name", evil,
+        assertThat(save(boss, with(rule("evil-name", "name", evil,
                 "sites", "<b>site</b>"), csrf)).statusCode()).isEqualTo(303);
         String list = get("/console/alerts/rules", boss).body();
         assertThat(list).doesNotContain("<script>document.title").doesNotContain("<img src=x").doesNotContain("<b>site</b>")
@@ -286,11 +312,23 @@ class RuleConsoleIT {
         }
         assertThat(app.alerts().consoleRules().get("file-rule")).isNull();
         // A console rule cannot be created twice either.
-        assertThat(post("/console/alerts/rules/save", boss, with(rule("twice"), csrf)).statusCode())
+        assertThat(save(boss, with(rule("twice"), csrf)).statusCode())
                 .isEqualTo(303);
-        HttpResponse<String> again = post("/console/alerts/rules/save", boss, with(rule("twice"), csrf));
+        HttpResponse<String> again = save(boss, with(rule("twice"), csrf));
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(again.body()).contains("exists already");
+    }
+
+    /** Saves as the page does: preview first, then save what was previewed. */
+    static HttpResponse<String> save(String cookie, Map<String, String> form) throws Exception {
+        HttpResponse<String> p = post("/console/alerts/rules/preview", cookie, form);
+        assertThat(p.statusCode()).as(p.body()).isEqualTo(200);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"previewed\" value=\"([0-9a-f]{64})\"")
+                .matcher(p.body());
+        assertThat(m.find()).as("the preview carries what it counted").isTrue();
+        Map<String, String> withDigest = new LinkedHashMap<>(form);
+        withDigest.put("previewed", m.group(1));
+        return post("/console/alerts/rules/save", cookie, withDigest);
     }
 
     static HttpResponse<String> get(String path, String cookie) throws Exception {
