@@ -58,6 +58,7 @@ public final class GatewayApp implements AutoCloseable {
     private volatile IngestWorker worker;
     private volatile JdbcVocStore store;
     private volatile Console console;
+    private volatile AlertsService alertsService;
     private PrometheusMeterRegistry meterRegistry;
     private volatile boolean running = true;
     private volatile ForwardOutbox outbox;
@@ -134,6 +135,7 @@ public final class GatewayApp implements AutoCloseable {
                     null, new io.vocedge.gateway.alerts.AlertFeed(outbox, json, config.gatewayId()));
             store.addParticipant(alerts);
         }
+        this.alertsService = alerts;
 
         String brokerPassword = null;
         if (config.broker().embedded()) {
@@ -193,8 +195,9 @@ public final class GatewayApp implements AutoCloseable {
         if (alerts != null) {
             routes.add(new AlertRoutes(alerts));
         }
-        routes.add(new io.vocedge.gateway.alerts.CaseConsoleRoutes(alerts, new io.vocedge.gateway.alerts.RulePreview(
-                store.dataSource(), store.dialect(), config.alerts(), json), console.templates(), console.audit()));
+        var rulePreview = new io.vocedge.gateway.alerts.RulePreview(store.dataSource(), store.dialect(), config.alerts(), json);
+        routes.add(new io.vocedge.gateway.alerts.CaseConsoleRoutes(alerts, rulePreview, console.templates(), console.audit()));
+        routes.add(new io.vocedge.gateway.alerts.RuleConsoleRoutes(alerts, rulePreview, console.templates(), console.audit()));
         routes.add(new io.vocedge.gateway.coverage.DeviceApiRoutes(console.auth(),
                 new io.vocedge.gateway.coverage.CoverageQuery(store.dataSource(), store.dialect()), java.time.Clock.systemUTC()));
         http = new GatewayHttpServer(config.http(), json, registryMetrics, routes);
@@ -317,6 +320,11 @@ public final class GatewayApp implements AutoCloseable {
 
     public IngestMetrics metrics() {
         return metrics;
+    }
+
+    /** Alerts, or null when {@code alerts.channels} is empty (tests and tools). */
+    public AlertsService alerts() {
+        return alertsService;
     }
 
     public VocStore store() {

@@ -50,6 +50,8 @@ public final class AlertsService implements CommitParticipant, AutoCloseable {
     private final DeliveryWorker worker;
     private final String ownerPrefix;
     private final CaseLinks links;
+    private final ConsoleRuleStore consoleRules;
+    private final LiveRules rules;
     private ScheduledExecutorService timer;
 
     public AlertsService(AlertsSettings settings, DataSource pool, Dialect dialect, ObjectMapper json, MeterRegistry registry,
@@ -66,7 +68,14 @@ public final class AlertsService implements CommitParticipant, AutoCloseable {
         this.dialect = dialect;
         this.clock = clock;
         this.engine = new RuleEngine(settings, json);
-        this.fleet = new FleetRules(settings);
+        this.consoleRules = new ConsoleRuleStore(pool, dialect, json);
+        this.rules = new LiveRules(settings, consoleRules);
+        try {
+            rules.refresh(); // before ingest starts: console rules apply from the first record
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the console's alert rules: " + e.getMessage(), e);
+        }
+        this.fleet = new FleetRules(settings, rules::current);
         this.writer = new AlertWriter(settings, feed);
         this.cases = new CaseService(pool, dialect, settings, feed);
         this.metrics = new AlertMetrics(registry);
@@ -107,6 +116,14 @@ public final class AlertsService implements CommitParticipant, AutoCloseable {
         return settings;
     }
 
+    public LiveRules rules() {
+        return rules;
+    }
+
+    public ConsoleRuleStore consoleRules() {
+        return consoleRules;
+    }
+
     public CaseService cases() {
         return cases;
     }
@@ -124,7 +141,7 @@ public final class AlertsService implements CommitParticipant, AutoCloseable {
         if (changes.insertedRecords().isEmpty()) {
             return;
         }
-        List<Firing> firings = engine.onRecords(c, d, changes.insertedRecords(), settings.rules());
+        List<Firing> firings = engine.onRecords(c, d, changes.insertedRecords(), rules.current());
         if (firings.isEmpty()) {
             return;
         }
@@ -158,8 +175,16 @@ public final class AlertsService implements CommitParticipant, AutoCloseable {
                 Logger.warn("event=alert_evaluator_error error=\"{}\"", e.getMessage());
             }
         }, Math.min(every, 1000), every, TimeUnit.MILLISECONDS);
-        Logger.info("event=alerts_started channels={} rules={} built_in_attention={}", settings.channels().size(),
-                settings.rules().size(), settings.builtInAttention());
+        long reload = settings.rulesReloadEvery().toMillis();
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                rules.refresh();
+            } catch (Exception e) {
+                Logger.warn("event=alert_rules_reload_error error=\"{}\"", e.getMessage());
+            }
+        }, reload, reload, TimeUnit.MILLISECONDS);
+        Logger.info("event=alerts_started channels={} rules={} built_in_attention={} rules_reload_every_ms={}",
+                settings.channels().size(), rules.current().size(), settings.builtInAttention(), reload);
     }
 
     /** Fleet rules and escalation, once; public for tests with a simulated clock. */

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 public record AlertsSettings(List<Channel> channels, List<Rule> rules, List<Roster> rosters, Map<String, Site> sites,
         String consoleUrl, String linkSecret, Duration linkValidity, Duration groupWindow, Duration groupMaxDelay,
         Duration retryFor,
-        Duration firstRetry, Duration maxRetryDelay, Duration evaluateEvery, boolean builtInAttention) {
+        Duration firstRetry, Duration maxRetryDelay, Duration evaluateEvery, boolean builtInAttention,
+        Duration rulesReloadEvery) {
 
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>,;\"]{1,64}@[A-Za-z0-9.-]{1,253}");
@@ -99,7 +100,7 @@ public record AlertsSettings(List<Channel> channels, List<Rule> rules, List<Rost
     public static AlertsSettings none() {
         return new AlertsSettings(List.of(), List.of(), List.of(), Map.of(), null, null, Duration.ofDays(7),
                 Duration.ofMinutes(2), Duration.ofSeconds(5), Duration.ofHours(72), Duration.ofSeconds(5), Duration.ofMinutes(30),
-                Duration.ofSeconds(30), false);
+                Duration.ofSeconds(30), false, Duration.ofSeconds(5));
     }
 
     public boolean enabled() {
@@ -132,6 +133,7 @@ public record AlertsSettings(List<Channel> channels, List<Rule> rules, List<Rost
         Duration group = a.duration("group_window", Duration.ofMinutes(2), Duration.ZERO, Duration.ofMinutes(30));
         Duration groupMaxDelay = a.duration("group_max_delay", Duration.ofSeconds(5), Duration.ZERO, Duration.ofMinutes(30));
         Duration every = a.duration("evaluate_every", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(10));
+        Duration reload = a.duration("rules_reload_every", Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMinutes(1));
         Duration linkValidity = a.duration("link_validity", Duration.ofDays(7), Duration.ofMinutes(5), Duration.ofDays(30));
         String console = a.string("console_url", null);
         if (console != null && !console.matches("https?://[^\\s/]+(/[^\\s]*)?")) {
@@ -186,7 +188,7 @@ public record AlertsSettings(List<Channel> channels, List<Rule> rules, List<Rost
             rules.add(attentionRule());
         }
         return new AlertsSettings(List.copyOf(channels), List.copyOf(rules), List.copyOf(rosters), Map.copyOf(sites),
-                console, linkSecret, linkValidity, group, groupMaxDelay, retryFor, first, maxDelay, every, builtIn);
+                console, linkSecret, linkValidity, group, groupMaxDelay, retryFor, first, maxDelay, every, builtIn, reload);
     }
 
     /**
@@ -210,6 +212,38 @@ public record AlertsSettings(List<Channel> channels, List<Rule> rules, List<Rost
             }
         }
         return rules;
+    }
+
+    /** The rules of the config file itself (without the built-in {@code attention} rule). */
+    public List<Rule> fileRules() {
+        return builtInAttention ? List.of() : rules;
+    }
+
+    /** The same settings with other effective rules (console rules added; the built-in rule when there are none). */
+    public AlertsSettings withRules(List<Rule> effective) {
+        return new AlertsSettings(channels, List.copyOf(effective), rosters, sites, consoleUrl, linkSecret, linkValidity,
+                groupWindow, groupMaxDelay, retryFor, firstRetry, maxRetryDelay, evaluateEvery, builtInAttention,
+                rulesReloadEvery);
+    }
+
+    /**
+     * One rule made in the console: {@code definition} is a mapping with the fields of an {@code alerts.rules} entry,
+     * read by the same strict reader against this config's channels and rosters. Problems name the field
+     * ({@code rules[deposit].max_score: ...}).
+     */
+    public Rule consoleRule(com.fasterxml.jackson.databind.JsonNode definition) throws io.vocedge.common.config.ConfigException {
+        com.fasterxml.jackson.databind.node.ObjectNode root = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                .objectNode();
+        root.putArray("rules").add(definition);
+        io.vocedge.common.config.ConfigDocument doc = io.vocedge.common.config.ConfigDocument.of(root, "console rule");
+        Set<String> channelIds = new LinkedHashSet<>();
+        channels.forEach(c -> channelIds.add(c.id()));
+        Set<String> rosterIds = new LinkedHashSet<>();
+        rosters.forEach(r -> rosterIds.add(r.id()));
+        List<ConfigNode> items = doc.root().namedItems("rules", "id");
+        Rule rule = items.isEmpty() ? null : rule(items.get(0), channelIds, rosterIds);
+        doc.finish();
+        return rule;
     }
 
     /** The default rule: a conversation needing attention, every channel, every site, critical. */

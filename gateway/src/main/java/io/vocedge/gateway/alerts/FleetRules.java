@@ -25,14 +25,21 @@ public final class FleetRules {
     public static final String GATEWAY_SITE = "gateway";
 
     private final AlertsSettings settings;
+    private final java.util.function.Supplier<List<Rule>> rules;
 
     public FleetRules(AlertsSettings settings) {
+        this(settings, settings::rules);
+    }
+
+    /** @param rules the effective rules at each evaluation (console rules change them while running) */
+    public FleetRules(AlertsSettings settings, java.util.function.Supplier<List<Rule>> rules) {
         this.settings = settings;
+        this.rules = rules;
     }
 
     public List<Firing> evaluate(Connection c, Dialect d, Instant now) throws SQLException {
         List<Firing> out = new ArrayList<>();
-        for (Rule rule : settings.rules()) {
+        for (Rule rule : rules.get()) {
             switch (rule.kind()) {
                 case DEVICE_OFFLINE -> offline(c, d, rule, now, out);
                 case CERT_EXPIRY -> certificates(rule, now, out);

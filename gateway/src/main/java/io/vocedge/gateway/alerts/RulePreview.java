@@ -79,7 +79,7 @@ public final class RulePreview {
                     r.kind() == AlertsSettings.RuleKind.CERT_EXPIRY).toList(), settings.rosters(), settings.sites(),
                     settings.consoleUrl(), null, settings.linkValidity(), settings.groupWindow(), settings.groupMaxDelay(),
                     settings.retryFor(),
-                    settings.firstRetry(), settings.maxRetryDelay(), settings.evaluateEvery(), false)).evaluate(c, dialect, to);
+                    settings.firstRetry(), settings.maxRetryDelay(), settings.evaluateEvery(), false, settings.rulesReloadEvery())).evaluate(c, dialect, to);
             certs.forEach(f -> count(counts, samples, f));
             c.rollback();
         }
