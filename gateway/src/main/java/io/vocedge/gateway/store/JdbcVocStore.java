@@ -549,34 +549,6 @@ public final class JdbcVocStore implements VocStore {
         }
     }
 
-    /** The newest records with their topics, newest first (for the {@code records} command and the demo). */
-    public List<java.util.Map<String, Object>> recentRecords(int limit) throws SQLException {
-        String topics = dialect == Dialect.POSTGRESQL ? "string_agg(t.topic_id, ',')" : "group_concat(t.topic_id, ',')";
-        try (Connection c = pool.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT r.device_id, r.seq, r.kind, r.speaker_role, r.sentiment,"
-                        + " r.text, r.corrected_at, " + topics + " AS topics FROM records r LEFT JOIN record_topics t"
-                        + " ON t.device_id = r.device_id AND t.seq = r.seq GROUP BY r.device_id, r.seq, r.kind, r.speaker_role,"
-                        + " r.sentiment, r.text, r.corrected_at ORDER BY r.received_at DESC, r.seq DESC LIMIT ?")) {
-            ps.setInt(1, limit);
-            List<java.util.Map<String, Object>> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
-                    row.put("device_id", rs.getString("device_id"));
-                    row.put("seq", rs.getLong("seq"));
-                    row.put("kind", rs.getString("kind"));
-                    row.put("speaker", rs.getString("speaker_role"));
-                    row.put("sentiment", rs.getString("sentiment"));
-                    row.put("topics", rs.getString("topics"));
-                    row.put("text", rs.getString("text"));
-                    out.add(row);
-                }
-            }
-            c.commit();
-            return out;
-        }
-    }
-
     /**
      * Adds a feature that writes inside every commit (see {@link CommitParticipant}); register before ingest starts.
      */

@@ -154,7 +154,7 @@ class GatewayMainTest {
         JdbcVocStore.open(GatewayConfig.defaults(data).store(), "gw-1").close();
         Run text = run("records", "--data-dir", data.toString());
         assertThat(text.code()).as(text.err()).isZero();
-        assertThat(text.out()).startsWith("device");
+        assertThat(text.out()).startsWith("at ").contains("device").contains("sentiment");
         Run js = run("records", "--data-dir", data.toString(), "--json");
         assertThat(js.code()).isZero();
         assertThat(js.out()).isEmpty();

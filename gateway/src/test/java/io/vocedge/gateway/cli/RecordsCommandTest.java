@@ -30,7 +30,8 @@ class RecordsCommandTest {
         try (JdbcVocStore store = JdbcVocStore.open(GatewayConfig.defaults(data).store(), "gw-test")) {
             StoreTransaction tx = new StoreTransaction();
             tx.add(new StoredRecord("dev-x\u001b[1m", 1, "voc.utterance/1", "utterance", "s1", "c1", "customer", "en", evil,
-                    "negative", -0.5, "v1", t, true, "boot", 1, t, t, List.of(new StoredRecord.Topic("price\u001b[5m", null)), "{}"));
+                    "negative", -0.5, "v1", t, true, "boot", 1, t, t, List.of(new StoredRecord.Topic("price\u001b[5m", null)),
+                    "{\"topics\":[{\"id\":\"price\\u001b[5m\"}]}"));
             store.commit(tx);
         }
         PrintStream old = System.out;

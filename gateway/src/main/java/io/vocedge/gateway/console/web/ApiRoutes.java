@@ -74,16 +74,15 @@ public final class ApiRoutes implements HttpRoutes {
                 + page.size() + " result_sites=" + sites(page.stream().map(UtteranceView::site).toList()));
         ctx.header("Cache-Control", "no-store");
         if (csv) {
-            Csv out = new Csv().row("device_id", "seq", "at", "site", "conversation_id", "speaker", "lang", "text", "sentiment",
-                    "sentiment_score", "topics");
+            Csv out = new Csv().row(Exports.UTTERANCE_CSV_HEADER);
             for (UtteranceView u : page) {
-                utteranceRow(out, u);
+                Exports.utteranceCsv(out, u);
             }
             sendCsv(ctx, "records.csv", out);
             return;
         }
         List<Map<String, Object>> results = new ArrayList<>();
-        page.forEach(u -> results.add(SearchRoutes.json(u)));
+        page.forEach(u -> results.add(Exports.utteranceJson(u)));
         ctx.json(paged(f, more, results));
     }
 
@@ -95,29 +94,15 @@ public final class ApiRoutes implements HttpRoutes {
         List<ConversationRow> page = more ? rows.subList(0, f.limit()) : rows;
         ctx.header("Cache-Control", "no-store");
         if (csv) {
-            Csv out = new Csv().row("device_id", "site", "conversation_id", "at", "attention", "reason", "score", "topics");
+            Csv out = new Csv().row(Exports.CONVERSATION_CSV_HEADER);
             for (ConversationRow r : page) {
-                out.row(r.deviceId(), r.site(), r.conversationId(), str(r.at()), r.attention(), r.reason(), r.score(),
-                        String.join(" ", r.topics()));
+                Exports.conversationCsv(out, r);
             }
             sendCsv(ctx, "conversations.csv", out);
             return;
         }
         List<Map<String, Object>> results = new ArrayList<>();
-        for (ConversationRow r : page) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("device_id", r.deviceId());
-            m.put("device_name", r.deviceName());
-            m.put("site", r.site());
-            m.put("conversation_id", r.conversationId());
-            m.put("at", str(r.at()));
-            m.put("attention", r.attention());
-            m.put("reason", r.reason());
-            m.put("score", r.score());
-            m.put("topics", r.topics());
-            m.put("url", "/api/v1" + Format.conversationHref(r.deviceId(), r.conversationId()).substring("/console".length()));
-            results.add(m);
-        }
+        page.forEach(r -> results.add(Exports.conversationJson(r)));
         ctx.json(paged(f, more, results));
     }
 
@@ -146,10 +131,9 @@ public final class ApiRoutes implements HttpRoutes {
         audit.record(user.name(), "conversation_read", device + "/" + conversation, c.site(), "via=" + via + (csv ? "_csv" : ""));
         ctx.header("Cache-Control", "no-store");
         if (csv) {
-            Csv out = new Csv().row("device_id", "seq", "at", "site", "conversation_id", "speaker", "lang", "text", "sentiment",
-                    "sentiment_score", "topics");
+            Csv out = new Csv().row(Exports.UTTERANCE_CSV_HEADER);
             for (UtteranceView u : c.utterances()) {
-                utteranceRow(out, u);
+                Exports.utteranceCsv(out, u);
             }
             sendCsv(ctx, device + "-" + conversation + ".csv", out);
             return;
@@ -160,7 +144,7 @@ public final class ApiRoutes implements HttpRoutes {
         body.put("conversation_id", c.conversationId());
         body.put("summary", c.summary() == null ? null : summary(c.summary()));
         List<Map<String, Object>> utterances = new ArrayList<>();
-        c.utterances().forEach(u -> utterances.add(SearchRoutes.json(u)));
+        c.utterances().forEach(u -> utterances.add(Exports.utteranceJson(u)));
         body.put("utterances", utterances);
         ctx.json(body);
     }
@@ -208,11 +192,6 @@ public final class ApiRoutes implements HttpRoutes {
         m.put("attention", attention);
         m.put("topic_counts", s.topicCounts());
         return m;
-    }
-
-    private static void utteranceRow(Csv out, UtteranceView u) {
-        out.row(u.deviceId(), u.seq(), str(u.at()), u.site(), u.conversationId(), u.speaker(), u.lang(), u.text(), u.sentiment(),
-                u.sentimentScore(), u.topics().stream().map(TopicView::id).collect(Collectors.joining(" ")));
     }
 
     private static void sendCsv(Context ctx, String filename, Csv csv) {

@@ -75,7 +75,7 @@ public final class SearchRoutes implements HttpRoutes {
         Outcome o = run(ConsoleAuth.user(ctx), req, f, "api");
         List<Map<String, Object>> results = new ArrayList<>();
         for (UtteranceView u : o.hits()) {
-            results.add(json(u));
+            results.add(Exports.utteranceJson(u));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("q", req.text());
@@ -88,31 +88,6 @@ public final class SearchRoutes implements HttpRoutes {
         ctx.json(body);
     }
 
-    static Map<String, Object> json(UtteranceView u) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("device_id", u.deviceId());
-        m.put("seq", u.seq());
-        m.put("at", u.at() == null ? null : u.at().toString());
-        m.put("site", u.site());
-        m.put("conversation_id", u.conversationId());
-        m.put("speaker", u.speaker());
-        m.put("lang", u.lang());
-        m.put("text", u.text());
-        m.put("sentiment", u.sentiment());
-        m.put("sentiment_score", u.sentimentScore());
-        List<Map<String, Object>> topics = new ArrayList<>();
-        for (TopicView t : u.topics()) {
-            Map<String, Object> tm = new LinkedHashMap<>();
-            tm.put("id", t.id());
-            tm.put("sentiment", t.sentiment());
-            tm.put("evidence", t.evidence());
-            topics.add(tm);
-        }
-        m.put("topics", topics);
-        m.put("flags", u.flags());
-        m.put("conversation_url", u.conversationId() == null ? null : Format.conversationHref(u.deviceId(), u.conversationId()));
-        return m;
-    }
 
     private void page(Context ctx) throws SQLException {
         ConsoleUser user = ConsoleAuth.user(ctx);
