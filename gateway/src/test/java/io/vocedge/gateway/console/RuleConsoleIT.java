@@ -245,6 +245,31 @@ class RuleConsoleIT {
     }
 
     @Test
+    void anEditOfARuleChangedSinceItWasOpenedIsRefused() throws Exception {
+        String boss = login("boss");
+        String csrf = ConsoleAuthIT.csrf(get("/console/alerts/rules", boss).body());
+        assertThat(save(boss, with(rule("shared", "name", "v1"), csrf)).statusCode()).isEqualTo(303);
+        java.util.regex.Pattern basePattern = java.util.regex.Pattern.compile("name=\"base\" value=\"(\\d+)\"");
+        java.util.regex.Matcher m = basePattern.matcher(get("/console/alerts/rules/shared/edit", boss).body());
+        assertThat(m.find()).isTrue();
+        String openedAt = m.group(1);
+        Map<String, String> first = with(rule("shared", "mode", "edit", "base", openedAt, "name", "first admin",
+                "severity", "critical"), csrf);
+        Map<String, String> second = with(rule("shared", "mode", "edit", "base", openedAt, "name", "second admin"), csrf);
+        assertThat(save(boss, first).statusCode()).isEqualTo(303);
+        HttpResponse<String> late = save(boss, second);
+        assertThat(late.statusCode()).isEqualTo(400);
+        assertThat(late.body()).contains("was changed by console:boss").contains("after you opened it");
+        assertThat(app.alerts().consoleRules().get("shared").name()).isEqualTo("first admin");
+        assertThat(app.alerts().consoleRules().get("shared").definition().path("severity").asText()).isEqualTo("critical");
+        assertThat(app.alerts().consoleRules().events(50)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("update");
+            assertThat(e.before()).contains("\"name\":\"v1\"");
+            assertThat(e.after()).contains("\"name\":\"first admin\"", "\"severity\":\"critical\"");
+        });
+    }
+
+    @Test
     void aFormWithoutTheCsrfTokenIsRefused() throws Exception {
         String boss = login("boss");
         HttpResponse<String> r = post("/console/alerts/rules/save", boss, rule("forged"));
