@@ -311,6 +311,9 @@ class RuleConsoleIT {
         cases.put(rule("kind", "kind", "weather"), "rules[kind].kind");
         cases.put(rule("long", "name", "x".repeat(5000)), "name: at most 200 characters");
         cases.put(rule("huge", "topics", "t,".repeat(3000)), "topics: at most 1000 characters");
+        // A console account must not make the gateway open files of its choosing.
+        cases.put(rule("certs", "kind", "cert_expiry", "files", "/etc/shadow", "within", "30d"),
+                "rules[certs].kind: cert_expiry watches files on the gateway");
         for (Map.Entry<Map<String, String>, String> c : cases.entrySet()) {
             for (String path : List.of("/console/alerts/rules/preview", "/console/alerts/rules/save")) {
                 HttpResponse<String> r = post(path, boss, with(c.getKey(), csrf));
@@ -319,7 +322,7 @@ class RuleConsoleIT {
             }
         }
         assertThat(app.alerts().consoleRules().list()).extracting(s -> s.id())
-                .doesNotContain("spike", "neg", "neg2", "att", "ch", "quiet", "sev", "kind", "long", "huge");
+                .doesNotContain("spike", "neg", "neg2", "att", "ch", "quiet", "sev", "kind", "long", "huge", "certs");
     }
 
     @Test
