@@ -2,6 +2,7 @@ package io.vocedge.common.text;
 
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
+import java.util.Locale;
 
 /**
  * JSON string escapes for output a terminal may show (CLI {@code --json}): besides what JSON requires, every character
@@ -28,7 +29,7 @@ public final class TerminalSafeEscapes extends CharacterEscapes {
         // Returning null with ESCAPE_CUSTOM unset for non-ASCII means "use the standard \\u escape" only via the
         // ascii table; for non-ASCII characters Jackson asks here, so build the escape ourselves.
         if (ch <= 0xFFFF && Printable.unsafe((char) ch)) {
-            return new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04X", ch));
+            return new com.fasterxml.jackson.core.io.SerializedString(String.format(Locale.ROOT, "\\u%04X", ch));
         }
         return null;
     }

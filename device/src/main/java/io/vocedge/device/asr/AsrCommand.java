@@ -3,21 +3,32 @@ package io.vocedge.device.asr;
 import io.vocedge.device.conversation.StaffEnroller;
 import io.vocedge.device.conversation.StaffEnrolment;
 import io.vocedge.device.pipeline.SpeechSegment;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code voc-device asr check|transcribe|enrol}: technician tools for the speech model. */
 @Command(name = "asr", mixinStandardHelpOptions = true, description = "Speech model tools: check the model, transcribe a WAV, enrol the staff voice.",
         subcommands = {AsrCommand.Check.class, AsrCommand.Transcribe.class, AsrCommand.Enrol.class})
 public final class AsrCommand {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--config", required = true, description = "device YAML with an asr: section (read as strictly as 'run' "
             + "reads it; the broker may be left out)")
     Path config;
+
+    /** The command line's output (picocli's, so callers and tests can redirect it). */
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
 
     AsrConfig load() throws Exception {
         return io.vocedge.device.config.DeviceConfig.load(config, io.vocedge.device.config.DeviceConfig.Overrides.TOOL)
@@ -33,10 +44,10 @@ public final class AsrCommand {
         public Integer call() throws Exception {
             AsrConfig c = parent.load();
             try (RecognizerFactory f = new VoskEngineLoader(c).load()) {
-                System.out.println("ok model=" + c.model() + " grammar=" + f.supportsGrammar() + " speakerModel=" + f.hasSpeakerModel());
+                parent.out().println("ok model=" + c.model() + " grammar=" + f.supportsGrammar() + " speakerModel=" + f.hasSpeakerModel());
                 return 0;
             } catch (EngineLoader.EngineUnavailableException e) {
-                System.out.println("not usable: " + e.getMessage());
+                parent.out().println("not usable: " + e.getMessage());
                 return 2;
             }
         }
@@ -59,7 +70,7 @@ public final class AsrCommand {
                 Recognition r = new SegmentRecognizer(f).recognize(
                         new SpeechSegment(wav.getFileName().toString(), 0, pcm.length / 16L, pcm, WavReader.levelDbfs(pcm)), p -> {});
                 double rtf = (System.nanoTime() - t0) / 1e6 / Math.max(1, pcm.length / 16L);
-                System.out.printf(java.util.Locale.ROOT, "%s%nconfidence=%.3f words=%d rtf=%.3f%n", r.text(), r.confidence(), r.words().size(), rtf);
+                parent.out().printf(java.util.Locale.ROOT, "%s%nconfidence=%.3f words=%d rtf=%.3f%n", r.text(), r.confidence(), r.words().size(), rtf);
                 return 0;
             }
         }
@@ -87,7 +98,7 @@ public final class AsrCommand {
                 StaffEnrolment e = new StaffEnrolment(c.speakerModel().getFileName().toString(), vectors.size(),
                         io.vocedge.device.conversation.SpeakerVectors.mean(vectors));
                 e.save(c.enrolment());
-                System.out.println("enrolled staff voice from " + vectors.size() + " recording(s) into " + c.enrolment());
+                parent.out().println("enrolled staff voice from " + vectors.size() + " recording(s) into " + c.enrolment());
                 return 0;
             }
         }

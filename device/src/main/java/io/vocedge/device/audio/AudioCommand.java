@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,7 +49,7 @@ public final class AudioCommand implements Runnable {
                     d.formats().forEach(n.putArray("formats")::add);
                     out.println(m.writeValueAsString(n));
                 } else {
-                    out.printf("#%d  %s  (%s)%n      formats: %s%n", d.index(), d.name(), d.description(),
+                    out.printf(Locale.ROOT, "#%d  %s  (%s)%n      formats: %s%n", d.index(), d.name(), d.description(),
                             d.formats().isEmpty() ? "(none reported)" : String.join(", ", d.formats()));
                 }
             }
@@ -98,7 +99,7 @@ public final class AudioCommand implements Runnable {
                             .put("level_dbfs", Double.isFinite(s.levelDbfs()) ? Math.round(s.levelDbfs() * 10) / 10.0 : -120.0)
                             .put("conversation", conversation[0]);
                     if (outDir != null) {
-                        Path f = outDir.resolve(String.format("segment-%04d.wav", count[0]));
+                        Path f = outDir.resolve(String.format(Locale.ROOT, "segment-%04d.wav", count[0]));
                         try {
                             WavWriter.write16kMono(f, s.samples());
                         } catch (IOException e) {

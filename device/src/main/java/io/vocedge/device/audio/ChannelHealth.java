@@ -1,6 +1,7 @@
 package io.vocedge.device.audio;
 
 import java.util.Arrays;
+import java.util.Locale;
 import org.tinylog.Logger;
 
 /**
@@ -117,7 +118,7 @@ public final class ChannelHealth {
                 clipState[c] = clipping[c];
                 if (clipping[c]) {
                     Logger.warn("event=mic_channel_clipping channel={} fraction={} action=\"lower the capture gain with "
-                            + "alsamixer or move the device away from loud sources\"", c, String.format("%.4f", clipFraction[c]));
+                            + "alsamixer or move the device away from loud sources\"", c, String.format(Locale.ROOT, "%.4f", clipFraction[c]));
                 } else {
                     Logger.info("event=mic_channel_clipping_cleared channel={}", c);
                 }

@@ -20,6 +20,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -299,7 +300,7 @@ public final class PendingAudioQueue {
     }
 
     private Path file(long seq) {
-        return dir.resolve(String.format("%016d", seq) + SUFFIX);
+        return dir.resolve(String.format(Locale.ROOT, "%016d", seq) + SUFFIX);
     }
 
     private FileAttribute<?>[] attrs(Set<PosixFilePermission> perms) {

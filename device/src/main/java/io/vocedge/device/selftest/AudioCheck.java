@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Capture device present with the expected channels, and a live, unclipped signal on each channel. */
@@ -47,10 +48,10 @@ public final class AudioCheck implements Check {
                 r = CheckResult.fail(name, "dead: every sample is " + s.constantValue() + "; check this microphone's connection,"
                         + " the HAT's driver overlay (dtoverlay in /boot/firmware/config.txt) and its capture level in alsamixer");
             } else if (s.clipping()) {
-                r = CheckResult.fail(name, String.format("clipping: %.1f%% of samples at full scale; lower the capture gain in"
+                r = CheckResult.fail(name, String.format(Locale.ROOT, "clipping: %.1f%% of samples at full scale; lower the capture gain in"
                         + " alsamixer, or move the device away from loudspeakers", s.clippedFraction() * 100));
             } else {
-                r = CheckResult.pass(name, String.format("live, level %.1f dBFS, peak %d%s", s.rmsDbfs(), s.peak(),
+                r = CheckResult.pass(name, String.format(Locale.ROOT, "live, level %.1f dBFS, peak %d%s", s.rmsDbfs(), s.peak(),
                         s.rmsDbfs() < -80 ? " (very quiet: speak near the device to confirm)" : ""));
             }
             out.add(r.withDetail(d));

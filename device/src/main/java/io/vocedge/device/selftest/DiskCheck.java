@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** data_dir exists, is writable and has at least {@code minFreeBytes} free for the outbox and pending audio. */
@@ -46,10 +47,10 @@ public final class DiskCheck implements Check {
         }
         Map<String, Object> d = Map.of("free_mb", free / (1024 * 1024), "min_free_mb", minFreeBytes / (1024 * 1024));
         if (free < minFreeBytes) {
-            return List.of(CheckResult.fail("disk", String.format("only %d MB free in %s, %d MB needed: remove old files or logs"
+            return List.of(CheckResult.fail("disk", String.format(Locale.ROOT, "only %d MB free in %s, %d MB needed: remove old files or logs"
                     + " (journalctl --vacuum-size=50M), or use a larger SD card", free >> 20, dataDir, minFreeBytes >> 20)).withDetail(d));
         }
-        return List.of(CheckResult.pass("disk", String.format("%d MB free in %s, writable", free >> 20, dataDir)).withDetail(d));
+        return List.of(CheckResult.pass("disk", String.format(Locale.ROOT, "%d MB free in %s, writable", free >> 20, dataDir)).withDetail(d));
     }
 
     /** The probe is created 0600 (whatever the umask) but never its directory: a missing data dir must stay a failure. */

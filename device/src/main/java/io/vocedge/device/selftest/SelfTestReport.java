@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** All check results, with a human table and a JSON-ready map. */
@@ -31,10 +32,10 @@ public record SelfTestReport(String deviceId, Instant at, List<CheckResult> resu
     public String toTable() {
         int w = Math.max(5, results.stream().mapToInt(r -> r.name().length()).max().orElse(5));
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("%-" + w + "s  %-4s  %s%n", "check", "", "what"));
+        sb.append(String.format(Locale.ROOT, "%-" + w + "s  %-4s  %s%n", "check", "", "what"));
         for (CheckResult r : results) {
             String[] lines = r.message().split("\n");
-            sb.append(String.format("%-" + w + "s  %-4s  %s%n", r.name(), r.status(), lines[0]));
+            sb.append(String.format(Locale.ROOT, "%-" + w + "s  %-4s  %s%n", r.name(), r.status(), lines[0]));
             for (int i = 1; i < lines.length; i++) {
                 sb.append(" ".repeat(w + 8)).append(lines[i]).append('\n');
             }

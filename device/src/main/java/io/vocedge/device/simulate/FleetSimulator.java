@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -142,7 +143,7 @@ public final class FleetSimulator {
         java.util.concurrent.ScheduledExecutorService progress = null;
         try {
             for (int i = 0; i < devices; i++) {
-                String deviceId = String.format("sim-%04d", i);
+                String deviceId = String.format(Locale.ROOT, "sim-%04d", i);
                 String site = siteOf(i);
                 Map<Long, Long> committed = new ConcurrentHashMap<>();
                 commitTimes.add(committed);
@@ -214,7 +215,7 @@ public final class FleetSimulator {
     }
 
     private void produce(OutboxSync stack, Map<Long, Long> committed, int deviceIndex, RecordTime time0, AtomicLong lastCommit) {
-        String deviceId = String.format("sim-%04d", deviceIndex);
+        String deviceId = String.format(Locale.ROOT, "sim-%04d", deviceIndex);
         List<java.util.concurrent.CompletableFuture<Long>> futures = new ArrayList<>(recordsPerDevice);
         for (int n = 0; n < recordsPerDevice; n++) {
             RecordTime time = new RecordTime(time0.wall().plusMillis(n), true, time0.bootId(), n);
@@ -308,7 +309,7 @@ public final class FleetSimulator {
 
     /** Record {@code n} of device {@code d}: an utterance, or the conversation's summary (see {@link Extras}). */
     io.vocedge.protocol.UpRecord record(int d, int n, RecordTime time) {
-        String deviceId = String.format("sim-%04d", d);
+        String deviceId = String.format(Locale.ROOT, "sim-%04d", d);
         if (extras.attentionShare() <= 0 || n % CONVERSATION_RECORDS != CONVERSATION_RECORDS - 1) {
             return syntheticUtterance(deviceId, n, time);
         }

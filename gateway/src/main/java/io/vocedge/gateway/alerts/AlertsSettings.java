@@ -243,6 +243,12 @@ public record AlertsSettings(List<Channel> channels, List<Rule> rules, List<Rost
         List<ConfigNode> items = doc.root().namedItems("rules", "id");
         Rule rule = items.isEmpty() ? null : rule(items.get(0), channelIds, rosterIds);
         doc.finish();
+        if (rule != null && rule.kind() == RuleKind.CERT_EXPIRY) {
+            // Its files are paths on the gateway's disk: a console account must not make the gateway open files.
+            throw new io.vocedge.common.config.ConfigException("console rule", List.of("rules[" + rule.id() + "].kind:"
+                    + " cert_expiry watches files on the gateway; define it in the gateway config (alerts.rules), not in"
+                    + " the console"));
+        }
         return rule;
     }
 

@@ -77,13 +77,27 @@ public final class ConsoleRuleStore {
     /** Creates ({@code create}) or replaces a rule; the id is the definition's. */
     public void save(String actor, boolean create, String name, ObjectNode definition, boolean enabled, Instant now)
             throws SQLException, Conflict {
+        save(actor, create, name, definition, enabled, now, null);
+    }
+
+    /**
+     * As {@link #save(String, boolean, String, ObjectNode, boolean, Instant)}; an update with {@code openedAt} (the
+     * rule's {@code updated_at} when the editor opened it, epoch ms) is refused when someone changed it since.
+     */
+    public void save(String actor, boolean create, String name, ObjectNode definition, boolean enabled, Instant now,
+            Long openedAt) throws SQLException, Conflict {
         String id = definition.path("id").asText();
         change(actor, id, now, create ? "create" : "update", (c, before) -> {
+            Instant at = after(before, now);
             if (create && before != null) {
                 throw new Conflict("a console rule with id '" + id + "' exists already: edit it instead");
             }
             if (!create && before == null) {
                 throw new Conflict("no console rule with id '" + id + "' (deleted meanwhile?)");
+            }
+            if (!create && openedAt != null && before.updatedAt().toEpochMilli() != openedAt) {
+                throw new Conflict("rule '" + id + "' was changed by " + before.updatedBy() + " at " + before.updatedAt()
+                        + " after you opened it: open it again and redo your change");
             }
             String sql = create
                     ? "INSERT INTO alert_rules (name, definition, enabled, created_by, created_at, updated_by, updated_at, id)"
@@ -97,14 +111,14 @@ public final class ConsoleRuleStore {
                 ps.setString(4, before == null ? actor : before.createdBy());
                 ps.setLong(5, (before == null ? now : before.createdAt()).toEpochMilli());
                 ps.setString(6, actor);
-                ps.setLong(7, now.toEpochMilli());
+                ps.setLong(7, at.toEpochMilli());
                 ps.setString(8, id);
                 ps.executeUpdate();
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new SQLException(e.getMessage(), e);
             }
             return new StoredRule(id, name, definition, enabled, before == null ? actor : before.createdBy(),
-                    before == null ? now : before.createdAt(), actor, now);
+                    before == null ? now : before.createdAt(), actor, at);
         });
     }
 
@@ -113,16 +127,17 @@ public final class ConsoleRuleStore {
             if (before == null) {
                 throw new Conflict("no console rule with id '" + id + "'");
             }
+            Instant at = after(before, now);
             try (PreparedStatement ps = c.prepareStatement("UPDATE alert_rules SET enabled = ?, updated_by = ?, updated_at = ?"
                     + " WHERE id = ?")) {
                 ps.setInt(1, enabled ? 1 : 0);
                 ps.setString(2, actor);
-                ps.setLong(3, now.toEpochMilli());
+                ps.setLong(3, at.toEpochMilli());
                 ps.setString(4, id);
                 ps.executeUpdate();
             }
             return new StoredRule(id, before.name(), before.definition(), enabled, before.createdBy(), before.createdAt(),
-                    actor, now);
+                    actor, at);
         });
     }
 
@@ -159,6 +174,11 @@ public final class ConsoleRuleStore {
 
     private interface Change {
         StoredRule apply(Connection c, StoredRule before) throws SQLException, Conflict;
+    }
+
+    /** A rule's updated_at only moves forward (an editor's "opened at" check must see every change). */
+    private static Instant after(StoredRule before, Instant now) {
+        return before != null && !now.isAfter(before.updatedAt()) ? before.updatedAt().plusMillis(1) : now;
     }
 
     private void change(String actor, String id, Instant now, String action, Change change) throws SQLException, Conflict {

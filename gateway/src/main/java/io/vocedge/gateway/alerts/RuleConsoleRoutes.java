@@ -185,6 +185,7 @@ public final class RuleConsoleRoutes implements HttpRoutes {
                     Map.of());
         }
         Map<String, String> values = new LinkedHashMap<>();
+        values.put("base", String.valueOf(st.updatedAt().toEpochMilli()));
         for (String f : FIELDS) {
             JsonNode v = st.definition().get(f);
             if (v != null && !v.isNull()) {
@@ -218,6 +219,10 @@ public final class RuleConsoleRoutes implements HttpRoutes {
             }
         }
         String mode = "edit".equals(ctx.formParam("mode")) ? "edit" : "create";
+        String base = ctx.formParam("base");
+        if (mode.equals("edit") && base != null && base.matches("\\d{1,19}")) {
+            values.put("base", base); // the rule's updated_at when the form was opened: no silent lost update
+        }
         String name = ctx.formParam("name");
         return new Form(mode, values, name == null ? "" : name.strip(), ctx.formParam("enabled") != null);
     }
@@ -231,6 +236,9 @@ public final class RuleConsoleRoutes implements HttpRoutes {
         for (Map.Entry<String, String> e : form.values().entrySet()) {
             String k = e.getKey();
             String v = e.getValue();
+            if (!FIELDS.contains(k)) {
+                continue;
+            }
             if (v.length() > MAX_FIELD) {
                 problems.add(k + ": at most " + MAX_FIELD + " characters (got " + v.length() + ")");
                 continue;
@@ -329,7 +337,8 @@ public final class RuleConsoleRoutes implements HttpRoutes {
         if (rule != null) {
             try {
                 alerts.consoleRules().save("console:" + u.name(), form.mode().equals("create"),
-                        form.name().isEmpty() ? null : form.name(), d, form.enabled(), Instant.now());
+                        form.name().isEmpty() ? null : form.name(), d, form.enabled(), Instant.now(),
+                        form.values().containsKey("base") ? Long.valueOf(form.values().get("base")) : null);
             } catch (ConsoleRuleStore.Conflict e) {
                 problems.add("id: " + e.getMessage());
             }

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.tinylog.Logger;
 
@@ -52,7 +53,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         Path conf = OwnerOnly.directory(dir.resolve("conf"));
         Path data = OwnerOnly.directory(dir.resolve("data"));
         Path ext = OwnerOnly.directory(dir.resolve("extensions"));
-        OwnerOnly.writeAtomically(conf.resolve("config.xml"), """
+        OwnerOnly.writeAtomically(conf.resolve("config.xml"), String.format(Locale.ROOT, """
                 <?xml version="1.0"?>
                 <hivemq>
                   <listeners>
@@ -88,7 +89,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                     <enabled>false</enabled>
                   </anonymous-usage-statistics>
                 </hivemq>
-                """.formatted(port, MAX_QUEUED_MESSAGES, MAX_PACKET_BYTES, MAX_EXPIRY_SECONDS)
+                """, port, MAX_QUEUED_MESSAGES, MAX_PACKET_BYTES, MAX_EXPIRY_SECONDS)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         BrokerCredentials credentials = BrokerCredentials.loadOrCreate(dir);
         BrokerSecurityExtension security = new BrokerSecurityExtension(credentials, MAX_QUEUED_MESSAGES);

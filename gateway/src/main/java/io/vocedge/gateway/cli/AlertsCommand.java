@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -79,12 +80,12 @@ final class AlertsCommand implements Runnable {
                 body.put("rules", results);
                 out.println(io.vocedge.common.json.Mappers.json().writeValueAsString(body));
             } else {
-                out.printf("%-24s %-20s %8s  %s%n", "rule", "kind", "firings", "over the last " + days + " days");
+                out.printf(Locale.ROOT, "%-24s %-20s %8s  %s%n", "rule", "kind", "firings", "over the last " + days + " days");
                 for (RulePreview.Result r : results) {
-                    out.printf("%-24s %-20s %8d  %s%n", r.ruleId(), r.kind(), r.firings(), r.note() == null ? "" : r.note());
+                    out.printf(Locale.ROOT, "%-24s %-20s %8d  %s%n", r.ruleId(), r.kind(), r.firings(), r.note() == null ? "" : r.note());
                     for (Map<String, Object> s : r.samples()) {
                         // Site, device and conversation ids came from devices: printed through Printable.
-                        out.printf("    %s site=%s device=%s conversation=%s %s%n", s.get("at"), safe(s.get("site")),
+                        out.printf(Locale.ROOT, "    %s site=%s device=%s conversation=%s %s%n", s.get("at"), safe(s.get("site")),
                                 safe(s.get("device_id")), safe(s.get("conversation_id")), safe(s.get("title")));
                     }
                 }

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
@@ -125,11 +126,11 @@ final class DeadLettersCommand implements Runnable {
                         out.println(mapper.writeValueAsString(asMap(r)));
                     }
                 } else {
-                    out.printf("%6s %-24s %-22s %-16s %6s %-9s %s%n", "id", "received_at", "reason_code", "device", "seq",
+                    out.printf(Locale.ROOT, "%6s %-24s %-22s %-16s %6s %-9s %s%n", "id", "received_at", "reason_code", "device", "seq",
                             "redriven", "reason");
                     for (DeadLetterRow r : rows) {
                         // Device ids, topics and reasons came (partly) from devices: never raw to a terminal.
-                        out.printf("%6d %-24s %-22s %-16s %6s %-9s %s%n", r.id(), r.receivedAt(), safe(r.reasonCode(), 64),
+                        out.printf(Locale.ROOT, "%6d %-24s %-22s %-16s %6s %-9s %s%n", r.id(), r.receivedAt(), safe(r.reasonCode(), 64),
                                 safe(r.deviceId(), 64), r.seq() == null ? "-" : r.seq().toString(), r.redrivenAt() == null ? "no"
                                 : "yes", safe(r.reason(), 500));
                     }
@@ -215,9 +216,9 @@ final class DeadLettersCommand implements Runnable {
                     if (o.result().equals("still_refused") || o.result().equals("not_redrivable")) {
                         failed++;
                     }
-                    out.printf("%d %s %s%n", o.id(), o.result(), Printable.of(o.detail(), 500));
+                    out.printf(Locale.ROOT, "%d %s %s%n", o.id(), o.result(), Printable.of(o.detail(), 500));
                 }
-                out.printf("redriven %d dead letter(s); %d still refused or not redrivable%n", rows.size() - failed, failed);
+                out.printf(Locale.ROOT, "redriven %d dead letter(s); %d still refused or not redrivable%n", rows.size() - failed, failed);
                 out.flush();
                 return failed == 0 ? 0 : 1;
             }

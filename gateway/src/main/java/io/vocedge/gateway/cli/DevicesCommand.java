@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -62,11 +63,11 @@ final class DevicesCommand implements Callable<Integer> {
                     out.println(mapper.writeValueAsString(CoverageJson.of(d, now)));
                 }
             } else {
-                out.printf("%-12s %-16s %-10s %8s %8s %8s %-24s %7s %10s %s%n", "site", "device", "state", "stored", "max_seq",
+                out.printf(Locale.ROOT, "%-12s %-16s %-10s %8s %8s %8s %-24s %7s %10s %s%n", "site", "device", "state", "stored", "max_seq",
                         "complete", "last_seen", "outbox", "oldest_s", "gaps");
                 for (DeviceCoverage d : devices) {
                     Duration age = d.oldestUnsentAge(now);
-                    out.printf("%-12s %-16s %-10s %8d %8d %8d %-24s %7s %10s %s%n", safe(d.site()), safe(d.deviceId()),
+                    out.printf(Locale.ROOT, "%-12s %-16s %-10s %8d %8d %8d %-24s %7s %10s %s%n", safe(d.site()), safe(d.deviceId()),
                             safe(d.state()), d.stored(), d.maxSeq(), d.contiguousTo(),
                             d.lastSeen() == null ? "-" : d.lastSeen().toString(),
                             d.outboxDepth() == null ? "-" : d.outboxDepth().toString(), age == null ? "-" : Long.toString(age.toSeconds()),

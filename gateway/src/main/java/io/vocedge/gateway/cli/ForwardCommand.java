@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -96,13 +97,13 @@ final class ForwardCommand implements Runnable {
                         out.println("forwarding is off in this configuration (no forward.kafka or forward.http): nothing new"
                                 + " goes into the outbox");
                     }
-                    out.printf("outbox: %d events, %d bytes, %d device keys, oldest %s, kept %s after forwarding%n", t.events(),
+                    out.printf(Locale.ROOT, "outbox: %d events, %d bytes, %d device keys, oldest %s, kept %s after forwarding%n", t.events(),
                             t.bytes(), t.deviceKeys(), t.oldest() == null ? "-" : t.oldest(),
                             io.vocedge.common.config.ConfigNode.format(cfg.forward().retention()));
-                    out.printf("%-8s %-10s %14s %14s %12s  %s%n", "sink", "configured", "pending_events", "pending_bytes",
+                    out.printf(Locale.ROOT, "%-8s %-10s %14s %14s %12s  %s%n", "sink", "configured", "pending_events", "pending_bytes",
                             "oldest_age_s", "last_published_at");
                     for (Map<String, Object> m : rows) {
-                        out.printf("%-8s %-10s %14d %14d %12d  %s%n", m.get("sink"), (boolean) m.get("configured") ? "yes" : "no",
+                        out.printf(Locale.ROOT, "%-8s %-10s %14d %14d %12d  %s%n", m.get("sink"), (boolean) m.get("configured") ? "yes" : "no",
                                 (long) m.get("pending_events"), (long) m.get("pending_bytes"),
                                 (long) m.get("oldest_unforwarded_age_seconds"),
                                 m.get("last_published_at") == null ? "never" : m.get("last_published_at"));
@@ -205,7 +206,7 @@ final class ForwardCommand implements Runnable {
                 out.println(new ObjectMapper().writeValueAsString(doc));
             } else {
                 for (Replay.Result r : results) {
-                    out.printf("%s: replayed %d event(s) in %d batch(es) from %s to %s%s%s%n", r.sink(), r.events(), r.batches(),
+                    out.printf(Locale.ROOT, "%s: replayed %d event(s) in %d batch(es) from %s to %s%s%s%n", r.sink(), r.events(), r.batches(),
                             from, to, kind == null ? "" : " (kind " + kind + ")",
                             r.error() == null ? "" : "; STOPPED: " + Printable.of(r.error(), 300) + " - run it again"
                                     + " (receivers drop what they already have)");

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -97,17 +98,17 @@ final class LexiconCommand implements Runnable {
                     out.println("no lexicon published: devices run their configured or built-in one");
                 }
                 for (var p : latest) {
-                    out.printf("published  %-12s %-14s sha256 %s  %s%n", p.site().equals(LexiconPublications.ALL_SITES) ? "*" : p.site(),
+                    out.printf(Locale.ROOT, "published  %-12s %-14s sha256 %s  %s%n", p.site().equals(LexiconPublications.ALL_SITES) ? "*" : p.site(),
                             p.version(), p.sha256().substring(0, 16), p.publishedAt());
                 }
-                out.printf("%-24s %-12s %-10s %-14s %-14s %s%n", "DEVICE", "SITE", "STATE", "DESIRED", "REPORTED", "");
+                out.printf(Locale.ROOT, "%-24s %-12s %-10s %-14s %-14s %s%n", "DEVICE", "SITE", "STATE", "DESIRED", "REPORTED", "");
                 for (Map.Entry<String, String[]> d : pubs.reported().entrySet()) {
                     String[] v = d.getValue();
                     String desired = LexiconPublications.desiredFor(v[0], latest).map(LexiconPublications.Publication::version)
                             .orElse("-");
                     String reported = v[2] == null ? "?" : printable(v[2]);
                     String note = "revoked".equals(v[1]) ? "" : desired.equals("-") || desired.equals(reported) ? "ok" : "pending";
-                    out.printf("%-24s %-12s %-10s %-14s %-14s %s%n", d.getKey(), v[0], v[1], desired, reported, note);
+                    out.printf(Locale.ROOT, "%-24s %-12s %-10s %-14s %-14s %s%n", d.getKey(), v[0], v[1], desired, reported, note);
                 }
             }
             out.flush();

@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -179,11 +180,11 @@ final class RecordsCommand implements Callable<Integer> {
                 out.print(csv);
             }
             case table -> {
-                out.printf("%-20s %-14s %5s %-10s %-9s %-9s %-28s %s%n", "at", "device", "seq", "site", "speaker", "sentiment",
+                out.printf(Locale.ROOT, "%-20s %-14s %5s %-10s %-9s %-9s %-28s %s%n", "at", "device", "seq", "site", "speaker", "sentiment",
                         "topics", "text");
                 for (UtteranceView u : rows) {
                     // Every column but seq and at came from a device: control and bidi characters never reach the terminal.
-                    out.printf("%-20s %-14s %5d %-10s %-9s %-9s %-28s %s%n", at(u.at()), safe(u.deviceId(), 64), u.seq(),
+                    out.printf(Locale.ROOT, "%-20s %-14s %5d %-10s %-9s %-9s %-28s %s%n", at(u.at()), safe(u.deviceId(), 64), u.seq(),
                             safe(u.site(), 64), safe(u.speaker(), 32), safe(u.sentiment(), 32), safe(Exports.topicIds(u), 512),
                             safe(u.text(), Limits.MAX_TEXT_CHARS));
                 }
@@ -205,10 +206,10 @@ final class RecordsCommand implements Callable<Integer> {
                 out.print(csv);
             }
             case table -> {
-                out.printf("%-20s %-14s %-10s %-24s %-9s %6s %-28s %s%n", "at", "device", "site", "conversation", "attention",
+                out.printf(Locale.ROOT, "%-20s %-14s %-10s %-24s %-9s %6s %-28s %s%n", "at", "device", "site", "conversation", "attention",
                         "score", "topics", "reason");
                 for (ConversationRow r : rows) {
-                    out.printf("%-20s %-14s %-10s %-24s %-9s %6s %-28s %s%n", at(r.at()), safe(r.deviceId(), 64),
+                    out.printf(Locale.ROOT, "%-20s %-14s %-10s %-24s %-9s %6s %-28s %s%n", at(r.at()), safe(r.deviceId(), 64),
                             safe(r.site(), 64), safe(r.conversationId(), 64), r.attention() ? "YES" : "no",
                             r.score() == null ? "-" : String.format(java.util.Locale.ROOT, "%.2f", r.score()),
                             safe(String.join(" ", r.topics()), 512), safe(r.reason(), 300));

@@ -245,6 +245,31 @@ class RuleConsoleIT {
     }
 
     @Test
+    void anEditOfARuleChangedSinceItWasOpenedIsRefused() throws Exception {
+        String boss = login("boss");
+        String csrf = ConsoleAuthIT.csrf(get("/console/alerts/rules", boss).body());
+        assertThat(save(boss, with(rule("shared", "name", "v1"), csrf)).statusCode()).isEqualTo(303);
+        java.util.regex.Pattern basePattern = java.util.regex.Pattern.compile("name=\"base\" value=\"(\\d+)\"");
+        java.util.regex.Matcher m = basePattern.matcher(get("/console/alerts/rules/shared/edit", boss).body());
+        assertThat(m.find()).isTrue();
+        String openedAt = m.group(1);
+        Map<String, String> first = with(rule("shared", "mode", "edit", "base", openedAt, "name", "first admin",
+                "severity", "critical"), csrf);
+        Map<String, String> second = with(rule("shared", "mode", "edit", "base", openedAt, "name", "second admin"), csrf);
+        assertThat(save(boss, first).statusCode()).isEqualTo(303);
+        HttpResponse<String> late = save(boss, second);
+        assertThat(late.statusCode()).isEqualTo(400);
+        assertThat(late.body()).contains("was changed by console:boss").contains("after you opened it");
+        assertThat(app.alerts().consoleRules().get("shared").name()).isEqualTo("first admin");
+        assertThat(app.alerts().consoleRules().get("shared").definition().path("severity").asText()).isEqualTo("critical");
+        assertThat(app.alerts().consoleRules().events(50)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("update");
+            assertThat(e.before()).contains("\"name\":\"v1\"");
+            assertThat(e.after()).contains("\"name\":\"first admin\"", "\"severity\":\"critical\"");
+        });
+    }
+
+    @Test
     void aFormWithoutTheCsrfTokenIsRefused() throws Exception {
         String boss = login("boss");
         HttpResponse<String> r = post("/console/alerts/rules/save", boss, rule("forged"));
@@ -286,6 +311,9 @@ class RuleConsoleIT {
         cases.put(rule("kind", "kind", "weather"), "rules[kind].kind");
         cases.put(rule("long", "name", "x".repeat(5000)), "name: at most 200 characters");
         cases.put(rule("huge", "topics", "t,".repeat(3000)), "topics: at most 1000 characters");
+        // A console account must not make the gateway open files of its choosing.
+        cases.put(rule("certs", "kind", "cert_expiry", "files", "/etc/shadow", "within", "30d"),
+                "rules[certs].kind: cert_expiry watches files on the gateway");
         for (Map.Entry<Map<String, String>, String> c : cases.entrySet()) {
             for (String path : List.of("/console/alerts/rules/preview", "/console/alerts/rules/save")) {
                 HttpResponse<String> r = post(path, boss, with(c.getKey(), csrf));
@@ -294,7 +322,7 @@ class RuleConsoleIT {
             }
         }
         assertThat(app.alerts().consoleRules().list()).extracting(s -> s.id())
-                .doesNotContain("spike", "neg", "neg2", "att", "ch", "quiet", "sev", "kind", "long", "huge");
+                .doesNotContain("spike", "neg", "neg2", "att", "ch", "quiet", "sev", "kind", "long", "huge", "certs");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -211,9 +212,9 @@ public final class DeviceCommand implements Runnable {
             io.vocedge.provisioning.ca.FleetCa.certificate(caDir);
             var inv = new InventoryStore(caDir).load();
             PrintWriter o = spec.commandLine().getOut();
-            o.printf("%-30s %-20s %-20s %-10s %s%n", "DEVICE", "SITE", "NAME", "STATE", "CERT UNTIL");
+            o.printf(Locale.ROOT, "%-30s %-20s %-20s %-10s %s%n", "DEVICE", "SITE", "NAME", "STATE", "CERT UNTIL");
             for (EnrolledDevice d : inv.devices()) {
-                o.printf("%-30s %-20s %-20s %-10s %s%n", d.deviceId(), d.site(), d.name(), d.state(), d.notAfter());
+                o.printf(Locale.ROOT, "%-30s %-20s %-20s %-10s %s%n", d.deviceId(), d.site(), d.name(), d.state(), d.notAfter());
             }
             return 0;
         }

@@ -1,6 +1,7 @@
 package io.vocedge.provisioning.enroll;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * The device agent's configuration ({@code device.yaml}) for one enrolled device, written as commented text so a
@@ -17,7 +18,7 @@ public final class DeviceConfigTemplate {
     private DeviceConfigTemplate() {}
 
     public static String render(DeviceSettings s, Instant writtenAt) {
-        return """
+        return String.format(Locale.ROOT, """
                 # VoC Edge device configuration: device %1$s, '%3$s' at site %2$s.
                 # Written by 'voc-provision device enroll' at %4$s. Install as %5$s (see INSTALL.txt).
                 device:
@@ -49,7 +50,7 @@ public final class DeviceConfigTemplate {
                   native_lib_dir: "%14$s"
                 insights: {}                     # built-in lexicon; set lexicon_file to use your own
                 %16$s\
-                """.formatted(s.deviceId(), s.site(), s.name(), writtenAt, s.path(s.configDir(), CONFIG_FILE),
+                """, s.deviceId(), s.site(), s.name(), writtenAt, s.path(s.configDir(), CONFIG_FILE),
                 s.dataDir(), s.brokerUrl(), s.path(s.configDir(), CA_FILE), s.path(s.configDir(), CERT_FILE),
                 s.path(s.configDir(), KEY_FILE), s.modelDir(), s.lang(), s.path(s.dataDir(), "pending-audio"),
                 s.nativeLibDir(), s.mic().yaml(s.micDevice()), s.mic().hardwareYaml());

@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.tinylog.Logger;
@@ -145,7 +146,7 @@ public final class DeviceEnroller {
      */
     static String installText(DeviceSettings s) {
         String model = "zh".equals(s.lang()) ? "vosk-model-small-cn-0.22.zip" : "vosk-model-small-en-us-0.15.zip";
-        return """
+        return String.format(Locale.ROOT, """
                 Device %1$s ('%2$s' at %3$s): its enrolment bundle.
                 On the Pi (Raspberry Pi OS with Java 21, see hardware-docs/install.md), from inside this directory:
 
@@ -170,7 +171,7 @@ public final class DeviceEnroller {
 
                 Keep device.key secret: whoever has it can speak for this device until it is revoked
                 ('voc-provision device revoke %1$s' on the technician's laptop).
-                """.formatted(s.deviceId(), s.name(), s.site(), s.configDir(), s.modelDir(), s.nativeLibDir(), model);
+                """, s.deviceId(), s.name(), s.site(), s.configDir(), s.modelDir(), s.nativeLibDir(), model);
     }
 
     private static void writeNew(Path p, byte[] content, Set<PosixFilePermission> perms) throws IOException {
