@@ -289,7 +289,7 @@ public final class GatewayApp implements AutoCloseable {
         Map<String, Object> rt = new LinkedHashMap<>();
         rt.put("broker_url", brokerUrl);
         rt.put("http_url", http.url());
-        rt.put("console_url", http.url() + "/console/today");
+        rt.put("console_url", http.url() + "/login"); // the console's sign-in page; it goes on to /console/today
         rt.put("pid", ProcessHandle.current().pid());
         rt.put("gateway_id", config.gatewayId());
         rt.put("started_at", java.time.Instant.now().toString());

@@ -3,6 +3,7 @@ package io.vocedge.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vocedge.gateway.config.GatewayConfig;
 import io.vocedge.protocol.Ack;
 import io.vocedge.protocol.Limits;
@@ -179,6 +180,13 @@ class GatewayIT {
         try (Env env = start("sqlite", "open")) {
             Path runtime = dir.resolve("data/runtime.json");
             assertThat(runtime).exists();
+            // console_url is the console's sign-in page on the gateway's one HTTP server (bin/demo prints it).
+            String consoleUrl = new ObjectMapper().readTree(runtime.toFile()).path("console_url").asText();
+            assertThat(consoleUrl).isEqualTo(env.app().httpUrl() + "/login");
+            var signIn = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(consoleUrl)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(signIn.statusCode()).isEqualTo(200);
+            assertThat(signIn.body()).contains("name=\"password\"");
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> GatewayApp.start(GatewayConfig.load(dir.resolve("gateway.yaml"),
                     dir.resolve("data")))).hasMessageContaining("in use by another gateway");
             assertThat(runtime).exists();

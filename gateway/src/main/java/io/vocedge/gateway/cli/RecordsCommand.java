@@ -65,7 +65,8 @@ final class RecordsCommand implements Callable<Integer> {
     @Option(names = "--topic", paramLabel = "TOPIC", description = "only with this topic id (e.g. delivery)")
     String topic;
 
-    @Option(names = "--sentiment", paramLabel = "S", description = "utterances only: positive, neutral or negative")
+    @Option(names = "--sentiment", paramLabel = "S", description = "positive, neutral or negative (conversations: with an"
+            + " utterance of it)")
     String sentiment;
 
     @Option(names = "--speaker", paramLabel = "ROLE", description = "utterances only: staff, customer or unknown")
@@ -124,9 +125,9 @@ final class RecordsCommand implements Callable<Integer> {
 
     /** The filters, checked by the same parser as the read API (errors name the option). */
     private Filter filter() {
-        if (conversations && (sentiment != null || speaker != null)) {
-            throw new BadInputException("--sentiment and --speaker filter utterances; conversations take --since, --until,"
-                    + " --site, --topic and --attention");
+        if (conversations && speaker != null) {
+            throw new BadInputException("--speaker filters utterances; conversations take --since, --until, --site, --topic,"
+                    + " --sentiment and --attention");
         }
         for (String s : sites) {
             if (!io.vocedge.protocol.Ids.isValid(s)) {

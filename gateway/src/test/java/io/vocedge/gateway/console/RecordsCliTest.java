@@ -108,6 +108,13 @@ class RecordsCliTest {
         List<JsonNode> flagged = jsonLines(run("--conversations", "--attention", "--json"));
         assertThat(field(flagged, "conversation_id")).containsExactly("conv-a1", "conv-b1");
         assertThat(field(flagged, "reason")).containsExactly("escalation: asked for a manager", "churn risk");
+        // As /api/v1/conversations: topic and sentiment pick conversations with an utterance of them.
+        assertThat(field(jsonLines(run("--conversations", "--json", "--sentiment", "negative", "--site", "site-a")),
+                "conversation_id")).containsExactly("conv-a1");
+        assertThat(field(jsonLines(run("--conversations", "--json", "--topic", "deposit_refund")), "conversation_id"))
+                .containsExactly("conv-a1", "conv-b1");
+        assertThat(field(jsonLines(run("--conversations", "--json", "--since", "2026-11-03")), "conversation_id"))
+                .containsExactly("conv-a3");
 
         Run table = run("--conversations", "--site", "site-a");
         assertThat(table.code()).as(table.err()).isZero();
@@ -135,14 +142,14 @@ class RecordsCliTest {
         String[][] bad = {
             {"--since", "yesterday"}, {"--until", "2026-13-45"}, {"--site", "Site A"}, {"--topic", "Delivery!"},
             {"--sentiment", "angry"}, {"--speaker", "manager"}, {"--format", "xml"}, {"--json", "--format", "csv"},
-            {"--conversations", "--sentiment", "negative"}, {"--since", "2026-11-03", "--until", "2026-11-02"},
+            {"--conversations", "--speaker", "staff"}, {"--since", "2026-11-03", "--until", "2026-11-02"},
             {"--limit", "0"}, {"--limit", "10001"}};
         for (String[] args : bad) {
             Run r = run(args);
             assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(2);
             assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
             assertThat(r.err()).as(String.join(" ", args)).contains(args[args.length - 2].equals("--limit") ? "--limit"
-                    : args[0].equals("--conversations") ? "--sentiment" : args[0].equals("--json") ? "--json" : args[0]);
+                    : args[0].equals("--conversations") ? "--speaker" : args[0].equals("--json") ? "--json" : args[0]);
             if (List.of(args).contains("--json")) {
                 assertThat(json.readTree(r.out()).path("exit_code").asInt()).as("--json: the error as JSON").isEqualTo(2);
             } else {
