@@ -48,9 +48,7 @@ public final class Console {
         Facets facets = new Facets(store.dataSource());
         routes = List.of(new ConsoleRoutes(auth, accounts, throttle, audit, queries, templates, transport),
                 new SearchRoutes(auth, audit, queries, facets, templates), new ApiRoutes(auth, audit, queries),
-                new TrendRoutes(auth, audit, new TrendQueries(store.dataSource(), store.dialect()), facets, templates, json, clock),
-                new io.vocedge.gateway.fleet.FleetRoutes(new io.vocedge.gateway.fleet.FleetQueries(store.dataSource(),
-                        store.dialect(), json), templates, clock));
+                new TrendRoutes(auth, audit, new TrendQueries(store.dataSource(), store.dialect()), facets, templates, json, clock));
     }
 
     public List<HttpRoutes> routes() {

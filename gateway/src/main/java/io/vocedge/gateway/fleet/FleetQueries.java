@@ -52,6 +52,34 @@ public final class FleetQueries {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
+    /** The newest commands sent from the Fleet page to devices the scope allows, with their answers. */
+    public List<CommandRow> recentCommands(SiteScope scope, int limit) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        String where = scope.sql("f.site", params);
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT f.command_id, f.device_id, f.site, f.name, f.actor, f.sent_at,"
+                        + " f.outcome, r.ok, r.message, r.received_at FROM fleet_commands f LEFT JOIN command_results r"
+                        + " ON r.command_id = f.command_id WHERE " + where + " ORDER BY f.sent_at DESC LIMIT " + limit)) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setString(i + 1, (String) params.get(i));
+            }
+            List<CommandRow> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    boolean ok = rs.getBoolean("ok");
+                    Boolean answered = rs.wasNull() ? null : ok;
+                    String message = rs.getString("message");
+                    out.add(new CommandRow(rs.getString("command_id"), rs.getString("device_id"), rs.getString("site"),
+                            rs.getString("name"), rs.getString("actor"), dialect.getTime(rs, "sent_at"), rs.getString("outcome"),
+                            answered, message == null || message.length() <= 300 ? message : message.substring(0, 300),
+                            dialect.getTime(rs, "received_at")));
+                }
+            }
+            c.commit();
+            return out;
+        }
+    }
+
     /** The site of a device whatever the scope (for auditing refusals); empty when it does not exist. */
     public Optional<String> siteOf(String deviceId) throws SQLException {
         try (Connection c = db.getConnection();

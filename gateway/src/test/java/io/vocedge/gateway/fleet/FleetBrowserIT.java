@@ -199,4 +199,124 @@ class FleetBrowserIT {
         assertThat(browser.all(By.cssSelector("a.cmd"))).isEmpty();
         assertThat(browser.text()).contains("online", "offline");
     }
+
+    @Test
+    @Order(5)
+    void siteManagerConfirmsAMuteThatReachesTheDeviceAndIsAudited() throws Exception {
+        browser.open("/console/fleet").login("mgr-a", PW);
+        browser.find(By.id("cmd-mute-dev-a1")).click();
+        browser.waitFor(d -> d.getCurrentUrl().contains("/confirm"));
+        browser.shot("confirm-mute");
+        assertThat(browser.find(By.id("confirm-command")).getText()).isEqualTo("Mute");
+        assertThat(browser.find(By.id("confirm-device")).getText()).contains("Front desk", "dev-a1");
+        assertThat(a1.commands).as("nothing is sent before the confirmation").isEmpty();
+
+        browser.find(By.id("confirm-send")).click();
+        browser.waitFor(d -> d.getCurrentUrl().contains("/console/fleet?sent="));
+        String commandId = browser.path().substring("/console/fleet?sent=".length());
+        assertThat(browser.find(By.id("command-sent")).getText()).contains(commandId);
+
+        // A real subscriber on the device's command topic gets the voc.command/1.
+        await().atMost(Duration.ofSeconds(30)).until(() -> !a1.commands.isEmpty());
+        String delivered = a1.commands.peek();
+        assertThat(delivered).startsWith("voc/v1/site-a/dev-a1/down/command ");
+        var cmd = new com.fasterxml.jackson.databind.ObjectMapper().readTree(delivered.substring(delivered.indexOf(' ') + 1));
+        assertThat(cmd.path("name").asText()).isEqualTo("mute");
+        assertThat(cmd.path("command_id").asText()).isEqualTo(commandId);
+        assertThat(cmd.path("device_id").asText()).isEqualTo("dev-a1");
+        assertThat(cmd.path("schema").asText()).isEqualTo("voc.command/1");
+
+        // Audited: who, what, which device, when.
+        Map<String, Object> entry = app.console().audit().recent(20).stream()
+                .filter(e -> "fleet_command".equals(e.get("action"))).findFirst().orElseThrow();
+        assertThat(entry).containsEntry("actor", "mgr-a").containsEntry("target", "dev-a1").containsEntry("site", "site-a");
+        assertThat((String) entry.get("detail")).contains("command=mute", "command_id=" + commandId);
+        assertThat(Instant.parse((String) entry.get("at"))).isAfter(Instant.now().minus(Duration.ofMinutes(5)));
+
+        // The device answers; the page shows the result without a reload.
+        WebElement pending = browser.find(By.cssSelector("#command-rows tr[data-command='" + commandId + "'] td.result"));
+        assertThat(pending.getText()).isEqualTo("waiting for the device");
+        a1.answer(commandId, true, "muted");
+        browser.waitFor(d -> d.findElement(By.cssSelector("#command-rows tr[data-command='" + commandId + "'] td.result"))
+                .getText().equals("✔ muted"));
+        browser.shot("command-answered");
+        assertThat(browser.find(By.cssSelector("#command-rows tr[data-command='" + commandId + "']")).getText())
+                .contains("dev-a1", "Mute", "mgr-a");
+    }
+
+    @Test
+    @Order(6)
+    void siteManagerIsRefusedAnotherSitesDeviceOnThePageTheApiAndTheCommandPost() throws Exception {
+        browser.open("/console/fleet").login("mgr-a", PW);
+        browser.visit("/console/fleet/dev-b1/confirm?command=mute", "confirm-other-site-refused");
+        assertThat(browser.text()).contains("404").doesNotContain("Site B door");
+        assertThat(browser.all(By.id("confirm-send"))).isEmpty();
+
+        HttpResponse<String> api = get("/api/v1/devices");
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.body()).contains("dev-a1").doesNotContain("dev-b1", "site-b");
+        assertThat(get("/api/v1/devices?site=site-b").body()).doesNotContain("dev-b1");
+
+        HttpResponse<String> post = post("/console/fleet/dev-b1/commands", "command=mute", csrf());
+        assertThat(post.statusCode()).isEqualTo(404);
+        assertThat(post.body()).doesNotContain("Site B door");
+        assertThat(b1.commands).isEmpty();
+        assertThat(app.console().audit().recent(20)).anySatisfy(e -> assertThat(e).containsEntry("action", "fleet_command_refused")
+                .containsEntry("actor", "mgr-a").containsEntry("target", "dev-b1"));
+    }
+
+    @Test
+    @Order(7)
+    void analystIsRefusedCommands() throws Exception {
+        browser.open("/console/fleet").login("ana", PW);
+        browser.visit("/console/fleet/dev-a3/confirm?command=mute", "confirm-analyst-refused");
+        assertThat(browser.text()).contains("403");
+        assertThat(browser.all(By.id("confirm-send"))).isEmpty();
+        HttpResponse<String> post = post("/console/fleet/dev-a3/commands", "command=mute", csrf());
+        assertThat(post.statusCode()).isEqualTo(403);
+        assertThat(a3.commands).isEmpty();
+        assertThat(app.console().audit().recent(20)).anySatisfy(e -> assertThat(e).containsEntry("action", "fleet_command_refused")
+                .containsEntry("actor", "ana").containsEntry("target", "dev-a3"));
+    }
+
+    @Test
+    @Order(8)
+    void aCommandWithoutTheCsrfTokenOrFromAnotherOriginIsRefused() throws Exception {
+        browser.open("/console/fleet").login("root", PW);
+        assertThat(post("/console/fleet/dev-a3/commands", "command=mute", null).statusCode()).isEqualTo(403);
+        assertThat(post("/console/fleet/dev-a3/commands", "command=mute", "not-the-token").statusCode()).isEqualTo(403);
+        HttpResponse<String> otherOrigin = HTTP.send(HttpRequest.newBuilder(URI.create(app.httpUrl()
+                + "/console/fleet/dev-a3/commands")).header("Cookie", sessionCookie()).header("Origin", "https://evil.example")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("command=mute&_csrf=" + csrf())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(otherOrigin.statusCode()).isEqualTo(403);
+        // Bad input: an unknown command is a clear 400 and nothing is sent.
+        HttpResponse<String> unknown = post("/console/fleet/dev-a3/commands", "command=rm+-rf", csrf());
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("unknown command").doesNotContain("Exception");
+        assertThat(a3.commands).isEmpty();
+        // With the token the same request goes through: the refusals above were the token's doing.
+        assertThat(post("/console/fleet/dev-a3/commands", "command=selftest", csrf()).statusCode()).isEqualTo(303);
+        await().atMost(Duration.ofSeconds(30)).until(() -> a3.commands.stream().anyMatch(c -> c.contains("\"selftest\"")));
+    }
+
+    static String sessionCookie() {
+        return "voc_session=" + browser.cookie("voc_session").getValue();
+    }
+
+    static String csrf() {
+        return (String) browser.script("return document.body.dataset.csrf;");
+    }
+
+    static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(app.httpUrl() + path)).header("Cookie", sessionCookie()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(String path, String form, String csrf) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(app.httpUrl() + path)).header("Cookie", sessionCookie())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form + (csrf == null ? "" : "&_csrf=" + csrf))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 }

@@ -49,6 +49,13 @@ final class StatusDevice implements AutoCloseable {
         client.publish(Topics.status(site, id), payload, 1, true).waitForCompletion(10_000);
     }
 
+    /** Answers a command on {@code up/result}, as the agent does. */
+    void answer(String commandId, boolean ok, String message) throws Exception {
+        byte[] payload = JSON.writeValueAsBytes(new io.vocedge.protocol.CommandResult(commandId, id, ok, message, Instant.now(),
+                Map.of()));
+        client.publish(Topics.commandResult(site, id), payload, 1, false).waitForCompletion(10_000);
+    }
+
     /** The connection drops without a clean goodbye: the broker publishes the last will. */
     void vanish() throws Exception {
         client.disconnect(5_000, null, null, 0x04, new MqttProperties()).waitForCompletion(10_000);
