@@ -198,6 +198,11 @@ public final class GatewayApp implements AutoCloseable {
         var rulePreview = new io.vocedge.gateway.alerts.RulePreview(store.dataSource(), store.dialect(), config.alerts(), json);
         routes.add(new io.vocedge.gateway.alerts.CaseConsoleRoutes(alerts, rulePreview, console.templates(), console.audit()));
         routes.add(new io.vocedge.gateway.alerts.RuleConsoleRoutes(alerts, rulePreview, console.templates(), console.audit()));
+        var fleet = new io.vocedge.gateway.fleet.FleetQueries(store.dataSource(), store.dialect(), json);
+        routes.add(new io.vocedge.gateway.fleet.FleetRoutes(fleet, new io.vocedge.gateway.fleet.FleetCommands(fleet,
+                new io.vocedge.gateway.lexicon.LexiconPublications(store.dataSource(), store.dialect()), console.audit(),
+                mqtt::publish, store.dataSource(), store.dialect(), json, Clock.systemUTC()), console.templates(),
+                Clock.systemUTC()));
         routes.add(new io.vocedge.gateway.coverage.DeviceApiRoutes(console.auth(),
                 new io.vocedge.gateway.coverage.CoverageQuery(store.dataSource(), store.dialect()), java.time.Clock.systemUTC()));
         http = new GatewayHttpServer(config.http(), json, registryMetrics, routes);

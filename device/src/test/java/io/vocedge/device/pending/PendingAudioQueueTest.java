@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +53,28 @@ class PendingAudioQueueTest {
         assertThat(drain(q)).containsExactly("BOUNDARY", "b", "BUTTON");
         assertThat(q.stats().backlogMs()).isZero();
         assertThat(q.stats().bytes()).isZero();
+    }
+
+    /**
+     * File names are ASCII whatever the JVM's default locale: with Thai digits as the default numbering system a
+     * locale-dependent format named the files "๐๐...๑.seg" (the forbidden-API check now refuses such formats).
+     */
+    @Test
+    void fileNamesAreAsciiDigitsWhateverTheDefaultLocale() throws Exception {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.forLanguageTag("th-TH-u-nu-thai"));
+            PendingAudioQueue q = new PendingAudioQueue(dir, 10_000_000, 600_000);
+            q.appendSegment(segment("a", 0, 1));
+            q.appendMarker(PendingEntry.Kind.BOUNDARY, 30_000);
+            try (Stream<Path> files = Files.list(dir)) {
+                assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".seg")).toList())
+                        .hasSize(2).allMatch(n -> n.matches("[0-9]{16}\\.seg"), "16 ASCII digits + .seg");
+            }
+            assertThat(drain(new PendingAudioQueue(dir, 10_000_000, 600_000))).containsExactly("a", "BOUNDARY");
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
     @Test
