@@ -145,7 +145,8 @@ final class RecordsCommand implements Callable<Integer> {
         try {
             return Filter.parse(p::get).withPage(Math.min(limit, Filter.MAX_LIMIT), 0);
         } catch (BadInputException e) {
-            throw new BadInputException("--" + e.getMessage());
+            // The API's message names its query parameters; here they are options.
+            throw new BadInputException("--" + e.getMessage().replace(" before until (", " before --until ("));
         }
     }
 

@@ -8,6 +8,8 @@ import io.vocedge.gateway.store.StoreTransaction;
 import io.vocedge.gateway.store.StoredRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +17,74 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
 
-/** {@code voc-gateway records} on a real SQLite store holding device text made to attack a technician's terminal. */
+/**
+ * {@code voc-gateway records}: its options are checked before any store is looked for (a bad value is exit 2 with one
+ * line naming the option and the accepted form, and nothing is created), and device text made to attack a
+ * technician's terminal is printed harmlessly. The filters against seeded stores: {@code RecordsCliSqliteIT},
+ * {@code RecordsCliPostgresIT}.
+ */
 class RecordsCommandTest {
     @TempDir
     Path dir;
+
+    record Run(int code, String out, String err) {}
+
+    private static Run run(String... args) {
+        CommandLine cli = GatewayMain.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return new Run(cli.execute(args), out.toString(), err.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--since yesterday                 | --since   | 2026-12-02",
+        "--until 2026-02-30                | --until   | 2026-12-02",
+        "--since 2026-11-03 --until 2026-11-02 | --until | ",
+        "--site Site_A                     | --site    | a-z",
+        "--site a --site ../b              | --site    | a-z",
+        "--topic Delivery!                 | --topic   | ",
+        "--sentiment angry                 | --sentiment | negative",
+        "--speaker manager                 | --speaker | customer",
+        "--conversations --speaker staff   | --speaker | conversations",
+        "--format xml                      | --format  | table, json or csv",
+        "--format JSON                     | --format  | table, json or csv",
+        "--json --format csv               | --json    | ",
+        "--limit 0                         | --limit   | 1-10000",
+        "--limit many                      | --limit   | ",
+        "--colour red                      | --colour  | "})
+    void badValuesAreExit2WithOneLineNamingTheOptionAndNothingIsCreated(String args, String option, String form) {
+        Path missing = dir.resolve("no-such-gateway");
+        List<String> argv = new java.util.ArrayList<>(List.of("records", "--data-dir", missing.toString()));
+        argv.addAll(List.of(args.split(" ")));
+        Run r = run(argv.toArray(String[]::new));
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        List<String> lines = r.err().strip().lines().toList();
+        assertThat(lines).as(r.err()).hasSize(1);
+        assertThat(lines.get(0)).startsWith("error: ").contains(option).doesNotContain("Exception").doesNotContain("no store");
+        if (form != null) {
+            assertThat(lines.get(0)).contains(form);
+        }
+        assertThat(missing).as("nothing created for a command that failed").doesNotExist();
+    }
+
+    @Test
+    void wellFormedOptionsGoOnToLookForTheStoreAndCreateNone() {
+        Path missing = dir.resolve("gatewya");
+        Run r = run("records", "--data-dir", missing.toString(), "--conversations", "--since", "2026-11-01", "--until",
+                "2026-11-30T12:00:00Z", "--site", "site-a", "--site", "site-b", "--topic", "deposit_refund", "--sentiment",
+                "negative", "--attention", "--format", "csv", "--limit", "10000");
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).singleElement().asString().startsWith("error: ").contains(missing.toString());
+        assertThat(r.out()).isEmpty();
+        assertThat(missing).doesNotExist();
+    }
 
     @Test
     void deviceTextWithTerminalEscapesIsPrintedHarmlessly() throws Exception {

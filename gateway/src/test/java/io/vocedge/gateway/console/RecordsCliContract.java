@@ -10,33 +10,40 @@ import io.vocedge.gateway.console.Conversations.Line;
 import io.vocedge.gateway.store.JdbcVocStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code voc-gateway records} with the read API's filters and formats, on a real SQLite store seeded through the
- * store's commit: each filter narrows what it says, conversations show their attention verdict, CSV is a spreadsheet's
- * and not a formula's, and malformed filters are refused with exit 2 naming the option.
+ * {@code voc-gateway records} with the read API's filters and formats, on a real store (SQLite file or PostgreSQL
+ * database) seeded through the store's commit: each filter narrows what it says, conversations show their attention
+ * verdict, CSV is a spreadsheet's and not a formula's, and malformed filters are refused with exit 2 naming the option.
  */
-class RecordsCliTest {
-    @TempDir
-    static Path dir;
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RecordsCliContract {
+    Path dir;
 
-    static Path data;
+    Path data;
     static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
     final ObjectMapper json = new ObjectMapper();
 
+    /** The store's config under {@code data}: what the seed opens and what the command's options point at. */
+    abstract GatewayConfig config(Path data) throws Exception;
+
+    /** The options that point {@code records} at that store ({@code --data-dir} or {@code --config}). */
+    abstract List<String> storeOptions(Path data);
+
     @BeforeAll
-    static void seed() throws Exception {
+    void seed(@TempDir Path tmp) throws Exception {
+        dir = tmp;
         data = dir.resolve("gw");
-        try (JdbcVocStore store = JdbcVocStore.open(GatewayConfig.defaults(data).store(), "gw-test")) {
+        try (JdbcVocStore store = JdbcVocStore.open(config(data).store(), "gw-test")) {
             Conversations c = new Conversations();
             c.add("dev-a1", "site-a", "conv-a1", T0, true, "escalation: asked for a manager", -0.6,
                     new Line("staff", "zh", "欢迎 光临", "neutral", null, null),
@@ -55,13 +62,14 @@ class RecordsCliTest {
 
     record Run(int code, String out, String err) {}
 
-    static Run run(String... args) {
+    Run run(String... args) {
         CommandLine cli = GatewayMain.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        List<String> all = new ArrayList<>(List.of("records", "--data-dir", data.toString()));
+        List<String> all = new ArrayList<>(List.of("records"));
+        all.addAll(storeOptions(data));
         all.addAll(List.of(args));
         return new Run(cli.execute(all.toArray(String[]::new)), out.toString(), err.toString());
     }
@@ -161,6 +169,6 @@ class RecordsCliTest {
         cli.setErr(new PrintWriter(new StringWriter(), true));
         assertThat(cli.execute("records", "--data-dir", typo.toString(), "--attention")).isEqualTo(2);
         assertThat(typo).as("nothing created").doesNotExist();
-        assertThat(Files.exists(data.resolve("voc.db"))).isTrue();
+        assertThat(run("--limit", "1").code()).as("the real store is still there").isZero();
     }
 }
