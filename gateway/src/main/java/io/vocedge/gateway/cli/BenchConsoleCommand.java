@@ -129,8 +129,8 @@ final class BenchConsoleCommand implements Runnable {
                     warmup, samples));
             out.add(c.measure(prefix + "trends (3 sites compared)", i -> "/console/trends?site=site-000&site=site-001&site=site-002",
                     warmup, samples));
-            String fleet = c.status("/console/fleet") == 200 ? "/console/fleet" : "/api/v1/devices";
-            out.add(c.measure(prefix + "fleet " + fleet, i -> fleet, warmup, samples));
+            out.add(c.measure(prefix + "fleet page /console/fleet", i -> "/console/fleet", warmup, samples));
+            out.add(c.measure(prefix + "fleet api /api/v1/devices", i -> "/api/v1/devices", warmup, samples));
             for (String q : List.of("车", "退", "定金", "异响", "投诉", "refund", "noise")) {
                 out.add(c.measure(prefix + "search page q=" + q, i -> "/console/search?q=" + BenchClient.enc(q), warmup, samples));
                 out.add(c.measure(prefix + "search api q=" + q, i -> "/api/v1/search?q=" + BenchClient.enc(q), warmup, samples));

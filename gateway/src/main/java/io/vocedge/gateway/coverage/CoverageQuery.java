@@ -17,9 +17,9 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * Per-device sequence coverage from the store (SQLite and PostgreSQL: a window function over the records' primary
- * key) joined with the outbox state the device last reported in its status. Reads every stored seq of the devices
- * asked for: an operator tool, not a dashboard poll (restrict it with a site).
+ * Per-device sequence coverage from the store joined with the outbox state the device last reported in its status.
+ * Reads the contiguous seq ranges the store keeps per device as records are stored ({@code device_seq_ranges}, V52):
+ * O(devices + gaps), whatever the number of records, so the read API and the Fleet page can poll it.
  */
 public final class CoverageQuery {
     public static final int MAX_GAPS = 20;
@@ -37,30 +37,29 @@ public final class CoverageQuery {
     public List<DeviceCoverage> devices(String site) throws SQLException {
         String where = site == null ? "" : " WHERE site = ?";
         try (Connection c = db.getConnection()) {
+            // O(ranges): the store keeps each device's stored seqs as contiguous ranges (device_seq_ranges, V52).
             Map<String, long[]> counts = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT device_id, COUNT(*), MAX(seq) FROM records" + where
-                    + " GROUP BY device_id")) {
-                bind(ps, site);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
-                    }
-                }
-            }
             Map<String, List<DeviceCoverage.Range>> gaps = new HashMap<>();
             Map<String, Long> firstGap = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT device_id, prev + 1, seq - 1 FROM (SELECT device_id, seq,"
-                    + " LAG(seq, 1, 0) OVER (PARTITION BY device_id ORDER BY seq) AS prev FROM records" + where + ") g"
-                    + " WHERE seq - prev > 1 ORDER BY device_id, seq")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT device_id, from_seq, to_seq FROM device_seq_ranges"
+                    + (site == null ? "" : " WHERE device_id IN (SELECT device_id FROM devices WHERE site = ?)")
+                    + " ORDER BY device_id, from_seq")) {
                 bind(ps, site);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String device = rs.getString(1);
-                        firstGap.putIfAbsent(device, rs.getLong(2));
-                        List<DeviceCoverage.Range> list = gaps.computeIfAbsent(device, d -> new ArrayList<>());
-                        if (list.size() < MAX_GAPS) {
-                            list.add(new DeviceCoverage.Range(rs.getLong(2), rs.getLong(3)));
+                        long from = rs.getLong(2);
+                        long to = rs.getLong(3);
+                        long[] n = counts.computeIfAbsent(device, d -> new long[] {0, 0});
+                        if (from > n[1] + 1) {
+                            firstGap.putIfAbsent(device, n[1] + 1);
+                            List<DeviceCoverage.Range> list = gaps.computeIfAbsent(device, d -> new ArrayList<>());
+                            if (list.size() < MAX_GAPS) {
+                                list.add(new DeviceCoverage.Range(n[1] + 1, from - 1));
+                            }
                         }
+                        n[0] += to - from + 1;
+                        n[1] = Math.max(n[1], to);
                     }
                 }
             }

@@ -196,6 +196,7 @@ public final class JdbcVocStore implements VocStore {
                     insertDevice(c, d, true);
                 }
                 List<StoredRecord> inserted = insertRecords(c, tx.records);
+                SeqRanges.add(c, inserted);
                 insertTopics(c, inserted);
                 insertDeadLetters(c, tx.deadLetters);
                 markSeen(c, tx.seen);
@@ -419,6 +420,7 @@ public final class JdbcVocStore implements VocStore {
                 dialect.setTime(ps, 3, f.to());
                 n = ps.executeUpdate();
             }
+            SeqRanges.rebuild(c, f.deviceId());
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO console_audit (at, actor, action, target, site, detail) VALUES (?,?,?,?,?,?)")) {
                 dialect.setTime(ps, 1, Instant.now());

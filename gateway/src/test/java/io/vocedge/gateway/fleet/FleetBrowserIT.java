@@ -50,6 +50,7 @@ class FleetBrowserIT {
     static StatusDevice a3;
     static StatusDevice b1;
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String HOSTILE = "<img src=x id=pwned onerror=alert(1)>";
 
     @BeforeAll
     static void start() throws Exception {
@@ -74,9 +75,10 @@ class FleetBrowserIT {
                 "disk_problem", "212 MB free", "audio_state", "reopening", "audio_last_fault", "device unplugged");
         a2 = new StatusDevice(broker.url(), "site-a", "dev-a2", "1.4.1", a2Health);
         a2.online(now, "1.4.1", a2Health, new OutboxState(0, null, 40, 0));
-        a3 = new StatusDevice(broker.url(), "site-a", "dev-a3", "1.4.2", Map.of("muted", false));
-        a3.online(now.minus(Duration.ofMinutes(4)), "1.4.2", Map.of("muted", false), new OutboxState(57, now.minusSeconds(3600),
-                990, 0));
+        // Its lexicon version is hostile text: the page must show it as text, never run it.
+        Map<String, Object> a3Health = Map.of("muted", false, "lexicon_version", HOSTILE);
+        a3 = new StatusDevice(broker.url(), "site-a", "dev-a3", "1.4.2", a3Health);
+        a3.online(now.minus(Duration.ofMinutes(4)), "1.4.2", a3Health, new OutboxState(57, now.minusSeconds(3600), 990, 0));
         Map<String, Object> b1Health = Map.of("muted", false, "lexicon_version", "2026.11.1");
         b1 = new StatusDevice(broker.url(), "site-b", "dev-b1", "1.4.2", b1Health);
         b1.online(now, "1.4.2", b1Health, new OutboxState(0, null, 5, 0));
@@ -318,5 +320,37 @@ class FleetBrowserIT {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form + (csrf == null ? "" : "&_csrf=" + csrf))).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @Order(9)
+    void hostileStatusTextIsShownAsTextAndLexiconIsSentOnlyWhenOneIsPublished() throws Exception {
+        browser.open("/console/fleet").login("root", PW);
+        assertThat(row("dev-a3").getText()).contains(HOSTILE);
+        assertThat(browser.all(By.id("pwned"))).isEmpty();
+
+        // No lexicon published yet: a clear refusal naming the fix, nothing sent.
+        HttpResponse<String> none = post("/console/fleet/dev-a1/commands", "command=lexicon", csrf());
+        assertThat(none.statusCode()).isEqualTo(409);
+        assertThat(none.body()).contains("voc-gateway lexicon publish");
+        assertThat(a1.commands).noneMatch(c -> c.contains("/down/lexicon "));
+
+        byte[] yaml = "version: \"2099.1.1\"\ntopics:\n  delivery: {en: [shipment]}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        io.vocedge.gateway.store.JdbcVocStore store = (io.vocedge.gateway.store.JdbcVocStore) app.store();
+        new io.vocedge.gateway.lexicon.LexiconPublications(store.dataSource(), store.dialect()).publish(yaml, "test.yaml", "site-a",
+                "test");
+        // The distributor sends it by itself; the command sends it again now.
+        await().atMost(Duration.ofSeconds(60)).until(() -> a1.commands.stream().filter(c -> c.contains("/down/lexicon ")).count() >= 1);
+        long before = a1.commands.stream().filter(c -> c.contains("/down/lexicon ")).count();
+        assertThat(post("/console/fleet/dev-a1/commands", "command=lexicon", csrf()).statusCode()).isEqualTo(303);
+        await().atMost(Duration.ofSeconds(30)).until(() -> a1.commands.stream().filter(c -> c.contains("/down/lexicon ")).count() > before);
+        assertThat(a1.commands.stream().filter(c -> c.contains("/down/lexicon ")).reduce((x, y) -> y).orElseThrow())
+                .contains("2099.1.1");
+        assertThat(app.console().audit().recent(5)).anySatisfy(e -> assertThat(e).containsEntry("action", "fleet_command")
+                .containsEntry("target", "dev-a1").satisfies(m -> assertThat((String) m.get("detail")).contains("command=lexicon",
+                        "version 2099.1.1")));
+        browser.visit("/console/fleet", "lexicon-sent");
+        assertThat(browser.find(By.id("command-rows")).getText()).contains("Publish lexicon",
+                "sent; the device reports its lexicon in its status");
     }
 }

@@ -19,7 +19,7 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 /**
  * A device as the Fleet page sees it, over real MQTT: it connects with the agent's last will (a retained
  * {@code offline} status with the details it had when connecting), publishes retained statuses on {@code up/status} and records every command delivered on
- * its {@code down/command} topic. {@link #vanish()} drops the connection with reason 0x04 so the broker publishes the
+ * its {@code down/command} and {@code down/lexicon} topics. {@link #vanish()} drops the connection with reason 0x04 so the broker publishes the
  * will, as it does when a device dies.
  */
 final class StatusDevice implements AutoCloseable {
@@ -41,6 +41,7 @@ final class StatusDevice implements AutoCloseable {
         client.setCallback(io.vocedge.testsupport.MqttProbe.recorder(commands));
         client.connect(o).waitForCompletion(10_000);
         client.subscribe(Topics.command(site, id), 1).waitForCompletion(10_000);
+        client.subscribe(Topics.lexicon(site, id), 1).waitForCompletion(10_000);
     }
 
     /** Publishes a retained online status sent at {@code at} with these details and outbox. */

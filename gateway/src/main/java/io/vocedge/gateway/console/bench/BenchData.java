@@ -59,6 +59,7 @@ public final class BenchData {
                         (System.nanoTime() - t0) / 1e9));
             }
             rollups(c);
+            io.vocedge.gateway.store.SeqRanges.rebuild(c, null);
             c.commit();
             progress.accept("roll-ups done; re-creating " + indexes.size() + " indexes");
             for (String ddl : indexes) {

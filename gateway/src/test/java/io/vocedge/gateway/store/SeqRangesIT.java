@@ -1,0 +1,161 @@
+package io.vocedge.gateway.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vocedge.gateway.config.GatewayConfig;
+import io.vocedge.gateway.coverage.CoverageQuery;
+import io.vocedge.gateway.coverage.DeviceCoverage;
+import io.vocedge.testsupport.PostgresDatabase;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The per-device seq ranges the store keeps as records are stored (V52) always equal the islands of the stored seqs:
+ * records arriving out of order, in many transactions, with duplicates and gaps, and after a forget deletes some; and
+ * coverage read from them (stored, max seq, contiguous-to, gaps) is what a scan of the records gives.
+ */
+class SeqRangesIT {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void rangesFollowOutOfOrderInsertsDuplicatesAndForgets(String kind) throws Exception {
+        try (PostgresDatabase pg = kind.equals("postgresql") ? PostgresDatabase.create() : null;
+                JdbcVocStore store = JdbcVocStore.open(kind.equals("sqlite")
+                        ? new GatewayConfig.StoreSettings("sqlite", dir.resolve("voc.db"), null, null, null, 1)
+                        : new GatewayConfig.StoreSettings("postgresql", null, pg.jdbcUrl(), pg.user(), "", 2), "gw-test")) {
+            Random random = new Random(14);
+            Instant t0 = Instant.parse("2026-12-01T09:00:00Z");
+            for (String device : List.of("d1", "d2")) {
+                store.register(new DeviceEntry(device, "s1", device, null, DeviceEntry.REGISTERED, t0, null, null, false, null, null));
+            }
+            List<String[]> sent = new ArrayList<>();
+            for (int seq = 1; seq <= 400; seq++) {
+                if (random.nextInt(10) != 0) { // about one seq in ten never arrives: gaps
+                    sent.add(new String[] {"d1", Integer.toString(seq)});
+                }
+                if (seq <= 50 && seq != 1) {
+                    sent.add(new String[] {"d2", Integer.toString(seq)});
+                }
+            }
+            Collections.shuffle(sent, random);
+            for (int i = 0; i < sent.size(); i += 1 + random.nextInt(40)) {
+                StoreTransaction tx = new StoreTransaction();
+                for (String[] r : sent.subList(i, Math.min(sent.size(), i + 40))) { // overlapping windows: duplicates
+                    long seq = Long.parseLong(r[1]);
+                    Instant at = t0.plusSeconds(seq);
+                    tx.add(new StoredRecord(r[0], seq, "voc.utterance/1", "utterance", "s1", "c" + seq / 10, "customer", "en",
+                            "text", "neutral", 0.0, "v1", at, true, "boot", seq, at, at, List.of(), "{\"seq\":" + seq + "}"));
+                }
+                store.commit(tx);
+            }
+            assertThat(ranges(store)).isEqualTo(islands(store));
+
+            // A forget deletes a window of d1's records: its ranges are rebuilt in the same transaction.
+            StoreTransaction tx = new StoreTransaction();
+            tx.add(new ForgetRequest("forget-1", "d1", "s1", t0.plusSeconds(100), t0.plusSeconds(160)));
+            store.commit(tx);
+            List<String> afterForget = ranges(store);
+            assertThat(afterForget).isEqualTo(islands(store));
+
+            DeviceCoverage d1 = new CoverageQuery(store.dataSource(), store.dialect()).devices("s1").stream()
+                    .filter(d -> d.deviceId().equals("d1")).findFirst().orElseThrow();
+            TreeSet<Long> stored = seqs(store, "d1");
+            assertThat(d1.stored()).isEqualTo(stored.size());
+            assertThat(d1.maxSeq()).isEqualTo(stored.last());
+            assertThat(d1.missing()).isEqualTo(stored.last() - stored.size());
+            long contiguous = 0;
+            while (stored.contains(contiguous + 1)) {
+                contiguous++;
+            }
+            assertThat(d1.contiguousTo()).isEqualTo(contiguous);
+            List<DeviceCoverage.Range> gaps = new ArrayList<>();
+            for (long s = 1; s < stored.last(); s++) {
+                if (!stored.contains(s)) {
+                    long from = s;
+                    while (!stored.contains(s + 1)) {
+                        s++;
+                    }
+                    gaps.add(new DeviceCoverage.Range(from, s));
+                }
+            }
+            assertThat(gaps).as("forget made a gap and random loss others").hasSizeGreaterThan(3);
+            assertThat(d1.gaps()).isEqualTo(gaps.subList(0, Math.min(gaps.size(), CoverageQuery.MAX_GAPS)));
+            DeviceCoverage d2 = new CoverageQuery(store.dataSource(), store.dialect()).devices(null).stream()
+                    .filter(d -> d.deviceId().equals("d2")).findFirst().orElseThrow();
+            assertThat(d2.stored()).isEqualTo(49);
+            assertThat(d2.contiguousTo()).isZero();
+            assertThat(d2.gaps()).containsExactly(new DeviceCoverage.Range(1, 1));
+
+            // A full rebuild (what the migration and the benchmark generator do) gives the same ranges.
+            try (Connection c = store.dataSource().getConnection()) {
+                SeqRanges.rebuild(c, null);
+                c.commit();
+            }
+            assertThat(ranges(store)).isEqualTo(afterForget);
+        }
+    }
+
+    private static List<String> ranges(JdbcVocStore store) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT device_id, from_seq, to_seq FROM device_seq_ranges ORDER BY device_id, from_seq");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1) + ":" + rs.getLong(2) + "-" + rs.getLong(3));
+            }
+            c.commit();
+        }
+        return out;
+    }
+
+    /** The islands of the stored seqs, computed here from a plain read of the records. */
+    private static List<String> islands(JdbcVocStore store) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (String device : List.of("d1", "d2")) {
+            Long from = null;
+            long prev = -1;
+            for (long s : seqs(store, device)) {
+                if (from != null && s != prev + 1) {
+                    out.add(device + ":" + from + "-" + prev);
+                    from = null;
+                }
+                if (from == null) {
+                    from = s;
+                }
+                prev = s;
+            }
+            if (from != null) {
+                out.add(device + ":" + from + "-" + prev);
+            }
+        }
+        return out;
+    }
+
+    private static TreeSet<Long> seqs(JdbcVocStore store, String device) throws Exception {
+        TreeSet<Long> out = new TreeSet<>();
+        try (Connection c = store.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT seq FROM records WHERE device_id = ?")) {
+            ps.setString(1, device);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+            c.commit();
+        }
+        return out;
+    }
+}
