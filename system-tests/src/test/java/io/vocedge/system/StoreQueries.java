@@ -42,6 +42,19 @@ final class StoreQueries {
         }
     }
 
+    /** The first column of every row of {@code sql}, as text. */
+    List<String> strings(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, "");
+                PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        }
+    }
+
     long countSafely(String sql) {
         try {
             return count(sql);
