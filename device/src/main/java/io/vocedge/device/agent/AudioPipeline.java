@@ -1,5 +1,6 @@
 package io.vocedge.device.agent;
 
+import io.vocedge.device.pipeline.InputPipeline;
 import io.vocedge.device.asr.AsrStage;
 import io.vocedge.device.asr.AsrStatus;
 import io.vocedge.device.audio.AudioInput;

@@ -1,5 +1,6 @@
 package io.vocedge.device.agent;
 
+import io.vocedge.device.pipeline.InputPipeline;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vocedge.device.clock.SystemRecordClock;
 import io.vocedge.device.command.CommandDispatcher;

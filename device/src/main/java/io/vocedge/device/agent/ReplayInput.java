@@ -1,5 +1,6 @@
 package io.vocedge.device.agent;
 
+import io.vocedge.device.pipeline.InputPipeline;
 import io.vocedge.device.pipeline.TranscriptSink;
 import io.vocedge.device.replay.ReplaySource;
 import java.nio.file.Path;

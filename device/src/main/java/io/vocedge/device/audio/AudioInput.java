@@ -1,6 +1,6 @@
 package io.vocedge.device.audio;
 
-import io.vocedge.device.agent.InputPipeline;
+import io.vocedge.device.pipeline.InputPipeline;
 import io.vocedge.device.pipeline.SegmentListener;
 import io.vocedge.device.telemetry.MetricsSource;
 import java.time.Duration;

@@ -34,8 +34,8 @@ public final class DeviceMain implements Runnable {
         cli.addSubcommand(new InsightsCommand());
         cli.addSubcommand(new SimulateCommand());
         cli.addSubcommand(new BenchMqttCommand());
-        cli.addSubcommand(new io.vocedge.device.asr.AsrCommand());
-        cli.addSubcommand(new io.vocedge.device.audio.AudioCommand());
+        cli.addSubcommand(new io.vocedge.device.cli.AsrCommand());
+        cli.addSubcommand(new io.vocedge.device.cli.AudioCommand());
         cli.addSubcommand(new SelfTestCommand());
         cli.addSubcommand(new ConfigCommand());
         return Cli.configure(cli, Cli.version(DeviceMain.class, "voc-device"));

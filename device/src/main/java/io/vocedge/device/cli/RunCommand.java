@@ -7,6 +7,7 @@ import io.vocedge.device.agent.ReplayInput;
 import io.vocedge.device.command.PrivacyCommands;
 import io.vocedge.device.privacy.ConversationControl;
 import io.vocedge.device.privacy.MarkerConversationControl;
+import io.vocedge.device.selftest.SelfTestCommandHandler;
 import io.vocedge.device.selftest.SelfTests;
 import io.vocedge.device.asr.AsrConfig;
 import io.vocedge.device.asr.AsrStage;
@@ -96,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
         muted = peripherals.mute()::muted;
         DeviceConfig selfTestCfg = cfg;
         Map<String, CommandHandler> commands = new java.util.LinkedHashMap<>(PrivacyCommands.handlers(peripherals.mute(),
-                conversations, () -> SelfTests.remote(selfTestCfg, CLOCK_FLOOR).run()));
+                conversations, new SelfTestCommandHandler(() -> SelfTests.remote(selfTestCfg, CLOCK_FLOOR).run())));
         String version = VersionProvider.version();
         DeviceConfig finalCfg = cfg;
         Path lexiconFile = cfg.insights().lexiconFile();
@@ -175,7 +176,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private interface InputFactory extends java.util.function.BiFunction<io.vocedge.device.agent.AgentContext,
-            io.vocedge.device.pipeline.TranscriptSink, io.vocedge.device.agent.InputPipeline> {}
+            io.vocedge.device.pipeline.TranscriptSink, io.vocedge.device.pipeline.InputPipeline> {}
 
     /** The input named by --source; configuration problems are reported here, before anything starts. */
     private InputFactory inputs(DeviceConfig cfg) throws Exception {

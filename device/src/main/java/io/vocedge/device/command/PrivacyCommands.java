@@ -2,11 +2,9 @@ package io.vocedge.device.command;
 
 import io.vocedge.device.privacy.ConversationControl;
 import io.vocedge.device.privacy.MuteState;
-import io.vocedge.device.selftest.SelfTestReport;
 import io.vocedge.protocol.Command;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Command handlers for privacy, conversations and the self-test: {@code mute}, {@code unmute},
@@ -16,9 +14,12 @@ import java.util.function.Supplier;
 public final class PrivacyCommands {
     private PrivacyCommands() {}
 
-    /** The handlers, to pass to {@code DeviceAgent.start(..., commands)}. */
+    /**
+     * The handlers, to pass to {@code DeviceAgent.start(..., commands)}. The self-test's own handler comes from the
+     * self-test feature ({@code selftest.SelfTestCommandHandler}), so this package does not depend on it.
+     */
     public static Map<String, CommandHandler> handlers(MuteState mute, ConversationControl conversations,
-            Supplier<SelfTestReport> selfTest) {
+            CommandHandler selfTest) {
         Map<String, CommandHandler> h = new LinkedHashMap<>();
         h.put("mute", c -> setMute(c, mute, true));
         h.put("unmute", c -> setMute(c, mute, false));
@@ -39,9 +40,7 @@ public final class PrivacyCommands {
         });
         h.put("selftest", c -> {
             noArgs(c);
-            SelfTestReport r = selfTest.get();
-            String msg = r.summary();
-            return new CommandHandler.Outcome(r.passed(), msg.length() > 1000 ? msg.substring(0, 1000) : msg, r.toMap());
+            return selfTest.handle(c);
         });
         return h;
     }

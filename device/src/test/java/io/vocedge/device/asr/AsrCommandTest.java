@@ -2,6 +2,7 @@ package io.vocedge.device.asr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vocedge.device.cli.AsrCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

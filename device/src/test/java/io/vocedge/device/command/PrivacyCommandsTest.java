@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.vocedge.device.privacy.MarkerConversationControl;
 import io.vocedge.device.privacy.MuteState;
 import io.vocedge.device.selftest.CheckResult;
+import io.vocedge.device.selftest.SelfTestCommandHandler;
 import io.vocedge.device.selftest.SelfTestReport;
 import io.vocedge.protocol.Command;
 import io.vocedge.protocol.CommandResult;
@@ -43,7 +44,7 @@ class PrivacyCommandsTest {
         SelfTestReport report = new SelfTestReport("dev-1", Instant.now(), List.of(CheckResult.pass("disk", "1000 MB free"),
                 CheckResult.fail("clock", "not NTP-synchronised: check timedatectl")));
         try (CommandDispatcher d = new CommandDispatcher("dev-1", Json.newMapper(), new SchemaValidator(),
-                PrivacyCommands.handlers(mute, conv, () -> report), results::add, guard())) {
+                PrivacyCommands.handlers(mute, conv, new SelfTestCommandHandler(() -> report)), results::add, guard())) {
             CommandResult r = send(d, "c1", "mute", Map.of());
             assertThat(r.ok()).isTrue();
             assertThat(r.message()).isEqualTo("muted");
@@ -74,7 +75,8 @@ class PrivacyCommandsTest {
     void argumentsAreRefusedWithAnErrorResult() throws Exception {
         MuteState mute = MuteState.load(dir, false);
         try (CommandDispatcher d = new CommandDispatcher("dev-1", Json.newMapper(), new SchemaValidator(),
-                PrivacyCommands.handlers(mute, new MarkerConversationControl(markers::add, () -> 0), () -> null), results::add, guard())) {
+                PrivacyCommands.handlers(mute, new MarkerConversationControl(markers::add, () -> 0),
+                        c -> CommandHandler.Outcome.failed("no self-test in this test")), results::add, guard())) {
             CommandResult r = send(d, "b1", "mute", Map.of("for", "10m"));
             assertThat(r.ok()).isFalse();
             assertThat(r.message()).isEqualTo("bad arguments: 'mute' takes no arguments, got [for]: send it with empty args");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vocedge.device.asr.EspeakFixture;
+import io.vocedge.device.asr.StaffEnroller;
 import io.vocedge.device.asr.RecognizerFactory;
 import io.vocedge.device.asr.RecognizerSession;
 import io.vocedge.device.asr.WavReader;

@@ -1,5 +1,8 @@
-package io.vocedge.device.audio;
+package io.vocedge.device.cli;
 
+import io.vocedge.device.audio.AudioConfig;
+import io.vocedge.device.audio.PcmFormat;
+import io.vocedge.device.audio.FrontEnd;
 import io.vocedge.device.pipeline.SegmentListener;
 import io.vocedge.device.pipeline.SpeechSegment;
 import java.io.PrintWriter;

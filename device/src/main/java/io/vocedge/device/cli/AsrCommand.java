@@ -1,6 +1,14 @@
-package io.vocedge.device.asr;
+package io.vocedge.device.cli;
 
-import io.vocedge.device.conversation.StaffEnroller;
+import io.vocedge.device.conversation.SpeakerVectors;
+import io.vocedge.device.asr.VoskEngineLoader;
+import io.vocedge.device.asr.RecognizerFactory;
+import io.vocedge.device.asr.EngineLoader;
+import io.vocedge.device.asr.WavReader;
+import io.vocedge.device.asr.SegmentRecognizer;
+import io.vocedge.device.asr.AsrConfig;
+import io.vocedge.device.asr.Recognition;
+import io.vocedge.device.asr.StaffEnroller;
 import io.vocedge.device.conversation.StaffEnrolment;
 import io.vocedge.device.pipeline.SpeechSegment;
 import java.io.PrintWriter;

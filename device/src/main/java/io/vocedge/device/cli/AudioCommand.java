@@ -1,5 +1,10 @@
-package io.vocedge.device.audio;
+package io.vocedge.device.cli;
 
+import io.vocedge.device.audio.AudioConfig;
+import io.vocedge.device.audio.WavFileSource;
+import io.vocedge.device.audio.CaptureDevices;
+import io.vocedge.device.audio.FrontEnd;
+import io.vocedge.device.audio.WavWriter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vocedge.device.config.DeviceConfig;

@@ -1,4 +1,4 @@
-package io.vocedge.device.agent;
+package io.vocedge.device.pipeline;
 
 import java.util.Map;
 

@@ -1,8 +1,7 @@
-package io.vocedge.device.conversation;
+package io.vocedge.device.asr;
 
-import io.vocedge.device.asr.Recognition;
-import io.vocedge.device.asr.RecognizerFactory;
-import io.vocedge.device.asr.SegmentRecognizer;
+import io.vocedge.device.conversation.XVectorRoleClassifier;
+import io.vocedge.device.conversation.StaffEnrolment;
 import io.vocedge.device.pipeline.SpeechSegment;
 
 /**
