@@ -157,7 +157,7 @@ public final class GatewayApp implements AutoCloseable {
             mqtt.withCredentials(io.vocedge.gateway.broker.EmbeddedBrokerRules.GATEWAY_USER, brokerPassword);
         }
         SchemaValidator schemas = new SchemaValidator();
-        worker = new IngestWorker(config.queueCapacity(), config.maxMessagesPerTransaction(),
+        worker = new IngestWorker(config.queueCapacity(), config.maxMessagesPerTransaction(), config.maxBytesPerTransaction(),
                 new BatchValidator(json, schemas, registry), schemas, registry, store, mqtt, json, metrics,
                 faults);
         worker.start();

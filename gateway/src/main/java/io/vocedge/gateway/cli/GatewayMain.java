@@ -39,6 +39,7 @@ public final class GatewayMain implements Runnable {
         cli.addSubcommand(new BrokerCommand());
         cli.addSubcommand(new BenchStoreCommand());
         cli.addSubcommand(new BenchConsoleCommand());
+        cli.addSubcommand(new BenchKafkaCommand());
         cli.addSubcommand(new AlertsCommand());
         cli.addSubcommand(new ForwardCommand());
         return Cli.configure(cli, Cli.version(GatewayMain.class, "voc-gateway"));

@@ -23,13 +23,16 @@ import java.util.regex.Pattern;
  * @param registryMode {@code open}: unknown devices are registered on first record; {@code strict}: only enrolled devices
  * @param queueCapacity MQTT messages waiting for the store worker before the MQTT callback blocks (back-pressure)
  * @param maxMessagesPerTransaction batches committed together in one store transaction
+ * @param maxBytesPerTransaction payload bytes committed together: a backlog of full batches makes transactions of a few
+ *     thousand records, not of 256 x 200 (seconds-long statements that hold every ack of the cycle)
  * @param console the web console's sessions and sign-in throttling
  * @param alerts alert channels, rules, rosters and sites (issue 17); no channels: alerts are off
  * @param forward forwarding to the central platform (outbox, Kafka); disabled without a sink
  */
 public record GatewayConfig(String gatewayId, Path dataDir, BrokerSettings broker, StoreSettings store, HttpSettings http,
         String adminToken, String registryMode, int queueCapacity, int maxMessagesPerTransaction,
-        ConsoleSettings console, io.vocedge.gateway.alerts.AlertsSettings alerts, ForwardSettings forward) {
+        long maxBytesPerTransaction, ConsoleSettings console, io.vocedge.gateway.alerts.AlertsSettings alerts,
+        ForwardSettings forward) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("data/gateway");
     private static final Pattern GATEWAY_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
@@ -145,6 +148,7 @@ public record GatewayConfig(String gatewayId, Path dataDir, BrokerSettings broke
         Map<String, Object> ingest = new LinkedHashMap<>();
         ingest.put("queue_capacity", queueCapacity);
         ingest.put("max_messages_per_transaction", maxMessagesPerTransaction);
+        ingest.put("max_bytes_per_transaction", maxBytesPerTransaction);
         m.put("ingest", ingest);
         m.put("console", console.effective());
         if (alerts.enabled()) {
@@ -194,11 +198,13 @@ public record GatewayConfig(String gatewayId, Path dataDir, BrokerSettings broke
         ConfigNode in = root.section("ingest");
         int queue = in.integer("queue_capacity", 4096, 16, 1_000_000);
         int perTx = in.integer("max_messages_per_transaction", 256, 1, 1024);
+        long perTxBytes = in.bytes("max_bytes_per_transaction", 1024 * 1024, 64 * 1024, 64L * 1024 * 1024);
         ConsoleSettings console = ConsoleSettings.from(root.section("console"));
         io.vocedge.gateway.alerts.AlertsSettings alerts = io.vocedge.gateway.alerts.AlertsSettings.from(root.section("alerts"));
         ForwardSettings forward = ForwardSettings.from(root.section("forward"));
         doc.finish();
-        return new GatewayConfig(id, dataDir, broker, store, http, token, mode, queue, perTx, console, alerts, forward);
+        return new GatewayConfig(id, dataDir, broker, store, http, token, mode, queue, perTx, perTxBytes, console, alerts,
+                forward);
     }
 
     private static void readable(ConfigNode n, String key, Path p) {

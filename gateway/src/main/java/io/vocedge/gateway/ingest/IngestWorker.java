@@ -48,6 +48,7 @@ public final class IngestWorker implements AutoCloseable {
 
     private final BlockingQueue<IngestMessage> queue;
     private final int maxPerTransaction;
+    private final long maxBytesPerTransaction;
     private final BatchValidator validator;
     private final SchemaValidator schemas;
     private final DeviceRegistry registry;
@@ -68,10 +69,12 @@ public final class IngestWorker implements AutoCloseable {
     /** Low, so ingest resumes within seconds of the store answering again. */
     private static final long RETRY_MAX_MS = 5_000;
 
-    public IngestWorker(int queueCapacity, int maxPerTransaction, BatchValidator validator, SchemaValidator schemas,
-            DeviceRegistry registry, VocStore store, MqttPort mqtt, ObjectMapper json, IngestMetrics metrics, FaultPoint faults) {
+    public IngestWorker(int queueCapacity, int maxPerTransaction, long maxBytesPerTransaction, BatchValidator validator,
+            SchemaValidator schemas, DeviceRegistry registry, VocStore store, MqttPort mqtt, ObjectMapper json,
+            IngestMetrics metrics, FaultPoint faults) {
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.maxPerTransaction = maxPerTransaction;
+        this.maxBytesPerTransaction = maxBytesPerTransaction;
         this.validator = validator;
         this.schemas = schemas;
         this.registry = registry;
@@ -112,7 +115,17 @@ public final class IngestWorker implements AutoCloseable {
                     continue;
                 }
                 batch.add(first);
-                queue.drainTo(batch, maxPerTransaction - 1);
+                long bytes = first.payload().length;
+                // Whichever limit comes first: a backlog of full 200-record batches would otherwise make one
+                // transaction of 51,200 records whose statements run for seconds while every ack of it waits.
+                while (batch.size() < maxPerTransaction && bytes < maxBytesPerTransaction) {
+                    IngestMessage next = queue.poll();
+                    if (next == null) {
+                        break;
+                    }
+                    batch.add(next);
+                    bytes += next.payload().length;
+                }
                 process(batch);
                 uncommitted.clear();
             } catch (InterruptedException e) {

@@ -51,7 +51,8 @@ class GatewayMainTest {
     void helpWorksOnEveryCommandWhateverItsRequiredOptions() {
         List<List<String>> paths = new ArrayList<>();
         commandPaths(GatewayMain.commandLine(), List.of(), paths);
-        assertThat(paths).contains(List.of("run"), List.of("records"), List.of("config", "check"), List.of("bench-store"));
+        assertThat(paths).contains(List.of("run"), List.of("records"), List.of("config", "check"), List.of("bench-store"),
+                List.of("bench-kafka", "produce"), List.of("bench-kafka", "consume"));
         for (List<String> p : paths) {
             List<String> args = new ArrayList<>(p);
             args.add("--help");
@@ -68,6 +69,7 @@ class GatewayMainTest {
     void usageErrorsAreOneLineExit2WithoutUsageDump() {
         for (String[] args : List.of(new String[] {}, new String[] {"nope"}, new String[] {"records", "--limit", "lots"},
                 new String[] {"records", "--limit", "0"}, new String[] {"config", "check"}, new String[] {"bench-store"},
+                new String[] {"bench-kafka"}, new String[] {"bench-kafka", "consume", "--bootstrap", "127.0.0.1:9"},
                 new String[] {"run", "--bogus"})) {
             Run r = run(args);
             assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
@@ -86,7 +88,7 @@ class GatewayMainTest {
         Run text = run("config", "check", f.toString());
         assertThat(text.code()).as(text.err()).isZero();
         assertThat(text.out()).contains("gateway_id: gw-7").contains("url: embedded").contains("queue_capacity: 4096")
-                .contains("max_messages_per_transaction: 256").contains("mode: open").contains("data_dir: data/gateway")
+                .contains("max_messages_per_transaction: 256").contains("max_bytes_per_transaction: 1048576").contains("mode: open").contains("data_dir: data/gateway")
                 .doesNotContain("hunter2").doesNotContain("0123456789abcdef0123");
 
         Run js = run("config", "check", f.toString(), "--json", "--data-dir", dir.resolve("d").toString());

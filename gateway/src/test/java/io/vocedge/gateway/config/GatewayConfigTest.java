@@ -32,15 +32,16 @@ class GatewayConfigTest {
                 http: {port: 70000}
                 admin_token: short
                 registry: {mode: lenient}
-                ingest: {queue_capacity: 2, max_messages_per_transaction: 0}
+                ingest: {queue_capacity: 2, max_messages_per_transaction: 0, max_bytes_per_transaction: lots}
                 """);
         assertThatThrownBy(() -> GatewayConfig.load(f, null))
                 .isInstanceOf(ConfigException.class)
-                .satisfies(e -> assertThat(((ConfigException) e).problems()).hasSize(8))
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).hasSize(9))
                 .hasMessageContaining("gateway_id").hasMessageContaining("broker.url: expected tcp://host:port")
                 .hasMessageContaining("store.jdbc_url").hasMessageContaining("http.port: expected a whole number in 0..65535, got 70000")
                 .hasMessageContaining("admin_token").hasMessageContaining("registry.mode: expected one of open, strict, got \"lenient\"")
-                .hasMessageContaining("ingest.queue_capacity").hasMessageContaining("max_messages_per_transaction");
+                .hasMessageContaining("ingest.queue_capacity").hasMessageContaining("max_messages_per_transaction")
+                .hasMessageContaining("ingest.max_bytes_per_transaction: expected a size like");
     }
 
     @Test

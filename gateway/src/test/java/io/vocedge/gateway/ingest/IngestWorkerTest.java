@@ -1,6 +1,7 @@
 package io.vocedge.gateway.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -22,6 +23,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +76,7 @@ class IngestWorkerTest {
         DeviceRegistry registry = new DeviceRegistry(store, false);
         SchemaValidator schemas = new SchemaValidator();
         metrics = new IngestMetrics(new SimpleMeterRegistry());
-        worker = new IngestWorker(16, 8, new BatchValidator(json, schemas, registry), schemas, registry, store, port, json,
+        worker = new IngestWorker(16, 8, 1024 * 1024, new BatchValidator(json, schemas, registry), schemas, registry, store, port, json,
                 metrics, point -> { });
     }
 
@@ -204,5 +206,33 @@ class IngestWorkerTest {
         IngestMessage bad = IngestMessage.arrived("voc/v1/s/d/down/ack", new byte[0], 1, 1, Instant.now());
         assertThat(bad.addressed()).isFalse();
         assertThat(bad.topicProblem()).contains("expected up/records, up/status or up/result");
+    }
+
+    @Test
+    void aBacklogIsCommittedInTransactionsBoundedByPayloadBytes() throws Exception {
+        List<IngestMessage> backlog = new ArrayList<>();
+        for (int seq = 1; seq <= 6; seq++) {
+            byte[] payload = batch("site-a", "dev-1", seq);
+            backlog.add(IngestMessage.arrived("voc/v1/site-a/dev-1/up/records", payload, seq, 1, Instant.now()));
+        }
+        long messageBytes = backlog.get(0).payload().length;
+        SchemaValidator schemas = new SchemaValidator();
+        DeviceRegistry registry = new DeviceRegistry(store, false);
+        IngestMetrics capped = new IngestMetrics(new SimpleMeterRegistry());
+        // Room for 8 messages by count, but only for 2 by bytes: 6 queued messages make 3 transactions.
+        IngestWorker w = new IngestWorker(16, 8, 2 * messageBytes, new BatchValidator(json, schemas, registry), schemas,
+                registry, store, port, json, capped, point -> { });
+        for (IngestMessage m : backlog) {
+            w.offer(m);
+        }
+        w.start();
+        try {
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> count("SELECT COUNT(*) FROM records") == 6 && capped.acks.count() == 6);
+        } finally {
+            w.close();
+        }
+        assertThat(capped.commit.count()).as("transactions for 6 messages of %d bytes under a %d-byte limit", messageBytes,
+                2 * messageBytes).isEqualTo(3);
     }
 }

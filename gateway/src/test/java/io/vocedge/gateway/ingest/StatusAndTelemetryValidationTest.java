@@ -73,7 +73,7 @@ class StatusAndTelemetryValidationTest {
             DeviceRegistry registry = new DeviceRegistry(store, false);
             registry.refresh();
             SchemaValidator schemas = new SchemaValidator();
-            IngestWorker worker = new IngestWorker(16, 64, new BatchValidator(json, schemas, registry), schemas, registry, store,
+            IngestWorker worker = new IngestWorker(16, 64, 1024 * 1024, new BatchValidator(json, schemas, registry), schemas, registry, store,
                     mqtt, json, new IngestMetrics(new SimpleMeterRegistry()), point -> { });
 
             worker.process(List.of(
@@ -110,7 +110,7 @@ class StatusAndTelemetryValidationTest {
         try (JdbcVocStore store = JdbcVocStore.open(settings, "gw-test")) {
             DeviceRegistry registry = new DeviceRegistry(store, false);
             SchemaValidator schemas = new SchemaValidator();
-            IngestWorker worker = new IngestWorker(16, 64, new BatchValidator(json, schemas, registry), schemas, registry, store,
+            IngestWorker worker = new IngestWorker(16, 64, 1024 * 1024, new BatchValidator(json, schemas, registry), schemas, registry, store,
                     mqtt, json, new IngestMetrics(new SimpleMeterRegistry()), point -> { });
             String time = "\"time\":{\"wall\":\"2026-05-01T10:00:00Z\",\"synced\":true,\"boot_id\":\"b\",\"mono_ms\":5}";
             String good = "{\"schema\":\"voc.telemetry/1\",\"device_id\":\"dev-t\",\"seq\":1," + time + ",\"metrics\":{\"load_1m\":0.5}}";

@@ -59,7 +59,7 @@ final class WorkerHarness implements AutoCloseable {
                 return true;
             }
         };
-        worker = new IngestWorker(16, 8, new BatchValidator(json, schemas, registry), schemas, registry, store, port, json,
+        worker = new IngestWorker(16, 8, 1024 * 1024, new BatchValidator(json, schemas, registry), schemas, registry, store, port, json,
                 metrics, point -> { });
         worker.start();
     }

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,27 +42,63 @@ public final class ConsoleIndexer implements CommitParticipant {
         conversationDays(c, records);
     }
 
-    /** Postings for utterances of any store; also used by the benchmark generator and backfill. */
+    /**
+     * Postings for utterances of any store; also used by backfill. On PostgreSQL the postings (about ten per utterance)
+     * go as ONE statement over parallel arrays ({@code unnest}): a JDBC batch costs the server one executor round per
+     * row, and at ingest rates that was 40 % of the ingest thread's time (JFR, bench/forward.sh, 2026-12-04). SQLite runs
+     * in-process, where a prepared batch is already cheap.
+     */
     public static void index(Connection c, Dialect dialect, List<StoredRecord> records) throws SQLException {
+        List<String> terms = new ArrayList<>();
+        List<StoredRecord> owners = new ArrayList<>();
+        for (StoredRecord r : records) {
+            if (!"utterance".equals(r.kind()) || r.text() == null) {
+                continue;
+            }
+            for (String term : SearchTerms.index(r.text())) {
+                terms.add(term);
+                owners.add(r);
+            }
+        }
+        if (terms.isEmpty()) {
+            return;
+        }
+        if (dialect == Dialect.POSTGRESQL) {
+            int n = terms.size();
+            String[] site = new String[n];
+            String[] at = new String[n];
+            String[] device = new String[n];
+            Long[] seq = new Long[n];
+            for (int i = 0; i < n; i++) {
+                StoredRecord r = owners.get(i);
+                site[i] = r.site();
+                at[i] = r.correctedAt().toString();
+                device[i] = r.deviceId();
+                seq[i] = r.seq();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO search_terms (term, site, at, device_id, seq)"
+                    + " SELECT * FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS timestamptz[]), CAST(? AS text[]),"
+                    + " CAST(? AS bigint[]))")) {
+                ps.setArray(1, c.createArrayOf("text", terms.toArray()));
+                ps.setArray(2, c.createArrayOf("text", site));
+                ps.setArray(3, c.createArrayOf("text", at));
+                ps.setArray(4, c.createArrayOf("text", device));
+                ps.setArray(5, c.createArrayOf("int8", seq));
+                ps.executeUpdate();
+            }
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO search_terms (term, site, at, device_id, seq) VALUES (?,?,?,?,?)")) {
-            int n = 0;
-            for (StoredRecord r : records) {
-                if (!"utterance".equals(r.kind()) || r.text() == null) {
-                    continue;
-                }
-                for (String term : SearchTerms.index(r.text())) {
-                    ps.setString(1, term);
-                    ps.setString(2, r.site());
-                    dialect.setTime(ps, 3, r.correctedAt());
-                    ps.setString(4, r.deviceId());
-                    ps.setLong(5, r.seq());
-                    ps.addBatch();
-                    n++;
-                }
+            for (int i = 0; i < terms.size(); i++) {
+                StoredRecord r = owners.get(i);
+                ps.setString(1, terms.get(i));
+                ps.setString(2, r.site());
+                dialect.setTime(ps, 3, r.correctedAt());
+                ps.setString(4, r.deviceId());
+                ps.setLong(5, r.seq());
+                ps.addBatch();
             }
-            if (n > 0) {
-                ps.executeBatch();
-            }
+            ps.executeBatch();
         }
     }
 

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Forwarding benchmark (issue 18): device -> Mosquitto -> gateway -> PostgreSQL -> outbox -> Kafka, one machine.
+# Per run (RUNS, default 3), each on a fresh PostgreSQL database and a fresh gateway:
+#   1. ingest WITHOUT forwarding: DEVICES simulated devices x RECORDS records, as fast as they can (records/s first
+#      insert -> last ack, as bench/spine.sh)
+#   2. the same WITH forward.kafka: records/s of ingest, and a read_committed consumer (the central platform's view)
+#      counting distinct event ids, duplicates, per-device order breaks and the latency from the store commit
+#      (voc-committed-at header) to readable in Kafka; events/s into Kafka
+#   2b. the same with the outbox written but Kafka unreachable (the forwarder backs off): the in-transaction share of
+#      the cost alone, without the forwarder's reads and Kafka's CPU
+#   3. raw baseline: the gateway's producer settings (idempotent, transactional, lz4) sending equal-size messages with
+#      the same headers, 500 per transaction (forward.batch_max_events), 200 keys: msg/s
+#   4. paced at PACED records/s with forwarding: commit->ack p50/p99 (device view) and commit->Kafka p50/p99
+# Medians and the ratios are printed at the end. A real Kafka broker (KRaft, org.apache.kafka:kafka_2.13 from Maven
+# Central, started by test-support's KafkaBroker as its own process), a real Mosquitto, PostgreSQL on VOC_TEST_PG.
+# Knobs: RUNS=3 DEVICES=200 RECORDS=500 PACED=5000 SIM_FLAGS=--crash-safe-only SKIP_BUILD=1
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bin/find-jdk.sh
+. bench/lib.sh
+JAVA="$JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED"
+RUNS=${RUNS:-3}; DEVICES=${DEVICES:-200}; RECORDS=${RECORDS:-500}; PACED=${PACED:-5000}; SIM_FLAGS=${SIM_FLAGS:-}
+[ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -q -DskipTests package
+WORK=$(mktemp -d /tmp/voc-bench-forward-XXXX)
+KF=""; MQ=""; GW=""; CONS=""; DB=""
+cleanup() {
+  stop_pid "$CONS"; stop_pid "$GW"; stop_pid "$MQ"; stop_pid "$KF"
+  [ -z "$DB" ] || psql_ -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+$JAVA_HOME/bin/java -cp test-support/target/classes io.vocedge.testsupport.cli.KafkaBrokerMain > "$WORK/kafka.out" 2>&1 & KF=$!
+for _ in $(seq 1 240); do grep -q '^bootstrap=' "$WORK/kafka.out" && break; kill -0 "$KF" || { cat "$WORK/kafka.out"; exit 1; }; sleep 0.5; done
+KAFKA=$(sed -n 's/^bootstrap=//p' "$WORK/kafka.out")
+[ -n "$KAFKA" ] || { echo "kafka did not start: $(cat "$WORK/kafka.out")" >&2; exit 1; }
+PORT=$(free_port); mosquitto_conf "$PORT" "$WORK"; mosquitto -c "$WORK/mosquitto.conf" & MQ=$!; wait_port "$PORT"
+BROKER=tcp://127.0.0.1:$PORT
+echo "== kafka $KAFKA, mosquitto $BROKER, PostgreSQL $PG ($(nproc) cores, load $(loadavg))"
+
+# start_gateway NAME FORWARD_PREFIX(or empty) [BOOTSTRAP]: fresh database + gateway; sets DB, GW, GWDIR
+start_gateway() {
+  DB=voc_bench_fwd_$(date +%s%N | cut -c1-13); psql_ -c "CREATE DATABASE $DB"
+  GWDIR="$WORK/gw-$1"; rm -rf "$GWDIR"
+  {
+    echo "gateway_id: bench-$1"
+    echo "broker: {url: \"$BROKER\"}"
+    echo "store: {kind: postgresql, jdbc_url: \"jdbc:postgresql://$PG/$DB\", user: postgres, pool_size: 4}"
+    [ -z "$2" ] || echo "forward: {kafka: {bootstrap_servers: \"${3:-$KAFKA}\", topic_prefix: \"$2\"}}"
+  } > "$WORK/gateway-$1.yaml"
+  $JAVA -jar gateway/target/voc-gateway.jar run --config "$WORK/gateway-$1.yaml" --data-dir "$GWDIR" > "$WORK/gateway-$1.log" 2>&1 & GW=$!
+  wait_gateway "$GWDIR" "$WORK/gateway-$1.log"
+}
+stop_gateway() { stop_pid "$GW"; GW=""; psql_ -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"; DB=""; }
+# start_consumer TOPIC EXPECT: read_committed consumer in the background, ready when it returns
+start_consumer() {
+  rm -f "$WORK/ready"
+  $JAVA -jar gateway/target/voc-gateway.jar bench-kafka consume --bootstrap "$KAFKA" --topic "$1" --expect "$2" \
+    --ready-file "$WORK/ready" > "$WORK/consumer.json" 2> "$WORK/consumer.log" & CONS=$!
+  for _ in $(seq 1 240); do [ -f "$WORK/ready" ] && return 0; kill -0 "$CONS" || break; sleep 0.25; done
+  echo "consumer not ready: $(tail -5 "$WORK/consumer.log")" >&2; return 1
+}
+simulate() { rm -rf "$WORK/sim"; $JAVA -Xmx2g -jar device/target/voc-device.jar simulate --devices "$DEVICES" \
+  --records-per-device "$RECORDS" --broker "$BROKER" --data-dir "$WORK/sim" $SIM_FLAGS --json "$@" 2>"$WORK/sim.log"; }
+field() { python3 -c 'import json,sys;print(json.loads(sys.stdin.read())[sys.argv[1]])' "$1"; }
+for f in off on outbox con conp50 conp99 raw pac_p50 pac_p99 pac_rate pcon_p50 pcon_p99 dup brk; do : > "$WORK/$f"; done
+EXPECT=$((DEVICES * RECORDS))
+for r in $(seq 1 "$RUNS"); do
+  echo "== run $r/$RUNS (load $(loadavg))"
+  start_gateway "off$r" ""
+  OUT=$(simulate); echo "without forwarding: $OUT"; echo "$OUT" | field records_per_second >> "$WORK/off"
+  stop_gateway
+
+  start_gateway "on$r" "bench$r"
+  start_consumer "bench$r.utterance" "$EXPECT"
+  OUT=$(simulate); echo "with forwarding:    $OUT"; echo "$OUT" | field records_per_second >> "$WORK/on"
+  wait "$CONS" || echo "consumer: not every event arrived (see below)"; CONS=""
+  C=$(cat "$WORK/consumer.json"); echo "kafka consumer:     $C"
+  echo "$C" | field events_per_second >> "$WORK/con"; echo "$C" | field p50_ms >> "$WORK/conp50"
+  echo "$C" | field p99_ms >> "$WORK/conp99"; echo "$C" | field duplicates >> "$WORK/dup"; echo "$C" | field order_breaks >> "$WORK/brk"
+  [ "$(echo "$C" | field distinct)" = "$EXPECT" ] || echo "MISSING EVENTS: $(echo "$C" | field distinct) of $EXPECT" >&2
+  SIZE=$(echo "$C" | field avg_value_bytes)
+  stop_gateway
+
+  start_gateway "outbox$r" "outbox$r" "127.0.0.1:$(free_port)"
+  OUT=$(simulate); echo "outbox, Kafka down: $OUT"; echo "$OUT" | field records_per_second >> "$WORK/outbox"
+  stop_gateway
+
+  OUT=$($JAVA -jar gateway/target/voc-gateway.jar bench-kafka produce --bootstrap "$KAFKA" --topic "bench-raw$r.utterance" \
+    --messages "$EXPECT" --size "$SIZE" 2>/dev/null); echo "$OUT"
+  echo "$OUT" | sed -n 's/.* s, \([0-9.]*\) msg\/s/\1/p' >> "$WORK/raw"
+
+  start_gateway "paced$r" "paced$r"
+  start_consumer "paced$r.utterance" "$EXPECT"
+  OUT=$(simulate --rate "$PACED"); echo "paced $PACED/s:      $OUT"
+  echo "$OUT" | field p50_ms >> "$WORK/pac_p50"; echo "$OUT" | field p99_ms >> "$WORK/pac_p99"
+  echo "$OUT" | field records_per_second >> "$WORK/pac_rate"
+  wait "$CONS" || echo "consumer: not every event arrived"; CONS=""
+  C=$(cat "$WORK/consumer.json"); echo "kafka consumer:     $C"
+  echo "$C" | field p50_ms >> "$WORK/pcon_p50"; echo "$C" | field p99_ms >> "$WORK/pcon_p99"
+  echo "$C" | field duplicates >> "$WORK/dup"; echo "$C" | field order_breaks >> "$WORK/brk"
+  stop_gateway
+done
+OFF=$(median < "$WORK/off"); ON=$(median < "$WORK/on"); RAW=$(median < "$WORK/raw"); CON=$(median < "$WORK/con")
+echo
+echo "== medians of $RUNS runs ($(nproc) cores, $(date -u +%F), $DEVICES devices x $RECORDS records${SIM_FLAGS:+, $SIM_FLAGS})"
+printf 'ingest without forwarding:                 %8.0f records/s\n' "$OFF"
+printf 'ingest with forwarding to Kafka:           %8.0f records/s\n' "$ON"
+printf 'forwarding cost to ingest:                 %8.1f %%  (target < 10 %%)\n' "$(python3 -c "print(100*(1-$ON/$OFF))")"
+printf 'ingest, outbox written, Kafka down:        %8.0f records/s (in-transaction cost %.1f %%)\n' "$(median < "$WORK/outbox")" \
+  "$(python3 -c "print(100*(1-$(median < "$WORK/outbox")/$OFF))")"
+printf 'events into Kafka (read_committed view):   %8.0f events/s\n' "$CON"
+printf 'raw kafka-clients producer, same settings: %8.0f msg/s (ratio forwarded / raw %.2f)\n' "$RAW" "$(python3 -c "print($CON/$RAW)")"
+printf 'saturated commit->readable in Kafka:       p50 %.0f ms, p99 %.0f ms (includes the backlog)\n' "$(median < "$WORK/conp50")" "$(median < "$WORK/conp99")"
+printf 'paced %d/s: achieved %.0f/s, commit->ack p50 %.0f ms, p99 %.0f ms; commit->Kafka p50 %.0f ms, p99 %.0f ms\n' \
+  "$PACED" "$(median < "$WORK/pac_rate")" "$(median < "$WORK/pac_p50")" "$(median < "$WORK/pac_p99")" \
+  "$(median < "$WORK/pcon_p50")" "$(median < "$WORK/pcon_p99")"
+printf 'duplicates / per-device order breaks seen by the consumer, all runs: %s / %s\n' \
+  "$(python3 -c 'import sys;print(sum(int(x) for x in open(sys.argv[1])))' "$WORK/dup")" \
+  "$(python3 -c 'import sys;print(sum(int(x) for x in open(sys.argv[1])))' "$WORK/brk")"
