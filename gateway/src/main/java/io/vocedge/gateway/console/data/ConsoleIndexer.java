@@ -43,7 +43,7 @@ public final class ConsoleIndexer implements CommitParticipant {
     }
 
     /**
-     * Postings for utterances of any store; also used by backfill. On PostgreSQL the postings (about ten per utterance)
+     * Postings for utterances of any store. On PostgreSQL the postings (about ten per utterance)
      * go as ONE statement over parallel arrays ({@code unnest}): a JDBC batch costs the server one executor round per
      * row, and at ingest rates that was 40 % of the ingest thread's time (JFR, bench/forward.sh, 2026-12-04). SQLite runs
      * in-process, where a prepared batch is already cheap.
