@@ -184,7 +184,7 @@ public final class GatewayApp implements AutoCloseable {
 
         String token = adminToken(dataDir);
         var certificates = new io.vocedge.gateway.certs.CertificateWatch(
-                io.vocedge.gateway.certs.CertificateWatch.filesOf(config), Clock.systemUTC()).bind(registryMetrics);
+                config.certificateFiles(), Clock.systemUTC()).bind(registryMetrics);
         certificates.checks(); // logs a warning at start for anything within 30 days of expiry
         List<io.vocedge.gateway.http.HttpRoutes> routes = new ArrayList<>(List.of(
                 new HealthRoutes(store, registryMetrics, mqtt::isConnected, worker::queueDepth, worker.storeCondition()::snapshot,

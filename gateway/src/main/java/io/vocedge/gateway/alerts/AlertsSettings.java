@@ -2,7 +2,7 @@ package io.vocedge.gateway.alerts;
 
 import io.vocedge.common.webhook.WebhookSigner;
 import io.vocedge.common.config.ConfigNode;
-import java.net.InetAddress;
+import io.vocedge.gateway.settings.SettingsSupport;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -361,7 +361,7 @@ public record AlertsSettings(List<Channel> channels, List<Rule> rules, List<Rost
                 user = c.string("user", null);
                 password = c.secret("password", null);
                 starttls = c.bool("starttls", url != null && "smtp".equals(url.getScheme())
-                        && !loopback(url.getHost()));
+                        && !SettingsSupport.loopback(url.getHost()));
             }
             default -> { }
         }
@@ -380,7 +380,7 @@ public record AlertsSettings(List<Channel> channels, List<Rule> rules, List<Rost
         if (kind == ChannelKind.SMTP) {
             if (!scheme.equals("smtp") && !scheme.equals("smtps")) {
                 c.problem("url", "expected smtp://host:port (STARTTLS) or smtps://host:port, got \"" + url + "\"");
-            } else if (scheme.equals("smtp") && !starttls && !loopback(url.getHost())) {
+            } else if (scheme.equals("smtp") && !starttls && !SettingsSupport.loopback(url.getHost())) {
                 c.problem("starttls", "plain SMTP to " + url.getHost() + " would send alerts unencrypted: use smtps:// "
                         + "or starttls: true (plain SMTP is accepted only to a loopback relay)");
             }
@@ -388,7 +388,7 @@ public record AlertsSettings(List<Channel> channels, List<Rule> rules, List<Rost
         }
         if (!scheme.equals("https") && !scheme.equals("http")) {
             c.problem("url", "expected an https:// URL, got \"" + url + "\"");
-        } else if (scheme.equals("http") && !loopback(url.getHost())) {
+        } else if (scheme.equals("http") && !SettingsSupport.loopback(url.getHost())) {
             c.problem("url", "plain http:// to " + url.getHost() + " would expose alerts and tokens: use https:// "
                     + "(http:// is accepted only to a loopback receiver)");
         }
@@ -398,23 +398,6 @@ public record AlertsSettings(List<Channel> channels, List<Rule> rules, List<Rost
         if (kind == ChannelKind.DINGTALK && (url.getQuery() == null || !url.getQuery().contains("access_token="))) {
             c.problem("url", "a DingTalk robot URL carries ?access_token=... (copy the robot's webhook address)");
         }
-    }
-
-    public static boolean loopback(String host) {
-        if (host == null) {
-            return false;
-        }
-        if (host.equals("localhost")) {
-            return true;
-        }
-        try {
-            if (host.matches("[0-9.]+|\\[?[0-9a-fA-F:]+\\]?")) {
-                return InetAddress.getByName(host.replace("[", "").replace("]", "")).isLoopbackAddress();
-            }
-        } catch (java.net.UnknownHostException e) {
-            return false;
-        }
-        return false;
     }
 
     private static Roster roster(ConfigNode r, Set<String> channelIds) {

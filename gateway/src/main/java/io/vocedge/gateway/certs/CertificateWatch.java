@@ -2,7 +2,6 @@ package io.vocedge.gateway.certs;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.vocedge.gateway.config.GatewayConfig;
 import io.vocedge.protocol.PemExpiry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,29 +32,13 @@ public final class CertificateWatch {
 
     private record Cached(Object fileKey, long modified, long size, PemExpiry.Check check) {}
 
-    /** @param files name (metric label) -> PEM file, in display order */
+    /**
+     * @param files name (metric label) -> PEM file, in display order (a configuration's:
+     *     {@code GatewayConfig.certificateFiles()})
+     */
     public CertificateWatch(Map<String, Path> files, Clock clock) {
         this.files = new LinkedHashMap<>(files);
         this.clock = clock;
-    }
-
-    /** The files a gateway configuration names: broker CA, certificate and CRL, HTTPS certificate. */
-    public static Map<String, Path> filesOf(GatewayConfig config) {
-        Map<String, Path> f = new LinkedHashMap<>();
-        GatewayConfig.BrokerSettings b = config.broker();
-        if (b.caFile() != null) {
-            f.put("broker_ca", b.caFile());
-        }
-        if (b.certFile() != null) {
-            f.put("broker_cert", b.certFile());
-        }
-        if (b.crlFile() != null) {
-            f.put("broker_crl", b.crlFile());
-        }
-        if (config.http().tls() != null) {
-            f.put("http_cert", config.http().tls().certFile());
-        }
-        return f;
     }
 
     /** Registers one gauge per file. */

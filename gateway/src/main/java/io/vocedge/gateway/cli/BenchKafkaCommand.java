@@ -1,6 +1,6 @@
 package io.vocedge.gateway.cli;
 
-import io.vocedge.gateway.config.ForwardSettings.KafkaSettings;
+import io.vocedge.gateway.forward.ForwardSettings.KafkaSettings;
 import io.vocedge.gateway.forward.KafkaSink;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

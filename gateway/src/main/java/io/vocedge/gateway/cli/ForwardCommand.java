@@ -2,7 +2,7 @@ package io.vocedge.gateway.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vocedge.common.text.Printable;
-import io.vocedge.gateway.config.ForwardSettings;
+import io.vocedge.gateway.forward.ForwardSettings;
 import io.vocedge.gateway.config.GatewayConfig;
 import io.vocedge.gateway.forward.ForwardEvent;
 import io.vocedge.gateway.forward.HttpSink;

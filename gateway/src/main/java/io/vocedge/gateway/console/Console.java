@@ -1,7 +1,6 @@
 package io.vocedge.gateway.console;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vocedge.gateway.config.ConsoleSettings;
 import io.vocedge.gateway.console.auth.Accounts;
 import io.vocedge.gateway.console.auth.AuditLog;
 import io.vocedge.gateway.console.auth.LoginThrottle;

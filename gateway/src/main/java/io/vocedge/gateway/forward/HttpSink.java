@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.vocedge.common.webhook.WebhookSigner;
-import io.vocedge.gateway.config.ForwardSettings.HttpSinkSettings;
+import io.vocedge.gateway.forward.ForwardSettings.HttpSinkSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

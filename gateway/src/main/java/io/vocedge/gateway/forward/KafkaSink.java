@@ -1,6 +1,6 @@
 package io.vocedge.gateway.forward;
 
-import io.vocedge.gateway.config.ForwardSettings.KafkaSettings;
+import io.vocedge.gateway.forward.ForwardSettings.KafkaSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.vocedge.gateway.config.HttpSettings;
 import java.time.Duration;
 import java.util.Map;
 import org.tinylog.Logger;

@@ -5,7 +5,6 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.vocedge.gateway.config.HttpSettings;
 import io.vocedge.protocol.PemTls;
 import java.io.IOException;
 import java.security.KeyStore;

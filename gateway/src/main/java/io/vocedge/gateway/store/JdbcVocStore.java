@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.vocedge.common.cli.BadInputException;
 import io.vocedge.common.fs.OwnerOnly;
-import io.vocedge.gateway.config.GatewayConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,7 +36,7 @@ public final class JdbcVocStore implements VocStore {
     }
 
     /** Opens the store for the gateway service: creates it (SQLite file, directory) and migrates the schema. */
-    public static JdbcVocStore open(GatewayConfig.StoreSettings settings, String gatewayId) throws SQLException {
+    public static JdbcVocStore open(StoreSettings settings, String gatewayId) throws SQLException {
         if (!settings.postgres()) {
             Path file = settings.sqliteFile().toAbsolutePath();
             try {
@@ -85,19 +84,19 @@ public final class JdbcVocStore implements VocStore {
      *
      * @throws BadInputException when there is no store where the settings point
      */
-    public static JdbcVocStore openExisting(GatewayConfig.StoreSettings settings, String gatewayId) throws SQLException {
+    public static JdbcVocStore openExisting(StoreSettings settings, String gatewayId) throws SQLException {
         return openExisting(settings, gatewayId, true);
     }
 
     /**
-     * As {@link #openExisting(GatewayConfig.StoreSettings, String)} but writable, for operator tools that change rows
+     * As {@link #openExisting(StoreSettings, String)} but writable, for operator tools that change rows
      * ({@code dead-letters redrive}); still never creates or migrates a store.
      */
-    public static JdbcVocStore openExistingForWrite(GatewayConfig.StoreSettings settings, String gatewayId) throws SQLException {
+    public static JdbcVocStore openExistingForWrite(StoreSettings settings, String gatewayId) throws SQLException {
         return openExisting(settings, gatewayId, false);
     }
 
-    private static JdbcVocStore openExisting(GatewayConfig.StoreSettings settings, String gatewayId, boolean readOnly)
+    private static JdbcVocStore openExisting(StoreSettings settings, String gatewayId, boolean readOnly)
             throws SQLException {
         Dialect dialect = settings.postgres() ? Dialect.POSTGRESQL : Dialect.SQLITE;
         if (!settings.postgres()) {
@@ -134,7 +133,7 @@ public final class JdbcVocStore implements VocStore {
         return new JdbcVocStore(ds, dialect, gatewayId);
     }
 
-    private static HikariDataSource connect(GatewayConfig.StoreSettings settings, boolean readOnly) throws SQLException {
+    private static HikariDataSource connect(StoreSettings settings, boolean readOnly) throws SQLException {
         HikariConfig hc = new HikariConfig();
         if (settings.postgres()) {
             hc.setJdbcUrl(settings.jdbcUrl());

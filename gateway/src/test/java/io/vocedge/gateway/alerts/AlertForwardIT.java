@@ -15,6 +15,7 @@ import io.vocedge.gateway.forward.OutboxParticipant;
 import io.vocedge.gateway.forward.OutboxRow;
 import io.vocedge.gateway.forward.OutboxStore;
 import io.vocedge.gateway.store.JdbcVocStore;
+import io.vocedge.gateway.store.StoreSettings;
 import io.vocedge.protocol.Json;
 import io.vocedge.protocol.SchemaValidator;
 import io.vocedge.testsupport.PostgresDatabase;
@@ -47,9 +48,9 @@ class AlertForwardIT {
         byte[] key = WebhookSigner.key(AlertsIT.SECRET);
         try (PostgresDatabase pg = kind.equals("postgresql") ? PostgresDatabase.create() : null;
                 TestReceiver li = new TestReceiver(key); TestReceiver wang = new TestReceiver(key)) {
-            GatewayConfig.StoreSettings s = kind.equals("sqlite")
-                    ? new GatewayConfig.StoreSettings("sqlite", dir.resolve("voc.db"), null, null, null, 1)
-                    : new GatewayConfig.StoreSettings("postgresql", null, pg.jdbcUrl(), pg.user(), "", 4);
+            StoreSettings s = kind.equals("sqlite")
+                    ? new StoreSettings("sqlite", dir.resolve("voc.db"), null, null, null, 1)
+                    : new StoreSettings("postgresql", null, pg.jdbcUrl(), pg.user(), "", 4);
             try (JdbcVocStore store = JdbcVocStore.open(s, "gw-test")) {
                 AlertsSettings a = GatewayConfig.read(ConfigDocument.parse("""
                         alerts:

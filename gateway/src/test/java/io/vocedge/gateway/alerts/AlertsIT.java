@@ -12,6 +12,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vocedge.common.config.ConfigDocument;
 import io.vocedge.gateway.config.GatewayConfig;
 import io.vocedge.gateway.store.JdbcVocStore;
+import io.vocedge.gateway.store.StoreSettings;
 import io.vocedge.gateway.store.StoreTransaction;
 import io.vocedge.gateway.store.StoredRecord;
 import io.vocedge.protocol.Json;
@@ -48,9 +49,9 @@ class AlertsIT {
     Path dir;
 
     private JdbcVocStore open(String kind, PostgresDatabase pg) throws Exception {
-        GatewayConfig.StoreSettings s = kind.equals("sqlite")
-                ? new GatewayConfig.StoreSettings("sqlite", dir.resolve("voc.db"), null, null, null, 1)
-                : new GatewayConfig.StoreSettings("postgresql", null, pg.jdbcUrl(), pg.user(), "", 4);
+        StoreSettings s = kind.equals("sqlite")
+                ? new StoreSettings("sqlite", dir.resolve("voc.db"), null, null, null, 1)
+                : new StoreSettings("postgresql", null, pg.jdbcUrl(), pg.user(), "", 4);
         return JdbcVocStore.open(s, "gw-test");
     }
 

@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vocedge.common.config.ConfigDocument;
 import io.vocedge.gateway.config.GatewayConfig;
 import io.vocedge.gateway.store.JdbcVocStore;
+import io.vocedge.gateway.store.StoreSettings;
 import io.vocedge.protocol.Json;
 import io.vocedge.testsupport.PostgresDatabase;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ class ConsoleRulesReloadIT {
     Path dir;
 
     private static JdbcVocStore open(PostgresDatabase pg, String gateway) throws Exception {
-        return JdbcVocStore.open(new GatewayConfig.StoreSettings("postgresql", null, pg.jdbcUrl(), pg.user(), "", 4), gateway);
+        return JdbcVocStore.open(new StoreSettings("postgresql", null, pg.jdbcUrl(), pg.user(), "", 4), gateway);
     }
 
     private static AlertsService service(AlertsSettings a, JdbcVocStore store, String gateway) {

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vocedge.gateway.cli.GatewayMain;
-import io.vocedge.gateway.config.GatewayConfig;
 import io.vocedge.gateway.store.JdbcVocStore;
+import io.vocedge.gateway.store.StoreSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -42,7 +42,7 @@ class RulePreviewIT {
     void countsWhatTheRulesWouldHaveFiredOverTheLastDays() throws Exception {
         Path data = dir.resolve("gw");
         Instant now = Instant.now();
-        try (JdbcVocStore store = JdbcVocStore.open(new GatewayConfig.StoreSettings("sqlite", data.resolve("voc.db"), null,
+        try (JdbcVocStore store = JdbcVocStore.open(new StoreSettings("sqlite", data.resolve("voc.db"), null,
                 null, null, 1), "gw")) {
             long seq = 1;
             // 3 attention conversations in the period, 1 older than 30 days.

@@ -1,6 +1,8 @@
 package io.vocedge.gateway.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -10,12 +12,12 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine.Command;
 
 /**
- * The gateway's package structure (issue 12): command-line commands live in {@code cli} (the one place allowed to
- * print). Checked on the compiled classes. NOT checked yet: freedom from package cycles, which the device has
- * ({@code DeviceArchitectureTest}); the gateway still has 13 (e.g. alerts -> console -> config -> alerts: config
- * holds every feature's settings type while features read {@code GatewayConfig}; alerts -> forward -> config).
- * Breaking them means moving each feature's settings record out of the features or the whole-config reads out of
- * them; until then a cycle rule here would only fail.
+ * The gateway's package structure (issue 12), checked on the compiled classes: feature packages depend on each other
+ * in one direction only (no package cycles, as in the device's {@code DeviceArchitectureTest}); each feature owns
+ * its settings record ({@code ForwardSettings} in {@code forward}, {@code StoreSettings} in {@code store}, ...) and
+ * {@code config} only composes them into {@code GatewayConfig}, so no feature depends on {@code config} (only
+ * {@code cli} and the application wiring do); and command-line commands live in {@code cli} (the one place allowed
+ * to print).
  */
 class GatewayArchitectureTest {
 
@@ -26,6 +28,20 @@ class GatewayArchitectureTest {
         production = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.vocedge.gateway");
+    }
+
+    @Test
+    void featurePackagesAreFreeOfCycles() {
+        slices().matching("io.vocedge.gateway.(*)..").should().beFreeOfCycles().check(production);
+    }
+
+    @Test
+    void featuresDoNotDependOnConfig() {
+        noClasses().that().resideInAPackage("io.vocedge.gateway.*..")
+                .and().resideOutsideOfPackages("io.vocedge.gateway.config..", "io.vocedge.gateway.cli..")
+                .should().dependOnClassesThat().resideInAPackage("io.vocedge.gateway.config..")
+                .because("each feature owns its settings record; config only composes them (issue 12)")
+                .check(production);
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vocedge.common.config.ConfigException;
+import io.vocedge.gateway.forward.ForwardSettings;
+import io.vocedge.gateway.http.HttpSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

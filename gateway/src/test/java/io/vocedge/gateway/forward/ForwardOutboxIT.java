@@ -3,9 +3,9 @@ package io.vocedge.gateway.forward;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vocedge.gateway.config.GatewayConfig;
 import io.vocedge.gateway.store.JdbcVocStore;
 import io.vocedge.gateway.store.StatusUpdate;
+import io.vocedge.gateway.store.StoreSettings;
 import io.vocedge.gateway.store.StoreTransaction;
 import io.vocedge.gateway.store.StoredRecord;
 import io.vocedge.testsupport.PostgresDatabase;
@@ -36,9 +36,9 @@ class ForwardOutboxIT {
     }
 
     private JdbcVocStore open(String kind, PostgresDatabase pg, int pool) throws SQLException {
-        GatewayConfig.StoreSettings s = kind.equals("sqlite")
-                ? new GatewayConfig.StoreSettings("sqlite", dir.resolve("voc.db"), null, null, null, 1)
-                : new GatewayConfig.StoreSettings("postgresql", null, pg.jdbcUrl(), pg.user(), "", pool);
+        StoreSettings s = kind.equals("sqlite")
+                ? new StoreSettings("sqlite", dir.resolve("voc.db"), null, null, null, 1)
+                : new StoreSettings("postgresql", null, pg.jdbcUrl(), pg.user(), "", pool);
         return JdbcVocStore.open(s, "gw-test");
     }
 

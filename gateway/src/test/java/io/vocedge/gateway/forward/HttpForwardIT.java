@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vocedge.gateway.config.ForwardSettings.HttpSinkSettings;
-import io.vocedge.gateway.config.ForwardSettings.KafkaSettings;
-import io.vocedge.gateway.config.GatewayConfig;
+import io.vocedge.gateway.forward.ForwardSettings.HttpSinkSettings;
+import io.vocedge.gateway.forward.ForwardSettings.KafkaSettings;
 import io.vocedge.gateway.store.JdbcVocStore;
 import io.vocedge.gateway.store.StatusUpdate;
+import io.vocedge.gateway.store.StoreSettings;
 import io.vocedge.gateway.store.StoreTransaction;
 import io.vocedge.testsupport.FreePorts;
 import java.io.ByteArrayOutputStream;
@@ -48,7 +48,7 @@ class HttpForwardIT {
 
     @BeforeEach
     void openStore() throws Exception {
-        store = JdbcVocStore.open(new GatewayConfig.StoreSettings("sqlite", dir.resolve("voc.db"), null, null, null, 1), "gw-http");
+        store = JdbcVocStore.open(new StoreSettings("sqlite", dir.resolve("voc.db"), null, null, null, 1), "gw-http");
         ForwardOutbox outbox = new ForwardOutbox(store.dialect(), "gw-http", true, Clock.systemUTC(),
                 () -> forwarders.forEach(Forwarder::wake));
         store.addParticipant(new OutboxParticipant(outbox, () -> { }));

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
-import io.vocedge.gateway.config.GatewayConfig;
 import io.vocedge.gateway.forward.ForwardEvent;
 import io.vocedge.gateway.forward.ForwardOutbox;
 import io.vocedge.gateway.forward.HttpSink;
 import io.vocedge.gateway.forward.OutboxParticipant;
 import io.vocedge.gateway.forward.OutboxRow;
 import io.vocedge.gateway.forward.OutboxStore;
+import io.vocedge.gateway.store.StoreSettings;
 import io.vocedge.protocol.Batch;
 import io.vocedge.protocol.ConversationSummary;
 import io.vocedge.protocol.RecordTime;
@@ -50,7 +50,7 @@ class ForwardedPayloadsIT {
 
     @Test
     void everyForwardedPayloadAndTheHttpBatchBodyValidate() throws Exception {
-        GatewayConfig.StoreSettings s = new GatewayConfig.StoreSettings("sqlite", dir.resolve("voc.db"), null, null, null, 1);
+        StoreSettings s = new StoreSettings("sqlite", dir.resolve("voc.db"), null, null, null, 1);
         try (WorkerHarness h = new WorkerHarness(s, false)) {
             h.store.addParticipant(new OutboxParticipant(new ForwardOutbox(h.store.dialect(), "gw-test", true,
                     Clock.systemUTC(), () -> { }), () -> { }));

@@ -8,6 +8,7 @@ import io.vocedge.gateway.config.GatewayConfig;
 import io.vocedge.gateway.registry.DeviceRegistry;
 import io.vocedge.gateway.store.DeviceEntry;
 import io.vocedge.gateway.store.JdbcVocStore;
+import io.vocedge.gateway.store.StoreSettings;
 import io.vocedge.protocol.Ack;
 import io.vocedge.protocol.Json;
 import io.vocedge.protocol.SchemaValidator;
@@ -64,7 +65,7 @@ class StatusAndTelemetryValidationTest {
 
     @Test
     void badStatusesAreDeadLetteredWithTheirReasonAndNeverTouchTheRegistry() throws Exception {
-        GatewayConfig.StoreSettings settings = GatewayConfig.defaults(dir).store();
+        StoreSettings settings = GatewayConfig.defaults(dir).store();
         try (JdbcVocStore store = JdbcVocStore.open(settings, "gw-test")) {
             Instant now = Instant.now();
             store.register(new DeviceEntry("dev-a", "s1", "a", null, DeviceEntry.REGISTERED, now, null, null, false, null, null));
@@ -106,7 +107,7 @@ class StatusAndTelemetryValidationTest {
 
     @Test
     void invalidTelemetryIsDeadLetteredAndRejectedWhileItsBatchMatesAreStored() throws Exception {
-        GatewayConfig.StoreSettings settings = GatewayConfig.defaults(dir).store();
+        StoreSettings settings = GatewayConfig.defaults(dir).store();
         try (JdbcVocStore store = JdbcVocStore.open(settings, "gw-test")) {
             DeviceRegistry registry = new DeviceRegistry(store, false);
             SchemaValidator schemas = new SchemaValidator();

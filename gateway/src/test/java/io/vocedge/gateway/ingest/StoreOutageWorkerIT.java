@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.vocedge.gateway.config.GatewayConfig;
+import io.vocedge.gateway.store.StoreSettings;
 import io.vocedge.protocol.Ack;
 import io.vocedge.testsupport.PostgresDatabase;
 import io.vocedge.testsupport.TcpOutage;
@@ -75,7 +76,7 @@ class StoreOutageWorkerIT {
     @Test
     void aPostgresqlServerThatGoesAwayIsWaitedOutNotRejected() throws Exception {
         try (PostgresDatabase pg = PostgresDatabase.create(); TcpOutage outage = TcpOutage.forPostgres()) {
-            h = new WorkerHarness(new GatewayConfig.StoreSettings("postgresql", null, outage.jdbcUrl(pg), pg.user(), null, 2), false);
+            h = new WorkerHarness(new StoreSettings("postgresql", null, outage.jdbcUrl(pg), pg.user(), null, 2), false);
             h.worker.offer(h.batch("dev-1", 1, 2, null));
             await().atMost(Duration.ofSeconds(10)).until(() -> h.acks.size() == 1);
             outage.down();
@@ -96,7 +97,7 @@ class StoreOutageWorkerIT {
     @Test
     void aRecordPostgresqlRefusesForItsContentIsRejectedAloneAfterItsOwnRetry() throws Exception {
         try (PostgresDatabase pg = PostgresDatabase.create()) {
-            h = new WorkerHarness(new GatewayConfig.StoreSettings("postgresql", null, pg.jdbcUrl(), pg.user(), null, 2), false);
+            h = new WorkerHarness(new StoreSettings("postgresql", null, pg.jdbcUrl(), pg.user(), null, 2), false);
             // A rule of the store (here a CHECK constraint a DBA added) that this one record can never satisfy.
             try (Connection c = pg.connect(); Statement s = c.createStatement()) {
                 s.execute("ALTER TABLE records ADD CONSTRAINT dba_rule CHECK (text NOT LIKE '%forbidden by the dba%')");

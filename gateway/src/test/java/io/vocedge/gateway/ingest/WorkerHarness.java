@@ -2,9 +2,9 @@ package io.vocedge.gateway.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vocedge.gateway.config.GatewayConfig;
 import io.vocedge.gateway.registry.DeviceRegistry;
 import io.vocedge.gateway.store.JdbcVocStore;
+import io.vocedge.gateway.store.StoreSettings;
 import io.vocedge.protocol.Ack;
 import io.vocedge.protocol.Batch;
 import io.vocedge.protocol.Json;
@@ -37,7 +37,7 @@ final class WorkerHarness implements AutoCloseable {
     final IngestMetrics metrics = new IngestMetrics(new SimpleMeterRegistry());
     final IngestWorker worker;
 
-    WorkerHarness(GatewayConfig.StoreSettings settings, boolean strictRegistry) throws Exception {
+    WorkerHarness(StoreSettings settings, boolean strictRegistry) throws Exception {
         store = JdbcVocStore.open(settings, "gw-test");
         registry = new DeviceRegistry(store, strictRegistry);
         registry.refresh();

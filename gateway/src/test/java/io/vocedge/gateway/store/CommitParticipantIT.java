@@ -3,7 +3,6 @@ package io.vocedge.gateway.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vocedge.gateway.config.GatewayConfig;
 import io.vocedge.testsupport.PostgresDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,9 +36,9 @@ class CommitParticipantIT {
     }
 
     private JdbcVocStore open(String kind, PostgresDatabase pg) throws SQLException {
-        GatewayConfig.StoreSettings s = kind.equals("sqlite")
-                ? new GatewayConfig.StoreSettings("sqlite", dir.resolve("voc.db"), null, null, null, 1)
-                : new GatewayConfig.StoreSettings("postgresql", null, pg.jdbcUrl(), pg.user(), "", 2);
+        StoreSettings s = kind.equals("sqlite")
+                ? new StoreSettings("sqlite", dir.resolve("voc.db"), null, null, null, 1)
+                : new StoreSettings("postgresql", null, pg.jdbcUrl(), pg.user(), "", 2);
         return JdbcVocStore.open(s, "gw-test");
     }
 

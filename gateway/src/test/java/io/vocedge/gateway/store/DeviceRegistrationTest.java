@@ -3,7 +3,6 @@ package io.vocedge.gateway.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vocedge.gateway.config.GatewayConfig;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,7 @@ class DeviceRegistrationTest {
 
     @Test
     void nameIsUniquePerSiteAmongRegisteredDevicesAndFreedByRevocation() throws Exception {
-        try (JdbcVocStore store = JdbcVocStore.open(new GatewayConfig.StoreSettings("sqlite", dir.resolve("voc.db"), null, null,
+        try (JdbcVocStore store = JdbcVocStore.open(new StoreSettings("sqlite", dir.resolve("voc.db"), null, null,
                 null, 1), "gw-test")) {
             store.register(device("dev-a", "s1", "desk 1"));
             assertThatThrownBy(() -> store.register(device("dev-b", "s1", "desk 1")))

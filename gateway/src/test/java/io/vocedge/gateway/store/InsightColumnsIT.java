@@ -2,7 +2,6 @@ package io.vocedge.gateway.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vocedge.gateway.config.GatewayConfig;
 import io.vocedge.testsupport.PostgresDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,8 +24,8 @@ class InsightColumnsIT {
     void flagsAttentionAndModelVersionAreColumns(String kind) throws Exception {
         try (PostgresDatabase pg = kind.equals("postgresql") ? PostgresDatabase.create() : null;
                 JdbcVocStore store = JdbcVocStore.open(kind.equals("sqlite")
-                        ? new GatewayConfig.StoreSettings("sqlite", dir.resolve("voc.db"), null, null, null, 1)
-                        : new GatewayConfig.StoreSettings("postgresql", null, pg.jdbcUrl(), pg.user(), "", 2), "gw-test")) {
+                        ? new StoreSettings("sqlite", dir.resolve("voc.db"), null, null, null, 1)
+                        : new StoreSettings("postgresql", null, pg.jdbcUrl(), pg.user(), "", 2), "gw-test")) {
             Instant now = Instant.now();
             StoreTransaction tx = new StoreTransaction();
             tx.add(new StoredRecord("d1", 1, "voc.utterance/1", "utterance", "s1", "c1", "customer", "en",

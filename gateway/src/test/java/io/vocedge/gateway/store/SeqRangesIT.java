@@ -2,7 +2,6 @@ package io.vocedge.gateway.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vocedge.gateway.config.GatewayConfig;
 import io.vocedge.gateway.coverage.CoverageQuery;
 import io.vocedge.gateway.coverage.DeviceCoverage;
 import io.vocedge.testsupport.PostgresDatabase;
@@ -34,8 +33,8 @@ class SeqRangesIT {
     void rangesFollowOutOfOrderInsertsDuplicatesAndForgets(String kind) throws Exception {
         try (PostgresDatabase pg = kind.equals("postgresql") ? PostgresDatabase.create() : null;
                 JdbcVocStore store = JdbcVocStore.open(kind.equals("sqlite")
-                        ? new GatewayConfig.StoreSettings("sqlite", dir.resolve("voc.db"), null, null, null, 1)
-                        : new GatewayConfig.StoreSettings("postgresql", null, pg.jdbcUrl(), pg.user(), "", 2), "gw-test")) {
+                        ? new StoreSettings("sqlite", dir.resolve("voc.db"), null, null, null, 1)
+                        : new StoreSettings("postgresql", null, pg.jdbcUrl(), pg.user(), "", 2), "gw-test")) {
             Random random = new Random(14);
             Instant t0 = Instant.parse("2026-12-01T09:00:00Z");
             for (String device : List.of("d1", "d2")) {

@@ -1,9 +1,9 @@
-package io.vocedge.gateway.config;
+package io.vocedge.gateway.http;
 
 import io.vocedge.common.config.ConfigNode;
+import io.vocedge.gateway.settings.SettingsSupport;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -30,7 +30,7 @@ public record HttpSettings(String host, int port, TlsFiles tls, Duration headerT
     /** PEM server certificate (chain) and its unencrypted PKCS#8 key. */
     public record TlsFiles(Path certFile, Path keyFile) {}
 
-    static HttpSettings from(ConfigNode h) {
+    public static HttpSettings from(ConfigNode h) {
         String host = h.string("host", "127.0.0.1");
         int port = h.integer("port", 0, 0, 65535);
         TlsFiles tls = null;
@@ -42,8 +42,8 @@ public record HttpSettings(String host, int port, TlsFiles tls, Duration headerT
                 t.problem(null, "set cert_file and key_file (PEM, from 'voc-provision gateway enroll --http-host NAME'), "
                         + "or remove tls for plain HTTP");
             }
-            readable(t, "cert_file", cert);
-            readable(t, "key_file", key);
+            SettingsSupport.readable(t, "cert_file", cert);
+            SettingsSupport.readable(t, "key_file", key);
             tls = cert != null && key != null ? new TlsFiles(cert, key) : null;
         }
         Duration header = h.duration("header_timeout", Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofMinutes(5));
@@ -98,12 +98,6 @@ public record HttpSettings(String host, int port, TlsFiles tls, Duration headerT
             return InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
-        }
-    }
-
-    private static void readable(ConfigNode n, String key, Path p) {
-        if (p != null && !Files.isReadable(p)) {
-            n.problem(key, p + " is missing or unreadable");
         }
     }
 }

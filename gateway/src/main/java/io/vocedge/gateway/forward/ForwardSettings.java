@@ -1,7 +1,7 @@
-package io.vocedge.gateway.config;
+package io.vocedge.gateway.forward;
 
 import io.vocedge.common.config.ConfigNode;
-import java.nio.file.Files;
+import io.vocedge.gateway.settings.SettingsSupport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -71,7 +71,7 @@ public record ForwardSettings(Duration retention, int batchMaxEvents, long batch
                     } else if (!scheme.equals("https") && !scheme.equals("http")) {
                         h.problem("url", "expected an https:// URL, got scheme \"" + scheme + "\"");
                         url = null;
-                    } else if (scheme.equals("http") && !io.vocedge.gateway.alerts.AlertsSettings.loopback(url.getHost())) {
+                    } else if (scheme.equals("http") && !SettingsSupport.loopback(url.getHost())) {
                         h.problem("url", "plain http:// to " + url.getHost() + " would expose every record: use https://"
                                 + " (http:// is accepted only to a loopback receiver)");
                         url = null;
@@ -92,7 +92,7 @@ public record ForwardSettings(Duration retention, int batchMaxEvents, long batch
             if (h.has("tls")) {
                 ConfigNode t = h.section("tls");
                 ca = t.path("ca_file", null);
-                readable(t, "ca_file", ca);
+                SettingsSupport.readable(t, "ca_file", ca);
             }
             Duration timeout = h.duration("timeout", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(5));
             Duration min = h.duration("retry_min", Duration.ofSeconds(1), Duration.ofMillis(10), Duration.ofMinutes(10));
@@ -110,13 +110,13 @@ public record ForwardSettings(Duration retention, int batchMaxEvents, long batch
                 return null;
             }
             return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort())
-                    + (url.getRawPath() == null ? "" : url.getRawPath()) + (url.getRawQuery() == null ? "" : "?" + GatewayConfig.MASKED);
+                    + (url.getRawPath() == null ? "" : url.getRawPath()) + (url.getRawQuery() == null ? "" : "?" + SettingsSupport.MASKED);
         }
 
         Map<String, Object> effective() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("url", safeUrl());
-            m.put("secret", GatewayConfig.MASKED);
+            m.put("secret", SettingsSupport.MASKED);
             if (caFile != null) {
                 m.put("tls", Map.of("ca_file", caFile.toString()));
             }
@@ -169,9 +169,9 @@ public record ForwardSettings(Duration retention, int batchMaxEvents, long batch
                 if ((cert == null) != (key == null)) {
                     t.problem("cert_file", "set cert_file and key_file together (mutual TLS), or neither");
                 }
-                readable(t, "ca_file", ca);
-                readable(t, "cert_file", cert);
-                readable(t, "key_file", key);
+                SettingsSupport.readable(t, "ca_file", ca);
+                SettingsSupport.readable(t, "cert_file", cert);
+                SettingsSupport.readable(t, "key_file", key);
                 if (!protocol.endsWith("SSL")) {
                     k.problem("tls", "only with security_protocol SSL or SASL_SSL (is " + protocol + ")");
                 }
@@ -214,7 +214,7 @@ public record ForwardSettings(Duration retention, int batchMaxEvents, long batch
                 Map<String, Object> s = new LinkedHashMap<>();
                 s.put("mechanism", saslMechanism);
                 s.put("username", saslUsername);
-                s.put("password", GatewayConfig.MASKED);
+                s.put("password", SettingsSupport.MASKED);
                 m.put("sasl", s);
             }
             m.put("linger", ConfigNode.format(linger));
@@ -228,7 +228,7 @@ public record ForwardSettings(Duration retention, int batchMaxEvents, long batch
         }
     }
 
-    static ForwardSettings from(ConfigNode f) {
+    public static ForwardSettings from(ConfigNode f) {
         Duration retention = f.duration("retention", Duration.ofDays(7), Duration.ofHours(1), Duration.ofDays(365));
         int events = f.integer("batch_max_events", 500, 1, 10_000);
         long bytes = f.bytes("batch_max_bytes", 1024 * 1024, 1024, 64L * 1024 * 1024);
@@ -237,7 +237,8 @@ public record ForwardSettings(Duration retention, int batchMaxEvents, long batch
         return new ForwardSettings(retention, events, bytes, kafka, http);
     }
 
-    Map<String, Object> effective() {
+    /** The section as {@code config check} prints it: every default filled in, in the file's key names. */
+    public Map<String, Object> effective() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("retention", ConfigNode.format(retention));
         m.put("batch_max_events", batchMaxEvents);
@@ -249,11 +250,5 @@ public record ForwardSettings(Duration retention, int batchMaxEvents, long batch
             m.put("http", http.effective());
         }
         return m;
-    }
-
-    private static void readable(ConfigNode n, String key, Path p) {
-        if (p != null && !Files.isReadable(p)) {
-            n.problem(key, p + " is missing or unreadable");
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.vocedge.gateway.config;
+package io.vocedge.gateway.console;
 
 import io.vocedge.common.config.ConfigNode;
 import java.time.Duration;
@@ -17,7 +17,7 @@ import java.util.Map;
 public record ConsoleSettings(Duration sessionIdle, Duration sessionMax, int maxSessions, int loginMaxFailures,
         Duration loginWindow) {
 
-    static ConsoleSettings from(ConfigNode c) {
+    public static ConsoleSettings from(ConfigNode c) {
         Duration idle = c.duration("session_idle", Duration.ofMinutes(30), Duration.ofSeconds(1), Duration.ofDays(1));
         Duration max = c.duration("session_max", Duration.ofHours(12), Duration.ofSeconds(1), Duration.ofDays(30));
         int sessions = c.integer("max_sessions", 10_000, 1, 1_000_000);
