@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -29,11 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Forwarding fault tests with real processes (issue 18): gateway jars on a real Mosquitto and PostgreSQL, device
  * agents as jars, a real Kafka broker (KRaft, its own process). Every test ends the same way: the store holds each
- * device's records 1..last once, the forwarding outbox has drained, and a {@code read_committed} consumer sees every
- * outbox event exactly once by event id, in per-device order, with the store and Kafka agreeing on count and ids.
+ * device's records 1..last once, the forwarding outbox has drained, and a {@code read_committed} consumer that drops
+ * copies by event id (the documented dedupe rule) sees every outbox event once, in per-device order; copies exist only
+ * where a gateway was killed between its Kafka commit and its store commit.
  */
 class ForwardFaultIT {
     private static final long BIG_OUTBOX = 64L * 1024 * 1024;
+    private static final int BATCH_MAX_EVENTS = 64;
     private static KafkaBroker kafka;
 
     @TempDir
@@ -52,7 +56,7 @@ class ForwardFaultIT {
     }
 
     private static List<String> forwardYaml(String prefix) {
-        return List.of("forward:", "  batch_max_events: 64",
+        return List.of("forward:", "  batch_max_events: " + BATCH_MAX_EVENTS,
                 "  kafka: {bootstrap_servers: \"" + kafka.bootstrapServers() + "\", topic_prefix: " + prefix + "}");
     }
 
@@ -87,7 +91,7 @@ class ForwardFaultIT {
             }
             assertThat(a.waitForExit(Duration.ofSeconds(180))).as("seed %d; %s", seed, a.logText()).isZero();
             assertThat(b.waitForExit(Duration.ofSeconds(180))).as("seed %d; %s", seed, b.logText()).isZero();
-            assertStoreAndKafkaAgree(s, prefix, List.of("dev-a", "dev-b"));
+            assertStoreAndKafkaAgree(s, prefix, List.of("dev-a", "dev-b"), 3);
         }
     }
 
@@ -111,7 +115,8 @@ class ForwardFaultIT {
                 kafka.startAgain();
             }
             assertThat(a.waitForExit(Duration.ofSeconds(180))).as(a.logText()).isZero();
-            assertStoreAndKafkaAgree(s, prefix, List.of("dev-a"));
+            // A commit the broker took while its answer was lost on the way down is published again: one batch at most.
+            assertStoreAndKafkaAgree(s, prefix, List.of("dev-a"), 1);
         }
     }
 
@@ -135,11 +140,20 @@ class ForwardFaultIT {
             }
             assertThat(s.store.count("SELECT COUNT(DISTINCT gateway_id) FROM forward_outbox")).as("gateways that stored")
                     .isGreaterThanOrEqualTo(2);
-            assertStoreAndKafkaAgree(s, prefix, devices);
+            assertStoreAndKafkaAgree(s, prefix, devices, 1);
         }
     }
 
-    private void assertStoreAndKafkaAgree(Scenario s, String prefix, List<String> devices) throws Exception {
+    /**
+     * The forwarding contract of protocol/README.md ("Event ids, ordering and the dedupe rule"): delivery is at least
+     * once, and a copy beyond the first can only come from a publish whose recording was lost - a gateway killed between
+     * its Kafka commit and its store commit, or a commit whose answer was lost. So: the ids in Kafka are exactly the
+     * outbox's; every copy of an id carries the same payload; at most {@code lostRecordings} batches were published
+     * twice; and with copies dropped by id (what a consumer following the dedupe rule does) each device's events come
+     * in order.
+     */
+    private void assertStoreAndKafkaAgree(Scenario s, String prefix, List<String> devices, int lostRecordings)
+            throws Exception {
         for (String d : devices) {
             s.assertStoreHoldsExactly(d, s.outbox(d).lastSeq(), Duration.ofSeconds(60));
         }
@@ -150,23 +164,36 @@ class ForwardFaultIT {
         assertThat(recordEvents).as("one outbox event per stored record").isEqualTo(s.store.count("SELECT COUNT(*) FROM records"));
 
         List<ConsumerRecord<String, String>> got = consume(prefix, outboxIds.size());
-        Map<String, Integer> timesSeen = new HashMap<>();
+        Map<String, String> payloadById = new HashMap<>();
+        List<String> copies = new ArrayList<>();
         Map<String, List<Long>> dseqsPerKeyAndTopic = new HashMap<>();
         for (ConsumerRecord<String, String> r : got) {
-            timesSeen.merge(header(r, "voc-event-id"), 1, Integer::sum);
+            String id = header(r, "voc-event-id");
+            String first = payloadById.putIfAbsent(id, r.value());
+            if (first != null) {
+                assertThat(r.value()).as("a copy of event %s carries the payload of the first", id).isEqualTo(first);
+                copies.add(id + " (" + r.key() + " seq " + header(r, "voc-device-seq") + ")");
+                continue;
+            }
             dseqsPerKeyAndTopic.computeIfAbsent(r.key() + " on " + r.topic(), k -> new ArrayList<>())
                     .add(Long.parseLong(header(r, "voc-device-seq")));
         }
-        assertThat(got).as("Kafka records = outbox events").hasSize(outboxIds.size());
-        assertThat(timesSeen.keySet()).as("event ids in Kafka = in the store").isEqualTo(new HashSet<>(outboxIds));
-        assertThat(timesSeen.values()).as("each event once").allMatch(n -> n == 1);
+        Set<String> missing = new TreeSet<>(outboxIds);
+        missing.removeAll(payloadById.keySet());
+        Set<String> unknown = new TreeSet<>(payloadById.keySet());
+        unknown.removeAll(new HashSet<>(outboxIds));
+        assertThat(missing).as("outbox events never seen in Kafka (of %d, %d records read)", outboxIds.size(), got.size())
+                .isEmpty();
+        assertThat(unknown).as("Kafka events the outbox does not hold").isEmpty();
+        assertThat(copies).as("events published twice: only a batch whose recording was lost, at most %d of them",
+                lostRecordings).hasSizeLessThanOrEqualTo(lostRecordings * BATCH_MAX_EVENTS);
         dseqsPerKeyAndTopic.forEach((k, seqs) -> assertThat(seqs).as("order of %s", k).isSorted());
         for (String d : devices) {
             assertThat(dseqsPerKeyAndTopic.keySet()).as("%s forwarded", d).anyMatch(k -> k.startsWith(d + " on "));
         }
     }
 
-    /** Everything on the prefix's topics, read_committed, until {@code expected} came, then a little longer. */
+    /** Everything on the prefix's topics, read_committed, until {@code expected} distinct ids came, then a little longer. */
     private static List<ConsumerRecord<String, String>> consume(String prefix, int expected) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
@@ -175,11 +202,15 @@ class ForwardFaultIT {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000");
         List<ConsumerRecord<String, String>> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             c.subscribe(Pattern.compile(Pattern.quote(prefix + ".") + ".*"));
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (out.size() < expected && System.nanoTime() < deadline) {
-                c.poll(Duration.ofMillis(500)).forEach(out::add);
+            while (ids.size() < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) {
+                    out.add(r);
+                    ids.add(header(r, "voc-event-id"));
+                }
             }
             // A double publish would show up beyond the expected count: keep reading a few seconds.
             long settle = System.nanoTime() + Duration.ofSeconds(3).toNanos();
