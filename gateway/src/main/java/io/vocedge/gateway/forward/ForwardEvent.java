@@ -24,6 +24,12 @@ public record ForwardEvent(String kind, String deviceKey, String eventId, String
     public static final java.util.List<String> KINDS = java.util.List.of("utterance", "conversation", "telemetry", "status",
             "alert", "case");
 
+    /**
+     * The kinds whose events are stored records: their id is unique by construction (one event per newly inserted
+     * {@code (device_id, seq)}), so the outbox's unique index on event ids leaves them out (migration V81).
+     */
+    public static final java.util.List<String> RECORD_KINDS = java.util.List.of("utterance", "conversation", "telemetry");
+
     public ForwardEvent {
         Objects.requireNonNull(deviceKey, "deviceKey");
         Objects.requireNonNull(eventId, "eventId");

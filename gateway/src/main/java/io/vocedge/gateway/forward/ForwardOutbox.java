@@ -26,9 +26,18 @@ import java.util.TreeMap;
  * <p>When no sink is configured the outbox is disabled and {@link #append} writes nothing (no cost on ingest); events
  * of that time are never forwarded (replay covers only what the outbox holds).
  *
- * <p>An event whose id is already in the outbox is ignored (the same status re-sent, an alert evaluated twice).
+ * <p>An event whose id is already in the outbox is ignored (the same status re-sent, an alert evaluated twice). The
+ * database checks that only for kinds other than stored records: a record's event exists once because the record is
+ * inserted once (a copy of a record is a duplicate in {@code records} and appends nothing).
  */
 public final class ForwardOutbox {
+    /**
+     * The predicate of the outbox's partial unique index on event ids (V81): only kinds that are not stored records can
+     * be appended twice. PostgreSQL infers the index for ON CONFLICT only when the statement repeats it.
+     */
+    static final String UNIQUE_ID_PREDICATE = "kind NOT IN ("
+            + String.join(", ", ForwardEvent.RECORD_KINDS.stream().map(k -> "'" + k + "'").toList()) + ")";
+
     private final Dialect dialect;
     private final String gatewayId;
     private final boolean enabled;
@@ -66,11 +75,21 @@ public final class ForwardOutbox {
         for (ForwardEvent e : events) {
             byKey.computeIfAbsent(e.deviceKey(), k -> new ArrayList<>()).add(e);
         }
-        Map<String, Long> last = reserve(c, byKey);
+        Map<String, Long> last = dialect == Dialect.POSTGRESQL ? reservePostgresql(c, byKey) : reserve(c, byKey);
         java.time.Instant at = clock.instant();
+        if (dialect == Dialect.POSTGRESQL) {
+            insertPostgresql(c, byKey, last, at);
+        } else {
+            insertBatch(c, byKey, last, at);
+        }
+        onAppend.run();
+    }
+
+    private void insertBatch(Connection c, Map<String, List<ForwardEvent>> byKey, Map<String, Long> last,
+            java.time.Instant at) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(dialect.insertIgnore + " forward_outbox (device_key, dseq, event_id,"
                 + " kind, schema_id, created_at, gateway_id, payload, bytes) VALUES (?,?,?,?,?,?,?,?,?)"
-                + dialect.onConflictIgnore("event_id"))) {
+                + dialect.onConflictIgnore("event_id", UNIQUE_ID_PREDICATE))) {
             for (Map.Entry<String, List<ForwardEvent>> k : byKey.entrySet()) {
                 long dseq = last.get(k.getKey()) - k.getValue().size();
                 for (ForwardEvent e : k.getValue()) {
@@ -88,7 +107,105 @@ public final class ForwardOutbox {
             }
             ps.executeBatch();
         }
-        onAppend.run();
+    }
+
+    /**
+     * PostgreSQL: all rows as ONE statement over parallel arrays ({@code unnest}), as the console's postings: a JDBC
+     * batch costs the server one executor round per row, inside the ingest transaction.
+     */
+    private void insertPostgresql(Connection c, Map<String, List<ForwardEvent>> byKey, Map<String, Long> last,
+            java.time.Instant at) throws SQLException {
+        int n = byKey.values().stream().mapToInt(List::size).sum();
+        String[] key = new String[n];
+        Long[] dseqs = new Long[n];
+        String[] id = new String[n];
+        String[] kind = new String[n];
+        String[] schema = new String[n];
+        String[] payload = new String[n];
+        Integer[] bytes = new Integer[n];
+        int i = 0;
+        for (Map.Entry<String, List<ForwardEvent>> k : byKey.entrySet()) {
+            long dseq = last.get(k.getKey()) - k.getValue().size();
+            for (ForwardEvent e : k.getValue()) {
+                key[i] = e.deviceKey();
+                dseqs[i] = ++dseq;
+                id[i] = e.eventId();
+                kind[i] = e.kind();
+                schema[i] = e.schemaId();
+                payload[i] = e.json();
+                bytes[i] = e.json().getBytes(StandardCharsets.UTF_8).length;
+                i++;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO forward_outbox (device_key, dseq, event_id, kind,"
+                + " schema_id, created_at, gateway_id, payload, bytes) SELECT k, d, e, t, s, ?, ?, p, b FROM unnest("
+                + "CAST(? AS text[]), CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),"
+                + " CAST(? AS text[]), CAST(? AS int[])) AS u(k, d, e, t, s, p, b)"
+                + dialect.onConflictIgnore("event_id", UNIQUE_ID_PREDICATE))) {
+            dialect.setTime(ps, 1, at);
+            ps.setString(2, gatewayId);
+            ps.setArray(3, c.createArrayOf("text", key));
+            ps.setArray(4, c.createArrayOf("int8", dseqs));
+            ps.setArray(5, c.createArrayOf("text", id));
+            ps.setArray(6, c.createArrayOf("text", kind));
+            ps.setArray(7, c.createArrayOf("text", schema));
+            ps.setArray(8, c.createArrayOf("text", payload));
+            ps.setArray(9, c.createArrayOf("int4", bytes));
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * PostgreSQL: lock the keys' sequence rows in sorted order and advance them, in two statements whatever the number
+     * of keys; a key seen for the first time gets its row first (rare: once per device).
+     */
+    private Map<String, Long> reservePostgresql(Connection c, Map<String, List<ForwardEvent>> byKey) throws SQLException {
+        String[] keys = byKey.keySet().toArray(String[]::new);
+        Integer[] counts = new Integer[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            counts[i] = byKey.get(keys[i]).size();
+        }
+        Map<String, Long> last = lockAndAdvance(c, keys, counts);
+        if (last.size() != keys.length) {
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO forward_device (device_key, last_dseq)"
+                    + " SELECT k, 0 FROM unnest(CAST(? AS text[])) AS u(k) ORDER BY k ON CONFLICT (device_key) DO NOTHING")) {
+                ins.setArray(1, c.createArrayOf("text", keys));
+                ins.executeUpdate();
+            }
+            List<String> missing = new ArrayList<>();
+            List<Integer> missingCounts = new ArrayList<>();
+            for (int i = 0; i < keys.length; i++) {
+                if (!last.containsKey(keys[i])) {
+                    missing.add(keys[i]);
+                    missingCounts.add(counts[i]);
+                }
+            }
+            last.putAll(lockAndAdvance(c, missing.toArray(String[]::new), missingCounts.toArray(Integer[]::new)));
+        }
+        if (last.size() != keys.length) {
+            throw new SQLException("forward_device rows missing for " + byKey.keySet() + " (found " + last.keySet() + ")");
+        }
+        return last;
+    }
+
+    /** Row locks in sorted key order (no deadlock between appenders), then one UPDATE; returns the new last dseq. */
+    private static Map<String, Long> lockAndAdvance(Connection c, String[] keys, Integer[] counts) throws SQLException {
+        Map<String, Long> last = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("WITH locked AS MATERIALIZED (SELECT device_key FROM forward_device"
+                + " WHERE device_key = ANY(?) ORDER BY device_key FOR UPDATE)"
+                + " UPDATE forward_device d SET last_dseq = d.last_dseq + u.n FROM locked"
+                + " JOIN unnest(CAST(? AS text[]), CAST(? AS int[])) AS u(k, n) ON u.k = locked.device_key"
+                + " WHERE d.device_key = locked.device_key RETURNING d.device_key, d.last_dseq")) {
+            ps.setArray(1, c.createArrayOf("text", keys));
+            ps.setArray(2, c.createArrayOf("text", keys));
+            ps.setArray(3, c.createArrayOf("int4", counts));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    last.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return last;
     }
 
     /** Locks each key's sequence row (sorted order) and advances it; returns the new last dseq per key. */

@@ -230,17 +230,43 @@ public final class OutboxStore {
     /** Lag of one sink: events not yet published, their bytes, and the oldest one's commit time (null: none). */
     public record Lag(long events, long bytes, Instant oldest) {}
 
+    /**
+     * Reads only the pending events: per device, from its sequence row to its rows above its cursor through the
+     * primary key, so the cost follows the backlog, not the forwarded events the outbox keeps for
+     * {@code forward.retention} (the first version scanned all of those every 2 s: 0.5 s at 500,000 rows, growing with
+     * days of history). Keys that have no cursor for the sink yet count all their events. Without statistics both
+     * planners chose a scan of the whole outbox, so the statement says how to join: a LATERAL subquery on PostgreSQL,
+     * a CROSS JOIN on SQLite. JIT is off for it on PostgreSQL: compiling the plan took 0.2 s for a query that runs in 20 ms.
+     */
     public Lag lag(String sink) throws SQLException {
-        try (Connection c = pool.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(o.bytes), 0), MIN(o.created_at) AS oldest"
-                        + " FROM forward_outbox o LEFT JOIN forward_cursor c ON c.sink = ? AND c.device_key = o.device_key"
-                        + " WHERE o.dseq > COALESCE(c.sent_dseq, 0)")) {
-            ps.setString(1, sink);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                Lag lag = new Lag(rs.getLong(1), rs.getLong(2), dialect.getTime(rs, "oldest"));
-                c.commit();
-                return lag;
+        String sql = dialect == Dialect.POSTGRESQL
+                ? "SELECT COALESCE(SUM(p.n), 0), COALESCE(SUM(p.b), 0), MIN(p.oldest) AS oldest FROM forward_device d"
+                        + " LEFT JOIN forward_cursor c ON c.sink = ? AND c.device_key = d.device_key CROSS JOIN LATERAL"
+                        + " (SELECT COUNT(*) AS n, SUM(o.bytes) AS b, MIN(o.created_at) AS oldest FROM forward_outbox o"
+                        + " WHERE o.device_key = d.device_key AND o.dseq > COALESCE(c.sent_dseq, 0)) p"
+                        + " WHERE d.last_dseq > COALESCE(c.sent_dseq, 0)"
+                // SQLite: CROSS JOIN keeps the written order (devices outside, the outbox's primary key inside).
+                : "SELECT COUNT(*), COALESCE(SUM(o.bytes), 0), MIN(o.created_at) AS oldest FROM forward_device d"
+                        + " LEFT JOIN forward_cursor c ON c.sink = ? AND c.device_key = d.device_key"
+                        + " CROSS JOIN forward_outbox o WHERE o.device_key = d.device_key"
+                        + " AND o.dseq > COALESCE(c.sent_dseq, 0) AND d.last_dseq > COALESCE(c.sent_dseq, 0)";
+        try (Connection c = pool.getConnection()) {
+            if (dialect == Dialect.POSTGRESQL) {
+                try (java.sql.Statement st = c.createStatement()) {
+                    st.execute("SET LOCAL jit = off");
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, sink);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    Lag lag = new Lag(rs.getLong(1), rs.getLong(2), dialect.getTime(rs, "oldest"));
+                    c.commit();
+                    return lag;
+                }
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
             }
         }
     }

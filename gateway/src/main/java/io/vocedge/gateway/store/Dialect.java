@@ -34,6 +34,14 @@ public enum Dialect {
         return this == POSTGRESQL ? " ON CONFLICT (" + keyColumns + ") DO NOTHING" : "";
     }
 
+    /**
+     * Suffix for an insert that must ignore an existing key of a partial unique index: PostgreSQL finds the index only
+     * when the statement repeats its predicate.
+     */
+    public String onConflictIgnore(String keyColumns, String indexPredicate) {
+        return this == POSTGRESQL ? " ON CONFLICT (" + keyColumns + ") WHERE " + indexPredicate + " DO NOTHING" : "";
+    }
+
     public void setTime(PreparedStatement ps, int i, Instant t) throws SQLException {
         if (t == null) {
             ps.setNull(i, this == POSTGRESQL ? Types.TIMESTAMP_WITH_TIMEZONE : Types.VARCHAR);

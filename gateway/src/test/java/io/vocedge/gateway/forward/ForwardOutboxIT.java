@@ -134,6 +134,39 @@ class ForwardOutboxIT {
         }
     }
 
+    /**
+     * The set-based append (PostgreSQL) and the partial unique index on event ids (V81): a key seen for the first time
+     * beside known keys gets its sequence row in the same append; an event of a kind that can come twice (an alert,
+     * a case change) is kept once, also when both copies are in one append; a stored record's event needs no index.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void newKeysBesideKnownOnesAndEventsThatComeTwice(String kind) throws Exception {
+        try (PostgresDatabase pg = kind.equals("postgresql") ? PostgresDatabase.create() : null;
+                JdbcVocStore store = open(kind, pg, 2)) {
+            ForwardOutbox outbox = outbox(store);
+            StoreTransaction first = new StoreTransaction();
+            first.add(record("known", 1, "utterance"));
+            store.commit(first);
+            String alert = ForwardEvent.nameId("alert:rule-1:known");
+            try (java.sql.Connection c = store.dataSource().getConnection()) {
+                c.setAutoCommit(false);
+                outbox.append(c, List.of(
+                        new ForwardEvent("alert", "known", alert, "voc.alert/1", "{\"n\":1}"),
+                        new ForwardEvent("utterance", "zz-new", ForwardEvent.recordEventId("zz-new", 1), "voc.utterance/1", "{}"),
+                        new ForwardEvent("alert", "known", alert, "voc.alert/1", "{\"n\":1}"),
+                        new ForwardEvent("utterance", "a-new", ForwardEvent.recordEventId("a-new", 1), "voc.utterance/1", "{}")));
+                c.commit();
+                outbox.append(c, List.of(new ForwardEvent("alert", "known", alert, "voc.alert/1", "{\"n\":1}")));
+                c.commit();
+            }
+            List<OutboxRow> rows = drain(new OutboxStore(store.dataSource(), store.dialect()), "kafka");
+            assertThat(rows).extracting(r -> r.deviceKey() + ":" + r.kind() + ":" + r.dseq())
+                    .containsExactlyInAnyOrder("known:utterance:1", "known:alert:2", "zz-new:utterance:1", "a-new:utterance:1");
+            assertThat(rows).extracting(OutboxRow::eventId).doesNotHaveDuplicates();
+        }
+    }
+
     /** Many writers on one device (as several gateways sharing the subscription): dseq order is commit order. */
     @Test
     void concurrentAppendersOnPostgresqlCommitInDseqOrderAndTwoClaimersNeverShareADevice() throws Exception {
