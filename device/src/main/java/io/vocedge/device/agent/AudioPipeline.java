@@ -53,14 +53,16 @@ public final class AudioPipeline implements InputPipeline {
                 s.problem() == null ? "" : " (" + s.problem() + ")"));
     }
 
-    /** Privacy: deletes pending audio not yet recognised written at or after {@code sinceMs} (Long.MIN_VALUE: all). */
+    @Override
     public int dropPendingAudio(long sinceMs) {
         return asr.dropPendingAudio(sinceMs);
     }
 
     /** Button and command conversation markers, at the current capture time, after the audio queued so far. */
-    public void markConversationEnd() {
+    @Override
+    public boolean markConversationEnd() {
         asr.endConversation(audio.clockMs());
+        return true;
     }
 
     @Override

@@ -15,14 +15,28 @@ public final class PrivacyCommands {
     private PrivacyCommands() {}
 
     /**
-     * The handlers, to pass to {@code DeviceAgent.start(..., commands)}. The self-test's own handler comes from the
-     * self-test feature ({@code selftest.SelfTestCommandHandler}), so this package does not depend on it.
+     * All five handlers together. The self-test's own handler comes from the self-test feature
+     * ({@code selftest.SelfTestCommandHandler}), so this package does not depend on it.
      */
     public static Map<String, CommandHandler> handlers(MuteState mute, ConversationControl conversations,
             CommandHandler selfTest) {
+        Map<String, CommandHandler> h = new LinkedHashMap<>(mute(mute));
+        h.putAll(conversations(conversations));
+        h.putAll(selfTest(selfTest));
+        return h;
+    }
+
+    /** {@code mute} and {@code unmute}: the agent's mute part offers these. */
+    public static Map<String, CommandHandler> mute(MuteState mute) {
         Map<String, CommandHandler> h = new LinkedHashMap<>();
         h.put("mute", c -> setMute(c, mute, true));
         h.put("unmute", c -> setMute(c, mute, false));
+        return h;
+    }
+
+    /** {@code start_conversation} and {@code end_conversation}: the agent's input part offers these. */
+    public static Map<String, CommandHandler> conversations(ConversationControl conversations) {
+        Map<String, CommandHandler> h = new LinkedHashMap<>();
         h.put("start_conversation", c -> {
             noArgs(c);
             if (conversations.inConversation()) {
@@ -38,11 +52,15 @@ public final class PrivacyCommands {
             return CommandHandler.Outcome.ok(wasOpen ? "conversation ended" : "no conversation was started by staff; any open one"
                     + " is ended after the audio heard so far");
         });
-        h.put("selftest", c -> {
+        return h;
+    }
+
+    /** {@code selftest}, refusing arguments before the self-test runs. */
+    public static Map<String, CommandHandler> selfTest(CommandHandler selfTest) {
+        return Map.of("selftest", c -> {
             noArgs(c);
             return selfTest.handle(c);
         });
-        return h;
     }
 
     private static CommandHandler.Outcome setMute(Command c, MuteState mute, boolean muted) {

@@ -22,6 +22,24 @@ public interface InputPipeline extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Ends the conversation after what was heard so far (the button, the {@code end_conversation} command).
+     *
+     * @return false when this input has no conversations to mark (a replay carries its own)
+     */
+    default boolean markConversationEnd() {
+        return false;
+    }
+
+    /**
+     * Privacy: deletes the audio not yet recognised written at or after {@code sinceMs} ({@code Long.MIN_VALUE}: all).
+     *
+     * @return how many segments were deleted (0 for an input without pending audio)
+     */
+    default int dropPendingAudio(long sinceMs) {
+        return 0;
+    }
+
     /** Short description for logs and status, e.g. {@code replay:/path/file.jsonl}. */
     String describe();
 

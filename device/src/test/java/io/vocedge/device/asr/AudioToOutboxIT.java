@@ -5,17 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vocedge.device.agent.AudioPipeline;
-import io.vocedge.device.agent.DeviceAgent;
+import io.vocedge.device.agent.AgentInput;
+import io.vocedge.device.agent.DeviceAssembly;
 import io.vocedge.device.audio.AudioConfig;
-import io.vocedge.device.audio.AudioInput;
 import io.vocedge.device.audio.SourceOpeners;
 import io.vocedge.device.config.DeviceConfig;
 import io.vocedge.device.conversation.LevelRoleClassifier;
-import io.vocedge.device.insights.InsightEngine;
-import io.vocedge.device.insights.InsightStage;
-import io.vocedge.device.insights.Lexicon;
-import io.vocedge.device.insights.Redactor;
 import io.vocedge.device.outbox.OutboxRow;
 import io.vocedge.device.pending.PendingAudioQueue;
 import io.vocedge.testsupport.FreePorts;
@@ -24,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,15 +49,10 @@ class AudioToOutboxIT {
         AudioConfig audio = cfg.audio().withFormat(44_100, 2);
         AsrConfig asr = AsrConfig.from(yaml.readTree("{model: " + dir.resolve("no-model") + "}"), cfg.dataDir());
         FakeRecognizerFactory engine = new FakeRecognizerFactory(null, false);
-        InsightEngine insights = new InsightEngine(new Redactor(), Lexicon.loadDefault());
-        DeviceAgent agent = DeviceAgent.start(cfg, "test", Instant.parse("2026-11-01T00:00:00Z"),
-                ctx -> new InsightStage(cfg.deviceId(), insights, ctx.outbox(), ctx.clock()),
-                (ctx, sink) -> {
-                    AsrStage stage = new AsrStage(asr, new PendingAudioQueue(asr.pendingDir(), asr.pendingMaxBytes(), 600_000),
-                            () -> engine, f -> new LevelRoleClassifier(), sink, Duration.ofMillis(50));
-                    return new AudioPipeline(new AudioInput(audio, SourceOpeners.wav(wav, false), () -> false, stage), stage);
-                },
-                Map.of());
+        DeviceAssembly agent = DeviceAssembly.start(cfg, "test", Instant.parse("2026-11-01T00:00:00Z"),
+                AgentInput.audio(audio, SourceOpeners.wav(wav, false), sink -> new AsrStage(asr,
+                        new PendingAudioQueue(asr.pendingDir(), asr.pendingMaxBytes(), 600_000), () -> engine,
+                        f -> new LevelRoleClassifier(), sink, Duration.ofMillis(50))));
         try {
             await().atMost(Duration.ofSeconds(60)).until(agent::inputFinished);
             await().atMost(Duration.ofSeconds(30)).until(() -> kinds(agent).contains("voc.conversation/1"));
@@ -143,16 +132,16 @@ class AudioToOutboxIT {
         }
     }
 
-    private static List<JsonNode> records(DeviceAgent agent) throws Exception {
+    private static List<JsonNode> records(DeviceAssembly agent) throws Exception {
         ObjectMapper m = new ObjectMapper();
         List<JsonNode> out = new java.util.ArrayList<>();
-        for (OutboxRow row : agent.spine().outbox().readAfter(0, 10_000, 64 * 1024 * 1024)) {
+        for (OutboxRow row : agent.outbox().readAfter(0, 10_000, 64 * 1024 * 1024)) {
             out.add(m.readTree(row.json()));
         }
         return out;
     }
 
-    private static List<String> kinds(DeviceAgent agent) throws Exception {
+    private static List<String> kinds(DeviceAssembly agent) throws Exception {
         return records(agent).stream().map(r -> r.path("schema").asText()).toList();
     }
 }
