@@ -47,9 +47,10 @@ import org.tinylog.Logger;
  *   <li>outbox and MQTT sync; what arrives for parts not built yet waits in the {@link Downlink}</li>
  *   <li>telemetry</li>
  *   <li>insight stage (redaction first) and lexicon updater</li>
- *   <li>input (replay, or audio + recognizer), with conversation markers and delete-on-mute</li>
  *   <li>forget (command and button gesture)</li>
- *   <li>hardware: button and status light, which act on mute, input and forget</li>
+ *   <li>hardware: button and status light, which act on mute, input and forget (the input is built before, so the
+ *       button can act on it, but started after: capture never runs while the mute button is not listening)</li>
+ *   <li>input (replay, or audio + recognizer), with conversation markers and delete-on-mute</li>
  *   <li>agent commands ({@code status}, {@code set_log_level}) and {@code selftest}</li>
  *   <li>command dispatcher: its table is every part's commands, put together here once</li>
  *   <li>status watch: light follows sync and faults, status re-published on change</li>
@@ -112,11 +113,22 @@ public final class DeviceAssembly implements AutoCloseable {
                 parts::metrics), outbox, clock, config.telemetry().interval())));
         InsightPart insights = parts.start(new InsightPart(engine, new InsightStage(deviceId, engine, outbox, clock),
                 new LexiconUpdater(config.dataDir(), engine, json, new SchemaValidator(), sync::publishStatus)));
-        InputPart input = parts.start(new InputPart(inputChoice.open(insights.stage(), mute::muted), mute));
-        ForgetPart forget = parts.start(new ForgetPart(new Forgetter(input.input()::dropPendingAudio, outbox,
-                sync.sync()::forgetInFlight, Clock.systemUTC()), sync, deviceId));
-        HardwarePart hardware = parts.start(new HardwarePart(config.hardware(), StatusLight.system(), mute,
-                input.conversations(), forget.gesture()));
+        // The input is built here but started after the button: capture never runs while the mute button is not
+        // yet listening (privacy mute is sacred), and the button's other gestures act on this input.
+        InputPart input = new InputPart(inputChoice.open(insights.stage(), mute::muted), mute);
+        HardwarePart hardware;
+        try {
+            ForgetPart forget = parts.start(new ForgetPart(new Forgetter(input.input()::dropPendingAudio, outbox,
+                    sync.sync()::forgetInFlight, Clock.systemUTC()), sync, deviceId));
+            hardware = parts.start(new HardwarePart(config.hardware(), StatusLight.system(), mute,
+                    input.conversations(), forget.gesture()));
+            parts.start(input);
+        } catch (Exception | Error e) {
+            if (!parts.names().contains(input.name())) {
+                input.input().close(); // built, never started: PartChain does not own it yet
+            }
+            throw e;
+        }
         Map<String, CommandHandler> agentCommands = new LinkedHashMap<>();
         agentCommands.put("set_log_level", LogLevelCommand.handler(config.dataDir()));
         agentCommands.put("status", c -> new CommandHandler.Outcome(true, "status", status.status().details()));

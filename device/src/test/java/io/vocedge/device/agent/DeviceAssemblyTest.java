@@ -47,7 +47,7 @@ class DeviceAssemblyTest {
         DeviceConfig cfg = config();
         try (DeviceAssembly agent = DeviceAssembly.start(cfg, "test", FLOOR, emptyReplay())) {
             assertThat(agent.partNames()).containsExactly("DataDirLock", "DiskWatch", "SystemRecordClock", "MuteState",
-                    "OutboxSync", "TelemetryPublisher", "InsightStage", "ReplayInput", "Forgetter", "Hardware",
+                    "OutboxSync", "TelemetryPublisher", "InsightStage", "Forgetter", "Hardware", "ReplayInput",
                     "AgentCommands", "SelfTest", "CommandDispatcher", "StatusWatch");
             assertThat(agent.commands().keySet()).containsExactlyInAnyOrder("mute", "unmute", "start_conversation",
                     "end_conversation", "selftest", "forget", "set_log_level", "status");
