@@ -3,19 +3,19 @@ package io.vocedge.gateway;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vocedge.common.fs.DataDirLock;
+import io.vocedge.common.fs.OwnerOnly;
+import io.vocedge.common.text.Printable;
 import io.vocedge.gateway.alerts.AlertRoutes;
 import io.vocedge.gateway.alerts.AlertsService;
 import io.vocedge.gateway.broker.EmbeddedBroker;
 import io.vocedge.gateway.config.GatewayConfig;
 import io.vocedge.gateway.console.Console;
-import io.vocedge.common.fs.DataDirLock;
-import io.vocedge.common.fs.OwnerOnly;
 import io.vocedge.gateway.forward.ForwardOutbox;
 import io.vocedge.gateway.forward.Forwarder;
 import io.vocedge.gateway.forward.KafkaSink;
 import io.vocedge.gateway.forward.OutboxParticipant;
 import io.vocedge.gateway.forward.OutboxStore;
-import io.vocedge.common.text.Printable;
 import io.vocedge.gateway.http.AdminRoutes;
 import io.vocedge.gateway.http.CredentialTransport;
 import io.vocedge.gateway.http.GatewayHttpServer;
@@ -92,7 +92,11 @@ public final class GatewayApp implements AutoCloseable {
         stopOrder.add(0, store);
         IngestWorker.FaultPoint faults = faultHook(dataDir);
         // The forwarding outbox is written inside every store commit (records, statuses; alerts add theirs).
-        outbox = new ForwardOutbox(store.dialect(), config.gatewayId(), config.forward().enabled(), Clock.systemUTC(),
+        outbox = new ForwardOutbox(
+                store.dialect(),
+                config.gatewayId(),
+                config.forward().enabled(),
+                Clock.systemUTC(),
                 () -> forwarders.forEach(Forwarder::wake));
         store.addParticipant(new OutboxParticipant(outbox, () -> faults.reached("in_transaction")));
         // Before ingest starts: the console's indexer writes inside every store commit.
@@ -103,36 +107,63 @@ public final class GatewayApp implements AutoCloseable {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                 r -> Thread.ofPlatform().name("registry-refresh").daemon(true).unstarted(r));
         // Guarded: an exception must not cancel the repeating refresh.
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                registry.refresh();
-            } catch (RuntimeException e) {
-                Logger.warn("event=registry_refresh_error error=\"{}\"", e.getMessage());
-            }
-        }, 10, 10, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        registry.refresh();
+                    } catch (RuntimeException e) {
+                        Logger.warn("event=registry_refresh_error error=\"{}\"", e.getMessage());
+                    }
+                },
+                10,
+                10,
+                TimeUnit.SECONDS);
         stopOrder.add(0, timer::shutdownNow);
 
         PrometheusMeterRegistry registryMetrics = registryMetricsFor();
         metrics = new IngestMetrics(registryMetrics);
         OutboxStore outboxStore = new OutboxStore(store.dataSource(), store.dialect());
         if (config.forward().kafka() != null) {
-            forwarders.add(new Forwarder(outboxStore, new KafkaSink(config.forward().kafka(), config.gatewayId()),
-                    config.forward().batchMaxEvents(), config.forward().batchMaxBytes(), config.forward().retention(), faults,
-                    Clock.systemUTC(), registryMetrics));
+            forwarders.add(new Forwarder(
+                    outboxStore,
+                    new KafkaSink(config.forward().kafka(), config.gatewayId()),
+                    config.forward().batchMaxEvents(),
+                    config.forward().batchMaxBytes(),
+                    config.forward().retention(),
+                    faults,
+                    Clock.systemUTC(),
+                    registryMetrics));
         }
         if (config.forward().http() != null) {
             // Its own cursors: with both sinks configured each keeps its own progress and lag.
-            forwarders.add(new Forwarder(outboxStore, new io.vocedge.gateway.forward.HttpSink(config.forward().http(),
-                    config.gatewayId(), Clock.systemUTC()), config.forward().batchMaxEvents(), config.forward().batchMaxBytes(),
-                    config.forward().retention(), faults, Clock.systemUTC(), registryMetrics));
+            forwarders.add(new Forwarder(
+                    outboxStore,
+                    new io.vocedge.gateway.forward.HttpSink(
+                            config.forward().http(), config.gatewayId(), Clock.systemUTC()),
+                    config.forward().batchMaxEvents(),
+                    config.forward().batchMaxBytes(),
+                    config.forward().retention(),
+                    faults,
+                    Clock.systemUTC(),
+                    registryMetrics));
         }
         AlertsService alerts = null;
         if (config.alerts().enabled()) {
             // Registered before ingest starts: every record's rules run inside its own store transaction.
-            alerts = new AlertsService(config.alerts(), store.dataSource(), store.dialect(), json, registryMetrics,
-                    java.time.Clock.systemUTC(), config.gatewayId(), AlertsService.linkKey(config.alerts(), dataDir),
-                    () -> config.alerts().consoleUrl() != null ? config.alerts().consoleUrl() : http == null ? null : http.url(),
-                    null, new io.vocedge.gateway.alerts.AlertFeed(outbox, json, config.gatewayId()));
+            alerts = new AlertsService(
+                    config.alerts(),
+                    store.dataSource(),
+                    store.dialect(),
+                    json,
+                    registryMetrics,
+                    java.time.Clock.systemUTC(),
+                    config.gatewayId(),
+                    AlertsService.linkKey(config.alerts(), dataDir),
+                    () -> config.alerts().consoleUrl() != null
+                            ? config.alerts().consoleUrl()
+                            : http == null ? null : http.url(),
+                    null,
+                    new io.vocedge.gateway.alerts.AlertFeed(outbox, json, config.gatewayId()));
             store.addParticipant(alerts);
         }
         this.alertsService = alerts;
@@ -148,17 +179,32 @@ public final class GatewayApp implements AutoCloseable {
         }
         javax.net.ssl.SSLSocketFactory tls = null;
         if (brokerUrl.startsWith("ssl://")) {
-            tls = io.vocedge.protocol.PemTls.socketFactory(config.broker().caFile(), config.broker().certFile(),
+            tls = io.vocedge.protocol.PemTls.socketFactory(
+                    config.broker().caFile(),
+                    config.broker().certFile(),
                     config.broker().keyFile());
         }
-        GatewayMqtt mqtt = new GatewayMqtt(brokerUrl, "voc-gateway-" + config.gatewayId(), tls, config.broker().reconnectMin(),
+        GatewayMqtt mqtt = new GatewayMqtt(
+                brokerUrl,
+                "voc-gateway-" + config.gatewayId(),
+                tls,
+                config.broker().reconnectMin(),
                 config.broker().reconnectMax());
         if (brokerPassword != null) {
             mqtt.withCredentials(io.vocedge.gateway.broker.EmbeddedBrokerRules.GATEWAY_USER, brokerPassword);
         }
         SchemaValidator schemas = new SchemaValidator();
-        worker = new IngestWorker(config.queueCapacity(), config.maxMessagesPerTransaction(), config.maxBytesPerTransaction(),
-                new BatchValidator(json, schemas, registry), schemas, registry, store, mqtt, json, metrics,
+        worker = new IngestWorker(
+                config.queueCapacity(),
+                config.maxMessagesPerTransaction(),
+                config.maxBytesPerTransaction(),
+                new BatchValidator(json, schemas, registry),
+                schemas,
+                registry,
+                store,
+                mqtt,
+                json,
+                metrics,
                 faults);
         worker.start();
         for (Forwarder f : forwarders) {
@@ -173,38 +219,67 @@ public final class GatewayApp implements AutoCloseable {
         mqtt.connect(worker::offer, () -> running);
         // Published lexicons ('voc-gateway lexicon publish') kept retained on each device's down/lexicon.
         var lexicons = new io.vocedge.gateway.lexicon.LexiconDistributor(
-                new io.vocedge.gateway.lexicon.LexiconPublications(store.dataSource(), store.dialect()), () -> {
-                    try {
-                        return store.devices();
-                    } catch (java.sql.SQLException e) {
-                        throw new IllegalStateException(e.getMessage(), e);
-                    }
-                }, mqtt, json).start(5_000);
+                        new io.vocedge.gateway.lexicon.LexiconPublications(store.dataSource(), store.dialect()),
+                        () -> {
+                            try {
+                                return store.devices();
+                            } catch (java.sql.SQLException e) {
+                                throw new IllegalStateException(e.getMessage(), e);
+                            }
+                        },
+                        mqtt,
+                        json)
+                .start(5_000);
         stopOrder.add(0, lexicons);
 
         String token = adminToken(dataDir);
-        var certificates = new io.vocedge.gateway.certs.CertificateWatch(
-                config.certificateFiles(), Clock.systemUTC()).bind(registryMetrics);
+        var certificates = new io.vocedge.gateway.certs.CertificateWatch(config.certificateFiles(), Clock.systemUTC())
+                .bind(registryMetrics);
         certificates.checks(); // logs a warning at start for anything within 30 days of expiry
         List<io.vocedge.gateway.http.HttpRoutes> routes = new ArrayList<>(List.of(
-                new HealthRoutes(store, registryMetrics, mqtt::isConnected, worker::queueDepth, worker.storeCondition()::snapshot,
-                        this::forwardHealth, certificates::checks),
-                new AdminRoutes(json, store, registry::refresh, token, transport,
+                new HealthRoutes(
+                        store,
+                        registryMetrics,
+                        mqtt::isConnected,
+                        worker::queueDepth,
+                        worker.storeCondition()::snapshot,
+                        this::forwardHealth,
+                        certificates::checks),
+                new AdminRoutes(
+                        json,
+                        store,
+                        registry::refresh,
+                        token,
+                        transport,
                         (topic, payload) -> mqtt.publish(topic, payload, false))));
         routes.addAll(console.routes());
         if (alerts != null) {
             routes.add(new AlertRoutes(alerts));
         }
-        var rulePreview = new io.vocedge.gateway.alerts.RulePreview(store.dataSource(), store.dialect(), config.alerts(), json);
-        routes.add(new io.vocedge.gateway.alerts.CaseConsoleRoutes(alerts, rulePreview, console.templates(), console.audit()));
-        routes.add(new io.vocedge.gateway.alerts.RuleConsoleRoutes(alerts, rulePreview, console.templates(), console.audit()));
+        var rulePreview =
+                new io.vocedge.gateway.alerts.RulePreview(store.dataSource(), store.dialect(), config.alerts(), json);
+        routes.add(new io.vocedge.gateway.alerts.CaseConsoleRoutes(
+                alerts, rulePreview, console.templates(), console.audit()));
+        routes.add(new io.vocedge.gateway.alerts.RuleConsoleRoutes(
+                alerts, rulePreview, console.templates(), console.audit()));
         var fleet = new io.vocedge.gateway.fleet.FleetQueries(store.dataSource(), store.dialect(), json);
-        routes.add(new io.vocedge.gateway.fleet.FleetRoutes(fleet, new io.vocedge.gateway.fleet.FleetCommands(fleet,
-                new io.vocedge.gateway.lexicon.LexiconPublications(store.dataSource(), store.dialect()), console.audit(),
-                mqtt::publish, store.dataSource(), store.dialect(), json, Clock.systemUTC()), console.templates(),
+        routes.add(new io.vocedge.gateway.fleet.FleetRoutes(
+                fleet,
+                new io.vocedge.gateway.fleet.FleetCommands(
+                        fleet,
+                        new io.vocedge.gateway.lexicon.LexiconPublications(store.dataSource(), store.dialect()),
+                        console.audit(),
+                        mqtt::publish,
+                        store.dataSource(),
+                        store.dialect(),
+                        json,
+                        Clock.systemUTC()),
+                console.templates(),
                 Clock.systemUTC()));
-        routes.add(new io.vocedge.gateway.coverage.DeviceApiRoutes(console.auth(),
-                new io.vocedge.gateway.coverage.CoverageQuery(store.dataSource(), store.dialect()), java.time.Clock.systemUTC()));
+        routes.add(new io.vocedge.gateway.coverage.DeviceApiRoutes(
+                console.auth(),
+                new io.vocedge.gateway.coverage.CoverageQuery(store.dataSource(), store.dialect()),
+                java.time.Clock.systemUTC()));
         http = new GatewayHttpServer(config.http(), json, registryMetrics, routes);
         stopOrder.add(0, http);
         http.start();
@@ -214,8 +289,13 @@ public final class GatewayApp implements AutoCloseable {
             stopOrder.add(0, alerts);
         }
         writeRuntime(dataDir);
-        Logger.info("event=ready gateway={} broker_url={} http_url={} store={} registry={}", config.gatewayId(), brokerUrl,
-                http.url(), config.store().kind(), config.registryMode());
+        Logger.info(
+                "event=ready gateway={} broker_url={} http_url={} store={} registry={}",
+                config.gatewayId(),
+                brokerUrl,
+                http.url(),
+                config.store().kind(),
+                config.registryMode());
     }
 
     /**
@@ -226,13 +306,15 @@ public final class GatewayApp implements AutoCloseable {
     private static IngestWorker.FaultPoint faultHook(Path dataDir) {
         String wanted = System.getenv("VOC_GATEWAY_FAULT_PAUSE");
         if (wanted == null || wanted.isBlank()) {
-            return point -> { };
+            return point -> {};
         }
         Logger.warn("event=fault_injection_enabled point={}", wanted);
         return point -> {
             if (point.equals(wanted)) {
                 try {
-                    OwnerOnly.writeAtomically(dataDir.resolve("fault-" + point), "paused".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    OwnerOnly.writeAtomically(
+                            dataDir.resolve("fault-" + point),
+                            "paused".getBytes(java.nio.charset.StandardCharsets.UTF_8));
                     Thread.sleep(Long.MAX_VALUE);
                 } catch (IOException | InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -275,13 +357,19 @@ public final class GatewayApp implements AutoCloseable {
         if (Files.exists(runtime)) {
             String stalePid = "?";
             try {
-                stalePid = new ObjectMapper().readTree(runtime.toFile()).path("pid").asText("?");
+                stalePid = new ObjectMapper()
+                        .readTree(runtime.toFile())
+                        .path("pid")
+                        .asText("?");
             } catch (IOException unreadable) {
                 // a torn file from an older version: removed all the same
             }
             Files.delete(runtime);
-            Logger.warn("event=stale_runtime_removed file={} stale_pid={} reason=\"left by a gateway that did not stop "
-                    + "cleanly; this process holds the data dir lock\"", runtime, Printable.of(stalePid, 20));
+            Logger.warn(
+                    "event=stale_runtime_removed file={} stale_pid={} reason=\"left by a gateway that did not stop "
+                            + "cleanly; this process holds the data dir lock\"",
+                    runtime,
+                    Printable.of(stalePid, 20));
         }
     }
 

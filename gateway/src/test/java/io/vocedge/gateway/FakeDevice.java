@@ -62,15 +62,32 @@ final class FakeDevice implements AutoCloseable {
     }
 
     static Utterance utterance(String device, long seq, String text) {
-        return new Utterance(device, seq, new RecordTime(Instant.parse("2026-11-22T10:00:00Z").plusSeconds(seq), true, "boot", seq * 1000),
-                "conv-1", "en", SpeakerRole.CUSTOMER, text, null, null, 0.9, List.of(),
-                List.of(new TopicHit("delivery", List.of(new TopicHit.Evidence("delivery", 2)), new Sentiment(SentimentLabel.NEGATIVE, -0.6))),
-                new Sentiment(SentimentLabel.NEGATIVE, -0.6), List.of(), "en-1", "test");
+        return new Utterance(
+                device,
+                seq,
+                new RecordTime(Instant.parse("2026-11-22T10:00:00Z").plusSeconds(seq), true, "boot", seq * 1000),
+                "conv-1",
+                "en",
+                SpeakerRole.CUSTOMER,
+                text,
+                null,
+                null,
+                0.9,
+                List.of(),
+                List.of(new TopicHit(
+                        "delivery",
+                        List.of(new TopicHit.Evidence("delivery", 2)),
+                        new Sentiment(SentimentLabel.NEGATIVE, -0.6))),
+                new Sentiment(SentimentLabel.NEGATIVE, -0.6),
+                List.of(),
+                "en-1",
+                "test");
     }
 
     byte[] batch(String batchId, long fromSeq, long toSeq) throws Exception {
         List<UpRecord> records = LongStream.rangeClosed(fromSeq, toSeq)
-                .mapToObj(s -> (UpRecord) utterance(id, s, "the delivery keeps slipping " + s)).toList();
+                .mapToObj(s -> (UpRecord) utterance(id, s, "the delivery keeps slipping " + s))
+                .toList();
         return json.writeValueAsBytes(new Batch(id, site, batchId, Instant.now(), "boot", toSeq * 1000 + 10, records));
     }
 

@@ -54,7 +54,8 @@ class GatewayAlertsIT {
                       link_secret: %s
                       channels: [{id: hook, kind: webhook, url: "http://127.0.0.1:%d/voc", secret: "0123456789abcdef0123456789"}]
                       rules: [{id: delivery, kind: negative_utterance, topics: [delivery], max_score: -0.5}]
-                    """.formatted(broker.url(), TOKEN, LINK_SECRET, receiver.getAddress().getPort()));
+                    """.formatted(
+                    broker.url(), TOKEN, LINK_SECRET, receiver.getAddress().getPort()));
             try (GatewayApp app = GatewayApp.start(GatewayConfig.load(cfg, dir.resolve("data")));
                     FakeDevice dev = new FakeDevice(broker.url(), "site-a", "dev-1")) {
                 dev.publish(dev.batch("b1", 1, 20));
@@ -66,18 +67,19 @@ class GatewayAlertsIT {
                 HttpClient http = HttpClient.newHttpClient();
 
                 // Opening the link (a chat app's preview does) only shows a form.
-                HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(ack)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> page = http.send(
+                        HttpRequest.newBuilder(URI.create(ack)).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(page.statusCode()).isEqualTo(200);
                 assertThat(page.body()).contains("<form method=\"post\">");
-                assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v)
-                        .contains("default-src 'none'"));
+                assertThat(page.headers().firstValue("Content-Security-Policy"))
+                        .hasValueSatisfying(v -> assertThat(v).contains("default-src 'none'"));
                 assertThat(state(http, app, caseId)).isEqualTo("open");
 
                 // Tampered signature, another case's link, another action, a stretched expiry: 403, nothing changes.
                 String sig = ack.substring(ack.indexOf("sig=") + 4);
                 String flipped = (sig.charAt(0) == 'A' ? 'B' : 'A') + sig.substring(1);
-                for (String bad : List.of(ack.replace("sig=" + sig, "sig=" + flipped),
+                for (String bad : List.of(
+                        ack.replace("sig=" + sig, "sig=" + flipped),
                         ack.replace("/ack?", "/resolve?"),
                         ack.replace(caseId, "00000000-0000-0000-0000-000000000000"),
                         ack.replaceFirst("exp=(\\d+)", "exp=99999999999"),
@@ -92,27 +94,40 @@ class GatewayAlertsIT {
                 assertThat(post(http, ack, "actor=Li").statusCode()).isEqualTo(409);
 
                 // The case API needs the admin token.
-                HttpResponse<String> anon = http.send(HttpRequest.newBuilder(URI.create(app.httpUrl() + "/admin/alerts/cases"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> anon = http.send(
+                        HttpRequest.newBuilder(URI.create(app.httpUrl() + "/admin/alerts/cases"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 assertThat(anon.statusCode()).isEqualTo(401);
-                HttpResponse<String> resolve = http.send(HttpRequest.newBuilder(URI.create(app.httpUrl() + "/admin/alerts/cases/"
-                        + caseId + "/resolve")).header("Authorization", "Bearer " + TOKEN).header("Content-Type",
-                        "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"note\":\"called back\"}")).build(),
+                HttpResponse<String> resolve = http.send(
+                        HttpRequest.newBuilder(URI.create(app.httpUrl() + "/admin/alerts/cases/" + caseId + "/resolve"))
+                                .header("Authorization", "Bearer " + TOKEN)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"note\":\"called back\"}"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(resolve.statusCode()).isEqualTo(200);
-                JsonNode detail = json.readTree(http.send(HttpRequest.newBuilder(URI.create(app.httpUrl()
-                        + "/admin/alerts/cases/" + caseId)).header("Authorization", "Bearer " + TOKEN).build(),
-                        HttpResponse.BodyHandlers.ofString()).body());
+                JsonNode detail = json.readTree(http.send(
+                                HttpRequest.newBuilder(URI.create(app.httpUrl() + "/admin/alerts/cases/" + caseId))
+                                        .header("Authorization", "Bearer " + TOKEN)
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body());
                 assertThat(detail.path("state").asText()).isEqualTo("resolved");
                 assertThat(detail.path("resolution").asText()).isEqualTo("called back");
-                assertThat(detail.path("events").findValuesAsText("actor")).containsExactly("system", "link:Li", "admin");
+                assertThat(detail.path("events").findValuesAsText("actor"))
+                        .containsExactly("system", "link:Li", "admin");
 
                 // The device's resend of the same batch: acked after its (empty) commit, no second alert or case.
                 int acks = dev.acks.size();
                 dev.publish(dev.batch("b1", 1, 20));
                 await().atMost(Duration.ofSeconds(20)).until(() -> dev.acks.size() > acks);
-                JsonNode cases = json.readTree(http.send(HttpRequest.newBuilder(URI.create(app.httpUrl() + "/admin/alerts/cases"))
-                        .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString()).body());
+                JsonNode cases = json.readTree(http.send(
+                                HttpRequest.newBuilder(URI.create(app.httpUrl() + "/admin/alerts/cases"))
+                                        .header("Authorization", "Bearer " + TOKEN)
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body());
                 assertThat(cases).hasSize(1);
                 assertThat(cases.get(0).path("alerts").asInt()).isEqualTo(1);
             }
@@ -122,13 +137,20 @@ class GatewayAlertsIT {
     }
 
     private static HttpResponse<String> post(HttpClient http, String url, String form) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String state(HttpClient http, GatewayApp app, String caseId) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(app.httpUrl() + "/admin/alerts/cases/" + caseId))
-                .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(app.httpUrl() + "/admin/alerts/cases/" + caseId))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return new ObjectMapper().readTree(r.body()).path("state").asText();
     }
 }

@@ -10,8 +10,15 @@ import java.util.Objects;
  * device's monotonic clock when it sent the batch) let the gateway correct records stamped by an
  * unsynchronised wall clock: {@code corrected = received_at - (sentMonoMs - record.mono_ms)}.
  */
-public record Batch(String deviceId, String site, String batchId, Instant sentAt, String bootId, Long sentMonoMs,
-        List<UpRecord> records) implements Envelope {
+public record Batch(
+        String deviceId,
+        String site,
+        String batchId,
+        Instant sentAt,
+        String bootId,
+        Long sentMonoMs,
+        List<UpRecord> records)
+        implements Envelope {
     public Batch {
         Objects.requireNonNull(deviceId, "deviceId");
         Objects.requireNonNull(batchId, "batchId");

@@ -44,12 +44,44 @@ public record ConversationSummary(
     }
 
     /** A summary without the model fields (rules only). */
-    public ConversationSummary(String deviceId, long seq, RecordTime time, String conversationId, Instant startedAt,
-            Instant endedAt, long durationMs, String endReason, int utteranceCount, Map<String, Long> talkMsByRole,
-            Map<String, Integer> topicCounts, Map<String, Sentiment> sentimentByRole, Double experienceScore,
-            Compliance compliance, Attention attention, List<String> redactions, String lexiconVersion) {
-        this(deviceId, seq, time, conversationId, startedAt, endedAt, durationMs, endReason, utteranceCount, talkMsByRole,
-                topicCounts, sentimentByRole, experienceScore, compliance, attention, redactions, lexiconVersion, null, null);
+    public ConversationSummary(
+            String deviceId,
+            long seq,
+            RecordTime time,
+            String conversationId,
+            Instant startedAt,
+            Instant endedAt,
+            long durationMs,
+            String endReason,
+            int utteranceCount,
+            Map<String, Long> talkMsByRole,
+            Map<String, Integer> topicCounts,
+            Map<String, Sentiment> sentimentByRole,
+            Double experienceScore,
+            Compliance compliance,
+            Attention attention,
+            List<String> redactions,
+            String lexiconVersion) {
+        this(
+                deviceId,
+                seq,
+                time,
+                conversationId,
+                startedAt,
+                endedAt,
+                durationMs,
+                endReason,
+                utteranceCount,
+                talkMsByRole,
+                topicCounts,
+                sentimentByRole,
+                experienceScore,
+                compliance,
+                attention,
+                redactions,
+                lexiconVersion,
+                null,
+                null);
     }
 
     @Override
@@ -64,9 +96,26 @@ public record ConversationSummary(
 
     @Override
     public ConversationSummary withSeq(long newSeq) {
-        return new ConversationSummary(deviceId, newSeq, time, conversationId, startedAt, endedAt, durationMs,
-                endReason, utteranceCount, talkMsByRole, topicCounts, sentimentByRole, experienceScore, compliance,
-                attention, redactions, lexiconVersion, flagCounts, modelVersion);
+        return new ConversationSummary(
+                deviceId,
+                newSeq,
+                time,
+                conversationId,
+                startedAt,
+                endedAt,
+                durationMs,
+                endReason,
+                utteranceCount,
+                talkMsByRole,
+                topicCounts,
+                sentimentByRole,
+                experienceScore,
+                compliance,
+                attention,
+                redactions,
+                lexiconVersion,
+                flagCounts,
+                modelVersion);
     }
 
     /** Staff compliance checklist for the conversation. */

@@ -18,7 +18,8 @@ public final class Json {
         // Parser errors never carry the input (explicit, whatever Jackson's default): messages that reach logs, results
         // or tables cannot quote a payload or a file.
         return JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
-                        .disable(com.fasterxml.jackson.core.StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build())
+                        .disable(com.fasterxml.jackson.core.StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                        .build())
                 .addModule(new JavaTimeModule())
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)

@@ -34,10 +34,11 @@ public record LexiconUpdate(String version, String sha256, String content, Insta
     public byte[] verifiedContent() {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > Limits.MAX_LEXICON_BYTES) {
-            throw new ProtocolException("lexicon content is " + bytes.length + " bytes, more than the " + Limits.MAX_LEXICON_BYTES
-                    + " allowed");
+            throw new ProtocolException("lexicon content is " + bytes.length + " bytes, more than the "
+                    + Limits.MAX_LEXICON_BYTES + " allowed");
         }
-        if (!MessageDigest.isEqual(sha256(bytes).getBytes(StandardCharsets.US_ASCII),
+        if (!MessageDigest.isEqual(
+                sha256(bytes).getBytes(StandardCharsets.US_ASCII),
                 sha256.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
             throw new ProtocolException("lexicon content does not match its sha256 (corrupted or tampered with)");
         }

@@ -42,13 +42,18 @@ public final class PemExpiry {
                     for (CRL c : cf.generateCRLs(in)) {
                         X509CRL x = (X509CRL) c;
                         // A CRL without nextUpdate never goes stale; Instant.MAX keeps it out of every warning.
-                        out.add(new Entry("CRL of " + x.getIssuerX500Principal().getName(),
-                                x.getNextUpdate() == null ? Instant.MAX : x.getNextUpdate().toInstant()));
+                        out.add(new Entry(
+                                "CRL of " + x.getIssuerX500Principal().getName(),
+                                x.getNextUpdate() == null
+                                        ? Instant.MAX
+                                        : x.getNextUpdate().toInstant()));
                     }
                 } else {
                     for (Certificate c : cf.generateCertificates(in)) {
                         X509Certificate x = (X509Certificate) c;
-                        out.add(new Entry("certificate " + x.getSubjectX500Principal().getName(), x.getNotAfter().toInstant()));
+                        out.add(new Entry(
+                                "certificate " + x.getSubjectX500Principal().getName(),
+                                x.getNotAfter().toInstant()));
                     }
                 }
             }
@@ -64,7 +69,9 @@ public final class PemExpiry {
     /** The state of one watched file at {@code now}; a file with several certificates counts by the first to expire. */
     public static Check check(String name, Path file, Instant now) {
         try {
-            Entry first = read(file).stream().min(Comparator.comparing(Entry::notAfter)).orElseThrow();
+            Entry first = read(file).stream()
+                    .min(Comparator.comparing(Entry::notAfter))
+                    .orElseThrow();
             return new Check(name, file, first.what(), first.notAfter(), null, now);
         } catch (IOException e) {
             return new Check(name, file, null, null, e.getMessage(), now);
@@ -72,7 +79,12 @@ public final class PemExpiry {
     }
 
     /** What a watcher says about a file: ok, expiring (within {@link #WARN_BEFORE}), expired or unreadable. */
-    public enum State { OK, EXPIRING, EXPIRED, UNREADABLE }
+    public enum State {
+        OK,
+        EXPIRING,
+        EXPIRED,
+        UNREADABLE
+    }
 
     /**
      * @param name what the file is for ({@code broker_crl}, {@code device_cert} ...), the metric label
@@ -107,8 +119,10 @@ public final class PemExpiry {
                 case OK -> null;
                 case UNREADABLE -> name + " (" + file + ") cannot be read: " + error;
                 case EXPIRED -> name + " (" + file + ", " + what + ") expired at " + notAfter + ": " + renewHint();
-                case EXPIRING -> name + " (" + file + ", " + what + ") expires in "
-                        + Duration.between(checkedAt, notAfter).toDays() + " days, at " + notAfter + ": " + renewHint();
+                case EXPIRING ->
+                    name + " (" + file + ", " + what + ") expires in "
+                            + Duration.between(checkedAt, notAfter).toDays() + " days, at " + notAfter + ": "
+                            + renewHint();
             };
         }
 

@@ -58,8 +58,10 @@ public final class PemTls {
             ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
             return ctx.getSocketFactory();
         } catch (GeneralSecurityException e) {
-            throw new IOException("TLS setup failed: " + e.getMessage()
-                    + " (check broker.ca_file, broker.cert_file and broker.key_file are the PEM files from provisioning)", e);
+            throw new IOException(
+                    "TLS setup failed: " + e.getMessage()
+                            + " (check broker.ca_file, broker.cert_file and broker.key_file are the PEM files from provisioning)",
+                    e);
         }
     }
 
@@ -90,11 +92,14 @@ public final class PemTls {
         try {
             KeyStore keys = KeyStore.getInstance("PKCS12");
             keys.load(null, null);
-            keys.setKeyEntry(alias, privateKey(keyFile), password, certificates(certFile).toArray(Certificate[]::new));
+            keys.setKeyEntry(
+                    alias, privateKey(keyFile), password, certificates(certFile).toArray(Certificate[]::new));
             return keys;
         } catch (GeneralSecurityException e) {
-            throw new IOException("cannot load the certificate " + certFile + " with key " + keyFile + ": " + e.getMessage()
-                    + " (use the PEM files from provisioning; the key must belong to the certificate)", e);
+            throw new IOException(
+                    "cannot load the certificate " + certFile + " with key " + keyFile + ": " + e.getMessage()
+                            + " (use the PEM files from provisioning; the key must belong to the certificate)",
+                    e);
         }
     }
 
@@ -112,7 +117,8 @@ public final class PemTls {
     static PrivateKey privateKey(Path pem) throws IOException, GeneralSecurityException {
         String text = Files.readString(pem, StandardCharsets.US_ASCII);
         if (text.contains("ENCRYPTED PRIVATE KEY")) {
-            throw new IOException(pem + " holds an encrypted key; the device needs the unencrypted PKCS#8 key from provisioning");
+            throw new IOException(
+                    pem + " holds an encrypted key; the device needs the unencrypted PKCS#8 key from provisioning");
         }
         int start = text.indexOf("-----BEGIN PRIVATE KEY-----");
         int end = text.indexOf("-----END PRIVATE KEY-----");

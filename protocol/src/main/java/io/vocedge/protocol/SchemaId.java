@@ -39,7 +39,8 @@ public record SchemaId(String kind, int major) {
         }
         var m = FORMAT.matcher(text);
         if (!m.matches()) {
-            throw new ProtocolException("malformed schema '" + abbreviate(text) + "': expected '<kind>/<major>', e.g. \"voc.utterance/1\"");
+            throw new ProtocolException(
+                    "malformed schema '" + abbreviate(text) + "': expected '<kind>/<major>', e.g. \"voc.utterance/1\"");
         }
         return new SchemaId(m.group(1), Integer.parseInt(m.group(2)));
     }

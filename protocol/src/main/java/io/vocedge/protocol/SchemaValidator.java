@@ -19,9 +19,18 @@ import java.util.Optional;
  */
 public final class SchemaValidator {
     /** Every schema this build knows, in the order they are documented. */
-    public static final List<SchemaId> KNOWN = List.of(SchemaId.BATCH, SchemaId.UTTERANCE, SchemaId.CONVERSATION,
-            SchemaId.TELEMETRY, SchemaId.STATUS, SchemaId.ACK, SchemaId.COMMAND, SchemaId.COMMAND_RESULT, SchemaId.LEXICON,
-            SchemaId.ALERT, SchemaId.CASE);
+    public static final List<SchemaId> KNOWN = List.of(
+            SchemaId.BATCH,
+            SchemaId.UTTERANCE,
+            SchemaId.CONVERSATION,
+            SchemaId.TELEMETRY,
+            SchemaId.STATUS,
+            SchemaId.ACK,
+            SchemaId.COMMAND,
+            SchemaId.COMMAND_RESULT,
+            SchemaId.LEXICON,
+            SchemaId.ALERT,
+            SchemaId.CASE);
 
     private final Map<SchemaId, JsonSchema> schemas = new HashMap<>();
 

@@ -9,8 +9,16 @@ import java.util.Objects;
  * {@code state = offline}. {@code details} holds optional figures (outbox depth, mute, versions...); {@code outbox}
  * (optional, null from older devices) the outbox state for coverage reports.
  */
-public record Status(String deviceId, String site, String state, Instant at, boolean clockSynced,
-        String softwareVersion, Map<String, Object> details, OutboxState outbox) implements Envelope {
+public record Status(
+        String deviceId,
+        String site,
+        String state,
+        Instant at,
+        boolean clockSynced,
+        String softwareVersion,
+        Map<String, Object> details,
+        OutboxState outbox)
+        implements Envelope {
     public static final String ONLINE = "online";
     public static final String OFFLINE = "offline";
 
@@ -21,7 +29,13 @@ public record Status(String deviceId, String site, String state, Instant at, boo
     }
 
     /** A status without the optional outbox state. */
-    public Status(String deviceId, String site, String state, Instant at, boolean clockSynced, String softwareVersion,
+    public Status(
+            String deviceId,
+            String site,
+            String state,
+            Instant at,
+            boolean clockSynced,
+            String softwareVersion,
             Map<String, Object> details) {
         this(deviceId, site, state, at, clockSynced, softwareVersion, details, null);
     }

@@ -64,7 +64,8 @@ public final class Topics {
     public static DeviceTopic parse(String topic) {
         String[] parts = topic == null ? new String[0] : topic.split("/", -1);
         if (parts.length != 6 || !"voc".equals(parts[0]) || !"v1".equals(parts[1])) {
-            throw new ProtocolException("topic '" + topic + "' is not of the form voc/v1/{site}/{device}/(up|down)/{what}");
+            throw new ProtocolException(
+                    "topic '" + topic + "' is not of the form voc/v1/{site}/{device}/(up|down)/{what}");
         }
         if (!Ids.isValid(parts[2]) || !Ids.isValid(parts[3])) {
             throw new ProtocolException("topic '" + topic + "' has an invalid site or device id");

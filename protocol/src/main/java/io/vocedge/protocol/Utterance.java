@@ -41,16 +41,49 @@ public record Utterance(
         topics = topics == null ? List.of() : List.copyOf(topics);
         flags = flags == null ? List.of() : List.copyOf(flags);
         sentiment = sentiment == null ? Sentiment.neutral() : sentiment;
-        sentimentEvidence = sentimentEvidence == null || sentimentEvidence.isEmpty() ? null : List.copyOf(sentimentEvidence);
+        sentimentEvidence =
+                sentimentEvidence == null || sentimentEvidence.isEmpty() ? null : List.copyOf(sentimentEvidence);
         flagEvidence = flagEvidence == null || flagEvidence.isEmpty() ? null : Map.copyOf(flagEvidence);
     }
 
     /** An utterance without model fields (rules only). */
-    public Utterance(String deviceId, long seq, RecordTime time, String conversationId, String lang, SpeakerRole speaker,
-            String text, Long startMs, Long endMs, Double asrConfidence, List<String> redactions, List<TopicHit> topics,
-            Sentiment sentiment, List<String> flags, String lexiconVersion, String source) {
-        this(deviceId, seq, time, conversationId, lang, speaker, text, startMs, endMs, asrConfidence, redactions, topics,
-                sentiment, flags, lexiconVersion, source, null, null, null);
+    public Utterance(
+            String deviceId,
+            long seq,
+            RecordTime time,
+            String conversationId,
+            String lang,
+            SpeakerRole speaker,
+            String text,
+            Long startMs,
+            Long endMs,
+            Double asrConfidence,
+            List<String> redactions,
+            List<TopicHit> topics,
+            Sentiment sentiment,
+            List<String> flags,
+            String lexiconVersion,
+            String source) {
+        this(
+                deviceId,
+                seq,
+                time,
+                conversationId,
+                lang,
+                speaker,
+                text,
+                startMs,
+                endMs,
+                asrConfidence,
+                redactions,
+                topics,
+                sentiment,
+                flags,
+                lexiconVersion,
+                source,
+                null,
+                null,
+                null);
     }
 
     @Override
@@ -67,8 +100,25 @@ public record Utterance(
 
     @Override
     public Utterance withSeq(long newSeq) {
-        return new Utterance(deviceId, newSeq, time, conversationId, lang, speaker, text, startMs, endMs,
-                asrConfidence, redactions, topics, sentiment, flags, lexiconVersion, source, sentimentEvidence, flagEvidence,
+        return new Utterance(
+                deviceId,
+                newSeq,
+                time,
+                conversationId,
+                lang,
+                speaker,
+                text,
+                startMs,
+                endMs,
+                asrConfidence,
+                redactions,
+                topics,
+                sentiment,
+                flags,
+                lexiconVersion,
+                source,
+                sentimentEvidence,
+                flagEvidence,
                 modelVersion);
     }
 }

@@ -17,11 +17,26 @@ class ContractTest {
     private final RecordTime time = new RecordTime(Instant.parse("2026-11-22T10:15:30Z"), true, "boot-1", 1234);
 
     private Utterance utterance(long seq) {
-        return new Utterance("dev-1", seq, time, "conv-1", "zh", SpeakerRole.CUSTOMER, "定金 到 现在 还 没 退",
-                100L, 2100L, 0.91, List.of("phone"),
-                List.of(new TopicHit("deposit_contract", List.of(new TopicHit.Evidence("定金", 0)),
+        return new Utterance(
+                "dev-1",
+                seq,
+                time,
+                "conv-1",
+                "zh",
+                SpeakerRole.CUSTOMER,
+                "定金 到 现在 还 没 退",
+                100L,
+                2100L,
+                0.91,
+                List.of("phone"),
+                List.of(new TopicHit(
+                        "deposit_contract",
+                        List.of(new TopicHit.Evidence("定金", 0)),
                         new Sentiment(SentimentLabel.NEGATIVE, -0.7))),
-                new Sentiment(SentimentLabel.NEGATIVE, -0.7), List.of(), "zh-1.0", "replay");
+                new Sentiment(SentimentLabel.NEGATIVE, -0.7),
+                List.of(),
+                "zh-1.0",
+                "replay");
     }
 
     @Test
@@ -39,13 +54,27 @@ class ContractTest {
 
     @Test
     void everyKindValidatesAgainstItsSchema() throws Exception {
-        var summary = new ConversationSummary("dev-1", 8, time, "conv-1", time.wall(), time.wall().plusSeconds(60),
-                60_000, "silence", 4, Map.of("staff", 20_000L, "customer", 30_000L), Map.of("delivery", 2),
-                Map.of("customer", new Sentiment(SentimentLabel.NEGATIVE, -0.5)), -0.4,
+        var summary = new ConversationSummary(
+                "dev-1",
+                8,
+                time,
+                "conv-1",
+                time.wall(),
+                time.wall().plusSeconds(60),
+                60_000,
+                "silence",
+                4,
+                Map.of("staff", 20_000L, "customer", 30_000L),
+                Map.of("delivery", 2),
+                Map.of("customer", new Sentiment(SentimentLabel.NEGATIVE, -0.5)),
+                -0.4,
                 new ConversationSummary.Compliance(true, false, true),
-                new ConversationSummary.Attention(true, "negative customer on delivery"), List.of(), "en-1");
+                new ConversationSummary.Attention(true, "negative customer on delivery"),
+                List.of(),
+                "en-1");
         var telemetry = new Telemetry("dev-1", 9, time, Map.of("cpu_temp_c", 51.5, "outbox_depth", 3.0));
-        var batch = new Batch("dev-1", "site-a", "b-1", time.wall(), "boot-1", 5000L, List.of(utterance(7), summary, telemetry));
+        var batch = new Batch(
+                "dev-1", "site-a", "b-1", time.wall(), "boot-1", 5000L, List.of(utterance(7), summary, telemetry));
         var ack = new Ack("dev-1", "b-1", Ack.ranges(new long[] {7, 8, 9}), List.of(new Ack.Rejected(10, "bad")));
         var status = new Status("dev-1", "site-a", Status.ONLINE, time.wall(), true, "0.1.0", Map.of("muted", false));
         var command = new Command("c-1", "dev-1", "mute", Map.of(), time.wall());
@@ -90,7 +119,8 @@ class ContractTest {
         assertThat(t).isEqualTo("voc/v1/site-a/dev-1/up/records");
         assertThat(Topics.parse(t)).isEqualTo(new Topics.DeviceTopic("site-a", "dev-1", "up/records"));
         assertThatThrownBy(() -> Topics.parse("voc/v2/a/b/up/records")).isInstanceOf(ProtocolException.class);
-        assertThatThrownBy(() -> Topics.records("Site A", "dev")).hasMessageContaining("site 'Site A' is not a valid id");
+        assertThatThrownBy(() -> Topics.records("Site A", "dev"))
+                .hasMessageContaining("site 'Site A' is not a valid id");
     }
 
     @Test
@@ -101,7 +131,8 @@ class ContractTest {
 
     @Test
     void priorityFollowsEvictionPolicy() {
-        var lowValue = new Utterance("d", 1, time, null, "en", null, "ok", null, null, null, null, null, null, null, null, null);
+        var lowValue = new Utterance(
+                "d", 1, time, null, "en", null, "ok", null, null, null, null, null, null, null, null, null);
         assertThat(lowValue.priority()).isEqualTo(RecordPriority.LOW_VALUE_UTTERANCE);
         assertThat(utterance(1).priority()).isEqualTo(RecordPriority.UTTERANCE);
         assertThat(RecordPriority.TELEMETRY.rank()).isLessThan(RecordPriority.CONVERSATION_SUMMARY.rank());

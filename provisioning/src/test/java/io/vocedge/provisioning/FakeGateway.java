@@ -47,9 +47,16 @@ public final class FakeGateway implements AutoCloseable {
                 JsonNode b = json.readTree(ex.getRequestBody());
                 String id = b.path("device_id").asText();
                 for (Map<String, Object> d : devices) {
-                    if (d.get("device_id").equals(id) || (d.get("site").equals(b.path("site").asText())
-                            && d.get("name").equals(b.path("name").asText()))) {
-                        send(ex, 409, Map.of("error", "site '" + d.get("site") + "' already has a device named '" + d.get("name") + "'"));
+                    if (d.get("device_id").equals(id)
+                            || (d.get("site").equals(b.path("site").asText())
+                                    && d.get("name").equals(b.path("name").asText()))) {
+                        send(
+                                ex,
+                                409,
+                                Map.of(
+                                        "error",
+                                        "site '" + d.get("site") + "' already has a device named '" + d.get("name")
+                                                + "'"));
                         return;
                     }
                 }

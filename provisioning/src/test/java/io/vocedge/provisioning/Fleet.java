@@ -37,8 +37,18 @@ public final class Fleet {
     }
 
     public EnrollRequest request(String site, String name, String brokerUrl) {
-        return new EnrollRequest(site, name, brokerUrl, "/etc/voc", "/var/lib/voc", "/opt/voc/model", "/opt/voc/lib", "en",
-                root.resolve("bundles"), false, Duration.ofDays(365));
+        return new EnrollRequest(
+                site,
+                name,
+                brokerUrl,
+                "/etc/voc",
+                "/var/lib/voc",
+                "/opt/voc/model",
+                "/opt/voc/lib",
+                "en",
+                root.resolve("bundles"),
+                false,
+                Duration.ofDays(365));
     }
 
     public EnrollResult enroll(String site, String name, String brokerUrl) throws Exception {

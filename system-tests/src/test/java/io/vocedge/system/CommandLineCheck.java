@@ -16,17 +16,18 @@ import picocli.CommandLine;
  */
 final class CommandLineCheck {
     /** A program name where a command starts: {@code voc-device run}, {@code bin/voc-gateway ...}, {@code /usr/bin/voc-device run}. */
-    static final Pattern PROGRAM = Pattern.compile("(?<![\\w.-])(?:[\\w.~-]*/)*(voc-(?:device|gateway|provision))(?=[ \\t]|$)");
+    static final Pattern PROGRAM =
+            Pattern.compile("(?<![\\w.-])(?:[\\w.~-]*/)*(voc-(?:device|gateway|provision))(?=[ \\t]|$)");
+
     private static final Map<String, String> MAIN = Map.of(
             "voc-device", "io.vocedge.device.cli.DeviceMain",
             "voc-gateway", "io.vocedge.gateway.cli.GatewayMain",
             "voc-provision", "io.vocedge.provisioning.cli.ProvisionMain");
     /** Module directory of a README whose command table lists a program's subcommands without its name. */
-    static final Map<String, String> TABLE_PROGRAM = Map.of(
-            "device", "voc-device", "gateway", "voc-gateway", "provisioning", "voc-provision");
+    static final Map<String, String> TABLE_PROGRAM =
+            Map.of("device", "voc-device", "gateway", "voc-gateway", "provisioning", "voc-provision");
 
-    private CommandLineCheck() {
-    }
+    private CommandLineCheck() {}
 
     private static final Map<String, CommandLine> TREES = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -62,7 +63,10 @@ final class CommandLineCheck {
         for (int i = 0; i < rest.length(); i++) {
             char c = rest.charAt(i);
             boolean escaped = i > 0 && rest.charAt(i - 1) == '\\';
-            if ((c == '|' && !escaped) || c == ';' || c == '>' || c == '<' && i + 1 < rest.length() && rest.charAt(i + 1) == ' '
+            if ((c == '|' && !escaped)
+                    || c == ';'
+                    || c == '>'
+                    || c == '<' && i + 1 < rest.length() && rest.charAt(i + 1) == ' '
                     || (c == '&' && i + 1 < rest.length() && rest.charAt(i + 1) == '&')
                     || (c == '#' && (i == 0 || Character.isWhitespace(rest.charAt(i - 1))))) {
                 break;
@@ -88,9 +92,13 @@ final class CommandLineCheck {
                 }
                 if (current.getCommandSpec().findOption(name) == null) {
                     return Optional.of("'" + String.join(" ", path) + "' has no option " + name + " (its options: "
-                            + current.getCommandSpec().options().stream().map(o -> o.longestName()).toList() + ")");
+                            + current.getCommandSpec().options().stream()
+                                    .map(o -> o.longestName())
+                                    .toList() + ")");
                 }
-            } else if (token.equals("\\|") && current.getParent() != null && i + 1 < tokens.size()
+            } else if (token.equals("\\|")
+                    && current.getParent() != null
+                    && i + 1 < tokens.size()
                     && current.getParent().getSubcommands().containsKey(tokens.get(i + 1))) {
                 // A table's alternatives: 'check \\| transcribe --wav F' - the next word is a sibling command.
                 current = current.getParent();

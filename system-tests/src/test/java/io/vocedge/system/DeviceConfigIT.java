@@ -38,31 +38,53 @@ class DeviceConfigIT {
     record Broken(String name, String yaml, List<String> named) {}
 
     static final List<Broken> BROKEN = List.of(
-            new Broken("typo'd section", "borker: {url: \"tcp://127.0.0.1:1883\"}\n",
+            new Broken(
+                    "typo'd section",
+                    "borker: {url: \"tcp://127.0.0.1:1883\"}\n",
                     List.of("borker: unknown key (did you mean 'broker'?)", "broker: required")),
             new Broken("missing broker", "device: {id: desk-01, site: store-1}\n", List.of("broker: required")),
-            new Broken("broker without url", "broker: {ca_file: /nowhere/ca.pem}\n",
+            new Broken(
+                    "broker without url",
+                    "broker: {ca_file: /nowhere/ca.pem}\n",
                     List.of("broker.url: required", "broker.ca_file: /nowhere/ca.pem is missing or unreadable")),
-            new Broken("typo'd key", VALID_BROKER + "sync: {ack_timout: 15s}\n",
+            new Broken(
+                    "typo'd key",
+                    VALID_BROKER + "sync: {ack_timout: 15s}\n",
                     List.of("sync.ack_timout: unknown key (did you mean 'ack_timeout'?)")),
-            new Broken("wrong types", VALID_BROKER + "outbox: {max_bytes: lots, power_loss_safe: maybe}\n",
-                    List.of("outbox.max_bytes: expected a size", "outbox.power_loss_safe: expected true or false, got \"maybe\"")),
-            new Broken("bad enums and units", VALID_BROKER
-                    + "audio: {combine: loudest}\nsync: {ack_timeout: 15 parsecs, reconnect_initial: 500}\n",
-                    List.of("audio.combine: expected one of auto, best, beamform, average, channel, got \"loudest\"",
-                            "sync.ack_timeout: expected a duration like 15s", "sync.reconnect_initial: expected a duration")),
-            new Broken("camelCase asr and unknown sections", VALID_BROKER
-                    + "asr: {model: /opt/voc/model, pendingDir: /tmp/p}\noutbx: {max_bytes: 1000000}\nsink: {}\n",
-                    List.of("asr.pendingDir: unknown key (did you mean 'pending_dir'?)", "outbx: unknown key (did you mean 'outbox'?)",
+            new Broken(
+                    "wrong types",
+                    VALID_BROKER + "outbox: {max_bytes: lots, power_loss_safe: maybe}\n",
+                    List.of(
+                            "outbox.max_bytes: expected a size",
+                            "outbox.power_loss_safe: expected true or false, got \"maybe\"")),
+            new Broken(
+                    "bad enums and units",
+                    VALID_BROKER
+                            + "audio: {combine: loudest}\nsync: {ack_timeout: 15 parsecs, reconnect_initial: 500}\n",
+                    List.of(
+                            "audio.combine: expected one of auto, best, beamform, average, channel, got \"loudest\"",
+                            "sync.ack_timeout: expected a duration like 15s",
+                            "sync.reconnect_initial: expected a duration")),
+            new Broken(
+                    "camelCase asr and unknown sections",
+                    VALID_BROKER
+                            + "asr: {model: /opt/voc/model, pendingDir: /tmp/p}\noutbx: {max_bytes: 1000000}\nsink: {}\n",
+                    List.of(
+                            "asr.pendingDir: unknown key (did you mean 'pending_dir'?)",
+                            "outbx: unknown key (did you mean 'outbox'?)",
                             "sink: unknown key")),
-            new Broken("out of range and bad ids", """
+            new Broken(
+                    "out of range and bad ids",
+                    """
                     device: {id: "Desk 1"}
                     broker: {url: "http://gw:80"}
                     telemetry: {interval_s: 0}
                     hardware: {button: {pin: 40}}
                     """,
-                    List.of("device.id: use 1-64 characters", "broker.url: expected tcp://host:port or ssl://host:port",
-                            "telemetry.interval_s: expected a whole number in 1..86400, got 0", "hardware.button.pin: use a BCM GPIO")));
+                    List.of(
+                            "device.id: use 1-64 characters", "broker.url: expected tcp://host:port or ssl://host:port",
+                            "telemetry.interval_s: expected a whole number in 1..86400, got 0",
+                                    "hardware.button.pin: use a BCM GPIO")));
 
     @Test
     void everyBrokenConfigIsRefusedWithExitTwoNamingEveryBadKeyAndNothingStarts() throws Exception {
@@ -73,8 +95,15 @@ class DeviceConfigIT {
         for (Broken b : BROKEN) {
             Path file = Files.writeString(tmp.resolve("broken-" + i + ".yaml"), b.yaml());
             Path data = tmp.resolve("data-" + i++);
-            Result run = device("run", "--config", file.toString(), "--source", "replay:" + replay, "--data-dir",
-                    data.toString(), "--exit-when-synced");
+            Result run = device(
+                    "run",
+                    "--config",
+                    file.toString(),
+                    "--source",
+                    "replay:" + replay,
+                    "--data-dir",
+                    data.toString(),
+                    "--exit-when-synced");
             Result check = device("config", "check", file.toString(), "--json");
             String label = b.name() + " (" + file + ")";
             if (run.code() != 2) {
@@ -98,7 +127,10 @@ class DeviceConfigIT {
                 }
             }
             assertThat(body.path("ok").asBoolean(true)).as(label).isFalse();
-            assertThat(run.err()).as(label + ": no stack trace, no usage dump").doesNotContain("\tat ").doesNotContain("Usage:");
+            assertThat(run.err())
+                    .as(label + ": no stack trace, no usage dump")
+                    .doesNotContain("\tat ")
+                    .doesNotContain("Usage:");
         }
         assertThat(failures).isEmpty();
     }
@@ -116,19 +148,35 @@ class DeviceConfigIT {
                     """.formatted(data, broker.url()));
             Result check = device("config", "check", file.toString());
             assertThat(check.code()).as(check.err()).isZero();
-            assertThat(check.out()).contains("valid").contains("ack_timeout: 20s").contains("reconnect_initial: 500ms")
-                    .contains("max_bytes: 268435456").contains("power_loss_safe: true").contains("id: desk-07");
-            JsonNode js = new ObjectMapper().readTree(device("config", "check", file.toString(), "--json").out());
+            assertThat(check.out())
+                    .contains("valid")
+                    .contains("ack_timeout: 20s")
+                    .contains("reconnect_initial: 500ms")
+                    .contains("max_bytes: 268435456")
+                    .contains("power_loss_safe: true")
+                    .contains("id: desk-07");
+            JsonNode js = new ObjectMapper()
+                    .readTree(
+                            device("config", "check", file.toString(), "--json").out());
             assertThat(js.at("/config/sync/ack_timeout").asText()).isEqualTo("20s");
             assertThat(js.at("/config/broker/url").asText()).isEqualTo(broker.url());
 
             Path log = tmp.resolve("device.log");
-            ProcessBuilder pb = new ProcessBuilder(java(), "-jar", JarProcess.jar("voc.device.jar").toString(), "run",
-                    "--config", file.toString(), "--source", "replay:" + Files.writeString(tmp.resolve("r.jsonl"), ""))
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder pb = new ProcessBuilder(
+                            java(),
+                            "-jar",
+                            JarProcess.jar("voc.device.jar").toString(),
+                            "run",
+                            "--config",
+                            file.toString(),
+                            "--source",
+                            "replay:" + Files.writeString(tmp.resolve("r.jsonl"), ""))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
             Process p = pb.start();
             try {
-                await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(log).contains("event=agent_started"));
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> Files.readString(log).contains("event=agent_started"));
                 assertThat(Files.exists(data.resolve("outbox.db"))).isTrue();
             } finally {
                 p.destroy();
@@ -141,7 +189,12 @@ class DeviceConfigIT {
     @Test
     void withoutAConfigFileTheBrokerMustBeGivenOnTheCommandLine() throws Exception {
         Path replay = Files.writeString(tmp.resolve("replay.jsonl"), "");
-        Result r = device("run", "--source", "replay:" + replay, "--data-dir", tmp.resolve("d").toString());
+        Result r = device(
+                "run",
+                "--source",
+                "replay:" + replay,
+                "--data-dir",
+                tmp.resolve("d").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("broker: required").contains("--broker URL");
         assertThat(tmp.resolve("d")).doesNotExist();
@@ -159,7 +212,8 @@ class DeviceConfigIT {
         List<Path> samples = new ArrayList<>();
         samples.add(repo.resolve("device/src/deb/data/etc/voc/device.yaml"));
         List<Path> docs = new ArrayList<>(List.of(repo.resolve("device/README.md")));
-        try (Stream<Path> s = Stream.concat(Files.list(repo.resolve("device/docs")), Files.list(repo.resolve("hardware-docs")))) {
+        try (Stream<Path> s =
+                Stream.concat(Files.list(repo.resolve("device/docs")), Files.list(repo.resolve("hardware-docs")))) {
             s.filter(p -> p.toString().endsWith(".md")).sorted().forEach(docs::add);
         }
         int n = 0;
@@ -182,7 +236,8 @@ class DeviceConfigIT {
             Path f = Files.writeString(tmp.resolve("checked-" + sample.getFileName()), text);
             Result r = device("config", "check", f.toString());
             if (r.code() != 0) {
-                failures.add(sample + " (" + text.lines().findFirst().orElse("") + "): exit " + r.code() + "\n" + r.err());
+                failures.add(
+                        sample + " (" + text.lines().findFirst().orElse("") + "): exit " + r.code() + "\n" + r.err());
             }
         }
         assertThat(failures).isEmpty();
@@ -193,17 +248,27 @@ class DeviceConfigIT {
     }
 
     private Result device(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx128m", "-XX:TieredStopAtLevel=1", "-jar",
+        List<String> cmd = new ArrayList<>(List.of(
+                java(),
+                "-Xmx128m",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
                 JarProcess.jar("voc.device.jar").toString()));
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile(tmp, "out", ".txt");
         Path err = Files.createTempFile(tmp, "err", ".txt");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("still running after 120 s: " + String.join(" ", args));
         }
-        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return new Result(
+                p.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 }

@@ -46,7 +46,9 @@ class DocCommandsIT {
     private final ObjectMapper json = new ObjectMapper();
 
     static Path repo() {
-        return Path.of(System.getProperty("voc.repo.root", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("voc.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     record Result(int code, String out, String err) {}
@@ -81,9 +83,12 @@ class DocCommandsIT {
         for (Path doc : MarkdownCommands.docs(repo())) {
             for (MarkdownCommands.Snippet s : MarkdownCommands.snippets(doc)) {
                 List<String[]> calls = new ArrayList<>(CommandLineCheck.invocations(s.text()));
-                String tableProgram = s.firstTableCellOf() == null ? null : CommandLineCheck.TABLE_PROGRAM.get(s.firstTableCellOf());
+                String tableProgram =
+                        s.firstTableCellOf() == null ? null : CommandLineCheck.TABLE_PROGRAM.get(s.firstTableCellOf());
                 if (calls.isEmpty() && tableProgram != null) {
-                    String first = CommandLineCheck.tokens(s.text()).stream().findFirst().orElse("");
+                    String first = CommandLineCheck.tokens(s.text()).stream()
+                            .findFirst()
+                            .orElse("");
                     if (CommandLineCheck.tree(tableProgram).getSubcommands().containsKey(first)) {
                         calls.add(new String[] {tableProgram, s.text()});
                     }
@@ -91,16 +96,20 @@ class DocCommandsIT {
                 for (String[] call : calls) {
                     checked++;
                     Optional<String> p = CommandLineCheck.problem(call[0], call[1]);
-                    p.ifPresent(msg -> problems.add(repo().relativize(s.file()) + ":" + s.line() + ": " + msg + "\n    in: " + s.text()));
+                    p.ifPresent(msg -> problems.add(
+                            repo().relativize(s.file()) + ":" + s.line() + ": " + msg + "\n    in: " + s.text()));
                 }
                 if (s.text().matches(".*\\bjava\\s+(-\\S+\\s+)*-jar\\s+\\S+.*")) {
-                    problems.add(repo().relativize(s.file()) + ":" + s.line() + ": 'java -jar' in a doc: use the launchers in bin/"
+                    problems.add(repo().relativize(s.file()) + ":" + s.line()
+                            + ": 'java -jar' in a doc: use the launchers in bin/"
                             + " (Debian 12's java is 17)\n    in: " + s.text());
                 }
             }
         }
         assertThat(checked).as("documented command lines found").isGreaterThan(60);
-        assertThat(problems).as("documented command lines the programs do not accept").isEmpty();
+        assertThat(problems)
+                .as("documented command lines the programs do not accept")
+                .isEmpty();
     }
 
     @Test
@@ -109,11 +118,15 @@ class DocCommandsIT {
         List<String> failures = new ArrayList<>();
         for (Path doc : MarkdownCommands.docs(repo())) {
             List<MarkdownCommands.Snippet> runnable = MarkdownCommands.snippets(doc).stream()
-                    .filter(MarkdownCommands.Snippet::runnable).filter(s -> !s.text().startsWith("#")).toList();
+                    .filter(MarkdownCommands.Snippet::runnable)
+                    .filter(s -> !s.text().startsWith("#"))
+                    .toList();
             if (runnable.isEmpty()) {
                 continue;
             }
-            Path work = Files.createDirectories(tmp.resolve(repo().relativize(doc).toString().replace('/', '_')).resolve("work"));
+            Path work = Files.createDirectories(
+                    tmp.resolve(repo().relativize(doc).toString().replace('/', '_'))
+                            .resolve("work"));
             // The repository's programs and files, read-only in spirit: bin/ for the launchers, sample inputs.
             for (String link : List.of("bin", "gateway", "demo")) {
                 Files.createSymbolicLink(work.resolve(link), repo().resolve(link));
@@ -122,16 +135,22 @@ class DocCommandsIT {
                 ran++;
                 Result r = sh(work, env(work), s.text());
                 if (r.code() != s.expectedExit()) {
-                    failures.add(repo().relativize(s.file()) + ":" + s.line() + ": exit " + r.code() + ", expected " + s.expectedExit()
-                            + "\n    $ " + s.text() + "\n    stdout: " + r.out().strip() + "\n    stderr: " + tail(r.err()));
+                    failures.add(repo().relativize(s.file()) + ":" + s.line() + ": exit " + r.code() + ", expected "
+                            + s.expectedExit() + "\n    $ " + s.text() + "\n    stdout: "
+                            + r.out().strip() + "\n    stderr: " + tail(r.err()));
                     continue;
                 }
                 if (s.text().contains("--json") && !isJsonOrJsonLines(r.out(), r.code() != 0)) {
                     failures.add(s.where() + ": --json printed something that is not JSON: " + r.out());
                 }
                 if (s.expectedExit() != 0) {
-                    assertThat(r.err().strip().lines().filter(l -> l.startsWith("error: ")).count())
-                            .as("%s: one error line%n%s", s.where(), r.err()).isEqualTo(1);
+                    assertThat(r.err()
+                                    .strip()
+                                    .lines()
+                                    .filter(l -> l.startsWith("error: "))
+                                    .count())
+                            .as("%s: one error line%n%s", s.where(), r.err())
+                            .isEqualTo(1);
                 }
             }
         }
@@ -139,7 +158,8 @@ class DocCommandsIT {
         assertThat(failures).isEmpty();
         // The mistyped data dirs of the docs were refused, not created.
         try (Stream<Path> s = Files.walk(tmp)) {
-            assertThat(s.filter(p -> p.getFileName().toString().equals("gatewya") || p.getFileName().toString().equals("no-such-gateway")))
+            assertThat(s.filter(p -> p.getFileName().toString().equals("gatewya")
+                            || p.getFileName().toString().equals("no-such-gateway")))
                     .isEmpty();
         }
     }
@@ -166,7 +186,8 @@ class DocCommandsIT {
     }
 
     private static String tail(String s) {
-        List<String> lines = s.strip().lines().filter(l -> !l.startsWith("WARNING")).toList();
+        List<String> lines =
+                s.strip().lines().filter(l -> !l.startsWith("WARNING")).toList();
         return String.join("\n            ", lines.subList(Math.max(0, lines.size() - 6), lines.size()));
     }
 
@@ -176,45 +197,64 @@ class DocCommandsIT {
         Map<String, String> env = env(work);
         Path fresh = tmp.resolve("pi");
         assertThat(sh(work, env, "voc-provision ca init --dir ca").code()).isZero();
-        Result enroll = sh(work, env, "voc-provision device enroll --ca ca --site store-1 --name 'desk 1' --broker-url"
-                + " ssl://gw.example:8883 --out bundles --config-dir " + fresh.resolve("etc/voc") + " --model-dir "
-                + fresh.resolve("opt/voc/model") + " --native-lib-dir " + fresh.resolve("opt/voc/lib"));
+        Result enroll = sh(
+                work,
+                env,
+                "voc-provision device enroll --ca ca --site store-1 --name 'desk 1' --broker-url"
+                        + " ssl://gw.example:8883 --out bundles --config-dir " + fresh.resolve("etc/voc")
+                        + " --model-dir "
+                        + fresh.resolve("opt/voc/model") + " --native-lib-dir " + fresh.resolve("opt/voc/lib"));
         assertThat(enroll.code()).as(enroll.err()).isZero();
         Path bundle;
         try (Stream<Path> s = Files.list(work.resolve("bundles"))) {
             bundle = s.filter(Files::isDirectory).findFirst().orElseThrow();
         }
         String install = Files.readString(bundle.resolve("INSTALL.txt"));
-        assertThat(install).doesNotContain("java -jar").contains("voc-device selftest").contains("voc-provision model install");
+        assertThat(install)
+                .doesNotContain("java -jar")
+                .contains("voc-device selftest")
+                .contains("voc-provision model install");
 
         // Commands are the indented lines; each part of a && chain is one program.
-        List<String> commands = install.lines().filter(l -> l.startsWith("     ") && !l.strip().startsWith("(")).map(String::strip)
+        List<String> commands = install.lines()
+                .filter(l -> l.startsWith("     ") && !l.strip().startsWith("("))
+                .map(String::strip)
                 .toList();
         assertThat(commands).hasSizeGreaterThanOrEqualTo(7);
         List<String> onThePi = List.of("apt", "install", "systemctl", "cd", "rm", "voc-device", "voc-provision");
         for (String c : commands) {
             for (String part : c.split("&&")) {
-                String program = part.strip().replaceFirst("^sudo (-u \\S+ )?", "").split("\\s+")[0];
-                assertThat(onThePi).as("INSTALL.txt runs '%s' on the Pi: %s", program, c).contains(program);
+                String program =
+                        part.strip().replaceFirst("^sudo (-u \\S+ )?", "").split("\\s+")[0];
+                assertThat(onThePi)
+                        .as("INSTALL.txt runs '%s' on the Pi: %s", program, c)
+                        .contains(program);
             }
             for (String[] call : CommandLineCheck.invocations(c)) {
                 assertThat(CommandLineCheck.problem(call[0], call[1])).as(c).isEmpty();
             }
         }
         assertThat(debContents(repo().resolve("device/target"), "voc-device_")).contains("./usr/bin/voc-device");
-        assertThat(debContents(repo().resolve("provisioning/target"), "voc-provision_")).contains("./usr/bin/voc-provision");
+        assertThat(debContents(repo().resolve("provisioning/target"), "voc-provision_"))
+                .contains("./usr/bin/voc-provision");
 
         // The model install line, as written, with the packaged launcher and jar, on a "Pi" without /opt/voc.
         Path pkg = Files.createDirectories(tmp.resolve("pkg"));
         Path deb = newest(repo().resolve("provisioning/target"), "voc-provision_");
         assertThat(sh(tmp, Map.of(), "dpkg-deb -x " + deb + " " + pkg).code()).isZero();
         Path zip = modelZip(tmp.resolve("vosk-model-small-en-us-0.15.zip"));
-        String line = commands.stream().filter(c -> c.contains("voc-provision model install")).findFirst().orElseThrow()
-                .replaceFirst("^sudo ", "").replace("--archive vosk-model-small-en-us-0.15.zip", "--archive " + zip)
+        String line = commands.stream()
+                .filter(c -> c.contains("voc-provision model install"))
+                .findFirst()
+                .orElseThrow()
+                .replaceFirst("^sudo ", "")
+                .replace("--archive vosk-model-small-en-us-0.15.zip", "--archive " + zip)
                 .replace("--sha256 HEX", "--sha256 " + sha256(zip));
         Map<String, String> pi = new LinkedHashMap<>();
         pi.put("PATH", pkg.resolve("usr/bin") + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        pi.put("VOC_PROVISION_JAR", pkg.resolve("usr/share/voc-provision/voc-provision.jar").toString());
+        pi.put(
+                "VOC_PROVISION_JAR",
+                pkg.resolve("usr/share/voc-provision/voc-provision.jar").toString());
         if (System.getenv("JAVA_HOME") != null) {
             pi.put("VOC_JAVA", System.getenv("JAVA_HOME") + "/bin/java");
         }
@@ -222,14 +262,17 @@ class DocCommandsIT {
         Result model = sh(tmp, pi, line);
         assertThat(model.code()).as("%s%n%s", line, model.err()).isZero();
         assertThat(fresh.resolve("opt/voc/model/am/final.mdl")).exists();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh.resolve("opt/voc")))).isEqualTo("rwxr-xr-x");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh.resolve("opt/voc"))))
+                .isEqualTo("rwxr-xr-x");
     }
 
     private static Path newest(Path dir, String prefix) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".deb"))
-                    .max(java.util.Comparator.comparing(p -> p.toFile().lastModified())).orElseThrow(
-                            () -> new AssertionError("no " + prefix + "*.deb in " + dir + ": build with ./mvnw package"));
+            return s.filter(p -> p.getFileName().toString().startsWith(prefix)
+                            && p.toString().endsWith(".deb"))
+                    .max(java.util.Comparator.comparing(p -> p.toFile().lastModified()))
+                    .orElseThrow(() ->
+                            new AssertionError("no " + prefix + "*.deb in " + dir + ": build with ./mvnw package"));
         }
     }
 
@@ -242,7 +285,12 @@ class DocCommandsIT {
     /** A small archive with the layout of vosk-model-small-*: what the installer checks (not a working model). */
     private static Path modelZip(Path file) throws IOException {
         try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(file))) {
-            for (String f : List.of("am/final.mdl", "conf/mfcc.conf", "conf/model.conf", "graph/Gr.fst", "graph/HCLr.fst",
+            for (String f : List.of(
+                    "am/final.mdl",
+                    "conf/mfcc.conf",
+                    "conf/model.conf",
+                    "graph/Gr.fst",
+                    "graph/HCLr.fst",
                     "graph/disambig_tid.int")) {
                 z.putNextEntry(new ZipEntry("vosk-model-small-en-us-0.15/" + f));
                 z.write(("doc test " + f).getBytes(StandardCharsets.UTF_8));

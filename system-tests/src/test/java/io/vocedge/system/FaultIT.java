@@ -27,26 +27,32 @@ class FaultIT {
      * (load average 20+) reaching seq 2,200 took about 80 s.
      */
     private static void waitForOutboxSeq(Scenario s, String device, long atLeast) {
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            try {
-                return s.outbox(device).lastSeq() >= atLeast;
-            } catch (Exception notYet) {
-                return false;
-            }
-        });
+        await().atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    try {
+                        return s.outbox(device).lastSeq() >= atLeast;
+                    } catch (Exception notYet) {
+                        return false;
+                    }
+                });
     }
 
     @Test
     void deviceKilledMidSyncLosesNothingAfterRestart() throws Exception {
         try (Scenario s = new Scenario(dir)) {
             s.startGateway(s.gateway("g1", Map.of()), "g1");
-            JarProcess dev = s.device("dev-a", s.replayFile("first", 3000), 600, BIG_OUTBOX, false).start();
+            JarProcess dev = s.device("dev-a", s.replayFile("first", 3000), 600, BIG_OUTBOX, false)
+                    .start();
             waitForOutboxSeq(s, "dev-a", 800);
             dev.kill9();
             long beforeRestart = s.outbox("dev-a").lastSeq();
             assertThat(beforeRestart).isGreaterThanOrEqualTo(800);
-            JarProcess again = s.device("dev-a", s.replayFile("second", 200), 0, BIG_OUTBOX, true).start();
-            assertThat(again.waitForExit(Duration.ofSeconds(120))).as(again.logText()).isZero();
+            JarProcess again = s.device("dev-a", s.replayFile("second", 200), 0, BIG_OUTBOX, true)
+                    .start();
+            assertThat(again.waitForExit(Duration.ofSeconds(120)))
+                    .as(again.logText())
+                    .isZero();
             long last = s.outbox("dev-a").lastSeq();
             assertThat(last).isGreaterThan(beforeRestart);
             s.assertStoreHoldsExactly("dev-a", last, Duration.ofSeconds(30));
@@ -56,7 +62,8 @@ class FaultIT {
     private void gatewayKilledAt(String point) throws Exception {
         try (Scenario s = new Scenario(dir)) {
             JarProcess faulty = s.startGateway(s.gateway("g1", Map.of("VOC_GATEWAY_FAULT_PAUSE", point)), "g1");
-            JarProcess dev = s.device("dev-a", s.replayFile("r", 1000), 0, BIG_OUTBOX, true).start();
+            JarProcess dev = s.device("dev-a", s.replayFile("r", 1000), 0, BIG_OUTBOX, true)
+                    .start();
             Path marker = dir.resolve("gateway-g1/data/fault-" + point);
             await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(marker));
             faulty.kill9();
@@ -64,10 +71,14 @@ class FaultIT {
             if (point.equals("before_commit")) {
                 assertThat(storedAtKill).as("nothing committed before the kill").isZero();
             } else {
-                assertThat(storedAtKill).as("first transaction committed, never acked").isPositive();
+                assertThat(storedAtKill)
+                        .as("first transaction committed, never acked")
+                        .isPositive();
             }
             s.startGateway(s.gateway("g1", Map.of()), "g1");
-            assertThat(dev.waitForExit(Duration.ofSeconds(120))).as(dev.logText()).isZero();
+            assertThat(dev.waitForExit(Duration.ofSeconds(120)))
+                    .as(dev.logText())
+                    .isZero();
             s.assertStoreHoldsExactly("dev-a", s.outbox("dev-a").lastSeq(), Duration.ofSeconds(30));
             assertThat(s.outbox("dev-a").lastSeq()).isGreaterThanOrEqualTo(1000);
         }
@@ -87,13 +98,16 @@ class FaultIT {
     void brokerRestartedWhileBatchesAreInFlight() throws Exception {
         try (Scenario s = new Scenario(dir)) {
             s.startGateway(s.gateway("g1", Map.of()), "g1");
-            JarProcess dev = s.device("dev-a", s.replayFile("r", 4000), 1000, BIG_OUTBOX, true).start();
+            JarProcess dev = s.device("dev-a", s.replayFile("r", 4000), 1000, BIG_OUTBOX, true)
+                    .start();
             waitForOutboxSeq(s, "dev-a", 1000);
             s.broker.restart();
             waitForOutboxSeq(s, "dev-a", 2500);
             s.broker.kill();
             s.broker.startAgain();
-            assertThat(dev.waitForExit(Duration.ofSeconds(180))).as(dev.logText()).isZero();
+            assertThat(dev.waitForExit(Duration.ofSeconds(180)))
+                    .as(dev.logText())
+                    .isZero();
             s.assertStoreHoldsExactly("dev-a", s.outbox("dev-a").lastSeq(), Duration.ofSeconds(30));
         }
     }
@@ -102,7 +116,8 @@ class FaultIT {
     void brokerDownForAMinuteWhileTheDeviceKeepsProducing() throws Exception {
         try (Scenario s = new Scenario(dir)) {
             s.startGateway(s.gateway("g1", Map.of()), "g1");
-            JarProcess dev = s.device("dev-a", s.replayFile("r", 3300), 50, BIG_OUTBOX, true).start();
+            JarProcess dev = s.device("dev-a", s.replayFile("r", 3300), 50, BIG_OUTBOX, true)
+                    .start();
             waitForOutboxSeq(s, "dev-a", 100);
             s.broker.kill();
             long downAt = s.outbox("dev-a").lastSeq();
@@ -111,7 +126,9 @@ class FaultIT {
             assertThat(produced).as("records made while the broker was down").isGreaterThan(2000);
             assertThat(s.outbox("dev-a").depth()).isGreaterThanOrEqualTo(produced);
             s.broker.startAgain();
-            assertThat(dev.waitForExit(Duration.ofSeconds(180))).as(dev.logText()).isZero();
+            assertThat(dev.waitForExit(Duration.ofSeconds(180)))
+                    .as(dev.logText())
+                    .isZero();
             s.assertStoreHoldsExactly("dev-a", s.outbox("dev-a").lastSeq(), Duration.ofSeconds(30));
         }
     }
@@ -121,10 +138,14 @@ class FaultIT {
         try (Scenario s = new Scenario(dir)) {
             JarProcess g1 = s.startGateway(s.gateway("g1", Map.of()), "g1");
             s.startGateway(s.gateway("g2", Map.of()), "g2");
-            JarProcess a = s.device("dev-a", s.replayFile("a", 3000), 500, BIG_OUTBOX, true).start();
-            JarProcess b = s.device("dev-b", s.replayFile("b", 3000), 500, BIG_OUTBOX, true).start();
+            JarProcess a = s.device("dev-a", s.replayFile("a", 3000), 500, BIG_OUTBOX, true)
+                    .start();
+            JarProcess b = s.device("dev-b", s.replayFile("b", 3000), 500, BIG_OUTBOX, true)
+                    .start();
             waitForOutboxSeq(s, "dev-a", 1200);
-            assertThat(s.store.count("SELECT COUNT(DISTINCT gateway_id) FROM records")).as("both gateways took work").isEqualTo(2);
+            assertThat(s.store.count("SELECT COUNT(DISTINCT gateway_id) FROM records"))
+                    .as("both gateways took work")
+                    .isEqualTo(2);
             g1.kill9();
             assertThat(a.waitForExit(Duration.ofSeconds(180))).as(a.logText()).isZero();
             assertThat(b.waitForExit(Duration.ofSeconds(180))).as(b.logText()).isZero();
@@ -137,22 +158,32 @@ class FaultIT {
     void outboxBoundReachedOfflineEvictsByPolicyAndLosesNothingElse() throws Exception {
         try (Scenario s = new Scenario(dir)) {
             s.broker.kill();
-            // 2,000 utterances (~950 bytes each with evidence) and 200 summaries (~1.2 KB) into a 512 KiB outbox while offline.
-            JarProcess dev = s.device("dev-a", s.replayFile("r", 2000), 0, 512 * 1024, true).start();
+            // 2,000 utterances (~950 bytes each with evidence) and 200 summaries (~1.2 KB) into a 512 KiB outbox while
+            // offline.
+            JarProcess dev = s.device("dev-a", s.replayFile("r", 2000), 0, 512 * 1024, true)
+                    .start();
             waitForOutboxSeq(s, "dev-a", 2200);
             long evicted = s.outbox("dev-a").evictedTotal();
             assertThat(evicted).as("evicted while offline").isPositive();
-            assertThat(s.outbox("dev-a").meta("evicted.CONVERSATION_SUMMARY", 0)).isZero();
+            assertThat(s.outbox("dev-a").meta("evicted.CONVERSATION_SUMMARY", 0))
+                    .isZero();
             s.broker.startAgain();
             s.startGateway(s.gateway("g1", Map.of()), "g1");
-            assertThat(dev.waitForExit(Duration.ofSeconds(120))).as(dev.logText()).isZero();
+            assertThat(dev.waitForExit(Duration.ofSeconds(120)))
+                    .as(dev.logText())
+                    .isZero();
             long last = s.outbox("dev-a").lastSeq();
-            await().atMost(Duration.ofSeconds(30)).until(() -> s.store.seqs("dev-a").size() + evicted >= last);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> s.store.seqs("dev-a").size() + evicted >= last);
             var stored = s.store.seqs("dev-a");
             assertThat(stored).doesNotHaveDuplicates().isSorted();
-            assertThat(stored.size() + evicted).as("stored + evicted = produced").isEqualTo(last);
-            assertThat(s.store.count("SELECT COUNT(*) FROM records WHERE device_id = 'dev-a' AND kind = 'conversation'"))
-                    .as("every conversation summary survived").isEqualTo(200);
+            assertThat(stored.size() + evicted)
+                    .as("stored + evicted = produced")
+                    .isEqualTo(last);
+            assertThat(s.store.count(
+                            "SELECT COUNT(*) FROM records WHERE device_id = 'dev-a' AND kind = 'conversation'"))
+                    .as("every conversation summary survived")
+                    .isEqualTo(200);
             // Oldest low-value records went first: the newest utterances are all there.
             assertThat(stored).contains(last - 1, last - 2, last - 3);
         }

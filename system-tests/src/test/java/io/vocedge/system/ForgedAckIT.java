@@ -40,9 +40,11 @@ class ForgedAckIT {
     @Test
     void forgedAcksLeaveTheRealAgentsOutboxWholeAndAGatewayLaterStoresEveryRecord() throws Exception {
         try (Scenario s = new Scenario(dir)) {
-            JarProcess device = s.device("dev-acked", s.replayFile("acked", 60), 200, 64L * 1024 * 1024, true, "2s").start();
+            JarProcess device = s.device("dev-acked", s.replayFile("acked", 60), 200, 64L * 1024 * 1024, true, "2s")
+                    .start();
             Queue<String> seen = new ConcurrentLinkedQueue<>();
-            MqttAsyncClient attacker = new MqttAsyncClient(s.broker.url(), "attacker-" + UUID.randomUUID(), new MemoryPersistence());
+            MqttAsyncClient attacker =
+                    new MqttAsyncClient(s.broker.url(), "attacker-" + UUID.randomUUID(), new MemoryPersistence());
             attacker.setCallback(MqttProbe.recorder(seen));
             MqttConnectionOptions o = new MqttConnectionOptions();
             o.setCleanStart(true);
@@ -52,28 +54,47 @@ class ForgedAckIT {
             assertThat(MqttProbe.subscribe(attacker, records)).isLessThan(0x80);
 
             // 60 utterances in conversations of 10: 66 records, all in the outbox, batches going out (and resent).
-            await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> s.outbox("dev-acked").lastSeq() == 66 && !seen.isEmpty());
+            await().atMost(Duration.ofSeconds(90))
+                    .ignoreExceptions()
+                    .until(() -> s.outbox("dev-acked").lastSeq() == 66 && !seen.isEmpty());
             for (int round = 0; round < 3; round++) {
                 for (String batchId : batchIds(seen, records)) {
                     // A real batch id claiming every seq, and the same from another device's name.
-                    forge(attacker, ackTopic, new Ack("dev-acked", batchId, List.of(new Ack.SeqRange(0, Long.MAX_VALUE)), List.of()));
-                    forge(attacker, ackTopic, new Ack("dev-other", batchId, List.of(new Ack.SeqRange(1, 66)), List.of()));
+                    forge(
+                            attacker,
+                            ackTopic,
+                            new Ack("dev-acked", batchId, List.of(new Ack.SeqRange(0, Long.MAX_VALUE)), List.of()));
+                    forge(
+                            attacker,
+                            ackTopic,
+                            new Ack("dev-other", batchId, List.of(new Ack.SeqRange(1, 66)), List.of()));
                 }
-                forge(attacker, ackTopic, new Ack("dev-acked", "made-up-" + round, List.of(new Ack.SeqRange(1, 66)), List.of()));
-                attacker.publish(ackTopic, "{not json".getBytes(StandardCharsets.UTF_8), 1, false).waitForCompletion(5000);
+                forge(
+                        attacker,
+                        ackTopic,
+                        new Ack("dev-acked", "made-up-" + round, List.of(new Ack.SeqRange(1, 66)), List.of()));
+                attacker.publish(ackTopic, "{not json".getBytes(StandardCharsets.UTF_8), 1, false)
+                        .waitForCompletion(5000);
                 Thread.sleep(2500); // past an ack timeout: resent batches get new forgeries in the next round
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> device.logText().contains("event=ack_refused"));
-            assertThat(s.outbox("dev-acked").depth()).as("outbox after forged acks").isEqualTo(66);
+            assertThat(s.outbox("dev-acked").depth())
+                    .as("outbox after forged acks")
+                    .isEqualTo(66);
             // --exit-when-synced: the agent would log all_synced and exit had a forged ack emptied its outbox.
-            assertThat(device.isAlive()).as("device still running; log:%n%s", device.logText()).isTrue();
+            assertThat(device.isAlive())
+                    .as("device still running; log:%n%s", device.logText())
+                    .isTrue();
             assertThat(device.logText()).doesNotContain("all_synced");
 
             // A real gateway now gets every record exactly once, and only then is the outbox empty.
             s.startGateway(s.gateway("gw-acked", Map.of()), "gw-acked");
             s.assertStoreHoldsExactly("dev-acked", 66, Duration.ofSeconds(90));
-            await().atMost(Duration.ofSeconds(30)).until(() -> s.outbox("dev-acked").depth() == 0);
-            assertThat(device.waitForExit(Duration.ofSeconds(30))).as("exit once really synced").isZero();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> s.outbox("dev-acked").depth() == 0);
+            assertThat(device.waitForExit(Duration.ofSeconds(30)))
+                    .as("exit once really synced")
+                    .isZero();
             assertThat(device.logText()).contains("event=all_synced");
             attacker.disconnect().waitForCompletion(2000);
             attacker.close();

@@ -56,14 +56,17 @@ class ForwardFaultIT {
     }
 
     private static List<String> forwardYaml(String prefix) {
-        return List.of("forward:", "  batch_max_events: " + BATCH_MAX_EVENTS,
+        return List.of(
+                "forward:",
+                "  batch_max_events: " + BATCH_MAX_EVENTS,
                 "  kafka: {bootstrap_servers: \"" + kafka.bootstrapServers() + "\", topic_prefix: " + prefix + "}");
     }
 
     /** Events in the outbox not yet published to the Kafka sink (-1 while the tables do not exist yet). */
     private static long kafkaLag(Scenario s) {
-        return s.store.countSafely("SELECT COALESCE(SUM(d.last_dseq - COALESCE(c.sent_dseq, 0)), 0) FROM forward_device d"
-                + " LEFT JOIN forward_cursor c ON c.sink = 'kafka' AND c.device_key = d.device_key");
+        return s.store.countSafely(
+                "SELECT COALESCE(SUM(d.last_dseq - COALESCE(c.sent_dseq, 0)), 0) FROM forward_device d"
+                        + " LEFT JOIN forward_cursor c ON c.sink = 'kafka' AND c.device_key = d.device_key");
     }
 
     private static long stored(Scenario s) {
@@ -78,19 +81,28 @@ class ForwardFaultIT {
         Random random = new Random(seed);
         try (Scenario s = new Scenario(dir)) {
             JarProcess g = s.startGateway(s.gateway("g1", Map.of(), forwardYaml(prefix)), "g1");
-            JarProcess a = s.device("dev-a", s.replayFile("a", 1500), 300, BIG_OUTBOX, true).start();
-            JarProcess b = s.device("dev-b", s.replayFile("b", 1500), 300, BIG_OUTBOX, true).start();
+            JarProcess a = s.device("dev-a", s.replayFile("a", 1500), 300, BIG_OUTBOX, true)
+                    .start();
+            JarProcess b = s.device("dev-b", s.replayFile("b", 1500), 300, BIG_OUTBOX, true)
+                    .start();
             for (int i = 0; i < 3; i++) {
                 // A random point in the stream: after 50-400 more stored records (ingest and forwarding both busy).
                 long target = Math.max(0, stored(s)) + 50 + random.nextInt(350);
-                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
+                await().atMost(Duration.ofSeconds(120))
+                        .pollInterval(Duration.ofMillis(50))
                         .until(() -> stored(s) >= target);
-                assertThat(a.isAlive() || b.isAlive()).as("kill %d while the devices produce (seed %d)", i, seed).isTrue();
+                assertThat(a.isAlive() || b.isAlive())
+                        .as("kill %d while the devices produce (seed %d)", i, seed)
+                        .isTrue();
                 g.kill9();
                 g = s.startGateway(s.gateway("g1", Map.of(), forwardYaml(prefix)), "g1");
             }
-            assertThat(a.waitForExit(Duration.ofSeconds(180))).as("seed %d; %s", seed, a.logText()).isZero();
-            assertThat(b.waitForExit(Duration.ofSeconds(180))).as("seed %d; %s", seed, b.logText()).isZero();
+            assertThat(a.waitForExit(Duration.ofSeconds(180)))
+                    .as("seed %d; %s", seed, a.logText())
+                    .isZero();
+            assertThat(b.waitForExit(Duration.ofSeconds(180)))
+                    .as("seed %d; %s", seed, b.logText())
+                    .isZero();
             assertStoreAndKafkaAgree(s, prefix, List.of("dev-a", "dev-b"), 3);
         }
     }
@@ -101,7 +113,8 @@ class ForwardFaultIT {
         String prefix = "down-" + UUID.randomUUID().toString().substring(0, 8);
         try (Scenario s = new Scenario(dir)) {
             s.startGateway(s.gateway("g1", Map.of(), forwardYaml(prefix)), "g1");
-            JarProcess a = s.device("dev-a", s.replayFile("a", 1500), 20, BIG_OUTBOX, true).start();
+            JarProcess a = s.device("dev-a", s.replayFile("a", 1500), 20, BIG_OUTBOX, true)
+                    .start();
             await().atMost(Duration.ofSeconds(120)).until(() -> stored(s) >= 100 && kafkaLag(s) == 0);
             kafka.stop();
             long storedAtStop = stored(s);
@@ -109,7 +122,9 @@ class ForwardFaultIT {
                 // The outage itself is the fault (a minute), not a synchronisation wait.
                 Thread.sleep(60_000);
                 assertThat(a.isAlive()).as("device still producing").isTrue();
-                assertThat(stored(s) - storedAtStop).as("gateway kept storing and acking without Kafka").isGreaterThan(200);
+                assertThat(stored(s) - storedAtStop)
+                        .as("gateway kept storing and acking without Kafka")
+                        .isGreaterThan(200);
                 assertThat(kafkaLag(s)).as("events waiting in the outbox").isGreaterThan(200);
             } finally {
                 kafka.startAgain();
@@ -131,14 +146,20 @@ class ForwardFaultIT {
             List<String> devices = List.of("dev-a", "dev-b", "dev-c");
             List<JarProcess> running = new ArrayList<>();
             for (String d : devices) {
-                running.add(s.device(d, s.replayFile(d, 1200), 200, BIG_OUTBOX, true).start());
+                running.add(s.device(d, s.replayFile(d, 1200), 200, BIG_OUTBOX, true)
+                        .start());
             }
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> stored(s) >= 900);
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> stored(s) >= 900);
             g1.kill9();
             for (JarProcess d : running) {
-                assertThat(d.waitForExit(Duration.ofSeconds(180))).as(d.logText()).isZero();
+                assertThat(d.waitForExit(Duration.ofSeconds(180)))
+                        .as(d.logText())
+                        .isZero();
             }
-            assertThat(s.store.count("SELECT COUNT(DISTINCT gateway_id) FROM forward_outbox")).as("gateways that stored")
+            assertThat(s.store.count("SELECT COUNT(DISTINCT gateway_id) FROM forward_outbox"))
+                    .as("gateways that stored")
                     .isGreaterThanOrEqualTo(2);
             assertStoreAndKafkaAgree(s, prefix, devices, 1);
         }
@@ -157,11 +178,16 @@ class ForwardFaultIT {
         for (String d : devices) {
             s.assertStoreHoldsExactly(d, s.outbox(d).lastSeq(), Duration.ofSeconds(60));
         }
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> kafkaLag(s) == 0);
+        await().atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> kafkaLag(s) == 0);
         List<String> outboxIds = s.store.strings("SELECT event_id FROM forward_outbox");
         assertThat(outboxIds).doesNotHaveDuplicates();
-        long recordEvents = s.store.count("SELECT COUNT(*) FROM forward_outbox WHERE kind IN ('utterance', 'conversation', 'telemetry')");
-        assertThat(recordEvents).as("one outbox event per stored record").isEqualTo(s.store.count("SELECT COUNT(*) FROM records"));
+        long recordEvents = s.store.count(
+                "SELECT COUNT(*) FROM forward_outbox WHERE kind IN ('utterance', 'conversation', 'telemetry')");
+        assertThat(recordEvents)
+                .as("one outbox event per stored record")
+                .isEqualTo(s.store.count("SELECT COUNT(*) FROM records"));
 
         List<ConsumerRecord<String, String>> got = consume(prefix, outboxIds.size());
         Map<String, String> payloadById = new HashMap<>();
@@ -171,23 +197,29 @@ class ForwardFaultIT {
             String id = header(r, "voc-event-id");
             String first = payloadById.putIfAbsent(id, r.value());
             if (first != null) {
-                assertThat(r.value()).as("a copy of event %s carries the payload of the first", id).isEqualTo(first);
+                assertThat(r.value())
+                        .as("a copy of event %s carries the payload of the first", id)
+                        .isEqualTo(first);
                 copies.add(id + " (" + r.key() + " seq " + header(r, "voc-device-seq") + ")");
                 continue;
             }
-            dseqsPerKeyAndTopic.computeIfAbsent(r.key() + " on " + r.topic(), k -> new ArrayList<>())
+            dseqsPerKeyAndTopic
+                    .computeIfAbsent(r.key() + " on " + r.topic(), k -> new ArrayList<>())
                     .add(Long.parseLong(header(r, "voc-device-seq")));
         }
         Set<String> missing = new TreeSet<>(outboxIds);
         missing.removeAll(payloadById.keySet());
         Set<String> unknown = new TreeSet<>(payloadById.keySet());
         unknown.removeAll(new HashSet<>(outboxIds));
-        assertThat(missing).as("outbox events never seen in Kafka (of %d, %d records read)", outboxIds.size(), got.size())
+        assertThat(missing)
+                .as("outbox events never seen in Kafka (of %d, %d records read)", outboxIds.size(), got.size())
                 .isEmpty();
         assertThat(unknown).as("Kafka events the outbox does not hold").isEmpty();
-        assertThat(copies).as("events published twice: only a batch whose recording was lost, at most %d of them",
-                lostRecordings).hasSizeLessThanOrEqualTo(lostRecordings * BATCH_MAX_EVENTS);
-        dseqsPerKeyAndTopic.forEach((k, seqs) -> assertThat(seqs).as("order of %s", k).isSorted());
+        assertThat(copies)
+                .as("events published twice: only a batch whose recording was lost, at most %d of them", lostRecordings)
+                .hasSizeLessThanOrEqualTo(lostRecordings * BATCH_MAX_EVENTS);
+        dseqsPerKeyAndTopic.forEach(
+                (k, seqs) -> assertThat(seqs).as("order of %s", k).isSorted());
         for (String d : devices) {
             assertThat(dseqsPerKeyAndTopic.keySet()).as("%s forwarded", d).anyMatch(k -> k.startsWith(d + " on "));
         }
@@ -203,7 +235,8 @@ class ForwardFaultIT {
         p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000");
         List<ConsumerRecord<String, String>> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> c =
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             c.subscribe(Pattern.compile(Pattern.quote(prefix + ".") + ".*"));
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             while (ids.size() < expected && System.nanoTime() < deadline) {

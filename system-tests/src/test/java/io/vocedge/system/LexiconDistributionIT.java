@@ -29,7 +29,11 @@ class LexiconDistributionIT {
 
     private Run cli(Path gdir, Map<String, String> env, String... args) throws Exception {
         List<String> a = new ArrayList<>(List.of(args));
-        a.addAll(List.of("--config", gdir.resolve("gateway.yaml").toString(), "--data-dir", gdir.resolve("data").toString()));
+        a.addAll(List.of(
+                "--config",
+                gdir.resolve("gateway.yaml").toString(),
+                "--data-dir",
+                gdir.resolve("data").toString()));
         Path log = Files.createTempFile(dir, "cli", ".log");
         JarProcess p = new JarProcess("voc-gateway " + args[0], JarProcess.jar("voc.gateway.jar"), log, a, env).start();
         int exit = p.waitForExit(Duration.ofSeconds(120));
@@ -39,23 +43,33 @@ class LexiconDistributionIT {
     @Test
     void hostileFilesAreRefusedWithoutLeakingAndAValidLexiconReachesTheRunningDevice() throws Exception {
         Path secretFile = Files.writeString(dir.resolve("secret.yaml"), "password: " + secret + "\n");
-        Path brokenSecret = Files.writeString(dir.resolve("broken.yaml"), "version: \"2099.1.1\"\ntopics: {" + secret + ": [\n");
-        Path badKey = Files.writeString(dir.resolve("badkey.yaml"), "version: \"2099.1.1\"\ntopics:\n  " + secret + ": {en: [x]}\n");
+        Path brokenSecret =
+                Files.writeString(dir.resolve("broken.yaml"), "version: \"2099.1.1\"\ntopics: {" + secret + ": [\n");
+        Path badKey = Files.writeString(
+                dir.resolve("badkey.yaml"), "version: \"2099.1.1\"\ntopics:\n  " + secret + ": {en: [x]}\n");
         Path big = Files.writeString(dir.resolve("big.yaml"), "version: \"2099.1.1\"\n# " + "x".repeat(200_000) + "\n");
-        Path good = Files.writeString(dir.resolve("lexicon.yaml"),
+        Path good = Files.writeString(
+                dir.resolve("lexicon.yaml"),
                 "version: \"2099.1.1\"\ntopics:\n  delivery: {en: [shipment]}\n  ev_charging: {en: [wallbox]}\n");
         try (Scenario s = new Scenario(dir)) {
             JarProcess gateway = s.startGateway(s.gateway("gw1", Map.of()), "gw1");
             Path gdir = dir.resolve("gateway-gw1");
-            JarProcess device = s.device("dev-lex", s.replayFile("lex", 600), 5, 64L * 1024 * 1024, false).start();
+            JarProcess device = s.device("dev-lex", s.replayFile("lex", 600), 5, 64L * 1024 * 1024, false)
+                    .start();
             // Registered (open registry) once its first records are stored.
-            await().atMost(Duration.ofSeconds(90)).until(() -> s.store.countSafely(
-                    "SELECT COUNT(*) FROM devices WHERE device_id = 'dev-lex'") == 1);
+            await().atMost(Duration.ofSeconds(90))
+                    .until(() -> s.store.countSafely("SELECT COUNT(*) FROM devices WHERE device_id = 'dev-lex'") == 1);
 
             // The CLI's own environment holds the secret: /proc/self/environ is the CLI process's.
             Map<String, String> env = Map.of("VOC_TEST_SECRET", secret);
             List<String> outputs = new ArrayList<>();
-            for (Path hostile : List.of(Path.of("/dev/zero"), Path.of("/proc/self/environ"), secretFile, brokenSecret, badKey, big,
+            for (Path hostile : List.of(
+                    Path.of("/dev/zero"),
+                    Path.of("/proc/self/environ"),
+                    secretFile,
+                    brokenSecret,
+                    badKey,
+                    big,
                     dir.resolve("missing.yaml"))) {
                 Run r = cli(gdir, env, "lexicon", "publish", hostile.toString(), "--site", "store-1");
                 assertThat(r.exit()).as("%s: %s", hostile, r.output()).isEqualTo(2);
@@ -63,7 +77,8 @@ class LexiconDistributionIT {
             }
             assertThat(outputs.get(0)).contains("/dev/zero is not a readable regular file");
             assertThat(outputs.get(5)).contains("larger than 131072 bytes");
-            assertThat(s.store.count("SELECT COUNT(*) FROM lexicon_publications")).isZero();
+            assertThat(s.store.count("SELECT COUNT(*) FROM lexicon_publications"))
+                    .isZero();
 
             Run ok = cli(gdir, env, "lexicon", "publish", good.toString(), "--site", "store-1");
             assertThat(ok.exit()).as(ok.output()).isZero();
@@ -72,14 +87,19 @@ class LexiconDistributionIT {
             assertThat(older.exit()).isEqualTo(2);
             assertThat(older.output()).contains("not newer than 2099.1.1");
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> s.store.countSafely("SELECT COUNT(*) FROM devices WHERE "
-                    + "device_id = 'dev-lex' AND last_status->'details'->>'lexicon_version' = '2099.1.1'") == 1);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> s.store.countSafely(
+                                    "SELECT COUNT(*) FROM devices WHERE "
+                                            + "device_id = 'dev-lex' AND last_status->'details'->>'lexicon_version' = '2099.1.1'")
+                            == 1);
             Path active = s.deviceDataDir("dev-lex").resolve("lexicon/active.yaml");
             assertThat(Files.readString(active)).isEqualTo(Files.readString(good));
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(active))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(active)))
+                    .isEqualTo("rw-------");
             Run status = cli(gdir, Map.of(), "lexicon", "status");
             assertThat(status.exit()).as(status.output()).isZero();
-            assertThat(status.output()).containsPattern("dev-lex\\s+store-1\\s+\\S+\\s+2099\\.1\\.1\\s+2099\\.1\\.1\\s+ok");
+            assertThat(status.output())
+                    .containsPattern("dev-lex\\s+store-1\\s+\\S+\\s+2099\\.1\\.1\\s+2099\\.1\\.1\\s+ok");
 
             device.terminate(Duration.ofSeconds(60));
             gateway.terminate(Duration.ofSeconds(60));
@@ -93,7 +113,8 @@ class LexiconDistributionIT {
             }
             for (String table : List.of("lexicon_publications", "devices", "command_results", "dead_letters")) {
                 assertThat(s.store.count("SELECT COUNT(*) FROM " + table + " t WHERE CAST(t AS TEXT) LIKE '%hunter2%'"))
-                        .as(table).isZero();
+                        .as(table)
+                        .isZero();
             }
         }
     }

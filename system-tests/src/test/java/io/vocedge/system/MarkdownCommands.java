@@ -31,15 +31,16 @@ final class MarkdownCommands {
         }
     }
 
-    private MarkdownCommands() {
-    }
+    private MarkdownCommands() {}
 
     /** The Markdown files users read: READMEs, CONTRIBUTING, BENCHMARKS, docs/, module docs/, hardware-docs/. */
     static List<Path> docs(Path repo) throws IOException {
         try (Stream<Path> s = Files.walk(repo, 3)) {
             return s.filter(p -> p.toString().endsWith(".md"))
-                    .filter(p -> !repo.relativize(p).toString().contains("target/") && !repo.relativize(p).startsWith(".git"))
-                    .sorted().toList();
+                    .filter(p -> !repo.relativize(p).toString().contains("target/")
+                            && !repo.relativize(p).startsWith(".git"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -70,7 +71,13 @@ final class MarkdownCommands {
             String firstCell = firstTableCell(t);
             while (m.find()) {
                 boolean inFirstCell = firstCell != null && firstCell.contains("`" + m.group(1) + "`");
-                out.add(new Snippet(file, i + 1, m.group(1), false, false, inFirstCell ? file.getParent().getFileName().toString() : null));
+                out.add(new Snippet(
+                        file,
+                        i + 1,
+                        m.group(1),
+                        false,
+                        false,
+                        inFirstCell ? file.getParent().getFileName().toString() : null));
             }
             if (!t.isEmpty()) {
                 previousNonBlank = t;

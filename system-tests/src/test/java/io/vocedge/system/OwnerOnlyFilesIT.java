@@ -38,45 +38,92 @@ class OwnerOnlyFilesIT {
     @Test
     void gatewayAndDeviceUnderUmask022LeaveNothingForGroupOrOthers() throws Exception {
         // Control: under this wrapper a file created without explicit modes IS shared (0644), so the check below bites.
-        Process control = new ProcessBuilder("sh", "-c", "umask 022; exec \"$@\"", "sh", "touch", dir.resolve("control").toString())
+        Process control = new ProcessBuilder(
+                        "sh",
+                        "-c",
+                        "umask 022; exec \"$@\"",
+                        "sh",
+                        "touch",
+                        dir.resolve("control").toString())
                 .start();
         assertThat(control.waitFor()).isZero();
         assertThat(Files.getPosixFilePermissions(dir.resolve("control"))).contains(PosixFilePermission.OTHERS_READ);
 
         Path wav = DeviceAudioIT.showroomWav(dir, 60);
         Path gdata = dir.resolve("gateway-data");
-        try (JarProcess gateway = new JarProcess("gateway", JarProcess.jar("voc.gateway.jar"), dir.resolve("gateway.log"),
-                List.of("run", "--data-dir", gdata.toString()), Map.of(), "022")) {
+        try (JarProcess gateway = new JarProcess(
+                "gateway",
+                JarProcess.jar("voc.gateway.jar"),
+                dir.resolve("gateway.log"),
+                List.of("run", "--data-dir", gdata.toString()),
+                Map.of(),
+                "022")) {
             gateway.start();
             Path runtime = gdata.resolve("runtime.json");
             await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(runtime) || !gateway.isAlive());
-            assertThat(gateway.isAlive()).as("gateway running; log:%n%s", gateway.logText()).isTrue();
+            assertThat(gateway.isAlive())
+                    .as("gateway running; log:%n%s", gateway.logText())
+                    .isTrue();
             JsonNode rt = json.readTree(runtime.toFile());
             String token = Files.readString(gdata.resolve("admin-token")).strip();
 
             Path ddir = Files.createDirectories(dir.resolve("device"));
             Path ddata = ddir.resolve("data");
             Path cfg = ddir.resolve("device.yaml");
-            // The embedded broker wants a login: the device's password, as 'voc-gateway broker password' writes it (0600).
+            // The embedded broker wants a login: the device's password, as 'voc-gateway broker password' writes it
+            // (0600).
             Path password = ddir.resolve("broker.password");
-            io.vocedge.common.fs.OwnerOnly.writeAtomically(password, io.vocedge.gateway.broker.BrokerCredentials
-                    .load(gdata.resolve("broker")).devicePassword("dev-perm").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            Files.writeString(cfg, String.join("\n", "device:", "  id: dev-perm", "  site: store-1", "data_dir: " + ddata,
-                    "broker:", "  url: " + rt.get("broker_url").asText(), "  password_file: " + password, "telemetry:", "  interval_s: 2", "audio:",
-                    "  conversation_gap_ms: 3000", "asr:", "  model: " + ddir.resolve("no-model-installed"), "hardware: false", ""));
-            try (JarProcess device = new JarProcess("device", JarProcess.jar("voc.device.jar"), ddir.resolve("device.log"),
-                    List.of("run", "--config", cfg.toString(), "--source", "wav:" + wav, "--realtime"), Map.of(), "022")) {
+            io.vocedge.common.fs.OwnerOnly.writeAtomically(
+                    password,
+                    io.vocedge.gateway.broker.BrokerCredentials.load(gdata.resolve("broker"))
+                            .devicePassword("dev-perm")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Files.writeString(
+                    cfg,
+                    String.join(
+                            "\n",
+                            "device:",
+                            "  id: dev-perm",
+                            "  site: store-1",
+                            "data_dir: " + ddata,
+                            "broker:",
+                            "  url: " + rt.get("broker_url").asText(),
+                            "  password_file: " + password,
+                            "telemetry:",
+                            "  interval_s: 2",
+                            "audio:",
+                            "  conversation_gap_ms: 3000",
+                            "asr:",
+                            "  model: " + ddir.resolve("no-model-installed"),
+                            "hardware: false",
+                            ""));
+            try (JarProcess device = new JarProcess(
+                    "device",
+                    JarProcess.jar("voc.device.jar"),
+                    ddir.resolve("device.log"),
+                    List.of("run", "--config", cfg.toString(), "--source", "wav:" + wav, "--realtime"),
+                    Map.of(),
+                    "022")) {
                 device.start();
                 // Pending audio (no model here: segments wait on disk) and telemetry synced into the gateway's store.
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
-                        count(ddata.resolve("pending-audio"), ".seg") > 0 && Files.exists(gdata.resolve("voc.db-wal"))
-                                && Files.exists(ddata.resolve("outbox.db-wal")) || !device.isAlive());
-                assertThat(device.isAlive()).as("device running; log:%n%s", device.logText()).isTrue();
-                await().atMost(Duration.ofSeconds(30)).until(() -> registered(rt.get("http_url").asText(), token));
-                command(rt.get("http_url").asText(), token, "{\"name\":\"set_log_level\",\"args\":{\"level\":\"info\"}}");
+                await().atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> count(ddata.resolve("pending-audio"), ".seg") > 0
+                                        && Files.exists(gdata.resolve("voc.db-wal"))
+                                        && Files.exists(ddata.resolve("outbox.db-wal"))
+                                || !device.isAlive());
+                assertThat(device.isAlive())
+                        .as("device running; log:%n%s", device.logText())
+                        .isTrue();
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> registered(rt.get("http_url").asText(), token));
+                command(
+                        rt.get("http_url").asText(),
+                        token,
+                        "{\"name\":\"set_log_level\",\"args\":{\"level\":\"info\"}}");
                 command(rt.get("http_url").asText(), token, "{\"name\":\"mute\",\"args\":{}}");
-                await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(ddata.resolve("mute"))
-                        && Files.exists(ddata.resolve("log-level")));
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> Files.exists(ddata.resolve("mute")) && Files.exists(ddata.resolve("log-level")));
 
                 // Not vacuous: every kind of file the issue names is there.
                 assertThat(gdata.resolve("voc.db")).exists();
@@ -88,8 +135,12 @@ class OwnerOnlyFilesIT {
                 List<String> shared = new ArrayList<>();
                 shared.addAll(sharedEntries(gdata));
                 shared.addAll(sharedEntries(ddata));
-                assertThat(shared).as("files or directories with group/other permission bits").isEmpty();
-                assertThat(entries(gdata) + entries(ddata)).as("entries checked").isGreaterThan(15);
+                assertThat(shared)
+                        .as("files or directories with group/other permission bits")
+                        .isEmpty();
+                assertThat(entries(gdata) + entries(ddata))
+                        .as("entries checked")
+                        .isGreaterThan(15);
             }
         }
     }
@@ -119,7 +170,9 @@ class OwnerOnlyFilesIT {
                 }
                 try {
                     Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
-                    if (perms.stream().anyMatch(x -> x.name().startsWith("GROUP_") || x.name().startsWith("OTHERS_"))) {
+                    if (perms.stream()
+                            .anyMatch(x ->
+                                    x.name().startsWith("GROUP_") || x.name().startsWith("OTHERS_"))) {
                         out.add(root.relativize(p) + " " + PosixFilePermissions.toString(perms));
                     }
                 } catch (java.nio.file.NoSuchFileException gone) {
@@ -131,16 +184,24 @@ class OwnerOnlyFilesIT {
     }
 
     private static boolean registered(String http, String token) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(http + "/admin/devices"))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(http + "/admin/devices"))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         return r.statusCode() == 200 && r.body().contains("dev-perm");
     }
 
     private static void command(String http, String token, String body) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(http + "/admin/devices/dev-perm/commands"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(http + "/admin/devices/dev-perm/commands"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as("command %s: %s", body, r.body()).isEqualTo(202);
     }
 }

@@ -42,7 +42,10 @@ final class Scenario implements AutoCloseable {
 
     /** A gateway process on PostgreSQL with more config lines (e.g. an {@code alerts:} section). */
     JarProcess gateway(String id, Map<String, String> env, List<String> extraYaml) throws IOException {
-        return gatewayWithStore(id, env, List.of("  kind: postgresql", "  jdbc_url: " + pg.jdbcUrl(), "  user: " + pg.user()),
+        return gatewayWithStore(
+                id,
+                env,
+                List.of("  kind: postgresql", "  jdbc_url: " + pg.jdbcUrl(), "  user: " + pg.user()),
                 extraYaml);
     }
 
@@ -65,14 +68,24 @@ final class Scenario implements AutoCloseable {
             throws IOException {
         Path gdir = Files.createDirectories(dir.resolve("gateway-" + id));
         Path cfg = gdir.resolve("gateway.yaml");
-        List<String> yaml = new ArrayList<>(List.of("gateway_id: " + id, "broker:", "  url: " + broker.url(), "store:"));
+        List<String> yaml =
+                new ArrayList<>(List.of("gateway_id: " + id, "broker:", "  url: " + broker.url(), "store:"));
         yaml.addAll(storeYaml);
         yaml.addAll(List.of("registry:", "  mode: open"));
         yaml.addAll(extraYaml);
         yaml.add("");
         Files.writeString(cfg, String.join("\n", yaml));
-        JarProcess p = new JarProcess("gateway " + id, JarProcess.jar("voc.gateway.jar"), gdir.resolve("gateway.log"),
-                List.of("run", "--config", cfg.toString(), "--data-dir", gdir.resolve("data").toString()), env);
+        JarProcess p = new JarProcess(
+                "gateway " + id,
+                JarProcess.jar("voc.gateway.jar"),
+                gdir.resolve("gateway.log"),
+                List.of(
+                        "run",
+                        "--config",
+                        cfg.toString(),
+                        "--data-dir",
+                        gdir.resolve("data").toString()),
+                env);
         processes.add(p);
         return p;
     }
@@ -83,29 +96,36 @@ final class Scenario implements AutoCloseable {
         Files.deleteIfExists(runtime);
         g.start();
         await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(runtime) || !g.isAlive());
-        assertThat(g.isAlive()).as("gateway %s running; log:%n%s", id, g.logText()).isTrue();
+        assertThat(g.isAlive())
+                .as("gateway %s running; log:%n%s", id, g.logText())
+                .isTrue();
         return g;
     }
 
     /** A device agent process replaying {@code replay} into its own outbox. */
-    JarProcess device(String id, Path replay, double rate, long outboxMaxBytes, boolean exitWhenSynced) throws IOException {
+    JarProcess device(String id, Path replay, double rate, long outboxMaxBytes, boolean exitWhenSynced)
+            throws IOException {
         return device(id, replay, rate, outboxMaxBytes, exitWhenSynced, "3s");
     }
 
     /** As {@link #device(String, Path, double, long, boolean)} with the given {@code sync.ack_timeout}. */
-    JarProcess device(String id, Path replay, double rate, long outboxMaxBytes, boolean exitWhenSynced, String ackTimeout)
+    JarProcess device(
+            String id, Path replay, double rate, long outboxMaxBytes, boolean exitWhenSynced, String ackTimeout)
             throws IOException {
         List<String> source = new ArrayList<>(List.of("--source", "replay:" + replay, "--rate", Double.toString(rate)));
         if (exitWhenSynced) {
             source.add("--exit-when-synced");
         }
-        return deviceProcess(id, List.of(
-                "outbox:",
-                "  max_bytes: " + outboxMaxBytes,
-                "sync:",
-                "  ack_timeout: " + ackTimeout,
-                "  reconnect_initial: 200ms",
-                "  reconnect_max: 2s"), source);
+        return deviceProcess(
+                id,
+                List.of(
+                        "outbox:",
+                        "  max_bytes: " + outboxMaxBytes,
+                        "sync:",
+                        "  ack_timeout: " + ackTimeout,
+                        "  reconnect_initial: 200ms",
+                        "  reconnect_max: 2s"),
+                source);
     }
 
     /**
@@ -120,15 +140,18 @@ final class Scenario implements AutoCloseable {
     /** {@link #audioDevice(String, Path)} with other run flags than {@code --realtime}. */
     JarProcess audioDevice(String id, Path wav, List<String> runFlags) throws IOException {
         Path ddir = deviceDirs.computeIfAbsent(id, k -> dir.resolve("device-" + k));
-        return deviceProcess(id, List.of(
-                "telemetry:",
-                "  interval_s: 5",
-                "audio:",
-                "  conversation_gap_ms: 3000",
-                "asr:",
-                "  model: " + ddir.resolve("no-model-installed"),
-                "hardware: false"), java.util.stream.Stream.concat(java.util.stream.Stream.of("--source", "wav:" + wav),
-                runFlags.stream()).toList());
+        return deviceProcess(
+                id,
+                List.of(
+                        "telemetry:",
+                        "  interval_s: 5",
+                        "audio:",
+                        "  conversation_gap_ms: 3000",
+                        "asr:",
+                        "  model: " + ddir.resolve("no-model-installed"),
+                        "hardware: false"),
+                java.util.stream.Stream.concat(java.util.stream.Stream.of("--source", "wav:" + wav), runFlags.stream())
+                        .toList());
     }
 
     /** A device agent on the shared broker, with its own directory, config (plus {@code extraYaml}) and log. */
@@ -148,7 +171,8 @@ final class Scenario implements AutoCloseable {
         Files.writeString(cfg, String.join("\n", yaml));
         List<String> args = new ArrayList<>(List.of("run", "--config", cfg.toString()));
         args.addAll(sourceArgs);
-        JarProcess p = new JarProcess("device " + id, JarProcess.jar("voc.device.jar"), ddir.resolve("device.log"), args, Map.of());
+        JarProcess p = new JarProcess(
+                "device " + id, JarProcess.jar("voc.device.jar"), ddir.resolve("device.log"), args, Map.of());
         processes.add(p);
         return p;
     }
@@ -165,9 +189,13 @@ final class Scenario implements AutoCloseable {
     Path replayFile(String name, int n) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<String> lines = new ArrayList<>();
-        String[] texts = {"the delivery date keeps moving and nobody calls me back",
-            "我 上 周 交 的 定金 到 现在 还 没 退", "can i take the blue one for a test drive today",
-            "价格 还行 但是 等 太久 了", "we have been waiting forty minutes for someone to help"};
+        String[] texts = {
+            "the delivery date keeps moving and nobody calls me back",
+            "我 上 周 交 的 定金 到 现在 还 没 退",
+            "can i take the blue one for a test drive today",
+            "价格 还行 但是 等 太久 了",
+            "we have been waiting forty minutes for someone to help"
+        };
         for (int i = 0; i < n; i++) {
             Map<String, Object> line = new HashMap<>();
             String text = texts[i % texts.length];
@@ -191,12 +219,18 @@ final class Scenario implements AutoCloseable {
     }
 
     /** As {@link #assertStoreHoldsExactly(String, long, Duration)} on the given store. */
-    static void assertStoreHoldsExactly(StoreQueries store, String deviceId, long lastSeq, Duration within) throws Exception {
+    static void assertStoreHoldsExactly(StoreQueries store, String deviceId, long lastSeq, Duration within)
+            throws Exception {
         List<Long> expected = LongStream.rangeClosed(1, lastSeq).boxed().toList();
-        await().atMost(within).pollInterval(Duration.ofMillis(500))
+        await().atMost(within)
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> store.seqs(deviceId).size() >= expected.size());
-        assertThat(store.seqs(deviceId)).as("records of %s in the store", deviceId).containsExactlyElementsOf(expected);
-        assertThat(store.count("SELECT COUNT(*) FROM dead_letters")).as("dead letters").isZero();
+        assertThat(store.seqs(deviceId))
+                .as("records of %s in the store", deviceId)
+                .containsExactlyElementsOf(expected);
+        assertThat(store.count("SELECT COUNT(*) FROM dead_letters"))
+                .as("dead letters")
+                .isZero();
     }
 
     @Override

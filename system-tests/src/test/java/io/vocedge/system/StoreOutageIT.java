@@ -35,7 +35,8 @@ class StoreOutageIT {
 
     /** Holds SQLite's write lock on {@code file} like any other writer would (BEGIN IMMEDIATE), then lets go. */
     private static void holdWriteLock(Path file, Duration howLong) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement()) {
             s.execute("BEGIN IMMEDIATE");
             Thread.sleep(howLong.toMillis());
             s.execute("ROLLBACK");
@@ -43,42 +44,57 @@ class StoreOutageIT {
     }
 
     private static String health(String httpUrl) throws Exception {
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(httpUrl + "/health")).timeout(Duration.ofSeconds(5)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        return java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(httpUrl + "/health"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
-    private static Map<String, JarProcess> devices(Scenario s, Map<String, String> ackTimeouts, int records, double rate)
-            throws Exception {
+    private static Map<String, JarProcess> devices(
+            Scenario s, Map<String, String> ackTimeouts, int records, double rate) throws Exception {
         Map<String, JarProcess> out = new LinkedHashMap<>();
         for (var e : ackTimeouts.entrySet()) {
-            out.put(e.getKey(), s.device(e.getKey(), s.replayFile(e.getKey(), records), rate, BIG_OUTBOX, true, e.getValue()).start());
+            out.put(
+                    e.getKey(),
+                    s.device(e.getKey(), s.replayFile(e.getKey(), records), rate, BIG_OUTBOX, true, e.getValue())
+                            .start());
         }
         return out;
     }
 
     private static void waitUntilStored(StoreQueries store, String device, int atLeast) {
-        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            try {
-                return store.seqs(device).size() >= atLeast;
-            } catch (Exception notYet) {
-                return false;
-            }
-        });
+        await().atMost(Duration.ofSeconds(240))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    try {
+                        return store.seqs(device).size() >= atLeast;
+                    } catch (Exception notYet) {
+                        return false;
+                    }
+                });
     }
 
     /** Each device exits 0 once synced; then: 1..last once each, no dead letter, nothing rejected, outbox empty. */
-    private static void assertNothingLostNothingRejected(Scenario s, StoreQueries store, Map<String, JarProcess> devices)
-            throws Exception {
+    private static void assertNothingLostNothingRejected(
+            Scenario s, StoreQueries store, Map<String, JarProcess> devices) throws Exception {
         for (var e : devices.entrySet()) {
             JarProcess d = e.getValue();
             assertThat(d.waitForExit(Duration.ofSeconds(240))).as(d.logText()).isZero();
             long last = s.outbox(e.getKey()).lastSeq();
             Scenario.assertStoreHoldsExactly(store, e.getKey(), last, Duration.ofSeconds(30));
-            assertThat(s.outbox(e.getKey()).depth()).as("outbox of %s", e.getKey()).isZero();
-            assertThat(d.logText()).as("no record of %s rejected", e.getKey()).doesNotContain("record_rejected_by_gateway");
+            assertThat(s.outbox(e.getKey()).depth())
+                    .as("outbox of %s", e.getKey())
+                    .isZero();
+            assertThat(d.logText())
+                    .as("no record of %s rejected", e.getKey())
+                    .doesNotContain("record_rejected_by_gateway");
         }
-        assertThat(store.count("SELECT COUNT(*) FROM dead_letters")).as("dead letters").isZero();
+        assertThat(store.count("SELECT COUNT(*) FROM dead_letters"))
+                .as("dead letters")
+                .isZero();
     }
 
     @Test
@@ -86,8 +102,8 @@ class StoreOutageIT {
         try (Scenario s = new Scenario(dir)) {
             JarProcess g = s.startGateway(s.sqliteGateway("g1"), "g1");
             StoreQueries store = s.sqliteStore("g1");
-            Map<String, JarProcess> devices = devices(s, Map.of("dev-a", "5s", "dev-b", "15s", "dev-c", "60s", "dev-d", "5s"),
-                    400, 8);
+            Map<String, JarProcess> devices =
+                    devices(s, Map.of("dev-a", "5s", "dev-b", "15s", "dev-c", "60s", "dev-d", "5s"), 400, 8);
             waitUntilStored(store, "dev-a", 20);
             holdWriteLock(s.sqliteFile("g1"), Duration.ofSeconds(5));
             waitUntilStored(store, "dev-a", 80);
@@ -99,9 +115,12 @@ class StoreOutageIT {
                 }
             });
             // While locked: /health names the cause (the gateway's SELECT 1 still works on a write-locked file).
-            String httpUrl = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-                    dir.resolve("gateway-g1/data/runtime.json").toFile()).get("http_url").asText();
-            await().atMost(Duration.ofSeconds(20)).until(() -> health(httpUrl).contains("\"store_state\":\"store_busy\""));
+            String httpUrl = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(dir.resolve("gateway-g1/data/runtime.json").toFile())
+                    .get("http_url")
+                    .asText();
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> health(httpUrl).contains("\"store_state\":\"store_busy\""));
             lock.join();
             assertNothingLostNothingRejected(s, store, devices);
             assertThat(g.logText()).contains("event=store_unavailable cause=store_busy");
@@ -122,17 +141,27 @@ class StoreOutageIT {
 
     @Test
     void postgresqlGoneFor30SecondsThenItsRecordsTableLocked() throws Exception {
-        try (Scenario s = new Scenario(dir); TcpOutage outage = TcpOutage.forPostgres()) {
-            JarProcess g = s.startGateway(s.gatewayWithStore("g1", Map.of(), List.of("  kind: postgresql",
-                    "  jdbc_url: " + outage.jdbcUrl(s.pg), "  user: " + s.pg.user()), List.of()), "g1");
-            Map<String, JarProcess> devices = devices(s, Map.of("dev-a", "5s", "dev-b", "15s", "dev-c", "60s", "dev-d", "5s"),
-                    300, 8);
+        try (Scenario s = new Scenario(dir);
+                TcpOutage outage = TcpOutage.forPostgres()) {
+            JarProcess g = s.startGateway(
+                    s.gatewayWithStore(
+                            "g1",
+                            Map.of(),
+                            List.of(
+                                    "  kind: postgresql",
+                                    "  jdbc_url: " + outage.jdbcUrl(s.pg),
+                                    "  user: " + s.pg.user()),
+                            List.of()),
+                    "g1");
+            Map<String, JarProcess> devices =
+                    devices(s, Map.of("dev-a", "5s", "dev-b", "15s", "dev-c", "60s", "dev-d", "5s"), 300, 8);
             waitUntilStored(s.store, "dev-a", 20);
             outage.down();
             Thread.sleep(30_000);
             outage.up();
             waitUntilStored(s.store, "dev-a", 250);
-            try (Connection c = s.pg.connect(); Statement st = c.createStatement()) {
+            try (Connection c = s.pg.connect();
+                    Statement st = c.createStatement()) {
                 c.setAutoCommit(false);
                 st.execute("LOCK TABLE records IN ACCESS EXCLUSIVE MODE");
                 Thread.sleep(20_000);

@@ -53,7 +53,8 @@ public final class KafkaBroker implements AutoCloseable {
     static String serverClasspath() {
         try (InputStream in = KafkaBroker.class.getResourceAsStream("kafka-server.classpath")) {
             if (in == null) {
-                throw new IllegalStateException("kafka-server.classpath missing from test-support: build it with ./mvnw");
+                throw new IllegalStateException(
+                        "kafka-server.classpath missing from test-support: build it with ./mvnw");
             }
             String cp = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
             for (String jar : cp.split(java.io.File.pathSeparator)) {
@@ -93,21 +94,29 @@ public final class KafkaBroker implements AutoCloseable {
                 "num.io.threads=2",
                 "background.threads=2");
         Files.write(dir.resolve("server.properties"), lines);
-        Files.write(dir.resolve("log4j2.properties"), List.of(
-                "appender.file.type=File",
-                "appender.file.name=FILE",
-                "appender.file.fileName=" + dir.resolve("server.log"),
-                "appender.file.layout.type=PatternLayout",
-                "appender.file.layout.pattern=[%d] %p %m (%c)%n",
-                "rootLogger.level=INFO",
-                "rootLogger.appenderRef.file.ref=FILE"));
+        Files.write(
+                dir.resolve("log4j2.properties"),
+                List.of(
+                        "appender.file.type=File",
+                        "appender.file.name=FILE",
+                        "appender.file.fileName=" + dir.resolve("server.log"),
+                        "appender.file.layout.type=PatternLayout",
+                        "appender.file.layout.pattern=[%d] %p %m (%c)%n",
+                        "rootLogger.level=INFO",
+                        "rootLogger.appenderRef.file.ref=FILE"));
     }
 
     private List<String> java(String mainClass, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms64m",
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
                 "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
-                "-cp", serverClasspath(), mainClass));
+                "-cp",
+                serverClasspath(),
+                mainClass));
         cmd.addAll(List.of(args));
         return cmd;
     }
@@ -116,13 +125,21 @@ public final class KafkaBroker implements AutoCloseable {
         byte[] uuid = new byte[16];
         new SecureRandom().nextBytes(uuid);
         String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(uuid);
-        Process p = new ProcessBuilder(java("kafka.tools.StorageTool", "format", "-t", clusterId, "-c",
-                dir.resolve("server.properties").toString())).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("format.log").toFile()).start();
+        Process p = new ProcessBuilder(java(
+                        "kafka.tools.StorageTool",
+                        "format",
+                        "-t",
+                        clusterId,
+                        "-c",
+                        dir.resolve("server.properties").toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("format.log").toFile())
+                .start();
         try {
             if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
-                throw new IllegalStateException("kafka storage format failed: " + Files.readString(dir.resolve("format.log")));
+                throw new IllegalStateException(
+                        "kafka storage format failed: " + Files.readString(dir.resolve("format.log")));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -132,9 +149,11 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void launch() {
         try {
-            process = new ProcessBuilder(java("kafka.Kafka", dir.resolve("server.properties").toString()))
+            process = new ProcessBuilder(
+                            java("kafka.Kafka", dir.resolve("server.properties").toString()))
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("stdout.log").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            dir.resolve("stdout.log").toFile()))
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start kafka", e);
@@ -214,7 +233,8 @@ public final class KafkaBroker implements AutoCloseable {
     /** Starts again after {@link #stop()} or {@link #kill()}: same ports, same data. */
     public void startAgain() {
         try {
-            Files.writeString(dir.resolve("server.log"), "", StandardCharsets.UTF_8); // readiness looks for a new start line
+            Files.writeString(
+                    dir.resolve("server.log"), "", StandardCharsets.UTF_8); // readiness looks for a new start line
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

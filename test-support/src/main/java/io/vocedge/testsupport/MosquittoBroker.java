@@ -24,6 +24,7 @@ public final class MosquittoBroker implements AutoCloseable {
     private final List<String> extraConfig;
     /** A config file written by someone else (e.g. provisioning's 'broker config'), or null for the test defaults. */
     private final Path givenConfig;
+
     private Process process;
 
     private MosquittoBroker(Path dir, int port, List<String> extraConfig) {
@@ -78,7 +79,8 @@ public final class MosquittoBroker implements AutoCloseable {
                 return candidate;
             }
         }
-        throw new IllegalStateException("mosquitto not found: install it with 'apt-get install mosquitto' (.ci/run does)");
+        throw new IllegalStateException(
+                "mosquitto not found: install it with 'apt-get install mosquitto' (.ci/run does)");
     }
 
     private void writeConfig() throws IOException {
@@ -110,7 +112,8 @@ public final class MosquittoBroker implements AutoCloseable {
 
     private void launch() {
         try {
-            process = new ProcessBuilder(executable(), "-c", dir.resolve("mosquitto.conf").toString())
+            process = new ProcessBuilder(
+                            executable(), "-c", dir.resolve("mosquitto.conf").toString())
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("stdout.log").toFile())
                     .start();
@@ -176,7 +179,9 @@ public final class MosquittoBroker implements AutoCloseable {
             throw new IllegalStateException("mosquitto is not running");
         }
         try {
-            Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).inheritIO().start();
+            Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid()))
+                    .inheritIO()
+                    .start();
             if (kill.waitFor() != 0) {
                 throw new IllegalStateException("kill -HUP " + process.pid() + " failed");
             }

@@ -25,7 +25,8 @@ public final class PostgresDatabase implements AutoCloseable {
     public static PostgresDatabase create() {
         String server = System.getenv().getOrDefault("VOC_TEST_PG", "127.0.0.1:5432");
         String user = System.getenv().getOrDefault("VOC_TEST_PG_USER", "postgres");
-        String name = "voc_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String name =
+                "voc_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         PostgresDatabase db = new PostgresDatabase(server, user, name);
         db.admin("CREATE DATABASE " + name);
         return db;
@@ -52,8 +53,10 @@ public final class PostgresDatabase implements AutoCloseable {
                 Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL at " + server + " as " + user + " failed '" + sql
-                    + "': " + e.getMessage() + " (start it, or set VOC_TEST_PG=host:port; .ci/run starts one)", e);
+            throw new IllegalStateException(
+                    "PostgreSQL at " + server + " as " + user + " failed '" + sql + "': " + e.getMessage()
+                            + " (start it, or set VOC_TEST_PG=host:port; .ci/run starts one)",
+                    e);
         }
     }
 

@@ -33,7 +33,8 @@ public final class TcpOutage implements AutoCloseable {
 
     /** In front of the PostgreSQL server of {@code VOC_TEST_PG}; {@link #jdbcUrl} gives a database's URL through it. */
     public static TcpOutage forPostgres() {
-        String[] hostPort = System.getenv().getOrDefault("VOC_TEST_PG", "127.0.0.1:5432").split(":");
+        String[] hostPort =
+                System.getenv().getOrDefault("VOC_TEST_PG", "127.0.0.1:5432").split(":");
         return new TcpOutage(hostPort[0], Integer.parseInt(hostPort[1]));
     }
 
@@ -94,7 +95,8 @@ public final class TcpOutage implements AutoCloseable {
     private void pump(Socket from, Socket to) {
         Thread.ofPlatform().daemon(true).name("tcp-outage-pump-" + port).start(() -> {
             byte[] buf = new byte[16 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            try (InputStream in = from.getInputStream();
+                    OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buf)) >= 0) {
                     out.write(buf, 0, n);

@@ -19,8 +19,7 @@ import picocli.CommandLine;
 public final class Cli {
     private static final ObjectMapper JSON = io.vocedge.common.json.Mappers.json();
 
-    private Cli() {
-    }
+    private Cli() {}
 
     /** {@link #configure(CommandLine)}, and {@code version} printed by {@code --version} on every (sub)command. */
     public static CommandLine configure(CommandLine cli, String version) {
@@ -79,7 +78,8 @@ public final class Cli {
         if (parsed != null && wantsJson(parsed.originalArgs().toArray(String[]::new))) {
             List<String> problems = ex instanceof ConfigException ce ? ce.problems() : List.of();
             String message = ex instanceof ConfigException ce
-                    ? "invalid configuration " + ce.source() : oneLine(ex.getMessage(), ex);
+                    ? "invalid configuration " + ce.source()
+                    : oneLine(ex.getMessage(), ex);
             printJsonError(cli, code, message, problems);
         }
         return code;
@@ -88,7 +88,8 @@ public final class Cli {
     static int onUsageError(CommandLine.ParameterException ex, String[] args) {
         CommandLine cli = ex.getCommandLine();
         PrintWriter err = cli.getErr();
-        err.println("error: " + ex.getMessage() + " (see '" + cli.getCommandSpec().qualifiedName() + " --help')");
+        err.println(
+                "error: " + ex.getMessage() + " (see '" + cli.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         if (wantsJson(args)) {
             printJsonError(cli, ExitCodes.BAD_INPUT, ex.getMessage(), List.of());

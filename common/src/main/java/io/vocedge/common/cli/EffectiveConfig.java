@@ -3,7 +3,6 @@ package io.vocedge.common.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -15,8 +14,7 @@ import java.util.Map;
  * "config": {...}}}. The map comes from the program's config record and never holds a secret's value.
  */
 public final class EffectiveConfig {
-    private EffectiveConfig() {
-    }
+    private EffectiveConfig() {}
 
     public static void print(PrintWriter out, String file, Map<String, Object> effective, boolean json, String note)
             throws JsonProcessingException {
@@ -28,8 +26,9 @@ public final class EffectiveConfig {
             out.println(io.vocedge.common.json.Mappers.json().writeValueAsString(body));
         } else {
             ObjectMapper yaml = new ObjectMapper(io.vocedge.common.json.Mappers.yamlFactory()
-                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build())
+                            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                            .build())
                     .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
             out.println("# " + file + ": valid. Effective configuration (" + note + "):");
             out.print(yaml.writeValueAsString(effective));

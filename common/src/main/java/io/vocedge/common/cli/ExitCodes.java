@@ -9,6 +9,5 @@ public final class ExitCodes {
     /** Bad usage or bad input: unknown option, invalid value, invalid config file. Fix the input and retry. */
     public static final int BAD_INPUT = 2;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

@@ -23,7 +23,8 @@ import java.util.List;
  */
 public final class ConfigDocument {
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .disable(com.fasterxml.jackson.core.StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build())
+                    .disable(com.fasterxml.jackson.core.StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                    .build())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final String source;
@@ -49,8 +50,10 @@ public final class ConfigDocument {
         try {
             tree = YAML.readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            throw new ConfigException(name, List.of("not valid YAML at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage()));
+            throw new ConfigException(
+                    name,
+                    List.of("not valid YAML at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage()));
         } catch (IOException e) {
             throw new ConfigException(name, List.of("cannot read: " + e.getMessage()));
         }
@@ -58,8 +61,8 @@ public final class ConfigDocument {
             throw new ConfigException(name, List.of("the file is empty: it must be a YAML mapping of sections"));
         }
         if (!tree.isObject()) {
-            throw new ConfigException(name, List.of("the file must be a YAML mapping of sections, not a "
-                    + ConfigNode.kind(tree)));
+            throw new ConfigException(
+                    name, List.of("the file must be a YAML mapping of sections, not a " + ConfigNode.kind(tree)));
         }
         return new ConfigDocument(name, tree);
     }
@@ -70,15 +73,16 @@ public final class ConfigDocument {
         try {
             tree = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(source, List.of("not valid YAML at line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage()));
+            throw new ConfigException(
+                    source,
+                    List.of("not valid YAML at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage()));
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             tree = JsonNodeFactory.instance.objectNode();
         }
         if (!tree.isObject()) {
-            throw new ConfigException(source, List.of("the document must be a YAML mapping of sections, not a "
-                    + ConfigNode.kind(tree)));
+            throw new ConfigException(
+                    source, List.of("the document must be a YAML mapping of sections, not a " + ConfigNode.kind(tree)));
         }
         return new ConfigDocument(source, tree);
     }

@@ -12,8 +12,8 @@ public final class ConfigException extends Exception {
     private final List<String> problems;
 
     public ConfigException(String source, List<String> problems) {
-        super("invalid configuration " + source + " (" + problems.size() + (problems.size() == 1 ? " problem" : " problems")
-                + "):\n  - " + String.join("\n  - ", problems));
+        super("invalid configuration " + source + " (" + problems.size()
+                + (problems.size() == 1 ? " problem" : " problems") + "):\n  - " + String.join("\n  - ", problems));
         this.source = source;
         this.problems = List.copyOf(problems);
     }

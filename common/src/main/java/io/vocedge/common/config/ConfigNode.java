@@ -127,7 +127,8 @@ public final class ConfigNode {
             JsonNode item = v.get(i);
             JsonNode name = item.isObject() ? item.get(nameKey) : null;
             String label = name != null && name.isTextual() && name.asText().matches("[A-Za-z0-9_.:-]{1,64}")
-                    ? name.asText() : String.valueOf(i);
+                    ? name.asText()
+                    : String.valueOf(i);
             String p = pathOf(key) + "[" + label + "]";
             if (!item.isObject()) {
                 doc.problem(p, "expected a mapping, got " + describe(item));
@@ -369,7 +370,9 @@ public final class ConfigNode {
                 return e;
             }
         }
-        List<String> names = Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList();
+        List<String> names = Arrays.stream(type.getEnumConstants())
+                .map(e -> e.name().toLowerCase(Locale.ROOT))
+                .toList();
         problem(key, "expected one of " + String.join(", ", names) + ", got " + quote(s));
         return fallback;
     }
@@ -445,10 +448,10 @@ public final class ConfigNode {
                 continue;
             }
             String near = nearest(key);
-            String known = asked.isEmpty() ? "this section takes no keys"
-                    : "known keys: " + String.join(", ", asked);
-            doc.problem(pathOf(key), "unknown key" + (near == null ? "" : " (did you mean '" + near + "'?)") + "; "
-                    + known);
+            String known = asked.isEmpty() ? "this section takes no keys" : "known keys: " + String.join(", ", asked);
+            doc.problem(
+                    pathOf(key),
+                    "unknown key" + (near == null ? "" : " (did you mean '" + near + "'?)") + "; " + known);
         }
     }
 

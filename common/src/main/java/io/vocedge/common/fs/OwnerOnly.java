@@ -21,8 +21,7 @@ public final class OwnerOnly {
     public static final Set<PosixFilePermission> DIR = PosixFilePermissions.fromString("rwx------");
     public static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
-    private OwnerOnly() {
-    }
+    private OwnerOnly() {}
 
     /** Creates {@code dir} (and missing parents) and makes {@code dir} itself 0700, also when it already existed. */
     public static Path directory(Path dir) throws IOException {

@@ -17,12 +17,16 @@ public final class Mappers {
 
     /** A JSON mapper with default settings otherwise. */
     public static ObjectMapper json() {
-        return new ObjectMapper(JsonFactory.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build());
+        return new ObjectMapper(JsonFactory.builder()
+                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .build());
     }
 
     /** A YAML mapper with default settings otherwise. */
     public static ObjectMapper yaml() {
-        return new ObjectMapper(YAMLFactory.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build());
+        return new ObjectMapper(YAMLFactory.builder()
+                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .build());
     }
 
     /**
@@ -31,7 +35,8 @@ public final class Mappers {
      * error location (MappersTest shows it); a stream has no content to include. SnakeYAML's own message may still show
      * the offending line: report {@code getLocation()} line and column only.
      */
-    public static com.fasterxml.jackson.databind.JsonNode readYamlTree(ObjectMapper yaml, byte[] content) throws java.io.IOException {
+    public static com.fasterxml.jackson.databind.JsonNode readYamlTree(ObjectMapper yaml, byte[] content)
+            throws java.io.IOException {
         return yaml.readTree(new java.io.ByteArrayInputStream(content));
     }
 

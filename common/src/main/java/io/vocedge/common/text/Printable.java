@@ -7,8 +7,7 @@ package io.vocedge.common.text;
  * the page template's job; this is for terminals and plain-text output.
  */
 public final class Printable {
-    private Printable() {
-    }
+    private Printable() {}
 
     /** {@code null} stays {@code null}; longer than {@code maxChars}: cut and ended with {@code ...}. */
     public static String of(String s, int maxChars) {
@@ -32,6 +31,8 @@ public final class Printable {
         return Character.isISOControl(c)
                 || (c >= '\u202A' && c <= '\u202E')
                 || (c >= '\u2066' && c <= '\u2069')
-                || c == '\u200E' || c == '\u200F' || c == '\u061C';
+                || c == '\u200E'
+                || c == '\u200F'
+                || c == '\u061C';
     }
 }

@@ -13,11 +13,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 class CliTest {
-    @Command(name = "tool", subcommands = {Sub.class})
+    @Command(
+            name = "tool",
+            subcommands = {Sub.class})
     static final class Tool implements Runnable {
         @Override
-        public void run() {
-        }
+        public void run() {}
     }
 
     @Command(name = "sub", description = "does a thing")
@@ -31,7 +32,8 @@ class CliTest {
         @Override
         public Integer call() throws Exception {
             return switch (needed) {
-                case "config" -> throw new ConfigException("x.yaml", List.of("a.b: expected true or false, got \"maybe\""));
+                case "config" ->
+                    throw new ConfigException("x.yaml", List.of("a.b: expected true or false, got \"maybe\""));
                 case "input" -> throw new BadInputException("--since 'yesterday': use an ISO date like 2026-12-01");
                 case "boom" -> throw new java.io.IOException("broker 127.0.0.1:1883 refused the connection");
                 default -> ExitCodes.OK;
@@ -97,7 +99,8 @@ class CliTest {
 
         Run boom = run("sub", "--needed", "boom", "--json");
         assertThat(boom.code()).isEqualTo(1);
-        assertThat(json.readTree(boom.out()).get("error").asText()).isEqualTo("broker 127.0.0.1:1883 refused the connection");
+        assertThat(json.readTree(boom.out()).get("error").asText())
+                .isEqualTo("broker 127.0.0.1:1883 refused the connection");
 
         Run plain = run("sub", "--needed", "boom");
         assertThat(plain.out()).as("no JSON unless asked for").isEmpty();

@@ -12,15 +12,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 class OwnerOnlyTest {
     @Test
-    void directories_and_files_carry_no_group_or_other_bits_even_when_they_existed_wider(@TempDir Path tmp) throws Exception {
-        Path wide = Files.createDirectory(tmp.resolve("wide"), PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwxrwxrwx")));
+    void directories_and_files_carry_no_group_or_other_bits_even_when_they_existed_wider(@TempDir Path tmp)
+            throws Exception {
+        Path wide = Files.createDirectory(
+                tmp.resolve("wide"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxrwxrwx")));
         Files.setPosixFilePermissions(wide, PosixFilePermissions.fromString("rwxrwxrwx"));
         OwnerOnly.directory(wide);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(wide))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(wide)))
+                .isEqualTo("rwx------");
 
         Path nested = OwnerOnly.directory(tmp.resolve("a/b/c"));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(nested))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(nested)))
+                .isEqualTo("rwx------");
 
         Path f = Files.writeString(tmp.resolve("voc.db"), "x");
         Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
@@ -36,7 +40,8 @@ class OwnerOnlyTest {
         OwnerOnly.writeAtomically(f, "{\"pid\":1}".getBytes(StandardCharsets.UTF_8));
         OwnerOnly.writeAtomically(f, "{\"pid\":2}".getBytes(StandardCharsets.UTF_8));
         assertThat(Files.readString(f)).isEqualTo("{\"pid\":2}");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+                .isEqualTo("rw-------");
         try (var files = Files.list(tmp)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("runtime.json");
         }
@@ -47,7 +52,8 @@ class OwnerOnlyTest {
         Path dir = tmp.resolve("data");
         try (DataDirLock first = DataDirLock.acquire(dir, "gateway")) {
             assertThat(first).isNotNull();
-            assertThatThrownBy(() -> DataDirLock.acquire(dir, "gateway")).hasMessageContaining("in use by another gateway")
+            assertThatThrownBy(() -> DataDirLock.acquire(dir, "gateway"))
+                    .hasMessageContaining("in use by another gateway")
                     .hasMessageContaining("--data-dir");
         }
         try (DataDirLock again = DataDirLock.acquire(dir, "gateway")) {

@@ -13,13 +13,23 @@ class MappersTest {
         byte[] json = ("{\"a\": [1, 2,\n \"" + SECRET + "\" oops").getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> Mappers.json().readTree(json))
                 .satisfies(e -> org.assertj.core.api.Assertions.assertThat(
-                        ((com.fasterxml.jackson.core.JacksonException) e).getLocation().sourceDescription()).doesNotContain(SECRET));
+                                ((com.fasterxml.jackson.core.JacksonException) e)
+                                        .getLocation()
+                                        .sourceDescription())
+                        .doesNotContain(SECRET));
         byte[] yaml = ("key: [unclosed, " + SECRET + "\n  - : :").getBytes(StandardCharsets.UTF_8);
         // Jackson's YAML module ignores the feature for byte[] input (it would quote the secret): hence readYamlTree.
-        assertThatThrownBy(() -> Mappers.yaml().readTree(yaml)).satisfies(e -> org.assertj.core.api.Assertions.assertThat(
-                ((com.fasterxml.jackson.core.JacksonException) e).getLocation().sourceDescription()).contains(SECRET));
+        assertThatThrownBy(() -> Mappers.yaml().readTree(yaml))
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(
+                                ((com.fasterxml.jackson.core.JacksonException) e)
+                                        .getLocation()
+                                        .sourceDescription())
+                        .contains(SECRET));
         assertThatThrownBy(() -> Mappers.readYamlTree(Mappers.yaml(), yaml))
                 .satisfies(e -> org.assertj.core.api.Assertions.assertThat(
-                        ((com.fasterxml.jackson.core.JacksonException) e).getLocation().sourceDescription()).doesNotContain(SECRET));
+                                ((com.fasterxml.jackson.core.JacksonException) e)
+                                        .getLocation()
+                                        .sourceDescription())
+                        .doesNotContain(SECRET));
     }
 }

@@ -9,7 +9,11 @@ class PrintableTest {
     void terminal_escapes_and_bidi_overrides_are_neutralised() {
         String hostile = "1.0\u001b[2J\u001b]0;pwned\u0007\u202Egnp.exe\u009b";
         String safe = Printable.of(hostile, 100);
-        assertThat(safe).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u202E").doesNotContain("\u009b");
+        assertThat(safe)
+                .doesNotContain("\u001b")
+                .doesNotContain("\u0007")
+                .doesNotContain("\u202E")
+                .doesNotContain("\u009b");
         assertThat(safe).isEqualTo("1.0?[2J?]0;pwned??gnp.exe?");
     }
 

@@ -20,7 +20,13 @@ final class AgentStatus {
     }
 
     Status status() {
-        return new Status(config.deviceId(), config.site(), Status.ONLINE, Instant.now(), clock.isSynchronised(),
-                softwareVersion, parts.statusFields());
+        return new Status(
+                config.deviceId(),
+                config.site(),
+                Status.ONLINE,
+                Instant.now(),
+                clock.isSynchronised(),
+                softwareVersion,
+                parts.statusFields());
     }
 }

@@ -1,9 +1,9 @@
 package io.vocedge.device.agent;
 
-import io.vocedge.device.pipeline.InputPipeline;
 import io.vocedge.device.asr.AsrStage;
 import io.vocedge.device.asr.AsrStatus;
 import io.vocedge.device.audio.AudioInput;
+import io.vocedge.device.pipeline.InputPipeline;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -47,9 +47,13 @@ public final class AudioPipeline implements InputPipeline {
         if (s.pendingEntries() == 0) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(String.format(java.util.Locale.ROOT,
+        return java.util.Optional.of(String.format(
+                java.util.Locale.ROOT,
                 "%d segment(s) (%.1f s of audio) wait for the recognizer, which is %s%s; they stay queued on disk and are"
-                        + " recognised once the engine loads", s.pendingEntries(), s.backlogMs() / 1000.0, s.state(),
+                        + " recognised once the engine loads",
+                s.pendingEntries(),
+                s.backlogMs() / 1000.0,
+                s.state(),
                 s.problem() == null ? "" : " (" + s.problem() + ")"));
     }
 

@@ -24,7 +24,8 @@ final class ClockPart implements AgentPart {
     @Override
     public void start() {
         if (!clock.isSynchronised()) {
-            Logger.warn("event=clock_not_synchronised action=\"records are marked synced=false; the gateway corrects them\"");
+            Logger.warn(
+                    "event=clock_not_synchronised action=\"records are marked synced=false; the gateway corrects them\"");
         }
     }
 

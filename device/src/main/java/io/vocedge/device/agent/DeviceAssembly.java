@@ -83,8 +83,8 @@ public final class DeviceAssembly implements AutoCloseable {
      * @param clockFloor records are never stamped earlier than this (a Pi without RTC boots in 1970)
      * @param inputChoice what {@code --source} chose
      */
-    public static DeviceAssembly start(DeviceConfig config, String softwareVersion, Instant clockFloor,
-            AgentInput inputChoice) throws Exception {
+    public static DeviceAssembly start(
+            DeviceConfig config, String softwareVersion, Instant clockFloor, AgentInput inputChoice) throws Exception {
         InsightEngine engine = InsightPart.engine(config);
         PartChain parts = new PartChain();
         try {
@@ -95,33 +95,63 @@ public final class DeviceAssembly implements AutoCloseable {
         }
     }
 
-    private static DeviceAssembly build(DeviceConfig config, String softwareVersion, Instant clockFloor,
-            AgentInput inputChoice, InsightEngine engine, PartChain parts) throws Exception {
+    private static DeviceAssembly build(
+            DeviceConfig config,
+            String softwareVersion,
+            Instant clockFloor,
+            AgentInput inputChoice,
+            InsightEngine engine,
+            PartChain parts)
+            throws Exception {
         String deviceId = config.deviceId();
         ObjectMapper json = Json.newMapper();
         parts.start(AgentPart.closing("DataDirLock", DataDirLock.acquire(config.dataDir(), "agent")));
-        parts.start(new DiskPart(new DiskWatch(config.dataDir(), DiskWatch.DEFAULT_LOW_BYTES, DiskWatch.DEFAULT_CRITICAL_BYTES)));
-        SystemRecordClock clock = parts.start(new ClockPart(SystemRecordClock.system(clockFloor))).clock();
-        MuteState mute = parts.start(new MutePart(MuteState.load(config.dataDir(), config.hardware().startMuted()))).state();
+        parts.start(new DiskPart(
+                new DiskWatch(config.dataDir(), DiskWatch.DEFAULT_LOW_BYTES, DiskWatch.DEFAULT_CRITICAL_BYTES)));
+        SystemRecordClock clock =
+                parts.start(new ClockPart(SystemRecordClock.system(clockFloor))).clock();
+        MuteState mute = parts.start(new MutePart(
+                        MuteState.load(config.dataDir(), config.hardware().startMuted())))
+                .state();
         AgentStatus status = new AgentStatus(config, softwareVersion, clock, parts);
         Downlink downlink = new Downlink();
-        SyncPart sync = parts.start(new SyncPart(OutboxSync.open(new OutboxSync.Identity(deviceId, config.site(),
-                config.brokerUrl(), config.tls()), config.outbox(), config.sync(), json, clock.bootId(), clock::monoMs,
-                status::status, downlink, ack -> { }), config.site(), deviceId, json));
+        SyncPart sync = parts.start(new SyncPart(
+                OutboxSync.open(
+                        new OutboxSync.Identity(deviceId, config.site(), config.brokerUrl(), config.tls()),
+                        config.outbox(),
+                        config.sync(),
+                        json,
+                        clock.bootId(),
+                        clock::monoMs,
+                        status::status,
+                        downlink,
+                        ack -> {}),
+                config.site(),
+                deviceId,
+                json));
         Outbox outbox = sync.outbox();
-        parts.start(new TelemetryPart(new TelemetryPublisher(deviceId, List.of(new SystemMetrics(config.dataDir()),
-                parts::metrics), outbox, clock, config.telemetry().interval())));
-        InsightPart insights = parts.start(new InsightPart(engine, new InsightStage(deviceId, engine, outbox, clock),
+        parts.start(new TelemetryPart(new TelemetryPublisher(
+                deviceId,
+                List.of(new SystemMetrics(config.dataDir()), parts::metrics),
+                outbox,
+                clock,
+                config.telemetry().interval())));
+        InsightPart insights = parts.start(new InsightPart(
+                engine,
+                new InsightStage(deviceId, engine, outbox, clock),
                 new LexiconUpdater(config.dataDir(), engine, json, new SchemaValidator(), sync::publishStatus)));
         // The input is built here but started after the button: capture never runs while the mute button is not
         // yet listening (privacy mute is sacred), and the button's other gestures act on this input.
         InputPart input = new InputPart(inputChoice.open(insights.stage(), mute::muted), mute);
         HardwarePart hardware;
         try {
-            ForgetPart forget = parts.start(new ForgetPart(new Forgetter(input.input()::dropPendingAudio, outbox,
-                    sync.sync()::forgetInFlight, Clock.systemUTC()), sync, deviceId));
-            hardware = parts.start(new HardwarePart(config.hardware(), StatusLight.system(), mute,
-                    input.conversations(), forget.gesture()));
+            ForgetPart forget = parts.start(new ForgetPart(
+                    new Forgetter(
+                            input.input()::dropPendingAudio, outbox, sync.sync()::forgetInFlight, Clock.systemUTC()),
+                    sync,
+                    deviceId));
+            hardware = parts.start(new HardwarePart(
+                    config.hardware(), StatusLight.system(), mute, input.conversations(), forget.gesture()));
             parts.start(input);
         } catch (Exception | Error e) {
             if (!parts.names().contains(input.name())) {
@@ -131,16 +161,32 @@ public final class DeviceAssembly implements AutoCloseable {
         }
         Map<String, CommandHandler> agentCommands = new LinkedHashMap<>();
         agentCommands.put("set_log_level", LogLevelCommand.handler(config.dataDir()));
-        agentCommands.put("status", c -> new CommandHandler.Outcome(true, "status", status.status().details()));
+        agentCommands.put(
+                "status",
+                c -> new CommandHandler.Outcome(true, "status", status.status().details()));
         parts.start(AgentPart.commandsOnly("AgentCommands", agentCommands));
-        parts.start(AgentPart.commandsOnly("SelfTest", PrivacyCommands.selfTest(
-                new SelfTestCommandHandler(() -> SelfTests.remote(config, clockFloor).run()))));
-        parts.start(new CommandPart(new CommandDispatcher(deviceId, json, new SchemaValidator(), parts.commands(),
-                sync::publish, CommandGuard.open(config.dataDir(), config.commands(), Clock.systemUTC())), downlink,
+        parts.start(AgentPart.commandsOnly(
+                "SelfTest",
+                PrivacyCommands.selfTest(new SelfTestCommandHandler(
+                        () -> SelfTests.remote(config, clockFloor).run()))));
+        parts.start(new CommandPart(
+                new CommandDispatcher(
+                        deviceId,
+                        json,
+                        new SchemaValidator(),
+                        parts.commands(),
+                        sync::publish,
+                        CommandGuard.open(config.dataDir(), config.commands(), Clock.systemUTC())),
+                downlink,
                 insights.lexicons()::onMessage));
         parts.start(new StatusWatch(hardware.light(), mute, sync, parts::statusFields));
-        Logger.info("event=agent_started device={} site={} input={} broker={} data_dir={}", deviceId, config.site(),
-                input.input().describe(), config.brokerUrl(), config.dataDir().toAbsolutePath());
+        Logger.info(
+                "event=agent_started device={} site={} input={} broker={} data_dir={}",
+                deviceId,
+                config.site(),
+                input.input().describe(),
+                config.brokerUrl(),
+                config.dataDir().toAbsolutePath());
         return new DeviceAssembly(config, parts, status, sync, input);
     }
 

@@ -38,7 +38,10 @@ final class Downlink implements DownSink {
             } else if (heldCommands.size() < MAX_HELD) {
                 heldCommands.add(new Held(payload, retained));
             } else {
-                Logger.warn("event=down_message_dropped channel={} reason=\"agent starting, {} commands held\"", channel, MAX_HELD);
+                Logger.warn(
+                        "event=down_message_dropped channel={} reason=\"agent starting, {} commands held\"",
+                        channel,
+                        MAX_HELD);
             }
         } else if (isLexicon) {
             lexicon.onCommand(payload, retained);

@@ -46,8 +46,8 @@ final class ForgetPart implements AgentPart {
         return () -> Thread.ofVirtual().name("forget-gesture").start(() -> {
             try {
                 Forgetter.Result r = forgetter.forget(Duration.ofMinutes(FORGET_GESTURE_MINUTES), "button");
-                sync.publish(new CommandResult("forget-button-" + UUID.randomUUID(), deviceId, true, r.message(),
-                        Instant.now(), r.detail()));
+                sync.publish(new CommandResult(
+                        "forget-button-" + UUID.randomUUID(), deviceId, true, r.message(), Instant.now(), r.detail()));
             } catch (Exception e) {
                 Logger.error("event=forget_gesture_failed error=\"{}\"", e.getMessage());
             }

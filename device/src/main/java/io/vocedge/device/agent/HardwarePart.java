@@ -20,7 +20,11 @@ final class HardwarePart implements AgentPart {
     private final Runnable forgetGesture;
     private volatile Hardware hardware;
 
-    HardwarePart(HardwareConfig config, StatusLight light, MuteState mute, ConversationControl conversations,
+    HardwarePart(
+            HardwareConfig config,
+            StatusLight light,
+            MuteState mute,
+            ConversationControl conversations,
             Runnable forgetGesture) {
         this.config = config;
         this.light = light;

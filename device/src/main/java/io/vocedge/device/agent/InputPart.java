@@ -25,11 +25,15 @@ final class InputPart implements AgentPart {
     InputPart(InputPipeline input, MuteState mute) {
         this.input = input;
         this.mute = mute;
-        this.conversations = new MarkerConversationControl(atMs -> {
-            if (!input.markConversationEnd()) {
-                Logger.info("event=conversation_marker_ignored reason=\"input is {}, not audio\"", input.describe());
-            }
-        }, () -> 0L);
+        this.conversations = new MarkerConversationControl(
+                atMs -> {
+                    if (!input.markConversationEnd()) {
+                        Logger.info(
+                                "event=conversation_marker_ignored reason=\"input is {}, not audio\"",
+                                input.describe());
+                    }
+                },
+                () -> 0L);
         this.dropOnMute = nowMuted -> {
             if (nowMuted) {
                 input.dropPendingAudio(Long.MIN_VALUE);

@@ -32,8 +32,10 @@ final class InsightPart implements AgentPart {
     static InsightEngine engine(DeviceConfig cfg) throws Exception {
         Path lexiconFile = cfg.insights().lexiconFile();
         Path modelFile = cfg.insights().modelFile();
-        return new InsightEngine(new Redactor(), LexiconUpdater.startupLexicon(cfg.dataDir(),
-                lexiconFile == null ? Lexicon.loadDefault() : Lexicon.load(lexiconFile)),
+        return new InsightEngine(
+                new Redactor(),
+                LexiconUpdater.startupLexicon(
+                        cfg.dataDir(), lexiconFile == null ? Lexicon.loadDefault() : Lexicon.load(lexiconFile)),
                 modelFile == null ? BundledModel.load() : BundledModel.load(modelFile));
     }
 

@@ -54,7 +54,11 @@ final class PartChain implements AutoCloseable {
     }
 
     private String ownerOf(String command) {
-        return started.stream().filter(p -> p.commands().containsKey(command)).map(AgentPart::name).findFirst().orElse("?");
+        return started.stream()
+                .filter(p -> p.commands().containsKey(command))
+                .map(AgentPart::name)
+                .findFirst()
+                .orElse("?");
     }
 
     /** Names of the started parts, in start order. */

@@ -68,8 +68,17 @@ final class StatusWatch implements AgentPart {
 
     private static String stateKey(Map<String, Object> d) {
         StringBuilder k = new StringBuilder();
-        for (String field : new String[] {"audio_state", "asr_state", "muted", "light", "mic_dead_channels", "mic_clipping",
-                "outbox_error", "hardware", "disk_state"}) {
+        for (String field : new String[] {
+            "audio_state",
+            "asr_state",
+            "muted",
+            "light",
+            "mic_dead_channels",
+            "mic_clipping",
+            "outbox_error",
+            "hardware",
+            "disk_state"
+        }) {
             k.append(field).append('=').append(d.get(field)).append(';');
         }
         return k.toString();

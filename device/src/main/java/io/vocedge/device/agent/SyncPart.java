@@ -44,7 +44,8 @@ final class SyncPart implements AgentPart {
     @Override
     public void start() {
         if (spine.outbox().quarantinedFile() != null) {
-            Logger.error("event=outbox_was_corrupt quarantined={}", spine.outbox().quarantinedFile());
+            Logger.error(
+                    "event=outbox_was_corrupt quarantined={}", spine.outbox().quarantinedFile());
         }
     }
 

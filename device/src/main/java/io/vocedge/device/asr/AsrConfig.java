@@ -66,7 +66,8 @@ public record AsrConfig(
         silenceGapSeconds = silenceGapSeconds == null ? 20L : silenceGapSeconds;
         maxConversationSeconds = maxConversationSeconds == null ? 1800L : maxConversationSeconds;
         staffThreshold = staffThreshold == null ? XVectorRoleClassifier.DEFAULT_STAFF_THRESHOLD : staffThreshold;
-        customerThreshold = customerThreshold == null ? XVectorRoleClassifier.DEFAULT_CUSTOMER_THRESHOLD : customerThreshold;
+        customerThreshold =
+                customerThreshold == null ? XVectorRoleClassifier.DEFAULT_CUSTOMER_THRESHOLD : customerThreshold;
         keywordBoost = keywordBoost != null && keywordBoost;
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
 
@@ -78,7 +79,8 @@ public record AsrConfig(
             errors.add("asr.lang '" + lang + "' is not a language tag (use en or zh)");
         }
         if (speakerModel != null && enrolment == null) {
-            errors.add("asr.speaker_model is set but asr.enrolment is not: enrol the staff voice with 'voc-device asr enrol' and set asr.enrolment");
+            errors.add(
+                    "asr.speaker_model is set but asr.enrolment is not: enrol the staff voice with 'voc-device asr enrol' and set asr.enrolment");
         }
         if (pendingMaxBytes < 1024 * 1024) {
             errors.add("asr.pending_max_bytes " + pendingMaxBytes + " is below 1 MiB");
@@ -90,10 +92,12 @@ public record AsrConfig(
             errors.add("asr.silence_gap_seconds must be at least 1");
         }
         if (maxConversationSeconds <= silenceGapSeconds) {
-            errors.add("asr.max_conversation_seconds (" + maxConversationSeconds + ") must exceed asr.silence_gap_seconds (" + silenceGapSeconds + ")");
+            errors.add("asr.max_conversation_seconds (" + maxConversationSeconds
+                    + ") must exceed asr.silence_gap_seconds (" + silenceGapSeconds + ")");
         }
         if (staffThreshold > 1 || customerThreshold < -1 || customerThreshold > staffThreshold) {
-            errors.add("asr thresholds need -1 <= customer_threshold <= staff_threshold <= 1, got " + customerThreshold + " / " + staffThreshold);
+            errors.add("asr thresholds need -1 <= customer_threshold <= staff_threshold <= 1, got " + customerThreshold
+                    + " / " + staffThreshold);
         }
         if (keywordBoost && keywords.isEmpty()) {
             errors.add("asr.keyword_boost is on but asr.keywords is empty");
@@ -132,8 +136,24 @@ public record AsrConfig(
             }
             return null;
         }
-        return a.document().build(() -> new AsrConfig(model, lang, speaker, enrolment, pending, maxBytes, maxSeconds, lib, gap,
-                maxConversation, staff, customer, boost, keywords), null);
+        return a.document()
+                .build(
+                        () -> new AsrConfig(
+                                model,
+                                lang,
+                                speaker,
+                                enrolment,
+                                pending,
+                                maxBytes,
+                                maxSeconds,
+                                lib,
+                                gap,
+                                maxConversation,
+                                staff,
+                                customer,
+                                boost,
+                                keywords),
+                        null);
     }
 
     /**
@@ -146,7 +166,8 @@ public record AsrConfig(
                     + "(install a model with 'voc-provision model install')");
         }
         try {
-            ConfigDocument doc = ConfigDocument.of(JsonNodeFactory.instance.objectNode().set("asr", asr), "asr section");
+            ConfigDocument doc =
+                    ConfigDocument.of(JsonNodeFactory.instance.objectNode().set("asr", asr), "asr section");
             AsrConfig c = read(doc.root().section("asr"), dataDir);
             doc.finish();
             return c;

@@ -51,8 +51,13 @@ public final class AsrStage implements SegmentListener, AutoCloseable {
     /**
      * @param roles builds the role classifier once the engine is loaded (it depends on whether a speaker model is)
      */
-    public AsrStage(AsrConfig config, PendingAudioQueue queue, EngineLoader loader,
-            Function<RecognizerFactory, RoleClassifier> roles, TranscriptSink sink, Duration retryInterval) {
+    public AsrStage(
+            AsrConfig config,
+            PendingAudioQueue queue,
+            EngineLoader loader,
+            Function<RecognizerFactory, RoleClassifier> roles,
+            TranscriptSink sink,
+            Duration retryInterval) {
         this.config = config;
         this.queue = queue;
         this.loader = loader;
@@ -67,14 +72,19 @@ public final class AsrStage implements SegmentListener, AutoCloseable {
      * the level heuristic otherwise; engine retry every 60 s.
      */
     public static AsrStage create(AsrConfig config, TranscriptSink sink) {
-        PendingAudioQueue queue = new PendingAudioQueue(config.pendingDir(), config.pendingMaxBytes(), config.pendingMaxSeconds() * 1000);
+        PendingAudioQueue queue =
+                new PendingAudioQueue(config.pendingDir(), config.pendingMaxBytes(), config.pendingMaxSeconds() * 1000);
         Function<RecognizerFactory, RoleClassifier> roles = f -> {
             if (f.hasSpeakerModel() && config.enrolment() != null) {
                 try {
                     var e = io.vocedge.device.conversation.StaffEnrolment.load(config.enrolment());
-                    return new io.vocedge.device.conversation.XVectorRoleClassifier(e.vector(), config.staffThreshold(), config.customerThreshold());
+                    return new io.vocedge.device.conversation.XVectorRoleClassifier(
+                            e.vector(), config.staffThreshold(), config.customerThreshold());
                 } catch (java.io.IOException ex) {
-                    Logger.error("asr: staff enrolment unreadable, using the level heuristic file={} reason={}", config.enrolment(), ex.getMessage());
+                    Logger.error(
+                            "asr: staff enrolment unreadable, using the level heuristic file={} reason={}",
+                            config.enrolment(),
+                            ex.getMessage());
                 }
             }
             return new io.vocedge.device.conversation.LevelRoleClassifier();
@@ -120,8 +130,18 @@ public final class AsrStage implements SegmentListener, AutoCloseable {
 
     public AsrStatus status() {
         QueueStats q = queue.stats();
-        return new AsrStatus(state, problem, q.backlogMs(), q.entries(), q.bytes(), q.droppedSegments(), q.droppedMs(),
-                rtf.current(), rtf.lifetime(), transcripts.get(), failed.get());
+        return new AsrStatus(
+                state,
+                problem,
+                q.backlogMs(),
+                q.entries(),
+                q.bytes(),
+                q.droppedSegments(),
+                q.droppedMs(),
+                rtf.current(),
+                rtf.lifetime(),
+                transcripts.get(),
+                failed.get());
     }
 
     private void run() {
@@ -156,7 +176,11 @@ public final class AsrStage implements SegmentListener, AutoCloseable {
             engine = f;
             problem = null;
             state = "running";
-            Logger.info("asr engine loaded model={} lang={} speakerModel={}", config.model(), config.lang(), f.hasSpeakerModel());
+            Logger.info(
+                    "asr engine loaded model={} lang={} speakerModel={}",
+                    config.model(),
+                    config.lang(),
+                    f.hasSpeakerModel());
             return true;
         } catch (EngineLoader.EngineUnavailableException | RuntimeException e) {
             if (!e.getMessage().equals(problem)) {
@@ -180,7 +204,8 @@ public final class AsrStage implements SegmentListener, AutoCloseable {
                     r = recognize(seg);
                 } catch (RuntimeException e) {
                     failed.incrementAndGet();
-                    Logger.error("asr: segment failed and dropped segmentId={} reason={}", seg.segmentId(), e.getMessage());
+                    Logger.error(
+                            "asr: segment failed and dropped segmentId={} reason={}", seg.segmentId(), e.getMessage());
                     queue.complete(entry);
                     return;
                 }
@@ -188,17 +213,34 @@ public final class AsrStage implements SegmentListener, AutoCloseable {
                 if (!r.isEmpty()) {
                     SpeakerRole role = classifier.classify(seg.levelDbfs(), r.speakerVector());
                     String conv = tracker.onUtterance(seg.startMs(), seg.endMs(), role);
-                    Transcript t = new Transcript(seg.segmentId(), seg.startMs(), seg.endMs(), config.lang(), r.text(), r.words(),
-                            r.confidence(), role, conv, "vosk");
+                    Transcript t = new Transcript(
+                            seg.segmentId(),
+                            seg.startMs(),
+                            seg.endMs(),
+                            config.lang(),
+                            r.text(),
+                            r.words(),
+                            r.confidence(),
+                            role,
+                            conv,
+                            "vosk");
                     try {
                         sink.onTranscript(t);
                     } catch (RuntimeException e) {
-                        Logger.error("asr: transcript sink refused, audio kept and retried segmentId={} reason={}", seg.segmentId(), e.getMessage());
+                        Logger.error(
+                                "asr: transcript sink refused, audio kept and retried segmentId={} reason={}",
+                                seg.segmentId(),
+                                e.getMessage());
                         Thread.sleep(retryInterval.toMillis());
                         return;
                     }
                     transcripts.incrementAndGet();
-                    Logger.debug("asr transcript segmentId={} words={} conf={} role={}", seg.segmentId(), r.words().size(), r.confidence(), role);
+                    Logger.debug(
+                            "asr transcript segmentId={} words={} conf={} role={}",
+                            seg.segmentId(),
+                            r.words().size(),
+                            r.confidence(),
+                            role);
                 }
             }
         }
@@ -206,7 +248,8 @@ public final class AsrStage implements SegmentListener, AutoCloseable {
     }
 
     private Recognition recognize(SpeechSegment seg) {
-        Recognition r = new SegmentRecognizer(engine).recognize(seg, p -> Logger.trace("asr partial chars={}", p.length()));
+        Recognition r =
+                new SegmentRecognizer(engine).recognize(seg, p -> Logger.trace("asr partial chars={}", p.length()));
         return boost == null ? r : boost.apply(seg, r);
     }
 

@@ -25,10 +25,15 @@ public final class KeywordBoost {
     private final double confirmConfidence;
     private final VoskJson json = new VoskJson();
 
-    public KeywordBoost(RecognizerFactory factory, List<String> keywords, double lowConfidence, double confirmConfidence) {
+    public KeywordBoost(
+            RecognizerFactory factory, List<String> keywords, double lowConfidence, double confirmConfidence) {
         this.factory = factory;
-        this.phrases = keywords.stream().map(k -> k.toLowerCase(Locale.ROOT).strip()).filter(k -> !k.isEmpty()).toList();
-        this.keywordWords = phrases.stream().flatMap(p -> Arrays.stream(p.split("\\s+"))).collect(Collectors.toUnmodifiableSet());
+        this.phrases = keywords.stream()
+                .map(k -> k.toLowerCase(Locale.ROOT).strip())
+                .filter(k -> !k.isEmpty())
+                .toList();
+        this.keywordWords =
+                phrases.stream().flatMap(p -> Arrays.stream(p.split("\\s+"))).collect(Collectors.toUnmodifiableSet());
         this.lowConfidence = lowConfidence;
         this.confirmConfidence = confirmConfidence;
     }
@@ -52,15 +57,18 @@ public final class KeywordBoost {
             }
             finals.add(json.result(s.finalJson()));
         }
-        List<Transcript.Word> grammarWords = SegmentRecognizer.merge(finals, segment.startMs()).words();
+        List<Transcript.Word> grammarWords =
+                SegmentRecognizer.merge(finals, segment.startMs()).words();
         List<Transcript.Word> out = new ArrayList<>(main.words().size());
         boolean changed = false;
         for (Transcript.Word w : main.words()) {
             Transcript.Word replacement = w;
             if (w.confidence() < lowConfidence) {
                 for (Transcript.Word g : grammarWords) {
-                    if (keywordWords.contains(g.word()) && g.confidence() >= confirmConfidence
-                            && g.startMs() < w.endMs() && w.startMs() < g.endMs()) {
+                    if (keywordWords.contains(g.word())
+                            && g.confidence() >= confirmConfidence
+                            && g.startMs() < w.endMs()
+                            && w.startMs() < g.endMs()) {
                         replacement = new Transcript.Word(g.word(), w.startMs(), w.endMs(), g.confidence());
                         changed = true;
                         break;

@@ -19,17 +19,19 @@ import java.util.List;
  * {@code mean.vec}, {@code transform.mat}.
  */
 public final class ModelValidator {
-    private static final String FIX = "download the model again from https://alphacephei.com/vosk/models and unpack it whole";
-    private static final List<String> IVECTOR_FILES = List.of(
-            "final.ie", "final.mat", "final.dubm", "global_cmvn.stats", "online_cmvn.conf", "splice.conf");
-    private static final List<String> SPEAKER_FILES = List.of("mfcc.conf", "final.ext.raw", "mean.vec", "transform.mat");
+    private static final String FIX =
+            "download the model again from https://alphacephei.com/vosk/models and unpack it whole";
+    private static final List<String> IVECTOR_FILES =
+            List.of("final.ie", "final.mat", "final.dubm", "global_cmvn.stats", "online_cmvn.conf", "splice.conf");
+    private static final List<String> SPEAKER_FILES =
+            List.of("mfcc.conf", "final.ext.raw", "mean.vec", "transform.mat");
 
     /** @return an empty list when the directory looks like a loadable Vosk acoustic model */
     public List<String> validateModel(Path dir) {
         List<String> problems = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
-            problems.add("model directory " + dir + " does not exist or is not a directory: set asr.model to an unpacked Vosk model ("
-                    + FIX + ")");
+            problems.add("model directory " + dir
+                    + " does not exist or is not a directory: set asr.model to an unpacked Vosk model (" + FIX + ")");
             return problems;
         }
         if (Files.isDirectory(dir.resolve(dir.getFileName().toString())) && !Files.exists(dir.resolve("am"))) {
@@ -43,7 +45,8 @@ public final class ModelValidator {
         boolean hclg = nonEmpty(dir.resolve("graph/HCLG.fst"));
         boolean lookahead = nonEmpty(dir.resolve("graph/Gr.fst")) && nonEmpty(dir.resolve("graph/HCLr.fst"));
         if (!hclg && !lookahead) {
-            problems.add(describe(dir, "graph/HCLG.fst (or graph/Gr.fst + graph/HCLr.fst)", "decoding graph") + ": " + FIX);
+            problems.add(
+                    describe(dir, "graph/HCLG.fst (or graph/Gr.fst + graph/HCLr.fst)", "decoding graph") + ": " + FIX);
         }
         if (Files.isDirectory(dir.resolve("ivector"))) {
             for (String f : IVECTOR_FILES) {
@@ -68,7 +71,8 @@ public final class ModelValidator {
         }
         for (String f : SPEAKER_FILES) {
             if (!nonEmpty(dir.resolve(f))) {
-                problems.add(describe(dir, f, "speaker model file") + ": download vosk-model-spk-0.4 again and unpack it whole");
+                problems.add(describe(dir, f, "speaker model file")
+                        + ": download vosk-model-spk-0.4 again and unpack it whole");
             }
         }
         return problems;
@@ -82,7 +86,9 @@ public final class ModelValidator {
 
     private static String describe(Path dir, String rel, String what) {
         Path p = dir.resolve(rel.split(" ")[0]);
-        String state = !Files.exists(p) ? "missing" : Files.isDirectory(p) ? "a directory, not a file" : "empty (truncated download?)";
+        String state = !Files.exists(p)
+                ? "missing"
+                : Files.isDirectory(p) ? "a directory, not a file" : "empty (truncated download?)";
         return what + " " + dir.resolve(rel) + " is " + state;
     }
 

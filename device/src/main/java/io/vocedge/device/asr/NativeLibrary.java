@@ -36,9 +36,11 @@ public final class NativeLibrary {
 
     /** The error for a missing libvosk, exact enough to fix the device from it. */
     public String missingMessage() {
-        return "libvosk.so for " + arch + " not found: the Vosk jar carries it only for x86-64 Linux, macOS and Windows. "
+        return "libvosk.so for " + arch
+                + " not found: the Vosk jar carries it only for x86-64 Linux, macOS and Windows. "
                 + "Install libvosk.so from Vosk's release archive for this architecture (vosk-linux-"
-                + (arch.startsWith("arm") ? "armv7l" : "aarch64") + "-0.3.45.zip) as " + nativeLibDir.resolve("libvosk.so")
+                + (arch.startsWith("arm") ? "armv7l" : "aarch64") + "-0.3.45.zip) as "
+                + nativeLibDir.resolve("libvosk.so")
                 + " (asr.native_lib_dir; it is put on jna.library.path)";
     }
 
@@ -50,7 +52,9 @@ public final class NativeLibrary {
     public void load() {
         if (Files.isDirectory(nativeLibDir)) {
             String existing = System.getProperty("jna.library.path");
-            String path = existing == null || existing.isBlank() ? nativeLibDir.toString() : nativeLibDir + java.io.File.pathSeparator + existing;
+            String path = existing == null || existing.isBlank()
+                    ? nativeLibDir.toString()
+                    : nativeLibDir + java.io.File.pathSeparator + existing;
             System.setProperty("jna.library.path", path);
         }
         try {

@@ -30,7 +30,8 @@ public final class SegmentRecognizer {
             String lastPartial = "";
             for (int off = 0; off < samples.length; off += CHUNK) {
                 int len = Math.min(CHUNK, samples.length - off);
-                short[] chunk = off == 0 && len == samples.length ? samples : Arrays.copyOfRange(samples, off, off + len);
+                short[] chunk =
+                        off == 0 && len == samples.length ? samples : Arrays.copyOfRange(samples, off, off + len);
                 if (session.accept(chunk, len)) {
                     finals.add(json.result(session.resultJson()));
                 } else {

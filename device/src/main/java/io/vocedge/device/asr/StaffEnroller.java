@@ -1,7 +1,7 @@
 package io.vocedge.device.asr;
 
-import io.vocedge.device.conversation.XVectorRoleClassifier;
 import io.vocedge.device.conversation.StaffEnrolment;
+import io.vocedge.device.conversation.XVectorRoleClassifier;
 import io.vocedge.device.pipeline.SpeechSegment;
 
 /**
@@ -17,12 +17,15 @@ public final class StaffEnroller {
 
     public StaffEnrolment enrol(short[] pcm16k, String speakerModelName) {
         if (!engine.hasSpeakerModel()) {
-            throw new IllegalStateException("enrolment needs a speaker model: set asr.speaker_model (vosk-model-spk-0.4)");
+            throw new IllegalStateException(
+                    "enrolment needs a speaker model: set asr.speaker_model (vosk-model-spk-0.4)");
         }
-        SpeechSegment all = new SpeechSegment("enrolment", 0, pcm16k.length * 1000L / SpeechSegment.SAMPLE_RATE, pcm16k, 0);
+        SpeechSegment all =
+                new SpeechSegment("enrolment", 0, pcm16k.length * 1000L / SpeechSegment.SAMPLE_RATE, pcm16k, 0);
         Recognition r = new SegmentRecognizer(engine).recognize(all, p -> {});
         if (r.speakerVector() == null) {
-            throw new IllegalStateException("no speech found in the enrolment recording: record 20-30 s of the staff member speaking");
+            throw new IllegalStateException(
+                    "no speech found in the enrolment recording: record 20-30 s of the staff member speaking");
         }
         return new StaffEnrolment(speakerModelName, 1, r.speakerVector());
     }

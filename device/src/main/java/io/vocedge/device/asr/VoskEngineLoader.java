@@ -27,10 +27,13 @@ public final class VoskEngineLoader implements EngineLoader {
             throw new EngineUnavailableException(e.getMessage(), e);
         }
         try {
-            return new VoskRecognizerFactory(config.model(), config.speakerModel(), validator.supportsGrammar(config.model()));
+            return new VoskRecognizerFactory(
+                    config.model(), config.speakerModel(), validator.supportsGrammar(config.model()));
         } catch (Exception | UnsatisfiedLinkError e) {
-            throw new EngineUnavailableException("Vosk could not load the model " + config.model() + ": " + e.getMessage()
-                    + " (the files are present but unreadable or from an incompatible Vosk version: download the model again)", e);
+            throw new EngineUnavailableException(
+                    "Vosk could not load the model " + config.model() + ": " + e.getMessage()
+                            + " (the files are present but unreadable or from an incompatible Vosk version: download the model again)",
+                    e);
         }
     }
 }

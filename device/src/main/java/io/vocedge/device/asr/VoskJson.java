@@ -11,7 +11,8 @@ public final class VoskJson {
         try {
             return mapper.readValue(json, VoskResult.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unparsable Vosk result (" + json.length() + " chars): " + e.getOriginalMessage(), e);
+            throw new IllegalStateException(
+                    "unparsable Vosk result (" + json.length() + " chars): " + e.getOriginalMessage(), e);
         }
     }
 
@@ -19,7 +20,8 @@ public final class VoskJson {
         try {
             return mapper.readValue(json, VoskResult.Partial.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unparsable Vosk partial (" + json.length() + " chars): " + e.getOriginalMessage(), e);
+            throw new IllegalStateException(
+                    "unparsable Vosk partial (" + json.length() + " chars): " + e.getOriginalMessage(), e);
         }
     }
 }

@@ -42,7 +42,9 @@ public final class VoskRecognizerFactory implements RecognizerFactory {
     public RecognizerSession open(float sampleRate) {
         ensureOpen();
         try {
-            Recognizer r = speakerModel == null ? new Recognizer(model, sampleRate) : new Recognizer(model, sampleRate, speakerModel);
+            Recognizer r = speakerModel == null
+                    ? new Recognizer(model, sampleRate)
+                    : new Recognizer(model, sampleRate, speakerModel);
             r.setWords(true);
             return new VoskSession(r);
         } catch (IOException e) {
@@ -54,7 +56,8 @@ public final class VoskRecognizerFactory implements RecognizerFactory {
     public RecognizerSession openGrammar(float sampleRate, List<String> phrases) {
         ensureOpen();
         if (!grammar) {
-            throw new UnsupportedOperationException("model has a static graph (HCLG.fst): runtime grammar not supported");
+            throw new UnsupportedOperationException(
+                    "model has a static graph (HCLG.fst): runtime grammar not supported");
         }
         List<String> g = new ArrayList<>(phrases);
         g.add("[unk]");

@@ -17,13 +17,19 @@ public final class WavReader {
     public static short[] read16kMono(Path wav) throws IOException {
         try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
             AudioFormat f = in.getFormat();
-            if (f.getSampleRate() != SpeechSegment.SAMPLE_RATE || f.getChannels() != 1 || f.getSampleSizeInBits() != 16
+            if (f.getSampleRate() != SpeechSegment.SAMPLE_RATE
+                    || f.getChannels() != 1
+                    || f.getSampleSizeInBits() != 16
                     || f.getEncoding() != AudioFormat.Encoding.PCM_SIGNED) {
-                throw new IOException(wav + " is " + f + ": convert it with 'sox " + wav + " -r 16000 -c 1 -b 16 out.wav'");
+                throw new IOException(
+                        wav + " is " + f + ": convert it with 'sox " + wav + " -r 16000 -c 1 -b 16 out.wav'");
             }
             byte[] raw = in.readAllBytes();
             short[] s = new short[raw.length / 2];
-            ByteBuffer.wrap(raw).order(f.isBigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(s);
+            ByteBuffer.wrap(raw)
+                    .order(f.isBigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN)
+                    .asShortBuffer()
+                    .get(s);
             return s;
         } catch (UnsupportedAudioFileException e) {
             throw new IOException(wav + " is not a WAV file Java can read: " + e.getMessage(), e);
@@ -36,6 +42,8 @@ public final class WavReader {
         for (short v : s) {
             sum += (double) v * v;
         }
-        return s.length == 0 || sum == 0 ? Double.NEGATIVE_INFINITY : 20 * Math.log10(Math.sqrt(sum / s.length) / 32768.0);
+        return s.length == 0 || sum == 0
+                ? Double.NEGATIVE_INFINITY
+                : 20 * Math.log10(Math.sqrt(sum / s.length) / 32768.0);
     }
 }

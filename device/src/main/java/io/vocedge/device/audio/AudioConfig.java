@@ -56,21 +56,70 @@ public record AudioConfig(
         String vad,
         Double vadThreshold) {
 
-    public enum Combine { AUTO, BEST, BEAMFORM, AVERAGE, CHANNEL }
+    public enum Combine {
+        AUTO,
+        BEST,
+        BEAMFORM,
+        AVERAGE,
+        CHANNEL
+    }
 
     /** The voice-activity decisions ({@code audio.vad}); see {@link VoiceDetectors}. */
     public static final List<String> VADS = List.of("energy", "spectral", "silero", "hybrid");
+
     static final String DEFAULT_VAD = "spectral";
 
     /** The settings before {@code vad} and {@code vad_threshold} existed: those at their defaults. */
-    public AudioConfig(String device, Integer sampleRate, Integer channels, Integer bufferMs, Integer ringMs, String combine,
-            Integer channelIndex, List<List<Double>> micPositionsM, Double highpassHz, Boolean agc, Double agcTargetDbfs,
-            Double agcMaxGainDb, Double vadOnDb, Double vadOffDb, Integer preRollMs, Integer tailMs, Integer hangoverMs,
-            Integer minSpeechMs, Integer maxSegmentMs, Integer conversationGapMs, Integer stallTimeoutMs, Integer reopenInitialMs,
+    public AudioConfig(
+            String device,
+            Integer sampleRate,
+            Integer channels,
+            Integer bufferMs,
+            Integer ringMs,
+            String combine,
+            Integer channelIndex,
+            List<List<Double>> micPositionsM,
+            Double highpassHz,
+            Boolean agc,
+            Double agcTargetDbfs,
+            Double agcMaxGainDb,
+            Double vadOnDb,
+            Double vadOffDb,
+            Integer preRollMs,
+            Integer tailMs,
+            Integer hangoverMs,
+            Integer minSpeechMs,
+            Integer maxSegmentMs,
+            Integer conversationGapMs,
+            Integer stallTimeoutMs,
+            Integer reopenInitialMs,
             Integer reopenMaxMs) {
-        this(device, sampleRate, channels, bufferMs, ringMs, combine, channelIndex, micPositionsM, highpassHz, agc, agcTargetDbfs,
-                agcMaxGainDb, vadOnDb, vadOffDb, preRollMs, tailMs, hangoverMs, minSpeechMs, maxSegmentMs, conversationGapMs,
-                stallTimeoutMs, reopenInitialMs, reopenMaxMs, null, null);
+        this(
+                device,
+                sampleRate,
+                channels,
+                bufferMs,
+                ringMs,
+                combine,
+                channelIndex,
+                micPositionsM,
+                highpassHz,
+                agc,
+                agcTargetDbfs,
+                agcMaxGainDb,
+                vadOnDb,
+                vadOffDb,
+                preRollMs,
+                tailMs,
+                hangoverMs,
+                minSpeechMs,
+                maxSegmentMs,
+                conversationGapMs,
+                stallTimeoutMs,
+                reopenInitialMs,
+                reopenMaxMs,
+                null,
+                null);
     }
 
     public AudioConfig {
@@ -80,7 +129,9 @@ public record AudioConfig(
         ringMs = or(ringMs, 3000);
         combine = combine == null ? "auto" : combine.toLowerCase(java.util.Locale.ROOT);
         channelIndex = or(channelIndex, 0);
-        micPositionsM = micPositionsM == null ? List.of() : micPositionsM.stream().map(List::copyOf).toList();
+        micPositionsM = micPositionsM == null
+                ? List.of()
+                : micPositionsM.stream().map(List::copyOf).toList();
         highpassHz = highpassHz == null ? 100.0 : highpassHz;
         agc = agc != null && agc;
         agcTargetDbfs = agcTargetDbfs == null ? -23.0 : agcTargetDbfs;
@@ -123,12 +174,14 @@ public record AudioConfig(
         }
         if (mode == Combine.BEAMFORM) {
             if (micPositionsM.size() != channels) {
-                e.add("audio.combine is beamform but audio.mic_positions_m has " + micPositionsM.size() + " entries for "
-                        + channels + " channels: give one [x, y] (metres) per channel, in channel order");
+                e.add("audio.combine is beamform but audio.mic_positions_m has " + micPositionsM.size()
+                        + " entries for " + channels
+                        + " channels: give one [x, y] (metres) per channel, in channel order");
             }
             for (List<Double> p : micPositionsM) {
                 if (p.size() < 2 || p.size() > 3 || p.stream().anyMatch(v -> v == null || Math.abs(v) > 1)) {
-                    e.add("audio.mic_positions_m entry " + p + " must be [x, y] or [x, y, z] in metres, each within 1 m");
+                    e.add("audio.mic_positions_m entry " + p
+                            + " must be [x, y] or [x, y, z] in metres, each within 1 m");
                     break;
                 }
             }
@@ -161,7 +214,8 @@ public record AudioConfig(
             e.add("audio.vad '" + vad + "' must be one of " + String.join(", ", VADS));
         }
         if (!(vadThreshold >= 0.05 && vadThreshold <= 0.95)) {
-            e.add("audio.vad_threshold " + vadThreshold + " must be 0.05..0.95 (speech probability to start a segment)");
+            e.add("audio.vad_threshold " + vadThreshold
+                    + " must be 0.05..0.95 (speech probability to start a segment)");
         }
         if (stallTimeoutMs < 200 || reopenInitialMs < 10 || reopenMaxMs < reopenInitialMs) {
             e.add("audio.stall_timeout_ms must be >= 200, audio.reopen_initial_ms >= 10 and <= audio.reopen_max_ms");
@@ -170,8 +224,9 @@ public record AudioConfig(
     }
 
     public static AudioConfig defaults() {
-        return new AudioConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null);
+        return new AudioConfig(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -209,9 +264,35 @@ public record AudioConfig(
         if (a.document().problemCount() > before) {
             return d; // cross-key rules on fallback values would only add noise
         }
-        return a.document().build(() -> new AudioConfig(device, rate, ch, buffer, ring, combine, channelIndex, positions,
-                highpass, agc, agcTarget, agcMax, vadOn, vadOff, preRoll, tail, hangover, minSpeech, maxSegment, gap, stall,
-                reopenInitial, reopenMax, vad, vadThreshold), d);
+        return a.document()
+                .build(
+                        () -> new AudioConfig(
+                                device,
+                                rate,
+                                ch,
+                                buffer,
+                                ring,
+                                combine,
+                                channelIndex,
+                                positions,
+                                highpass,
+                                agc,
+                                agcTarget,
+                                agcMax,
+                                vadOn,
+                                vadOff,
+                                preRoll,
+                                tail,
+                                hangover,
+                                minSpeech,
+                                maxSegment,
+                                gap,
+                                stall,
+                                reopenInitial,
+                                reopenMax,
+                                vad,
+                                vadThreshold),
+                        d);
     }
 
     /**
@@ -220,8 +301,11 @@ public record AudioConfig(
      */
     public static AudioConfig from(JsonNode section) {
         try {
-            ConfigDocument doc = ConfigDocument.of(JsonNodeFactory.instance.objectNode().set("audio",
-                    section == null || section.isMissingNode() ? null : section), "audio section");
+            ConfigDocument doc = ConfigDocument.of(
+                    JsonNodeFactory.instance
+                            .objectNode()
+                            .set("audio", section == null || section.isMissingNode() ? null : section),
+                    "audio section");
             AudioConfig c = read(doc.root().section("audio"));
             doc.finish();
             return c;
@@ -268,17 +352,62 @@ public record AudioConfig(
     /** The same settings with another capture format (a WAV file dictates its own). */
     public AudioConfig withFormat(int rate, int channelCount) {
         boolean beam = combineMode() == Combine.BEAMFORM && micPositionsM.size() == channelCount;
-        return new AudioConfig(device, rate, channelCount, bufferMs, ringMs, beam || combineMode() != Combine.BEAMFORM ? combine : "auto",
-                channelIndex < channelCount ? channelIndex : 0, micPositionsM, highpassHz, agc, agcTargetDbfs, agcMaxGainDb,
-                vadOnDb, vadOffDb, preRollMs, tailMs, hangoverMs, minSpeechMs, maxSegmentMs, conversationGapMs, stallTimeoutMs,
-                reopenInitialMs, reopenMaxMs, vad, vadThreshold);
+        return new AudioConfig(
+                device,
+                rate,
+                channelCount,
+                bufferMs,
+                ringMs,
+                beam || combineMode() != Combine.BEAMFORM ? combine : "auto",
+                channelIndex < channelCount ? channelIndex : 0,
+                micPositionsM,
+                highpassHz,
+                agc,
+                agcTargetDbfs,
+                agcMaxGainDb,
+                vadOnDb,
+                vadOffDb,
+                preRollMs,
+                tailMs,
+                hangoverMs,
+                minSpeechMs,
+                maxSegmentMs,
+                conversationGapMs,
+                stallTimeoutMs,
+                reopenInitialMs,
+                reopenMaxMs,
+                vad,
+                vadThreshold);
     }
 
     /** The same settings with another capture device selector (--source mic:NAME). */
     public AudioConfig withDevice(String selector) {
-        return new AudioConfig(selector, sampleRate, channels, bufferMs, ringMs, combine, channelIndex, micPositionsM, highpassHz, agc,
-                agcTargetDbfs, agcMaxGainDb, vadOnDb, vadOffDb, preRollMs, tailMs, hangoverMs, minSpeechMs, maxSegmentMs,
-                conversationGapMs, stallTimeoutMs, reopenInitialMs, reopenMaxMs, vad, vadThreshold);
+        return new AudioConfig(
+                selector,
+                sampleRate,
+                channels,
+                bufferMs,
+                ringMs,
+                combine,
+                channelIndex,
+                micPositionsM,
+                highpassHz,
+                agc,
+                agcTargetDbfs,
+                agcMaxGainDb,
+                vadOnDb,
+                vadOffDb,
+                preRollMs,
+                tailMs,
+                hangoverMs,
+                minSpeechMs,
+                maxSegmentMs,
+                conversationGapMs,
+                stallTimeoutMs,
+                reopenInitialMs,
+                reopenMaxMs,
+                vad,
+                vadThreshold);
     }
 
     private static Integer or(Integer v, int d) {

@@ -34,8 +34,14 @@ public final class AudioInput implements InputPipeline, MetricsSource {
         int slots = Math.max(8, config.ringMs() / 10);
         // A device reopened with more channels than configured gets shorter blocks rather than a bigger ring.
         this.ring = new FrameRing(slots, blockFrames * Math.max(config.channels(), 2));
-        this.capture = new CaptureLoop(opener, ring, muted, config.sampleRate(), Duration.ofMillis(config.stallTimeoutMs()),
-                Duration.ofMillis(config.reopenInitialMs()), Duration.ofMillis(config.reopenMaxMs()));
+        this.capture = new CaptureLoop(
+                opener,
+                ring,
+                muted,
+                config.sampleRate(),
+                Duration.ofMillis(config.stallTimeoutMs()),
+                Duration.ofMillis(config.reopenInitialMs()),
+                Duration.ofMillis(config.reopenMaxMs()));
         this.worker = Thread.ofPlatform().name("voc-frontend").daemon(true).unstarted(this::work);
         this.worker.setUncaughtExceptionHandler((t, e) -> Logger.error(e, "event=frontend_thread_died"));
     }
@@ -169,7 +175,11 @@ public final class AudioInput implements InputPipeline, MetricsSource {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Logger.info("event=audio_input_stopped frames={} dropped={} muted={} faults={}", capture.framesCaptured(),
-                capture.framesDropped(), capture.framesMuted(), capture.faults());
+        Logger.info(
+                "event=audio_input_stopped frames={} dropped={} muted={} faults={}",
+                capture.framesCaptured(),
+                capture.framesDropped(),
+                capture.framesMuted(),
+                capture.faults());
     }
 }

@@ -44,8 +44,8 @@ public final class Biquad {
 
     private static void check(double cutoffHz, double sampleRate) {
         if (!(cutoffHz > 0 && cutoffHz < sampleRate / 2)) {
-            throw new IllegalArgumentException("filter cutoff " + cutoffHz + " Hz must lie between 0 and half the sample rate ("
-                    + sampleRate / 2 + " Hz)");
+            throw new IllegalArgumentException("filter cutoff " + cutoffHz
+                    + " Hz must lie between 0 and half the sample rate (" + sampleRate / 2 + " Hz)");
         }
     }
 

@@ -18,7 +18,8 @@ import javax.sound.sampled.TargetDataLine;
  */
 public final class CaptureDevices {
     /** One capture-capable mixer. {@code formats} are human-readable, e.g. {@code 16000Hz/4ch/16bit-signed}. */
-    public record Device(int index, String name, String description, String vendor, List<String> formats, Mixer.Info info) {}
+    public record Device(
+            int index, String name, String description, String vendor, List<String> formats, Mixer.Info info) {}
 
     private CaptureDevices() {}
 
@@ -38,7 +39,8 @@ public final class CaptureDevices {
                 }
             }
             if (capture) {
-                out.add(new Device(index++, info.getName(), info.getDescription(), info.getVendor(), List.copyOf(formats), info));
+                out.add(new Device(
+                        index++, info.getName(), info.getDescription(), info.getVendor(), List.copyOf(formats), info));
             }
         }
         return out;
@@ -80,7 +82,8 @@ public final class CaptureDevices {
     static String describe(AudioFormat f) {
         String rate = f.getSampleRate() == AudioSystem.NOT_SPECIFIED ? "any" : Math.round(f.getSampleRate()) + "Hz";
         String ch = f.getChannels() == AudioSystem.NOT_SPECIFIED ? "any" : String.valueOf(f.getChannels());
-        return rate + "/" + ch + "ch/" + f.getSampleSizeInBits() + "bit-" + f.getEncoding().toString().toLowerCase(Locale.ROOT)
-                .replace("pcm_", "") + (f.getSampleSizeInBits() > 8 ? (f.isBigEndian() ? "-be" : "-le") : "");
+        return rate + "/" + ch + "ch/" + f.getSampleSizeInBits() + "bit-"
+                + f.getEncoding().toString().toLowerCase(Locale.ROOT).replace("pcm_", "")
+                + (f.getSampleSizeInBits() > 8 ? (f.isBigEndian() ? "-be" : "-le") : "");
     }
 }

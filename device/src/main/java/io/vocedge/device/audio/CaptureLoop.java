@@ -24,7 +24,14 @@ import org.tinylog.Logger;
  * </ul>
  */
 final class CaptureLoop implements AutoCloseable {
-    enum State { STARTING, RUNNING, REOPENING, MUTED, ENDED, STOPPED }
+    enum State {
+        STARTING,
+        RUNNING,
+        REOPENING,
+        MUTED,
+        ENDED,
+        STOPPED
+    }
 
     private final SourceOpener opener;
     private final FrameRing ring;
@@ -51,8 +58,14 @@ final class CaptureLoop implements AutoCloseable {
     private final float[] scratch;
     private long pendingGap;
 
-    CaptureLoop(SourceOpener opener, FrameRing ring, BooleanSupplier muted, int configuredRate, Duration stallTimeout,
-            Duration reopenInitial, Duration reopenMax) {
+    CaptureLoop(
+            SourceOpener opener,
+            FrameRing ring,
+            BooleanSupplier muted,
+            int configuredRate,
+            Duration stallTimeout,
+            Duration reopenInitial,
+            Duration reopenMax) {
         this.opener = opener;
         this.ring = ring;
         this.muted = muted;
@@ -64,7 +77,8 @@ final class CaptureLoop implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("voc-capture").daemon(true).unstarted(this::run);
         this.thread.setPriority(Thread.MAX_PRIORITY);
         this.thread.setUncaughtExceptionHandler((t, e) -> Logger.error(e, "event=capture_thread_died"));
-        this.watchdog = Thread.ofPlatform().name("voc-capture-watchdog").daemon(true).unstarted(this::watch);
+        this.watchdog =
+                Thread.ofPlatform().name("voc-capture-watchdog").daemon(true).unstarted(this::watch);
     }
 
     void start() {
@@ -96,7 +110,10 @@ final class CaptureLoop implements AutoCloseable {
                 pendingGap += (System.nanoTime() - downSinceNanos) * rate / 1_000_000_000L;
                 downSinceNanos = 0;
                 reopens.incrementAndGet();
-                Logger.info("event=capture_reopened source=\"{}\" after_attempts={}", source.describe(), backoff.attempts());
+                Logger.info(
+                        "event=capture_reopened source=\"{}\" after_attempts={}",
+                        source.describe(),
+                        backoff.attempts());
             }
             String endReason = pump(source);
             current = null;
@@ -168,7 +185,8 @@ final class CaptureLoop implements AutoCloseable {
             if (overrun > overrunSeen) {
                 framesDropped.addAndGet(overrun - overrunSeen);
                 pendingGap += overrun - overrunSeen;
-                Logger.warn("event=capture_overrun frames={} action=\"the CPU fell behind the device; see pending audio and load\"",
+                Logger.warn(
+                        "event=capture_overrun frames={} action=\"the CPU fell behind the device; see pending audio and load\"",
                         overrun - overrunSeen);
                 overrunSeen = overrun;
             }
@@ -184,7 +202,9 @@ final class CaptureLoop implements AutoCloseable {
                 framesDropped.addAndGet(n);
                 pendingGap += n;
                 if (framesDropped.get() == n || framesDropped.get() % (f.sampleRate() * 10L) < n) {
-                    Logger.warn("event=capture_ring_full dropped_frames_total={} action=\"front-end fell behind\"", framesDropped.get());
+                    Logger.warn(
+                            "event=capture_ring_full dropped_frames_total={} action=\"front-end fell behind\"",
+                            framesDropped.get());
                 }
                 continue;
             }
@@ -217,8 +237,13 @@ final class CaptureLoop implements AutoCloseable {
         }
         state = State.REOPENING;
         Duration wait = backoff.next();
-        Logger.warn("event=capture_fault source=\"{}\" fault={} detail=\"{}\" retry_in_ms={} action=\"check the cable, "
-                + "USB port or Bluetooth link; capture resumes by itself\"", sourceDescription, kind, detail, wait.toMillis());
+        Logger.warn(
+                "event=capture_fault source=\"{}\" fault={} detail=\"{}\" retry_in_ms={} action=\"check the cable, "
+                        + "USB port or Bluetooth link; capture resumes by itself\"",
+                sourceDescription,
+                kind,
+                detail,
+                wait.toMillis());
         try {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
@@ -236,12 +261,16 @@ final class CaptureLoop implements AutoCloseable {
                 return;
             }
             FrameSource s = current;
-            if (s != null && (state == State.RUNNING || state == State.MUTED)
+            if (s != null
+                    && (state == State.RUNNING || state == State.MUTED)
                     && System.nanoTime() - lastProgressNanos > stallTimeout.toNanos()) {
                 stalls.incrementAndGet();
                 stalledByWatchdog = true;
                 lastFault = "no audio for " + stallTimeout.toMillis() + " ms";
-                Logger.warn("event=capture_stalled source=\"{}\" timeout_ms={}", sourceDescription, stallTimeout.toMillis());
+                Logger.warn(
+                        "event=capture_stalled source=\"{}\" timeout_ms={}",
+                        sourceDescription,
+                        stallTimeout.toMillis());
                 s.close(); // unblocks the reader, which then takes the reopen path
             }
         }

@@ -108,8 +108,11 @@ public final class ChannelHealth {
             if (dead[c] != deadState[c]) {
                 deadState[c] = dead[c];
                 if (dead[c]) {
-                    Logger.warn("event=mic_channel_dead channel={} value={} action=\"check the mic capsule/cable; the channel is "
-                            + "left out of channel selection\"", c, min[c]);
+                    Logger.warn(
+                            "event=mic_channel_dead channel={} value={} action=\"check the mic capsule/cable; the channel is "
+                                    + "left out of channel selection\"",
+                            c,
+                            min[c]);
                 } else {
                     Logger.info("event=mic_channel_alive channel={}", c);
                 }
@@ -117,8 +120,11 @@ public final class ChannelHealth {
             if (clipping[c] != clipState[c]) {
                 clipState[c] = clipping[c];
                 if (clipping[c]) {
-                    Logger.warn("event=mic_channel_clipping channel={} fraction={} action=\"lower the capture gain with "
-                            + "alsamixer or move the device away from loud sources\"", c, String.format(Locale.ROOT, "%.4f", clipFraction[c]));
+                    Logger.warn(
+                            "event=mic_channel_clipping channel={} fraction={} action=\"lower the capture gain with "
+                                    + "alsamixer or move the device away from loud sources\"",
+                            c,
+                            String.format(Locale.ROOT, "%.4f", clipFraction[c]));
                 } else {
                     Logger.info("event=mic_channel_clipping_cleared channel={}", c);
                 }

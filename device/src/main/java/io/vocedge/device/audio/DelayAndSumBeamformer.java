@@ -108,7 +108,8 @@ final class DelayAndSumBeamformer implements ChannelCombiner {
             }
         }
         if (bestDir != steer && best > score[steer] * SWITCH_MARGIN) {
-            Logger.debug("event=beam_steered from_deg={} to_deg={}", steer * 360 / DIRECTIONS, bestDir * 360 / DIRECTIONS);
+            Logger.debug(
+                    "event=beam_steered from_deg={} to_deg={}", steer * 360 / DIRECTIONS, bestDir * 360 / DIRECTIONS);
             steer = bestDir;
         }
     }

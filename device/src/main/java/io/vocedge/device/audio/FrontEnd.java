@@ -46,8 +46,13 @@ public final class FrontEnd implements AutoCloseable {
         this.filtered = new float[blockFrames * ch];
         this.mono = new float[blockFrames];
         this.out16k = new float[resampler.maxOutput(blockFrames) + 4];
-        Logger.info("event=frontend_ready format={} combine=\"{}\" highpass_hz={} agc={} vad={}", format, combiner.describe(),
-                cfg.highpassHz(), cfg.agc(), cfg.vad());
+        Logger.info(
+                "event=frontend_ready format={} combine=\"{}\" highpass_hz={} agc={} vad={}",
+                format,
+                combiner.describe(),
+                cfg.highpassHz(),
+                cfg.agc(),
+                cfg.vad());
     }
 
     private static ChannelCombiner combiner(AudioConfig cfg, PcmFormat f, ChannelHealth health) {
@@ -57,9 +62,12 @@ public final class FrontEnd implements AutoCloseable {
             case AVERAGE -> ChannelCombiner.average(ch);
             case BEAMFORM -> new DelayAndSumBeamformer(cfg.micPositionsM(), f.sampleRate(), health);
             case BEST -> new BestChannelSelector(ch, f.sampleRate(), health);
-            case AUTO -> ch == 1 ? ChannelCombiner.single(1, 0)
-                    : cfg.micPositionsM().size() == ch ? new DelayAndSumBeamformer(cfg.micPositionsM(), f.sampleRate(), health)
-                    : new BestChannelSelector(ch, f.sampleRate(), health);
+            case AUTO ->
+                ch == 1
+                        ? ChannelCombiner.single(1, 0)
+                        : cfg.micPositionsM().size() == ch
+                                ? new DelayAndSumBeamformer(cfg.micPositionsM(), f.sampleRate(), health)
+                                : new BestChannelSelector(ch, f.sampleRate(), health);
         };
     }
 
@@ -125,11 +133,25 @@ public final class FrontEnd implements AutoCloseable {
     }
 
     public FrontEndStats stats() {
-        return new FrontEndStats(framesIn, segmenter.segments(), segmenter.conversations(), segmenter.speechMs(),
-                segmenter.inSpeech(), segmenter.noiseFloorDb(), combiner.describe(), health.last());
+        return new FrontEndStats(
+                framesIn,
+                segmenter.segments(),
+                segmenter.conversations(),
+                segmenter.speechMs(),
+                segmenter.inSpeech(),
+                segmenter.noiseFloorDb(),
+                combiner.describe(),
+                health.last());
     }
 
     /** A snapshot for status and telemetry. */
-    public record FrontEndStats(long framesIn, long segments, long conversations, long speechMs, boolean inSpeech,
-            double noiseFloorDb, String listeningTo, ChannelHealth.Report channels) {}
+    public record FrontEndStats(
+            long framesIn,
+            long segments,
+            long conversations,
+            long speechMs,
+            boolean inSpeech,
+            double noiseFloorDb,
+            String listeningTo,
+            ChannelHealth.Report channels) {}
 }

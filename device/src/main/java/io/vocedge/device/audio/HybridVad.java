@@ -18,6 +18,7 @@ final class HybridVad implements VoiceDetector {
     private static final double SETTLE = 0.02;
     /** Within this of the foreground, an accepted frame counts towards its level. */
     private static final double NEAR_DB = 3;
+
     private static final double FALL_DB_PER_FRAME = 0.003;
 
     private final SileroVad net;

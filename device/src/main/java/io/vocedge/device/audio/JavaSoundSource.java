@@ -36,7 +36,8 @@ public final class JavaSoundSource implements FrameSource {
     }
 
     /** Opens a device with the requested rate and channels; the buffer holds {@code bufferMs} of audio. */
-    public static JavaSoundSource open(CaptureDevices.Device device, int sampleRate, int channels, int bufferMs) throws IOException {
+    public static JavaSoundSource open(CaptureDevices.Device device, int sampleRate, int channels, int bufferMs)
+            throws IOException {
         Mixer mixer = AudioSystem.getMixer(device.info());
         List<String> tried = new ArrayList<>();
         for (int bits : new int[] {16, 24, 32}) {
@@ -54,8 +55,10 @@ public final class JavaSoundSource implements FrameSource {
                 Logger.info("event=capture_opened device=\"{}\" format={} buffer_ms={}", device.name(), f, bufferMs);
                 return new JavaSoundSource(line, f, device.name());
             } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
-                throw new IOException("capture device '" + device.name() + "' could not be opened as " + f + ": " + e.getMessage()
-                        + " (busy? another program may hold it: check 'fuser -v /dev/snd/*')", e);
+                throw new IOException(
+                        "capture device '" + device.name() + "' could not be opened as " + f + ": " + e.getMessage()
+                                + " (busy? another program may hold it: check 'fuser -v /dev/snd/*')",
+                        e);
             }
         }
         throw new IOException("capture device '" + device.name() + "' offers none of " + tried + "; it offers "

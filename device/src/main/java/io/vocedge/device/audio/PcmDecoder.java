@@ -36,7 +36,8 @@ final class PcmDecoder {
 
     private static void decode24(byte[] s, int n, boolean be, float[] dst) {
         for (int i = 0, b = 0; i < n; i++, b += 3) {
-            int v = be ? (s[b] << 16) | ((s[b + 1] & 0xff) << 8) | (s[b + 2] & 0xff)
+            int v = be
+                    ? (s[b] << 16) | ((s[b + 1] & 0xff) << 8) | (s[b + 2] & 0xff)
                     : (s[b + 2] << 16) | ((s[b + 1] & 0xff) << 8) | (s[b] & 0xff);
             dst[i] = v / 8388608f;
         }
@@ -49,7 +50,8 @@ final class PcmDecoder {
     }
 
     private static int int32(byte[] s, int b, boolean be) {
-        return be ? (s[b] << 24) | ((s[b + 1] & 0xff) << 16) | ((s[b + 2] & 0xff) << 8) | (s[b + 3] & 0xff)
+        return be
+                ? (s[b] << 24) | ((s[b + 1] & 0xff) << 16) | ((s[b + 2] & 0xff) << 8) | (s[b + 3] & 0xff)
                 : (s[b + 3] << 24) | ((s[b + 2] & 0xff) << 16) | ((s[b + 1] & 0xff) << 8) | (s[b] & 0xff);
     }
 }

@@ -4,7 +4,11 @@ import javax.sound.sampled.AudioFormat;
 
 /** The raw sample layout of a capture source: rate, channels, sample encoding. Samples are interleaved. */
 public record PcmFormat(int sampleRate, int channels, int bitsPerSample, Encoding encoding, boolean bigEndian) {
-    public enum Encoding { SIGNED, UNSIGNED, FLOAT }
+    public enum Encoding {
+        SIGNED,
+        UNSIGNED,
+        FLOAT
+    }
 
     public static final int MAX_CHANNELS = 8;
 
@@ -21,8 +25,9 @@ public record PcmFormat(int sampleRate, int channels, int bitsPerSample, Encodin
             case FLOAT -> bitsPerSample == 32;
         };
         if (!ok) {
-            throw new IllegalArgumentException(bitsPerSample + "-bit " + encoding + " samples are not supported: use 16/24/32-bit "
-                    + "signed PCM, 8-bit unsigned or 32-bit float (sox in.wav -b 16 out.wav converts)");
+            throw new IllegalArgumentException(
+                    bitsPerSample + "-bit " + encoding + " samples are not supported: use 16/24/32-bit "
+                            + "signed PCM, 8-bit unsigned or 32-bit float (sox in.wav -b 16 out.wav converts)");
         }
     }
 
@@ -47,7 +52,8 @@ public record PcmFormat(int sampleRate, int channels, int bitsPerSample, Encodin
             throw new IllegalArgumentException("audio encoding " + f.getEncoding() + " is not PCM: convert with "
                     + "'sox in.wav -e signed-integer out.wav'");
         }
-        return new PcmFormat(Math.round(f.getSampleRate()), f.getChannels(), f.getSampleSizeInBits(), e, f.isBigEndian());
+        return new PcmFormat(
+                Math.round(f.getSampleRate()), f.getChannels(), f.getSampleSizeInBits(), e, f.isBigEndian());
     }
 
     public AudioFormat toJavaSound() {
@@ -61,6 +67,7 @@ public record PcmFormat(int sampleRate, int channels, int bitsPerSample, Encodin
 
     @Override
     public String toString() {
-        return sampleRate + "Hz/" + channels + "ch/" + bitsPerSample + "bit-" + encoding.name().toLowerCase(java.util.Locale.ROOT);
+        return sampleRate + "Hz/" + channels + "ch/" + bitsPerSample + "bit-"
+                + encoding.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

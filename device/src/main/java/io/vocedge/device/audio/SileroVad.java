@@ -59,7 +59,8 @@ final class SileroVad implements VoiceDetector {
         try (InputStream in = SileroVad.class.getResourceAsStream(modelResource);
                 OrtSession.SessionOptions opt = new OrtSession.SessionOptions()) {
             if (in == null) {
-                throw new IllegalStateException("Silero VAD model " + modelResource + " missing from the jar: rebuild the agent");
+                throw new IllegalStateException(
+                        "Silero VAD model " + modelResource + " missing from the jar: rebuild the agent");
             }
             byte[] model = in.readAllBytes();
             opt.setIntraOpNumThreads(1);
@@ -72,15 +73,18 @@ final class SileroVad implements VoiceDetector {
             state[1] = direct(2 * 128);
             output = direct(1);
             inputT = OnnxTensor.createTensor(env, input, new long[] {1, CONTEXT + WINDOW});
-            LongBuffer sr = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder()).asLongBuffer();
+            LongBuffer sr =
+                    ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder()).asLongBuffer();
             sr.put(0, SpeechSegmenter.RATE);
             srT = OnnxTensor.createTensor(env, sr, new long[] {1});
             stateT[0] = OnnxTensor.createTensor(env, state[0], new long[] {2, 1, 128});
             stateT[1] = OnnxTensor.createTensor(env, state[1], new long[] {2, 1, 128});
             outputT = OnnxTensor.createTensor(env, output, new long[] {1, 1});
-            inputs = List.of(Map.of("input", inputT, "state", stateT[0], "sr", srT),
+            inputs = List.of(
+                    Map.of("input", inputT, "state", stateT[0], "sr", srT),
                     Map.of("input", inputT, "state", stateT[1], "sr", srT));
-            outputs = List.of(Map.of("output", outputT, "stateN", stateT[1]), Map.of("output", outputT, "stateN", stateT[0]));
+            outputs = List.of(
+                    Map.of("output", outputT, "stateN", stateT[1]), Map.of("output", outputT, "stateN", stateT[0]));
         } catch (OrtException e) {
             throw new IllegalStateException("cannot load the Silero VAD model: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -89,7 +93,9 @@ final class SileroVad implements VoiceDetector {
     }
 
     private static FloatBuffer direct(int floats) {
-        return ByteBuffer.allocateDirect(floats * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        return ByteBuffer.allocateDirect(floats * 4)
+                .order(ByteOrder.nativeOrder())
+                .asFloatBuffer();
     }
 
     @Override

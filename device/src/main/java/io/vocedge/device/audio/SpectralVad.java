@@ -17,6 +17,7 @@ final class SpectralVad implements VoiceDetector {
     private static final int INIT_FRAMES = 10;
     /** Per-band noise: falls fast, follows noise-like frames (under 6 dB above it) in about 0.2 s, creeps up under speech-like ones in about 5 s. */
     private static final double FALL = 0.1;
+
     private static final double TRACK = 0.05;
     private static final double RISE = 0.002;
     private static final double NOISE_LIKE = 4;

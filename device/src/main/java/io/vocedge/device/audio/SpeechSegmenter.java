@@ -33,7 +33,8 @@ final class SpeechSegmenter {
     private final float[] history;
     private final float[] frame = new float[FRAME];
     private final float[] frameEnergyDb = new float[128];
-    private final String session = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    private final String session =
+            HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     private final float agcTarget;
     private final float agcMaxGain;
 
@@ -60,7 +61,8 @@ final class SpeechSegmenter {
         this.vad = vad;
         this.listener = listener;
         this.startDelaySamples = Math.round(resamplerDelaySamples);
-        long capacity = (long) (cfg.preRollMs() + cfg.maxSegmentMs() + cfg.hangoverMs() + cfg.tailMs() + 2000) * RATE / 1000;
+        long capacity =
+                (long) (cfg.preRollMs() + cfg.maxSegmentMs() + cfg.hangoverMs() + cfg.tailMs() + 2000) * RATE / 1000;
         this.history = new float[(int) capacity];
         this.agcTarget = cfg.agc() ? (float) Math.pow(10, cfg.agcTargetDbfs() / 20) : 0f;
         this.agcMaxGain = (float) Math.pow(10, cfg.agcMaxGainDb() / 20);

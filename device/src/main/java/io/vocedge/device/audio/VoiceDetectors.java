@@ -8,9 +8,13 @@ final class VoiceDetectors {
         return switch (cfg.vad()) {
             case "energy" -> new EnergyVad(cfg.vadOnDb(), cfg.vadOffDb());
             case "spectral" -> new SpectralVad(cfg.vadOnDb(), cfg.vadOffDb());
-            case "hybrid" -> new HybridVad(new SileroVad(SileroVad.MODEL, cfg.vadThreshold(), new EnergyVad(cfg.vadOnDb(), cfg.vadOffDb())));
-            case "silero" -> new SileroVad(SileroVad.MODEL, cfg.vadThreshold(), new EnergyVad(cfg.vadOnDb(), cfg.vadOffDb()));
-            default -> throw new IllegalArgumentException("audio.vad '" + cfg.vad() + "' must be one of " + AudioConfig.VADS);
+            case "hybrid" ->
+                new HybridVad(new SileroVad(
+                        SileroVad.MODEL, cfg.vadThreshold(), new EnergyVad(cfg.vadOnDb(), cfg.vadOffDb())));
+            case "silero" ->
+                new SileroVad(SileroVad.MODEL, cfg.vadThreshold(), new EnergyVad(cfg.vadOnDb(), cfg.vadOffDb()));
+            default ->
+                throw new IllegalArgumentException("audio.vad '" + cfg.vad() + "' must be one of " + AudioConfig.VADS);
         };
     }
 }

@@ -41,8 +41,10 @@ public final class WavFileSource implements FrameSource {
             ais = AudioSystem.getAudioInputStream(stream);
         } catch (UnsupportedAudioFileException e) {
             stream.close();
-            throw new IOException(file + " is not a WAV file this build can read (" + e.getMessage()
-                    + "); convert it with 'sox " + file + " -b 16 out.wav'", e);
+            throw new IOException(
+                    file + " is not a WAV file this build can read (" + e.getMessage() + "); convert it with 'sox "
+                            + file + " -b 16 out.wav'",
+                    e);
         }
         try {
             return new WavFileSource(file, ais, PcmFormat.of(ais.getFormat()), realTime);

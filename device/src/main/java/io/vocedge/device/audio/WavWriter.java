@@ -21,7 +21,8 @@ public final class WavWriter {
         b.asShortBuffer().put(samples);
         PcmFormat f = PcmFormat.signed16(SpeechSegment.SAMPLE_RATE, 1);
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(b.array()), f.toJavaSound(), samples.length)) {
+        try (AudioInputStream in =
+                new AudioInputStream(new ByteArrayInputStream(b.array()), f.toJavaSound(), samples.length)) {
             AudioSystem.write(in, AudioFileFormat.Type.WAVE, tmp.toFile());
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -26,7 +26,9 @@ import picocli.CommandLine.Option;
  * {@code sentiment_evidence}, {@code flag_evidence}, {@code model_version}). Evidence items are {@code term},
  * {@code pos} and, from the model, {@code weight}. A bad line gets an {@code error} line; the rest goes on.
  */
-@Command(name = "analyze", mixinStandardHelpOptions = true,
+@Command(
+        name = "analyze",
+        mixinStandardHelpOptions = true,
         description = "Analyse utterances from stdin (text or JSON lines) and print one JSON line each.")
 final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--lang", description = "zh or en for every line (default: per line 'lang', else detected)")
@@ -46,7 +48,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (lang != null && !lang.equals("zh") && !lang.equals("en")) {
             throw new IllegalArgumentException("--lang " + lang + ": use zh or en");
         }
-        InsightEngine engine = new InsightEngine(new Redactor(), lexicon == null ? Lexicon.loadDefault() : Lexicon.load(lexicon),
+        InsightEngine engine = new InsightEngine(
+                new Redactor(),
+                lexicon == null ? Lexicon.loadDefault() : Lexicon.load(lexicon),
                 rulesOnly ? null : model == null ? BundledModel.load() : BundledModel.load(model));
         ObjectMapper json = Json.newMapper();
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
@@ -115,7 +119,9 @@ final class AnalyzeCommand implements Callable<Integer> {
                     result.put("model_version", a.modelVersion());
                 }
             } catch (Exception e) {
-                result.put("error", "line " + n + ": " + e.getMessage().lines().findFirst().orElse("unreadable"));
+                result.put(
+                        "error",
+                        "line " + n + ": " + e.getMessage().lines().findFirst().orElse("unreadable"));
             }
             out.println(json.writeValueAsString(result));
         }
@@ -123,7 +129,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void putEvidence(com.fasterxml.jackson.databind.node.ArrayNode arr, java.util.List<TopicHit.Evidence> ev) {
+    private static void putEvidence(
+            com.fasterxml.jackson.databind.node.ArrayNode arr, java.util.List<TopicHit.Evidence> ev) {
         for (TopicHit.Evidence e : ev) {
             ObjectNode o = arr.addObject().put("term", e.term()).put("pos", e.pos());
             if (e.weight() != null) {

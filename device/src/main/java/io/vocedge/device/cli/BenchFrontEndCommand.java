@@ -1,8 +1,8 @@
 package io.vocedge.device.cli;
 
 import io.vocedge.device.audio.AudioConfig;
-import io.vocedge.device.audio.PcmFormat;
 import io.vocedge.device.audio.FrontEnd;
+import io.vocedge.device.audio.PcmFormat;
 import io.vocedge.device.pipeline.SegmentListener;
 import io.vocedge.device.pipeline.SpeechSegment;
 import java.io.PrintWriter;
@@ -25,16 +25,23 @@ import picocli.CommandLine.Option;
  * "voice" burst (1.2 s on, 1.8 s off) arriving with per-channel delays, so VAD, segmentation, beam steering
  * and segment emission all run as they would in a showroom.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         description = "Front-end throughput (x real time per core) and steady-state allocation per audio second.")
 final class BenchFrontEndCommand implements Callable<Integer> {
-    @Option(names = "--seconds", defaultValue = "300", description = "audio seconds processed per case after warm-up (default 300)")
+    @Option(
+            names = "--seconds",
+            defaultValue = "300",
+            description = "audio seconds processed per case after warm-up (default 300)")
     int seconds;
 
     @Option(names = "--warmup", defaultValue = "120", description = "audio seconds of warm-up per case (default 120)")
     int warmup;
 
-    @Option(names = "--vad", description = "VAD to measure (audio.vad: ${COMPLETION-CANDIDATES}); default: the configured default")
+    @Option(
+            names = "--vad",
+            description = "VAD to measure (audio.vad: ${COMPLETION-CANDIDATES}); default: the configured default")
     String vad;
 
     @CommandLine.Spec
@@ -53,24 +60,52 @@ final class BenchFrontEndCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String v = vad == null ? AudioConfig.defaults().vad() : vad;
         if (!AudioConfig.VADS.contains(v)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--vad must be one of " + String.join(", ", AudioConfig.VADS));
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--vad must be one of " + String.join(", ", AudioConfig.VADS));
         }
-        out.printf(Locale.ROOT, "front-end benchmark: %d s audio per case after %d s warm-up, vad %s, JVM %s, %d cores%n", seconds, warmup, v,
-                Runtime.version(), Runtime.getRuntime().availableProcessors());
-        out.printf(Locale.ROOT, "%-24s %12s %14s %7s %16s %18s %9s%n", "case", "x real time", "baseline x RT", "ratio", "alloc B/audio s",
-                "of it segments B/s", "segments");
+        out.printf(
+                Locale.ROOT,
+                "front-end benchmark: %d s audio per case after %d s warm-up, vad %s, JVM %s, %d cores%n",
+                seconds,
+                warmup,
+                v,
+                Runtime.version(),
+                Runtime.getRuntime().availableProcessors());
+        out.printf(
+                Locale.ROOT,
+                "%-24s %12s %14s %7s %16s %18s %9s%n",
+                "case",
+                "x real time",
+                "baseline x RT",
+                "ratio",
+                "alloc B/audio s",
+                "of it segments B/s",
+                "segments");
         for (Case c : CASES) {
             Result r = run(c, v, warmup, seconds);
-            out.printf(Locale.ROOT, "%-24s %12.0f %14.0f %7.1f %16.0f %18.0f %9d%n", c.name(), r.xRealTime(), r.baselineXRealTime(),
-                    r.baselineXRealTime() / r.xRealTime(), r.allocatedPerAudioSecond(), r.segmentBytesPerAudioSecond(), r.segments());
+            out.printf(
+                    Locale.ROOT,
+                    "%-24s %12.0f %14.0f %7.1f %16.0f %18.0f %9d%n",
+                    c.name(),
+                    r.xRealTime(),
+                    r.baselineXRealTime(),
+                    r.baselineXRealTime() / r.xRealTime(),
+                    r.allocatedPerAudioSecond(),
+                    r.segmentBytesPerAudioSecond(),
+                    r.segments());
             out.flush();
         }
-        out.println("x real time = audio seconds / thread CPU seconds; ratio = how many times slower than the read-only "
-                + "baseline; alloc includes the emitted segments' samples");
+        out.println(
+                "x real time = audio seconds / thread CPU seconds; ratio = how many times slower than the read-only "
+                        + "baseline; alloc includes the emitted segments' samples");
         return 0;
     }
 
-    record Result(double xRealTime, double baselineXRealTime, double allocatedPerAudioSecond, double segmentBytesPerAudioSecond,
+    record Result(
+            double xRealTime,
+            double baselineXRealTime,
+            double allocatedPerAudioSecond,
+            double segmentBytesPerAudioSecond,
             long segments) {}
 
     static Result run(Case c, String vad, int warmupSeconds, int seconds) {
@@ -80,8 +115,32 @@ final class BenchFrontEndCommand implements Callable<Integer> {
             double a = 2 * Math.PI * i / positions;
             mics.add(List.of(0.032 * Math.cos(a), 0.032 * Math.sin(a)));
         }
-        AudioConfig cfg = new AudioConfig(null, c.rate(), c.channels(), null, null, c.combine(), null, c.combine().equals("beamform") ? mics : null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, vad, null);
+        AudioConfig cfg = new AudioConfig(
+                null,
+                c.rate(),
+                c.channels(),
+                null,
+                null,
+                c.combine(),
+                null,
+                c.combine().equals("beamform") ? mics : null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                vad,
+                null);
         long[] segments = {0, 0};
         SegmentListener counter = new SegmentListener() {
             @Override
@@ -121,8 +180,12 @@ final class BenchFrontEndCommand implements Callable<Integer> {
         double sink = baseline(signal, (long) seconds * c.rate() * c.channels());
         long bcpu = threads.getCurrentThreadCpuTime() - b0;
         blackhole = sink;
-        return new Result(seconds / (cpu / 1e9), seconds / (Math.max(1, bcpu) / 1e9), alloc / (double) seconds,
-                (segments[1] - segBytesBefore) / (double) seconds, segments[0] - segBefore);
+        return new Result(
+                seconds / (cpu / 1e9),
+                seconds / (Math.max(1, bcpu) / 1e9),
+                alloc / (double) seconds,
+                (segments[1] - segBytesBefore) / (double) seconds,
+                segments[0] - segBefore);
     }
 
     private static void feed(FrontEnd fe, float[] signal, int ch, int block, long frames) {

@@ -19,10 +19,16 @@ import picocli.CommandLine.Option;
  * utterances read from stdin, after a warm-up; prints utterances/s per core and bytes allocated per utterance
  * (HotSpot's per-thread allocation counter). A documented harness rather than JMH: one command on the device jar.
  */
-@Command(name = "bench-insights", mixinStandardHelpOptions = true,
-        description = "Measure insight-engine utterances/s on one core and allocation per utterance (stdin: one text per line).")
+@Command(
+        name = "bench-insights",
+        mixinStandardHelpOptions = true,
+        description =
+                "Measure insight-engine utterances/s on one core and allocation per utterance (stdin: one text per line).")
 final class BenchInsightsCommand implements Callable<Integer> {
-    @Option(names = "--seconds", defaultValue = "10", description = "measurement time after a warm-up of the same length")
+    @Option(
+            names = "--seconds",
+            defaultValue = "10",
+            description = "measurement time after a warm-up of the same length")
     int seconds;
 
     @Option(names = "--rules-only", description = "the lexicon rules without the learned model (the baseline)")
@@ -32,7 +38,7 @@ final class BenchInsightsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> texts = new ArrayList<>();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        for (String line; (line = in.readLine()) != null;) {
+        for (String line; (line = in.readLine()) != null; ) {
             String[] f = line.split("\t");
             String text = f[f.length - 1];
             if (!text.isBlank() && !line.startsWith("#")) {
@@ -40,9 +46,11 @@ final class BenchInsightsCommand implements Callable<Integer> {
             }
         }
         if (texts.isEmpty()) {
-            throw new IllegalArgumentException("no utterances on stdin (one per line; TSV lines use their last column)");
+            throw new IllegalArgumentException(
+                    "no utterances on stdin (one per line; TSV lines use their last column)");
         }
-        InsightEngine engine = rulesOnly ? new InsightEngine(new Redactor(), Lexicon.loadDefault()) : InsightEngine.withDefaults();
+        InsightEngine engine =
+                rulesOnly ? new InsightEngine(new Redactor(), Lexicon.loadDefault()) : InsightEngine.withDefaults();
         run(engine, texts, seconds * 1_000_000_000L);
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().threadId();
@@ -53,8 +61,17 @@ final class BenchInsightsCommand implements Callable<Integer> {
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
         long alloc = threads.getThreadAllocatedBytes(tid) - alloc0;
-        System.out.printf(Locale.ROOT, "insights (%s): %d utterances in %.1f s wall (%.1f s CPU): %.0f utterances/s per core (CPU time), "
-                + "%.0f per wall second; %.0f bytes allocated per utterance%n", rulesOnly ? "rules only" : "model " + engine.modelVersion(), n, wall, cpu, n / cpu, n / wall, alloc / (double) n);
+        System.out.printf(
+                Locale.ROOT,
+                "insights (%s): %d utterances in %.1f s wall (%.1f s CPU): %.0f utterances/s per core (CPU time), "
+                        + "%.0f per wall second; %.0f bytes allocated per utterance%n",
+                rulesOnly ? "rules only" : "model " + engine.modelVersion(),
+                n,
+                wall,
+                cpu,
+                n / cpu,
+                n / wall,
+                alloc / (double) n);
         return 0;
     }
 

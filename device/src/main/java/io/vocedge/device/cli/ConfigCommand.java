@@ -11,7 +11,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code config check FILE}: read a device config exactly as {@code run} would, start nothing. */
-@Command(name = "config", description = "Device configuration tools.", subcommands = {ConfigCommand.Check.class})
+@Command(
+        name = "config",
+        description = "Device configuration tools.",
+        subcommands = {ConfigCommand.Check.class})
 final class ConfigCommand implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -21,9 +24,13 @@ final class ConfigCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: check");
     }
 
-    @Command(name = "check", description = {"Read FILE as 'run' would, start nothing, and print the effective "
-            + "configuration (every default filled in).",
-        "Exit code 0 when the file is valid; 2 with every problem listed, each with its key's path."})
+    @Command(
+            name = "check",
+            description = {
+                "Read FILE as 'run' would, start nothing, and print the effective "
+                        + "configuration (every default filled in).",
+                "Exit code 0 when the file is valid; 2 with every problem listed, each with its key's path."
+            })
     static final class Check implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "FILE", description = "device YAML, e.g. /etc/voc/device.yaml")
         Path file;
@@ -34,7 +41,9 @@ final class ConfigCommand implements Runnable {
         @Option(names = "--broker", paramLabel = "URL", description = "as 'run --broker': overrides broker.url")
         String broker;
 
-        @Option(names = "--json", description = "print {\"ok\": true, \"file\": ..., \"config\": {...}} (errors as JSON too)")
+        @Option(
+                names = "--json",
+                description = "print {\"ok\": true, \"file\": ..., \"config\": {...}} (errors as JSON too)")
         boolean json;
 
         @Spec
@@ -43,7 +52,11 @@ final class ConfigCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             DeviceConfig cfg = DeviceConfig.load(file, new DeviceConfig.Overrides(dataDir, broker, true));
-            EffectiveConfig.print(spec.commandLine().getOut(), file.toString(), cfg.effective(), json,
+            EffectiveConfig.print(
+                    spec.commandLine().getOut(),
+                    file.toString(),
+                    cfg.effective(),
+                    json,
                     "defaults filled in; key files are named, never read");
             return 0;
         }

@@ -1,10 +1,10 @@
 package io.vocedge.device.cli;
 
+import io.vocedge.device.insights.BundledModel;
 import io.vocedge.device.insights.InsightEngine;
 import io.vocedge.device.insights.Lexicon;
 import io.vocedge.device.insights.RedactionScore;
 import io.vocedge.device.insights.Redactor;
-import io.vocedge.device.insights.BundledModel;
 import io.vocedge.device.insights.model.Corrections;
 import io.vocedge.device.insights.model.Example;
 import io.vocedge.device.insights.model.InsightModel;
@@ -31,9 +31,16 @@ import picocli.CommandLine.Option;
  * {@code insights train|cv|evaluate|redaction-eval}: the learned model's tools. Evaluation prints aggregate figures
  * only, never an utterance, so it can be run on a blind test set without showing its lines.
  */
-@Command(name = "insights", mixinStandardHelpOptions = true, description = "Train and evaluate the insight model.",
-        subcommands = {InsightsCommand.Train.class, InsightsCommand.CrossValidate.class, InsightsCommand.Evaluate.class,
-                InsightsCommand.RedactionEval.class})
+@Command(
+        name = "insights",
+        mixinStandardHelpOptions = true,
+        description = "Train and evaluate the insight model.",
+        subcommands = {
+            InsightsCommand.Train.class,
+            InsightsCommand.CrossValidate.class,
+            InsightsCommand.Evaluate.class,
+            InsightsCommand.RedactionEval.class
+        })
 final class InsightsCommand implements Runnable {
     @Override
     public void run() {
@@ -45,10 +52,14 @@ final class InsightsCommand implements Runnable {
         @Option(names = "--corpus", required = true, description = "directory of labelled TSV files (or one file)")
         Path corpus;
 
-        @Option(names = "--corrections", description = "analysts' corrections (JSONL, see device/README.md); repeatable")
+        @Option(
+                names = "--corrections",
+                description = "analysts' corrections (JSONL, see device/README.md); repeatable")
         List<Path> corrections = new ArrayList<>();
 
-        @Option(names = "--lexicon", description = "lexicon YAML whose rules feed the model (default: the built-in one)")
+        @Option(
+                names = "--lexicon",
+                description = "lexicon YAML whose rules feed the model (default: the built-in one)")
         Path lexicon;
 
         Lexicon lexicon() throws IOException {
@@ -79,13 +90,18 @@ final class InsightsCommand implements Runnable {
         }
     }
 
-    @Command(name = "train", mixinStandardHelpOptions = true,
+    @Command(
+            name = "train",
+            mixinStandardHelpOptions = true,
             description = "Train the model from a labelled corpus (and corrections); same input, byte-identical file.")
     static final class Train extends Data implements Callable<Integer> {
         @Option(names = "--out", required = true, description = "model file to write (e.g. model-default.vocim)")
         Path out;
 
-        @Option(names = "--version-label", defaultValue = "1", description = "version prefix; the corpus digest follows it")
+        @Option(
+                names = "--version-label",
+                defaultValue = "1",
+                description = "version prefix; the corpus digest follows it")
         String label;
 
         @Option(names = "--folds", defaultValue = "5", description = "cross-validation folds for calibration")
@@ -108,22 +124,34 @@ final class InsightsCommand implements Runnable {
             Files.write(tmp, t.bytes());
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             InsightModel.ModelInfo info = t.model().info();
-            System.out.printf(Locale.ROOT, "model %s: %d bytes, %d feature rows, corpus sha256 %s, lexicon %s%n", info.version(),
-                    t.bytes().length, info.rows(), info.corpusSha256(), info.lexiconVersion());
+            System.out.printf(
+                    Locale.ROOT,
+                    "model %s: %d bytes, %d feature rows, corpus sha256 %s, lexicon %s%n",
+                    info.version(),
+                    t.bytes().length,
+                    info.rows(),
+                    info.corpusSha256(),
+                    info.lexiconVersion());
             System.out.println(info.trainingSummary());
-            System.out.print(t.crossValidated().report(folds + "-fold cross-validation (out-of-fold, nested calibration)", false));
+            System.out.print(t.crossValidated()
+                    .report(folds + "-fold cross-validation (out-of-fold, nested calibration)", false));
             return 0;
         }
     }
 
-    @Command(name = "cv", mixinStandardHelpOptions = true,
+    @Command(
+            name = "cv",
+            mixinStandardHelpOptions = true,
             description = "k-fold cross-validation on the corpus: figures and reliability tables (calibration).")
     static final class CrossValidate extends Data implements Callable<Integer> {
         @Option(names = "--folds", defaultValue = "5")
         int folds;
 
-        @Option(names = "--errors", description = "write the training utterances the out-of-fold model got wrong to this file "
-                + "(id, gold -> predicted topics and sentiment, text); for the training corpus, never a test set")
+        @Option(
+                names = "--errors",
+                description =
+                        "write the training utterances the out-of-fold model got wrong to this file "
+                                + "(id, gold -> predicted topics and sentiment, text); for the training corpus, never a test set")
         Path errors;
 
         @Override
@@ -138,7 +166,9 @@ final class InsightsCommand implements Runnable {
         }
     }
 
-    @Command(name = "evaluate", mixinStandardHelpOptions = true,
+    @Command(
+            name = "evaluate",
+            mixinStandardHelpOptions = true,
             description = "Aggregate figures of the engine on a labelled set (never prints its lines).")
     static final class Evaluate implements Callable<Integer> {
         @Option(names = "--data", required = true, description = "labelled TSV file or directory")
@@ -169,18 +199,23 @@ final class InsightsCommand implements Runnable {
                 Set<String> topics = new HashSet<>(a.topicIds());
                 Set<String> flags = new HashSet<>(a.flags());
                 flags.retainAll(Taxonomy.FLAGS);
-                double conf = a.sentiment().confidence() == null ? 1 : a.sentiment().confidence();
+                double conf =
+                        a.sentiment().confidence() == null ? 1 : a.sentiment().confidence();
                 metrics.add(e, a.sentiment().label().wireName(), conf, topics, null, flags, null);
             }
             String what = rulesOnly ? "lexicon rules only" : "model " + m.version();
-            System.out.print(metrics.report("evaluation of " + what + " on " + data.getFileName()
-                    + (noRole ? " (role not given)" : ""), false));
+            System.out.print(metrics.report(
+                    "evaluation of " + what + " on " + data.getFileName() + (noRole ? " (role not given)" : ""),
+                    false));
             return 0;
         }
     }
 
-    @Command(name = "redaction-eval", mixinStandardHelpOptions = true,
-            description = "Redaction recall and kept rate on a case file (id lang kind text must_remove must_keep); aggregates only.")
+    @Command(
+            name = "redaction-eval",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Redaction recall and kept rate on a case file (id lang kind text must_remove must_keep); aggregates only.")
     static final class RedactionEval implements Callable<Integer> {
         @Option(names = "--cases", required = true, description = "TSV of redaction cases")
         Path cases;

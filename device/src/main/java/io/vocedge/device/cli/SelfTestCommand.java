@@ -27,13 +27,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code selftest}: checks the device end to end and prints a report; exit 0 when nothing failed, 1 otherwise. */
-@Command(name = "selftest", mixinStandardHelpOptions = true,
-        description = "Check capture device and channels, status light and button, broker, clock, disk, model and native library.")
+@Command(
+        name = "selftest",
+        mixinStandardHelpOptions = true,
+        description =
+                "Check capture device and channels, status light and button, broker, clock, disk, model and native library.")
 final class SelfTestCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--config", defaultValue = "/etc/voc/device.yaml", description = "device YAML (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--config",
+            defaultValue = "/etc/voc/device.yaml",
+            description = "device YAML (default: ${DEFAULT-VALUE})")
     Path config;
 
     @Option(names = "--json", description = "print the report as JSON")
@@ -53,7 +59,9 @@ final class SelfTestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         SelfTestReport report = run();
         if (json) {
-            out.println(io.vocedge.protocol.Json.newMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report.toMap()));
+            out.println(io.vocedge.protocol.Json.newMapper()
+                    .writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(report.toMap()));
         } else {
             out.print(report.toTable());
         }
@@ -66,21 +74,35 @@ final class SelfTestCommand implements Callable<Integer> {
         try {
             cfg = DeviceConfig.load(config);
         } catch (ConfigException e) {
-            return new SelfTestReport("unknown", Instant.now(), List.of(CheckResult.fail("config", String.join("\n", e.problems())
-                    + "\n(fix " + config + " and run again)")));
+            return new SelfTestReport(
+                    "unknown",
+                    Instant.now(),
+                    List.of(CheckResult.fail(
+                            "config", String.join("\n", e.problems()) + "\n(fix " + config + " and run again)")));
         }
         SelfTest test = SelfTests.base(cfg, RunCommand.CLOCK_FLOOR)
-                .add("audio", new AudioCheck(AudioSpec.from(cfg.audio()), new JavaSoundCapture(), Duration.ofSeconds(recordSeconds)));
+                .add(
+                        "audio",
+                        new AudioCheck(
+                                AudioSpec.from(cfg.audio()),
+                                new JavaSoundCapture(),
+                                Duration.ofSeconds(recordSeconds)));
         HardwareConfig hwConfig = cfg.hardware();
         if (skipInteractive) {
-            test.add("hardware", () -> List.of(CheckResult.skip("status_light", "skipped (--skip-interactive)"),
-                    CheckResult.skip("button", "skipped (--skip-interactive)")));
+            test.add(
+                    "hardware",
+                    () -> List.of(
+                            CheckResult.skip("status_light", "skipped (--skip-interactive)"),
+                            CheckResult.skip("button", "skipped (--skip-interactive)")));
             return test.run();
         }
         LinkedBlockingQueue<PrivacyButton.Press> presses = new LinkedBlockingQueue<>();
         try (Hardware hw = Hardware.start(hwConfig, StatusLight.system(), presses::add)) {
             Operator operator = Operator.console(System.in, System.err);
-            test.add("hardware", new HardwareCheck(hw, presses, operator, Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(2), true));
+            test.add(
+                    "hardware",
+                    new HardwareCheck(
+                            hw, presses, operator, Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(2), true));
             return test.run();
         }
     }

@@ -11,14 +11,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code simulate}: a fleet of device stacks in one JVM against a real broker and gateway. */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+@Command(
+        name = "simulate",
+        mixinStandardHelpOptions = true,
         description = "Run N device outbox+sync stacks (own SQLite file and MQTT client each) and report end-to-end "
                 + "records/s, commit->ack latency p50/p99 and outbox insert rate. Needs a gateway on the broker.")
 final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--devices", defaultValue = "200", description = "simulated devices (default ${DEFAULT-VALUE})")
     int devices;
 
-    @Option(names = "--records-per-device", defaultValue = "500", description = "records each (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--records-per-device",
+            defaultValue = "500",
+            description = "records each (default ${DEFAULT-VALUE})")
     int records;
 
     @Option(names = "--broker", required = true, description = "broker URL, e.g. tcp://127.0.0.1:1883")
@@ -30,27 +35,41 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--site", defaultValue = "sim-site")
     String site;
 
-    @Option(names = "--crash-safe-only", description = "synchronous=NORMAL instead of FULL (survives a crash, not a power cut)")
+    @Option(
+            names = "--crash-safe-only",
+            description = "synchronous=NORMAL instead of FULL (survives a crash, not a power cut)")
     boolean crashSafeOnly;
 
     @Option(names = "--timeout", defaultValue = "PT10M", description = "give up after this ISO-8601 duration")
     Duration timeout;
 
-    @Option(names = "--rate", defaultValue = "0", description = "aggregate records/s over all devices; 0 = as fast as "
-            + "possible (throughput; latency then includes the backlog)")
+    @Option(
+            names = "--rate",
+            defaultValue = "0",
+            description = "aggregate records/s over all devices; 0 = as fast as "
+                    + "possible (throughput; latency then includes the backlog)")
     double rate;
 
-    @Option(names = "--progress", description = "log an event=sim_progress line (epoch_ms, committed, acked, connected "
-            + "devices) to stderr this often, ISO-8601 (PT1S); for runs with a fault in the middle, e.g. a broker outage")
+    @Option(
+            names = "--progress",
+            description =
+                    "log an event=sim_progress line (epoch_ms, committed, acked, connected "
+                            + "devices) to stderr this often, ISO-8601 (PT1S); for runs with a fault in the middle, e.g. a broker outage")
     Duration progress;
 
-    @Option(names = "--attention-share", defaultValue = "0", description = "0..1: end every conversation (20 records) "
-            + "with a conversation summary, this share of them needing attention (feeds the gateway's alert rules); "
-            + "0 = utterances only (default)")
+    @Option(
+            names = "--attention-share",
+            defaultValue = "0",
+            description = "0..1: end every conversation (20 records) "
+                    + "with a conversation summary, this share of them needing attention (feeds the gateway's alert rules); "
+                    + "0 = utterances only (default)")
     double attentionShare;
 
-    @Option(names = "--sites", defaultValue = "1", description = "spread the devices over this many sites "
-            + "(SITE-00, SITE-01, ...); 1 = all on --site (default)")
+    @Option(
+            names = "--sites",
+            defaultValue = "1",
+            description =
+                    "spread the devices over this many sites " + "(SITE-00, SITE-01, ...); 1 = all on --site (default)")
     int sites;
 
     @Option(names = "--json", description = "print the report as one JSON line")
@@ -64,8 +83,18 @@ final class SimulateCommand implements Callable<Integer> {
         }
         FleetSimulator simulator;
         try {
-            simulator = new FleetSimulator(devices, records, broker, dataDir, site, !crashSafeOnly, timeout, json, rate,
-                    new FleetSimulator.Extras(progress, attentionShare, sites), p -> Logger.info("{}", p.line()));
+            simulator = new FleetSimulator(
+                    devices,
+                    records,
+                    broker,
+                    dataDir,
+                    site,
+                    !crashSafeOnly,
+                    timeout,
+                    json,
+                    rate,
+                    new FleetSimulator.Extras(progress, attentionShare, sites),
+                    p -> Logger.info("{}", p.line()));
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }

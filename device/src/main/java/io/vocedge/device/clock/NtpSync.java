@@ -18,7 +18,8 @@ public final class NtpSync {
         }
         try {
             Process p = new ProcessBuilder("timedatectl", "show", "-p", "NTPSynchronized", "--value")
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
             return p.waitFor() == 0 && "yes".equals(out);
         } catch (java.io.IOException e) {

@@ -31,7 +31,12 @@ public final class SystemRecordClock implements RecordClock {
     private volatile boolean synced;
     private volatile long lastSyncCheck;
 
-    public SystemRecordClock(Clock wall, Instant floor, String bootId, long uptimeMsAtStart, LongSupplier nanoTime,
+    public SystemRecordClock(
+            Clock wall,
+            Instant floor,
+            String bootId,
+            long uptimeMsAtStart,
+            LongSupplier nanoTime,
             BooleanSupplier syncProbe) {
         this.wall = wall;
         this.floor = floor;
@@ -45,8 +50,8 @@ public final class SystemRecordClock implements RecordClock {
 
     /** The real machine: /proc boot id and uptime, systemd-timesyncd's sync flag. */
     public static SystemRecordClock system(Instant floor) {
-        return new SystemRecordClock(Clock.systemUTC(), floor, readBootId(), readUptimeMs(), System::nanoTime,
-                NtpSync::isSynchronised);
+        return new SystemRecordClock(
+                Clock.systemUTC(), floor, readBootId(), readUptimeMs(), System::nanoTime, NtpSync::isSynchronised);
     }
 
     static String readBootId() {

@@ -38,15 +38,25 @@ public final class CommandDispatcher implements CommandSink, AutoCloseable {
     private final CommandGuard guard;
     private final AtomicLong refused = new AtomicLong();
 
-    public CommandDispatcher(String deviceId, ObjectMapper json, SchemaValidator validator,
-            Map<String, CommandHandler> handlers, Consumer<CommandResult> results, CommandGuard guard) {
+    public CommandDispatcher(
+            String deviceId,
+            ObjectMapper json,
+            SchemaValidator validator,
+            Map<String, CommandHandler> handlers,
+            Consumer<CommandResult> results,
+            CommandGuard guard) {
         this.deviceId = deviceId;
         this.guard = guard;
         this.json = json;
         this.validator = validator;
         this.handlers = new TreeMap<>(handlers);
         this.results = results;
-        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(32),
+        this.worker = new ThreadPoolExecutor(
+                1,
+                1,
+                0,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(32),
                 r -> Thread.ofPlatform().name("commands").daemon(true).unstarted(r));
     }
 
@@ -68,20 +78,31 @@ public final class CommandDispatcher implements CommandSink, AutoCloseable {
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             // Only where it broke: Jackson's message quotes the offending text.
             var at = e.getLocation();
-            reply("unknown", false, "command is not valid JSON" + (at == null || at.getLineNr() < 0 ? ""
-                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+            reply(
+                    "unknown",
+                    false,
+                    "command is not valid JSON"
+                            + (at == null || at.getLineNr() < 0
+                                    ? ""
+                                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
             return;
         } catch (java.io.IOException | RuntimeException e) {
             reply("unknown", false, "command is not valid JSON");
             return;
         }
         if (command.deviceId() != null && !deviceId.equals(command.deviceId())) {
-            reply(command.commandId(), false, "command addressed to device '" + command.deviceId() + "', this is '" + deviceId + "'");
+            reply(
+                    command.commandId(),
+                    false,
+                    "command addressed to device '" + command.deviceId() + "', this is '" + deviceId + "'");
             return;
         }
         CommandHandler handler = handlers.get(command.name());
         if (handler == null) {
-            reply(command.commandId(), false, "unknown command '" + command.name() + "'; this device knows " + handlers.keySet());
+            reply(
+                    command.commandId(),
+                    false,
+                    "unknown command '" + command.name() + "'; this device knows " + handlers.keySet());
             return;
         }
         try {
@@ -92,8 +113,10 @@ public final class CommandDispatcher implements CommandSink, AutoCloseable {
                 return;
             }
         } catch (java.io.IOException e) {
-            reply(command.commandId(), false, "cannot record the command id (disk full or read-only?), so it was not run: "
-                    + e.getMessage());
+            reply(
+                    command.commandId(),
+                    false,
+                    "cannot record the command id (disk full or read-only?), so it was not run: " + e.getMessage());
             return;
         }
         try {
@@ -114,13 +137,14 @@ public final class CommandDispatcher implements CommandSink, AutoCloseable {
             outcome = CommandHandler.Outcome.failed("failed: " + e.getMessage());
         }
         Logger.info("event=command name={} id={} ok={}", command.name(), command.commandId(), outcome.ok());
-        results.accept(new CommandResult(command.commandId(), deviceId, outcome.ok(), outcome.message(), Instant.now(),
-                outcome.detail()));
+        results.accept(new CommandResult(
+                command.commandId(), deviceId, outcome.ok(), outcome.message(), Instant.now(), outcome.detail()));
     }
 
     private void reply(String commandId, boolean ok, String message) {
         Logger.warn("event=command_refused id={} reason=\"{}\"", commandId, message);
-        results.accept(new CommandResult(commandId == null ? "unknown" : commandId, deviceId, ok, message, Instant.now(), Map.of()));
+        results.accept(new CommandResult(
+                commandId == null ? "unknown" : commandId, deviceId, ok, message, Instant.now(), Map.of()));
     }
 
     private static String commandIdOf(JsonNode node) {

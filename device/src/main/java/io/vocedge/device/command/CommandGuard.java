@@ -71,8 +71,9 @@ public final class CommandGuard {
             return Optional.of("refused: command_id must be 1-64 characters of A-Z, a-z, 0-9, '.', '_', ':' or '-'");
         }
         if (retained) {
-            return Optional.of("refused: delivered as a retained message; commands are never retained (it would run again "
-                    + "on every reconnect) - clear it by publishing an empty retained message on this device's command topic");
+            return Optional.of(
+                    "refused: delivered as a retained message; commands are never retained (it would run again "
+                            + "on every reconnect) - clear it by publishing an empty retained message on this device's command topic");
         }
         if (command.issuedAt() == null) {
             return Optional.of("refused: no issued_at, so its age cannot be checked; send it through the gateway");

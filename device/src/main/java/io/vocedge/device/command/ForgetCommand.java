@@ -16,15 +16,16 @@ public final class ForgetCommand {
     public static CommandHandler handler(Supplier<Forgetter> forgetter) {
         return c -> {
             if (!Set.of("minutes").containsAll(c.args().keySet())) {
-                throw new IllegalArgumentException("'forget' takes only minutes, got " + c.args().keySet());
+                throw new IllegalArgumentException(
+                        "'forget' takes only minutes, got " + c.args().keySet());
             }
             String minutes = c.args().get("minutes");
             long m;
             try {
                 m = Long.parseLong(minutes == null ? "" : minutes.trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("args.minutes: a whole number of minutes, 1-"
-                        + Forgetter.MAX_WINDOW.toMinutes());
+                throw new IllegalArgumentException(
+                        "args.minutes: a whole number of minutes, 1-" + Forgetter.MAX_WINDOW.toMinutes());
             }
             Forgetter f = forgetter.get();
             if (f == null) {

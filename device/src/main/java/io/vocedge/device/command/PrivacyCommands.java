@@ -18,8 +18,8 @@ public final class PrivacyCommands {
      * All five handlers together. The self-test's own handler comes from the self-test feature
      * ({@code selftest.SelfTestCommandHandler}), so this package does not depend on it.
      */
-    public static Map<String, CommandHandler> handlers(MuteState mute, ConversationControl conversations,
-            CommandHandler selfTest) {
+    public static Map<String, CommandHandler> handlers(
+            MuteState mute, ConversationControl conversations, CommandHandler selfTest) {
         Map<String, CommandHandler> h = new LinkedHashMap<>(mute(mute));
         h.putAll(conversations(conversations));
         h.putAll(selfTest(selfTest));
@@ -49,8 +49,11 @@ public final class PrivacyCommands {
             noArgs(c);
             boolean wasOpen = conversations.inConversation();
             conversations.endConversation(MuteState.COMMAND);
-            return CommandHandler.Outcome.ok(wasOpen ? "conversation ended" : "no conversation was started by staff; any open one"
-                    + " is ended after the audio heard so far");
+            return CommandHandler.Outcome.ok(
+                    wasOpen
+                            ? "conversation ended"
+                            : "no conversation was started by staff; any open one"
+                                    + " is ended after the audio heard so far");
         });
         return h;
     }
@@ -73,8 +76,8 @@ public final class PrivacyCommands {
 
     private static void noArgs(Command c) {
         if (c.args() != null && !c.args().isEmpty()) {
-            throw new IllegalArgumentException("'" + c.name() + "' takes no arguments, got " + c.args().keySet()
-                    + ": send it with empty args");
+            throw new IllegalArgumentException(
+                    "'" + c.name() + "' takes no arguments, got " + c.args().keySet() + ": send it with empty args");
         }
     }
 }

@@ -54,8 +54,9 @@ public record DeviceConfig(
 
     public static final Path DEFAULT_DATA_DIR = Path.of("data/device");
     private static final Pattern BROKER_URL = Pattern.compile("(tcp|ssl)://[^/\\s]+:\\d{1,5}");
-    private static final String BROKER_EXAMPLE = "e.g. broker: {url: ssl://gateway.example:8883, ca_file: /etc/voc/ca.pem, "
-            + "cert_file: /etc/voc/device.pem, key_file: /etc/voc/device.key}, or --broker URL";
+    private static final String BROKER_EXAMPLE =
+            "e.g. broker: {url: ssl://gateway.example:8883, ca_file: /etc/voc/ca.pem, "
+                    + "cert_file: /etc/voc/device.pem, key_file: /etc/voc/device.key}, or --broker URL";
 
     /**
      * What the command line changes: {@code --data-dir} (the outbox and the default pending-audio directory move with
@@ -92,7 +93,8 @@ public record DeviceConfig(
         String id = device.string("id", "demo-device");
         String site = device.string("site", "demo-site");
         if (!Ids.isValid(id)) {
-            device.problem("id", "use 1-64 characters of a-z, 0-9, '-' or '_' (provisioning sets it), got \"" + id + "\"");
+            device.problem(
+                    "id", "use 1-64 characters of a-z, 0-9, '-' or '_' (provisioning sets it), got \"" + id + "\"");
         }
         if (!Ids.isValid(site)) {
             device.problem("site", "use 1-64 characters of a-z, 0-9, '-' or '_', got \"" + site + "\"");
@@ -110,13 +112,14 @@ public record DeviceConfig(
             }
         } else if (url == null) {
             if (o.brokerRequired()) {
-                doc.problem(hasBroker ? "broker.url" : "broker", "required: the gateway's MQTT broker, " + BROKER_EXAMPLE);
+                doc.problem(
+                        hasBroker ? "broker.url" : "broker", "required: the gateway's MQTT broker, " + BROKER_EXAMPLE);
             }
         } else if (!BROKER_URL.matcher(url).matches()) {
             broker.problem("url", "expected tcp://host:port or ssl://host:port, got \"" + url + "\"");
         }
-        TlsFiles tls = new TlsFiles(broker.path("ca_file", null), broker.path("cert_file", null),
-                broker.path("key_file", null));
+        TlsFiles tls = new TlsFiles(
+                broker.path("ca_file", null), broker.path("cert_file", null), broker.path("key_file", null));
         if (url != null && url.startsWith("ssl://") && tls.caFile() == null) {
             broker.problem("ca_file", "required for an ssl:// broker (the fleet CA certificate from provisioning)");
         }
@@ -128,7 +131,8 @@ public record DeviceConfig(
         readable(broker, "key_file", tls.keyFile());
         ownerOnly(broker, "key_file", tls.keyFile());
         // The gateway's embedded broker: user name = device id, password from 'voc-gateway broker password ID'.
-        Path passwordFile = o.brokerPasswordFile() != null ? o.brokerPasswordFile() : broker.path("password_file", null);
+        Path passwordFile =
+                o.brokerPasswordFile() != null ? o.brokerPasswordFile() : broker.path("password_file", null);
         if (passwordFile != null) {
             tls = tls.withPassword(id, passwordFile);
             readable(broker, "password_file", passwordFile);
@@ -144,13 +148,16 @@ public record DeviceConfig(
         InsightsConfig insights = InsightsConfig.read(root.section("insights"));
         HardwareConfig hardware = HardwareConfig.read(root);
         doc.finish();
-        return new DeviceConfig(id, site, dataDir, url, tls, outbox, sync, telemetry, commands, audio, asr, insights, hardware);
+        return new DeviceConfig(
+                id, site, dataDir, url, tls, outbox, sync, telemetry, commands, audio, asr, insights, hardware);
     }
 
     /** The {@code asr:} section, or a one-line error saying what to add (audio sources need recognition). */
     public AsrConfig requireAsr(String why) {
-        return asr.orElseThrow(() -> new IllegalArgumentException(why + " needs speech recognition: the config has no "
-                + "asr: section; add 'asr: {model: /opt/voc/model}' (install a model with 'voc-provision model install')"));
+        return asr.orElseThrow(
+                () -> new IllegalArgumentException(
+                        why + " needs speech recognition: the config has no "
+                                + "asr: section; add 'asr: {model: /opt/voc/model}' (install a model with 'voc-provision model install')"));
     }
 
     /**
@@ -201,10 +208,14 @@ public record DeviceConfig(
         }
         try {
             Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
-            if (perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.OTHERS_READ)
-                    || perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
-                n.problem(key, p + " is readable by other users: run 'chmod 600 " + p
-                        + "' (and chown it to the agent's user)");
+            if (perms.contains(PosixFilePermission.GROUP_READ)
+                    || perms.contains(PosixFilePermission.OTHERS_READ)
+                    || perms.contains(PosixFilePermission.GROUP_WRITE)
+                    || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
+                n.problem(
+                        key,
+                        p + " is readable by other users: run 'chmod 600 " + p
+                                + "' (and chown it to the agent's user)");
             }
         } catch (UnsupportedOperationException | IOException e) {
             // Not a POSIX file system: nothing to check.

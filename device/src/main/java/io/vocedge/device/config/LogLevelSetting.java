@@ -24,7 +24,9 @@ public final class LogLevelSetting {
 
     public static Optional<String> read(Path dataDir) {
         try {
-            String level = Files.readString(dataDir.resolve(FILE), StandardCharsets.UTF_8).strip().toLowerCase(Locale.ROOT);
+            String level = Files.readString(dataDir.resolve(FILE), StandardCharsets.UTF_8)
+                    .strip()
+                    .toLowerCase(Locale.ROOT);
             return LEVELS.contains(level) ? Optional.of(level) : Optional.empty();
         } catch (NoSuchFileException e) {
             return Optional.empty();

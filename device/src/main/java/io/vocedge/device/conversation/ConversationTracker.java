@@ -33,7 +33,8 @@ public final class ConversationTracker {
 
     public ConversationTracker(long silenceGapMs, long maxLengthMs, TranscriptSink sink, Supplier<String> ids) {
         if (silenceGapMs <= 0 || maxLengthMs <= silenceGapMs) {
-            throw new IllegalArgumentException("need 0 < silenceGapMs < maxLengthMs, got " + silenceGapMs + " / " + maxLengthMs);
+            throw new IllegalArgumentException(
+                    "need 0 < silenceGapMs < maxLengthMs, got " + silenceGapMs + " / " + maxLengthMs);
         }
         this.silenceGapMs = silenceGapMs;
         this.maxLengthMs = maxLengthMs;

@@ -25,7 +25,8 @@ public final class LevelRoleClassifier implements RoleClassifier {
         this(6, 12, 0.5, 5);
     }
 
-    public LevelRoleClassifier(double staffMarginDb, double customerMarginDb, double decayDbPerSegment, int warmupSegments) {
+    public LevelRoleClassifier(
+            double staffMarginDb, double customerMarginDb, double decayDbPerSegment, int warmupSegments) {
         if (customerMarginDb < staffMarginDb) {
             throw new IllegalArgumentException("customer margin must be at least the staff margin");
         }

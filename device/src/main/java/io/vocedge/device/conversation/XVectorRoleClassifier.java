@@ -18,7 +18,8 @@ public final class XVectorRoleClassifier implements RoleClassifier {
 
     public XVectorRoleClassifier(float[] staffVector, double staffThreshold, double customerThreshold) {
         if (customerThreshold > staffThreshold) {
-            throw new IllegalArgumentException("customer threshold " + customerThreshold + " above staff threshold " + staffThreshold);
+            throw new IllegalArgumentException(
+                    "customer threshold " + customerThreshold + " above staff threshold " + staffThreshold);
         }
         this.staff = staffVector.clone();
         this.staffThreshold = staffThreshold;

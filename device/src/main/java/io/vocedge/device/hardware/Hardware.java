@@ -50,8 +50,14 @@ public final class Hardware implements AutoCloseable {
     private final boolean ring;
     private ScheduledExecutorService ticker;
 
-    private Hardware(HardwareConfig config, StatusLight light, String problem, Context context, PrivacyButton button,
-            boolean led, boolean ring) {
+    private Hardware(
+            HardwareConfig config,
+            StatusLight light,
+            String problem,
+            Context context,
+            PrivacyButton button,
+            boolean led,
+            boolean ring) {
         this.config = config;
         this.light = light;
         this.problem = problem;
@@ -63,15 +69,16 @@ public final class Hardware implements AutoCloseable {
 
     /** What a press does in the agent: short toggles mute, long starts or ends a conversation. */
     public static Consumer<PrivacyButton.Press> agentActions(MuteState mute, ConversationControl conversations) {
-        return agentActions(mute, conversations, () -> Logger.warn("event=forget_gesture_ignored reason=\"not wired\""));
+        return agentActions(
+                mute, conversations, () -> Logger.warn("event=forget_gesture_ignored reason=\"not wired\""));
     }
 
     /**
      * As above, and holding on (the forget gesture) ends the conversation the long press toggled and runs
      * {@code forget} (the agent forgets the last minutes).
      */
-    public static Consumer<PrivacyButton.Press> agentActions(MuteState mute, ConversationControl conversations,
-            Runnable forget) {
+    public static Consumer<PrivacyButton.Press> agentActions(
+            MuteState mute, ConversationControl conversations, Runnable forget) {
         return press -> {
             switch (press) {
                 case SHORT -> mute.toggle(MuteState.BUTTON);
@@ -88,30 +95,48 @@ public final class Hardware implements AutoCloseable {
 
     /** Starts on the real Raspberry Pi GPIO (libgpiod + spidev), or says once why not and returns a stand-in. */
     public static Hardware start(HardwareConfig config, StatusLight light, Consumer<PrivacyButton.Press> onPress) {
-        return start(config, light, onPress, Hardware::raspberryPiContext, Files::exists,
-                () -> System.nanoTime() / 1_000_000, true);
+        return start(
+                config,
+                light,
+                onPress,
+                Hardware::raspberryPiContext,
+                Files::exists,
+                () -> System.nanoTime() / 1_000_000,
+                true);
     }
 
     /**
      * @param deviceExists checks /dev/gpiochipN and /dev/spidevB.C before Pi4J is asked (its errors are cryptic)
      * @param runTicker false in tests, which drive {@link StatusLight#tick()} and {@link PrivacyButton#poll()}
      */
-    public static Hardware start(HardwareConfig config, StatusLight light, Consumer<PrivacyButton.Press> onPress,
-            ContextFactory contexts, Predicate<Path> deviceExists, LongSupplier clockMs, boolean runTicker) {
+    public static Hardware start(
+            HardwareConfig config,
+            StatusLight light,
+            Consumer<PrivacyButton.Press> onPress,
+            ContextFactory contexts,
+            Predicate<Path> deviceExists,
+            LongSupplier clockMs,
+            boolean runTicker) {
         if (!config.enabled()) {
             return unavailable(config, light, "disabled in the config (hardware.enabled: false)");
         }
         Path chip = Path.of("/dev", config.gpioChip());
         if (!deviceExists.test(chip)) {
-            return unavailable(config, light, "no " + chip + ": not a Raspberry Pi, or GPIO is not exposed to this system;"
-                    + " the agent runs without button and status light");
+            return unavailable(
+                    config,
+                    light,
+                    "no " + chip + ": not a Raspberry Pi, or GPIO is not exposed to this system;"
+                            + " the agent runs without button and status light");
         }
         Context ctx;
         try {
             ctx = contexts.create(config);
         } catch (RuntimeException | LinkageError e) {
-            return unavailable(config, light, "Pi4J could not start (" + e.getMessage() + "): check that the agent's user is in"
-                    + " the gpio group and that " + chip + " is the header's chip (gpiodetect)");
+            return unavailable(
+                    config,
+                    light,
+                    "Pi4J could not start (" + e.getMessage() + "): check that the agent's user is in"
+                            + " the gpio group and that " + chip + " is the header's chip (gpiodetect)");
         }
         PrivacyButton button = null;
         boolean led = false;
@@ -120,8 +145,11 @@ public final class Hardware implements AutoCloseable {
             try {
                 button = startButton(ctx, config.button(), onPress, clockMs);
             } catch (RuntimeException | LinkageError e) {
-                partUnavailable("button", e, "check hardware.button.pin (BCM number) and that nothing else holds the line"
-                        + " (gpioinfo; a running agent holds it during selftest: stop it first)");
+                partUnavailable(
+                        "button",
+                        e,
+                        "check hardware.button.pin (BCM number) and that nothing else holds the line"
+                                + " (gpioinfo; a running agent holds it during selftest: stop it first)");
             }
         }
         if (config.led() != null) {
@@ -136,20 +164,28 @@ public final class Hardware implements AutoCloseable {
             HardwareConfig.Ring r = config.ring();
             Path dev = Path.of("/dev/spidev" + r.spiBus() + "." + r.spiCs());
             if (!deviceExists.test(dev)) {
-                Logger.warn("event=hardware_part_unavailable part=ring reason=\"no {}\" fix=\"enable SPI: dtparam=spi=on in"
-                        + " /boot/firmware/config.txt (raspi-config, Interface Options, SPI), then reboot\"", dev);
+                Logger.warn(
+                        "event=hardware_part_unavailable part=ring reason=\"no {}\" fix=\"enable SPI: dtparam=spi=on in"
+                                + " /boot/firmware/config.txt (raspi-config, Interface Options, SPI), then reboot\"",
+                        dev);
             } else {
                 try {
                     light.addOutput(startRing(ctx, r));
                     ring = true;
                 } catch (RuntimeException | LinkageError e) {
-                    partUnavailable("ring", e, "check hardware.ring.spi_bus/spi_cs and that the agent's user is in the spi group");
+                    partUnavailable(
+                            "ring",
+                            e,
+                            "check hardware.ring.spi_bus/spi_cs and that the agent's user is in the spi group");
                 }
             }
         }
         Hardware hw = new Hardware(config, light, null, ctx, button, led, ring);
-        Logger.info("event=hardware_started chip={} button={} led={} ring={}", config.gpioChip(),
-                button == null ? "none" : "BCM" + config.button().pin(), led ? "BCM" + config.led().pin() : "none",
+        Logger.info(
+                "event=hardware_started chip={} button={} led={} ring={}",
+                config.gpioChip(),
+                button == null ? "none" : "BCM" + config.button().pin(),
+                led ? "BCM" + config.led().pin() : "none",
                 ring ? config.ring().leds() + "x APA102" : "none");
         if (runTicker) {
             hw.startTicker();
@@ -169,13 +205,16 @@ public final class Hardware implements AutoCloseable {
     private static Context raspberryPiContext(HardwareConfig config) {
         return Pi4J.newContextBuilder()
                 .noAutoDetect()
-                .add(GpioDDigitalInputProvider.newInstance(), GpioDDigitalOutputProvider.newInstance(), LinuxFsSpiProvider.newInstance())
+                .add(
+                        GpioDDigitalInputProvider.newInstance(),
+                        GpioDDigitalOutputProvider.newInstance(),
+                        LinuxFsSpiProvider.newInstance())
                 .setGpioChipName(config.gpioChip())
                 .build();
     }
 
-    private static PrivacyButton startButton(Context ctx, HardwareConfig.Button cfg, Consumer<PrivacyButton.Press> onPress,
-            LongSupplier clockMs) {
+    private static PrivacyButton startButton(
+            Context ctx, HardwareConfig.Button cfg, Consumer<PrivacyButton.Press> onPress, LongSupplier clockMs) {
         PrivacyButton button = new PrivacyButton(cfg.debounceMs(), cfg.longPressMs(), clockMs, press -> {
             Logger.info("event=button_press kind={}", press);
             try {

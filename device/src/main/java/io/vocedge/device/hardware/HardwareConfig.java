@@ -54,8 +54,13 @@ public record HardwareConfig(boolean enabled, String gpioChip, boolean startMute
     }
 
     public static HardwareConfig defaults() {
-        return new HardwareConfig(true, "gpiochip0", false, new Button(DEFAULT_BUTTON_PIN, true, 1500, 30),
-                new Led(DEFAULT_LED_PIN, false), null);
+        return new HardwareConfig(
+                true,
+                "gpiochip0",
+                false,
+                new Button(DEFAULT_BUTTON_PIN, true, 1500, 30),
+                new Led(DEFAULT_LED_PIN, false),
+                null);
     }
 
     /** Nothing at all: for machines that must not touch GPIO. */
@@ -99,7 +104,10 @@ public record HardwareConfig(boolean enabled, String gpioChip, boolean startMute
         int before = hw.document().problemCount();
         boolean enabled = hw.bool("enabled", true);
         boolean startMuted = hw.bool("start_muted", false);
-        String chip = hw.string("gpio_chip", d.gpioChip(), GPIO_CHIP,
+        String chip = hw.string(
+                "gpio_chip",
+                d.gpioChip(),
+                GPIO_CHIP,
                 "use gpiochipN as listed by 'gpiodetect' (the one labelled pinctrl-...)");
 
         Button button = null;
@@ -108,7 +116,12 @@ public record HardwareConfig(boolean enabled, String gpioChip, boolean startMute
             ConfigNode n = b.orElse(null);
             int pin = pin(n, DEFAULT_BUTTON_PIN);
             long debounce = range(n, "debounce_ms", 30, 5, 200, "5-200 ms (30 suits most push buttons)");
-            long longPress = range(n, "long_press_ms", 1500, 300, 10_000,
+            long longPress = range(
+                    n,
+                    "long_press_ms",
+                    1500,
+                    300,
+                    10_000,
                     "300-10000 ms (staff hold the button this long to start or end a conversation)");
             button = new Button(pin, n == null || n.bool("active_low", true), longPress, debounce);
         }
@@ -127,28 +140,50 @@ public record HardwareConfig(boolean enabled, String gpioChip, boolean startMute
             ring = new Ring(
                     (int) range(n, "spi_bus", 0, 0, 6, "0-6 (/dev/spidevBUS.CS; the HATs use 0)"),
                     (int) range(n, "spi_cs", 0, 0, 2, "0-2 (/dev/spidevBUS.CS; the HATs use 0)"),
-                    (int) range(n, "leds", 12, 1, 255, "the number of LEDs: 3 on the ReSpeaker 2-mic HAT, 12 on the 4- and 6-mic"),
+                    (int) range(
+                            n,
+                            "leds",
+                            12,
+                            1,
+                            255,
+                            "the number of LEDs: 3 on the ReSpeaker 2-mic HAT, 12 on the 4- and 6-mic"),
                     (int) range(n, "brightness", 8, 0, 31, "0-31 (APA102 global brightness; 8 is comfortable indoors)"),
                     (int) range(n, "speed_hz", 4_000_000, 100_000, 32_000_000, "100000-32000000 Hz"),
-                    n != null && n.has("power_pin") ? (Integer) (int) range(n, "power_pin", 5, 2, 27,
-                            "the BCM GPIO that powers the LEDs: 5 on the ReSpeaker 4- and 6-mic HATs") : null);
+                    n != null && n.has("power_pin")
+                            ? (Integer) (int) range(
+                                    n,
+                                    "power_pin",
+                                    5,
+                                    2,
+                                    27,
+                                    "the BCM GPIO that powers the LEDs: 5 on the ReSpeaker 4- and 6-mic HATs")
+                            : null);
         }
         if (hw.document().problemCount() > before) {
             return d;
         }
-        if (ring != null && ring.powerPin() != null && ((button != null && button.pin() == ring.powerPin())
-                || (led != null && led.pin() == ring.powerPin()))) {
+        if (ring != null
+                && ring.powerPin() != null
+                && ((button != null && button.pin() == ring.powerPin())
+                        || (led != null && led.pin() == ring.powerPin()))) {
             hw.problem("ring.power_pin", ring.powerPin() + " is also the button or LED pin: each needs its own GPIO");
         }
         if (button != null && led != null && button.pin() == led.pin()) {
-            hw.problem("button.pin", "hardware.button.pin and hardware.led.pin are both " + button.pin()
-                    + ": wire them to different GPIOs");
+            hw.problem(
+                    "button.pin",
+                    "hardware.button.pin and hardware.led.pin are both " + button.pin()
+                            + ": wire them to different GPIOs");
         }
         if (ring != null && ring.spiBus() == 0) {
-            for (var p : List.of(button == null ? -1 : button.pin(), led == null ? -1 : led.pin(),
+            for (var p : List.of(
+                    button == null ? -1 : button.pin(),
+                    led == null ? -1 : led.pin(),
                     ring.powerPin() == null ? -1 : ring.powerPin())) {
                 if (p == 9 || p == 10 || p == 11 || p == 8 || p == 7) {
-                    hw.problem(null, "GPIO " + p + " is an SPI0 pin used by the LED ring: move the button or LED to another GPIO");
+                    hw.problem(
+                            null,
+                            "GPIO " + p
+                                    + " is an SPI0 pin used by the LED ring: move the button or LED to another GPIO");
                 }
             }
         }
@@ -175,7 +210,12 @@ public record HardwareConfig(boolean enabled, String gpioChip, boolean startMute
     }
 
     private static int pin(ConfigNode node, int fallback) {
-        return (int) range(node, "pin", fallback, 2, 27,
+        return (int) range(
+                node,
+                "pin",
+                fallback,
+                2,
+                27,
                 "a BCM GPIO number 2-27 (not the physical pin: physical pin 11 is BCM 17)");
     }
 
@@ -204,9 +244,22 @@ public record HardwareConfig(boolean enabled, String gpioChip, boolean startMute
         m.put("enabled", enabled);
         m.put("gpio_chip", gpioChip);
         m.put("start_muted", startMuted);
-        m.put("button", button == null ? false : new LinkedHashMap<>(Map.of("pin", button.pin(), "active_low",
-                button.activeLow(), "long_press_ms", button.longPressMs(), "debounce_ms", button.debounceMs())));
-        m.put("led", led == null ? false : new LinkedHashMap<>(Map.of("pin", led.pin(), "active_low", led.activeLow())));
+        m.put(
+                "button",
+                button == null
+                        ? false
+                        : new LinkedHashMap<>(Map.of(
+                                "pin",
+                                button.pin(),
+                                "active_low",
+                                button.activeLow(),
+                                "long_press_ms",
+                                button.longPressMs(),
+                                "debounce_ms",
+                                button.debounceMs())));
+        m.put(
+                "led",
+                led == null ? false : new LinkedHashMap<>(Map.of("pin", led.pin(), "active_low", led.activeLow())));
         if (ring == null) {
             m.put("ring", false);
         } else {

@@ -46,7 +46,8 @@ public final class PrivacyButton {
      */
     public PrivacyButton(long debounceMs, long longPressMs, LongSupplier clockMs, Consumer<Press> handler) {
         if (debounceMs <= 0 || longPressMs <= debounceMs) {
-            throw new IllegalArgumentException("need 0 < debounceMs < longPressMs, got " + debounceMs + " / " + longPressMs);
+            throw new IllegalArgumentException(
+                    "need 0 < debounceMs < longPressMs, got " + debounceMs + " / " + longPressMs);
         }
         this.debounceMs = debounceMs;
         this.longPressMs = longPressMs;

@@ -17,6 +17,7 @@ public final class StatusLight implements AutoCloseable {
     private final List<LightOutput> outputs = new CopyOnWriteArrayList<>();
     /** The last failure per output, so a broken output is logged when its failure changes, not 20 times a second. */
     private final java.util.Map<LightOutput, String> failing = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final LongSupplier clockMs;
     private volatile boolean started;
     private volatile boolean muted;
@@ -99,7 +100,11 @@ public final class StatusLight implements AutoCloseable {
     synchronized void tick(long nowMs) {
         AgentState s = state();
         if (s != shown) {
-            Logger.info("event=status_light state={} colour={}{}", s, s.colourName(), s == AgentState.ERROR ? " reason=\"" + error + "\"" : "");
+            Logger.info(
+                    "event=status_light state={} colour={}{}",
+                    s,
+                    s.colourName(),
+                    s == AgentState.ERROR ? " reason=\"" + error + "\"" : "");
             shown = s;
             shownSinceMs = nowMs;
         }
@@ -107,12 +112,17 @@ public final class StatusLight implements AutoCloseable {
             try {
                 o.show(s, nowMs - shownSinceMs);
                 if (failing.remove(o) != null) {
-                    Logger.info("event=status_light_output_recovered output={}", o.getClass().getSimpleName());
+                    Logger.info(
+                            "event=status_light_output_recovered output={}",
+                            o.getClass().getSimpleName());
                 }
             } catch (RuntimeException e) {
                 String why = String.valueOf(e.getMessage());
                 if (!why.equals(failing.put(o, why))) {
-                    Logger.warn("event=status_light_output_failed output={} reason=\"{}\"", o.getClass().getSimpleName(), why);
+                    Logger.warn(
+                            "event=status_light_output_failed output={} reason=\"{}\"",
+                            o.getClass().getSimpleName(),
+                            why);
                 }
             }
         }
@@ -125,7 +135,10 @@ public final class StatusLight implements AutoCloseable {
             try {
                 o.close();
             } catch (RuntimeException e) {
-                Logger.warn("event=status_light_output_failed output={} reason=\"{}\"", o.getClass().getSimpleName(), e.getMessage());
+                Logger.warn(
+                        "event=status_light_output_failed output={} reason=\"{}\"",
+                        o.getClass().getSimpleName(),
+                        e.getMessage());
             }
         }
     }

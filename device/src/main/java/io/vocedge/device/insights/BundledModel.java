@@ -21,7 +21,8 @@ public final class BundledModel {
     public static InsightModel load() {
         try (InputStream in = BundledModel.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " missing from the device jar (run 'voc-device insights train')");
+                throw new IllegalStateException(
+                        RESOURCE + " missing from the device jar (run 'voc-device insights train')");
             }
             return ModelCodec.read(in.readNBytes(ModelCodec.MAX_BYTES + 1), "built-in " + RESOURCE);
         } catch (IOException e) {

@@ -18,6 +18,7 @@ public final class CompiledLexicon {
         double polarity;
         /** Strength of a sentiment term; a Chinese term that starts with an intensifier ("太贵") carries its weight. */
         double weight = 1;
+
         boolean negator;
         double intensifier;
         boolean contrast;
@@ -29,6 +30,7 @@ public final class CompiledLexicon {
         final Map<String, Term> terms = new HashMap<>();
         /** First words of multi-word terms: only there is a longer match worth trying (segmentation speed). */
         final Set<String> multiWordStarts = new java.util.HashSet<>();
+
         int maxLength = 1;
 
         Term term(String key) {
@@ -56,12 +58,15 @@ public final class CompiledLexicon {
         for (String lang : Lexicon.LANGS) {
             Language l = new Language();
             boolean words = lang.equals("en");
-            lex.topics().forEach((topic, perLang) -> perLang.getOrDefault(lang, List.of())
-                    .forEach(term -> l.term(key(term, words)).topics.add(topic)));
+            lex.topics()
+                    .forEach((topic, perLang) -> perLang.getOrDefault(lang, List.of())
+                            .forEach(term -> l.term(key(term, words)).topics.add(topic)));
             lex.positive().getOrDefault(lang, List.of()).forEach(term -> l.term(key(term, words)).polarity = 1);
             lex.negative().getOrDefault(lang, List.of()).forEach(term -> l.term(key(term, words)).polarity = -1);
             lex.negators().getOrDefault(lang, List.of()).forEach(term -> l.term(key(term, words)).negator = true);
-            lex.intensifiers().getOrDefault(lang, Map.of()).forEach((term, w) -> l.term(key(term, words)).intensifier = w);
+            lex.intensifiers()
+                    .getOrDefault(lang, Map.of())
+                    .forEach((term, w) -> l.term(key(term, words)).intensifier = w);
             lex.contrast().getOrDefault(lang, List.of()).forEach(term -> l.term(key(term, words)).contrast = true);
             lex.question().getOrDefault(lang, List.of()).forEach(term -> l.term(key(term, words)).question = true);
             lex.polite().getOrDefault(lang, List.of()).forEach(term -> l.term(key(term, words)).polite = true);
@@ -79,8 +84,12 @@ public final class CompiledLexicon {
      * Chinese characters are not inherited ("好" inside "好久" is not praise).
      */
     private static void inheritPolarity(Language l, Lexicon lex, String lang, boolean words) {
-        List<String> pos = lex.positive().getOrDefault(lang, List.of()).stream().map(t -> key(t, words)).toList();
-        List<String> neg = lex.negative().getOrDefault(lang, List.of()).stream().map(t -> key(t, words)).toList();
+        List<String> pos = lex.positive().getOrDefault(lang, List.of()).stream()
+                .map(t -> key(t, words))
+                .toList();
+        List<String> neg = lex.negative().getOrDefault(lang, List.of()).stream()
+                .map(t -> key(t, words))
+                .toList();
         for (Map.Entry<String, Term> e : l.terms.entrySet()) {
             Term t = e.getValue();
             if (t.topics.contains("profanity")) {

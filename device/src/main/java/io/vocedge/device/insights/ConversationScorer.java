@@ -19,7 +19,9 @@ import java.util.Set;
  */
 public final class ConversationScorer {
     /** Topics where a strongly negative customer needs a manager's call. */
-    private static final Set<String> ESCALATE = Set.of("deposit_contract", "delivery", "financing", "after_sales", "trade_in");
+    private static final Set<String> ESCALATE =
+            Set.of("deposit_contract", "delivery", "financing", "after_sales", "trade_in");
+
     static final List<String> INTENT_FLAGS = List.of("escalation", "churn_risk");
     private static final int GREETING_WINDOW = 3;
     private static final int THANKS_WINDOW = 3;
@@ -28,8 +30,13 @@ public final class ConversationScorer {
     public record Turn(SpeakerRole speaker, InsightEngine.Analysis analysis) {}
 
     /** The scored parts of a {@code voc.conversation/1} summary. */
-    public record Score(Map<String, Integer> topicCounts, Map<String, Sentiment> sentimentByRole, Double experienceScore,
-            ConversationSummary.Compliance compliance, ConversationSummary.Attention attention, Map<String, Integer> flagCounts) {}
+    public record Score(
+            Map<String, Integer> topicCounts,
+            Map<String, Sentiment> sentimentByRole,
+            Double experienceScore,
+            ConversationSummary.Compliance compliance,
+            ConversationSummary.Attention attention,
+            Map<String, Integer> flagCounts) {}
 
     public Score score(List<Turn> turns) {
         Map<String, Integer> topics = new LinkedHashMap<>();
@@ -37,15 +44,26 @@ public final class ConversationScorer {
         Map<String, Integer> flagCounts = new LinkedHashMap<>();
         for (Turn t : turns) {
             t.analysis().topicIds().forEach(id -> topics.merge(id, 1, Integer::sum));
-            t.analysis().flags().stream().filter(INTENT_FLAGS::contains).forEach(f -> flagCounts.merge(f, 1, Integer::sum));
-            byRole.computeIfAbsent(t.speaker().wireName(), k -> new ArrayList<>()).add(t.analysis().sentiment().score());
+            t.analysis().flags().stream()
+                    .filter(INTENT_FLAGS::contains)
+                    .forEach(f -> flagCounts.merge(f, 1, Integer::sum));
+            byRole.computeIfAbsent(t.speaker().wireName(), k -> new ArrayList<>())
+                    .add(t.analysis().sentiment().score());
         }
         Map<String, Sentiment> sentimentByRole = new LinkedHashMap<>();
-        byRole.forEach((role, scores) -> sentimentByRole.put(role,
-                InsightEngine.sentiment(atanh(scores.stream().mapToDouble(Double::doubleValue).average().orElse(0)) * 1.5)));
+        byRole.forEach((role, scores) -> sentimentByRole.put(
+                role,
+                InsightEngine.sentiment(atanh(scores.stream()
+                                .mapToDouble(Double::doubleValue)
+                                .average()
+                                .orElse(0))
+                        * 1.5)));
 
-        List<Turn> customer = turns.stream().filter(t -> t.speaker() == SpeakerRole.CUSTOMER).toList();
-        List<Turn> judged = customer.isEmpty() ? turns.stream().filter(t -> t.speaker() != SpeakerRole.STAFF).toList() : customer;
+        List<Turn> customer =
+                turns.stream().filter(t -> t.speaker() == SpeakerRole.CUSTOMER).toList();
+        List<Turn> judged = customer.isEmpty()
+                ? turns.stream().filter(t -> t.speaker() != SpeakerRole.STAFF).toList()
+                : customer;
         Double experience = null;
         if (!judged.isEmpty()) {
             double peak = 0;
@@ -66,7 +84,9 @@ public final class ConversationScorer {
             Turn t = turns.get(i);
             boolean staffSide = t.speaker() != SpeakerRole.CUSTOMER;
             greeting |= staffSide && i < GREETING_WINDOW && t.analysis().flags().contains("greeting");
-            thanks |= staffSide && i >= turns.size() - THANKS_WINDOW && t.analysis().flags().contains("thanks");
+            thanks |= staffSide
+                    && i >= turns.size() - THANKS_WINDOW
+                    && t.analysis().flags().contains("thanks");
             profanity |= t.analysis().flags().contains("profanity");
         }
 
@@ -99,8 +119,13 @@ public final class ConversationScorer {
         if (reason == null && profanity) {
             reason = "profanity in the conversation";
         }
-        return new Score(topics, sentimentByRole, experience, new ConversationSummary.Compliance(greeting, thanks, !profanity),
-                new ConversationSummary.Attention(reason != null, reason), flagCounts);
+        return new Score(
+                topics,
+                sentimentByRole,
+                experience,
+                new ConversationSummary.Compliance(greeting, thanks, !profanity),
+                new ConversationSummary.Attention(reason != null, reason),
+                flagCounts);
     }
 
     private static double atanh(double x) {

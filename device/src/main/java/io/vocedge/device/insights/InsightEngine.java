@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class InsightEngine {
     /** Clauses after a contrast word carry the weight; those before it count for less. */
     private static final double BEFORE_CONTRAST = 0.5;
+
     private static final double AFTER_CONTRAST = 1.5;
     private static final double NEGATED = -0.7;
     private static final double QUESTION_DAMPING = 0.3;
@@ -62,9 +63,17 @@ public final class InsightEngine {
      * The result for one utterance. {@code sentimentEvidence}, {@code flagEvidence} and {@code modelVersion} are empty
      * or null when only the rules ran.
      */
-    public record Analysis(String lang, String redactedText, List<String> redactions, List<TopicHit> topics,
-            Sentiment sentiment, List<String> flags, String lexiconVersion, List<TopicHit.Evidence> sentimentEvidence,
-            Map<String, List<TopicHit.Evidence>> flagEvidence, String modelVersion) {
+    public record Analysis(
+            String lang,
+            String redactedText,
+            List<String> redactions,
+            List<TopicHit> topics,
+            Sentiment sentiment,
+            List<String> flags,
+            String lexiconVersion,
+            List<TopicHit.Evidence> sentimentEvidence,
+            Map<String, List<TopicHit.Evidence>> flagEvidence,
+            String modelVersion) {
         public List<String> topicIds() {
             return topics.stream().map(TopicHit::id).toList();
         }
@@ -120,7 +129,9 @@ public final class InsightEngine {
 
     /** Chinese when the text has any Han character, else English. */
     public static String detectLanguage(String text) {
-        return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) ? "zh" : "en";
+        return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                ? "zh"
+                : "en";
     }
 
     public Analysis analyze(String text, String langOrNull) {
@@ -148,8 +159,11 @@ public final class InsightEngine {
         List<String> flags = new ArrayList<>();
         Map<String, List<TopicHit.Evidence>> flagEvidence = new LinkedHashMap<>();
         for (InsightModel.Decision d : r.topics()) {
-            topics.add(new TopicHit(d.id(), evidence(d.evidence()), new Sentiment(SentimentLabel.fromWire(d.sentiment()),
-                    d.sentimentScore()), d.probability()));
+            topics.add(new TopicHit(
+                    d.id(),
+                    evidence(d.evidence()),
+                    new Sentiment(SentimentLabel.fromWire(d.sentiment()), d.sentimentScore()),
+                    d.probability()));
             if (FLAG_TOPICS.contains(d.id())) {
                 flags.add(d.id());
             }
@@ -166,9 +180,19 @@ public final class InsightEngine {
             flags.add(d.id());
             flagEvidence.put(d.id(), evidence(d.evidence()));
         }
-        Sentiment s = new Sentiment(SentimentLabel.fromWire(r.sentiment()), r.sentimentScore(), r.sentimentConfidence());
-        return new Analysis(rules.lang(), rules.redactedText(), rules.redactions(), topics, s, flags, rules.lexiconVersion(),
-                evidence(r.sentimentEvidence()), flagEvidence, m.version());
+        Sentiment s =
+                new Sentiment(SentimentLabel.fromWire(r.sentiment()), r.sentimentScore(), r.sentimentConfidence());
+        return new Analysis(
+                rules.lang(),
+                rules.redactedText(),
+                rules.redactions(),
+                topics,
+                s,
+                flags,
+                rules.lexiconVersion(),
+                evidence(r.sentimentEvidence()),
+                flagEvidence,
+                m.version());
     }
 
     private static List<TopicHit.Evidence> evidence(List<InsightModel.Evidence> ev) {
@@ -180,7 +204,9 @@ public final class InsightEngine {
     }
 
     static String language(String text, String langOrNull) {
-        return langOrNull == null || langOrNull.isBlank() ? detectLanguage(text) : langOrNull.startsWith("zh") ? "zh" : "en";
+        return langOrNull == null || langOrNull.isBlank()
+                ? detectLanguage(text)
+                : langOrNull.startsWith("zh") ? "zh" : "en";
     }
 
     /** The rules' answer: topics from lexicon terms, sentiment from clause-weighted lexicon polarity. */
@@ -197,7 +223,8 @@ public final class InsightEngine {
             if (!evidence.containsKey(id)) {
                 continue;
             }
-            topics.add(new TopicHit(id, evidence.get(id), sentiment(topicScore.get(id) * (signals.question() ? QUESTION_DAMPING : 1))));
+            topics.add(new TopicHit(
+                    id, evidence.get(id), sentiment(topicScore.get(id) * (signals.question() ? QUESTION_DAMPING : 1))));
             if (FLAG_TOPICS.contains(id)) {
                 flags.add(id);
             }
@@ -252,11 +279,12 @@ public final class InsightEngine {
                 }
                 boolean negated = negatedAt(clause, i);
                 for (String topic : u.term().topics) {
-                    topicHits.add(new LexiconSignals.Hit(topic, u.text(), u.pos(), after, negated, weight * clauseScore));
+                    topicHits.add(
+                            new LexiconSignals.Hit(topic, u.text(), u.pos(), after, negated, weight * clauseScore));
                 }
                 if (u.term().polarity != 0) {
-                    polarityHits.add(new LexiconSignals.Hit(u.term().polarity > 0 ? "positive" : "negative", u.text(), u.pos(),
-                            after, negated, 0));
+                    polarityHits.add(new LexiconSignals.Hit(
+                            u.term().polarity > 0 ? "positive" : "negative", u.text(), u.pos(), after, negated, 0));
                 }
             }
         }
@@ -309,7 +337,8 @@ public final class InsightEngine {
     /** A rules score already in [-1, 1] as a label at +-0.2. */
     static Sentiment label(double tanhScore) {
         double score = Math.round(tanhScore * 1000) / 1000.0;
-        SentimentLabel label = score > LABEL_THRESHOLD ? SentimentLabel.POSITIVE
+        SentimentLabel label = score > LABEL_THRESHOLD
+                ? SentimentLabel.POSITIVE
                 : score < -LABEL_THRESHOLD ? SentimentLabel.NEGATIVE : SentimentLabel.NEUTRAL;
         return new Sentiment(label, score);
     }

@@ -50,16 +50,39 @@ public final class InsightStage implements TranscriptSink {
 
     @Override
     public synchronized void onTranscript(Transcript t) {
-        InsightEngine.Analysis a = engine.analyze(t.text(), t.lang(), t.speaker() == null ? null : t.speaker().wireName());
-        String text = a.redactedText().length() > Limits.MAX_TEXT_CHARS ? a.redactedText().substring(0, Limits.MAX_TEXT_CHARS)
+        InsightEngine.Analysis a = engine.analyze(
+                t.text(), t.lang(), t.speaker() == null ? null : t.speaker().wireName());
+        String text = a.redactedText().length() > Limits.MAX_TEXT_CHARS
+                ? a.redactedText().substring(0, Limits.MAX_TEXT_CHARS)
                 : a.redactedText();
         RecordTime now = clock.now();
-        Utterance u = new Utterance(deviceId, 0, now, t.conversationId(), a.lang(), t.speaker(), text, t.startMs(),
-                t.endMs(), t.confidence(), a.redactions(), a.topics(), a.sentiment(), a.flags(), a.lexiconVersion(), t.source(),
-                a.sentimentEvidence(), a.flagEvidence(), a.modelVersion());
+        Utterance u = new Utterance(
+                deviceId,
+                0,
+                now,
+                t.conversationId(),
+                a.lang(),
+                t.speaker(),
+                text,
+                t.startMs(),
+                t.endMs(),
+                t.confidence(),
+                a.redactions(),
+                a.topics(),
+                a.sentiment(),
+                a.flags(),
+                a.lexiconVersion(),
+                t.source(),
+                a.sentimentEvidence(),
+                a.flagEvidence(),
+                a.modelVersion());
         try {
             long seq = sink.accept(u);
-            Logger.debug("event=utterance_accepted seq={} topics={} sentiment={}", seq, a.topicIds(), a.sentiment().label());
+            Logger.debug(
+                    "event=utterance_accepted seq={} topics={} sentiment={}",
+                    seq,
+                    a.topicIds(),
+                    a.sentiment().label());
         } catch (RecordSink.RecordRejectedException e) {
             Logger.error("event=utterance_lost segment={} reason=\"{}\"", t.segmentId(), e.getMessage());
         }
@@ -84,11 +107,26 @@ public final class InsightStage implements TranscriptSink {
         List<ConversationScorer.Turn> turns = c == null ? List.of() : c.turns;
         ConversationScorer.Score s = scorer.score(turns);
         RecordTime now = clock.now();
-        ConversationSummary summary = new ConversationSummary(deviceId, 0, now, end.conversationId(),
-                c == null || c.started == null ? null : c.started.wall(), now.wall(), Math.max(0, end.endMs() - end.startMs()),
-                end.reason(), turns.size(), end.talkMsByRole(), s.topicCounts(), s.sentimentByRole(), s.experienceScore(),
-                s.compliance(), s.attention(), c == null ? List.of() : new ArrayList<>(c.redactions), engine.lexiconVersion(),
-                s.flagCounts(), engine.modelVersion());
+        ConversationSummary summary = new ConversationSummary(
+                deviceId,
+                0,
+                now,
+                end.conversationId(),
+                c == null || c.started == null ? null : c.started.wall(),
+                now.wall(),
+                Math.max(0, end.endMs() - end.startMs()),
+                end.reason(),
+                turns.size(),
+                end.talkMsByRole(),
+                s.topicCounts(),
+                s.sentimentByRole(),
+                s.experienceScore(),
+                s.compliance(),
+                s.attention(),
+                c == null ? List.of() : new ArrayList<>(c.redactions),
+                engine.lexiconVersion(),
+                s.flagCounts(),
+                engine.modelVersion());
         try {
             sink.accept(summary);
         } catch (RecordSink.RecordRejectedException e) {

@@ -12,9 +12,16 @@ import java.util.Map;
  * sentiment terms, negators, intensifiers with weights, contrast words, question and polite markers, and a
  * version that every record carries. Parsed and validated here; {@link CompiledLexicon} makes it fast.
  */
-public record Lexicon(String version, Map<String, Map<String, List<String>>> topics, Map<String, List<String>> positive,
-        Map<String, List<String>> negative, Map<String, List<String>> negators, Map<String, Map<String, Double>> intensifiers,
-        Map<String, List<String>> contrast, Map<String, List<String>> question, Map<String, List<String>> polite) {
+public record Lexicon(
+        String version,
+        Map<String, Map<String, List<String>>> topics,
+        Map<String, List<String>> positive,
+        Map<String, List<String>> negative,
+        Map<String, List<String>> negators,
+        Map<String, Map<String, Double>> intensifiers,
+        Map<String, List<String>> contrast,
+        Map<String, List<String>> question,
+        Map<String, List<String>> polite) {
 
     public static final List<String> LANGS = List.of("zh", "en");
 
@@ -37,8 +44,16 @@ public record Lexicon(String version, Map<String, Map<String, List<String>>> top
     /** Parses YAML with the shared {@link LexiconDocument} rules; throws {@link IllegalArgumentException} naming every problem. */
     public static Lexicon parse(byte[] yaml, String source) {
         LexiconDocument d = LexiconDocument.parse(yaml, source);
-        return new Lexicon(d.version(), d.topics(), d.positive(), d.negative(), d.negators(), d.intensifiers(), d.contrast(),
-                d.question(), d.polite());
+        return new Lexicon(
+                d.version(),
+                d.topics(),
+                d.positive(),
+                d.negative(),
+                d.negators(),
+                d.intensifiers(),
+                d.contrast(),
+                d.question(),
+                d.polite());
     }
 
     static String norm(String s) {

@@ -2,8 +2,8 @@ package io.vocedge.device.insights;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vocedge.common.fs.OwnerOnly;
-import io.vocedge.protocol.Limits;
 import io.vocedge.protocol.LexiconUpdate;
+import io.vocedge.protocol.Limits;
 import io.vocedge.protocol.ProtocolException;
 import io.vocedge.protocol.SchemaId;
 import io.vocedge.protocol.SchemaValidator;
@@ -37,7 +37,8 @@ public final class LexiconUpdater {
     private final AtomicLong refused = new AtomicLong();
     private volatile String lastError;
 
-    public LexiconUpdater(Path dataDir, InsightEngine engine, ObjectMapper json, SchemaValidator validator, Runnable changed) {
+    public LexiconUpdater(
+            Path dataDir, InsightEngine engine, ObjectMapper json, SchemaValidator validator, Runnable changed) {
         this.dir = dataDir.resolve("lexicon");
         this.engine = engine;
         this.json = json;
@@ -62,8 +63,11 @@ public final class LexiconUpdater {
             }
             return configured;
         } catch (IOException | IllegalArgumentException e) {
-            Logger.error("event=lexicon_distributed_unusable file={} error=\"{}\" action=\"running version {}\"", active,
-                    e.getMessage(), configured.version());
+            Logger.error(
+                    "event=lexicon_distributed_unusable file={} error=\"{}\" action=\"running version {}\"",
+                    active,
+                    e.getMessage(),
+                    configured.version());
             return configured;
         }
     }
@@ -85,7 +89,8 @@ public final class LexiconUpdater {
 
     private void apply(byte[] payload) throws IOException {
         if (payload.length > Limits.MAX_MESSAGE_BYTES) {
-            throw new ProtocolException("lexicon message is " + payload.length + " bytes, more than " + Limits.MAX_MESSAGE_BYTES);
+            throw new ProtocolException(
+                    "lexicon message is " + payload.length + " bytes, more than " + Limits.MAX_MESSAGE_BYTES);
         }
         LexiconUpdate update;
         try {
@@ -106,8 +111,8 @@ public final class LexiconUpdater {
         byte[] yaml = update.verifiedContent();
         Lexicon next = Lexicon.parse(yaml, "from the gateway");
         if (!next.version().equals(update.version())) {
-            throw new ProtocolException("lexicon message says version " + update.version() + " but its content is version "
-                    + next.version());
+            throw new ProtocolException("lexicon message says version " + update.version()
+                    + " but its content is version " + next.version());
         }
         if (Lexicon.compareVersions(next.version(), active) <= 0) {
             throw new IllegalArgumentException("lexicon " + next.version() + " is not newer than the active " + active);
@@ -115,7 +120,10 @@ public final class LexiconUpdater {
         OwnerOnly.directory(dir);
         Path activeFile = dir.resolve("active.yaml");
         if (Files.exists(activeFile)) {
-            Files.move(activeFile, dir.resolve("previous.yaml"), StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    activeFile,
+                    dir.resolve("previous.yaml"),
+                    StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
         }
         OwnerOnly.writeAtomically(activeFile, yaml);

@@ -29,8 +29,11 @@ final class ModelSlot {
             throw new IllegalArgumentException("model " + next.version() + " is already active");
         }
         pair.set(new Pair(next, p.current()));
-        Logger.info("event=model_installed version={} previous={} rows={}", next.version(),
-                p.current() == null ? "none" : p.current().version(), next.info().rows());
+        Logger.info(
+                "event=model_installed version={} previous={} rows={}",
+                next.version(),
+                p.current() == null ? "none" : p.current().version(),
+                next.info().rows());
     }
 
     synchronized InsightModel rollback() {
@@ -39,7 +42,10 @@ final class ModelSlot {
             throw new IllegalStateException("no previous model to roll back to");
         }
         pair.set(new Pair(p.previous(), p.current()));
-        Logger.info("event=model_rolled_back version={} replaced={}", p.previous().version(), p.current().version());
+        Logger.info(
+                "event=model_rolled_back version={} replaced={}",
+                p.previous().version(),
+                p.current().version());
         return p.previous();
     }
 }

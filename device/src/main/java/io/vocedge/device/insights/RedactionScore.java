@@ -31,7 +31,13 @@ public final class RedactionScore {
     public record Case(String id, String lang, String kind, String text, List<String> remove, List<String> keep) {}
 
     /** Aggregate figures. */
-    public record Figures(int cases, int removeSpans, int redacted, int keepSpans, int kept, int casesAllRight,
+    public record Figures(
+            int cases,
+            int removeSpans,
+            int redacted,
+            int keepSpans,
+            int kept,
+            int casesAllRight,
             Map<String, int[]> byKind) {
         public double recall() {
             return removeSpans == 0 ? 1 : redacted / (double) removeSpans;
@@ -42,23 +48,107 @@ public final class RedactionScore {
         }
 
         public String describe() {
-            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+            StringBuilder sb = new StringBuilder(String.format(
+                    Locale.ROOT,
                     "redaction: %d cases; must_remove spans %d, redacted %d: recall %.4f; must_keep spans %d, kept %d: kept %.4f;"
-                            + " cases entirely right %d (%.3f)%n", cases, removeSpans, redacted, recall(), keepSpans, kept,
-                    keptRate(), casesAllRight, casesAllRight / (double) Math.max(1, cases)));
-            byKind.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %-10s remove %d/%d  keep %d/%d%n", k, v[1], v[0],
-                    v[3], v[2])));
+                            + " cases entirely right %d (%.3f)%n",
+                    cases,
+                    removeSpans,
+                    redacted,
+                    recall(),
+                    keepSpans,
+                    kept,
+                    keptRate(),
+                    casesAllRight,
+                    casesAllRight / (double) Math.max(1, cases)));
+            byKind.forEach((k, v) -> sb.append(
+                    String.format(Locale.ROOT, "  %-10s remove %d/%d  keep %d/%d%n", k, v[1], v[0], v[3], v[2])));
             return sb.toString();
         }
     }
 
-    private static final Set<String> NOT_IDENTIFYING = Set.of("at", "dot", "sign", "symbol", "underscore", "dash", "hyphen",
-            "com", "net", "org", "edu", "gov", "co", "uk", "cn", "io", "gmail", "yahoo", "outlook", "hotmail", "icloud", "mail",
-            "qq", "sina", "foxmail", "as", "in", "for", "like", "double", "triple", "sorry", "wait", "the", "and", "then",
-            "capital", "letter", "space", "period", "zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
-            "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-            "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "oh", "uh",
-            "um", "er", "erm", "no", "mean", "actually", "okay", "niner", "nought", "plus");
+    private static final Set<String> NOT_IDENTIFYING = Set.of(
+            "at",
+            "dot",
+            "sign",
+            "symbol",
+            "underscore",
+            "dash",
+            "hyphen",
+            "com",
+            "net",
+            "org",
+            "edu",
+            "gov",
+            "co",
+            "uk",
+            "cn",
+            "io",
+            "gmail",
+            "yahoo",
+            "outlook",
+            "hotmail",
+            "icloud",
+            "mail",
+            "qq",
+            "sina",
+            "foxmail",
+            "as",
+            "in",
+            "for",
+            "like",
+            "double",
+            "triple",
+            "sorry",
+            "wait",
+            "the",
+            "and",
+            "then",
+            "capital",
+            "letter",
+            "space",
+            "period",
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "hundred",
+            "oh",
+            "uh",
+            "um",
+            "er",
+            "erm",
+            "no",
+            "mean",
+            "actually",
+            "okay",
+            "niner",
+            "nought",
+            "plus");
 
     private RedactionScore() {}
 
@@ -160,7 +250,9 @@ public final class RedactionScore {
         for (String w : words(span)) {
             if (w.length() == 1 || NATO.containsKey(w)) {
                 spelled.add(w.length() == 1 ? w : NATO.get(w));
-            } else if (w.length() >= 3 && !NOT_IDENTIFYING.contains(w) && w.chars().allMatch(Character::isLetter)
+            } else if (w.length() >= 3
+                    && !NOT_IDENTIFYING.contains(w)
+                    && w.chars().allMatch(Character::isLetter)
                     && outWords.contains(w)) {
                 return false;
             }
@@ -173,7 +265,8 @@ public final class RedactionScore {
             String o = String.join("", outSpelled);
             String s = String.join("", spelled);
             for (int i = 0; i + 3 <= s.length(); i++) {
-                if (o.contains(s.substring(i, i + 3)) && s.substring(i, i + 3).chars().anyMatch(Character::isLetter)) {
+                if (o.contains(s.substring(i, i + 3))
+                        && s.substring(i, i + 3).chars().anyMatch(Character::isLetter)) {
                     return false;
                 }
             }
@@ -181,18 +274,39 @@ public final class RedactionScore {
         return true;
     }
 
-    private static final Map<String, String> NATO = Map.ofEntries(Map.entry("alpha", "a"), Map.entry("bravo", "b"),
-            Map.entry("charlie", "c"), Map.entry("delta", "d"), Map.entry("echo", "e"), Map.entry("foxtrot", "f"),
-            Map.entry("golf", "g"), Map.entry("hotel", "h"), Map.entry("india", "i"), Map.entry("juliet", "j"),
-            Map.entry("kilo", "k"), Map.entry("lima", "l"), Map.entry("mike", "m"), Map.entry("november", "n"),
-            Map.entry("oscar", "o"), Map.entry("papa", "p"), Map.entry("quebec", "q"), Map.entry("romeo", "r"),
-            Map.entry("sierra", "s"), Map.entry("tango", "t"), Map.entry("uniform", "u"), Map.entry("victor", "v"),
-            Map.entry("whiskey", "w"), Map.entry("xray", "x"), Map.entry("yankee", "y"), Map.entry("zulu", "z"));
+    private static final Map<String, String> NATO = Map.ofEntries(
+            Map.entry("alpha", "a"),
+            Map.entry("bravo", "b"),
+            Map.entry("charlie", "c"),
+            Map.entry("delta", "d"),
+            Map.entry("echo", "e"),
+            Map.entry("foxtrot", "f"),
+            Map.entry("golf", "g"),
+            Map.entry("hotel", "h"),
+            Map.entry("india", "i"),
+            Map.entry("juliet", "j"),
+            Map.entry("kilo", "k"),
+            Map.entry("lima", "l"),
+            Map.entry("mike", "m"),
+            Map.entry("november", "n"),
+            Map.entry("oscar", "o"),
+            Map.entry("papa", "p"),
+            Map.entry("quebec", "q"),
+            Map.entry("romeo", "r"),
+            Map.entry("sierra", "s"),
+            Map.entry("tango", "t"),
+            Map.entry("uniform", "u"),
+            Map.entry("victor", "v"),
+            Map.entry("whiskey", "w"),
+            Map.entry("xray", "x"),
+            Map.entry("yankee", "y"),
+            Map.entry("zulu", "z"));
 
     private static List<String> words(String s) {
         List<String> out = new ArrayList<>();
         for (String w : s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}']+")) {
-            if (!w.isEmpty() && w.chars().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+            if (!w.isEmpty()
+                    && w.chars().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
                 out.add(w);
             }
         }

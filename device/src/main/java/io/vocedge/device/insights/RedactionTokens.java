@@ -10,7 +10,14 @@ import java.util.Locale;
  * Han characters and single punctuation characters. Whitespace separates tokens and is not a token.
  */
 final class RedactionTokens {
-    enum Type { WORD, ALNUM, DIGITS, AMOUNT, HAN, PUNCT }
+    enum Type {
+        WORD,
+        ALNUM,
+        DIGITS,
+        AMOUNT,
+        HAN,
+        PUNCT
+    }
 
     /** One token; {@code lower} is the lower-cased text with full-width digits and letters folded to ASCII. */
     record Token(Type type, int start, int end, String lower, String raw) {
@@ -49,7 +56,10 @@ final class RedactionTokens {
                         letters = true;
                     } else if (isDigit(d)) {
                         digits = true;
-                    } else if (!((d == '\'' || d == '’') && letters && end + 1 < n && isLatin(fold(text.charAt(end + 1))))) {
+                    } else if (!((d == '\'' || d == '’')
+                            && letters
+                            && end + 1 < n
+                            && isLatin(fold(text.charAt(end + 1))))) {
                         break;
                     }
                     end++;
@@ -87,7 +97,10 @@ final class RedactionTokens {
         int k = j;
         boolean grouped = false;
         if (intLen <= 3) {
-            while (k < n && s.charAt(k) == ',' && digitsAt(s, k + 1, 3) && !(k + 4 < n && isDigit(fold(s.charAt(k + 4))))) {
+            while (k < n
+                    && s.charAt(k) == ','
+                    && digitsAt(s, k + 1, 3)
+                    && !(k + 4 < n && isDigit(fold(s.charAt(k + 4))))) {
                 k += 4;
                 grouped = true;
             }
@@ -98,7 +111,8 @@ final class RedactionTokens {
             while (f < n && isDigit(fold(s.charAt(f)))) {
                 f++;
             }
-            boolean anotherGroup = f < n - 1 && (s.charAt(f) == '.' || s.charAt(f) == '-') && isDigit(fold(s.charAt(f + 1)));
+            boolean anotherGroup =
+                    f < n - 1 && (s.charAt(f) == '.' || s.charAt(f) == '-') && isDigit(fold(s.charAt(f + 1)));
             if (f - end - 1 <= 2 && (grouped || intLen <= 6) && !anotherGroup) {
                 return f;
             }
@@ -125,7 +139,8 @@ final class RedactionTokens {
         for (int i = 0; i < raw.length(); i++) {
             lower.append(fold(raw.charAt(i)));
         }
-        return new Token(type, start, end, lower.toString().toLowerCase(Locale.ROOT).replace('’', '\''), raw);
+        return new Token(
+                type, start, end, lower.toString().toLowerCase(Locale.ROOT).replace('’', '\''), raw);
     }
 
     /** Full-width ASCII (digits, letters, {@code ＠}) to ASCII. */

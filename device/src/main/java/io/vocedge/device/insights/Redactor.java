@@ -21,14 +21,14 @@ import java.util.regex.Pattern;
  * output; the rules are measured on {@code src/test/resources/insights/pii-dev.tsv} ({@code insights redaction-eval}).
  */
 public final class Redactor {
-    private static final Pattern EMAIL = Pattern.compile(
-            "[A-Za-z0-9._%+-]+\\s?[@＠]\\s?[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+");
+    private static final Pattern EMAIL =
+            Pattern.compile("[A-Za-z0-9._%+-]+\\s?[@＠]\\s?[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+");
     /** Chinese plate: province character, letter, 5-6 letters/digits (new-energy plates have 6), maybe a dot or dash. */
     private static final Pattern CN_PLATE = Pattern.compile(
             "[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]\\s?[A-Za-z]\\s?[·•.\\-]?\\s?(?:[A-Za-z0-9]\\s?){4,5}[A-Za-z0-9]");
     /** Written plates that cannot be a car model name: "ABC 1234", "AB12 CDE", "7ABC123". */
-    private static final Pattern LATIN_PLATE = Pattern.compile(
-            "\\b(?:[A-Z]{3}[- ]?\\d{4}|[A-Z]{2}\\d{2}[- ]?[A-Z]{3}|\\d[A-Z]{3}[- ]?\\d{3})\\b");
+    private static final Pattern LATIN_PLATE =
+            Pattern.compile("\\b(?:[A-Z]{3}[- ]?\\d{4}|[A-Z]{2}\\d{2}[- ]?[A-Z]{3}|\\d[A-Z]{3}[- ]?\\d{3})\\b");
     /** Shorter plates ("KJ 4821", "abc 123") only after a cue word, since "RX 350" is a car. */
     private static final Pattern CUED_PLATE = Pattern.compile(
             "(?i)(?:plate|registration|\\breg\\b|rego|\\btags?\\b|车牌|牌照)[^.?!。？！]{0,20}?\\b([A-Z]{1,3}[- ]?\\d{2,4}[A-Z]{0,3}|\\d{1,3}[- ]?[A-Z]{2,3}[- ]?\\d{0,3})\\b");
@@ -64,7 +64,8 @@ public final class Redactor {
         if (spans.isEmpty()) {
             return new Result(input, List.of());
         }
-        spans.sort(Comparator.comparingInt(Span::start).thenComparing(Comparator.comparingInt(Span::end).reversed()));
+        spans.sort(Comparator.comparingInt(Span::start)
+                .thenComparing(Comparator.comparingInt(Span::end).reversed()));
         Set<String> kinds = new LinkedHashSet<>();
         StringBuilder out = new StringBuilder(input.length());
         int pos = 0;
@@ -112,8 +113,11 @@ public final class Redactor {
     }
 
     private static boolean hasPlateCue(String s) {
-        return containsIgnoreCase(s, "plate") || containsIgnoreCase(s, "reg") || containsIgnoreCase(s, "tag")
-                || s.contains("车牌") || s.contains("牌照");
+        return containsIgnoreCase(s, "plate")
+                || containsIgnoreCase(s, "reg")
+                || containsIgnoreCase(s, "tag")
+                || s.contains("车牌")
+                || s.contains("牌照");
     }
 
     private static boolean containsIgnoreCase(String s, String lower) {

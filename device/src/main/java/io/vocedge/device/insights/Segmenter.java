@@ -106,7 +106,8 @@ final class Segmenter {
         while (i < tokens.size()) {
             int taken = 1;
             CompiledLexicon.Term term = null;
-            int longest = dict.multiWordStarts.contains(tokens.get(i)) ? Math.min(dict.maxLength, tokens.size() - i) : 1;
+            int longest =
+                    dict.multiWordStarts.contains(tokens.get(i)) ? Math.min(dict.maxLength, tokens.size() - i) : 1;
             for (int l = longest; l >= 1; l--) {
                 term = lookup(dict, tokens.subList(i, i + l));
                 if (term != null) {
@@ -158,7 +159,8 @@ final class Segmenter {
         if (last.equals("吗") || last.equals("呢") || last.equals("么") || last.endsWith("吗")) {
             return true;
         }
-        return units.stream().anyMatch(u -> u.term() != null && u.term().question && u.text().length() >= 2);
+        return units.stream()
+                .anyMatch(u -> u.term() != null && u.term().question && u.text().length() >= 2);
     }
 
     private static boolean isPunct(char c) {

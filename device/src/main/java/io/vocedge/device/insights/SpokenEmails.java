@@ -19,27 +19,175 @@ import java.util.Set;
 final class SpokenEmails {
     private static final Set<String> AT = Set.of("at", "@", "艾特", "at-sign", "爱特", "小老鼠");
     /** Number words that may stand in a local part ("grace forty two at ..."). */
-    private static final Set<String> NUMBER_WORDS = Set.of("zero", "oh", "one", "two", "three", "four", "five", "six", "seven",
-            "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-            "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
-            "double", "triple", "洞");
+    private static final Set<String> NUMBER_WORDS = Set.of(
+            "zero",
+            "oh",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "hundred",
+            "thousand",
+            "double",
+            "triple",
+            "洞");
+
     private static final Set<String> DOT = Set.of("dot", "点", ".", "period", "。", "dots");
-    private static final Set<String> SEPARATORS = Set.of("dot", "点", ".", "underscore", "下划线", "_", "dash", "hyphen", "-",
-            "杠", "横杠", "period", "minus");
-    private static final Set<String> FILLERS = Set.of("uh", "um", "er", "erm", "嗯", "呃", "那个", "就是", "capital", "大写",
-            "小写", "大写的", "小写的", "all", "lowercase", "lower", "case", "one", "word", "啊", "额", "哦", "呀", "哈", "然后", "right",
-            "hmm", "like", "so");
+    private static final Set<String> SEPARATORS =
+            Set.of("dot", "点", ".", "underscore", "下划线", "_", "dash", "hyphen", "-", "杠", "横杠", "period", "minus");
+    private static final Set<String> FILLERS = Set.of(
+            "uh",
+            "um",
+            "er",
+            "erm",
+            "嗯",
+            "呃",
+            "那个",
+            "就是",
+            "capital",
+            "大写",
+            "小写",
+            "大写的",
+            "小写的",
+            "all",
+            "lowercase",
+            "lower",
+            "case",
+            "one",
+            "word",
+            "啊",
+            "额",
+            "哦",
+            "呀",
+            "哈",
+            "然后",
+            "right",
+            "hmm",
+            "like",
+            "so");
     private static final Set<String> HAN_DIGITS = Set.of("零", "一", "幺", "二", "两", "三", "四", "五", "六", "七", "八", "九");
-    private static final Set<String> TLDS = Set.of("com", "net", "org", "cn", "edu", "gov", "io", "co", "uk", "de", "fr", "jp",
-            "hk", "tw", "au", "ca", "us", "info", "biz", "me", "cc", "top", "xyz", "mobi", "ai", "app", "dev", "ru", "in", "nz",
-            "sg", "eu", "mil", "ie", "it", "es", "nl", "ch", "se", "kr", "mo", "my", "tv", "club", "shop", "online", "site");
-    private static final Set<String> STOP = Set.of("is", "was", "it's", "its", "email", "e-mail", "mail", "address", "me",
-            "my", "to", "send", "write", "reach", "contact", "the", "and", "or", "please", "you", "your", "can", "use", "try",
-            "it", "that's", "thats", "his", "her", "our", "on", "under", "via", "by", "addy", "gmail", "account", "here", "is:",
-            "emailed", "reply", "sorry", "just", "at", "i", "we", "they", "he", "she", "be", "will", "would", "should", "yeah",
-            "yes", "sure", "ok", "okay", "so", "um", "uh", "also", "copy", "cc", "forward", "questions", "know", "let", "give",
-            "put", "down", "as", "a", "an", "mine", "wife's", "husband's", "work", "personal", "best", "one", "number", "i'm",
-            "we're", "you're", "email's", "address's", "mail's", "over", "from", "for", "with", "of", "in");
+    private static final Set<String> TLDS = Set.of(
+            "com", "net", "org", "cn", "edu", "gov", "io", "co", "uk", "de", "fr", "jp", "hk", "tw", "au", "ca", "us",
+            "info", "biz", "me", "cc", "top", "xyz", "mobi", "ai", "app", "dev", "ru", "in", "nz", "sg", "eu", "mil",
+            "ie", "it", "es", "nl", "ch", "se", "kr", "mo", "my", "tv", "club", "shop", "online", "site");
+    private static final Set<String> STOP = Set.of(
+            "is",
+            "was",
+            "it's",
+            "its",
+            "email",
+            "e-mail",
+            "mail",
+            "address",
+            "me",
+            "my",
+            "to",
+            "send",
+            "write",
+            "reach",
+            "contact",
+            "the",
+            "and",
+            "or",
+            "please",
+            "you",
+            "your",
+            "can",
+            "use",
+            "try",
+            "it",
+            "that's",
+            "thats",
+            "his",
+            "her",
+            "our",
+            "on",
+            "under",
+            "via",
+            "by",
+            "addy",
+            "gmail",
+            "account",
+            "here",
+            "is:",
+            "emailed",
+            "reply",
+            "sorry",
+            "just",
+            "at",
+            "i",
+            "we",
+            "they",
+            "he",
+            "she",
+            "be",
+            "will",
+            "would",
+            "should",
+            "yeah",
+            "yes",
+            "sure",
+            "ok",
+            "okay",
+            "so",
+            "um",
+            "uh",
+            "also",
+            "copy",
+            "cc",
+            "forward",
+            "questions",
+            "know",
+            "let",
+            "give",
+            "put",
+            "down",
+            "as",
+            "a",
+            "an",
+            "mine",
+            "wife's",
+            "husband's",
+            "work",
+            "personal",
+            "best",
+            "one",
+            "number",
+            "i'm",
+            "we're",
+            "you're",
+            "email's",
+            "address's",
+            "mail's",
+            "over",
+            "from",
+            "for",
+            "with",
+            "of",
+            "in");
 
     private SpokenEmails() {}
 
@@ -53,15 +201,22 @@ final class SpokenEmails {
             } else if (!AT.contains(t.lower())) {
                 continue;
             }
-            if (t.is("at") && domainStart < tokens.size()
-                    && (tokens.get(domainStart).is("sign") || tokens.get(domainStart).is("symbol"))) {
+            if (t.is("at")
+                    && domainStart < tokens.size()
+                    && (tokens.get(domainStart).is("sign")
+                            || tokens.get(domainStart).is("symbol"))) {
                 domainStart++;
-            } else if (t.is("at") && domainStart + 1 < tokens.size() && tokens.get(domainStart).is("the")
+            } else if (t.is("at")
+                    && domainStart + 1 < tokens.size()
+                    && tokens.get(domainStart).is("the")
                     && tokens.get(domainStart + 1).is("rate")) {
                 domainStart += 2; // "at the rate": Indian English for @
             }
             int localEnd = a;
-            if (a >= 2 && tokens.get(a - 1).is("(") && domainStart < tokens.size() && tokens.get(domainStart).is(")")) {
+            if (a >= 2
+                    && tokens.get(a - 1).is("(")
+                    && domainStart < tokens.size()
+                    && tokens.get(domainStart).is(")")) {
                 localEnd = a - 1; // written "name(at)domain.com"
                 domainStart++;
             }
@@ -73,7 +228,8 @@ final class SpokenEmails {
             if (localStart < 0) {
                 continue;
             }
-            out.add(new SpokenNumbers.Found(tokens.get(localStart).start(), tokens.get(domainEnd).end(), "email"));
+            out.add(new SpokenNumbers.Found(
+                    tokens.get(localStart).start(), tokens.get(domainEnd).end(), "email"));
             a = domainEnd;
         }
         return out;
@@ -94,14 +250,18 @@ final class SpokenEmails {
                 break;
             }
             if (labels > 0 && TLDS.contains(label.lower())
-                    || label.lower().startsWith("dot") && TLDS.contains(label.lower().substring(3))) {
+                    || label.lower().startsWith("dot")
+                            && TLDS.contains(label.lower().substring(3))) {
                 end = k;
             }
             if (labels > 0 && label.lower().length() == 1) {
                 // a spelled top-level domain: "dot c o m", "dot i o"
                 StringBuilder spelled = new StringBuilder();
                 int s = k;
-                while (s < tokens.size() && s - k < 4 && tokens.get(s).type() == Type.WORD && tokens.get(s).lower().length() == 1) {
+                while (s < tokens.size()
+                        && s - k < 4
+                        && tokens.get(s).type() == Type.WORD
+                        && tokens.get(s).lower().length() == 1) {
                     spelled.append(tokens.get(s).lower());
                     s++;
                     if (spelled.length() >= 2 && TLDS.contains(spelled.toString())) {
@@ -114,17 +274,26 @@ final class SpokenEmails {
             k++;
             // a label of two or three words before its dot: "bright motors dot com"
             int extra = k;
-            while (extra < tokens.size() && extra - k < 2 && tokens.get(extra).type() == Type.WORD
-                    && !STOP.contains(tokens.get(extra).lower()) && !DOT.contains(tokens.get(extra).lower())
+            while (extra < tokens.size()
+                    && extra - k < 2
+                    && tokens.get(extra).type() == Type.WORD
+                    && !STOP.contains(tokens.get(extra).lower())
+                    && !DOT.contains(tokens.get(extra).lower())
                     && !TLDS.contains(tokens.get(extra).lower())) {
                 extra++;
             }
-            if (extra > k && extra < tokens.size() && DOT.contains(tokens.get(extra).lower())) {
+            if (extra > k
+                    && extra < tokens.size()
+                    && DOT.contains(tokens.get(extra).lower())) {
                 k = extra;
             }
             // a label may be spelled or hyphenated: "my dash shop", "g mail"
-            while (k < tokens.size() && (tokens.get(k).is("dash") || tokens.get(k).is("hyphen") || tokens.get(k).is("-")
-                    || tokens.get(k).is("杠")) && k + 1 < tokens.size()) {
+            while (k < tokens.size()
+                    && (tokens.get(k).is("dash")
+                            || tokens.get(k).is("hyphen")
+                            || tokens.get(k).is("-")
+                            || tokens.get(k).is("杠"))
+                    && k + 1 < tokens.size()) {
                 k += 2;
             }
             if (k < tokens.size() && DOT.contains(tokens.get(k).lower())) {
@@ -154,7 +323,10 @@ final class SpokenEmails {
                 continue;
             }
             boolean take;
-            if (t.type() == Type.DIGITS || t.type() == Type.ALNUM || HAN_DIGITS.contains(w) || NUMBER_WORDS.contains(w)) {
+            if (t.type() == Type.DIGITS
+                    || t.type() == Type.ALNUM
+                    || HAN_DIGITS.contains(w)
+                    || NUMBER_WORDS.contains(w)) {
                 take = true;
             } else if (t.type() == Type.WORD && w.length() == 1) {
                 take = true;

@@ -29,70 +29,373 @@ final class SpokenNumbers {
     /** A found span: character offsets in the input and the kind (phone, id, card, plate). */
     record Found(int start, int end, String kind) {}
 
-    private static final Map<String, Integer> DIGIT_WORDS = Map.ofEntries(Map.entry("zero", 0), Map.entry("oh", 0),
-            Map.entry("o", 0), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4),
-            Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9),
-            Map.entry("niner", 9), Map.entry("nought", 0));
-    private static final Map<String, Integer> TEENS = Map.of("ten", 10, "eleven", 11, "twelve", 12, "thirteen", 13,
-            "fourteen", 14, "fifteen", 15, "sixteen", 16, "seventeen", 17, "eighteen", 18, "nineteen", 19);
-    private static final Map<String, Integer> TENS = Map.of("twenty", 2, "thirty", 3, "forty", 4, "fourty", 4, "fifty", 5,
-            "sixty", 6, "seventy", 7, "eighty", 8, "ninety", 9);
-    private static final Map<String, Integer> HAN_DIGITS = Map.ofEntries(Map.entry("零", 0), Map.entry("〇", 0),
-            Map.entry("洞", 0), Map.entry("一", 1), Map.entry("幺", 1), Map.entry("二", 2), Map.entry("两", 2),
-            Map.entry("三", 3), Map.entry("四", 4), Map.entry("五", 5), Map.entry("六", 6), Map.entry("七", 7),
-            Map.entry("八", 8), Map.entry("九", 9));
-    private static final Map<String, Character> NATO = Map.ofEntries(Map.entry("alpha", 'a'), Map.entry("alfa", 'a'),
-            Map.entry("bravo", 'b'), Map.entry("charlie", 'c'), Map.entry("delta", 'd'), Map.entry("echo", 'e'),
-            Map.entry("foxtrot", 'f'), Map.entry("golf", 'g'), Map.entry("hotel", 'h'), Map.entry("india", 'i'),
-            Map.entry("juliet", 'j'), Map.entry("juliett", 'j'), Map.entry("kilo", 'k'), Map.entry("lima", 'l'),
-            Map.entry("mike", 'm'), Map.entry("november", 'n'), Map.entry("oscar", 'o'), Map.entry("papa", 'p'),
-            Map.entry("quebec", 'q'), Map.entry("romeo", 'r'), Map.entry("sierra", 's'), Map.entry("tango", 't'),
-            Map.entry("uniform", 'u'), Map.entry("victor", 'v'), Map.entry("whiskey", 'w'), Map.entry("whisky", 'w'),
-            Map.entry("xray", 'x'), Map.entry("x-ray", 'x'), Map.entry("yankee", 'y'), Map.entry("zulu", 'z'));
+    private static final Map<String, Integer> DIGIT_WORDS = Map.ofEntries(
+            Map.entry("zero", 0),
+            Map.entry("oh", 0),
+            Map.entry("o", 0),
+            Map.entry("one", 1),
+            Map.entry("two", 2),
+            Map.entry("three", 3),
+            Map.entry("four", 4),
+            Map.entry("five", 5),
+            Map.entry("six", 6),
+            Map.entry("seven", 7),
+            Map.entry("eight", 8),
+            Map.entry("nine", 9),
+            Map.entry("niner", 9),
+            Map.entry("nought", 0));
+    private static final Map<String, Integer> TEENS = Map.of(
+            "ten",
+            10,
+            "eleven",
+            11,
+            "twelve",
+            12,
+            "thirteen",
+            13,
+            "fourteen",
+            14,
+            "fifteen",
+            15,
+            "sixteen",
+            16,
+            "seventeen",
+            17,
+            "eighteen",
+            18,
+            "nineteen",
+            19);
+    private static final Map<String, Integer> TENS = Map.of(
+            "twenty", 2, "thirty", 3, "forty", 4, "fourty", 4, "fifty", 5, "sixty", 6, "seventy", 7, "eighty", 8,
+            "ninety", 9);
+    private static final Map<String, Integer> HAN_DIGITS = Map.ofEntries(
+            Map.entry("零", 0),
+            Map.entry("〇", 0),
+            Map.entry("洞", 0),
+            Map.entry("一", 1),
+            Map.entry("幺", 1),
+            Map.entry("二", 2),
+            Map.entry("两", 2),
+            Map.entry("三", 3),
+            Map.entry("四", 4),
+            Map.entry("五", 5),
+            Map.entry("六", 6),
+            Map.entry("七", 7),
+            Map.entry("八", 8),
+            Map.entry("九", 9));
+    private static final Map<String, Character> NATO = Map.ofEntries(
+            Map.entry("alpha", 'a'),
+            Map.entry("alfa", 'a'),
+            Map.entry("bravo", 'b'),
+            Map.entry("charlie", 'c'),
+            Map.entry("delta", 'd'),
+            Map.entry("echo", 'e'),
+            Map.entry("foxtrot", 'f'),
+            Map.entry("golf", 'g'),
+            Map.entry("hotel", 'h'),
+            Map.entry("india", 'i'),
+            Map.entry("juliet", 'j'),
+            Map.entry("juliett", 'j'),
+            Map.entry("kilo", 'k'),
+            Map.entry("lima", 'l'),
+            Map.entry("mike", 'm'),
+            Map.entry("november", 'n'),
+            Map.entry("oscar", 'o'),
+            Map.entry("papa", 'p'),
+            Map.entry("quebec", 'q'),
+            Map.entry("romeo", 'r'),
+            Map.entry("sierra", 's'),
+            Map.entry("tango", 't'),
+            Map.entry("uniform", 'u'),
+            Map.entry("victor", 'v'),
+            Map.entry("whiskey", 'w'),
+            Map.entry("whisky", 'w'),
+            Map.entry("xray", 'x'),
+            Map.entry("x-ray", 'x'),
+            Map.entry("yankee", 'y'),
+            Map.entry("zulu", 'z'));
     /** Magnitudes: the number is an amount (price, mileage), never a personal number. */
-    private static final Set<String> MAGNITUDES = Set.of("thousand", "million", "billion", "grand", "hundreds", "thousands",
-            "十", "百", "千", "万", "亿", "k");
+    private static final Set<String> MAGNITUDES =
+            Set.of("thousand", "million", "billion", "grand", "hundreds", "thousands", "十", "百", "千", "万", "亿", "k");
     /** Units right after a number make it a quantity, time or price. */
-    private static final Set<String> UNITS = Set.copyOf(List.of("dollars", "dollar", "bucks", "buck", "cents", "percent", "%", "miles",
-            "mile", "km", "kms", "kilometers", "kilometres", "minutes", "minute", "mins", "min", "hours", "hour", "hrs", "days",
-            "day", "weeks", "week", "months", "month", "years", "year", "yrs", "horsepower", "hp", "pounds", "quid", "euros",
-            "euro", "yuan", "rmb", "kwh", "kw", "liters", "litres", "times", "people", "cars", "units", "o'clock", "am", "pm",
-            "inch", "inches", "mph", "seconds", "percentage", "off", "degrees", "gigs", "gb", "tb", "mah", "cc", "nm", "lbs",
-            "块", "元", "公里", "分钟", "小时", "天", "个", "年", "月", "号", "日", "点", "岁", "折", "次", "辆", "台", "位", "款", "度", "周",
-            "星期", "分", "秒", "米", "升", "倍", "成", "档", "寸", "毫米", "期", "楼", "层", "人", "公斤", "斤", "克", "匹", "马力", "伏",
-            "寸", "晚", "号码牌", "排", "座", "门", "多", "块钱", "毛", "角", "张", "份", "件", "套", "箱", "瓶", "杯", "本", "支"));
-    private static final Set<String> CURRENCY = Set.of("$", "¥", "￥", "€", "£", "usd", "rmb", "hkd", "aud", "cad", "gbp");
+    private static final Set<String> UNITS = Set.copyOf(List.of(
+            "dollars",
+            "dollar",
+            "bucks",
+            "buck",
+            "cents",
+            "percent",
+            "%",
+            "miles",
+            "mile",
+            "km",
+            "kms",
+            "kilometers",
+            "kilometres",
+            "minutes",
+            "minute",
+            "mins",
+            "min",
+            "hours",
+            "hour",
+            "hrs",
+            "days",
+            "day",
+            "weeks",
+            "week",
+            "months",
+            "month",
+            "years",
+            "year",
+            "yrs",
+            "horsepower",
+            "hp",
+            "pounds",
+            "quid",
+            "euros",
+            "euro",
+            "yuan",
+            "rmb",
+            "kwh",
+            "kw",
+            "liters",
+            "litres",
+            "times",
+            "people",
+            "cars",
+            "units",
+            "o'clock",
+            "am",
+            "pm",
+            "inch",
+            "inches",
+            "mph",
+            "seconds",
+            "percentage",
+            "off",
+            "degrees",
+            "gigs",
+            "gb",
+            "tb",
+            "mah",
+            "cc",
+            "nm",
+            "lbs",
+            "块",
+            "元",
+            "公里",
+            "分钟",
+            "小时",
+            "天",
+            "个",
+            "年",
+            "月",
+            "号",
+            "日",
+            "点",
+            "岁",
+            "折",
+            "次",
+            "辆",
+            "台",
+            "位",
+            "款",
+            "度",
+            "周",
+            "星期",
+            "分",
+            "秒",
+            "米",
+            "升",
+            "倍",
+            "成",
+            "档",
+            "寸",
+            "毫米",
+            "期",
+            "楼",
+            "层",
+            "人",
+            "公斤",
+            "斤",
+            "克",
+            "匹",
+            "马力",
+            "伏",
+            "寸",
+            "晚",
+            "号码牌",
+            "排",
+            "座",
+            "门",
+            "多",
+            "块钱",
+            "毛",
+            "角",
+            "张",
+            "份",
+            "件",
+            "套",
+            "箱",
+            "瓶",
+            "杯",
+            "本",
+            "支"));
+
+    private static final Set<String> CURRENCY =
+            Set.of("$", "¥", "￥", "€", "£", "usd", "rmb", "hkd", "aud", "cad", "gbp");
     /** Said inside a number without ending it. */
-    private static final Set<String> GAP_WORDS = Set.of("uh", "um", "er", "erm", "ah", "hmm", "mm", "umm", "uhh", "dash",
-            "hyphen", "then", "sorry", "no", "wait", "actually", "mean", "space", "嗯", "呃", "啊", "哦", "额", "那个", "就是", "然后",
-            "是", "杠", "横杠", "中间是", "后面是", "再", "不对", "说错了", "大写", "小写", "大写的", "小写的", "capital", "big", "small",
-            "letter", "okay", "ok", "so", "like", "right", "yeah", "呀", "后面", "中间", "前面", "再是", "接着");
+    private static final Set<String> GAP_WORDS = Set.of(
+            "uh",
+            "um",
+            "er",
+            "erm",
+            "ah",
+            "hmm",
+            "mm",
+            "umm",
+            "uhh",
+            "dash",
+            "hyphen",
+            "then",
+            "sorry",
+            "no",
+            "wait",
+            "actually",
+            "mean",
+            "space",
+            "嗯",
+            "呃",
+            "啊",
+            "哦",
+            "额",
+            "那个",
+            "就是",
+            "然后",
+            "是",
+            "杠",
+            "横杠",
+            "中间是",
+            "后面是",
+            "再",
+            "不对",
+            "说错了",
+            "大写",
+            "小写",
+            "大写的",
+            "小写的",
+            "capital",
+            "big",
+            "small",
+            "letter",
+            "okay",
+            "ok",
+            "so",
+            "like",
+            "right",
+            "yeah",
+            "呀",
+            "后面",
+            "中间",
+            "前面",
+            "再是",
+            "接着");
     /** Filler phrases said inside a number ("five five five let me see oh one"): each counts as one gap word. */
-    private static final List<List<String>> GAP_PHRASES = List.of(List.of("let", "me", "see"), List.of("let", "me", "check"),
-            List.of("hold", "on"), List.of("you", "know"), List.of("i", "mean"), List.of("i", "think"), List.of("ok", "so"),
-            List.of("wait", "a", "sec"), List.of("one", "sec"), List.of("hang", "on"), List.of("sorry", "i", "mean"),
-            List.of("that's", "it"), List.of("and", "then"), List.of("我", "看", "看"), List.of("我", "想", "想"));
+    private static final List<List<String>> GAP_PHRASES = List.of(
+            List.of("let", "me", "see"),
+            List.of("let", "me", "check"),
+            List.of("hold", "on"),
+            List.of("you", "know"),
+            List.of("i", "mean"),
+            List.of("i", "think"),
+            List.of("ok", "so"),
+            List.of("wait", "a", "sec"),
+            List.of("one", "sec"),
+            List.of("hang", "on"),
+            List.of("sorry", "i", "mean"),
+            List.of("that's", "it"),
+            List.of("and", "then"),
+            List.of("我", "看", "看"),
+            List.of("我", "想", "想"));
     /** Letter names said when spelling ("bee", "ess", "double u"); read only after a plate or ID cue. */
-    private static final Map<String, Character> LETTER_NAMES = Map.ofEntries(Map.entry("bee", 'b'), Map.entry("see", 'c'),
-            Map.entry("cee", 'c'), Map.entry("dee", 'd'), Map.entry("ef", 'f'), Map.entry("eff", 'f'), Map.entry("gee", 'g'),
-            Map.entry("aitch", 'h'), Map.entry("haitch", 'h'), Map.entry("eye", 'i'), Map.entry("jay", 'j'), Map.entry("kay", 'k'),
-            Map.entry("el", 'l'), Map.entry("ell", 'l'), Map.entry("em", 'm'), Map.entry("en", 'n'), Map.entry("pee", 'p'),
-            Map.entry("cue", 'q'), Map.entry("queue", 'q'), Map.entry("ar", 'r'), Map.entry("are", 'r'), Map.entry("ess", 's'),
-            Map.entry("tee", 't'), Map.entry("you", 'u'), Map.entry("vee", 'v'), Map.entry("ex", 'x'), Map.entry("why", 'y'),
-            Map.entry("wye", 'y'), Map.entry("zed", 'z'), Map.entry("zee", 'z'), Map.entry("dub", 'w'));
-    private static final Set<String> GAP_PUNCT = Set.of("-", "–", "—", ".", ",", "，", "、", "(", ")", "·", "_", "+", "。", "…", ":");
+    private static final Map<String, Character> LETTER_NAMES = Map.ofEntries(
+            Map.entry("bee", 'b'),
+            Map.entry("see", 'c'),
+            Map.entry("cee", 'c'),
+            Map.entry("dee", 'd'),
+            Map.entry("ef", 'f'),
+            Map.entry("eff", 'f'),
+            Map.entry("gee", 'g'),
+            Map.entry("aitch", 'h'),
+            Map.entry("haitch", 'h'),
+            Map.entry("eye", 'i'),
+            Map.entry("jay", 'j'),
+            Map.entry("kay", 'k'),
+            Map.entry("el", 'l'),
+            Map.entry("ell", 'l'),
+            Map.entry("em", 'm'),
+            Map.entry("en", 'n'),
+            Map.entry("pee", 'p'),
+            Map.entry("cue", 'q'),
+            Map.entry("queue", 'q'),
+            Map.entry("ar", 'r'),
+            Map.entry("are", 'r'),
+            Map.entry("ess", 's'),
+            Map.entry("tee", 't'),
+            Map.entry("you", 'u'),
+            Map.entry("vee", 'v'),
+            Map.entry("ex", 'x'),
+            Map.entry("why", 'y'),
+            Map.entry("wye", 'y'),
+            Map.entry("zed", 'z'),
+            Map.entry("zee", 'z'),
+            Map.entry("dub", 'w'));
+
+    private static final Set<String> GAP_PUNCT =
+            Set.of("-", "–", "—", ".", ",", "，", "、", "(", ")", "·", "_", "+", "。", "…", ":");
     private static final Set<String> AIDS = Set.of("as", "for", "like");
-    private static final Set<String> PLATE_CUES = Set.of("plate", "plates", "registration", "reg", "rego", "tag", "tags", "牌",
-            "牌照", "车牌", "车牌号", "number plate", "licence plate", "license plate");
-    private static final Set<String> ID_CUES = Set.of("passport", "ssn", "social", "license", "licence", "id", "身份证", "护照",
-            "驾照", "驾驶证", "证件", "证", "licence number", "dl", "identification", "tax", "nin", "ni");
+    private static final Set<String> PLATE_CUES = Set.of(
+            "plate",
+            "plates",
+            "registration",
+            "reg",
+            "rego",
+            "tag",
+            "tags",
+            "牌",
+            "牌照",
+            "车牌",
+            "车牌号",
+            "number plate",
+            "licence plate",
+            "license plate");
+    private static final Set<String> ID_CUES = Set.of(
+            "passport",
+            "ssn",
+            "social",
+            "license",
+            "licence",
+            "id",
+            "身份证",
+            "护照",
+            "驾照",
+            "驾驶证",
+            "证件",
+            "证",
+            "licence number",
+            "dl",
+            "identification",
+            "tax",
+            "nin",
+            "ni");
     private static final Set<String> AREA_CODE_CUES = Set.of("area code", "区号", "country code", "extension", "分机");
-    private static final Set<String> PROVINCES = Set.of("京", "津", "沪", "渝", "冀", "豫", "云", "辽", "黑", "湘", "皖", "鲁",
-            "新", "苏", "浙", "赣", "鄂", "桂", "甘", "晋", "蒙", "陕", "吉", "闽", "贵", "粤", "青", "藏", "川", "宁", "琼");
-    private static final List<String> HAN_PHRASES = List.of("说错了", "中间是", "后面是", "大写的", "小写的", "下划线", "驾驶证",
-            "身份证", "车牌号", "那个", "就是", "然后", "不对", "横杠", "大写", "小写", "艾特", "区号", "分机", "车牌", "牌照", "护照",
-            "驾照", "证件", "公里", "分钟", "小时", "星期", "毫米", "块钱", "马力", "公斤", "后面", "中间", "前面", "小老鼠", "爱特",
-            "再是", "接着");
+    private static final Set<String> PROVINCES = Set.of(
+            "京", "津", "沪", "渝", "冀", "豫", "云", "辽", "黑", "湘", "皖", "鲁", "新", "苏", "浙", "赣", "鄂", "桂", "甘", "晋", "蒙",
+            "陕", "吉", "闽", "贵", "粤", "青", "藏", "川", "宁", "琼");
+    private static final List<String> HAN_PHRASES = List.of(
+            "说错了", "中间是", "后面是", "大写的", "小写的", "下划线", "驾驶证", "身份证", "车牌号", "那个", "就是", "然后", "不对", "横杠", "大写", "小写",
+            "艾特", "区号", "分机", "车牌", "牌照", "护照", "驾照", "证件", "公里", "分钟", "小时", "星期", "毫米", "块钱", "马力", "公斤", "后面", "中间",
+            "前面", "小老鼠", "爱特", "再是", "接着");
     private static final Pattern DATE = Pattern.compile(
             "\\d{4}\\s*[-./]\\s*\\d{1,2}\\s*[-./]\\s*\\d{1,2}|\\d{1,2}\\s*[-./]\\s*\\d{1,2}\\s*[-./]\\s*\\d{2,4}");
 
@@ -107,7 +410,9 @@ final class SpokenNumbers {
             Token merged = null;
             if (t.type() == Type.HAN && PHRASE_STARTS.indexOf(t.lower().charAt(0)) >= 0) {
                 for (String p : HAN_PHRASES) {
-                    if (p.charAt(0) == t.lower().charAt(0) && i + p.length() <= tokens.size() && matchesHan(tokens, i, p)) {
+                    if (p.charAt(0) == t.lower().charAt(0)
+                            && i + p.length() <= tokens.size()
+                            && matchesHan(tokens, i, p)) {
                         Token last = tokens.get(i + p.length() - 1);
                         merged = new Token(Type.HAN, t.start(), last.end(), p, p);
                         i += p.length();
@@ -156,7 +461,10 @@ final class SpokenNumbers {
         int i = 0;
         while (i < tokens.size()) {
             String w0 = tokens.get(i).lower();
-            if (piece(tokens, i, false) == null && !LETTER_NAMES.containsKey(w0) && !w0.equals("double") && !w0.equals("triple")
+            if (piece(tokens, i, false) == null
+                    && !LETTER_NAMES.containsKey(w0)
+                    && !w0.equals("double")
+                    && !w0.equals("triple")
                     && !w0.equals("dub")) {
                 i++;
                 continue;
@@ -199,9 +507,12 @@ final class SpokenNumbers {
                 Token next = tokens.get(k);
                 Piece last = pieces.get(pieces.size() - 1);
                 // "fifty k" is an amount; "j k four", "粤 A 三 六 二 K 一" spell a code
-                boolean letterK = next.is("k") && (last.value() < 0 && !last.symbols().isEmpty()
-                        && RedactionTokens.isLatin(last.symbols().charAt(last.symbols().length() - 1))
-                        || k + 1 < tokens.size() && piece(tokens, k + 1, names) != null);
+                boolean letterK = next.is("k")
+                        && (last.value() < 0
+                                        && !last.symbols().isEmpty()
+                                        && RedactionTokens.isLatin(last.symbols()
+                                                .charAt(last.symbols().length() - 1))
+                                || k + 1 < tokens.size() && piece(tokens, k + 1, names) != null);
                 if (k == j && isMagnitude(next) && !letterK) {
                     amount = true;
                     break;
@@ -228,7 +539,9 @@ final class SpokenNumbers {
             String kind = amount ? null : classify(text, tokens, pieces);
             if (kind != null) {
                 int start = tokens.get(first).start();
-                if (kind.equals("plate") && first > 0 && PROVINCES.contains(tokens.get(first - 1).lower())) {
+                if (kind.equals("plate")
+                        && first > 0
+                        && PROVINCES.contains(tokens.get(first - 1).lower())) {
                     start = tokens.get(first - 1).start();
                 }
                 if (first > 0 && tokens.get(first - 1).is("+")) {
@@ -288,7 +601,9 @@ final class SpokenNumbers {
             default:
                 break;
         }
-        if (names && (w.equals("double") || w.equals("dub")) && i + 1 < tokens.size()
+        if (names
+                && (w.equals("double") || w.equals("dub"))
+                && i + 1 < tokens.size()
                 && (tokens.get(i + 1).is("u") || tokens.get(i + 1).is("you"))) {
             return new Piece(i, i + 1, "w", -1);
         }
@@ -331,7 +646,8 @@ final class SpokenNumbers {
                     return new Piece(i, i, "", -1);
                 }
                 Integer unit = DIGIT_WORDS.get(nx);
-                boolean moreDigits = i + 2 < tokens.size() && DIGIT_WORDS.containsKey(tokens.get(i + 2).lower());
+                boolean moreDigits = i + 2 < tokens.size()
+                        && DIGIT_WORDS.containsKey(tokens.get(i + 2).lower());
                 if (unit != null && !nx.equals("o") && !nx.equals("oh") && !moreDigits) {
                     return new Piece(i, i, "0", -1);
                 }
@@ -347,7 +663,10 @@ final class SpokenNumbers {
             if (w.equals("x") && i + 1 < tokens.size() && tokens.get(i + 1).is("ray")) {
                 return new Piece(i, i + 1, "x", -1);
             }
-            if (w.equals("x") && i + 2 < tokens.size() && tokens.get(i + 1).is("-") && tokens.get(i + 2).is("ray")) {
+            if (w.equals("x")
+                    && i + 2 < tokens.size()
+                    && tokens.get(i + 1).is("-")
+                    && tokens.get(i + 2).is("ray")) {
                 return new Piece(i, i + 2, "x", -1);
             }
             // "b as in boy", "m for mike", "c like cat": the aid belongs to the letter.
@@ -357,7 +676,9 @@ final class SpokenNumbers {
                     k++;
                 }
                 Token aid = tokens.get(k);
-                if (aid.type() == Type.WORD && aid.lower().charAt(0) == w.charAt(0) && aid.lower().length() > 1) {
+                if (aid.type() == Type.WORD
+                        && aid.lower().charAt(0) == w.charAt(0)
+                        && aid.lower().length() > 1) {
                     last = k;
                 }
             }
@@ -403,8 +724,8 @@ final class SpokenNumbers {
             return null;
         }
         String cue = cueBefore(tokens, first);
-        boolean province = first > 0 && PROVINCES.contains(tokens.get(first - 1).lower())
-                && RedactionTokens.isLatin(s.charAt(0));
+        boolean province =
+                first > 0 && PROVINCES.contains(tokens.get(first - 1).lower()) && RedactionTokens.isLatin(s.charAt(0));
         if (letters > 0) {
             boolean xCheck = digits == 17 && letters == 1 && s.endsWith("x");
             if (xCheck) {
@@ -481,7 +802,8 @@ final class SpokenNumbers {
             return true;
         }
         String d = digits.length() == 11 && digits.startsWith("1") ? digits.substring(1) : digits;
-        return d.length() == 10 && (d.startsWith("800") || d.startsWith("888") || d.startsWith("877") || d.startsWith("866"));
+        return d.length() == 10
+                && (d.startsWith("800") || d.startsWith("888") || d.startsWith("877") || d.startsWith("866"));
     }
 
     /** "one two three four five six": counting, not a number. */
@@ -492,7 +814,10 @@ final class SpokenNumbers {
         for (int k = 1; k < pieces.size(); k++) {
             int a = pieces.get(k - 1).value();
             int b = pieces.get(k).value();
-            if (a < 0 || b < 0 || Math.abs(b - a) != 1 || (k > 1 && b - a != pieces.get(1).value() - pieces.get(0).value())) {
+            if (a < 0
+                    || b < 0
+                    || Math.abs(b - a) != 1
+                    || (k > 1 && b - a != pieces.get(1).value() - pieces.get(0).value())) {
                 return false;
             }
         }
@@ -505,7 +830,10 @@ final class SpokenNumbers {
      * Used by {@link RedactionScore} to see which digits survive redaction.
      */
     static String digitsOf(String lower) {
-        if (GAP_WORDS.contains(lower) || GAP_PUNCT.contains(lower) || lower.equals("double") || lower.equals("triple")) {
+        if (GAP_WORDS.contains(lower)
+                || GAP_PUNCT.contains(lower)
+                || lower.equals("double")
+                || lower.equals("triple")) {
             return "";
         }
         if (DIGIT_WORDS.containsKey(lower)) {

@@ -61,6 +61,7 @@ public final class Outbox implements RecordSink, AutoCloseable {
     private final BlockingQueue<Pending> queue;
     /** One connection for writer and sync alike, guarded by {@code db}: SQLite serialises writes anyway. */
     private final Connection conn;
+
     private final Object db = new Object();
     private final SeqReservation reservation;
     private final Thread writer;
@@ -76,8 +77,9 @@ public final class Outbox implements RecordSink, AutoCloseable {
 
     private record Pending(UpRecord record, CompletableFuture<Long> done) {}
 
-    private Outbox(OutboxConfig config, ObjectMapper json, Connection conn, SeqReservation reservation,
-            String quarantinedFile) throws SQLException {
+    private Outbox(
+            OutboxConfig config, ObjectMapper json, Connection conn, SeqReservation reservation, String quarantinedFile)
+            throws SQLException {
         this.config = config;
         this.json = json;
         this.conn = conn;
@@ -89,7 +91,8 @@ public final class Outbox implements RecordSink, AutoCloseable {
         }
         long storedNext = meta("next_seq", 1);
         try (Statement s = conn.createStatement();
-                ResultSet rs = s.executeQuery("SELECT COUNT(*), COALESCE(SUM(bytes),0), COALESCE(MAX(seq),0) FROM outbox")) {
+                ResultSet rs =
+                        s.executeQuery("SELECT COUNT(*), COALESCE(SUM(bytes),0), COALESCE(MAX(seq),0) FROM outbox")) {
             rs.next();
             depth.set(rs.getLong(1));
             bytes.set(rs.getLong(2));
@@ -127,8 +130,13 @@ public final class Outbox implements RecordSink, AutoCloseable {
         try {
             Outbox outbox = new Outbox(config, json, w, reservation, quarantined);
             outbox.writer.start();
-            Logger.info("event=outbox_open file={} depth={} bytes={} next_seq={} power_loss_safe={}", file,
-                    outbox.depth.get(), outbox.bytes.get(), outbox.nextSeq, config.powerLossSafe());
+            Logger.info(
+                    "event=outbox_open file={} depth={} bytes={} next_seq={} power_loss_safe={}",
+                    file,
+                    outbox.depth.get(),
+                    outbox.bytes.get(),
+                    outbox.nextSeq,
+                    config.powerLossSafe());
             return outbox;
         } catch (SQLException e) {
             closeQuietly(w);
@@ -161,7 +169,8 @@ public final class Outbox implements RecordSink, AutoCloseable {
     private static Connection connect(OutboxConfig config) throws SQLException {
         SQLiteConfig sc = new SQLiteConfig();
         sc.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        sc.setSynchronous(config.powerLossSafe() ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
+        sc.setSynchronous(
+                config.powerLossSafe() ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
         sc.setBusyTimeout(10_000);
         Path file = config.file().toAbsolutePath();
         try {
@@ -189,8 +198,11 @@ public final class Outbox implements RecordSink, AutoCloseable {
                 Files.move(side, aside.resolveSibling(aside.getFileName() + suffix));
             }
         }
-        Logger.error("event=outbox_quarantined file={} moved_to={} reason=\"{}\" action=\"started a fresh outbox; "
-                + "records in the old file were not synced - copy it off the device for recovery\"", file, aside,
+        Logger.error(
+                "event=outbox_quarantined file={} moved_to={} reason=\"{}\" action=\"started a fresh outbox; "
+                        + "records in the old file were not synced - copy it off the device for recovery\"",
+                file,
+                aside,
                 cause.getMessage());
         return aside.toString();
     }
@@ -223,7 +235,9 @@ public final class Outbox implements RecordSink, AutoCloseable {
         try {
             if (!queue.offer(pending, config.acceptTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 rejected.incrementAndGet();
-                Logger.warn("event=outbox_reject reason=queue_full capacity={} waited_ms={}", config.queueCapacity(),
+                Logger.warn(
+                        "event=outbox_reject reason=queue_full capacity={} waited_ms={}",
+                        config.queueCapacity(),
                         config.acceptTimeout().toMillis());
                 pending.done.completeExceptionally(new IllegalStateException("outbox writer queue full for "
                         + config.acceptTimeout().toMillis() + " ms: the disk is stalled or too slow"));
@@ -277,7 +291,8 @@ public final class Outbox implements RecordSink, AutoCloseable {
                 rows.add(new Prepared(p, seq++, body, size, p.record.priority().rank()));
             } catch (JsonProcessingException e) {
                 rejected.incrementAndGet();
-                p.done.completeExceptionally(new IllegalArgumentException("record cannot be serialised: " + e.getMessage(), e));
+                p.done.completeExceptionally(
+                        new IllegalArgumentException("record cannot be serialised: " + e.getMessage(), e));
             }
         }
         if (rows.isEmpty()) {
@@ -301,7 +316,10 @@ public final class Outbox implements RecordSink, AutoCloseable {
                 r.pending.done.complete(r.seq);
             }
             if (!evictedNow.isEmpty()) {
-                Logger.warn("event=outbox_evicted counts={} bytes={} max_bytes={}", evictedNow, bytes.get(),
+                Logger.warn(
+                        "event=outbox_evicted counts={} bytes={} max_bytes={}",
+                        evictedNow,
+                        bytes.get(),
                         config.maxBytes());
             }
             insertListeners.forEach(Runnable::run);
@@ -309,13 +327,20 @@ public final class Outbox implements RecordSink, AutoCloseable {
             lastError = e.getMessage();
             rejected.addAndGet(rows.size());
             Logger.error("event=outbox_write_failed records={} error=\"{}\"", rows.size(), e.getMessage());
-            var failure = new IllegalStateException("outbox write failed (disk full or read-only?): " + e.getMessage(), e);
+            var failure =
+                    new IllegalStateException("outbox write failed (disk full or read-only?): " + e.getMessage(), e);
             rows.forEach(r -> r.pending.done.completeExceptionally(failure));
         }
     }
 
-    private List<Prepared> writeLocked(List<Prepared> rows, long firstSeq, long nextFree,
-            Map<RecordPriority, Long> evictedNow, long[] delta, long nowMs) throws SQLException, IOException {
+    private List<Prepared> writeLocked(
+            List<Prepared> rows,
+            long firstSeq,
+            long nextFree,
+            Map<RecordPriority, Long> evictedNow,
+            long[] delta,
+            long nowMs)
+            throws SQLException, IOException {
         try {
             reservation.ensure(firstSeq, rows.size());
             List<Prepared> kept = makeRoom(rows, evictedNow, delta);
@@ -356,7 +381,8 @@ public final class Outbox implements RecordSink, AutoCloseable {
             return rows;
         }
         List<Prepared> kept = new ArrayList<>(rows);
-        kept.sort((a, b) -> a.priority != b.priority ? Integer.compare(a.priority, b.priority) : Long.compare(a.seq, b.seq));
+        kept.sort((a, b) ->
+                a.priority != b.priority ? Integer.compare(a.priority, b.priority) : Long.compare(a.seq, b.seq));
         try (PreparedStatement pick = conn.prepareStatement(
                         "SELECT seq, priority, bytes FROM outbox ORDER BY priority, seq LIMIT 256");
                 PreparedStatement del = conn.prepareStatement("DELETE FROM outbox WHERE seq = ?")) {

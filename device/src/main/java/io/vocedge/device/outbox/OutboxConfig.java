@@ -18,7 +18,12 @@ import java.util.Objects;
  * @param acceptTimeout how long {@code accept} blocks on a full writer queue before it rejects the record
  * @param maxRecordsPerCommit group-commit size: more records per fsync when producers are busy
  */
-public record OutboxConfig(Path file, long maxBytes, boolean powerLossSafe, int queueCapacity, Duration acceptTimeout,
+public record OutboxConfig(
+        Path file,
+        long maxBytes,
+        boolean powerLossSafe,
+        int queueCapacity,
+        Duration acceptTimeout,
         int maxRecordsPerCommit) {
     public OutboxConfig {
         Objects.requireNonNull(file, "file");
@@ -38,7 +43,8 @@ public record OutboxConfig(Path file, long maxBytes, boolean powerLossSafe, int 
     /** Reads the {@code outbox:} section strictly; the database is {@code <data_dir>/outbox.db}. */
     public static OutboxConfig read(ConfigNode o, Path dataDir) {
         OutboxConfig d = defaults(dataDir.resolve("outbox.db"));
-        return new OutboxConfig(d.file(),
+        return new OutboxConfig(
+                d.file(),
                 o.bytes("max_bytes", d.maxBytes(), 64 * 1024, 1L << 40),
                 o.bool("power_loss_safe", d.powerLossSafe()),
                 o.integer("queue_capacity", d.queueCapacity(), 1, 1_000_000),
@@ -48,7 +54,12 @@ public record OutboxConfig(Path file, long maxBytes, boolean powerLossSafe, int 
 
     /** The same settings with the database in another data directory ({@code --data-dir}). */
     public OutboxConfig inDataDir(Path dataDir) {
-        return new OutboxConfig(dataDir.resolve("outbox.db"), maxBytes, powerLossSafe, queueCapacity, acceptTimeout,
+        return new OutboxConfig(
+                dataDir.resolve("outbox.db"),
+                maxBytes,
+                powerLossSafe,
+                queueCapacity,
+                acceptTimeout,
                 maxRecordsPerCommit);
     }
 

@@ -12,7 +12,12 @@ import java.util.Map;
  * @param evictedByPriority records evicted because the bound was reached, per {@code RecordPriority} name
  * @param rejected records refused (queue full too long, record larger than the bound, disk errors)
  */
-public record OutboxStats(long depth, long bytes, long oldestCreatedMs, long nextSeq, Map<String, Long> evictedByPriority,
+public record OutboxStats(
+        long depth,
+        long bytes,
+        long oldestCreatedMs,
+        long nextSeq,
+        Map<String, Long> evictedByPriority,
         long rejected) {
     public long evictedTotal() {
         return evictedByPriority.values().stream().mapToLong(Long::longValue).sum();

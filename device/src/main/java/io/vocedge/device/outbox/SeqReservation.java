@@ -29,8 +29,10 @@ final class SeqReservation {
         try {
             return Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
-            throw new IOException("sequence reservation file " + file + " is damaged ('" + text.trim()
-                    + "'); restore it or write the highest seq the gateway has seen for this device into it", e);
+            throw new IOException(
+                    "sequence reservation file " + file + " is damaged ('" + text.trim()
+                            + "'); restore it or write the highest seq the gateway has seen for this device into it",
+                    e);
         }
     }
 
@@ -46,8 +48,8 @@ final class SeqReservation {
         }
         long target = last + BLOCK;
         Path tmp = OwnerOnly.file(file.resolveSibling(file.getFileName() + ".tmp"));
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel ch = FileChannel.open(
+                tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             ch.write(java.nio.ByteBuffer.wrap(Long.toString(target).getBytes(StandardCharsets.US_ASCII)));
             ch.force(true);
         }

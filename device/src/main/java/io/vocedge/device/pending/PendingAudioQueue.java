@@ -74,7 +74,8 @@ public final class PendingAudioQueue {
 
     public PendingAudioQueue(Path dir, long maxBytes, long maxAudioMs) {
         if (maxBytes <= 0 || maxAudioMs <= 0) {
-            throw new IllegalArgumentException("pending queue bounds must be positive: maxBytes=" + maxBytes + " maxAudioMs=" + maxAudioMs);
+            throw new IllegalArgumentException(
+                    "pending queue bounds must be positive: maxBytes=" + maxBytes + " maxAudioMs=" + maxAudioMs);
         }
         this.dir = dir;
         this.maxBytes = maxBytes;
@@ -137,13 +138,17 @@ public final class PendingAudioQueue {
             if (kind == PendingEntry.Kind.SEGMENT && (data.length > maxBytes || ms > maxAudioMs)) {
                 droppedSegments++;
                 droppedMs += ms;
-                Logger.warn("pending queue: segment larger than the whole queue dropped audioMs={} bytes={}", ms, data.length);
+                Logger.warn(
+                        "pending queue: segment larger than the whole queue dropped audioMs={} bytes={}",
+                        ms,
+                        data.length);
                 return;
             }
             evictFor(data.length, ms);
             Path tmp = dir.resolve(seq + SUFFIX + ".tmp");
             try {
-                try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attrs(FILE_PERMS))) {
+                try (FileChannel ch = FileChannel.open(
+                        tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attrs(FILE_PERMS))) {
                     ByteBuffer buf = ByteBuffer.wrap(data);
                     while (buf.hasRemaining()) {
                         ch.write(buf);
@@ -192,7 +197,11 @@ public final class PendingAudioQueue {
             audioMs -= meta.audioMs();
             droppedSegments++;
             droppedMs += meta.audioMs();
-            Logger.warn("pending queue full: oldest segment dropped seq={} audioMs={} droppedTotal={}", seq, meta.audioMs(), droppedSegments);
+            Logger.warn(
+                    "pending queue full: oldest segment dropped seq={} audioMs={} droppedTotal={}",
+                    seq,
+                    meta.audioMs(),
+                    droppedSegments);
         }
     }
 
@@ -278,7 +287,10 @@ public final class PendingAudioQueue {
                 n++;
             }
             if (n > 0) {
-                Logger.info("event=pending_audio_dropped segments={} since_ms={}", n, sinceMs == Long.MIN_VALUE ? "all" : sinceMs);
+                Logger.info(
+                        "event=pending_audio_dropped segments={} since_ms={}",
+                        n,
+                        sinceMs == Long.MIN_VALUE ? "all" : sinceMs);
             }
             return n;
         } finally {
@@ -309,7 +321,8 @@ public final class PendingAudioQueue {
 
     static byte[] encode(PendingEntry e) {
         try {
-            ByteArrayOutputStream bos = new ByteArrayOutputStream(64 + (e.segment() == null ? 0 : e.segment().samples().length * 2));
+            ByteArrayOutputStream bos = new ByteArrayOutputStream(
+                    64 + (e.segment() == null ? 0 : e.segment().samples().length * 2));
             DataOutputStream out = new DataOutputStream(bos);
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
@@ -335,7 +348,8 @@ public final class PendingAudioQueue {
     }
 
     static PendingEntry read(Path f, long seq) throws IOException {
-        try (InputStream is = Files.newInputStream(f); DataInputStream in = new DataInputStream(is)) {
+        try (InputStream is = Files.newInputStream(f);
+                DataInputStream in = new DataInputStream(is)) {
             if (in.readInt() != MAGIC || in.readInt() != VERSION) {
                 throw new IOException("not a pending-audio entry (bad magic or version)");
             }

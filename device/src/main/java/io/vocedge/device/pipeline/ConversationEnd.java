@@ -8,8 +8,8 @@ import java.util.Map;
  *
  * @param reason one of {@code silence}, {@code button}, {@code max_length}, {@code shutdown}
  */
-public record ConversationEnd(String conversationId, long startMs, long endMs, String reason,
-        Map<String, Long> talkMsByRole) {
+public record ConversationEnd(
+        String conversationId, long startMs, long endMs, String reason, Map<String, Long> talkMsByRole) {
     public ConversationEnd {
         talkMsByRole = talkMsByRole == null ? Map.of() : Map.copyOf(talkMsByRole);
     }

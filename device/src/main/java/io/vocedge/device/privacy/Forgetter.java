@@ -58,15 +58,20 @@ public final class Forgetter {
 
     public Result forget(Duration window, String source) throws SQLException {
         if (window.isNegative() || window.isZero() || window.compareTo(MAX_WINDOW) > 0) {
-            throw new IllegalArgumentException("minutes must be 1.." + MAX_WINDOW.toMinutes() + ", got " + window.toMinutes());
+            throw new IllegalArgumentException(
+                    "minutes must be 1.." + MAX_WINDOW.toMinutes() + ", got " + window.toMinutes());
         }
         Instant to = clock.instant();
         Instant from = to.minus(window);
         long audio = pendingAudio.applyAsLong(from.toEpochMilli());
         long records = outbox.deleteCreatedSince(from.toEpochMilli());
         forgetInFlight.run();
-        Logger.info("event=forget source={} window_min={} pending_segments={} unsynced_records={}", source,
-                window.toMinutes(), audio, records);
+        Logger.info(
+                "event=forget source={} window_min={} pending_segments={} unsynced_records={}",
+                source,
+                window.toMinutes(),
+                audio,
+                records);
         return new Result(from, to, audio, records);
     }
 }

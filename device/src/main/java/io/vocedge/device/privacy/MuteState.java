@@ -30,6 +30,7 @@ import org.tinylog.Logger;
 public final class MuteState {
     /** Who changed the state (for logs and the command result). */
     public static final String BUTTON = "button";
+
     public static final String COMMAND = "command";
     public static final String CONFIG = "config";
 
@@ -62,15 +63,20 @@ public final class MuteState {
         } catch (NoSuchFileException e) {
             return new MuteState(file, defaultMuted, CONFIG, null);
         } catch (IOException | RuntimeException e) {
-            return failSafe(file, "cannot read " + file + " (" + e.getMessage() + "): check its owner and permissions"
-                    + " (the agent's user must read and write " + dataDir + ")");
+            return failSafe(
+                    file,
+                    "cannot read " + file + " (" + e.getMessage() + "): check its owner and permissions"
+                            + " (the agent's user must read and write " + dataDir + ")");
         }
         String first = text.isBlank() ? "" : text.strip().split("\\s+")[0];
         return switch (first) {
             case "muted" -> new MuteState(file, true, sourceOf(text), null);
             case "unmuted" -> new MuteState(file, false, sourceOf(text), null);
-            default -> failSafe(file, file + " holds '" + abbreviate(text) + "', expected 'muted' or 'unmuted': unmute with"
-                    + " the button or the 'unmute' command to rewrite it");
+            default ->
+                failSafe(
+                        file,
+                        file + " holds '" + abbreviate(text) + "', expected 'muted' or 'unmuted': unmute with"
+                                + " the button or the 'unmute' command to rewrite it");
         };
     }
 
@@ -162,8 +168,8 @@ public final class MuteState {
         try {
             Files.createDirectories(dir);
             OwnerOnly.file(tmp);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel ch = FileChannel.open(
+                    tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
@@ -178,8 +184,9 @@ public final class MuteState {
             fsyncDirectory(dir);
             persistProblem = null;
         } catch (IOException | RuntimeException e) {
-            persistProblem = "cannot write " + file + " (" + e.getMessage() + "): the state holds until restart; check free"
-                    + " space and that " + dir + " is writable by the agent's user";
+            persistProblem =
+                    "cannot write " + file + " (" + e.getMessage() + "): the state holds until restart; check free"
+                            + " space and that " + dir + " is writable by the agent's user";
             Logger.error("event=mute_not_persisted muted={} reason=\"{}\"", muted, persistProblem);
         }
     }

@@ -5,5 +5,12 @@ package io.vocedge.device.replay;
  *
  * @param endConversation when true, the conversation ends after this utterance (as if the button was pressed)
  */
-public record ReplayLine(String text, String lang, String speaker, String conversationId, Long startMs, Long endMs,
-        Double confidence, Boolean endConversation) {}
+public record ReplayLine(
+        String text,
+        String lang,
+        String speaker,
+        String conversationId,
+        Long startMs,
+        Long endMs,
+        Double confidence,
+        Boolean endConversation) {}

@@ -68,7 +68,11 @@ public final class ReplaySource {
                     }
                 } catch (IOException | IllegalArgumentException e) {
                     skipped++;
-                    Logger.warn("event=replay_line_skipped file={} line={} error=\"{}\"", file, lineNo, firstLine(e.getMessage()));
+                    Logger.warn(
+                            "event=replay_line_skipped file={} line={} error=\"{}\"",
+                            file,
+                            lineNo,
+                            firstLine(e.getMessage()));
                     continue;
                 }
                 if (intervalNanos > 0) {
@@ -80,7 +84,8 @@ public final class ReplaySource {
                 }
                 if (r.conversationId() != null && !r.conversationId().equals(conversation)) {
                     if (inConversation > 0) {
-                        sink.onConversationEnd(new ConversationEnd(conversation, conversationStart, clockMs, "silence", talk));
+                        sink.onConversationEnd(
+                                new ConversationEnd(conversation, conversationStart, clockMs, "silence", talk));
                     }
                     inConversation = 0;
                     conversation = r.conversationId();
@@ -92,13 +97,23 @@ public final class ReplaySource {
                 clockMs = Math.max(clockMs, end + 500);
                 SpeakerRole role = r.speaker() == null ? SpeakerRole.UNKNOWN : SpeakerRole.fromWire(r.speaker());
                 talk.merge(role.wireName(), end - start, Long::sum);
-                sink.onTranscript(new Transcript("replay-" + lineNo, start, end, r.lang(), r.text(), List.of(),
-                        r.confidence() == null ? 1.0 : r.confidence(), role, conversation, "replay"));
+                sink.onTranscript(new Transcript(
+                        "replay-" + lineNo,
+                        start,
+                        end,
+                        r.lang(),
+                        r.text(),
+                        List.of(),
+                        r.confidence() == null ? 1.0 : r.confidence(),
+                        role,
+                        conversation,
+                        "replay"));
                 played++;
                 inConversation++;
                 if (Boolean.TRUE.equals(r.endConversation())) {
                     inConversation = 0;
-                    sink.onConversationEnd(new ConversationEnd(conversation, conversationStart, clockMs, "button", talk));
+                    sink.onConversationEnd(
+                            new ConversationEnd(conversation, conversationStart, clockMs, "button", talk));
                     conversation = newConversationId();
                     conversationStart = clockMs;
                     talk = new HashMap<>();
@@ -120,7 +135,9 @@ public final class ReplaySource {
 
     /** About 4 words (or 6 CJK characters) per second of speech. */
     static long estimateDurationMs(String text) {
-        long cjk = text.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
+        long cjk = text.codePoints()
+                .filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                .count();
         long words = text.isBlank() ? 0 : text.trim().split("\\s+").length;
         return Math.max(300, cjk > 0 ? cjk * 170 : words * 250);
     }

@@ -31,11 +31,15 @@ public final class AudioCheck implements Check {
             return out;
         }
         if (rec.channels().length != spec.channels()) {
-            out.add(CheckResult.fail("audio_device", rec.deviceName() + " delivered " + rec.channels().length + " channel(s), "
-                    + spec.channels() + " expected: check audio.channels and the HAT's driver"));
+            out.add(CheckResult.fail(
+                    "audio_device",
+                    rec.deviceName() + " delivered " + rec.channels().length + " channel(s), " + spec.channels()
+                            + " expected: check audio.channels and the HAT's driver"));
             return out;
         }
-        out.add(CheckResult.pass("audio_device", rec.deviceName() + ": " + spec.channels() + " channel(s) at " + spec.sampleRate() + " Hz"));
+        out.add(CheckResult.pass(
+                "audio_device",
+                rec.deviceName() + ": " + spec.channels() + " channel(s) at " + spec.sampleRate() + " Hz"));
         for (ChannelAnalysis.ChannelStats s : ChannelAnalysis.analyze(rec.channels())) {
             String name = "audio_channel_" + s.channel();
             Map<String, Object> d = new LinkedHashMap<>();
@@ -45,14 +49,27 @@ public final class AudioCheck implements Check {
             d.put("dead", s.dead());
             CheckResult r;
             if (s.dead()) {
-                r = CheckResult.fail(name, "dead: every sample is " + s.constantValue() + "; check this microphone's connection,"
-                        + " the HAT's driver overlay (dtoverlay in /boot/firmware/config.txt) and its capture level in alsamixer");
+                r = CheckResult.fail(
+                        name,
+                        "dead: every sample is " + s.constantValue() + "; check this microphone's connection,"
+                                + " the HAT's driver overlay (dtoverlay in /boot/firmware/config.txt) and its capture level in alsamixer");
             } else if (s.clipping()) {
-                r = CheckResult.fail(name, String.format(Locale.ROOT, "clipping: %.1f%% of samples at full scale; lower the capture gain in"
-                        + " alsamixer, or move the device away from loudspeakers", s.clippedFraction() * 100));
+                r = CheckResult.fail(
+                        name,
+                        String.format(
+                                Locale.ROOT,
+                                "clipping: %.1f%% of samples at full scale; lower the capture gain in"
+                                        + " alsamixer, or move the device away from loudspeakers",
+                                s.clippedFraction() * 100));
             } else {
-                r = CheckResult.pass(name, String.format(Locale.ROOT, "live, level %.1f dBFS, peak %d%s", s.rmsDbfs(), s.peak(),
-                        s.rmsDbfs() < -80 ? " (very quiet: speak near the device to confirm)" : ""));
+                r = CheckResult.pass(
+                        name,
+                        String.format(
+                                Locale.ROOT,
+                                "live, level %.1f dBFS, peak %d%s",
+                                s.rmsDbfs(),
+                                s.peak(),
+                                s.rmsDbfs() < -80 ? " (very quiet: speak near the device to confirm)" : ""));
             }
             out.add(r.withDetail(d));
         }

@@ -44,14 +44,18 @@ public final class BrokerCheck implements Check {
         boolean ssl = url.startsWith("ssl://");
         if (ssl) {
             if (tls == null || tls.caFile() == null) {
-                return CheckResult.fail("broker", url + " uses TLS but broker.ca_file is not set: copy the fleet CA from the"
-                        + " provisioning bundle and set broker.ca_file");
+                return CheckResult.fail(
+                        "broker",
+                        url + " uses TLS but broker.ca_file is not set: copy the fleet CA from the"
+                                + " provisioning bundle and set broker.ca_file");
             }
             try {
                 o.setSocketFactory(PemTls.socketFactory(tls.caFile(), tls.certFile(), tls.keyFile()));
             } catch (IOException | RuntimeException e) {
-                return CheckResult.fail("broker", "cannot use the TLS files: " + e.getMessage()
-                        + " (broker.ca_file, broker.cert_file, broker.key_file from the provisioning bundle)");
+                return CheckResult.fail(
+                        "broker",
+                        "cannot use the TLS files: " + e.getMessage()
+                                + " (broker.ca_file, broker.cert_file, broker.key_file from the provisioning bundle)");
             }
         }
         if (tls != null && tls.passwordFile() != null) {
@@ -69,8 +73,10 @@ public final class BrokerCheck implements Check {
             client.connect(o);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             client.disconnect();
-            return CheckResult.pass("broker", "connected to " + url + (ssl && tls.mutual() ? " with the device certificate" : "")
-                    + " in " + ms + " ms");
+            return CheckResult.pass(
+                    "broker",
+                    "connected to " + url + (ssl && tls.mutual() ? " with the device certificate" : "") + " in " + ms
+                            + " ms");
         } catch (MqttException e) {
             return CheckResult.fail("broker", explain(e, ssl));
         } finally {
@@ -88,7 +94,9 @@ public final class BrokerCheck implements Check {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
-            if (root instanceof UnknownHostException || root instanceof ConnectException || root instanceof SSLException
+            if (root instanceof UnknownHostException
+                    || root instanceof ConnectException
+                    || root instanceof SSLException
                     || root instanceof SocketTimeoutException) {
                 break;
             }
@@ -98,23 +106,30 @@ public final class BrokerCheck implements Check {
             return "cannot resolve the broker's host in " + url + ": check broker.url and the device's DNS / network";
         }
         if (root instanceof ConnectException) {
-            return "nothing accepts connections at " + hostPort + ": check broker.url, that the broker runs, and firewalls on the way";
+            return "nothing accepts connections at " + hostPort
+                    + ": check broker.url, that the broker runs, and firewalls on the way";
         }
         if (root instanceof SSLException) {
-            return "TLS handshake with " + hostPort + " failed (" + root.getMessage() + "): check that broker.ca_file is the fleet CA"
+            return "TLS handshake with " + hostPort + " failed (" + root.getMessage()
+                    + "): check that broker.ca_file is the fleet CA"
                     + " that signed the broker's certificate and that the device certificate is from the same fleet and not expired";
         }
         if (root instanceof SocketTimeoutException || e.getReasonCode() == 32000) {
-            return "no answer from " + hostPort + " within " + timeout.toSeconds() + " s: check the network path and broker.url";
+            return "no answer from " + hostPort + " within " + timeout.toSeconds()
+                    + " s: check the network path and broker.url";
         }
         int rc = e.getReasonCode();
         if (rc == 0x86 || rc == 0x87 || rc == 0x8C) {
-            return "the broker refused this device (reason " + rc + ", not authorized): is the device enrolled and not revoked,"
-                    + (ssl ? " and are broker.cert_file/key_file its own certificate and key?" : " and does the broker allow it?");
+            return "the broker refused this device (reason " + rc
+                    + ", not authorized): is the device enrolled and not revoked,"
+                    + (ssl
+                            ? " and are broker.cert_file/key_file its own certificate and key?"
+                            : " and does the broker allow it?");
         }
         if (!ssl && rc == 0) {
             return "connection to " + hostPort + " was closed (" + e.getMessage() + "): a TLS-only broker? use ssl://";
         }
-        return "connect to " + url + " failed: " + e.getMessage() + " (reason " + rc + "): check broker.url and the broker's log";
+        return "connect to " + url + " failed: " + e.getMessage() + " (reason " + rc
+                + "): check broker.url and the broker's log";
     }
 }

@@ -33,8 +33,10 @@ public final class CertificateCheck implements Check {
             files.put("device_cert", tls.certFile());
         }
         if (files.isEmpty()) {
-            return List.of(CheckResult.skip("certificates", "no broker.ca_file or broker.cert_file configured (plain or "
-                    + "password log-in): nothing expires"));
+            return List.of(CheckResult.skip(
+                    "certificates",
+                    "no broker.ca_file or broker.cert_file configured (plain or "
+                            + "password log-in): nothing expires"));
         }
         List<CheckResult> out = new ArrayList<>();
         files.forEach((name, file) -> out.add(result(PemExpiry.check(name, file, clock.instant()))));
@@ -49,8 +51,11 @@ public final class CertificateCheck implements Check {
             detail.put("days_left", (long) Math.floor(c.secondsLeft() / 86_400));
         }
         CheckResult r = switch (c.state()) {
-            case OK -> CheckResult.pass(c.name(), c.what() + " valid until " + c.notAfter() + " ("
-                    + (long) Math.floor(c.secondsLeft() / 86_400) + " days)");
+            case OK ->
+                CheckResult.pass(
+                        c.name(),
+                        c.what() + " valid until " + c.notAfter() + " (" + (long) Math.floor(c.secondsLeft() / 86_400)
+                                + " days)");
             case EXPIRING -> CheckResult.warn(c.name(), c.warning());
             case EXPIRED -> CheckResult.fail(c.name(), c.warning() + "; the broker refuses an expired certificate");
             case UNREADABLE -> CheckResult.fail(c.name(), c.warning() + ": copy it again from the provisioning bundle");

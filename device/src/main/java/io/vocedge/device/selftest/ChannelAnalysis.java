@@ -11,11 +11,13 @@ import java.util.List;
 public final class ChannelAnalysis {
     /** |sample| at or above this counts as full scale. */
     static final int FULL_SCALE = 32_600;
+
     static final double CLIP_FRACTION = 0.01;
 
     private ChannelAnalysis() {}
 
-    public record ChannelStats(int channel, double rmsDbfs, int peak, double clippedFraction, boolean dead, int constantValue) {
+    public record ChannelStats(
+            int channel, double rmsDbfs, int peak, double clippedFraction, boolean dead, int constantValue) {
         public boolean clipping() {
             return clippedFraction > CLIP_FRACTION;
         }
@@ -43,8 +45,13 @@ public final class ChannelAnalysis {
             double rms = s.length == 0 ? 0 : Math.sqrt(sumSq / s.length);
             double dbfs = rms <= 0 ? -120 : Math.max(-120, 20 * Math.log10(rms / 32768.0));
             boolean dead = s.length == 0 || min == max;
-            out.add(new ChannelStats(c + 1, Math.round(dbfs * 10) / 10.0, peak, s.length == 0 ? 0 : (double) clipped / s.length,
-                    dead, s.length == 0 ? 0 : min));
+            out.add(new ChannelStats(
+                    c + 1,
+                    Math.round(dbfs * 10) / 10.0,
+                    peak,
+                    s.length == 0 ? 0 : (double) clipped / s.length,
+                    dead,
+                    s.length == 0 ? 0 : min));
         }
         return out;
     }

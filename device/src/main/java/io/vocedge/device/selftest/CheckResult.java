@@ -9,7 +9,12 @@ import java.util.Map;
  */
 public record CheckResult(String name, Status status, String message, Map<String, Object> detail) {
     /** WARN: works now but needs attention soon (a certificate expiring); does not fail the report. */
-    public enum Status { PASS, WARN, FAIL, SKIP }
+    public enum Status {
+        PASS,
+        WARN,
+        FAIL,
+        SKIP
+    }
 
     public CheckResult {
         detail = detail == null ? Map.of() : Map.copyOf(detail);

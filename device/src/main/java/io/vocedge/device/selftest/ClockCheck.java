@@ -22,13 +22,18 @@ public final class ClockCheck implements Check {
     public List<CheckResult> run() {
         Instant t = now.get();
         if (t.isBefore(floor)) {
-            return List.of(CheckResult.fail("clock", "the clock says " + t + ", before this software was built (" + floor
-                    + "): the device has not reached an NTP server yet; check network access to NTP (timedatectl status)"));
+            return List.of(
+                    CheckResult.fail(
+                            "clock",
+                            "the clock says " + t + ", before this software was built (" + floor
+                                    + "): the device has not reached an NTP server yet; check network access to NTP (timedatectl status)"));
         }
         if (!ntpSynchronised.getAsBoolean()) {
-            return List.of(CheckResult.fail("clock", "the clock (" + t + ") is not NTP-synchronised: check 'timedatectl status',"
-                    + " that systemd-timesyncd (or chrony) runs and that the store network lets NTP (UDP 123) out; records are"
-                    + " still kept and marked unsynchronised"));
+            return List.of(CheckResult.fail(
+                    "clock",
+                    "the clock (" + t + ") is not NTP-synchronised: check 'timedatectl status',"
+                            + " that systemd-timesyncd (or chrony) runs and that the store network lets NTP (UDP 123) out; records are"
+                            + " still kept and marked unsynchronised"));
         }
         return List.of(CheckResult.pass("clock", "NTP-synchronised, " + t));
     }

@@ -22,16 +22,21 @@ public final class DiskCheck implements Check {
     @Override
     public List<CheckResult> run() {
         if (!Files.isDirectory(dataDir)) {
-            return List.of(CheckResult.fail("disk", "data_dir " + dataDir + " does not exist: create it and give it to the agent's"
-                    + " user (the Debian package does: install -d -o voc -g voc " + dataDir + "), or fix data_dir"));
+            return List.of(CheckResult.fail(
+                    "disk",
+                    "data_dir " + dataDir + " does not exist: create it and give it to the agent's"
+                            + " user (the Debian package does: install -d -o voc -g voc " + dataDir
+                            + "), or fix data_dir"));
         }
         Path probe = dataDir.resolve(".selftest-" + ProcessHandle.current().pid());
         try {
             createOwnerOnly(probe);
             Files.writeString(probe, "selftest\n");
         } catch (IOException e) {
-            return List.of(CheckResult.fail("disk", "cannot write in " + dataDir + " (" + e.getMessage() + "): a read-only SD card"
-                    + " (dmesg | grep -i 'read-only'), or wrong owner (chown -R voc:voc " + dataDir + ")"));
+            return List.of(CheckResult.fail(
+                    "disk",
+                    "cannot write in " + dataDir + " (" + e.getMessage() + "): a read-only SD card"
+                            + " (dmesg | grep -i 'read-only'), or wrong owner (chown -R voc:voc " + dataDir + ")"));
         } finally {
             try {
                 Files.deleteIfExists(probe);
@@ -43,14 +48,25 @@ public final class DiskCheck implements Check {
         try {
             free = Files.getFileStore(dataDir).getUsableSpace();
         } catch (IOException e) {
-            return List.of(CheckResult.fail("disk", "cannot read the free space of " + dataDir + ": " + e.getMessage()));
+            return List.of(
+                    CheckResult.fail("disk", "cannot read the free space of " + dataDir + ": " + e.getMessage()));
         }
         Map<String, Object> d = Map.of("free_mb", free / (1024 * 1024), "min_free_mb", minFreeBytes / (1024 * 1024));
         if (free < minFreeBytes) {
-            return List.of(CheckResult.fail("disk", String.format(Locale.ROOT, "only %d MB free in %s, %d MB needed: remove old files or logs"
-                    + " (journalctl --vacuum-size=50M), or use a larger SD card", free >> 20, dataDir, minFreeBytes >> 20)).withDetail(d));
+            return List.of(CheckResult.fail(
+                            "disk",
+                            String.format(
+                                    Locale.ROOT,
+                                    "only %d MB free in %s, %d MB needed: remove old files or logs"
+                                            + " (journalctl --vacuum-size=50M), or use a larger SD card",
+                                    free >> 20,
+                                    dataDir,
+                                    minFreeBytes >> 20))
+                    .withDetail(d));
         }
-        return List.of(CheckResult.pass("disk", String.format(Locale.ROOT, "%d MB free in %s, writable", free >> 20, dataDir)).withDetail(d));
+        return List.of(
+                CheckResult.pass("disk", String.format(Locale.ROOT, "%d MB free in %s, writable", free >> 20, dataDir))
+                        .withDetail(d));
     }
 
     /** The probe is created 0600 (whatever the umask) but never its directory: a missing data dir must stay a failure. */

@@ -23,8 +23,13 @@ public final class HardwareCheck implements Check {
     private final Duration perState;
     private final boolean interactive;
 
-    public HardwareCheck(Hardware hardware, BlockingQueue<PrivacyButton.Press> presses, Operator operator, Duration timeout,
-            Duration perState, boolean interactive) {
+    public HardwareCheck(
+            Hardware hardware,
+            BlockingQueue<PrivacyButton.Press> presses,
+            Operator operator,
+            Duration timeout,
+            Duration perState,
+            boolean interactive) {
         this.hardware = hardware;
         this.presses = presses;
         this.operator = operator;
@@ -61,14 +66,19 @@ public final class HardwareCheck implements Check {
         if (!hardware.hasLed() && !hardware.hasRing()) {
             return cfg().led() == null && cfg().ring() == null
                     ? CheckResult.skip("status_light", "no LED or ring configured")
-                    : CheckResult.fail("status_light", "the configured LED/ring could not be opened: see the hardware_part_unavailable"
-                            + " line in the log for the fix");
+                    : CheckResult.fail(
+                            "status_light",
+                            "the configured LED/ring could not be opened: see the hardware_part_unavailable"
+                                    + " line in the log for the fix");
         }
-        List<AgentState> shown = List.of(AgentState.LISTENING, AgentState.MUTED, AgentState.BUFFERING_OFFLINE, AgentState.ERROR);
-        operator.tell("Watch the status light: it shows " + shown.stream().map(s -> s.colourName() + " (" + s + ")").toList());
+        List<AgentState> shown =
+                List.of(AgentState.LISTENING, AgentState.MUTED, AgentState.BUFFERING_OFFLINE, AgentState.ERROR);
+        operator.tell("Watch the status light: it shows "
+                + shown.stream().map(s -> s.colourName() + " (" + s + ")").toList());
         try {
             for (AgentState s : shown) {
-                operator.tell("  now " + s + ": ring " + s.colourName() + " " + s.ringPattern() + ", LED " + s.ledPattern());
+                operator.tell(
+                        "  now " + s + ": ring " + s.colourName() + " " + s.ringPattern() + ", LED " + s.ledPattern());
                 hardware.light().override(s);
                 Thread.sleep(perState.toMillis());
             }
@@ -77,28 +87,39 @@ public final class HardwareCheck implements Check {
         }
         var answer = operator.ask("Did the light change through all of them? [y/n]", timeout);
         if (answer.isEmpty()) {
-            return CheckResult.fail("status_light", "no answer within " + timeout.toSeconds() + " s: run again, or use --skip-interactive");
+            return CheckResult.fail(
+                    "status_light",
+                    "no answer within " + timeout.toSeconds() + " s: run again, or use --skip-interactive");
         }
         if (answer.get().trim().toLowerCase(Locale.ROOT).startsWith("y")) {
             return CheckResult.pass("status_light", "the technician saw every state");
         }
-        return CheckResult.fail("status_light", "not seen: check the LED's wiring (BCM " + (cfg().led() == null ? "-" : cfg().led().pin())
-                + " through a resistor to the LED, LED to GND) and hardware.led.active_low; for the ring that SPI is enabled"
-                + " and hardware.ring.leds matches the HAT");
+        return CheckResult.fail(
+                "status_light",
+                "not seen: check the LED's wiring (BCM "
+                        + (cfg().led() == null ? "-" : cfg().led().pin())
+                        + " through a resistor to the LED, LED to GND) and hardware.led.active_low; for the ring that SPI is enabled"
+                        + " and hardware.ring.leds matches the HAT");
     }
 
     private CheckResult button() throws InterruptedException {
         if (!hardware.hasButton()) {
-            return cfg().button() == null ? CheckResult.skip("button", "no button configured")
-                    : CheckResult.fail("button", "the configured button could not be opened: see the hardware_part_unavailable line in the log");
+            return cfg().button() == null
+                    ? CheckResult.skip("button", "no button configured")
+                    : CheckResult.fail(
+                            "button",
+                            "the configured button could not be opened: see the hardware_part_unavailable line in the log");
         }
         presses.clear();
         operator.tell("Press the privacy button once (within " + timeout.toSeconds() + " s) ...");
         PrivacyButton.Press p = presses.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (p == null) {
             var b = cfg().button();
-            return CheckResult.fail("button", "no press seen within " + timeout.toSeconds() + " s: check the wiring (BCM " + b.pin()
-                    + " to one contact, " + (b.activeLow() ? "GND" : "3.3 V") + " to the other), hardware.button.pin and active_low");
+            return CheckResult.fail(
+                    "button",
+                    "no press seen within " + timeout.toSeconds() + " s: check the wiring (BCM " + b.pin()
+                            + " to one contact, " + (b.activeLow() ? "GND" : "3.3 V")
+                            + " to the other), hardware.button.pin and active_low");
         }
         return CheckResult.pass("button", p == PrivacyButton.Press.SHORT ? "short press seen" : "long press seen");
     }

@@ -30,14 +30,16 @@ public final class JavaSoundCapture implements PcmCapture {
                 int n = source.read(buf, Math.min(block, frames - got));
                 for (int f = 0; f < n; f++) {
                     for (int c = 0; c < spec.channels(); c++) {
-                        ch[c][got + f] = (short) Math.max(-32768, Math.min(32767, Math.round(buf[f * spec.channels() + c] * 32768f)));
+                        ch[c][got + f] = (short) Math.max(
+                                -32768, Math.min(32767, Math.round(buf[f * spec.channels() + c] * 32768f)));
                     }
                 }
                 got += Math.max(0, n);
             }
             if (got < frames) {
-                throw new CaptureException(device.name() + " delivered " + got + " of " + frames + " frames in time: another "
-                        + "program may hold the device (stop the agent: systemctl stop voc-device), or the HAT's clock is not running");
+                throw new CaptureException(
+                        device.name() + " delivered " + got + " of " + frames + " frames in time: another "
+                                + "program may hold the device (stop the agent: systemctl stop voc-device), or the HAT's clock is not running");
             }
         } catch (IOException e) {
             throw new CaptureException(e.getMessage());

@@ -36,7 +36,8 @@ public final class ModelCheck implements Check {
      * @param engine loads the model through Vosk, or null to check the layout only (inside the running agent, where
      *        loading a second copy would double the recognizer's memory)
      */
-    public ModelCheck(Path model, Path nativeLibDir, boolean nativeLibDirRequired, Runnable nativeLoad, EngineLoad engine) {
+    public ModelCheck(
+            Path model, Path nativeLibDir, boolean nativeLibDirRequired, Runnable nativeLoad, EngineLoad engine) {
         this.model = model;
         this.nativeLibDir = nativeLibDir;
         this.nativeLibDirRequired = nativeLibDirRequired;
@@ -47,7 +48,8 @@ public final class ModelCheck implements Check {
     @Override
     public List<CheckResult> run() {
         if (model == null) {
-            return List.of(CheckResult.skip("speech_model", "no asr.model configured (transcript replay only)"),
+            return List.of(
+                    CheckResult.skip("speech_model", "no asr.model configured (transcript replay only)"),
                     CheckResult.skip("native_library", "no asr.model configured"));
         }
         CheckResult nativeResult = nativeLibrary();
@@ -59,10 +61,12 @@ public final class ModelCheck implements Check {
 
     private CheckResult nativeLibrary() {
         if (nativeLibDirRequired && !Files.isDirectory(nativeLibDir)) {
-            return CheckResult.fail("native_library", "asr.native_lib_dir " + nativeLibDir + " does not exist: install libvosk.so"
-                    + " for " + System.getProperty("os.arch") + " there (voc-provision native install --archive"
-                    + " vosk-linux-<arch>-0.3.45.zip --sha256 HEX --arch <arch> --target " + nativeLibDir
-                    + " creates it), or point asr.native_lib_dir at the directory that holds it");
+            return CheckResult.fail(
+                    "native_library",
+                    "asr.native_lib_dir " + nativeLibDir + " does not exist: install libvosk.so"
+                            + " for " + System.getProperty("os.arch") + " there (voc-provision native install --archive"
+                            + " vosk-linux-<arch>-0.3.45.zip --sha256 HEX --arch <arch> --target " + nativeLibDir
+                            + " creates it), or point asr.native_lib_dir at the directory that holds it");
         }
         try {
             nativeLoad.run();
@@ -78,18 +82,23 @@ public final class ModelCheck implements Check {
             return CheckResult.fail("speech_model", String.join("\n", problems));
         }
         if (!nativeLoaded) {
-            return CheckResult.warn("speech_model", model + " has a complete Vosk layout, but only the layout was checked:"
-                    + " libvosk is not loadable here (see native_library), so the model could not be loaded");
+            return CheckResult.warn(
+                    "speech_model",
+                    model + " has a complete Vosk layout, but only the layout was checked:"
+                            + " libvosk is not loadable here (see native_library), so the model could not be loaded");
         }
         if (engine == null) {
-            return CheckResult.pass("speech_model", model + " has a complete Vosk layout (only the layout was checked: the"
-                    + " running agent's recognizer holds the model; its state is asr_state in the device status)");
+            return CheckResult.pass(
+                    "speech_model",
+                    model + " has a complete Vosk layout (only the layout was checked: the"
+                            + " running agent's recognizer holds the model; its state is asr_state in the device status)");
         }
         long t0 = System.nanoTime();
         try {
             engine.loadAndRelease();
         } catch (Exception | LinkageError e) {
-            return CheckResult.fail("speech_model", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return CheckResult.fail(
+                    "speech_model", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         return CheckResult.pass("speech_model", model + " loaded by Vosk in " + ms + " ms")

@@ -21,15 +21,17 @@ public interface Operator {
     /** Prompts on {@code out} (stderr, so --json output stays clean), answers from {@code in}. */
     static Operator console(InputStream in, PrintStream out) {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                for (String l; (l = r.readLine()) != null; ) {
-                    lines.add(l);
-                }
-            } catch (java.io.IOException e) {
-                // stdin closed: every question times out
-            }
-        }, "selftest-stdin");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                        for (String l; (l = r.readLine()) != null; ) {
+                            lines.add(l);
+                        }
+                    } catch (java.io.IOException e) {
+                        // stdin closed: every question times out
+                    }
+                },
+                "selftest-stdin");
         reader.setDaemon(true);
         reader.start();
         return new Operator() {

@@ -32,13 +32,18 @@ public final class SelfTest {
                 break;
             } catch (Exception | LinkageError ex) {
                 Logger.warn(ex, "event=selftest_check_crashed check={}", e.getKey());
-                results.add(CheckResult.fail(e.getKey(), "the check itself failed: " + ex
-                        + " (run with VOC_DEBUG=1 and report this)"));
+                results.add(CheckResult.fail(
+                        e.getKey(), "the check itself failed: " + ex + " (run with VOC_DEBUG=1 and report this)"));
             }
         }
         SelfTestReport report = new SelfTestReport(deviceId, Instant.now(), results);
-        Logger.info("event=selftest_done device={} passed={} pass={} warn={} fail={} skip={}", deviceId, report.passed(),
-                report.count(CheckResult.Status.PASS), report.count(CheckResult.Status.WARN), report.count(CheckResult.Status.FAIL),
+        Logger.info(
+                "event=selftest_done device={} passed={} pass={} warn={} fail={} skip={}",
+                deviceId,
+                report.passed(),
+                report.count(CheckResult.Status.PASS),
+                report.count(CheckResult.Status.WARN),
+                report.count(CheckResult.Status.FAIL),
                 report.count(CheckResult.Status.SKIP));
         return report;
     }

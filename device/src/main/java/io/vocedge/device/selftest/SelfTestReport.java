@@ -30,7 +30,8 @@ public record SelfTestReport(String deviceId, Instant at, List<CheckResult> resu
 
     /** The table a technician reads on the console. */
     public String toTable() {
-        int w = Math.max(5, results.stream().mapToInt(r -> r.name().length()).max().orElse(5));
+        int w = Math.max(
+                5, results.stream().mapToInt(r -> r.name().length()).max().orElse(5));
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%-" + w + "s  %-4s  %s%n", "check", "", "what"));
         for (CheckResult r : results) {

@@ -34,8 +34,13 @@ public final class SelfTests {
      * those checks are reported as skipped (telemetry carries the live mic levels).
      */
     public static SelfTest remote(DeviceConfig cfg, Instant clockFloor) {
-        return base(cfg, clockFloor, false).add("audio", () -> java.util.List.of(CheckResult.skip("audio_device",
-                "in use by the running agent; its telemetry reports mic level, clipping and dead channels")));
+        return base(cfg, clockFloor, false)
+                .add(
+                        "audio",
+                        () -> java.util.List.of(
+                                CheckResult.skip(
+                                        "audio_device",
+                                        "in use by the running agent; its telemetry reports mic level, clipping and dead channels")));
     }
 
     static ModelCheck modelCheck(DeviceConfig cfg, boolean loadModel) {
@@ -44,11 +49,13 @@ public final class SelfTests {
         Path libDir = asr == null ? AsrConfig.DEFAULT_NATIVE_LIB_DIR : asr.nativeLibDir();
         NativeLibrary lib = new NativeLibrary(libDir);
         boolean dirRequired = !(lib.bundledInJar() && libDir.equals(AsrConfig.DEFAULT_NATIVE_LIB_DIR));
-        ModelCheck.EngineLoad engine = !loadModel || asr == null ? null : () -> {
-            try (RecognizerFactory loaded = new VoskEngineLoader(asr).load()) {
-                org.tinylog.Logger.debug("selftest: model loaded grammar={}", loaded.supportsGrammar());
-            }
-        };
+        ModelCheck.EngineLoad engine = !loadModel || asr == null
+                ? null
+                : () -> {
+                    try (RecognizerFactory loaded = new VoskEngineLoader(asr).load()) {
+                        org.tinylog.Logger.debug("selftest: model loaded grammar={}", loaded.supportsGrammar());
+                    }
+                };
         return new ModelCheck(model, libDir, dirRequired, lib::load, engine);
     }
 }

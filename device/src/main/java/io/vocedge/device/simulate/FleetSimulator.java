@@ -78,23 +78,56 @@ public final class FleetSimulator {
      */
     public record Progress(long epochMs, long committed, long acked, int connected, int devices) {
         public String line() {
-            return String.format(java.util.Locale.ROOT, "event=sim_progress epoch_ms=%d committed=%d acked=%d connected=%d/%d",
-                    epochMs, committed, acked, connected, devices);
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "event=sim_progress epoch_ms=%d committed=%d acked=%d connected=%d/%d",
+                    epochMs,
+                    committed,
+                    acked,
+                    connected,
+                    devices);
         }
     }
 
-    public FleetSimulator(int devices, int recordsPerDevice, String brokerUrl, Path dataDir, String site,
-            boolean powerLossSafe, Duration timeout, ObjectMapper json, double ratePerSecond) {
-        this(devices, recordsPerDevice, brokerUrl, dataDir, site, powerLossSafe, timeout, json, ratePerSecond, Extras.NONE,
-                p -> { });
+    public FleetSimulator(
+            int devices,
+            int recordsPerDevice,
+            String brokerUrl,
+            Path dataDir,
+            String site,
+            boolean powerLossSafe,
+            Duration timeout,
+            ObjectMapper json,
+            double ratePerSecond) {
+        this(
+                devices,
+                recordsPerDevice,
+                brokerUrl,
+                dataDir,
+                site,
+                powerLossSafe,
+                timeout,
+                json,
+                ratePerSecond,
+                Extras.NONE,
+                p -> {});
     }
 
     /**
      * @param ratePerSecond aggregate records per second over all devices, round robin; 0 = every device inserts as
      *     fast as it can (saturation: measures throughput, latency then includes the queue that builds up)
      */
-    public FleetSimulator(int devices, int recordsPerDevice, String brokerUrl, Path dataDir, String site,
-            boolean powerLossSafe, Duration timeout, ObjectMapper json, double ratePerSecond, Extras extras,
+    public FleetSimulator(
+            int devices,
+            int recordsPerDevice,
+            String brokerUrl,
+            Path dataDir,
+            String site,
+            boolean powerLossSafe,
+            Duration timeout,
+            ObjectMapper json,
+            double ratePerSecond,
+            Extras extras,
             java.util.function.Consumer<Progress> progressSink) {
         this.ratePerSecond = ratePerSecond;
         this.extras = extras;
@@ -116,17 +149,39 @@ public final class FleetSimulator {
     }
 
     /** Figures of one run. Latencies in milliseconds. */
-    public record Report(int devices, int recordsPerDevice, long recordsAcked, double seconds, double recordsPerSecond,
-            double insertSeconds, double insertsPerSecond, double p50Ms, double p99Ms, double maxMs, long resends,
+    public record Report(
+            int devices,
+            int recordsPerDevice,
+            long recordsAcked,
+            double seconds,
+            double recordsPerSecond,
+            double insertSeconds,
+            double insertsPerSecond,
+            double p50Ms,
+            double p99Ms,
+            double maxMs,
+            long resends,
             boolean complete) {
         public String human() {
-            return String.format(java.util.Locale.ROOT,
+            return String.format(
+                    java.util.Locale.ROOT,
                     "devices=%d records_per_device=%d acked=%d/%d complete=%s%n"
                             + "end_to_end: %.2f s, %.0f records/s (first insert to last ack)%n"
                             + "latency commit->ack: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n"
                             + "outbox inserts: %.0f records/s (%.2f s for all)%nbatch resends: %d",
-                    devices, recordsPerDevice, recordsAcked, (long) devices * recordsPerDevice, complete, seconds,
-                    recordsPerSecond, p50Ms, p99Ms, maxMs, insertsPerSecond, insertSeconds, resends);
+                    devices,
+                    recordsPerDevice,
+                    recordsAcked,
+                    (long) devices * recordsPerDevice,
+                    complete,
+                    seconds,
+                    recordsPerSecond,
+                    p50Ms,
+                    p99Ms,
+                    maxMs,
+                    insertsPerSecond,
+                    insertSeconds,
+                    resends);
         }
     }
 
@@ -148,37 +203,53 @@ public final class FleetSimulator {
                 Map<Long, Long> committed = new ConcurrentHashMap<>();
                 commitTimes.add(committed);
                 AtomicLong ackedHere = new AtomicLong();
-                OutboxConfig oc = new OutboxConfig(dataDir.resolve(deviceId).resolve("outbox.db"), 64L * 1024 * 1024,
-                        powerLossSafe, 4096, Duration.ofSeconds(30), 512);
-                OutboxSync stack = OutboxSync.open(new OutboxSync.Identity(deviceId, site, brokerUrl, null), oc,
-                        SyncConfig.defaults(), json, bootId, () -> (System.nanoTime() - t0) / 1_000_000,
+                OutboxConfig oc = new OutboxConfig(
+                        dataDir.resolve(deviceId).resolve("outbox.db"),
+                        64L * 1024 * 1024,
+                        powerLossSafe,
+                        4096,
+                        Duration.ofSeconds(30),
+                        512);
+                OutboxSync stack = OutboxSync.open(
+                        new OutboxSync.Identity(deviceId, site, brokerUrl, null),
+                        oc,
+                        SyncConfig.defaults(),
+                        json,
+                        bootId,
+                        () -> (System.nanoTime() - t0) / 1_000_000,
                         () -> new Status(deviceId, site, Status.ONLINE, Instant.now(), true, "sim", Map.of()),
-                        (channel, payload, retained) -> { },
+                        (channel, payload, retained) -> {},
                         ack -> onAck(ack, committed, latenciesNanos, latencyCount, ackedHere, lastAck, allAcked));
                 stacks.add(stack);
             }
             awaitConnected(stacks);
-            Logger.info("event=simulation_start devices={} records_per_device={} broker={}", devices, recordsPerDevice, brokerUrl);
+            Logger.info(
+                    "event=simulation_start devices={} records_per_device={} broker={}",
+                    devices,
+                    recordsPerDevice,
+                    brokerUrl);
 
             if (extras.progressEvery() != null && extras.progressEvery().toMillis() > 0) {
-                progress = Executors.newSingleThreadScheduledExecutor(
-                        r -> Thread.ofPlatform().name("sim-progress").daemon(true).unstarted(r));
+                progress = Executors.newSingleThreadScheduledExecutor(r ->
+                        Thread.ofPlatform().name("sim-progress").daemon(true).unstarted(r));
                 long every = extras.progressEvery().toMillis();
-                progress.scheduleAtFixedRate(() -> progressSink.accept(progress(stacks, latencyCount)), 0, every,
-                        TimeUnit.MILLISECONDS);
+                progress.scheduleAtFixedRate(
+                        () -> progressSink.accept(progress(stacks, latencyCount)), 0, every, TimeUnit.MILLISECONDS);
             }
             long start = System.nanoTime();
             AtomicLong lastCommit = new AtomicLong(start);
             int producers = Math.min(devices, Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
-            ExecutorService pool = Executors.newFixedThreadPool(producers, r -> Thread.ofPlatform().name("sim-producer").daemon(true).unstarted(r));
+            ExecutorService pool = Executors.newFixedThreadPool(
+                    producers,
+                    r -> Thread.ofPlatform().name("sim-producer").daemon(true).unstarted(r));
             RecordTime time0 = new RecordTime(Instant.now(), true, bootId, 0);
             if (ratePerSecond > 0) {
                 pool.submit(() -> producePaced(stacks, commitTimes, time0, lastCommit, start));
             } else {
                 for (int i = 0; i < devices; i++) {
                     int deviceIndex = i;
-                    pool.submit(() -> produce(stacks.get(deviceIndex), commitTimes.get(deviceIndex), deviceIndex, time0,
-                            lastCommit));
+                    pool.submit(() -> produce(
+                            stacks.get(deviceIndex), commitTimes.get(deviceIndex), deviceIndex, time0, lastCommit));
                 }
             }
             pool.shutdown();
@@ -188,7 +259,9 @@ public final class FleetSimulator {
             long acked = latencyCount.get();
             long[] lat = Arrays.copyOf(latenciesNanos, (int) Math.min(acked, latenciesNanos.length));
             Arrays.sort(lat);
-            long resends = stacks.stream().mapToLong(s -> s.sync().stats().batchesResent()).sum();
+            long resends = stacks.stream()
+                    .mapToLong(s -> s.sync().stats().batchesResent())
+                    .sum();
             if (progress != null) {
                 progress.shutdownNow();
                 progress.awaitTermination(5, TimeUnit.SECONDS);
@@ -196,9 +269,19 @@ public final class FleetSimulator {
             }
             double seconds = (end - start) / 1e9;
             double insertSeconds = (lastCommit.get() - start) / 1e9;
-            return new Report(devices, recordsPerDevice, acked, seconds, acked / seconds, insertSeconds,
-                    total / Math.max(insertSeconds, 1e-9), pct(lat, 0.50), pct(lat, 0.99),
-                    lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6, resends, complete);
+            return new Report(
+                    devices,
+                    recordsPerDevice,
+                    acked,
+                    seconds,
+                    acked / seconds,
+                    insertSeconds,
+                    total / Math.max(insertSeconds, 1e-9),
+                    pct(lat, 0.50),
+                    pct(lat, 0.99),
+                    lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6,
+                    resends,
+                    complete);
         } finally {
             if (progress != null) {
                 progress.shutdownNow();
@@ -210,11 +293,13 @@ public final class FleetSimulator {
     private final AtomicLong committedCount = new AtomicLong();
 
     private Progress progress(List<OutboxSync> stacks, AtomicLong acked) {
-        int connected = (int) stacks.stream().filter(s -> s.sync().isConnected()).count();
+        int connected =
+                (int) stacks.stream().filter(s -> s.sync().isConnected()).count();
         return new Progress(System.currentTimeMillis(), committedCount.get(), acked.get(), connected, devices);
     }
 
-    private void produce(OutboxSync stack, Map<Long, Long> committed, int deviceIndex, RecordTime time0, AtomicLong lastCommit) {
+    private void produce(
+            OutboxSync stack, Map<Long, Long> committed, int deviceIndex, RecordTime time0, AtomicLong lastCommit) {
         String deviceId = String.format(Locale.ROOT, "sim-%04d", deviceIndex);
         List<java.util.concurrent.CompletableFuture<Long>> futures = new ArrayList<>(recordsPerDevice);
         for (int n = 0; n < recordsPerDevice; n++) {
@@ -234,8 +319,12 @@ public final class FleetSimulator {
     }
 
     /** One thread submits records round robin at the aggregate rate (submit does not block on the commit). */
-    private void producePaced(List<OutboxSync> stacks, List<Map<Long, Long>> commitTimes, RecordTime time0,
-            AtomicLong lastCommit, long start) {
+    private void producePaced(
+            List<OutboxSync> stacks,
+            List<Map<Long, Long>> commitTimes,
+            RecordTime time0,
+            AtomicLong lastCommit,
+            long start) {
         long total = (long) devices * recordsPerDevice;
         for (long k = 0; k < total; k++) {
             long due = start + (long) (k * 1e9 / ratePerSecond);
@@ -258,8 +347,14 @@ public final class FleetSimulator {
         }
     }
 
-    private void onAck(Ack ack, Map<Long, Long> committed, long[] latencies, AtomicLong count, AtomicLong ackedHere,
-            AtomicLong lastAck, CountDownLatch allAcked) {
+    private void onAck(
+            Ack ack,
+            Map<Long, Long> committed,
+            long[] latencies,
+            AtomicLong count,
+            AtomicLong ackedHere,
+            AtomicLong lastAck,
+            CountDownLatch allAcked) {
         long now = System.nanoTime();
         for (Ack.SeqRange r : ack.stored()) {
             for (long s = r.from(); s <= r.to(); s++) {
@@ -304,7 +399,9 @@ public final class FleetSimulator {
     };
 
     String siteOf(int deviceIndex) {
-        return extras.sites() == 1 ? site : String.format(java.util.Locale.ROOT, "%s-%02d", site, deviceIndex % extras.sites());
+        return extras.sites() == 1
+                ? site
+                : String.format(java.util.Locale.ROOT, "%s-%02d", site, deviceIndex % extras.sites());
     }
 
     /** Record {@code n} of device {@code d}: an utterance, or the conversation's summary (see {@link Extras}). */
@@ -318,23 +415,49 @@ public final class FleetSimulator {
         return syntheticSummary(deviceId, n, time, attention);
     }
 
-    static io.vocedge.protocol.ConversationSummary syntheticSummary(String deviceId, int n, RecordTime time, boolean attention) {
+    static io.vocedge.protocol.ConversationSummary syntheticSummary(
+            String deviceId, int n, RecordTime time, boolean attention) {
         var started = time.wall().minusSeconds(60);
-        return new io.vocedge.protocol.ConversationSummary(deviceId, 0, time, "sim-conv-" + (n / CONVERSATION_RECORDS),
-                started, time.wall(), 60_000, "silence", CONVERSATION_RECORDS - 1,
-                Map.of("customer", 30_000L, "staff", 25_000L), Map.of("delivery", 3),
-                Map.of("customer", new Sentiment(SentimentLabel.NEGATIVE, -0.6)), attention ? 0.2 : 0.7,
+        return new io.vocedge.protocol.ConversationSummary(
+                deviceId,
+                0,
+                time,
+                "sim-conv-" + (n / CONVERSATION_RECORDS),
+                started,
+                time.wall(),
+                60_000,
+                "silence",
+                CONVERSATION_RECORDS - 1,
+                Map.of("customer", 30_000L, "staff", 25_000L),
+                Map.of("delivery", 3),
+                Map.of("customer", new Sentiment(SentimentLabel.NEGATIVE, -0.6)),
+                attention ? 0.2 : 0.7,
                 new io.vocedge.protocol.ConversationSummary.Compliance(true, !attention, true),
-                new io.vocedge.protocol.ConversationSummary.Attention(attention, attention ? "negative overall experience (simulated)" : null),
-                List.of(), "sim-1");
+                new io.vocedge.protocol.ConversationSummary.Attention(
+                        attention, attention ? "negative overall experience (simulated)" : null),
+                List.of(),
+                "sim-1");
     }
 
     /** About 600 bytes of JSON each, like a real analysed utterance. */
     static Utterance syntheticUtterance(String deviceId, int n, RecordTime time) {
         String text = TEXTS[n % TEXTS.length];
-        return new Utterance(deviceId, 0, time, "sim-conv-" + (n / CONVERSATION_RECORDS), "en", n % 2 == 0 ? SpeakerRole.CUSTOMER : SpeakerRole.STAFF,
-                text, n * 3000L, n * 3000L + 2500, 0.9, List.of(),
+        return new Utterance(
+                deviceId,
+                0,
+                time,
+                "sim-conv-" + (n / CONVERSATION_RECORDS),
+                "en",
+                n % 2 == 0 ? SpeakerRole.CUSTOMER : SpeakerRole.STAFF,
+                text,
+                n * 3000L,
+                n * 3000L + 2500,
+                0.9,
+                List.of(),
                 List.of(new TopicHit("delivery", List.of(new TopicHit.Evidence("delivered", 18)), null)),
-                new Sentiment(SentimentLabel.NEGATIVE, -0.6), List.of(), "sim-1", "simulator");
+                new Sentiment(SentimentLabel.NEGATIVE, -0.6),
+                List.of(),
+                "sim-1",
+                "simulator");
     }
 }

@@ -26,7 +26,13 @@ import org.tinylog.Logger;
  * {@code unwritable} (permissions, missing directory). Each change is logged once with what to do.
  */
 public final class DiskWatch implements MetricsSource, AutoCloseable {
-    public enum State { OK, LOW, CRITICAL, READ_ONLY, UNWRITABLE }
+    public enum State {
+        OK,
+        LOW,
+        CRITICAL,
+        READ_ONLY,
+        UNWRITABLE
+    }
 
     public static final long DEFAULT_LOW_BYTES = 256L * 1024 * 1024;
     public static final long DEFAULT_CRITICAL_BYTES = 64L * 1024 * 1024;
@@ -41,7 +47,8 @@ public final class DiskWatch implements MetricsSource, AutoCloseable {
 
     public DiskWatch(Path dataDir, long lowBytes, long criticalBytes) {
         if (criticalBytes <= 0 || lowBytes < criticalBytes) {
-            throw new IllegalArgumentException("disk thresholds need 0 < critical <= low, got " + criticalBytes + " / " + lowBytes);
+            throw new IllegalArgumentException(
+                    "disk thresholds need 0 < critical <= low, got " + criticalBytes + " / " + lowBytes);
         }
         this.dataDir = dataDir;
         this.lowBytes = lowBytes;
@@ -56,13 +63,17 @@ public final class DiskWatch implements MetricsSource, AutoCloseable {
     /** Checks now, then every {@code interval}. */
     public DiskWatch start(Duration interval) {
         check();
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                check();
-            } catch (RuntimeException e) {
-                Logger.warn("event=disk_check_failed error=\"{}\"", e.getMessage());
-            }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        check();
+                    } catch (RuntimeException e) {
+                        Logger.warn("event=disk_check_failed error=\"{}\"", e.getMessage());
+                    }
+                },
+                interval.toMillis(),
+                interval.toMillis(),
+                TimeUnit.MILLISECONDS);
         return this;
     }
 
@@ -78,8 +89,13 @@ public final class DiskWatch implements MetricsSource, AutoCloseable {
         Path probe = dataDir.resolve(".disk-probe");
         try {
             createOwnerOnly(probe);
-            Files.write(probe, new byte[] {1}, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE, StandardOpenOption.DSYNC);
+            Files.write(
+                    probe,
+                    new byte[] {1},
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE,
+                    StandardOpenOption.DSYNC);
             Files.deleteIfExists(probe);
             if (freeBytes >= 0 && freeBytes < criticalBytes) {
                 next = State.CRITICAL;
@@ -89,7 +105,8 @@ public final class DiskWatch implements MetricsSource, AutoCloseable {
                 next = State.OK;
             }
         } catch (IOException e) {
-            String reason = e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason() : e.getMessage();
+            String reason =
+                    e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason() : e.getMessage();
             boolean readOnly = reason != null && reason.toLowerCase(Locale.ROOT).contains("read-only");
             next = readOnly ? State.READ_ONLY : State.UNWRITABLE;
             why = reason;
@@ -112,15 +129,32 @@ public final class DiskWatch implements MetricsSource, AutoCloseable {
         long mb = freeBytes / 1_048_576;
         switch (next) {
             case OK -> Logger.info("event=disk_ok free_mb={} data_dir={}", mb, dataDir);
-            case LOW -> Logger.warn("event=disk_low free_mb={} data_dir={} action=\"free space on the SD card; the outbox "
-                    + "and pending audio are bounded but need room to reach their bounds\"", mb, dataDir);
-            case CRITICAL -> Logger.error("event=disk_critical free_mb={} data_dir={} action=\"free space now: new records "
-                    + "and audio may be refused\"", mb, dataDir);
-            case READ_ONLY -> Logger.error("event=disk_read_only data_dir={} reason=\"{}\" action=\"the kernel remounted the SD "
-                    + "card read-only after write errors: check dmesg, replace the card; records already in the outbox are kept "
-                    + "on it\"", dataDir, why);
-            case UNWRITABLE -> Logger.error("event=disk_unwritable data_dir={} reason=\"{}\" action=\"check that the directory "
-                    + "exists and belongs to the agent's user (chown -R voc:voc {})\"", dataDir, why, dataDir);
+            case LOW ->
+                Logger.warn(
+                        "event=disk_low free_mb={} data_dir={} action=\"free space on the SD card; the outbox "
+                                + "and pending audio are bounded but need room to reach their bounds\"",
+                        mb,
+                        dataDir);
+            case CRITICAL ->
+                Logger.error(
+                        "event=disk_critical free_mb={} data_dir={} action=\"free space now: new records "
+                                + "and audio may be refused\"",
+                        mb,
+                        dataDir);
+            case READ_ONLY ->
+                Logger.error(
+                        "event=disk_read_only data_dir={} reason=\"{}\" action=\"the kernel remounted the SD "
+                                + "card read-only after write errors: check dmesg, replace the card; records already in the outbox are kept "
+                                + "on it\"",
+                        dataDir,
+                        why);
+            case UNWRITABLE ->
+                Logger.error(
+                        "event=disk_unwritable data_dir={} reason=\"{}\" action=\"check that the directory "
+                                + "exists and belongs to the agent's user (chown -R voc:voc {})\"",
+                        dataDir,
+                        why,
+                        dataDir);
         }
     }
 

@@ -20,7 +20,8 @@ record FileStamps(List<Path> files, List<Object> stamps) {
                 present.add(f);
             }
         }
-        return new FileStamps(List.copyOf(present), present.stream().map(FileStamps::stamp).toList());
+        return new FileStamps(
+                List.copyOf(present), present.stream().map(FileStamps::stamp).toList());
     }
 
     /** The same files, looked at now. */
@@ -31,7 +32,10 @@ record FileStamps(List<Path> files, List<Object> stamps) {
     private static Object stamp(Path f) {
         try {
             BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
-            return List.of(Objects.toString(a.fileKey()), a.size(), a.lastModifiedTime().toMillis());
+            return List.of(
+                    Objects.toString(a.fileKey()),
+                    a.size(),
+                    a.lastModifiedTime().toMillis());
         } catch (IOException e) {
             return "missing";
         }

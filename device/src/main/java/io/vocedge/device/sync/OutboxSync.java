@@ -26,16 +26,41 @@ public final class OutboxSync implements AutoCloseable {
     /** Identity and broker of one device. */
     public record Identity(String deviceId, String site, String brokerUrl, TlsFiles tls) {}
 
-    public static OutboxSync open(Identity id, OutboxConfig outboxConfig, SyncConfig syncConfig, ObjectMapper json,
-            String bootId, LongSupplier monoMs, Supplier<Status> status, DownSink down, AckListener acks)
+    public static OutboxSync open(
+            Identity id,
+            OutboxConfig outboxConfig,
+            SyncConfig syncConfig,
+            ObjectMapper json,
+            String bootId,
+            LongSupplier monoMs,
+            Supplier<Status> status,
+            DownSink down,
+            AckListener acks)
             throws IOException, BrokerLink.LinkException {
         Outbox outbox = Outbox.open(outboxConfig, json);
         try {
-            BrokerLink link = new PahoBrokerLink(id.brokerUrl(), "voc-" + id.deviceId(), id.tls(),
-                    SyncEngine.subscriptions(id.site(), id.deviceId()), Topics.status(id.site(), id.deviceId()),
-                    syncConfig.sessionExpiry().toSeconds(), (int) syncConfig.keepAlive().toSeconds(), 10_000);
-            SyncEngine sync = new SyncEngine(id.deviceId(), id.site(), syncConfig, outbox, link, json, status, down,
-                    acks, bootId, monoMs, RandomGenerator.getDefault());
+            BrokerLink link = new PahoBrokerLink(
+                    id.brokerUrl(),
+                    "voc-" + id.deviceId(),
+                    id.tls(),
+                    SyncEngine.subscriptions(id.site(), id.deviceId()),
+                    Topics.status(id.site(), id.deviceId()),
+                    syncConfig.sessionExpiry().toSeconds(),
+                    (int) syncConfig.keepAlive().toSeconds(),
+                    10_000);
+            SyncEngine sync = new SyncEngine(
+                    id.deviceId(),
+                    id.site(),
+                    syncConfig,
+                    outbox,
+                    link,
+                    json,
+                    status,
+                    down,
+                    acks,
+                    bootId,
+                    monoMs,
+                    RandomGenerator.getDefault());
             sync.start();
             return new OutboxSync(outbox, sync);
         } catch (BrokerLink.LinkException | RuntimeException e) {

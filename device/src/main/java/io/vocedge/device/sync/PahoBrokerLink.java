@@ -34,6 +34,7 @@ public final class PahoBrokerLink implements BrokerLink {
     private final long connectTimeoutMs;
     /** The TLS and password files as they were at the last successful connect; looked at every few seconds. */
     private volatile FileStamps connectedWith;
+
     private volatile long stampsCheckedNanos;
     private static final long STAMP_CHECK_NANOS = 2_000_000_000L;
     private volatile Listener listener = new Listener() {
@@ -44,8 +45,16 @@ public final class PahoBrokerLink implements BrokerLink {
         public void onConnectionLost(String reason) {}
     };
 
-    public PahoBrokerLink(String url, String clientId, TlsFiles tls, List<String> subscriptions, String willTopic,
-            long sessionExpirySeconds, int keepAliveSeconds, long connectTimeoutMs) throws LinkException {
+    public PahoBrokerLink(
+            String url,
+            String clientId,
+            TlsFiles tls,
+            List<String> subscriptions,
+            String willTopic,
+            long sessionExpirySeconds,
+            int keepAliveSeconds,
+            long connectTimeoutMs)
+            throws LinkException {
         this.url = url;
         this.tls = tls;
         this.subscriptions = List.copyOf(subscriptions);
@@ -56,8 +65,9 @@ public final class PahoBrokerLink implements BrokerLink {
         try {
             this.client = new MqttAsyncClient(url, clientId, new MemoryPersistence());
         } catch (MqttException e) {
-            throw new LinkException("invalid broker url '" + url + "': " + e.getMessage()
-                    + " (use tcp://host:port or ssl://host:port)", e);
+            throw new LinkException(
+                    "invalid broker url '" + url + "': " + e.getMessage() + " (use tcp://host:port or ssl://host:port)",
+                    e);
         }
         client.setCallback(new Callback());
     }
@@ -88,7 +98,8 @@ public final class PahoBrokerLink implements BrokerLink {
                 throw new LinkException("broker url " + url + " is TLS but broker.ca_file is not set", null);
             }
             try {
-                options.setSocketFactory(io.vocedge.protocol.PemTls.socketFactory(tls.caFile(), tls.certFile(), tls.keyFile()));
+                options.setSocketFactory(
+                        io.vocedge.protocol.PemTls.socketFactory(tls.caFile(), tls.certFile(), tls.keyFile()));
             } catch (IOException e) {
                 throw new LinkException(e.getMessage(), e);
             }
@@ -101,12 +112,15 @@ public final class PahoBrokerLink implements BrokerLink {
                 throw new LinkException("cannot read broker.password_file: " + e.getMessage(), e);
             }
         }
-        FileStamps stamps = FileStamps.of(tls == null ? new Path[0]
-                : new Path[] {tls.caFile(), tls.certFile(), tls.keyFile(), tls.passwordFile()});
+        FileStamps stamps = FileStamps.of(
+                tls == null
+                        ? new Path[0]
+                        : new Path[] {tls.caFile(), tls.certFile(), tls.keyFile(), tls.passwordFile()});
         try {
             client.connect(options).waitForCompletion(connectTimeoutMs);
             if (!subscriptions.isEmpty()) {
-                MqttSubscription[] subs = subscriptions.stream().map(t -> new MqttSubscription(t, 1))
+                MqttSubscription[] subs = subscriptions.stream()
+                        .map(t -> new MqttSubscription(t, 1))
                         .toArray(MqttSubscription[]::new);
                 client.subscribe(subs).waitForCompletion(connectTimeoutMs);
             }
@@ -126,7 +140,8 @@ public final class PahoBrokerLink implements BrokerLink {
     static String describe(MqttException e) {
         String msg = e.getMessage();
         Throwable cause = e.getCause();
-        return (msg == null ? "reason " + e.getReasonCode() : msg) + (cause == null ? "" : " (" + cause.getMessage() + ")");
+        return (msg == null ? "reason " + e.getReasonCode() : msg)
+                + (cause == null ? "" : " (" + cause.getMessage() + ")");
     }
 
     @Override
@@ -192,9 +207,11 @@ public final class PahoBrokerLink implements BrokerLink {
     private final class Callback implements MqttCallback {
         @Override
         public void disconnected(MqttDisconnectResponse response) {
-            String reason = response == null ? "disconnected"
-                    : response.getException() != null ? PahoBrokerLink.describe(response.getException())
-                    : "reason code " + response.getReturnCode();
+            String reason = response == null
+                    ? "disconnected"
+                    : response.getException() != null
+                            ? PahoBrokerLink.describe(response.getException())
+                            : "reason code " + response.getReturnCode();
             listener.onConnectionLost(reason);
         }
 

@@ -20,14 +20,23 @@ import java.util.Objects;
  * @param linger how long a batch that is not full waits for more records: fewer, fuller MQTT messages for a
  *     little latency (like Nagle's algorithm); 0 sends at once
  */
-public record SyncConfig(int maxRecordsPerBatch, int maxBatchBytes, int maxInFlightBatches, Duration ackTimeout,
-        Duration reconnectInitial, Duration reconnectMax, Duration sessionExpiry, Duration keepAlive, Duration linger) {
+public record SyncConfig(
+        int maxRecordsPerBatch,
+        int maxBatchBytes,
+        int maxInFlightBatches,
+        Duration ackTimeout,
+        Duration reconnectInitial,
+        Duration reconnectMax,
+        Duration sessionExpiry,
+        Duration keepAlive,
+        Duration linger) {
     public SyncConfig {
         if (maxRecordsPerBatch < 1 || maxRecordsPerBatch > Limits.MAX_RECORDS_PER_BATCH) {
             throw new IllegalArgumentException("sync.max_records_per_batch must be 1.." + Limits.MAX_RECORDS_PER_BATCH);
         }
         if (maxBatchBytes < 4096 || maxBatchBytes > Limits.MAX_MESSAGE_BYTES - 1024) {
-            throw new IllegalArgumentException("sync.max_batch_bytes must be 4096.." + (Limits.MAX_MESSAGE_BYTES - 1024));
+            throw new IllegalArgumentException(
+                    "sync.max_batch_bytes must be 4096.." + (Limits.MAX_MESSAGE_BYTES - 1024));
         }
         if (maxInFlightBatches < 1 || maxInFlightBatches > 64) {
             throw new IllegalArgumentException("sync.max_in_flight_batches must be 1..64");
@@ -43,8 +52,16 @@ public record SyncConfig(int maxRecordsPerBatch, int maxBatchBytes, int maxInFli
     }
 
     public static SyncConfig defaults() {
-        return new SyncConfig(200, 192 * 1024, 4, Duration.ofSeconds(15), Duration.ofMillis(500),
-                Duration.ofSeconds(10), Duration.ofDays(7), Duration.ofSeconds(30), Duration.ofMillis(200));
+        return new SyncConfig(
+                200,
+                192 * 1024,
+                4,
+                Duration.ofSeconds(15),
+                Duration.ofMillis(500),
+                Duration.ofSeconds(10),
+                Duration.ofDays(7),
+                Duration.ofSeconds(30),
+                Duration.ofMillis(200));
     }
 
     /** Reads the {@code sync:} section strictly: durations with their unit ({@code 15s}, {@code 500ms}). */
@@ -55,14 +72,17 @@ public record SyncConfig(int maxRecordsPerBatch, int maxBatchBytes, int maxInFli
         int bytes = (int) s.bytes("max_batch_bytes", d.maxBatchBytes(), 4096, Limits.MAX_MESSAGE_BYTES - 1024);
         int inFlight = s.integer("max_in_flight_batches", d.maxInFlightBatches(), 1, 64);
         Duration ack = s.duration("ack_timeout", d.ackTimeout(), Duration.ofSeconds(1), Duration.ofHours(1));
-        Duration initial = s.duration("reconnect_initial", d.reconnectInitial(), Duration.ofMillis(10), Duration.ofMinutes(5));
+        Duration initial =
+                s.duration("reconnect_initial", d.reconnectInitial(), Duration.ofMillis(10), Duration.ofMinutes(5));
         Duration max = s.duration("reconnect_max", d.reconnectMax(), Duration.ofMillis(10), Duration.ofHours(1));
         Duration expiry = s.duration("session_expiry", d.sessionExpiry(), Duration.ZERO, Duration.ofDays(365));
         Duration keepAlive = s.duration("keep_alive", d.keepAlive(), Duration.ofSeconds(1), Duration.ofHours(18));
         Duration linger = s.duration("linger", d.linger(), Duration.ZERO, Duration.ofSeconds(5));
         if (s.document().problemCount() == before && max.compareTo(initial) < 0) {
-            s.problem("reconnect_max", "must be at least sync.reconnect_initial (" + ConfigNode.format(initial) + "), got "
-                    + ConfigNode.format(max));
+            s.problem(
+                    "reconnect_max",
+                    "must be at least sync.reconnect_initial (" + ConfigNode.format(initial) + "), got "
+                            + ConfigNode.format(max));
         }
         return new SyncConfig(records, bytes, inFlight, ack, initial, max, expiry, keepAlive, linger);
     }

@@ -62,6 +62,7 @@ public final class SyncEngine implements AutoCloseable {
     private volatile boolean connected;
     /** Set by {@link #forgetInFlight()}; the sync thread drops its in-flight copies at the next cycle. */
     private volatile boolean dropInFlight;
+
     private volatile String lastError;
     private volatile int inFlightSize;
     private long cursor;
@@ -92,6 +93,7 @@ public final class SyncEngine implements AutoCloseable {
         final long lastSeq;
         /** The seqs this batch carries, ascending (gaps where records were evicted). */
         final long[] seqs;
+
         final byte[] payload;
         long sentNanos;
         int attempts;
@@ -106,9 +108,19 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
-    public SyncEngine(String deviceId, String site, SyncConfig config, Outbox outbox, BrokerLink link, ObjectMapper json,
-            Supplier<Status> statusSupplier, DownSink down, AckListener ackListener, String bootId,
-            LongSupplier monoMs, RandomGenerator random) {
+    public SyncEngine(
+            String deviceId,
+            String site,
+            SyncConfig config,
+            Outbox outbox,
+            BrokerLink link,
+            ObjectMapper json,
+            Supplier<Status> statusSupplier,
+            DownSink down,
+            AckListener ackListener,
+            String bootId,
+            LongSupplier monoMs,
+            RandomGenerator random) {
         this.deviceId = deviceId;
         this.site = site;
         this.config = config;
@@ -220,6 +232,7 @@ public final class SyncEngine implements AutoCloseable {
 
     /** The retained status (with the outbox state) is republished this often while connected, so coverage stays current. */
     static final Duration STATUS_REFRESH = Duration.ofSeconds(30);
+
     private volatile long statusPublishedNanos;
 
     private void refreshStatus() {
@@ -242,8 +255,12 @@ public final class SyncEngine implements AutoCloseable {
             connectFailures.incrementAndGet();
             lastError = e.getMessage();
             Duration delay = backoff.next();
-            Logger.warn("event=sync_connect_failed device={} attempt={} retry_in_ms={} error=\"{}\"", deviceId,
-                    backoff.attempts(), delay.toMillis(), e.getMessage());
+            Logger.warn(
+                    "event=sync_connect_failed device={} attempt={} retry_in_ms={} error=\"{}\"",
+                    deviceId,
+                    backoff.attempts(),
+                    delay.toMillis(),
+                    e.getMessage());
             sleepInterruptibly(delay.toMillis());
         }
     }
@@ -284,8 +301,10 @@ public final class SyncEngine implements AutoCloseable {
             }
             String outside = outsideOf(batch, ack);
             if (outside != null) {
-                refuseAck("seqs_outside_batch", ack.batchId(), outside + " not in batch seqs " + batch.firstSeq + "-"
-                        + batch.lastSeq);
+                refuseAck(
+                        "seqs_outside_batch",
+                        ack.batchId(),
+                        outside + " not in batch seqs " + batch.firstSeq + "-" + batch.lastSeq);
                 continue;
             }
             long[] covered = coveredSeqs(batch, ack);
@@ -297,7 +316,10 @@ public final class SyncEngine implements AutoCloseable {
             recordsAcked.addAndGet(removed);
             recordsRejected.addAndGet(rejected.size());
             for (Ack.Rejected r : ack.rejected()) {
-                Logger.warn("event=record_rejected_by_gateway device={} seq={} reason=\"{}\"", deviceId, r.seq(),
+                Logger.warn(
+                        "event=record_rejected_by_gateway device={} seq={} reason=\"{}\"",
+                        deviceId,
+                        r.seq(),
                         printable(r.reason(), 200));
             }
             if (covered.length < batch.seqs.length) {
@@ -325,14 +347,20 @@ public final class SyncEngine implements AutoCloseable {
 
     /** The batch's seqs that the ack names as stored or rejected (nothing else is ever deleted). */
     private static long[] coveredSeqs(InFlight batch, Ack ack) {
-        return Arrays.stream(batch.seqs).filter(seq -> ack.stored().stream().anyMatch(r -> r.contains(seq))
-                || ack.rejected().stream().anyMatch(r -> r.seq() == seq)).toArray();
+        return Arrays.stream(batch.seqs)
+                .filter(seq -> ack.stored().stream().anyMatch(r -> r.contains(seq))
+                        || ack.rejected().stream().anyMatch(r -> r.seq() == seq))
+                .toArray();
     }
 
     private void refuseAck(String reason, String batchId, String why) {
         refusedAcks.incrementAndGet();
-        Logger.warn("event=ack_refused device={} reason={} batch={} detail=\"{}\" action=\"outbox untouched\"", deviceId,
-                reason, batchId == null ? "-" : printable(batchId, 64), why);
+        Logger.warn(
+                "event=ack_refused device={} reason={} batch={} detail=\"{}\" action=\"outbox untouched\"",
+                deviceId,
+                reason,
+                batchId == null ? "-" : printable(batchId, 64),
+                why);
     }
 
     /** Text from the wire made safe for one log line: letters, digits and a few marks; truncated. */
@@ -360,8 +388,13 @@ public final class SyncEngine implements AutoCloseable {
                 b.sentNanos = now;
                 b.attempts++;
                 batchesResent.incrementAndGet();
-                Logger.info("event=batch_resent device={} batch={} seqs={}-{} attempt={}", deviceId, b.batchId,
-                        b.firstSeq, b.lastSeq, b.attempts);
+                Logger.info(
+                        "event=batch_resent device={} batch={} seqs={}-{} attempt={}",
+                        deviceId,
+                        b.batchId,
+                        b.firstSeq,
+                        b.lastSeq,
+                        b.attempts);
             } catch (BrokerLink.BackPressureException e) {
                 backPressure.incrementAndGet();
                 return;
@@ -395,7 +428,8 @@ public final class SyncEngine implements AutoCloseable {
                 return;
             }
             long waited = System.currentTimeMillis() - rows.get(0).createdMs();
-            if (rows.size() < config.maxRecordsPerBatch() && waited < config.linger().toMillis()) {
+            if (rows.size() < config.maxRecordsPerBatch()
+                    && waited < config.linger().toMillis()) {
                 lingerUntil = System.nanoTime() + (config.linger().toMillis() - waited) * 1_000_000L;
                 return;
             }
@@ -443,8 +477,8 @@ public final class SyncEngine implements AutoCloseable {
 
     private byte[] statusBytes(String state) {
         Status s = statusSupplier.get();
-        Status withState = new Status(deviceId, site, state, Instant.now(), s.clockSynced(), s.softwareVersion(), s.details(),
-                outboxState());
+        Status withState = new Status(
+                deviceId, site, state, Instant.now(), s.clockSynced(), s.softwareVersion(), s.details(), outboxState());
         try {
             return json.writeValueAsBytes(withState);
         } catch (IOException e) {
@@ -467,8 +501,11 @@ public final class SyncEngine implements AutoCloseable {
      */
     private io.vocedge.protocol.OutboxState outboxState() {
         io.vocedge.device.outbox.OutboxStats st = outbox.stats();
-        return new io.vocedge.protocol.OutboxState(st.depth(), st.oldestCreatedMs() > 0 ? Instant.ofEpochMilli(st.oldestCreatedMs())
-                : null, Math.max(0, st.nextSeq() - 1), st.evictedTotal());
+        return new io.vocedge.protocol.OutboxState(
+                st.depth(),
+                st.oldestCreatedMs() > 0 ? Instant.ofEpochMilli(st.oldestCreatedMs()) : null,
+                Math.max(0, st.nextSeq() - 1),
+                st.evictedTotal());
     }
 
     /** Publishes a fresh retained status now (the agent calls this when mute or health changes). */
@@ -539,9 +576,18 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     public SyncStats stats() {
-        return new SyncStats(connected, batchesSent.get(), batchesResent.get(), acksReceived.get(), recordsAcked.get(),
-                recordsRejected.get(), connectFailures.get(), backPressure.get(), duplicateAcks.get() + droppedAcks.get(),
-                inFlightSize, refusedAcks.get());
+        return new SyncStats(
+                connected,
+                batchesSent.get(),
+                batchesResent.get(),
+                acksReceived.get(),
+                recordsAcked.get(),
+                recordsRejected.get(),
+                connectFailures.get(),
+                backPressure.get(),
+                duplicateAcks.get() + droppedAcks.get(),
+                inFlightSize,
+                refusedAcks.get());
     }
 
     /**

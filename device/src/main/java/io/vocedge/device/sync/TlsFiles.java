@@ -26,7 +26,11 @@ public record TlsFiles(Path caFile, Path certFile, Path keyFile, String user, Pa
         if (passwordFile == null) {
             return null;
         }
-        String first = Files.readString(passwordFile, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
+        String first = Files.readString(passwordFile, StandardCharsets.UTF_8)
+                .lines()
+                .findFirst()
+                .orElse("")
+                .strip();
         if (first.isEmpty()) {
             throw new IOException("broker password file " + passwordFile + " is empty: write the password from "
                     + "'voc-gateway broker password <device-id>' into it");

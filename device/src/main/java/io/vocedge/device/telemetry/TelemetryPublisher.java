@@ -26,8 +26,8 @@ public final class TelemetryPublisher implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private volatile Map<String, Double> last = Map.of();
 
-    public TelemetryPublisher(String deviceId, List<MetricsSource> sources, RecordSink sink, RecordClock clock,
-            Duration interval) {
+    public TelemetryPublisher(
+            String deviceId, List<MetricsSource> sources, RecordSink sink, RecordClock clock, Duration interval) {
         if (interval.toMillis() < 1000) {
             throw new IllegalArgumentException("telemetry.interval must be at least 1s, got " + interval);
         }
@@ -36,11 +36,13 @@ public final class TelemetryPublisher implements AutoCloseable {
         this.sink = sink;
         this.clock = clock;
         this.interval = interval;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("telemetry").daemon(true).unstarted(r));
+        this.timer = Executors.newSingleThreadScheduledExecutor(
+                r -> Thread.ofPlatform().name("telemetry").daemon(true).unstarted(r));
     }
 
     public void start() {
-        timer.scheduleWithFixedDelay(this::publishGuarded, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                this::publishGuarded, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Current figures of all sources (for status and self-test), without writing a record. */
@@ -50,7 +52,10 @@ public final class TelemetryPublisher implements AutoCloseable {
             try {
                 s.collect(m);
             } catch (RuntimeException e) {
-                Logger.warn("event=metrics_source_failed source={} error=\"{}\"", s.getClass().getSimpleName(), e.getMessage());
+                Logger.warn(
+                        "event=metrics_source_failed source={} error=\"{}\"",
+                        s.getClass().getSimpleName(),
+                        e.getMessage());
             }
         }
         m.values().removeIf(v -> v == null || v.isNaN() || v.isInfinite());

@@ -46,15 +46,49 @@ class DeviceAssemblyTest {
     void partsStartInTheDocumentedOrderAndOfferEveryCommand() throws Exception {
         DeviceConfig cfg = config();
         try (DeviceAssembly agent = DeviceAssembly.start(cfg, "test", FLOOR, emptyReplay())) {
-            assertThat(agent.partNames()).containsExactly("DataDirLock", "DiskWatch", "SystemRecordClock", "MuteState",
-                    "OutboxSync", "TelemetryPublisher", "InsightStage", "Forgetter", "Hardware", "ReplayInput",
-                    "AgentCommands", "SelfTest", "CommandDispatcher", "StatusWatch");
-            assertThat(agent.commands().keySet()).containsExactlyInAnyOrder("mute", "unmute", "start_conversation",
-                    "end_conversation", "selftest", "forget", "set_log_level", "status");
-            assertThat(agent.status().details()).containsKeys("disk_state", "muted", "outbox_depth", "outbox_evicted",
-                    "acks_refused", "lexicon_updates_refused", "lexicon_version", "model_version", "input", "light",
-                    "hardware", "commands_refused");
-            assertThat(agent.status().details()).containsEntry("hardware", "none").containsEntry("muted", false);
+            assertThat(agent.partNames())
+                    .containsExactly(
+                            "DataDirLock",
+                            "DiskWatch",
+                            "SystemRecordClock",
+                            "MuteState",
+                            "OutboxSync",
+                            "TelemetryPublisher",
+                            "InsightStage",
+                            "Forgetter",
+                            "Hardware",
+                            "ReplayInput",
+                            "AgentCommands",
+                            "SelfTest",
+                            "CommandDispatcher",
+                            "StatusWatch");
+            assertThat(agent.commands().keySet())
+                    .containsExactlyInAnyOrder(
+                            "mute",
+                            "unmute",
+                            "start_conversation",
+                            "end_conversation",
+                            "selftest",
+                            "forget",
+                            "set_log_level",
+                            "status");
+            assertThat(agent.status().details())
+                    .containsKeys(
+                            "disk_state",
+                            "muted",
+                            "outbox_depth",
+                            "outbox_evicted",
+                            "acks_refused",
+                            "lexicon_updates_refused",
+                            "lexicon_version",
+                            "model_version",
+                            "input",
+                            "light",
+                            "hardware",
+                            "commands_refused");
+            assertThat(agent.status().details())
+                    .containsEntry("hardware", "none")
+                    .containsEntry("muted", false);
             await().atMost(Duration.ofSeconds(10)).until(agent::inputFinished);
         }
         try (DataDirLock again = DataDirLock.acquire(cfg.dataDir(), "test")) {
@@ -67,8 +101,9 @@ class DeviceAssemblyTest {
     void aPartThatFailsToStartStopsTheOnesBeforeItAndLeavesNothingRunning() throws Exception {
         DeviceConfig cfg = config();
         assertThatThrownBy(() -> DeviceAssembly.start(cfg, "test", FLOOR, (sink, muted) -> {
-            throw new IllegalStateException("no input");
-        })).hasMessage("no input");
+                    throw new IllegalStateException("no input");
+                }))
+                .hasMessage("no input");
         try (DataDirLock again = DataDirLock.acquire(cfg.dataDir(), "test")) {
             assertThat(again).as("the lock is released").isNotNull();
         }
@@ -87,9 +122,15 @@ class DeviceAssemblyTest {
 
     /** Threads the agent's parts start (disk watch, sync, telemetry, replay, light watcher, commands). */
     private static Set<String> agentThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(n -> n.equals("voc-disk-watch") || n.equals("sync-dev-asm-1") || n.equals("telemetry")
-                        || n.equals("replay") || n.equals("voc-light-state") || n.equals("commands"))
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(n -> n.equals("voc-disk-watch")
+                        || n.equals("sync-dev-asm-1")
+                        || n.equals("telemetry")
+                        || n.equals("replay")
+                        || n.equals("voc-light-state")
+                        || n.equals("commands"))
                 .collect(Collectors.toSet());
     }
 }

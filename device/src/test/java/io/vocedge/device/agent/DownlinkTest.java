@@ -23,7 +23,8 @@ class DownlinkTest {
         down.onMessage(Topics.DOWN_LEXICON, b("lex2"), true);
         List<String> commands = new ArrayList<>();
         List<String> lexicons = new ArrayList<>();
-        down.open((p, r) -> commands.add(new String(p, StandardCharsets.UTF_8)),
+        down.open(
+                (p, r) -> commands.add(new String(p, StandardCharsets.UTF_8)),
                 (p, r) -> lexicons.add(new String(p, StandardCharsets.UTF_8) + (r ? " retained" : "")));
         assertThat(commands).containsExactly("c1", "c2");
         assertThat(lexicons).containsExactly("lex2 retained");
@@ -43,7 +44,7 @@ class DownlinkTest {
             down.onMessage("down/command", b("c" + i), false);
         }
         List<String> commands = new ArrayList<>();
-        down.open((p, r) -> commands.add(new String(p, StandardCharsets.UTF_8)), (p, r) -> { });
+        down.open((p, r) -> commands.add(new String(p, StandardCharsets.UTF_8)), (p, r) -> {});
         assertThat(commands).hasSize(Downlink.MAX_HELD).startsWith("c0");
     }
 }

@@ -81,7 +81,10 @@ class PartChainTest {
         chain.close(); // what DeviceAssembly.start does on a failure
         assertThat(events).containsExactly("start a", "start b", "start c", "stop c", "stop b", "stop a");
         assertThatThrownBy(() -> chain.start(new Fake("d", false))).isInstanceOf(IllegalStateException.class);
-        assertThat(events).as("refused after close, and released").endsWith("stop d").doesNotContain("start d");
+        assertThat(events)
+                .as("refused after close, and released")
+                .endsWith("stop d")
+                .doesNotContain("start d");
     }
 
     @Test
@@ -90,7 +93,9 @@ class PartChainTest {
         chain.start(new Fake("mute", false, "mute", "unmute"));
         assertThatThrownBy(() -> chain.start(new Fake("other", false, "status", "mute")))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("'mute'").hasMessageContaining("other").hasMessageContaining("by mute");
+                .hasMessageContaining("'mute'")
+                .hasMessageContaining("other")
+                .hasMessageContaining("by mute");
         assertThat(events).containsExactly("start mute", "stop other");
         assertThat(chain.commands()).containsOnlyKeys("mute", "unmute");
         chain.close();

@@ -32,8 +32,11 @@ class DeviceArchitectureTest {
 
     @Test
     void commandLineCommandsLiveInCli() {
-        classes().that().areAnnotatedWith(Command.class)
-                .should().resideInAPackage("io.vocedge.device.cli..")
+        classes()
+                .that()
+                .areAnnotatedWith(Command.class)
+                .should()
+                .resideInAPackage("io.vocedge.device.cli..")
                 .because("commands print to the terminal, and only cli/ may (CONTRIBUTING.md)")
                 .check(production);
     }

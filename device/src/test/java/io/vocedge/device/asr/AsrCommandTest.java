@@ -16,12 +16,16 @@ class AsrCommandTest {
     void checkNamesTheBrokenFileAndExitsNonZero(@TempDir Path tmp) throws Exception {
         Path model = ModelValidatorTest.fabricateSmallModel(tmp.resolve("m"));
         Files.delete(model.resolve("conf/mfcc.conf"));
-        Path yaml = Files.writeString(tmp.resolve("d.yaml"), "asr:\n  model: " + model + "\n  pending_dir: " + tmp.resolve("p") + "\n");
+        Path yaml = Files.writeString(
+                tmp.resolve("d.yaml"), "asr:\n  model: " + model + "\n  pending_dir: " + tmp.resolve("p") + "\n");
         StringWriter out = new StringWriter();
         CommandLine cli = new CommandLine(new AsrCommand());
         cli.setOut(new PrintWriter(out, true));
         int rc = cli.execute("--config", yaml.toString(), "check");
         assertThat(rc).isEqualTo(2);
-        assertThat(out.toString()).startsWith("not usable: ").contains(model.resolve("conf/mfcc.conf").toString()).contains("missing");
+        assertThat(out.toString())
+                .startsWith("not usable: ")
+                .contains(model.resolve("conf/mfcc.conf").toString())
+                .contains("missing");
     }
 }

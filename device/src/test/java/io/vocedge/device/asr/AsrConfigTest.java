@@ -47,7 +47,8 @@ class AsrConfigTest {
                   max_conversation_seconds: 20
                   keyword_boost: true
                 """);
-        assertThatThrownBy(() -> DeviceConfig.load(f, DeviceConfig.Overrides.TOOL)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> DeviceConfig.load(f, DeviceConfig.Overrides.TOOL))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("asr.model: required")
                 .hasMessageContaining("'English!' is not a language tag")
                 .hasMessageContaining("asr.enrolment")
@@ -57,25 +58,31 @@ class AsrConfigTest {
 
     @Test
     void unknownAndCamelCaseKeysAndAMissingSectionAreRefused() throws Exception {
-        Path typo = Files.writeString(tmp.resolve("typo.yaml"), "asr:\n  model: /m\n  silenceGap: 3\n  pendingDir: /p\n");
+        Path typo =
+                Files.writeString(tmp.resolve("typo.yaml"), "asr:\n  model: /m\n  silenceGap: 3\n  pendingDir: /p\n");
         assertThatThrownBy(() -> DeviceConfig.load(typo, DeviceConfig.Overrides.TOOL))
                 .hasMessageContaining("asr.silenceGap: unknown key")
                 .hasMessageContaining("asr.pendingDir: unknown key (did you mean 'pending_dir'?)");
         Path none = Files.writeString(tmp.resolve("none.yaml"), "device:\n  id: x\n");
-        assertThatThrownBy(() -> DeviceConfig.load(none, DeviceConfig.Overrides.TOOL).requireAsr("asr check"))
+        assertThatThrownBy(() ->
+                        DeviceConfig.load(none, DeviceConfig.Overrides.TOOL).requireAsr("asr check"))
                 .hasMessageContaining("asr check needs speech recognition: the config has no asr: section");
     }
 
     @Test
     void snakeCaseKeysLikeTheRestOfTheConfigAreAccepted() throws Exception {
-        var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
-        AsrConfig c = AsrConfig.from(yaml.readTree("{model: /opt/voc/model, native_lib_dir: /opt/lib, pending_max_seconds: 600, "
-                + "silence_gap_seconds: 15}"), Path.of("/var/lib/voc"));
+        var yaml = new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        AsrConfig c = AsrConfig.from(
+                yaml.readTree("{model: /opt/voc/model, native_lib_dir: /opt/lib, pending_max_seconds: 600, "
+                        + "silence_gap_seconds: 15}"),
+                Path.of("/var/lib/voc"));
         assertThat(c.nativeLibDir()).isEqualTo(Path.of("/opt/lib"));
         assertThat(c.pendingMaxSeconds()).isEqualTo(600L);
         assertThat(c.silenceGapSeconds()).isEqualTo(15L);
         assertThat(c.pendingDir()).isEqualTo(Path.of("/var/lib/voc/pending-audio"));
-        assertThatThrownBy(() -> AsrConfig.from(yaml.readTree("{}"), Path.of("/d"))).hasMessageContaining("no asr: section");
+        assertThatThrownBy(() -> AsrConfig.from(yaml.readTree("{}"), Path.of("/d")))
+                .hasMessageContaining("no asr: section");
         assertThatThrownBy(() -> AsrConfig.from(yaml.readTree("{model: /m, modle_dir: x}"), Path.of("/d")))
                 .hasMessageContaining("asr.modle_dir");
     }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AsrStageTest {
     @TempDir
     Path tmp;
+
     private AsrStage stage;
 
     @AfterEach
@@ -40,8 +41,21 @@ class AsrStageTest {
     }
 
     private AsrConfig config() {
-        return new AsrConfig(tmp.resolve("model"), "en", null, null, tmp.resolve("pending"), 2L * 1024 * 1024, 60L, null, 10L,
-                600L, null, null, null, null);
+        return new AsrConfig(
+                tmp.resolve("model"),
+                "en",
+                null,
+                null,
+                tmp.resolve("pending"),
+                2L * 1024 * 1024,
+                60L,
+                null,
+                10L,
+                600L,
+                null,
+                null,
+                null,
+                null);
     }
 
     private List<Path> pendingFiles() throws IOException {
@@ -63,7 +77,8 @@ class AsrStageTest {
                 throw new IllegalStateException(e);
             }
         };
-        stage = new AsrStage(config(), q, () -> engine, f -> new LevelRoleClassifier(6, 12, 0.5, 1), sink, Duration.ofMillis(50));
+        stage = new AsrStage(
+                config(), q, () -> engine, f -> new LevelRoleClassifier(6, 12, 0.5, 1), sink, Duration.ofMillis(50));
         stage.onSegment(seg("s1", 0, 1000, (short) 12000, -10));
         stage.onSegment(seg("s2", 2000, 1000, (short) 0, -90)); // silence: no transcript
         stage.onSegment(seg("s3", 3000, 500, (short) 1000, -35));
@@ -81,8 +96,12 @@ class AsrStageTest {
         assertThat(sink.transcripts.get(1).speaker()).isEqualTo(SpeakerRole.CUSTOMER);
         assertThat(sink.transcripts.get(1).conversationId()).isEqualTo(t1.conversationId());
         assertThat(sink.transcripts.get(2).conversationId()).isNotEqualTo(t1.conversationId());
-        assertThat(sink.ends.getFirst().talkMsByRole()).containsEntry("staff", 1000L).containsEntry("customer", 500L);
-        assertThat(filesSeenAtAccept.get()).as("audio still on disk while the sink works").isGreaterThanOrEqualTo(1);
+        assertThat(sink.ends.getFirst().talkMsByRole())
+                .containsEntry("staff", 1000L)
+                .containsEntry("customer", 500L);
+        assertThat(filesSeenAtAccept.get())
+                .as("audio still on disk while the sink works")
+                .isGreaterThanOrEqualTo(1);
         await().atMost(Duration.ofSeconds(5)).until(() -> pendingFiles().isEmpty());
         AsrStatus st = stage.status();
         assertThat(st.state()).isEqualTo("running");
@@ -109,14 +128,22 @@ class AsrStageTest {
             }
             return engine;
         };
-        stage = new AsrStage(cfg, new PendingAudioQueue(cfg.pendingDir(), cfg.pendingMaxBytes(), 60_000), loader,
-                f -> new LevelRoleClassifier(), sink, Duration.ofMillis(50));
+        stage = new AsrStage(
+                cfg,
+                new PendingAudioQueue(cfg.pendingDir(), cfg.pendingMaxBytes(), 60_000),
+                loader,
+                f -> new LevelRoleClassifier(),
+                sink,
+                Duration.ofMillis(50));
         stage.start();
         for (int i = 0; i < 5; i++) {
             stage.onSegment(seg("s" + i, i * 2000L, 1000, (short) 5000, -20));
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> "engine_unavailable".equals(stage.status().state()));
-        assertThat(stage.status().problem()).contains("does not exist").contains(cfg.model().toString());
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> "engine_unavailable".equals(stage.status().state()));
+        assertThat(stage.status().problem())
+                .contains("does not exist")
+                .contains(cfg.model().toString());
         assertThat(stage.status().backlogMs()).isEqualTo(5000);
         assertThat(sink.transcripts).isEmpty();
 
@@ -145,7 +172,8 @@ class AsrStageTest {
         assertThat(during.droppedMs()).isEqualTo(10_000L);
         stage.start();
         // quiet hours: it catches up
-        await().atMost(Duration.ofSeconds(30)).until(() -> stage.status().backlogMs() == 0 && stage.status().pendingEntries() == 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> stage.status().backlogMs() == 0 && stage.status().pendingEntries() == 0);
         AsrStatus after = stage.status();
         assertThat(sink.transcripts.size() + after.droppedSegments()).isEqualTo(20);
         // the survivors are the newest, in order
@@ -163,8 +191,13 @@ class AsrStageTest {
         RecordingSink sink = new RecordingSink();
         sink.refuseNext.set(2);
         AsrConfig cfg = config();
-        stage = new AsrStage(cfg, new PendingAudioQueue(cfg.pendingDir(), cfg.pendingMaxBytes(), 60_000), () -> engine,
-                f -> new LevelRoleClassifier(), sink, Duration.ofMillis(20));
+        stage = new AsrStage(
+                cfg,
+                new PendingAudioQueue(cfg.pendingDir(), cfg.pendingMaxBytes(), 60_000),
+                () -> engine,
+                f -> new LevelRoleClassifier(),
+                sink,
+                Duration.ofMillis(20));
         stage.onSegment(seg("keep", 0, 1000, (short) 3000, -20));
         stage.start();
         await().atMost(Duration.ofSeconds(5)).until(() -> sink.transcripts.size() == 1);
@@ -180,10 +213,16 @@ class AsrStageTest {
         RecordingSink sink = new RecordingSink();
         AsrConfig cfg = config();
         AtomicBoolean builtWithSpeakerModel = new AtomicBoolean();
-        stage = new AsrStage(cfg, new PendingAudioQueue(cfg.pendingDir(), cfg.pendingMaxBytes(), 60_000), () -> engine, f -> {
-            builtWithSpeakerModel.set(f.hasSpeakerModel());
-            return new XVectorRoleClassifier(new float[] {1f, 0.1f, -0.25f, 0.45f}, 0.55, 0.30);
-        }, sink, Duration.ofMillis(20));
+        stage = new AsrStage(
+                cfg,
+                new PendingAudioQueue(cfg.pendingDir(), cfg.pendingMaxBytes(), 60_000),
+                () -> engine,
+                f -> {
+                    builtWithSpeakerModel.set(f.hasSpeakerModel());
+                    return new XVectorRoleClassifier(new float[] {1f, 0.1f, -0.25f, 0.45f}, 0.55, 0.30);
+                },
+                sink,
+                Duration.ofMillis(20));
         stage.onSegment(seg("v", 0, 1000, (short) 100, -40)); // quiet, but the voice matches
         stage.start();
         await().atMost(Duration.ofSeconds(5)).until(() -> sink.transcripts.size() == 1);

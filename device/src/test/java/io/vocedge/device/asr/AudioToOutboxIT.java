@@ -49,28 +49,45 @@ class AudioToOutboxIT {
         AudioConfig audio = cfg.audio().withFormat(44_100, 2);
         AsrConfig asr = AsrConfig.from(yaml.readTree("{model: " + dir.resolve("no-model") + "}"), cfg.dataDir());
         FakeRecognizerFactory engine = new FakeRecognizerFactory(null, false);
-        DeviceAssembly agent = DeviceAssembly.start(cfg, "test", Instant.parse("2026-11-01T00:00:00Z"),
-                AgentInput.audio(audio, SourceOpeners.wav(wav, false), sink -> new AsrStage(asr,
-                        new PendingAudioQueue(asr.pendingDir(), asr.pendingMaxBytes(), 600_000), () -> engine,
-                        f -> new LevelRoleClassifier(), sink, Duration.ofMillis(50))));
+        DeviceAssembly agent = DeviceAssembly.start(
+                cfg,
+                "test",
+                Instant.parse("2026-11-01T00:00:00Z"),
+                AgentInput.audio(
+                        audio,
+                        SourceOpeners.wav(wav, false),
+                        sink -> new AsrStage(
+                                asr,
+                                new PendingAudioQueue(asr.pendingDir(), asr.pendingMaxBytes(), 600_000),
+                                () -> engine,
+                                f -> new LevelRoleClassifier(),
+                                sink,
+                                Duration.ofMillis(50))));
         try {
             await().atMost(Duration.ofSeconds(60)).until(agent::inputFinished);
             await().atMost(Duration.ofSeconds(30)).until(() -> kinds(agent).contains("voc.conversation/1"));
             List<JsonNode> utterances = records(agent).stream()
-                    .filter(r -> r.path("schema").asText().equals("voc.utterance/1")).toList();
+                    .filter(r -> r.path("schema").asText().equals("voc.utterance/1"))
+                    .toList();
             assertThat(utterances).hasSize(3);
             long[] truthStartMs = {1000, 6000, 11_500};
             for (int i = 0; i < 3; i++) {
                 JsonNode u = utterances.get(i);
                 assertThat(u.path("start_ms").asLong()).isBetween(truthStartMs[i] - 300, truthStartMs[i] + 300);
-                assertThat(u.path("end_ms").asLong()).isGreaterThan(u.path("start_ms").asLong() + 1000);
-                assertThat(u.path("text").asText()).as("the recognizer double's words").isNotBlank();
+                assertThat(u.path("end_ms").asLong())
+                        .isGreaterThan(u.path("start_ms").asLong() + 1000);
+                assertThat(u.path("text").asText())
+                        .as("the recognizer double's words")
+                        .isNotBlank();
             }
             assertThat(utterances.get(0).path("conversation_id").asText()).isNotBlank();
             assertThat(agent.status().details()).containsEntry("audio_state", "ended");
             // Privacy: audio is deleted once transcribed.
             try (Stream<Path> pending = Files.list(asr.pendingDir())) {
-                assertThat(pending.filter(p -> p.toString().endsWith(".pcm") || p.toString().endsWith(".wav")).toList()).isEmpty();
+                assertThat(pending.filter(p -> p.toString().endsWith(".pcm")
+                                        || p.toString().endsWith(".wav"))
+                                .toList())
+                        .isEmpty();
             }
         } finally {
             agent.close();
@@ -78,9 +95,11 @@ class AudioToOutboxIT {
     }
 
     private Path speechWav() throws Exception {
-        String[] lines = {"Hello, I paid a deposit for the blue car last week.",
-                "The salesman said it was in stock, but now you tell me it is not.",
-                "I would like to speak to the manager about the delivery date."};
+        String[] lines = {
+            "Hello, I paid a deposit for the blue car last week.",
+            "The salesman said it was in stock, but now you tell me it is not.",
+            "I would like to speak to the manager about the delivery date."
+        };
         double[] at = {1.0, 6.0, 11.5};
         int rate = 44_100;
         float[] left = new float[rate * 16];
@@ -109,7 +128,8 @@ class AudioToOutboxIT {
         }
         Path out = dir.resolve("showroom-44k-stereo.wav");
         var fmt = new javax.sound.sampled.AudioFormat(rate, 16, 2, true, false);
-        try (var in = new javax.sound.sampled.AudioInputStream(new java.io.ByteArrayInputStream(b.array()), fmt, left.length)) {
+        try (var in = new javax.sound.sampled.AudioInputStream(
+                new java.io.ByteArrayInputStream(b.array()), fmt, left.length)) {
             javax.sound.sampled.AudioSystem.write(in, javax.sound.sampled.AudioFileFormat.Type.WAVE, out.toFile());
         }
         return out;
@@ -119,7 +139,10 @@ class AudioToOutboxIT {
         try (var in = javax.sound.sampled.AudioSystem.getAudioInputStream(wav.toFile())) {
             byte[] raw = in.readAllBytes();
             short[] s = new short[raw.length / 2];
-            java.nio.ByteBuffer.wrap(raw).order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(s);
+            java.nio.ByteBuffer.wrap(raw)
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                    .asShortBuffer()
+                    .get(s);
             return s;
         }
     }

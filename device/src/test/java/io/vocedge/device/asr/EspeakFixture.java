@@ -13,7 +13,8 @@ public final class EspeakFixture {
     public static Path speak(Path dir, String lang, String text, String name) throws IOException, InterruptedException {
         Path raw = dir.resolve(name + "-22k.wav");
         Path out = dir.resolve(name + ".wav");
-        run(List.of("espeak-ng", "-v", lang.startsWith("zh") ? "cmn" : "en-us", "-s", "150", "-w", raw.toString(), text));
+        run(List.of(
+                "espeak-ng", "-v", lang.startsWith("zh") ? "cmn" : "en-us", "-s", "150", "-w", raw.toString(), text));
         run(List.of("sox", raw.toString(), "-r", "16000", "-c", "1", "-b", "16", out.toString()));
         return out;
     }

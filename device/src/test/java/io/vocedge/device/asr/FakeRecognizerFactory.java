@@ -92,7 +92,13 @@ final class FakeRecognizerFactory implements RecognizerFactory {
             if (wordCount++ > 0) {
                 words.append(',');
             }
-            words.append(String.format(java.util.Locale.ROOT, "{\"conf\":%.6f,\"end\":%.3f,\"start\":%.3f,\"word\":\"%s\"}", conf, end, start, w));
+            words.append(String.format(
+                    java.util.Locale.ROOT,
+                    "{\"conf\":%.6f,\"end\":%.3f,\"start\":%.3f,\"word\":\"%s\"}",
+                    conf,
+                    end,
+                    start,
+                    w));
         }
 
         @Override
@@ -120,7 +126,9 @@ final class FakeRecognizerFactory implements RecognizerFactory {
                     text.append(text.isEmpty() ? "" : " ").append(part, 0, q);
                 }
             }
-            String spk = speakerVector == null ? "" : ", \"spk\" : " + java.util.Arrays.toString(speakerVector) + ", \"spk_frames\" : " + samples / 160;
+            String spk = speakerVector == null
+                    ? ""
+                    : ", \"spk\" : " + java.util.Arrays.toString(speakerVector) + ", \"spk_frames\" : " + samples / 160;
             return "{\"result\" : [" + words + "], \"text\" : \"" + text + "\"" + spk + "}";
         }
 

@@ -12,9 +12,21 @@ public class ModelValidatorTest {
     private final ModelValidator v = new ModelValidator();
 
     public static Path fabricateSmallModel(Path dir) throws IOException {
-        for (String f : new String[] {"am/final.mdl", "conf/mfcc.conf", "conf/model.conf", "graph/Gr.fst", "graph/HCLr.fst",
-                "graph/disambig_tid.int", "graph/phones/word_boundary.int", "ivector/final.ie", "ivector/final.mat",
-                "ivector/final.dubm", "ivector/global_cmvn.stats", "ivector/online_cmvn.conf", "ivector/splice.conf"}) {
+        for (String f : new String[] {
+            "am/final.mdl",
+            "conf/mfcc.conf",
+            "conf/model.conf",
+            "graph/Gr.fst",
+            "graph/HCLr.fst",
+            "graph/disambig_tid.int",
+            "graph/phones/word_boundary.int",
+            "ivector/final.ie",
+            "ivector/final.mat",
+            "ivector/final.dubm",
+            "ivector/global_cmvn.stats",
+            "ivector/online_cmvn.conf",
+            "ivector/splice.conf"
+        }) {
             Path p = dir.resolve(f);
             Files.createDirectories(p.getParent());
             Files.writeString(p, "not really kaldi\n");
@@ -46,19 +58,30 @@ public class ModelValidatorTest {
         Files.writeString(m.resolve("conf/model.conf"), ""); // truncated
         Files.delete(m.resolve("graph/HCLr.fst"));
         Files.delete(m.resolve("ivector/final.ie"));
-        assertThat(v.validateModel(m)).satisfiesExactlyInAnyOrder(
-                p -> assertThat(p).contains(m.resolve("am/final.mdl").toString()).contains("missing").contains("alphacephei.com/vosk/models"),
-                p -> assertThat(p).contains("conf/model.conf").contains("empty (truncated download?)"),
-                p -> assertThat(p).contains("graph/HCLG.fst (or graph/Gr.fst + graph/HCLr.fst)"),
-                p -> assertThat(p).contains("ivector/final.ie").contains("missing"));
+        assertThat(v.validateModel(m))
+                .satisfiesExactlyInAnyOrder(
+                        p -> assertThat(p)
+                                .contains(m.resolve("am/final.mdl").toString())
+                                .contains("missing")
+                                .contains("alphacephei.com/vosk/models"),
+                        p -> assertThat(p).contains("conf/model.conf").contains("empty (truncated download?)"),
+                        p -> assertThat(p).contains("graph/HCLG.fst (or graph/Gr.fst + graph/HCLr.fst)"),
+                        p -> assertThat(p).contains("ivector/final.ie").contains("missing"));
     }
 
     @Test
     void missingDirectoryAndDoubleNestedArchive(@TempDir Path tmp) throws IOException {
-        assertThat(v.validateModel(tmp.resolve("nope"))).singleElement().asString().contains("does not exist").contains("asr.model");
+        assertThat(v.validateModel(tmp.resolve("nope")))
+                .singleElement()
+                .asString()
+                .contains("does not exist")
+                .contains("asr.model");
         Path outer = tmp.resolve("vosk-model-small-cn-0.22");
         fabricateSmallModel(outer.resolve("vosk-model-small-cn-0.22"));
-        assertThat(v.validateModel(outer)).singleElement().asString().contains("one level too deep")
+        assertThat(v.validateModel(outer))
+                .singleElement()
+                .asString()
+                .contains("one level too deep")
                 .contains(outer.resolve("vosk-model-small-cn-0.22").toString());
     }
 
@@ -68,9 +91,16 @@ public class ModelValidatorTest {
         for (String f : new String[] {"mfcc.conf", "final.ext.raw", "mean.vec"}) {
             Files.writeString(spk.resolve(f), "x");
         }
-        assertThat(v.validateSpeakerModel(spk)).singleElement().asString().contains("transform.mat").contains("missing");
+        assertThat(v.validateSpeakerModel(spk))
+                .singleElement()
+                .asString()
+                .contains("transform.mat")
+                .contains("missing");
         Files.writeString(spk.resolve("transform.mat"), "x");
         assertThat(v.validateSpeakerModel(spk)).isEmpty();
-        assertThat(v.validateSpeakerModel(tmp.resolve("none"))).singleElement().asString().contains("level heuristic");
+        assertThat(v.validateSpeakerModel(tmp.resolve("none")))
+                .singleElement()
+                .asString()
+                .contains("level heuristic");
     }
 }

@@ -58,12 +58,15 @@ class VoskJsonTest {
     @Test
     void parsesPartial() {
         assertThat(json.partial("{\n  \"partial\" : \"one two\"\n}").partial()).isEqualTo("one two");
-        assertThat(json.partial("{\"partial\" : \"\", \"partial_result\": []}").partial()).isEmpty();
+        assertThat(json.partial("{\"partial\" : \"\", \"partial_result\": []}").partial())
+                .isEmpty();
     }
 
     @Test
     void malformedJsonFailsWithSize() {
-        assertThatThrownBy(() -> json.result("{\"result\": [")).isInstanceOf(IllegalStateException.class).hasMessageContaining("12 chars");
+        assertThatThrownBy(() -> json.result("{\"result\": ["))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("12 chars");
     }
 
     @Test
@@ -86,9 +89,12 @@ class VoskJsonTest {
         short[] pcm = new short[16_000 * 3 / 2];
         java.util.Arrays.fill(pcm, (short) 16_000);
         java.util.List<String> partials = new java.util.ArrayList<>();
-        Recognition r = new SegmentRecognizer(f).recognize(new io.vocedge.device.pipeline.SpeechSegment("s1", 5_000, 6_500, pcm, -6), partials::add);
+        Recognition r = new SegmentRecognizer(f)
+                .recognize(new io.vocedge.device.pipeline.SpeechSegment("s1", 5_000, 6_500, pcm, -6), partials::add);
         assertThat(r.words()).hasSize(3);
-        assertThat(r.words()).extracting(io.vocedge.device.pipeline.Transcript.Word::startMs).containsExactly(5_000L, 5_500L, 6_000L);
+        assertThat(r.words())
+                .extracting(io.vocedge.device.pipeline.Transcript.Word::startMs)
+                .containsExactly(5_000L, 5_500L, 6_000L);
         assertThat(r.text()).isEqualTo("a160 a160 a160");
         assertThat(partials).containsExactly("x", "xx", "xxx");
         assertThat(f.sessionsClosed.get()).isEqualTo(f.sessionsOpened.get()).isEqualTo(1);

@@ -28,16 +28,19 @@ class AudioConfigTest {
 
     @Test
     void beamformingNeedsOnePositionPerChannel() {
-        assertThatThrownBy(() -> parse("{\"channels\": 4, \"combine\": \"beamform\", \"mic_positions_m\": [[0,0],[0.03,0]]}"))
+        assertThatThrownBy(() ->
+                        parse("{\"channels\": 4, \"combine\": \"beamform\", \"mic_positions_m\": [[0,0],[0.03,0]]}"))
                 .hasMessageContaining("mic_positions_m has 2 entries for 4 channels");
     }
 
     @Test
     void everyBadFieldIsReportedAtOnce() {
-        assertThatThrownBy(() -> parse("{\"sample_rate\": 1000, \"channels\": 9, \"combine\": \"loudest\", \"hangover_ms\": 10}"))
+        assertThatThrownBy(() -> parse(
+                        "{\"sample_rate\": 1000, \"channels\": 9, \"combine\": \"loudest\", \"hangover_ms\": 10}"))
                 .hasMessageContaining("audio.sample_rate: expected a whole number in 8000..192000, got 1000")
                 .hasMessageContaining("audio.channels: expected a whole number in 1..8, got 9")
-                .hasMessageContaining("audio.combine: expected one of auto, best, beamform, average, channel, got \"loudest\"")
+                .hasMessageContaining(
+                        "audio.combine: expected one of auto, best, beamform, average, channel, got \"loudest\"")
                 .hasMessageContaining("audio.hangover_ms: expected a whole number in 50..5000, got 10");
     }
 

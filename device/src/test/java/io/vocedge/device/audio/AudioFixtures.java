@@ -33,8 +33,22 @@ final class AudioFixtures {
     /** Pink noise from sox (repeatable: sox -R), mono floats normalised to RMS 1. */
     static float[] pinkNoise(Path dir, int rate, double seconds) throws IOException, InterruptedException {
         Path out = dir.resolve("pink-" + rate + "-" + seconds + ".wav");
-        run("sox", "-R", "-n", "-r", String.valueOf(rate), "-c", "1", "-b", "16", out.toString(), "synth",
-                String.valueOf(seconds), "pinknoise", "vol", "0.5");
+        run(
+                "sox",
+                "-R",
+                "-n",
+                "-r",
+                String.valueOf(rate),
+                "-c",
+                "1",
+                "-b",
+                "16",
+                out.toString(),
+                "synth",
+                String.valueOf(seconds),
+                "pinknoise",
+                "vol",
+                "0.5");
         float[] n = mono(out);
         scale(n, 1 / rms(n, 0, n.length));
         return n;
@@ -157,8 +171,10 @@ final class AudioFixtures {
                 b.putShort((short) Math.max(-32768, Math.min(32767, Math.round(c[i] * 32767))));
             }
         }
-        try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(b.array()),
-                PcmFormat.signed16(rate, ch).toJavaSound(), n)) {
+        try (AudioInputStream in = new AudioInputStream(
+                new ByteArrayInputStream(b.array()),
+                PcmFormat.signed16(rate, ch).toJavaSound(),
+                n)) {
             AudioSystem.write(in, AudioFileFormat.Type.WAVE, file.toFile());
         }
         return file;
@@ -169,8 +185,10 @@ final class AudioFixtures {
         try {
             p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         } catch (IOException e) {
-            throw new IOException(cmd[0] + " is needed to generate audio fixtures: apt-get install espeak-ng sox ("
-                    + e.getMessage() + ")", e);
+            throw new IOException(
+                    cmd[0] + " is needed to generate audio fixtures: apt-get install espeak-ng sox (" + e.getMessage()
+                            + ")",
+                    e);
         }
         String output = new String(p.getInputStream().readAllBytes());
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {

@@ -36,7 +36,8 @@ class BeamformingTest {
         double latest = -1;
         double[] arrival = new double[4];
         for (int c = 0; c < 4; c++) {
-            arrival[c] = -(mics.get(c).get(0) * Math.cos(az) + mics.get(c).get(1) * Math.sin(az)) / DelayAndSumBeamformer.SPEED_OF_SOUND;
+            arrival[c] = -(mics.get(c).get(0) * Math.cos(az) + mics.get(c).get(1) * Math.sin(az))
+                    / DelayAndSumBeamformer.SPEED_OF_SOUND;
             latest = Math.max(latest, arrival[c]);
         }
         int maxLead = 0;
@@ -62,7 +63,9 @@ class BeamformingTest {
             beam.combine(java.util.Arrays.copyOfRange(interleaved, pos * 4, (pos + block) * 4), block, mono);
             System.arraycopy(mono, 0, out, pos, block);
         }
-        assertThat(beam.steerDegrees()).as("steered towards the talker at 60 degrees").isBetween(50, 70);
+        assertThat(beam.steerDegrees())
+                .as("steered towards the talker at 60 degrees")
+                .isBetween(50, 70);
         // Measure over the second half, after the beam settled.
         int from = speech.length / 2;
         float[] single = new float[speech.length];
@@ -71,7 +74,8 @@ class BeamformingTest {
         }
         double snrSingle = snrAgainst(single, speech, from, 200);
         double snrBeam = snrAgainst(out, speech, from, 200);
-        assertThat(snrBeam - snrSingle).as("SNR gain in dB (single %.2f dB, beam %.2f dB)", snrSingle, snrBeam)
+        assertThat(snrBeam - snrSingle)
+                .as("SNR gain in dB (single %.2f dB, beam %.2f dB)", snrSingle, snrBeam)
                 .isGreaterThanOrEqualTo(3.0);
     }
 

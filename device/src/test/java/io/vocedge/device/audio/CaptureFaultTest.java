@@ -119,8 +119,10 @@ class CaptureFaultTest {
     }
 
     static AudioConfig cfg() throws Exception {
-        return AudioConfig.from(new ObjectMapper().readTree(
-                "{\"stall_timeout_ms\": 300, \"reopen_initial_ms\": 50, \"reopen_max_ms\": 200, \"min_speech_ms\": 100}"));
+        return AudioConfig.from(
+                new ObjectMapper()
+                        .readTree(
+                                "{\"stall_timeout_ms\": 300, \"reopen_initial_ms\": 50, \"reopen_max_ms\": 200, \"min_speech_ms\": 100}"));
     }
 
     static final class Segments implements io.vocedge.device.pipeline.SegmentListener {
@@ -140,11 +142,12 @@ class CaptureFaultTest {
         AtomicLong frames = new AtomicLong();
         AtomicInteger attempts = new AtomicInteger();
         Segments seg = new Segments();
-        AudioInput in = new AudioInput(cfg(), opener(a -> new BurstSource(frames, a == 0 ? RATE * 3 : -1, false), attempts),
-                () -> false, seg);
+        AudioInput in = new AudioInput(
+                cfg(), opener(a -> new BurstSource(frames, a == 0 ? RATE * 3 : -1, false), attempts), () -> false, seg);
         in.start();
         try {
-            await().atMost(Duration.ofSeconds(20)).until(() -> in.capture().reopens() == 1 && seg.concurrent.size() >= 4);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> in.capture().reopens() == 1 && seg.concurrent.size() >= 4);
             assertThat(in.capture().faults()).isEqualTo(1);
             assertThat(in.status()).containsEntry("audio_state", "running");
             assertThat((String) in.status().get("audio_last_fault")).contains("unplugged");
@@ -159,11 +162,12 @@ class CaptureFaultTest {
         AtomicLong frames = new AtomicLong();
         AtomicInteger attempts = new AtomicInteger();
         Segments seg = new Segments();
-        AudioInput in = new AudioInput(cfg(), opener(a -> new BurstSource(frames, a == 0 ? RATE * 2 : -1, true), attempts),
-                () -> false, seg);
+        AudioInput in = new AudioInput(
+                cfg(), opener(a -> new BurstSource(frames, a == 0 ? RATE * 2 : -1, true), attempts), () -> false, seg);
         in.start();
         try {
-            await().atMost(Duration.ofSeconds(20)).until(() -> in.capture().reopens() == 1 && seg.concurrent.size() >= 3);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> in.capture().reopens() == 1 && seg.concurrent.size() >= 3);
             assertThat(in.capture().stalls()).isEqualTo(1);
             assertThat(in.capture().faults()).isEqualTo(1);
             java.util.Map<String, Double> m = new java.util.HashMap<>();
@@ -181,14 +185,16 @@ class CaptureFaultTest {
         AtomicLong frames = new AtomicLong();
         AtomicInteger attempts = new AtomicInteger();
         Segments seg = new Segments();
-        AudioInput in = new AudioInput(cfg(), opener(a -> a < 3 ? null : new BurstSource(frames, -1, false), attempts),
-                () -> false, seg);
+        AudioInput in = new AudioInput(
+                cfg(), opener(a -> a < 3 ? null : new BurstSource(frames, -1, false), attempts), () -> false, seg);
         in.start();
         try {
             await().atMost(Duration.ofSeconds(20)).until(() -> !seg.concurrent.isEmpty());
             assertThat(in.capture().faults()).isEqualTo(3);
             assertThat(in.capture().reopens()).isEqualTo(1);
-            assertThat(seg.concurrent.get(0).startMs()).as("the wait counts on the capture clock").isGreaterThan(50);
+            assertThat(seg.concurrent.get(0).startMs())
+                    .as("the wait counts on the capture clock")
+                    .isGreaterThan(50);
         } finally {
             in.close();
         }
@@ -204,17 +210,24 @@ class CaptureFaultTest {
         AudioInput in = new AudioInput(cfg(), opener(a -> new BurstSource(frames, -1, false), attempts), muted, seg);
         in.start();
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> seg.concurrent.stream().anyMatch(s -> s.startMs() > 12_000));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> seg.concurrent.stream().anyMatch(s -> s.startMs() > 12_000));
             assertThat(in.capture().framesMuted()).isEqualTo(6L * RATE);
             for (SpeechSegment s : seg.concurrent) {
                 assertThat(s.endMs() <= 4000 || s.startMs() >= 10_000)
-                        .as("segment %d-%d ms lies outside the muted 4000-10000 ms", s.startMs(), s.endMs()).isTrue();
+                        .as("segment %d-%d ms lies outside the muted 4000-10000 ms", s.startMs(), s.endMs())
+                        .isTrue();
             }
             assertThat(seg.concurrent).anyMatch(s -> s.endMs() <= 4000).anyMatch(s -> s.startMs() >= 10_000);
             // Voiced bursts start every 2 s: after the mute they line up with the source's time again.
-            SpeechSegment after = seg.concurrent.stream().filter(s -> s.startMs() >= 10_000).findFirst().orElseThrow();
-            assertThat(after.startMs() % 2000).isIn(List.of(1900L, 1910L, 1920L, 1930L, 1940L, 1950L, 1960L, 1970L, 1980L,
-                    1990L, 0L, 10L, 20L, 30L, 40L, 50L));
+            SpeechSegment after = seg.concurrent.stream()
+                    .filter(s -> s.startMs() >= 10_000)
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(after.startMs() % 2000)
+                    .isIn(List.of(
+                            1900L, 1910L, 1920L, 1930L, 1940L, 1950L, 1960L, 1970L, 1980L, 1990L, 0L, 10L, 20L, 30L,
+                            40L, 50L));
         } finally {
             in.close();
         }
@@ -222,8 +235,8 @@ class CaptureFaultTest {
 
     private static void assertTimesIncrease(List<SpeechSegment> segments) {
         for (int i = 1; i < segments.size(); i++) {
-            assertThat(segments.get(i).startMs()).isGreaterThanOrEqualTo(segments.get(i - 1).endMs());
+            assertThat(segments.get(i).startMs())
+                    .isGreaterThanOrEqualTo(segments.get(i - 1).endMs());
         }
     }
-
 }

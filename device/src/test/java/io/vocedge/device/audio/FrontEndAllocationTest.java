@@ -17,9 +17,32 @@ class FrontEndAllocationTest {
     @ParameterizedTest(name = "{0} Hz x {1} ch, {2}")
     @CsvSource({"16000,4,beamform", "16000,4,best", "48000,2,best", "44100,1,auto"})
     void aMinuteOfNoiseAllocatesOnlyTheChannelReports(int rate, int ch, String combine) {
-        List<List<Double>> mics = List.of(List.of(0.032, 0.0), List.of(0.0, 0.032), List.of(-0.032, 0.0), List.of(0.0, -0.032));
-        AudioConfig cfg = new AudioConfig(null, rate, ch, null, null, combine, null, combine.equals("beamform") ? mics : null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        List<List<Double>> mics =
+                List.of(List.of(0.032, 0.0), List.of(0.0, 0.032), List.of(-0.032, 0.0), List.of(0.0, -0.032));
+        AudioConfig cfg = new AudioConfig(
+                null,
+                rate,
+                ch,
+                null,
+                null,
+                combine,
+                null,
+                combine.equals("beamform") ? mics : null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         int[] segments = {0};
         FrontEnd fe = new FrontEnd(cfg, PcmFormat.signed16(rate, ch), new SegmentListener() {
             @Override
@@ -47,6 +70,8 @@ class FrontEndAllocationTest {
         long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().threadId()) - before;
         assertThat(segments[0]).as("noise alone makes no segment").isZero();
         // One ChannelHealth.Report per second: a record and four small arrays, well under 400 bytes.
-        assertThat(allocated).as("bytes allocated over 60 s of audio (6000 blocks)").isLessThan(60 * 400L);
+        assertThat(allocated)
+                .as("bytes allocated over 60 s of audio (6000 blocks)")
+                .isLessThan(60 * 400L);
     }
 }

@@ -55,7 +55,9 @@ class ResamplerTest {
         float[] y = resample(in, out, tone(1000, in, in * 2, 0.5));
         assertThat(y.length).isCloseTo(out * 2, org.assertj.core.data.Offset.offset(3));
         assertThat(fractionAt(y, 1000, out)).as("power at 1 kHz").isGreaterThan(0.999);
-        assertThat(rmsMiddle(y)).as("level kept").isCloseTo(0.5 / Math.sqrt(2), org.assertj.core.data.Offset.offset(0.005));
+        assertThat(rmsMiddle(y))
+                .as("level kept")
+                .isCloseTo(0.5 / Math.sqrt(2), org.assertj.core.data.Offset.offset(0.005));
     }
 
     @ParameterizedTest(name = "{1} Hz tone at {0} Hz")

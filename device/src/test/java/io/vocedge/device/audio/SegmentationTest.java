@@ -19,9 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** VAD and segmentation on synthesised speech in sox noise: boundaries against the truth, at several rates. */
 class SegmentationTest {
     static final String[] LINES = {
-            "Hello, I paid a deposit for the blue car last week.",
-            "The salesman said it was in stock, but now you tell me it is not.",
-            "I would like to speak to the manager about the delivery date."};
+        "Hello, I paid a deposit for the blue car last week.",
+        "The salesman said it was in stock, but now you tell me it is not.",
+        "I would like to speak to the manager about the delivery date."
+    };
     static final double[] AT_SECONDS = {1.0, 6.0, 11.5};
     static final int TOLERANCE_MS = 150;
 
@@ -34,7 +35,8 @@ class SegmentationTest {
     @BeforeAll
     static void speech() throws Exception {
         for (int i = 0; i < LINES.length; i++) {
-            placed16k.add(AudioFixtures.place(AudioFixtures.speech(dir, LINES[i], 16_000), (int) (AT_SECONDS[i] * 16_000)));
+            placed16k.add(
+                    AudioFixtures.place(AudioFixtures.speech(dir, LINES[i], 16_000), (int) (AT_SECONDS[i] * 16_000)));
         }
         clean16k = AudioFixtures.timeline(17 * 16_000, placed16k);
     }
@@ -75,8 +77,12 @@ class SegmentationTest {
         for (int i = 0; i < truth.size(); i++) {
             long ts = truth.get(i).truthStart() * 1000L / rate;
             long te = truth.get(i).truthEnd() * 1000L / rate;
-            assertThat(found.get(i)[0]).as("start of utterance %d (truth %d ms)", i, ts).isBetween(ts - TOLERANCE_MS, ts + TOLERANCE_MS);
-            assertThat(found.get(i)[1]).as("end of utterance %d (truth %d ms)", i, te).isBetween(te - TOLERANCE_MS, te + TOLERANCE_MS);
+            assertThat(found.get(i)[0])
+                    .as("start of utterance %d (truth %d ms)", i, ts)
+                    .isBetween(ts - TOLERANCE_MS, ts + TOLERANCE_MS);
+            assertThat(found.get(i)[1])
+                    .as("end of utterance %d (truth %d ms)", i, te)
+                    .isBetween(te - TOLERANCE_MS, te + TOLERANCE_MS);
         }
     }
 
@@ -90,7 +96,9 @@ class SegmentationTest {
         Collector c = run(AudioConfig.defaults(), PcmFormat.signed16(16_000, 1), noisy);
         assertMatchesTruth(spans(c), placed16k, 16_000);
         for (SpeechSegment s : c.segments) {
-            assertThat(Math.abs(s.samples().length - s.durationMs() * 16)).as("samples match the times").isLessThanOrEqualTo(16);
+            assertThat(Math.abs(s.samples().length - s.durationMs() * 16))
+                    .as("samples match the times")
+                    .isLessThanOrEqualTo(16);
         }
     }
 
@@ -104,7 +112,8 @@ class SegmentationTest {
     void a48kHzStereoWavThroughTheCliGivesTheSameBoundaries() throws Exception {
         List<AudioFixtures.Placed> placed = new ArrayList<>();
         for (int i = 0; i < LINES.length; i++) {
-            placed.add(AudioFixtures.place(AudioFixtures.speech(dir, LINES[i], 48_000), (int) (AT_SECONDS[i] * 48_000)));
+            placed.add(
+                    AudioFixtures.place(AudioFixtures.speech(dir, LINES[i], 48_000), (int) (AT_SECONDS[i] * 48_000)));
         }
         float[] clean = AudioFixtures.timeline(17 * 48_000, placed);
         float[] left = AudioFixtures.mix(clean, placed, AudioFixtures.pinkNoise(dir, 48_000, 17), 10);
@@ -125,23 +134,35 @@ class SegmentationTest {
             found.add(new long[] {n.get("start_ms").asLong(), n.get("end_ms").asLong()});
             Path seg = Path.of(n.get("file").asText());
             assertThat(seg).exists();
-            var f = javax.sound.sampled.AudioSystem.getAudioFileFormat(seg.toFile()).getFormat();
+            var f = javax.sound.sampled.AudioSystem.getAudioFileFormat(seg.toFile())
+                    .getFormat();
             assertThat(f.getSampleRate()).isEqualTo(16_000f);
             assertThat(f.getChannels()).isEqualTo(1);
-            assertThat(Files.size(seg)).isCloseTo(44 + (n.get("end_ms").asLong() - n.get("start_ms").asLong()) * 32,
-                    org.assertj.core.data.Offset.offset(100L));
+            assertThat(Files.size(seg))
+                    .isCloseTo(
+                            44 + (n.get("end_ms").asLong() - n.get("start_ms").asLong()) * 32,
+                            org.assertj.core.data.Offset.offset(100L));
         }
         assertMatchesTruth(found, placed, 48_000);
     }
 
     @Test
     void pureNoiseGivesNoSegment() throws Exception {
-        assertThat(run(AudioConfig.defaults(), PcmFormat.signed16(16_000, 1),
-                scaled(AudioFixtures.pinkNoise(dir, 16_000, 20), 0.05)).segments).isEmpty();
-        assertThat(run(AudioConfig.defaults(), PcmFormat.signed16(16_000, 1),
-                scaled(AudioFixtures.whiteNoise(16_000 * 20, 5), 0.05)).segments).isEmpty();
+        assertThat(run(
+                                AudioConfig.defaults(),
+                                PcmFormat.signed16(16_000, 1),
+                                scaled(AudioFixtures.pinkNoise(dir, 16_000, 20), 0.05))
+                        .segments)
+                .isEmpty();
+        assertThat(run(
+                                AudioConfig.defaults(),
+                                PcmFormat.signed16(16_000, 1),
+                                scaled(AudioFixtures.whiteNoise(16_000 * 20, 5), 0.05))
+                        .segments)
+                .isEmpty();
         assertThat(run(AudioConfig.defaults(), PcmFormat.signed16(16_000, 1), new float[16_000 * 5]).segments)
-                .as("digital silence").isEmpty();
+                .as("digital silence")
+                .isEmpty();
     }
 
     @Test
@@ -162,13 +183,16 @@ class SegmentationTest {
         for (int i = 0; i < c.segments.size(); i++) {
             assertThat(c.segments.get(i).durationMs()).isLessThanOrEqualTo(8000);
             if (i > 0) {
-                assertThat(c.segments.get(i).startMs()).as("split segments are contiguous").isEqualTo(c.segments.get(i - 1).endMs());
+                assertThat(c.segments.get(i).startMs())
+                        .as("split segments are contiguous")
+                        .isEqualTo(c.segments.get(i - 1).endMs());
             }
         }
         long truthStart = placed.get(0).truthStart() / 16;
         long truthEnd = placed.get(placed.size() - 1).truthEnd() / 16;
         assertThat(c.segments.get(0).startMs()).isBetween(truthStart - TOLERANCE_MS, truthStart + TOLERANCE_MS);
-        assertThat(c.segments.get(c.segments.size() - 1).endMs()).isBetween(truthEnd - TOLERANCE_MS, truthEnd + TOLERANCE_MS);
+        assertThat(c.segments.get(c.segments.size() - 1).endMs())
+                .isBetween(truthEnd - TOLERANCE_MS, truthEnd + TOLERANCE_MS);
     }
 
     @Test
@@ -181,15 +205,22 @@ class SegmentationTest {
         AudioConfig cfg = AudioConfig.from(new ObjectMapper().readTree("{\"conversation_gap_ms\": 5000}"));
         Collector c = run(cfg, PcmFormat.signed16(16_000, 1), noisy);
         assertThat(c.segments).hasSize(2);
-        assertThat(c.boundaries).as("one boundary in the gap, one at the end of the input").hasSize(2);
-        assertThat(c.boundaries.get(0)).isEqualTo(c.segments.get(0).endMs() + 5000).isLessThan(c.segments.get(1).startMs());
+        assertThat(c.boundaries)
+                .as("one boundary in the gap, one at the end of the input")
+                .hasSize(2);
+        assertThat(c.boundaries.get(0))
+                .isEqualTo(c.segments.get(0).endMs() + 5000)
+                .isLessThan(c.segments.get(1).startMs());
     }
 
     @Test
     void gapsCloseTheOpenSegmentAndMoveTheClockOn() throws Exception {
         float[] s = AudioFixtures.speech(dir, LINES[1], 16_000);
-        float[] noisy = AudioFixtures.mix(AudioFixtures.timeline(16_000 * 6, List.of(AudioFixtures.place(s, 16_000))),
-                List.of(AudioFixtures.place(s, 16_000)), AudioFixtures.pinkNoise(dir, 16_000, 6), 15);
+        float[] noisy = AudioFixtures.mix(
+                AudioFixtures.timeline(16_000 * 6, List.of(AudioFixtures.place(s, 16_000))),
+                List.of(AudioFixtures.place(s, 16_000)),
+                AudioFixtures.pinkNoise(dir, 16_000, 6),
+                15);
         Collector c = new Collector();
         FrontEnd fe = new FrontEnd(AudioConfig.defaults(), PcmFormat.signed16(16_000, 1), c);
         fe.process(noisy, 16_000 * 2); // speech starts at 1 s and is still going at 2 s

@@ -34,10 +34,21 @@ final class ShowroomFixtures {
     static final double MAX_PAUSE_S = 2.5;
     private static final double SOUND_SPEED = 343;
 
-    enum Noise { WHITE, PINK, BROWN, HUM, BABBLE, MUSIC, TV }
+    enum Noise {
+        WHITE,
+        PINK,
+        BROWN,
+        HUM,
+        BABBLE,
+        MUSIC,
+        TV
+    }
 
     enum Layout {
-        MONO_16K(16_000, 1, 0), STEREO_48K(48_000, 2, 0.05), ARRAY4_16K(16_000, 4, 0.032), ARRAY6_16K(16_000, 6, 0.046);
+        MONO_16K(16_000, 1, 0),
+        STEREO_48K(48_000, 2, 0.05),
+        ARRAY4_16K(16_000, 4, 0.032),
+        ARRAY6_16K(16_000, 6, 0.046);
 
         final int rate;
         final int channels;
@@ -69,42 +80,47 @@ final class ShowroomFixtures {
     record Scene(String name, Layout layout, float[] interleaved, List<long[]> truthMs, double seconds) {}
 
     static final String[] SENTENCES = {
-            "Hello, I paid a deposit for the blue car last week.",
-            "The salesman said it was in stock, but now you tell me it is not.",
-            "I would like to speak to the manager about the delivery date.",
-            "Can we book a test drive for Saturday morning?",
-            "What is the fuel consumption of the hybrid model?",
-            "My trade in was valued much lower than the website said.",
-            "Do you offer finance over four or five years?",
-            "The service was excellent and the coffee was great.",
-            "I have been waiting here for forty minutes.",
-            "Is the warranty transferable if I sell the car?",
-            "Could you send me the offer by email, please?",
-            "We need a car with seven seats and a big boot.",
-            "The paint has a scratch on the rear door.",
-            "Thank you, that was really helpful.",
-            "How long does the battery last in winter?",
-            "I am not happy with how this has been handled.",
-            "Yes, the red one, with the leather seats.",
-            "When can I pick it up?"};
+        "Hello, I paid a deposit for the blue car last week.",
+        "The salesman said it was in stock, but now you tell me it is not.",
+        "I would like to speak to the manager about the delivery date.",
+        "Can we book a test drive for Saturday morning?",
+        "What is the fuel consumption of the hybrid model?",
+        "My trade in was valued much lower than the website said.",
+        "Do you offer finance over four or five years?",
+        "The service was excellent and the coffee was great.",
+        "I have been waiting here for forty minutes.",
+        "Is the warranty transferable if I sell the car?",
+        "Could you send me the offer by email, please?",
+        "We need a car with seven seats and a big boot.",
+        "The paint has a scratch on the rear door.",
+        "Thank you, that was really helpful.",
+        "How long does the battery last in winter?",
+        "I am not happy with how this has been handled.",
+        "Yes, the red one, with the leather seats.",
+        "When can I pick it up?"
+    };
     static final String[] VOICES = {"en-us", "en-us+f3", "en-gb", "en-gb-scotland+f2"};
-    static final String[] BABBLE_VOICES = {"en-029", "en-us+m3", "en-gb-x-rp+f4", "en-us-nyc", "en-gb+f1", "en-gb-x-gbclan+m2"};
+    static final String[] BABBLE_VOICES = {
+        "en-029", "en-us+m3", "en-gb-x-rp+f4", "en-us-nyc", "en-gb+f1", "en-gb-x-gbclan+m2"
+    };
     static final String[] BABBLE_LINES = {
-            "The new model comes out in the spring and it has a bigger screen.",
-            "We could go for lunch after this if you like.",
-            "No, the other one, the grey one over there by the window.",
-            "He said the price includes the winter tyres and the mats.",
-            "I think the kids would love the panoramic roof honestly.",
-            "Let me check with my wife before we sign anything today.",
-            "The dealership across town offered us a better deal last month.",
-            "It drives really smoothly, much quieter than our old diesel.",
-            "Did you see the electric one with the long range battery?",
-            "We should ask about the service plan and the insurance too."};
-    static final String TV_TEXT = "Good evening and welcome to the six o'clock news. Heavy rain is expected across the north "
-            + "tonight, with strong winds along the coast. In sport, the home team won their third match in a row, and the "
-            + "coach praised the young players. Markets closed slightly higher today as energy prices fell. Now, the weather "
-            + "for the weekend looks brighter, with sunshine in most places by Sunday afternoon. Stay with us after the break "
-            + "for an interview with the minister about the new transport plan.";
+        "The new model comes out in the spring and it has a bigger screen.",
+        "We could go for lunch after this if you like.",
+        "No, the other one, the grey one over there by the window.",
+        "He said the price includes the winter tyres and the mats.",
+        "I think the kids would love the panoramic roof honestly.",
+        "Let me check with my wife before we sign anything today.",
+        "The dealership across town offered us a better deal last month.",
+        "It drives really smoothly, much quieter than our old diesel.",
+        "Did you see the electric one with the long range battery?",
+        "We should ask about the service plan and the insurance too."
+    };
+    static final String TV_TEXT =
+            "Good evening and welcome to the six o'clock news. Heavy rain is expected across the north "
+                    + "tonight, with strong winds along the coast. In sport, the home team won their third match in a row, and the "
+                    + "coach praised the young players. Markets closed slightly higher today as energy prices fell. Now, the weather "
+                    + "for the weekend looks brighter, with sunshine in most places by Sunday afternoon. Stay with us after the break "
+                    + "for an interview with the minister about the new transport plan.";
 
     private final Path dir;
     private final Map<String, float[]> cache = new HashMap<>();
@@ -162,7 +178,8 @@ final class ShowroomFixtures {
         AudioFixtures.scale(clean, speechGain);
         double noiseRms = Math.pow(10, (SPEECH_DBFS - snrDb) / 20);
         float[] mixed = render(layout, clean, noise, noiseRms, length, rnd);
-        String name = String.format("%s-%s-%02ddB-%d", noise.name().toLowerCase(), layout.name().toLowerCase(), (int) snrDb, seed);
+        String name = String.format(
+                "%s-%s-%02ddB-%d", noise.name().toLowerCase(), layout.name().toLowerCase(), (int) snrDb, seed);
         return new Scene(name, layout, mixed, truth, length / (double) rate);
     }
 
@@ -171,7 +188,8 @@ final class ShowroomFixtures {
         SplittableRandom rnd = new SplittableRandom(seed * 131 + noise.ordinal());
         int length = (int) (seconds * layout.rate);
         float[] mixed = render(layout, new float[length], noise, Math.pow(10, (SPEECH_DBFS - 10) / 20), length, rnd);
-        return new Scene(noise.name().toLowerCase() + "-only-" + layout.name().toLowerCase(), layout, mixed, List.of(), seconds);
+        return new Scene(
+                noise.name().toLowerCase() + "-only-" + layout.name().toLowerCase(), layout, mixed, List.of(), seconds);
     }
 
     private float[] render(Layout layout, float[] clean, Noise noise, double noiseRms, int length, SplittableRandom rnd)
@@ -266,8 +284,8 @@ final class ShowroomFixtures {
         if (!Files.exists(wav)) {
             Path raw = dir.resolve(key + "-raw.wav");
             AudioFixtures.run("espeak-ng", "-v", voice, "-s", String.valueOf(wpm), "-w", raw.toString(), text);
-            List<String> cmd = new ArrayList<>(List.of("sox", raw.toString(), "-r", String.valueOf(rate), "-c", "1", "-b", "16",
-                    wav.toString()));
+            List<String> cmd = new ArrayList<>(
+                    List.of("sox", raw.toString(), "-r", String.valueOf(rate), "-c", "1", "-b", "16", wav.toString()));
             if (effects != null) {
                 cmd.addAll(List.of(effects));
             }
@@ -301,8 +319,22 @@ final class ShowroomFixtures {
     private float[] soxNoise(String kind, int rate, double seconds) throws IOException, InterruptedException {
         Path out = dir.resolve(kind + "-" + rate + "-" + (int) seconds + ".wav");
         if (!Files.exists(out)) {
-            AudioFixtures.run("sox", "-R", "-n", "-r", String.valueOf(rate), "-c", "1", "-b", "16", out.toString(), "synth",
-                    String.valueOf(seconds), kind, "vol", "0.5");
+            AudioFixtures.run(
+                    "sox",
+                    "-R",
+                    "-n",
+                    "-r",
+                    String.valueOf(rate),
+                    "-c",
+                    "1",
+                    "-b",
+                    "16",
+                    out.toString(),
+                    "synth",
+                    String.valueOf(seconds),
+                    kind,
+                    "vol",
+                    "0.5");
         }
         return AudioFixtures.mono(out);
     }
@@ -334,7 +366,13 @@ final class ShowroomFixtures {
             int pos = (int) (r.nextDouble() * 2 * rate);
             float level = (float) (0.6 + 0.8 * r.nextDouble());
             while (pos < n) {
-                float[] s = tts("babble", BABBLE_VOICES[v], 140 + 15 * v, BABBLE_LINES[r.nextInt(BABBLE_LINES.length)], rate, distant);
+                float[] s = tts(
+                        "babble",
+                        BABBLE_VOICES[v],
+                        140 + 15 * v,
+                        BABBLE_LINES[r.nextInt(BABBLE_LINES.length)],
+                        rate,
+                        distant);
                 s = normalised(s);
                 for (int i = 0; i < s.length && pos + i < n; i++) {
                     out[pos + i] += level * s[i];
@@ -347,8 +385,22 @@ final class ShowroomFixtures {
 
     /** A TV across the room: one presenter, band-limited like a small speaker, a little room, talking on. */
     private float[] tv(int rate, double seconds) throws IOException, InterruptedException {
-        String[] speaker = {"highpass", "200", "lowpass", "5000", "reverb", "30", "50", "60", "compand", "0.02,0.2", "-60,-40,-10",
-                "-5", "-90", "0.1"};
+        String[] speaker = {
+            "highpass",
+            "200",
+            "lowpass",
+            "5000",
+            "reverb",
+            "30",
+            "50",
+            "60",
+            "compand",
+            "0.02,0.2",
+            "-60,-40,-10",
+            "-5",
+            "-90",
+            "0.1"
+        };
         float[] talk = normalised(tts("tv", "en-gb-x-rp", 165, TV_TEXT, rate, speaker));
         int n = (int) (seconds * rate);
         float[] out = new float[n];
@@ -365,8 +417,14 @@ final class ShowroomFixtures {
 
     /** Chords (plucked and pad, sox synth) in a random progression at 120 bpm over a kick, snare and hat beat. */
     private float[] music(int rate, double seconds) throws IOException, InterruptedException {
-        String[][] chords = {{"C3", "E3", "G3", "C4"}, {"A2", "C3", "E3", "A3"}, {"F2", "A2", "C3", "F3"}, {"G2", "B2", "D3", "G3"},
-                {"D3", "F3", "A3", "D4"}, {"E2", "G#2", "B2", "E3"}};
+        String[][] chords = {
+            {"C3", "E3", "G3", "C4"},
+            {"A2", "C3", "E3", "A3"},
+            {"F2", "A2", "C3", "F3"},
+            {"G2", "B2", "D3", "G3"},
+            {"D3", "F3", "A3", "D4"},
+            {"E2", "G#2", "B2", "E3"}
+        };
         List<float[]> pluck = new ArrayList<>();
         List<float[]> pad = new ArrayList<>();
         for (int i = 0; i < chords.length; i++) {
@@ -374,7 +432,8 @@ final class ShowroomFixtures {
             pad.add(synthChord("triangle", chords[i], rate, i));
         }
         float[] kick = sox("kick", rate, "synth", "0.25", "sine", "150-45", "fade", "0", "0.25", "0.2");
-        float[] snare = sox("snare", rate, "synth", "0.15", "whitenoise", "lowpass", "6000", "fade", "0", "0.15", "0.13");
+        float[] snare =
+                sox("snare", rate, "synth", "0.15", "whitenoise", "lowpass", "6000", "fade", "0", "0.15", "0.13");
         float[] hat = sox("hat", rate, "synth", "0.05", "whitenoise", "highpass", "7000", "fade", "0", "0.05", "0.045");
         int n = (int) (seconds * rate);
         float[] out = new float[n];
@@ -397,16 +456,34 @@ final class ShowroomFixtures {
     private float[] synthChord(String wave, String[] notes, int rate, int i) throws IOException, InterruptedException {
         Path out = dir.resolve("chord-" + wave + "-" + i + "-" + rate + ".wav");
         if (!Files.exists(out)) {
-            List<String> cmd = new ArrayList<>(List.of("sox", "-n", "-r", String.valueOf(rate), "-c", "4", "-b", "16",
-                    dir.resolve("chord4-" + wave + "-" + i + "-" + rate + ".wav").toString(), "synth", "2"));
+            List<String> cmd = new ArrayList<>(List.of(
+                    "sox",
+                    "-n",
+                    "-r",
+                    String.valueOf(rate),
+                    "-c",
+                    "4",
+                    "-b",
+                    "16",
+                    dir.resolve("chord4-" + wave + "-" + i + "-" + rate + ".wav")
+                            .toString(),
+                    "synth",
+                    "2"));
             for (String note : notes) {
                 cmd.add(wave);
                 cmd.add(note);
             }
             cmd.addAll(List.of("fade", "0.02", "2", "0.4", "vol", "0.2"));
             AudioFixtures.run(cmd.toArray(String[]::new));
-            AudioFixtures.run("sox", dir.resolve("chord4-" + wave + "-" + i + "-" + rate + ".wav").toString(), "-c", "1",
-                    out.toString(), "remix", "-");
+            AudioFixtures.run(
+                    "sox",
+                    dir.resolve("chord4-" + wave + "-" + i + "-" + rate + ".wav")
+                            .toString(),
+                    "-c",
+                    "1",
+                    out.toString(),
+                    "remix",
+                    "-");
         }
         return AudioFixtures.mono(out);
     }
@@ -414,8 +491,8 @@ final class ShowroomFixtures {
     private float[] sox(String name, int rate, String... effects) throws IOException, InterruptedException {
         Path out = dir.resolve(name + "-" + rate + ".wav");
         if (!Files.exists(out)) {
-            List<String> cmd = new ArrayList<>(List.of("sox", "-R", "-n", "-r", String.valueOf(rate), "-c", "1", "-b", "16",
-                    out.toString()));
+            List<String> cmd = new ArrayList<>(
+                    List.of("sox", "-R", "-n", "-r", String.valueOf(rate), "-c", "1", "-b", "16", out.toString()));
             cmd.addAll(List.of(effects));
             AudioFixtures.run(cmd.toArray(String[]::new));
         }

@@ -42,7 +42,8 @@ class VadEvaluation {
         int scenes = Integer.getInteger("vad.eval.scenes", 2);
         double freeSeconds = Double.parseDouble(System.getProperty("vad.eval.free_s", "600"));
         List<Layout> layouts = new ArrayList<>();
-        for (String l : System.getProperty("vad.eval.layouts", "MONO_16K,STEREO_48K,ARRAY4_16K,ARRAY6_16K").split(",")) {
+        for (String l : System.getProperty("vad.eval.layouts", "MONO_16K,STEREO_48K,ARRAY4_16K,ARRAY6_16K")
+                .split(",")) {
             layouts.add(Layout.valueOf(l.strip().toUpperCase(Locale.ROOT)));
         }
         for (String label : System.getProperty("vad.eval").split(",")) {
@@ -71,8 +72,8 @@ class VadEvaluation {
     }
 
     static List<long[]> segments(AudioConfig cfg, Scene s) {
-        return SegmentationTest.spans(SegmentationTest.run(cfg, PcmFormat.signed16(s.layout().rate, s.layout().channels),
-                s.interleaved()));
+        return SegmentationTest.spans(
+                SegmentationTest.run(cfg, PcmFormat.signed16(s.layout().rate, s.layout().channels), s.interleaved()));
     }
 
     static String evaluate(String label, ShowroomFixtures fx, List<Layout> layouts, int scenes, double freeSeconds)
@@ -95,7 +96,8 @@ class VadEvaluation {
                         audio += s.seconds();
                         VadScore sc = VadScore.of(segs, s.truthMs(), s.seconds());
                         cells.computeIfAbsent(noise, k -> new LinkedHashMap<>()).merge(snr, sc, VadScore::plus);
-                        byLayout.computeIfAbsent(layout, k -> new LinkedHashMap<>()).merge(snr, sc, VadScore::plus);
+                        byLayout.computeIfAbsent(layout, k -> new LinkedHashMap<>())
+                                .merge(snr, sc, VadScore::plus);
                     }
                 }
             }
@@ -107,22 +109,34 @@ class VadEvaluation {
             free.put(noise, VadScore.of(segs, List.of(), quiet.seconds()));
         }
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "### VAD `%s`: found %% / good boundaries %% (false segments in the speech scenes)%n%n", label));
-        b.append(String.format(Locale.ROOT, "%d scenes x %d utterances per noise x SNR x layout, layouts %s; speech-free: %.0f s of "
-                + "each noise alone (mono 16 kHz, at its 10 dB level)%n%n", scenes, ShowroomFixtures.UTTERANCES, layouts, freeSeconds));
-        b.append("| noise | 20 dB | 10 dB | 5 dB | 0 dB | speech-free: false segments / 10 min |\n|---|---|---|---|---|---|\n");
+        b.append(String.format(
+                Locale.ROOT,
+                "### VAD `%s`: found %% / good boundaries %% (false segments in the speech scenes)%n%n",
+                label));
+        b.append(String.format(
+                Locale.ROOT,
+                "%d scenes x %d utterances per noise x SNR x layout, layouts %s; speech-free: %.0f s of "
+                        + "each noise alone (mono 16 kHz, at its 10 dB level)%n%n",
+                scenes,
+                ShowroomFixtures.UTTERANCES,
+                layouts,
+                freeSeconds));
+        b.append(
+                "| noise | 20 dB | 10 dB | 5 dB | 0 dB | speech-free: false segments / 10 min |\n|---|---|---|---|---|---|\n");
         VadScore all10 = VadScore.zero();
         for (Noise noise : Noise.values()) {
             b.append("| ").append(noise.name().toLowerCase(Locale.ROOT));
             for (double snr : SNRS) {
                 VadScore sc = cells.get(noise).get(snr);
-                b.append(String.format(Locale.ROOT, " | %.0f / %.0f (%d)", sc.foundPct(), sc.goodPct(), sc.falseSegments()));
+                b.append(String.format(
+                        Locale.ROOT, " | %.0f / %.0f (%d)", sc.foundPct(), sc.goodPct(), sc.falseSegments()));
                 if (snr >= 10) {
                     all10 = all10.plus(sc);
                 }
             }
             VadScore f = free.get(noise);
-            b.append(String.format(Locale.ROOT, " | %.1f (%d in %.0f s) |%n", f.falsePer10Min(), f.falseSegments(), f.seconds()));
+            b.append(String.format(
+                    Locale.ROOT, " | %.1f (%d in %.0f s) |%n", f.falsePer10Min(), f.falseSegments(), f.seconds()));
         }
         b.append("\n| layout | 20 dB | 10 dB | 5 dB | 0 dB |\n|---|---|---|---|---|\n");
         for (Layout layout : layouts) {
@@ -133,9 +147,14 @@ class VadEvaluation {
             }
             b.append(" |\n");
         }
-        b.append(String.format(Locale.ROOT, "%nall noises at >= 10 dB: found %.1f %%, good %.1f %%; evaluation speed %.0f x real time "
-                + "(whole front-end, this thread's CPU time, %.0f s of audio)%n", all10.foundPct(), all10.goodPct(),
-                audio / (cpu / 1e9), audio));
+        b.append(String.format(
+                Locale.ROOT,
+                "%nall noises at >= 10 dB: found %.1f %%, good %.1f %%; evaluation speed %.0f x real time "
+                        + "(whole front-end, this thread's CPU time, %.0f s of audio)%n",
+                all10.foundPct(),
+                all10.goodPct(),
+                audio / (cpu / 1e9),
+                audio));
         return b.toString();
     }
 }

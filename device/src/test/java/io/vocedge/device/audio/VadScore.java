@@ -33,8 +33,11 @@ record VadScore(int utterances, int found, int good, int falseSegments, double s
             if (covered * 2 >= t[1] - t[0]) {
                 found++;
             }
-            if (best != null && best[0] >= t[0] - START_EARLY_MS && best[0] <= t[0] + START_LATE_MS
-                    && best[1] >= t[1] - END_EARLY_MS && best[1] <= t[1] + END_LATE_MS) {
+            if (best != null
+                    && best[0] >= t[0] - START_EARLY_MS
+                    && best[0] <= t[0] + START_LATE_MS
+                    && best[1] >= t[1] - END_EARLY_MS
+                    && best[1] <= t[1] + END_LATE_MS) {
                 good++;
             }
         }
@@ -52,7 +55,11 @@ record VadScore(int utterances, int found, int good, int falseSegments, double s
     }
 
     VadScore plus(VadScore o) {
-        return new VadScore(utterances + o.utterances, found + o.found, good + o.good, falseSegments + o.falseSegments,
+        return new VadScore(
+                utterances + o.utterances,
+                found + o.found,
+                good + o.good,
+                falseSegments + o.falseSegments,
                 seconds + o.seconds);
     }
 

@@ -30,7 +30,8 @@ class VoiceDetectorsTest {
 
     @Test
     void sileroHearsSpeechAndNotNoiseAndForgetsAcrossAGap() throws Exception {
-        float[] speech = AudioFixtures.speech(dir, "I would like to speak to the manager about the delivery date.", 16_000);
+        float[] speech =
+                AudioFixtures.speech(dir, "I would like to speak to the manager about the delivery date.", 16_000);
         float[] noise = AudioFixtures.whiteNoise(16_000 * 3, 4);
         AudioFixtures.scale(noise, 0.01);
         try (SileroVad s = new SileroVad(SileroVad.MODEL, 0.5, new EnergyVad(6, 3))) {

@@ -15,11 +15,33 @@ class WavFileSourceTest {
     Path dir;
 
     @ParameterizedTest(name = "{0}-bit {1}, {2} channels")
-    @CsvSource({"16,signed-integer,1", "24,signed-integer,2", "32,signed-integer,8", "32,floating-point,4", "8,unsigned-integer,1"})
+    @CsvSource({
+        "16,signed-integer,1",
+        "24,signed-integer,2",
+        "32,signed-integer,8",
+        "32,floating-point,4",
+        "8,unsigned-integer,1"
+    })
     void decodesWhatSoxWrites(int bits, String encoding, int channels) throws Exception {
         Path wav = dir.resolve("t.wav");
-        AudioFixtures.run("sox", "-n", "-r", "48000", "-c", String.valueOf(channels), "-b", String.valueOf(bits), "-e", encoding,
-                wav.toString(), "synth", "0.5", "sine", "440", "vol", "0.5");
+        AudioFixtures.run(
+                "sox",
+                "-n",
+                "-r",
+                "48000",
+                "-c",
+                String.valueOf(channels),
+                "-b",
+                String.valueOf(bits),
+                "-e",
+                encoding,
+                wav.toString(),
+                "synth",
+                "0.5",
+                "sine",
+                "440",
+                "vol",
+                "0.5");
         try (WavFileSource src = WavFileSource.open(wav, false)) {
             assertThat(src.format().channels()).isEqualTo(channels);
             assertThat(src.format().sampleRate()).isEqualTo(48_000);
@@ -35,14 +57,19 @@ class WavFileSourceTest {
             }
             assertThat(frames).isEqualTo(24_000);
             double rms = Math.sqrt(sum / frames);
-            assertThat(rms).as("a 0.5 sine has RMS 0.354").isCloseTo(0.5 / Math.sqrt(2), org.assertj.core.data.Offset.offset(0.01));
+            assertThat(rms)
+                    .as("a 0.5 sine has RMS 0.354")
+                    .isCloseTo(0.5 / Math.sqrt(2), org.assertj.core.data.Offset.offset(0.01));
         }
     }
 
     @org.junit.jupiter.api.Test
     void aFileThatIsNotAudioSaysSoAndHowToConvert() throws Exception {
         Path bad = Files.writeString(dir.resolve("notes.wav"), "this is not audio");
-        assertThatThrownBy(() -> WavFileSource.open(bad, false)).hasMessageContaining("not a WAV file").hasMessageContaining("sox");
-        assertThatThrownBy(() -> WavFileSource.open(dir.resolve("missing.wav"), false)).hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> WavFileSource.open(bad, false))
+                .hasMessageContaining("not a WAV file")
+                .hasMessageContaining("sox");
+        assertThatThrownBy(() -> WavFileSource.open(dir.resolve("missing.wav"), false))
+                .hasMessageContaining("does not exist");
     }
 }

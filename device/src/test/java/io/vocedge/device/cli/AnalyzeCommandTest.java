@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class AnalyzeCommandTest {
     @Test
     void readsTextAndJsonLinesAndAnswersEachWithOneJsonLine() throws Exception {
-        String input = String.join("\n",
+        String input = String.join(
+                "\n",
                 "{\"id\":\"a1\",\"text\":\"我 上 周 交 的 定金 到 现在 还 没 退\",\"lang\":\"zh\"}",
                 "we've been waiting forty minutes",
                 "{\"id\":\"a3\",\"speaker\":\"customer\"}",
@@ -35,13 +36,16 @@ class AnalyzeCommandTest {
             System.setOut(oldOut);
         }
         assertThat(code).isZero();
-        List<JsonNode> lines = out.toString(StandardCharsets.UTF_8).lines().map(l -> {
-            try {
-                return new ObjectMapper().readTree(l);
-            } catch (Exception e) {
-                throw new IllegalStateException(l, e);
-            }
-        }).toList();
+        List<JsonNode> lines = out.toString(StandardCharsets.UTF_8)
+                .lines()
+                .map(l -> {
+                    try {
+                        return new ObjectMapper().readTree(l);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(l, e);
+                    }
+                })
+                .toList();
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0).get("id").asText()).isEqualTo("a1");
         assertThat(lines.get(0).get("topics").toString()).isEqualTo("[\"deposit_contract\"]");

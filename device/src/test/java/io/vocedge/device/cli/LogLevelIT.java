@@ -29,23 +29,40 @@ class LogLevelIT {
         LogLevelSetting.write(data, "debug");
         // Awaits the first DEBUG line itself (not a fixed second after start): a loaded machine may take longer.
         String with = runAgentBriefly(data, "level=DEBUG");
-        assertThat(with).contains("event=log_level level=debug").contains("debug_enabled=true").contains("level=DEBUG");
+        assertThat(with)
+                .contains("event=log_level level=debug")
+                .contains("debug_enabled=true")
+                .contains("level=DEBUG");
     }
 
     private String runAgentBriefly(Path data, String awaited) throws Exception {
-        Path cfg = Files.writeString(dir.resolve("device.yaml"), String.join("\n",
-                "device: {id: dev-log, site: s1}",
-                "data_dir: " + data,
-                "broker: {url: \"tcp://127.0.0.1:" + FreePorts.next() + "\"}",
-                "hardware: false", ""));
+        Path cfg = Files.writeString(
+                dir.resolve("device.yaml"),
+                String.join(
+                        "\n",
+                        "device: {id: dev-log, site: s1}",
+                        "data_dir: " + data,
+                        "broker: {url: \"tcp://127.0.0.1:" + FreePorts.next() + "\"}",
+                        "hardware: false",
+                        ""));
         Path replay = Files.writeString(dir.resolve("r.jsonl"), "{\"text\": \"hello\", \"lang\": \"en\"}\n");
         Path log = dir.resolve("agent-" + System.nanoTime() + ".log");
-        Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-jar", Path.of("target/voc-device.jar").toAbsolutePath().toString(),
-                "run", "--config", cfg.toString(), "--source", "replay:" + replay))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-jar",
+                        Path.of("target/voc-device.jar").toAbsolutePath().toString(),
+                        "run",
+                        "--config",
+                        cfg.toString(),
+                        "--source",
+                        "replay:" + replay))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(log).contains(awaited) || !p.isAlive());
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> Files.readString(log).contains(awaited) || !p.isAlive());
             Thread.sleep(1000);
         } finally {
             p.destroy();

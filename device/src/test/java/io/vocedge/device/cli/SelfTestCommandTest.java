@@ -43,9 +43,16 @@ class SelfTestCommandTest {
             assertThat(report.path("device_id").asText()).isEqualTo("desk-01");
             assertThat(report.path("passed").asBoolean()).isFalse();
             var byName = new java.util.HashMap<String, String>();
-            report.path("checks").forEach(c -> byName.put(c.path("name").asText(), c.path("status").asText()));
-            assertThat(byName).containsEntry("broker", "PASS").containsEntry("disk", "PASS").containsEntry("audio_device", "FAIL")
-                    .containsEntry("speech_model", "SKIP").containsEntry("status_light", "SKIP").containsEntry("button", "SKIP")
+            report.path("checks")
+                    .forEach(c ->
+                            byName.put(c.path("name").asText(), c.path("status").asText()));
+            assertThat(byName)
+                    .containsEntry("broker", "PASS")
+                    .containsEntry("disk", "PASS")
+                    .containsEntry("audio_device", "FAIL")
+                    .containsEntry("speech_model", "SKIP")
+                    .containsEntry("status_light", "SKIP")
+                    .containsEntry("button", "SKIP")
                     .containsKey("clock");
         }
     }
@@ -55,6 +62,10 @@ class SelfTestCommandTest {
         Path cfg = Files.writeString(dir.resolve("device.yaml"), "device: {id: Bad Id}\n");
         Run r = run("selftest", "--config", cfg.toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.out()).contains("config").contains("FAIL").contains("device.id: use 1-64 characters").contains("self-test FAILED");
+        assertThat(r.out())
+                .contains("config")
+                .contains("FAIL")
+                .contains("device.id: use 1-64 characters")
+                .contains("self-test FAILED");
     }
 }

@@ -28,6 +28,7 @@ class CommandDispatcherTest {
 
     @TempDir
     Path dir;
+
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T12:00:00Z"));
     private CommandGuard guard;
 
@@ -57,21 +58,31 @@ class CommandDispatcherTest {
 
     private CommandDispatcher dispatcher() throws Exception {
         guard = CommandGuard.open(dir, CommandConfig.defaults(), clock);
-        return new CommandDispatcher("dev-1", json, new SchemaValidator(), Map.of(
-                "mute", c -> {
-                    muted.set(true);
-                    return CommandHandler.Outcome.ok("muted");
-                },
-                "set_log_level", c -> {
-                    String level = c.args().get("level");
-                    if (level == null) {
-                        throw new IllegalArgumentException("args.level is required (trace, debug, info, warn, error)");
-                    }
-                    return CommandHandler.Outcome.ok("level " + level);
-                },
-                "explode", c -> {
-                    throw new IllegalStateException("boom");
-                }), results::add, guard);
+        return new CommandDispatcher(
+                "dev-1",
+                json,
+                new SchemaValidator(),
+                Map.of(
+                        "mute",
+                                c -> {
+                                    muted.set(true);
+                                    return CommandHandler.Outcome.ok("muted");
+                                },
+                        "set_log_level",
+                                c -> {
+                                    String level = c.args().get("level");
+                                    if (level == null) {
+                                        throw new IllegalArgumentException(
+                                                "args.level is required (trace, debug, info, warn, error)");
+                                    }
+                                    return CommandHandler.Outcome.ok("level " + level);
+                                },
+                        "explode",
+                                c -> {
+                                    throw new IllegalStateException("boom");
+                                }),
+                results::add,
+                guard);
     }
 
     private byte[] command(String id, String device, String name, Map<String, String> args) throws Exception {
@@ -104,7 +115,9 @@ class CommandDispatcherTest {
             results.forEach(r -> byId.put(r.commandId(), r));
             assertThat(byId.get("unknown").message()).contains("not valid JSON");
             assertThat(byId.get("c2").message()).contains("malformed command").contains("name");
-            assertThat(byId.get("c3").message()).contains("unknown command 'format_disk'").contains("mute");
+            assertThat(byId.get("c3").message())
+                    .contains("unknown command 'format_disk'")
+                    .contains("mute");
             assertThat(byId.get("c4").message()).contains("addressed to device 'dev-2'");
             assertThat(byId.get("c5").message()).contains("args.level is required");
             assertThat(byId.get("c6").message()).contains("failed: boom");
@@ -115,7 +128,10 @@ class CommandDispatcherTest {
 
     private CommandResult resultOf(String id) {
         await().until(() -> results.stream().anyMatch(r -> r.commandId().equals(id)));
-        return results.stream().filter(r -> r.commandId().equals(id)).reduce((a, b) -> b).orElseThrow();
+        return results.stream()
+                .filter(r -> r.commandId().equals(id))
+                .reduce((a, b) -> b)
+                .orElseThrow();
     }
 
     @Test
@@ -123,13 +139,17 @@ class CommandDispatcherTest {
         try (CommandDispatcher d = dispatcher()) {
             d.onCommand(command("r1", "dev-1", "mute", Map.of()), true);
             assertThat(resultOf("r1").message()).contains("retained");
-            d.onCommand(json.writeValueAsBytes(new Command("s1", "dev-1", "mute", Map.of(),
-                    clock.now.minus(Duration.ofMinutes(11)))), false);
+            d.onCommand(
+                    json.writeValueAsBytes(
+                            new Command("s1", "dev-1", "mute", Map.of(), clock.now.minus(Duration.ofMinutes(11)))),
+                    false);
             assertThat(resultOf("s1").message()).startsWith("refused: stale");
             d.onCommand(json.writeValueAsBytes(new Command("u1", "dev-1", "mute", Map.of(), null)), false);
             assertThat(resultOf("u1").message()).contains("no issued_at");
-            d.onCommand("{\"schema\":\"voc.command/1\",\"command_id\":\"a b\\nc\",\"name\":\"mute\",\"issued_at\":\"2026-12-02T12:00:00Z\"}"
-                    .getBytes(StandardCharsets.UTF_8), false);
+            d.onCommand(
+                    "{\"schema\":\"voc.command/1\",\"command_id\":\"a b\\nc\",\"name\":\"mute\",\"issued_at\":\"2026-12-02T12:00:00Z\"}"
+                            .getBytes(StandardCharsets.UTF_8),
+                    false);
             await().until(() -> results.size() == 4);
             assertThat(results.get(3).message()).contains("command_id must be");
             assertThat(muted).isFalse();
@@ -141,7 +161,8 @@ class CommandDispatcherTest {
             assertThat(muted).isTrue();
             muted.set(false);
             d.onCommand(fresh, false);
-            await().until(() -> results.stream().filter(r -> r.commandId().equals("f1")).count() == 2);
+            await().until(() ->
+                    results.stream().filter(r -> r.commandId().equals("f1")).count() == 2);
             assertThat(resultOf("f1").message()).contains("already executed");
             assertThat(muted).isFalse();
         }
@@ -153,7 +174,8 @@ class CommandDispatcherTest {
             assertThat(muted).isFalse();
         }
         assertThat(java.nio.file.Files.getPosixFilePermissions(dir.resolve(CommandGuard.FILE)))
-                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                .containsExactlyInAnyOrder(
+                        java.nio.file.attribute.PosixFilePermission.OWNER_READ,
                         java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
     }
 
@@ -161,16 +183,24 @@ class CommandDispatcherTest {
     void executedIdsAreForgottenOnlyOnceStaleAndTheStoreIsBounded() throws Exception {
         CommandGuard g = CommandGuard.open(dir, new CommandConfig(Duration.ofMinutes(10), 16), clock);
         for (int i = 0; i < 16; i++) {
-            assertThat(g.admit(new Command("id-" + i, "dev-1", "mute", Map.of(), clock.now), false)).isEmpty();
+            assertThat(g.admit(new Command("id-" + i, "dev-1", "mute", Map.of(), clock.now), false))
+                    .isEmpty();
         }
-        assertThat(g.admit(new Command("id-16", "dev-1", "mute", Map.of(), clock.now), false)).get().asString()
+        assertThat(g.admit(new Command("id-16", "dev-1", "mute", Map.of(), clock.now), false))
+                .get()
+                .asString()
                 .contains("16 commands arrived within");
         clock.now = clock.now.plus(Duration.ofMinutes(11));
         // id-0 is now stale: refused as such, and forgotten, which makes room for new ones.
-        assertThat(g.admit(new Command("id-0", "dev-1", "mute", Map.of(), clock.now.minus(Duration.ofMinutes(11))), false))
-                .get().asString().startsWith("refused: stale");
-        assertThat(g.admit(new Command("id-17", "dev-1", "mute", Map.of(), clock.now), false)).isEmpty();
+        assertThat(g.admit(
+                        new Command("id-0", "dev-1", "mute", Map.of(), clock.now.minus(Duration.ofMinutes(11))), false))
+                .get()
+                .asString()
+                .startsWith("refused: stale");
+        assertThat(g.admit(new Command("id-17", "dev-1", "mute", Map.of(), clock.now), false))
+                .isEmpty();
         assertThat(g.remembered()).isEqualTo(1);
-        assertThat(CommandGuard.open(dir, CommandConfig.defaults(), clock).remembered()).isEqualTo(1);
+        assertThat(CommandGuard.open(dir, CommandConfig.defaults(), clock).remembered())
+                .isEqualTo(1);
     }
 }

@@ -51,13 +51,26 @@ class CommandReplayIT {
     }
 
     private Agent start(String url) throws Exception {
-        CommandDispatcher d = new CommandDispatcher("dev-1", json, new SchemaValidator(), Map.of("mute", c -> {
-            mutes.incrementAndGet();
-            return CommandHandler.Outcome.ok("muted");
-        }), results::add, CommandGuard.open(dir, CommandConfig.defaults(), Clock.systemUTC()));
-        OutboxSync s = OutboxSync.open(new OutboxSync.Identity("dev-1", "site-a", url, null),
-                OutboxConfig.defaults(dir.resolve("outbox.db")), SyncConfig.defaults(), json, "boot", () -> 1,
-                () -> new Status("dev-1", "site-a", Status.ONLINE, Instant.now(), true, "test", Map.of()), (c, p, r) -> d.onCommand(p, r), a -> { });
+        CommandDispatcher d = new CommandDispatcher(
+                "dev-1",
+                json,
+                new SchemaValidator(),
+                Map.of("mute", c -> {
+                    mutes.incrementAndGet();
+                    return CommandHandler.Outcome.ok("muted");
+                }),
+                results::add,
+                CommandGuard.open(dir, CommandConfig.defaults(), Clock.systemUTC()));
+        OutboxSync s = OutboxSync.open(
+                new OutboxSync.Identity("dev-1", "site-a", url, null),
+                OutboxConfig.defaults(dir.resolve("outbox.db")),
+                SyncConfig.defaults(),
+                json,
+                "boot",
+                () -> 1,
+                () -> new Status("dev-1", "site-a", Status.ONLINE, Instant.now(), true, "test", Map.of()),
+                (c, p, r) -> d.onCommand(p, r),
+                a -> {});
         await().atMost(Duration.ofSeconds(15)).until(() -> s.sync().isConnected());
         return new Agent(d, s);
     }
@@ -67,7 +80,10 @@ class CommandReplayIT {
     }
 
     private CommandResult last(String id) {
-        return results.stream().filter(r -> r.commandId().equals(id)).reduce((a, b) -> b).orElseThrow();
+        return results.stream()
+                .filter(r -> r.commandId().equals(id))
+                .reduce((a, b) -> b)
+                .orElseThrow();
     }
 
     @Test
@@ -96,8 +112,11 @@ class CommandReplayIT {
             try (Agent a = start(broker.url())) {
                 await().atMost(Duration.ofSeconds(15)).until(() -> resultsFor("ret-1") == 2);
                 assertThat(last("ret-1").message()).contains("retained");
-                gateway.publish(topic, json.writeValueAsBytes(new Command("live-1", "dev-1", "mute", Map.of(), Instant.now())),
-                        1, false);
+                gateway.publish(
+                        topic,
+                        json.writeValueAsBytes(new Command("live-1", "dev-1", "mute", Map.of(), Instant.now())),
+                        1,
+                        false);
                 await().atMost(Duration.ofSeconds(15)).until(() -> resultsFor("live-1") == 3);
                 assertThat(last("live-1").message()).contains("already executed");
             }

@@ -34,17 +34,29 @@ class PrivacyCommandsTest {
     private CommandResult send(CommandDispatcher d, String id, String name, Map<String, String> args) throws Exception {
         d.onCommand(Json.newMapper().writeValueAsBytes(new Command(id, "dev-1", name, args, Instant.now())), false);
         await().until(() -> results.stream().anyMatch(r -> r.commandId().equals(id)));
-        return results.stream().filter(r -> r.commandId().equals(id)).findFirst().orElseThrow();
+        return results.stream()
+                .filter(r -> r.commandId().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void muteUnmuteAndConversationsThroughTheDispatcher() throws Exception {
         MuteState mute = MuteState.load(dir, false);
         var conv = new MarkerConversationControl(markers::add, () -> 42);
-        SelfTestReport report = new SelfTestReport("dev-1", Instant.now(), List.of(CheckResult.pass("disk", "1000 MB free"),
-                CheckResult.fail("clock", "not NTP-synchronised: check timedatectl")));
-        try (CommandDispatcher d = new CommandDispatcher("dev-1", Json.newMapper(), new SchemaValidator(),
-                PrivacyCommands.handlers(mute, conv, new SelfTestCommandHandler(() -> report)), results::add, guard())) {
+        SelfTestReport report = new SelfTestReport(
+                "dev-1",
+                Instant.now(),
+                List.of(
+                        CheckResult.pass("disk", "1000 MB free"),
+                        CheckResult.fail("clock", "not NTP-synchronised: check timedatectl")));
+        try (CommandDispatcher d = new CommandDispatcher(
+                "dev-1",
+                Json.newMapper(),
+                new SchemaValidator(),
+                PrivacyCommands.handlers(mute, conv, new SelfTestCommandHandler(() -> report)),
+                results::add,
+                guard())) {
             CommandResult r = send(d, "c1", "mute", Map.of());
             assertThat(r.ok()).isTrue();
             assertThat(r.message()).isEqualTo("muted");
@@ -66,22 +78,34 @@ class PrivacyCommandsTest {
             assertThat(st.ok()).isFalse();
             assertThat(st.message()).isEqualTo("self-test FAILED: 1 pass, 1 fail, 0 skip");
             assertThat(st.detail()).containsEntry("passed", false).containsKey("checks");
-            assertThat(new SchemaValidator().problems(io.vocedge.protocol.SchemaId.COMMAND_RESULT,
-                    Json.newMapper().valueToTree(st))).isEmpty();
+            assertThat(new SchemaValidator()
+                            .problems(
+                                    io.vocedge.protocol.SchemaId.COMMAND_RESULT,
+                                    Json.newMapper().valueToTree(st)))
+                    .isEmpty();
         }
     }
 
     @Test
     void argumentsAreRefusedWithAnErrorResult() throws Exception {
         MuteState mute = MuteState.load(dir, false);
-        try (CommandDispatcher d = new CommandDispatcher("dev-1", Json.newMapper(), new SchemaValidator(),
-                PrivacyCommands.handlers(mute, new MarkerConversationControl(markers::add, () -> 0),
-                        c -> CommandHandler.Outcome.failed("no self-test in this test")), results::add, guard())) {
+        try (CommandDispatcher d = new CommandDispatcher(
+                "dev-1",
+                Json.newMapper(),
+                new SchemaValidator(),
+                PrivacyCommands.handlers(
+                        mute,
+                        new MarkerConversationControl(markers::add, () -> 0),
+                        c -> CommandHandler.Outcome.failed("no self-test in this test")),
+                results::add,
+                guard())) {
             CommandResult r = send(d, "b1", "mute", Map.of("for", "10m"));
             assertThat(r.ok()).isFalse();
-            assertThat(r.message()).isEqualTo("bad arguments: 'mute' takes no arguments, got [for]: send it with empty args");
+            assertThat(r.message())
+                    .isEqualTo("bad arguments: 'mute' takes no arguments, got [for]: send it with empty args");
             assertThat(mute.muted()).isFalse();
-            assertThat(send(d, "b2", "end_conversation", Map.of("id", "x")).ok()).isFalse();
+            assertThat(send(d, "b2", "end_conversation", Map.of("id", "x")).ok())
+                    .isFalse();
             assertThat(markers).isEmpty();
         }
     }

@@ -24,7 +24,8 @@ class ConversationTrackerTest {
             ends.add(end);
         }
     };
-    private final ConversationTracker t = new ConversationTracker(10_000, 60_000, sink, () -> "c" + n.incrementAndGet());
+    private final ConversationTracker t =
+            new ConversationTracker(10_000, 60_000, sink, () -> "c" + n.incrementAndGet());
 
     @Test
     void silenceGapEndsAndTalkTimeIsPerRole() {
@@ -53,7 +54,9 @@ class ConversationTrackerTest {
         }
         t.onShutdown();
         t.onShutdown();
-        assertThat(ends).extracting(ConversationEnd::reason).containsExactly("silence", "button", "max_length", "shutdown");
+        assertThat(ends)
+                .extracting(ConversationEnd::reason)
+                .containsExactly("silence", "button", "max_length", "shutdown");
         assertThat(ends.get(1).endMs()).isEqualTo(22_000);
         ConversationEnd longOne = ends.get(2);
         assertThat(longOne.endMs() - longOne.startMs()).isLessThanOrEqualTo(60_000);

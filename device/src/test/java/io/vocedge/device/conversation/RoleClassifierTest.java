@@ -33,10 +33,14 @@ class RoleClassifierTest {
 
     @Test
     void cosineOnKnownVectors() {
-        assertThat(SpeakerVectors.cosine(new float[] {1, 0}, new float[] {0, 1})).isCloseTo(0, within(1e-12));
-        assertThat(SpeakerVectors.cosine(new float[] {1, 2, 3}, new float[] {2, 4, 6})).isCloseTo(1, within(1e-9));
-        assertThat(SpeakerVectors.cosine(new float[] {1, 1}, new float[] {-1, -1})).isCloseTo(-1, within(1e-9));
-        assertThat(SpeakerVectors.cosine(new float[] {0, 0}, new float[] {1, 1})).isZero();
+        assertThat(SpeakerVectors.cosine(new float[] {1, 0}, new float[] {0, 1}))
+                .isCloseTo(0, within(1e-12));
+        assertThat(SpeakerVectors.cosine(new float[] {1, 2, 3}, new float[] {2, 4, 6}))
+                .isCloseTo(1, within(1e-9));
+        assertThat(SpeakerVectors.cosine(new float[] {1, 1}, new float[] {-1, -1}))
+                .isCloseTo(-1, within(1e-9));
+        assertThat(SpeakerVectors.cosine(new float[] {0, 0}, new float[] {1, 1}))
+                .isZero();
     }
 
     @Test
@@ -76,7 +80,8 @@ class RoleClassifierTest {
         }
         double sim = SpeakerVectors.cosine(staff, mix);
         assertThat(sim).isBetween(0.30, 0.55);
-        assertThat(new XVectorRoleClassifier(staff, 0.55, 0.30).classify(-20, mix)).isEqualTo(SpeakerRole.UNKNOWN);
+        assertThat(new XVectorRoleClassifier(staff, 0.55, 0.30).classify(-20, mix))
+                .isEqualTo(SpeakerRole.UNKNOWN);
     }
 
     @Test
@@ -105,7 +110,8 @@ class RoleClassifierTest {
         StaffEnrolment back = StaffEnrolment.load(f);
         assertThat(back.vector()).containsExactly(0.5f, -1.25f);
         assertThat(back.utterances()).isEqualTo(3);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+                .isEqualTo("rw-------");
     }
 
     @Test
@@ -125,6 +131,7 @@ class RoleClassifierTest {
             roles.add(c.classify(turn % 2 == 0 ? wearerDb : customerDb, null));
         }
         assertThat(roles.subList(0, 4)).containsOnly(SpeakerRole.UNKNOWN);
-        assertThat(roles.subList(4, 8)).containsExactly(SpeakerRole.STAFF, SpeakerRole.CUSTOMER, SpeakerRole.STAFF, SpeakerRole.CUSTOMER);
+        assertThat(roles.subList(4, 8))
+                .containsExactly(SpeakerRole.STAFF, SpeakerRole.CUSTOMER, SpeakerRole.STAFF, SpeakerRole.CUSTOMER);
     }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vocedge.device.asr.EspeakFixture;
-import io.vocedge.device.asr.StaffEnroller;
 import io.vocedge.device.asr.RecognizerFactory;
 import io.vocedge.device.asr.RecognizerSession;
+import io.vocedge.device.asr.StaffEnroller;
 import io.vocedge.device.asr.WavReader;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,9 +46,15 @@ class StaffEnrollerTest {
 
                 @Override
                 public String finalJson() {
-                    return String.format(java.util.Locale.ROOT,
+                    return String.format(
+                            java.util.Locale.ROOT,
                             "{\"result\":[{\"conf\":1,\"start\":0,\"end\":%.2f,\"word\":\"x\"}],\"text\":\"x\",\"spk\":[%f,%f,%f,%f],\"spk_frames\":%d}",
-                            n / 16000.0, bands[0] / n, bands[1] / n, bands[2] / n, bands[3] / n, n / 160);
+                            n / 16000.0,
+                            bands[0] / n,
+                            bands[1] / n,
+                            bands[2] / n,
+                            bands[3] / n,
+                            n / 160);
                 }
 
                 @Override
@@ -77,11 +83,15 @@ class StaffEnrollerTest {
 
     @Test
     void enrolsFromARealEspeakRecordingAndRecognisesTheSameVoice(@TempDir Path tmp) throws Exception {
-        Path staffWav = EspeakFixture.speak(tmp, "en", "good morning, welcome to the store, how can I help you today", "staff");
-        StaffEnrolment e = new StaffEnroller(new EnergyProfileEngine()).enrol(WavReader.read16kMono(staffWav), "double");
+        Path staffWav =
+                EspeakFixture.speak(tmp, "en", "good morning, welcome to the store, how can I help you today", "staff");
+        StaffEnrolment e =
+                new StaffEnroller(new EnergyProfileEngine()).enrol(WavReader.read16kMono(staffWav), "double");
         assertThat(e.vector()).hasSize(4);
         Path again = EspeakFixture.speak(tmp, "en", "we have a discount on this model until sunday", "again");
-        float[] sameVoice = new StaffEnroller(new EnergyProfileEngine()).enrol(WavReader.read16kMono(again), "double").vector();
+        float[] sameVoice = new StaffEnroller(new EnergyProfileEngine())
+                .enrol(WavReader.read16kMono(again), "double")
+                .vector();
         assertThat(SpeakerVectors.cosine(e.vector(), sameVoice)).isGreaterThan(0.9);
     }
 
@@ -93,6 +103,7 @@ class StaffEnrollerTest {
                 return false;
             }
         };
-        assertThatThrownBy(() -> new StaffEnroller(noSpk).enrol(new short[16000], "x")).hasMessageContaining("asr.speaker_model");
+        assertThatThrownBy(() -> new StaffEnroller(noSpk).enrol(new short[16000], "x"))
+                .hasMessageContaining("asr.speaker_model");
     }
 }

@@ -17,12 +17,13 @@ class Apa102Test {
     @Test
     void threeLedsOfTheTwoMicHat() {
         byte[] frame = Apa102.frame(new int[] {0xFF0000, 0x00FF00, 0x123456}, 8);
-        assertThat(frame).containsExactly(bytes(
-                0x00, 0x00, 0x00, 0x00, // start frame: 32 zero bits
-                0xE8, 0x00, 0x00, 0xFF, // 0b111 + brightness 8, then blue, green, red: red
-                0xE8, 0x00, 0xFF, 0x00, // green
-                0xE8, 0x56, 0x34, 0x12, // 0x123456: B=0x56, G=0x34, R=0x12
-                0x00, 0x00, 0x00, 0x00)); // end frame: zeros, at least n/2 clock edges
+        assertThat(frame)
+                .containsExactly(bytes(
+                        0x00, 0x00, 0x00, 0x00, // start frame: 32 zero bits
+                        0xE8, 0x00, 0x00, 0xFF, // 0b111 + brightness 8, then blue, green, red: red
+                        0xE8, 0x00, 0xFF, 0x00, // green
+                        0xE8, 0x56, 0x34, 0x12, // 0x123456: B=0x56, G=0x34, R=0x12
+                        0x00, 0x00, 0x00, 0x00)); // end frame: zeros, at least n/2 clock edges
     }
 
     @Test

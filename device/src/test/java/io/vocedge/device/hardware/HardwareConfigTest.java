@@ -40,10 +40,12 @@ class HardwareConfigTest {
         assertThat(c.ring()).isEqualTo(new HardwareConfig.Ring(0, 0, 3, 4, 4_000_000));
         assertThat(HardwareConfig.parse(yaml("false")).enabled()).isFalse();
         assertThat(HardwareConfig.parse(yaml("{ring: {}}")).ring().leds()).isEqualTo(12);
-        assertThat(HardwareConfig.parse(yaml("{ring: {power_pin: 5}}")).ring().powerPin()).isEqualTo(5);
+        assertThat(HardwareConfig.parse(yaml("{ring: {power_pin: 5}}")).ring().powerPin())
+                .isEqualTo(5);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> HardwareConfig.parse(yaml("{ring: {power_pin: 40}}")))
                 .hasMessageContaining("hardware.ring.power_pin");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HardwareConfig.parse(yaml("{led: {pin: 5}, ring: {power_pin: 5}}")))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> HardwareConfig.parse(yaml("{led: {pin: 5}, ring: {power_pin: 5}}")))
                 .hasMessageContaining("each needs its own GPIO");
     }
 
@@ -56,17 +58,18 @@ class HardwareConfigTest {
                 gpio_chip: /dev/gpiochip0
                 """)))
                 .isInstanceOf(ConfigException.class)
-                .satisfies(e -> assertThat(((ConfigException) e).problems()).containsExactlyInAnyOrder(
-                        "hardware.button.debounce: unknown key (did you mean 'debounce_ms'?); known keys: pin, debounce_ms, "
-                                + "long_press_ms, active_low",
-                        "hardware.button.pin: use a BCM GPIO number 2-27 (not the physical pin: physical pin 11 is BCM 17), got 40",
-                        "hardware.button.long_press_ms: use 300-10000 ms (staff hold the button this long to start or end a "
-                                + "conversation), got \"abc\"",
-                        "hardware.led.pin: use a BCM GPIO number 2-27 (not the physical pin: physical pin 11 is BCM 17), got 40",
-                        "hardware.ring.leds: use the number of LEDs: 3 on the ReSpeaker 2-mic HAT, 12 on the 4- and 6-mic, got 0",
-                        "hardware.ring.brightness: use 0-31 (APA102 global brightness; 8 is comfortable indoors), got 99",
-                        "hardware.gpio_chip: use gpiochipN as listed by 'gpiodetect' (the one labelled pinctrl-...), got "
-                                + "\"/dev/gpiochip0\""));
+                .satisfies(e -> assertThat(((ConfigException) e).problems())
+                        .containsExactlyInAnyOrder(
+                                "hardware.button.debounce: unknown key (did you mean 'debounce_ms'?); known keys: pin, debounce_ms, "
+                                        + "long_press_ms, active_low",
+                                "hardware.button.pin: use a BCM GPIO number 2-27 (not the physical pin: physical pin 11 is BCM 17), got 40",
+                                "hardware.button.long_press_ms: use 300-10000 ms (staff hold the button this long to start or end a "
+                                        + "conversation), got \"abc\"",
+                                "hardware.led.pin: use a BCM GPIO number 2-27 (not the physical pin: physical pin 11 is BCM 17), got 40",
+                                "hardware.ring.leds: use the number of LEDs: 3 on the ReSpeaker 2-mic HAT, 12 on the 4- and 6-mic, got 0",
+                                "hardware.ring.brightness: use 0-31 (APA102 global brightness; 8 is comfortable indoors), got 99",
+                                "hardware.gpio_chip: use gpiochipN as listed by 'gpiodetect' (the one labelled pinctrl-...), got "
+                                        + "\"/dev/gpiochip0\""));
     }
 
     @Test

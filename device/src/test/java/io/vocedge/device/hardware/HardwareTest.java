@@ -57,10 +57,19 @@ class HardwareTest {
     private final java.util.concurrent.atomic.AtomicInteger forgets = new java.util.concurrent.atomic.AtomicInteger();
 
     private Hardware start(HardwareConfig config) {
-        return Hardware.start(config, light, Hardware.agentActions(mute, conversations, forgets::incrementAndGet),
-                c -> Pi4J.newContextBuilder().add(MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance(),
-                        MockSpiProvider.newInstance()).build(),
-                p -> true, clock::get, false);
+        return Hardware.start(
+                config,
+                light,
+                Hardware.agentActions(mute, conversations, forgets::incrementAndGet),
+                c -> Pi4J.newContextBuilder()
+                        .add(
+                                MockDigitalInputProvider.newInstance(),
+                                MockDigitalOutputProvider.newInstance(),
+                                MockSpiProvider.newInstance())
+                        .build(),
+                p -> true,
+                clock::get,
+                false);
     }
 
     @BeforeEach
@@ -69,7 +78,8 @@ class HardwareTest {
         light = new StatusLight(clock::get);
         light.follow(mute);
         HardwareConfig d = HardwareConfig.defaults();
-        hw = start(new HardwareConfig(true, "gpiochip0", false, d.button(), d.led(), new HardwareConfig.Ring(0, 0, 12, 8, 4_000_000, 5)));
+        hw = start(new HardwareConfig(
+                true, "gpiochip0", false, d.button(), d.led(), new HardwareConfig.Ring(0, 0, 12, 8, 4_000_000, 5)));
         assertThat(hw.available()).isTrue();
         assertThat(hw.hasButton() && hw.hasLed() && hw.hasRing()).isTrue();
         button = hw.context().io("voc-button", MockDigitalInput.class);
@@ -202,8 +212,11 @@ class HardwareTest {
 
     @Test
     void theRingGetsApa102FramesOnlyWhenItsPictureChanges() {
-        assertThat(hw.context().io("voc-ring-power", com.pi4j.io.gpio.digital.DigitalOutput.class).state())
-                .as("the 4/6-mic HATs' LED supply (GPIO 5) is switched on").isEqualTo(DigitalState.HIGH);
+        assertThat(hw.context()
+                        .io("voc-ring-power", com.pi4j.io.gpio.digital.DigitalOutput.class)
+                        .state())
+                .as("the 4/6-mic HATs' LED supply (GPIO 5) is switched on")
+                .isEqualTo(DigitalState.HIGH);
         MockSpi spi = hw.context().io("voc-ring", MockSpi.class);
         light.started();
         light.tick(clock.get());
@@ -229,25 +242,30 @@ class HardwareTest {
 
     @Test
     void withoutGpioTheAgentRunsWithoutHardware() {
-        Hardware none = Hardware.start(HardwareConfig.defaults(), new StatusLight(clock::get), p -> { },
+        Hardware none = Hardware.start(
+                HardwareConfig.defaults(),
+                new StatusLight(clock::get),
+                p -> {},
                 c -> {
                     throw new AssertionError("Pi4J must not be asked without a GPIO chip");
                 },
-                p -> false, clock::get, false);
+                p -> false,
+                clock::get,
+                false);
         assertThat(none.available()).isFalse();
         assertThat(none.problem()).contains("no /dev/gpiochip0");
         none.light().setMuted(true);
         none.light().tick(); // no outputs: harmless
         none.close();
 
-        Hardware disabled = Hardware.start(HardwareConfig.disabled(), new StatusLight(clock::get), p -> { });
+        Hardware disabled = Hardware.start(HardwareConfig.disabled(), new StatusLight(clock::get), p -> {});
         assertThat(disabled.available()).isFalse();
         assertThat(disabled.problem()).contains("hardware.enabled: false");
     }
 
     @Test
     void thisMachineHasNoGpioSoTheRealStartSaysSo() {
-        Hardware real = Hardware.start(HardwareConfig.defaults(), new StatusLight(clock::get), p -> { });
+        Hardware real = Hardware.start(HardwareConfig.defaults(), new StatusLight(clock::get), p -> {});
         try {
             if (!java.nio.file.Files.exists(Path.of("/dev/gpiochip0"))) {
                 assertThat(real.available()).isFalse();

@@ -20,21 +20,26 @@ import org.junit.jupiter.api.Test;
  */
 class DevSetQualityTest {
     static List<Example> devSet() throws Exception {
-        return LabelledCorpus.read(Path.of(DevSetQualityTest.class.getResource("/insights/devset.tsv").toURI())).examples();
+        return LabelledCorpus.read(Path.of(DevSetQualityTest.class
+                        .getResource("/insights/devset.tsv")
+                        .toURI()))
+                .examples();
     }
 
     static Metrics measure(InsightEngine engine, List<Example> set, boolean printMisses) {
         Metrics m = new Metrics(Taxonomy.TOPICS, Taxonomy.FLAGS);
         for (Example e : set) {
-            InsightEngine.Analysis a = engine.analyze(e.text(), e.lang(), e.role().equals("-") ? null : e.role());
+            InsightEngine.Analysis a =
+                    engine.analyze(e.text(), e.lang(), e.role().equals("-") ? null : e.role());
             Set<String> topics = new HashSet<>(a.topicIds());
             Set<String> flags = new HashSet<>(a.flags());
             flags.retainAll(Taxonomy.FLAGS);
             String s = a.sentiment().label().wireName();
             m.add(e, s, a.sentiment().confidence() == null ? 1 : a.sentiment().confidence(), topics, null, flags, null);
             if (printMisses && (!topics.equals(e.topics()) || !s.equals(e.sentiment()) || !flags.equals(e.flags()))) {
-                System.out.printf("  want %s/%s/%s got %s/%s/%s: %s%n", e.topics(), e.sentiment(), e.flags(), topics, s, flags,
-                        e.text());
+                System.out.printf(
+                        "  want %s/%s/%s got %s/%s/%s: %s%n",
+                        e.topics(), e.sentiment(), e.flags(), topics, s, flags, e.text());
             }
         }
         return m;
@@ -46,7 +51,8 @@ class DevSetQualityTest {
         assertThat(set).hasSizeGreaterThanOrEqualTo(350);
         Metrics model = measure(InsightEngine.withDefaults(), set, System.getenv("VOC_DEVSET_MISSES") != null);
         Metrics rules = measure(new InsightEngine(new Redactor(), Lexicon.loadDefault()), set, false);
-        String report = model.report("dev set, engine with model", false) + rules.report("dev set, lexicon rules only", false);
+        String report =
+                model.report("dev set, engine with model", false) + rules.report("dev set, lexicon rules only", false);
         System.out.print(report);
         assertThat(model.topicMicroF1()).as(report).isGreaterThanOrEqualTo(0.85);
         assertThat(model.sentimentAccuracy()).as(report).isGreaterThanOrEqualTo(0.90);

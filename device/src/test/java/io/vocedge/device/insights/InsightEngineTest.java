@@ -46,7 +46,10 @@ class InsightEngineTest {
     @Test
     void topicLevelSentimentFollowsItsClause() {
         var a = engine.analyze("the price was fine but the salesman was really rude", "en");
-        TopicHit staff = a.topics().stream().filter(t -> t.id().equals("staff_attitude")).findFirst().orElseThrow();
+        TopicHit staff = a.topics().stream()
+                .filter(t -> t.id().equals("staff_attitude"))
+                .findFirst()
+                .orElseThrow();
         assertThat(staff.sentiment().label()).isEqualTo(SentimentLabel.NEGATIVE);
         assertThat(a.sentiment().label()).isEqualTo(SentimentLabel.NEGATIVE);
     }
@@ -83,8 +86,10 @@ class InsightEngineTest {
         assertThat(a.lexiconVersion()).isEqualTo("2026.12.9");
         assertThatThrownBy(() -> engine.reload(Lexicon.loadDefault()))
                 .hasMessageContaining("is not newer than the active 2026.12.9");
-        assertThatThrownBy(() -> Lexicon.parse("topics: {Bad-Id: {en: [x]}}".getBytes(StandardCharsets.UTF_8), "bad.yaml"))
-                .hasMessageContaining("version: required").hasMessageContaining("topic ids are lower_snake_case")
+        assertThatThrownBy(
+                        () -> Lexicon.parse("topics: {Bad-Id: {en: [x]}}".getBytes(StandardCharsets.UTF_8), "bad.yaml"))
+                .hasMessageContaining("version: required")
+                .hasMessageContaining("topic ids are lower_snake_case")
                 .hasMessageNotContaining("Bad-Id");
     }
 
@@ -92,7 +97,8 @@ class InsightEngineTest {
     void conversationSummaryScoresPeakEndComplianceAndAttention() {
         List<ConversationScorer.Turn> turns = List.of(
                 new ConversationScorer.Turn(SpeakerRole.STAFF, engine.analyze("欢迎 光临 请问 有 什么 可以 帮 您", "zh")),
-                new ConversationScorer.Turn(SpeakerRole.CUSTOMER, engine.analyze("我 上 周 交 的 定金 到 现在 还 没 退 太 过分 了", "zh")),
+                new ConversationScorer.Turn(
+                        SpeakerRole.CUSTOMER, engine.analyze("我 上 周 交 的 定金 到 现在 还 没 退 太 过分 了", "zh")),
                 new ConversationScorer.Turn(SpeakerRole.STAFF, engine.analyze("非常 抱歉 我们 马上 处理", "zh")),
                 new ConversationScorer.Turn(SpeakerRole.CUSTOMER, engine.analyze("好 吧", "zh")));
         var score = new ConversationScorer().score(turns);

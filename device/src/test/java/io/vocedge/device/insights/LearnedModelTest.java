@@ -19,7 +19,8 @@ class LearnedModelTest {
 
     @Test
     void theManagersCasesFromTheIssueAreCaught() {
-        var repair = engine.analyze("I want to speak to the manager, this is the third time the repair failed", "en", "customer");
+        var repair = engine.analyze(
+                "I want to speak to the manager, this is the third time the repair failed", "en", "customer");
         assertThat(repair.flags()).contains("escalation");
         assertThat(repair.topicIds()).contains("after_sales");
         assertThat(repair.sentiment().label()).isEqualTo(SentimentLabel.NEGATIVE);
@@ -32,9 +33,12 @@ class LearnedModelTest {
         assertThat(tradeIn.topicIds()).contains("trade_in");
         assertThat(tradeIn.sentiment().label()).isEqualTo(SentimentLabel.NEGATIVE);
 
-        assertThat(engine.analyze("叫 你们 经理 来 我 要 打 12315 投诉", "zh", "customer").flags()).contains("escalation");
+        assertThat(engine.analyze("叫 你们 经理 来 我 要 打 12315 投诉", "zh", "customer").flags())
+                .contains("escalation");
         assertThat(engine.analyze("我 去 别 家 买 了", "zh", "customer").flags()).contains("churn_risk");
-        assertThat(engine.analyze("not a single problem since we bought it", "en", null).sentiment().label())
+        assertThat(engine.analyze("not a single problem since we bought it", "en", null)
+                        .sentiment()
+                        .label())
                 .isEqualTo(SentimentLabel.POSITIVE);
         assertThat(engine.analyze("麻烦您帮我查一下订单到哪了", "zh", "customer").sentiment().label())
                 .isEqualTo(SentimentLabel.NEUTRAL);
@@ -45,7 +49,9 @@ class LearnedModelTest {
         var a = engine.analyze("we've been waiting forty minutes and nobody came over", "en", "customer");
         assertThat(a.modelVersion()).isEqualTo(engine.modelVersion()).isNotBlank();
         assertThat(a.sentiment().confidence()).isBetween(0.0, 1.0);
-        assertThat(a.sentimentEvidence()).isNotEmpty().allSatisfy(e -> assertThat(e.weight()).isPositive());
+        assertThat(a.sentimentEvidence())
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.weight()).isPositive());
         assertThat(a.topics()).isNotEmpty();
         for (TopicHit t : a.topics()) {
             assertThat(t.confidence()).isBetween(0.0, 1.0);
@@ -61,7 +67,8 @@ class LearnedModelTest {
 
     @Test
     void redactionStillComesFirstAndTheModelNeverSeesTheNumber() {
-        var a = engine.analyze("call me on five five five oh one two three four five six about the trade in", "en", "customer");
+        var a = engine.analyze(
+                "call me on five five five oh one two three four five six about the trade in", "en", "customer");
         assertThat(a.redactedText()).isEqualTo("call me on <phone> about the trade in");
         a.topics().forEach(t -> t.evidence().forEach(e -> assertThat(e.term()).doesNotContain("five")));
     }
@@ -77,33 +84,46 @@ class LearnedModelTest {
 
         byte[] tampered = bytes.clone();
         tampered[tampered.length / 2] ^= 1; // one flipped bit in the weights
-        assertThatThrownBy(() -> engine.installModel(tampered, "tampered")).hasMessageContaining("SHA-256 check failed");
-        assertThatThrownBy(() -> engine.installModel(Arrays.copyOf(bytes, 1000), "truncated")).hasMessageContaining("damaged");
-        assertThatThrownBy(() -> engine.installModel("version: 1\n".getBytes(), "a lexicon")).hasMessageContaining("not a VoC");
-        assertThatThrownBy(() -> engine.installModel(new byte[ModelCodec.MAX_BYTES + 1], "huge")).hasMessageContaining("more than");
+        assertThatThrownBy(() -> engine.installModel(tampered, "tampered"))
+                .hasMessageContaining("SHA-256 check failed");
+        assertThatThrownBy(() -> engine.installModel(Arrays.copyOf(bytes, 1000), "truncated"))
+                .hasMessageContaining("damaged");
+        assertThatThrownBy(() -> engine.installModel("version: 1\n".getBytes(), "a lexicon"))
+                .hasMessageContaining("not a VoC");
+        assertThatThrownBy(() -> engine.installModel(new byte[ModelCodec.MAX_BYTES + 1], "huge"))
+                .hasMessageContaining("more than");
         assertThat(engine.modelVersion()).isEqualTo(active);
 
         InsightEngine rulesOnly = new InsightEngine(new Redactor(), Lexicon.loadDefault());
-        assertThat(rulesOnly.analyze("i will never buy here again", "en").modelVersion()).isNull();
+        assertThat(rulesOnly.analyze("i will never buy here again", "en").modelVersion())
+                .isNull();
         assertThatThrownBy(rulesOnly::rollbackModel).hasMessageContaining("no previous model");
         assertThat(rulesOnly.installModel(bytes, "bytes from the gateway")).isEqualTo(active);
-        assertThat(rulesOnly.analyze("i will never buy here again", "en").flags()).contains("churn_risk");
+        assertThat(rulesOnly.analyze("i will never buy here again", "en").flags())
+                .contains("churn_risk");
     }
 
     @Test
     void conversationsWithAnEscalationNeedAttentionAndCountTheFlags() {
         List<ConversationScorer.Turn> turns = List.of(
-                new ConversationScorer.Turn(SpeakerRole.STAFF, engine.analyze("welcome in how can i help you today", "en", "staff")),
-                new ConversationScorer.Turn(SpeakerRole.CUSTOMER,
-                        engine.analyze("I want to speak to the manager, this is the third time the repair failed", "en", "customer")),
-                new ConversationScorer.Turn(SpeakerRole.CUSTOMER, engine.analyze("i will never buy here again", "en", "customer")));
+                new ConversationScorer.Turn(
+                        SpeakerRole.STAFF, engine.analyze("welcome in how can i help you today", "en", "staff")),
+                new ConversationScorer.Turn(
+                        SpeakerRole.CUSTOMER,
+                        engine.analyze(
+                                "I want to speak to the manager, this is the third time the repair failed",
+                                "en",
+                                "customer")),
+                new ConversationScorer.Turn(
+                        SpeakerRole.CUSTOMER, engine.analyze("i will never buy here again", "en", "customer")));
         var score = new ConversationScorer().score(turns);
         assertThat(score.attention().flag()).isTrue();
         assertThat(score.attention().reason()).startsWith("escalation");
         assertThat(score.flagCounts()).containsEntry("escalation", 1).containsEntry("churn_risk", 1);
 
-        var churnOnly = new ConversationScorer().score(List.of(new ConversationScorer.Turn(SpeakerRole.CUSTOMER,
-                engine.analyze("我 去 别 家 买 了", "zh", "customer"))));
+        var churnOnly = new ConversationScorer()
+                .score(List.of(new ConversationScorer.Turn(
+                        SpeakerRole.CUSTOMER, engine.analyze("我 去 别 家 买 了", "zh", "customer"))));
         assertThat(churnOnly.attention().reason()).startsWith("churn risk");
     }
 

@@ -53,8 +53,10 @@ class LexiconUpdaterTest {
         assertThat(engine.analyze("the wallbox again", "en").topicIds()).contains("ev_charging");
         Path active = dir.resolve("lexicon/active.yaml");
         assertThat(Files.readString(active)).isEqualTo(lexicon("2099.1.1"));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(active))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("lexicon")))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(active)))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("lexicon"))))
+                .isEqualTo("rwx------");
 
         updater.onMessage(valid("2099.1.2"), true);
         assertThat(engine.lexiconVersion()).isEqualTo("2099.1.2");
@@ -67,7 +69,8 @@ class LexiconUpdaterTest {
         assertThat(changes).hasValue(3);
 
         // A restart starts from the distributed lexicon, not the older configured one.
-        assertThat(LexiconUpdater.startupLexicon(dir, Lexicon.loadDefault()).version()).isEqualTo("2099.1.2");
+        assertThat(LexiconUpdater.startupLexicon(dir, Lexicon.loadDefault()).version())
+                .isEqualTo("2099.1.2");
         assertThat(before).isNotEqualTo("2099.1.2");
     }
 
@@ -76,24 +79,37 @@ class LexiconUpdaterTest {
         String active = engine.lexiconVersion();
         byte[] good = lexicon("2099.2.1").getBytes(StandardCharsets.UTF_8);
         // Wrong digest.
-        LexiconUpdate tampered = new LexiconUpdate("2099.2.1", LexiconUpdate.sha256("other".getBytes(StandardCharsets.UTF_8)),
-                new String(good, StandardCharsets.UTF_8), Instant.now());
+        LexiconUpdate tampered = new LexiconUpdate(
+                "2099.2.1",
+                LexiconUpdate.sha256("other".getBytes(StandardCharsets.UTF_8)),
+                new String(good, StandardCharsets.UTF_8),
+                Instant.now());
         updater.onMessage(message(tampered), true);
         assertThat(updater.status().get("lexicon_update_error").toString()).contains("sha256");
         // Oversize content (digest right).
-        byte[] big = (lexicon("2099.2.2") + "# " + "x".repeat(Limits.MAX_LEXICON_BYTES) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] big = (lexicon("2099.2.2") + "# " + "x".repeat(Limits.MAX_LEXICON_BYTES) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
         updater.onMessage(message(LexiconUpdate.of("2099.2.2", big, Instant.now())), true);
         assertThat(updater.status().get("lexicon_update_error").toString()).containsAnyOf("more than", "voc.lexicon/1");
         // Content claiming another version.
         updater.onMessage(message(LexiconUpdate.of("2099.9.9", good, Instant.now())), true);
         assertThat(updater.status().get("lexicon_update_error").toString()).contains("content is version 2099.2.1");
         // A secret file's content, and broken YAML quoting a secret: refused, the secret in no error.
-        for (String secret : new String[] {"password: " + SECRET + "\n", "DB_PASSWORD=" + SECRET + "\0HOME=/root\0",
-            "version: \"2099.3.1\"\ntopics: {" + SECRET + ": [\n", "version: \"2099.3.1\"\ntopics:\n  " + SECRET + ": {en: [x]}\n"}) {
-            updater.onMessage(message(LexiconUpdate.of("2099.3.1", secret.getBytes(StandardCharsets.UTF_8), Instant.now())), true);
-            assertThat(updater.status().get("lexicon_update_error").toString()).doesNotContain(SECRET).doesNotContain("hunter2");
+        for (String secret : new String[] {
+            "password: " + SECRET + "\n",
+            "DB_PASSWORD=" + SECRET + "\0HOME=/root\0",
+            "version: \"2099.3.1\"\ntopics: {" + SECRET + ": [\n",
+            "version: \"2099.3.1\"\ntopics:\n  " + SECRET + ": {en: [x]}\n"
+        }) {
+            updater.onMessage(
+                    message(LexiconUpdate.of("2099.3.1", secret.getBytes(StandardCharsets.UTF_8), Instant.now())),
+                    true);
+            assertThat(updater.status().get("lexicon_update_error").toString())
+                    .doesNotContain(SECRET)
+                    .doesNotContain("hunter2");
         }
-        updater.onMessage("{\"schema\":\"voc.lexicon/1\",\"content\":\"".concat(SECRET).getBytes(StandardCharsets.UTF_8), true);
+        updater.onMessage(
+                "{\"schema\":\"voc.lexicon/1\",\"content\":\"".concat(SECRET).getBytes(StandardCharsets.UTF_8), true);
         assertThat(updater.status().get("lexicon_update_error").toString()).doesNotContain(SECRET);
         assertThat(engine.lexiconVersion()).isEqualTo(active);
         assertThat(Files.exists(dir.resolve("lexicon/active.yaml"))).isFalse();

@@ -47,12 +47,18 @@ class RedactionDevSetTest {
 
     @Test
     void scoringCountsSurvivingDigitRunsAndWordsAsLeaks() {
-        assertThat(RedactionScore.isRedacted("five five five oh one two three", "call <phone>")).isTrue();
-        assertThat(RedactionScore.isRedacted("five five five oh one two three", "call five five <phone>")).isTrue();
-        assertThat(RedactionScore.isRedacted("five five five oh one two three", "call five five five <phone>")).isFalse();
-        assertThat(RedactionScore.isRedacted("john dot smith at gmail dot com", "mail john <email>")).isFalse();
-        assertThat(RedactionScore.isRedacted("john dot smith at gmail dot com", "mail <email>")).isTrue();
-        assertThat(RedactionScore.isRedacted("a b c one two", "plate a b c <phone>")).isFalse();
+        assertThat(RedactionScore.isRedacted("five five five oh one two three", "call <phone>"))
+                .isTrue();
+        assertThat(RedactionScore.isRedacted("five five five oh one two three", "call five five <phone>"))
+                .isTrue();
+        assertThat(RedactionScore.isRedacted("five five five oh one two three", "call five five five <phone>"))
+                .isFalse();
+        assertThat(RedactionScore.isRedacted("john dot smith at gmail dot com", "mail john <email>"))
+                .isFalse();
+        assertThat(RedactionScore.isRedacted("john dot smith at gmail dot com", "mail <email>"))
+                .isTrue();
+        assertThat(RedactionScore.isRedacted("a b c one two", "plate a b c <phone>"))
+                .isFalse();
     }
 
     static Path resource(String name) throws URISyntaxException {

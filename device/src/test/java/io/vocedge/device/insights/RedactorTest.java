@@ -9,36 +9,38 @@ class RedactorTest {
     private final Redactor redactor = new Redactor();
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "我 的 手机 是 13812345678 谢谢|我 的 手机 是 <phone> 谢谢|phone",
-        "一 三 八 一 二 三 四 五 六 七 八|<phone>|phone",
-        "电话 幺 三 九 零 零 零 零 幺 幺 幺 幺|电话 <phone>|phone",
-        "号码 138 1234 5678 打 过来|号码 <phone> 打 过来|phone",
-        "sure it's five five five two one three four eight eight nine|sure it's <phone>|phone",
-        "call me at double five five one two three four|call me at <phone>|phone",
-        "身份证 11010519491231002X 给 你|身份证 <id> 给 你|id",
-        "卡号 6222 0212 3456 7890 123|卡号 <card>|card",
-        "mail me at john.smith@example.com please|mail me at <email> please|email",
-        "车牌 京A12345 停 在 门口|车牌 <plate> 停 在 门口|plate",
-        "新能源 粤B D12345 的 车|新能源 <plate> 的 车|plate",
-        "my plate is ABC 1234|my plate is <plate>|plate",
-        "座机 010-62345678|座机 <phone>|phone",
-        "it's grace forty two twenty two at yahoo dot com thanks|it's <email> thanks|email",
-        "email t dot smith at sign bright motors dot org|email <email>|email",
-        "my email is sarah at outlook dot i o|my email is <email>|email",
-        "Please send it to mike(at)yahoo.com thanks.|Please send it to <email> thanks.|email",
-        "邮箱 zhangsan 嗯 圈 a 163 点 cn 谢谢|邮箱 <email> 谢谢|email",
-        "我 邮箱 sunhao 啊 小 老鼠 aliyun 点 cn|我 邮箱 <email>|email",
-        "my reg is double u ess see one nine four|my reg is <plate>|plate",
-        "the tag is j for jack k for king oh oh seven|the tag is <plate>|plate",
-        "license plate yankee echo x-ray six three eight nine in the back|license plate <plate> in the back|plate",
-        "牌照 是 粤 A 三 六 二 K 一 停 在 门口|牌照 是 <plate> 停 在 门口|plate",
-        "Tag KZ05-PSE, parked out front.|Tag <plate>, parked out front.|plate",
-        "reach me on two oh six let me see five five five hold on oh one five nine|reach me on <phone>|phone",
-        "电话 幺 三 六 后面 七 三 零 一 三 两 两 五 找 王 先生|电话 <phone> 找 王 先生|phone",
-        "我 的 手机 是 幺 八 八 八 一 七 八 九 五 洞 洞|我 的 手机 是 <phone>|phone",
-        "card number six two two nine like eight three oh four like six four four six like two eight eight one|card number <card>|card",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "我 的 手机 是 13812345678 谢谢|我 的 手机 是 <phone> 谢谢|phone",
+                "一 三 八 一 二 三 四 五 六 七 八|<phone>|phone",
+                "电话 幺 三 九 零 零 零 零 幺 幺 幺 幺|电话 <phone>|phone",
+                "号码 138 1234 5678 打 过来|号码 <phone> 打 过来|phone",
+                "sure it's five five five two one three four eight eight nine|sure it's <phone>|phone",
+                "call me at double five five one two three four|call me at <phone>|phone",
+                "身份证 11010519491231002X 给 你|身份证 <id> 给 你|id",
+                "卡号 6222 0212 3456 7890 123|卡号 <card>|card",
+                "mail me at john.smith@example.com please|mail me at <email> please|email",
+                "车牌 京A12345 停 在 门口|车牌 <plate> 停 在 门口|plate",
+                "新能源 粤B D12345 的 车|新能源 <plate> 的 车|plate",
+                "my plate is ABC 1234|my plate is <plate>|plate",
+                "座机 010-62345678|座机 <phone>|phone",
+                "it's grace forty two twenty two at yahoo dot com thanks|it's <email> thanks|email",
+                "email t dot smith at sign bright motors dot org|email <email>|email",
+                "my email is sarah at outlook dot i o|my email is <email>|email",
+                "Please send it to mike(at)yahoo.com thanks.|Please send it to <email> thanks.|email",
+                "邮箱 zhangsan 嗯 圈 a 163 点 cn 谢谢|邮箱 <email> 谢谢|email",
+                "我 邮箱 sunhao 啊 小 老鼠 aliyun 点 cn|我 邮箱 <email>|email",
+                "my reg is double u ess see one nine four|my reg is <plate>|plate",
+                "the tag is j for jack k for king oh oh seven|the tag is <plate>|plate",
+                "license plate yankee echo x-ray six three eight nine in the back|license plate <plate> in the back|plate",
+                "牌照 是 粤 A 三 六 二 K 一 停 在 门口|牌照 是 <plate> 停 在 门口|plate",
+                "Tag KZ05-PSE, parked out front.|Tag <plate>, parked out front.|plate",
+                "reach me on two oh six let me see five five five hold on oh one five nine|reach me on <phone>|phone",
+                "电话 幺 三 六 后面 七 三 零 一 三 两 两 五 找 王 先生|电话 <phone> 找 王 先生|phone",
+                "我 的 手机 是 幺 八 八 八 一 七 八 九 五 洞 洞|我 的 手机 是 <phone>|phone",
+                "card number six two two nine like eight three oh four like six four four six like two eight eight one|card number <card>|card",
+            })
     void personalNumbersBecomeTypedPlaceholders(String in, String out, String kind) {
         Redactor.Result r = redactor.redact(in);
         assertThat(r.text()).isEqualTo(out);
@@ -46,16 +48,18 @@ class RedactorTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "there's a five hundred dollar doc fee",
-        "we've been waiting forty minutes",
-        "the price is 25999 with 2000 off",
-        "等 了 一个 多 小时",
-        "首付 三 万 月供 两 千 八",
-        "come back at 10:30 on the 22nd",
-        "one of the two cars",
-        "价格 是 十二 万 八千",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "there's a five hundred dollar doc fee",
+                "we've been waiting forty minutes",
+                "the price is 25999 with 2000 off",
+                "等 了 一个 多 小时",
+                "首付 三 万 月供 两 千 八",
+                "come back at 10:30 on the 22nd",
+                "one of the two cars",
+                "价格 是 十二 万 八千",
+            })
     void ordinaryNumbersAreKept(String in) {
         Redactor.Result r = redactor.redact(in);
         assertThat(r.text()).isEqualTo(in);
@@ -63,44 +67,50 @@ class RedactorTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "手机 1 3 8 - 1 2 3 4 - 5 6 7 8 还有 邮箱 a.b@c.cn|手机 <phone> 还有 邮箱 <email>",
-        "phone one three eight 1234 five six seven eight|phone <phone>",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "手机 1 3 8 - 1 2 3 4 - 5 6 7 8 还有 邮箱 a.b@c.cn|手机 <phone> 还有 邮箱 <email>",
+                "phone one three eight 1234 five six seven eight|phone <phone>",
+            })
     void mixedScriptsAndSplitNumbersAreCaught(String in, String out) {
         assertThat(redactor.redact(in).text()).isEqualTo(out);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "my email is john dot smith at gmail dot com thanks|my email is <email> thanks",
-        "邮箱 是 wang 下划线 li 八 八 艾特 163 点 com 谢谢|邮箱 是 <email> 谢谢",
-        "my plate is seven alpha bravo charlie one two three|my plate is <plate>",
-        "plate number is k j four eight two one|plate number is <plate>",
-        "车牌 是 苏 E 幺 两 洞 八 九 白色 的|车牌 是 <plate> 白色 的",
-        "call six one seven fifty five five oh one twenty three|call <phone>",
-        "it's two one oh sorry two one four five five five oh one nine eight ok|it's <phone> ok",
-        "我 电话 幺 八 六 呃 两 两 三 四 那个 五 五 六 七|我 电话 <phone>",
-        "visa forty five thirty two, oh one fifty one, twelve eighty three, oh three sixty six|visa <card>",
-        "passport number e one two three four five six seven eight|passport number <id>",
-        "身份 证 四 四 零 三 零 五 一 九 九 零 零 一 零 一 一 二 三 四 叉|身份 证 <id>",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "my email is john dot smith at gmail dot com thanks|my email is <email> thanks",
+                "邮箱 是 wang 下划线 li 八 八 艾特 163 点 com 谢谢|邮箱 是 <email> 谢谢",
+                "my plate is seven alpha bravo charlie one two three|my plate is <plate>",
+                "plate number is k j four eight two one|plate number is <plate>",
+                "车牌 是 苏 E 幺 两 洞 八 九 白色 的|车牌 是 <plate> 白色 的",
+                "call six one seven fifty five five oh one twenty three|call <phone>",
+                "it's two one oh sorry two one four five five five oh one nine eight ok|it's <phone> ok",
+                "我 电话 幺 八 六 呃 两 两 三 四 那个 五 五 六 七|我 电话 <phone>",
+                "visa forty five thirty two, oh one fifty one, twelve eighty three, oh three sixty six|visa <card>",
+                "passport number e one two three four five six seven eight|passport number <id>",
+                "身份 证 四 四 零 三 零 五 一 九 九 零 零 一 零 一 一 二 三 四 叉|身份 证 <id>",
+            })
     void spokenPersonalDataIsRemoved(String in, String out) {
         assertThat(redactor.redact(in).text()).isEqualTo(out);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "one two three four five six seven eight nine ten",
-        "the v six makes five five five horsepower",
-        "我 要 打 一 二 三 一 五 投诉",
-        "The sticker says $32,499 and 1,250,000 yen",
-        "the twenty twenty three twenty twenty four models",
-        "the GLE 350 and the RX 350",
-        "meet me at ten at the service desk",
-        "the service on 2024-10-08 cost 389 dollars",
-        "二零二四 款 落地 价 二十 万 零 八 千",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "one two three four five six seven eight nine ten",
+                "the v six makes five five five horsepower",
+                "我 要 打 一 二 三 一 五 投诉",
+                "The sticker says $32,499 and 1,250,000 yen",
+                "the twenty twenty three twenty twenty four models",
+                "the GLE 350 and the RX 350",
+                "meet me at ten at the service desk",
+                "the service on 2024-10-08 cost 389 dollars",
+                "二零二四 款 落地 价 二十 万 零 八 千",
+            })
     void numbersThatBelongToNobodyAreKept(String in) {
         assertThat(redactor.redact(in).text()).isEqualTo(in);
     }

@@ -34,13 +34,28 @@ class OutboxTest {
     private final RecordTime time = new RecordTime(Instant.parse("2026-11-22T10:00:00Z"), true, "b", 1);
 
     private Outbox open(long maxBytes) throws Exception {
-        return Outbox.open(new OutboxConfig(dir.resolve("outbox.db"), maxBytes, true, 1024, Duration.ofSeconds(5), 256), json);
+        return Outbox.open(
+                new OutboxConfig(dir.resolve("outbox.db"), maxBytes, true, 1024, Duration.ofSeconds(5), 256), json);
     }
 
     private Utterance utterance(String text, boolean valuable) {
-        return new Utterance("dev-1", 0, time, "c", "en", null, text, null, null, null, null,
+        return new Utterance(
+                "dev-1",
+                0,
+                time,
+                "c",
+                "en",
+                null,
+                text,
+                null,
+                null,
+                null,
+                null,
                 valuable ? List.of(new TopicHit("delivery", List.of(), null)) : List.of(),
-                valuable ? new Sentiment(SentimentLabel.NEGATIVE, -0.5) : null, null, null, null);
+                valuable ? new Sentiment(SentimentLabel.NEGATIVE, -0.5) : null,
+                null,
+                null,
+                null);
     }
 
     private Telemetry telemetry() {
@@ -48,12 +63,14 @@ class OutboxTest {
     }
 
     private ConversationSummary summary() {
-        return new ConversationSummary("dev-1", 0, time, "c", null, null, 1000, "silence", 3, null, null, null, null,
-                null, null, null, null);
+        return new ConversationSummary(
+                "dev-1", 0, time, "c", null, null, 1000, "silence", 3, null, null, null, null, null, null, null, null);
     }
 
     private List<Long> seqs(Outbox o) throws Exception {
-        return o.readAfter(0, 10_000, Integer.MAX_VALUE).stream().map(OutboxRow::seq).toList();
+        return o.readAfter(0, 10_000, Integer.MAX_VALUE).stream()
+                .map(OutboxRow::seq)
+                .toList();
     }
 
     @Test
@@ -80,7 +97,8 @@ class OutboxTest {
             for (int i = 0; i < 2000; i++) {
                 futures.add(o.submit(utterance("u" + i, true)));
             }
-            List<Long> got = futures.stream().map(CompletableFuture::join).sorted().toList();
+            List<Long> got =
+                    futures.stream().map(CompletableFuture::join).sorted().toList();
             assertThat(got).hasSize(2000).doesNotHaveDuplicates();
             assertThat(got.get(0)).isEqualTo(1);
             assertThat(got.get(1999)).isEqualTo(2000);
@@ -127,10 +145,13 @@ class OutboxTest {
             assertThat(stats.bytes()).isLessThanOrEqualTo(64 * 1024);
             assertThat(left).contains(summarySeq).doesNotContain(telemetrySeq);
             assertThat(left).doesNotContainAnyElementsOf(lowValue);
-            assertThat(stats.evictedByPriority()).containsEntry("telemetry", 1L).containsEntry("low_value_utterance", 10L);
+            assertThat(stats.evictedByPriority())
+                    .containsEntry("telemetry", 1L)
+                    .containsEntry("low_value_utterance", 10L);
             // Among utterances of equal value, the oldest went first: what is left is the newest run.
             List<Long> keptValuable = left.stream().filter(valuable::contains).toList();
-            assertThat(keptValuable).isEqualTo(valuable.subList(valuable.size() - keptValuable.size(), valuable.size()));
+            assertThat(keptValuable)
+                    .isEqualTo(valuable.subList(valuable.size() - keptValuable.size(), valuable.size()));
             assertThat(stats.evictedByPriority().get("utterance")).isPositive();
         }
         try (Outbox o = open(64 * 1024)) {
@@ -144,8 +165,24 @@ class OutboxTest {
         try (Outbox o = open(64 * 1024)) {
             List<Long> summaries = new ArrayList<>();
             while (o.stats().bytes() < 60 * 1024) {
-                ConversationSummary big = new ConversationSummary("dev-1", 0, time, "c-" + pad, null, null, 1, "silence",
-                        1, null, null, null, null, null, null, null, null);
+                ConversationSummary big = new ConversationSummary(
+                        "dev-1",
+                        0,
+                        time,
+                        "c-" + pad,
+                        null,
+                        null,
+                        1,
+                        "silence",
+                        1,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
                 summaries.add(o.accept(big));
             }
             for (int i = 0; i < 100; i++) {
@@ -154,7 +191,8 @@ class OutboxTest {
             assertThat(seqs(o)).containsAll(summaries);
             assertThat(o.stats().bytes()).isLessThanOrEqualTo(64 * 1024);
             assertThat(o.stats().evictedByPriority().get("telemetry")).isPositive();
-            assertThat(o.stats().evictedByPriority().get("conversation_summary")).isZero();
+            assertThat(o.stats().evictedByPriority().get("conversation_summary"))
+                    .isZero();
         }
     }
 
@@ -178,7 +216,9 @@ class OutboxTest {
             }
         }
         Path file = dir.resolve("outbox.db");
-        Files.write(file, "this is not a database at all, the SD card ate it".repeat(200).getBytes());
+        Files.write(
+                file,
+                "this is not a database at all, the SD card ate it".repeat(200).getBytes());
         Files.deleteIfExists(dir.resolve("outbox.db-wal"));
         Files.deleteIfExists(dir.resolve("outbox.db-shm"));
         try (Outbox o = open(1 << 20)) {

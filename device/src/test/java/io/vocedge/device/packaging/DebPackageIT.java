@@ -47,12 +47,16 @@ class DebPackageIT {
 
     @BeforeAll
     static void extract() throws Exception {
-        assumeTrue(onPath("dpkg-deb"), "dpkg-deb not installed (apt-get install dpkg): the .deb cannot be checked here");
+        assumeTrue(
+                onPath("dpkg-deb"), "dpkg-deb not installed (apt-get install dpkg): the .deb cannot be checked here");
         try (Stream<Path> s = Files.list(TARGET)) {
             // The newest one: an older version's package may still lie in target/ after a version change.
             List<Path> debs = s.filter(p -> p.getFileName().toString().matches("voc-device_.*_all\\.deb"))
-                    .sorted(Comparator.comparing((Path p) -> p.toFile().lastModified()).reversed()).toList();
-            assertThat(debs).as("a voc-device_*_all.deb in device/target (run ./mvnw -pl device -am package)")
+                    .sorted(Comparator.comparing((Path p) -> p.toFile().lastModified())
+                            .reversed())
+                    .toList();
+            assertThat(debs)
+                    .as("a voc-device_*_all.deb in device/target (run ./mvnw -pl device -am package)")
                     .isNotEmpty();
             deb = debs.get(0);
         }
@@ -66,7 +70,11 @@ class DebPackageIT {
     void controlFieldsNameTheRuntimeAndArchitecture() throws Exception {
         Map<String, String> f = new HashMap<>();
         for (String field : List.of("Package", "Architecture", "Depends", "Version", "Recommends", "Maintainer")) {
-            f.put(field, run(Map.of(), "dpkg-deb", "--field", deb.toString(), field).assertOk().trim());
+            f.put(
+                    field,
+                    run(Map.of(), "dpkg-deb", "--field", deb.toString(), field)
+                            .assertOk()
+                            .trim());
         }
         assertThat(f.get("Package")).isEqualTo("voc-device");
         assertThat(f.get("Architecture")).isEqualTo("all");
@@ -74,7 +82,10 @@ class DebPackageIT {
         assertThat(f.get("Version")).matches("[0-9][0-9A-Za-z.+~-]*");
         assertThat(f.get("Recommends")).isNotBlank();
         assertThat(run(Map.of(), "dpkg-deb", "--info", deb.toString()).assertOk())
-                .contains("postinst").contains("prerm").contains("postrm").contains("conffiles");
+                .contains("postinst")
+                .contains("prerm")
+                .contains("postrm")
+                .contains("conffiles");
         assertThat(Files.readAllLines(control.resolve("conffiles")))
                 .containsExactlyInAnyOrder("/etc/voc/device.yaml", "/etc/default/voc-device");
     }
@@ -82,7 +93,9 @@ class DebPackageIT {
     @Test
     void filesHaveTheirModesAndOwners() throws Exception {
         Map<String, String> entries = new LinkedHashMap<>();
-        for (String line : run(Map.of(), "dpkg-deb", "--contents", deb.toString()).assertOk().split("\n")) {
+        for (String line : run(Map.of(), "dpkg-deb", "--contents", deb.toString())
+                .assertOk()
+                .split("\n")) {
             // drwxr-x--- root/root         0 2026-11-22 00:00 ./etc/voc/
             String[] cols = line.trim().split("\\s+");
             if (cols.length >= 6) {
@@ -90,7 +103,8 @@ class DebPackageIT {
                 entries.put(path, cols[0] + " " + cols[1]);
             }
         }
-        assertThat(entries).containsEntry("/usr/share/voc-device/voc-device.jar", "-rw-r--r-- root/root")
+        assertThat(entries)
+                .containsEntry("/usr/share/voc-device/voc-device.jar", "-rw-r--r-- root/root")
                 .containsEntry("/usr/bin/voc-device", "-rwxr-xr-x root/root")
                 .containsEntry("/usr/lib/systemd/system/voc-device.service", "-rw-r--r-- root/root")
                 .containsEntry("/etc/voc", "drwxr-x--- root/root")
@@ -98,24 +112,30 @@ class DebPackageIT {
                 .containsEntry("/etc/default/voc-device", "-rw-r--r-- root/root");
         // The outbox directory is not in the package: dpkg must never own (or replace, or remove) /var/lib/voc.
         assertThat(entries.keySet()).noneMatch(p -> p.startsWith("/var"));
-        assertThat(Files.size(data.resolve("usr/share/voc-device/voc-device.jar"))).isGreaterThan(1_000_000);
+        assertThat(Files.size(data.resolve("usr/share/voc-device/voc-device.jar")))
+                .isGreaterThan(1_000_000);
         // Maintainer scripts are executable in the control archive.
         for (String script : List.of("postinst", "prerm", "postrm")) {
-            assertThat(Files.getPosixFilePermissions(control.resolve(script))).as(script)
+            assertThat(Files.getPosixFilePermissions(control.resolve(script)))
+                    .as(script)
                     .contains(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OTHERS_EXECUTE);
         }
     }
 
     @Test
     void maintainerScriptsAndLauncherAreValidShell() throws Exception {
-        for (Path script : List.of(control.resolve("postinst"), control.resolve("prerm"), control.resolve("postrm"),
+        for (Path script : List.of(
+                control.resolve("postinst"),
+                control.resolve("prerm"),
+                control.resolve("postrm"),
                 data.resolve("usr/bin/voc-device"))) {
             run(Map.of(), "sh", "-n", script.toString()).assertOk();
             assertThat(Files.readAllLines(script).get(0)).as(script.toString()).isEqualTo("#!/bin/sh");
         }
         if (onPath("shellcheck")) {
             for (String s : List.of("postinst", "prerm", "postrm")) {
-                run(Map.of(), "shellcheck", "-s", "sh", control.resolve(s).toString()).assertOk();
+                run(Map.of(), "shellcheck", "-s", "sh", control.resolve(s).toString())
+                        .assertOk();
             }
         }
     }
@@ -123,35 +143,61 @@ class DebPackageIT {
     @Test
     void unitHasTheProductionSettings() throws Exception {
         String unit = Files.readString(data.resolve("usr/lib/systemd/system/voc-device.service"));
-        List<String> settings = unit.lines().filter(l -> !l.startsWith("#") && l.contains("=")).toList();
-        assertThat(settings).contains("User=voc", "Restart=on-failure", "NoNewPrivileges=yes", "ProtectSystem=strict",
-                "ReadWritePaths=/var/lib/voc", "ProtectHome=yes", "PrivateTmp=yes", "ProtectKernelTunables=yes",
-                "ProtectControlGroups=yes", "LockPersonality=yes", "StateDirectory=voc", "ConfigurationDirectory=voc",
-                "SupplementaryGroups=audio gpio spi", "RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6 AF_NETLINK",
-                "DeviceAllow=char-alsa rw", "DeviceAllow=char-gpiochip rw", "DeviceAllow=char-spi rw",
-                "DeviceAllow=/dev/gpiomem rw", "StandardError=journal",
-                "Environment=VOC_SOURCE=mic",
-                "ExecStart=/usr/bin/voc-device run --config /etc/voc/device.yaml --source ${VOC_SOURCE} $VOC_RUN_ARGS");
+        List<String> settings =
+                unit.lines().filter(l -> !l.startsWith("#") && l.contains("=")).toList();
+        assertThat(settings)
+                .contains(
+                        "User=voc",
+                        "Restart=on-failure",
+                        "NoNewPrivileges=yes",
+                        "ProtectSystem=strict",
+                        "ReadWritePaths=/var/lib/voc",
+                        "ProtectHome=yes",
+                        "PrivateTmp=yes",
+                        "ProtectKernelTunables=yes",
+                        "ProtectControlGroups=yes",
+                        "LockPersonality=yes",
+                        "StateDirectory=voc",
+                        "ConfigurationDirectory=voc",
+                        "SupplementaryGroups=audio gpio spi",
+                        "RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6 AF_NETLINK",
+                        "DeviceAllow=char-alsa rw",
+                        "DeviceAllow=char-gpiochip rw",
+                        "DeviceAllow=char-spi rw",
+                        "DeviceAllow=/dev/gpiomem rw",
+                        "StandardError=journal",
+                        "Environment=VOC_SOURCE=mic",
+                        "ExecStart=/usr/bin/voc-device run --config /etc/voc/device.yaml --source ${VOC_SOURCE} $VOC_RUN_ARGS");
         // The JIT writes and executes code: MemoryDenyWriteExecute would kill the JVM; PrivateDevices hides /dev/snd.
         assertThat(settings).noneMatch(l -> l.startsWith("MemoryDenyWriteExecute") || l.startsWith("PrivateDevices"));
         // The agent works offline: waiting for network-online.target would hold the boot without a network.
         assertThat(settings).noneMatch(l -> l.contains("network-online.target"));
-        assertThat(settings).anyMatch(l -> l.startsWith("Environment=\"VOC_JVM_OPTS=") && l.contains("-Xmx64m")
-                && l.contains("-XX:+UseSerialGC"));
-        int stop = Integer.parseInt(settings.stream().filter(l -> l.startsWith("TimeoutStopSec="))
-                .findFirst().orElseThrow().substring("TimeoutStopSec=".length()));
-        assertThat(stop).as("room for the SIGTERM drain (input 11 s + recogniser 30 s + sync 10 s + outbox 30 s + light 1 s)")
+        assertThat(settings)
+                .anyMatch(l -> l.startsWith("Environment=\"VOC_JVM_OPTS=")
+                        && l.contains("-Xmx64m")
+                        && l.contains("-XX:+UseSerialGC"));
+        int stop = Integer.parseInt(settings.stream()
+                .filter(l -> l.startsWith("TimeoutStopSec="))
+                .findFirst()
+                .orElseThrow()
+                .substring("TimeoutStopSec=".length()));
+        assertThat(stop)
+                .as("room for the SIGTERM drain (input 11 s + recogniser 30 s + sync 10 s + outbox 30 s + light 1 s)")
                 .isGreaterThanOrEqualTo(82);
     }
 
     @Test
     void unitPassesSystemdAnalyzeVerify() throws Exception {
-        assumeTrue(onPath("systemd-analyze"), "systemd-analyze not installed: 'systemd-analyze verify' of "
-                + "voc-device.service skipped (the unit's settings are still checked by unitHasTheProductionSettings)");
+        assumeTrue(
+                onPath("systemd-analyze"),
+                "systemd-analyze not installed: 'systemd-analyze verify' of "
+                        + "voc-device.service skipped (the unit's settings are still checked by unitHasTheProductionSettings)");
         // verify checks that ExecStart's program exists on this machine: point it at the extracted launcher.
         Path unitDir = Files.createDirectories(tmp.resolve("units"));
         String unit = Files.readString(data.resolve("usr/lib/systemd/system/voc-device.service"))
-                .replace("ExecStart=/usr/bin/voc-device", "ExecStart=" + data.resolve("usr/bin/voc-device").toAbsolutePath());
+                .replace(
+                        "ExecStart=/usr/bin/voc-device",
+                        "ExecStart=" + data.resolve("usr/bin/voc-device").toAbsolutePath());
         Path file = unitDir.resolve("voc-device.service");
         Files.writeString(file, unit);
         Result r = run(Map.of("SYSTEMD_LOG_LEVEL", "notice"), "systemd-analyze", "verify", file.toString());
@@ -164,15 +210,22 @@ class DebPackageIT {
     void launcherRunsThePackagedJarWithJava21OrNewer() throws Exception {
         Path javaHome = buildJdk();
         Map<String, String> env = new HashMap<>();
-        env.put("VOC_DEVICE_JAR", data.resolve("usr/share/voc-device/voc-device.jar").toAbsolutePath().toString());
+        env.put(
+                "VOC_DEVICE_JAR",
+                data.resolve("usr/share/voc-device/voc-device.jar")
+                        .toAbsolutePath()
+                        .toString());
         env.put("JAVA_HOME", javaHome.toString());
         env.put("VOC_JVM_OPTS", productionJvmOpts());
-        String out = run(env, data.resolve("usr/bin/voc-device").toString(), "--version").assertOk();
+        String out = run(env, data.resolve("usr/bin/voc-device").toString(), "--version")
+                .assertOk();
         assertThat(out.strip()).as("version from the jar manifest").matches("voc-device [0-9].*");
         // Without JAVA_HOME it finds the newest Java >= 21 by itself (under /usr/lib/jvm or on PATH).
         env.remove("JAVA_HOME");
         env.put("VOC_JVM_ROOT", javaHome.getParent().toString());
-        assertThat(run(env, data.resolve("usr/bin/voc-device").toString(), "--version").assertOk()).startsWith("voc-device ");
+        assertThat(run(env, data.resolve("usr/bin/voc-device").toString(), "--version")
+                        .assertOk())
+                .startsWith("voc-device ");
     }
 
     @Test
@@ -186,8 +239,14 @@ class DebPackageIT {
         Map<String, String> env = new HashMap<>();
         env.put("JAVA_HOME", tmp.resolve("jdk17").toString());
         env.put("PATH", home + ":/usr/bin:/bin");
-        env.put("VOC_JVM_ROOT", Files.createDirectories(tmp.resolve("empty-jvm")).toString());
-        env.put("VOC_DEVICE_JAR", data.resolve("usr/share/voc-device/voc-device.jar").toAbsolutePath().toString());
+        env.put(
+                "VOC_JVM_ROOT",
+                Files.createDirectories(tmp.resolve("empty-jvm")).toString());
+        env.put(
+                "VOC_DEVICE_JAR",
+                data.resolve("usr/share/voc-device/voc-device.jar")
+                        .toAbsolutePath()
+                        .toString());
         Result r = run(env, data.resolve("usr/bin/voc-device").toString(), "--version");
         // The fake java comes first on PATH, so 'java' is 17 whatever this machine has.
         assertThat(r.exit).as(r.output).isEqualTo(1);
@@ -236,10 +295,12 @@ class DebPackageIT {
 
         // First install: the user is created, directories and files get their modes, nothing is restarted.
         env.put("STUB_VOC_EXISTS", "no");
-        String out = run(env, control.resolve("postinst").toString(), "configure", "").assertOk();
+        String out = run(env, control.resolve("postinst").toString(), "configure", "")
+                .assertOk();
         assertThat(out).contains("systemctl enable --now voc-device");
         String calls = Files.readString(log);
-        assertThat(calls).contains("adduser --system --group --home /var/lib/voc")
+        assertThat(calls)
+                .contains("adduser --system --group --home /var/lib/voc")
                 .contains("chown voc:voc " + root.resolve("var/lib/voc"))
                 .contains("chown voc:voc " + etc.resolve("device.key"))
                 .contains("chown root:voc " + etc)
@@ -258,7 +319,9 @@ class DebPackageIT {
         run(env, control.resolve("prerm").toString(), "upgrade", "0.2.0").assertOk();
         run(env, control.resolve("postrm").toString(), "upgrade", "0.2.0").assertOk();
         run(env, control.resolve("postinst").toString(), "configure", "0.1.0").assertOk();
-        assertThat(Files.readString(log)).doesNotContain("adduser --system").contains("systemctl try-restart voc-device.service")
+        assertThat(Files.readString(log))
+                .doesNotContain("adduser --system")
+                .contains("systemctl try-restart voc-device.service")
                 .doesNotContain("stop voc-device");
         assertThat(Files.readString(outbox)).isEqualTo("unsynced records");
 
@@ -266,7 +329,8 @@ class DebPackageIT {
         Files.writeString(log, "");
         run(env, control.resolve("prerm").toString(), "remove").assertOk();
         run(env, control.resolve("postrm").toString(), "remove").assertOk();
-        assertThat(Files.readString(log)).contains("systemctl stop voc-device.service")
+        assertThat(Files.readString(log))
+                .contains("systemctl stop voc-device.service")
                 .contains("disable voc-device.service");
         assertThat(outbox).exists();
         assertThat(etc.resolve("device.key")).exists();
@@ -282,7 +346,8 @@ class DebPackageIT {
     @Test
     void dpkgInstallsUpgradesRemovesAndPurgesInAThrowawayRoot() throws Exception {
         assumeTrue(onPath("dpkg"), "dpkg not installed: install/remove/purge into a throwaway root skipped");
-        assumeTrue("0".equals(run(Map.of(), "id", "-u").output.strip()),
+        assumeTrue(
+                "0".equals(run(Map.of(), "id", "-u").output.strip()),
                 "not root: dpkg cannot give the unpacked files root ownership; install/remove/purge skipped");
         // A real dpkg database in a temp root; maintainer scripts run outside a chroot with DPKG_ROOT set (dpkg
         // sets it) and with the commands that would change this machine's users or services stubbed.
@@ -294,16 +359,19 @@ class DebPackageIT {
         Files.writeString(root.resolve("var/lib/dpkg/available"), "");
         Path log = tmp.resolve("dpkg-calls.log");
         Map<String, String> env = new HashMap<>();
-        env.put("PATH", stubCommands(tmp.resolve("dpkg-stubs")) + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin")
-                + ":/usr/sbin:/sbin");
+        env.put(
+                "PATH",
+                stubCommands(tmp.resolve("dpkg-stubs")) + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin")
+                        + ":/usr/sbin:/sbin");
         env.put("STUB_LOG", log.toString());
         env.put("STUB_VOC_EXISTS", "no");
-        List<String> dpkg = List.of("dpkg", "--root=" + root, "--force-script-chrootless", "--force-depends",
-                "--log=/dev/null");
+        List<String> dpkg =
+                List.of("dpkg", "--root=" + root, "--force-script-chrootless", "--force-depends", "--log=/dev/null");
 
         run(env, concat(dpkg, "-i", deb.toString())).assertOk();
         assertThat(Files.readString(log)).contains("adduser --system --group --home /var/lib/voc");
-        assertThat(run(env, concat(dpkg, "--status", "voc-device")).assertOk()).contains("Status: install ok installed");
+        assertThat(run(env, concat(dpkg, "--status", "voc-device")).assertOk())
+                .contains("Status: install ok installed");
         assertThat(root.resolve("usr/bin/voc-device")).isExecutable();
         assertThat(mode(root.resolve("var/lib/voc"))).isEqualTo("rwxr-x---");
 
@@ -315,7 +383,9 @@ class DebPackageIT {
         run(env, concat(dpkg, "-r", "voc-device")).assertOk();
         assertThat(root.resolve("usr/share/voc-device/voc-device.jar")).doesNotExist();
         assertThat(outbox).exists();
-        assertThat(root.resolve("etc/voc/device.yaml")).as("conffile kept on remove").exists();
+        assertThat(root.resolve("etc/voc/device.yaml"))
+                .as("conffile kept on remove")
+                .exists();
         run(env, concat(dpkg, "-P", "voc-device")).assertOk();
         assertThat(root.resolve("var/lib/voc")).doesNotExist();
         assertThat(root.resolve("etc/voc")).doesNotExist();
@@ -361,7 +431,8 @@ class DebPackageIT {
         return Files.readAllLines(data.resolve("usr/lib/systemd/system/voc-device.service")).stream()
                 .filter(l -> l.startsWith("Environment=\"VOC_JVM_OPTS="))
                 .map(l -> l.substring("Environment=\"VOC_JVM_OPTS=".length(), l.length() - 1))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The JDK bin/find-jdk.sh picks for the build (the launcher must work with it), else the one running this test. */

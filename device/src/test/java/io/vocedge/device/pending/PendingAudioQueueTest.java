@@ -30,7 +30,10 @@ class PendingAudioQueueTest {
     private List<String> drain(PendingAudioQueue q) throws InterruptedException {
         List<String> ids = new ArrayList<>();
         for (var e = q.take(Duration.ZERO); e.isPresent(); e = q.take(Duration.ZERO)) {
-            ids.add(e.get().kind() == PendingEntry.Kind.SEGMENT ? e.get().segment().segmentId() : e.get().kind().name());
+            ids.add(
+                    e.get().kind() == PendingEntry.Kind.SEGMENT
+                            ? e.get().segment().segmentId()
+                            : e.get().kind().name());
             q.complete(e.get());
         }
         return ids;
@@ -68,8 +71,11 @@ class PendingAudioQueueTest {
             q.appendSegment(segment("a", 0, 1));
             q.appendMarker(PendingEntry.Kind.BOUNDARY, 30_000);
             try (Stream<Path> files = Files.list(dir)) {
-                assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".seg")).toList())
-                        .hasSize(2).allMatch(n -> n.matches("[0-9]{16}\\.seg"), "16 ASCII digits + .seg");
+                assertThat(files.map(p -> p.getFileName().toString())
+                                .filter(n -> n.endsWith(".seg"))
+                                .toList())
+                        .hasSize(2)
+                        .allMatch(n -> n.matches("[0-9]{16}\\.seg"), "16 ASCII digits + .seg");
             }
             assertThat(drain(new PendingAudioQueue(dir, 10_000_000, 600_000))).containsExactly("a", "BOUNDARY");
         } finally {
@@ -122,7 +128,9 @@ class PendingAudioQueueTest {
 
     @Test
     void byteBoundAlsoEvictsAndOversizedSegmentIsDropped() throws Exception {
-        long oneSecondBytes = PendingAudioQueue.encode(new PendingEntry(1, PendingEntry.Kind.SEGMENT, segment("x", 0, 1), 1000)).length;
+        long oneSecondBytes = PendingAudioQueue.encode(
+                        new PendingEntry(1, PendingEntry.Kind.SEGMENT, segment("x", 0, 1), 1000))
+                .length;
         PendingAudioQueue q = new PendingAudioQueue(dir, oneSecondBytes * 2 + 10, 600_000);
         q.appendSegment(segment("a", 0, 1));
         q.appendSegment(segment("b", 1000, 1));
@@ -138,11 +146,13 @@ class PendingAudioQueueTest {
         Path qdir = dir.resolve("pending");
         PendingAudioQueue q = new PendingAudioQueue(qdir, 10_000_000, 600_000);
         q.appendSegment(segment("a", 0, 1));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(qdir))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(qdir)))
+                .isEqualTo("rwx------");
         try (Stream<Path> s = Files.list(qdir)) {
             s.forEach(f -> {
                 try {
-                    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-------");
+                    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+                            .isEqualTo("rw-------");
                 } catch (IOException e) {
                     throw new AssertionError(e);
                 }
@@ -153,16 +163,21 @@ class PendingAudioQueueTest {
     @Test
     void takeWaitsForAnAppendFromAnotherThread() throws Exception {
         PendingAudioQueue q = new PendingAudioQueue(dir, 10_000_000, 600_000);
-        Thread t = new Thread(() -> {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            q.appendSegment(segment("late", 0, 1));
-        }, "test-producer");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    q.appendSegment(segment("late", 0, 1));
+                },
+                "test-producer");
         t.start();
-        assertThat(q.take(Duration.ofSeconds(10))).get().extracting(e -> e.segment().segmentId()).isEqualTo("late");
+        assertThat(q.take(Duration.ofSeconds(10)))
+                .get()
+                .extracting(e -> e.segment().segmentId())
+                .isEqualTo("late");
         t.join();
     }
 

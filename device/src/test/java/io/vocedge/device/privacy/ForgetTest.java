@@ -31,8 +31,23 @@ class ForgetTest {
     }
 
     private static Utterance utterance(int i) {
-        return new Utterance("dev-1", 0, new RecordTime(Instant.now(), true, "boot", i), "c", "en", null, "text " + i,
-                null, null, null, null, null, null, null, null, "test");
+        return new Utterance(
+                "dev-1",
+                0,
+                new RecordTime(Instant.now(), true, "boot", i),
+                "c",
+                "en",
+                null,
+                "text " + i,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "test");
     }
 
     private long segmentFiles() throws Exception {
@@ -60,7 +75,10 @@ class ForgetTest {
         q.appendSegment(segment("new"));
         // The "old" segment was written 20 minutes ago.
         try (Stream<Path> s = Files.list(dir.resolve("pending"))) {
-            Path first = s.filter(p -> p.toString().endsWith(".seg")).sorted().findFirst().orElseThrow();
+            Path first = s.filter(p -> p.toString().endsWith(".seg"))
+                    .sorted()
+                    .findFirst()
+                    .orElseThrow();
             Files.setLastModifiedTime(first, FileTime.from(Instant.now().minus(Duration.ofMinutes(20))));
         }
         AtomicInteger inFlightDropped = new AtomicInteger();
@@ -71,21 +89,28 @@ class ForgetTest {
             // Rows accepted 20 minutes ago stay: only the window goes.
             try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("outbox.db"));
                     var st = c.createStatement()) {
-                st.executeUpdate("UPDATE outbox SET created_ms = " + Instant.now().minus(Duration.ofMinutes(20)).toEpochMilli()
-                        + " WHERE seq = 1");
+                st.executeUpdate("UPDATE outbox SET created_ms = "
+                        + Instant.now().minus(Duration.ofMinutes(20)).toEpochMilli() + " WHERE seq = 1");
             }
-            Forgetter f = new Forgetter(q::dropSegmentsSince, outbox, inFlightDropped::incrementAndGet, Clock.systemUTC());
+            Forgetter f =
+                    new Forgetter(q::dropSegmentsSince, outbox, inFlightDropped::incrementAndGet, Clock.systemUTC());
             Forgetter.Result r = f.forget(Duration.ofMinutes(5), "test");
             assertThat(r.pendingSegments()).isEqualTo(1);
             assertThat(r.unsyncedRecords()).isEqualTo(2);
             assertThat(outbox.depth()).isEqualTo(1);
-            assertThat(outbox.readAfter(0, 10, 1_000_000)).extracting(io.vocedge.device.outbox.OutboxRow::seq).containsExactly(1L);
+            assertThat(outbox.readAfter(0, 10, 1_000_000))
+                    .extracting(io.vocedge.device.outbox.OutboxRow::seq)
+                    .containsExactly(1L);
             assertThat(segmentFiles()).isEqualTo(1);
             assertThat(inFlightDropped).hasValue(1);
-            assertThat(r.detail()).containsKeys("forget_from", "forget_to").containsEntry("deleted_unsynced_records", 2L);
-            assertThat(Duration.between(Instant.parse((String) r.detail().get("forget_from")),
-                    Instant.parse((String) r.detail().get("forget_to")))).isEqualTo(Duration.ofMinutes(5));
-            assertThatThrownBy(() -> f.forget(Duration.ofDays(2), "test")).hasMessageContaining("minutes must be 1..1440");
+            assertThat(r.detail())
+                    .containsKeys("forget_from", "forget_to")
+                    .containsEntry("deleted_unsynced_records", 2L);
+            assertThat(Duration.between(Instant.parse((String) r.detail().get("forget_from")), Instant.parse((String)
+                            r.detail().get("forget_to"))))
+                    .isEqualTo(Duration.ofMinutes(5));
+            assertThatThrownBy(() -> f.forget(Duration.ofDays(2), "test"))
+                    .hasMessageContaining("minutes must be 1..1440");
         }
     }
 }

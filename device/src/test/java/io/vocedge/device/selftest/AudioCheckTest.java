@@ -14,7 +14,11 @@ class AudioCheckTest {
     private static short[] sine(double amplitude) {
         short[] s = new short[RATE];
         for (int i = 0; i < s.length; i++) {
-            s[i] = (short) Math.max(-32768, Math.min(32767, Math.round(amplitude * Math.sin(2 * Math.PI * 440 * i / RATE)))); // an overdriven ADC clips
+            s[i] = (short) Math.max(
+                    -32768,
+                    Math.min(
+                            32767,
+                            Math.round(amplitude * Math.sin(2 * Math.PI * 440 * i / RATE)))); // an overdriven ADC clips
         }
         return s;
     }
@@ -36,16 +40,34 @@ class AudioCheckTest {
 
     private static List<CheckResult> run(short[]... channels) {
         AudioSpec spec = new AudioSpec("seeed", channels.length, RATE);
-        return new AudioCheck(spec, (sp, len) -> new PcmCapture.Recording("seeed-4mic-voicecard", channels), Duration.ofSeconds(1)).run();
+        return new AudioCheck(
+                        spec,
+                        (sp, len) -> new PcmCapture.Recording("seeed-4mic-voicecard", channels),
+                        Duration.ofSeconds(1))
+                .run();
     }
 
     @Test
     void liveDeadConstantAndClippingChannels() {
         List<CheckResult> r = run(sine(3000), new short[RATE], constant(-12), sine(60_000), noise(20));
-        assertThat(r).extracting(CheckResult::name)
-                .containsExactly("audio_device", "audio_channel_1", "audio_channel_2", "audio_channel_3", "audio_channel_4", "audio_channel_5");
-        assertThat(r).extracting(CheckResult::status).containsExactly(CheckResult.Status.PASS, CheckResult.Status.PASS,
-                CheckResult.Status.FAIL, CheckResult.Status.FAIL, CheckResult.Status.FAIL, CheckResult.Status.PASS);
+        assertThat(r)
+                .extracting(CheckResult::name)
+                .containsExactly(
+                        "audio_device",
+                        "audio_channel_1",
+                        "audio_channel_2",
+                        "audio_channel_3",
+                        "audio_channel_4",
+                        "audio_channel_5");
+        assertThat(r)
+                .extracting(CheckResult::status)
+                .containsExactly(
+                        CheckResult.Status.PASS,
+                        CheckResult.Status.PASS,
+                        CheckResult.Status.FAIL,
+                        CheckResult.Status.FAIL,
+                        CheckResult.Status.FAIL,
+                        CheckResult.Status.PASS);
         assertThat(r.get(1).message()).startsWith("live, level -23.8 dBFS");
         assertThat(r.get(2).message()).contains("dead: every sample is 0").contains("alsamixer");
         assertThat(r.get(3).message()).contains("dead: every sample is -12");
@@ -66,13 +88,23 @@ class AudioCheckTest {
     @Test
     void missingDeviceOrWrongChannelCount() {
         AudioSpec spec = new AudioSpec("respeaker", 4, RATE);
-        List<CheckResult> missing = new AudioCheck(spec, (sp, len) -> {
-            throw new PcmCapture.CaptureException("no capture device matching audio.device 'respeaker'");
-        }, Duration.ofSeconds(1)).run();
-        assertThat(missing).extracting(CheckResult::status).containsExactly(CheckResult.Status.FAIL, CheckResult.Status.SKIP);
+        List<CheckResult> missing = new AudioCheck(
+                        spec,
+                        (sp, len) -> {
+                            throw new PcmCapture.CaptureException(
+                                    "no capture device matching audio.device 'respeaker'");
+                        },
+                        Duration.ofSeconds(1))
+                .run();
+        assertThat(missing)
+                .extracting(CheckResult::status)
+                .containsExactly(CheckResult.Status.FAIL, CheckResult.Status.SKIP);
 
-        List<CheckResult> twoOfFour = new AudioCheck(spec, (sp, len) -> new PcmCapture.Recording("usb", new short[][] {sine(1000), sine(1000)}),
-                Duration.ofSeconds(1)).run();
+        List<CheckResult> twoOfFour = new AudioCheck(
+                        spec,
+                        (sp, len) -> new PcmCapture.Recording("usb", new short[][] {sine(1000), sine(1000)}),
+                        Duration.ofSeconds(1))
+                .run();
         assertThat(twoOfFour.get(0).message()).contains("delivered 2 channel(s), 4 expected");
     }
 
@@ -81,6 +113,7 @@ class AudioCheckTest {
         AudioSpec spec = new AudioSpec("no-such-mic-xyz", 2, RATE);
         assertThatThrownBy(() -> new JavaSoundCapture().record(spec, Duration.ofMillis(200)))
                 .isInstanceOf(PcmCapture.CaptureException.class)
-                .hasMessageMatching("(?s).*(no capture device found.*arecord -l.*|no capture device matching audio.device 'no-such-mic-xyz'.*)");
+                .hasMessageMatching(
+                        "(?s).*(no capture device found.*arecord -l.*|no capture device matching audio.device 'no-such-mic-xyz'.*)");
     }
 }

@@ -25,6 +25,7 @@ class CertificateCheckTest {
 
     @TempDir
     static Path dir;
+
     static FleetCa ca;
     static Path caPem;
     static final Instant now = Instant.now();
@@ -32,15 +33,26 @@ class CertificateCheckTest {
     @BeforeAll
     static void ca() {
         // One CA for all cases (its key derivation is slow on purpose); certificates get explicit validity.
-        ca = FleetCa.create(dir.resolve("ca"), PASS.clone(), "selftest", Duration.ofDays(3650),
+        ca = FleetCa.create(
+                dir.resolve("ca"),
+                PASS.clone(),
+                "selftest",
+                Duration.ofDays(3650),
                 Clock.fixed(now.minus(Duration.ofDays(100)), ZoneOffset.UTC));
         caPem = dir.resolve("ca").resolve(FleetCa.CERT_FILE);
     }
 
     private Path deviceCert(String name, Instant notBefore, Instant notAfter) throws Exception {
         Path f = dir.resolve(name + ".pem");
-        Files.write(f, Pem.encode(ca.issue("dev-" + name, FleetCa.newKeyPair().getPublic(), FleetCa.Purpose.CLIENT, List.of(),
-                notBefore, notAfter)));
+        Files.write(
+                f,
+                Pem.encode(ca.issue(
+                        "dev-" + name,
+                        FleetCa.newKeyPair().getPublic(),
+                        FleetCa.Purpose.CLIENT,
+                        List.of(),
+                        notBefore,
+                        notAfter)));
         return f;
     }
 
@@ -62,7 +74,10 @@ class CertificateCheckTest {
         List<CheckResult> r = run(deviceCert("short", now.minusSeconds(60), now.plus(Duration.ofDays(12))));
         CheckResult cert = r.get(1);
         assertThat(cert.status()).isEqualTo(CheckResult.Status.WARN);
-        assertThat(cert.message()).startsWith("device_cert").contains("expires in 11 days").contains("device renew");
+        assertThat(cert.message())
+                .startsWith("device_cert")
+                .contains("expires in 11 days")
+                .contains("device renew");
         SelfTestReport report = new SelfTestReport("dev-short", now, r);
         assertThat(report.passed()).isTrue();
         assertThat(report.summary()).isEqualTo("self-test passed: 1 pass, 0 fail, 0 skip, 1 warn");
@@ -71,7 +86,8 @@ class CertificateCheckTest {
 
     @Test
     void expiredFailsAndUnreadableFails() throws Exception {
-        CheckResult expired = run(deviceCert("old", now.minus(Duration.ofDays(50)), now.minus(Duration.ofDays(1)))).get(1);
+        CheckResult expired = run(deviceCert("old", now.minus(Duration.ofDays(50)), now.minus(Duration.ofDays(1))))
+                .get(1);
         assertThat(expired.status()).isEqualTo(CheckResult.Status.FAIL);
         assertThat(expired.message()).contains("expired at").contains("the broker refuses an expired certificate");
 

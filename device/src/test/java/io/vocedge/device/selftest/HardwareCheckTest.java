@@ -26,8 +26,12 @@ class HardwareCheckTest {
     private final LinkedBlockingQueue<PrivacyButton.Press> presses = new LinkedBlockingQueue<>();
 
     private Context mockContext() {
-        return Pi4J.newContextBuilder().add(MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance(),
-                MockSpiProvider.newInstance()).build();
+        return Pi4J.newContextBuilder()
+                .add(
+                        MockDigitalInputProvider.newInstance(),
+                        MockDigitalOutputProvider.newInstance(),
+                        MockSpiProvider.newInstance())
+                .build();
     }
 
     /** Answers questions from a script; when told to press the button, presses it (or not). */
@@ -50,8 +54,14 @@ class HardwareCheckTest {
     @Test
     void lightSeenAndButtonPressed() throws Exception {
         Context ctx = mockContext();
-        try (Hardware hw = Hardware.start(HardwareConfig.defaults(), StatusLight.system(), presses::add, c -> ctx, p -> true,
-                () -> System.nanoTime() / 1_000_000, true)) {
+        try (Hardware hw = Hardware.start(
+                HardwareConfig.defaults(),
+                StatusLight.system(),
+                presses::add,
+                c -> ctx,
+                p -> true,
+                () -> System.nanoTime() / 1_000_000,
+                true)) {
             MockDigitalInput button = ctx.io("voc-button", MockDigitalInput.class);
             button.mockState(DigitalState.HIGH);
             Operator op = technician(new ArrayDeque<>(List.of("y")), () -> {
@@ -59,8 +69,11 @@ class HardwareCheckTest {
                 sleep(150);
                 button.mockState(DigitalState.HIGH);
             });
-            List<CheckResult> r = new HardwareCheck(hw, presses, op, Duration.ofSeconds(5), Duration.ofMillis(20), true).run();
-            assertThat(r).extracting(CheckResult::status).containsExactly(CheckResult.Status.PASS, CheckResult.Status.PASS);
+            List<CheckResult> r =
+                    new HardwareCheck(hw, presses, op, Duration.ofSeconds(5), Duration.ofMillis(20), true).run();
+            assertThat(r)
+                    .extracting(CheckResult::status)
+                    .containsExactly(CheckResult.Status.PASS, CheckResult.Status.PASS);
             assertThat(r.get(1).message()).isEqualTo("short press seen");
         }
     }
@@ -68,32 +81,65 @@ class HardwareCheckTest {
     @Test
     void lightNotSeenAndNoPressSayWhatToCheck() throws Exception {
         Context ctx = mockContext();
-        try (Hardware hw = Hardware.start(HardwareConfig.defaults(), StatusLight.system(), presses::add, c -> ctx, p -> true,
-                () -> System.nanoTime() / 1_000_000, true)) {
-            Operator op = technician(new ArrayDeque<>(List.of("n")), () -> { });
-            List<CheckResult> r = new HardwareCheck(hw, presses, op, Duration.ofMillis(300), Duration.ofMillis(10), true).run();
-            assertThat(r).extracting(CheckResult::status).containsExactly(CheckResult.Status.FAIL, CheckResult.Status.FAIL);
+        try (Hardware hw = Hardware.start(
+                HardwareConfig.defaults(),
+                StatusLight.system(),
+                presses::add,
+                c -> ctx,
+                p -> true,
+                () -> System.nanoTime() / 1_000_000,
+                true)) {
+            Operator op = technician(new ArrayDeque<>(List.of("n")), () -> {});
+            List<CheckResult> r =
+                    new HardwareCheck(hw, presses, op, Duration.ofMillis(300), Duration.ofMillis(10), true).run();
+            assertThat(r)
+                    .extracting(CheckResult::status)
+                    .containsExactly(CheckResult.Status.FAIL, CheckResult.Status.FAIL);
             assertThat(r.get(0).message()).contains("check the LED's wiring (BCM 27");
-            assertThat(r.get(1).message()).contains("no press seen").contains("BCM 17").contains("GND");
+            assertThat(r.get(1).message())
+                    .contains("no press seen")
+                    .contains("BCM 17")
+                    .contains("GND");
         }
     }
 
     @Test
     void skippedOrUnavailable() throws Exception {
-        try (Hardware none = Hardware.start(HardwareConfig.defaults(), StatusLight.system(), presses::add, c -> mockContext(),
-                p -> false, System::currentTimeMillis, false)) {
-            Operator silent = technician(new ArrayDeque<>(), () -> { });
-            assertThat(new HardwareCheck(none, presses, silent, Duration.ofMillis(10), Duration.ofMillis(1), true).run())
+        try (Hardware none = Hardware.start(
+                HardwareConfig.defaults(),
+                StatusLight.system(),
+                presses::add,
+                c -> mockContext(),
+                p -> false,
+                System::currentTimeMillis,
+                false)) {
+            Operator silent = technician(new ArrayDeque<>(), () -> {});
+            assertThat(new HardwareCheck(none, presses, silent, Duration.ofMillis(10), Duration.ofMillis(1), true)
+                            .run())
                     .allSatisfy(c -> {
                         assertThat(c.status()).isEqualTo(CheckResult.Status.FAIL);
                         assertThat(c.message()).contains("GPIO unavailable: no /dev/gpiochip0");
                     });
         }
         Context ctx = mockContext();
-        try (Hardware hw = Hardware.start(HardwareConfig.defaults(), StatusLight.system(), presses::add, c -> ctx, p -> true,
-                System::currentTimeMillis, false)) {
-            assertThat(new HardwareCheck(hw, presses, technician(new ArrayDeque<>(), () -> { }), Duration.ofMillis(10),
-                    Duration.ofMillis(1), false).run()).extracting(CheckResult::status).containsOnly(CheckResult.Status.SKIP);
+        try (Hardware hw = Hardware.start(
+                HardwareConfig.defaults(),
+                StatusLight.system(),
+                presses::add,
+                c -> ctx,
+                p -> true,
+                System::currentTimeMillis,
+                false)) {
+            assertThat(new HardwareCheck(
+                                    hw,
+                                    presses,
+                                    technician(new ArrayDeque<>(), () -> {}),
+                                    Duration.ofMillis(10),
+                                    Duration.ofMillis(1),
+                                    false)
+                            .run())
+                    .extracting(CheckResult::status)
+                    .containsOnly(CheckResult.Status.SKIP);
         }
     }
 

@@ -22,8 +22,18 @@ class FleetSimulatorTest {
     private static final RecordTime T = new RecordTime(Instant.parse("2026-12-03T08:00:00Z"), true, "boot", 0);
 
     private static FleetSimulator sim(int devices, double share, int sites) {
-        return new FleetSimulator(devices, 100, "tcp://127.0.0.1:1", Path.of("unused"), "site", false, Duration.ofSeconds(1),
-                Json.newMapper(), 0, new FleetSimulator.Extras(null, share, sites), p -> { });
+        return new FleetSimulator(
+                devices,
+                100,
+                "tcp://127.0.0.1:1",
+                Path.of("unused"),
+                "site",
+                false,
+                Duration.ofSeconds(1),
+                Json.newMapper(),
+                0,
+                new FleetSimulator.Extras(null, share, sites),
+                p -> {});
     }
 
     @Test
@@ -67,7 +77,8 @@ class FleetSimulatorTest {
         assertThat(attention).isEqualTo(100); // 10 % of 1,000 conversations, exactly
         // All of them: share 1.
         FleetSimulator all = sim(2, 1, 1);
-        assertThat(((ConversationSummary) all.record(1, 39, T)).attention().flag()).isTrue();
+        assertThat(((ConversationSummary) all.record(1, 39, T)).attention().flag())
+                .isTrue();
     }
 
     @Test
@@ -78,7 +89,9 @@ class FleetSimulatorTest {
         for (int n = 0; n < 40; n++) {
             UpRecord r = s.record(n % 2, n, T).withSeq(n + 1);
             JsonNode node = json.readTree(json.writeValueAsString(r));
-            assertThat(validator.problems(r.schemaId(), node)).as("record %d", n).isEmpty();
+            assertThat(validator.problems(r.schemaId(), node))
+                    .as("record %d", n)
+                    .isEmpty();
         }
     }
 
@@ -89,7 +102,8 @@ class FleetSimulatorTest {
         assertThat(s.siteOf(5)).isEqualTo("site-01");
         assertThat(s.siteOf(7)).isEqualTo("site-03");
         assertThatThrownBy(() -> new FleetSimulator.Extras(null, 1.5, 1)).hasMessageContaining("--attention-share");
-        assertThatThrownBy(() -> new FleetSimulator.Extras(null, Double.NaN, 1)).hasMessageContaining("--attention-share");
+        assertThatThrownBy(() -> new FleetSimulator.Extras(null, Double.NaN, 1))
+                .hasMessageContaining("--attention-share");
         assertThatThrownBy(() -> new FleetSimulator.Extras(null, 0, 0)).hasMessageContaining("--sites");
         assertThatThrownBy(() -> sim(3, 0, 4)).hasMessageContaining("--sites");
     }

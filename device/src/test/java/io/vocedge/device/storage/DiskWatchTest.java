@@ -41,7 +41,8 @@ class DiskWatchTest {
     void lowAndCriticalSpaceAndAReadOnlyRemountAreSeen() throws Exception {
         assumeThat(run("id", "-u").strip()).as("mounting a tmpfs needs root").isEqualTo("0");
         Path mnt = Files.createDirectories(dir.resolve("sd"));
-        assertThat(run("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", mnt.toString())).isNotNull();
+        assertThat(run("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", mnt.toString()))
+                .isNotNull();
         try {
             DiskWatch w = new DiskWatch(mnt, 6L * 1024 * 1024, 2L * 1024 * 1024);
             assertThat(w.check()).isEqualTo(DiskWatch.State.OK);

@@ -20,12 +20,12 @@ import java.util.stream.LongStream;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,7 +82,8 @@ class AckForgeryIT {
                 public void authPacketArrived(int code, MqttProperties p) {}
             });
             client.connect(new MqttConnectionOptions());
-            client.subscribe(new String[] {Topics.records("site-a", "dev-1"), Topics.ack("site-a", "dev-1")}, new int[] {1, 1});
+            client.subscribe(
+                    new String[] {Topics.records("site-a", "dev-1"), Topics.ack("site-a", "dev-1")}, new int[] {1, 1});
         }
 
         void ack(Ack ack) throws Exception {
@@ -108,7 +109,8 @@ class AckForgeryIT {
 
     @Test
     void forgedAcksForUnknownBatchesForeignSeqsAndOtherBatchesLeaveTheOutboxWhole() throws Exception {
-        try (MosquittoBroker broker = MosquittoBroker.start(); Attacker attacker = new Attacker(broker.url())) {
+        try (MosquittoBroker broker = MosquittoBroker.start();
+                Attacker attacker = new Attacker(broker.url())) {
             try (OutboxSync s = stack(broker.url())) {
                 for (int i = 0; i < 300; i++) {
                     s.outbox().accept(utterance(i));
@@ -126,30 +128,36 @@ class AckForgeryIT {
                 // 3. A real in-flight batch id with the seqs of another in-flight batch.
                 attacker.ack(new Ack("dev-1", first.batchId(), Ack.ranges(seqs(second)), List.of()));
                 // 4. A real batch id with a rejected seq from another batch.
-                attacker.ack(new Ack("dev-1", first.batchId(), List.of(),
-                        List.of(new Ack.Rejected(seqs(second)[0], "forged"))));
+                attacker.ack(new Ack(
+                        "dev-1", first.batchId(), List.of(), List.of(new Ack.Rejected(seqs(second)[0], "forged"))));
                 // 5. Another device's ack, and junk.
                 attacker.ack(new Ack("dev-2", first.batchId(), Ack.ranges(seqs(first)), List.of()));
-                attacker.send("{\"schema\":\"voc.ack/1\",\"stored\":[{\"from\":1,\"to\":".getBytes(StandardCharsets.UTF_8));
+                attacker.send(
+                        "{\"schema\":\"voc.ack/1\",\"stored\":[{\"from\":1,\"to\":".getBytes(StandardCharsets.UTF_8));
 
-                await().atMost(Duration.ofSeconds(10)).until(() -> s.sync().stats().refusedAcks() >= 6);
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> s.sync().stats().refusedAcks() >= 6);
                 assertThat(s.outbox().depth()).isEqualTo(300);
                 assertThat(s.sync().stats().acksReceived()).isZero();
             }
             // Nothing was lost: after a restart, a gateway (its double) gets every record and the outbox empties.
-            try (AckingGatewayDouble gateway = new AckingGatewayDouble(broker.url()); OutboxSync s = stack(broker.url())) {
+            try (AckingGatewayDouble gateway = new AckingGatewayDouble(broker.url());
+                    OutboxSync s = stack(broker.url())) {
                 assertThat(s.outbox().depth()).isEqualTo(300);
                 await().atMost(Duration.ofSeconds(30)).until(() -> s.outbox().depth() == 0);
-                assertThat(gateway.received).containsAll(LongStream.rangeClosed(1, 300).boxed().toList());
+                assertThat(gateway.received)
+                        .containsAll(LongStream.rangeClosed(1, 300).boxed().toList());
             }
         }
     }
 
     @Test
     void replayedOldAcksDeleteNothing() throws Exception {
-        try (MosquittoBroker broker = MosquittoBroker.start(); Attacker attacker = new Attacker(broker.url())) {
+        try (MosquittoBroker broker = MosquittoBroker.start();
+                Attacker attacker = new Attacker(broker.url())) {
             // Phase 1: a gateway acks everything; the attacker records every ack it sends.
-            try (AckingGatewayDouble gateway = new AckingGatewayDouble(broker.url()); OutboxSync s = stack(broker.url())) {
+            try (AckingGatewayDouble gateway = new AckingGatewayDouble(broker.url());
+                    OutboxSync s = stack(broker.url())) {
                 for (int i = 0; i < 200; i++) {
                     s.outbox().accept(utterance(i));
                 }
@@ -171,10 +179,15 @@ class AckForgeryIT {
                 // Old acks with their seqs moved onto the batch ids now in flight: still outside those batches.
                 List<Batch> now = List.copyOf(attacker.batches.subList(mark, mark + 4));
                 for (Batch b : now) {
-                    attacker.ack(new Ack("dev-1", b.batchId(), Ack.ranges(LongStream.rangeClosed(1, 200).toArray()), List.of()));
+                    attacker.ack(new Ack(
+                            "dev-1",
+                            b.batchId(),
+                            Ack.ranges(LongStream.rangeClosed(1, 200).toArray()),
+                            List.of()));
                 }
                 int replayed = captured.size();
-                await().atMost(Duration.ofSeconds(10)).until(() -> s.sync().stats().refusedAcks() >= before + replayed + 4);
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> s.sync().stats().refusedAcks() >= before + replayed + 4);
                 assertThat(s.outbox().depth()).isEqualTo(200);
                 assertThat(s.sync().stats().acksReceived()).isZero();
             }

@@ -27,6 +27,7 @@ final class AckingGatewayDouble implements AutoCloseable {
     final AtomicInteger duplicates = new AtomicInteger();
     /** Batches to swallow without an ack (simulates a gateway killed between commit and ack). */
     final AtomicInteger dropNextAcks = new AtomicInteger();
+
     private MqttConnectionOptions options;
     private Thread reconnector;
     private volatile boolean open = true;
@@ -40,7 +41,8 @@ final class AckingGatewayDouble implements AutoCloseable {
     }
 
     /** With a gateway certificate, as the real gateway on the generated Mosquitto rules (shared filter only). */
-    AckingGatewayDouble(String brokerUrl, String clientId, javax.net.ssl.SSLSocketFactory tls, String filter) throws Exception {
+    AckingGatewayDouble(String brokerUrl, String clientId, javax.net.ssl.SSLSocketFactory tls, String filter)
+            throws Exception {
         this.filter = filter;
         client = new MqttClient(brokerUrl, clientId, new MemoryPersistence());
         MqttConnectionOptions o = new MqttConnectionOptions();
@@ -51,7 +53,8 @@ final class AckingGatewayDouble implements AutoCloseable {
         // Our own reconnect loop: Paho's automatic reconnect backs off to tens of seconds and sometimes stays in
         // "connect already in progress" after a broker kill, which made this double, not the device, the slow part.
         this.options = o;
-        this.reconnector = Thread.ofPlatform().daemon(true).name("double-reconnect").start(this::keepConnected);
+        this.reconnector =
+                Thread.ofPlatform().daemon(true).name("double-reconnect").start(this::keepConnected);
         client.setCallback(new org.eclipse.paho.mqttv5.client.MqttCallback() {
             @Override
             public void disconnected(org.eclipse.paho.mqttv5.client.MqttDisconnectResponse r) {}
@@ -114,12 +117,13 @@ final class AckingGatewayDouble implements AutoCloseable {
         Ack ack = new Ack(batch.deviceId(), batch.batchId(), Ack.ranges(seqs), java.util.List.of());
         // Not from the callback thread: Paho forbids blocking publishes there.
         new Thread(() -> {
-            try {
-                client.publish(Topics.ack(t.site(), t.device()), json.writeValueAsBytes(ack), 1, false);
-            } catch (Exception e) {
-                // Broker gone mid-ack: the device resends and the double acks the copy.
-            }
-        }).start();
+                    try {
+                        client.publish(Topics.ack(t.site(), t.device()), json.writeValueAsBytes(ack), 1, false);
+                    } catch (Exception e) {
+                        // Broker gone mid-ack: the device resends and the double acks the copy.
+                    }
+                })
+                .start();
     }
 
     @Override

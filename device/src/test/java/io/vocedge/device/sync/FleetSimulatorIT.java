@@ -27,9 +27,19 @@ class FleetSimulatorIT {
         List<FleetSimulator.Progress> seen = new CopyOnWriteArrayList<>();
         try (MosquittoBroker broker = MosquittoBroker.start();
                 AckingGatewayDouble gateway = new AckingGatewayDouble(broker.url())) {
-            FleetSimulator.Report report = new FleetSimulator(3, 40, broker.url(), dir, "site-a", false,
-                    Duration.ofSeconds(60), Json.newMapper(), 0, new FleetSimulator.Extras(Duration.ofMillis(50), 0.5, 3),
-                    seen::add).run();
+            FleetSimulator.Report report = new FleetSimulator(
+                            3,
+                            40,
+                            broker.url(),
+                            dir,
+                            "site-a",
+                            false,
+                            Duration.ofSeconds(60),
+                            Json.newMapper(),
+                            0,
+                            new FleetSimulator.Extras(Duration.ofMillis(50), 0.5, 3),
+                            seen::add)
+                    .run();
             assertThat(report.complete()).isTrue();
             assertThat(report.recordsAcked()).isEqualTo(120);
         }
@@ -40,9 +50,12 @@ class FleetSimulatorIT {
         assertThat(last.devices()).isEqualTo(3);
         assertThat(last.line()).contains("event=sim_progress", "committed=120", "acked=120");
         for (int i = 1; i < seen.size(); i++) {
-            assertThat(seen.get(i).committed()).isGreaterThanOrEqualTo(seen.get(i - 1).committed());
-            assertThat(seen.get(i).acked()).isGreaterThanOrEqualTo(seen.get(i - 1).acked());
-            assertThat(seen.get(i).epochMs()).isGreaterThanOrEqualTo(seen.get(i - 1).epochMs());
+            assertThat(seen.get(i).committed())
+                    .isGreaterThanOrEqualTo(seen.get(i - 1).committed());
+            assertThat(seen.get(i).acked())
+                    .isGreaterThanOrEqualTo(seen.get(i - 1).acked());
+            assertThat(seen.get(i).epochMs())
+                    .isGreaterThanOrEqualTo(seen.get(i - 1).epochMs());
         }
     }
 
@@ -53,9 +66,19 @@ class FleetSimulatorIT {
         try (MosquittoBroker broker = MosquittoBroker.start();
                 AckingGatewayDouble gateway = new AckingGatewayDouble(broker.url())) {
             // 3 devices x 60 records at 30 records/s in total: about 6 s of production, the broker gone for 2 s of it.
-            Future<FleetSimulator.Report> run = runner.submit(() -> new FleetSimulator(3, 60, broker.url(), dir, "site-a",
-                    false, Duration.ofSeconds(90), Json.newMapper(), 30, new FleetSimulator.Extras(Duration.ofMillis(100), 0, 1),
-                    seen::add).run());
+            Future<FleetSimulator.Report> run = runner.submit(() -> new FleetSimulator(
+                            3,
+                            60,
+                            broker.url(),
+                            dir,
+                            "site-a",
+                            false,
+                            Duration.ofSeconds(90),
+                            Json.newMapper(),
+                            30,
+                            new FleetSimulator.Extras(Duration.ofMillis(100), 0, 1),
+                            seen::add)
+                    .run());
             waitUntil(() -> !seen.isEmpty() && seen.get(seen.size() - 1).committed() >= 30);
             broker.kill();
             waitUntil(() -> seen.get(seen.size() - 1).connected() == 0);

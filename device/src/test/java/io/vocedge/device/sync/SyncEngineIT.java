@@ -32,17 +32,46 @@ class SyncEngineIT {
     /** dev-1's outbox in {@code dir} and its sync on {@code url}: window of 4 batches of 50 (AckForgeryIT too). */
     static OutboxSync stack(Path dir, String url, Duration ackTimeout) throws Exception {
         SyncConfig d = SyncConfig.defaults();
-        SyncConfig sc = new SyncConfig(50, d.maxBatchBytes(), 4, ackTimeout, Duration.ofMillis(200),
-                Duration.ofSeconds(2), d.sessionExpiry(), d.keepAlive(), d.linger());
-        return OutboxSync.open(new OutboxSync.Identity("dev-1", "site-a", url, null),
-                OutboxConfig.defaults(dir.resolve("outbox.db")), sc, Json.newMapper(), "boot", () -> 1,
-                () -> new Status("dev-1", "site-a", Status.ONLINE, Instant.now(), true, "test", Map.of()), (c, p, r) -> { },
-                a -> { });
+        SyncConfig sc = new SyncConfig(
+                50,
+                d.maxBatchBytes(),
+                4,
+                ackTimeout,
+                Duration.ofMillis(200),
+                Duration.ofSeconds(2),
+                d.sessionExpiry(),
+                d.keepAlive(),
+                d.linger());
+        return OutboxSync.open(
+                new OutboxSync.Identity("dev-1", "site-a", url, null),
+                OutboxConfig.defaults(dir.resolve("outbox.db")),
+                sc,
+                Json.newMapper(),
+                "boot",
+                () -> 1,
+                () -> new Status("dev-1", "site-a", Status.ONLINE, Instant.now(), true, "test", Map.of()),
+                (c, p, r) -> {},
+                a -> {});
     }
 
     static Utterance utterance(int i) {
-        return new Utterance("dev-1", 0, new RecordTime(Instant.now(), true, "boot", i), "c", "en", null, "text " + i,
-                null, null, null, null, null, null, null, null, "test");
+        return new Utterance(
+                "dev-1",
+                0,
+                new RecordTime(Instant.now(), true, "boot", i),
+                "c",
+                "en",
+                null,
+                "text " + i,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "test");
     }
 
     @Test
@@ -55,7 +84,9 @@ class SyncEngineIT {
                 s.outbox().accept(utterance(i));
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> s.outbox().depth() == 0);
-            assertThat(gateway.received).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 500).boxed().toList());
+            assertThat(gateway.received)
+                    .containsExactlyInAnyOrderElementsOf(
+                            LongStream.rangeClosed(1, 500).boxed().toList());
             // The two unacked batches were sent again after the ack timeout.
             assertThat(s.sync().stats().batchesResent()).isGreaterThanOrEqualTo(2);
             assertThat(gateway.duplicates.get()).isGreaterThan(0);
@@ -79,7 +110,8 @@ class SyncEngineIT {
             assertThat(s.outbox().depth()).isGreaterThanOrEqualTo(1000);
             broker.startAgain();
             await().atMost(Duration.ofSeconds(60)).until(() -> s.outbox().depth() == 0);
-            assertThat(gateway.received).containsAll(LongStream.rangeClosed(1, 1100).boxed().toList());
+            assertThat(gateway.received)
+                    .containsAll(LongStream.rangeClosed(1, 1100).boxed().toList());
             assertThat(s.sync().stats().connectFailures()).isPositive();
         }
     }

@@ -80,15 +80,18 @@ public final class AlertFeed {
         n.put("case_id", caseId);
         n.put("gateway_id", gatewayId);
         String key = f.deviceId() != null ? f.deviceId() : orderingKey(f.caseKey(), f.site());
-        outbox.append(c, List.of(new ForwardEvent(ALERT, key, ForwardEvent.nameId("alert:" + f.dedupeKey()), ALERT_SCHEMA,
-                text(n))));
+        outbox.append(
+                c,
+                List.of(new ForwardEvent(
+                        ALERT, key, ForwardEvent.nameId("alert:" + f.dedupeKey()), ALERT_SCHEMA, text(n))));
     }
 
     /**
      * A case changed in this transaction ({@code action}: opened, alert, acknowledged, resolved, escalated): the case
      * as it is now, plus the change. Event id: stable per case, action, time, actor and note.
      */
-    void caseChanged(Connection c, String caseId, Instant at, String actor, String action, String note) throws SQLException {
+    void caseChanged(Connection c, String caseId, Instant at, String actor, String action, String note)
+            throws SQLException {
         if (!on()) {
             return;
         }
@@ -96,8 +99,9 @@ public final class AlertFeed {
         n.put("schema", CASE_SCHEMA);
         String caseKey;
         String site;
-        try (PreparedStatement ps = c.prepareStatement("SELECT case_key, site, title, severity, state, owner, chain_step,"
-                + " alert_count, opened_at, acked_at, resolved_at, resolution FROM cases WHERE id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT case_key, site, title, severity, state, owner, chain_step,"
+                        + " alert_count, opened_at, acked_at, resolved_at, resolution FROM cases WHERE id = ?")) {
             ps.setString(1, caseId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -127,7 +131,8 @@ public final class AlertFeed {
         change.put("at", at.toString());
         change.put("note", AlertWriter.clip(note, 1000));
         n.put("gateway_id", gatewayId);
-        String id = ForwardEvent.nameId("case:" + caseId + ":" + action + ":" + at.toEpochMilli() + ":" + actor + ":" + note);
+        String id = ForwardEvent.nameId(
+                "case:" + caseId + ":" + action + ":" + at.toEpochMilli() + ":" + actor + ":" + note);
         outbox.append(c, List.of(new ForwardEvent(CASE, key, id, CASE_SCHEMA, text(n))));
     }
 

@@ -18,17 +18,27 @@ public final class AlertMetrics {
     }
 
     public void fired(String rule) {
-        Counter.builder("voc_alerts_fired_total").tag("rule", rule).register(registry).increment();
+        Counter.builder("voc_alerts_fired_total")
+                .tag("rule", rule)
+                .register(registry)
+                .increment();
     }
 
     public void outcome(String channel, String outcome, int alerts) {
-        Counter.builder("voc_alert_deliveries_total").tag("channel", channel).tag("outcome", outcome).register(registry)
+        Counter.builder("voc_alert_deliveries_total")
+                .tag("channel", channel)
+                .tag("outcome", outcome)
+                .register(registry)
                 .increment(alerts);
     }
 
     public void latency(String channel, Duration d) {
-        Timer.builder("voc_alert_delivery_latency").tag("channel", channel).publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(10)).maximumExpectedValue(Duration.ofHours(72)).register(registry)
+        Timer.builder("voc_alert_delivery_latency")
+                .tag("channel", channel)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(10))
+                .maximumExpectedValue(Duration.ofHours(72))
+                .register(registry)
                 .record(d.isNegative() ? Duration.ZERO : d);
     }
 }

@@ -43,9 +43,19 @@ public final class AlertRoutes implements HttpRoutes {
     private boolean signed(Context ctx) {
         String id = ctx.pathParam("id");
         String action = ctx.pathParam("action");
-        if (!ACTIONS.contains(action) || !alerts.links().valid(id, action, ctx.queryParam("exp"), ctx.queryParam("sig"),
-                alerts.clock().instant())) {
-            page(ctx, 403, "Link not valid", "This link is not valid or has expired. Open the case in the console instead.");
+        if (!ACTIONS.contains(action)
+                || !alerts.links()
+                        .valid(
+                                id,
+                                action,
+                                ctx.queryParam("exp"),
+                                ctx.queryParam("sig"),
+                                alerts.clock().instant())) {
+            page(
+                    ctx,
+                    403,
+                    "Link not valid",
+                    "This link is not valid or has expired. Open the case in the console instead.");
             return false;
         }
         return true;
@@ -61,11 +71,16 @@ public final class AlertRoutes implements HttpRoutes {
             return;
         }
         String action = ctx.pathParam("action");
-        String form = "<form method=\"post\">" + (action.equals("resolve")
-                ? "<label>Resolution note <textarea name=\"note\" maxlength=\"2000\" required></textarea></label><br>" : "")
+        String form = "<form method=\"post\">"
+                + (action.equals("resolve")
+                        ? "<label>Resolution note <textarea name=\"note\" maxlength=\"2000\" required></textarea></label><br>"
+                        : "")
                 + "<label>Your name <input name=\"actor\" maxlength=\"64\" required></label><br>"
                 + "<button type=\"submit\">" + (action.equals("ack") ? "Acknowledge" : "Resolve") + "</button></form>";
-        html(ctx, 200, (action.equals("ack") ? "Acknowledge" : "Resolve") + " case",
+        html(
+                ctx,
+                200,
+                (action.equals("ack") ? "Acknowledge" : "Resolve") + " case",
                 "<p>" + esc(c.title()) + "</p><p>Site " + esc(c.site()) + ", state " + esc(c.state()) + "</p>" + form);
     }
 
@@ -77,12 +92,24 @@ public final class AlertRoutes implements HttpRoutes {
         actor = actor == null || actor.isBlank() ? "link" : "link:" + actor.strip();
         String action = ctx.pathParam("action");
         CaseService.Change r = action.equals("ack")
-                ? alerts.cases().acknowledge(ctx.pathParam("id"), actor, alerts.clock().instant())
-                : alerts.cases().resolve(ctx.pathParam("id"), actor, ctx.formParam("note"), alerts.clock().instant());
+                ? alerts.cases()
+                        .acknowledge(ctx.pathParam("id"), actor, alerts.clock().instant())
+                : alerts.cases()
+                        .resolve(
+                                ctx.pathParam("id"),
+                                actor,
+                                ctx.formParam("note"),
+                                alerts.clock().instant());
         switch (r) {
-            case DONE -> page(ctx, 200, "Done", "The case is " + (action.equals("ack") ? "acknowledged" : "resolved") + ".");
-            case ALREADY -> page(ctx, 409, "Nothing changed", "The case was already " + (action.equals("ack")
-                    ? "acknowledged or resolved" : "resolved") + ".");
+            case DONE ->
+                page(ctx, 200, "Done", "The case is " + (action.equals("ack") ? "acknowledged" : "resolved") + ".");
+            case ALREADY ->
+                page(
+                        ctx,
+                        409,
+                        "Nothing changed",
+                        "The case was already " + (action.equals("ack") ? "acknowledged or resolved" : "resolved")
+                                + ".");
             default -> page(ctx, 404, "No such case", "The case does not exist.");
         }
     }
@@ -93,7 +120,8 @@ public final class AlertRoutes implements HttpRoutes {
         if (l != null && l.matches("\\d{1,4}")) {
             limit = Integer.parseInt(l);
         }
-        ctx.json(alerts.cases().list(ctx.queryParam("site"), ctx.queryParam("state"), limit).stream().map(AlertRoutes::view)
+        ctx.json(alerts.cases().list(ctx.queryParam("site"), ctx.queryParam("state"), limit).stream()
+                .map(AlertRoutes::view)
                 .toList());
     }
 
@@ -118,17 +146,25 @@ public final class AlertRoutes implements HttpRoutes {
             note = (String) n;
         }
         CaseService.Change r = action.equals("ack")
-                ? alerts.cases().acknowledge(ctx.pathParam("id"), "admin", alerts.clock().instant())
-                : alerts.cases().resolve(ctx.pathParam("id"), "admin", note, alerts.clock().instant());
+                ? alerts.cases()
+                        .acknowledge(
+                                ctx.pathParam("id"), "admin", alerts.clock().instant())
+                : alerts.cases()
+                        .resolve(
+                                ctx.pathParam("id"),
+                                "admin",
+                                note,
+                                alerts.clock().instant());
         if (r == CaseService.Change.NOT_FOUND) {
             throw new HttpResponseException(404, "no case with id " + ctx.pathParam("id"), Map.of());
         }
-        ctx.status(r == CaseService.Change.DONE ? 200 : 409).json(Map.of("case_id", ctx.pathParam("id"), "changed",
-                r == CaseService.Change.DONE));
+        ctx.status(r == CaseService.Change.DONE ? 200 : 409)
+                .json(Map.of("case_id", ctx.pathParam("id"), "changed", r == CaseService.Change.DONE));
     }
 
     private void times(Context ctx) throws Exception {
-        List<CaseService.SiteTimes> t = alerts.cases().times(alerts.clock().instant().minus(Duration.ofDays(30)));
+        List<CaseService.SiteTimes> t =
+                alerts.cases().times(alerts.clock().instant().minus(Duration.ofDays(30)));
         ctx.json(t);
     }
 
@@ -154,12 +190,14 @@ public final class AlertRoutes implements HttpRoutes {
     }
 
     private static void html(Context ctx, int status, String title, String bodyHtml) {
-        ctx.status(status).contentType("text/html; charset=utf-8")
+        ctx.status(status)
+                .contentType("text/html; charset=utf-8")
                 .header("Content-Security-Policy", "default-src 'none'; form-action 'self'; frame-ancestors 'none'")
-                .header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "no-referrer")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer")
                 .header("Cache-Control", "no-store")
-                .result("<!doctype html><html><head><meta charset=\"utf-8\"><title>" + esc(title) + "</title></head><body><h1>"
-                        + esc(title) + "</h1>" + bodyHtml + "</body></html>");
+                .result("<!doctype html><html><head><meta charset=\"utf-8\"><title>" + esc(title)
+                        + "</title></head><body><h1>" + esc(title) + "</h1>" + bodyHtml + "</body></html>");
     }
 
     static String esc(String s) {

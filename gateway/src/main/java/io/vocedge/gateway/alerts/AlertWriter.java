@@ -46,9 +46,10 @@ public final class AlertWriter {
         }
         String alertId = UUID.randomUUID().toString();
         String candidateCase = UUID.randomUUID().toString();
-        try (PreparedStatement ps = c.prepareStatement(d.insertIgnore + " alerts (id, dedupe_key, rule_id, rule_kind, severity,"
-                + " site, device_id, conversation_id, record_seq, title, detail, lang, fired_at, committed_at, case_id)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" + d.onConflictIgnore("dedupe_key"))) {
+        try (PreparedStatement ps =
+                c.prepareStatement(d.insertIgnore + " alerts (id, dedupe_key, rule_id, rule_kind, severity,"
+                        + " site, device_id, conversation_id, record_seq, title, detail, lang, fired_at, committed_at, case_id)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" + d.onConflictIgnore("dedupe_key"))) {
             ps.setString(1, alertId);
             ps.setString(2, f.dedupeKey());
             ps.setString(3, f.rule().id());
@@ -78,15 +79,19 @@ public final class AlertWriter {
         boolean opened = false;
         if (existing == null) {
             int first = roster == null ? 0 : onDuty(roster, site, now);
-            try (PreparedStatement ps = c.prepareStatement(d.insertIgnore + " cases (id, case_key, site, title, severity, state,"
-                    + " owner, roster_id, chain_step, step_started_at, opened_at, alert_count) VALUES (?,?,?,?,?,'open',?,?,?,?,?,1)"
-                    + (d == Dialect.POSTGRESQL ? " ON CONFLICT (case_key) WHERE state <> 'resolved' DO NOTHING" : ""))) {
+            try (PreparedStatement ps =
+                    c.prepareStatement(d.insertIgnore + " cases (id, case_key, site, title, severity, state,"
+                            + " owner, roster_id, chain_step, step_started_at, opened_at, alert_count) VALUES (?,?,?,?,?,'open',?,?,?,?,?,1)"
+                            + (d == Dialect.POSTGRESQL
+                                    ? " ON CONFLICT (case_key) WHERE state <> 'resolved' DO NOTHING"
+                                    : ""))) {
                 ps.setString(1, candidateCase);
                 ps.setString(2, f.caseKey());
                 ps.setString(3, f.site());
                 ps.setString(4, clip(f.title(), 500));
                 ps.setString(5, f.rule().severity().name().toLowerCase(java.util.Locale.ROOT));
-                ps.setString(6, roster == null ? null : roster.chain().get(first).name());
+                ps.setString(
+                        6, roster == null ? null : roster.chain().get(first).name());
                 ps.setString(7, roster == null ? null : roster.id());
                 ps.setInt(8, first);
                 ps.setLong(9, now.toEpochMilli());
@@ -125,7 +130,8 @@ public final class AlertWriter {
         int n = insertDeliveries(c, alertId, f.site(), targets, step, due, now);
         // For the central platform, in this transaction: the alert, then the case it opened or joined.
         feed.alertFired(c, alertId, f, caseId, now);
-        feed.caseChanged(c, caseId, now, "system", opened ? "opened" : "alert", f.rule().id() + ": " + f.title());
+        feed.caseChanged(
+                c, caseId, now, "system", opened ? "opened" : "alert", f.rule().id() + ": " + f.title());
         return new Written(alertId, caseId, opened, n, f.rule().id());
     }
 
@@ -167,13 +173,15 @@ public final class AlertWriter {
         return quiet.endAfter(now, site.zone());
     }
 
-    static int insertDeliveries(Connection c, String alertId, String site, Map<String, String> targets, int step,
-            Instant due, Instant now) throws SQLException {
+    static int insertDeliveries(
+            Connection c, String alertId, String site, Map<String, String> targets, int step, Instant due, Instant now)
+            throws SQLException {
         if (targets.isEmpty()) {
             return 0;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert_deliveries (alert_id, channel_id, step, recipient,"
-                + " site, state, attempts, next_attempt_at, created_at) VALUES (?,?,?,?,?,'pending',0,?,?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO alert_deliveries (alert_id, channel_id, step, recipient,"
+                        + " site, state, attempts, next_attempt_at, created_at) VALUES (?,?,?,?,?,'pending',0,?,?)")) {
             for (Map.Entry<String, String> t : targets.entrySet()) {
                 ps.setString(1, alertId);
                 ps.setString(2, t.getKey());
@@ -192,8 +200,8 @@ public final class AlertWriter {
     record CaseRow(String id, int step, String owner, String rosterId) {}
 
     static CaseRow openCase(Connection c, String caseKey) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, chain_step, owner, roster_id FROM cases WHERE case_key = ?"
-                + " AND state <> 'resolved'")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, chain_step, owner, roster_id FROM cases WHERE case_key = ?" + " AND state <> 'resolved'")) {
             ps.setString(1, caseKey);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? new CaseRow(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)) : null;
@@ -201,9 +209,10 @@ public final class AlertWriter {
         }
     }
 
-    static void event(Connection c, String caseId, Instant at, String actor, String action, String note) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO case_events (case_id, at, actor, action, note)"
-                + " VALUES (?,?,?,?,?)")) {
+    static void event(Connection c, String caseId, Instant at, String actor, String action, String note)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO case_events (case_id, at, actor, action, note)" + " VALUES (?,?,?,?,?)")) {
             ps.setString(1, caseId);
             ps.setLong(2, at.toEpochMilli());
             ps.setString(3, clip(actor, 128));

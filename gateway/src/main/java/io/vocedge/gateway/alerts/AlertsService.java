@@ -54,14 +54,43 @@ public final class AlertsService implements CommitParticipant, AutoCloseable {
     private final LiveRules rules;
     private ScheduledExecutorService timer;
 
-    public AlertsService(AlertsSettings settings, DataSource pool, Dialect dialect, ObjectMapper json, MeterRegistry registry,
-            Clock clock, String gatewayId, byte[] linkKey, Supplier<String> baseUrl, Map<String, ChannelSender> sendersOrNull) {
-        this(settings, pool, dialect, json, registry, clock, gatewayId, linkKey, baseUrl, sendersOrNull, AlertFeed.none());
+    public AlertsService(
+            AlertsSettings settings,
+            DataSource pool,
+            Dialect dialect,
+            ObjectMapper json,
+            MeterRegistry registry,
+            Clock clock,
+            String gatewayId,
+            byte[] linkKey,
+            Supplier<String> baseUrl,
+            Map<String, ChannelSender> sendersOrNull) {
+        this(
+                settings,
+                pool,
+                dialect,
+                json,
+                registry,
+                clock,
+                gatewayId,
+                linkKey,
+                baseUrl,
+                sendersOrNull,
+                AlertFeed.none());
     }
 
     /** @param feed alert and case events for the central platform (the forwarding outbox), written with the change */
-    public AlertsService(AlertsSettings settings, DataSource pool, Dialect dialect, ObjectMapper json, MeterRegistry registry,
-            Clock clock, String gatewayId, byte[] linkKey, Supplier<String> baseUrl, Map<String, ChannelSender> sendersOrNull,
+    public AlertsService(
+            AlertsSettings settings,
+            DataSource pool,
+            Dialect dialect,
+            ObjectMapper json,
+            MeterRegistry registry,
+            Clock clock,
+            String gatewayId,
+            byte[] linkKey,
+            Supplier<String> baseUrl,
+            Map<String, ChannelSender> sendersOrNull,
             AlertFeed feed) {
         this.settings = settings;
         this.pool = pool;
@@ -87,12 +116,19 @@ public final class AlertsService implements CommitParticipant, AutoCloseable {
             HttpChannels http = new HttpChannels(json, clock);
             senders = new LinkedHashMap<>();
             for (AlertsSettings.Channel ch : settings.channels()) {
-                senders.put(ch.id(), ch.kind() == AlertsSettings.ChannelKind.SMTP ? new SmtpChannel(ch) : http.sender(ch));
+                senders.put(
+                        ch.id(), ch.kind() == AlertsSettings.ChannelKind.SMTP ? new SmtpChannel(ch) : http.sender(ch));
             }
         }
         byte[] nonce = new byte[4];
         new SecureRandom().nextBytes(nonce);
-        this.worker = new DeliveryWorker(deliveries, senders, settings, links, metrics, clock,
+        this.worker = new DeliveryWorker(
+                deliveries,
+                senders,
+                settings,
+                links,
+                metrics,
+                clock,
                 ownerPrefix + HexFormat.of().formatHex(nonce));
     }
 
@@ -165,26 +201,38 @@ public final class AlertsService implements CommitParticipant, AutoCloseable {
             Logger.info("event=alert_leases_released rows={}", released);
         }
         worker.start();
-        timer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("alert-evaluator").daemon(true)
-                .unstarted(r));
+        timer = Executors.newSingleThreadScheduledExecutor(
+                r -> Thread.ofPlatform().name("alert-evaluator").daemon(true).unstarted(r));
         long every = settings.evaluateEvery().toMillis();
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                evaluatePeriodic();
-            } catch (Exception e) {
-                Logger.warn("event=alert_evaluator_error error=\"{}\"", e.getMessage());
-            }
-        }, Math.min(every, 1000), every, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        evaluatePeriodic();
+                    } catch (Exception e) {
+                        Logger.warn("event=alert_evaluator_error error=\"{}\"", e.getMessage());
+                    }
+                },
+                Math.min(every, 1000),
+                every,
+                TimeUnit.MILLISECONDS);
         long reload = settings.rulesReloadEvery().toMillis();
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                rules.refresh();
-            } catch (Exception e) {
-                Logger.warn("event=alert_rules_reload_error error=\"{}\"", e.getMessage());
-            }
-        }, reload, reload, TimeUnit.MILLISECONDS);
-        Logger.info("event=alerts_started channels={} rules={} built_in_attention={} rules_reload_every_ms={}",
-                settings.channels().size(), rules.current().size(), settings.builtInAttention(), reload);
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        rules.refresh();
+                    } catch (Exception e) {
+                        Logger.warn("event=alert_rules_reload_error error=\"{}\"", e.getMessage());
+                    }
+                },
+                reload,
+                reload,
+                TimeUnit.MILLISECONDS);
+        Logger.info(
+                "event=alerts_started channels={} rules={} built_in_attention={} rules_reload_every_ms={}",
+                settings.channels().size(),
+                rules.current().size(),
+                settings.builtInAttention(),
+                reload);
     }
 
     /** Fleet rules and escalation, once; public for tests with a simulated clock. */

@@ -1,7 +1,7 @@
 package io.vocedge.gateway.alerts;
 
-import io.vocedge.common.webhook.WebhookSigner;
 import io.vocedge.common.config.ConfigNode;
+import io.vocedge.common.webhook.WebhookSigner;
 import io.vocedge.gateway.settings.SettingsSupport;
 import java.net.URI;
 import java.nio.file.Path;
@@ -23,18 +23,39 @@ import java.util.regex.Pattern;
  * and the field ({@code alerts.rules[spike-delivery].min_count: ...}). With channels and no rules the built-in
  * {@code attention} rule is on and notifies every channel.
  */
-public record AlertsSettings(List<Channel> channels, List<Rule> rules, List<Roster> rosters, Map<String, Site> sites,
-        String consoleUrl, String linkSecret, Duration linkValidity, Duration groupWindow, Duration groupMaxDelay,
+public record AlertsSettings(
+        List<Channel> channels,
+        List<Rule> rules,
+        List<Roster> rosters,
+        Map<String, Site> sites,
+        String consoleUrl,
+        String linkSecret,
+        Duration linkValidity,
+        Duration groupWindow,
+        Duration groupMaxDelay,
         Duration retryFor,
-        Duration firstRetry, Duration maxRetryDelay, Duration evaluateEvery, boolean builtInAttention,
+        Duration firstRetry,
+        Duration maxRetryDelay,
+        Duration evaluateEvery,
+        boolean builtInAttention,
         Duration rulesReloadEvery) {
 
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>,;\"]{1,64}@[A-Za-z0-9.-]{1,253}");
 
-    public enum ChannelKind { WEBHOOK, WECOM, DINGTALK, SLACK, SMTP }
+    public enum ChannelKind {
+        WEBHOOK,
+        WECOM,
+        DINGTALK,
+        SLACK,
+        SMTP
+    }
 
-    public enum Severity { INFO, WARNING, CRITICAL }
+    public enum Severity {
+        INFO,
+        WARNING,
+        CRITICAL
+    }
 
     public enum RuleKind {
         /** A conversation summary whose attention verdict is set. */
@@ -64,8 +85,17 @@ public record AlertsSettings(List<Channel> channels, List<Rule> rules, List<Rost
     }
 
     /** Where notifications go. {@code secret}: webhook signing key, DingTalk signing secret; never shown. */
-    public record Channel(String id, ChannelKind kind, URI url, String secret, List<String> to, String from,
-            String user, String password, boolean starttls, Duration timeout) {}
+    public record Channel(
+            String id,
+            ChannelKind kind,
+            URI url,
+            String secret,
+            List<String> to,
+            String from,
+            String user,
+            String password,
+            boolean starttls,
+            Duration timeout) {}
 
     /** A site's clock and language; store hours bound fleet rules and escalation, quiet hours hold notifications. */
     public record Site(String id, ZoneId zone, String language, DailyWindow storeHours, DailyWindow quietHours) {}
@@ -89,18 +119,47 @@ public record AlertsSettings(List<Channel> channels, List<Rule> rules, List<Rost
      * @param quietHours notifications held until these end (null: the site's quiet hours)
      * @param cooldown at most one alert per rule and subject within this time (rate, spike, fleet rules)
      */
-    public record Rule(String id, RuleKind kind, Severity severity, Set<String> sites, List<String> channels, String roster,
-            boolean storeHoursOnly, DailyWindow quietHours, Duration cooldown, List<String> topics, double maxScore,
-            String measure, double threshold, int lastN, int minCount, double factor, Duration after, List<Path> files) {
+    public record Rule(
+            String id,
+            RuleKind kind,
+            Severity severity,
+            Set<String> sites,
+            List<String> channels,
+            String roster,
+            boolean storeHoursOnly,
+            DailyWindow quietHours,
+            Duration cooldown,
+            List<String> topics,
+            double maxScore,
+            String measure,
+            double threshold,
+            int lastN,
+            int minCount,
+            double factor,
+            Duration after,
+            List<Path> files) {
         public boolean appliesTo(String site) {
             return sites.isEmpty() || sites.contains(site);
         }
     }
 
     public static AlertsSettings none() {
-        return new AlertsSettings(List.of(), List.of(), List.of(), Map.of(), null, null, Duration.ofDays(7),
-                Duration.ofMinutes(2), Duration.ofSeconds(5), Duration.ofHours(72), Duration.ofSeconds(5), Duration.ofMinutes(30),
-                Duration.ofSeconds(30), false, Duration.ofSeconds(5));
+        return new AlertsSettings(
+                List.of(),
+                List.of(),
+                List.of(),
+                Map.of(),
+                null,
+                null,
+                Duration.ofDays(7),
+                Duration.ofMinutes(2),
+                Duration.ofSeconds(5),
+                Duration.ofHours(72),
+                Duration.ofSeconds(5),
+                Duration.ofMinutes(30),
+                Duration.ofSeconds(30),
+                false,
+                Duration.ofSeconds(5));
     }
 
     public boolean enabled() {
@@ -113,7 +172,8 @@ public record AlertsSettings(List<Channel> channels, List<Rule> rules, List<Rost
             return s;
         }
         Site d = sites.get("default");
-        return d != null ? new Site(id, d.zone(), d.language(), d.storeHours(), d.quietHours())
+        return d != null
+                ? new Site(id, d.zone(), d.language(), d.storeHours(), d.quietHours())
                 : new Site(id, ZoneId.of("UTC"), "en", DailyWindow.ALWAYS, null);
     }
 
@@ -122,27 +182,38 @@ public record AlertsSettings(List<Channel> channels, List<Rule> rules, List<Rost
     }
 
     public Roster roster(String id) {
-        return id == null ? null : rosters.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
+        return id == null
+                ? null
+                : rosters.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
     }
 
     /** Reads the section; problems go to the document (listed with the rest of the config). */
     public static AlertsSettings from(ConfigNode a) {
         Duration retryFor = a.duration("retry_for", Duration.ofHours(72), Duration.ofHours(72), Duration.ofDays(30));
-        Duration first = a.duration("first_retry", Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMinutes(10));
-        Duration maxDelay = a.duration("max_retry_delay", Duration.ofMinutes(30), Duration.ofSeconds(1), Duration.ofHours(6));
+        Duration first =
+                a.duration("first_retry", Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMinutes(10));
+        Duration maxDelay =
+                a.duration("max_retry_delay", Duration.ofMinutes(30), Duration.ofSeconds(1), Duration.ofHours(6));
         Duration group = a.duration("group_window", Duration.ofMinutes(2), Duration.ZERO, Duration.ofMinutes(30));
-        Duration groupMaxDelay = a.duration("group_max_delay", Duration.ofSeconds(5), Duration.ZERO, Duration.ofMinutes(30));
-        Duration every = a.duration("evaluate_every", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(10));
-        Duration reload = a.duration("rules_reload_every", Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMinutes(1));
-        Duration linkValidity = a.duration("link_validity", Duration.ofDays(7), Duration.ofMinutes(5), Duration.ofDays(30));
+        Duration groupMaxDelay =
+                a.duration("group_max_delay", Duration.ofSeconds(5), Duration.ZERO, Duration.ofMinutes(30));
+        Duration every =
+                a.duration("evaluate_every", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(10));
+        Duration reload =
+                a.duration("rules_reload_every", Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMinutes(1));
+        Duration linkValidity =
+                a.duration("link_validity", Duration.ofDays(7), Duration.ofMinutes(5), Duration.ofDays(30));
         String console = a.string("console_url", null);
         if (console != null && !console.matches("https?://[^\\s/]+(/[^\\s]*)?")) {
-            a.problem("console_url", "expected the console's base URL like https://gateway.store.lan:8086, got \"" + console + "\"");
+            a.problem(
+                    "console_url",
+                    "expected the console's base URL like https://gateway.store.lan:8086, got \"" + console + "\"");
             console = null;
         }
         String linkSecret = a.secret("link_secret", null);
         if (linkSecret != null && linkSecret.length() < 32) {
-            a.problem("link_secret", "use at least 32 characters (or leave it out: one is generated into the data dir)");
+            a.problem(
+                    "link_secret", "use at least 32 characters (or leave it out: one is generated into the data dir)");
         }
         Map<String, Site> sites = new LinkedHashMap<>();
         a.namedSections("sites").forEach((id, s) -> sites.put(id, site(id, s)));
@@ -187,8 +258,22 @@ public record AlertsSettings(List<Channel> channels, List<Rule> rules, List<Rost
         if (builtIn) {
             rules.add(attentionRule());
         }
-        return new AlertsSettings(List.copyOf(channels), List.copyOf(rules), List.copyOf(rosters), Map.copyOf(sites),
-                console, linkSecret, linkValidity, group, groupMaxDelay, retryFor, first, maxDelay, every, builtIn, reload);
+        return new AlertsSettings(
+                List.copyOf(channels),
+                List.copyOf(rules),
+                List.copyOf(rosters),
+                Map.copyOf(sites),
+                console,
+                linkSecret,
+                linkValidity,
+                group,
+                groupMaxDelay,
+                retryFor,
+                first,
+                maxDelay,
+                every,
+                builtIn,
+                reload);
     }
 
     /**
@@ -200,7 +285,8 @@ public record AlertsSettings(List<Channel> channels, List<Rule> rules, List<Rost
         Set<String> ids = new LinkedHashSet<>();
         List<ConfigNode> items = root.namedItems("rules", "id");
         if (items.isEmpty()) {
-            root.problem("rules", "required: a list of rules, each {id, kind, ...} as in the gateway config's alerts.rules");
+            root.problem(
+                    "rules", "required: a list of rules, each {id, kind, ...} as in the gateway config's alerts.rules");
         }
         for (ConfigNode r : items) {
             Rule rule = rule(r, null, null);
@@ -221,8 +307,21 @@ public record AlertsSettings(List<Channel> channels, List<Rule> rules, List<Rost
 
     /** The same settings with other effective rules (console rules added; the built-in rule when there are none). */
     public AlertsSettings withRules(List<Rule> effective) {
-        return new AlertsSettings(channels, List.copyOf(effective), rosters, sites, consoleUrl, linkSecret, linkValidity,
-                groupWindow, groupMaxDelay, retryFor, firstRetry, maxRetryDelay, evaluateEvery, builtInAttention,
+        return new AlertsSettings(
+                channels,
+                List.copyOf(effective),
+                rosters,
+                sites,
+                consoleUrl,
+                linkSecret,
+                linkValidity,
+                groupWindow,
+                groupMaxDelay,
+                retryFor,
+                firstRetry,
+                maxRetryDelay,
+                evaluateEvery,
+                builtInAttention,
                 rulesReloadEvery);
     }
 
@@ -231,9 +330,10 @@ public record AlertsSettings(List<Channel> channels, List<Rule> rules, List<Rost
      * read by the same strict reader against this config's channels and rosters. Problems name the field
      * ({@code rules[deposit].max_score: ...}).
      */
-    public Rule consoleRule(com.fasterxml.jackson.databind.JsonNode definition) throws io.vocedge.common.config.ConfigException {
-        com.fasterxml.jackson.databind.node.ObjectNode root = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
-                .objectNode();
+    public Rule consoleRule(com.fasterxml.jackson.databind.JsonNode definition)
+            throws io.vocedge.common.config.ConfigException {
+        com.fasterxml.jackson.databind.node.ObjectNode root =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         root.putArray("rules").add(definition);
         io.vocedge.common.config.ConfigDocument doc = io.vocedge.common.config.ConfigDocument.of(root, "console rule");
         Set<String> channelIds = new LinkedHashSet<>();
@@ -245,17 +345,36 @@ public record AlertsSettings(List<Channel> channels, List<Rule> rules, List<Rost
         doc.finish();
         if (rule != null && rule.kind() == RuleKind.CERT_EXPIRY) {
             // Its files are paths on the gateway's disk: a console account must not make the gateway open files.
-            throw new io.vocedge.common.config.ConfigException("console rule", List.of("rules[" + rule.id() + "].kind:"
-                    + " cert_expiry watches files on the gateway; define it in the gateway config (alerts.rules), not in"
-                    + " the console"));
+            throw new io.vocedge.common.config.ConfigException(
+                    "console rule",
+                    List.of("rules[" + rule.id() + "].kind:"
+                            + " cert_expiry watches files on the gateway; define it in the gateway config (alerts.rules), not in"
+                            + " the console"));
         }
         return rule;
     }
 
     /** The default rule: a conversation needing attention, every channel, every site, critical. */
     public static Rule attentionRule() {
-        return new Rule("attention", RuleKind.ATTENTION, Severity.CRITICAL, Set.of(), List.of(), null, false, null,
-                Duration.ZERO, List.of(), 0, null, 0, 0, 0, 0, Duration.ZERO, List.of());
+        return new Rule(
+                "attention",
+                RuleKind.ATTENTION,
+                Severity.CRITICAL,
+                Set.of(),
+                List.of(),
+                null,
+                false,
+                null,
+                Duration.ZERO,
+                List.of(),
+                0,
+                null,
+                0,
+                0,
+                0,
+                0,
+                Duration.ZERO,
+                List.of());
     }
 
     private static Site site(String id, ConfigNode s) {
@@ -264,7 +383,9 @@ public record AlertsSettings(List<Channel> channels, List<Rule> rules, List<Rost
         try {
             zone = ZoneId.of(zoneText);
         } catch (DateTimeException e) {
-            s.problem("time_zone", "expected an IANA time zone like Asia/Shanghai or Europe/Berlin, got \"" + zoneText + "\"");
+            s.problem(
+                    "time_zone",
+                    "expected an IANA time zone like Asia/Shanghai or Europe/Berlin, got \"" + zoneText + "\"");
         }
         String lang = s.oneOf("language", "en", MessageText.LANGUAGES.toArray(String[]::new));
         DailyWindow store = window(s, "store_hours", DailyWindow.ALWAYS);
@@ -279,7 +400,10 @@ public record AlertsSettings(List<Channel> channels, List<Rule> rules, List<Rost
         }
         DailyWindow w = DailyWindow.parse(text);
         if (w == null) {
-            n.problem(key, "expected HH:MM-HH:MM in the site's time zone (e.g. 09:00-21:00, 22:00-07:00), got \"" + text + "\"");
+            n.problem(
+                    key,
+                    "expected HH:MM-HH:MM in the site's time zone (e.g. 09:00-21:00, 22:00-07:00), got \"" + text
+                            + "\"");
             return fallback;
         }
         return w;
@@ -311,8 +435,9 @@ public record AlertsSettings(List<Channel> channels, List<Rule> rules, List<Rost
             c.raw("starttls");
             return null;
         }
-        String urlText = c.requiredString("url", kind == ChannelKind.SMTP ? "smtp://host:587 or smtps://host:465"
-                : "the receiver's https:// URL");
+        String urlText = c.requiredString(
+                "url",
+                kind == ChannelKind.SMTP ? "smtp://host:587 or smtps://host:465" : "the receiver's https:// URL");
         URI url = null;
         if (urlText != null) {
             try {
@@ -331,17 +456,23 @@ public record AlertsSettings(List<Channel> channels, List<Rule> rules, List<Rost
             case WEBHOOK -> {
                 secret = c.secret("secret", null);
                 if (secret == null) {
-                    c.problem("secret", "required for a webhook: the signing secret shared with the receiver (whsec_... "
-                            + "base64, or at least 24 characters)");
+                    c.problem(
+                            "secret",
+                            "required for a webhook: the signing secret shared with the receiver (whsec_... "
+                                    + "base64, or at least 24 characters)");
                 } else if (WebhookSigner.key(secret) == null) {
-                    c.problem("secret", "too short or not valid whsec_ base64: use whsec_<base64 of >= 24 random bytes> "
-                            + "or at least 24 characters (value not shown)");
+                    c.problem(
+                            "secret",
+                            "too short or not valid whsec_ base64: use whsec_<base64 of >= 24 random bytes> "
+                                    + "or at least 24 characters (value not shown)");
                 }
             }
             case DINGTALK -> {
                 secret = c.secret("secret", null);
                 if (secret != null && !secret.startsWith("SEC")) {
-                    c.problem("secret", "a DingTalk signing secret starts with SEC (copy it from the robot's security settings)");
+                    c.problem(
+                            "secret",
+                            "a DingTalk signing secret starts with SEC (copy it from the robot's security settings)");
                 }
             }
             case SMTP -> {
@@ -360,10 +491,11 @@ public record AlertsSettings(List<Channel> channels, List<Rule> rules, List<Rost
                 }
                 user = c.string("user", null);
                 password = c.secret("password", null);
-                starttls = c.bool("starttls", url != null && "smtp".equals(url.getScheme())
-                        && !SettingsSupport.loopback(url.getHost()));
+                starttls = c.bool(
+                        "starttls",
+                        url != null && "smtp".equals(url.getScheme()) && !SettingsSupport.loopback(url.getHost()));
             }
-            default -> { }
+            default -> {}
         }
         if (url != null) {
             checkUrl(c, kind, url, starttls);
@@ -381,21 +513,27 @@ public record AlertsSettings(List<Channel> channels, List<Rule> rules, List<Rost
             if (!scheme.equals("smtp") && !scheme.equals("smtps")) {
                 c.problem("url", "expected smtp://host:port (STARTTLS) or smtps://host:port, got \"" + url + "\"");
             } else if (scheme.equals("smtp") && !starttls && !SettingsSupport.loopback(url.getHost())) {
-                c.problem("starttls", "plain SMTP to " + url.getHost() + " would send alerts unencrypted: use smtps:// "
-                        + "or starttls: true (plain SMTP is accepted only to a loopback relay)");
+                c.problem(
+                        "starttls",
+                        "plain SMTP to " + url.getHost() + " would send alerts unencrypted: use smtps:// "
+                                + "or starttls: true (plain SMTP is accepted only to a loopback relay)");
             }
             return;
         }
         if (!scheme.equals("https") && !scheme.equals("http")) {
             c.problem("url", "expected an https:// URL, got \"" + url + "\"");
         } else if (scheme.equals("http") && !SettingsSupport.loopback(url.getHost())) {
-            c.problem("url", "plain http:// to " + url.getHost() + " would expose alerts and tokens: use https:// "
-                    + "(http:// is accepted only to a loopback receiver)");
+            c.problem(
+                    "url",
+                    "plain http:// to " + url.getHost() + " would expose alerts and tokens: use https:// "
+                            + "(http:// is accepted only to a loopback receiver)");
         }
-        if (kind == ChannelKind.WECOM && (url.getQuery() == null || !url.getQuery().contains("key="))) {
+        if (kind == ChannelKind.WECOM
+                && (url.getQuery() == null || !url.getQuery().contains("key="))) {
             c.problem("url", "a WeCom group-robot URL carries ?key=... (copy the robot's webhook address)");
         }
-        if (kind == ChannelKind.DINGTALK && (url.getQuery() == null || !url.getQuery().contains("access_token="))) {
+        if (kind == ChannelKind.DINGTALK
+                && (url.getQuery() == null || !url.getQuery().contains("access_token="))) {
             c.problem("url", "a DingTalk robot URL carries ?access_token=... (copy the robot's webhook address)");
         }
     }
@@ -413,7 +551,9 @@ public record AlertsSettings(List<Channel> channels, List<Rule> rules, List<Rost
             }
             for (String ch : chs) {
                 if (!channelIds.contains(ch)) {
-                    p.problem("channels", "no channel with id '" + ch + "' (known: " + String.join(", ", channelIds) + ")");
+                    p.problem(
+                            "channels",
+                            "no channel with id '" + ch + "' (known: " + String.join(", ", channelIds) + ")");
                 }
             }
             DailyWindow hours = window(p, "hours", DailyWindow.ALWAYS);
@@ -431,8 +571,10 @@ public record AlertsSettings(List<Channel> channels, List<Rule> rules, List<Rost
         String id = id(r, "rule");
         RuleKind kind = r.enumValue("kind", RuleKind.class, null);
         if (!r.has("kind")) {
-            r.problem("kind", "required: one of attention, negative_utterance, staff_profanity, compliance_rate, "
-                    + "topic_spike, device_offline, outbox_stale, cert_expiry");
+            r.problem(
+                    "kind",
+                    "required: one of attention, negative_utterance, staff_profanity, compliance_rate, "
+                            + "topic_spike, device_offline, outbox_stale, cert_expiry");
         }
         Severity severity = r.enumValue("severity", Severity.class, Severity.WARNING);
         Set<String> sites = Set.copyOf(r.stringList("sites", List.of()));
@@ -444,8 +586,12 @@ public record AlertsSettings(List<Channel> channels, List<Rule> rules, List<Rost
         }
         String roster = r.string("roster", null);
         if (roster != null && rosterIds != null && !rosterIds.contains(roster)) {
-            r.problem("roster", "no roster with id '" + roster + "'" + (rosterIds.isEmpty() ? " (alerts.rosters is empty)"
-                    : " (known: " + String.join(", ", rosterIds) + ")"));
+            r.problem(
+                    "roster",
+                    "no roster with id '" + roster + "'"
+                            + (rosterIds.isEmpty()
+                                    ? " (alerts.rosters is empty)"
+                                    : " (known: " + String.join(", ", rosterIds) + ")"));
         }
         boolean storeHoursOnly = r.bool("store_hours_only", kind == RuleKind.DEVICE_OFFLINE);
         DailyWindow quiet = window(r, "quiet_hours", null);
@@ -500,16 +646,37 @@ public record AlertsSettings(List<Channel> channels, List<Rule> rules, List<Rost
                 after = r.duration("within", Duration.ofDays(14), Duration.ofHours(1), Duration.ofDays(365));
                 List<String> f = r.stringList("files", List.of());
                 if (f.isEmpty()) {
-                    r.problem("files", "required: the PEM certificate or CRL files to watch (fleet CA, gateway cert, CRL)");
+                    r.problem(
+                            "files",
+                            "required: the PEM certificate or CRL files to watch (fleet CA, gateway cert, CRL)");
                 }
                 files = f.stream().map(Path::of).toList();
                 defaultCooldown = Duration.ofHours(24);
             }
-            default -> { }
+            default -> {}
         }
         Duration cooldown = r.duration("cooldown", defaultCooldown, Duration.ZERO, Duration.ofDays(30));
-        return id == null ? null : new Rule(id, kind, severity, sites, List.copyOf(channels), roster, storeHoursOnly, quiet,
-                cooldown, List.copyOf(topics), maxScore, measure, threshold, lastN, minCount, factor, after, files);
+        return id == null
+                ? null
+                : new Rule(
+                        id,
+                        kind,
+                        severity,
+                        sites,
+                        List.copyOf(channels),
+                        roster,
+                        storeHoursOnly,
+                        quiet,
+                        cooldown,
+                        List.copyOf(topics),
+                        maxScore,
+                        measure,
+                        threshold,
+                        lastN,
+                        minCount,
+                        factor,
+                        after,
+                        files);
     }
 
     /** For {@code config check}: the section as read, secrets masked. */
@@ -525,13 +692,27 @@ public record AlertsSettings(List<Channel> channels, List<Rule> rules, List<Rost
             Map<String, Object> cm = new LinkedHashMap<>();
             cm.put("id", c.id());
             cm.put("kind", c.kind().name().toLowerCase(Locale.ROOT));
-            cm.put("url", c.url() == null ? null : c.url().getScheme() + "://" + c.url().getAuthority() + c.url().getPath());
+            cm.put(
+                    "url",
+                    c.url() == null
+                            ? null
+                            : c.url().getScheme() + "://" + c.url().getAuthority()
+                                    + c.url().getPath());
             cm.put("secret", c.secret() == null ? null : masked);
             chs.add(cm);
         }
         m.put("channels", chs);
-        m.put("rules", rules.stream().map(r -> Map.of("id", r.id(), "kind", r.kind().wire(),
-                "severity", r.severity().name().toLowerCase(Locale.ROOT))).toList());
+        m.put(
+                "rules",
+                rules.stream()
+                        .map(r -> Map.of(
+                                "id",
+                                r.id(),
+                                "kind",
+                                r.kind().wire(),
+                                "severity",
+                                r.severity().name().toLowerCase(Locale.ROOT)))
+                        .toList());
         m.put("rosters", rosters.stream().map(Roster::id).toList());
         m.put("built_in_attention", builtInAttention);
         return m;

@@ -68,7 +68,9 @@ public final class CaseConsoleRoutes implements HttpRoutes {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("page", page(ctx, "cases.title"));
         p.put("cases", alerts == null ? List.of() : alerts.cases().listForSites(sites(u), state, 200));
-        p.put("times", alerts == null ? List.of() : alerts.cases().times(Instant.now().minus(Duration.ofDays(30)), sites(u)));
+        p.put(
+                "times",
+                alerts == null ? List.of() : alerts.cases().times(Instant.now().minus(Duration.ofDays(30)), sites(u)));
         p.put("state", state);
         templates.page(ctx, "cases.jte", p);
     }
@@ -76,7 +78,9 @@ public final class CaseConsoleRoutes implements HttpRoutes {
     private CaseService.CaseView visibleCase(Context ctx) throws Exception {
         ConsoleUser u = ConsoleAuth.user(ctx);
         String id = ctx.pathParam("id");
-        CaseService.CaseView c = alerts == null || !id.matches("[0-9a-f-]{36}") ? null : alerts.cases().get(id);
+        CaseService.CaseView c = alerts == null || !id.matches("[0-9a-f-]{36}")
+                ? null
+                : alerts.cases().get(id);
         if (c == null || !u.scope().allows(c.site())) {
             if (c != null) {
                 audit.record(u.name(), "case_refused", id, c.site(), "outside the user's sites");
@@ -87,7 +91,8 @@ public final class CaseConsoleRoutes implements HttpRoutes {
     }
 
     private static boolean mayChange(ConsoleUser u, CaseService.CaseView c) {
-        return u.role() == Role.ADMIN || (u.role() == Role.SITE_MANAGER && u.scope().allows(c.site()));
+        return u.role() == Role.ADMIN
+                || (u.role() == Role.SITE_MANAGER && u.scope().allows(c.site()));
     }
 
     private void detail(Context ctx) throws Exception {
@@ -105,15 +110,21 @@ public final class CaseConsoleRoutes implements HttpRoutes {
         CaseService.CaseView c = visibleCase(ctx);
         ConsoleUser u = ConsoleAuth.user(ctx);
         if (!mayChange(u, c)) {
-            audit.record(u.name(), "case_change_refused", c.id(), c.site(), action + ": role " + u.role().id());
-            throw new HttpResponseException(403, "your role (" + u.role().id() + ") may read cases but not change them",
-                    Map.of());
+            audit.record(
+                    u.name(),
+                    "case_change_refused",
+                    c.id(),
+                    c.site(),
+                    action + ": role " + u.role().id());
+            throw new HttpResponseException(
+                    403, "your role (" + u.role().id() + ") may read cases but not change them", Map.of());
         }
         String note = ctx.formParam("note");
         if (action.equals("resolve") && (note == null || note.isBlank())) {
             throw new HttpResponseException(400, "resolving needs a resolution note", Map.of());
         }
-        CaseService.Change r = action.equals("ack") ? alerts.cases().acknowledge(c.id(), "console:" + u.name(), Instant.now())
+        CaseService.Change r = action.equals("ack")
+                ? alerts.cases().acknowledge(c.id(), "console:" + u.name(), Instant.now())
                 : alerts.cases().resolve(c.id(), "console:" + u.name(), note.strip(), Instant.now());
         audit.record(u.name(), "case_" + action, c.id(), c.site(), r.name().toLowerCase(java.util.Locale.ROOT));
         ctx.redirect("/console/cases/" + c.id(), io.javalin.http.HttpStatus.SEE_OTHER);
@@ -122,7 +133,8 @@ public final class CaseConsoleRoutes implements HttpRoutes {
     private void previewPage(Context ctx) throws Exception {
         ConsoleUser u = ConsoleAuth.user(ctx);
         if (!u.role().allSites()) {
-            throw new HttpResponseException(403, "the rule preview reads every site's records: ask an admin or analyst", Map.of());
+            throw new HttpResponseException(
+                    403, "the rule preview reads every site's records: ask an admin or analyst", Map.of());
         }
         String rules = ctx.formParam("rules");
         int days = 30;
@@ -146,8 +158,11 @@ public final class CaseConsoleRoutes implements HttpRoutes {
         }
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("page", page(ctx, "preview.title"));
-        p.put("rules", rules == null ? "rules:\n  - {id: deposit, kind: negative_utterance, topics: [deposit_contract], max_score: -0.5}\n"
-                : rules);
+        p.put(
+                "rules",
+                rules == null
+                        ? "rules:\n  - {id: deposit, kind: negative_utterance, topics: [deposit_contract], max_score: -0.5}\n"
+                        : rules);
         p.put("days", days);
         p.put("results", results);
         p.put("problems", problems);

@@ -52,7 +52,7 @@ public final class CaseLinks {
         if (now.getEpochSecond() > exp) {
             return false;
         }
-        return MessageDigest.isEqual(sign(caseId, action, exp).getBytes(StandardCharsets.US_ASCII),
-                sig.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                sign(caseId, action, exp).getBytes(StandardCharsets.US_ASCII), sig.getBytes(StandardCharsets.US_ASCII));
     }
 }

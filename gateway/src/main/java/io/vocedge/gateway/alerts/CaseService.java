@@ -40,7 +40,11 @@ public final class CaseService {
     }
 
     /** Outcome of an ack or resolve. */
-    public enum Change { DONE, ALREADY, NOT_FOUND }
+    public enum Change {
+        DONE,
+        ALREADY,
+        NOT_FOUND
+    }
 
     public Change acknowledge(String caseId, String actor, Instant now) throws SQLException {
         return transition(caseId, actor, now, "acknowledged", null);
@@ -104,11 +108,13 @@ public final class CaseService {
      */
     public int escalate(Connection c, Instant now) throws SQLException {
         List<Object[]> due = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, site, roster_id, chain_step, step_started_at FROM cases"
-                + " WHERE state = 'open' AND roster_id IS NOT NULL")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT id, site, roster_id, chain_step, step_started_at FROM cases"
+                        + " WHERE state = 'open' AND roster_id IS NOT NULL")) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    due.add(new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getLong(5)});
+                    due.add(new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getLong(5)
+                    });
                 }
             }
         }
@@ -126,8 +132,9 @@ public final class CaseService {
             }
             String caseId = (String) row[0];
             Person next = roster.chain().get(step + 1);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE cases SET chain_step = ?, owner = ?, step_started_at = ?"
-                    + " WHERE id = ? AND chain_step = ? AND state = 'open'")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE cases SET chain_step = ?, owner = ?, step_started_at = ?"
+                            + " WHERE id = ? AND chain_step = ? AND state = 'open'")) {
                 ps.setInt(1, step + 1);
                 ps.setString(2, next.name());
                 ps.setLong(3, now.toEpochMilli());
@@ -138,8 +145,8 @@ public final class CaseService {
                 }
             }
             String alertId = null;
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM alerts WHERE case_id = ? ORDER BY fired_at DESC, id"
-                    + " LIMIT 1")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id FROM alerts WHERE case_id = ? ORDER BY fired_at DESC, id" + " LIMIT 1")) {
                 ps.setString(1, caseId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
@@ -162,8 +169,19 @@ public final class CaseService {
     }
 
     /** A case as listed. */
-    public record CaseView(String id, String site, String title, String severity, String state, String owner, int step,
-            Instant openedAt, Instant ackedAt, Instant resolvedAt, String resolution, int alertCount) {}
+    public record CaseView(
+            String id,
+            String site,
+            String title,
+            String severity,
+            String state,
+            String owner,
+            int step,
+            Instant openedAt,
+            Instant ackedAt,
+            Instant resolvedAt,
+            String resolution,
+            int alertCount) {}
 
     public List<CaseView> list(String site, String state, int limit) throws SQLException {
         return listForSites(site == null ? null : java.util.Set.of(site), state, limit);
@@ -171,12 +189,16 @@ public final class CaseService {
 
     /** Cases of these sites ({@code null}: every site), newest first. */
     public List<CaseView> listForSites(java.util.Set<String> sites, String state, int limit) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT id, site, title, severity, state, owner, chain_step, opened_at, acked_at,"
-                + " resolved_at, resolution, alert_count FROM cases WHERE 1 = 1");
+        StringBuilder sql =
+                new StringBuilder("SELECT id, site, title, severity, state, owner, chain_step, opened_at, acked_at,"
+                        + " resolved_at, resolution, alert_count FROM cases WHERE 1 = 1");
         List<String> args = new ArrayList<>();
         if (sites != null) {
-            sql.append(sites.isEmpty() ? " AND 1 = 0" : " AND site IN (" + String.join(",", java.util.Collections.nCopies(
-                    sites.size(), "?")) + ")");
+            sql.append(
+                    sites.isEmpty()
+                            ? " AND 1 = 0"
+                            : " AND site IN (" + String.join(",", java.util.Collections.nCopies(sites.size(), "?"))
+                                    + ")");
             args.addAll(new java.util.TreeSet<>(sites));
         }
         if (state != null) {
@@ -184,7 +206,8 @@ public final class CaseService {
             args.add(state);
         }
         sql.append(" ORDER BY opened_at DESC LIMIT ").append(Math.max(1, Math.min(limit, 1000)));
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql.toString())) {
             for (int i = 0; i < args.size(); i++) {
                 ps.setString(i + 1, args.get(i));
             }
@@ -200,8 +223,10 @@ public final class CaseService {
     }
 
     public CaseView get(String id) throws SQLException {
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT id, site, title, severity,"
-                + " state, owner, chain_step, opened_at, acked_at, resolved_at, resolution, alert_count FROM cases WHERE id = ?")) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT id, site, title, severity,"
+                                + " state, owner, chain_step, opened_at, acked_at, resolved_at, resolution, alert_count FROM cases WHERE id = ?")) {
             ps.setString(1, id);
             CaseView v = null;
             try (ResultSet rs = ps.executeQuery()) {
@@ -215,8 +240,19 @@ public final class CaseService {
     }
 
     private static CaseView view(ResultSet rs) throws SQLException {
-        return new CaseView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getInt(7), time(rs, 8), time(rs, 9), time(rs, 10), rs.getString(11), rs.getInt(12));
+        return new CaseView(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getInt(7),
+                time(rs, 8),
+                time(rs, 9),
+                time(rs, 10),
+                rs.getString(11),
+                rs.getInt(12));
     }
 
     private static Instant time(ResultSet rs, int col) throws SQLException {
@@ -225,29 +261,46 @@ public final class CaseService {
     }
 
     /** An alert of a case with its deliveries' states ({@code channel: state}). */
-    public record AlertView(String id, String ruleId, String title, String detail, String deviceId, String conversationId,
-            Instant firedAt, List<String> deliveries) {}
+    public record AlertView(
+            String id,
+            String ruleId,
+            String title,
+            String detail,
+            String deviceId,
+            String conversationId,
+            Instant firedAt,
+            List<String> deliveries) {}
 
     public List<AlertView> alerts(String caseId) throws SQLException {
         Map<String, AlertView> out = new LinkedHashMap<>();
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT a.id, a.rule_id, a.title,"
-                + " a.detail, a.device_id, a.conversation_id, a.fired_at, d.channel_id, d.state, d.step, d.attempts"
-                + " FROM alerts a LEFT JOIN alert_deliveries d ON d.alert_id = a.id WHERE a.case_id = ?"
-                + " ORDER BY a.fired_at, a.id, d.step, d.channel_id")) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT a.id, a.rule_id, a.title,"
+                        + " a.detail, a.device_id, a.conversation_id, a.fired_at, d.channel_id, d.state, d.step, d.attempts"
+                        + " FROM alerts a LEFT JOIN alert_deliveries d ON d.alert_id = a.id WHERE a.case_id = ?"
+                        + " ORDER BY a.fired_at, a.id, d.step, d.channel_id")) {
             ps.setString(1, caseId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     AlertView v = out.computeIfAbsent(rs.getString(1), id -> {
                         try {
-                            return new AlertView(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                    rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), new ArrayList<>());
+                            return new AlertView(
+                                    id,
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getString(6),
+                                    Instant.ofEpochMilli(rs.getLong(7)),
+                                    new ArrayList<>());
                         } catch (SQLException e) {
                             throw new IllegalStateException(e);
                         }
                     });
                     if (rs.getString(8) != null) {
-                        v.deliveries().add(rs.getString(8) + (rs.getInt(10) > 0 ? " (step " + rs.getInt(10) + ")" : "") + ": "
-                                + rs.getString(9) + (rs.getInt(11) > 1 ? ", " + rs.getInt(11) + " attempts" : ""));
+                        v.deliveries()
+                                .add(rs.getString(8) + (rs.getInt(10) > 0 ? " (step " + rs.getInt(10) + ")" : "") + ": "
+                                        + rs.getString(9)
+                                        + (rs.getInt(11) > 1 ? ", " + rs.getInt(11) + " attempts" : ""));
                     }
                 }
             }
@@ -260,13 +313,15 @@ public final class CaseService {
     public record Event(Instant at, String actor, String action, String note) {}
 
     public List<Event> events(String caseId) throws SQLException {
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT at, actor, action, note"
-                + " FROM case_events WHERE case_id = ? ORDER BY at, id")) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT at, actor, action, note" + " FROM case_events WHERE case_id = ? ORDER BY at, id")) {
             ps.setString(1, caseId);
             List<Event> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Event(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    out.add(new Event(
+                            Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4)));
                 }
             }
             c.commit();
@@ -275,7 +330,12 @@ public final class CaseService {
     }
 
     /** Time to acknowledge / resolve per site over cases opened since {@code since} (medians and means, seconds). */
-    public record SiteTimes(String site, int cases, int acknowledged, int resolved, Double medianAckSeconds,
+    public record SiteTimes(
+            String site,
+            int cases,
+            int acknowledged,
+            int resolved,
+            Double medianAckSeconds,
             Double medianResolveSeconds) {}
 
     public List<SiteTimes> times(Instant since) throws SQLException {
@@ -285,8 +345,9 @@ public final class CaseService {
     /** Per site of {@code sites} ({@code null}: every site). */
     public List<SiteTimes> times(Instant since, java.util.Set<String> sites) throws SQLException {
         Map<String, List<long[]>> bySite = new LinkedHashMap<>();
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT site, opened_at, acked_at,"
-                + " resolved_at FROM cases WHERE opened_at >= ? ORDER BY site")) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT site, opened_at, acked_at,"
+                        + " resolved_at FROM cases WHERE opened_at >= ? ORDER BY site")) {
             ps.setLong(1, since.toEpochMilli());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -298,15 +359,24 @@ public final class CaseService {
                     long ackedV = rs.wasNull() ? -1 : acked - opened;
                     long resolved = rs.getLong(4);
                     long resolvedV = rs.wasNull() ? -1 : resolved - opened;
-                    bySite.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new long[] {ackedV, resolvedV});
+                    bySite.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new long[] {ackedV, resolvedV});
                 }
             }
             c.commit();
         }
         List<SiteTimes> out = new ArrayList<>();
         bySite.forEach((site, rows) -> {
-            long[] acks = rows.stream().mapToLong(r -> r[0]).filter(v -> v >= 0).sorted().toArray();
-            long[] res = rows.stream().mapToLong(r -> r[1]).filter(v -> v >= 0).sorted().toArray();
+            long[] acks = rows.stream()
+                    .mapToLong(r -> r[0])
+                    .filter(v -> v >= 0)
+                    .sorted()
+                    .toArray();
+            long[] res = rows.stream()
+                    .mapToLong(r -> r[1])
+                    .filter(v -> v >= 0)
+                    .sorted()
+                    .toArray();
             out.add(new SiteTimes(site, rows.size(), acks.length, res.length, median(acks), median(res)));
         });
         return out;
@@ -316,7 +386,9 @@ public final class CaseService {
         if (sorted.length == 0) {
             return null;
         }
-        long m = sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        long m = sorted.length % 2 == 1
+                ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
         return m / 1000.0;
     }
 }

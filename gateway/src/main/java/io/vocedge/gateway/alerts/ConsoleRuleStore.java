@@ -30,8 +30,15 @@ public final class ConsoleRuleStore {
     }
 
     /** A stored rule: {@code definition} holds the fields of an {@code alerts.rules} entry (id included). */
-    public record StoredRule(String id, String name, ObjectNode definition, boolean enabled, String createdBy,
-            Instant createdAt, String updatedBy, Instant updatedAt) {}
+    public record StoredRule(
+            String id,
+            String name,
+            ObjectNode definition,
+            boolean enabled,
+            String createdBy,
+            Instant createdAt,
+            String updatedBy,
+            Instant updatedAt) {}
 
     /** One audited change. */
     public record Event(Instant at, String actor, String action, String ruleId, String before, String after) {}
@@ -84,8 +91,15 @@ public final class ConsoleRuleStore {
      * As {@link #save(String, boolean, String, ObjectNode, boolean, Instant)}; an update with {@code openedAt} (the
      * rule's {@code updated_at} when the editor opened it, epoch ms) is refused when someone changed it since.
      */
-    public void save(String actor, boolean create, String name, ObjectNode definition, boolean enabled, Instant now,
-            Long openedAt) throws SQLException, Conflict {
+    public void save(
+            String actor,
+            boolean create,
+            String name,
+            ObjectNode definition,
+            boolean enabled,
+            Instant now,
+            Long openedAt)
+            throws SQLException, Conflict {
         String id = definition.path("id").asText();
         change(actor, id, now, create ? "create" : "update", (c, before) -> {
             Instant at = after(before, now);
@@ -96,8 +110,8 @@ public final class ConsoleRuleStore {
                 throw new Conflict("no console rule with id '" + id + "' (deleted meanwhile?)");
             }
             if (!create && openedAt != null && before.updatedAt().toEpochMilli() != openedAt) {
-                throw new Conflict("rule '" + id + "' was changed by " + before.updatedBy() + " at " + before.updatedAt()
-                        + " after you opened it: open it again and redo your change");
+                throw new Conflict("rule '" + id + "' was changed by " + before.updatedBy() + " at "
+                        + before.updatedAt() + " after you opened it: open it again and redo your change");
             }
             String sql = create
                     ? "INSERT INTO alert_rules (name, definition, enabled, created_by, created_at, updated_by, updated_at, id)"
@@ -117,8 +131,15 @@ public final class ConsoleRuleStore {
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new SQLException(e.getMessage(), e);
             }
-            return new StoredRule(id, name, definition, enabled, before == null ? actor : before.createdBy(),
-                    before == null ? now : before.createdAt(), actor, at);
+            return new StoredRule(
+                    id,
+                    name,
+                    definition,
+                    enabled,
+                    before == null ? actor : before.createdBy(),
+                    before == null ? now : before.createdAt(),
+                    actor,
+                    at);
         });
     }
 
@@ -128,16 +149,16 @@ public final class ConsoleRuleStore {
                 throw new Conflict("no console rule with id '" + id + "'");
             }
             Instant at = after(before, now);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE alert_rules SET enabled = ?, updated_by = ?, updated_at = ?"
-                    + " WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE alert_rules SET enabled = ?, updated_by = ?, updated_at = ?" + " WHERE id = ?")) {
                 ps.setInt(1, enabled ? 1 : 0);
                 ps.setString(2, actor);
                 ps.setLong(3, at.toEpochMilli());
                 ps.setString(4, id);
                 ps.executeUpdate();
             }
-            return new StoredRule(id, before.name(), before.definition(), enabled, before.createdBy(), before.createdAt(),
-                    actor, at);
+            return new StoredRule(
+                    id, before.name(), before.definition(), enabled, before.createdBy(), before.createdAt(), actor, at);
         });
     }
 
@@ -163,8 +184,13 @@ public final class ConsoleRuleStore {
             List<Event> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Event(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6)));
+                    out.add(new Event(
+                            Instant.ofEpochMilli(rs.getLong(1)),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6)));
                 }
             }
             c.rollback();
@@ -178,22 +204,26 @@ public final class ConsoleRuleStore {
 
     /** A rule's updated_at only moves forward (an editor's "opened at" check must see every change). */
     private static Instant after(StoredRule before, Instant now) {
-        return before != null && !now.isAfter(before.updatedAt()) ? before.updatedAt().plusMillis(1) : now;
+        return before != null && !now.isAfter(before.updatedAt())
+                ? before.updatedAt().plusMillis(1)
+                : now;
     }
 
-    private void change(String actor, String id, Instant now, String action, Change change) throws SQLException, Conflict {
+    private void change(String actor, String id, Instant now, String action, Change change)
+            throws SQLException, Conflict {
         try (Connection c = pool.getConnection()) {
             try {
                 // The version row first: concurrent changes (several gateways, one PostgreSQL) queue behind its lock.
-                try (PreparedStatement ps = c.prepareStatement("UPDATE alert_rules_version SET version = version + 1"
-                        + " WHERE id = 1")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("UPDATE alert_rules_version SET version = version + 1" + " WHERE id = 1")) {
                     ps.executeUpdate();
                 }
                 List<StoredRule> found = query(c, id);
                 StoredRule before = found.isEmpty() ? null : found.get(0);
                 StoredRule after = change.apply(c, before);
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert_rule_events (at, actor, action, rule_id,"
-                        + " before_rule, after_rule) VALUES (?,?,?,?,?,?)")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("INSERT INTO alert_rule_events (at, actor, action, rule_id,"
+                                + " before_rule, after_rule) VALUES (?,?,?,?,?,?)")) {
                     ps.setLong(1, now.toEpochMilli());
                     ps.setString(2, actor);
                     ps.setString(3, action);
@@ -222,8 +252,9 @@ public final class ConsoleRuleStore {
     }
 
     private List<StoredRule> query(Connection c, String id) throws SQLException {
-        String sql = "SELECT id, name, definition, enabled, created_by, created_at, updated_by, updated_at FROM alert_rules"
-                + (id == null ? "" : " WHERE id = ?") + " ORDER BY id";
+        String sql =
+                "SELECT id, name, definition, enabled, created_by, created_at, updated_by, updated_at FROM alert_rules"
+                        + (id == null ? "" : " WHERE id = ?") + " ORDER BY id";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             if (id != null) {
                 ps.setString(1, id);
@@ -237,10 +268,17 @@ public final class ConsoleRuleStore {
                     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                         def = json.createObjectNode().put("id", rs.getString("id"));
                     }
-                    out.add(new StoredRule(rs.getString("id"), rs.getString("name"),
-                            def instanceof ObjectNode o ? o : json.createObjectNode().put("id", rs.getString("id")),
-                            rs.getInt("enabled") != 0, rs.getString("created_by"), Instant.ofEpochMilli(rs.getLong("created_at")),
-                            rs.getString("updated_by"), Instant.ofEpochMilli(rs.getLong("updated_at"))));
+                    out.add(new StoredRule(
+                            rs.getString("id"),
+                            rs.getString("name"),
+                            def instanceof ObjectNode o
+                                    ? o
+                                    : json.createObjectNode().put("id", rs.getString("id")),
+                            rs.getInt("enabled") != 0,
+                            rs.getString("created_by"),
+                            Instant.ofEpochMilli(rs.getLong("created_at")),
+                            rs.getString("updated_by"),
+                            Instant.ofEpochMilli(rs.getLong("updated_at"))));
                 }
             }
             return out;

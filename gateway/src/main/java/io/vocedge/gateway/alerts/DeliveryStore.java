@@ -41,12 +41,14 @@ public final class DeliveryStore {
     }
 
     /** A claimed batch: rows of one channel and site, sent as one message. */
-    public record Claim(String batchId, String channelId, String site, List<Long> rowIds, int attempts, long firstCreatedAt) {}
+    public record Claim(
+            String batchId, String channelId, String site, List<Long> rowIds, int attempts, long firstCreatedAt) {}
 
     /** Drops leases a previous run of this gateway left (it was killed): those batches are due again at once. */
     public int releaseLeases(String ownerPrefix) throws SQLException {
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("UPDATE alert_deliveries SET"
-                + " lease_owner = NULL, lease_until = NULL WHERE state = 'pending' AND lease_owner LIKE ?")) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement ps = c.prepareStatement("UPDATE alert_deliveries SET"
+                        + " lease_owner = NULL, lease_until = NULL WHERE state = 'pending' AND lease_owner LIKE ?")) {
             ps.setString(1, ownerPrefix.replace("%", "\\%").replace("_", "\\_") + "%");
             int n = ps.executeUpdate();
             c.commit();
@@ -54,15 +56,19 @@ public final class DeliveryStore {
         }
     }
 
-    public List<Claim> claim(Instant now, String owner, Duration lease, int limit, Set<String> channels) throws SQLException {
+    public List<Claim> claim(Instant now, String owner, Duration lease, int limit, Set<String> channels)
+            throws SQLException {
         if (channels.isEmpty()) {
             return List.of();
         }
         long t = now.toEpochMilli();
         String in = String.join(",", channels.stream().map(x -> "?").toList());
-        String sql = "SELECT id, channel_id, site, batch_id, attempts, created_at FROM alert_deliveries WHERE state = 'pending'"
-                + " AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?) AND channel_id IN (" + in + ")"
-                + " ORDER BY next_attempt_at, id LIMIT ?" + (dialect == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "");
+        String sql =
+                "SELECT id, channel_id, site, batch_id, attempts, created_at FROM alert_deliveries WHERE state = 'pending'"
+                        + " AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?) AND channel_id IN ("
+                        + in + ")"
+                        + " ORDER BY next_attempt_at, id LIMIT ?"
+                        + (dialect == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "");
         try (Connection c = pool.getConnection()) {
             try {
                 Map<String, List<long[]>> groups = new LinkedHashMap<>();
@@ -81,8 +87,9 @@ public final class DeliveryStore {
                             String channel = rs.getString("channel_id");
                             String site = rs.getString("site");
                             String key = batch != null ? "b|" + batch : "n|" + channel + "|" + site;
-                            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(new long[] {rs.getLong("id"),
-                                    rs.getInt("attempts"), rs.getLong("created_at")});
+                            groups.computeIfAbsent(key, k -> new ArrayList<>())
+                                    .add(new long[] {rs.getLong("id"), rs.getInt("attempts"), rs.getLong("created_at")
+                                    });
                             groupInfo.putIfAbsent(key, new String[] {batch, channel, site});
                         }
                     }
@@ -96,8 +103,12 @@ public final class DeliveryStore {
                         Long last = lastSent(c, info[1], info[2]);
                         long window = settings.groupWindow().toMillis();
                         if (last != null && window > 0 && last + window > t) {
-                            long oldest = Math.min(oldestWaiting(c, info[1], info[2]),
-                                    g.getValue().stream().mapToLong(r -> r[2]).min().orElse(t));
+                            long oldest = Math.min(
+                                    oldestWaiting(c, info[1], info[2]),
+                                    g.getValue().stream()
+                                            .mapToLong(r -> r[2])
+                                            .min()
+                                            .orElse(t));
                             long due = followUpDue(last, oldest);
                             if (due > t) {
                                 postpone(c, ids, due);
@@ -108,8 +119,12 @@ public final class DeliveryStore {
                         markSent(c, info[1], info[2], t, last != null);
                     }
                     lease(c, ids, batch, owner, t + lease.toMillis());
-                    int attempts = g.getValue().stream().mapToInt(r -> (int) r[1]).max().orElse(0);
-                    long created = g.getValue().stream().mapToLong(r -> r[2]).min().orElse(t);
+                    int attempts = g.getValue().stream()
+                            .mapToInt(r -> (int) r[1])
+                            .max()
+                            .orElse(0);
+                    long created =
+                            g.getValue().stream().mapToLong(r -> r[2]).min().orElse(t);
                     out.add(new Claim(batch, info[1], info[2], ids, attempts, created));
                 }
                 c.commit();
@@ -127,14 +142,16 @@ public final class DeliveryStore {
      * so they are claimed together.
      */
     long followUpDue(long lastSentAt, long oldestWaitingCreatedAt) {
-        return Math.min(lastSentAt + settings.groupWindow().toMillis(),
+        return Math.min(
+                lastSentAt + settings.groupWindow().toMillis(),
                 oldestWaitingCreatedAt + settings.groupMaxDelay().toMillis());
     }
 
     /** The oldest first-attempt row of a (channel, site) not yet in a batch (postponed ones included). */
     private static long oldestWaiting(Connection c, String channel, String site) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT min(created_at) FROM alert_deliveries WHERE state = 'pending'"
-                + " AND batch_id IS NULL AND channel_id = ? AND site = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT min(created_at) FROM alert_deliveries WHERE state = 'pending'"
+                        + " AND batch_id IS NULL AND channel_id = ? AND site = ?")) {
             ps.setString(1, channel);
             ps.setString(2, site);
             try (ResultSet rs = ps.executeQuery()) {
@@ -148,7 +165,8 @@ public final class DeliveryStore {
     }
 
     private static Long lastSent(Connection c, String channel, String site) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT last_sent_at FROM alert_groups WHERE channel_id = ? AND site = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT last_sent_at FROM alert_groups WHERE channel_id = ? AND site = ?")) {
             ps.setString(1, channel);
             ps.setString(2, site);
             try (ResultSet rs = ps.executeQuery()) {
@@ -158,7 +176,8 @@ public final class DeliveryStore {
     }
 
     private void markSent(Connection c, String channel, String site, long t, boolean exists) throws SQLException {
-        String sql = exists ? "UPDATE alert_groups SET last_sent_at = ? WHERE channel_id = ? AND site = ?"
+        String sql = exists
+                ? "UPDATE alert_groups SET last_sent_at = ? WHERE channel_id = ? AND site = ?"
                 : dialect.insertIgnore + " alert_groups (last_sent_at, channel_id, site) VALUES (?,?,?)"
                         + dialect.onConflictIgnore("channel_id, site");
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -170,7 +189,8 @@ public final class DeliveryStore {
     }
 
     private static void postpone(Connection c, List<Long> ids, long until) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE alert_deliveries SET next_attempt_at = ? WHERE id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE alert_deliveries SET next_attempt_at = ? WHERE id = ?")) {
             for (Long id : ids) {
                 ps.setLong(1, until);
                 ps.setLong(2, id);
@@ -180,9 +200,10 @@ public final class DeliveryStore {
         }
     }
 
-    private static void lease(Connection c, List<Long> ids, String batch, String owner, long until) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE alert_deliveries SET batch_id = ?, lease_owner = ?,"
-                + " lease_until = ? WHERE id = ?")) {
+    private static void lease(Connection c, List<Long> ids, String batch, String owner, long until)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE alert_deliveries SET batch_id = ?, lease_owner = ?," + " lease_until = ? WHERE id = ?")) {
             for (Long id : ids) {
                 ps.setString(1, batch);
                 ps.setString(2, owner);
@@ -197,10 +218,11 @@ public final class DeliveryStore {
     /** The alerts of a claim, for the message. */
     public List<Notification.Item> items(Claim claim, CaseLinks links, Instant now) throws SQLException {
         String in = String.join(",", claim.rowIds().stream().map(x -> "?").toList());
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT a.id, a.rule_id, a.rule_kind,"
-                + " a.severity, a.title, a.detail, a.device_id, a.conversation_id, a.fired_at, a.committed_at, a.case_id,"
-                + " k.owner, d.step, d.recipient FROM alert_deliveries d JOIN alerts a ON a.id = d.alert_id"
-                + " JOIN cases k ON k.id = a.case_id WHERE d.id IN (" + in + ") ORDER BY a.fired_at, a.id")) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT a.id, a.rule_id, a.rule_kind,"
+                        + " a.severity, a.title, a.detail, a.device_id, a.conversation_id, a.fired_at, a.committed_at, a.case_id,"
+                        + " k.owner, d.step, d.recipient FROM alert_deliveries d JOIN alerts a ON a.id = d.alert_id"
+                        + " JOIN cases k ON k.id = a.case_id WHERE d.id IN (" + in + ") ORDER BY a.fired_at, a.id")) {
             int i = 1;
             for (Long id : claim.rowIds()) {
                 ps.setLong(i++, id);
@@ -209,11 +231,23 @@ public final class DeliveryStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String caseId = rs.getString("case_id");
-                    out.add(new Notification.Item(rs.getString("id"), rs.getString("rule_id"), rs.getString("rule_kind"),
-                            rs.getString("severity"), rs.getString("title"), rs.getString("detail"), rs.getString("device_id"),
-                            rs.getString("conversation_id"), Instant.ofEpochMilli(rs.getLong("fired_at")),
-                            Instant.ofEpochMilli(rs.getLong("committed_at")), caseId, rs.getString("owner"), rs.getInt("step"),
-                            rs.getString("recipient"), links.console(caseId), links.action(caseId, "ack", now),
+                    out.add(new Notification.Item(
+                            rs.getString("id"),
+                            rs.getString("rule_id"),
+                            rs.getString("rule_kind"),
+                            rs.getString("severity"),
+                            rs.getString("title"),
+                            rs.getString("detail"),
+                            rs.getString("device_id"),
+                            rs.getString("conversation_id"),
+                            Instant.ofEpochMilli(rs.getLong("fired_at")),
+                            Instant.ofEpochMilli(rs.getLong("committed_at")),
+                            caseId,
+                            rs.getString("owner"),
+                            rs.getInt("step"),
+                            rs.getString("recipient"),
+                            links.console(caseId),
+                            links.action(caseId, "ack", now),
                             links.action(caseId, "resolve", now)));
                 }
             }
@@ -224,8 +258,12 @@ public final class DeliveryStore {
 
     /** Marks a claim delivered (only rows still leased by {@code owner}). */
     public void delivered(Claim claim, String owner, Instant now) throws SQLException {
-        update(claim, owner, "UPDATE alert_deliveries SET state = 'delivered', delivered_at = ?, attempts = attempts + 1,"
-                + " lease_owner = NULL, lease_until = NULL, last_error = NULL WHERE id = ? AND lease_owner = ?", now.toEpochMilli(),
+        update(
+                claim,
+                owner,
+                "UPDATE alert_deliveries SET state = 'delivered', delivered_at = ?, attempts = attempts + 1,"
+                        + " lease_owner = NULL, lease_until = NULL, last_error = NULL WHERE id = ? AND lease_owner = ?",
+                now.toEpochMilli(),
                 null);
     }
 
@@ -236,11 +274,14 @@ public final class DeliveryStore {
      * @return true when the claim is now dead
      */
     public boolean failed(Claim claim, String owner, Instant now, String error) throws SQLException {
-        boolean dead = now.toEpochMilli() - claim.firstCreatedAt() >= settings.retryFor().toMillis();
+        boolean dead = now.toEpochMilli() - claim.firstCreatedAt()
+                >= settings.retryFor().toMillis();
         long next = now.toEpochMilli() + backoffMillis(claim.attempts() + 1);
-        String sql = dead ? "UPDATE alert_deliveries SET state = 'dead', attempts = attempts + 1, lease_owner = NULL,"
-                + " lease_until = NULL, last_error = ? WHERE id = ? AND lease_owner = ?"
-                : "UPDATE alert_deliveries SET next_attempt_at = " + next + ", attempts = attempts + 1, lease_owner = NULL,"
+        String sql = dead
+                ? "UPDATE alert_deliveries SET state = 'dead', attempts = attempts + 1, lease_owner = NULL,"
+                        + " lease_until = NULL, last_error = ? WHERE id = ? AND lease_owner = ?"
+                : "UPDATE alert_deliveries SET next_attempt_at = " + next
+                        + ", attempts = attempts + 1, lease_owner = NULL,"
                         + " lease_until = NULL, last_error = ? WHERE id = ? AND lease_owner = ?";
         update(claim, owner, sql, null, AlertWriter.clip(error, 500));
         return dead;

@@ -35,10 +35,16 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Thread loop;
     private volatile boolean running;
     private final Object wake = new Object();
-    private volatile java.util.function.Consumer<String> faults = point -> { };
+    private volatile java.util.function.Consumer<String> faults = point -> {};
 
-    public DeliveryWorker(DeliveryStore store, Map<String, ChannelSender> senders, AlertsSettings settings, CaseLinks links,
-            AlertMetrics metrics, Clock clock, String owner) {
+    public DeliveryWorker(
+            DeliveryStore store,
+            Map<String, ChannelSender> senders,
+            AlertsSettings settings,
+            CaseLinks links,
+            AlertMetrics metrics,
+            Clock clock,
+            String owner) {
         this.store = store;
         this.senders = senders;
         this.settings = settings;
@@ -49,8 +55,14 @@ public final class DeliveryWorker implements AutoCloseable {
         this.channels = new ConcurrentHashMap<>();
         settings.channels().forEach(c -> channels.put(c.id(), c));
         for (String id : senders.keySet()) {
-            pools.put(id, Executors.newFixedThreadPool(IN_FLIGHT_PER_CHANNEL,
-                    r -> Thread.ofPlatform().name("alert-send-" + id).daemon(true).unstarted(r)));
+            pools.put(
+                    id,
+                    Executors.newFixedThreadPool(
+                            IN_FLIGHT_PER_CHANNEL,
+                            r -> Thread.ofPlatform()
+                                    .name("alert-send-" + id)
+                                    .daemon(true)
+                                    .unstarted(r)));
             inFlight.put(id, new AtomicInteger());
         }
         this.loop = Thread.ofPlatform().name("alert-delivery").daemon(true).unstarted(this::run);
@@ -110,8 +122,12 @@ public final class DeliveryWorker implements AutoCloseable {
         });
         Instant now = clock.instant();
         // Longer than any send can take (the channel's timeout bounds it), so a live sender never loses its lease.
-        Duration lease = settings.channels().stream().map(AlertsSettings.Channel::timeout).max(Duration::compareTo)
-                .orElse(Duration.ofSeconds(10)).multipliedBy(2).plusSeconds(30);
+        Duration lease = settings.channels().stream()
+                .map(AlertsSettings.Channel::timeout)
+                .max(Duration::compareTo)
+                .orElse(Duration.ofSeconds(10))
+                .multipliedBy(2)
+                .plusSeconds(30);
         List<DeliveryStore.Claim> claims = store.claim(now, owner, lease, 200, free);
         for (DeliveryStore.Claim claim : claims) {
             AtomicInteger n = inFlight.get(claim.channelId());
@@ -130,7 +146,8 @@ public final class DeliveryWorker implements AutoCloseable {
 
     /** Claims what is due and sends it in the calling thread (tests on a simulated clock); returns batches sent. */
     int deliverSynchronously() throws Exception {
-        List<DeliveryStore.Claim> claims = store.claim(clock.instant(), owner, Duration.ofMinutes(5), 200, senders.keySet());
+        List<DeliveryStore.Claim> claims =
+                store.claim(clock.instant(), owner, Duration.ofMinutes(5), 200, senders.keySet());
         claims.forEach(this::sendOne);
         return claims.size();
     }
@@ -150,8 +167,14 @@ public final class DeliveryWorker implements AutoCloseable {
                 String error = e.getClass().getSimpleName() + ": " + e.getMessage();
                 boolean dead = store.failed(claim, owner, clock.instant(), error);
                 metrics.outcome(ch.id(), dead ? "failed" : "retried", items.size());
-                Logger.warn("event=alert_delivery_failed channel={} batch={} alerts={} attempt={} dead={} error=\"{}\"",
-                        ch.id(), claim.batchId(), items.size(), claim.attempts() + 1, dead, error);
+                Logger.warn(
+                        "event=alert_delivery_failed channel={} batch={} alerts={} attempt={} dead={} error=\"{}\"",
+                        ch.id(),
+                        claim.batchId(),
+                        items.size(),
+                        claim.attempts() + 1,
+                        dead,
+                        error);
                 return;
             }
             faults.accept("alert_after_send");
@@ -161,11 +184,18 @@ public final class DeliveryWorker implements AutoCloseable {
             for (Notification.Item i : items) {
                 metrics.latency(ch.id(), Duration.between(i.committedAt(), done));
             }
-            Logger.info("event=alert_delivered channel={} batch={} alerts={} attempt={}", ch.id(), claim.batchId(),
-                    items.size(), claim.attempts() + 1);
+            Logger.info(
+                    "event=alert_delivered channel={} batch={} alerts={} attempt={}",
+                    ch.id(),
+                    claim.batchId(),
+                    items.size(),
+                    claim.attempts() + 1);
         } catch (Exception e) {
             // The store failed: the lease expires and the batch is claimed again.
-            Logger.warn("event=alert_delivery_store_error channel={} batch={} error=\"{}\"", ch.id(), claim.batchId(),
+            Logger.warn(
+                    "event=alert_delivery_store_error channel={} batch={} error=\"{}\"",
+                    ch.id(),
+                    claim.batchId(),
                     e.getMessage());
         }
     }

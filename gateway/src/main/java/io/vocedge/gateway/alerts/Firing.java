@@ -12,5 +12,15 @@ import java.time.Instant;
  * @param detail a second line (a reason, a figure), may be null; never transcript text
  * @param at when the rule saw it (the record's time, or the evaluation's)
  */
-public record Firing(AlertsSettings.Rule rule, String site, String deviceId, String conversationId, Long recordSeq,
-        String caseKey, String dedupeKey, String title, String detail, String lang, Instant at) {}
+public record Firing(
+        AlertsSettings.Rule rule,
+        String site,
+        String deviceId,
+        String conversationId,
+        Long recordSeq,
+        String caseKey,
+        String dedupeKey,
+        String title,
+        String detail,
+        String lang,
+        Instant at) {}

@@ -43,15 +43,16 @@ public final class FleetRules {
             switch (rule.kind()) {
                 case DEVICE_OFFLINE -> offline(c, d, rule, now, out);
                 case CERT_EXPIRY -> certificates(rule, now, out);
-                default -> { }
+                default -> {}
             }
         }
         return out;
     }
 
     private void offline(Connection c, Dialect d, Rule rule, Instant now, List<Firing> out) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT device_id, site, name, online, status_at, last_seen, registered_at"
-                + " FROM devices WHERE state = 'registered'")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT device_id, site, name, online, status_at, last_seen, registered_at"
+                        + " FROM devices WHERE state = 'registered'")) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String site = rs.getString("site");
@@ -68,7 +69,8 @@ public final class FleetRules {
                         continue;
                     }
                     Site s = settings.site(site);
-                    Duration down = rule.storeHoursOnly() ? s.storeHours().overlap(since, now, s.zone())
+                    Duration down = rule.storeHoursOnly()
+                            ? s.storeHours().overlap(since, now, s.zone())
                             : Duration.between(since, now);
                     if (down.compareTo(rule.after()) < 0) {
                         continue;
@@ -79,10 +81,26 @@ public final class FleetRules {
                     String device = rs.getString("device_id");
                     String name = rs.getString("name");
                     String key = rule.id() + "|" + device + "|" + since.toEpochMilli();
-                    out.add(new Firing(rule, site, device, null, null, "device:" + device + ":offline", key,
-                            MessageText.get(s.language(), "device_offline", name == null ? device : name,
-                                    since.atZone(s.zone()).toLocalDateTime().withNano(0).toString().replace('T', ' ')),
-                            null, s.language(), now));
+                    out.add(new Firing(
+                            rule,
+                            site,
+                            device,
+                            null,
+                            null,
+                            "device:" + device + ":offline",
+                            key,
+                            MessageText.get(
+                                    s.language(),
+                                    "device_offline",
+                                    name == null ? device : name,
+                                    since.atZone(s.zone())
+                                            .toLocalDateTime()
+                                            .withNano(0)
+                                            .toString()
+                                            .replace('T', ' ')),
+                            null,
+                            s.language(),
+                            now));
                 }
             }
         }
@@ -106,9 +124,18 @@ public final class FleetRules {
                     continue;
                 }
                 String key = rule.id() + "|" + file + "|" + e.what() + "|" + e.at().toEpochMilli();
-                out.add(new Firing(rule, GATEWAY_SITE, null, null, null, "gateway:" + rule.id() + ":" + file, key,
-                        MessageText.get(s.language(), "cert_expiry", e.what(), e.at().toString()), file.toString(),
-                        s.language(), now));
+                out.add(new Firing(
+                        rule,
+                        GATEWAY_SITE,
+                        null,
+                        null,
+                        null,
+                        "gateway:" + rule.id() + ":" + file,
+                        key,
+                        MessageText.get(s.language(), "cert_expiry", e.what(), e.at().toString()),
+                        file.toString(),
+                        s.language(),
+                        now));
             }
         }
     }
@@ -118,7 +145,9 @@ public final class FleetRules {
 
     static List<Expiry> expiries(Path file) {
         try {
-            return io.vocedge.protocol.PemExpiry.read(file).stream().map(e -> new Expiry(e.what(), e.notAfter())).toList();
+            return io.vocedge.protocol.PemExpiry.read(file).stream()
+                    .map(e -> new Expiry(e.what(), e.notAfter()))
+                    .toList();
         } catch (IOException e) {
             Logger.warn("event=alert_cert_unreadable file={} error=\"{}\"", file, e.getMessage());
             return List.of();

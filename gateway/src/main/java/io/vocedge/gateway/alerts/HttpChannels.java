@@ -1,10 +1,10 @@
 package io.vocedge.gateway.alerts;
 
-import io.vocedge.common.webhook.WebhookSigner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vocedge.common.webhook.WebhookSigner;
 import io.vocedge.gateway.alerts.AlertsSettings.Channel;
 import io.vocedge.gateway.alerts.ChannelSender.DeliveryException;
 import java.net.URI;
@@ -30,8 +30,10 @@ public final class HttpChannels {
     public HttpChannels(ObjectMapper json, Clock clock) {
         this.json = json;
         this.clock = clock;
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     public ChannelSender sender(Channel ch) {
@@ -82,8 +84,9 @@ public final class HttpChannels {
         byte[] body = webhookBody(n, ts);
         String id = "msg_" + n.batchId();
         String sig = WebhookSigner.sign(WebhookSigner.key(ch.secret()), id, ts, body);
-        post(ch, ch.url(), body, new String[] {"webhook-id", id, "webhook-timestamp", Long.toString(ts),
-            "webhook-signature", sig});
+        post(ch, ch.url(), body, new String[] {
+            "webhook-id", id, "webhook-timestamp", Long.toString(ts), "webhook-signature", sig
+        });
     }
 
     byte[] wecomBody(Notification n) throws Exception {
@@ -114,7 +117,8 @@ public final class HttpChannels {
             return ch.url();
         }
         long ts = clock.millis();
-        byte[] mac = WebhookSigner.hmac(ch.secret().getBytes(StandardCharsets.UTF_8),
+        byte[] mac = WebhookSigner.hmac(
+                ch.secret().getBytes(StandardCharsets.UTF_8),
                 (ts + "\n" + ch.secret()).getBytes(StandardCharsets.UTF_8));
         String sign = URLEncoder.encode(Base64.getEncoder().encodeToString(mac), StandardCharsets.UTF_8);
         return URI.create(ch.url() + "&timestamp=" + ts + "&sign=" + sign);
@@ -130,13 +134,16 @@ public final class HttpChannels {
         }
         int code = r.path("errcode").asInt(-1);
         if (code != 0) {
-            throw new DeliveryException("robot refused: errcode " + code + " " + clip(r.path("errmsg").asText(""), 200));
+            throw new DeliveryException("robot refused: errcode " + code + " "
+                    + clip(r.path("errmsg").asText(""), 200));
         }
     }
 
     private String post(Channel ch, URI url, byte[] body, String[] headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(ch.timeout())
-                .header("Content-Type", "application/json; charset=utf-8").header("User-Agent", "voc-edge-gateway")
+        HttpRequest.Builder b = HttpRequest.newBuilder(url)
+                .timeout(ch.timeout())
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("User-Agent", "voc-edge-gateway")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (headers != null) {
             for (int i = 0; i < headers.length; i += 2) {

@@ -85,8 +85,12 @@ public final class LiveRules {
         }
         state.set(new State(version, List.copyOf(effective), Map.copyOf(broken)));
         broken.forEach((id, why) -> Logger.warn("event=alert_rule_skipped rule={} reason=\"{}\"", id, why));
-        Logger.info("event=alert_rules_loaded version={} file_rules={} console_rules={} effective={}", version,
-                settings.fileRules().size(), console, effective.size());
+        Logger.info(
+                "event=alert_rules_loaded version={} file_rules={} console_rules={} effective={}",
+                version,
+                settings.fileRules().size(),
+                console,
+                effective.size());
         return true;
     }
 }

@@ -34,9 +34,28 @@ import java.util.Set;
  */
 public final class RuleConsoleRoutes implements HttpRoutes {
     /** Form fields in order: the keys of an {@code alerts.rules} entry. */
-    public static final List<String> FIELDS = List.of("id", "kind", "severity", "sites", "channels", "roster",
-            "store_hours_only", "quiet_hours", "cooldown", "topics", "max_score", "measure", "threshold", "last_n",
-            "min_count", "factor", "after", "older_than", "within", "files");
+    public static final List<String> FIELDS = List.of(
+            "id",
+            "kind",
+            "severity",
+            "sites",
+            "channels",
+            "roster",
+            "store_hours_only",
+            "quiet_hours",
+            "cooldown",
+            "topics",
+            "max_score",
+            "measure",
+            "threshold",
+            "last_n",
+            "min_count",
+            "factor",
+            "after",
+            "older_than",
+            "within",
+            "files");
+
     private static final Set<String> LISTS = Set.of("sites", "channels", "topics", "files");
     private static final Set<String> NUMBERS = Set.of("max_score", "threshold", "last_n", "min_count", "factor");
     private static final int MAX_FIELD = 1000;
@@ -59,8 +78,14 @@ public final class RuleConsoleRoutes implements HttpRoutes {
     @Override
     public void register(RoutesConfig routes) {
         routes.get("/console/alerts/rules", this::list);
-        routes.get("/console/alerts/rules/new", ctx -> form(ctx, new Form("create", Map.of("kind", "attention",
-                "severity", "warning"), "", true), List.of(), null, false));
+        routes.get(
+                "/console/alerts/rules/new",
+                ctx -> form(
+                        ctx,
+                        new Form("create", Map.of("kind", "attention", "severity", "warning"), "", true),
+                        List.of(),
+                        null,
+                        false));
         routes.get("/console/alerts/rules/{id}/edit", this::edit);
         routes.post("/console/alerts/rules/preview", this::previewForm);
         routes.post("/console/alerts/rules/save", this::save);
@@ -78,14 +103,31 @@ public final class RuleConsoleRoutes implements HttpRoutes {
     }
 
     /** A row of the list. source: file, console or built_in. */
-    public record Row(String id, String name, String kind, String severity, String source, boolean enabled,
-            String summary, String updatedBy, Instant updatedAt, String problem) {}
+    public record Row(
+            String id,
+            String name,
+            String kind,
+            String severity,
+            String source,
+            boolean enabled,
+            String summary,
+            String updatedBy,
+            Instant updatedAt,
+            String problem) {}
 
     private ConsoleUser admin(Context ctx) throws Exception {
         ConsoleUser u = ConsoleAuth.user(ctx);
         if (u.role() != Role.ADMIN) {
-            audit.record(u.name(), "alert_rules_refused", ctx.path(), null, "role " + u.role().id());
-            throw new HttpResponseException(403, "alert rules are changed by admins only (your role: " + u.role().id() + ")",
+            audit.record(
+                    u.name(),
+                    "alert_rules_refused",
+                    ctx.path(),
+                    null,
+                    "role " + u.role().id());
+            throw new HttpResponseException(
+                    403,
+                    "alert rules are changed by admins only (your role: "
+                            + u.role().id() + ")",
                     Map.of());
         }
         return u;
@@ -93,8 +135,8 @@ public final class RuleConsoleRoutes implements HttpRoutes {
 
     private void requireAlerts() {
         if (alerts == null) {
-            throw new HttpResponseException(409, "alerts are off: configure alerts.channels in the gateway config first",
-                    Map.of());
+            throw new HttpResponseException(
+                    409, "alerts are off: configure alerts.channels in the gateway config first", Map.of());
         }
     }
 
@@ -115,15 +157,26 @@ public final class RuleConsoleRoutes implements HttpRoutes {
             for (AlertsSettings.Rule r : s.fileRules()) {
                 rows.add(new Row(r.id(), null, r.kind().wire(), sev(r), "file", true, summary(r), null, null, null));
             }
-            if (state.effective().size() == 1 && state.effective().get(0).id().equals("attention")
+            if (state.effective().size() == 1
+                    && state.effective().get(0).id().equals("attention")
                     && s.fileRules().isEmpty()) {
                 AlertsSettings.Rule r = state.effective().get(0);
-                rows.add(new Row(r.id(), null, r.kind().wire(), sev(r), "built_in", true, summary(r), null, null, null));
+                rows.add(
+                        new Row(r.id(), null, r.kind().wire(), sev(r), "built_in", true, summary(r), null, null, null));
             }
             for (ConsoleRuleStore.StoredRule st : alerts.consoleRules().list()) {
                 JsonNode d = st.definition();
-                rows.add(new Row(st.id(), st.name(), d.path("kind").asText(""), d.path("severity").asText("warning"),
-                        "console", st.enabled(), summary(d), st.updatedBy(), st.updatedAt(), state.broken().get(st.id())));
+                rows.add(new Row(
+                        st.id(),
+                        st.name(),
+                        d.path("kind").asText(""),
+                        d.path("severity").asText("warning"),
+                        "console",
+                        st.enabled(),
+                        summary(d),
+                        st.updatedBy(),
+                        st.updatedAt(),
+                        state.broken().get(st.id())));
             }
             events = alerts.consoleRules().events(50);
         }
@@ -131,7 +184,9 @@ public final class RuleConsoleRoutes implements HttpRoutes {
         p.put("rows", rows);
         p.put("events", events);
         p.put("on", alerts != null);
-        p.put("reloadSeconds", alerts == null ? 0 : alerts.settings().rulesReloadEvery().toSeconds());
+        p.put(
+                "reloadSeconds",
+                alerts == null ? 0 : alerts.settings().rulesReloadEvery().toSeconds());
         templates.page(ctx, "alert_rules.jte", p);
     }
 
@@ -158,7 +213,7 @@ public final class RuleConsoleRoutes implements HttpRoutes {
 
     private static String summary(JsonNode d) {
         StringBuilder b = new StringBuilder();
-        for (Iterator<Map.Entry<String, JsonNode>> it = d.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = d.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!Set.of("id", "kind", "severity").contains(e.getKey())) {
                 JsonNode v = e.getValue();
@@ -179,10 +234,11 @@ public final class RuleConsoleRoutes implements HttpRoutes {
         admin(ctx);
         requireAlerts();
         String id = ctx.pathParam("id");
-        ConsoleRuleStore.StoredRule st = AlertsSettings.ID.matcher(id).matches() ? alerts.consoleRules().get(id) : null;
+        ConsoleRuleStore.StoredRule st =
+                AlertsSettings.ID.matcher(id).matches() ? alerts.consoleRules().get(id) : null;
         if (st == null) {
-            throw new HttpResponseException(404, "no console rule '" + id + "' (rules from the config file are edited there)",
-                    Map.of());
+            throw new HttpResponseException(
+                    404, "no console rule '" + id + "' (rules from the config file are edited there)", Map.of());
         }
         Map<String, String> values = new LinkedHashMap<>();
         values.put("base", String.valueOf(st.updatedAt().toEpochMilli()));
@@ -204,7 +260,11 @@ public final class RuleConsoleRoutes implements HttpRoutes {
         p.put("problems", problems);
         p.put("result", result);
         p.put("days", PREVIEW_DAYS);
-        p.put("kinds", java.util.Arrays.stream(AlertsSettings.RuleKind.values()).map(AlertsSettings.RuleKind::wire).toList());
+        p.put(
+                "kinds",
+                java.util.Arrays.stream(AlertsSettings.RuleKind.values())
+                        .map(AlertsSettings.RuleKind::wire)
+                        .toList());
         p.put("on", alerts != null);
         templates.page(ctx, "alert_rule_form.jte", p);
     }
@@ -231,7 +291,8 @@ public final class RuleConsoleRoutes implements HttpRoutes {
     ObjectNode definition(Form form, List<String> problems) {
         ObjectNode d = JsonNodeFactory.instance.objectNode();
         if (form.name().length() > MAX_NAME) {
-            problems.add("name: at most " + MAX_NAME + " characters (got " + form.name().length() + ")");
+            problems.add("name: at most " + MAX_NAME + " characters (got "
+                    + form.name().length() + ")");
         }
         for (Map.Entry<String, String> e : form.values().entrySet()) {
             String k = e.getKey();
@@ -295,14 +356,20 @@ public final class RuleConsoleRoutes implements HttpRoutes {
         showPreview(ctx, form, d, rule, problems, false);
     }
 
-    private void showPreview(Context ctx, Form form, ObjectNode d, AlertsSettings.Rule rule, List<String> problems,
-            boolean changed) throws Exception {
+    private void showPreview(
+            Context ctx, Form form, ObjectNode d, AlertsSettings.Rule rule, List<String> problems, boolean changed)
+            throws Exception {
         RulePreview.Result result = null;
         if (rule != null) {
             Instant to = Instant.now();
-            result = preview.run(List.of(rule), to.minus(Duration.ofDays(PREVIEW_DAYS)), to).get(0);
-            audit.record(ConsoleAuth.user(ctx).name(), "alert_rule_preview", rule.id(), null, result.firings()
-                    + " firings in " + PREVIEW_DAYS + " days");
+            result = preview.run(List.of(rule), to.minus(Duration.ofDays(PREVIEW_DAYS)), to)
+                    .get(0);
+            audit.record(
+                    ConsoleAuth.user(ctx).name(),
+                    "alert_rule_preview",
+                    rule.id(),
+                    null,
+                    result.firings() + " firings in " + PREVIEW_DAYS + " days");
         }
         if (!problems.isEmpty()) {
             ctx.status(HttpStatus.BAD_REQUEST);
@@ -315,8 +382,9 @@ public final class RuleConsoleRoutes implements HttpRoutes {
     /** What the preview counted: saving needs it unchanged (else the form shows the new count first). */
     static String digest(ObjectNode d) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(d.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(d.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -336,9 +404,17 @@ public final class RuleConsoleRoutes implements HttpRoutes {
         }
         if (rule != null) {
             try {
-                alerts.consoleRules().save("console:" + u.name(), form.mode().equals("create"),
-                        form.name().isEmpty() ? null : form.name(), d, form.enabled(), Instant.now(),
-                        form.values().containsKey("base") ? Long.valueOf(form.values().get("base")) : null);
+                alerts.consoleRules()
+                        .save(
+                                "console:" + u.name(),
+                                form.mode().equals("create"),
+                                form.name().isEmpty() ? null : form.name(),
+                                d,
+                                form.enabled(),
+                                Instant.now(),
+                                form.values().containsKey("base")
+                                        ? Long.valueOf(form.values().get("base"))
+                                        : null);
             } catch (ConsoleRuleStore.Conflict e) {
                 problems.add("id: " + e.getMessage());
             }

@@ -54,7 +54,8 @@ public final class RuleEngine {
     }
 
     /** Firings for records just inserted (in time order), at most one per dedupe key. */
-    public List<Firing> onRecords(Connection c, Dialect d, List<StoredRecord> records, List<Rule> rules) throws SQLException {
+    public List<Firing> onRecords(Connection c, Dialect d, List<StoredRecord> records, List<Rule> rules)
+            throws SQLException {
         List<Firing> out = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         // Window rules run once per (rule, site, topic) per transaction, at the newest record's time.
@@ -78,36 +79,75 @@ public final class RuleEngine {
                 switch (rule.kind()) {
                     case ATTENTION -> {
                         if ("conversation".equals(r.kind()) && Boolean.TRUE.equals(r.attention())) {
-                            String reason = payload != null ? payload.path("attention").path("reason").asText(null) : null;
-                            add(out, keys, conversation(rule, r, site, MessageText.get(site.language(), "attention"), reason));
+                            String reason = payload != null
+                                    ? payload.path("attention").path("reason").asText(null)
+                                    : null;
+                            add(
+                                    out,
+                                    keys,
+                                    conversation(rule, r, site, MessageText.get(site.language(), "attention"), reason));
                         }
                     }
                     case NEGATIVE_UTTERANCE -> {
-                        if ("utterance".equals(r.kind()) && "customer".equals(r.speakerRole()) && r.sentimentScore() != null
+                        if ("utterance".equals(r.kind())
+                                && "customer".equals(r.speakerRole())
+                                && r.sentimentScore() != null
                                 && r.sentimentScore() <= rule.maxScore()) {
-                            String topic = r.topics().stream().map(StoredRecord.Topic::id).filter(rule.topics()::contains)
-                                    .findFirst().orElse(null);
+                            String topic = r.topics().stream()
+                                    .map(StoredRecord.Topic::id)
+                                    .filter(rule.topics()::contains)
+                                    .findFirst()
+                                    .orElse(null);
                             if (topic != null) {
-                                add(out, keys, conversation(rule, r, site,
-                                        MessageText.get(site.language(), "negative_utterance", topic),
-                                        String.format(Locale.ROOT, "score %.2f", r.sentimentScore())));
+                                add(
+                                        out,
+                                        keys,
+                                        conversation(
+                                                rule,
+                                                r,
+                                                site,
+                                                MessageText.get(site.language(), "negative_utterance", topic),
+                                                String.format(Locale.ROOT, "score %.2f", r.sentimentScore())));
                             }
                         }
                     }
                     case STAFF_PROFANITY -> {
-                        if ("utterance".equals(r.kind()) && "staff".equals(r.speakerRole()) && hasFlag(payload, "profanity")) {
-                            add(out, keys, conversation(rule, r, site, MessageText.get(site.language(), "staff_profanity"), null));
+                        if ("utterance".equals(r.kind())
+                                && "staff".equals(r.speakerRole())
+                                && hasFlag(payload, "profanity")) {
+                            add(
+                                    out,
+                                    keys,
+                                    conversation(
+                                            rule, r, site, MessageText.get(site.language(), "staff_profanity"), null));
                         }
                     }
                     case OUTBOX_STALE -> {
                         if ("telemetry".equals(r.kind())) {
-                            double age = payload.path("metrics").path("outbox_oldest_age_s").asDouble(0);
+                            double age = payload.path("metrics")
+                                    .path("outbox_oldest_age_s")
+                                    .asDouble(0);
                             if (age > rule.after().toSeconds()) {
                                 String key = rule.id() + "|" + r.deviceId() + "|" + bucket(rule, r.correctedAt());
-                                add(out, keys, new Firing(rule, r.site(), r.deviceId(), null, r.seq(),
-                                        "device:" + r.deviceId() + ":outbox", key, MessageText.get(site.language(),
-                                        "outbox_stale", r.deviceId(), human(Duration.ofSeconds((long) age))), null,
-                                        site.language(), r.correctedAt()));
+                                add(
+                                        out,
+                                        keys,
+                                        new Firing(
+                                                rule,
+                                                r.site(),
+                                                r.deviceId(),
+                                                null,
+                                                r.seq(),
+                                                "device:" + r.deviceId() + ":outbox",
+                                                key,
+                                                MessageText.get(
+                                                        site.language(),
+                                                        "outbox_stale",
+                                                        r.deviceId(),
+                                                        human(Duration.ofSeconds((long) age))),
+                                                null,
+                                                site.language(),
+                                                r.correctedAt()));
                             }
                         }
                     }
@@ -125,15 +165,20 @@ public final class RuleEngine {
                             }
                         }
                     }
-                    default -> { }
+                    default -> {}
                 }
             }
         }
         for (Map.Entry<String, StoredRecord> e : windowed.entrySet()) {
             String[] parts = e.getKey().split("\\|", 3);
-            Rule rule = rules.stream().filter(x -> x.id().equals(parts[0])).findFirst().orElseThrow();
+            Rule rule = rules.stream()
+                    .filter(x -> x.id().equals(parts[0]))
+                    .findFirst()
+                    .orElseThrow();
             StoredRecord r = e.getValue();
-            Firing f = rule.kind() == RuleKind.COMPLIANCE_RATE ? complianceRate(c, d, rule, r) : topicSpike(c, d, rule, r, parts[2]);
+            Firing f = rule.kind() == RuleKind.COMPLIANCE_RATE
+                    ? complianceRate(c, d, rule, r)
+                    : topicSpike(c, d, rule, r, parts[2]);
             add(out, keys, f);
         }
         return out;
@@ -152,7 +197,11 @@ public final class RuleEngine {
         try {
             return json.readTree(r.payloadJson());
         } catch (IOException e) {
-            Logger.warn("event=alert_payload_unreadable device={} seq={} error=\"{}\"", r.deviceId(), r.seq(), e.getMessage());
+            Logger.warn(
+                    "event=alert_payload_unreadable device={} seq={} error=\"{}\"",
+                    r.deviceId(),
+                    r.seq(),
+                    e.getMessage());
             return null;
         }
     }
@@ -176,8 +225,18 @@ public final class RuleEngine {
     private static Firing conversation(Rule rule, StoredRecord r, Site site, String title, String detail) {
         String conv = r.conversationId() == null ? "seq-" + r.seq() : r.conversationId();
         String caseKey = "conv:" + r.deviceId() + ":" + conv;
-        return new Firing(rule, r.site(), r.deviceId(), r.conversationId(), r.seq(), caseKey, rule.id() + "|" + caseKey,
-                title, detail, site.language(), r.correctedAt());
+        return new Firing(
+                rule,
+                r.site(),
+                r.deviceId(),
+                r.conversationId(),
+                r.seq(),
+                caseKey,
+                rule.id() + "|" + caseKey,
+                title,
+                detail,
+                site.language(),
+                r.correctedAt());
     }
 
     static long bucket(Rule rule, Instant at) {
@@ -192,15 +251,18 @@ public final class RuleEngine {
         }
         int total = 0;
         int met = 0;
-        try (PreparedStatement ps = c.prepareStatement("SELECT payload FROM records WHERE site = ? AND kind = 'conversation'"
-                + " AND corrected_at <= ? ORDER BY corrected_at DESC LIMIT ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT payload FROM records WHERE site = ? AND kind = 'conversation'"
+                        + " AND corrected_at <= ? ORDER BY corrected_at DESC LIMIT ?")) {
             ps.setString(1, r.site());
             d.setTime(ps, 2, r.correctedAt());
             ps.setInt(3, rule.lastN());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     try {
-                        JsonNode v = json.readTree(rs.getString(1)).path("compliance").path(rule.measure());
+                        JsonNode v = json.readTree(rs.getString(1))
+                                .path("compliance")
+                                .path(rule.measure());
                         if (v.isBoolean()) {
                             total++;
                             met += v.booleanValue() ? 1 : 0;
@@ -220,9 +282,18 @@ public final class RuleEngine {
         }
         Site site = settings.site(r.site());
         String measure = MessageText.get(site.language(), rule.measure());
-        return new Firing(rule, r.site(), null, null, null, "site:" + r.site() + ":" + rule.id(), key,
-                MessageText.get(site.language(), "compliance_rate", measure, pct(rate), total, pct(rule.threshold())), null,
-                site.language(), r.correctedAt());
+        return new Firing(
+                rule,
+                r.site(),
+                null,
+                null,
+                null,
+                "site:" + r.site() + ":" + rule.id(),
+                key,
+                MessageText.get(site.language(), "compliance_rate", measure, pct(rate), total, pct(rule.threshold())),
+                null,
+                site.language(),
+                r.correctedAt());
     }
 
     private Firing topicSpike(Connection c, Dialect d, Rule rule, StoredRecord r, String topic) throws SQLException {
@@ -245,16 +316,26 @@ public final class RuleEngine {
             return null;
         }
         Site site = settings.site(r.site());
-        return new Firing(rule, r.site(), null, null, null, "site:" + r.site() + ":" + rule.id() + ":" + topic, key,
-                MessageText.get(site.language(), "topic_spike", topic, now, String.format(Locale.ROOT, "%.1f", usual)), null,
-                site.language(), t);
+        return new Firing(
+                rule,
+                r.site(),
+                null,
+                null,
+                null,
+                "site:" + r.site() + ":" + rule.id() + ":" + topic,
+                key,
+                MessageText.get(site.language(), "topic_spike", topic, now, String.format(Locale.ROOT, "%.1f", usual)),
+                null,
+                site.language(),
+                t);
     }
 
     private static long countTopic(Connection c, Dialect d, String site, String topic, Instant from, Instant to)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM records r JOIN record_topics t ON t.device_id ="
-                + " r.device_id AND t.seq = r.seq WHERE r.site = ? AND r.kind = 'utterance' AND t.topic_id = ?"
-                + " AND r.corrected_at > ? AND r.corrected_at <= ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT count(*) FROM records r JOIN record_topics t ON t.device_id ="
+                        + " r.device_id AND t.seq = r.seq WHERE r.site = ? AND r.kind = 'utterance' AND t.topic_id = ?"
+                        + " AND r.corrected_at > ? AND r.corrected_at <= ?")) {
             ps.setString(1, site);
             ps.setString(2, topic);
             d.setTime(ps, 3, from);

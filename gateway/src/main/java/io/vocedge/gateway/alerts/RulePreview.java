@@ -53,7 +53,8 @@ public final class RulePreview {
             counts.put(r.id(), new long[1]);
             samples.put(r.id(), new ArrayList<>());
         });
-        List<Rule> recordRules = rules.stream().filter(r -> !r.kind().periodic()).toList();
+        List<Rule> recordRules =
+                rules.stream().filter(r -> !r.kind().periodic()).toList();
         try (Connection c = pool.getConnection()) {
             if (!recordRules.isEmpty()) {
                 Instant after = from;
@@ -75,11 +76,25 @@ public final class RulePreview {
                     lastKey = last.deviceId() + "\u0000" + last.seq();
                 }
             }
-            List<Firing> certs = new FleetRules(new AlertsSettings(settings.channels(), rules.stream().filter(r ->
-                    r.kind() == AlertsSettings.RuleKind.CERT_EXPIRY).toList(), settings.rosters(), settings.sites(),
-                    settings.consoleUrl(), null, settings.linkValidity(), settings.groupWindow(), settings.groupMaxDelay(),
-                    settings.retryFor(),
-                    settings.firstRetry(), settings.maxRetryDelay(), settings.evaluateEvery(), false, settings.rulesReloadEvery())).evaluate(c, dialect, to);
+            List<Firing> certs = new FleetRules(new AlertsSettings(
+                            settings.channels(),
+                            rules.stream()
+                                    .filter(r -> r.kind() == AlertsSettings.RuleKind.CERT_EXPIRY)
+                                    .toList(),
+                            settings.rosters(),
+                            settings.sites(),
+                            settings.consoleUrl(),
+                            null,
+                            settings.linkValidity(),
+                            settings.groupWindow(),
+                            settings.groupMaxDelay(),
+                            settings.retryFor(),
+                            settings.firstRetry(),
+                            settings.maxRetryDelay(),
+                            settings.evaluateEvery(),
+                            false,
+                            settings.rulesReloadEvery()))
+                    .evaluate(c, dialect, to);
             certs.forEach(f -> count(counts, samples, f));
             c.rollback();
         }
@@ -111,14 +126,17 @@ public final class RulePreview {
     private List<StoredRecord> page(Connection c, Instant after, String lastKey, Instant to) throws SQLException {
         String topics = dialect == Dialect.POSTGRESQL ? "string_agg(t.topic_id, ',')" : "group_concat(t.topic_id, ',')";
         String[] k = lastKey.isEmpty() ? new String[] {"", "0"} : lastKey.split("\u0000");
-        String sql = "SELECT r.device_id, r.seq, r.schema_id, r.kind, r.site, r.conversation_id, r.speaker_role, r.lang,"
-                + " r.sentiment, r.sentiment_score, r.recorded_at, r.clock_synced, r.boot_id, r.mono_ms, r.received_at,"
-                + " r.corrected_at, r.payload, r.attention, " + topics + " AS topics FROM records r LEFT JOIN record_topics t"
-                + " ON t.device_id = r.device_id AND t.seq = r.seq WHERE (r.corrected_at > ? OR (r.corrected_at = ? AND"
-                + " (r.device_id > ? OR (r.device_id = ? AND r.seq > ?)))) AND r.corrected_at <= ?"
-                + " GROUP BY r.device_id, r.seq, r.schema_id, r.kind, r.site, r.conversation_id, r.speaker_role, r.lang,"
-                + " r.sentiment, r.sentiment_score, r.recorded_at, r.clock_synced, r.boot_id, r.mono_ms, r.received_at,"
-                + " r.corrected_at, r.payload, r.attention ORDER BY r.corrected_at, r.device_id, r.seq LIMIT " + PAGE;
+        String sql =
+                "SELECT r.device_id, r.seq, r.schema_id, r.kind, r.site, r.conversation_id, r.speaker_role, r.lang,"
+                        + " r.sentiment, r.sentiment_score, r.recorded_at, r.clock_synced, r.boot_id, r.mono_ms, r.received_at,"
+                        + " r.corrected_at, r.payload, r.attention, " + topics
+                        + " AS topics FROM records r LEFT JOIN record_topics t"
+                        + " ON t.device_id = r.device_id AND t.seq = r.seq WHERE (r.corrected_at > ? OR (r.corrected_at = ? AND"
+                        + " (r.device_id > ? OR (r.device_id = ? AND r.seq > ?)))) AND r.corrected_at <= ?"
+                        + " GROUP BY r.device_id, r.seq, r.schema_id, r.kind, r.site, r.conversation_id, r.speaker_role, r.lang,"
+                        + " r.sentiment, r.sentiment_score, r.recorded_at, r.clock_synced, r.boot_id, r.mono_ms, r.received_at,"
+                        + " r.corrected_at, r.payload, r.attention ORDER BY r.corrected_at, r.device_id, r.seq LIMIT "
+                        + PAGE;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             dialect.setTime(ps, 1, after);
             dialect.setTime(ps, 2, after);
@@ -134,14 +152,36 @@ public final class RulePreview {
                     boolean att = rs.getBoolean("attention");
                     Boolean attention = rs.wasNull() ? null : att;
                     String t = rs.getString("topics");
-                    List<StoredRecord.Topic> topicList = t == null ? List.of()
-                            : Arrays.stream(t.split(",")).map(x -> new StoredRecord.Topic(x, null)).toList();
-                    out.add(new StoredRecord(rs.getString("device_id"), rs.getLong("seq"), rs.getString("schema_id"),
-                            rs.getString("kind"), rs.getString("site"), rs.getString("conversation_id"),
-                            rs.getString("speaker_role"), rs.getString("lang"), null, rs.getString("sentiment"), scoreOrNull,
-                            null, dialect.getTime(rs, "recorded_at"), rs.getBoolean("clock_synced"), rs.getString("boot_id"),
-                            rs.getLong("mono_ms"), dialect.getTime(rs, "received_at"), dialect.getTime(rs, "corrected_at"),
-                            topicList, rs.getString("payload"), null, null, attention, null));
+                    List<StoredRecord.Topic> topicList = t == null
+                            ? List.of()
+                            : Arrays.stream(t.split(","))
+                                    .map(x -> new StoredRecord.Topic(x, null))
+                                    .toList();
+                    out.add(new StoredRecord(
+                            rs.getString("device_id"),
+                            rs.getLong("seq"),
+                            rs.getString("schema_id"),
+                            rs.getString("kind"),
+                            rs.getString("site"),
+                            rs.getString("conversation_id"),
+                            rs.getString("speaker_role"),
+                            rs.getString("lang"),
+                            null,
+                            rs.getString("sentiment"),
+                            scoreOrNull,
+                            null,
+                            dialect.getTime(rs, "recorded_at"),
+                            rs.getBoolean("clock_synced"),
+                            rs.getString("boot_id"),
+                            rs.getLong("mono_ms"),
+                            dialect.getTime(rs, "received_at"),
+                            dialect.getTime(rs, "corrected_at"),
+                            topicList,
+                            rs.getString("payload"),
+                            null,
+                            null,
+                            attention,
+                            null));
                 }
             }
             return out;

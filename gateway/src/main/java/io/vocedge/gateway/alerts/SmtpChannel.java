@@ -23,7 +23,9 @@ public final class SmtpChannel implements ChannelSender {
         String p = ssl ? "mail.smtps." : "mail.smtp.";
         Properties props = new Properties();
         props.put(p + "host", channel.url().getHost());
-        props.put(p + "port", Integer.toString(channel.url().getPort() > 0 ? channel.url().getPort() : ssl ? 465 : 587));
+        props.put(
+                p + "port",
+                Integer.toString(channel.url().getPort() > 0 ? channel.url().getPort() : ssl ? 465 : 587));
         long timeout = channel.timeout().toMillis();
         props.put(p + "connectiontimeout", Long.toString(timeout));
         props.put(p + "timeout", Long.toString(timeout));
@@ -55,7 +57,10 @@ public final class SmtpChannel implements ChannelSender {
         }
         m.setSubject(HttpChannels.clip(n.headline(), 200), "UTF-8");
         m.setText(n.text(false), "UTF-8");
-        m.setHeader("X-VoC-Alert-Ids", String.join(",", n.alerts().stream().map(Notification.Item::alertId).toList()));
+        m.setHeader(
+                "X-VoC-Alert-Ids",
+                String.join(
+                        ",", n.alerts().stream().map(Notification.Item::alertId).toList()));
         m.setSentDate(new Date());
         m.saveChanges();
         try (Transport t = session.getTransport()) {

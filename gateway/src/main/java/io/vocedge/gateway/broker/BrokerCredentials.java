@@ -44,7 +44,8 @@ public final class BrokerCredentials {
     public static BrokerCredentials load(Path brokerDir) throws IOException {
         Path f = brokerDir.resolve(KEY_FILE);
         if (!Files.isRegularFile(f)) {
-            throw new IOException(f + " does not exist: start the gateway once with this --data-dir (embedded broker) first");
+            throw new IOException(
+                    f + " does not exist: start the gateway once with this --data-dir (embedded broker) first");
         }
         if (OwnerOnly.isShared(f)) {
             OwnerOnly.restrict(f);
@@ -57,8 +58,10 @@ public final class BrokerCredentials {
             }
             return new BrokerCredentials(s);
         } catch (IllegalArgumentException e) {
-            throw new IOException(f + " is damaged (expected 64 hex digits): delete it and restart the gateway; every broker "
-                    + "password changes", e);
+            throw new IOException(
+                    f + " is damaged (expected 64 hex digits): delete it and restart the gateway; every broker "
+                            + "password changes",
+                    e);
         }
     }
 

@@ -10,14 +10,14 @@ import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthInput;
 import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthOutput;
 import com.hivemq.extension.sdk.api.auth.parameter.SubscriptionAuthorizerInput;
 import com.hivemq.extension.sdk.api.auth.parameter.SubscriptionAuthorizerOutput;
-import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
-import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
-import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
-import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import com.hivemq.extension.sdk.api.packets.auth.DefaultAuthorizationBehaviour;
 import com.hivemq.extension.sdk.api.packets.connect.ConnackReasonCode;
 import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
 import com.hivemq.extension.sdk.api.packets.subscribe.SubackReasonCode;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import com.hivemq.extension.sdk.api.services.Services;
 import java.nio.ByteBuffer;
 import java.util.Optional;
@@ -58,7 +58,10 @@ final class BrokerSecurityExtension implements ExtensionMain {
     private void authenticate(SimpleAuthInput in, SimpleAuthOutput out) {
         String clientId = in.getConnectPacket().getClientId();
         String user = in.getConnectPacket().getUserName().orElse(null);
-        byte[] password = in.getConnectPacket().getPassword().map(BrokerSecurityExtension::bytes).orElse(null);
+        byte[] password = in.getConnectPacket()
+                .getPassword()
+                .map(BrokerSecurityExtension::bytes)
+                .orElse(null);
         if (user == null || password == null) {
             refuse(out, ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD, "no user name or password", clientId, user);
             return;
@@ -68,7 +71,12 @@ final class BrokerSecurityExtension implements ExtensionMain {
             return;
         }
         if (!EmbeddedBrokerRules.clientIdAllowed(user, clientId)) {
-            refuse(out, ConnackReasonCode.CLIENT_IDENTIFIER_NOT_VALID, "client id does not belong to the user", clientId, user);
+            refuse(
+                    out,
+                    ConnackReasonCode.CLIENT_IDENTIFIER_NOT_VALID,
+                    "client id does not belong to the user",
+                    clientId,
+                    user);
             return;
         }
         in.getConnectionInformation().getConnectionAttributeStore().putAsString(USER_ATTRIBUTE, user);
@@ -79,15 +87,19 @@ final class BrokerSecurityExtension implements ExtensionMain {
 
     private void refuse(SimpleAuthOutput out, ConnackReasonCode code, String why, String clientId, String user) {
         refusedConnects.incrementAndGet();
-        Logger.warn("event=broker_connect_refused client_id=\"{}\" user=\"{}\" reason=\"{}\"", printable(clientId),
-                printable(user), why);
+        Logger.warn(
+                "event=broker_connect_refused client_id=\"{}\" user=\"{}\" reason=\"{}\"",
+                printable(clientId),
+                printable(user),
+                why);
         out.failAuthentication(code, why);
     }
 
     private final class Authorizer implements SubscriptionAuthorizer, PublishAuthorizer {
         @Override
         public void authorizeSubscribe(SubscriptionAuthorizerInput in, SubscriptionAuthorizerOutput out) {
-            String user = user(in.getConnectionInformation().getConnectionAttributeStore().getAsString(USER_ATTRIBUTE));
+            String user = user(
+                    in.getConnectionInformation().getConnectionAttributeStore().getAsString(USER_ATTRIBUTE));
             String filter = in.getSubscription().getTopicFilter();
             if (user != null && EmbeddedBrokerRules.maySubscribe(user, filter)) {
                 out.authorizeSuccessfully();
@@ -100,7 +112,8 @@ final class BrokerSecurityExtension implements ExtensionMain {
 
         @Override
         public void authorizePublish(PublishAuthorizerInput in, PublishAuthorizerOutput out) {
-            String user = user(in.getConnectionInformation().getConnectionAttributeStore().getAsString(USER_ATTRIBUTE));
+            String user = user(
+                    in.getConnectionInformation().getConnectionAttributeStore().getAsString(USER_ATTRIBUTE));
             String topic = in.getPublishPacket().getTopic();
             boolean retain = in.getPublishPacket().getRetain();
             if (user != null && EmbeddedBrokerRules.mayPublish(user, topic, retain)) {
@@ -108,7 +121,11 @@ final class BrokerSecurityExtension implements ExtensionMain {
                 return;
             }
             refusedPublishes.incrementAndGet();
-            Logger.warn("event=broker_publish_refused user=\"{}\" topic=\"{}\" retain={}", printable(user), printable(topic), retain);
+            Logger.warn(
+                    "event=broker_publish_refused user=\"{}\" topic=\"{}\" retain={}",
+                    printable(user),
+                    printable(topic),
+                    retain);
             out.failAuthorization(AckReasonCode.NOT_AUTHORIZED);
         }
     }

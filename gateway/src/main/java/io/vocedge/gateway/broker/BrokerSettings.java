@@ -15,8 +15,16 @@ import java.util.Map;
  * @param crlFile the broker's CRL when this host can read it (Mosquitto refuses everyone once it expires); only
  *     watched: {@code /health} and {@code /metrics} warn before it expires, like the CA and certificate files
  */
-public record BrokerSettings(boolean embedded, int embeddedPort, String url, Path caFile, Path certFile, Path keyFile,
-        java.time.Duration reconnectMin, java.time.Duration reconnectMax, Path crlFile) {
+public record BrokerSettings(
+        boolean embedded,
+        int embeddedPort,
+        String url,
+        Path caFile,
+        Path certFile,
+        Path keyFile,
+        java.time.Duration reconnectMin,
+        java.time.Duration reconnectMax,
+        Path crlFile) {
     public static BrokerSettings from(ConfigNode b) {
         String url = b.string("url", "embedded");
         boolean embedded = "embedded".equals(url);
@@ -38,9 +46,15 @@ public record BrokerSettings(boolean embedded, int embeddedPort, String url, Pat
         SettingsSupport.readable(b, "key_file", key);
         Path crl = b.path("crl_file", null);
         SettingsSupport.readable(b, "crl_file", crl);
-        java.time.Duration min = b.duration("reconnect_min", java.time.Duration.ofMillis(250), java.time.Duration.ofMillis(50),
+        java.time.Duration min = b.duration(
+                "reconnect_min",
+                java.time.Duration.ofMillis(250),
+                java.time.Duration.ofMillis(50),
                 java.time.Duration.ofSeconds(10));
-        java.time.Duration max = b.duration("reconnect_max", java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(1),
+        java.time.Duration max = b.duration(
+                "reconnect_max",
+                java.time.Duration.ofSeconds(5),
+                java.time.Duration.ofSeconds(1),
                 java.time.Duration.ofMinutes(2));
         if (max.compareTo(min) < 0) {
             b.problem("reconnect_max", "must not be shorter than reconnect_min (" + ConfigNode.format(min) + ")");

@@ -35,7 +35,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final BrokerCredentials credentials;
     private final BrokerSecurityExtension security;
 
-    private EmbeddedBroker(EmbeddedHiveMQ hivemq, int port, BrokerCredentials credentials, BrokerSecurityExtension security) {
+    private EmbeddedBroker(
+            EmbeddedHiveMQ hivemq, int port, BrokerCredentials credentials, BrokerSecurityExtension security) {
         this.hivemq = hivemq;
         this.port = port;
         this.credentials = credentials;
@@ -45,15 +46,20 @@ public final class EmbeddedBroker implements AutoCloseable {
     public static EmbeddedBroker start(int wantedPort, Path dir) throws IOException {
         int port = wantedPort == 0 || !free(wantedPort) ? anyFreePort() : wantedPort;
         if (wantedPort != 0 && port != wantedPort) {
-            Logger.warn("event=broker_port_taken wanted={} using={} note=\"another broker holds the port; the embedded one "
-                    + "listens elsewhere (see runtime.json)\"", wantedPort, port);
+            Logger.warn(
+                    "event=broker_port_taken wanted={} using={} note=\"another broker holds the port; the embedded one "
+                            + "listens elsewhere (see runtime.json)\"",
+                    wantedPort,
+                    port);
         }
         // Owner-only: the broker's persistence holds message payloads (redacted transcripts) and, later, credentials.
         OwnerOnly.directory(dir);
         Path conf = OwnerOnly.directory(dir.resolve("conf"));
         Path data = OwnerOnly.directory(dir.resolve("data"));
         Path ext = OwnerOnly.directory(dir.resolve("extensions"));
-        OwnerOnly.writeAtomically(conf.resolve("config.xml"), String.format(Locale.ROOT, """
+        OwnerOnly.writeAtomically(
+                conf.resolve("config.xml"),
+                String.format(Locale.ROOT, """
                 <?xml version="1.0"?>
                 <hivemq>
                   <listeners>
@@ -90,13 +96,21 @@ public final class EmbeddedBroker implements AutoCloseable {
                   </anonymous-usage-statistics>
                 </hivemq>
                 """, port, MAX_QUEUED_MESSAGES, MAX_PACKET_BYTES, MAX_EXPIRY_SECONDS)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         BrokerCredentials credentials = BrokerCredentials.loadOrCreate(dir);
         BrokerSecurityExtension security = new BrokerSecurityExtension(credentials, MAX_QUEUED_MESSAGES);
-        EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder().withConfigurationFolder(conf).withDataFolder(data)
+        EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
+                .withConfigurationFolder(conf)
+                .withDataFolder(data)
                 .withExtensionsFolder(ext)
-                .withEmbeddedExtension(EmbeddedExtension.builder().withId("voc-security").withName("VoC Edge broker rules")
-                        .withVersion("1").withPriority(1000).withStartPriority(1000).withExtensionMain(security).build())
+                .withEmbeddedExtension(EmbeddedExtension.builder()
+                        .withId("voc-security")
+                        .withName("VoC Edge broker rules")
+                        .withVersion("1")
+                        .withPriority(1000)
+                        .withStartPriority(1000)
+                        .withExtensionMain(security)
+                        .build())
                 .build();
         try {
             hivemq.start().get(60, TimeUnit.SECONDS);

@@ -23,6 +23,7 @@ import java.util.List;
 public final class EmbeddedBrokerRules {
     /** The gateway's user name: not a valid device id, so no device can claim it. */
     public static final String GATEWAY_USER = "@gateway";
+
     static final String GATEWAY_CLIENT_PREFIX = "voc-gateway-";
     private static final List<String> DEVICE_UP = List.of(Topics.UP_RECORDS, Topics.UP_STATUS, Topics.UP_RESULT);
 
@@ -49,14 +50,19 @@ public final class EmbeddedBrokerRules {
             return false;
         }
         if (GATEWAY_USER.equals(user)) {
-            return filter.equals(Topics.sharedRecordsFilter()) || filter.equals(Topics.sharedResultsFilter())
+            return filter.equals(Topics.sharedRecordsFilter())
+                    || filter.equals(Topics.sharedResultsFilter())
                     || filter.equals(Topics.statusFilter());
         }
         if (!Ids.isValid(user) || filter.startsWith("$")) {
             return false;
         }
         String[] p = filter.split("/", -1);
-        if (p.length != 6 || !"voc".equals(p[0]) || !"v1".equals(p[1]) || !Ids.isValid(p[2]) || !user.equals(p[3])
+        if (p.length != 6
+                || !"voc".equals(p[0])
+                || !"v1".equals(p[1])
+                || !Ids.isValid(p[2])
+                || !user.equals(p[3])
                 || !"down".equals(p[4])) {
             return false;
         }

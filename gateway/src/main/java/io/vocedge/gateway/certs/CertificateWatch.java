@@ -44,7 +44,8 @@ public final class CertificateWatch {
     /** Registers one gauge per file. */
     public CertificateWatch bind(MeterRegistry registry) {
         for (String name : files.keySet()) {
-            Gauge.builder(METRIC, this, w -> w.check(name).secondsLeft()).tag("name", name)
+            Gauge.builder(METRIC, this, w -> w.check(name).secondsLeft())
+                    .tag("name", name)
                     .description("seconds until the certificate or CRL expires (negative once past, NaN if unreadable)")
                     .register(registry);
         }
@@ -84,8 +85,18 @@ public final class CertificateWatch {
         }
         Cached c = cache.get(name);
         PemExpiry.Check check;
-        if (c != null && modified >= 0 && modified == c.modified() && size == c.size() && java.util.Objects.equals(key, c.fileKey())) {
-            check = new PemExpiry.Check(name, file, c.check().what(), c.check().notAfter(), c.check().error(), clock.instant());
+        if (c != null
+                && modified >= 0
+                && modified == c.modified()
+                && size == c.size()
+                && java.util.Objects.equals(key, c.fileKey())) {
+            check = new PemExpiry.Check(
+                    name,
+                    file,
+                    c.check().what(),
+                    c.check().notAfter(),
+                    c.check().error(),
+                    clock.instant());
         } else {
             check = PemExpiry.check(name, file, clock.instant());
         }
@@ -94,8 +105,12 @@ public final class CertificateWatch {
             if (check.state() == PemExpiry.State.OK) {
                 Logger.info("event=certificate_ok name={} not_after={}", name, check.notAfter());
             } else {
-                Logger.warn("event=certificate_{} name={} file={} not_after={}", check.state().name().toLowerCase(java.util.Locale.ROOT),
-                        name, file, check.notAfter());
+                Logger.warn(
+                        "event=certificate_{} name={} file={} not_after={}",
+                        check.state().name().toLowerCase(java.util.Locale.ROOT),
+                        name,
+                        file,
+                        check.notAfter());
             }
         }
         return check;

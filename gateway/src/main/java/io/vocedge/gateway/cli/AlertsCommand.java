@@ -1,6 +1,5 @@
 package io.vocedge.gateway.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vocedge.common.config.ConfigDocument;
 import io.vocedge.common.text.Printable;
 import io.vocedge.gateway.alerts.AlertsSettings;
@@ -24,7 +23,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code alerts preview RULEFILE}: how often rules would have fired over the stored records of the last days. */
-@Command(name = "alerts", description = "Alert rule tools.", subcommands = {AlertsCommand.Preview.class})
+@Command(
+        name = "alerts",
+        description = "Alert rule tools.",
+        subcommands = {AlertsCommand.Preview.class})
 final class AlertsCommand implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -34,15 +36,22 @@ final class AlertsCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: preview");
     }
 
-    @Command(name = "preview", description = {"Replay the stored records of the last --days through the rules in RULEFILE "
-            + "(a YAML mapping with 'rules:' as in alerts.rules) and print how many times each would have fired, "
-            + "with samples. Read-only: the store is opened as for 'records'.",
-        "Exit code 2 when RULEFILE is invalid (every problem listed, naming the rule and field) or there is no store."})
+    @Command(
+            name = "preview",
+            description = {
+                "Replay the stored records of the last --days through the rules in RULEFILE "
+                        + "(a YAML mapping with 'rules:' as in alerts.rules) and print how many times each would have fired, "
+                        + "with samples. Read-only: the store is opened as for 'records'.",
+                "Exit code 2 when RULEFILE is invalid (every problem listed, naming the rule and field) or there is no store."
+            })
     static final class Preview implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "RULEFILE", description = "YAML with rules: [...]")
         Path file;
 
-        @Option(names = "--config", paramLabel = "FILE", description = "gateway YAML: its store and alerts.sites (time zones)")
+        @Option(
+                names = "--config",
+                paramLabel = "FILE",
+                description = "gateway YAML: its store and alerts.sites (time zones)")
         Path config;
 
         @Option(names = "--data-dir", paramLabel = "DIR", description = "gateway data dir (default data/gateway)")
@@ -80,13 +89,31 @@ final class AlertsCommand implements Runnable {
                 body.put("rules", results);
                 out.println(io.vocedge.common.json.Mappers.json().writeValueAsString(body));
             } else {
-                out.printf(Locale.ROOT, "%-24s %-20s %8s  %s%n", "rule", "kind", "firings", "over the last " + days + " days");
+                out.printf(
+                        Locale.ROOT,
+                        "%-24s %-20s %8s  %s%n",
+                        "rule",
+                        "kind",
+                        "firings",
+                        "over the last " + days + " days");
                 for (RulePreview.Result r : results) {
-                    out.printf(Locale.ROOT, "%-24s %-20s %8d  %s%n", r.ruleId(), r.kind(), r.firings(), r.note() == null ? "" : r.note());
+                    out.printf(
+                            Locale.ROOT,
+                            "%-24s %-20s %8d  %s%n",
+                            r.ruleId(),
+                            r.kind(),
+                            r.firings(),
+                            r.note() == null ? "" : r.note());
                     for (Map<String, Object> s : r.samples()) {
                         // Site, device and conversation ids came from devices: printed through Printable.
-                        out.printf(Locale.ROOT, "    %s site=%s device=%s conversation=%s %s%n", s.get("at"), safe(s.get("site")),
-                                safe(s.get("device_id")), safe(s.get("conversation_id")), safe(s.get("title")));
+                        out.printf(
+                                Locale.ROOT,
+                                "    %s site=%s device=%s conversation=%s %s%n",
+                                s.get("at"),
+                                safe(s.get("site")),
+                                safe(s.get("device_id")),
+                                safe(s.get("conversation_id")),
+                                safe(s.get("title")));
                     }
                 }
             }

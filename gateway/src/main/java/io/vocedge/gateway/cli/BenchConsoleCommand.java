@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
  * PostgreSQL store with synthetic conversations; {@code measure} times the console's pages and search on a running
  * gateway and prints p50/p95/max per page.
  */
-@Command(name = "bench-console", description = "Console benchmark: generate a data set into PostgreSQL, time pages and search.",
+@Command(
+        name = "bench-console",
+        description = "Console benchmark: generate a data set into PostgreSQL, time pages and search.",
         subcommands = {BenchConsoleCommand.Generate.class, BenchConsoleCommand.Measure.class})
 final class BenchConsoleCommand implements Runnable {
     @Override
@@ -32,32 +34,52 @@ final class BenchConsoleCommand implements Runnable {
 
     @Command(name = "generate", description = "Generate conversations into an EMPTY PostgreSQL store (migrated first).")
     static final class Generate implements Callable<Integer> {
-        @Option(names = "--config", required = true, paramLabel = "FILE", description = "gateway YAML with store.kind postgresql")
+        @Option(
+                names = "--config",
+                required = true,
+                paramLabel = "FILE",
+                description = "gateway YAML with store.kind postgresql")
         Path config;
 
-        @Option(names = "--conversations", defaultValue = "1000000", description = "conversations (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--conversations",
+                defaultValue = "1000000",
+                description = "conversations (default ${DEFAULT-VALUE})")
         long conversations;
 
-        @Option(names = "--utterances", defaultValue = "8", description = "utterances per conversation (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--utterances",
+                defaultValue = "8",
+                description = "utterances per conversation (default ${DEFAULT-VALUE})")
         int utterances;
 
         @Option(names = "--sites", defaultValue = "50", description = "sites (default ${DEFAULT-VALUE})")
         int sites;
 
-        @Option(names = "--devices-per-site", defaultValue = "4", description = "devices per site (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--devices-per-site",
+                defaultValue = "4",
+                description = "devices per site (default ${DEFAULT-VALUE})")
         int devicesPerSite;
 
-        @Option(names = "--days", defaultValue = "90", description = "days the conversations span, up to now (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--days",
+                defaultValue = "90",
+                description = "days the conversations span, up to now (default ${DEFAULT-VALUE})")
         int days;
 
-        @Option(names = "--chunk", defaultValue = "50000", description = "conversations per statement (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--chunk",
+                defaultValue = "50000",
+                description = "conversations per statement (default ${DEFAULT-VALUE})")
         int chunk;
 
         @Override
         public Integer call() throws Exception {
             if (conversations < 1 || utterances < 1 || sites < 1 || devicesPerSite < 1 || days < 1 || chunk < 1) {
-                throw new BadInputException("--conversations, --utterances, --sites, --devices-per-site, --days and --chunk must be"
-                        + " at least 1");
+                throw new BadInputException(
+                        "--conversations, --utterances, --sites, --devices-per-site, --days and --chunk must be"
+                                + " at least 1");
             }
             GatewayConfig cfg = GatewayConfig.resolve(config, null);
             if (!cfg.store().postgres()) {
@@ -71,7 +93,9 @@ final class BenchConsoleCommand implements Runnable {
         }
     }
 
-    @Command(name = "measure", description = "Time console pages and search on a running gateway (p50/p95/max per page).")
+    @Command(
+            name = "measure",
+            description = "Time console pages and search on a running gateway (p50/p95/max per page).")
     static final class Measure implements Callable<Integer> {
         @Option(names = "--url", required = true, description = "the gateway's HTTP URL, e.g. http://127.0.0.1:8086")
         String url;
@@ -79,10 +103,15 @@ final class BenchConsoleCommand implements Runnable {
         @Option(names = "--user", required = true, description = "an analyst account")
         String user;
 
-        @Option(names = "--site-manager", description = "also measure as this site_manager account of site-007 (same password)")
+        @Option(
+                names = "--site-manager",
+                description = "also measure as this site_manager account of site-007 (same password)")
         String siteManager;
 
-        @Option(names = "--password-stdin", required = true, description = "read the accounts' password from standard input")
+        @Option(
+                names = "--password-stdin",
+                required = true,
+                description = "read the accounts' password from standard input")
         boolean passwordStdin;
 
         @Option(names = "--conversations", required = true, description = "as generated")
@@ -91,13 +120,22 @@ final class BenchConsoleCommand implements Runnable {
         @Option(names = "--sites", defaultValue = "50", description = "as generated (default ${DEFAULT-VALUE})")
         int sites;
 
-        @Option(names = "--devices-per-site", defaultValue = "4", description = "as generated (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--devices-per-site",
+                defaultValue = "4",
+                description = "as generated (default ${DEFAULT-VALUE})")
         int devicesPerSite;
 
-        @Option(names = "--samples", defaultValue = "100", description = "measured requests per page (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--samples",
+                defaultValue = "100",
+                description = "measured requests per page (default ${DEFAULT-VALUE})")
         int samples;
 
-        @Option(names = "--warmup", defaultValue = "5", description = "unmeasured requests first (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--warmup",
+                defaultValue = "5",
+                description = "unmeasured requests first (default ${DEFAULT-VALUE})")
         int warmup;
 
         @Override
@@ -121,22 +159,39 @@ final class BenchConsoleCommand implements Runnable {
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             List<BenchClient.Result> out = new ArrayList<>();
             out.add(c.measure(prefix + "attention queue /console/today", i -> "/console/today", warmup, samples));
-            out.add(c.measure(prefix + "conversation (random)", BenchClient.conversations(conversations, sites * devicesPerSite, devicesPerSite,
-                    prefix.isEmpty() ? -1 : 7, 7),
-                    warmup, samples));
+            out.add(c.measure(
+                    prefix + "conversation (random)",
+                    BenchClient.conversations(
+                            conversations, sites * devicesPerSite, devicesPerSite, prefix.isEmpty() ? -1 : 7, 7),
+                    warmup,
+                    samples));
             out.add(c.measure(prefix + "trends (30 days per day)", i -> "/console/trends", warmup, samples));
-            out.add(c.measure(prefix + "trends (90 days per week)", i -> "/console/trends?period=week&since=" + today.minusDays(89),
-                    warmup, samples));
-            out.add(c.measure(prefix + "trends (3 sites compared)", i -> "/console/trends?site=site-000&site=site-001&site=site-002",
-                    warmup, samples));
+            out.add(c.measure(
+                    prefix + "trends (90 days per week)",
+                    i -> "/console/trends?period=week&since=" + today.minusDays(89),
+                    warmup,
+                    samples));
+            out.add(c.measure(
+                    prefix + "trends (3 sites compared)",
+                    i -> "/console/trends?site=site-000&site=site-001&site=site-002",
+                    warmup,
+                    samples));
             out.add(c.measure(prefix + "fleet page /console/fleet", i -> "/console/fleet", warmup, samples));
             out.add(c.measure(prefix + "fleet api /api/v1/devices", i -> "/api/v1/devices", warmup, samples));
             for (String q : List.of("车", "退", "定金", "异响", "投诉", "refund", "noise")) {
-                out.add(c.measure(prefix + "search page q=" + q, i -> "/console/search?q=" + BenchClient.enc(q), warmup, samples));
-                out.add(c.measure(prefix + "search api q=" + q, i -> "/api/v1/search?q=" + BenchClient.enc(q), warmup, samples));
+                out.add(c.measure(
+                        prefix + "search page q=" + q,
+                        i -> "/console/search?q=" + BenchClient.enc(q),
+                        warmup,
+                        samples));
+                out.add(c.measure(
+                        prefix + "search api q=" + q, i -> "/api/v1/search?q=" + BenchClient.enc(q), warmup, samples));
             }
-            out.add(c.measure(prefix + "search api q=车 site=site-007", i -> "/api/v1/search?site=site-007&q=" + BenchClient.enc("车"),
-                    warmup, samples));
+            out.add(c.measure(
+                    prefix + "search api q=车 site=site-007",
+                    i -> "/api/v1/search?site=site-007&q=" + BenchClient.enc("车"),
+                    warmup,
+                    samples));
             return out;
         }
     }

@@ -50,7 +50,9 @@ import picocli.CommandLine.Spec;
  *       the store commit ({@code voc-committed-at}) to the moment the event was readable here.</li>
  * </ul>
  */
-@Command(name = "bench-kafka", description = "Kafka baselines for bench/forward.sh: a raw producer and a read_committed consumer.",
+@Command(
+        name = "bench-kafka",
+        description = "Kafka baselines for bench/forward.sh: a raw producer and a read_committed consumer.",
         subcommands = {BenchKafkaCommand.Produce.class, BenchKafkaCommand.Consume.class})
 final class BenchKafkaCommand implements Runnable {
     @Spec
@@ -62,7 +64,8 @@ final class BenchKafkaCommand implements Runnable {
     }
 
     private static KafkaSettings plaintext(String bootstrap, String prefix, Duration linger) {
-        return new KafkaSettings(bootstrap, prefix, "PLAINTEXT", null, null, null, null, null, null, linger, Duration.ofSeconds(30));
+        return new KafkaSettings(
+                bootstrap, prefix, "PLAINTEXT", null, null, null, null, null, null, linger, Duration.ofSeconds(30));
     }
 
     @Command(name = "produce", description = "Raw transactional producer of equal-size messages; prints messages/s.")
@@ -70,16 +73,24 @@ final class BenchKafkaCommand implements Runnable {
         @Option(names = "--bootstrap", required = true, description = "host:port of the Kafka broker")
         String bootstrap;
 
-        @Option(names = "--topic", defaultValue = "bench-raw.utterance", description = "topic (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--topic",
+                defaultValue = "bench-raw.utterance",
+                description = "topic (default ${DEFAULT-VALUE})")
         String topic;
 
         @Option(names = "--messages", defaultValue = "100000")
         int messages;
 
-        @Option(names = "--size", defaultValue = "600", description = "value bytes per message (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--size",
+                defaultValue = "600",
+                description = "value bytes per message (default ${DEFAULT-VALUE})")
         int size;
 
-        @Option(names = "--per-transaction", defaultValue = "500",
+        @Option(
+                names = "--per-transaction",
+                defaultValue = "500",
                 description = "messages per transaction: the forwarder's batch_max_events (default ${DEFAULT-VALUE})")
         int perTransaction;
 
@@ -88,18 +99,22 @@ final class BenchKafkaCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Properties p = KafkaSink.producerProperties(plaintext(bootstrap, "bench", linger), "voc-bench-raw-" + UUID.randomUUID());
+            Properties p = KafkaSink.producerProperties(
+                    plaintext(bootstrap, "bench", linger), "voc-bench-raw-" + UUID.randomUUID());
             byte[] value = new byte[size];
             Arrays.fill(value, (byte) 'x');
             byte[] now = Instant.now().toString().getBytes(StandardCharsets.UTF_8);
-            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            try (KafkaProducer<String, byte[]> producer =
+                    new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
                 producer.initTransactions();
                 long t0 = System.nanoTime();
                 for (int i = 0; i < messages; i += perTransaction) {
                     producer.beginTransaction();
                     for (int j = i; j < Math.min(messages, i + perTransaction); j++) {
                         RecordHeaders h = new RecordHeaders();
-                        h.add(KafkaSink.HEADER_EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+                        h.add(
+                                KafkaSink.HEADER_EVENT_ID,
+                                UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
                         h.add(KafkaSink.HEADER_SCHEMA, "voc.utterance/1".getBytes(StandardCharsets.UTF_8));
                         h.add(KafkaSink.HEADER_KIND, "utterance".getBytes(StandardCharsets.UTF_8));
                         h.add(KafkaSink.HEADER_DEVICE_SEQ, Integer.toString(j).getBytes(StandardCharsets.UTF_8));
@@ -111,30 +126,45 @@ final class BenchKafkaCommand implements Runnable {
                     producer.commitTransaction();
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                System.out.printf(Locale.ROOT, "raw kafka producer: %d messages of %d B, %d per transaction: %.2f s, %.0f msg/s%n",
-                        messages, size, perTransaction, seconds, messages / seconds);
+                System.out.printf(
+                        Locale.ROOT,
+                        "raw kafka producer: %d messages of %d B, %d per transaction: %.2f s, %.0f msg/s%n",
+                        messages,
+                        size,
+                        perTransaction,
+                        seconds,
+                        messages / seconds);
             }
             return 0;
         }
     }
 
-    @Command(name = "consume", description = "read_committed consumer: counts, duplicates, order, commit->readable latency "
-            + "(one JSON line).")
+    @Command(
+            name = "consume",
+            description = "read_committed consumer: counts, duplicates, order, commit->readable latency "
+                    + "(one JSON line).")
     static final class Consume implements Callable<Integer> {
         @Option(names = "--bootstrap", required = true, description = "host:port of the Kafka broker")
         String bootstrap;
 
-        @Option(names = "--topic", required = true, description = "topic to read, e.g. voc.utterance (created if absent)")
+        @Option(
+                names = "--topic",
+                required = true,
+                description = "topic to read, e.g. voc.utterance (created if absent)")
         String topic;
 
         @Option(names = "--expect", required = true, description = "stop once this many distinct event ids were read")
         long expect;
 
-        @Option(names = "--idle-timeout", defaultValue = "PT120S",
+        @Option(
+                names = "--idle-timeout",
+                defaultValue = "PT120S",
                 description = "give up when nothing new arrived for this long (default ${DEFAULT-VALUE})")
         Duration idle;
 
-        @Option(names = "--ready-file", description = "written once the consumer is assigned (start producing after it)")
+        @Option(
+                names = "--ready-file",
+                description = "written once the consumer is assigned (start producing after it)")
         Path readyFile;
 
         @Override
@@ -155,9 +185,11 @@ final class BenchKafkaCommand implements Runnable {
             long first = 0;
             long last = 0;
             List<Long> latencies = new ArrayList<>();
-            try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+            try (KafkaConsumer<String, byte[]> c =
+                    new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
                 List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                        .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+                        .map(i -> new TopicPartition(i.topic(), i.partition()))
+                        .toList();
                 c.assign(parts);
                 c.seekToBeginning(parts);
                 parts.forEach(c::position); // resolve now, before the producers start
@@ -181,7 +213,9 @@ final class BenchKafkaCommand implements Runnable {
                         if (prev != null && seq <= prev) {
                             orderBreaks++;
                         }
-                        latencies.add(at - Instant.parse(header(r, KafkaSink.HEADER_COMMITTED_AT)).toEpochMilli());
+                        latencies.add(at
+                                - Instant.parse(header(r, KafkaSink.HEADER_COMMITTED_AT))
+                                        .toEpochMilli());
                         first = first == 0 ? at : first;
                         last = at;
                     }
@@ -190,13 +224,26 @@ final class BenchKafkaCommand implements Runnable {
                     }
                 }
             }
-            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            long[] sorted =
+                    latencies.stream().mapToLong(Long::longValue).sorted().toArray();
             double seconds = Math.max(0.001, (last - first) / 1000.0);
-            System.out.printf(Locale.ROOT, "{\"expected\":%d,\"distinct\":%d,\"read\":%d,\"duplicates\":%d,\"order_breaks\":%d,"
+            System.out.printf(
+                    Locale.ROOT,
+                    "{\"expected\":%d,\"distinct\":%d,\"read\":%d,\"duplicates\":%d,\"order_breaks\":%d,"
                             + "\"first_ms\":%d,\"last_ms\":%d,\"events_per_second\":%.0f,\"avg_value_bytes\":%d,"
                             + "\"p50_ms\":%d,\"p99_ms\":%d,\"max_ms\":%d}%n",
-                    expect, ids.size(), read, duplicates, orderBreaks, first, last, ids.size() / seconds,
-                    read == 0 ? 0 : bytes / read, pct(sorted, 0.50), pct(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
+                    expect,
+                    ids.size(),
+                    read,
+                    duplicates,
+                    orderBreaks,
+                    first,
+                    last,
+                    ids.size() / seconds,
+                    read == 0 ? 0 : bytes / read,
+                    pct(sorted, 0.50),
+                    pct(sorted, 0.99),
+                    sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
             return ids.size() >= expect ? 0 : 1;
         }
 
@@ -204,7 +251,9 @@ final class BenchKafkaCommand implements Runnable {
             Properties a = new Properties();
             a.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
             try (Admin admin = Admin.create(a)) {
-                admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+                admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1)))
+                        .all()
+                        .get();
             } catch (java.util.concurrent.ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw e;
@@ -215,8 +264,8 @@ final class BenchKafkaCommand implements Runnable {
         private static String header(ConsumerRecord<?, ?> r, String name) {
             Header h = r.headers().lastHeader(name);
             if (h == null) {
-                throw new IllegalStateException("event at " + r.topic() + "/" + r.partition() + "@" + r.offset() + " has no " + name
-                        + " header");
+                throw new IllegalStateException("event at " + r.topic() + "/" + r.partition() + "@" + r.offset()
+                        + " has no " + name + " header");
             }
             return new String(h.value(), StandardCharsets.UTF_8);
         }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
  * like {@code records} (same columns, ~600-byte payload, ON CONFLICT DO NOTHING), one commit per batch, into
  * a scratch table that is dropped afterwards. The gateway's end-to-end rate is compared with this.
  */
-@Command(name = "bench-store",
+@Command(
+        name = "bench-store",
         description = "Raw batched PostgreSQL insert rate of rows shaped like the records table.")
 final class BenchStoreCommand implements Callable<Integer> {
     @Option(names = "--jdbc-url", required = true)
@@ -40,16 +41,18 @@ final class BenchStoreCommand implements Callable<Integer> {
         String payload = "{\"schema\":\"voc.utterance/1\",\"text\":\"" + "x".repeat(520) + "\"}";
         try (Connection c = DriverManager.getConnection(url, user, password)) {
             try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE " + table + " (device_id TEXT NOT NULL, seq BIGINT NOT NULL, schema_id TEXT, kind TEXT,"
+                s.execute("CREATE TABLE " + table
+                        + " (device_id TEXT NOT NULL, seq BIGINT NOT NULL, schema_id TEXT, kind TEXT,"
                         + " site TEXT, speaker_role TEXT, sentiment TEXT, text TEXT, recorded_at TIMESTAMPTZ,"
                         + " received_at TIMESTAMPTZ, payload JSONB, PRIMARY KEY (device_id, seq))");
             }
             c.setAutoCommit(false);
             Timestamp now = Timestamp.from(Instant.now());
             long t0 = System.nanoTime();
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
-                    + " VALUES (?,?,'voc.utterance/1','utterance','site',"
-                    + "'customer','negative','the delivery keeps slipping',?,?,CAST(? AS jsonb)) ON CONFLICT (device_id, seq) DO NOTHING")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO " + table
+                            + " VALUES (?,?,'voc.utterance/1','utterance','site',"
+                            + "'customer','negative','the delivery keeps slipping',?,?,CAST(? AS jsonb)) ON CONFLICT (device_id, seq) DO NOTHING")) {
                 for (int i = 0; i < rows; i++) {
                     ps.setString(1, "dev-" + (i % 200));
                     ps.setLong(2, i);
@@ -68,8 +71,13 @@ final class BenchStoreCommand implements Callable<Integer> {
                 s.execute("DROP TABLE " + table);
             }
             c.commit();
-            System.out.printf(Locale.ROOT, "store baseline: %d rows, %d per commit: %.2f s, %.0f rows/s%n", rows, batch,
-                    seconds, rows / seconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "store baseline: %d rows, %d per commit: %.2f s, %.0f rows/s%n",
+                    rows,
+                    batch,
+                    seconds,
+                    rows / seconds);
         }
         return 0;
     }

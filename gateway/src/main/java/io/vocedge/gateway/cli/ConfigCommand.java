@@ -11,7 +11,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code config check FILE}: read a gateway config exactly as {@code run} would, start nothing. */
-@Command(name = "config", description = "Gateway configuration tools.", subcommands = {ConfigCommand.Check.class})
+@Command(
+        name = "config",
+        description = "Gateway configuration tools.",
+        subcommands = {ConfigCommand.Check.class})
 final class ConfigCommand implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -21,9 +24,13 @@ final class ConfigCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: check");
     }
 
-    @Command(name = "check", description = {"Read FILE as 'run' would, start nothing, and print the effective "
-            + "configuration (every default filled in, secrets masked).",
-        "Exit code 0 when the file is valid; 2 with every problem listed, each with its key's path."})
+    @Command(
+            name = "check",
+            description = {
+                "Read FILE as 'run' would, start nothing, and print the effective "
+                        + "configuration (every default filled in, secrets masked).",
+                "Exit code 0 when the file is valid; 2 with every problem listed, each with its key's path."
+            })
     static final class Check implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "FILE", description = "gateway YAML")
         Path file;
@@ -31,7 +38,9 @@ final class ConfigCommand implements Runnable {
         @Option(names = "--data-dir", paramLabel = "DIR", description = "as 'run --data-dir': overrides data_dir")
         Path dataDir;
 
-        @Option(names = "--json", description = "print {\"ok\": true, \"file\": ..., \"config\": {...}} (errors as JSON too)")
+        @Option(
+                names = "--json",
+                description = "print {\"ok\": true, \"file\": ..., \"config\": {...}} (errors as JSON too)")
         boolean json;
 
         @Spec
@@ -40,7 +49,11 @@ final class ConfigCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             GatewayConfig cfg = GatewayConfig.load(file, dataDir);
-            EffectiveConfig.print(spec.commandLine().getOut(), file.toString(), cfg.effective(), json,
+            EffectiveConfig.print(
+                    spec.commandLine().getOut(),
+                    file.toString(),
+                    cfg.effective(),
+                    json,
                     "defaults filled in, secrets masked");
             return 0;
         }

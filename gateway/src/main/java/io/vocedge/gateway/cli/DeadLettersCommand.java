@@ -30,7 +30,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code dead-letters list|redrive}: what the gateway refused, by stable reason code, and re-ingesting it after a fix. */
-@Command(name = "dead-letters", description = "What the gateway refused (by reason code) and re-ingesting it after a fix.",
+@Command(
+        name = "dead-letters",
+        description = "What the gateway refused (by reason code) and re-ingesting it after a fix.",
         subcommands = {DeadLettersCommand.ListLetters.class, DeadLettersCommand.Redrive.class})
 final class DeadLettersCommand implements Runnable {
     private static final Pattern REASON = Pattern.compile("[a-z][a-z0-9_]{0,63}");
@@ -52,14 +54,19 @@ final class DeadLettersCommand implements Runnable {
         @Option(names = "--data-dir", paramLabel = "DIR", description = "gateway data dir (default data/gateway)")
         Path dataDir;
 
-        @Option(names = "--reason", paramLabel = "CODE", description = "only this reason code (e.g. store_refused, "
-                + "device_unknown, invalid_record; the voc_dead_letters{reason} label)")
+        @Option(
+                names = "--reason",
+                paramLabel = "CODE",
+                description = "only this reason code (e.g. store_refused, "
+                        + "device_unknown, invalid_record; the voc_dead_letters{reason} label)")
         String reason;
 
         String reason(CommandLine cli) {
             if (reason != null && !REASON.matcher(reason).matches()) {
-                throw new CommandLine.ParameterException(cli, "--reason '" + Printable.of(reason, 80)
-                        + "' is not a reason code: lower-case letters, digits and '_', e.g. store_refused");
+                throw new CommandLine.ParameterException(
+                        cli,
+                        "--reason '" + Printable.of(reason, 80)
+                                + "' is not a reason code: lower-case letters, digits and '_', e.g. store_refused");
             }
             return reason;
         }
@@ -83,22 +90,34 @@ final class DeadLettersCommand implements Runnable {
         try {
             return Instant.parse(since);
         } catch (DateTimeParseException e) {
-            throw new CommandLine.ParameterException(cli, "--since '" + Printable.of(since, 80) + "' is neither a time like "
-                    + "2026-12-01T08:00:00Z nor an age like 90m, 24h or 7d");
+            throw new CommandLine.ParameterException(
+                    cli,
+                    "--since '" + Printable.of(since, 80) + "' is neither a time like "
+                            + "2026-12-01T08:00:00Z nor an age like 90m, 24h or 7d");
         }
     }
 
-    @Command(name = "list", description = {"List dead letters, oldest first: id, time, reason code, device, seq, "
-            + "redrive state and the reason text (read-only; never creates a store)."})
+    @Command(
+            name = "list",
+            description = {
+                "List dead letters, oldest first: id, time, reason code, device, seq, "
+                        + "redrive state and the reason text (read-only; never creates a store)."
+            })
     static final class ListLetters implements Callable<Integer> {
         @Mixin
         Target target;
 
-        @Option(names = "--since", paramLabel = "T", description = "only those received since T: a time "
-                + "(2026-12-01T08:00:00Z) or an age (90m, 24h, 7d)")
+        @Option(
+                names = "--since",
+                paramLabel = "T",
+                description =
+                        "only those received since T: a time " + "(2026-12-01T08:00:00Z) or an age (90m, 24h, 7d)")
         String since;
 
-        @Option(names = "--limit", defaultValue = "100", description = "at most this many (1-100000, default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--limit",
+                defaultValue = "100",
+                description = "at most this many (1-100000, default: ${DEFAULT-VALUE})")
         int limit;
 
         @Option(names = "--json", description = "one JSON object per dead letter (payload size, not the payload)")
@@ -118,21 +137,36 @@ final class DeadLettersCommand implements Runnable {
             GatewayConfig cfg = GatewayConfig.resolve(target.config, target.dataDir);
             PrintWriter out = cli.getOut();
             try (JdbcVocStore store = JdbcVocStore.openExisting(cfg.store(), cfg.gatewayId())) {
-                List<DeadLetterRow> rows = new DeadLetterQuery(store.dataSource(), store.dialect()).find(reason, from, null,
-                        false, limit);
+                List<DeadLetterRow> rows =
+                        new DeadLetterQuery(store.dataSource(), store.dialect()).find(reason, from, null, false, limit);
                 if (json) {
                     ObjectMapper mapper = new ObjectMapper();
                     for (DeadLetterRow r : rows) {
                         out.println(mapper.writeValueAsString(asMap(r)));
                     }
                 } else {
-                    out.printf(Locale.ROOT, "%6s %-24s %-22s %-16s %6s %-9s %s%n", "id", "received_at", "reason_code", "device", "seq",
-                            "redriven", "reason");
+                    out.printf(
+                            Locale.ROOT,
+                            "%6s %-24s %-22s %-16s %6s %-9s %s%n",
+                            "id",
+                            "received_at",
+                            "reason_code",
+                            "device",
+                            "seq",
+                            "redriven",
+                            "reason");
                     for (DeadLetterRow r : rows) {
                         // Device ids, topics and reasons came (partly) from devices: never raw to a terminal.
-                        out.printf(Locale.ROOT, "%6d %-24s %-22s %-16s %6s %-9s %s%n", r.id(), r.receivedAt(), safe(r.reasonCode(), 64),
-                                safe(r.deviceId(), 64), r.seq() == null ? "-" : r.seq().toString(), r.redrivenAt() == null ? "no"
-                                : "yes", safe(r.reason(), 500));
+                        out.printf(
+                                Locale.ROOT,
+                                "%6d %-24s %-22s %-16s %6s %-9s %s%n",
+                                r.id(),
+                                r.receivedAt(),
+                                safe(r.reasonCode(), 64),
+                                safe(r.deviceId(), 64),
+                                r.seq() == null ? "-" : r.seq().toString(),
+                                r.redrivenAt() == null ? "no" : "yes",
+                                safe(r.reason(), 500));
                     }
                 }
                 out.flush();
@@ -157,11 +191,15 @@ final class DeadLettersCommand implements Runnable {
         }
     }
 
-    @Command(name = "redrive", description = {"Re-ingest dead letters after their cause was fixed: each goes through the "
-            + "normal validation and into the store by (device_id, seq), so a record stored meanwhile is not stored twice; "
-            + "a redriven dead letter is marked and never redriven again.",
-        "Needs --reason or --id. Exit code 0 when every selected dead letter was stored or was already there, 1 when "
-            + "some are still refused (listed with the reason) or the store is unavailable (run it again later)."})
+    @Command(
+            name = "redrive",
+            description = {
+                "Re-ingest dead letters after their cause was fixed: each goes through the "
+                        + "normal validation and into the store by (device_id, seq), so a record stored meanwhile is not stored twice; "
+                        + "a redriven dead letter is marked and never redriven again.",
+                "Needs --reason or --id. Exit code 0 when every selected dead letter was stored or was already there, 1 when "
+                        + "some are still refused (listed with the reason) or the store is unavailable (run it again later)."
+            })
     static final class Redrive implements Callable<Integer> {
         @Mixin
         Target target;
@@ -169,7 +207,10 @@ final class DeadLettersCommand implements Runnable {
         @Option(names = "--id", paramLabel = "N", description = "only the dead letter with this id")
         Long id;
 
-        @Option(names = "--limit", defaultValue = "10000", description = "at most this many per run (1-100000, default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--limit",
+                defaultValue = "10000",
+                description = "at most this many per run (1-100000, default: ${DEFAULT-VALUE})")
         int limit;
 
         @Spec
@@ -180,8 +221,8 @@ final class DeadLettersCommand implements Runnable {
             CommandLine cli = spec.commandLine();
             String reason = target.reason(cli);
             if (reason == null && id == null) {
-                throw new CommandLine.ParameterException(cli, "name what to redrive: --reason CODE (see 'dead-letters list') "
-                        + "or --id N");
+                throw new CommandLine.ParameterException(
+                        cli, "name what to redrive: --reason CODE (see 'dead-letters list') " + "or --id N");
             }
             if (limit < 1 || limit > 100_000) {
                 throw new CommandLine.ParameterException(cli, "--limit " + limit + " must be 1-100000");
@@ -193,20 +234,24 @@ final class DeadLettersCommand implements Runnable {
                 if (cfg.forward().enabled()) {
                     // Redriven records are stored records: their events go into the forwarding outbox with them, and
                     // the running gateway's forwarders publish them (they poll the outbox).
-                    store.addParticipant(new io.vocedge.gateway.forward.OutboxParticipant(new io.vocedge.gateway.forward
-                            .ForwardOutbox(store.dialect(), cfg.gatewayId(), true, java.time.Clock.systemUTC(), () -> { }),
-                            () -> { }));
+                    store.addParticipant(new io.vocedge.gateway.forward.OutboxParticipant(
+                            new io.vocedge.gateway.forward.ForwardOutbox(
+                                    store.dialect(), cfg.gatewayId(), true, java.time.Clock.systemUTC(), () -> {}),
+                            () -> {}));
                 }
                 DeviceRegistry registry = new DeviceRegistry(store, "strict".equals(cfg.registryMode()));
                 registry.refresh();
                 ObjectMapper mapper = Json.newMapper();
                 SchemaValidator schemas = new SchemaValidator();
-                DeadLetterRedrive redrive = new DeadLetterRedrive(store, new BatchValidator(mapper, schemas, registry), mapper);
-                List<DeadLetterRow> rows = new DeadLetterQuery(store.dataSource(), store.dialect()).find(reason, null, id,
-                        id == null, limit);
+                DeadLetterRedrive redrive =
+                        new DeadLetterRedrive(store, new BatchValidator(mapper, schemas, registry), mapper);
+                List<DeadLetterRow> rows = new DeadLetterQuery(store.dataSource(), store.dialect())
+                        .find(reason, null, id, id == null, limit);
                 if (rows.isEmpty()) {
-                    out.println(id != null ? "no dead letter with id " + id + (reason == null ? "" : " and reason " + reason)
-                            : "no dead letter with reason " + reason + " waiting for a redrive");
+                    out.println(
+                            id != null
+                                    ? "no dead letter with id " + id + (reason == null ? "" : " and reason " + reason)
+                                    : "no dead letter with reason " + reason + " waiting for a redrive");
                     out.flush();
                     return id != null ? 1 : 0;
                 }
@@ -218,7 +263,11 @@ final class DeadLettersCommand implements Runnable {
                     }
                     out.printf(Locale.ROOT, "%d %s %s%n", o.id(), o.result(), Printable.of(o.detail(), 500));
                 }
-                out.printf(Locale.ROOT, "redriven %d dead letter(s); %d still refused or not redrivable%n", rows.size() - failed, failed);
+                out.printf(
+                        Locale.ROOT,
+                        "redriven %d dead letter(s); %d still refused or not redrivable%n",
+                        rows.size() - failed,
+                        failed);
                 out.flush();
                 return failed == 0 ? 0 : 1;
             }

@@ -22,11 +22,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code devices}: per-device sequence coverage in the store beside the outbox state the device last reported. */
-@Command(name = "devices", description = {"Per device: records stored, highest seq with nothing missing below it, the gaps "
-        + "above it, last seen, and the outbox depth and oldest unsent age from its last status (read-only; never creates "
-        + "a store).",
-    "A gap the device still holds (its outbox is not empty and older than the gap) is not sent yet; otherwise it is lost "
-        + "or was evicted (see 'evicted')."})
+@Command(
+        name = "devices",
+        description = {
+            "Per device: records stored, highest seq with nothing missing below it, the gaps "
+                    + "above it, last seen, and the outbox depth and oldest unsent age from its last status (read-only; never creates "
+                    + "a store).",
+            "A gap the device still holds (its outbox is not empty and older than the gap) is not sent yet; otherwise it is lost "
+                    + "or was evicted (see 'evicted')."
+        })
 final class DevicesCommand implements Callable<Integer> {
     private static final Pattern SITE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
@@ -49,8 +53,10 @@ final class DevicesCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommandLine cli = spec.commandLine();
         if (site != null && !SITE.matcher(site).matches()) {
-            throw new CommandLine.ParameterException(cli, "--site '" + Printable.of(site, 80) + "' is not a site id: 1-64 of "
-                    + "a-z, 0-9, '_' and '-', starting with a letter or digit");
+            throw new CommandLine.ParameterException(
+                    cli,
+                    "--site '" + Printable.of(site, 80) + "' is not a site id: 1-64 of "
+                            + "a-z, 0-9, '_' and '-', starting with a letter or digit");
         }
         GatewayConfig cfg = GatewayConfig.resolve(config, dataDir);
         PrintWriter out = cli.getOut();
@@ -63,17 +69,42 @@ final class DevicesCommand implements Callable<Integer> {
                     out.println(mapper.writeValueAsString(CoverageJson.of(d, now)));
                 }
             } else {
-                out.printf(Locale.ROOT, "%-12s %-16s %-10s %8s %8s %8s %-24s %7s %10s %s%n", "site", "device", "state", "stored", "max_seq",
-                        "complete", "last_seen", "outbox", "oldest_s", "gaps");
+                out.printf(
+                        Locale.ROOT,
+                        "%-12s %-16s %-10s %8s %8s %8s %-24s %7s %10s %s%n",
+                        "site",
+                        "device",
+                        "state",
+                        "stored",
+                        "max_seq",
+                        "complete",
+                        "last_seen",
+                        "outbox",
+                        "oldest_s",
+                        "gaps");
                 for (DeviceCoverage d : devices) {
                     Duration age = d.oldestUnsentAge(now);
-                    out.printf(Locale.ROOT, "%-12s %-16s %-10s %8d %8d %8d %-24s %7s %10s %s%n", safe(d.site()), safe(d.deviceId()),
-                            safe(d.state()), d.stored(), d.maxSeq(), d.contiguousTo(),
+                    out.printf(
+                            Locale.ROOT,
+                            "%-12s %-16s %-10s %8d %8d %8d %-24s %7s %10s %s%n",
+                            safe(d.site()),
+                            safe(d.deviceId()),
+                            safe(d.state()),
+                            d.stored(),
+                            d.maxSeq(),
+                            d.contiguousTo(),
                             d.lastSeen() == null ? "-" : d.lastSeen().toString(),
-                            d.outboxDepth() == null ? "-" : d.outboxDepth().toString(), age == null ? "-" : Long.toString(age.toSeconds()),
-                            d.gaps().isEmpty() ? "-" : d.gaps().stream().map(g -> g.from() == g.to() ? Long.toString(g.from())
-                                    : g.from() + "-" + g.to()).collect(Collectors.joining(","))
-                                    + (d.gaps().size() == CoverageQuery.MAX_GAPS ? ",..." : "") + " (" + d.missing() + " missing)");
+                            d.outboxDepth() == null ? "-" : d.outboxDepth().toString(),
+                            age == null ? "-" : Long.toString(age.toSeconds()),
+                            d.gaps().isEmpty()
+                                    ? "-"
+                                    : d.gaps().stream()
+                                                    .map(g -> g.from() == g.to()
+                                                            ? Long.toString(g.from())
+                                                            : g.from() + "-" + g.to())
+                                                    .collect(Collectors.joining(","))
+                                            + (d.gaps().size() == CoverageQuery.MAX_GAPS ? ",..." : "") + " ("
+                                            + d.missing() + " missing)");
                 }
             }
             out.flush();

@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code lexicon publish|status}: distribute a lexicon to the devices (its content, never a path) and see who runs what. */
-@Command(name = "lexicon", description = "Distribute lexicons to the devices and show which version each runs.",
+@Command(
+        name = "lexicon",
+        description = "Distribute lexicons to the devices and show which version each runs.",
         subcommands = {LexiconCommand.Publish.class, LexiconCommand.Status.class})
 final class LexiconCommand implements Runnable {
     @CommandLine.Spec
@@ -37,10 +39,14 @@ final class LexiconCommand implements Runnable {
         Path dataDir;
     }
 
-    @Command(name = "publish", description = {"Validate a lexicon YAML with the device's own rules and publish it: the running "
-        + "gateway keeps it retained for every device of the site (or all sites) within a few seconds; devices check size "
-        + "and sha256, apply it atomically and report lexicon_version in their status.",
-        "The version must be newer than the one published for the same scope. Errors name the field, never the content."})
+    @Command(
+            name = "publish",
+            description = {
+                "Validate a lexicon YAML with the device's own rules and publish it: the running "
+                        + "gateway keeps it retained for every device of the site (or all sites) within a few seconds; devices check size "
+                        + "and sha256, apply it atomically and report lexicon_version in their status.",
+                "The version must be newer than the one published for the same scope. Errors name the field, never the content."
+            })
     static final class Publish implements Callable<Integer> {
         @CommandLine.Mixin
         Store store;
@@ -48,7 +54,10 @@ final class LexiconCommand implements Runnable {
         @Parameters(paramLabel = "FILE", description = "lexicon YAML (at most 128 KiB)")
         Path file;
 
-        @Option(names = "--site", paramLabel = "SITE", description = "only the devices of this site (default: every site)")
+        @Option(
+                names = "--site",
+                paramLabel = "SITE",
+                description = "only the devices of this site (default: every site)")
         String site;
 
         @CommandLine.Spec
@@ -65,15 +74,21 @@ final class LexiconCommand implements Runnable {
             GatewayConfig cfg = GatewayConfig.resolve(store.config, store.dataDir);
             LexiconPublications.Publication p;
             try (JdbcVocStore s = JdbcVocStore.openExisting(cfg.store(), cfg.gatewayId())) {
-                p = new LexiconPublications(s.dataSource(), s.dialect()).publish(yaml, file.toString(),
-                        site == null ? LexiconPublications.ALL_SITES : site, System.getProperty("user.name", "operator"));
+                p = new LexiconPublications(s.dataSource(), s.dialect())
+                        .publish(
+                                yaml,
+                                file.toString(),
+                                site == null ? LexiconPublications.ALL_SITES : site,
+                                System.getProperty("user.name", "operator"));
             } catch (IllegalArgumentException e) {
                 throw new BadInputException(e.getMessage().replace("\n", " "));
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.println("lexicon " + p.version() + " published for " + (site == null ? "every site" : "site " + site) + " ("
-                    + p.sizeBytes() + " bytes, sha256 " + p.sha256() + "); the gateway sends it to the devices within 5 s "
-                    + "- check with 'voc-gateway lexicon status'");
+            out.println(
+                    "lexicon " + p.version() + " published for " + (site == null ? "every site" : "site " + site) + " ("
+                            + p.sizeBytes() + " bytes, sha256 " + p.sha256()
+                            + "); the gateway sends it to the devices within 5 s "
+                            + "- check with 'voc-gateway lexicon status'");
             out.flush();
             return 0;
         }
@@ -98,17 +113,41 @@ final class LexiconCommand implements Runnable {
                     out.println("no lexicon published: devices run their configured or built-in one");
                 }
                 for (var p : latest) {
-                    out.printf(Locale.ROOT, "published  %-12s %-14s sha256 %s  %s%n", p.site().equals(LexiconPublications.ALL_SITES) ? "*" : p.site(),
-                            p.version(), p.sha256().substring(0, 16), p.publishedAt());
+                    out.printf(
+                            Locale.ROOT,
+                            "published  %-12s %-14s sha256 %s  %s%n",
+                            p.site().equals(LexiconPublications.ALL_SITES) ? "*" : p.site(),
+                            p.version(),
+                            p.sha256().substring(0, 16),
+                            p.publishedAt());
                 }
-                out.printf(Locale.ROOT, "%-24s %-12s %-10s %-14s %-14s %s%n", "DEVICE", "SITE", "STATE", "DESIRED", "REPORTED", "");
+                out.printf(
+                        Locale.ROOT,
+                        "%-24s %-12s %-10s %-14s %-14s %s%n",
+                        "DEVICE",
+                        "SITE",
+                        "STATE",
+                        "DESIRED",
+                        "REPORTED",
+                        "");
                 for (Map.Entry<String, String[]> d : pubs.reported().entrySet()) {
                     String[] v = d.getValue();
-                    String desired = LexiconPublications.desiredFor(v[0], latest).map(LexiconPublications.Publication::version)
+                    String desired = LexiconPublications.desiredFor(v[0], latest)
+                            .map(LexiconPublications.Publication::version)
                             .orElse("-");
                     String reported = v[2] == null ? "?" : printable(v[2]);
-                    String note = "revoked".equals(v[1]) ? "" : desired.equals("-") || desired.equals(reported) ? "ok" : "pending";
-                    out.printf(Locale.ROOT, "%-24s %-12s %-10s %-14s %-14s %s%n", d.getKey(), v[0], v[1], desired, reported, note);
+                    String note = "revoked".equals(v[1])
+                            ? ""
+                            : desired.equals("-") || desired.equals(reported) ? "ok" : "pending";
+                    out.printf(
+                            Locale.ROOT,
+                            "%-24s %-12s %-10s %-14s %-14s %s%n",
+                            d.getKey(),
+                            v[0],
+                            v[1],
+                            desired,
+                            reported,
+                            note);
                 }
             }
             out.flush();

@@ -33,12 +33,20 @@ import picocli.CommandLine.Spec;
  * it opens an existing store and never creates one (a mistyped {@code --data-dir} is an error, not an empty new
  * database). Not audit-logged like the console's reads: whoever runs it can already read the store's files.
  */
-@Command(name = "records", description = {"Print utterances (or conversations) from an existing store, newest N, oldest first;"
-        + " read-only, never creates a store.",
-    "Filters as in the read API /api/v1/records and /api/v1/conversations.",
-    "Exit code 2 when there is no store where --data-dir or --config points, or a filter is malformed."})
+@Command(
+        name = "records",
+        description = {
+            "Print utterances (or conversations) from an existing store, newest N, oldest first;"
+                    + " read-only, never creates a store.",
+            "Filters as in the read API /api/v1/records and /api/v1/conversations.",
+            "Exit code 2 when there is no store where --data-dir or --config points, or a filter is malformed."
+        })
 final class RecordsCommand implements Callable<Integer> {
-    enum Format { table, json, csv }
+    enum Format {
+        table,
+        json,
+        csv
+    }
 
     @Option(names = "--config", paramLabel = "FILE", description = "gateway YAML (default: embedded defaults)")
     Path config;
@@ -49,11 +57,16 @@ final class RecordsCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "20", description = "how many (1-10000, default: ${DEFAULT-VALUE})")
     int limit;
 
-    @Option(names = "--conversations", description = "conversations with their verdict (attention, reason, peak-end score)"
-            + " instead of utterances")
+    @Option(
+            names = "--conversations",
+            description =
+                    "conversations with their verdict (attention, reason, peak-end score)" + " instead of utterances")
     boolean conversations;
 
-    @Option(names = "--since", paramLabel = "TIME", description = "from this UTC time or date (2026-12-02T10:00:00Z or 2026-12-02)")
+    @Option(
+            names = "--since",
+            paramLabel = "TIME",
+            description = "from this UTC time or date (2026-12-02T10:00:00Z or 2026-12-02)")
     String since;
 
     @Option(names = "--until", paramLabel = "TIME", description = "before this UTC time, or to the end of this date")
@@ -65,17 +78,24 @@ final class RecordsCommand implements Callable<Integer> {
     @Option(names = "--topic", paramLabel = "TOPIC", description = "only with this topic id (e.g. delivery)")
     String topic;
 
-    @Option(names = "--sentiment", paramLabel = "S", description = "positive, neutral or negative (conversations: with an"
-            + " utterance of it)")
+    @Option(
+            names = "--sentiment",
+            paramLabel = "S",
+            description = "positive, neutral or negative (conversations: with an" + " utterance of it)")
     String sentiment;
 
     @Option(names = "--speaker", paramLabel = "ROLE", description = "utterances only: staff, customer or unknown")
     String speaker;
 
-    @Option(names = "--attention", description = "only conversations that need attention (with utterances: only their utterances)")
+    @Option(
+            names = "--attention",
+            description = "only conversations that need attention (with utterances: only their utterances)")
     boolean attention;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), json (one object per line) or csv")
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            description = "table (default), json (one object per line) or csv")
     String format;
 
     @Option(names = "--json", description = "same as --format json")
@@ -95,11 +115,18 @@ final class RecordsCommand implements Callable<Integer> {
         GatewayConfig cfg = GatewayConfig.resolve(config, dataDir);
         PrintWriter out = spec.commandLine().getOut();
         try (JdbcVocStore store = JdbcVocStore.openExisting(cfg.store(), cfg.gatewayId())) {
-            ConsoleQueries queries = new ConsoleQueries(store.dataSource(), store.dialect(), io.vocedge.common.json.Mappers.json());
+            ConsoleQueries queries =
+                    new ConsoleQueries(store.dataSource(), store.dialect(), io.vocedge.common.json.Mappers.json());
             if (conversations) {
-                print(out, fmt, pages(f -> queries.conversations(scope, f), filter).reversed());
+                print(
+                        out,
+                        fmt,
+                        pages(f -> queries.conversations(scope, f), filter).reversed());
             } else {
-                printUtterances(out, fmt, pages(f -> queries.utterances(scope, f), filter).reversed());
+                printUtterances(
+                        out,
+                        fmt,
+                        pages(f -> queries.utterances(scope, f), filter).reversed());
             }
             out.flush();
             return 0;
@@ -108,7 +135,8 @@ final class RecordsCommand implements Callable<Integer> {
 
     private Format format() {
         if (json && format != null && !format.equals("json")) {
-            throw new BadInputException("--json and --format " + Filter.shorten(format) + " disagree: give one of them");
+            throw new BadInputException(
+                    "--json and --format " + Filter.shorten(format) + " disagree: give one of them");
         }
         if (json) {
             return Format.json;
@@ -126,12 +154,14 @@ final class RecordsCommand implements Callable<Integer> {
     /** The filters, checked by the same parser as the read API (errors name the option). */
     private Filter filter() {
         if (conversations && speaker != null) {
-            throw new BadInputException("--speaker filters utterances; conversations take --since, --until, --site, --topic,"
-                    + " --sentiment and --attention");
+            throw new BadInputException(
+                    "--speaker filters utterances; conversations take --since, --until, --site, --topic,"
+                            + " --sentiment and --attention");
         }
         for (String s : sites) {
             if (!io.vocedge.protocol.Ids.isValid(s)) {
-                throw new BadInputException("--site '" + Filter.shorten(s) + "': a site id is 1-64 characters of a-z, 0-9, '-' or '_'");
+                throw new BadInputException(
+                        "--site '" + Filter.shorten(s) + "': a site id is 1-64 characters of a-z, 0-9, '-' or '_'");
             }
         }
         Map<String, String> p = new java.util.HashMap<>();
@@ -182,12 +212,30 @@ final class RecordsCommand implements Callable<Integer> {
                 out.print(csv);
             }
             case table -> {
-                out.printf(Locale.ROOT, "%-20s %-14s %5s %-10s %-9s %-9s %-28s %s%n", "at", "device", "seq", "site", "speaker", "sentiment",
-                        "topics", "text");
+                out.printf(
+                        Locale.ROOT,
+                        "%-20s %-14s %5s %-10s %-9s %-9s %-28s %s%n",
+                        "at",
+                        "device",
+                        "seq",
+                        "site",
+                        "speaker",
+                        "sentiment",
+                        "topics",
+                        "text");
                 for (UtteranceView u : rows) {
-                    // Every column but seq and at came from a device: control and bidi characters never reach the terminal.
-                    out.printf(Locale.ROOT, "%-20s %-14s %5d %-10s %-9s %-9s %-28s %s%n", at(u.at()), safe(u.deviceId(), 64), u.seq(),
-                            safe(u.site(), 64), safe(u.speaker(), 32), safe(u.sentiment(), 32), safe(Exports.topicIds(u), 512),
+                    // Every column but seq and at came from a device: control and bidi characters never reach the
+                    // terminal.
+                    out.printf(
+                            Locale.ROOT,
+                            "%-20s %-14s %5d %-10s %-9s %-9s %-28s %s%n",
+                            at(u.at()),
+                            safe(u.deviceId(), 64),
+                            u.seq(),
+                            safe(u.site(), 64),
+                            safe(u.speaker(), 32),
+                            safe(u.sentiment(), 32),
+                            safe(Exports.topicIds(u), 512),
                             safe(u.text(), Limits.MAX_TEXT_CHARS));
                 }
             }
@@ -208,20 +256,38 @@ final class RecordsCommand implements Callable<Integer> {
                 out.print(csv);
             }
             case table -> {
-                out.printf(Locale.ROOT, "%-20s %-14s %-10s %-24s %-9s %6s %-28s %s%n", "at", "device", "site", "conversation", "attention",
-                        "score", "topics", "reason");
+                out.printf(
+                        Locale.ROOT,
+                        "%-20s %-14s %-10s %-24s %-9s %6s %-28s %s%n",
+                        "at",
+                        "device",
+                        "site",
+                        "conversation",
+                        "attention",
+                        "score",
+                        "topics",
+                        "reason");
                 for (ConversationRow r : rows) {
-                    out.printf(Locale.ROOT, "%-20s %-14s %-10s %-24s %-9s %6s %-28s %s%n", at(r.at()), safe(r.deviceId(), 64),
-                            safe(r.site(), 64), safe(r.conversationId(), 64), r.attention() ? "YES" : "no",
+                    out.printf(
+                            Locale.ROOT,
+                            "%-20s %-14s %-10s %-24s %-9s %6s %-28s %s%n",
+                            at(r.at()),
+                            safe(r.deviceId(), 64),
+                            safe(r.site(), 64),
+                            safe(r.conversationId(), 64),
+                            r.attention() ? "YES" : "no",
                             r.score() == null ? "-" : String.format(java.util.Locale.ROOT, "%.2f", r.score()),
-                            safe(String.join(" ", r.topics()), 512), safe(r.reason(), 300));
+                            safe(String.join(" ", r.topics()), 512),
+                            safe(r.reason(), 300));
                 }
             }
         }
     }
 
     private static String at(java.time.Instant t) {
-        return t == null ? "-" : t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        return t == null
+                ? "-"
+                : t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
     static String safe(Object o, int maxChars) {

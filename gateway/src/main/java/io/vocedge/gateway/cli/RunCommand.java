@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code run}: the gateway service until SIGTERM. */
-@Command(name = "run",
+@Command(
+        name = "run",
         description = "Run the gateway. Without --config: embedded broker on loopback (1883, or a free port if taken), "
                 + "SQLite store, HTTP on a free loopback port; all written to <data-dir>/runtime.json.")
 final class RunCommand implements Callable<Integer> {
@@ -24,10 +25,13 @@ final class RunCommand implements Callable<Integer> {
         GatewayConfig cfg = GatewayConfig.resolve(config, dataDir);
         GatewayApp app = GatewayApp.start(cfg);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
-            stopped.countDown();
-        }, "shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            app.close();
+                            stopped.countDown();
+                        },
+                        "shutdown"));
         stopped.await();
         return 0;
     }

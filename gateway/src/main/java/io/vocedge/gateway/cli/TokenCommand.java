@@ -9,7 +9,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code token create}: read-API tokens for scripts (issue 14). */
-@Command(name = "token", description = "API tokens for the read API (/api/v1).", subcommands = {TokenCommand.Create.class})
+@Command(
+        name = "token",
+        description = "API tokens for the read API (/api/v1).",
+        subcommands = {TokenCommand.Create.class})
 final class TokenCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -19,8 +22,12 @@ final class TokenCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: create");
     }
 
-    @Command(name = "create", description = {"Create an API token with a role (and sites) and print it once: only its hash "
-            + "is kept.", "Use it as 'Authorization: Bearer <token>'."})
+    @Command(
+            name = "create",
+            description = {
+                "Create an API token with a role (and sites) and print it once: only its hash " + "is kept.",
+                "Use it as 'Authorization: Bearer <token>'."
+            })
     static final class Create implements Callable<Integer> {
         @CommandLine.Mixin
         UserCommand.Target target;

@@ -18,7 +18,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code user add}: console accounts (issue 14). */
-@Command(name = "user", description = "Console user accounts.", subcommands = {UserCommand.Add.class})
+@Command(
+        name = "user",
+        description = "Console user accounts.",
+        subcommands = {UserCommand.Add.class})
 final class UserCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -52,13 +55,20 @@ final class UserCommand implements Runnable {
         }
     }
 
-    @Command(name = "add", description = {"Add a console user (or set a new password and role for an existing one).",
-        "The password is read from the first line of standard input: echo \"$PW\" | voc-gateway user add ... --password-stdin"})
+    @Command(
+            name = "add",
+            description = {
+                "Add a console user (or set a new password and role for an existing one).",
+                "The password is read from the first line of standard input: echo \"$PW\" | voc-gateway user add ... --password-stdin"
+            })
     static final class Add implements Callable<Integer> {
         @CommandLine.Mixin
         Target target;
 
-        @Option(names = "--password-stdin", required = true, description = "read the password from standard input (never an argument: it would show in ps)")
+        @Option(
+                names = "--password-stdin",
+                required = true,
+                description = "read the password from standard input (never an argument: it would show in ps)")
         boolean passwordStdin;
 
         @CommandLine.Spec
@@ -69,13 +79,17 @@ final class UserCommand implements Runnable {
             ConsoleUser user = Accounts.validate(target.name, target.role, target.sites);
             String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             if (line == null || line.isEmpty()) {
-                throw new BadInputException("no password on standard input: pipe it in, e.g. echo \"$PW\" | voc-gateway user add ...");
+                throw new BadInputException(
+                        "no password on standard input: pipe it in, e.g. echo \"$PW\" | voc-gateway user add ...");
             }
             try (JdbcVocStore store = target.open()) {
-                new Accounts(store.dataSource(), store.dialect(), new PasswordHasher()).putUser(user, line.toCharArray());
+                new Accounts(store.dataSource(), store.dialect(), new PasswordHasher())
+                        .putUser(user, line.toCharArray());
             }
-            spec.commandLine().getOut().println("user " + user.name() + " (" + user.role().id()
-                    + (user.sites().isEmpty() ? "" : ", sites " + String.join(",", user.sites())) + ") saved");
+            spec.commandLine()
+                    .getOut()
+                    .println("user " + user.name() + " (" + user.role().id()
+                            + (user.sites().isEmpty() ? "" : ", sites " + String.join(",", user.sites())) + ") saved");
             spec.commandLine().getOut().flush();
             return 0;
         }

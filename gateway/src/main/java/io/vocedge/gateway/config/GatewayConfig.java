@@ -37,9 +37,19 @@ import java.util.regex.Pattern;
  * @param alerts alert channels, rules, rosters and sites (issue 17); no channels: alerts are off
  * @param forward forwarding to the central platform (outbox, Kafka); disabled without a sink
  */
-public record GatewayConfig(String gatewayId, Path dataDir, BrokerSettings broker, StoreSettings store, HttpSettings http,
-        String adminToken, String registryMode, int queueCapacity, int maxMessagesPerTransaction,
-        long maxBytesPerTransaction, ConsoleSettings console, AlertsSettings alerts,
+public record GatewayConfig(
+        String gatewayId,
+        Path dataDir,
+        BrokerSettings broker,
+        StoreSettings store,
+        HttpSettings http,
+        String adminToken,
+        String registryMode,
+        int queueCapacity,
+        int maxMessagesPerTransaction,
+        long maxBytesPerTransaction,
+        ConsoleSettings console,
+        AlertsSettings alerts,
         ForwardSettings forward) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("data/gateway");
@@ -102,7 +112,8 @@ public record GatewayConfig(String gatewayId, Path dataDir, BrokerSettings broke
 
     /** What the CLI commands take: a config file or the embedded defaults, and an optional data-dir override. */
     public static GatewayConfig resolve(Path fileOrNull, Path dataDirOrNull) throws ConfigException {
-        return fileOrNull == null ? defaults(dataDirOrNull == null ? DEFAULT_DATA_DIR : dataDirOrNull)
+        return fileOrNull == null
+                ? defaults(dataDirOrNull == null ? DEFAULT_DATA_DIR : dataDirOrNull)
                 : load(fileOrNull, dataDirOrNull);
     }
 
@@ -113,8 +124,8 @@ public record GatewayConfig(String gatewayId, Path dataDir, BrokerSettings broke
     /** Reads every section; throws one {@link ConfigException} listing all problems. */
     public static GatewayConfig read(ConfigDocument doc, Path dataDirOverride) throws ConfigException {
         ConfigNode root = doc.root();
-        String id = root.string("gateway_id", "gateway-1", GATEWAY_ID,
-                "expected 1-64 characters of letters, digits, '.', '-' or '_'");
+        String id = root.string(
+                "gateway_id", "gateway-1", GATEWAY_ID, "expected 1-64 characters of letters, digits, '.', '-' or '_'");
         Path fileDataDir = root.path("data_dir", DEFAULT_DATA_DIR);
         Path dataDir = dataDirOverride != null ? dataDirOverride : fileDataDir;
         BrokerSettings broker = BrokerSettings.from(root.section("broker"));
@@ -133,7 +144,7 @@ public record GatewayConfig(String gatewayId, Path dataDir, BrokerSettings broke
         AlertsSettings alerts = AlertsSettings.from(root.section("alerts"));
         ForwardSettings forward = ForwardSettings.from(root.section("forward"));
         doc.finish();
-        return new GatewayConfig(id, dataDir, broker, store, http, token, mode, queue, perTx, perTxBytes, console, alerts,
-                forward);
+        return new GatewayConfig(
+                id, dataDir, broker, store, http, token, mode, queue, perTx, perTxBytes, console, alerts, forward);
     }
 }

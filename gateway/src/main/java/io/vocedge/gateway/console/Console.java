@@ -14,8 +14,8 @@ import io.vocedge.gateway.console.web.ApiRoutes;
 import io.vocedge.gateway.console.web.ConsoleAuth;
 import io.vocedge.gateway.console.web.ConsoleRoutes;
 import io.vocedge.gateway.console.web.SearchRoutes;
-import io.vocedge.gateway.console.web.TrendRoutes;
 import io.vocedge.gateway.console.web.Templates;
+import io.vocedge.gateway.console.web.TrendRoutes;
 import io.vocedge.gateway.http.CredentialTransport;
 import io.vocedge.gateway.http.HttpRoutes;
 import io.vocedge.gateway.store.JdbcVocStore;
@@ -35,7 +35,12 @@ public final class Console {
     private final Templates templates;
     private final List<HttpRoutes> routes;
 
-    public Console(JdbcVocStore store, ConsoleSettings settings, CredentialTransport transport, ObjectMapper json, Clock clock) {
+    public Console(
+            JdbcVocStore store,
+            ConsoleSettings settings,
+            CredentialTransport transport,
+            ObjectMapper json,
+            Clock clock) {
         accounts = new Accounts(store.dataSource(), store.dialect(), new PasswordHasher());
         audit = new AuditLog(store.dataSource(), store.dialect());
         queries = new ConsoleQueries(store.dataSource(), store.dialect(), json);
@@ -45,9 +50,18 @@ public final class Console {
         LoginThrottle throttle = new LoginThrottle(settings.loginMaxFailures(), settings.loginWindow(), 100_000, clock);
         store.addParticipant(new ConsoleIndexer(json));
         Facets facets = new Facets(store.dataSource());
-        routes = List.of(new ConsoleRoutes(auth, accounts, throttle, audit, queries, templates, transport),
-                new SearchRoutes(auth, audit, queries, facets, templates), new ApiRoutes(auth, audit, queries),
-                new TrendRoutes(auth, audit, new TrendQueries(store.dataSource(), store.dialect()), facets, templates, json, clock));
+        routes = List.of(
+                new ConsoleRoutes(auth, accounts, throttle, audit, queries, templates, transport),
+                new SearchRoutes(auth, audit, queries, facets, templates),
+                new ApiRoutes(auth, audit, queries),
+                new TrendRoutes(
+                        auth,
+                        audit,
+                        new TrendQueries(store.dataSource(), store.dialect()),
+                        facets,
+                        templates,
+                        json,
+                        clock));
     }
 
     public List<HttpRoutes> routes() {

@@ -14,8 +14,8 @@ import java.util.Map;
  * @param loginMaxFailures failed sign-ins allowed per user name and per client address within {@code loginWindow}
  * @param loginWindow how long a failed sign-in counts
  */
-public record ConsoleSettings(Duration sessionIdle, Duration sessionMax, int maxSessions, int loginMaxFailures,
-        Duration loginWindow) {
+public record ConsoleSettings(
+        Duration sessionIdle, Duration sessionMax, int maxSessions, int loginMaxFailures, Duration loginWindow) {
 
     public static ConsoleSettings from(ConfigNode c) {
         Duration idle = c.duration("session_idle", Duration.ofMinutes(30), Duration.ofSeconds(1), Duration.ofDays(1));

@@ -23,7 +23,8 @@ public final class CoverageJson {
         m.put("max_seq", d.maxSeq());
         m.put("contiguous_to", d.contiguousTo());
         m.put("missing", d.missing());
-        List<List<Long>> gaps = d.gaps().stream().map(g -> List.of(g.from(), g.to())).toList();
+        List<List<Long>> gaps =
+                d.gaps().stream().map(g -> List.of(g.from(), g.to())).toList();
         m.put("gaps", gaps);
         m.put("outbox_depth", d.outboxDepth());
         m.put("oldest_unsent_at", text(d.oldestUnsentAt()));

@@ -64,8 +64,9 @@ public final class CoverageQuery {
                 }
             }
             Map<String, DeviceCoverage> out = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT device_id, site, name, state, last_seen, online, status_at,"
-                    + " outbox_depth, last_status FROM devices" + where + " ORDER BY site, name, device_id")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT device_id, site, name, state, last_seen, online, status_at,"
+                            + " outbox_depth, last_status FROM devices" + where + " ORDER BY site, name, device_id")) {
                 bind(ps, site);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -74,13 +75,30 @@ public final class CoverageQuery {
                         long depth = rs.getLong("outbox_depth");
                         Long outboxDepth = rs.wasNull() ? null : depth;
                         JsonNode outbox = outbox(rs.getString("last_status"));
-                        out.put(device, new DeviceCoverage(device, rs.getString("site"), rs.getString("name"),
-                                rs.getString("state"), dialect.getTime(rs, "last_seen"), rs.getBoolean("online"),
-                                dialect.getTime(rs, "status_at"), n[0], n[1], firstGap.containsKey(device)
-                                        ? firstGap.get(device) - 1 : n[1], gaps.getOrDefault(device, List.of()), n[1] - n[0],
-                                // Long.valueOf: a bare long here would make the ternary unbox a null depth (NPE for devices without one)
-                                outbox != null && outbox.hasNonNull("depth") ? Long.valueOf(outbox.get("depth").asLong()) : outboxDepth,
-                                time(outbox, "oldest_unsent_at"), number(outbox, "last_seq"), number(outbox, "evicted")));
+                        out.put(
+                                device,
+                                new DeviceCoverage(
+                                        device,
+                                        rs.getString("site"),
+                                        rs.getString("name"),
+                                        rs.getString("state"),
+                                        dialect.getTime(rs, "last_seen"),
+                                        rs.getBoolean("online"),
+                                        dialect.getTime(rs, "status_at"),
+                                        n[0],
+                                        n[1],
+                                        firstGap.containsKey(device) ? firstGap.get(device) - 1 : n[1],
+                                        gaps.getOrDefault(device, List.of()),
+                                        n[1] - n[0],
+                                        // Long.valueOf: a bare long here would make the ternary unbox a null depth (NPE
+                                        // for devices without one)
+                                        outbox != null && outbox.hasNonNull("depth")
+                                                ? Long.valueOf(
+                                                        outbox.get("depth").asLong())
+                                                : outboxDepth,
+                                        time(outbox, "oldest_unsent_at"),
+                                        number(outbox, "last_seq"),
+                                        number(outbox, "evicted")));
                     }
                 }
             }
@@ -110,7 +128,9 @@ public final class CoverageQuery {
     }
 
     private static Long number(JsonNode outbox, String field) {
-        return outbox != null && outbox.path(field).canConvertToLong() ? outbox.get(field).asLong() : null;
+        return outbox != null && outbox.path(field).canConvertToLong()
+                ? outbox.get(field).asLong()
+                : null;
     }
 
     private static Instant time(JsonNode outbox, String field) {

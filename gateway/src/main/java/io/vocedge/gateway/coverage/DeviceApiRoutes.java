@@ -42,8 +42,10 @@ public final class DeviceApiRoutes implements HttpRoutes {
         }
         SiteScope scope = ConsoleAuth.user(ctx).scope().narrow(site);
         var now = clock.instant();
-        List<Map<String, Object>> devices = coverage.devices(site).stream().filter(d -> scope.allows(d.site()))
-                .map(d -> CoverageJson.of(d, now)).toList();
+        List<Map<String, Object>> devices = coverage.devices(site).stream()
+                .filter(d -> scope.allows(d.site()))
+                .map(d -> CoverageJson.of(d, now))
+                .toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("at", now.toString());
         body.put("devices", devices);

@@ -16,15 +16,32 @@ import java.util.List;
  * @param oldestUnsentAt from the last status; null when its outbox was empty (or an older device)
  * @param deviceLastSeq the last seq the device had handed out at its last status; null for older devices
  */
-public record DeviceCoverage(String deviceId, String site, String name, String state, Instant lastSeen, boolean online,
-        Instant statusAt, long stored, long maxSeq, long contiguousTo, List<Range> gaps, long missing, Long outboxDepth,
-        Instant oldestUnsentAt, Long deviceLastSeq, Long evicted) {
+public record DeviceCoverage(
+        String deviceId,
+        String site,
+        String name,
+        String state,
+        Instant lastSeen,
+        boolean online,
+        Instant statusAt,
+        long stored,
+        long maxSeq,
+        long contiguousTo,
+        List<Range> gaps,
+        long missing,
+        Long outboxDepth,
+        Instant oldestUnsentAt,
+        Long deviceLastSeq,
+        Long evicted) {
     /** An inclusive seq range. */
     public record Range(long from, long to) {}
 
     /** Age of the oldest unsent record at {@code now}, or null. */
     public Duration oldestUnsentAge(Instant now) {
-        return oldestUnsentAt == null ? null : Duration.between(oldestUnsentAt, now).isNegative() ? Duration.ZERO
-                : Duration.between(oldestUnsentAt, now);
+        return oldestUnsentAt == null
+                ? null
+                : Duration.between(oldestUnsentAt, now).isNegative()
+                        ? Duration.ZERO
+                        : Duration.between(oldestUnsentAt, now);
     }
 }

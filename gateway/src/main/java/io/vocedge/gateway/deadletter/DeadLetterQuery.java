@@ -26,9 +26,11 @@ public final class DeadLetterQuery {
      * @param id null = any
      * @param pendingOnly only rows not redriven yet
      */
-    public List<DeadLetterRow> find(String reasonCode, Instant since, Long id, boolean pendingOnly, int limit) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT id, received_at, gateway_id, topic, device_id, seq, reason_code, reason,"
-                + " payload, payload_encoding, payload_bytes, redriven_at, redrive_outcome FROM dead_letters WHERE 1 = 1");
+    public List<DeadLetterRow> find(String reasonCode, Instant since, Long id, boolean pendingOnly, int limit)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder(
+                "SELECT id, received_at, gateway_id, topic, device_id, seq, reason_code, reason,"
+                        + " payload, payload_encoding, payload_bytes, redriven_at, redrive_outcome FROM dead_letters WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (reasonCode != null) {
             sql.append(" AND reason_code = ?");
@@ -47,7 +49,8 @@ public final class DeadLetterQuery {
         }
         sql.append(" ORDER BY id LIMIT ?");
         args.add(limit);
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql.toString())) {
             for (int i = 0; i < args.size(); i++) {
                 Object a = args.get(i);
                 if (a instanceof Instant t) {
@@ -65,10 +68,20 @@ public final class DeadLetterQuery {
                 while (rs.next()) {
                     long seq = rs.getLong("seq");
                     Long seqOrNull = rs.wasNull() ? null : seq;
-                    out.add(new DeadLetterRow(rs.getLong("id"), dialect.getTime(rs, "received_at"), rs.getString("gateway_id"),
-                            rs.getString("topic"), rs.getString("device_id"), seqOrNull, rs.getString("reason_code"),
-                            rs.getString("reason"), rs.getString("payload"), rs.getString("payload_encoding"),
-                            rs.getInt("payload_bytes"), dialect.getTime(rs, "redriven_at"), rs.getString("redrive_outcome")));
+                    out.add(new DeadLetterRow(
+                            rs.getLong("id"),
+                            dialect.getTime(rs, "received_at"),
+                            rs.getString("gateway_id"),
+                            rs.getString("topic"),
+                            rs.getString("device_id"),
+                            seqOrNull,
+                            rs.getString("reason_code"),
+                            rs.getString("reason"),
+                            rs.getString("payload"),
+                            rs.getString("payload_encoding"),
+                            rs.getInt("payload_bytes"),
+                            dialect.getTime(rs, "redriven_at"),
+                            rs.getString("redrive_outcome")));
                 }
             }
             if (!c.getAutoCommit()) {

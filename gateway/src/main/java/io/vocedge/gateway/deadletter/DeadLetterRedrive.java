@@ -54,17 +54,30 @@ public final class DeadLetterRedrive {
         if (!arrived.addressed() || arrived.address().kind() != DeviceAddress.Kind.RECORDS) {
             return new Outcome(row.id(), "not_redrivable", "only record batches (up/records topics) are redriven");
         }
-        byte[] payload = row.payloadEncoding().startsWith("base64") ? Base64.getDecoder().decode(row.payload())
+        byte[] payload = row.payloadEncoding().startsWith("base64")
+                ? Base64.getDecoder().decode(row.payload())
                 : row.payload().getBytes(StandardCharsets.UTF_8);
-        IngestMessage m = new IngestMessage(row.topic(), arrived.address(), null, asBatch(row, arrived.address(), payload), -1, 0,
+        IngestMessage m = new IngestMessage(
+                row.topic(),
+                arrived.address(),
+                null,
+                asBatch(row, arrived.address(), payload),
+                -1,
+                0,
                 row.receivedAt());
         Verdict v = validator.check(m);
         if (v instanceof Verdict.Refused r) {
-            return new Outcome(row.id(), "still_refused", r.reasonKey() + ": " + r.deadLetter().reason());
+            return new Outcome(
+                    row.id(),
+                    "still_refused",
+                    r.reasonKey() + ": " + r.deadLetter().reason());
         }
         Verdict.Accepted a = (Verdict.Accepted) v;
         if (!a.rejectedRecords().isEmpty() && a.records().isEmpty()) {
-            return new Outcome(row.id(), "still_refused", "invalid_record: " + a.rejectedRecords().get(0).reason());
+            return new Outcome(
+                    row.id(),
+                    "still_refused",
+                    "invalid_record: " + a.rejectedRecords().get(0).reason());
         }
         StoreTransaction tx = new StoreTransaction();
         if (a.autoRegister() != null) {
@@ -75,7 +88,10 @@ public final class DeadLetterRedrive {
         try {
             if (stillBad == 0) {
                 // The outcome text is only known after the insert; the mark says what was asked and is refined below.
-                tx.redriven(row.id(), Instant.now(), "redriven: " + a.records().size() + " record(s) through (device_id, seq)");
+                tx.redriven(
+                        row.id(),
+                        Instant.now(),
+                        "redriven: " + a.records().size() + " record(s) through (device_id, seq)");
             }
             CommitResult r = store.commit(tx);
             String detail = r.inserted() + " stored, " + r.duplicates() + " already stored"
@@ -93,7 +109,8 @@ public final class DeadLetterRedrive {
     private byte[] asBatch(DeadLetterRow row, DeviceAddress address, byte[] payload) {
         try {
             JsonNode node = json.readTree(payload);
-            if (node != null && SchemaId.BATCH.toString().equals(node.path("schema").asText())) {
+            if (node != null
+                    && SchemaId.BATCH.toString().equals(node.path("schema").asText())) {
                 return payload;
             }
             ObjectNode batch = json.createObjectNode();

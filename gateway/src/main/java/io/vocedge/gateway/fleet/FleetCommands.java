@@ -45,8 +45,15 @@ public final class FleetCommands {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public FleetCommands(FleetQueries fleet, LexiconPublications lexicons, AuditLog audit, Publisher mqtt, DataSource db,
-            Dialect dialect, ObjectMapper json, Clock clock) {
+    public FleetCommands(
+            FleetQueries fleet,
+            LexiconPublications lexicons,
+            AuditLog audit,
+            Publisher mqtt,
+            DataSource db,
+            Dialect dialect,
+            ObjectMapper json,
+            Clock clock) {
         this.fleet = fleet;
         this.lexicons = lexicons;
         this.audit = audit;
@@ -64,8 +71,10 @@ public final class FleetCommands {
      */
     public FleetDevice authorise(ConsoleUser user, String deviceId, String command) throws SQLException {
         if (!FleetRoutes.COMMANDS.contains(command)) {
-            throw new HttpResponseException(400, "unknown command '" + shorten(command) + "': use one of "
-                    + String.join(", ", FleetRoutes.COMMANDS), Map.of());
+            throw new HttpResponseException(
+                    400,
+                    "unknown command '" + shorten(command) + "': use one of " + String.join(", ", FleetRoutes.COMMANDS),
+                    Map.of());
         }
         if (!io.vocedge.protocol.Ids.isValid(deviceId)) {
             throw new HttpResponseException(404, "no device '" + shorten(deviceId) + "' that you may see", Map.of());
@@ -74,19 +83,31 @@ public final class FleetCommands {
         if (device.isEmpty()) {
             Optional<String> site = fleet.siteOf(deviceId);
             if (site.isPresent()) {
-                audit.record(user.name(), "fleet_command_refused", deviceId, site.get(), "command=" + command
-                        + " reason=outside the user's sites");
+                audit.record(
+                        user.name(),
+                        "fleet_command_refused",
+                        deviceId,
+                        site.get(),
+                        "command=" + command + " reason=outside the user's sites");
             }
             throw new HttpResponseException(404, "no device '" + deviceId + "' that you may see", Map.of());
         }
         if (!FleetRoutes.mayCommand(user)) {
-            audit.record(user.name(), "fleet_command_refused", deviceId, device.get().site(), "command=" + command
-                    + " reason=role " + user.role().id() + " is read only");
-            throw new HttpResponseException(403, "your role (" + user.role().id() + ") may not send commands: ask an admin "
-                    + "or the site's manager", Map.of());
+            audit.record(
+                    user.name(),
+                    "fleet_command_refused",
+                    deviceId,
+                    device.get().site(),
+                    "command=" + command + " reason=role " + user.role().id() + " is read only");
+            throw new HttpResponseException(
+                    403,
+                    "your role (" + user.role().id() + ") may not send commands: ask an admin "
+                            + "or the site's manager",
+                    Map.of());
         }
         if (device.get().revoked()) {
-            throw new HttpResponseException(409, "device '" + deviceId + "' is revoked: it takes no commands", Map.of());
+            throw new HttpResponseException(
+                    409, "device '" + deviceId + "' is revoked: it takes no commands", Map.of());
         }
         return device.get();
     }
@@ -103,8 +124,11 @@ public final class FleetCommands {
         if ("lexicon".equals(command)) {
             var desired = LexiconPublications.desiredFor(d.site(), lexicons.latest());
             if (desired.isEmpty()) {
-                throw new HttpResponseException(409, "no lexicon is published for site " + d.site() + " or for every site: "
-                        + "publish one first with 'voc-gateway lexicon publish FILE'", Map.of());
+                throw new HttpResponseException(
+                        409,
+                        "no lexicon is published for site " + d.site() + " or for every site: "
+                                + "publish one first with 'voc-gateway lexicon publish FILE'",
+                        Map.of());
             }
             topic = Topics.lexicon(d.site(), d.deviceId());
             payload = json.writeValueAsBytes(desired.get().update());
@@ -117,25 +141,42 @@ public final class FleetCommands {
             detail = null;
         }
         // Audited before it leaves: a command that was sent is never missing from the audit log.
-        audit.record(user.name(), "fleet_command", d.deviceId(), d.site(), "command=" + command + " command_id=" + id
-                + (detail == null ? "" : " " + detail));
+        audit.record(
+                user.name(),
+                "fleet_command",
+                d.deviceId(),
+                d.site(),
+                "command=" + command + " command_id=" + id + (detail == null ? "" : " " + detail));
         boolean sent = mqtt.publish(topic, payload, retained);
         record(id, d, command, user.name(), now, sent ? "sent" : "broker not connected");
         if (!sent) {
-            audit.record(user.name(), "fleet_command_failed", d.deviceId(), d.site(), "command=" + command + " command_id=" + id
-                    + " reason=broker not connected");
-            throw new HttpResponseException(503, "the gateway is not connected to the broker: the command was not sent, "
-                    + "try again in a moment", Map.of());
+            audit.record(
+                    user.name(),
+                    "fleet_command_failed",
+                    d.deviceId(),
+                    d.site(),
+                    "command=" + command + " command_id=" + id + " reason=broker not connected");
+            throw new HttpResponseException(
+                    503,
+                    "the gateway is not connected to the broker: the command was not sent, " + "try again in a moment",
+                    Map.of());
         }
-        Logger.info("event=fleet_command actor={} device={} site={} command={} command_id={}", user.name(), d.deviceId(),
-                d.site(), command, id);
+        Logger.info(
+                "event=fleet_command actor={} device={} site={} command={} command_id={}",
+                user.name(),
+                d.deviceId(),
+                d.site(),
+                command,
+                id);
         return new Sent(id, d.deviceId(), command, detail);
     }
 
-    private void record(String id, FleetDevice d, String command, String actor, Instant at, String outcome) throws SQLException {
+    private void record(String id, FleetDevice d, String command, String actor, Instant at, String outcome)
+            throws SQLException {
         try (Connection c = db.getConnection();
-                PreparedStatement ps = c.prepareStatement("INSERT INTO fleet_commands (command_id, device_id, site, name, actor,"
-                        + " sent_at, outcome) VALUES (?,?,?,?,?,?,?)")) {
+                PreparedStatement ps =
+                        c.prepareStatement("INSERT INTO fleet_commands (command_id, device_id, site, name, actor,"
+                                + " sent_at, outcome) VALUES (?,?,?,?,?,?,?)")) {
             ps.setString(1, id);
             ps.setString(2, d.deviceId());
             ps.setString(3, d.site());

@@ -14,9 +14,22 @@ import java.time.Instant;
  * @param diskHealth {@code ok}, {@code low}, {@code critical}, ... as the device reported it; null when unknown
  * @param micHealth {@code ok} or a short problem ({@code reopening: ...}, {@code 2 dead channels}, {@code clipping})
  */
-public record FleetDevice(String deviceId, String site, String name, String state, boolean online, String offlineReason,
-        Instant lastSeen, String softwareVersion, String lexiconVersion, Long outboxDepth, Instant oldestUnsentAt,
-        Boolean muted, String diskHealth, Long diskFreeMb, String micHealth) {
+public record FleetDevice(
+        String deviceId,
+        String site,
+        String name,
+        String state,
+        boolean online,
+        String offlineReason,
+        Instant lastSeen,
+        String softwareVersion,
+        String lexiconVersion,
+        Long outboxDepth,
+        Instant oldestUnsentAt,
+        Boolean muted,
+        String diskHealth,
+        Long diskFreeMb,
+        String micHealth) {
 
     public boolean revoked() {
         return "revoked".equals(state);

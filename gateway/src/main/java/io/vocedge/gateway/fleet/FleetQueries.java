@@ -57,9 +57,11 @@ public final class FleetQueries {
         List<Object> params = new ArrayList<>();
         String where = scope.sql("f.site", params);
         try (Connection c = db.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT f.command_id, f.device_id, f.site, f.name, f.actor, f.sent_at,"
-                        + " f.outcome, r.ok, r.message, r.received_at FROM fleet_commands f LEFT JOIN command_results r"
-                        + " ON r.command_id = f.command_id WHERE " + where + " ORDER BY f.sent_at DESC LIMIT " + limit)) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT f.command_id, f.device_id, f.site, f.name, f.actor, f.sent_at,"
+                                + " f.outcome, r.ok, r.message, r.received_at FROM fleet_commands f LEFT JOIN command_results r"
+                                + " ON r.command_id = f.command_id WHERE " + where + " ORDER BY f.sent_at DESC LIMIT "
+                                + limit)) {
             for (int i = 0; i < params.size(); i++) {
                 ps.setString(i + 1, (String) params.get(i));
             }
@@ -69,9 +71,16 @@ public final class FleetQueries {
                     boolean ok = rs.getBoolean("ok");
                     Boolean answered = rs.wasNull() ? null : ok;
                     String message = rs.getString("message");
-                    out.add(new CommandRow(rs.getString("command_id"), rs.getString("device_id"), rs.getString("site"),
-                            rs.getString("name"), rs.getString("actor"), dialect.getTime(rs, "sent_at"), rs.getString("outcome"),
-                            answered, message == null || message.length() <= 300 ? message : message.substring(0, 300),
+                    out.add(new CommandRow(
+                            rs.getString("command_id"),
+                            rs.getString("device_id"),
+                            rs.getString("site"),
+                            rs.getString("name"),
+                            rs.getString("actor"),
+                            dialect.getTime(rs, "sent_at"),
+                            rs.getString("outcome"),
+                            answered,
+                            message == null || message.length() <= 300 ? message : message.substring(0, 300),
                             dialect.getTime(rs, "received_at")));
                 }
             }
@@ -95,8 +104,9 @@ public final class FleetQueries {
 
     private List<FleetDevice> query(String where, List<Object> params, Instant now) throws SQLException {
         try (Connection c = db.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT device_id, site, name, state, last_seen, online, status_at,"
-                        + " software_version, outbox_depth, last_status FROM devices " + where)) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT device_id, site, name, state, last_seen, online, status_at,"
+                                + " software_version, outbox_depth, last_status FROM devices " + where)) {
             for (int i = 0; i < params.size(); i++) {
                 ps.setString(i + 1, (String) params.get(i));
             }
@@ -132,11 +142,24 @@ public final class FleetQueries {
         } else {
             reason = null;
         }
-        return new FleetDevice(rs.getString("device_id"), rs.getString("site"), rs.getString("name"), rs.getString("state"),
-                reason == null, reason, lastSeen, rs.getString("software_version"), text(details, "lexicon_version"),
-                outboxDepth, time(outbox, "oldest_unsent_at"),
-                details.path("muted").isBoolean() ? details.get("muted").asBoolean() : null, disk(details),
-                details.path("disk_free_mb").canConvertToLong() ? details.get("disk_free_mb").asLong() : null, mic(details));
+        return new FleetDevice(
+                rs.getString("device_id"),
+                rs.getString("site"),
+                rs.getString("name"),
+                rs.getString("state"),
+                reason == null,
+                reason,
+                lastSeen,
+                rs.getString("software_version"),
+                text(details, "lexicon_version"),
+                outboxDepth,
+                time(outbox, "oldest_unsent_at"),
+                details.path("muted").isBoolean() ? details.get("muted").asBoolean() : null,
+                disk(details),
+                details.path("disk_free_mb").canConvertToLong()
+                        ? details.get("disk_free_mb").asLong()
+                        : null,
+                mic(details));
     }
 
     /** The device's disk state ({@code ok}, {@code low}, ...) with its problem when it has one. */

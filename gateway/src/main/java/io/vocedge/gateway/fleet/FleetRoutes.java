@@ -26,6 +26,7 @@ import java.util.Map;
 public final class FleetRoutes implements HttpRoutes {
     /** The remote commands the page offers, by their device-side names. */
     public static final List<String> COMMANDS = List.of("mute", "unmute", "selftest", "lexicon");
+
     static final int RECENT_COMMANDS = 20;
     private final FleetQueries fleet;
     private final FleetCommands commands;
@@ -55,8 +56,12 @@ public final class FleetRoutes implements HttpRoutes {
 
     private FleetView view(Context ctx) throws Exception {
         ConsoleUser user = ConsoleAuth.user(ctx);
-        return new FleetView(fleet.devices(user.scope(), clock.instant()), fleet.recentCommands(user.scope(), RECENT_COMMANDS),
-                clock.instant(), mayCommand(user), COMMANDS);
+        return new FleetView(
+                fleet.devices(user.scope(), clock.instant()),
+                fleet.recentCommands(user.scope(), RECENT_COMMANDS),
+                clock.instant(),
+                mayCommand(user),
+                COMMANDS);
     }
 
     private void page(Context ctx) throws Exception {
@@ -100,8 +105,8 @@ public final class FleetRoutes implements HttpRoutes {
         ConsoleUser user = ConsoleAuth.user(ctx);
         String command = ctx.formParam("command");
         if (command == null) {
-            throw new HttpResponseException(400, "form field 'command' is missing: use one of " + String.join(", ", COMMANDS),
-                    Map.of());
+            throw new HttpResponseException(
+                    400, "form field 'command' is missing: use one of " + String.join(", ", COMMANDS), Map.of());
         }
         FleetCommands.Sent sent = commands.send(user, ctx.pathParam("device"), command);
         ctx.redirect("/console/fleet?sent=" + sent.commandId(), io.javalin.http.HttpStatus.SEE_OTHER);
@@ -110,8 +115,8 @@ public final class FleetRoutes implements HttpRoutes {
     private static String single(Context ctx, String name) {
         List<String> values = ctx.queryParams(name);
         if (values.size() != 1) {
-            throw new HttpResponseException(400, "give exactly one '" + name + "' parameter: one of " + String.join(", ", COMMANDS),
-                    Map.of());
+            throw new HttpResponseException(
+                    400, "give exactly one '" + name + "' parameter: one of " + String.join(", ", COMMANDS), Map.of());
         }
         return values.get(0);
     }

@@ -9,8 +9,8 @@ import java.util.List;
  * The Fleet page's model: the devices the user may see, the recent commands to them, the time they were read at, and whether the user may send
  * remote commands (admin; a site manager for their own sites, which are the only ones listed).
  */
-public record FleetView(List<FleetDevice> devices, List<CommandRow> recent, Instant now, boolean mayCommand,
-        List<String> commands) {
+public record FleetView(
+        List<FleetDevice> devices, List<CommandRow> recent, Instant now, boolean mayCommand, List<String> commands) {
     public FleetView {
         devices = List.copyOf(devices);
         recent = List.copyOf(recent);

@@ -21,14 +21,15 @@ public record ForwardEvent(String kind, String deviceKey, String eventId, String
      * Every kind the gateway forwards (each its own Kafka topic {@code <prefix>.<kind>}): stored records (utterance,
      * conversation summary, telemetry), device status changes, alerts fired and case changes.
      */
-    public static final java.util.List<String> KINDS = java.util.List.of("utterance", "conversation", "telemetry", "status",
-            "alert", "case");
+    public static final java.util.List<String> KINDS =
+            java.util.List.of("utterance", "conversation", "telemetry", "status", "alert", "case");
 
     /**
      * The kinds whose events are stored records: their id is unique by construction (one event per newly inserted
      * {@code (device_id, seq)}), so the outbox's unique index on event ids leaves them out (migration V81).
      */
-    public static final java.util.List<String> RECORD_KINDS = java.util.List.of("utterance", "conversation", "telemetry");
+    public static final java.util.List<String> RECORD_KINDS =
+            java.util.List.of("utterance", "conversation", "telemetry");
 
     public ForwardEvent {
         Objects.requireNonNull(deviceKey, "deviceKey");
@@ -36,7 +37,8 @@ public record ForwardEvent(String kind, String deviceKey, String eventId, String
         Objects.requireNonNull(schemaId, "schemaId");
         Objects.requireNonNull(json, "json");
         if (kind == null || !KIND.matcher(kind).matches()) {
-            throw new IllegalArgumentException("event kind must be 1-32 of a-z 0-9 _ - (it names a topic), got " + kind);
+            throw new IllegalArgumentException(
+                    "event kind must be 1-32 of a-z 0-9 _ - (it names a topic), got " + kind);
         }
     }
 
@@ -47,6 +49,9 @@ public record ForwardEvent(String kind, String deviceKey, String eventId, String
 
     /** A name-based (type 3) UUID: stable for the same name, on any gateway, in any replay. */
     public static String nameId(String name) {
-        return java.util.UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        return java.util
+                .UUID
+                .nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
     }
 }

@@ -36,7 +36,9 @@ public final class ForwardOutbox {
      * be appended twice. PostgreSQL infers the index for ON CONFLICT only when the statement repeats it.
      */
     static final String UNIQUE_ID_PREDICATE = "kind NOT IN ("
-            + String.join(", ", ForwardEvent.RECORD_KINDS.stream().map(k -> "'" + k + "'").toList()) + ")";
+            + String.join(
+                    ", ",
+                    ForwardEvent.RECORD_KINDS.stream().map(k -> "'" + k + "'").toList()) + ")";
 
     private final Dialect dialect;
     private final String gatewayId;
@@ -85,11 +87,13 @@ public final class ForwardOutbox {
         onAppend.run();
     }
 
-    private void insertBatch(Connection c, Map<String, List<ForwardEvent>> byKey, Map<String, Long> last,
-            java.time.Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(dialect.insertIgnore + " forward_outbox (device_key, dseq, event_id,"
-                + " kind, schema_id, created_at, gateway_id, payload, bytes) VALUES (?,?,?,?,?,?,?,?,?)"
-                + dialect.onConflictIgnore("event_id", UNIQUE_ID_PREDICATE))) {
+    private void insertBatch(
+            Connection c, Map<String, List<ForwardEvent>> byKey, Map<String, Long> last, java.time.Instant at)
+            throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement(dialect.insertIgnore + " forward_outbox (device_key, dseq, event_id,"
+                        + " kind, schema_id, created_at, gateway_id, payload, bytes) VALUES (?,?,?,?,?,?,?,?,?)"
+                        + dialect.onConflictIgnore("event_id", UNIQUE_ID_PREDICATE))) {
             for (Map.Entry<String, List<ForwardEvent>> k : byKey.entrySet()) {
                 long dseq = last.get(k.getKey()) - k.getValue().size();
                 for (ForwardEvent e : k.getValue()) {
@@ -113,8 +117,9 @@ public final class ForwardOutbox {
      * PostgreSQL: all rows as ONE statement over parallel arrays ({@code unnest}), as the console's postings: a JDBC
      * batch costs the server one executor round per row, inside the ingest transaction.
      */
-    private void insertPostgresql(Connection c, Map<String, List<ForwardEvent>> byKey, Map<String, Long> last,
-            java.time.Instant at) throws SQLException {
+    private void insertPostgresql(
+            Connection c, Map<String, List<ForwardEvent>> byKey, Map<String, Long> last, java.time.Instant at)
+            throws SQLException {
         int n = byKey.values().stream().mapToInt(List::size).sum();
         String[] key = new String[n];
         Long[] dseqs = new Long[n];
@@ -159,7 +164,8 @@ public final class ForwardOutbox {
      * PostgreSQL: lock the keys' sequence rows in sorted order and advance them, in two statements whatever the number
      * of keys; a key seen for the first time gets its row first (rare: once per device).
      */
-    private Map<String, Long> reservePostgresql(Connection c, Map<String, List<ForwardEvent>> byKey) throws SQLException {
+    private Map<String, Long> reservePostgresql(Connection c, Map<String, List<ForwardEvent>> byKey)
+            throws SQLException {
         String[] keys = byKey.keySet().toArray(String[]::new);
         Integer[] counts = new Integer[keys.length];
         for (int i = 0; i < keys.length; i++) {
@@ -167,8 +173,9 @@ public final class ForwardOutbox {
         }
         Map<String, Long> last = lockAndAdvance(c, keys, counts);
         if (last.size() != keys.length) {
-            try (PreparedStatement ins = c.prepareStatement("INSERT INTO forward_device (device_key, last_dseq)"
-                    + " SELECT k, 0 FROM unnest(CAST(? AS text[])) AS u(k) ORDER BY k ON CONFLICT (device_key) DO NOTHING")) {
+            try (PreparedStatement ins = c.prepareStatement(
+                    "INSERT INTO forward_device (device_key, last_dseq)"
+                            + " SELECT k, 0 FROM unnest(CAST(? AS text[])) AS u(k) ORDER BY k ON CONFLICT (device_key) DO NOTHING")) {
                 ins.setArray(1, c.createArrayOf("text", keys));
                 ins.executeUpdate();
             }
@@ -183,7 +190,8 @@ public final class ForwardOutbox {
             last.putAll(lockAndAdvance(c, missing.toArray(String[]::new), missingCounts.toArray(Integer[]::new)));
         }
         if (last.size() != keys.length) {
-            throw new SQLException("forward_device rows missing for " + byKey.keySet() + " (found " + last.keySet() + ")");
+            throw new SQLException(
+                    "forward_device rows missing for " + byKey.keySet() + " (found " + last.keySet() + ")");
         }
         return last;
     }
@@ -191,11 +199,12 @@ public final class ForwardOutbox {
     /** Row locks in sorted key order (no deadlock between appenders), then one UPDATE; returns the new last dseq. */
     private static Map<String, Long> lockAndAdvance(Connection c, String[] keys, Integer[] counts) throws SQLException {
         Map<String, Long> last = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("WITH locked AS MATERIALIZED (SELECT device_key FROM forward_device"
-                + " WHERE device_key = ANY(?) ORDER BY device_key FOR UPDATE)"
-                + " UPDATE forward_device d SET last_dseq = d.last_dseq + u.n FROM locked"
-                + " JOIN unnest(CAST(? AS text[]), CAST(? AS int[])) AS u(k, n) ON u.k = locked.device_key"
-                + " WHERE d.device_key = locked.device_key RETURNING d.device_key, d.last_dseq")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("WITH locked AS MATERIALIZED (SELECT device_key FROM forward_device"
+                        + " WHERE device_key = ANY(?) ORDER BY device_key FOR UPDATE)"
+                        + " UPDATE forward_device d SET last_dseq = d.last_dseq + u.n FROM locked"
+                        + " JOIN unnest(CAST(? AS text[]), CAST(? AS int[])) AS u(k, n) ON u.k = locked.device_key"
+                        + " WHERE d.device_key = locked.device_key RETURNING d.device_key, d.last_dseq")) {
             ps.setArray(1, c.createArrayOf("text", keys));
             ps.setArray(2, c.createArrayOf("text", keys));
             ps.setArray(3, c.createArrayOf("int4", counts));
@@ -221,7 +230,8 @@ public final class ForwardOutbox {
         Map<String, Long> last = new LinkedHashMap<>();
         // Row locks in sorted order (PostgreSQL sorts before it locks): concurrent appenders queue per key and never
         // deadlock each other. SQLite has one writer at a time, which orders them the same way.
-        String keys = dialect == Dialect.POSTGRESQL ? "device_key = ANY(?)"
+        String keys = dialect == Dialect.POSTGRESQL
+                ? "device_key = ANY(?)"
                 : "device_key IN (" + String.join(",", java.util.Collections.nCopies(byKey.size(), "?")) + ")";
         try (PreparedStatement sel = c.prepareStatement("SELECT device_key, last_dseq FROM forward_device WHERE " + keys
                 + " ORDER BY device_key" + (dialect == Dialect.POSTGRESQL ? " FOR UPDATE" : ""))) {
@@ -241,9 +251,11 @@ public final class ForwardOutbox {
             }
         }
         if (last.size() != byKey.size()) {
-            throw new SQLException("forward_device rows missing for " + byKey.keySet() + " (found " + last.keySet() + ")");
+            throw new SQLException(
+                    "forward_device rows missing for " + byKey.keySet() + " (found " + last.keySet() + ")");
         }
-        try (PreparedStatement up = c.prepareStatement("UPDATE forward_device SET last_dseq = ? WHERE device_key = ?")) {
+        try (PreparedStatement up =
+                c.prepareStatement("UPDATE forward_device SET last_dseq = ? WHERE device_key = ?")) {
             for (Map.Entry<String, Long> k : last.entrySet()) {
                 up.setLong(1, k.getValue());
                 up.setString(2, k.getKey());

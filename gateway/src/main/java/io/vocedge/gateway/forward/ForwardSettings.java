@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
  * @param kafka the Kafka sink, or null
  * @param http the signed HTTP batch sink, or null
  */
-public record ForwardSettings(Duration retention, int batchMaxEvents, long batchMaxBytes, KafkaSettings kafka,
-        HttpSinkSettings http) {
-    private static final Pattern SERVERS = Pattern.compile("[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}(,[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5})*");
+public record ForwardSettings(
+        Duration retention, int batchMaxEvents, long batchMaxBytes, KafkaSettings kafka, HttpSinkSettings http) {
+    private static final Pattern SERVERS =
+            Pattern.compile("[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}(,[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5})*");
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     public boolean enabled() {
@@ -52,28 +53,40 @@ public record ForwardSettings(Duration retention, int batchMaxEvents, long batch
      * @param retryMax longest wait between attempts (also caps a receiver's Retry-After)
      * @param gzip compress bodies ({@code Content-Encoding: gzip})
      */
-    public record HttpSinkSettings(java.net.URI url, String secret, Path caFile, Duration timeout, Duration retryMin,
-            Duration retryMax, boolean gzip) {
+    public record HttpSinkSettings(
+            java.net.URI url,
+            String secret,
+            Path caFile,
+            Duration timeout,
+            Duration retryMin,
+            Duration retryMax,
+            boolean gzip) {
 
         static HttpSinkSettings from(ConfigNode h) {
-            String text = h.requiredString("url", "the receiver's https:// URL, e.g. https://cx.example.com/voc/events");
+            String text =
+                    h.requiredString("url", "the receiver's https:// URL, e.g. https://cx.example.com/voc/events");
             java.net.URI url = null;
             if (text != null) {
                 try {
                     url = java.net.URI.create(text.trim());
-                    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+                    String scheme =
+                            url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
                     if (url.getHost() == null) {
                         h.problem("url", "has no host: expected https://host[:port]/path");
                         url = null;
                     } else if (url.getUserInfo() != null) {
-                        h.problem("url", "must not carry user:password@ (the batches are signed with forward.http.secret)");
+                        h.problem(
+                                "url",
+                                "must not carry user:password@ (the batches are signed with forward.http.secret)");
                         url = null;
                     } else if (!scheme.equals("https") && !scheme.equals("http")) {
                         h.problem("url", "expected an https:// URL, got scheme \"" + scheme + "\"");
                         url = null;
                     } else if (scheme.equals("http") && !SettingsSupport.loopback(url.getHost())) {
-                        h.problem("url", "plain http:// to " + url.getHost() + " would expose every record: use https://"
-                                + " (http:// is accepted only to a loopback receiver)");
+                        h.problem(
+                                "url",
+                                "plain http:// to " + url.getHost() + " would expose every record: use https://"
+                                        + " (http:// is accepted only to a loopback receiver)");
                         url = null;
                     }
                 } catch (IllegalArgumentException e) {
@@ -82,11 +95,15 @@ public record ForwardSettings(Duration retention, int batchMaxEvents, long batch
             }
             String secret = h.secret("secret", null);
             if (secret == null) {
-                h.problem("secret", "required: the signing secret shared with the receiver (whsec_<base64 of >= 24 random"
-                        + " bytes>, or at least 24 characters)");
+                h.problem(
+                        "secret",
+                        "required: the signing secret shared with the receiver (whsec_<base64 of >= 24 random"
+                                + " bytes>, or at least 24 characters)");
             } else if (io.vocedge.common.webhook.WebhookSigner.key(secret) == null) {
-                h.problem("secret", "too short or not valid whsec_ base64: use whsec_<base64 of >= 24 random bytes> or at"
-                        + " least 24 characters (value not shown)");
+                h.problem(
+                        "secret",
+                        "too short or not valid whsec_ base64: use whsec_<base64 of >= 24 random bytes> or at"
+                                + " least 24 characters (value not shown)");
             }
             Path ca = null;
             if (h.has("tls")) {
@@ -94,8 +111,10 @@ public record ForwardSettings(Duration retention, int batchMaxEvents, long batch
                 ca = t.path("ca_file", null);
                 SettingsSupport.readable(t, "ca_file", ca);
             }
-            Duration timeout = h.duration("timeout", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(5));
-            Duration min = h.duration("retry_min", Duration.ofSeconds(1), Duration.ofMillis(10), Duration.ofMinutes(10));
+            Duration timeout =
+                    h.duration("timeout", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(5));
+            Duration min =
+                    h.duration("retry_min", Duration.ofSeconds(1), Duration.ofMillis(10), Duration.ofMinutes(10));
             Duration max = h.duration("retry_max", Duration.ofMinutes(5), Duration.ofMillis(10), Duration.ofHours(1));
             if (max.compareTo(min) < 0) {
                 h.problem("retry_max", "must be at least retry_min (" + ConfigNode.format(min) + ")");
@@ -110,7 +129,8 @@ public record ForwardSettings(Duration retention, int batchMaxEvents, long batch
                 return null;
             }
             return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort())
-                    + (url.getRawPath() == null ? "" : url.getRawPath()) + (url.getRawQuery() == null ? "" : "?" + SettingsSupport.MASKED);
+                    + (url.getRawPath() == null ? "" : url.getRawPath())
+                    + (url.getRawQuery() == null ? "" : "?" + SettingsSupport.MASKED);
         }
 
         Map<String, Object> effective() {
@@ -143,8 +163,17 @@ public record ForwardSettings(Duration retention, int batchMaxEvents, long batch
      * @param linger how long the producer waits to fill a request
      * @param deliveryTimeout a batch not acknowledged by Kafka within this is aborted and retried later
      */
-    public record KafkaSettings(String bootstrapServers, String topicPrefix, String securityProtocol, Path caFile,
-            Path certFile, Path keyFile, String saslMechanism, String saslUsername, String saslPassword, Duration linger,
+    public record KafkaSettings(
+            String bootstrapServers,
+            String topicPrefix,
+            String securityProtocol,
+            Path caFile,
+            Path certFile,
+            Path keyFile,
+            String saslMechanism,
+            String saslUsername,
+            String saslPassword,
+            Duration linger,
             Duration deliveryTimeout) {
 
         public String topic(String kind) {
@@ -156,8 +185,10 @@ public record ForwardSettings(Duration retention, int batchMaxEvents, long batch
             if (servers != null && !SERVERS.matcher(servers).matches()) {
                 k.problem("bootstrap_servers", "expected host:port[,host:port...], got \"" + servers + "\"");
             }
-            String prefix = k.string("topic_prefix", "voc", PREFIX, "expected 1-100 of A-Z a-z 0-9 . _ - (a Kafka topic name part)");
-            String protocol = k.oneOf("security_protocol", "PLAINTEXT", "PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL");
+            String prefix = k.string(
+                    "topic_prefix", "voc", PREFIX, "expected 1-100 of A-Z a-z 0-9 . _ - (a Kafka topic name part)");
+            String protocol =
+                    k.oneOf("security_protocol", "PLAINTEXT", "PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL");
             Path ca = null;
             Path cert = null;
             Path key = null;
@@ -194,8 +225,10 @@ public record ForwardSettings(Duration retention, int batchMaxEvents, long batch
                 k.problem("sasl", "required with security_protocol " + protocol + " (mechanism, username, password)");
             }
             Duration linger = k.duration("linger", Duration.ofMillis(5), Duration.ZERO, Duration.ofSeconds(5));
-            Duration delivery = k.duration("delivery_timeout", Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMinutes(10));
-            return new KafkaSettings(servers, prefix, protocol, ca, cert, key, mechanism, user, password, linger, delivery);
+            Duration delivery = k.duration(
+                    "delivery_timeout", Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMinutes(10));
+            return new KafkaSettings(
+                    servers, prefix, protocol, ca, cert, key, mechanism, user, password, linger, delivery);
         }
 
         Map<String, Object> effective() {

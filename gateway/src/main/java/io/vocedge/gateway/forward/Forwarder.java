@@ -52,8 +52,15 @@ public final class Forwarder implements AutoCloseable {
     private long lagInterval = LAG_MIN_INTERVAL.toNanos();
     private long lastPrune;
 
-    public Forwarder(OutboxStore store, Sink sink, int maxEvents, long maxBytes, Duration retention, FaultPoint faults,
-            Clock clock, MeterRegistry metrics) {
+    public Forwarder(
+            OutboxStore store,
+            Sink sink,
+            int maxEvents,
+            long maxBytes,
+            Duration retention,
+            FaultPoint faults,
+            Clock clock,
+            MeterRegistry metrics) {
         this.store = store;
         this.sink = sink;
         this.maxKeys = Math.max(8, Math.min(256, maxEvents));
@@ -63,17 +70,33 @@ public final class Forwarder implements AutoCloseable {
         this.faults = faults;
         this.clock = clock;
         String s = sink.name();
-        this.published = Counter.builder("voc_forward_published_events_total").tag("sink", s).register(metrics);
-        this.publishedBytes = Counter.builder("voc_forward_published_bytes_total").tag("sink", s).register(metrics);
-        this.failures = Counter.builder("voc_forward_failures_total").tag("sink", s).register(metrics);
-        this.commitToPublish = Timer.builder("voc_forward_commit_to_publish").tag("sink", s)
-                .publishPercentiles(0.5, 0.99).register(metrics);
-        metrics.gauge("voc_forward_lag_events", java.util.List.of(io.micrometer.core.instrument.Tag.of("sink", s)), this,
+        this.published = Counter.builder("voc_forward_published_events_total")
+                .tag("sink", s)
+                .register(metrics);
+        this.publishedBytes = Counter.builder("voc_forward_published_bytes_total")
+                .tag("sink", s)
+                .register(metrics);
+        this.failures =
+                Counter.builder("voc_forward_failures_total").tag("sink", s).register(metrics);
+        this.commitToPublish = Timer.builder("voc_forward_commit_to_publish")
+                .tag("sink", s)
+                .publishPercentiles(0.5, 0.99)
+                .register(metrics);
+        metrics.gauge(
+                "voc_forward_lag_events",
+                java.util.List.of(io.micrometer.core.instrument.Tag.of("sink", s)),
+                this,
                 f -> f.lag.events());
-        metrics.gauge("voc_forward_lag_bytes", java.util.List.of(io.micrometer.core.instrument.Tag.of("sink", s)), this,
+        metrics.gauge(
+                "voc_forward_lag_bytes",
+                java.util.List.of(io.micrometer.core.instrument.Tag.of("sink", s)),
+                this,
                 f -> f.lag.bytes());
-        metrics.gauge("voc_forward_oldest_unforwarded_age_seconds",
-                java.util.List.of(io.micrometer.core.instrument.Tag.of("sink", s)), this, Forwarder::oldestAgeSeconds);
+        metrics.gauge(
+                "voc_forward_oldest_unforwarded_age_seconds",
+                java.util.List.of(io.micrometer.core.instrument.Tag.of("sink", s)),
+                this,
+                Forwarder::oldestAgeSeconds);
         this.thread = Thread.ofPlatform().name("forward-" + s).daemon(true).unstarted(this::loop);
     }
 
@@ -95,7 +118,9 @@ public final class Forwarder implements AutoCloseable {
 
     private double oldestAgeSeconds() {
         Instant oldest = lag.oldest();
-        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
+        return oldest == null
+                ? 0
+                : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
     }
 
     /** What /health shows for this sink. */
@@ -159,7 +184,10 @@ public final class Forwarder implements AutoCloseable {
      */
     static long jittered(long stepMs, Duration retryAfter, long maxMs) {
         long half = stepMs / 2;
-        long wait = half + (stepMs - half <= 0 ? 0 : java.util.concurrent.ThreadLocalRandom.current().nextLong(stepMs - half + 1));
+        long wait = half
+                + (stepMs - half <= 0
+                        ? 0
+                        : java.util.concurrent.ThreadLocalRandom.current().nextLong(stepMs - half + 1));
         if (retryAfter != null) {
             wait = Math.max(wait, Math.min(maxMs, retryAfter.toMillis()));
         }

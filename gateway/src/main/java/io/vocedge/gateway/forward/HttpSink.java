@@ -56,9 +56,13 @@ public final class HttpSink implements Sink {
         }
         this.gatewayId = gatewayId;
         this.clock = clock;
-        HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        HttpClient.Builder b = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(settings.timeout().compareTo(Duration.ofSeconds(10)) < 0 ? settings.timeout() : Duration.ofSeconds(10));
+                .connectTimeout(
+                        settings.timeout().compareTo(Duration.ofSeconds(10)) < 0
+                                ? settings.timeout()
+                                : Duration.ofSeconds(10));
         if (settings.caFile() != null) {
             b.sslContext(io.vocedge.protocol.PemTls.trusting(settings.caFile()));
         }
@@ -96,7 +100,8 @@ public final class HttpSink implements Sink {
 
     /** The JSON body of one batch (payloads embedded as JSON, byte for byte as stored). */
     public static byte[] body(String batchId, String gatewayId, Instant at, List<OutboxRow> batch) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + batch.stream().mapToInt(OutboxRow::bytes).sum() * 11 / 10);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(
+                1024 + batch.stream().mapToInt(OutboxRow::bytes).sum() * 11 / 10);
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeStringField("type", TYPE);
@@ -141,7 +146,8 @@ public final class HttpSink implements Sink {
         String id = batchId(batch);
         byte[] json = body(id, gatewayId, now, batch);
         byte[] wire = settings.gzip() ? gzip(json) : json;
-        HttpRequest.Builder b = HttpRequest.newBuilder(settings.url()).timeout(settings.timeout())
+        HttpRequest.Builder b = HttpRequest.newBuilder(settings.url())
+                .timeout(settings.timeout())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("User-Agent", "voc-edge-gateway")
                 .header("webhook-id", id)
@@ -156,10 +162,11 @@ public final class HttpSink implements Sink {
         try {
             resp = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
-            throw new IOException("no answer from " + settings.url().getHost() + " within " + settings.timeout().toMillis()
-                    + " ms (forward.http.timeout)");
+            throw new IOException("no answer from " + settings.url().getHost() + " within "
+                    + settings.timeout().toMillis() + " ms (forward.http.timeout)");
         } catch (IOException e) {
-            throw new IOException("cannot reach " + settings.url().getHost() + ": " + e.getClass().getSimpleName()
+            throw new IOException("cannot reach " + settings.url().getHost() + ": "
+                    + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + clip(withoutQuery(e.getMessage()))));
         }
         int status = resp.statusCode();
@@ -168,8 +175,8 @@ public final class HttpSink implements Sink {
             return;
         }
         if (status / 100 == 3) {
-            throw new IOException("HTTP " + status + " from " + settings.url().getHost() + ": redirects are not followed;"
-                    + " set forward.http.url to the receiver's final address");
+            throw new IOException("HTTP " + status + " from " + settings.url().getHost()
+                    + ": redirects are not followed;" + " set forward.http.url to the receiver's final address");
         }
         String detail = "HTTP " + status + " from " + settings.url().getHost()
                 + (answer.isBlank() ? "" : ": " + io.vocedge.common.text.Printable.of(answer, 200));
@@ -201,7 +208,8 @@ public final class HttpSink implements Sink {
             if (v.matches("\\d{1,9}")) {
                 return Duration.ofSeconds(Long.parseLong(v));
             }
-            Instant at = java.time.ZonedDateTime.parse(v, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at = java.time.ZonedDateTime.parse(v, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
             return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
         } catch (RuntimeException e) {
             return null;

@@ -70,10 +70,18 @@ public final class KafkaSink implements Sink {
         }
         p.put(ProducerConfig.LINGER_MS_CONFIG, Long.toString(s.linger().toMillis()));
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(s.deliveryTimeout().toMillis()));
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.min(s.deliveryTimeout().toMillis(), 15_000)));
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(Math.min(s.deliveryTimeout().toMillis(), 15_000)));
-        p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, Long.toString(Math.max(60_000, s.deliveryTimeout().toMillis() * 2)));
+        p.put(
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                Long.toString(s.deliveryTimeout().toMillis()));
+        p.put(
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                Long.toString(Math.min(s.deliveryTimeout().toMillis(), 15_000)));
+        p.put(
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                Long.toString(Math.min(s.deliveryTimeout().toMillis(), 15_000)));
+        p.put(
+                ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+                Long.toString(Math.max(60_000, s.deliveryTimeout().toMillis() * 2)));
         p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "5000");
         p.put("security.protocol", s.securityProtocol());
         if (s.securityProtocol().endsWith("SSL")) {
@@ -89,10 +97,13 @@ public final class KafkaSink implements Sink {
         }
         if (s.saslMechanism() != null) {
             p.put("sasl.mechanism", s.saslMechanism());
-            String module = "PLAIN".equals(s.saslMechanism()) ? "org.apache.kafka.common.security.plain.PlainLoginModule"
+            String module = "PLAIN".equals(s.saslMechanism())
+                    ? "org.apache.kafka.common.security.plain.PlainLoginModule"
                     : "org.apache.kafka.common.security.scram.ScramLoginModule";
-            p.put("sasl.jaas.config", module + " required username=\"" + jaasEscape(s.saslUsername()) + "\" password=\""
-                    + jaasEscape(s.saslPassword()) + "\";");
+            p.put(
+                    "sasl.jaas.config",
+                    module + " required username=\"" + jaasEscape(s.saslUsername()) + "\" password=\""
+                            + jaasEscape(s.saslPassword()) + "\";");
         }
         return p;
     }
@@ -103,8 +114,8 @@ public final class KafkaSink implements Sink {
 
     private KafkaProducer<String, byte[]> producer() throws IOException {
         if (producer == null) {
-            KafkaProducer<String, byte[]> p = new KafkaProducer<>(producerProperties(settings, transactionalId),
-                    new StringSerializer(), new ByteArraySerializer());
+            KafkaProducer<String, byte[]> p = new KafkaProducer<>(
+                    producerProperties(settings, transactionalId), new StringSerializer(), new ByteArraySerializer());
             try {
                 p.initTransactions();
             } catch (RuntimeException e) {
@@ -112,7 +123,10 @@ public final class KafkaSink implements Sink {
                 throw e;
             }
             producer = p;
-            Logger.info("event=kafka_producer_ready transactional_id={} bootstrap={}", transactionalId, settings.bootstrapServers());
+            Logger.info(
+                    "event=kafka_producer_ready transactional_id={} bootstrap={}",
+                    transactionalId,
+                    settings.bootstrapServers());
         }
         return producer;
     }

@@ -42,15 +42,24 @@ public final class OutboxParticipant implements CommitParticipant {
     static List<ForwardEvent> events(CommittedChanges changes) {
         List<StoredRecord> records = new ArrayList<>(changes.insertedRecords());
         records.sort(Comparator.comparing(StoredRecord::deviceId).thenComparingLong(StoredRecord::seq));
-        List<ForwardEvent> events = new ArrayList<>(records.size() + changes.statuses().size());
+        List<ForwardEvent> events =
+                new ArrayList<>(records.size() + changes.statuses().size());
         for (StoredRecord r : records) {
-            events.add(new ForwardEvent(r.kind(), r.deviceId(), ForwardEvent.recordEventId(r.deviceId(), r.seq()),
-                    r.schemaId(), r.payloadJson()));
+            events.add(new ForwardEvent(
+                    r.kind(),
+                    r.deviceId(),
+                    ForwardEvent.recordEventId(r.deviceId(), r.seq()),
+                    r.schemaId(),
+                    r.payloadJson()));
         }
         for (StatusUpdate s : changes.statuses()) {
             // The same status delivered twice (retained message on reconnect) has the same id: stored once.
-            events.add(new ForwardEvent(STATUS, s.deviceId(), ForwardEvent.nameId("status:" + s.deviceId() + ":" + s.json()),
-                    SchemaId.STATUS.toString(), s.json()));
+            events.add(new ForwardEvent(
+                    STATUS,
+                    s.deviceId(),
+                    ForwardEvent.nameId("status:" + s.deviceId() + ":" + s.json()),
+                    SchemaId.STATUS.toString(),
+                    s.json()));
         }
         return events;
     }

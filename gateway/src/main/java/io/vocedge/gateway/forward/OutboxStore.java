@@ -31,14 +31,16 @@ public final class OutboxStore {
     /** Creates the sink's cursor for device keys that have none yet (a new device, or a new sink). */
     public void ensureCursors(String sink) throws SQLException {
         try (Connection c = pool.getConnection();
-                PreparedStatement ps = c.prepareStatement(dialect.insertIgnore + " forward_cursor (sink, device_key, sent_dseq)"
-                        + " SELECT ?, d.device_key, 0 FROM forward_device d WHERE NOT EXISTS (SELECT 1 FROM forward_cursor c"
-                        + " WHERE c.sink = ? AND c.device_key = d.device_key)" + dialect.onConflictIgnore("sink, device_key"))) {
+                PreparedStatement ps =
+                        c.prepareStatement(dialect.insertIgnore + " forward_cursor (sink, device_key, sent_dseq)"
+                                + " SELECT ?, d.device_key, 0 FROM forward_device d WHERE NOT EXISTS (SELECT 1 FROM forward_cursor c"
+                                + " WHERE c.sink = ? AND c.device_key = d.device_key)"
+                                + dialect.onConflictIgnore("sink, device_key"))) {
             ps.setString(1, sink);
             ps.setString(2, sink);
             ps.executeUpdate();
             c.commit();
-        } 
+        }
     }
 
     /**
@@ -53,10 +55,13 @@ public final class OutboxStore {
         Connection c = pool.getConnection();
         try {
             Map<String, long[]> keys = new LinkedHashMap<>(); // key -> {sent_dseq, last_dseq}
-            String order = dialect == Dialect.POSTGRESQL ? " ORDER BY c.sent_at NULLS FIRST, c.device_key LIMIT ? FOR UPDATE OF c SKIP LOCKED"
+            String order = dialect == Dialect.POSTGRESQL
+                    ? " ORDER BY c.sent_at NULLS FIRST, c.device_key LIMIT ? FOR UPDATE OF c SKIP LOCKED"
                     : " ORDER BY c.sent_at IS NOT NULL, c.sent_at, c.device_key LIMIT ?";
-            try (PreparedStatement ps = c.prepareStatement("SELECT c.device_key, c.sent_dseq, d.last_dseq FROM forward_cursor c"
-                    + " JOIN forward_device d ON d.device_key = c.device_key WHERE c.sink = ? AND d.last_dseq > c.sent_dseq" + order)) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT c.device_key, c.sent_dseq, d.last_dseq FROM forward_cursor c"
+                            + " JOIN forward_device d ON d.device_key = c.device_key WHERE c.sink = ? AND d.last_dseq > c.sent_dseq"
+                            + order)) {
                 ps.setString(1, sink);
                 ps.setInt(2, maxKeys);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -85,9 +90,16 @@ public final class OutboxStore {
         }
     }
 
-    private void readPending(Connection c, Map<String, long[]> keys, int maxEvents, long maxBytes, List<OutboxRow> rows,
-            Map<String, Long> mark) throws SQLException {
-        // Each key's events above its cursor, sorted by key then dseq: cutting the list anywhere leaves a prefix per key.
+    private void readPending(
+            Connection c,
+            Map<String, long[]> keys,
+            int maxEvents,
+            long maxBytes,
+            List<OutboxRow> rows,
+            Map<String, Long> mark)
+            throws SQLException {
+        // Each key's events above its cursor, sorted by key then dseq: cutting the list anywhere leaves a prefix per
+        // key.
         StringBuilder sql = new StringBuilder(SELECT_ROW + " FROM forward_outbox o WHERE ");
         List<String> keyList = new ArrayList<>(keys.keySet());
         for (int i = 0; i < keyList.size(); i++) {
@@ -135,13 +147,21 @@ public final class OutboxStore {
         }
     }
 
-    static final String SELECT_ROW = "SELECT o.device_key, o.dseq, o.event_id, o.kind, o.schema_id, o.created_at, o.gateway_id,"
-            + " o.payload, o.bytes";
+    static final String SELECT_ROW =
+            "SELECT o.device_key, o.dseq, o.event_id, o.kind, o.schema_id, o.created_at, o.gateway_id,"
+                    + " o.payload, o.bytes";
 
     private OutboxRow row(ResultSet rs) throws SQLException {
-        return new OutboxRow(rs.getString("device_key"), rs.getLong("dseq"), rs.getString("event_id"), rs.getString("kind"),
-                rs.getString("schema_id"), dialect.getTime(rs, "created_at"), rs.getString("gateway_id"),
-                rs.getString("payload"), rs.getInt("bytes"));
+        return new OutboxRow(
+                rs.getString("device_key"),
+                rs.getLong("dseq"),
+                rs.getString("event_id"),
+                rs.getString("kind"),
+                rs.getString("schema_id"),
+                dialect.getTime(rs, "created_at"),
+                rs.getString("gateway_id"),
+                rs.getString("payload"),
+                rs.getInt("bytes"));
     }
 
     /** Pending events and device keys claimed by one forwarder; close without {@link #markSent} to give them back. */
@@ -152,6 +172,7 @@ public final class OutboxStore {
         private final Map<String, Long> mark;
         /** Detached claims (SQLite): the cursor values read, which markSent moves from (null: held claim). */
         private final Map<String, Long> from;
+
         private boolean done;
 
         Claim(Connection held, String sink, List<OutboxRow> rows, Map<String, Long> mark, Map<String, Long> from) {
@@ -196,8 +217,9 @@ public final class OutboxStore {
             if (mark.isEmpty()) {
                 return;
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE forward_cursor SET sent_dseq = ?, sent_at = ? WHERE sink = ?"
-                    + " AND device_key = ?" + (from == null ? "" : " AND sent_dseq = ?"))) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE forward_cursor SET sent_dseq = ?, sent_at = ? WHERE sink = ?"
+                            + " AND device_key = ?" + (from == null ? "" : " AND sent_dseq = ?"))) {
                 for (Map.Entry<String, Long> m : mark.entrySet()) {
                     ps.setLong(1, m.getValue());
                     dialect.setTime(ps, 2, at);
@@ -276,11 +298,16 @@ public final class OutboxStore {
 
     public Totals totals() throws SQLException {
         try (Connection c = pool.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(bytes), 0), COUNT(DISTINCT device_key),"
-                        + " MIN(created_at) AS oldest, MAX(created_at) AS newest FROM forward_outbox");
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(bytes), 0), COUNT(DISTINCT device_key),"
+                                + " MIN(created_at) AS oldest, MAX(created_at) AS newest FROM forward_outbox");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
-            Totals t = new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), dialect.getTime(rs, "oldest"),
+            Totals t = new Totals(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getLong(3),
+                    dialect.getTime(rs, "oldest"),
                     dialect.getTime(rs, "newest"));
             c.commit();
             return t;
@@ -290,7 +317,8 @@ public final class OutboxStore {
     /** When the sink last moved a cursor (null: never). */
     public Instant lastSent(String sink) throws SQLException {
         try (Connection c = pool.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT MAX(sent_at) AS last_sent FROM forward_cursor WHERE sink = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT MAX(sent_at) AS last_sent FROM forward_cursor WHERE sink = ?")) {
             ps.setString(1, sink);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -325,7 +353,8 @@ public final class OutboxStore {
                 + (kind == null ? "" : " AND o.kind = ?")
                 + (afterKey == null ? "" : " AND (o.device_key > ? OR (o.device_key = ? AND o.dseq > ?))")
                 + " ORDER BY o.device_key, o.dseq LIMIT ?";
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             dialect.setTime(ps, i++, since);
             dialect.setTime(ps, i++, until);
@@ -354,13 +383,15 @@ public final class OutboxStore {
      * unforwarded one); at most {@code limit} per call. Returns how many went.
      */
     public int prune(Instant before, int limit) throws SQLException {
-        String doomed = "SELECT o.device_key, o.dseq FROM forward_outbox o WHERE o.created_at < ? AND NOT EXISTS (SELECT 1"
-                + " FROM forward_cursor c WHERE c.device_key = o.device_key AND c.sent_dseq < o.dseq) LIMIT ?";
+        String doomed =
+                "SELECT o.device_key, o.dseq FROM forward_outbox o WHERE o.created_at < ? AND NOT EXISTS (SELECT 1"
+                        + " FROM forward_cursor c WHERE c.device_key = o.device_key AND c.sent_dseq < o.dseq) LIMIT ?";
         String sql = dialect == Dialect.POSTGRESQL
                 ? "DELETE FROM forward_outbox WHERE (device_key, dseq) IN (" + doomed + ")"
                 : "DELETE FROM forward_outbox WHERE rowid IN (SELECT o.rowid FROM forward_outbox o WHERE o.created_at < ?"
                         + " AND NOT EXISTS (SELECT 1 FROM forward_cursor c WHERE c.device_key = o.device_key AND c.sent_dseq < o.dseq) LIMIT ?)";
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = pool.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             dialect.setTime(ps, 1, before);
             ps.setInt(2, limit);
             int n = ps.executeUpdate();

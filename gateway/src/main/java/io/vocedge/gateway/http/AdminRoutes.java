@@ -40,8 +40,13 @@ public final class AdminRoutes implements HttpRoutes {
         boolean send(String topic, byte[] payload);
     }
 
-    public AdminRoutes(ObjectMapper json, VocStore store, Runnable registryChanged, String adminToken,
-            CredentialTransport transport, CommandSender commands) {
+    public AdminRoutes(
+            ObjectMapper json,
+            VocStore store,
+            Runnable registryChanged,
+            String adminToken,
+            CredentialTransport transport,
+            CommandSender commands) {
         this.json = json;
         this.store = store;
         this.registryChanged = registryChanged;
@@ -63,16 +68,21 @@ public final class AdminRoutes implements HttpRoutes {
     private void authorise(Context ctx) {
         transport.require(ctx);
         String h = ctx.header("Authorization");
-        boolean ok = h != null && h.startsWith("Bearer ")
+        boolean ok = h != null
+                && h.startsWith("Bearer ")
                 && MessageDigest.isEqual(adminToken, h.substring(7).trim().getBytes(StandardCharsets.UTF_8));
         if (!ok) {
-            throw new HttpResponseException(401, "missing or wrong bearer token: send 'Authorization: Bearer <admin token>' "
-                    + "(the token is in the gateway's data dir, admin-token)", Map.of());
+            throw new HttpResponseException(
+                    401,
+                    "missing or wrong bearer token: send 'Authorization: Bearer <admin token>' "
+                            + "(the token is in the gateway's data dir, admin-token)",
+                    Map.of());
         }
     }
 
     private void list(Context ctx) throws Exception {
-        List<Map<String, Object>> out = store.devices().stream().map(AdminRoutes::view).toList();
+        List<Map<String, Object>> out =
+                store.devices().stream().map(AdminRoutes::view).toList();
         ctx.json(out);
     }
 
@@ -83,11 +93,12 @@ public final class AdminRoutes implements HttpRoutes {
         String name = body.path("name").asText(id);
         String fp = body.path("cert_fingerprint").asText(null);
         if (!Ids.isValid(id) || !Ids.isValid(site)) {
-            throw new HttpResponseException(400, "device_id and site are required: 1-64 characters of a-z, 0-9, '-' or '_'",
-                    Map.of());
+            throw new HttpResponseException(
+                    400, "device_id and site are required: 1-64 characters of a-z, 0-9, '-' or '_'", Map.of());
         }
         try {
-            store.register(new DeviceEntry(id, site, name, fp, DeviceEntry.REGISTERED, Instant.now(), null, null, false, null, null));
+            store.register(new DeviceEntry(
+                    id, site, name, fp, DeviceEntry.REGISTERED, Instant.now(), null, null, false, null, null));
         } catch (VocStore.DuplicateDeviceException e) {
             throw new HttpResponseException(409, e.getMessage(), Map.of());
         }
@@ -118,7 +129,9 @@ public final class AdminRoutes implements HttpRoutes {
             throw new HttpResponseException(400, "body needs \"name\", e.g. {\"name\":\"mute\"}", Map.of());
         }
         Map<String, String> args = new HashMap<>();
-        body.path("args").fields().forEachRemaining(e -> args.put(e.getKey(), e.getValue().asText()));
+        body.path("args")
+                .fields()
+                .forEachRemaining(e -> args.put(e.getKey(), e.getValue().asText()));
         Command cmd = new Command(UUID.randomUUID().toString(), deviceId, name, args, Instant.now());
         if (!commands.send(Topics.command(device.get().site(), deviceId), json.writeValueAsBytes(cmd))) {
             throw new HttpResponseException(503, "broker not connected; command not sent", Map.of());
@@ -137,8 +150,11 @@ public final class AdminRoutes implements HttpRoutes {
         } catch (JsonProcessingException e) {
             // The parser's own message may quote the body; say only where it broke.
             var at = e.getLocation();
-            throw new HttpResponseException(400, "body is not a JSON object (malformed JSON" + (at == null ? ""
-                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ")", Map.of());
+            throw new HttpResponseException(
+                    400,
+                    "body is not a JSON object (malformed JSON"
+                            + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ")",
+                    Map.of());
         } catch (java.io.IOException e) {
             throw new HttpResponseException(400, "body is not a JSON object", Map.of());
         }

@@ -7,8 +7,7 @@ import org.eclipse.jetty.io.EndPoint;
 
 /** Finds the network end point under TLS wrappers, and the client address of a connection. */
 final class ConnectionEndpoints {
-    private ConnectionEndpoints() {
-    }
+    private ConnectionEndpoints() {}
 
     /** The socket's own end point: TLS wraps it in a decrypting end point on which HTTP runs. */
     static EndPoint network(EndPoint ep) {

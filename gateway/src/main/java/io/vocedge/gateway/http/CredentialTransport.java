@@ -41,8 +41,13 @@ public final class CredentialTransport {
         refused.increment();
         long held = log.admit();
         if (held >= 0) {
-            Logger.warn("event=admin_refused_plain_http client={} path={} bind={} refused_since_last_line={} "
-                    + "fix=\"set http.tls (cert_file, key_file) or bind http.host to 127.0.0.1\"", ctx.ip(), ctx.path(), host, held);
+            Logger.warn(
+                    "event=admin_refused_plain_http client={} path={} bind={} refused_since_last_line={} "
+                            + "fix=\"set http.tls (cert_file, key_file) or bind http.host to 127.0.0.1\"",
+                    ctx.ip(),
+                    ctx.path(),
+                    host,
+                    held);
         }
         throw new HttpResponseException(403, message(), Map.of());
     }

@@ -11,9 +11,9 @@ import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
-import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -63,30 +63,54 @@ public final class GatewayHttpServer implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         SslContextFactory.Server tls = settings.tls() == null ? null : tls(settings.tls());
-        perAddress = new PerAddressConnectionLimit(settings.maxConnectionsPerAddress(),
-                counter("voc_http_connections_refused", "reason", "per_address_limit",
+        perAddress = new PerAddressConnectionLimit(
+                settings.maxConnectionsPerAddress(),
+                counter(
+                        "voc_http_connections_refused",
+                        "reason",
+                        "per_address_limit",
                         "connections closed at once because their client address already had max_connections_per_address open"));
-        deadlines = new RequestDeadlines(settings.headerTimeout(), settings.requestTimeout(),
-                counter("voc_http_connections_cut", "rule", "header_timeout",
+        deadlines = new RequestDeadlines(
+                settings.headerTimeout(),
+                settings.requestTimeout(),
+                counter(
+                        "voc_http_connections_cut",
+                        "rule",
+                        "header_timeout",
                         "connections closed because the request line and headers did not arrive within header_timeout"),
-                counter("voc_http_connections_cut", "rule", "request_timeout",
+                counter(
+                        "voc_http_connections_cut",
+                        "rule",
+                        "request_timeout",
                         "connections closed because the request body did not arrive within request_timeout"));
         try {
             app = Javalin.create(cfg -> configure(cfg, tls));
             app.start();
         } catch (RuntimeException e) {
             close();
-            throw new IOException("HTTP server cannot start on " + settings.host() + ":" + settings.port() + ": "
-                    + rootMessage(e) + " (check http.host and http.port)", e);
+            throw new IOException(
+                    "HTTP server cannot start on " + settings.host() + ":" + settings.port() + ": " + rootMessage(e)
+                            + " (check http.host and http.port)",
+                    e);
         }
-        Logger.info("event=http_started url={} tls={} max_threads={} max_connections={} per_address={} header_timeout_ms={} "
-                + "request_timeout_ms={} idle_timeout_ms={} max_body={} credentials_over_plain_http={}", url(), tls != null,
-                settings.maxThreads(), settings.maxConnections(), settings.maxConnectionsPerAddress(),
-                settings.headerTimeout().toMillis(), settings.requestTimeout().toMillis(), settings.idleTimeout().toMillis(),
-                settings.maxBodyBytes(), tls == null && !settings.loopbackOnly() ? "refused" : "n/a");
+        Logger.info(
+                "event=http_started url={} tls={} max_threads={} max_connections={} per_address={} header_timeout_ms={} "
+                        + "request_timeout_ms={} idle_timeout_ms={} max_body={} credentials_over_plain_http={}",
+                url(),
+                tls != null,
+                settings.maxThreads(),
+                settings.maxConnections(),
+                settings.maxConnectionsPerAddress(),
+                settings.headerTimeout().toMillis(),
+                settings.requestTimeout().toMillis(),
+                settings.idleTimeout().toMillis(),
+                settings.maxBodyBytes(),
+                tls == null && !settings.loopbackOnly() ? "refused" : "n/a");
         if (tls == null && !settings.loopbackOnly()) {
-            Logger.warn("event=http_plain_on_network bind={} note=\"plain HTTP on a non-loopback address: /health and /metrics "
-                    + "answer, the admin API refuses its token; set http.tls for admin use across the network\"", settings.host());
+            Logger.warn(
+                    "event=http_plain_on_network bind={} note=\"plain HTTP on a non-loopback address: /health and /metrics "
+                            + "answer, the admin API refuses its token; set http.tls for admin use across the network\"",
+                    settings.host());
         }
     }
 
@@ -111,10 +135,16 @@ public final class GatewayHttpServer implements AutoCloseable {
                     settings.maxBodyBytes() + 16 * 1024, -1, true)));
             server.insertHandler(new SizeLimitHandler(settings.maxBodyBytes(), -1));
             server.addBean(new NetworkConnectionLimit(settings.maxConnections(), server));
-            server.setErrorHandler(new JsonErrors.JettyErrors(json, settings.maxBodyBytes(), settings.maxHeaderBytes()));
+            server.setErrorHandler(
+                    new JsonErrors.JettyErrors(json, settings.maxBodyBytes(), settings.maxHeaderBytes()));
         });
-        cfg.requestLogger.http((ctx, ms) -> Logger.debug("event=http_request method={} path={} status={} ms={} client={}",
-                ctx.method(), ctx.path(), ctx.statusCode(), String.format(java.util.Locale.ROOT, "%.1f", ms), ctx.ip()));
+        cfg.requestLogger.http((ctx, ms) -> Logger.debug(
+                "event=http_request method={} path={} status={} ms={} client={}",
+                ctx.method(),
+                ctx.path(),
+                ctx.statusCode(),
+                String.format(java.util.Locale.ROOT, "%.1f", ms),
+                ctx.ip()));
         JsonErrors.register(cfg.routes, settings.maxBodyBytes());
         routes.forEach(r -> r.register(cfg.routes));
     }
@@ -137,7 +167,8 @@ public final class GatewayHttpServer implements AutoCloseable {
             // One certificate and no virtual hosts: clients reach the gateway by IP as often as by name.
             secure.setSniHostCheck(false);
             https.addCustomizer(secure);
-            c = new ServerConnector(server, 1, 1, new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(https));
+            c = new ServerConnector(
+                    server, 1, 1, new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(https));
         } else {
             c = new ServerConnector(server, 1, 1, new HttpConnectionFactory(hc));
         }
@@ -181,7 +212,8 @@ public final class GatewayHttpServer implements AutoCloseable {
     /** Every HTTP route registered, as {@code "GET /api/v1/records"} (for the OpenAPI check). */
     public List<String> endpoints() {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
-                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).toList();
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path)
+                .toList();
     }
 
     public int port() {

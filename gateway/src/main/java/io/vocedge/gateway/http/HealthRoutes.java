@@ -21,11 +21,13 @@ public final class HealthRoutes implements HttpRoutes {
     private static final java.time.Duration PING_WAIT = java.time.Duration.ofMillis(1500);
     private java.util.concurrent.Future<Boolean> inFlight;
     /** One daemon thread; at most one ping at a time (see {@link #pingState}). */
-    private final java.util.concurrent.ExecutorService pinger = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "health-ping");
-        t.setDaemon(true);
-        return t;
-    });
+    private final java.util.concurrent.ExecutorService pinger =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "health-ping");
+                t.setDaemon(true);
+                return t;
+            });
+
     private final Supplier<StoreCondition.Snapshot> storeCondition;
     private final Supplier<Map<String, Object>> forward;
     private final Supplier<java.util.List<io.vocedge.protocol.PemExpiry.Check>> certificates;
@@ -38,8 +40,13 @@ public final class HealthRoutes implements HttpRoutes {
      * @param certificates the watched certificates and CRL ({@code CertificateWatch}): within 30 days of an expiry they
      *     add {@code warnings} and the gateway stays "up"; once one has expired it is "down"
      */
-    public HealthRoutes(VocStore store, PrometheusMeterRegistry metrics, BooleanSupplier brokerConnected, IntSupplier queueDepth,
-            Supplier<StoreCondition.Snapshot> storeCondition, Supplier<Map<String, Object>> forward,
+    public HealthRoutes(
+            VocStore store,
+            PrometheusMeterRegistry metrics,
+            BooleanSupplier brokerConnected,
+            IntSupplier queueDepth,
+            Supplier<StoreCondition.Snapshot> storeCondition,
+            Supplier<Map<String, Object>> forward,
             Supplier<java.util.List<io.vocedge.protocol.PemExpiry.Check>> certificates) {
         this.certificates = certificates;
         this.storeCondition = storeCondition;
@@ -68,7 +75,8 @@ public final class HealthRoutes implements HttpRoutes {
         body.put("status", up ? "up" : "down");
         body.put("broker_connected", broker);
         body.put("store_reachable", !StoreFault.UNREACHABLE.code.equals(storeState));
-        // ok | store_busy | store_unreachable | store_unwritable | store_error; never the error text (no credentials here).
+        // ok | store_busy | store_unreachable | store_unwritable | store_error; never the error text (no credentials
+        // here).
         body.put("store_state", storeState);
         if (condition.since() != null) {
             body.put("store_problem_since", condition.since().toString());
@@ -79,10 +87,16 @@ public final class HealthRoutes implements HttpRoutes {
             body.put("forward", sinks);
         }
         if (!certs.isEmpty()) {
-            body.put("certificates", certs.stream().map(io.vocedge.gateway.certs.CertificateWatch::toMap).toList());
+            body.put(
+                    "certificates",
+                    certs.stream()
+                            .map(io.vocedge.gateway.certs.CertificateWatch::toMap)
+                            .toList());
         }
-        java.util.List<String> warnings = certs.stream().map(io.vocedge.protocol.PemExpiry.Check::warning)
-                .filter(java.util.Objects::nonNull).toList();
+        java.util.List<String> warnings = certs.stream()
+                .map(io.vocedge.protocol.PemExpiry.Check::warning)
+                .filter(java.util.Objects::nonNull)
+                .toList();
         if (!warnings.isEmpty()) {
             body.put("warnings", warnings);
         }
@@ -103,7 +117,9 @@ public final class HealthRoutes implements HttpRoutes {
             ping = inFlight;
         }
         try {
-            return ping.get(PING_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? "ok" : StoreFault.UNREACHABLE.code;
+            return ping.get(PING_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                    ? "ok"
+                    : StoreFault.UNREACHABLE.code;
         } catch (java.util.concurrent.TimeoutException e) {
             return StoreFault.BUSY.code;
         } catch (java.util.concurrent.ExecutionException e) {

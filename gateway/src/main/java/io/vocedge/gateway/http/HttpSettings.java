@@ -23,9 +23,18 @@ import java.time.Duration;
  * @param maxBodyBytes request bodies larger than this get 413
  * @param maxHeaderBytes request line plus headers larger than this get 431
  */
-public record HttpSettings(String host, int port, TlsFiles tls, Duration headerTimeout, Duration requestTimeout,
-        Duration idleTimeout, int maxThreads, int maxConnections, int maxConnectionsPerAddress,
-        long maxBodyBytes, int maxHeaderBytes) {
+public record HttpSettings(
+        String host,
+        int port,
+        TlsFiles tls,
+        Duration headerTimeout,
+        Duration requestTimeout,
+        Duration idleTimeout,
+        int maxThreads,
+        int maxConnections,
+        int maxConnectionsPerAddress,
+        long maxBodyBytes,
+        int maxHeaderBytes) {
 
     /** PEM server certificate (chain) and its unencrypted PKCS#8 key. */
     public record TlsFiles(Path certFile, Path keyFile) {}
@@ -39,19 +48,25 @@ public record HttpSettings(String host, int port, TlsFiles tls, Duration headerT
             Path cert = t.path("cert_file", null);
             Path key = t.path("key_file", null);
             if (cert == null || key == null) {
-                t.problem(null, "set cert_file and key_file (PEM, from 'voc-provision gateway enroll --http-host NAME'), "
-                        + "or remove tls for plain HTTP");
+                t.problem(
+                        null,
+                        "set cert_file and key_file (PEM, from 'voc-provision gateway enroll --http-host NAME'), "
+                                + "or remove tls for plain HTTP");
             }
             SettingsSupport.readable(t, "cert_file", cert);
             SettingsSupport.readable(t, "key_file", key);
             tls = cert != null && key != null ? new TlsFiles(cert, key) : null;
         }
-        Duration header = h.duration("header_timeout", Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofMinutes(5));
-        Duration request = h.duration("request_timeout", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(30));
+        Duration header =
+                h.duration("header_timeout", Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofMinutes(5));
+        Duration request =
+                h.duration("request_timeout", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(30));
         Duration idle = h.duration("idle_timeout", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1));
         if (request.compareTo(header) < 0) {
-            h.problem("request_timeout", "must be at least header_timeout (" + ConfigNode.format(header) + "): the whole "
-                    + "request includes its headers");
+            h.problem(
+                    "request_timeout",
+                    "must be at least header_timeout (" + ConfigNode.format(header) + "): the whole "
+                            + "request includes its headers");
         }
         int threads = h.integer("max_threads", 16, 6, 512);
         int connections = h.integer("max_connections", 256, 4, 100_000);
@@ -65,12 +80,16 @@ public record HttpSettings(String host, int port, TlsFiles tls, Duration headerT
             try {
                 InetAddress.getByName(host);
             } catch (UnknownHostException e) {
-                h.problem("host", "cannot resolve \"" + host + "\": use an address of this machine, e.g. 127.0.0.1 or 0.0.0.0");
+                h.problem(
+                        "host",
+                        "cannot resolve \"" + host + "\": use an address of this machine, e.g. 127.0.0.1 or 0.0.0.0");
             }
         } else {
-            h.problem("host", "must not be empty: 127.0.0.1 (this machine only) or 0.0.0.0 (all interfaces, needs tls)");
+            h.problem(
+                    "host", "must not be empty: 127.0.0.1 (this machine only) or 0.0.0.0 (all interfaces, needs tls)");
         }
-        return new HttpSettings(host, port, tls, header, request, idle, threads, connections, perAddress, body, header_);
+        return new HttpSettings(
+                host, port, tls, header, request, idle, threads, connections, perAddress, body, header_);
     }
 
     /** The section as {@code config check} prints it: every default filled in, in the file's key names. */
@@ -79,7 +98,13 @@ public record HttpSettings(String host, int port, TlsFiles tls, Duration headerT
         m.put("host", host);
         m.put("port", port);
         if (tls != null) {
-            m.put("tls", java.util.Map.of("cert_file", tls.certFile().toString(), "key_file", tls.keyFile().toString()));
+            m.put(
+                    "tls",
+                    java.util.Map.of(
+                            "cert_file",
+                            tls.certFile().toString(),
+                            "key_file",
+                            tls.keyFile().toString()));
         }
         m.put("header_timeout", ConfigNode.format(headerTimeout));
         m.put("request_timeout", ConfigNode.format(requestTimeout));

@@ -25,13 +25,13 @@ import org.tinylog.Logger;
  * page paths; API paths ({@code /api/}, {@code /admin/}) always answer JSON.
  */
 final class JsonErrors {
-    private JsonErrors() {
-    }
+    private JsonErrors() {}
 
     static void register(RoutesConfig routes, long maxBodyBytes) {
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             String msg = e.getMessage();
-            if (e.getStatus() == 404 && (msg == null || msg.isBlank() || e instanceof io.javalin.http.NotFoundResponse)) {
+            if (e.getStatus() == 404
+                    && (msg == null || msg.isBlank() || e instanceof io.javalin.http.NotFoundResponse)) {
                 msg = "no such endpoint: " + ctx.method() + " " + ctx.path() + " (see gateway/README.md, HTTP)";
             } else if (e.getStatus() == 413) {
                 msg = "request body larger than " + maxBodyBytes + " bytes";
@@ -43,9 +43,12 @@ final class JsonErrors {
         routes.exception(Exception.class, (e, ctx) -> {
             Integer jetty = jettyStatus(e);
             if (jetty != null) {
-                // A limit Jetty enforces while the body is read (e.g. a chunked body over max_body): its status, not 500.
-                ctx.status(jetty).json(Map.of("error", jetty == 413 ? "request body larger than " + maxBodyBytes + " bytes"
-                        : reason(jetty)));
+                // A limit Jetty enforces while the body is read (e.g. a chunked body over max_body): its status, not
+                // 500.
+                ctx.status(jetty)
+                        .json(Map.of(
+                                "error",
+                                jetty == 413 ? "request body larger than " + maxBodyBytes + " bytes" : reason(jetty)));
                 return;
             }
             String id = UUID.randomUUID().toString().substring(0, 8);
@@ -80,7 +83,8 @@ final class JsonErrors {
             page.render(ctx, 404, "no such page: " + ctx.path());
             return;
         }
-        ctx.json(Map.of("error", "no such endpoint: " + ctx.method() + " " + ctx.path() + " (see gateway/README.md, HTTP)"));
+        ctx.json(Map.of(
+                "error", "no such endpoint: " + ctx.method() + " " + ctx.path() + " (see gateway/README.md, HTTP)"));
     }
 
     private static Integer jettyStatus(Throwable e) {
@@ -113,8 +117,9 @@ final class JsonErrors {
         }
 
         @Override
-        protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
-                Callback callback) throws IOException {
+        protected void generateResponse(
+                Request request, Response response, int code, String message, Throwable cause, Callback callback)
+                throws IOException {
             String text = switch (code) {
                 case 413 -> "request body larger than " + maxBody + " bytes";
                 case 431 -> "request line and headers larger than " + maxHeader + " bytes";

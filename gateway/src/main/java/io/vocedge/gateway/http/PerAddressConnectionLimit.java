@@ -42,8 +42,13 @@ final class PerAddressConnectionLimit implements Connection.Listener {
             refused.increment();
             long held = log.admit();
             if (held >= 0) {
-                Logger.warn("event=http_connection_refused reason=per_address_limit client={} open={} limit={} "
-                        + "refused_since_last_line={}", client.getHostAddress(), n - 1, max, held);
+                Logger.warn(
+                        "event=http_connection_refused reason=per_address_limit client={} open={} limit={} "
+                                + "refused_since_last_line={}",
+                        client.getHostAddress(),
+                        n - 1,
+                        max,
+                        held);
             }
             ep.close();
         }

@@ -44,13 +44,17 @@ final class RequestDeadlines implements Connection.Listener, AutoCloseable {
                 r -> Thread.ofPlatform().name("http-deadlines").daemon(true).unstarted(r));
         long tick = Math.max(100, Math.min(1000, header.toMillis() / 4));
         // Guarded: one exception must not cancel the repeating sweep.
-        sweeper.scheduleWithFixedDelay(() -> {
-            try {
-                sweep(NanoTime.now());
-            } catch (RuntimeException e) {
-                Logger.warn("event=http_deadline_sweep_failed error=\"{}\"", e.toString());
-            }
-        }, tick, tick, TimeUnit.MILLISECONDS);
+        sweeper.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        sweep(NanoTime.now());
+                    } catch (RuntimeException e) {
+                        Logger.warn("event=http_deadline_sweep_failed error=\"{}\"", e.toString());
+                    }
+                },
+                tick,
+                tick,
+                TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -88,8 +92,11 @@ final class RequestDeadlines implements Connection.Listener, AutoCloseable {
                 long held = log.admit();
                 var client = ConnectionEndpoints.clientAddress(c.getEndPoint());
                 if (held >= 0) {
-                    Logger.warn("event=http_connection_cut rule={} client={} closed_since_last_line={}", rule,
-                            client == null ? "-" : client.getHostAddress(), held);
+                    Logger.warn(
+                            "event=http_connection_cut rule={} client={} closed_since_last_line={}",
+                            rule,
+                            client == null ? "-" : client.getHostAddress(),
+                            held);
                 }
                 open.remove(c);
                 ConnectionEndpoints.network(c.getEndPoint()).close();

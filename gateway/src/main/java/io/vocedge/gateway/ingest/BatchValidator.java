@@ -42,8 +42,12 @@ public final class BatchValidator {
             throw new IllegalArgumentException("not an up/records message: " + m.topicProblem());
         }
         if (m.payload().length > Limits.MAX_MESSAGE_BYTES) {
-            return refuse(m, topic.device(), "oversized", "message of " + m.payload().length + " bytes exceeds the "
-                    + Limits.MAX_MESSAGE_BYTES + "-byte limit; send smaller batches");
+            return refuse(
+                    m,
+                    topic.device(),
+                    "oversized",
+                    "message of " + m.payload().length + " bytes exceeds the " + Limits.MAX_MESSAGE_BYTES
+                            + "-byte limit; send smaller batches");
         }
         JsonNode node;
         try {
@@ -53,44 +57,74 @@ public final class BatchValidator {
         }
         Optional<String> problems = schemas.problems(SchemaId.BATCH, node);
         if (problems.isPresent()) {
-            String key = problems.get().startsWith("unknown schema") || problems.get().startsWith("expected schema")
-                    ? "unknown_schema" : "invalid_batch";
+            String key = problems.get().startsWith("unknown schema")
+                            || problems.get().startsWith("expected schema")
+                    ? "unknown_schema"
+                    : "invalid_batch";
             return refuse(m, topic.device(), key, problems.get());
         }
         String deviceId = node.get("device_id").asText();
         String site = node.path("site").asText(topic.site());
         if (!deviceId.equals(topic.device()) || !site.equals(topic.site())) {
-            return refuse(m, topic.device(), "foreign_device", "payload claims device '" + deviceId + "' at site '" + site
-                    + "' but was published on the topic of device '" + topic.device() + "' at site '" + topic.site() + "'");
+            return refuse(
+                    m,
+                    topic.device(),
+                    "foreign_device",
+                    "payload claims device '" + deviceId + "' at site '" + site
+                            + "' but was published on the topic of device '" + topic.device() + "' at site '"
+                            + topic.site() + "'");
         }
         Optional<DeviceEntry> known = registry.find(deviceId);
         DeviceEntry autoRegister = null;
         if (known.isPresent() && known.get().revoked()) {
-            return refuse(m, deviceId, "device_revoked", "device '" + deviceId + "' is revoked; its records are refused");
+            return refuse(
+                    m, deviceId, "device_revoked", "device '" + deviceId + "' is revoked; its records are refused");
         }
         if (known.isPresent() && !known.get().site().equals(site)) {
-            return refuse(m, deviceId, "wrong_site", "device '" + deviceId + "' is registered at site '" + known.get().site()
-                    + "', not '" + site + "'");
+            return refuse(
+                    m,
+                    deviceId,
+                    "wrong_site",
+                    "device '" + deviceId + "' is registered at site '"
+                            + known.get().site() + "', not '" + site + "'");
         }
         if (known.isEmpty()) {
             if (registry.strict()) {
-                return refuse(m, deviceId, "device_unknown", "device '" + deviceId + "' is not enrolled (registry.mode=strict); "
-                        + "enrol it with voc-provision device enroll");
+                return refuse(
+                        m,
+                        deviceId,
+                        "device_unknown",
+                        "device '" + deviceId + "' is not enrolled (registry.mode=strict); "
+                                + "enrol it with voc-provision device enroll");
             }
-            autoRegister = new DeviceEntry(deviceId, site, deviceId, null, DeviceEntry.REGISTERED, m.receivedAt(), null, null,
-                    false, null, null);
+            autoRegister = new DeviceEntry(
+                    deviceId,
+                    site,
+                    deviceId,
+                    null,
+                    DeviceEntry.REGISTERED,
+                    m.receivedAt(),
+                    null,
+                    null,
+                    false,
+                    null,
+                    null);
         }
         String bootId = node.path("boot_id").asText(null);
-        Long sentMono = node.hasNonNull("sent_mono_ms") ? node.get("sent_mono_ms").asLong() : null;
+        Long sentMono =
+                node.hasNonNull("sent_mono_ms") ? node.get("sent_mono_ms").asLong() : null;
         List<StoredRecord> good = new ArrayList<>();
         List<DeadLetter> bad = new ArrayList<>();
         List<Ack.Rejected> rejected = new ArrayList<>();
         for (JsonNode r : node.get("records")) {
-            Long seq = r.path("seq").canConvertToLong() && r.path("seq").asLong() > 0 ? r.path("seq").asLong() : null;
+            Long seq = r.path("seq").canConvertToLong() && r.path("seq").asLong() > 0
+                    ? r.path("seq").asLong()
+                    : null;
             Optional<String> recordProblems = schemas.problems(r);
             String reason = recordProblems.orElse(null);
             if (reason == null && !deviceId.equals(r.path("device_id").asText())) {
-                reason = "record claims device '" + r.path("device_id").asText() + "' inside a batch of device '" + deviceId + "'";
+                reason = "record claims device '" + r.path("device_id").asText() + "' inside a batch of device '"
+                        + deviceId + "'";
             }
             if (reason == null && !r.get("schema").asText().equals(SchemaId.BATCH.toString())) {
                 try {
@@ -103,7 +137,14 @@ public final class BatchValidator {
             } else if (reason == null) {
                 reason = "a batch cannot contain a batch";
             }
-            bad.add(DeadLetter.of(m.receivedAt(), m.topic(), deviceId, seq, "invalid_record", reason, r.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            bad.add(DeadLetter.of(
+                    m.receivedAt(),
+                    m.topic(),
+                    deviceId,
+                    seq,
+                    "invalid_record",
+                    reason,
+                    r.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             if (seq != null) {
                 rejected.add(new Ack.Rejected(seq, reason));
             }
@@ -112,11 +153,12 @@ public final class BatchValidator {
     }
 
     private static Verdict refuse(IngestMessage m, String deviceId, String key, String reason) {
-        return new Verdict.Refused(DeadLetter.of(m.receivedAt(), m.topic(), deviceId, null, key, reason, m.payload()), key);
+        return new Verdict.Refused(
+                DeadLetter.of(m.receivedAt(), m.topic(), deviceId, null, key, reason, m.payload()), key);
     }
 
-    static StoredRecord toStored(UpRecord rec, JsonNode raw, String site, Instant receivedAt, String batchBootId,
-            Long sentMono) {
+    static StoredRecord toStored(
+            UpRecord rec, JsonNode raw, String site, Instant receivedAt, String batchBootId, Long sentMono) {
         Instant corrected = correctedTime(rec, receivedAt, batchBootId, sentMono);
         String conversationId = null;
         String speaker = null;
@@ -141,7 +183,10 @@ public final class BatchValidator {
             escalation = u.flags().contains("escalation");
             churn = u.flags().contains("churn_risk");
             model = u.modelVersion();
-            u.topics().forEach(t -> topics.add(new StoredRecord.Topic(t.id(), t.sentiment() == null ? null : t.sentiment().label().wireName())));
+            u.topics()
+                    .forEach(t -> topics.add(new StoredRecord.Topic(
+                            t.id(),
+                            t.sentiment() == null ? null : t.sentiment().label().wireName())));
         } else if (rec instanceof ConversationSummary c) {
             conversationId = c.conversationId();
             lexicon = c.lexiconVersion();
@@ -160,10 +205,31 @@ public final class BatchValidator {
         String kind = rec.schemaId().kind().substring("voc.".length());
         // PostgreSQL text and jsonb cannot hold NUL; keep the record, mark the character as unreadable.
         String payload = raw.toString().replace("\\u0000", "\\ufffd");
-        return new StoredRecord(rec.deviceId(), rec.seq(), rec.schema(), kind, site, conversationId, speaker, lang,
-                text == null ? null : text.replace('\0', '\ufffd'), sentiment, score, lexicon, rec.time().wall(),
-                rec.time().synced(), rec.time().bootId(), rec.time().monoMs(), receivedAt, corrected, topics, payload, escalation,
-                churn, attention, model);
+        return new StoredRecord(
+                rec.deviceId(),
+                rec.seq(),
+                rec.schema(),
+                kind,
+                site,
+                conversationId,
+                speaker,
+                lang,
+                text == null ? null : text.replace('\0', '\ufffd'),
+                sentiment,
+                score,
+                lexicon,
+                rec.time().wall(),
+                rec.time().synced(),
+                rec.time().bootId(),
+                rec.time().monoMs(),
+                receivedAt,
+                corrected,
+                topics,
+                payload,
+                escalation,
+                churn,
+                attention,
+                model);
     }
 
     /**
@@ -174,7 +240,9 @@ public final class BatchValidator {
         if (rec.time().synced()) {
             return rec.time().wall();
         }
-        if (sentMono != null && rec.time().bootId().equals(batchBootId) && sentMono >= rec.time().monoMs()) {
+        if (sentMono != null
+                && rec.time().bootId().equals(batchBootId)
+                && sentMono >= rec.time().monoMs()) {
             return receivedAt.minusMillis(sentMono - rec.time().monoMs());
         }
         return receivedAt;

@@ -41,15 +41,17 @@ public record DeviceAddress(String site, String device, Kind kind) {
         try {
             t = Topics.parse(topic);
         } catch (ProtocolException e) {
-            throw new ProtocolException("topic '" + Printable.of(topic, 200) + "' is not voc/v1/{site}/{device}/up/{records|status|result}"
-                    + " with site and device ids of a-z, 0-9, '-' or '_'");
+            throw new ProtocolException(
+                    "topic '" + Printable.of(topic, 200) + "' is not voc/v1/{site}/{device}/up/{records|status|result}"
+                            + " with site and device ids of a-z, 0-9, '-' or '_'");
         }
         for (Kind k : Kind.values()) {
             if (k.channel.equals(t.channel())) {
                 return new DeviceAddress(t.site(), t.device(), k);
             }
         }
-        throw new ProtocolException("topic '" + Printable.of(topic, 200) + "' is not one the gateway reads: expected up/records,"
-                + " up/status or up/result after the device id");
+        throw new ProtocolException(
+                "topic '" + Printable.of(topic, 200) + "' is not one the gateway reads: expected up/records,"
+                        + " up/status or up/result after the device id");
     }
 }

@@ -132,14 +132,21 @@ public final class GatewayMqtt implements MqttPort, AutoCloseable {
             try {
                 client.connect(options).waitForCompletion(15_000);
                 if (attempt > 1 || reconnects.get() > 0) {
-                    Logger.info("event=gateway_mqtt_reconnected url={} attempts={} down_ms={}", url, attempt,
+                    Logger.info(
+                            "event=gateway_mqtt_reconnected url={} attempts={} down_ms={}",
+                            url,
+                            attempt,
                             (System.nanoTime() - downSince) / 1_000_000);
                 }
                 reconnects.incrementAndGet();
                 return true;
             } catch (MqttException e) {
                 long wait = delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
-                Logger.warn("event=gateway_mqtt_connect_failed url={} attempt={} retry_in_ms={} error=\"{}\"", url, attempt, wait,
+                Logger.warn(
+                        "event=gateway_mqtt_connect_failed url={} attempt={} retry_in_ms={} error=\"{}\"",
+                        url,
+                        attempt,
+                        wait,
                         e.getMessage());
                 waitForBrokerOrTimeout(wait, keepTrying);
                 delay = Math.min(reconnectMax.toMillis(), delay * 2);
@@ -149,7 +156,8 @@ public final class GatewayMqtt implements MqttPort, AutoCloseable {
     }
 
     /** Sleeps up to {@code ms}, returning early when the broker's port accepts a TCP connection. */
-    private void waitForBrokerOrTimeout(long ms, java.util.function.BooleanSupplier keepTrying) throws InterruptedException {
+    private void waitForBrokerOrTimeout(long ms, java.util.function.BooleanSupplier keepTrying)
+            throws InterruptedException {
         long deadline = System.nanoTime() + ms * 1_000_000L;
         boolean wasRefused = false;
         while (keepTrying.getAsBoolean() && System.nanoTime() < deadline) {
@@ -253,7 +261,9 @@ public final class GatewayMqtt implements MqttPort, AutoCloseable {
     private final class Callback implements MqttCallback {
         @Override
         public void disconnected(MqttDisconnectResponse response) {
-            Logger.warn("event=gateway_mqtt_disconnected reason=\"{}\"", response == null ? "?" : response.getReasonString());
+            Logger.warn(
+                    "event=gateway_mqtt_disconnected reason=\"{}\"",
+                    response == null ? "?" : response.getReasonString());
             synchronized (lost) {
                 lost.notifyAll();
             }
@@ -267,7 +277,8 @@ public final class GatewayMqtt implements MqttPort, AutoCloseable {
         @Override
         public void messageArrived(String topic, MqttMessage message) throws Exception {
             // The topic is parsed here, once; everything downstream uses the parsed address.
-            sink.accept(IngestMessage.arrived(topic, message.getPayload(), message.getId(), message.getQos(), Instant.now()));
+            sink.accept(IngestMessage.arrived(
+                    topic, message.getPayload(), message.getId(), message.getQos(), Instant.now()));
         }
 
         @Override

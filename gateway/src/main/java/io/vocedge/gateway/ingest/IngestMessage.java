@@ -8,7 +8,13 @@ import java.time.Instant;
  * topic does not parse carries {@code address == null} and the reason in {@link #topicProblem}: the worker
  * dead-letters it. {@code mqttId}/{@code qos} complete the manual PUBACK later.
  */
-public record IngestMessage(String topic, DeviceAddress address, String topicProblem, byte[] payload, int mqttId, int qos,
+public record IngestMessage(
+        String topic,
+        DeviceAddress address,
+        String topicProblem,
+        byte[] payload,
+        int mqttId,
+        int qos,
         Instant receivedAt) {
     public IngestMessage {
         if ((address == null) == (topicProblem == null)) {

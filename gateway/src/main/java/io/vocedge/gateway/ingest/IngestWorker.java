@@ -63,15 +63,25 @@ public final class IngestWorker implements AutoCloseable {
     private final RecentBatches recent = new RecentBatches(RECENT_BATCHES);
     /** Acks of this cycle's record batches by message, remembered in {@link #recent} once committed. */
     private final Map<IngestMessage, Map.Entry<String, Ack>> uncommitted = new java.util.IdentityHashMap<>();
+
     static final int RECENT_BATCHES = 8192;
     private volatile boolean running;
     private static final long RETRY_FIRST_MS = 200;
     /** Low, so ingest resumes within seconds of the store answering again. */
     private static final long RETRY_MAX_MS = 5_000;
 
-    public IngestWorker(int queueCapacity, int maxPerTransaction, long maxBytesPerTransaction, BatchValidator validator,
-            SchemaValidator schemas, DeviceRegistry registry, VocStore store, MqttPort mqtt, ObjectMapper json,
-            IngestMetrics metrics, FaultPoint faults) {
+    public IngestWorker(
+            int queueCapacity,
+            int maxPerTransaction,
+            long maxBytesPerTransaction,
+            BatchValidator validator,
+            SchemaValidator schemas,
+            DeviceRegistry registry,
+            VocStore store,
+            MqttPort mqtt,
+            ObjectMapper json,
+            IngestMetrics metrics,
+            FaultPoint faults) {
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.maxPerTransaction = maxPerTransaction;
         this.maxBytesPerTransaction = maxBytesPerTransaction;
@@ -156,8 +166,10 @@ public final class IngestWorker implements AutoCloseable {
             finish(p);
         } else if (messages.size() > 1) {
             messages.forEach(uncommitted::remove); // their acks change when split: never remember the whole-batch ones
-            Logger.warn("event=store_refused_transaction messages={} action=\"retrying each message alone\" error=\"{}\"",
-                    messages.size(), Printable.of(StoreFault.describe(refusal), 300));
+            Logger.warn(
+                    "event=store_refused_transaction messages={} action=\"retrying each message alone\" error=\"{}\"",
+                    messages.size(),
+                    Printable.of(StoreFault.describe(refusal), 300));
             for (IngestMessage m : messages) {
                 process(List.of(m));
             }
@@ -189,22 +201,28 @@ public final class IngestWorker implements AutoCloseable {
             if (why == null) {
                 stored.add(r.seq());
             } else {
-                rest.add(storeRefused(m, a.deviceId(), r.seq(), why, r.payloadJson().getBytes(StandardCharsets.UTF_8)));
-                rejected.add(new Ack.Rejected(r.seq(), "store refused the record (" + StoreFault.CONTENT.code
-                        + "); see dead_letters"));
+                rest.add(storeRefused(
+                        m, a.deviceId(), r.seq(), why, r.payloadJson().getBytes(StandardCharsets.UTF_8)));
+                rejected.add(new Ack.Rejected(
+                        r.seq(), "store refused the record (" + StoreFault.CONTENT.code + "); see dead_letters"));
             }
         }
         a.rejectedRecords().forEach(rest::add);
         rest.seen(a.deviceId(), m.receivedAt());
         long[] seqs = stored.stream().mapToLong(Long::longValue).toArray();
-        commitOrGiveUp(new Prepared(rest, List.of(new Ack(a.deviceId(), a.batchId(), Ack.ranges(seqs), rejected)), List.of(m)));
+        commitOrGiveUp(new Prepared(
+                rest, List.of(new Ack(a.deviceId(), a.batchId(), Ack.ranges(seqs), rejected)), List.of(m)));
     }
 
     private DeadLetter storeRefused(IngestMessage m, String device, Long seq, SQLException why, byte[] payload) {
         String reason = "store refused " + (seq == null ? "the message" : "the record") + " for its content: "
                 + Printable.of(StoreFault.describe(why), 300);
-        Logger.error("event=dead_letter reason_key={} device={} seq={} reason=\"{}\"", StoreFault.CONTENT.code,
-                Printable.of(String.valueOf(device), 100), seq, reason);
+        Logger.error(
+                "event=dead_letter reason_key={} device={} seq={} reason=\"{}\"",
+                StoreFault.CONTENT.code,
+                Printable.of(String.valueOf(device), 100),
+                seq,
+                reason);
         return DeadLetter.of(m.receivedAt(), m.topic(), device, seq, StoreFault.CONTENT.code, reason, payload);
     }
 
@@ -214,8 +232,10 @@ public final class IngestWorker implements AutoCloseable {
         if (refusal == null) {
             finish(p);
         } else {
-            Logger.error("event=dead_letter_refused topic={} action=\"not acked; the device sends again\" error=\"{}\"",
-                    Printable.of(p.messages().get(0).topic(), 200), Printable.of(StoreFault.describe(refusal), 300));
+            Logger.error(
+                    "event=dead_letter_refused topic={} action=\"not acked; the device sends again\" error=\"{}\"",
+                    Printable.of(p.messages().get(0).topic(), 200),
+                    Printable.of(StoreFault.describe(refusal), 300));
             p.messages().forEach(mqtt::complete);
         }
     }
@@ -225,8 +245,10 @@ public final class IngestWorker implements AutoCloseable {
         List<Ack> acks = new ArrayList<>();
         for (IngestMessage m : messages) {
             if (!m.addressed()) {
-                tx.add(DeadLetter.of(m.receivedAt(), m.topic(), null, null, "bad_topic", m.topicProblem(), m.payload()));
-                Logger.warn("event=dead_letter reason_key=bad_topic reason=\"{}\"", Printable.of(m.topicProblem(), 300));
+                tx.add(DeadLetter.of(
+                        m.receivedAt(), m.topic(), null, null, "bad_topic", m.topicProblem(), m.payload()));
+                Logger.warn(
+                        "event=dead_letter reason_key=bad_topic reason=\"{}\"", Printable.of(m.topicProblem(), 300));
                 continue;
             }
             switch (m.address().kind()) {
@@ -250,8 +272,12 @@ public final class IngestWorker implements AutoCloseable {
         Verdict v = validator.check(m);
         if (v instanceof Verdict.Refused r) {
             tx.add(r.deadLetter());
-            Logger.warn("event=dead_letter reason_key={} site={} device={} reason=\"{}\"", r.reasonKey(), m.address().site(),
-                    m.address().device(), Printable.of(r.deadLetter().reason(), 300));
+            Logger.warn(
+                    "event=dead_letter reason_key={} site={} device={} reason=\"{}\"",
+                    r.reasonKey(),
+                    m.address().site(),
+                    m.address().device(),
+                    Printable.of(r.deadLetter().reason(), 300));
         } else if (v instanceof Verdict.Accepted a) {
             if (a.autoRegister() != null) {
                 tx.autoRegister(a.autoRegister());
@@ -292,21 +318,33 @@ public final class IngestWorker implements AutoCloseable {
                 return;
             }
             Status s = json.treeToValue(node, Status.class);
-            Object depth = s.outbox() != null ? (Object) s.outbox().depth() : s.details().get("outbox_depth");
-            tx.add(new StatusUpdate(t.device(), t.site(), Status.ONLINE.equals(s.state()), s.softwareVersion(),
-                    depth instanceof Number n ? n.longValue() : null, s.at() == null ? m.receivedAt() : s.at(), node.toString()));
+            Object depth = s.outbox() != null
+                    ? (Object) s.outbox().depth()
+                    : s.details().get("outbox_depth");
+            tx.add(new StatusUpdate(
+                    t.device(),
+                    t.site(),
+                    Status.ONLINE.equals(s.state()),
+                    s.softwareVersion(),
+                    depth instanceof Number n ? n.longValue() : null,
+                    s.at() == null ? m.receivedAt() : s.at(),
+                    node.toString()));
             metrics.statuses.increment();
         } catch (Exception e) {
             // Never the parser's message: it may quote the payload (which is in the dead letter anyway).
-            refuseStatus(m, tx, deviceOnTopic, "unreadable status: not valid JSON or not readable as voc.status/1 ("
-                    + e.getClass().getSimpleName() + ")");
+            refuseStatus(
+                    m,
+                    tx,
+                    deviceOnTopic,
+                    "unreadable status: not valid JSON or not readable as voc.status/1 ("
+                            + e.getClass().getSimpleName() + ")");
         }
     }
 
     private static String statusProblem(IngestMessage m) {
         if (m.payload().length > io.vocedge.protocol.Limits.MAX_MESSAGE_BYTES) {
-            return "status of " + m.payload().length + " bytes exceeds the " + io.vocedge.protocol.Limits.MAX_MESSAGE_BYTES
-                    + "-byte limit";
+            return "status of " + m.payload().length + " bytes exceeds the "
+                    + io.vocedge.protocol.Limits.MAX_MESSAGE_BYTES + "-byte limit";
         }
         return null;
     }
@@ -318,14 +356,16 @@ public final class IngestWorker implements AutoCloseable {
             return "status names device '" + device + "' but was published on the topic of device '" + t.device() + "'";
         }
         if (node.hasNonNull("site") && !t.site().equals(node.get("site").asText())) {
-            return "status names site '" + node.get("site").asText() + "' but was published under site '" + t.site() + "'";
+            return "status names site '" + node.get("site").asText() + "' but was published under site '" + t.site()
+                    + "'";
         }
         var known = registry.find(device);
         if (known.isPresent() && known.get().revoked()) {
             return "device '" + device + "' is revoked; its status is refused";
         }
         if (known.isPresent() && !known.get().site().equals(t.site())) {
-            return "device '" + device + "' is registered at site '" + known.get().site() + "', not '" + t.site() + "'";
+            return "device '" + device + "' is registered at site '"
+                    + known.get().site() + "', not '" + t.site() + "'";
         }
         if (known.isEmpty() && registry.strict()) {
             return "device '" + device + "' is not enrolled (registry.mode=strict); its status is refused";
@@ -335,27 +375,36 @@ public final class IngestWorker implements AutoCloseable {
 
     private void refuseStatus(IngestMessage m, StoreTransaction tx, String device, String reason) {
         tx.add(DeadLetter.of(m.receivedAt(), m.topic(), device, null, "invalid_status", reason, m.payload()));
-        Logger.warn("event=dead_letter reason_key=invalid_status topic={} reason=\"{}\"", Printable.of(m.topic(), 200),
+        Logger.warn(
+                "event=dead_letter reason_key=invalid_status topic={} reason=\"{}\"",
+                Printable.of(m.topic(), 200),
                 Printable.of(reason, 300));
     }
 
     /** A result that asks to forget a window ({@code detail.forget_from}/{@code forget_to}, at most 24 h). */
-    private static java.util.Optional<io.vocedge.gateway.store.ForgetRequest> forgetRequest(JsonNode node, DeviceAddress t) {
+    private static java.util.Optional<io.vocedge.gateway.store.ForgetRequest> forgetRequest(
+            JsonNode node, DeviceAddress t) {
         JsonNode d = node.path("detail");
-        if (!node.path("ok").asBoolean() || !d.path("forget_from").isTextual() || !d.path("forget_to").isTextual()) {
+        if (!node.path("ok").asBoolean()
+                || !d.path("forget_from").isTextual()
+                || !d.path("forget_to").isTextual()) {
             return java.util.Optional.empty();
         }
         try {
-            java.time.Instant from = java.time.Instant.parse(d.get("forget_from").asText());
+            java.time.Instant from =
+                    java.time.Instant.parse(d.get("forget_from").asText());
             java.time.Instant to = java.time.Instant.parse(d.get("forget_to").asText());
-            if (!from.isBefore(to) || java.time.Duration.between(from, to).compareTo(java.time.Duration.ofHours(24)) > 0) {
+            if (!from.isBefore(to)
+                    || java.time.Duration.between(from, to).compareTo(java.time.Duration.ofHours(24)) > 0) {
                 Logger.warn("event=forget_refused device={} reason=\"window must be 0-24 h\"", t.device());
                 return java.util.Optional.empty();
             }
-            return java.util.Optional.of(new io.vocedge.gateway.store.ForgetRequest(node.get("command_id").asText(), t.device(),
-                    t.site(), from, to));
+            return java.util.Optional.of(new io.vocedge.gateway.store.ForgetRequest(
+                    node.get("command_id").asText(), t.device(), t.site(), from, to));
         } catch (java.time.format.DateTimeParseException e) {
-            Logger.warn("event=forget_refused device={} reason=\"forget_from/forget_to are not ISO-8601 instants\"", t.device());
+            Logger.warn(
+                    "event=forget_refused device={} reason=\"forget_from/forget_to are not ISO-8601 instants\"",
+                    t.device());
             return java.util.Optional.empty();
         }
     }
@@ -365,17 +414,36 @@ public final class IngestWorker implements AutoCloseable {
             DeviceAddress t = m.address();
             JsonNode node = json.readTree(m.payload());
             var problems = schemas.problems(SchemaId.COMMAND_RESULT, node);
-            if (problems.isPresent() || !t.device().equals(node.path("device_id").asText())) {
-                tx.add(DeadLetter.of(m.receivedAt(), m.topic(), t.device(), null, "invalid_command_result",
-                        problems.orElse("command result names another device"), m.payload()));
+            if (problems.isPresent()
+                    || !t.device().equals(node.path("device_id").asText())) {
+                tx.add(DeadLetter.of(
+                        m.receivedAt(),
+                        m.topic(),
+                        t.device(),
+                        null,
+                        "invalid_command_result",
+                        problems.orElse("command result names another device"),
+                        m.payload()));
                 return;
             }
-            tx.add(new CommandResultRow(node.get("command_id").asText(), t.device(), node.get("ok").asBoolean(),
-                    node.path("message").asText(null), m.receivedAt(), node.toString()));
+            tx.add(new CommandResultRow(
+                    node.get("command_id").asText(),
+                    t.device(),
+                    node.get("ok").asBoolean(),
+                    node.path("message").asText(null),
+                    m.receivedAt(),
+                    node.toString()));
             forgetRequest(node, t).ifPresent(tx::add);
         } catch (Exception e) {
-            tx.add(DeadLetter.of(m.receivedAt(), m.topic(), null, null, "invalid_command_result", "unreadable command result: "
-                    + "not valid JSON or not readable as voc.command-result/1 (" + e.getClass().getSimpleName() + ")", m.payload()));
+            tx.add(DeadLetter.of(
+                    m.receivedAt(),
+                    m.topic(),
+                    null,
+                    null,
+                    "invalid_command_result",
+                    "unreadable command result: " + "not valid JSON or not readable as voc.command-result/1 ("
+                            + e.getClass().getSimpleName() + ")",
+                    m.payload()));
         }
     }
 
@@ -413,13 +481,20 @@ public final class IngestWorker implements AutoCloseable {
                 condition.failed(fault, StoreFault.describe(e));
                 metrics.storeRetries.increment();
                 if (!running) {
-                    Logger.error("event=store_unavailable_at_shutdown cause={} messages={} action=\"not acked; devices will resend\"",
-                            fault.code, p.messages().size());
+                    Logger.error(
+                            "event=store_unavailable_at_shutdown cause={} messages={} action=\"not acked; devices will resend\"",
+                            fault.code,
+                            p.messages().size());
                     throw new InterruptedException("stopping while the store is unavailable");
                 }
                 long sleep = jitter(delayMs);
-                Logger.warn("event=store_unavailable cause={} sqlstate={} messages={} retry_in_ms={} action=\"nothing acked\" error=\"{}\"",
-                        fault.code, e.getSQLState(), p.messages().size(), sleep, Printable.of(StoreFault.describe(e), 300));
+                Logger.warn(
+                        "event=store_unavailable cause={} sqlstate={} messages={} retry_in_ms={} action=\"nothing acked\" error=\"{}\"",
+                        fault.code,
+                        e.getSQLState(),
+                        p.messages().size(),
+                        sleep,
+                        Printable.of(StoreFault.describe(e), 300));
                 Thread.sleep(sleep);
                 delayMs = Math.min(RETRY_MAX_MS, delayMs * 2);
             }
@@ -455,7 +530,11 @@ public final class IngestWorker implements AutoCloseable {
                 }
             } catch (Exception e) {
                 // The records are stored; the device resends and gets its ack for the duplicates.
-                Logger.warn("event=ack_not_sent device={} batch={} error=\"{}\"", ack.deviceId(), ack.batchId(), e.getMessage());
+                Logger.warn(
+                        "event=ack_not_sent device={} batch={} error=\"{}\"",
+                        ack.deviceId(),
+                        ack.batchId(),
+                        e.getMessage());
             }
         }
         for (IngestMessage m : p.messages()) {

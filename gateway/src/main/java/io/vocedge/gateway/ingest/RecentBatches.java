@@ -32,7 +32,10 @@ final class RecentBatches {
     static String key(IngestMessage m) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return m.address().site() + '/' + m.address().device() + '/'
+            return m.address().site()
+                    + '/'
+                    + m.address().device()
+                    + '/'
                     + Base64.getEncoder().encodeToString(sha.digest(m.payload()));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 unavailable", e);

@@ -15,6 +15,13 @@ public sealed interface Verdict {
      * A batch from a device we accept: the good records go to the store, the bad ones to dead letters, and the
      * ack names both once the store committed.
      */
-    record Accepted(String site, String deviceId, String batchId, List<StoredRecord> records,
-            List<DeadLetter> rejectedRecords, List<Ack.Rejected> rejected, DeviceEntry autoRegister) implements Verdict {}
+    record Accepted(
+            String site,
+            String deviceId,
+            String batchId,
+            List<StoredRecord> records,
+            List<DeadLetter> rejectedRecords,
+            List<Ack.Rejected> rejected,
+            DeviceEntry autoRegister)
+            implements Verdict {}
 }

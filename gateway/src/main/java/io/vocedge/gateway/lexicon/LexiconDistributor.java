@@ -29,8 +29,8 @@ public final class LexiconDistributor implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("lexicon-distributor").daemon(true).unstarted(r));
 
-    public LexiconDistributor(LexiconPublications publications, Supplier<List<DeviceEntry>> devices, MqttPort mqtt,
-            ObjectMapper json) {
+    public LexiconDistributor(
+            LexiconPublications publications, Supplier<List<DeviceEntry>> devices, MqttPort mqtt, ObjectMapper json) {
         this.publications = publications;
         this.devices = devices;
         this.mqtt = mqtt;
@@ -38,13 +38,17 @@ public final class LexiconDistributor implements AutoCloseable {
     }
 
     public LexiconDistributor start(long periodMs) {
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                round();
-            } catch (Exception e) {
-                Logger.warn("event=lexicon_distribution_failed error=\"{}\"", e.getMessage());
-            }
-        }, 0, periodMs, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        round();
+                    } catch (Exception e) {
+                        Logger.warn("event=lexicon_distribution_failed error=\"{}\"", e.getMessage());
+                    }
+                },
+                0,
+                periodMs,
+                TimeUnit.MILLISECONDS);
         return this;
     }
 
@@ -70,8 +74,12 @@ public final class LexiconDistributor implements AutoCloseable {
             if (mqtt.publish(Topics.lexicon(d.site(), d.deviceId()), payload, true)) {
                 sent.put(d.deviceId(), desired.get().id());
                 n++;
-                Logger.info("event=lexicon_sent device={} site={} version={} sha256={}", d.deviceId(), d.site(),
-                        desired.get().version(), desired.get().sha256());
+                Logger.info(
+                        "event=lexicon_sent device={} site={} version={} sha256={}",
+                        d.deviceId(),
+                        d.site(),
+                        desired.get().version(),
+                        desired.get().sha256());
             }
         }
         return n;

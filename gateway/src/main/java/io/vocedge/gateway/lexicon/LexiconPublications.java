@@ -34,8 +34,15 @@ public final class LexiconPublications {
     }
 
     /** One published lexicon. */
-    public record Publication(long id, String site, String version, String sha256, int sizeBytes, String content,
-            Instant publishedAt, String publishedBy) {
+    public record Publication(
+            long id,
+            String site,
+            String version,
+            String sha256,
+            int sizeBytes,
+            String content,
+            Instant publishedAt,
+            String publishedBy) {
         public LexiconUpdate update() {
             return new LexiconUpdate(version, sha256, content, publishedAt);
         }
@@ -51,16 +58,20 @@ public final class LexiconPublications {
             throw new IllegalArgumentException("--site: 1-64 characters of a-z, 0-9, '-' or '_'");
         }
         LexiconDocument doc = LexiconDocument.parse(yaml, source);
-        Optional<Publication> current = latest().stream().filter(p -> p.site().equals(site)).findFirst();
-        if (current.isPresent() && LexiconDocument.compareVersions(doc.version(), current.get().version()) <= 0) {
-            throw new IllegalArgumentException("lexicon version " + doc.version() + " is not newer than " + current.get().version()
-                    + ", already published for " + scope(site) + ": raise version: in the file");
+        Optional<Publication> current =
+                latest().stream().filter(p -> p.site().equals(site)).findFirst();
+        if (current.isPresent()
+                && LexiconDocument.compareVersions(doc.version(), current.get().version()) <= 0) {
+            throw new IllegalArgumentException("lexicon version " + doc.version() + " is not newer than "
+                    + current.get().version() + ", already published for " + scope(site)
+                    + ": raise version: in the file");
         }
         Instant now = Instant.now();
         String sha = LexiconUpdate.sha256(yaml);
         try (Connection c = db.getConnection();
-                PreparedStatement ps = c.prepareStatement("INSERT INTO lexicon_publications(site, version, sha256, size_bytes, "
-                        + "content, published_at, published_by) VALUES (?,?,?,?,?,?,?)")) {
+                PreparedStatement ps =
+                        c.prepareStatement("INSERT INTO lexicon_publications(site, version, sha256, size_bytes, "
+                                + "content, published_at, published_by) VALUES (?,?,?,?,?,?,?)")) {
             ps.setString(1, site);
             ps.setString(2, doc.version());
             ps.setString(3, sha);
@@ -84,8 +95,14 @@ public final class LexiconPublications {
                         + "(SELECT MAX(id) FROM lexicon_publications GROUP BY site) ORDER BY site");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(new Publication(rs.getLong("id"), rs.getString("site"), rs.getString("version"), rs.getString("sha256"),
-                        rs.getInt("size_bytes"), rs.getString("content"), dialect.getTime(rs, "published_at"),
+                out.add(new Publication(
+                        rs.getLong("id"),
+                        rs.getString("site"),
+                        rs.getString("version"),
+                        rs.getString("sha256"),
+                        rs.getInt("size_bytes"),
+                        rs.getString("content"),
+                        dialect.getTime(rs, "published_at"),
                         rs.getString("published_by")));
             }
             if (!c.getAutoCommit()) {
@@ -100,7 +117,8 @@ public final class LexiconPublications {
      * {@code latest} as returned by {@link #latest()}.
      */
     public static Optional<Publication> desiredFor(String site, List<Publication> latest) {
-        return latest.stream().filter(p -> p.site().equals(site) || p.site().equals(ALL_SITES))
+        return latest.stream()
+                .filter(p -> p.site().equals(site) || p.site().equals(ALL_SITES))
                 .max(java.util.Comparator.comparingLong(Publication::id));
     }
 
@@ -109,7 +127,8 @@ public final class LexiconPublications {
         Map<String, String[]> out = new LinkedHashMap<>();
         com.fasterxml.jackson.databind.ObjectMapper json = io.vocedge.protocol.Json.newMapper();
         try (Connection c = db.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT device_id, site, state, last_status FROM devices ORDER BY site, device_id");
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT device_id, site, state, last_status FROM devices ORDER BY site, device_id");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String version = null;

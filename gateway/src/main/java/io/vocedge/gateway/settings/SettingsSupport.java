@@ -15,8 +15,7 @@ public final class SettingsSupport {
     /** Shown instead of a secret's value by the {@code effective()} views ({@code voc-gateway config check}). */
     public static final String MASKED = "(set, not shown)";
 
-    private SettingsSupport() {
-    }
+    private SettingsSupport() {}
 
     /** Reports {@code key} as a problem when the file {@code p} is set but missing or unreadable. */
     public static void readable(ConfigNode n, String key, Path p) {
@@ -40,7 +39,8 @@ public final class SettingsSupport {
         }
         try {
             if (host.matches("[0-9.]+|\\[?[0-9a-fA-F:]+\\]?")) {
-                return InetAddress.getByName(host.replace("[", "").replace("]", "")).isLoopbackAddress();
+                return InetAddress.getByName(host.replace("[", "").replace("]", ""))
+                        .isLoopbackAddress();
             }
         } catch (java.net.UnknownHostException e) {
             return false;

@@ -3,5 +3,5 @@ package io.vocedge.gateway.store;
 import java.time.Instant;
 
 /** A device's answer to a command. */
-public record CommandResultRow(String commandId, String deviceId, boolean ok, String message, Instant receivedAt,
-        String json) {}
+public record CommandResultRow(
+        String commandId, String deviceId, boolean ok, String message, Instant receivedAt, String json) {}

@@ -9,8 +9,8 @@ import java.util.List;
  * @param statuses device status updates (online/offline, versions, outbox state)
  * @param autoRegistered devices registered on their first record (open registry)
  */
-public record CommittedChanges(List<StoredRecord> insertedRecords, List<StatusUpdate> statuses,
-        List<DeviceEntry> autoRegistered) {
+public record CommittedChanges(
+        List<StoredRecord> insertedRecords, List<StatusUpdate> statuses, List<DeviceEntry> autoRegistered) {
     public CommittedChanges {
         insertedRecords = List.copyOf(insertedRecords);
         statuses = List.copyOf(statuses);

@@ -13,8 +13,16 @@ import java.util.Base64;
  * kept up to {@link #MAX_KEPT_BYTES} (an oversized flood must not fill the store); text when valid UTF-8,
  * base64 otherwise.
  */
-public record DeadLetter(Instant receivedAt, String topic, String deviceId, Long seq, String reasonCode, String reason,
-        String payload, String payloadEncoding, int payloadBytes) {
+public record DeadLetter(
+        Instant receivedAt,
+        String topic,
+        String deviceId,
+        Long seq,
+        String reasonCode,
+        String reason,
+        String payload,
+        String payloadEncoding,
+        int payloadBytes) {
     public static final int MAX_KEPT_BYTES = 64 * 1024;
 
     /**
@@ -22,14 +30,18 @@ public record DeadLetter(Instant receivedAt, String topic, String deviceId, Long
      *     e.g. {@code invalid_record}, {@code store_refused}
      * @param reason the human text naming what is wrong
      */
-    public static DeadLetter of(Instant receivedAt, String topic, String deviceId, Long seq, String reasonCode, String reason,
-            byte[] raw) {
+    public static DeadLetter of(
+            Instant receivedAt, String topic, String deviceId, Long seq, String reasonCode, String reason, byte[] raw) {
         byte[] kept = raw.length > MAX_KEPT_BYTES ? Arrays.copyOf(raw, MAX_KEPT_BYTES) : raw;
         String text;
         String encoding;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(kept)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(kept))
+                    .toString();
             encoding = raw.length > MAX_KEPT_BYTES ? "utf8-truncated" : "utf8";
         } catch (CharacterCodingException e) {
             text = Base64.getEncoder().encodeToString(kept);

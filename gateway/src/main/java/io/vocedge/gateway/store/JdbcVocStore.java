@@ -54,7 +54,12 @@ public final class JdbcVocStore implements VocStore {
         try {
             // outOfOrder: each feature owns a version range (console V50-59, alerts V70-79, ...), so a store already at
             // V80 still gets a feature's V50 when that feature arrives later.
-            Flyway.configure().dataSource(ds).locations("classpath:" + dialect.migrations).outOfOrder(true).load().migrate();
+            Flyway.configure()
+                    .dataSource(ds)
+                    .locations("classpath:" + dialect.migrations)
+                    .outOfOrder(true)
+                    .load()
+                    .migrate();
         } catch (RuntimeException e) {
             ds.close();
             throw new SQLException("store migration failed: " + rootMessage(e), e);
@@ -62,7 +67,8 @@ public final class JdbcVocStore implements VocStore {
         if (dialect == Dialect.SQLITE) {
             tightenSqliteCompanions(settings.sqliteFile().toAbsolutePath());
         }
-        Logger.info("event=store_open kind={} url={}", dialect.name().toLowerCase(java.util.Locale.ROOT), ds.getJdbcUrl());
+        Logger.info(
+                "event=store_open kind={} url={}", dialect.name().toLowerCase(java.util.Locale.ROOT), ds.getJdbcUrl());
         return new JdbcVocStore(ds, dialect, gatewayId);
     }
 
@@ -102,9 +108,10 @@ public final class JdbcVocStore implements VocStore {
         if (!settings.postgres()) {
             Path file = settings.sqliteFile().toAbsolutePath();
             if (!Files.isRegularFile(file)) {
-                throw new BadInputException("no VoC store at " + file + " (nothing was created): give the gateway's data "
-                        + "directory with --data-dir, or its config with --config (store.sqlite_file); a gateway creates "
-                        + "its store on its first 'run'");
+                throw new BadInputException(
+                        "no VoC store at " + file + " (nothing was created): give the gateway's data "
+                                + "directory with --data-dir, or its config with --config (store.sqlite_file); a gateway creates "
+                                + "its store on its first 'run'");
             }
         }
         HikariDataSource ds;
@@ -112,17 +119,26 @@ public final class JdbcVocStore implements VocStore {
             ds = connect(settings, readOnly);
         } catch (SQLException e) {
             if (settings.postgres() && "3D000".equals(sqlState(e))) {
-                throw new BadInputException("the database in store.jdbc_url (" + settings.jdbcUrl() + ") does not exist: "
-                        + "check store.jdbc_url in the gateway's config", e);
+                throw new BadInputException(
+                        "the database in store.jdbc_url (" + settings.jdbcUrl() + ") does not exist: "
+                                + "check store.jdbc_url in the gateway's config",
+                        e);
             }
             throw e;
         }
         try {
-            int applied = Flyway.configure().dataSource(ds).locations("classpath:" + dialect.migrations).load().info()
-                    .applied().length;
+            int applied = Flyway.configure()
+                    .dataSource(ds)
+                    .locations("classpath:" + dialect.migrations)
+                    .load()
+                    .info()
+                    .applied()
+                    .length;
             if (applied == 0) {
-                throw new BadInputException((settings.postgres() ? "the database " + settings.jdbcUrl()
-                        : settings.sqliteFile().toAbsolutePath().toString()) + " holds no VoC store (no schema): check "
+                throw new BadInputException((settings.postgres()
+                                ? "the database " + settings.jdbcUrl()
+                                : settings.sqliteFile().toAbsolutePath().toString())
+                        + " holds no VoC store (no schema): check "
                         + (settings.postgres() ? "store.jdbc_url" : "--data-dir or store.sqlite_file")
                         + "; a gateway creates its store on its first 'run'");
             }
@@ -164,9 +180,13 @@ public final class JdbcVocStore implements VocStore {
         try {
             return new HikariDataSource(hc);
         } catch (RuntimeException e) {
-            throw new SQLException("cannot connect to the store (" + hc.getJdbcUrl() + "): " + rootMessage(e)
-                    + (settings.postgres() ? " - check store.jdbc_url, user and password, and that PostgreSQL runs" : ""),
-                    sqlState(e), e);
+            throw new SQLException(
+                    "cannot connect to the store (" + hc.getJdbcUrl() + "): " + rootMessage(e)
+                            + (settings.postgres()
+                                    ? " - check store.jdbc_url, user and password, and that PostgreSQL runs"
+                                    : ""),
+                    sqlState(e),
+                    e);
         }
     }
 
@@ -229,11 +249,12 @@ public final class JdbcVocStore implements VocStore {
         if (records.isEmpty()) {
             return List.of();
         }
-        String sql = dialect.insertIgnore + " records (device_id, seq, schema_id, kind, site, conversation_id, speaker_role,"
-                + " lang, text, sentiment, sentiment_score, lexicon_version, recorded_at, clock_synced, boot_id, mono_ms,"
-                + " received_at, corrected_at, gateway_id, payload, escalation, churn_risk, attention, model_version)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?," + dialect.jsonParam + ",?,?,?,?)"
-                + dialect.onConflictIgnore("device_id, seq");
+        String sql =
+                dialect.insertIgnore + " records (device_id, seq, schema_id, kind, site, conversation_id, speaker_role,"
+                        + " lang, text, sentiment, sentiment_score, lexicon_version, recorded_at, clock_synced, boot_id, mono_ms,"
+                        + " received_at, corrected_at, gateway_id, payload, escalation, churn_risk, attention, model_version)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?," + dialect.jsonParam + ",?,?,?,?)"
+                        + dialect.onConflictIgnore("device_id, seq");
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (StoredRecord r : records) {
                 ps.setString(1, r.deviceId());
@@ -287,8 +308,9 @@ public final class JdbcVocStore implements VocStore {
     }
 
     private void insertTopics(Connection c, List<StoredRecord> records) throws SQLException {
-        String sql = dialect.insertIgnore + " record_topics (device_id, seq, topic_id, topic_sentiment) VALUES (?,?,?,?)"
-                + dialect.onConflictIgnore("device_id, seq, topic_id");
+        String sql =
+                dialect.insertIgnore + " record_topics (device_id, seq, topic_id, topic_sentiment) VALUES (?,?,?,?)"
+                        + dialect.onConflictIgnore("device_id, seq, topic_id");
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int n = 0;
             for (StoredRecord r : records) {
@@ -311,8 +333,9 @@ public final class JdbcVocStore implements VocStore {
         if (letters.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO dead_letters (received_at, gateway_id, topic, device_id,"
-                + " seq, reason, payload, payload_encoding, payload_bytes, reason_code) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO dead_letters (received_at, gateway_id, topic, device_id,"
+                        + " seq, reason, payload, payload_encoding, payload_bytes, reason_code) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
             for (DeadLetter d : letters) {
                 dialect.setTime(ps, 1, d.receivedAt());
                 ps.setString(2, gatewayId);
@@ -368,9 +391,10 @@ public final class JdbcVocStore implements VocStore {
         if (statuses.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE devices SET online = ?, software_version = COALESCE(?, software_version),"
-                + " outbox_depth = COALESCE(?, outbox_depth), status_at = ?, last_status = " + dialect.jsonParam
-                + " WHERE device_id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE devices SET online = ?, software_version = COALESCE(?, software_version),"
+                        + " outbox_depth = COALESCE(?, outbox_depth), status_at = ?, last_status = " + dialect.jsonParam
+                        + " WHERE device_id = ?")) {
             for (StatusUpdate s : statuses) {
                 dialect.setBool(ps, 1, s.online());
                 ps.setString(2, s.softwareVersion());
@@ -398,9 +422,12 @@ public final class JdbcVocStore implements VocStore {
             return results;
         }
         java.util.Map<String, Integer> deleted = new java.util.HashMap<>();
-        String window = "device_id = ? AND seq IN (SELECT seq FROM records WHERE device_id = ? AND corrected_at >= ? AND corrected_at <= ?)";
+        String window =
+                "device_id = ? AND seq IN (SELECT seq FROM records WHERE device_id = ? AND corrected_at >= ? AND corrected_at <= ?)";
         for (ForgetRequest f : forgets) {
-            for (String sql : List.of("DELETE FROM record_topics WHERE " + window, "DELETE FROM search_terms WHERE " + window,
+            for (String sql : List.of(
+                    "DELETE FROM record_topics WHERE " + window,
+                    "DELETE FROM search_terms WHERE " + window,
                     "UPDATE alerts SET detail = NULL WHERE device_id = ? AND record_seq IN (SELECT seq FROM records WHERE "
                             + "device_id = ? AND corrected_at >= ? AND corrected_at <= ?)")) {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -427,19 +454,35 @@ public final class JdbcVocStore implements VocStore {
                 ps.setString(3, "forget");
                 ps.setString(4, f.deviceId());
                 ps.setString(5, f.site());
-                ps.setString(6, "from=" + f.from() + " to=" + f.to() + " records_deleted=" + n + " command_id=" + f.commandId());
+                ps.setString(
+                        6,
+                        "from=" + f.from() + " to=" + f.to() + " records_deleted=" + n + " command_id="
+                                + f.commandId());
                 ps.executeUpdate();
             }
             deleted.merge(f.commandId(), n, Integer::sum);
-            org.tinylog.Logger.info("event=forget device={} from={} to={} records_deleted={} command_id={}", f.deviceId(),
-                    f.from(), f.to(), n, f.commandId());
+            org.tinylog.Logger.info(
+                    "event=forget device={} from={} to={} records_deleted={} command_id={}",
+                    f.deviceId(),
+                    f.from(),
+                    f.to(),
+                    n,
+                    f.commandId());
         }
         List<CommandResultRow> out = new ArrayList<>(results.size());
         for (CommandResultRow r : results) {
             Integer n = deleted.get(r.commandId());
-            out.add(n == null ? r : new CommandResultRow(r.commandId(), r.deviceId(), r.ok(),
-                    (r.message() == null ? "" : r.message() + "; ") + "gateway deleted " + n + " stored records of the window",
-                    r.receivedAt(), r.json()));
+            out.add(
+                    n == null
+                            ? r
+                            : new CommandResultRow(
+                                    r.commandId(),
+                                    r.deviceId(),
+                                    r.ok(),
+                                    (r.message() == null ? "" : r.message() + "; ") + "gateway deleted " + n
+                                            + " stored records of the window",
+                                    r.receivedAt(),
+                                    r.json()));
         }
         return out;
     }
@@ -448,9 +491,10 @@ public final class JdbcVocStore implements VocStore {
         if (results.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(dialect.insertIgnore + " command_results (command_id, device_id, ok,"
-                + " message, received_at, payload) VALUES (?,?,?,?,?," + dialect.jsonParam + ")"
-                + dialect.onConflictIgnore("command_id"))) {
+        try (PreparedStatement ps =
+                c.prepareStatement(dialect.insertIgnore + " command_results (command_id, device_id, ok,"
+                        + " message, received_at, payload) VALUES (?,?,?,?,?," + dialect.jsonParam + ")"
+                        + dialect.onConflictIgnore("command_id"))) {
             for (CommandResultRow r : results) {
                 ps.setString(1, r.commandId());
                 ps.setString(2, r.deviceId());
@@ -493,8 +537,10 @@ public final class JdbcVocStore implements VocStore {
 
     private List<DeviceEntry> queryDevices(String where, String arg) throws SQLException {
         try (Connection c = pool.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT device_id, site, name, cert_fingerprint, state, registered_at,"
-                        + " revoked_at, last_seen, online, software_version, outbox_depth FROM devices " + where)) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT device_id, site, name, cert_fingerprint, state, registered_at,"
+                                + " revoked_at, last_seen, online, software_version, outbox_depth FROM devices "
+                                + where)) {
             if (arg != null) {
                 ps.setString(1, arg);
             }
@@ -503,10 +549,18 @@ public final class JdbcVocStore implements VocStore {
                 while (rs.next()) {
                     long depth = rs.getLong("outbox_depth");
                     Long outboxDepth = rs.wasNull() ? null : depth;
-                    out.add(new DeviceEntry(rs.getString("device_id"), rs.getString("site"), rs.getString("name"),
-                            rs.getString("cert_fingerprint"), rs.getString("state"), dialect.getTime(rs, "registered_at"),
-                            dialect.getTime(rs, "revoked_at"), dialect.getTime(rs, "last_seen"), rs.getBoolean("online"),
-                            rs.getString("software_version"), outboxDepth));
+                    out.add(new DeviceEntry(
+                            rs.getString("device_id"),
+                            rs.getString("site"),
+                            rs.getString("name"),
+                            rs.getString("cert_fingerprint"),
+                            rs.getString("state"),
+                            dialect.getTime(rs, "registered_at"),
+                            dialect.getTime(rs, "revoked_at"),
+                            dialect.getTime(rs, "last_seen"),
+                            rs.getBoolean("online"),
+                            rs.getString("software_version"),
+                            outboxDepth));
                 }
             }
             c.commit();
@@ -517,7 +571,8 @@ public final class JdbcVocStore implements VocStore {
     @Override
     public void register(DeviceEntry device) throws SQLException, DuplicateDeviceException {
         try (Connection c = pool.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT device_id FROM devices WHERE device_id = ? OR (site = ? AND name = ? AND state = ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT device_id FROM devices WHERE device_id = ? OR (site = ? AND name = ? AND state = ?)")) {
                 ps.setString(1, device.deviceId());
                 ps.setString(2, device.site());
                 ps.setString(3, device.name());
@@ -525,10 +580,12 @@ public final class JdbcVocStore implements VocStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         c.rollback();
-                        throw new DuplicateDeviceException(rs.getString(1).equals(device.deviceId())
-                                ? "device id '" + device.deviceId() + "' is already registered"
-                                : "site '" + device.site() + "' already has a device named '" + device.name() + "' ("
-                                        + rs.getString(1) + "); choose another name or revoke that device first");
+                        throw new DuplicateDeviceException(
+                                rs.getString(1).equals(device.deviceId())
+                                        ? "device id '" + device.deviceId() + "' is already registered"
+                                        : "site '" + device.site() + "' already has a device named '" + device.name()
+                                                + "' (" + rs.getString(1)
+                                                + "); choose another name or revoke that device first");
                     }
                 }
             }
@@ -540,7 +597,8 @@ public final class JdbcVocStore implements VocStore {
     @Override
     public boolean revoke(String deviceId) throws SQLException {
         try (Connection c = pool.getConnection();
-                PreparedStatement ps = c.prepareStatement("UPDATE devices SET state = ?, revoked_at = ? WHERE device_id = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("UPDATE devices SET state = ?, revoked_at = ? WHERE device_id = ?")) {
             ps.setString(1, DeviceEntry.REVOKED);
             dialect.setTime(ps, 2, Instant.now());
             ps.setString(3, deviceId);
@@ -568,7 +626,8 @@ public final class JdbcVocStore implements VocStore {
 
     @Override
     public boolean ping() {
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT 1");
+        try (Connection c = pool.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT 1");
                 ResultSet rs = ps.executeQuery()) {
             boolean ok = rs.next();
             c.commit();

@@ -49,7 +49,8 @@ public final class SeqRanges {
     private static void merge(Connection c, String device, long from, long to) throws SQLException {
         long lo = from;
         long hi = to;
-        try (PreparedStatement ps = c.prepareStatement("SELECT from_seq FROM device_seq_ranges WHERE device_id = ? AND to_seq = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT from_seq FROM device_seq_ranges WHERE device_id = ? AND to_seq = ?")) {
             ps.setString(1, device);
             ps.setLong(2, from - 1);
             try (ResultSet rs = ps.executeQuery()) {
@@ -58,7 +59,8 @@ public final class SeqRanges {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT to_seq FROM device_seq_ranges WHERE device_id = ? AND from_seq = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT to_seq FROM device_seq_ranges WHERE device_id = ? AND from_seq = ?")) {
             ps.setString(1, device);
             ps.setLong(2, to + 1);
             try (ResultSet rs = ps.executeQuery()) {
@@ -67,13 +69,15 @@ public final class SeqRanges {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM device_seq_ranges WHERE device_id = ? AND (from_seq = ? OR from_seq = ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM device_seq_ranges WHERE device_id = ? AND (from_seq = ? OR from_seq = ?)")) {
             ps.setString(1, device);
             ps.setLong(2, lo);
             ps.setLong(3, to + 1);
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO device_seq_ranges (device_id, from_seq, to_seq) VALUES (?,?,?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO device_seq_ranges (device_id, from_seq, to_seq) VALUES (?,?,?)")) {
             ps.setString(1, device);
             ps.setLong(2, lo);
             ps.setLong(3, hi);
@@ -92,7 +96,8 @@ public final class SeqRanges {
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO device_seq_ranges (device_id, from_seq, to_seq)"
                 + " SELECT device_id, MIN(seq), MAX(seq) FROM (SELECT device_id, seq, seq - ROW_NUMBER() OVER"
-                + " (PARTITION BY device_id ORDER BY seq) AS run FROM records" + where + ") r GROUP BY device_id, run")) {
+                + " (PARTITION BY device_id ORDER BY seq) AS run FROM records" + where
+                + ") r GROUP BY device_id, run")) {
             if (device != null) {
                 ps.setString(1, device);
             }

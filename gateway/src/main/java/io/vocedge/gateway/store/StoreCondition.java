@@ -52,7 +52,9 @@ public final class StoreCondition {
         }
         long started = commitStartedNanos;
         if (started != 0 && System.nanoTime() - started > SLOW_COMMIT.toNanos()) {
-            return new Snapshot(StoreFault.BUSY.code, Instant.now().minusNanos(System.nanoTime() - started),
+            return new Snapshot(
+                    StoreFault.BUSY.code,
+                    Instant.now().minusNanos(System.nanoTime() - started),
                     "a commit has been waiting for the store (locked by another writer?)");
         }
         return new Snapshot("ok", null, null);

@@ -53,15 +53,20 @@ public enum StoreFault {
         if (t instanceof org.sqlite.SQLiteException s) {
             return sqlite(s.getResultCode().code & 0xff);
         }
-        if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                || t instanceof SQLRecoverableException || t instanceof java.net.ConnectException
-                || t instanceof java.io.EOFException || t instanceof java.net.SocketException) {
+        if (t instanceof SQLTransientConnectionException
+                || t instanceof SQLNonTransientConnectionException
+                || t instanceof SQLRecoverableException
+                || t instanceof java.net.ConnectException
+                || t instanceof java.io.EOFException
+                || t instanceof java.net.SocketException) {
             return UNREACHABLE;
         }
         if (t instanceof SQLTimeoutException) {
             return BUSY;
         }
-        if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().length() == 5) {
+        if (t instanceof SQLException s
+                && s.getSQLState() != null
+                && s.getSQLState().length() == 5) {
             return sqlState(s.getSQLState().toUpperCase(Locale.ROOT));
         }
         return null;
@@ -80,9 +85,11 @@ public enum StoreFault {
             }
         }
         if (best instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null) {
-            return "SQLSTATE " + p.getSQLState() + ": " + p.getServerErrorMessage().getMessage();
+            return "SQLSTATE " + p.getSQLState() + ": "
+                    + p.getServerErrorMessage().getMessage();
         }
-        String state = best instanceof SQLException s && s.getSQLState() != null ? "SQLSTATE " + s.getSQLState() + ": " : "";
+        String state =
+                best instanceof SQLException s && s.getSQLState() != null ? "SQLSTATE " + s.getSQLState() + ": " : "";
         String message = String.valueOf(best.getMessage());
         int cut = message.indexOf('\n');
         return state + (cut < 0 ? message : message.substring(0, cut));
@@ -113,9 +120,14 @@ public enum StoreFault {
             case "08" -> UNREACHABLE; // connection exception
             case "22", "23" -> CONTENT; // data exception (encoding, too long, bad value), integrity constraint
             case "40" -> BUSY; // serialization failure, deadlock
-            case "53", "58" -> state.equals("53300") ? BUSY : UNWRITABLE; // disk full, out of memory, I/O; too many connections
-            case "55" -> state.equals("55P03") || state.equals("55006") ? BUSY : UNKNOWN; // lock not available, object in use
-            case "57" -> state.equals("57014") ? BUSY : UNREACHABLE; // statement timeout; admin/crash shutdown, cannot connect now
+            case "53", "58" ->
+                state.equals("53300") ? BUSY : UNWRITABLE; // disk full, out of memory, I/O; too many connections
+            case "55" ->
+                state.equals("55P03") || state.equals("55006") ? BUSY : UNKNOWN; // lock not available, object in use
+            case "57" ->
+                state.equals("57014")
+                        ? BUSY
+                        : UNREACHABLE; // statement timeout; admin/crash shutdown, cannot connect now
             case "25" -> state.equals("25006") ? UNWRITABLE : UNKNOWN; // read-only transaction
             default -> UNKNOWN;
         };

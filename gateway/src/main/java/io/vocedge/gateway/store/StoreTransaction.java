@@ -53,8 +53,14 @@ public final class StoreTransaction {
     }
 
     public boolean isEmpty() {
-        return records.isEmpty() && deadLetters.isEmpty() && autoRegister.isEmpty() && seen.isEmpty() && statuses.isEmpty()
-                && commandResults.isEmpty() && redriven.isEmpty() && forgets.isEmpty();
+        return records.isEmpty()
+                && deadLetters.isEmpty()
+                && autoRegister.isEmpty()
+                && seen.isEmpty()
+                && statuses.isEmpty()
+                && commandResults.isEmpty()
+                && redriven.isEmpty()
+                && forgets.isEmpty();
     }
 
     public List<DeviceEntry> autoRegisteredDevices() {

@@ -35,13 +35,52 @@ public record StoredRecord(
         String modelVersion) {
 
     /** A record without flag, attention or model columns. */
-    public StoredRecord(String deviceId, long seq, String schemaId, String kind, String site, String conversationId,
-            String speakerRole, String lang, String text, String sentiment, Double sentimentScore, String lexiconVersion,
-            Instant recordedAt, boolean clockSynced, String bootId, long monoMs, Instant receivedAt, Instant correctedAt,
-            List<Topic> topics, String payloadJson) {
-        this(deviceId, seq, schemaId, kind, site, conversationId, speakerRole, lang, text, sentiment, sentimentScore,
-                lexiconVersion, recordedAt, clockSynced, bootId, monoMs, receivedAt, correctedAt, topics, payloadJson, null, null,
-                null, null);
+    public StoredRecord(
+            String deviceId,
+            long seq,
+            String schemaId,
+            String kind,
+            String site,
+            String conversationId,
+            String speakerRole,
+            String lang,
+            String text,
+            String sentiment,
+            Double sentimentScore,
+            String lexiconVersion,
+            Instant recordedAt,
+            boolean clockSynced,
+            String bootId,
+            long monoMs,
+            Instant receivedAt,
+            Instant correctedAt,
+            List<Topic> topics,
+            String payloadJson) {
+        this(
+                deviceId,
+                seq,
+                schemaId,
+                kind,
+                site,
+                conversationId,
+                speakerRole,
+                lang,
+                text,
+                sentiment,
+                sentimentScore,
+                lexiconVersion,
+                recordedAt,
+                clockSynced,
+                bootId,
+                monoMs,
+                receivedAt,
+                correctedAt,
+                topics,
+                payloadJson,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** A topic id on a record, with its topic-level sentiment label when the device gave one. */

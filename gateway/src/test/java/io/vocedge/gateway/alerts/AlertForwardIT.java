@@ -47,12 +47,15 @@ class AlertForwardIT {
     void alertsAndCaseChangesGoIntoTheOutboxWithTheChangeInDeviceOrder(String kind) throws Exception {
         byte[] key = WebhookSigner.key(AlertsIT.SECRET);
         try (PostgresDatabase pg = kind.equals("postgresql") ? PostgresDatabase.create() : null;
-                TestReceiver li = new TestReceiver(key); TestReceiver wang = new TestReceiver(key)) {
+                TestReceiver li = new TestReceiver(key);
+                TestReceiver wang = new TestReceiver(key)) {
             StoreSettings s = kind.equals("sqlite")
                     ? new StoreSettings("sqlite", dir.resolve("voc.db"), null, null, null, 1)
                     : new StoreSettings("postgresql", null, pg.jdbcUrl(), pg.user(), "", 4);
             try (JdbcVocStore store = JdbcVocStore.open(s, "gw-test")) {
-                AlertsSettings a = GatewayConfig.read(ConfigDocument.parse("""
+                AlertsSettings a = GatewayConfig.read(
+                                ConfigDocument.parse(
+                                        """
                         alerts:
                           sites: {s1: {time_zone: UTC, store_hours: "09:00-21:00"}}
                           channels:
@@ -63,24 +66,39 @@ class AlertForwardIT {
                           rules:
                             - {id: attention, kind: attention, roster: floor}
                             - {id: attention-copy, kind: attention, roster: floor}
-                        """.formatted(li.url("/li"), AlertsIT.SECRET, wang.url("/wang"), AlertsIT.SECRET), "t.yaml"), dir).alerts();
+                        """.formatted(
+                                                li.url("/li"), AlertsIT.SECRET, wang.url("/wang"), AlertsIT.SECRET),
+                                        "t.yaml"),
+                                dir)
+                        .alerts();
                 MutableClock clock = new MutableClock(Instant.parse("2026-12-01T20:55:00Z"));
-                ForwardOutbox outbox = new ForwardOutbox(store.dialect(), "gw-test", true, clock, () -> { });
-                store.addParticipant(new OutboxParticipant(outbox, () -> { }));
+                ForwardOutbox outbox = new ForwardOutbox(store.dialect(), "gw-test", true, clock, () -> {});
+                store.addParticipant(new OutboxParticipant(outbox, () -> {}));
                 ObjectMapper json = Json.newMapper();
-                try (AlertsService alerts = new AlertsService(a, store.dataSource(), store.dialect(), json,
-                        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), clock, "gw-test",
-                        "link-key-0123456789abcdef0123456789".getBytes(StandardCharsets.UTF_8), () -> "https://gw.test", null,
+                try (AlertsService alerts = new AlertsService(
+                        a,
+                        store.dataSource(),
+                        store.dialect(),
+                        json,
+                        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                        clock,
+                        "gw-test",
+                        "link-key-0123456789abcdef0123456789".getBytes(StandardCharsets.UTF_8),
+                        () -> "https://gw.test",
+                        null,
                         new AlertFeed(outbox, json, "gw-test"))) {
                     store.addParticipant(alerts);
                     AlertsIT.commit(store, AlertsIT.conversation("d1", 1, "s1", "c1", clock.instant()));
-                    AlertsIT.commit(store, AlertsIT.conversation("d1", 1, "s1", "c1", clock.instant())); // resend: nothing
+                    AlertsIT.commit(
+                            store, AlertsIT.conversation("d1", 1, "s1", "c1", clock.instant())); // resend: nothing
                     AlertsIT.commit(store, AlertsIT.conversation("d1", 2, "s1", "c1", clock.instant())); // no new alert
                     CaseService.CaseView c = alerts.cases().list("s1", null, 10).get(0);
                     clock.advance(Duration.ofHours(12).plusMinutes(11)); // 09:06 next day: 11 min of store hours
                     assertThat(alerts.evaluatePeriodic()).isEqualTo(1);
-                    assertThat(alerts.cases().acknowledge(c.id(), "wang", clock.instant())).isEqualTo(CaseService.Change.DONE);
-                    assertThat(alerts.cases().acknowledge(c.id(), "wang", clock.instant())).isEqualTo(CaseService.Change.ALREADY);
+                    assertThat(alerts.cases().acknowledge(c.id(), "wang", clock.instant()))
+                            .isEqualTo(CaseService.Change.DONE);
+                    assertThat(alerts.cases().acknowledge(c.id(), "wang", clock.instant()))
+                            .isEqualTo(CaseService.Change.ALREADY);
                     clock.advance(Duration.ofMinutes(3));
                     assertThat(alerts.cases().resolve(c.id(), "wang", "called back", clock.instant()))
                             .isEqualTo(CaseService.Change.DONE);
@@ -92,24 +110,37 @@ class AlertForwardIT {
                     for (OutboxRow r : rows) {
                         assertThat(r.deviceKey()).isEqualTo("d1");
                         JsonNode p = json.readTree(r.payload());
-                        d1.add(r.kind() + (r.kind().equals("case") ? ":" + p.path("change").path("action").asText() + ":"
-                                + p.path("state").asText() : ""));
+                        d1.add(r.kind()
+                                + (r.kind().equals("case")
+                                        ? ":" + p.path("change").path("action").asText() + ":"
+                                                + p.path("state").asText()
+                                        : ""));
                     }
                     // Two rules fired on the first summary: the second alert joined the case the first opened.
-                    assertThat(d1).containsExactly("conversation", "alert", "case:opened:open", "alert", "case:alert:open",
-                            "conversation", "case:escalated:open", "case:acknowledged:acknowledged",
-                            "case:resolved:resolved");
+                    assertThat(d1)
+                            .containsExactly(
+                                    "conversation",
+                                    "alert",
+                                    "case:opened:open",
+                                    "alert",
+                                    "case:alert:open",
+                                    "conversation",
+                                    "case:escalated:open",
+                                    "case:acknowledged:acknowledged",
+                                    "case:resolved:resolved");
                     assertThat(rows).extracting(OutboxRow::dseq).isSorted().doesNotHaveDuplicates();
                     assertThat(rows).extracting(OutboxRow::eventId).doesNotHaveDuplicates();
 
-                    List<String> alertIds = AlertsIT.strings(store, "SELECT id FROM alerts ORDER BY fired_at, record_seq");
+                    List<String> alertIds =
+                            AlertsIT.strings(store, "SELECT id FROM alerts ORDER BY fired_at, record_seq");
                     List<JsonNode> alertEvents = new ArrayList<>();
                     for (OutboxRow r : rows) {
                         if (r.kind().equals("alert")) {
                             alertEvents.add(json.readTree(r.payload()));
                         }
                     }
-                    assertThat(alertEvents).extracting(n -> n.path("alert_id").asText())
+                    assertThat(alertEvents)
+                            .extracting(n -> n.path("alert_id").asText())
                             .containsExactlyInAnyOrderElementsOf(alertIds);
                     assertThat(alertEvents).allSatisfy(n -> {
                         assertThat(n.path("case_id").asText()).isEqualTo(c.id());
@@ -132,7 +163,9 @@ class AlertForwardIT {
                         JsonNode p = json.readTree(r.payload());
                         assertThat(p.path("schema").asText()).isEqualTo(r.schemaId());
                         if (!r.kind().equals("conversation")) { // the test's conversation payloads are abridged
-                            assertThat(schemas.problems(p)).as("%s %s", r.kind(), r.payload()).isEmpty();
+                            assertThat(schemas.problems(p))
+                                    .as("%s %s", r.kind(), r.payload())
+                                    .isEmpty();
                         }
                     }
                 }

@@ -1,6 +1,5 @@
 package io.vocedge.gateway.alerts;
 
-import io.vocedge.common.webhook.WebhookSigner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,6 +9,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vocedge.common.config.ConfigDocument;
+import io.vocedge.common.webhook.WebhookSigner;
 import io.vocedge.gateway.config.GatewayConfig;
 import io.vocedge.gateway.store.JdbcVocStore;
 import io.vocedge.gateway.store.StoreSettings;
@@ -43,7 +43,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * payload shapes, a simulated clock for an hour of receiver outage, escalation and cases.
  */
 class AlertsIT {
-    static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString("0123456789abcdef01234567".getBytes(StandardCharsets.UTF_8));
+    static final String SECRET =
+            "whsec_" + Base64.getEncoder().encodeToString("0123456789abcdef01234567".getBytes(StandardCharsets.UTF_8));
 
     @TempDir
     Path dir;
@@ -59,18 +60,52 @@ class AlertsIT {
         return GatewayConfig.read(ConfigDocument.parse(yaml, "test.yaml"), dir).alerts();
     }
 
-    private static AlertsService service(AlertsSettings a, JdbcVocStore store, Clock clock, PrometheusMeterRegistry reg) {
-        AlertsService s = new AlertsService(a, store.dataSource(), store.dialect(), Json.newMapper(), reg, clock, "gw-test",
-                "link-key-0123456789abcdef0123456789".getBytes(StandardCharsets.UTF_8), () -> "https://gw.test:8086", null);
+    private static AlertsService service(
+            AlertsSettings a, JdbcVocStore store, Clock clock, PrometheusMeterRegistry reg) {
+        AlertsService s = new AlertsService(
+                a,
+                store.dataSource(),
+                store.dialect(),
+                Json.newMapper(),
+                reg,
+                clock,
+                "gw-test",
+                "link-key-0123456789abcdef0123456789".getBytes(StandardCharsets.UTF_8),
+                () -> "https://gw.test:8086",
+                null);
         store.addParticipant(s);
         return s;
     }
 
     static StoredRecord conversation(String device, long seq, String site, String conv, Instant at) {
-        String payload = "{\"schema\":\"voc.conversation/1\",\"conversation_id\":\"" + conv + "\",\"attention\":{\"flag\":true,"
-                + "\"reason\":\"escalation: asks for a manager\"},\"compliance\":{\"greeting\":false,\"thanks\":true}}";
-        return new StoredRecord(device, seq, "voc.conversation/1", "conversation", site, conv, null, "en", null, "negative",
-                -0.7, "1", at, true, "boot", seq, at, at, List.of(), payload, true, false, true, null);
+        String payload =
+                "{\"schema\":\"voc.conversation/1\",\"conversation_id\":\"" + conv + "\",\"attention\":{\"flag\":true,"
+                        + "\"reason\":\"escalation: asks for a manager\"},\"compliance\":{\"greeting\":false,\"thanks\":true}}";
+        return new StoredRecord(
+                device,
+                seq,
+                "voc.conversation/1",
+                "conversation",
+                site,
+                conv,
+                null,
+                "en",
+                null,
+                "negative",
+                -0.7,
+                "1",
+                at,
+                true,
+                "boot",
+                seq,
+                at,
+                at,
+                List.of(),
+                payload,
+                true,
+                false,
+                true,
+                null);
     }
 
     static void commit(JdbcVocStore store, StoredRecord... records) throws Exception {
@@ -82,7 +117,8 @@ class AlertsIT {
     }
 
     static long count(JdbcVocStore store, String sql) throws Exception {
-        try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+        try (Connection c = store.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(sql);
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             long n = rs.getLong(1);
@@ -92,7 +128,8 @@ class AlertsIT {
     }
 
     static List<String> strings(JdbcVocStore store, String sql) throws Exception {
-        try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+        try (Connection c = store.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(sql);
                 ResultSet rs = ps.executeQuery()) {
             List<String> out = new ArrayList<>();
             while (rs.next()) {
@@ -110,7 +147,8 @@ class AlertsIT {
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
         smtp.start();
         try (PostgresDatabase pg = kind.equals("postgresql") ? PostgresDatabase.create() : null;
-                JdbcVocStore store = open(kind, pg); TestReceiver hook = new TestReceiver(key);
+                JdbcVocStore store = open(kind, pg);
+                TestReceiver hook = new TestReceiver(key);
                 TestReceiver robots = new TestReceiver(null)) {
             int smtpPort = smtp.getSmtp().getPort();
             AlertsSettings a = settings("""
@@ -122,8 +160,13 @@ class AlertsIT {
                         - {id: ding, kind: dingtalk, url: "%s", secret: SECtest-ding-secret}
                         - {id: slack, kind: slack, url: "%s"}
                         - {id: mail, kind: smtp, url: "smtp://127.0.0.1:%d", from: voc@dealer.example, to: [duty@dealer.example]}
-                    """.formatted(hook.url("/voc"), SECRET, robots.url("/cgi-bin/webhook/send?key=k1"),
-                    robots.url("/robot/send?access_token=t1"), robots.url("/slack"), smtpPort));
+                    """.formatted(
+                            hook.url("/voc"),
+                            SECRET,
+                            robots.url("/cgi-bin/webhook/send?key=k1"),
+                            robots.url("/robot/send?access_token=t1"),
+                            robots.url("/slack"),
+                            smtpPort));
             PrometheusMeterRegistry reg = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             try (AlertsService alerts = service(a, store, Clock.systemUTC(), reg)) {
                 alerts.start();
@@ -131,8 +174,10 @@ class AlertsIT {
                 StoredRecord conv = conversation("d1", 1, "sh-01", "c-1", now);
                 commit(store, conv);
                 commit(store, conv); // the device's resend: a duplicate, no second alert
-                await().atMost(Duration.ofSeconds(20)).until(() -> hook.received.size() == 1 && robots.received.size() == 3
-                        && smtp.getReceivedMessages().length == 1);
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> hook.received.size() == 1
+                                && robots.received.size() == 3
+                                && smtp.getReceivedMessages().length == 1);
 
                 String alertId = strings(store, "SELECT id FROM alerts").get(0);
                 assertThat(count(store, "SELECT count(*) FROM alerts")).isEqualTo(1);
@@ -142,24 +187,36 @@ class AlertsIT {
                 JsonNode alert = w.body().path("data").path("alerts").get(0);
                 assertThat(alert.path("kind").asText()).isEqualTo("attention");
                 assertThat(alert.path("title").asText()).isEqualTo("对话需要关注"); // the site's language
-                assertThat(alert.path("links").path("console").asText()).startsWith("https://gw.test:8086/console/cases/");
-                assertThat(alert.path("links").path("ack").asText()).contains("/alerts/cases/").contains("sig=");
+                assertThat(alert.path("links").path("console").asText())
+                        .startsWith("https://gw.test:8086/console/cases/");
+                assertThat(alert.path("links").path("ack").asText())
+                        .contains("/alerts/cases/")
+                        .contains("sig=");
 
-                TestReceiver.Received wecom = robots.received.stream().filter(r -> r.path().equals("/cgi-bin/webhook/send"))
-                        .findFirst().orElseThrow();
+                TestReceiver.Received wecom = robots.received.stream()
+                        .filter(r -> r.path().equals("/cgi-bin/webhook/send"))
+                        .findFirst()
+                        .orElseThrow();
                 assertThat(wecom.body().path("msgtype").asText()).isEqualTo("markdown");
-                assertThat(wecom.body().path("markdown").path("content").asText()).contains("对话需要关注").contains("sh-01");
-                TestReceiver.Received ding = robots.received.stream().filter(r -> r.path().equals("/robot/send"))
-                        .findFirst().orElseThrow();
+                assertThat(wecom.body().path("markdown").path("content").asText())
+                        .contains("对话需要关注")
+                        .contains("sh-01");
+                TestReceiver.Received ding = robots.received.stream()
+                        .filter(r -> r.path().equals("/robot/send"))
+                        .findFirst()
+                        .orElseThrow();
                 assertThat(ding.body().path("msgtype").asText()).isEqualTo("markdown");
                 assertThat(ding.body().path("markdown").path("title").asText()).isNotBlank();
                 assertThat(ding.body().path("markdown").path("text").asText()).contains("对话需要关注");
                 Map<String, String> q = query(ding.query());
                 assertThat(q).containsKeys("access_token", "timestamp", "sign");
-                byte[] mac = WebhookSigner.hmac("SECtest-ding-secret".getBytes(StandardCharsets.UTF_8),
+                byte[] mac = WebhookSigner.hmac(
+                        "SECtest-ding-secret".getBytes(StandardCharsets.UTF_8),
                         (q.get("timestamp") + "\nSECtest-ding-secret").getBytes(StandardCharsets.UTF_8));
                 assertThat(q.get("sign")).isEqualTo(Base64.getEncoder().encodeToString(mac));
-                TestReceiver.Received slack = robots.received.stream().filter(r -> r.path().equals("/slack")).findFirst()
+                TestReceiver.Received slack = robots.received.stream()
+                        .filter(r -> r.path().equals("/slack"))
+                        .findFirst()
                         .orElseThrow();
                 assertThat(slack.body().path("text").asText()).contains("对话需要关注");
                 MimeMessage mail = smtp.getReceivedMessages()[0];
@@ -169,13 +226,17 @@ class AlertsIT {
                 // One case, opened with the alert; acknowledged and resolved with its audit trail.
                 CaseService.CaseView c = alerts.cases().list(null, null, 10).get(0);
                 assertThat(c.state()).isEqualTo("open");
-                assertThat(alerts.cases().acknowledge(c.id(), "li", Instant.now())).isEqualTo(CaseService.Change.DONE);
-                assertThat(alerts.cases().acknowledge(c.id(), "li", Instant.now())).isEqualTo(CaseService.Change.ALREADY);
+                assertThat(alerts.cases().acknowledge(c.id(), "li", Instant.now()))
+                        .isEqualTo(CaseService.Change.DONE);
+                assertThat(alerts.cases().acknowledge(c.id(), "li", Instant.now()))
+                        .isEqualTo(CaseService.Change.ALREADY);
                 assertThat(alerts.cases().resolve(c.id(), "li", "called the customer back", Instant.now()))
                         .isEqualTo(CaseService.Change.DONE);
-                assertThat(alerts.cases().events(c.id())).extracting(CaseService.Event::action)
+                assertThat(alerts.cases().events(c.id()))
+                        .extracting(CaseService.Event::action)
                         .containsExactly("opened", "acknowledged", "resolved");
-                assertThat(reg.scrape()).contains("voc_alert_deliveries_total{channel=\"hook\",outcome=\"delivered\"} 1.0")
+                assertThat(reg.scrape())
+                        .contains("voc_alert_deliveries_total{channel=\"hook\",outcome=\"delivered\"} 1.0")
                         .contains("voc_alerts_fired_total{rule=\"attention\"} 1.0")
                         .contains("voc_alert_delivery_latency_seconds_bucket{channel=\"mail\"");
             }
@@ -198,7 +259,10 @@ class AlertsIT {
         List<Set<String>> out = new ArrayList<>();
         for (TestReceiver.Received r : hook.received) {
             Set<String> ids = new HashSet<>();
-            r.body().path("data").path("alerts").forEach(a -> ids.add(a.path("conversation_id").asText()));
+            r.body()
+                    .path("data")
+                    .path("alerts")
+                    .forEach(a -> ids.add(a.path("conversation_id").asText()));
             out.add(ids);
         }
         return out;
@@ -206,9 +270,11 @@ class AlertsIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
-    void firstAlertGoesAtOnceFollowUpsAreGroupedForAtMostGroupMaxDelayAndAQuietWindowResets(String kind) throws Exception {
+    void firstAlertGoesAtOnceFollowUpsAreGroupedForAtMostGroupMaxDelayAndAQuietWindowResets(String kind)
+            throws Exception {
         try (PostgresDatabase pg = kind.equals("postgresql") ? PostgresDatabase.create() : null;
-                JdbcVocStore store = open(kind, pg); TestReceiver hook = new TestReceiver(WebhookSigner.key(SECRET))) {
+                JdbcVocStore store = open(kind, pg);
+                TestReceiver hook = new TestReceiver(WebhookSigner.key(SECRET))) {
             AlertsSettings a = settings("""
                     alerts:
                       group_window: 2m
@@ -216,7 +282,8 @@ class AlertsIT {
                       channels: [{id: hook, kind: webhook, url: "%s", secret: "%s"}]
                     """.formatted(hook.url("/voc"), SECRET));
             MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
-            try (AlertsService alerts = service(a, store, clock, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
+            try (AlertsService alerts =
+                    service(a, store, clock, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
                 commit(store, conversation("d1", 1, "s1", "c1", clock.instant()));
                 alerts.deliverOnce();
                 assertThat(messages(hook)).containsExactly(Set.of("c1")); // leading edge: at once
@@ -241,8 +308,11 @@ class AlertsIT {
                 commit(store, conversation("d1", 5, "s1", "c5", clock.instant()));
                 alerts.deliverOnce();
                 assertThat(messages(hook)).hasSize(4).last().isEqualTo(Set.of("c5"));
-                assertThat(hook.byAlertId).hasSize(5).allSatisfy((id, n) -> assertThat(n.get()).isEqualTo(1));
-                assertThat(hook.received).allSatisfy(r -> assertThat(r.signatureOk()).isTrue());
+                assertThat(hook.byAlertId)
+                        .hasSize(5)
+                        .allSatisfy((id, n) -> assertThat(n.get()).isEqualTo(1));
+                assertThat(hook.received)
+                        .allSatisfy(r -> assertThat(r.signatureOk()).isTrue());
             }
         }
     }
@@ -250,7 +320,8 @@ class AlertsIT {
     @ParameterizedTest
     @ValueSource(strings = {"sqlite"})
     void withGroupMaxDelayAtLeastTheWindowFollowUpsWaitForTheWholeWindow(String kind) throws Exception {
-        try (JdbcVocStore store = open(kind, null); TestReceiver hook = new TestReceiver(WebhookSigner.key(SECRET))) {
+        try (JdbcVocStore store = open(kind, null);
+                TestReceiver hook = new TestReceiver(WebhookSigner.key(SECRET))) {
             AlertsSettings a = settings("""
                     alerts:
                       group_window: 2m
@@ -258,7 +329,8 @@ class AlertsIT {
                       channels: [{id: hook, kind: webhook, url: "%s", secret: "%s"}]
                     """.formatted(hook.url("/voc"), SECRET));
             MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
-            try (AlertsService alerts = service(a, store, clock, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
+            try (AlertsService alerts =
+                    service(a, store, clock, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
                 commit(store, conversation("d1", 1, "s1", "c1", clock.instant()));
                 alerts.deliverOnce();
                 clock.advance(Duration.ofSeconds(1));
@@ -279,7 +351,8 @@ class AlertsIT {
     void receiverDownForAnHourThenEveryAlertArrivesOnceUnderTheSameIdsGroupedPerSite(String kind) throws Exception {
         byte[] key = WebhookSigner.key(SECRET);
         try (PostgresDatabase pg = kind.equals("postgresql") ? PostgresDatabase.create() : null;
-                JdbcVocStore store = open(kind, pg); TestReceiver hook = new TestReceiver(key)) {
+                JdbcVocStore store = open(kind, pg);
+                TestReceiver hook = new TestReceiver(key)) {
             AlertsSettings a = settings("""
                     alerts:
                       group_window: 2m
@@ -287,14 +360,17 @@ class AlertsIT {
                     """.formatted(hook.url("/voc"), SECRET));
             MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
             Set<String> refusedIds = new HashSet<>();
-            try (AlertsService alerts = service(a, store, clock, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
+            try (AlertsService alerts =
+                    service(a, store, clock, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
                 hook.status = 503;
                 // Five sites with one conversation each, one site with three: 8 alerts, 6 messages.
                 int seq = 1;
                 for (int s = 1; s <= 5; s++) {
                     commit(store, conversation("d" + s, seq++, "site-" + s, "c" + s, clock.instant()));
                 }
-                commit(store, conversation("d9", seq++, "site-9", "c9a", clock.instant()),
+                commit(
+                        store,
+                        conversation("d9", seq++, "site-9", "c9a", clock.instant()),
                         conversation("d9", seq++, "site-9", "c9b", clock.instant()),
                         conversation("d9", seq++, "site-9", "c9c", clock.instant()));
                 for (int minute = 0; minute < 60; minute++) {
@@ -303,20 +379,36 @@ class AlertsIT {
                 }
                 assertThat(hook.refused.get()).isGreaterThan(6 * 4); // retried, with backoff growing
                 assertThat(hook.refused.get()).isLessThan(6 * 60); // ...but not every minute
-                assertThat(count(store, "SELECT count(*) FROM alert_deliveries WHERE state = 'pending'")).isEqualTo(8);
+                assertThat(count(store, "SELECT count(*) FROM alert_deliveries WHERE state = 'pending'"))
+                        .isEqualTo(8);
                 refusedIds.addAll(strings(store, "SELECT DISTINCT batch_id FROM alert_deliveries"));
                 assertThat(refusedIds).hasSize(6);
 
                 hook.status = 200;
                 clock.advance(Duration.ofMinutes(31)); // beyond the longest backoff
                 alerts.deliverOnce();
-                assertThat(count(store, "SELECT count(*) FROM alert_deliveries WHERE state = 'delivered'")).isEqualTo(8);
-                assertThat(hook.byAlertId).hasSize(8).allSatisfy((id, n) -> assertThat(n.get()).isEqualTo(1));
-                assertThat(hook.byWebhookId.keySet()).hasSize(6)
+                assertThat(count(store, "SELECT count(*) FROM alert_deliveries WHERE state = 'delivered'"))
+                        .isEqualTo(8);
+                assertThat(hook.byAlertId)
+                        .hasSize(8)
+                        .allSatisfy((id, n) -> assertThat(n.get()).isEqualTo(1));
+                assertThat(hook.byWebhookId.keySet())
+                        .hasSize(6)
                         .allSatisfy(id -> assertThat(refusedIds).contains(id.substring("msg_".length())));
-                assertThat(hook.received).allSatisfy(r -> assertThat(r.signatureOk()).isTrue());
-                assertThat(hook.received.stream().filter(r -> r.body().path("data").path("site").asText().equals("site-9"))
-                        .findFirst().orElseThrow().body().path("data").path("alerts")).hasSize(3);
+                assertThat(hook.received)
+                        .allSatisfy(r -> assertThat(r.signatureOk()).isTrue());
+                assertThat(hook.received.stream()
+                                .filter(r -> r.body()
+                                        .path("data")
+                                        .path("site")
+                                        .asText()
+                                        .equals("site-9"))
+                                .findFirst()
+                                .orElseThrow()
+                                .body()
+                                .path("data")
+                                .path("alerts"))
+                        .hasSize(3);
                 assertThat(count(store, "SELECT count(*) FROM cases")).isEqualTo(8);
             }
         }
@@ -325,7 +417,8 @@ class AlertsIT {
     @ParameterizedTest
     @ValueSource(strings = {"sqlite"})
     void afterRetryForTheDeliveryIsDeadLetteredAndOtherChannelsAreNotHeldUp(String kind) throws Exception {
-        try (JdbcVocStore store = open(kind, null); TestReceiver down = new TestReceiver(WebhookSigner.key(SECRET));
+        try (JdbcVocStore store = open(kind, null);
+                TestReceiver down = new TestReceiver(WebhookSigner.key(SECRET));
                 TestReceiver up = new TestReceiver(WebhookSigner.key(SECRET))) {
             AlertsSettings a = settings("""
                     alerts:
@@ -344,11 +437,15 @@ class AlertsIT {
                     clock.advance(Duration.ofMinutes(30));
                     alerts.deliverOnce();
                 }
-                assertThat(strings(store, "SELECT state FROM alert_deliveries WHERE channel_id = 'down'")).containsExactly("dead");
-                assertThat(strings(store, "SELECT last_error FROM alert_deliveries WHERE channel_id = 'down'").get(0))
+                assertThat(strings(store, "SELECT state FROM alert_deliveries WHERE channel_id = 'down'"))
+                        .containsExactly("dead");
+                assertThat(strings(store, "SELECT last_error FROM alert_deliveries WHERE channel_id = 'down'")
+                                .get(0))
                         .contains("HTTP 500");
-                assertThat(reg.scrape()).contains("voc_alert_deliveries_total{channel=\"down\",outcome=\"failed\"} 1.0");
-                assertThat(up.byAlertId.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
+                assertThat(reg.scrape())
+                        .contains("voc_alert_deliveries_total{channel=\"down\",outcome=\"failed\"} 1.0");
+                assertThat(up.byAlertId.values())
+                        .allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
             }
         }
     }
@@ -358,7 +455,8 @@ class AlertsIT {
     void anUnacknowledgedCaseEscalatesAlongTheRosterInStoreHours(String kind) throws Exception {
         byte[] key = WebhookSigner.key(SECRET);
         try (PostgresDatabase pg = kind.equals("postgresql") ? PostgresDatabase.create() : null;
-                JdbcVocStore store = open(kind, pg); TestReceiver li = new TestReceiver(key);
+                JdbcVocStore store = open(kind, pg);
+                TestReceiver li = new TestReceiver(key);
                 TestReceiver wang = new TestReceiver(key)) {
             AlertsSettings a = settings("""
                     alerts:
@@ -373,7 +471,8 @@ class AlertsIT {
                     """.formatted(li.url("/li"), SECRET, wang.url("/wang"), SECRET));
             // 20:55: five minutes of store hours left; the next five count from 09:00 tomorrow.
             MutableClock clock = new MutableClock(Instant.parse("2026-12-01T20:55:00Z"));
-            try (AlertsService alerts = service(a, store, clock, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
+            try (AlertsService alerts =
+                    service(a, store, clock, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
                 commit(store, conversation("d1", 1, "s1", "c1", clock.instant()));
                 alerts.deliverOnce();
                 assertThat(li.byAlertId).hasSize(1);
@@ -392,14 +491,17 @@ class AlertsIT {
                 alerts.evaluatePeriodic();
                 alerts.deliverOnce();
                 assertThat(wang.received).hasSize(1);
-                JsonNode esc = wang.received.get(0).body().path("data").path("alerts").get(0);
+                JsonNode esc =
+                        wang.received.get(0).body().path("data").path("alerts").get(0);
                 assertThat(esc.path("escalation_step").asInt()).isEqualTo(1);
                 assertThat(esc.path("owner").asText()).isEqualTo("Wang");
                 assertThat(alerts.cases().get(c.id()).owner()).isEqualTo("Wang");
-                assertThat(alerts.cases().acknowledge(c.id(), "wang", clock.instant())).isEqualTo(CaseService.Change.DONE);
+                assertThat(alerts.cases().acknowledge(c.id(), "wang", clock.instant()))
+                        .isEqualTo(CaseService.Change.DONE);
                 clock.advance(Duration.ofHours(2));
                 assertThat(alerts.evaluatePeriodic()).isZero();
-                assertThat(alerts.cases().events(c.id())).extracting(CaseService.Event::action)
+                assertThat(alerts.cases().events(c.id()))
+                        .extracting(CaseService.Event::action)
                         .containsExactly("opened", "escalated", "acknowledged");
             }
         }
@@ -407,15 +509,20 @@ class AlertsIT {
 
     @org.junit.jupiter.api.Test
     void signedLinksAreCheckedAndExpire() {
-        CaseLinks links = new CaseLinks("k".repeat(32).getBytes(StandardCharsets.UTF_8), () -> "https://gw", Duration.ofDays(7));
+        CaseLinks links =
+                new CaseLinks("k".repeat(32).getBytes(StandardCharsets.UTF_8), () -> "https://gw", Duration.ofDays(7));
         Instant now = Instant.parse("2026-12-01T10:00:00Z");
         String url = links.action("case-1", "ack", now);
         Map<String, String> q = query(url.substring(url.indexOf('?') + 1));
-        assertThat(links.valid("case-1", "ack", q.get("exp"), q.get("sig"), now)).isTrue();
-        assertThat(links.valid("case-2", "ack", q.get("exp"), q.get("sig"), now)).isFalse(); // another case
-        assertThat(links.valid("case-1", "resolve", q.get("exp"), q.get("sig"), now)).isFalse(); // another action
+        assertThat(links.valid("case-1", "ack", q.get("exp"), q.get("sig"), now))
+                .isTrue();
+        assertThat(links.valid("case-2", "ack", q.get("exp"), q.get("sig"), now))
+                .isFalse(); // another case
+        assertThat(links.valid("case-1", "resolve", q.get("exp"), q.get("sig"), now))
+                .isFalse(); // another action
         assertThat(links.valid("case-1", "ack", Long.toString(Long.parseLong(q.get("exp")) + 86400), q.get("sig"), now))
                 .isFalse(); // a longer life
-        assertThat(links.valid("case-1", "ack", q.get("exp"), q.get("sig"), now.plus(Duration.ofDays(8)))).isFalse();
+        assertThat(links.valid("case-1", "ack", q.get("exp"), q.get("sig"), now.plus(Duration.ofDays(8))))
+                .isFalse();
     }
 }

@@ -75,28 +75,37 @@ class AlertsSettingsTest {
                     - {id: certs, kind: cert_expiry, files: [/etc/voc/ca.pem], within: 21d}
                 """);
         assertThat(a.builtInAttention()).isFalse();
-        assertThat(a.rules()).extracting(AlertsSettings.Rule::id).containsExactly("deposit", "swearing", "greet", "spike",
-                "offline", "stale", "certs");
+        assertThat(a.rules())
+                .extracting(AlertsSettings.Rule::id)
+                .containsExactly("deposit", "swearing", "greet", "spike", "offline", "stale", "certs");
         assertThat(a.site("sh-01").zone().getId()).isEqualTo("Asia/Shanghai");
         assertThat(a.site("sh-01").language()).isEqualTo("zh");
         assertThat(a.site("unknown").language()).isEqualTo("en");
-        assertThat(a.roster("sh-floor").chain()).extracting(AlertsSettings.Person::name).containsExactly("Li", "Wang");
+        assertThat(a.roster("sh-floor").chain())
+                .extracting(AlertsSettings.Person::name)
+                .containsExactly("Li", "Wang");
         assertThat(a.rules().get(4).storeHoursOnly()).isTrue();
         assertThat(a.rules().get(3).cooldown()).isEqualTo(Duration.ofHours(1));
         assertThat(a.groupWindow()).isEqualTo(Duration.ofMinutes(3));
         assertThat(a.groupMaxDelay()).isEqualTo(Duration.ofSeconds(10));
         assertThat(a.effective("(masked)")).containsEntry("group_max_delay", "10s");
-        assertThat(a.effective("(masked)").toString()).doesNotContain("SECabc").doesNotContain("pw,").doesNotContain("whsec_");
+        assertThat(a.effective("(masked)").toString())
+                .doesNotContain("SECabc")
+                .doesNotContain("pw,")
+                .doesNotContain("whsec_");
     }
 
     @Test
     void groupMaxDelayDefaultsToFiveSecondsAndIsCheckedStrictly() throws Exception {
-        String channel = "  channels: [{id: ops, kind: webhook, url: \"https://hooks.example/voc\", secret: \"0123456789abcdef0123456789\"}]\n";
+        String channel =
+                "  channels: [{id: ops, kind: webhook, url: \"https://hooks.example/voc\", secret: \"0123456789abcdef0123456789\"}]\n";
         AlertsSettings a = read("alerts:\n" + channel);
         assertThat(a.groupWindow()).isEqualTo(Duration.ofMinutes(2));
         assertThat(a.groupMaxDelay()).isEqualTo(Duration.ofSeconds(5));
-        assertThatThrownBy(() -> read("alerts:\n  group_max_delay: soon\n" + channel)).hasMessageContaining("alerts.group_max_delay");
-        assertThatThrownBy(() -> read("alerts:\n  group_max_delay: 1h\n" + channel)).hasMessageContaining("alerts.group_max_delay");
+        assertThatThrownBy(() -> read("alerts:\n  group_max_delay: soon\n" + channel))
+                .hasMessageContaining("alerts.group_max_delay");
+        assertThatThrownBy(() -> read("alerts:\n  group_max_delay: 1h\n" + channel))
+                .hasMessageContaining("alerts.group_max_delay");
     }
 
     @Test
@@ -114,23 +123,40 @@ class AlertsSettingsTest {
                     - {id: spike, kind: topic_spike, topics: [delivery], min_cuont: 4}
                     - {id: swearing, kind: staff_profanity, channels: [nowhere], roster: nobody}
                     - {id: certs, kind: cert_expiry}
-                """)).isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
-                .anySatisfy(p -> assertThat(p).startsWith("alerts.channels[ops].url: plain http:// to hooks.example"))
-                .anySatisfy(p -> assertThat(p).startsWith("alerts.channels[ops].secret: too short"))
-                .anySatisfy(p -> assertThat(p).startsWith("alerts.channels[chat].url: a WeCom group-robot URL carries ?key="))
-                .anySatisfy(p -> assertThat(p).startsWith("alerts.channels[mail].to: required"))
-                .anySatisfy(p -> assertThat(p).startsWith("alerts.channels[mail].from: not an e-mail address"))
-                .anySatisfy(p -> assertThat(p).startsWith("alerts.channels[mail].starttls: plain SMTP"))
-                .anySatisfy(p -> assertThat(p).startsWith("alerts.channels[pager].kind: expected one of webhook, wecom, dingtalk, slack, smtp"))
-                .anySatisfy(p -> assertThat(p).startsWith("alerts.rules[deposit].topics: required"))
-                .anySatisfy(p -> assertThat(p).startsWith("alerts.rules[deposit].max_score: expected a number in -1.0..0.0"))
-                .anySatisfy(p -> assertThat(p).startsWith("alerts.rules[greet].measure: expected one of greeting, thanks"))
-                .anySatisfy(p -> assertThat(p).startsWith("alerts.rules[greet].last_n: expected a whole number in 3..1000"))
-                .anySatisfy(p -> assertThat(p).startsWith("alerts.rules[spike].min_cuont: unknown key (did you mean 'min_count'?)"))
-                .anySatisfy(p -> assertThat(p).startsWith("alerts.rules[swearing].channels: no channel with id 'nowhere'"))
-                .anySatisfy(p -> assertThat(p).startsWith("alerts.rules[swearing].roster: no roster with id 'nobody'"))
-                .anySatisfy(p -> assertThat(p).startsWith("alerts.rules[certs].files: required"))
-                .noneSatisfy(p -> assertThat(p).contains("tiny-secret")));
+                """))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .anySatisfy(p -> assertThat(p)
+                                        .startsWith("alerts.channels[ops].url: plain http:// to hooks.example"))
+                                .anySatisfy(p -> assertThat(p).startsWith("alerts.channels[ops].secret: too short"))
+                                .anySatisfy(p -> assertThat(p)
+                                        .startsWith("alerts.channels[chat].url: a WeCom group-robot URL carries ?key="))
+                                .anySatisfy(p -> assertThat(p).startsWith("alerts.channels[mail].to: required"))
+                                .anySatisfy(p ->
+                                        assertThat(p).startsWith("alerts.channels[mail].from: not an e-mail address"))
+                                .anySatisfy(p -> assertThat(p).startsWith("alerts.channels[mail].starttls: plain SMTP"))
+                                .anySatisfy(
+                                        p -> assertThat(p)
+                                                .startsWith(
+                                                        "alerts.channels[pager].kind: expected one of webhook, wecom, dingtalk, slack, smtp"))
+                                .anySatisfy(p -> assertThat(p).startsWith("alerts.rules[deposit].topics: required"))
+                                .anySatisfy(p -> assertThat(p)
+                                        .startsWith("alerts.rules[deposit].max_score: expected a number in -1.0..0.0"))
+                                .anySatisfy(p -> assertThat(p)
+                                        .startsWith("alerts.rules[greet].measure: expected one of greeting, thanks"))
+                                .anySatisfy(p -> assertThat(p)
+                                        .startsWith("alerts.rules[greet].last_n: expected a whole number in 3..1000"))
+                                .anySatisfy(
+                                        p -> assertThat(p)
+                                                .startsWith(
+                                                        "alerts.rules[spike].min_cuont: unknown key (did you mean 'min_count'?)"))
+                                .anySatisfy(p -> assertThat(p)
+                                        .startsWith("alerts.rules[swearing].channels: no channel with id 'nowhere'"))
+                                .anySatisfy(p -> assertThat(p)
+                                        .startsWith("alerts.rules[swearing].roster: no roster with id 'nobody'"))
+                                .anySatisfy(p -> assertThat(p).startsWith("alerts.rules[certs].files: required"))
+                                .noneSatisfy(p -> assertThat(p).contains("tiny-secret")));
     }
 
     @Test
@@ -139,8 +165,13 @@ class AlertsSettingsTest {
                 alerts:
                   channels: [{id: s, kind: slack, url: "https://hooks.slack.com/services/x"}]
                   rules: [{id: swearing, kind: staff_profanity, topics: [delivery]}]
-                """)).isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
-                .satisfies(p -> assertThat(p).startsWith("alerts.rules[swearing].topics: unknown key")));
+                """))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .singleElement()
+                                .satisfies(
+                                        p -> assertThat(p).startsWith("alerts.rules[swearing].topics: unknown key")));
     }
 
     @Test
@@ -155,6 +186,7 @@ class AlertsSettingsTest {
         java.time.ZoneId utc = java.time.ZoneId.of("UTC");
         java.time.Instant eightPm = java.time.Instant.parse("2026-12-01T20:00:00Z");
         // 20:00 -> next day 09:10: one hour before closing plus ten minutes after opening.
-        assertThat(store.overlap(eightPm, eightPm.plus(Duration.ofMinutes(13 * 60 + 10)), utc)).isEqualTo(Duration.ofMinutes(70));
+        assertThat(store.overlap(eightPm, eightPm.plus(Duration.ofMinutes(13 * 60 + 10)), utc))
+                .isEqualTo(Duration.ofMinutes(70));
     }
 }

@@ -35,49 +35,77 @@ class ConsoleRulesReloadIT {
     }
 
     private static AlertsService service(AlertsSettings a, JdbcVocStore store, String gateway) {
-        AlertsService s = new AlertsService(a, store.dataSource(), store.dialect(), Json.newMapper(),
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC(), gateway,
-                "link-key-0123456789abcdef0123456789".getBytes(StandardCharsets.UTF_8), () -> "https://gw.test:8086", null);
+        AlertsService s = new AlertsService(
+                a,
+                store.dataSource(),
+                store.dialect(),
+                Json.newMapper(),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                Clock.systemUTC(),
+                gateway,
+                "link-key-0123456789abcdef0123456789".getBytes(StandardCharsets.UTF_8),
+                () -> "https://gw.test:8086",
+                null);
         store.addParticipant(s);
         return s;
     }
 
     @Test
     void aRuleSavedThroughOneGatewayIsAppliedByTheOtherWithoutARestart() throws Exception {
-        try (PostgresDatabase pg = PostgresDatabase.create(); TestReceiver hook = new TestReceiver(null);
-                JdbcVocStore storeA = open(pg, "gw-a"); JdbcVocStore storeB = open(pg, "gw-b")) {
-            AlertsSettings settings = GatewayConfig.read(ConfigDocument.parse("alerts:\n  rules_reload_every: 1s\n"
-                    + "  group_window: 0s\n  group_max_delay: 0s\n  channels: [{id: chat, kind: slack, url: \""
-                    + hook.url("/hook") + "\"}]\n  rules: [{id: file-rule, kind: staff_profanity}]\n", "test.yaml"), dir).alerts();
-            try (AlertsService a = service(settings, storeA, "gw-a"); AlertsService b = service(settings, storeB, "gw-b")) {
+        try (PostgresDatabase pg = PostgresDatabase.create();
+                TestReceiver hook = new TestReceiver(null);
+                JdbcVocStore storeA = open(pg, "gw-a");
+                JdbcVocStore storeB = open(pg, "gw-b")) {
+            AlertsSettings settings = GatewayConfig.read(
+                            ConfigDocument.parse(
+                                    "alerts:\n  rules_reload_every: 1s\n"
+                                            + "  group_window: 0s\n  group_max_delay: 0s\n  channels: [{id: chat, kind: slack, url: \""
+                                            + hook.url("/hook")
+                                            + "\"}]\n  rules: [{id: file-rule, kind: staff_profanity}]\n",
+                                    "test.yaml"),
+                            dir)
+                    .alerts();
+            try (AlertsService a = service(settings, storeA, "gw-a");
+                    AlertsService b = service(settings, storeB, "gw-b")) {
                 a.start();
                 b.start();
-                assertThat(b.rules().current()).extracting(AlertsSettings.Rule::id).containsExactly("file-rule");
+                assertThat(b.rules().current())
+                        .extracting(AlertsSettings.Rule::id)
+                        .containsExactly("file-rule");
 
                 // Before the rule: an attention verdict stored through B fires nothing (the file has another rule).
                 AlertsIT.commit(storeB, AlertsIT.conversation("dev-1", 1, "site-a", "conv-before", Instant.now()));
-                assertThat(AlertsIT.count(storeB, "SELECT count(*) FROM alerts")).isZero();
+                assertThat(AlertsIT.count(storeB, "SELECT count(*) FROM alerts"))
+                        .isZero();
 
-                ObjectNode def = Json.newMapper().createObjectNode().put("id", "needs-attention").put("kind", "attention")
+                ObjectNode def = Json.newMapper()
+                        .createObjectNode()
+                        .put("id", "needs-attention")
+                        .put("kind", "attention")
                         .put("severity", "critical");
                 a.consoleRules().save("console:boss", true, "Needs attention", def, true, Instant.now());
-                await().atMost(Duration.ofSeconds(30)).until(() -> b.rules().current().stream()
-                        .anyMatch(r -> r.id().equals("needs-attention")));
-                assertThat(b.rules().current()).extracting(AlertsSettings.Rule::id)
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> b.rules().current().stream().anyMatch(r -> r.id().equals("needs-attention")));
+                assertThat(b.rules().current())
+                        .extracting(AlertsSettings.Rule::id)
                         .containsExactly("file-rule", "needs-attention");
 
                 AlertsIT.commit(storeB, AlertsIT.conversation("dev-1", 2, "site-a", "conv-after", Instant.now()));
-                assertThat(AlertsIT.strings(storeB, "SELECT rule_id FROM alerts")).containsExactly("needs-attention");
+                assertThat(AlertsIT.strings(storeB, "SELECT rule_id FROM alerts"))
+                        .containsExactly("needs-attention");
                 await().atMost(Duration.ofSeconds(60)).until(() -> !hook.received.isEmpty());
 
                 a.consoleRules().setEnabled("console:boss", "needs-attention", false, Instant.now());
-                await().atMost(Duration.ofSeconds(30)).until(() -> b.rules().current().stream()
-                        .noneMatch(r -> r.id().equals("needs-attention")));
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> b.rules().current().stream().noneMatch(r -> r.id().equals("needs-attention")));
                 AlertsIT.commit(storeB, AlertsIT.conversation("dev-1", 3, "site-a", "conv-disabled", Instant.now()));
-                assertThat(AlertsIT.count(storeB, "SELECT count(*) FROM alerts")).isEqualTo(1);
-                assertThat(a.consoleRules().events(10)).extracting(ConsoleRuleStore.Event::action)
+                assertThat(AlertsIT.count(storeB, "SELECT count(*) FROM alerts"))
+                        .isEqualTo(1);
+                assertThat(a.consoleRules().events(10))
+                        .extracting(ConsoleRuleStore.Event::action)
                         .containsExactly("disable", "create");
-                assertThat(List.of(a.consoleRules().version(), b.rules().state().version())).containsOnly(2L);
+                assertThat(List.of(a.consoleRules().version(), b.rules().state().version()))
+                        .containsOnly(2L);
             }
         }
     }

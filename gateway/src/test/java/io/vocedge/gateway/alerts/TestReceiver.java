@@ -1,9 +1,9 @@
 package io.vocedge.gateway.alerts;
 
-import io.vocedge.common.webhook.WebhookSigner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.vocedge.common.webhook.WebhookSigner;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -47,17 +47,27 @@ final class TestReceiver implements AutoCloseable {
             if (key != null) {
                 String ts = ex.getRequestHeaders().getFirst("webhook-timestamp");
                 String sig = ex.getRequestHeaders().getFirst("webhook-signature");
-                ok = id != null && ts != null && sig != null && MessageDigest.isEqual(
-                        WebhookSigner.sign(key, id, Long.parseLong(ts), body).getBytes(StandardCharsets.US_ASCII),
-                        sig.getBytes(StandardCharsets.US_ASCII));
+                ok = id != null
+                        && ts != null
+                        && sig != null
+                        && MessageDigest.isEqual(
+                                WebhookSigner.sign(key, id, Long.parseLong(ts), body)
+                                        .getBytes(StandardCharsets.US_ASCII),
+                                sig.getBytes(StandardCharsets.US_ASCII));
             }
             JsonNode tree = json.readTree(body);
-            received.add(new Received(ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(),
-                    Map.copyOf(ex.getRequestHeaders()), tree, ok));
+            received.add(new Received(
+                    ex.getRequestURI().getPath(),
+                    ex.getRequestURI().getRawQuery(),
+                    Map.copyOf(ex.getRequestHeaders()),
+                    tree,
+                    ok));
             if (ok && id != null) {
                 byWebhookId.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
                 for (JsonNode a : tree.path("data").path("alerts")) {
-                    byAlertId.computeIfAbsent(a.path("id").asText(), k -> new AtomicInteger()).incrementAndGet();
+                    byAlertId
+                            .computeIfAbsent(a.path("id").asText(), k -> new AtomicInteger())
+                            .incrementAndGet();
                 }
             }
             byte[] out = (key != null ? "ok" : answer).getBytes(StandardCharsets.UTF_8);

@@ -37,17 +37,25 @@ class GatewayArchitectureTest {
 
     @Test
     void featuresDoNotDependOnConfig() {
-        noClasses().that().resideInAPackage("io.vocedge.gateway.*..")
-                .and().resideOutsideOfPackages("io.vocedge.gateway.config..", "io.vocedge.gateway.cli..")
-                .should().dependOnClassesThat().resideInAPackage("io.vocedge.gateway.config..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.vocedge.gateway.*..")
+                .and()
+                .resideOutsideOfPackages("io.vocedge.gateway.config..", "io.vocedge.gateway.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.vocedge.gateway.config..")
                 .because("each feature owns its settings record; config only composes them (issue 12)")
                 .check(production);
     }
 
     @Test
     void commandLineCommandsLiveInCli() {
-        classes().that().areAnnotatedWith(Command.class)
-                .should().resideInAPackage("io.vocedge.gateway.cli..")
+        classes()
+                .that()
+                .areAnnotatedWith(Command.class)
+                .should()
+                .resideInAPackage("io.vocedge.gateway.cli..")
                 .because("commands print to the terminal, and only cli/ may (CONTRIBUTING.md)")
                 .check(production);
     }

@@ -71,18 +71,21 @@ class EmbeddedBrokerIT {
 
     @Test
     void theCredentialsKeyIsOwnerOnlyAndNobodyConnectsWithoutThePassword() throws Exception {
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("broker").resolve(BrokerCredentials.KEY_FILE))))
+        assertThat(PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(dir.resolve("broker").resolve(BrokerCredentials.KEY_FILE))))
                 .isEqualTo("rw-------");
         assertThatThrownBy(() -> connect("voc-dev-a", null, null, true)).isInstanceOf(MqttException.class);
         assertThatThrownBy(() -> connect("voc-dev-a", "dev-a", "guess", true)).isInstanceOf(MqttException.class);
         String bPassword = broker.credentials().devicePassword("dev-b");
-        assertThatThrownBy(() -> connect("voc-dev-a", "dev-a", bPassword, true)).as("another device's password")
+        assertThatThrownBy(() -> connect("voc-dev-a", "dev-a", bPassword, true))
+                .as("another device's password")
                 .isInstanceOf(MqttException.class);
         assertThatThrownBy(() -> connect("voc-dev-a", EmbeddedBrokerRules.GATEWAY_USER, bPassword, true))
                 .isInstanceOf(MqttException.class);
         // A device's valid login cannot take the gateway's or another device's client id (session takeover).
         String aPassword = broker.credentials().devicePassword("dev-a");
-        assertThatThrownBy(() -> connect("voc-gateway-gw-1", "dev-a", aPassword, true)).isInstanceOf(MqttException.class);
+        assertThatThrownBy(() -> connect("voc-gateway-gw-1", "dev-a", aPassword, true))
+                .isInstanceOf(MqttException.class);
         assertThatThrownBy(() -> connect("voc-dev-b", "dev-a", aPassword, true)).isInstanceOf(MqttException.class);
         assertThat(connect("voc-dev-a", "dev-a", aPassword, true).isConnected()).isTrue();
     }
@@ -93,24 +96,36 @@ class EmbeddedBrokerIT {
         MqttAsyncClient gw = gateway(atGateway);
         Queue<String> atSpy = new ConcurrentLinkedQueue<>();
         MqttAsyncClient spy = device("dev-spy", atSpy);
-        for (String f : List.of("#", "voc/v1/#", Topics.sharedRecordsFilter(), Topics.sharedResultsFilter(), "voc/v1/+/+/up/status",
-                "voc/v1/" + SITE + "/dev-a/down/#", "$share/voc-gateways/#")) {
-            assertThat(subscribe(spy, f)).as("SUBACK for the spy subscribing to %s", f).isEqualTo(NOT_AUTHORIZED);
+        for (String f : List.of(
+                "#",
+                "voc/v1/#",
+                Topics.sharedRecordsFilter(),
+                Topics.sharedResultsFilter(),
+                "voc/v1/+/+/up/status",
+                "voc/v1/" + SITE + "/dev-a/down/#",
+                "$share/voc-gateways/#")) {
+            assertThat(subscribe(spy, f))
+                    .as("SUBACK for the spy subscribing to %s", f)
+                    .isEqualTo(NOT_AUTHORIZED);
         }
         Queue<String> atA = new ConcurrentLinkedQueue<>();
         MqttAsyncClient a = device("dev-a", atA);
         assertThat(subscribe(a, "voc/v1/" + SITE + "/dev-a/down/#")).isLessThan(0x80);
-        String forged = "{\"schema\":\"voc.ack/1\",\"batch_id\":\"x\",\"stored\":[{\"from\":1,\"to\":9999999}],\"rejected\":[]}";
+        String forged =
+                "{\"schema\":\"voc.ack/1\",\"batch_id\":\"x\",\"stored\":[{\"from\":1,\"to\":9999999}],\"rejected\":[]}";
         assertRefused("dev-spy", Topics.ack(SITE, "dev-a"), forged, false);
         assertRefused("dev-a", Topics.ack(SITE, "dev-a"), forged, false);
         assertRefused("dev-spy", Topics.records(SITE, "dev-a"), "{}", false);
         for (int i = 0; i < 20; i++) {
-            assertThat(publish(a, Topics.records(SITE, "dev-a"), "batch-" + i, false)).isLessThan(0x80);
+            assertThat(publish(a, Topics.records(SITE, "dev-a"), "batch-" + i, false))
+                    .isLessThan(0x80);
         }
         assertThat(publish(gw, Topics.ack(SITE, "dev-a"), "genuine-ack", false)).isLessThan(0x80);
         await().atMost(Duration.ofSeconds(10)).until(() -> records(atGateway).size() >= 20 && atA.size() >= 1);
         // (Retained statuses of other tests' devices may arrive too: the broker is shared by this class.)
-        assertThat(records(atGateway)).hasSize(20).allMatch(m -> m.startsWith(Topics.records(SITE, "dev-a") + " batch-"));
+        assertThat(records(atGateway))
+                .hasSize(20)
+                .allMatch(m -> m.startsWith(Topics.records(SITE, "dev-a") + " batch-"));
         assertThat(atA).containsExactly(Topics.ack(SITE, "dev-a") + " genuine-ack");
         assertThat(atSpy).isEmpty();
     }
@@ -124,10 +139,13 @@ class EmbeddedBrokerIT {
         assertRefused("dev-r", base + "up/records", "batch", true);
         assertRefused("dev-r", base + "up/other", "x", false);
         MqttAsyncClient a = device("dev-r", new ConcurrentLinkedQueue<>());
-        assertThat(publish(a, Topics.status(SITE, "dev-r"), "online", true)).as("the contract's retained status").isLessThan(0x80);
+        assertThat(publish(a, Topics.status(SITE, "dev-r"), "online", true))
+                .as("the contract's retained status")
+                .isLessThan(0x80);
         Queue<String> atGateway = new ConcurrentLinkedQueue<>();
         gateway(atGateway);
-        await().atMost(Duration.ofSeconds(10)).until(() -> atGateway.contains(Topics.status(SITE, "dev-r") + " online"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> atGateway.contains(Topics.status(SITE, "dev-r") + " online"));
         assertThat(atGateway).noneMatch(m -> m.contains("deep") || m.endsWith(" batch"));
     }
 
@@ -140,7 +158,8 @@ class EmbeddedBrokerIT {
             s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();
             InputStream in = s.getInputStream();
-            out.write(connectPacket("voc-dev-big", "dev-big", broker.credentials().devicePassword("dev-big")));
+            out.write(
+                    connectPacket("voc-dev-big", "dev-big", broker.credentials().devicePassword("dev-big")));
             out.flush();
             assertThat(in.read()).as("CONNACK").isEqualTo(0x20);
             in.readNBytes(3);
@@ -166,27 +185,37 @@ class EmbeddedBrokerIT {
             }
         }
         assertThat(cut).as("the broker closed the connection").isTrue();
-        assertThat(written).as("bytes accepted before the broker closed the connection").isLessThan(64L * 1024 * 1024);
+        assertThat(written)
+                .as("bytes accepted before the broker closed the connection")
+                .isLessThan(64L * 1024 * 1024);
         // Still serving everyone else.
         MqttAsyncClient a = device("dev-after", new ConcurrentLinkedQueue<>());
-        assertThat(publish(a, Topics.records(SITE, "dev-after"), "small", false)).isLessThan(0x80);
+        assertThat(publish(a, Topics.records(SITE, "dev-after"), "small", false))
+                .isLessThan(0x80);
     }
 
     @Test
     void anOfflineClientGetsAtMostTheQueueLimitNotTwoThousandMessages() throws Exception {
         Queue<String> got = new ConcurrentLinkedQueue<>();
-        MqttAsyncClient off = connect("voc-dev-off", "dev-off", broker.credentials().devicePassword("dev-off"), false, got);
+        MqttAsyncClient off =
+                connect("voc-dev-off", "dev-off", broker.credentials().devicePassword("dev-off"), false, got);
         assertThat(subscribe(off, Topics.ack(SITE, "dev-off"))).isLessThan(0x80);
         off.disconnect().waitForCompletion(5000);
         MqttAsyncClient gw = gateway(new ConcurrentLinkedQueue<>());
         for (int i = 0; i < 2000; i++) {
-            gw.publish(Topics.ack(SITE, "dev-off"), ("ack-" + i).getBytes(StandardCharsets.UTF_8), 1, false).waitForCompletion(5000);
+            gw.publish(Topics.ack(SITE, "dev-off"), ("ack-" + i).getBytes(StandardCharsets.UTF_8), 1, false)
+                    .waitForCompletion(5000);
         }
-        MqttAsyncClient back = connect("voc-dev-off", "dev-off", broker.credentials().devicePassword("dev-off"), false, got);
+        MqttAsyncClient back =
+                connect("voc-dev-off", "dev-off", broker.credentials().devicePassword("dev-off"), false, got);
         assertThat(back.isConnected()).isTrue();
-        await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ofSeconds(2)).until(() -> got.size() >= EmbeddedBroker.MAX_QUEUED_MESSAGES);
+        await().atMost(Duration.ofSeconds(20))
+                .pollDelay(Duration.ofSeconds(2))
+                .until(() -> got.size() >= EmbeddedBroker.MAX_QUEUED_MESSAGES);
         Thread.sleep(1000); // anything beyond the limit would have followed by now
-        assertThat(got.size()).as("messages delivered after the reconnect").isBetween(1, EmbeddedBroker.MAX_QUEUED_MESSAGES);
+        assertThat(got.size())
+                .as("messages delivered after the reconnect")
+                .isBetween(1, EmbeddedBroker.MAX_QUEUED_MESSAGES);
     }
 
     // --- helpers ---
@@ -201,15 +230,23 @@ class EmbeddedBrokerIT {
      */
     private void assertRefused(String deviceId, String topic, String payload, boolean retain) throws Exception {
         // The self-test's client id: the device's main connection (and what it receives) stays as it is.
-        MqttAsyncClient c = connect(deviceId + "-selftest", deviceId, broker.credentials().devicePassword(deviceId), true);
+        MqttAsyncClient c =
+                connect(deviceId + "-selftest", deviceId, broker.credentials().devicePassword(deviceId), true);
         int code = publish(c, topic, payload, retain);
         assertThat(code == NOT_AUTHORIZED || !c.isConnected())
-                .as("%s publishing to %s (retain %s): code %s, connected %s", deviceId, topic, retain, code, c.isConnected()).isTrue();
+                .as(
+                        "%s publishing to %s (retain %s): code %s, connected %s",
+                        deviceId, topic, retain, code, c.isConnected())
+                .isTrue();
     }
 
     private MqttAsyncClient gateway(Queue<String> received) throws Exception {
-        MqttAsyncClient c = connect("voc-gateway-gw-" + clients.size(), EmbeddedBrokerRules.GATEWAY_USER,
-                broker.credentials().gatewayPassword(), true, received);
+        MqttAsyncClient c = connect(
+                "voc-gateway-gw-" + clients.size(),
+                EmbeddedBrokerRules.GATEWAY_USER,
+                broker.credentials().gatewayPassword(),
+                true,
+                received);
         for (String f : List.of(Topics.sharedRecordsFilter(), Topics.sharedResultsFilter(), Topics.statusFilter())) {
             assertThat(subscribe(c, f)).as("gateway SUBACK for %s", f).isLessThan(0x80);
         }
@@ -224,8 +261,8 @@ class EmbeddedBrokerIT {
         return connect(clientId, user, password, clean, new ConcurrentLinkedQueue<>());
     }
 
-    private MqttAsyncClient connect(String clientId, String user, String password, boolean clean, Queue<String> received)
-            throws Exception {
+    private MqttAsyncClient connect(
+            String clientId, String user, String password, boolean clean, Queue<String> received) throws Exception {
         MqttAsyncClient c = new MqttAsyncClient(broker.url(), clientId, new MemoryPersistence());
         clients.add(c);
         c.setCallback(MqttProbe.recorder(received));

@@ -16,10 +16,23 @@ class EmbeddedBrokerRulesTest {
         assertThat(maySubscribe("dev-a", "voc/v1/s1/dev-a/down/+")).isTrue();
         assertThat(maySubscribe("dev-a", Topics.ack("s1", "dev-a"))).isTrue();
         assertThat(maySubscribe("dev-a", Topics.command("s1", "dev-a"))).isTrue();
-        for (String f : new String[] {"#", "voc/#", "voc/v1/+/+/up/records", "voc/v1/+/dev-a/down/#", "voc/v1/s1/dev-b/down/#",
-            "voc/v1/s1/dev-a/up/#", "voc/v1/s1/dev-a/down/ack/deeper", "voc/v1/s1/dev-a/down", Topics.sharedRecordsFilter(),
-            Topics.sharedResultsFilter(), "$share/voc-gateways/voc/v1/s1/dev-a/down/#", "$SYS/#", Topics.statusFilter(), "",
-            "voc/v1/s1/dev-a/down/+/#"}) {
+        for (String f : new String[] {
+            "#",
+            "voc/#",
+            "voc/v1/+/+/up/records",
+            "voc/v1/+/dev-a/down/#",
+            "voc/v1/s1/dev-b/down/#",
+            "voc/v1/s1/dev-a/up/#",
+            "voc/v1/s1/dev-a/down/ack/deeper",
+            "voc/v1/s1/dev-a/down",
+            Topics.sharedRecordsFilter(),
+            Topics.sharedResultsFilter(),
+            "$share/voc-gateways/voc/v1/s1/dev-a/down/#",
+            "$SYS/#",
+            Topics.statusFilter(),
+            "",
+            "voc/v1/s1/dev-a/down/+/#"
+        }) {
             assertThat(maySubscribe("dev-a", f)).as(f).isFalse();
         }
         assertThat(maySubscribe(null, "voc/v1/s1/dev-a/down/#")).isFalse();
@@ -30,8 +43,9 @@ class EmbeddedBrokerRulesTest {
         assertThat(maySubscribe(GATEWAY_USER, Topics.sharedRecordsFilter())).isTrue();
         assertThat(maySubscribe(GATEWAY_USER, Topics.sharedResultsFilter())).isTrue();
         assertThat(maySubscribe(GATEWAY_USER, Topics.statusFilter())).isTrue();
-        for (String f : new String[] {"#", "voc/v1/#", "voc/v1/+/+/up/records", "$share/other/voc/v1/+/+/up/records",
-            "voc/v1/+/+/down/#"}) {
+        for (String f : new String[] {
+            "#", "voc/v1/#", "voc/v1/+/+/up/records", "$share/other/voc/v1/+/+/up/records", "voc/v1/+/+/down/#"
+        }) {
             assertThat(maySubscribe(GATEWAY_USER, f)).as(f).isFalse();
         }
     }
@@ -39,12 +53,21 @@ class EmbeddedBrokerRulesTest {
     @Test
     void aDevicePublishesItsThreeUpTopicsRetainedOnlyOnStatus() {
         assertThat(mayPublish("dev-a", Topics.records("s1", "dev-a"), false)).isTrue();
-        assertThat(mayPublish("dev-a", Topics.commandResult("s1", "dev-a"), false)).isTrue();
+        assertThat(mayPublish("dev-a", Topics.commandResult("s1", "dev-a"), false))
+                .isTrue();
         assertThat(mayPublish("dev-a", Topics.status("s1", "dev-a"), true)).isTrue();
-        assertThat(mayPublish("dev-a", Topics.records("s1", "dev-a"), true)).as("retained record").isFalse();
-        assertThat(mayPublish("dev-a", Topics.records("s1", "dev-b"), false)).as("as another device").isFalse();
-        assertThat(mayPublish("dev-a", Topics.ack("s1", "dev-a"), false)).as("its own ack").isFalse();
-        assertThat(mayPublish("dev-a", Topics.records("s1", "dev-a") + "/x", false)).as("deeper").isFalse();
+        assertThat(mayPublish("dev-a", Topics.records("s1", "dev-a"), true))
+                .as("retained record")
+                .isFalse();
+        assertThat(mayPublish("dev-a", Topics.records("s1", "dev-b"), false))
+                .as("as another device")
+                .isFalse();
+        assertThat(mayPublish("dev-a", Topics.ack("s1", "dev-a"), false))
+                .as("its own ack")
+                .isFalse();
+        assertThat(mayPublish("dev-a", Topics.records("s1", "dev-a") + "/x", false))
+                .as("deeper")
+                .isFalse();
         assertThat(mayPublish("dev-a", "voc/v1/s1/dev-a/up/other", false)).isFalse();
         assertThat(mayPublish("dev-a", "voc/v1/s1/dev-a/up", false)).isFalse();
         assertThat(mayPublish("dev-a", "$SYS/x", false)).isFalse();
@@ -53,23 +76,35 @@ class EmbeddedBrokerRulesTest {
     @Test
     void theGatewayPublishesDownTopicsNeverRetainedAndNeverAsADevice() {
         assertThat(mayPublish(GATEWAY_USER, Topics.ack("s1", "dev-a"), false)).isTrue();
-        assertThat(mayPublish(GATEWAY_USER, Topics.command("s1", "dev-a"), false)).isTrue();
-        assertThat(mayPublish(GATEWAY_USER, Topics.command("s1", "dev-a"), true)).isFalse();
-        assertThat(mayPublish(GATEWAY_USER, "voc/v1/s1/dev-a/down/lexicon", true)).as("the retained lexicon").isTrue();
+        assertThat(mayPublish(GATEWAY_USER, Topics.command("s1", "dev-a"), false))
+                .isTrue();
+        assertThat(mayPublish(GATEWAY_USER, Topics.command("s1", "dev-a"), true))
+                .isFalse();
+        assertThat(mayPublish(GATEWAY_USER, "voc/v1/s1/dev-a/down/lexicon", true))
+                .as("the retained lexicon")
+                .isTrue();
         assertThat(mayPublish("dev-a", "voc/v1/s1/dev-a/down/lexicon", true)).isFalse();
-        assertThat(mayPublish(GATEWAY_USER, Topics.records("s1", "dev-a"), false)).isFalse();
-        assertThat(mayPublish(GATEWAY_USER, Topics.ack("s1", "dev-a") + "/x", false)).isFalse();
+        assertThat(mayPublish(GATEWAY_USER, Topics.records("s1", "dev-a"), false))
+                .isFalse();
+        assertThat(mayPublish(GATEWAY_USER, Topics.ack("s1", "dev-a") + "/x", false))
+                .isFalse();
     }
 
     @Test
     void clientIdsBelongToTheirUser() {
         assertThat(clientIdAllowed("dev-a", "voc-dev-a")).isTrue();
-        assertThat(clientIdAllowed("dev-a", "voc-dev-a-b")).as("device dev-a-b's session").isFalse();
-        assertThat(clientIdAllowed("dev-a", "dev-a-selftest")).as("the self-test's client").isTrue();
+        assertThat(clientIdAllowed("dev-a", "voc-dev-a-b"))
+                .as("device dev-a-b's session")
+                .isFalse();
+        assertThat(clientIdAllowed("dev-a", "dev-a-selftest"))
+                .as("the self-test's client")
+                .isTrue();
         assertThat(clientIdAllowed("dev-a", "voc-dev-b")).isFalse();
         assertThat(clientIdAllowed("dev-a", "dev-b-selftest")).isFalse();
         assertThat(clientIdAllowed("dev-a", "voc-dev-ab")).isFalse();
-        assertThat(clientIdAllowed("gateway-x", "voc-gateway-x")).as("a device named like the gateway").isFalse();
+        assertThat(clientIdAllowed("gateway-x", "voc-gateway-x"))
+                .as("a device named like the gateway")
+                .isFalse();
         assertThat(clientIdAllowed(GATEWAY_USER, "voc-gateway-gw-1")).isTrue();
         assertThat(clientIdAllowed(GATEWAY_USER, "voc-dev-a")).isFalse();
         assertThat(clientIdAllowed("dev-a", "")).isFalse();

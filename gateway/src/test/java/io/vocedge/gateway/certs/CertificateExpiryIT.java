@@ -50,18 +50,33 @@ class CertificateExpiryIT {
         FleetCa ca = FleetCa.create(caDir, PASS.clone(), "expiry-it", Duration.ofDays(3650), past);
 
         var gwKeys = FleetCa.newKeyPair();
-        Path gwCert = write("gateway.pem", Pem.encode(ca.issue("gw-expiry", gwKeys.getPublic(), FleetCa.Purpose.CLIENT, List.of(),
-                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(10)))));
+        Path gwCert = write(
+                "gateway.pem",
+                Pem.encode(ca.issue(
+                        "gw-expiry",
+                        gwKeys.getPublic(),
+                        FleetCa.Purpose.CLIENT,
+                        List.of(),
+                        now.minus(Duration.ofDays(1)),
+                        now.plus(Duration.ofDays(10)))));
         Path gwKey = write("gateway.key", FleetCa.privateKeyPem(gwKeys.getPrivate()));
         var httpKeys = FleetCa.newKeyPair();
-        Path httpCert = write("http.pem", Pem.encode(ca.issue("127.0.0.1", httpKeys.getPublic(), FleetCa.Purpose.SERVER,
-                List.of("127.0.0.1"), now.minusSeconds(60), now.plus(Duration.ofDays(365)))));
+        Path httpCert = write(
+                "http.pem",
+                Pem.encode(ca.issue(
+                        "127.0.0.1",
+                        httpKeys.getPublic(),
+                        FleetCa.Purpose.SERVER,
+                        List.of("127.0.0.1"),
+                        now.minusSeconds(60),
+                        now.plus(Duration.ofDays(365)))));
         Path httpKey = write("http.key", FleetCa.privateKeyPem(httpKeys.getPrivate()));
         Path crl = write("crl.pem", Pem.encode(ca.crl(Map.of(), Duration.ofDays(420))));
 
         try (MosquittoBroker broker = MosquittoBroker.start()) {
             Path cfg = dir.resolve("gateway.yaml");
-            Files.writeString(cfg, """
+            Files.writeString(
+                    cfg, """
                     gateway_id: expiry-it
                     broker:
                       url: %s
@@ -74,8 +89,10 @@ class CertificateExpiryIT {
                       tls: {cert_file: %s, key_file: %s}
                     """.formatted(broker.url(), caDir.resolve("ca.pem"), gwCert, gwKey, crl, httpCert, httpKey));
             try (GatewayApp app = GatewayApp.start(GatewayConfig.load(cfg, dir.resolve("data")))) {
-                HttpClient http = HttpClient.newBuilder().sslContext(PemTls.trusting(caDir.resolve("ca.pem")))
-                        .connectTimeout(Duration.ofSeconds(5)).build();
+                HttpClient http = HttpClient.newBuilder()
+                        .sslContext(PemTls.trusting(caDir.resolve("ca.pem")))
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build();
                 String base = app.httpUrl();
                 assertThat(base).startsWith("https://");
                 awaitBrokerConnected(http, base);
@@ -85,11 +102,18 @@ class CertificateExpiryIT {
                 JsonNode body = json.readTree(h.body());
                 assertThat(h.statusCode()).as(h.body()).isEqualTo(200);
                 assertThat(body.get("status").asText()).isEqualTo("up");
-                assertThat(states(body)).containsEntry("broker_ca", "ok").containsEntry("broker_cert", "expiring")
-                        .containsEntry("broker_crl", "expiring").containsEntry("http_cert", "ok");
+                assertThat(states(body))
+                        .containsEntry("broker_ca", "ok")
+                        .containsEntry("broker_cert", "expiring")
+                        .containsEntry("broker_crl", "expiring")
+                        .containsEntry("http_cert", "ok");
                 assertThat(body.get("warnings")).hasSize(2);
-                assertThat(body.get("warnings").get(0).asText()).startsWith("broker_cert").contains("expires in 9 days");
-                assertThat(body.get("warnings").get(1).asText()).startsWith("broker_crl").contains("crl refresh");
+                assertThat(body.get("warnings").get(0).asText())
+                        .startsWith("broker_cert")
+                        .contains("expires in 9 days");
+                assertThat(body.get("warnings").get(1).asText())
+                        .startsWith("broker_crl")
+                        .contains("crl refresh");
 
                 String metrics = get(http, base + "/metrics").body();
                 assertThat(gauge(metrics, "broker_cert")).isBetween(9 * 86_400.0, 10 * 86_400.0);
@@ -105,7 +129,8 @@ class CertificateExpiryIT {
                 assertThat(body.get("status").asText()).isEqualTo("down");
                 assertThat(body.get("broker_connected").asBoolean()).isTrue();
                 assertThat(states(body)).containsEntry("broker_crl", "expired");
-                assertThat(gauge(get(http, base + "/metrics").body(), "broker_crl")).isBetween(-86_400.0 - 60, -86_400.0 + 60);
+                assertThat(gauge(get(http, base + "/metrics").body(), "broker_crl"))
+                        .isBetween(-86_400.0 - 60, -86_400.0 + 60);
 
                 // 'crl refresh' wrote a new one: seen at the next request, no restart.
                 replace(crl, Pem.encode(ca.crl(Map.of(), Duration.ofDays(765))));
@@ -133,24 +158,34 @@ class CertificateExpiryIT {
 
     private static Map<String, String> states(JsonNode health) {
         Map<String, String> out = new java.util.LinkedHashMap<>();
-        health.get("certificates").forEach(c -> out.put(c.get("name").asText(), c.get("state").asText()));
+        health.get("certificates")
+                .forEach(c -> out.put(c.get("name").asText(), c.get("state").asText()));
         return out;
     }
 
     private static double gauge(String metrics, String name) {
-        Matcher m = Pattern.compile("^" + CertificateWatch.METRIC + "\\{name=\"" + name + "\"} (\\S+)$", Pattern.MULTILINE)
+        Matcher m = Pattern.compile(
+                        "^" + CertificateWatch.METRIC + "\\{name=\"" + name + "\"} (\\S+)$", Pattern.MULTILINE)
                 .matcher(metrics);
-        assertThat(m.find()).as("%s for %s in:%n%s", CertificateWatch.METRIC, name, metrics).isTrue();
+        assertThat(m.find())
+                .as("%s for %s in:%n%s", CertificateWatch.METRIC, name, metrics)
+                .isTrue();
         return Double.parseDouble(m.group(1));
     }
 
     private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private void awaitBrokerConnected(HttpClient http, String base) {
-        org.awaitility.Awaitility.await("gateway connected to the broker").atMost(Duration.ofSeconds(30))
-                .until(() -> json.readTree(get(http, base + "/health").body()).path("broker_connected").asBoolean());
+        org.awaitility.Awaitility.await("gateway connected to the broker")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> json.readTree(get(http, base + "/health").body())
+                        .path("broker_connected")
+                        .asBoolean());
     }
 }

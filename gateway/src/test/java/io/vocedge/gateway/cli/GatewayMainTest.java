@@ -51,8 +51,14 @@ class GatewayMainTest {
     void helpWorksOnEveryCommandWhateverItsRequiredOptions() {
         List<List<String>> paths = new ArrayList<>();
         commandPaths(GatewayMain.commandLine(), List.of(), paths);
-        assertThat(paths).contains(List.of("run"), List.of("records"), List.of("config", "check"), List.of("bench-store"),
-                List.of("bench-kafka", "produce"), List.of("bench-kafka", "consume"));
+        assertThat(paths)
+                .contains(
+                        List.of("run"),
+                        List.of("records"),
+                        List.of("config", "check"),
+                        List.of("bench-store"),
+                        List.of("bench-kafka", "produce"),
+                        List.of("bench-kafka", "consume"));
         for (List<String> p : paths) {
             List<String> args = new ArrayList<>(p);
             args.add("--help");
@@ -67,9 +73,15 @@ class GatewayMainTest {
 
     @Test
     void usageErrorsAreOneLineExit2WithoutUsageDump() {
-        for (String[] args : List.of(new String[] {}, new String[] {"nope"}, new String[] {"records", "--limit", "lots"},
-                new String[] {"records", "--limit", "0"}, new String[] {"config", "check"}, new String[] {"bench-store"},
-                new String[] {"bench-kafka"}, new String[] {"bench-kafka", "consume", "--bootstrap", "127.0.0.1:9"},
+        for (String[] args : List.of(
+                new String[] {},
+                new String[] {"nope"},
+                new String[] {"records", "--limit", "lots"},
+                new String[] {"records", "--limit", "0"},
+                new String[] {"config", "check"},
+                new String[] {"bench-store"},
+                new String[] {"bench-kafka"},
+                new String[] {"bench-kafka", "consume", "--bootstrap", "127.0.0.1:9"},
                 new String[] {"run", "--bogus"})) {
             Run r = run(args);
             assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
@@ -87,19 +99,35 @@ class GatewayMainTest {
                 """);
         Run text = run("config", "check", f.toString());
         assertThat(text.code()).as(text.err()).isZero();
-        assertThat(text.out()).contains("gateway_id: gw-7").contains("url: embedded").contains("queue_capacity: 4096")
-                .contains("max_messages_per_transaction: 256").contains("max_bytes_per_transaction: 1048576").contains("mode: open").contains("data_dir: data/gateway")
-                .doesNotContain("hunter2").doesNotContain("0123456789abcdef0123");
+        assertThat(text.out())
+                .contains("gateway_id: gw-7")
+                .contains("url: embedded")
+                .contains("queue_capacity: 4096")
+                .contains("max_messages_per_transaction: 256")
+                .contains("max_bytes_per_transaction: 1048576")
+                .contains("mode: open")
+                .contains("data_dir: data/gateway")
+                .doesNotContain("hunter2")
+                .doesNotContain("0123456789abcdef0123");
 
-        Run js = run("config", "check", f.toString(), "--json", "--data-dir", dir.resolve("d").toString());
+        Run js = run(
+                "config",
+                "check",
+                f.toString(),
+                "--json",
+                "--data-dir",
+                dir.resolve("d").toString());
         assertThat(js.code()).isZero();
         JsonNode node = json.readTree(js.out());
         assertThat(node.get("ok").asBoolean()).isTrue();
         assertThat(node.at("/config/store/password").asText()).isEqualTo(GatewayConfig.MASKED);
         assertThat(node.at("/config/admin_token").asText()).isEqualTo(GatewayConfig.MASKED);
-        assertThat(node.at("/config/data_dir").asText()).isEqualTo(dir.resolve("d").toString());
+        assertThat(node.at("/config/data_dir").asText())
+                .isEqualTo(dir.resolve("d").toString());
         assertThat(node.at("/config/http/port").asInt()).isZero();
-        assertThat(dir.resolve("d")).as("config check starts and creates nothing").doesNotExist();
+        assertThat(dir.resolve("d"))
+                .as("config check starts and creates nothing")
+                .doesNotExist();
     }
 
     @Test
@@ -111,8 +139,11 @@ class GatewayMainTest {
                 """);
         Run text = run("config", "check", f.toString());
         assertThat(text.code()).isEqualTo(2);
-        assertThat(text.err()).contains("stroe: unknown key (did you mean 'store'?)").contains("http.port: expected a whole number")
-                .contains("store.password: expected text (value not shown: it is a secret)").contains("3 problems");
+        assertThat(text.err())
+                .contains("stroe: unknown key (did you mean 'store'?)")
+                .contains("http.port: expected a whole number")
+                .contains("store.password: expected text (value not shown: it is a secret)")
+                .contains("3 problems");
         assertThat(text.out()).isEmpty();
 
         Run js = run("config", "check", "--json", f.toString());
@@ -133,13 +164,17 @@ class GatewayMainTest {
         Run r = run("records", "--data-dir", typo.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip().lines()).hasSize(1);
-        assertThat(r.err()).contains("no VoC store at " + typo.toAbsolutePath().resolve("voc.db")).contains("--data-dir");
+        assertThat(r.err())
+                .contains("no VoC store at " + typo.toAbsolutePath().resolve("voc.db"))
+                .contains("--data-dir");
         assertThat(dir.resolve("data")).as("nothing created").doesNotExist();
 
-        Path cfg = Files.writeString(dir.resolve("gw.yaml"), "store: {sqlite_file: " + dir.resolve("elsewhere/voc.db") + "}\n");
+        Path cfg = Files.writeString(
+                dir.resolve("gw.yaml"), "store: {sqlite_file: " + dir.resolve("elsewhere/voc.db") + "}\n");
         Run viaConfig = run("records", "--config", cfg.toString(), "--json");
         assertThat(viaConfig.code()).isEqualTo(2);
-        assertThat(json.readTree(viaConfig.out()).get("error").asText()).contains(dir.resolve("elsewhere/voc.db").toString());
+        assertThat(json.readTree(viaConfig.out()).get("error").asText())
+                .contains(dir.resolve("elsewhere/voc.db").toString());
         assertThat(dir.resolve("elsewhere")).doesNotExist();
 
         Path notAStore = Files.createDirectories(dir.resolve("empty"));
@@ -147,7 +182,9 @@ class GatewayMainTest {
         Run empty = run("records", "--data-dir", notAStore.toString());
         assertThat(empty.code()).as(empty.err()).isEqualTo(2);
         assertThat(empty.err()).contains("holds no VoC store");
-        assertThat(Files.size(notAStore.resolve("voc.db"))).as("opened read-only: not turned into a store").isZero();
+        assertThat(Files.size(notAStore.resolve("voc.db")))
+                .as("opened read-only: not turned into a store")
+                .isZero();
     }
 
     @Test
@@ -164,7 +201,8 @@ class GatewayMainTest {
 
     @Test
     void runWithAnInvalidConfigExits2AndStartsNothing() throws Exception {
-        Path f = Files.writeString(dir.resolve("bad.yaml"), "data_dir: " + dir.resolve("never") + "\nregistry: {mode: lenient}\n");
+        Path f = Files.writeString(
+                dir.resolve("bad.yaml"), "data_dir: " + dir.resolve("never") + "\nregistry: {mode: lenient}\n");
         Run r = run("run", "--config", f.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("registry.mode: expected one of open, strict, got \"lenient\"");

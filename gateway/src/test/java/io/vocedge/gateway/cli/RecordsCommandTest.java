@@ -43,22 +43,25 @@ class RecordsCommandTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "--since yesterday                 | --since   | 2026-12-02",
-        "--until 2026-02-30                | --until   | 2026-12-02",
-        "--since 2026-11-03 --until 2026-11-02 | --until | ",
-        "--site Site_A                     | --site    | a-z",
-        "--site a --site ../b              | --site    | a-z",
-        "--topic Delivery!                 | --topic   | ",
-        "--sentiment angry                 | --sentiment | negative",
-        "--speaker manager                 | --speaker | customer",
-        "--conversations --speaker staff   | --speaker | conversations",
-        "--format xml                      | --format  | table, json or csv",
-        "--format JSON                     | --format  | table, json or csv",
-        "--json --format csv               | --json    | ",
-        "--limit 0                         | --limit   | 1-10000",
-        "--limit many                      | --limit   | ",
-        "--colour red                      | --colour  | "})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--since yesterday                 | --since   | 2026-12-02",
+                "--until 2026-02-30                | --until   | 2026-12-02",
+                "--since 2026-11-03 --until 2026-11-02 | --until | ",
+                "--site Site_A                     | --site    | a-z",
+                "--site a --site ../b              | --site    | a-z",
+                "--topic Delivery!                 | --topic   | ",
+                "--sentiment angry                 | --sentiment | negative",
+                "--speaker manager                 | --speaker | customer",
+                "--conversations --speaker staff   | --speaker | conversations",
+                "--format xml                      | --format  | table, json or csv",
+                "--format JSON                     | --format  | table, json or csv",
+                "--json --format csv               | --json    | ",
+                "--limit 0                         | --limit   | 1-10000",
+                "--limit many                      | --limit   | ",
+                "--colour red                      | --colour  | "
+            })
     void badValuesAreExit2WithOneLineNamingTheOptionAndNothingIsCreated(String args, String option, String form) {
         Path missing = dir.resolve("no-such-gateway");
         List<String> argv = new java.util.ArrayList<>(List.of("records", "--data-dir", missing.toString()));
@@ -67,7 +70,11 @@ class RecordsCommandTest {
         assertThat(r.code()).as(r.err()).isEqualTo(2);
         List<String> lines = r.err().strip().lines().toList();
         assertThat(lines).as(r.err()).hasSize(1);
-        assertThat(lines.get(0)).startsWith("error: ").contains(option).doesNotContain("Exception").doesNotContain("no store");
+        assertThat(lines.get(0))
+                .startsWith("error: ")
+                .contains(option)
+                .doesNotContain("Exception")
+                .doesNotContain("no store");
         if (form != null) {
             assertThat(lines.get(0)).contains(form);
         }
@@ -77,11 +84,34 @@ class RecordsCommandTest {
     @Test
     void wellFormedOptionsGoOnToLookForTheStoreAndCreateNone() {
         Path missing = dir.resolve("gatewya");
-        Run r = run("records", "--data-dir", missing.toString(), "--conversations", "--since", "2026-11-01", "--until",
-                "2026-11-30T12:00:00Z", "--site", "site-a", "--site", "site-b", "--topic", "deposit_refund", "--sentiment",
-                "negative", "--attention", "--format", "csv", "--limit", "10000");
+        Run r = run(
+                "records",
+                "--data-dir",
+                missing.toString(),
+                "--conversations",
+                "--since",
+                "2026-11-01",
+                "--until",
+                "2026-11-30T12:00:00Z",
+                "--site",
+                "site-a",
+                "--site",
+                "site-b",
+                "--topic",
+                "deposit_refund",
+                "--sentiment",
+                "negative",
+                "--attention",
+                "--format",
+                "csv",
+                "--limit",
+                "10000");
         assertThat(r.code()).as(r.err()).isEqualTo(2);
-        assertThat(r.err().strip().lines()).singleElement().asString().startsWith("error: ").contains(missing.toString());
+        assertThat(r.err().strip().lines())
+                .singleElement()
+                .asString()
+                .startsWith("error: ")
+                .contains(missing.toString());
         assertThat(r.out()).isEmpty();
         assertThat(missing).doesNotExist();
     }
@@ -94,8 +124,26 @@ class RecordsCommandTest {
         String evil = "price \u001b[2J\u001b]0;pwned\u0007 ok \u009b31m \u202Eflipped";
         try (JdbcVocStore store = JdbcVocStore.open(GatewayConfig.defaults(data).store(), "gw-test")) {
             StoreTransaction tx = new StoreTransaction();
-            tx.add(new StoredRecord("dev-x\u001b[1m", 1, "voc.utterance/1", "utterance", "s1", "c1", "customer", "en", evil,
-                    "negative", -0.5, "v1", t, true, "boot", 1, t, t, List.of(new StoredRecord.Topic("price\u001b[5m", null)),
+            tx.add(new StoredRecord(
+                    "dev-x\u001b[1m",
+                    1,
+                    "voc.utterance/1",
+                    "utterance",
+                    "s1",
+                    "c1",
+                    "customer",
+                    "en",
+                    evil,
+                    "negative",
+                    -0.5,
+                    "v1",
+                    t,
+                    true,
+                    "boot",
+                    1,
+                    t,
+                    t,
+                    List.of(new StoredRecord.Topic("price\u001b[5m", null)),
                     "{\"topics\":[{\"id\":\"price\\u001b[5m\"}]}"));
             store.commit(tx);
         }
@@ -110,7 +158,14 @@ class RecordsCommandTest {
         }
         String out = buf.toString(StandardCharsets.UTF_8);
         assertThat(code).isZero();
-        assertThat(out).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u009b").doesNotContain("\u202E");
-        assertThat(out).contains("price ?[2J?]0;pwned? ok ?31m ?flipped").contains("dev-x?[1m").contains("price?[5m");
+        assertThat(out)
+                .doesNotContain("\u001b")
+                .doesNotContain("\u0007")
+                .doesNotContain("\u009b")
+                .doesNotContain("\u202E");
+        assertThat(out)
+                .contains("price ?[2J?]0;pwned? ok ?31m ?flipped")
+                .contains("dev-x?[1m")
+                .contains("price?[5m");
     }
 }

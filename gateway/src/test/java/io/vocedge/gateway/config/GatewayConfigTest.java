@@ -39,10 +39,14 @@ class GatewayConfigTest {
         assertThatThrownBy(() -> GatewayConfig.load(f, null))
                 .isInstanceOf(ConfigException.class)
                 .satisfies(e -> assertThat(((ConfigException) e).problems()).hasSize(9))
-                .hasMessageContaining("gateway_id").hasMessageContaining("broker.url: expected tcp://host:port")
-                .hasMessageContaining("store.jdbc_url").hasMessageContaining("http.port: expected a whole number in 0..65535, got 70000")
-                .hasMessageContaining("admin_token").hasMessageContaining("registry.mode: expected one of open, strict, got \"lenient\"")
-                .hasMessageContaining("ingest.queue_capacity").hasMessageContaining("max_messages_per_transaction")
+                .hasMessageContaining("gateway_id")
+                .hasMessageContaining("broker.url: expected tcp://host:port")
+                .hasMessageContaining("store.jdbc_url")
+                .hasMessageContaining("http.port: expected a whole number in 0..65535, got 70000")
+                .hasMessageContaining("admin_token")
+                .hasMessageContaining("registry.mode: expected one of open, strict, got \"lenient\"")
+                .hasMessageContaining("ingest.queue_capacity")
+                .hasMessageContaining("max_messages_per_transaction")
                 .hasMessageContaining("ingest.max_bytes_per_transaction: expected a size like");
     }
 
@@ -54,18 +58,27 @@ class GatewayConfigTest {
                 http: {port: eighty}
                 ingest: {queue_capacity: 64, max_mesages_per_transaction: 5}
                 """);
-        assertThatThrownBy(() -> GatewayConfig.load(f, null)).isInstanceOfSatisfying(ConfigException.class, e -> assertThat(
-                e.problems()).hasSize(3).anySatisfy(p -> assertThat(p).startsWith("stroe: unknown key (did you mean 'store'?)"))
-                .anySatisfy(p -> assertThat(p).startsWith("http.port: expected a whole number in 0..65535, got \"eighty\""))
-                .anySatisfy(p -> assertThat(p).startsWith(
-                        "ingest.max_mesages_per_transaction: unknown key (did you mean 'max_messages_per_transaction'?)")));
+        assertThatThrownBy(() -> GatewayConfig.load(f, null))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .hasSize(3)
+                                .anySatisfy(p -> assertThat(p).startsWith("stroe: unknown key (did you mean 'store'?)"))
+                                .anySatisfy(p -> assertThat(p)
+                                        .startsWith("http.port: expected a whole number in 0..65535, got \"eighty\""))
+                                .anySatisfy(
+                                        p -> assertThat(p)
+                                                .startsWith(
+                                                        "ingest.max_mesages_per_transaction: unknown key (did you mean 'max_messages_per_transaction'?)")));
     }
 
     @Test
     void brokenYamlNamesTheFile() throws Exception {
         Path f = dir.resolve("broken.yaml");
         Files.writeString(f, "broker: [unclosed");
-        assertThatThrownBy(() -> GatewayConfig.load(f, null)).hasMessageContaining(f.toString()).hasMessageContaining("not valid YAML");
+        assertThatThrownBy(() -> GatewayConfig.load(f, null))
+                .hasMessageContaining(f.toString())
+                .hasMessageContaining("not valid YAML");
     }
 
     @Test
@@ -73,9 +86,11 @@ class GatewayConfigTest {
         Path cert = Files.writeString(dir.resolve("http.pem"), "x");
         Path key = Files.writeString(dir.resolve("http.key"), "x");
         Path f = dir.resolve("http.yaml");
-        Files.writeString(f, "http:\n  host: 0.0.0.0\n  port: 8086\n  tls: {cert_file: " + cert + ", key_file: " + key + "}\n"
-                + "  header_timeout: 5s\n  request_timeout: 20s\n  idle_timeout: 1m\n  max_threads: 32\n  max_connections: 100\n"
-                + "  max_connections_per_address: 8\n  max_body: 32KiB\n  max_header: 16KiB\n");
+        Files.writeString(
+                f,
+                "http:\n  host: 0.0.0.0\n  port: 8086\n  tls: {cert_file: " + cert + ", key_file: " + key + "}\n"
+                        + "  header_timeout: 5s\n  request_timeout: 20s\n  idle_timeout: 1m\n  max_threads: 32\n  max_connections: 100\n"
+                        + "  max_connections_per_address: 8\n  max_body: 32KiB\n  max_header: 16KiB\n");
         HttpSettings h = GatewayConfig.load(f, null).http();
         assertThat(h.tls()).isEqualTo(new HttpSettings.TlsFiles(cert, key));
         assertThat(h.loopbackOnly()).isFalse();
@@ -107,12 +122,21 @@ class GatewayConfigTest {
                   max_connections_per_address: 50
                   max_thraeds: 4
                 """);
-        assertThatThrownBy(() -> GatewayConfig.load(f, null)).isInstanceOfSatisfying(ConfigException.class, e -> assertThat(
-                e.problems()).anySatisfy(p -> assertThat(p).startsWith("http.tls: set cert_file and key_file"))
-                .anySatisfy(p -> assertThat(p).startsWith("http.tls.cert_file: /nonexistent/http.pem is missing"))
-                .anySatisfy(p -> assertThat(p).startsWith("http.header_timeout: expected a duration").contains("10s"))
-                .anySatisfy(p -> assertThat(p).startsWith("http.max_connections_per_address: must not exceed max_connections"))
-                .anySatisfy(p -> assertThat(p).startsWith("http.max_thraeds: unknown key (did you mean 'max_threads'?)")));
+        assertThatThrownBy(() -> GatewayConfig.load(f, null))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .anySatisfy(p -> assertThat(p).startsWith("http.tls: set cert_file and key_file"))
+                                .anySatisfy(p -> assertThat(p)
+                                        .startsWith("http.tls.cert_file: /nonexistent/http.pem is missing"))
+                                .anySatisfy(p -> assertThat(p)
+                                        .startsWith("http.header_timeout: expected a duration")
+                                        .contains("10s"))
+                                .anySatisfy(p -> assertThat(p)
+                                        .startsWith(
+                                                "http.max_connections_per_address: must not exceed max_connections"))
+                                .anySatisfy(p -> assertThat(p)
+                                        .startsWith("http.max_thraeds: unknown key (did you mean 'max_threads'?)")));
     }
 
     @Test
@@ -152,20 +176,33 @@ class GatewayConfigTest {
                     retry_max: 1m
                     gzipp: true
                 """);
-        assertThatThrownBy(() -> GatewayConfig.load(f, null)).isInstanceOfSatisfying(ConfigException.class, e -> assertThat(
-                e.problems()).hasSize(4)
-                .anySatisfy(p -> assertThat(p).startsWith("forward.http.url: plain http:// to cx.example.com"))
-                .anySatisfy(p -> assertThat(p).startsWith("forward.http.secret: too short").doesNotContain("tooshort-secret"))
-                .anySatisfy(p -> assertThat(p).startsWith("forward.http.retry_max: must be at least retry_min"))
-                .anySatisfy(p -> assertThat(p).startsWith("forward.http.gzipp: unknown key (did you mean 'gzip'?)")));
+        assertThatThrownBy(() -> GatewayConfig.load(f, null))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .hasSize(4)
+                                .anySatisfy(p ->
+                                        assertThat(p).startsWith("forward.http.url: plain http:// to cx.example.com"))
+                                .anySatisfy(p -> assertThat(p)
+                                        .startsWith("forward.http.secret: too short")
+                                        .doesNotContain("tooshort-secret"))
+                                .anySatisfy(p ->
+                                        assertThat(p).startsWith("forward.http.retry_max: must be at least retry_min"))
+                                .anySatisfy(p -> assertThat(p)
+                                        .startsWith("forward.http.gzipp: unknown key (did you mean 'gzip'?)")));
         Files.writeString(f, """
                 forward:
                   http: {url: "https://user:pw@cx.example.com/voc"}
                 """);
-        assertThatThrownBy(() -> GatewayConfig.load(f, null)).isInstanceOfSatisfying(ConfigException.class, e -> assertThat(
-                e.problems()).hasSize(2)
-                .anySatisfy(p -> assertThat(p).startsWith("forward.http.url: must not carry user:password@").doesNotContain("pw@"))
-                .anySatisfy(p -> assertThat(p).startsWith("forward.http.secret: required")));
+        assertThatThrownBy(() -> GatewayConfig.load(f, null))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .hasSize(2)
+                                .anySatisfy(p -> assertThat(p)
+                                        .startsWith("forward.http.url: must not carry user:password@")
+                                        .doesNotContain("pw@"))
+                                .anySatisfy(p -> assertThat(p).startsWith("forward.http.secret: required")));
         Files.writeString(f, """
                 forward:
                   http: {url: "http://127.0.0.1:9/voc", secret: "a-loopback-secret-of-24-chars"}

@@ -53,18 +53,31 @@ public final class Browser implements AutoCloseable {
      * its driver is not installed.
      */
     public static Browser start(String baseUrl, Class<?> owner) throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "browser test skipped: " + CHROMIUM + " and " + CHROMEDRIVER + " are needed (apt-get install chromium "
                         + "chromium-driver; .ci/run installs them)");
         // Selenium Manager runs only when no driver path is known: name it both ways so it never runs.
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().withLogOutput(java.io.OutputStream.nullOutputStream()).build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .withLogOutput(java.io.OutputStream.nullOutputStream())
+                .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--disable-extensions", "--no-first-run", "--disable-background-networking", "--disable-sync",
-                "--disable-component-update", "--window-size=" + DESKTOP.width + "," + DESKTOP.height, "--lang=en-US",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--disable-extensions",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-sync",
+                "--disable-component-update",
+                "--window-size=" + DESKTOP.width + "," + DESKTOP.height,
+                "--lang=en-US",
                 "--font-render-hinting=none");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
         Path shots = Path.of("target", "screenshots", owner.getSimpleName());
@@ -103,16 +116,27 @@ public final class Browser implements AutoCloseable {
             @SuppressWarnings("unchecked")
             Map<String, Object> size = (Map<String, Object>) m.get("cssContentSize");
             // Capturing beyond the viewport lays the page out without a scrollbar: the full window width.
-            double w = Math.max(((Number) size.get("width")).doubleValue(),
+            double w = Math.max(
+                    ((Number) size.get("width")).doubleValue(),
                     ((Number) driver.executeScript("return window.innerWidth;")).doubleValue());
             double h = Math.min(((Number) size.get("height")).doubleValue(), 6000);
-            Map<String, Object> r = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                    "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", w, "height", h, "scale", 1)));
+            Map<String, Object> r = driver.executeCdpCommand(
+                    "Page.captureScreenshot",
+                    Map.of(
+                            "format",
+                            "png",
+                            "captureBeyondViewport",
+                            true,
+                            "clip",
+                            Map.of("x", 0, "y", 0, "width", w, "height", h, "scale", 1)));
             png = Base64.getDecoder().decode((String) r.get("data"));
         } catch (RuntimeException e) {
             png = driver.getScreenshotAs(OutputType.BYTES);
         }
-        String file = String.format(java.util.Locale.ROOT, "%02d-%s.png", shotNo.incrementAndGet(),
+        String file = String.format(
+                java.util.Locale.ROOT,
+                "%02d-%s.png",
+                shotNo.incrementAndGet(),
                 name.replaceAll("[^A-Za-z0-9_.-]", "_"));
         Files.write(shots.resolve(file), png);
         return this;
@@ -126,7 +150,8 @@ public final class Browser implements AutoCloseable {
         type(By.id("name"), name);
         type(By.id("password"), password);
         driver.findElement(By.id("login-submit")).click();
-        waitFor(d -> !d.getCurrentUrl().contains("/login") || !d.findElements(By.id("login-message")).isEmpty());
+        waitFor(d -> !d.getCurrentUrl().contains("/login")
+                || !d.findElements(By.id("login-message")).isEmpty());
         return this;
     }
 

@@ -38,8 +38,10 @@ import org.openqa.selenium.WebElement;
 class ConsoleBrowserIT {
     static final String PW = "correct horse battery";
     static final Instant T0 = Instant.parse("2026-12-01T09:00:00Z");
+
     @TempDir
     static Path dir;
+
     static MosquittoBroker broker;
     static GatewayApp app;
     static Browser browser;
@@ -48,23 +50,52 @@ class ConsoleBrowserIT {
     static void start() throws Exception {
         broker = MosquittoBroker.start();
         Path cfg = dir.resolve("gw.yaml");
-        Files.writeString(cfg, "gateway_id: browser-it\nbroker:\n  url: " + broker.url() + "\nregistry:\n  mode: open\n");
+        Files.writeString(
+                cfg, "gateway_id: browser-it\nbroker:\n  url: " + broker.url() + "\nregistry:\n  mode: open\n");
         app = GatewayApp.start(GatewayConfig.load(cfg, dir.resolve("data")));
         Accounts accounts = app.console().accounts();
         accounts.putUser(Accounts.validate("ana", "analyst", List.of()), PW.toCharArray());
         accounts.putUser(Accounts.validate("mgr-a", "site_manager", List.of("site-a")), PW.toCharArray());
         new IngestSeed()
-                .conversation("site-a", "dev-a1", "conv-a", T0, "escalation: asked for a manager", -0.62, true, false,
+                .conversation(
+                        "site-a",
+                        "dev-a1",
+                        "conv-a",
+                        T0,
+                        "escalation: asked for a manager",
+                        -0.62,
+                        true,
+                        false,
                         Line.staff("zh", "您好 欢迎 光临"),
                         Line.customer("zh", "我 的 定金 还 没 退 已经 等 了 两 周", SentimentLabel.NEGATIVE, "deposit_refund", "定金"),
                         Line.staff("zh", "我 马上 帮 您 查 一下"),
                         Line.customer("zh", "我要 见 你们 经理", SentimentLabel.NEGATIVE, "escalation", "经理"))
-                .conversation("site-a", "dev-a1", "conv-calm", T0.plusSeconds(600), null, 0.4, true, true,
+                .conversation(
+                        "site-a",
+                        "dev-a1",
+                        "conv-calm",
+                        T0.plusSeconds(600),
+                        null,
+                        0.4,
+                        true,
+                        true,
                         Line.staff("en", "good morning welcome"),
                         Line.customer("en", "the new model looks great", SentimentLabel.POSITIVE, "product", "great"))
-                .conversation("site-b", "dev-b1", "conv-b", T0.plusSeconds(60), "churn risk: will buy elsewhere", -0.81, false,
-                        false, Line.customer("en", "secret site b complaint about the deposit, I will buy elsewhere",
-                                SentimentLabel.NEGATIVE, "deposit_refund", "deposit"))
+                .conversation(
+                        "site-b",
+                        "dev-b1",
+                        "conv-b",
+                        T0.plusSeconds(60),
+                        "churn risk: will buy elsewhere",
+                        -0.81,
+                        false,
+                        false,
+                        Line.customer(
+                                "en",
+                                "secret site b complaint about the deposit, I will buy elsewhere",
+                                SentimentLabel.NEGATIVE,
+                                "deposit_refund",
+                                "deposit"))
                 .publish(app.brokerUrl());
         browser = Browser.start(app.httpUrl(), ConsoleBrowserIT.class);
     }
@@ -112,8 +143,9 @@ class ConsoleBrowserIT {
         assertThat(browser.path()).isEqualTo("/console/conversations/dev-a1/conv-a");
         assertThat(browser.find(By.id("attention-reason")).getText()).isEqualTo("escalation: asked for a manager");
         List<WebElement> utterances = browser.all(By.cssSelector("#utterances tr.utterance"));
-        assertThat(utterances).extracting(e -> e.findElement(By.cssSelector("td.text")).getText()).containsExactly(
-                "您好 欢迎 光临", "我 的 定金 还 没 退 已经 等 了 两 周", "我 马上 帮 您 查 一下", "我要 见 你们 经理");
+        assertThat(utterances)
+                .extracting(e -> e.findElement(By.cssSelector("td.text")).getText())
+                .containsExactly("您好 欢迎 光临", "我 的 定金 还 没 退 已经 等 了 两 周", "我 马上 帮 您 查 一下", "我要 见 你们 经理");
         assertThat(utterances.get(1).getText()).contains("customer", "negative", "deposit_refund", "«定金»");
         assertThat(utterances.get(0).getText()).contains("staff");
         assertThat(browser.find(By.id("compliance")).getText()).contains("✔ ", "✘ ");
@@ -121,10 +153,14 @@ class ConsoleBrowserIT {
         // A manager's phone: the same pages fit the width (no sideways scrolling) and keep what matters.
         browser.phone();
         browser.visit("/console/today", "today-phone");
-        assertThat(browser.overflowsHorizontally()).as("today page wider than a phone").isFalse();
+        assertThat(browser.overflowsHorizontally())
+                .as("today page wider than a phone")
+                .isFalse();
         assertThat(browser.find(By.id("queue")).getText()).contains("escalation: asked for a manager");
         browser.visit("/console/conversations/dev-a1/conv-a", "conversation-phone");
-        assertThat(browser.overflowsHorizontally()).as("conversation page wider than a phone").isFalse();
+        assertThat(browser.overflowsHorizontally())
+                .as("conversation page wider than a phone")
+                .isFalse();
         assertThat(browser.find(By.id("utterances")).getText()).contains("我要 见 你们 经理", "negative");
     }
 
@@ -144,29 +180,39 @@ class ConsoleBrowserIT {
         assertThat(browser.find(By.tagName("main")).getText()).isEqualTo(refused.replace("conv-b", "conv-nope"));
 
         // The API and the CSV export of that conversation: the same 404, nothing of site-b.
-        Object api = browser.script("return fetch('/api/v1/conversations/dev-b1/conv-b1').then(r => r.text().then(t => r.status + ' ' + t));");
+        Object api = browser.script(
+                "return fetch('/api/v1/conversations/dev-b1/conv-b1').then(r => r.text().then(t => r.status + ' ' + t));");
         assertThat(String.valueOf(api)).startsWith("404 ").doesNotContain("secret site b", "churn risk");
         browser.visit("/console/conversations/dev-b1/conv-b/utterances.csv", "export-b-refused");
         assertThat(browser.text()).contains("404").doesNotContain("secret site b", "will buy elsewhere");
-        Object own = browser.script("return fetch('/console/conversations/dev-a1/conv-a/utterances.csv').then(r => r.text()"
-                + ".then(t => r.status + ' ' + r.headers.get('Content-Type') + ' ' + t));");
+        Object own =
+                browser.script("return fetch('/console/conversations/dev-a1/conv-a/utterances.csv').then(r => r.text()"
+                        + ".then(t => r.status + ' ' + r.headers.get('Content-Type') + ' ' + t));");
         assertThat(String.valueOf(own)).startsWith("200 text/csv").contains("我要 见 你们 经理");
         // The read API with the browser's own session: another site's words never come back.
-        Object search = browser.script("return fetch('/api/v1/search?q=deposit').then(r => r.text().then(t => r.status + ' ' + t))"
-                + ".catch(e => 'failed ' + e);");
+        Object search = browser.script(
+                "return fetch('/api/v1/search?q=deposit').then(r => r.text().then(t => r.status + ' ' + t))"
+                        + ".catch(e => 'failed ' + e);");
         assertThat(String.valueOf(search)).startsWith("200 ").doesNotContain("secret site b", "site-b");
-        Object asked = browser.script("return fetch('/api/v1/search?q=deposit&site=site-b').then(r => r.text().then(t => r.status + ' ' + t));");
+        Object asked = browser.script(
+                "return fetch('/api/v1/search?q=deposit&site=site-b').then(r => r.text().then(t => r.status + ' ' + t));");
         assertThat(String.valueOf(asked)).doesNotContain("secret site b");
     }
 
     @Test
     @Order(10)
     void openApiDocumentsExactlyTheApiRoutesTheGatewayServes() throws Exception {
-        JsonNode doc = new ObjectMapper(new YAMLFactory()).readTree(Path.of("openapi.yaml").toFile());
+        JsonNode doc = new ObjectMapper(new YAMLFactory())
+                .readTree(Path.of("openapi.yaml").toFile());
         Set<String> documented = new TreeSet<>();
-        doc.path("paths").fields().forEachRemaining(p -> p.getValue().fieldNames()
-                .forEachRemaining(m -> documented.add(m.toUpperCase(java.util.Locale.ROOT) + " " + p.getKey())));
-        Set<String> served = app.httpEndpoints().stream().filter(e -> e.matches("(GET|POST|PUT|PATCH|DELETE|HEAD) /api/v1/.*"))
+        doc.path("paths")
+                .fields()
+                .forEachRemaining(p -> p.getValue()
+                        .fieldNames()
+                        .forEachRemaining(
+                                m -> documented.add(m.toUpperCase(java.util.Locale.ROOT) + " " + p.getKey())));
+        Set<String> served = app.httpEndpoints().stream()
+                .filter(e -> e.matches("(GET|POST|PUT|PATCH|DELETE|HEAD) /api/v1/.*"))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(served).as("routes under /api/v1 (GatewayApp)").isNotEmpty().contains("GET /api/v1/devices");
         assertThat(documented).as("gateway/openapi.yaml paths").isEqualTo(served);
@@ -176,7 +222,8 @@ class ConsoleBrowserIT {
     @Order(3)
     void formPostsWithoutTheSessionsCsrfTokenAreRefused() throws Exception {
         browser.open("/console/today").login("ana", PW);
-        // A forged sign-out form (what another site could make the browser submit): no token, so 403 and still signed in.
+        // A forged sign-out form (what another site could make the browser submit): no token, so 403 and still signed
+        // in.
         browser.script("var f = document.createElement('form'); f.method = 'post'; f.action = '/logout';"
                 + " var i = document.createElement('input'); i.name = '_csrf'; i.value = 'forged'; f.appendChild(i);"
                 + " document.body.appendChild(f); f.submit();");
@@ -209,7 +256,8 @@ class ConsoleBrowserIT {
             Thread.sleep(3500);
             browser.open(shortLived.base + "/console/today").shot("session-expired");
             assertThat(browser.path()).startsWith(shortLived.base + "/login?next=");
-            assertThat(browser.find(By.id("login-message")).getText()).isEqualTo("Your session ended; please sign in again.");
+            assertThat(browser.find(By.id("login-message")).getText())
+                    .isEqualTo("Your session ended; please sign in again.");
             Object api = browser.script("return fetch('/api/v1/search?q=x').then(r => r.status);");
             assertThat(((Number) api).intValue()).isEqualTo(401);
         }
@@ -237,7 +285,8 @@ class ConsoleBrowserIT {
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Conversations that need attention");
         // A Chinese browser gets Chinese on the sign-in page without choosing.
         browser.deleteCookies();
-        Object zh = browser.script("return fetch('/login', {headers: {'Accept-Language': 'zh-CN,zh;q=0.9'}}).then(r => r.text());");
+        Object zh = browser.script(
+                "return fetch('/login', {headers: {'Accept-Language': 'zh-CN,zh;q=0.9'}}).then(r => r.text());");
         assertThat(String.valueOf(zh)).contains("<html lang=\"zh\"");
     }
 }

@@ -35,7 +35,8 @@ final class ConsoleStack implements AutoCloseable {
     final GatewayHttpServer http;
     final String base;
     private final PostgresDatabase pg;
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private ConsoleStack(GatewayConfig config, PostgresDatabase pg) throws Exception {
         this.pg = pg;
@@ -61,8 +62,10 @@ final class ConsoleStack implements AutoCloseable {
     static ConsoleStack postgres(Path dir) throws Exception {
         PostgresDatabase pg = PostgresDatabase.create();
         try {
-            Path cfg = Files.writeString(dir.resolve("gw.yaml"), "gateway_id: console-it\nstore: {kind: postgresql, jdbc_url: \""
-                    + pg.jdbcUrl() + "\", user: " + pg.user() + "}\n");
+            Path cfg = Files.writeString(
+                    dir.resolve("gw.yaml"),
+                    "gateway_id: console-it\nstore: {kind: postgresql, jdbc_url: \"" + pg.jdbcUrl() + "\", user: "
+                            + pg.user() + "}\n");
             return new ConsoleStack(GatewayConfig.load(cfg, dir.resolve("data")), pg);
         } catch (Exception | Error e) {
             pg.close();
@@ -97,12 +100,19 @@ final class ConsoleStack implements AutoCloseable {
     /** Signs in through the form and returns the Cookie header value. */
     String login(String name) throws Exception {
         String body = Map.of("name", name, "password", PW, "next", "/console/today").entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> r = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
-        return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("voc_session=")).findFirst().orElseThrow()
+        return r.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("voc_session="))
+                .findFirst()
+                .orElseThrow()
                 .split(";")[0];
     }
 

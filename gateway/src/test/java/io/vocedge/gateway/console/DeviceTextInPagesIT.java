@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DeviceTextInPagesIT {
     /** The device's markup as a browser would parse it (the pages' own script tags load assets only). */
-    private static final List<String> MARKUP = List.of("<script>alert", "<img src=x", "<b>bold", "<i>deposit", "<svg onload");
+    private static final List<String> MARKUP =
+            List.of("<script>alert", "<img src=x", "<b>bold", "<i>deposit", "<svg onload");
 
     @TempDir
     Path dir;
@@ -31,15 +32,30 @@ class DeviceTextInPagesIT {
             String conv = "c<img src=x onerror=alert(1)>";
             Instant at = Instant.now().minus(10, ChronoUnit.MINUTES);
             stack.store.commit(new Conversations()
-                    .add("dev-evil1", "site-a", conv, at, true, "<script>alert('reason')</script>", -0.7,
-                            new Line("customer", "en' onmouseover='alert(1)", "refund <script>alert(1)</script> & <b>bold</b>",
-                                    "negative", "t<svg onload=alert(1)>", "<i>deposit</i>"))
+                    .add(
+                            "dev-evil1",
+                            "site-a",
+                            conv,
+                            at,
+                            true,
+                            "<script>alert('reason')</script>",
+                            -0.7,
+                            new Line(
+                                    "customer",
+                                    "en' onmouseover='alert(1)",
+                                    "refund <script>alert(1)</script> & <b>bold</b>",
+                                    "negative",
+                                    "t<svg onload=alert(1)>",
+                                    "<i>deposit</i>"))
                     .transaction());
             String cookie = stack.login("ana");
 
             String today = page(stack, "/console/today", cookie);
             String rows = page(stack, "/console/today/rows", cookie);
-            String conversation = page(stack, "/console/conversations/dev-evil1/" + ConsoleStack.enc(conv).replace("+", "%20"), cookie);
+            String conversation = page(
+                    stack,
+                    "/console/conversations/dev-evil1/" + ConsoleStack.enc(conv).replace("+", "%20"),
+                    cookie);
             String search = page(stack, "/console/search?q=refund", cookie);
 
             for (String body : List.of(today, rows, conversation, search)) {
@@ -47,9 +63,12 @@ class DeviceTextInPagesIT {
                     assertThat(body).as("device markup %s in a page", m).doesNotContain(m);
                 }
             }
-            assertThat(today + rows).contains("&lt;script&gt;alert('reason')&lt;/script&gt;").contains("t&lt;svg onload=alert(1)&gt;")
+            assertThat(today + rows)
+                    .contains("&lt;script&gt;alert('reason')&lt;/script&gt;")
+                    .contains("t&lt;svg onload=alert(1)&gt;")
                     .contains("/console/conversations/dev-evil1/c%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E");
-            assertThat(conversation).contains("c&lt;img src=x onerror=alert(1)&gt;")
+            assertThat(conversation)
+                    .contains("c&lt;img src=x onerror=alert(1)&gt;")
                     .contains("refund &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;")
                     .containsPattern("lang=\"en(&#39;|')? onmouseover=(&#39;|')alert\\(1\\)\"")
                     .contains("&lt;i&gt;deposit&lt;/i&gt;");
@@ -61,7 +80,9 @@ class DeviceTextInPagesIT {
         HttpResponse<String> r = stack.get(path, cookie);
         assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-        assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).as(path).contains("script-src 'self'");
+        assertThat(r.headers().firstValue("Content-Security-Policy").orElse(""))
+                .as(path)
+                .contains("script-src 'self'");
         return r.body();
     }
 }

@@ -12,8 +12,8 @@ import io.vocedge.protocol.RecordTime;
 import io.vocedge.protocol.Sentiment;
 import io.vocedge.protocol.SentimentLabel;
 import io.vocedge.protocol.SpeakerRole;
-import io.vocedge.protocol.Topics;
 import io.vocedge.protocol.TopicHit;
+import io.vocedge.protocol.Topics;
 import io.vocedge.protocol.UpRecord;
 import io.vocedge.protocol.Utterance;
 import java.time.Duration;
@@ -41,7 +41,8 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
  */
 final class IngestSeed {
     /** One utterance: speaker, language, redacted text, sentiment, topic (or null) and the words that triggered it. */
-    record Line(SpeakerRole speaker, String lang, String text, SentimentLabel sentiment, String topic, String evidence) {
+    record Line(
+            SpeakerRole speaker, String lang, String text, SentimentLabel sentiment, String topic, String evidence) {
         static Line staff(String lang, String text) {
             return new Line(SpeakerRole.STAFF, lang, text, SentimentLabel.NEUTRAL, null, null);
         }
@@ -60,8 +61,16 @@ final class IngestSeed {
      * A conversation of {@code lines} starting at {@code start} (5 s per utterance), ended with a summary whose
      * attention verdict is {@code reason} (null: no attention), peak-end score {@code score} and compliance.
      */
-    IngestSeed conversation(String site, String device, String conversationId, Instant start, String reason, double score,
-            boolean greeting, boolean thanks, Line... lines) {
+    IngestSeed conversation(
+            String site,
+            String device,
+            String conversationId,
+            Instant start,
+            String reason,
+            double score,
+            boolean greeting,
+            boolean thanks,
+            Line... lines) {
         Device d = new Device(site, device);
         List<UpRecord> list = records.computeIfAbsent(d, k -> new ArrayList<>());
         Map<String, Integer> topicCounts = new LinkedHashMap<>();
@@ -69,8 +78,11 @@ final class IngestSeed {
         for (Line l : lines) {
             long seq = next(d);
             t = t.plusSeconds(5);
-            Sentiment s = new Sentiment(l.sentiment(), l.sentiment() == SentimentLabel.NEGATIVE ? -0.7
-                    : l.sentiment() == SentimentLabel.POSITIVE ? 0.6 : 0.0);
+            Sentiment s = new Sentiment(
+                    l.sentiment(),
+                    l.sentiment() == SentimentLabel.NEGATIVE
+                            ? -0.7
+                            : l.sentiment() == SentimentLabel.POSITIVE ? 0.6 : 0.0);
             List<TopicHit> topics = new ArrayList<>();
             List<TopicHit.Evidence> evidence = null;
             if (l.topic() != null) {
@@ -79,14 +91,46 @@ final class IngestSeed {
                 topics.add(new TopicHit(l.topic(), evidence, s));
                 topicCounts.merge(l.topic(), 1, Integer::sum);
             }
-            list.add(new Utterance(device, seq, time(t, seq), conversationId, l.lang(), l.speaker(), l.text(), seq * 5000,
-                    seq * 5000 + 4000, 0.9, List.of(), topics, s, List.of(), "lex-test-1", "test", evidence, null, null));
+            list.add(new Utterance(
+                    device,
+                    seq,
+                    time(t, seq),
+                    conversationId,
+                    l.lang(),
+                    l.speaker(),
+                    l.text(),
+                    seq * 5000,
+                    seq * 5000 + 4000,
+                    0.9,
+                    List.of(),
+                    topics,
+                    s,
+                    List.of(),
+                    "lex-test-1",
+                    "test",
+                    evidence,
+                    null,
+                    null));
         }
         long seq = next(d);
-        list.add(new ConversationSummary(device, seq, time(t.plusSeconds(1), seq), conversationId, start, t,
-                Duration.between(start, t).toMillis(), "silence", lines.length, Map.of(), topicCounts, Map.of(), score,
+        list.add(new ConversationSummary(
+                device,
+                seq,
+                time(t.plusSeconds(1), seq),
+                conversationId,
+                start,
+                t,
+                Duration.between(start, t).toMillis(),
+                "silence",
+                lines.length,
+                Map.of(),
+                topicCounts,
+                Map.of(),
+                score,
                 new ConversationSummary.Compliance(greeting, thanks, true),
-                new ConversationSummary.Attention(reason != null, reason), List.of(), "lex-test-1"));
+                new ConversationSummary.Attention(reason != null, reason),
+                List.of(),
+                "lex-test-1"));
         return this;
     }
 
@@ -104,7 +148,8 @@ final class IngestSeed {
         for (Map.Entry<Device, List<UpRecord>> e : records.entrySet()) {
             Device d = e.getKey();
             List<Ack> acks = new CopyOnWriteArrayList<>();
-            MqttClient client = new MqttClient(brokerUrl, "seed-" + d.id() + "-" + System.nanoTime(), new MemoryPersistence());
+            MqttClient client =
+                    new MqttClient(brokerUrl, "seed-" + d.id() + "-" + System.nanoTime(), new MemoryPersistence());
             try {
                 // Paho v5's subscribe(topic, qos, listener) recurses forever (1.2.5): use the client callback.
                 client.setCallback(new MqttCallback() {
@@ -131,8 +176,8 @@ final class IngestSeed {
                 client.connect(new MqttConnectionOptions());
                 client.subscribe(Topics.ack(d.site(), d.id()), 1);
                 long last = e.getValue().size();
-                Batch batch = new Batch(d.id(), d.site(), "seed-" + d.id(), Instant.now(), "boot-seed", last * 1000 + 10,
-                        e.getValue());
+                Batch batch = new Batch(
+                        d.id(), d.site(), "seed-" + d.id(), Instant.now(), "boot-seed", last * 1000 + 10, e.getValue());
                 client.publish(Topics.records(d.site(), d.id()), json.writeValueAsBytes(batch), 1, false);
                 await().atMost(Duration.ofSeconds(60)).until(() -> !acks.isEmpty());
                 Ack ack = acks.get(0);

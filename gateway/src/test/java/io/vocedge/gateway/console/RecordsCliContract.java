@@ -45,16 +45,51 @@ abstract class RecordsCliContract {
         data = dir.resolve("gw");
         try (JdbcVocStore store = JdbcVocStore.open(config(data).store(), "gw-test")) {
             Conversations c = new Conversations();
-            c.add("dev-a1", "site-a", "conv-a1", T0, true, "escalation: asked for a manager", -0.6,
+            c.add(
+                    "dev-a1",
+                    "site-a",
+                    "conv-a1",
+                    T0,
+                    true,
+                    "escalation: asked for a manager",
+                    -0.6,
                     new Line("staff", "zh", "欢迎 光临", "neutral", null, null),
                     new Line("customer", "zh", "我 的 定金 还 没 退", "negative", "deposit_refund", "定金"));
-            c.add("dev-a1", "site-a", "conv-a2", T0.plusSeconds(3600), false, null, 0.5,
+            c.add(
+                    "dev-a1",
+                    "site-a",
+                    "conv-a2",
+                    T0.plusSeconds(3600),
+                    false,
+                    null,
+                    0.5,
                     new Line("customer", "en", "the test drive was lovely", "positive", "test_drive", "lovely"));
-            c.add("dev-a1", "site-a", "conv-a3", T0.plusSeconds(86_400), false, null, 0.1,
+            c.add(
+                    "dev-a1",
+                    "site-a",
+                    "conv-a3",
+                    T0.plusSeconds(86_400),
+                    false,
+                    null,
+                    0.1,
                     new Line("customer", "en", "=1+2 price, please", "neutral", "price", "price"));
-            c.add("dev-b1", "site-b", "conv-b1", T0.plusSeconds(120), true, "churn risk", -0.9,
+            c.add(
+                    "dev-b1",
+                    "site-b",
+                    "conv-b1",
+                    T0.plusSeconds(120),
+                    true,
+                    "churn risk",
+                    -0.9,
                     new Line("customer", "en", "the deposit again", "negative", "deposit_refund", "deposit"));
-            c.add("dev-c1", "site-c", "conv-c1", T0.plusSeconds(240), false, null, 0.2,
+            c.add(
+                    "dev-c1",
+                    "site-c",
+                    "conv-c1",
+                    T0.plusSeconds(240),
+                    false,
+                    null,
+                    0.2,
                     new Line("customer", "en", "just looking", "neutral", null, null));
             store.commit(c.transaction());
         }
@@ -90,23 +125,33 @@ abstract class RecordsCliContract {
     @Test
     void utterancesNewestNOldestFirstWithEachFilter() throws Exception {
         List<JsonNode> all = jsonLines(run("--format", "json"));
-        assertThat(field(all, "text")).containsExactly("欢迎 光临", "我 的 定金 还 没 退", "the deposit again", "just looking",
-                "the test drive was lovely", "=1+2 price, please");
-        assertThat(field(jsonLines(run("--json", "--limit", "2")), "text")).containsExactly("the test drive was lovely",
-                "=1+2 price, please");
+        assertThat(field(all, "text"))
+                .containsExactly(
+                        "欢迎 光临",
+                        "我 的 定金 还 没 退",
+                        "the deposit again",
+                        "just looking",
+                        "the test drive was lovely",
+                        "=1+2 price, please");
+        assertThat(field(jsonLines(run("--json", "--limit", "2")), "text"))
+                .containsExactly("the test drive was lovely", "=1+2 price, please");
         assertThat(field(jsonLines(run("--json", "--site", "site-b")), "site")).containsExactly("site-b");
         assertThat(field(jsonLines(run("--json", "--site", "site-b", "--site", "site-c")), "site"))
                 .containsExactly("site-b", "site-c");
         assertThat(field(jsonLines(run("--json", "--topic", "deposit_refund")), "text"))
                 .containsExactly("我 的 定金 还 没 退", "the deposit again");
-        assertThat(field(jsonLines(run("--json", "--sentiment", "positive")), "text")).containsExactly("the test drive was lovely");
-        assertThat(field(jsonLines(run("--json", "--speaker", "staff")), "text")).containsExactly("欢迎 光临");
+        assertThat(field(jsonLines(run("--json", "--sentiment", "positive")), "text"))
+                .containsExactly("the test drive was lovely");
+        assertThat(field(jsonLines(run("--json", "--speaker", "staff")), "text"))
+                .containsExactly("欢迎 光临");
         assertThat(field(jsonLines(run("--json", "--attention")), "conversation_id"))
                 .containsExactly("conv-a1", "conv-a1", "conv-b1");
-        assertThat(field(jsonLines(run("--json", "--since", "2026-11-03")), "text")).containsExactly("=1+2 price, please");
+        assertThat(field(jsonLines(run("--json", "--since", "2026-11-03")), "text"))
+                .containsExactly("=1+2 price, please");
         assertThat(field(jsonLines(run("--json", "--until", "2026-11-02T10:03:00Z")), "conversation_id"))
                 .containsExactly("conv-a1", "conv-a1", "conv-b1");
-        JsonNode deposit = jsonLines(run("--json", "--topic", "deposit_refund", "--site", "site-a")).get(0);
+        JsonNode deposit = jsonLines(run("--json", "--topic", "deposit_refund", "--site", "site-a"))
+                .get(0);
         assertThat(deposit.at("/topics/0/evidence/0").asText()).isEqualTo("定金");
         assertThat(deposit.path("conversation_url").asText()).contains("conv-a1");
     }
@@ -117,8 +162,10 @@ abstract class RecordsCliContract {
         assertThat(field(flagged, "conversation_id")).containsExactly("conv-a1", "conv-b1");
         assertThat(field(flagged, "reason")).containsExactly("escalation: asked for a manager", "churn risk");
         // As /api/v1/conversations: topic and sentiment pick conversations with an utterance of them.
-        assertThat(field(jsonLines(run("--conversations", "--json", "--sentiment", "negative", "--site", "site-a")),
-                "conversation_id")).containsExactly("conv-a1");
+        assertThat(field(
+                        jsonLines(run("--conversations", "--json", "--sentiment", "negative", "--site", "site-a")),
+                        "conversation_id"))
+                .containsExactly("conv-a1");
         assertThat(field(jsonLines(run("--conversations", "--json", "--topic", "deposit_refund")), "conversation_id"))
                 .containsExactly("conv-a1", "conv-b1");
         assertThat(field(jsonLines(run("--conversations", "--json", "--since", "2026-11-03")), "conversation_id"))
@@ -128,9 +175,18 @@ abstract class RecordsCliContract {
         assertThat(table.code()).as(table.err()).isZero();
         List<String> lines = table.out().lines().toList();
         assertThat(lines.get(0)).contains("attention").contains("reason");
-        assertThat(lines).filteredOn(l -> l.contains("conv-a1")).singleElement().asString()
-                .contains("YES").contains("escalation: asked for a manager").contains("-0.60");
-        assertThat(lines).filteredOn(l -> l.contains("conv-a2")).singleElement().asString().contains(" no ");
+        assertThat(lines)
+                .filteredOn(l -> l.contains("conv-a1"))
+                .singleElement()
+                .asString()
+                .contains("YES")
+                .contains("escalation: asked for a manager")
+                .contains("-0.60");
+        assertThat(lines)
+                .filteredOn(l -> l.contains("conv-a2"))
+                .singleElement()
+                .asString()
+                .contains(" no ");
     }
 
     @Test
@@ -138,7 +194,8 @@ abstract class RecordsCliContract {
         Run csv = run("--format", "csv", "--site", "site-a");
         assertThat(csv.code()).as(csv.err()).isZero();
         List<String> lines = csv.out().lines().toList();
-        assertThat(lines.get(0)).isEqualTo(String.join(",", io.vocedge.gateway.console.web.Exports.UTTERANCE_CSV_HEADER));
+        assertThat(lines.get(0))
+                .isEqualTo(String.join(",", io.vocedge.gateway.console.web.Exports.UTTERANCE_CSV_HEADER));
         assertThat(csv.out()).contains("\"'=1+2 price, please\"").doesNotContain(",=1+2");
         Run conv = run("--conversations", "--format", "csv", "--attention");
         assertThat(conv.out().lines().toList()).hasSize(3);
@@ -148,18 +205,35 @@ abstract class RecordsCliContract {
     @Test
     void malformedFiltersAreRefusedNamingTheOption() throws Exception {
         String[][] bad = {
-            {"--since", "yesterday"}, {"--until", "2026-13-45"}, {"--site", "Site A"}, {"--topic", "Delivery!"},
-            {"--sentiment", "angry"}, {"--speaker", "manager"}, {"--format", "xml"}, {"--json", "--format", "csv"},
-            {"--conversations", "--speaker", "staff"}, {"--since", "2026-11-03", "--until", "2026-11-02"},
-            {"--limit", "0"}, {"--limit", "10001"}};
+            {"--since", "yesterday"},
+            {"--until", "2026-13-45"},
+            {"--site", "Site A"},
+            {"--topic", "Delivery!"},
+            {"--sentiment", "angry"},
+            {"--speaker", "manager"},
+            {"--format", "xml"},
+            {"--json", "--format", "csv"},
+            {"--conversations", "--speaker", "staff"},
+            {"--since", "2026-11-03", "--until", "2026-11-02"},
+            {"--limit", "0"},
+            {"--limit", "10001"}
+        };
         for (String[] args : bad) {
             Run r = run(args);
             assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(2);
             assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
-            assertThat(r.err()).as(String.join(" ", args)).contains(args[args.length - 2].equals("--limit") ? "--limit"
-                    : args[0].equals("--conversations") ? "--speaker" : args[0].equals("--json") ? "--json" : args[0]);
+            assertThat(r.err())
+                    .as(String.join(" ", args))
+                    .contains(
+                            args[args.length - 2].equals("--limit")
+                                    ? "--limit"
+                                    : args[0].equals("--conversations")
+                                            ? "--speaker"
+                                            : args[0].equals("--json") ? "--json" : args[0]);
             if (List.of(args).contains("--json")) {
-                assertThat(json.readTree(r.out()).path("exit_code").asInt()).as("--json: the error as JSON").isEqualTo(2);
+                assertThat(json.readTree(r.out()).path("exit_code").asInt())
+                        .as("--json: the error as JSON")
+                        .isEqualTo(2);
             } else {
                 assertThat(r.out()).isEmpty();
             }
@@ -167,8 +241,11 @@ abstract class RecordsCliContract {
         Path typo = dir.resolve("gwx");
         CommandLine cli = GatewayMain.commandLine();
         cli.setErr(new PrintWriter(new StringWriter(), true));
-        assertThat(cli.execute("records", "--data-dir", typo.toString(), "--attention")).isEqualTo(2);
+        assertThat(cli.execute("records", "--data-dir", typo.toString(), "--attention"))
+                .isEqualTo(2);
         assertThat(typo).as("nothing created").doesNotExist();
-        assertThat(run("--limit", "1").code()).as("the real store is still there").isZero();
+        assertThat(run("--limit", "1").code())
+                .as("the real store is still there")
+                .isZero();
     }
 }

@@ -18,8 +18,10 @@ class RecordsCliPostgresIT extends RecordsCliContract {
     @Override
     GatewayConfig config(Path data) throws Exception {
         pg = PostgresDatabase.create();
-        yaml = Files.writeString(Files.createDirectories(data.getParent()).resolve("gw.yaml"), "gateway_id: records-it\n"
-                + "store: {kind: postgresql, jdbc_url: \"" + pg.jdbcUrl() + "\", user: " + pg.user() + "}\n");
+        yaml = Files.writeString(
+                Files.createDirectories(data.getParent()).resolve("gw.yaml"),
+                "gateway_id: records-it\n" + "store: {kind: postgresql, jdbc_url: \"" + pg.jdbcUrl() + "\", user: "
+                        + pg.user() + "}\n");
         return GatewayConfig.load(yaml, data);
     }
 

@@ -43,14 +43,17 @@ import org.openqa.selenium.support.ui.Select;
  */
 class RuleConsoleIT {
     static final String PW = ConsoleAuthIT.PW;
+
     @TempDir
     static Path dir;
+
     static MosquittoBroker broker;
     static HttpServer receiver;
     static final List<String> received = new CopyOnWriteArrayList<>();
     static GatewayApp app;
     static String base;
-    static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    static final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @BeforeAll
     static void start() throws Exception {
@@ -63,10 +66,13 @@ class RuleConsoleIT {
         });
         receiver.start();
         Path cfg = dir.resolve("gw.yaml");
-        Files.writeString(cfg, "gateway_id: rules-it\nbroker:\n  url: " + broker.url() + "\nalerts:\n"
-                + "  group_window: 0s\n  group_max_delay: 0s\n"
-                + "  channels: [{id: chat, kind: slack, url: \"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\"}]\n"
-                + "  rules: [{id: file-rule, kind: staff_profanity}]\n");
+        Files.writeString(
+                cfg,
+                "gateway_id: rules-it\nbroker:\n  url: " + broker.url() + "\nalerts:\n"
+                        + "  group_window: 0s\n  group_max_delay: 0s\n"
+                        + "  channels: [{id: chat, kind: slack, url: \"http://127.0.0.1:"
+                        + receiver.getAddress().getPort() + "/hook\"}]\n"
+                        + "  rules: [{id: file-rule, kind: staff_profanity}]\n");
         app = GatewayApp.start(GatewayConfig.load(cfg, dir.resolve("data")));
         base = app.httpUrl();
         Accounts accounts = app.console().accounts();
@@ -75,12 +81,33 @@ class RuleConsoleIT {
         accounts.putUser(Accounts.validate("mgr-a", "site_manager", List.of("site-a")), PW.toCharArray());
         // Two delivery complaints five days ago: what the preview counts (no rule fires on them when stored).
         Instant past = Instant.now().minus(Duration.ofDays(5));
-        app.store().commit(new Conversations()
-                .add("dev-a1", "site-a", "conv-old-1", past, false, null, -0.4,
-                        new Line("customer", "en", "the car came a week late", "negative", "delivery", "late"))
-                .add("dev-a1", "site-a", "conv-old-2", past.plusSeconds(600), false, null, -0.4,
-                        new Line("customer", "en", "delivery date moved again", "negative", "delivery", "delivery"))
-                .transaction());
+        app.store()
+                .commit(new Conversations()
+                        .add(
+                                "dev-a1",
+                                "site-a",
+                                "conv-old-1",
+                                past,
+                                false,
+                                null,
+                                -0.4,
+                                new Line("customer", "en", "the car came a week late", "negative", "delivery", "late"))
+                        .add(
+                                "dev-a1",
+                                "site-a",
+                                "conv-old-2",
+                                past.plusSeconds(600),
+                                false,
+                                null,
+                                -0.4,
+                                new Line(
+                                        "customer",
+                                        "en",
+                                        "delivery date moved again",
+                                        "negative",
+                                        "delivery",
+                                        "delivery"))
+                        .transaction());
     }
 
     @AfterAll
@@ -102,8 +129,12 @@ class RuleConsoleIT {
             browser.open("/login?lang=en");
             browser.login("boss", PW);
             browser.visit("/console/alerts/rules", "rules-list-file-rule-only");
-            assertThat(browser.find(By.cssSelector("tr[data-rule='file-rule'] .rule-source")).getText()).isEqualTo("config file");
-            assertThat(browser.all(By.cssSelector("tr[data-rule='file-rule'] .edit-rule"))).as("read-only").isEmpty();
+            assertThat(browser.find(By.cssSelector("tr[data-rule='file-rule'] .rule-source"))
+                            .getText())
+                    .isEqualTo("config file");
+            assertThat(browser.all(By.cssSelector("tr[data-rule='file-rule'] .edit-rule")))
+                    .as("read-only")
+                    .isEmpty();
 
             browser.find(By.id("new-rule")).click();
             browser.waitFor(d -> d.getCurrentUrl().endsWith("/console/alerts/rules/new"));
@@ -119,42 +150,65 @@ class RuleConsoleIT {
                     || !d.findElements(By.id("rule-problems")).isEmpty());
             browser.shot("rule-preview-strict");
             assertThat(browser.all(By.id("rule-problems"))).isEmpty();
-            assertThat(browser.find(By.id("preview-firings")).getText()).as("the stored complaints score 0").isEqualTo("0");
+            assertThat(browser.find(By.id("preview-firings")).getText())
+                    .as("the stored complaints score 0")
+                    .isEqualTo("0");
 
             // Changed after the preview: "Save" shows the preview of what would be saved, and saves nothing yet.
             browser.type(By.id("f-max_score"), "0");
             browser.find(By.id("save-rule")).click();
             browser.waitFor(d -> !d.findElements(By.id("preview-changed")).isEmpty());
             browser.shot("rule-preview-after-change");
-            assertThat(browser.find(By.id("preview-firings")).getText()).as("the two stored complaints").isEqualTo("2");
+            assertThat(browser.find(By.id("preview-firings")).getText())
+                    .as("the two stored complaints")
+                    .isEqualTo("2");
             assertThat(app.alerts().consoleRules().get("late-delivery")).isNull();
             assertThat(received).as("a preview sends nothing").isEmpty();
 
             browser.find(By.id("save-rule")).click();
             browser.waitFor(d -> d.getCurrentUrl().endsWith("/console/alerts/rules"));
             browser.shot("rules-list-after-save");
-            assertThat(browser.find(By.cssSelector("tr[data-rule='late-delivery'] .rule-source")).getText()).isEqualTo("console");
-            assertThat(browser.find(By.cssSelector("tr[data-rule='late-delivery'] .rule-name")).getText())
+            assertThat(browser.find(By.cssSelector("tr[data-rule='late-delivery'] .rule-source"))
+                            .getText())
+                    .isEqualTo("console");
+            assertThat(browser.find(By.cssSelector("tr[data-rule='late-delivery'] .rule-name"))
+                            .getText())
                     .isEqualTo("Late delivery complaints");
-            assertThat(browser.find(By.id("rule-history")).getText()).contains("console:boss", "create", "late-delivery");
+            assertThat(browser.find(By.id("rule-history")).getText())
+                    .contains("console:boss", "create", "late-delivery");
             browser.visit("/console/alerts/rules?lang=zh", "rules-list-zh");
-            assertThat(browser.find(By.cssSelector("tr[data-rule='file-rule'] .rule-source")).getText()).isEqualTo("配置文件");
+            assertThat(browser.find(By.cssSelector("tr[data-rule='file-rule'] .rule-source"))
+                            .getText())
+                    .isEqualTo("配置文件");
             browser.open("/console/alerts/rules?lang=en");
         }
 
-        app.store().commit(new Conversations()
-                .add("dev-a2", "site-a", "conv-new", Instant.now(), false, null, -0.4,
-                        new Line("customer", "en", "still no delivery date", "negative", "delivery", "delivery"))
-                .transaction());
+        app.store()
+                .commit(new Conversations()
+                        .add(
+                                "dev-a2",
+                                "site-a",
+                                "conv-new",
+                                Instant.now(),
+                                false,
+                                null,
+                                -0.4,
+                                new Line(
+                                        "customer", "en", "still no delivery date", "negative", "delivery", "delivery"))
+                        .transaction());
         await().atMost(Duration.ofSeconds(60)).until(() -> !received.isEmpty());
         assertThat(ruleIdsOfAlerts()).containsExactly("late-delivery");
         assertThat(received.get(0)).contains("site-a");
-        assertThat(app.console().audit().recent(50)).anySatisfy(a -> assertThat(a).containsEntry("action", "alert_rule_create")
-                .containsEntry("target", "late-delivery"));
+        assertThat(app.console().audit().recent(50))
+                .anySatisfy(a -> assertThat(a)
+                        .containsEntry("action", "alert_rule_create")
+                        .containsEntry("target", "late-delivery"));
     }
 
     static List<String> ruleIdsOfAlerts() throws Exception {
-        try (Connection c = ((io.vocedge.gateway.store.JdbcVocStore) app.store()).dataSource().getConnection();
+        try (Connection c = ((io.vocedge.gateway.store.JdbcVocStore) app.store())
+                        .dataSource()
+                        .getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT rule_id FROM alerts ORDER BY fired_at");
                 ResultSet rs = ps.executeQuery()) {
             List<String> out = new java.util.ArrayList<>();
@@ -189,8 +243,12 @@ class RuleConsoleIT {
     void analystsAndSiteManagersAreRefusedThePageAndEveryForm() throws Exception {
         for (String who : List.of("ana", "mgr-a")) {
             String cookie = login(who);
-            assertThat(get("/console/alerts/rules", cookie).statusCode()).as(who).isEqualTo(403);
-            assertThat(get("/console/alerts/rules/new", cookie).statusCode()).as(who).isEqualTo(403);
+            assertThat(get("/console/alerts/rules", cookie).statusCode())
+                    .as(who)
+                    .isEqualTo(403);
+            assertThat(get("/console/alerts/rules/new", cookie).statusCode())
+                    .as(who)
+                    .isEqualTo(403);
             String csrf = ConsoleAuthIT.csrf(get("/console/cases", cookie).body());
             for (String path : List.of("/console/alerts/rules/preview", "/console/alerts/rules/save")) {
                 HttpResponse<String> r = post(path, cookie, with(rule(who + "-rule"), csrf));
@@ -203,30 +261,34 @@ class RuleConsoleIT {
         assertThat(list).doesNotContain("ana-rule").doesNotContain("mgr-a-rule");
         // A rule the analyst may not touch: disable and delete are refused too.
         String csrf = ConsoleAuthIT.csrf(list);
-        assertThat(save(boss, with(rule("kept"), csrf)).statusCode())
-                .isEqualTo(303);
+        assertThat(save(boss, with(rule("kept"), csrf)).statusCode()).isEqualTo(303);
         String ana = login("ana");
         String anaCsrf = ConsoleAuthIT.csrf(get("/console/cases", ana).body());
         for (String action : List.of("disable", "delete")) {
             assertThat(post("/console/alerts/rules/kept/" + action, ana, Map.of("_csrf", anaCsrf))
-                    .statusCode()).isEqualTo(403);
+                            .statusCode())
+                    .isEqualTo(403);
         }
         assertThat(get("/console/alerts/rules", boss).body())
                 .containsPattern("(?s)data-rule=\"kept\">.*?class=\"rule-state\">Enabled");
         // The admin disables and deletes it; both audited with before and after.
-        assertThat(post("/console/alerts/rules/kept/disable", boss, Map.of("_csrf", csrf)).statusCode())
+        assertThat(post("/console/alerts/rules/kept/disable", boss, Map.of("_csrf", csrf))
+                        .statusCode())
                 .isEqualTo(303);
         assertThat(app.alerts().rules().current()).extracting(r -> r.id()).doesNotContain("kept");
-        assertThat(post("/console/alerts/rules/kept/delete", boss, Map.of("_csrf", csrf)).statusCode())
+        assertThat(post("/console/alerts/rules/kept/delete", boss, Map.of("_csrf", csrf))
+                        .statusCode())
                 .isEqualTo(303);
-        assertThat(app.alerts().consoleRules().events(20)).anySatisfy(e -> {
-            assertThat(e.action()).isEqualTo("disable");
-            assertThat(e.before()).contains("\"enabled\":true");
-            assertThat(e.after()).contains("\"enabled\":false");
-        }).anySatisfy(e -> {
-            assertThat(e.action()).isEqualTo("delete");
-            assertThat(e.after()).isNull();
-        });
+        assertThat(app.alerts().consoleRules().events(20))
+                .anySatisfy(e -> {
+                    assertThat(e.action()).isEqualTo("disable");
+                    assertThat(e.before()).contains("\"enabled\":true");
+                    assertThat(e.after()).contains("\"enabled\":false");
+                })
+                .anySatisfy(e -> {
+                    assertThat(e.action()).isEqualTo("delete");
+                    assertThat(e.after()).isNull();
+                });
     }
 
     @Test
@@ -248,20 +310,29 @@ class RuleConsoleIT {
     void anEditOfARuleChangedSinceItWasOpenedIsRefused() throws Exception {
         String boss = login("boss");
         String csrf = ConsoleAuthIT.csrf(get("/console/alerts/rules", boss).body());
-        assertThat(save(boss, with(rule("shared", "name", "v1"), csrf)).statusCode()).isEqualTo(303);
+        assertThat(save(boss, with(rule("shared", "name", "v1"), csrf)).statusCode())
+                .isEqualTo(303);
         java.util.regex.Pattern basePattern = java.util.regex.Pattern.compile("name=\"base\" value=\"(\\d+)\"");
-        java.util.regex.Matcher m = basePattern.matcher(get("/console/alerts/rules/shared/edit", boss).body());
+        java.util.regex.Matcher m = basePattern.matcher(
+                get("/console/alerts/rules/shared/edit", boss).body());
         assertThat(m.find()).isTrue();
         String openedAt = m.group(1);
-        Map<String, String> first = with(rule("shared", "mode", "edit", "base", openedAt, "name", "first admin",
-                "severity", "critical"), csrf);
-        Map<String, String> second = with(rule("shared", "mode", "edit", "base", openedAt, "name", "second admin"), csrf);
+        Map<String, String> first = with(
+                rule("shared", "mode", "edit", "base", openedAt, "name", "first admin", "severity", "critical"), csrf);
+        Map<String, String> second =
+                with(rule("shared", "mode", "edit", "base", openedAt, "name", "second admin"), csrf);
         assertThat(save(boss, first).statusCode()).isEqualTo(303);
         HttpResponse<String> late = save(boss, second);
         assertThat(late.statusCode()).isEqualTo(400);
         assertThat(late.body()).contains("was changed by console:boss").contains("after you opened it");
         assertThat(app.alerts().consoleRules().get("shared").name()).isEqualTo("first admin");
-        assertThat(app.alerts().consoleRules().get("shared").definition().path("severity").asText()).isEqualTo("critical");
+        assertThat(app.alerts()
+                        .consoleRules()
+                        .get("shared")
+                        .definition()
+                        .path("severity")
+                        .asText())
+                .isEqualTo("critical");
         assertThat(app.alerts().consoleRules().events(50)).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("update");
             assertThat(e.before()).contains("\"name\":\"v1\"");
@@ -274,8 +345,7 @@ class RuleConsoleIT {
         String boss = login("boss");
         HttpResponse<String> r = post("/console/alerts/rules/save", boss, rule("forged"));
         assertThat(r.statusCode()).isEqualTo(403);
-        HttpResponse<String> wrong = post("/console/alerts/rules/save", boss,
-                with(rule("forged"), "0".repeat(64)));
+        HttpResponse<String> wrong = post("/console/alerts/rules/save", boss, with(rule("forged"), "0".repeat(64)));
         assertThat(wrong.statusCode()).isEqualTo(403);
         assertThat(app.alerts().consoleRules().get("forged")).isNull();
     }
@@ -285,10 +355,14 @@ class RuleConsoleIT {
         String boss = login("boss");
         String csrf = ConsoleAuthIT.csrf(get("/console/alerts/rules", boss).body());
         String evil = "\"><script>document.title='pwned'</script><img src=x onerror=alert(1)>";
-        assertThat(save(boss, with(rule("evil-name", "name", evil,
-                "sites", "<b>site</b>"), csrf)).statusCode()).isEqualTo(303);
+        assertThat(save(boss, with(rule("evil-name", "name", evil, "sites", "<b>site</b>"), csrf))
+                        .statusCode())
+                .isEqualTo(303);
         String list = get("/console/alerts/rules", boss).body();
-        assertThat(list).doesNotContain("<script>document.title").doesNotContain("<img src=x").doesNotContain("<b>site</b>")
+        assertThat(list)
+                .doesNotContain("<script>document.title")
+                .doesNotContain("<img src=x")
+                .doesNotContain("<b>site</b>")
                 .contains("&lt;script&gt;document.title=");
         String edit = get("/console/alerts/rules/evil-name/edit", boss).body();
         // In the form the name is a quoted attribute value: the quote is escaped, so nothing leaves the attribute.
@@ -300,8 +374,12 @@ class RuleConsoleIT {
         String boss = login("boss");
         String csrf = ConsoleAuthIT.csrf(get("/console/alerts/rules", boss).body());
         Map<Map<String, String>, String> cases = new LinkedHashMap<>();
-        cases.put(rule("spike", "kind", "topic_spike", "topics", "delivery", "min_count", "lots"), "rules[spike].min_count");
-        cases.put(rule("neg", "kind", "negative_utterance", "topics", "delivery", "max_score", "3"), "rules[neg].max_score");
+        cases.put(
+                rule("spike", "kind", "topic_spike", "topics", "delivery", "min_count", "lots"),
+                "rules[spike].min_count");
+        cases.put(
+                rule("neg", "kind", "negative_utterance", "topics", "delivery", "max_score", "3"),
+                "rules[neg].max_score");
         cases.put(rule("neg2", "kind", "negative_utterance"), "rules[neg2].topics: required");
         cases.put(rule("att", "kind", "attention", "min_count", "3"), "rules[att].min_count: unknown key");
         cases.put(rule("ch", "channels", "pager"), "rules[ch].channels: no channel with id 'pager'");
@@ -312,7 +390,8 @@ class RuleConsoleIT {
         cases.put(rule("long", "name", "x".repeat(5000)), "name: at most 200 characters");
         cases.put(rule("huge", "topics", "t,".repeat(3000)), "topics: at most 1000 characters");
         // A console account must not make the gateway open files of its choosing.
-        cases.put(rule("certs", "kind", "cert_expiry", "files", "/etc/shadow", "within", "30d"),
+        cases.put(
+                rule("certs", "kind", "cert_expiry", "files", "/etc/shadow", "within", "30d"),
                 "rules[certs].kind: cert_expiry watches files on the gateway");
         for (Map.Entry<Map<String, String>, String> c : cases.entrySet()) {
             for (String path : List.of("/console/alerts/rules/preview", "/console/alerts/rules/save")) {
@@ -321,7 +400,8 @@ class RuleConsoleIT {
                 assertThat(r.body()).as(path).contains(c.getValue());
             }
         }
-        assertThat(app.alerts().consoleRules().list()).extracting(s -> s.id())
+        assertThat(app.alerts().consoleRules().list())
+                .extracting(s -> s.id())
                 .doesNotContain("spike", "neg", "neg2", "att", "ch", "quiet", "sev", "kind", "long", "huge", "certs");
     }
 
@@ -340,8 +420,7 @@ class RuleConsoleIT {
         }
         assertThat(app.alerts().consoleRules().get("file-rule")).isNull();
         // A console rule cannot be created twice either.
-        assertThat(save(boss, with(rule("twice"), csrf)).statusCode())
-                .isEqualTo(303);
+        assertThat(save(boss, with(rule("twice"), csrf)).statusCode()).isEqualTo(303);
         HttpResponse<String> again = save(boss, with(rule("twice"), csrf));
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(again.body()).contains("exists already");
@@ -360,25 +439,40 @@ class RuleConsoleIT {
     }
 
     static HttpResponse<String> get(String path, String cookie) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Cookie", cookie)
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> post(String path, String cookie, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie)
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Cookie", cookie)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static String login(String name) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
-                        "name=" + name + "&password=" + URLEncoder.encode(PW, StandardCharsets.UTF_8) + "&next=/console/cases"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("name=" + name + "&password="
+                                + URLEncoder.encode(PW, StandardCharsets.UTF_8) + "&next=/console/cases"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
-        return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("voc_session=")).findFirst().orElseThrow()
+        return r.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("voc_session="))
+                .findFirst()
+                .orElseThrow()
                 .split(";")[0];
     }
 }

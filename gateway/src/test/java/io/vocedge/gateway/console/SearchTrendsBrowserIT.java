@@ -32,15 +32,36 @@ class SearchTrendsBrowserIT {
         stack.user("ana", "analyst");
         Instant d1 = Instant.parse("2026-12-01T09:00:00Z");
         stack.store.commit(new Conversations()
-                .add("dev-a1", "site-a", "conv-a", d1, true, "escalation: asked for a manager", -0.6,
+                .add(
+                        "dev-a1",
+                        "site-a",
+                        "conv-a",
+                        d1,
+                        true,
+                        "escalation: asked for a manager",
+                        -0.6,
                         new Line("staff", "zh", "欢迎 光临", "neutral", null, null),
                         new Line("customer", "zh", "我 的 定金 还 没 退", "negative", "deposit_refund", "定金"))
                 .compliance(false, true, true)
-                .add("dev-b1", "site-b", "conv-b", d1.plusSeconds(3600), false, null, 0.4,
+                .add(
+                        "dev-b1",
+                        "site-b",
+                        "conv-b",
+                        d1.plusSeconds(3600),
+                        false,
+                        null,
+                        0.4,
                         new Line("customer", "zh", "定金 已经 收到 了 谢谢", "positive", "deposit_refund", "定金"),
                         new Line("customer", "en", "the price is fair", "positive", "price", "price"))
                 .compliance(true, true, false)
-                .add("dev-b1", "site-b", "conv-b2", d1.plusSeconds(86_400), false, null, 0.1,
+                .add(
+                        "dev-b1",
+                        "site-b",
+                        "conv-b2",
+                        d1.plusSeconds(86_400),
+                        false,
+                        null,
+                        0.1,
                         new Line("customer", "zh", "价格 太 贵 了", "negative", "price", "价格"))
                 .transaction());
         browser = Browser.start(stack.base, SearchTrendsBrowserIT.class);
@@ -62,19 +83,23 @@ class SearchTrendsBrowserIT {
         browser.desktop().open("/console/search");
         browser.type(By.id("q"), "定金");
         browser.find(By.id("search-submit")).click();
-        browser.waitFor(d -> !d.findElements(By.cssSelector("#results tbody tr")).isEmpty());
+        browser.waitFor(
+                d -> !d.findElements(By.cssSelector("#results tbody tr")).isEmpty());
         browser.shot("search-dingjin");
         List<WebElement> rows = browser.all(By.cssSelector("#results tr.hit"));
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).getText()).contains("定金 已经 收到 了 谢谢").contains("site-b");
         assertThat(rows.get(1).getText()).contains("我 的 定金 还 没 退").contains("site-a");
-        assertThat(browser.all(By.cssSelector("#results mark"))).extracting(WebElement::getText).containsOnly("定金");
+        assertThat(browser.all(By.cssSelector("#results mark")))
+                .extracting(WebElement::getText)
+                .containsOnly("定金");
         assertThat(browser.text()).doesNotContain("价格 太 贵");
 
         new Select(browser.find(By.id("f-site"))).selectByValue("site-a");
         browser.find(By.id("search-submit")).click();
         browser.waitFor(d -> d.getCurrentUrl().contains("site=site-a"));
-        assertThat(browser.all(By.cssSelector("#results tr.hit"))).singleElement()
+        assertThat(browser.all(By.cssSelector("#results tr.hit")))
+                .singleElement()
                 .satisfies(r -> assertThat(r.getText()).contains("我 的 定金 还 没 退"));
         browser.shot("search-dingjin-site-a");
         browser.find(By.cssSelector("#results tr.hit a")).click();
@@ -83,7 +108,9 @@ class SearchTrendsBrowserIT {
 
         browser.phone().visit("/console/search?q=" + ConsoleStack.enc("定金") + "&lang=zh", "search-phone-zh");
         assertThat(browser.find(By.id("search-submit")).getText()).isEqualTo("搜索");
-        assertThat(browser.overflowsHorizontally()).as("search page fits a phone").isFalse();
+        assertThat(browser.overflowsHorizontally())
+                .as("search page fits a phone")
+                .isFalse();
         browser.desktop().open("/console/search?lang=en");
     }
 
@@ -109,7 +136,9 @@ class SearchTrendsBrowserIT {
         Object periods = browser.script("return echarts.getInstanceByDom(document.getElementById('chart-volume'))"
                 + ".getOption().xAxis[0].data.join(',');");
         assertThat(periods).as("weeks start on Monday").isEqualTo("2026-11-30");
-        assertThat(browser.find(By.id("csv-volume")).getAttribute("href")).contains("chart=volume").contains("period=week")
+        assertThat(browser.find(By.id("csv-volume")).getAttribute("href"))
+                .contains("chart=volume")
+                .contains("period=week")
                 .contains("site=site-a");
 
         browser.phone().open("/console/trends?since=2026-11-30&until=2026-12-02&lang=zh");
@@ -124,6 +153,8 @@ class SearchTrendsBrowserIT {
     }
 
     private List<String> siteRows() {
-        return browser.all(By.cssSelector("#site-totals tr.site-total")).stream().map(e -> e.getAttribute("data-site")).toList();
+        return browser.all(By.cssSelector("#site-totals tr.site-total")).stream()
+                .map(e -> e.getAttribute("data-site"))
+                .toList();
     }
 }

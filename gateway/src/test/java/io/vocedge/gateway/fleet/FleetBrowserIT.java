@@ -40,8 +40,10 @@ import org.openqa.selenium.WebElement;
 class FleetBrowserIT {
     static final String PW = "correct horse battery";
     static final String TOKEN = "fleet-admin-token-0123456789";
+
     @TempDir
     static Path dir;
+
     static MosquittoBroker broker;
     static GatewayApp app;
     static Browser browser;
@@ -56,7 +58,8 @@ class FleetBrowserIT {
     static void start() throws Exception {
         broker = MosquittoBroker.start();
         Path cfg = dir.resolve("gw.yaml");
-        Files.writeString(cfg, "gateway_id: fleet-it\nbroker:\n  url: " + broker.url() + "\nadmin_token: " + TOKEN + "\n");
+        Files.writeString(
+                cfg, "gateway_id: fleet-it\nbroker:\n  url: " + broker.url() + "\nadmin_token: " + TOKEN + "\n");
         app = GatewayApp.start(GatewayConfig.load(cfg, dir.resolve("data")));
         Accounts accounts = app.console().accounts();
         accounts.putUser(Accounts.validate("root", "admin", List.of()), PW.toCharArray());
@@ -67,18 +70,46 @@ class FleetBrowserIT {
         register("dev-a3", "site-a", "Service bay");
         register("dev-b1", "site-b", "Site B door");
         Instant now = Instant.now();
-        Map<String, Object> a1Health = Map.of("lexicon_version", "2026.11.1", "muted", false, "disk_state", "ok", "disk_free_mb",
-                5120, "audio_state", "running", "mic_dead_channels", 0, "mic_clipping", false);
+        Map<String, Object> a1Health = Map.of(
+                "lexicon_version",
+                "2026.11.1",
+                "muted",
+                false,
+                "disk_state",
+                "ok",
+                "disk_free_mb",
+                5120,
+                "audio_state",
+                "running",
+                "mic_dead_channels",
+                0,
+                "mic_clipping",
+                false);
         a1 = new StatusDevice(broker.url(), "site-a", "dev-a1", "1.4.2", a1Health);
         a1.online(now, "1.4.2", a1Health, new OutboxState(3, now.minusSeconds(125), 812, 0));
-        Map<String, Object> a2Health = Map.of("lexicon_version", "2026.10.2", "muted", true, "disk_state", "low",
-                "disk_problem", "212 MB free", "audio_state", "reopening", "audio_last_fault", "device unplugged");
+        Map<String, Object> a2Health = Map.of(
+                "lexicon_version",
+                "2026.10.2",
+                "muted",
+                true,
+                "disk_state",
+                "low",
+                "disk_problem",
+                "212 MB free",
+                "audio_state",
+                "reopening",
+                "audio_last_fault",
+                "device unplugged");
         a2 = new StatusDevice(broker.url(), "site-a", "dev-a2", "1.4.1", a2Health);
         a2.online(now, "1.4.1", a2Health, new OutboxState(0, null, 40, 0));
         // Its lexicon version is hostile text: the page must show it as text, never run it.
         Map<String, Object> a3Health = Map.of("muted", false, "lexicon_version", HOSTILE);
         a3 = new StatusDevice(broker.url(), "site-a", "dev-a3", "1.4.2", a3Health);
-        a3.online(now.minus(Duration.ofMinutes(4)), "1.4.2", a3Health, new OutboxState(57, now.minusSeconds(3600), 990, 0));
+        a3.online(
+                now.minus(Duration.ofMinutes(4)),
+                "1.4.2",
+                a3Health,
+                new OutboxState(57, now.minusSeconds(3600), 990, 0));
         Map<String, Object> b1Health = Map.of("muted", false, "lexicon_version", "2026.11.1");
         b1 = new StatusDevice(broker.url(), "site-b", "dev-b1", "1.4.2", b1Health);
         b1.online(now, "1.4.2", b1Health, new OutboxState(0, null, 5, 0));
@@ -91,15 +122,21 @@ class FleetBrowserIT {
     }
 
     static void register(String id, String site, String name) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(app.httpUrl() + "/admin/devices"))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"device_id\":\"" + id + "\",\"site\":\"" + site + "\",\"name\":\""
-                        + name + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(app.httpUrl() + "/admin/devices"))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"device_id\":\"" + id + "\",\"site\":\"" + site + "\",\"name\":\"" + name + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     }
 
     static void awaitStatus(String id, boolean online) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> app.store().device(id).map(d -> d.online() == online).orElse(false));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        app.store().device(id).map(d -> d.online() == online).orElse(false));
     }
 
     @AfterAll
@@ -136,7 +173,8 @@ class FleetBrowserIT {
     void adminSeesEveryDeviceOnlineAndOfflineWithItsHealth() throws Exception {
         browser.open("/console/fleet").login("root", PW).shot("fleet-admin");
         assertThat(browser.path()).isEqualTo("/console/fleet");
-        assertThat(browser.all(By.cssSelector("#fleet-rows tr.device"))).extracting(e -> e.getAttribute("data-device"))
+        assertThat(browser.all(By.cssSelector("#fleet-rows tr.device")))
+                .extracting(e -> e.getAttribute("data-device"))
                 .containsExactly("dev-a1", "dev-a3", "dev-a2", "dev-b1"); // by site, then name
         WebElement a1Row = row("dev-a1");
         assertThat(a1Row.getAttribute("class")).contains("is-online");
@@ -160,12 +198,16 @@ class FleetBrowserIT {
 
         // Zh, and a manager's phone: the page fits the width and keeps every field as a labelled card.
         browser.visit("/console/fleet?lang=zh", "fleet-zh");
-        assertThat(row("dev-a1").findElement(By.cssSelector("td.state")).getText()).isEqualTo("在线");
-        assertThat(row("dev-a2").findElement(By.cssSelector("td.state")).getText()).contains("离线");
+        assertThat(row("dev-a1").findElement(By.cssSelector("td.state")).getText())
+                .isEqualTo("在线");
+        assertThat(row("dev-a2").findElement(By.cssSelector("td.state")).getText())
+                .contains("离线");
         browser.open("/console/fleet?lang=en");
         browser.phone();
         browser.visit("/console/fleet", "fleet-phone");
-        assertThat(browser.overflowsHorizontally()).as("fleet page wider than a phone").isFalse();
+        assertThat(browser.overflowsHorizontally())
+                .as("fleet page wider than a phone")
+                .isFalse();
         assertThat(row("dev-a2").getText()).contains("reopening: device unplugged", "low: 212 MB free", "2026.10.2");
     }
 
@@ -178,14 +220,16 @@ class FleetBrowserIT {
         // htmx polls /console/fleet/rows every 10 s: no reload.
         browser.waitFor(d -> row("dev-b1").getAttribute("class").contains("is-offline"));
         browser.shot("fleet-b1-went-offline");
-        assertThat(row("dev-b1").findElement(By.cssSelector("td.state")).getText()).isEqualTo("offline (said offline)");
+        assertThat(row("dev-b1").findElement(By.cssSelector("td.state")).getText())
+                .isEqualTo("offline (said offline)");
     }
 
     @Test
     @Order(3)
     void siteManagerSeesOnlyTheirSitesDevices() throws Exception {
         browser.open("/console/fleet").login("mgr-a", PW).shot("fleet-site-manager");
-        assertThat(browser.all(By.cssSelector("#fleet-rows tr.device"))).extracting(e -> e.getAttribute("data-device"))
+        assertThat(browser.all(By.cssSelector("#fleet-rows tr.device")))
+                .extracting(e -> e.getAttribute("data-device"))
                 .containsExactly("dev-a1", "dev-a3", "dev-a2");
         assertThat(browser.text()).doesNotContain("dev-b1", "Site B door", "site-b");
         // The polled fragment is scoped the same way.
@@ -222,7 +266,8 @@ class FleetBrowserIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> !a1.commands.isEmpty());
         String delivered = a1.commands.peek();
         assertThat(delivered).startsWith("voc/v1/site-a/dev-a1/down/command ");
-        var cmd = new com.fasterxml.jackson.databind.ObjectMapper().readTree(delivered.substring(delivered.indexOf(' ') + 1));
+        var cmd = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(delivered.substring(delivered.indexOf(' ') + 1));
         assertThat(cmd.path("name").asText()).isEqualTo("mute");
         assertThat(cmd.path("command_id").asText()).isEqualTo(commandId);
         assertThat(cmd.path("device_id").asText()).isEqualTo("dev-a1");
@@ -230,19 +275,29 @@ class FleetBrowserIT {
 
         // Audited: who, what, which device, when.
         Map<String, Object> entry = app.console().audit().recent(20).stream()
-                .filter(e -> "fleet_command".equals(e.get("action"))).findFirst().orElseThrow();
-        assertThat(entry).containsEntry("actor", "mgr-a").containsEntry("target", "dev-a1").containsEntry("site", "site-a");
+                .filter(e -> "fleet_command".equals(e.get("action")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(entry)
+                .containsEntry("actor", "mgr-a")
+                .containsEntry("target", "dev-a1")
+                .containsEntry("site", "site-a");
         assertThat((String) entry.get("detail")).contains("command=mute", "command_id=" + commandId);
-        assertThat(Instant.parse((String) entry.get("at"))).isAfter(Instant.now().minus(Duration.ofMinutes(5)));
+        assertThat(Instant.parse((String) entry.get("at")))
+                .isAfter(Instant.now().minus(Duration.ofMinutes(5)));
 
         // The device answers; the page shows the result without a reload.
-        WebElement pending = browser.find(By.cssSelector("#command-rows tr[data-command='" + commandId + "'] td.result"));
+        WebElement pending =
+                browser.find(By.cssSelector("#command-rows tr[data-command='" + commandId + "'] td.result"));
         assertThat(pending.getText()).isEqualTo("waiting for the device");
         a1.answer(commandId, true, "muted");
-        browser.waitFor(d -> d.findElement(By.cssSelector("#command-rows tr[data-command='" + commandId + "'] td.result"))
-                .getText().equals("✔ muted"));
+        browser.waitFor(
+                d -> d.findElement(By.cssSelector("#command-rows tr[data-command='" + commandId + "'] td.result"))
+                        .getText()
+                        .equals("✔ muted"));
         browser.shot("command-answered");
-        assertThat(browser.find(By.cssSelector("#command-rows tr[data-command='" + commandId + "']")).getText())
+        assertThat(browser.find(By.cssSelector("#command-rows tr[data-command='" + commandId + "']"))
+                        .getText())
                 .contains("dev-a1", "Mute", "mgr-a");
     }
 
@@ -263,8 +318,11 @@ class FleetBrowserIT {
         assertThat(post.statusCode()).isEqualTo(404);
         assertThat(post.body()).doesNotContain("Site B door");
         assertThat(b1.commands).isEmpty();
-        assertThat(app.console().audit().recent(20)).anySatisfy(e -> assertThat(e).containsEntry("action", "fleet_command_refused")
-                .containsEntry("actor", "mgr-a").containsEntry("target", "dev-b1"));
+        assertThat(app.console().audit().recent(20))
+                .anySatisfy(e -> assertThat(e)
+                        .containsEntry("action", "fleet_command_refused")
+                        .containsEntry("actor", "mgr-a")
+                        .containsEntry("target", "dev-b1"));
     }
 
     @Test
@@ -277,20 +335,30 @@ class FleetBrowserIT {
         HttpResponse<String> post = post("/console/fleet/dev-a3/commands", "command=mute", csrf());
         assertThat(post.statusCode()).isEqualTo(403);
         assertThat(a3.commands).isEmpty();
-        assertThat(app.console().audit().recent(20)).anySatisfy(e -> assertThat(e).containsEntry("action", "fleet_command_refused")
-                .containsEntry("actor", "ana").containsEntry("target", "dev-a3"));
+        assertThat(app.console().audit().recent(20))
+                .anySatisfy(e -> assertThat(e)
+                        .containsEntry("action", "fleet_command_refused")
+                        .containsEntry("actor", "ana")
+                        .containsEntry("target", "dev-a3"));
     }
 
     @Test
     @Order(8)
     void aCommandWithoutTheCsrfTokenOrFromAnotherOriginIsRefused() throws Exception {
         browser.open("/console/fleet").login("root", PW);
-        assertThat(post("/console/fleet/dev-a3/commands", "command=mute", null).statusCode()).isEqualTo(403);
-        assertThat(post("/console/fleet/dev-a3/commands", "command=mute", "not-the-token").statusCode()).isEqualTo(403);
-        HttpResponse<String> otherOrigin = HTTP.send(HttpRequest.newBuilder(URI.create(app.httpUrl()
-                + "/console/fleet/dev-a3/commands")).header("Cookie", sessionCookie()).header("Origin", "https://evil.example")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("command=mute&_csrf=" + csrf())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(post("/console/fleet/dev-a3/commands", "command=mute", null).statusCode())
+                .isEqualTo(403);
+        assertThat(post("/console/fleet/dev-a3/commands", "command=mute", "not-the-token")
+                        .statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> otherOrigin = HTTP.send(
+                HttpRequest.newBuilder(URI.create(app.httpUrl() + "/console/fleet/dev-a3/commands"))
+                        .header("Cookie", sessionCookie())
+                        .header("Origin", "https://evil.example")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("command=mute&_csrf=" + csrf()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(otherOrigin.statusCode()).isEqualTo(403);
         // Bad input: an unknown command is a clear 400 and nothing is sent.
         HttpResponse<String> unknown = post("/console/fleet/dev-a3/commands", "command=rm+-rf", csrf());
@@ -298,8 +366,11 @@ class FleetBrowserIT {
         assertThat(unknown.body()).contains("unknown command").doesNotContain("Exception");
         assertThat(a3.commands).isEmpty();
         // With the token the same request goes through: the refusals above were the token's doing.
-        assertThat(post("/console/fleet/dev-a3/commands", "command=selftest", csrf()).statusCode()).isEqualTo(303);
-        await().atMost(Duration.ofSeconds(30)).until(() -> a3.commands.stream().anyMatch(c -> c.contains("\"selftest\"")));
+        assertThat(post("/console/fleet/dev-a3/commands", "command=selftest", csrf())
+                        .statusCode())
+                .isEqualTo(303);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> a3.commands.stream().anyMatch(c -> c.contains("\"selftest\"")));
     }
 
     static String sessionCookie() {
@@ -311,14 +382,20 @@ class FleetBrowserIT {
     }
 
     static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(app.httpUrl() + path)).header("Cookie", sessionCookie()).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(app.httpUrl() + path))
+                        .header("Cookie", sessionCookie())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> post(String path, String form, String csrf) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(app.httpUrl() + path)).header("Cookie", sessionCookie())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form + (csrf == null ? "" : "&_csrf=" + csrf))).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(app.httpUrl() + path))
+                        .header("Cookie", sessionCookie())
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form + (csrf == null ? "" : "&_csrf=" + csrf)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -335,22 +412,40 @@ class FleetBrowserIT {
         assertThat(none.body()).contains("voc-gateway lexicon publish");
         assertThat(a1.commands).noneMatch(c -> c.contains("/down/lexicon "));
 
-        byte[] yaml = "version: \"2099.1.1\"\ntopics:\n  delivery: {en: [shipment]}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] yaml = "version: \"2099.1.1\"\ntopics:\n  delivery: {en: [shipment]}\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         io.vocedge.gateway.store.JdbcVocStore store = (io.vocedge.gateway.store.JdbcVocStore) app.store();
-        new io.vocedge.gateway.lexicon.LexiconPublications(store.dataSource(), store.dialect()).publish(yaml, "test.yaml", "site-a",
-                "test");
+        new io.vocedge.gateway.lexicon.LexiconPublications(store.dataSource(), store.dialect())
+                .publish(yaml, "test.yaml", "site-a", "test");
         // The distributor sends it by itself; the command sends it again now.
-        await().atMost(Duration.ofSeconds(60)).until(() -> a1.commands.stream().filter(c -> c.contains("/down/lexicon ")).count() >= 1);
-        long before = a1.commands.stream().filter(c -> c.contains("/down/lexicon ")).count();
-        assertThat(post("/console/fleet/dev-a1/commands", "command=lexicon", csrf()).statusCode()).isEqualTo(303);
-        await().atMost(Duration.ofSeconds(30)).until(() -> a1.commands.stream().filter(c -> c.contains("/down/lexicon ")).count() > before);
-        assertThat(a1.commands.stream().filter(c -> c.contains("/down/lexicon ")).reduce((x, y) -> y).orElseThrow())
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> a1.commands.stream()
+                                .filter(c -> c.contains("/down/lexicon "))
+                                .count()
+                        >= 1);
+        long before =
+                a1.commands.stream().filter(c -> c.contains("/down/lexicon ")).count();
+        assertThat(post("/console/fleet/dev-a1/commands", "command=lexicon", csrf())
+                        .statusCode())
+                .isEqualTo(303);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> a1.commands.stream()
+                                .filter(c -> c.contains("/down/lexicon "))
+                                .count()
+                        > before);
+        assertThat(a1.commands.stream()
+                        .filter(c -> c.contains("/down/lexicon "))
+                        .reduce((x, y) -> y)
+                        .orElseThrow())
                 .contains("2099.1.1");
-        assertThat(app.console().audit().recent(5)).anySatisfy(e -> assertThat(e).containsEntry("action", "fleet_command")
-                .containsEntry("target", "dev-a1").satisfies(m -> assertThat((String) m.get("detail")).contains("command=lexicon",
-                        "version 2099.1.1")));
+        assertThat(app.console().audit().recent(5))
+                .anySatisfy(e -> assertThat(e)
+                        .containsEntry("action", "fleet_command")
+                        .containsEntry("target", "dev-a1")
+                        .satisfies(m ->
+                                assertThat((String) m.get("detail")).contains("command=lexicon", "version 2099.1.1")));
         browser.visit("/console/fleet", "lexicon-sent");
-        assertThat(browser.find(By.id("command-rows")).getText()).contains("Publish lexicon",
-                "sent; the device reports its lexicon in its status");
+        assertThat(browser.find(By.id("command-rows")).getText())
+                .contains("Publish lexicon", "sent; the device reports its lexicon in its status");
     }
 }

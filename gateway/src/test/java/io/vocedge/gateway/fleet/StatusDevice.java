@@ -30,13 +30,18 @@ final class StatusDevice implements AutoCloseable {
     private final MqttAsyncClient client;
 
     /** Connects with the agent's will: its status as of connecting ({@code willDetails}), in state offline. */
-    StatusDevice(String brokerUrl, String site, String id, String software, Map<String, Object> willDetails) throws Exception {
+    StatusDevice(String brokerUrl, String site, String id, String software, Map<String, Object> willDetails)
+            throws Exception {
         this.site = site;
         this.id = id;
         client = new MqttAsyncClient(brokerUrl, "status-" + id + "-" + System.nanoTime(), new MemoryPersistence());
         MqttConnectionOptions o = new MqttConnectionOptions();
-        MqttMessage will = new MqttMessage(JSON.writeValueAsBytes(new Status(id, site, Status.OFFLINE, Instant.now(), true,
-                software, willDetails)), 1, true, new MqttProperties());
+        MqttMessage will = new MqttMessage(
+                JSON.writeValueAsBytes(
+                        new Status(id, site, Status.OFFLINE, Instant.now(), true, software, willDetails)),
+                1,
+                true,
+                new MqttProperties());
         o.setWill(Topics.status(site, id), will);
         client.setCallback(io.vocedge.testsupport.MqttProbe.recorder(commands));
         client.connect(o).waitForCompletion(10_000);
@@ -46,14 +51,15 @@ final class StatusDevice implements AutoCloseable {
 
     /** Publishes a retained online status sent at {@code at} with these details and outbox. */
     void online(Instant at, String software, Map<String, Object> details, OutboxState outbox) throws Exception {
-        byte[] payload = JSON.writeValueAsBytes(new Status(id, site, Status.ONLINE, at, true, software, details, outbox));
+        byte[] payload =
+                JSON.writeValueAsBytes(new Status(id, site, Status.ONLINE, at, true, software, details, outbox));
         client.publish(Topics.status(site, id), payload, 1, true).waitForCompletion(10_000);
     }
 
     /** Answers a command on {@code up/result}, as the agent does. */
     void answer(String commandId, boolean ok, String message) throws Exception {
-        byte[] payload = JSON.writeValueAsBytes(new io.vocedge.protocol.CommandResult(commandId, id, ok, message, Instant.now(),
-                Map.of()));
+        byte[] payload = JSON.writeValueAsBytes(
+                new io.vocedge.protocol.CommandResult(commandId, id, ok, message, Instant.now(), Map.of()));
         client.publish(Topics.commandResult(site, id), payload, 1, false).waitForCompletion(10_000);
     }
 

@@ -43,15 +43,18 @@ class ForwardCommandIT {
         Path data = dir.resolve("data");
         Files.createDirectories(data);
         Path f = dir.resolve("gateway.yaml");
-        Files.writeString(f, "gateway_id: gw-cli\ndata_dir: " + data + "\nforward:\n  batch_max_events: 3\n  http:\n    url: \""
-                + url + "\"\n    secret: \"" + HttpForwardIT.SECRET + "\"\n    retry_min: 10ms\n    retry_max: 50ms\n    timeout: 5s\n");
+        Files.writeString(
+                f,
+                "gateway_id: gw-cli\ndata_dir: " + data + "\nforward:\n  batch_max_events: 3\n  http:\n    url: \""
+                        + url + "\"\n    secret: \"" + HttpForwardIT.SECRET
+                        + "\"\n    retry_min: 10ms\n    retry_max: 50ms\n    timeout: 5s\n");
         return f;
     }
 
     /** Two devices' records (utterances, one conversation summary each) and a status; returns the utterance ids. */
     private static Set<String> fill(JdbcVocStore store) throws Exception {
-        ForwardOutbox outbox = new ForwardOutbox(store.dialect(), "gw-cli", true, Clock.systemUTC(), () -> { });
-        store.addParticipant(new OutboxParticipant(outbox, () -> { }));
+        ForwardOutbox outbox = new ForwardOutbox(store.dialect(), "gw-cli", true, Clock.systemUTC(), () -> {});
+        store.addParticipant(new OutboxParticipant(outbox, () -> {}));
         Set<String> utterances = new HashSet<>();
         for (String d : List.of("dev-a", "dev-b")) {
             StoreTransaction tx = new StoreTransaction();
@@ -61,7 +64,8 @@ class ForwardCommandIT {
                     utterances.add(ForwardEvent.recordEventId(d, seq));
                 }
             }
-            tx.add(new StatusUpdate(d, "s1", true, "1.0", 0L, Instant.now(), "{\"schema\":\"voc.status/1\",\"d\":\"" + d + "\"}"));
+            tx.add(new StatusUpdate(
+                    d, "s1", true, "1.0", 0L, Instant.now(), "{\"schema\":\"voc.status/1\",\"d\":\"" + d + "\"}"));
             store.commit(tx);
         }
         return utterances;
@@ -79,7 +83,9 @@ class ForwardCommandIT {
                 OutboxStore os = new OutboxStore(store.dataSource(), store.dialect());
                 os.ensureCursors("http");
                 try (OutboxStore.Claim c = os.claim("http", 1, 100, 1 << 20)) { // dev-a forwarded, dev-b pending
-                    assertThat(c.rows()).allMatch(row -> row.deviceKey().equals("dev-a")).hasSize(6);
+                    assertThat(c.rows())
+                            .allMatch(row -> row.deviceKey().equals("dev-a"))
+                            .hasSize(6);
                     c.markSent(Instant.now());
                 }
                 for (OutboxRow row : os.range(Instant.EPOCH, Instant.now().plusSeconds(5), null, null, 0, 100)) {
@@ -96,15 +102,19 @@ class ForwardCommandIT {
             assertThat(http.path("sink").asText()).isEqualTo("http");
             assertThat(http.path("configured").asBoolean()).isTrue();
             assertThat(http.path("pending_events").asLong()).isEqualTo(6);
-            assertThat(http.path("pending_bytes").asLong()).isEqualTo(pendingBytes).isPositive();
+            assertThat(http.path("pending_bytes").asLong())
+                    .isEqualTo(pendingBytes)
+                    .isPositive();
             assertThat(http.path("oldest_unforwarded_at").isTextual()).isTrue();
             assertThat(http.path("last_published_at").isTextual()).isTrue();
-            Run text = run("forward", "status", "--data-dir", dir.resolve("data").toString());
+            Run text =
+                    run("forward", "status", "--data-dir", dir.resolve("data").toString());
             assertThat(text.code()).isZero();
             // Without the config the defaults have no sink, but the store remembers the one that published.
             assertThat(text.out()).contains("forwarding is off").containsPattern("http +no +6 ");
 
-            Run replay = run("forward", "replay", "--config", cfgFile.toString(), "--since", "1h", "--kind", "utterance");
+            Run replay =
+                    run("forward", "replay", "--config", cfgFile.toString(), "--since", "1h", "--kind", "utterance");
             assertThat(replay.code()).as(replay.err()).isZero();
             assertThat(replay.out()).contains("http: replayed 8 event(s) in 3 batch(es)");
             assertThat(r.events.keySet()).isEqualTo(utterances);
@@ -112,8 +122,16 @@ class ForwardCommandIT {
             assertThat(r.events.values()).allMatch(e -> e.kind().equals("utterance"));
             r.orderPerDevice.values().forEach(seqs -> assertThat(seqs).containsExactly(1L, 2L, 3L, 4L));
 
-            Run again = run("forward", "replay", "--config", cfgFile.toString(), "--since", "2026-01-01T00:00:00Z", "--json",
-                    "--sink", "http");
+            Run again = run(
+                    "forward",
+                    "replay",
+                    "--config",
+                    cfgFile.toString(),
+                    "--since",
+                    "2026-01-01T00:00:00Z",
+                    "--json",
+                    "--sink",
+                    "http");
             assertThat(again.code()).as(again.err()).isZero();
             JsonNode result = new ObjectMapper().readTree(again.out());
             assertThat(result.path("ok").asBoolean()).isTrue();
@@ -121,7 +139,14 @@ class ForwardCommandIT {
             assertThat(r.duplicates.get()).isEqualTo(8); // the utterances again, by their original ids
             assertThat(r.events).hasSize(12);
 
-            Run empty = run("forward", "replay", "--config", cfgFile.toString(), "--since", "2026-01-01T00:00:00Z", "--until",
+            Run empty = run(
+                    "forward",
+                    "replay",
+                    "--config",
+                    cfgFile.toString(),
+                    "--since",
+                    "2026-01-01T00:00:00Z",
+                    "--until",
                     "2026-01-02T00:00:00Z");
             assertThat(empty.code()).isZero();
             assertThat(empty.out()).contains("http: replayed 0 event(s)");
@@ -137,7 +162,8 @@ class ForwardCommandIT {
     @Test
     void badTimesKindsAndSinksAreExit2() throws Exception {
         Path cfgFile = config("http://127.0.0.1:9/voc");
-        try (JdbcVocStore store = JdbcVocStore.open(GatewayConfig.load(cfgFile, null).store(), "gw-cli")) {
+        try (JdbcVocStore store =
+                JdbcVocStore.open(GatewayConfig.load(cfgFile, null).store(), "gw-cli")) {
             fill(store);
         }
         String c = cfgFile.toString();
@@ -152,8 +178,10 @@ class ForwardCommandIT {
         assertThat(backwards.err()).contains("must be after --since");
         Run badKind = run("forward", "replay", "--config", c, "--since", "1h", "--kind", "utterances\u001b[2J");
         assertThat(badKind.code()).isEqualTo(2);
-        assertThat(badKind.err()).contains("is not a forwarded kind: one of utterance, conversation, telemetry, status,"
-                + " alert, case").doesNotContain("\u001b");
+        assertThat(badKind.err())
+                .contains(
+                        "is not a forwarded kind: one of utterance, conversation, telemetry, status," + " alert, case")
+                .doesNotContain("\u001b");
         Run badSink = run("forward", "replay", "--config", c, "--since", "1h", "--sink", "ftp");
         assertThat(badSink.code()).isEqualTo(2);
         Run notConfigured = run("forward", "replay", "--config", c, "--since", "1h", "--sink", "kafka");
@@ -166,7 +194,8 @@ class ForwardCommandIT {
         assertThat(noSince.code()).isEqualTo(2);
         Run json = run("forward", "replay", "--config", c, "--since", "soon", "--json");
         assertThat(json.code()).isEqualTo(2);
-        assertThat(new ObjectMapper().readTree(json.out()).path("exit_code").asInt()).isEqualTo(2);
+        assertThat(new ObjectMapper().readTree(json.out()).path("exit_code").asInt())
+                .isEqualTo(2);
         Path missing = dir.resolve("no-such-dir");
         Run noStore = run("forward", "status", "--data-dir", missing.toString());
         assertThat(noStore.code()).isEqualTo(2);

@@ -31,8 +31,27 @@ class ForwardOutboxIT {
 
     static StoredRecord record(String device, long seq, String kind) {
         Instant now = Instant.now();
-        return new StoredRecord(device, seq, "voc." + kind + "/1", kind, "s1", "c1", "customer", "en", "hello", "neutral",
-                0.0, "1", now, true, "boot", seq, now, now, List.of(), "{\"device\":\"" + device + "\",\"seq\":" + seq + "}");
+        return new StoredRecord(
+                device,
+                seq,
+                "voc." + kind + "/1",
+                kind,
+                "s1",
+                "c1",
+                "customer",
+                "en",
+                "hello",
+                "neutral",
+                0.0,
+                "1",
+                now,
+                true,
+                "boot",
+                seq,
+                now,
+                now,
+                List.of(),
+                "{\"device\":\"" + device + "\",\"seq\":" + seq + "}");
     }
 
     private JdbcVocStore open(String kind, PostgresDatabase pg, int pool) throws SQLException {
@@ -43,8 +62,8 @@ class ForwardOutboxIT {
     }
 
     private static ForwardOutbox outbox(JdbcVocStore store) {
-        ForwardOutbox outbox = new ForwardOutbox(store.dialect(), "gw-test", true, Clock.systemUTC(), () -> { });
-        store.addParticipant(new OutboxParticipant(outbox, () -> { }));
+        ForwardOutbox outbox = new ForwardOutbox(store.dialect(), "gw-test", true, Clock.systemUTC(), () -> {});
+        store.addParticipant(new OutboxParticipant(outbox, () -> {}));
         return outbox;
     }
 
@@ -88,11 +107,20 @@ class ForwardOutboxIT {
             assertThat(os.lag("kafka").events()).isEqualTo(6);
             assertThat(os.lag("kafka").oldest()).isNotNull();
             List<OutboxRow> rows = drain(os, "kafka");
-            List<String> d1 = rows.stream().filter(r -> r.deviceKey().equals("d1")).map(r -> r.kind() + ":" + r.dseq()).toList();
+            List<String> d1 = rows.stream()
+                    .filter(r -> r.deviceKey().equals("d1"))
+                    .map(r -> r.kind() + ":" + r.dseq())
+                    .toList();
             assertThat(d1).containsExactly("utterance:1", "utterance:2", "conversation:3", "status:4", "utterance:5");
-            assertThat(rows).extracting(OutboxRow::eventId).doesNotHaveDuplicates()
+            assertThat(rows)
+                    .extracting(OutboxRow::eventId)
+                    .doesNotHaveDuplicates()
                     .contains(ForwardEvent.recordEventId("d1", 3), ForwardEvent.recordEventId("d2", 1));
-            assertThat(rows.stream().filter(r -> r.kind().equals("conversation")).findFirst().orElseThrow().payload())
+            assertThat(rows.stream()
+                            .filter(r -> r.kind().equals("conversation"))
+                            .findFirst()
+                            .orElseThrow()
+                            .payload())
                     .isEqualTo(record("d1", 3, "conversation").payloadJson());
             assertThat(os.lag("kafka").events()).isZero();
             assertThat(os.lag("kafka").oldest()).isNull();
@@ -101,7 +129,8 @@ class ForwardOutboxIT {
             // Nothing forwarded twice to the first sink after the cursor moved past the duplicate's gap.
             assertThat(drain(os, "kafka")).isEmpty();
             // Replay reads the range with the original ids; pruning keeps nothing unforwarded and nothing recent.
-            assertThat(os.range(Instant.EPOCH, Instant.now().plusSeconds(1), "utterance", null, 0, 100)).hasSize(3);
+            assertThat(os.range(Instant.EPOCH, Instant.now().plusSeconds(1), "utterance", null, 0, 100))
+                    .hasSize(3);
             assertThat(os.prune(Instant.now().minusSeconds(3600), 100)).isZero();
             assertThat(os.prune(Instant.now().plusSeconds(1), 100)).isEqualTo(6);
         }
@@ -128,7 +157,8 @@ class ForwardOutboxIT {
             next.add(record("d1", 3, "utterance"));
             store.commit(next);
             List<OutboxRow> rows = drain(new OutboxStore(store.dataSource(), store.dialect()), "kafka");
-            assertThat(rows).extracting(OutboxRow::eventId)
+            assertThat(rows)
+                    .extracting(OutboxRow::eventId)
                     .containsExactly(ForwardEvent.recordEventId("d1", 1), ForwardEvent.recordEventId("d1", 3));
             assertThat(rows).extracting(OutboxRow::dseq).containsExactly(1L, 2L); // the rollback took its dseq back
         }
@@ -151,18 +181,32 @@ class ForwardOutboxIT {
             String alert = ForwardEvent.nameId("alert:rule-1:known");
             try (java.sql.Connection c = store.dataSource().getConnection()) {
                 c.setAutoCommit(false);
-                outbox.append(c, List.of(
-                        new ForwardEvent("alert", "known", alert, "voc.alert/1", "{\"n\":1}"),
-                        new ForwardEvent("utterance", "zz-new", ForwardEvent.recordEventId("zz-new", 1), "voc.utterance/1", "{}"),
-                        new ForwardEvent("alert", "known", alert, "voc.alert/1", "{\"n\":1}"),
-                        new ForwardEvent("utterance", "a-new", ForwardEvent.recordEventId("a-new", 1), "voc.utterance/1", "{}")));
+                outbox.append(
+                        c,
+                        List.of(
+                                new ForwardEvent("alert", "known", alert, "voc.alert/1", "{\"n\":1}"),
+                                new ForwardEvent(
+                                        "utterance",
+                                        "zz-new",
+                                        ForwardEvent.recordEventId("zz-new", 1),
+                                        "voc.utterance/1",
+                                        "{}"),
+                                new ForwardEvent("alert", "known", alert, "voc.alert/1", "{\"n\":1}"),
+                                new ForwardEvent(
+                                        "utterance",
+                                        "a-new",
+                                        ForwardEvent.recordEventId("a-new", 1),
+                                        "voc.utterance/1",
+                                        "{}")));
                 c.commit();
                 outbox.append(c, List.of(new ForwardEvent("alert", "known", alert, "voc.alert/1", "{\"n\":1}")));
                 c.commit();
             }
             List<OutboxRow> rows = drain(new OutboxStore(store.dataSource(), store.dialect()), "kafka");
-            assertThat(rows).extracting(r -> r.deviceKey() + ":" + r.kind() + ":" + r.dseq())
-                    .containsExactlyInAnyOrder("known:utterance:1", "known:alert:2", "zz-new:utterance:1", "a-new:utterance:1");
+            assertThat(rows)
+                    .extracting(r -> r.deviceKey() + ":" + r.kind() + ":" + r.dseq())
+                    .containsExactlyInAnyOrder(
+                            "known:utterance:1", "known:alert:2", "zz-new:utterance:1", "a-new:utterance:1");
             assertThat(rows).extracting(OutboxRow::eventId).doesNotHaveDuplicates();
         }
     }
@@ -170,7 +214,8 @@ class ForwardOutboxIT {
     /** Many writers on one device (as several gateways sharing the subscription): dseq order is commit order. */
     @Test
     void concurrentAppendersOnPostgresqlCommitInDseqOrderAndTwoClaimersNeverShareADevice() throws Exception {
-        try (PostgresDatabase pg = PostgresDatabase.create(); JdbcVocStore store = open("postgresql", pg, 8)) {
+        try (PostgresDatabase pg = PostgresDatabase.create();
+                JdbcVocStore store = open("postgresql", pg, 8)) {
             outbox(store);
             ExecutorService pool = Executors.newFixedThreadPool(6);
             List<Future<?>> done = new ArrayList<>();
@@ -198,8 +243,14 @@ class ForwardOutboxIT {
             os.ensureCursors("kafka");
             try (OutboxStore.Claim first = os.claim("kafka", 2, 1000, 1 << 24);
                     OutboxStore.Claim second = os.claim("kafka", 2, 1000, 1 << 24)) {
-                List<String> a = first.rows().stream().map(OutboxRow::deviceKey).distinct().toList();
-                List<String> b = second.rows().stream().map(OutboxRow::deviceKey).distinct().toList();
+                List<String> a = first.rows().stream()
+                        .map(OutboxRow::deviceKey)
+                        .distinct()
+                        .toList();
+                List<String> b = second.rows().stream()
+                        .map(OutboxRow::deviceKey)
+                        .distinct()
+                        .toList();
                 assertThat(a).hasSize(2);
                 assertThat(b).hasSize(1).doesNotContainAnyElementsOf(a);
                 first.markSent(Instant.now());
@@ -208,8 +259,10 @@ class ForwardOutboxIT {
             List<OutboxRow> rest = drain(os, "kafka");
             assertThat(rest).isEmpty();
             for (String d : List.of("a", "b", "c")) {
-                List<OutboxRow> rows = os.range(Instant.EPOCH, Instant.now().plusSeconds(1), null, null, 0, 10_000).stream()
-                        .filter(r -> r.deviceKey().equals(d)).toList();
+                List<OutboxRow> rows =
+                        os.range(Instant.EPOCH, Instant.now().plusSeconds(1), null, null, 0, 10_000).stream()
+                                .filter(r -> r.deviceKey().equals(d))
+                                .toList();
                 assertThat(rows).hasSize(240);
                 assertThat(rows).extracting(OutboxRow::dseq).isSorted().doesNotHaveDuplicates();
                 assertThat(rows.get(rows.size() - 1).dseq()).isEqualTo(240);

@@ -38,11 +38,15 @@ class ForwardedSchemasTest {
     @Test
     void theAlertSchemaNamesEveryRuleKindAndSeverityTheGatewayHas() throws Exception {
         JsonNode alert = schema(SchemaId.ALERT);
-        assertThat(strings(alert.at("/properties/rule_kind/enum"))).containsExactlyInAnyOrderElementsOf(
-                Arrays.stream(AlertsSettings.RuleKind.values()).map(AlertsSettings.RuleKind::wire).toList());
+        assertThat(strings(alert.at("/properties/rule_kind/enum")))
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(AlertsSettings.RuleKind.values())
+                        .map(AlertsSettings.RuleKind::wire)
+                        .toList());
         List<String> severities = Arrays.stream(AlertsSettings.Severity.values())
-                .map(s -> s.name().toLowerCase(java.util.Locale.ROOT)).toList();
+                .map(s -> s.name().toLowerCase(java.util.Locale.ROOT))
+                .toList();
         assertThat(strings(alert.at("/properties/severity/enum"))).containsExactlyInAnyOrderElementsOf(severities);
-        assertThat(strings(schema(SchemaId.CASE).at("/properties/severity/enum"))).containsExactlyInAnyOrderElementsOf(severities);
+        assertThat(strings(schema(SchemaId.CASE).at("/properties/severity/enum")))
+                .containsExactlyInAnyOrderElementsOf(severities);
     }
 }

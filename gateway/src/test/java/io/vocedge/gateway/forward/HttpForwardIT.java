@@ -35,8 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * not and never holds up ingest; the secret and the URL's token are never logged.
  */
 class HttpForwardIT {
-    static final String SECRET = "whsec_" + java.util.Base64.getEncoder().encodeToString(
-            "forward-test-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8));
+    static final String SECRET = "whsec_"
+            + java.util.Base64.getEncoder()
+                    .encodeToString("forward-test-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8));
 
     @TempDir
     Path dir;
@@ -49,9 +50,9 @@ class HttpForwardIT {
     @BeforeEach
     void openStore() throws Exception {
         store = JdbcVocStore.open(new StoreSettings("sqlite", dir.resolve("voc.db"), null, null, null, 1), "gw-http");
-        ForwardOutbox outbox = new ForwardOutbox(store.dialect(), "gw-http", true, Clock.systemUTC(),
-                () -> forwarders.forEach(Forwarder::wake));
-        store.addParticipant(new OutboxParticipant(outbox, () -> { }));
+        ForwardOutbox outbox = new ForwardOutbox(
+                store.dialect(), "gw-http", true, Clock.systemUTC(), () -> forwarders.forEach(Forwarder::wake));
+        store.addParticipant(new OutboxParticipant(outbox, () -> {}));
         outboxStore = new OutboxStore(store.dataSource(), store.dialect());
     }
 
@@ -62,16 +63,26 @@ class HttpForwardIT {
     }
 
     private Forwarder start(Sink sink, int batchEvents) {
-        Forwarder f = new Forwarder(outboxStore, sink, batchEvents, 1 << 20, Duration.ofDays(1), point -> { },
-                Clock.systemUTC(), new SimpleMeterRegistry());
+        Forwarder f = new Forwarder(
+                outboxStore,
+                sink,
+                batchEvents,
+                1 << 20,
+                Duration.ofDays(1),
+                point -> {},
+                Clock.systemUTC(),
+                new SimpleMeterRegistry());
         forwarders.add(f);
         f.start();
         return f;
     }
 
     private static HttpSink http(String url, Duration timeout) throws Exception {
-        return new HttpSink(new HttpSinkSettings(URI.create(url), SECRET, null, timeout, Duration.ofMillis(50),
-                Duration.ofMillis(400), true), "gw-http", Clock.systemUTC());
+        return new HttpSink(
+                new HttpSinkSettings(
+                        URI.create(url), SECRET, null, timeout, Duration.ofMillis(50), Duration.ofMillis(400), true),
+                "gw-http",
+                Clock.systemUTC());
     }
 
     /** Commits {@code perDevice} records for each device, a few devices per transaction, plus one status each. */
@@ -86,7 +97,8 @@ class HttpForwardIT {
         }
         StoreTransaction status = new StoreTransaction();
         for (String d : devices) {
-            String json = "{\"schema\":\"voc.status/1\",\"device\":\"" + d + "\",\"up_to\":" + (fromSeq + perDevice) + "}";
+            String json =
+                    "{\"schema\":\"voc.status/1\",\"device\":\"" + d + "\",\"up_to\":" + (fromSeq + perDevice) + "}";
             status.add(new StatusUpdate(d, "s1", true, "1.0", 0L, Instant.now(), json));
             expected.add(ForwardEvent.nameId("status:" + d + ":" + json));
         }
@@ -119,8 +131,9 @@ class HttpForwardIT {
 
             r.stop(); // connection refused now
             commit(devices, 26, 10);
-            await().atMost(Duration.ofSeconds(30)).until(() -> f.health().get("last_error") != null
-                    && f.health().get("last_error").toString().contains("cannot reach 127.0.0.1"));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> f.health().get("last_error") != null
+                            && f.health().get("last_error").toString().contains("cannot reach 127.0.0.1"));
             r.mode = SignedReceiver.Mode.ACCEPT_THEN_500; // the first batch after the outage: stored, answer lost
             r.startAgain();
 
@@ -137,7 +150,8 @@ class HttpForwardIT {
             assertThat(first.kind()).isEqualTo("conversation");
             assertThat(first.schema()).isEqualTo("voc.conversation/1");
             assertThat(first.payload().path("seq").asLong()).isEqualTo(10); // the protocol JSON, embedded as JSON
-            await().atMost(Duration.ofSeconds(10)).until(() -> outboxStore.lag("http").events() == 0);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> outboxStore.lag("http").events() == 0);
         }
     }
 
@@ -146,20 +160,33 @@ class HttpForwardIT {
     void eachSinkKeepsItsOwnProgressAndLag() throws Exception {
         try (SignedReceiver r = new SignedReceiver(SECRET)) {
             int deadPort = FreePorts.next();
-            KafkaSettings kafka = new KafkaSettings("127.0.0.1:" + deadPort, "voc", "PLAINTEXT", null, null, null, null, null,
-                    null, Duration.ofMillis(5), Duration.ofSeconds(5));
+            KafkaSettings kafka = new KafkaSettings(
+                    "127.0.0.1:" + deadPort,
+                    "voc",
+                    "PLAINTEXT",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    Duration.ofMillis(5),
+                    Duration.ofSeconds(5));
             Forwarder k = start(new KafkaSink(kafka, "gw-http"), 50);
             Forwarder h = start(http(r.url("/in"), Duration.ofSeconds(10)), 50);
             commit(List.of("dev-a", "dev-b"), 1, 20);
             await().atMost(Duration.ofSeconds(30)).until(() -> r.events.size() == expected.size());
-            await().atMost(Duration.ofSeconds(10)).until(() -> outboxStore.lag("http").events() == 0);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> outboxStore.lag("http").events() == 0);
             assertThat(outboxStore.lag("kafka").events()).isEqualTo(expected.size());
             assertThat(outboxStore.lag("kafka").bytes()).isPositive();
             // The Kafka forwarder makes its cursors between its (blocking, failing) attempts.
-            await().atMost(Duration.ofSeconds(30)).until(() -> outboxStore.sinks().equals(List.of("http", "kafka")));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> outboxStore.sinks().equals(List.of("http", "kafka")));
             assertThat(outboxStore.lag("kafka").events()).isEqualTo(expected.size());
-            await().atMost(Duration.ofSeconds(10)).until(() -> (long) h.health().get("lag_events") == 0
-                    && (long) k.health().get("lag_events") == expected.size());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> (long) h.health().get("lag_events") == 0
+                            && (long) k.health().get("lag_events") == expected.size());
             assertDeviceOrder(r);
         }
     }
@@ -172,7 +199,8 @@ class HttpForwardIT {
     void aRedirectIsNeverFollowedAndNoSecretIsLogged() throws Exception {
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        try (SignedReceiver r = new SignedReceiver(SECRET); SignedReceiver attacker = new SignedReceiver(SECRET)) {
+        try (SignedReceiver r = new SignedReceiver(SECRET);
+                SignedReceiver attacker = new SignedReceiver(SECRET)) {
             System.setErr(new PrintStream(new TeeStream(original, captured), true, StandardCharsets.UTF_8));
             r.mode = SignedReceiver.Mode.REDIRECT;
             r.redirectTo = attacker.url("/steal");
@@ -193,7 +221,10 @@ class HttpForwardIT {
             String log = captured.toString(StandardCharsets.UTF_8);
             assertThat(log).contains("event=forward_failed sink=http"); // the capture did see the forwarder's lines
             for (String text : List.of(log, error, f.health().toString())) {
-                assertThat(text).doesNotContain(SECRET).doesNotContain(SECRET.substring(6)).doesNotContain("tok-SECRET-123");
+                assertThat(text)
+                        .doesNotContain(SECRET)
+                        .doesNotContain(SECRET.substring(6))
+                        .doesNotContain("tok-SECRET-123");
             }
         } finally {
             System.setErr(original);
@@ -221,8 +252,12 @@ class HttpForwardIT {
             // Generous for a loaded machine; holding the store for the request would mean >= 4 s (the timeout) or a
             // pool timeout (10 s) and a failed commit.
             assertThat(Duration.ofNanos(worst)).isLessThan(Duration.ofSeconds(3));
-            await().atMost(Duration.ofSeconds(30)).until(() -> f.health().get("last_error") != null
-                    && f.health().get("last_error").toString().contains("no answer from 127.0.0.1 within 4000 ms"));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> f.health().get("last_error") != null
+                            && f.health()
+                                    .get("last_error")
+                                    .toString()
+                                    .contains("no answer from 127.0.0.1 within 4000 ms"));
             r.mode = SignedReceiver.Mode.UP;
             r.hang.countDown();
             await().atMost(Duration.ofSeconds(60)).until(() -> r.events.size() == expected.size());

@@ -13,13 +13,22 @@ import org.junit.jupiter.api.Test;
 
 class HttpSinkTest {
     private static OutboxRow row(String device, long dseq, String payload) {
-        return new OutboxRow(device, dseq, ForwardEvent.recordEventId(device, dseq), "utterance", "voc.utterance/1",
-                Instant.parse("2026-01-02T03:04:05Z"), "gw-1", payload, payload.length());
+        return new OutboxRow(
+                device,
+                dseq,
+                ForwardEvent.recordEventId(device, dseq),
+                "utterance",
+                "voc.utterance/1",
+                Instant.parse("2026-01-02T03:04:05Z"),
+                "gw-1",
+                payload,
+                payload.length());
     }
 
     @Test
     void theBodyCarriesEachEventWithItsIdsAndThePayloadAsJson() throws Exception {
-        List<OutboxRow> batch = List.of(row("d1", 1, "{\"schema\":\"voc.utterance/1\",\"text\":\"h\\u00e9 \\\"x\\\"\"}"),
+        List<OutboxRow> batch = List.of(
+                row("d1", 1, "{\"schema\":\"voc.utterance/1\",\"text\":\"h\\u00e9 \\\"x\\\"\"}"),
                 row("d2", 7, "{\"a\":[1,2]}"));
         byte[] json = HttpSink.body("msg_1", "gw-1", Instant.parse("2026-01-02T03:04:06Z"), batch);
         byte[] gz = HttpSink.gzip(json);
@@ -37,14 +46,23 @@ class HttpSinkTest {
         assertThat(e.path("device_seq").asLong()).isEqualTo(1);
         assertThat(e.path("committed_at").asText()).isEqualTo("2026-01-02T03:04:05Z");
         assertThat(e.path("payload").path("text").asText()).isEqualTo("hé \"x\"");
-        assertThat(tree.path("data").path("events").get(1).path("payload").path("a").get(1).asInt()).isEqualTo(2);
+        assertThat(tree.path("data")
+                        .path("events")
+                        .get(1)
+                        .path("payload")
+                        .path("a")
+                        .get(1)
+                        .asInt())
+                .isEqualTo(2);
     }
 
     @Test
     void theBatchIdDependsOnlyOnTheEventIds() {
         List<OutboxRow> a = List.of(row("d1", 1, "{}"), row("d1", 2, "{}"));
-        assertThat(HttpSink.batchId(a)).isEqualTo(HttpSink.batchId(List.of(row("d1", 1, "{\"x\":1}"), row("d1", 2, "{}"))))
-                .startsWith("msg_").hasSize(36);
+        assertThat(HttpSink.batchId(a))
+                .isEqualTo(HttpSink.batchId(List.of(row("d1", 1, "{\"x\":1}"), row("d1", 2, "{}"))))
+                .startsWith("msg_")
+                .hasSize(36);
         assertThat(HttpSink.batchId(a)).isNotEqualTo(HttpSink.batchId(List.of(row("d1", 1, "{}"))));
     }
 

@@ -65,7 +65,8 @@ class KafkaAndHttpForwardIT {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000");
         List<ConsumerRecord<String, String>> out = new ArrayList<>();
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> c =
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             c.subscribe(java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(prefix + ".") + ".*"));
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (out.size() < expected && System.nanoTime() < deadline) {
@@ -92,21 +93,37 @@ class KafkaAndHttpForwardIT {
             Path data = dir.resolve("data");
             Files.createDirectories(data);
             Path cfgFile = dir.resolve("gateway.yaml");
-            Files.writeString(cfgFile, "gateway_id: gw-k\ndata_dir: " + data + "\nforward:\n  batch_max_events: 16\n"
-                    + "  kafka: {bootstrap_servers: \"" + kafka.bootstrapServers() + "\", topic_prefix: " + prefix + "}\n"
-                    + "  http: {url: \"" + receiver.url("/in") + "\", secret: \"" + HttpForwardIT.SECRET + "\", retry_min: 50ms,"
-                    + " retry_max: 500ms}\n");
+            Files.writeString(
+                    cfgFile,
+                    "gateway_id: gw-k\ndata_dir: " + data + "\nforward:\n  batch_max_events: 16\n"
+                            + "  kafka: {bootstrap_servers: \"" + kafka.bootstrapServers() + "\", topic_prefix: "
+                            + prefix + "}\n"
+                            + "  http: {url: \"" + receiver.url("/in") + "\", secret: \"" + HttpForwardIT.SECRET
+                            + "\", retry_min: 50ms,"
+                            + " retry_max: 500ms}\n");
             GatewayConfig cfg = GatewayConfig.load(cfgFile, null);
             Set<String> expected = new HashSet<>();
             List<Forwarder> forwarders = new ArrayList<>();
             try (JdbcVocStore store = JdbcVocStore.open(cfg.store(), cfg.gatewayId())) {
-                ForwardOutbox outbox = new ForwardOutbox(store.dialect(), cfg.gatewayId(), true, Clock.systemUTC(),
+                ForwardOutbox outbox = new ForwardOutbox(
+                        store.dialect(),
+                        cfg.gatewayId(),
+                        true,
+                        Clock.systemUTC(),
                         () -> forwarders.forEach(Forwarder::wake));
-                store.addParticipant(new OutboxParticipant(outbox, () -> { }));
+                store.addParticipant(new OutboxParticipant(outbox, () -> {}));
                 OutboxStore os = new OutboxStore(store.dataSource(), store.dialect());
-                for (Sink s : List.of(new KafkaSink(cfg.forward().kafka(), cfg.gatewayId()),
+                for (Sink s : List.of(
+                        new KafkaSink(cfg.forward().kafka(), cfg.gatewayId()),
                         new HttpSink(cfg.forward().http(), cfg.gatewayId(), Clock.systemUTC()))) {
-                    Forwarder f = new Forwarder(os, s, 16, 1 << 20, Duration.ofDays(1), point -> { }, Clock.systemUTC(),
+                    Forwarder f = new Forwarder(
+                            os,
+                            s,
+                            16,
+                            1 << 20,
+                            Duration.ofDays(1),
+                            point -> {},
+                            Clock.systemUTC(),
                             new SimpleMeterRegistry());
                     forwarders.add(f);
                     f.start();
@@ -125,8 +142,9 @@ class KafkaAndHttpForwardIT {
                         }
                         store.commit(tx);
                     }
-                    await().atMost(Duration.ofSeconds(90)).until(() -> os.lag("kafka").events() == 0
-                            && os.lag("http").events() == 0);
+                    await().atMost(Duration.ofSeconds(90))
+                            .until(() -> os.lag("kafka").events() == 0
+                                    && os.lag("http").events() == 0);
                 } finally {
                     forwarders.forEach(Forwarder::close);
                 }
@@ -137,16 +155,19 @@ class KafkaAndHttpForwardIT {
             for (ConsumerRecord<String, String> r : got) {
                 String id = header(r, KafkaSink.HEADER_EVENT_ID);
                 byId.merge(id, 1, Integer::sum);
-                order.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(Long.parseLong(header(r, KafkaSink.HEADER_DEVICE_SEQ)));
+                order.computeIfAbsent(r.key(), k -> new ArrayList<>())
+                        .add(Long.parseLong(header(r, KafkaSink.HEADER_DEVICE_SEQ)));
                 assertThat(r.topic()).isEqualTo(prefix + "." + header(r, KafkaSink.HEADER_KIND));
-                assertThat(header(r, KafkaSink.HEADER_SCHEMA)).isEqualTo("voc." + header(r, KafkaSink.HEADER_KIND) + "/1");
+                assertThat(header(r, KafkaSink.HEADER_SCHEMA))
+                        .isEqualTo("voc." + header(r, KafkaSink.HEADER_KIND) + "/1");
             }
             assertThat(byId.keySet()).isEqualTo(expected);
             assertThat(byId.values()).allMatch(n -> n == 1);
             // Per device and topic (one partition per key): in the device's sequence.
             Map<String, Map<String, List<Long>>> perTopic = new HashMap<>();
             for (ConsumerRecord<String, String> r : got) {
-                perTopic.computeIfAbsent(r.key(), k -> new HashMap<>()).computeIfAbsent(r.topic(), k -> new ArrayList<>())
+                perTopic.computeIfAbsent(r.key(), k -> new HashMap<>())
+                        .computeIfAbsent(r.topic(), k -> new ArrayList<>())
                         .add(Long.parseLong(header(r, KafkaSink.HEADER_DEVICE_SEQ)));
             }
             perTopic.forEach((device, topics) -> topics.forEach((topic, seqs) ->
@@ -156,8 +177,17 @@ class KafkaAndHttpForwardIT {
             assertThat(receiver.events.keySet()).isEqualTo(expected);
             assertThat(receiver.badSignatures.get()).isZero();
 
-            ForwardCommandIT.Run replay = ForwardCommandIT.run("forward", "replay", "--config", cfgFile.toString(), "--since",
-                    "1h", "--kind", "conversation", "--sink", "kafka");
+            ForwardCommandIT.Run replay = ForwardCommandIT.run(
+                    "forward",
+                    "replay",
+                    "--config",
+                    cfgFile.toString(),
+                    "--since",
+                    "1h",
+                    "--kind",
+                    "conversation",
+                    "--sink",
+                    "kafka");
             assertThat(replay.code()).as(replay.err()).isZero();
             assertThat(replay.out()).contains("kafka: replayed 9 event(s)");
             List<ConsumerRecord<String, String>> after = consume(prefix, expected.size() + 9);
@@ -166,8 +196,10 @@ class KafkaAndHttpForwardIT {
             assertThat(again.keySet()).isEqualTo(expected); // no new ids: receivers dedupe the copies away
             assertThat(again.values().stream().filter(n -> n == 2)).hasSize(9);
             assertThat(again.values()).allMatch(n -> n <= 2);
-            assertThat(after.stream().filter(r -> again.get(header(r, KafkaSink.HEADER_EVENT_ID)) == 2)
-                    .map(r -> r.topic())).allMatch(t -> t.equals(prefix + ".conversation"));
+            assertThat(after.stream()
+                            .filter(r -> again.get(header(r, KafkaSink.HEADER_EVENT_ID)) == 2)
+                            .map(r -> r.topic()))
+                    .allMatch(t -> t.equals(prefix + ".conversation"));
         }
     }
 }

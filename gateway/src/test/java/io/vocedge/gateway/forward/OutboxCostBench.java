@@ -35,7 +35,8 @@ public final class OutboxCostBench {
         "我 上 周 交 的 定金 到 现在 还 没 退", "can i take the blue one for a test drive today",
         "价格 还行 但是 等 太久 了", "we have been waiting forty minutes for someone to help",
         "the delivery date moved again and nobody called me back", "销售 顾问 态度 很好 讲解 也 很 清楚",
-        "is the white one actually in stock or not", "贷款 利率 能 不能 再 低 一点"};
+        "is the white one actually in stock or not", "贷款 利率 能 不能 再 低 一点"
+    };
 
     private OutboxCostBench() {}
 
@@ -87,8 +88,12 @@ public final class OutboxCostBench {
                 }
                 System.out.printf(Locale.ROOT, "round %d: %s%n", r + 1, describe(rate, r));
             }
-            System.out.printf(Locale.ROOT, "%d rounds x %d transactions x %d records per variant%n", rounds,
-                    txPerRound, recordsPerTx);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%d rounds x %d transactions x %d records per variant%n",
+                    rounds,
+                    txPerRound,
+                    recordsPerTx);
             for (int v = 0; v < VARIANTS.length; v++) {
                 System.out.printf(Locale.ROOT, "%-11s median %,.0f records/s%n", VARIANTS[v], median(rate[v]));
             }
@@ -97,8 +102,12 @@ public final class OutboxCostBench {
                 for (int r = 0; r < rounds; r++) {
                     cost[r] = 1 - rate[v][r] / rate[1][r];
                 }
-                System.out.printf(Locale.ROOT, "cost of %-10s vs console: median %.1f %% (rounds %s)%n", VARIANTS[v],
-                        100 * median(cost), percents(cost));
+                System.out.printf(
+                        Locale.ROOT,
+                        "cost of %-10s vs console: median %.1f %% (rounds %s)%n",
+                        VARIANTS[v],
+                        100 * median(cost),
+                        percents(cost));
             }
         } finally {
             for (JdbcVocStore s : stores) {
@@ -120,9 +129,25 @@ public final class OutboxCostBench {
                 long deviceSeq = n / 200 + 1;
                 String text = TEXTS[(int) (n % TEXTS.length)] + " " + n;
                 String lang = text.chars().anyMatch(ch -> ch > 0x2e80) ? "zh" : "en";
-                tx.add(new StoredRecord(device, deviceSeq, "voc.utterance/1", "utterance", "site-" + (n % 20),
-                        device + "-c" + (deviceSeq / 8), n % 2 == 0 ? "customer" : "staff", lang, text, "negative", -0.8,
-                        "2026.12.1", now, true, "boot-1", deviceSeq * 500, now, now,
+                tx.add(new StoredRecord(
+                        device,
+                        deviceSeq,
+                        "voc.utterance/1",
+                        "utterance",
+                        "site-" + (n % 20),
+                        device + "-c" + (deviceSeq / 8),
+                        n % 2 == 0 ? "customer" : "staff",
+                        lang,
+                        text,
+                        "negative",
+                        -0.8,
+                        "2026.12.1",
+                        now,
+                        true,
+                        "boot-1",
+                        deviceSeq * 500,
+                        now,
+                        now,
                         List.of(new StoredRecord.Topic("waiting_time", "negative")),
                         payload(device, deviceSeq, lang, text, now)));
             }
@@ -134,9 +159,11 @@ public final class OutboxCostBench {
     /** An utterance as devices send it (the shape of a real one, about 900 bytes). */
     private static String payload(String device, long seq, String lang, String text, Instant at) {
         return "{\"schema\":\"voc.utterance/1\",\"device_id\":\"" + device + "\",\"seq\":" + seq
-                + ",\"time\":{\"wall\":\"" + at + "\",\"synced\":true,\"boot_id\":\"83df43ed-9b1e-4041-8a64-dd91b4b64b57\","
+                + ",\"time\":{\"wall\":\"" + at
+                + "\",\"synced\":true,\"boot_id\":\"83df43ed-9b1e-4041-8a64-dd91b4b64b57\","
                 + "\"mono_ms\":" + seq * 500 + "},\"conversation_id\":\"" + device + "-c" + seq / 8 + "\",\"lang\":\""
-                + lang + "\",\"speaker\":\"customer\",\"text\":\"" + text + "\",\"start_ms\":3566740,\"end_ms\":3568950,"
+                + lang + "\",\"speaker\":\"customer\",\"text\":\"" + text
+                + "\",\"start_ms\":3566740,\"end_ms\":3568950,"
                 + "\"asr_confidence\":1.0,\"redactions\":[],\"topics\":[{\"id\":\"waiting_time\",\"evidence\":[{\"term\":"
                 + "\"waiting\",\"pos\":3,\"weight\":2.207},{\"term\":\"minutes\",\"pos\":5,\"weight\":1.077}],\"sentiment\":"
                 + "{\"label\":\"negative\",\"score\":-0.95},\"confidence\":0.998}],\"sentiment\":{\"label\":\"negative\","

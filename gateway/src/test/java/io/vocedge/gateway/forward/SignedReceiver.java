@@ -30,7 +30,13 @@ import javax.crypto.spec.SecretKeySpec;
  * accept a batch and then answer an error (a lost answer, so the gateway retries what the receiver already has).
  */
 final class SignedReceiver implements AutoCloseable {
-    enum Mode { UP, DOWN_503, REDIRECT, HANG, ACCEPT_THEN_500 }
+    enum Mode {
+        UP,
+        DOWN_503,
+        REDIRECT,
+        HANG,
+        ACCEPT_THEN_500
+    }
 
     /** One event as first seen. */
     record Seen(String id, String device, long deviceSeq, String kind, String schema, JsonNode payload) {}
@@ -60,7 +66,8 @@ final class SignedReceiver implements AutoCloseable {
     final Map<String, List<Long>> orderPerDevice = new java.util.concurrent.ConcurrentHashMap<>();
 
     SignedReceiver(String secret) throws IOException {
-        this.key = secret.startsWith("whsec_") ? Base64.getDecoder().decode(secret.substring(6))
+        this.key = secret.startsWith("whsec_")
+                ? Base64.getDecoder().decode(secret.substring(6))
                 : secret.getBytes(StandardCharsets.UTF_8);
         start(0);
     }
@@ -138,10 +145,16 @@ final class SignedReceiver implements AutoCloseable {
                     duplicates.incrementAndGet();
                     continue;
                 }
-                Seen s = new Seen(eventId, e.path("device").asText(), e.path("device_seq").asLong(), e.path("kind").asText(),
-                        e.path("schema").asText(), e.path("payload"));
+                Seen s = new Seen(
+                        eventId,
+                        e.path("device").asText(),
+                        e.path("device_seq").asLong(),
+                        e.path("kind").asText(),
+                        e.path("schema").asText(),
+                        e.path("payload"));
                 events.put(eventId, s);
-                orderPerDevice.computeIfAbsent(s.device(), k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                orderPerDevice
+                        .computeIfAbsent(s.device(), k -> java.util.Collections.synchronizedList(new ArrayList<>()))
                         .add(s.deviceSeq());
             }
         }
@@ -167,7 +180,8 @@ final class SignedReceiver implements AutoCloseable {
             mac.update((id + "." + ts + ".").getBytes(StandardCharsets.UTF_8));
             byte[] expected = mac.doFinal(body);
             for (String part : header.split(" ")) {
-                if (part.startsWith("v1,") && MessageDigest.isEqual(expected, Base64.getDecoder().decode(part.substring(3)))) {
+                if (part.startsWith("v1,")
+                        && MessageDigest.isEqual(expected, Base64.getDecoder().decode(part.substring(3)))) {
                     return true;
                 }
             }

@@ -38,10 +38,12 @@ class HttpHardeningIT {
 
     @TempDir
     static Path dir;
+
     static MosquittoBroker broker;
     static GatewayApp app;
     static int port;
-    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    static final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @BeforeAll
     static void start() throws Exception {
@@ -62,7 +64,9 @@ class HttpHardeningIT {
 
     static GatewayApp gateway(String name, String httpYaml) throws Exception {
         Path cfg = dir.resolve(name + ".yaml");
-        Files.writeString(cfg, "gateway_id: http-it\nadmin_token: " + TOKEN + "\nbroker:\n  url: " + broker.url() + "\n" + httpYaml);
+        Files.writeString(
+                cfg,
+                "gateway_id: http-it\nadmin_token: " + TOKEN + "\nbroker:\n  url: " + broker.url() + "\n" + httpYaml);
         return GatewayApp.start(GatewayConfig.load(cfg, dir.resolve(name + "-data")));
     }
 
@@ -79,8 +83,11 @@ class HttpHardeningIT {
     /** GET /health from 127.0.0.1; returns the time it took in ms, asserting 200. */
     static long timedHealth() throws Exception {
         long t0 = System.nanoTime();
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(app.httpUrl() + "/health"))
-                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(app.httpUrl() + "/health"))
+                        .timeout(Duration.ofSeconds(2))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return ms;
@@ -130,7 +137,8 @@ class HttpHardeningIT {
             for (int i = 0; i < 5; i++) {
                 worst = Math.max(worst, timedHealth());
             }
-            org.tinylog.Logger.info("event=measure what=\"/health worst of 5 with 7 half-request-line sockets open\" ms={}", worst);
+            org.tinylog.Logger.info(
+                    "event=measure what=\"/health worst of 5 with 7 half-request-line sockets open\" ms={}", worst);
             assertThat(worst).isLessThan(2000);
             // Each half-open connection is closed by the server once header_timeout (2 s) has passed.
             for (Socket s : slow) {
@@ -165,7 +173,8 @@ class HttpHardeningIT {
                 }
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            org.tinylog.Logger.info("event=measure what=\"slowloris header drip cut after (header_timeout 2 s)\" ms={}", ms);
+            org.tinylog.Logger.info(
+                    "event=measure what=\"slowloris header drip cut after (header_timeout 2 s)\" ms={}", ms);
             assertThat(cut).as("drip cut by the server").isTrue();
             assertThat(ms).isBetween(1500L, 6000L);
         }
@@ -179,24 +188,32 @@ class HttpHardeningIT {
             // More body drippers than the server has worker threads (8): a blocking read would starve /health.
             for (int i = 0; i < 6; i++) {
                 Socket s = open(ATTACKER);
-                s.getOutputStream().write(("POST /admin/devices HTTP/1.1\r\nHost: gw\r\nAuthorization: Bearer " + TOKEN
-                        + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"dev").getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream()
+                        .write(("POST /admin/devices HTTP/1.1\r\nHost: gw\r\nAuthorization: Bearer " + TOKEN
+                                        + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"dev")
+                                .getBytes(StandardCharsets.US_ASCII));
                 drips.add(s);
             }
             for (int i = 0; i < 6; i++) {
                 Socket s = open(new InetSocketAddress("127.0.0.3", 0));
-                s.getOutputStream().write(("POST /admin/devices HTTP/1.1\r\nHost: gw\r\nAuthorization: Bearer " + TOKEN
-                        + "\r\nContent-Length: 1000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream()
+                        .write(("POST /admin/devices HTTP/1.1\r\nHost: gw\r\nAuthorization: Bearer " + TOKEN
+                                        + "\r\nContent-Length: 1000\r\n\r\n{")
+                                .getBytes(StandardCharsets.US_ASCII));
                 drips.add(s);
             }
             long worst = 0;
             for (int i = 0; i < 5; i++) {
                 worst = Math.max(worst, timedHealth());
             }
-            org.tinylog.Logger.info("event=measure what=\"/health worst of 5 with 12 body drippers open (8 worker threads)\" ms={}", worst);
+            org.tinylog.Logger.info(
+                    "event=measure what=\"/health worst of 5 with 12 body drippers open (8 worker threads)\" ms={}",
+                    worst);
             assertThat(worst).isLessThan(2000);
             for (Socket s : drips) {
-                assertThat(msUntilClosedByServer(s, Duration.ofSeconds(8))).as("body drip cut").isNotNegative();
+                assertThat(msUntilClosedByServer(s, Duration.ofSeconds(8)))
+                        .as("body drip cut")
+                        .isNotNegative();
             }
         } finally {
             for (Socket s : drips) {
@@ -219,7 +236,9 @@ class HttpHardeningIT {
                     closedAtOnce++;
                 }
             }
-            assertThat(closedAtOnce).as("connections over max_connections_per_address (6)").isEqualTo(4);
+            assertThat(closedAtOnce)
+                    .as("connections over max_connections_per_address (6)")
+                    .isEqualTo(4);
             assertThat(timedHealth()).isLessThan(2000);
         } finally {
             for (Socket s : flood) {
@@ -231,16 +250,23 @@ class HttpHardeningIT {
     @Test
     void oversizedBodiesAndHeadersAreRefusedWithAJsonErrorAndNoStackTrace() throws Exception {
         String big = "{\"device_id\":\"" + "x".repeat(20_000) + "\"}";
-        HttpResponse<String> r = http.send(admin("/admin/devices").POST(HttpRequest.BodyPublishers.ofString(big)).build(),
+        HttpResponse<String> r = http.send(
+                admin("/admin/devices")
+                        .POST(HttpRequest.BodyPublishers.ofString(big))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(413);
-        assertThat(r.body()).contains("\"error\"").contains("larger than 16384 bytes").doesNotContain("at org.", "Exception");
+        assertThat(r.body())
+                .contains("\"error\"")
+                .contains("larger than 16384 bytes")
+                .doesNotContain("at org.", "Exception");
 
         // Chunked (no Content-Length): refused while reading.
         try (Socket s = open(new InetSocketAddress("127.0.0.1", 0))) {
             OutputStream out = s.getOutputStream();
             out.write(("POST /admin/devices HTTP/1.1\r\nHost: gw\r\nAuthorization: Bearer " + TOKEN
-                    + "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             for (int i = 0; i < 20; i++) {
                 out.write(("400\r\n" + "y".repeat(0x400) + "\r\n").getBytes(StandardCharsets.US_ASCII));
             }
@@ -250,27 +276,37 @@ class HttpHardeningIT {
             assertThat(head).isEqualTo("HTTP/1.1 413");
         }
 
-        HttpResponse<String> h = http.send(HttpRequest.newBuilder(URI.create(app.httpUrl() + "/health"))
-                .header("X-Padding", "p".repeat(6000)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> h = http.send(
+                HttpRequest.newBuilder(URI.create(app.httpUrl() + "/health"))
+                        .header("X-Padding", "p".repeat(6000))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(h.statusCode()).isEqualTo(431);
         assertThat(h.body()).contains("larger than 4096 bytes").doesNotContain("at org.");
     }
 
     @Test
     void errorsAreJsonNamingTheProblem() throws Exception {
-        HttpResponse<String> nf = http.send(admin("/admin/nothing-here").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> nf =
+                http.send(admin("/admin/nothing-here").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(nf.statusCode()).isEqualTo(404);
         assertThat(nf.body()).contains("no such endpoint: GET /admin/nothing-here");
-        HttpResponse<String> bad = http.send(admin("/admin/devices").POST(HttpRequest.BodyPublishers.ofString("{\"password\": \"hunter2"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> bad = http.send(
+                admin("/admin/devices")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"password\": \"hunter2"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("malformed JSON at line 1").doesNotContain("hunter2");
-        HttpResponse<String> noToken = http.send(HttpRequest.newBuilder(URI.create(app.httpUrl() + "/admin/devices")).build(),
+        HttpResponse<String> noToken = http.send(
+                HttpRequest.newBuilder(URI.create(app.httpUrl() + "/admin/devices"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(noToken.statusCode()).isEqualTo(401);
         assertThat(noToken.body()).contains("missing or wrong bearer token");
         // Loopback plain HTTP stays allowed for the demo.
-        HttpResponse<String> ok = http.send(admin("/admin/devices").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ok =
+                http.send(admin("/admin/devices").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(ok.statusCode()).isEqualTo(200);
     }
 
@@ -279,26 +315,38 @@ class HttpHardeningIT {
         GatewayApp open = gateway("anyaddress", "http:\n  host: 0.0.0.0\n");
         try {
             int p = URI.create(open.httpUrl()).getPort();
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p + "/admin/devices"))
-                    .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p + "/admin/devices"))
+                            .header("Authorization", "Bearer " + TOKEN)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(403);
             assertThat(r.body()).contains("not accepted over plain HTTP").contains("http.tls");
             // A wrong token gets the same answer: the token is not even looked at.
-            HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p + "/admin/devices"))
-                    .header("Authorization", "Bearer nope").build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> wrong = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p + "/admin/devices"))
+                            .header("Authorization", "Bearer nope")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(wrong.statusCode()).isEqualTo(403);
             // /health stays open without a token. Awaited: right after start on a loaded machine the bounded store
             // ping may still answer store_busy (503), which is /health doing its job, not what this test is about.
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p + "/health")).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200));
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(http.send(
+                                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p + "/health"))
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.ofString())
+                                    .statusCode())
+                            .isEqualTo(200));
         } finally {
             open.close();
         }
     }
 
     private static HttpRequest.Builder admin(String path) {
-        return HttpRequest.newBuilder(URI.create(app.httpUrl() + path)).header("Authorization", "Bearer " + TOKEN)
+        return HttpRequest.newBuilder(URI.create(app.httpUrl() + path))
+                .header("Authorization", "Bearer " + TOKEN)
                 .timeout(Duration.ofSeconds(5));
     }
 

@@ -12,7 +12,8 @@ class CorrectedTimeTest {
     private final Instant received = Instant.parse("2026-11-22T12:00:00Z");
 
     private Telemetry rec(boolean synced, String boot, long mono) {
-        return new Telemetry("d", 1, new RecordTime(Instant.parse("2026-01-01T00:00:00Z"), synced, boot, mono), Map.of());
+        return new Telemetry(
+                "d", 1, new RecordTime(Instant.parse("2026-01-01T00:00:00Z"), synced, boot, mono), Map.of());
     }
 
     @Test
@@ -30,7 +31,9 @@ class CorrectedTimeTest {
 
     @Test
     void recordFromAnEarlierBootFallsBackToReceiveTime() {
-        assertThat(BatchValidator.correctedTime(rec(false, "old-boot", 5000), received, "b", 9000L)).isEqualTo(received);
-        assertThat(BatchValidator.correctedTime(rec(false, "b", 5000), received, "b", null)).isEqualTo(received);
+        assertThat(BatchValidator.correctedTime(rec(false, "old-boot", 5000), received, "b", 9000L))
+                .isEqualTo(received);
+        assertThat(BatchValidator.correctedTime(rec(false, "b", 5000), received, "b", null))
+                .isEqualTo(received);
     }
 }

@@ -76,8 +76,18 @@ class IngestWorkerTest {
         DeviceRegistry registry = new DeviceRegistry(store, false);
         SchemaValidator schemas = new SchemaValidator();
         metrics = new IngestMetrics(new SimpleMeterRegistry());
-        worker = new IngestWorker(16, 8, 1024 * 1024, new BatchValidator(json, schemas, registry), schemas, registry, store, port, json,
-                metrics, point -> { });
+        worker = new IngestWorker(
+                16,
+                8,
+                1024 * 1024,
+                new BatchValidator(json, schemas, registry),
+                schemas,
+                registry,
+                store,
+                port,
+                json,
+                metrics,
+                point -> {});
     }
 
     @AfterEach
@@ -86,14 +96,29 @@ class IngestWorkerTest {
     }
 
     private byte[] batch(String site, String device, long seq) throws Exception {
-        UpRecord u = new Utterance(device, seq, new RecordTime(Instant.parse("2026-11-22T10:00:00Z"), true, "boot", 1000),
-                "conv-1", "en", SpeakerRole.CUSTOMER, "the delivery keeps slipping", null, null, 0.9, List.of(), List.of(),
-                new Sentiment(SentimentLabel.NEGATIVE, -0.6), List.of(), "en-1", "test");
+        UpRecord u = new Utterance(
+                device,
+                seq,
+                new RecordTime(Instant.parse("2026-11-22T10:00:00Z"), true, "boot", 1000),
+                "conv-1",
+                "en",
+                SpeakerRole.CUSTOMER,
+                "the delivery keeps slipping",
+                null,
+                null,
+                0.9,
+                List.of(),
+                List.of(),
+                new Sentiment(SentimentLabel.NEGATIVE, -0.6),
+                List.of(),
+                "en-1",
+                "test");
         return json.writeValueAsBytes(new Batch(device, site, "b-" + seq, Instant.now(), "boot", 2000L, List.of(u)));
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("voc.db")); Statement s = c.createStatement();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("voc.db"));
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
@@ -114,10 +139,13 @@ class IngestWorkerTest {
 
         assertThat(count("SELECT COUNT(*) FROM records")).isZero();
         assertThat(count("SELECT COUNT(*) FROM dead_letters")).isEqualTo(4);
-        assertThat(count("SELECT COUNT(*) FROM dead_letters WHERE reason LIKE '%is not voc/v1/{site}/{device}/up/%'")).isEqualTo(3);
-        assertThat(count("SELECT COUNT(*) FROM dead_letters WHERE reason LIKE '%is not one the gateway reads%'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM dead_letters WHERE reason LIKE '%is not voc/v1/{site}/{device}/up/%'"))
+                .isEqualTo(3);
+        assertThat(count("SELECT COUNT(*) FROM dead_letters WHERE reason LIKE '%is not one the gateway reads%'"))
+                .isEqualTo(1);
         // The escape sequence from the topic never reaches a log line or an operator's terminal through the reason.
-        assertThat(count("SELECT COUNT(*) FROM dead_letters WHERE reason LIKE '%' || char(27) || '%'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM dead_letters WHERE reason LIKE '%' || char(27) || '%'"))
+                .isZero();
         assertThat(metrics.deadLetters("bad_topic")).isEqualTo(4);
         assertThat(port.published).as("no ack for an unaddressable message").isEmpty();
         assertThat(port.completed).hasSize(4);
@@ -131,7 +159,8 @@ class IngestWorkerTest {
         assertThat(count("SELECT COUNT(*) FROM records")).isEqualTo(1);
         assertThat(metrics.stored()).isEqualTo(1);
 
-        IngestMessage copy = IngestMessage.arrived("voc/v1/site-a/dev-1/up/records", payload.clone(), 2, 1, Instant.now());
+        IngestMessage copy =
+                IngestMessage.arrived("voc/v1/site-a/dev-1/up/records", payload.clone(), 2, 1, Instant.now());
         worker.process(List.of(copy));
 
         assertThat(metrics.resentBatches.count()).isEqualTo(1);
@@ -152,7 +181,8 @@ class IngestWorkerTest {
         worker.process(List.of(IngestMessage.arrived("voc/v1/site-a/dev-1/up/records", payload, 1, 1, Instant.now())));
         // Same batch id, other content: processed as usual (seq 8 stored).
         byte[] other = new String(batch("site-a", "dev-1", 8), java.nio.charset.StandardCharsets.UTF_8)
-                .replace("\"b-8\"", "\"b-7\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                .replace("\"b-8\"", "\"b-7\"")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         worker.process(List.of(IngestMessage.arrived("voc/v1/site-a/dev-1/up/records", other, 2, 1, Instant.now())));
         assertThat(count("SELECT COUNT(*) FROM records WHERE seq = 8")).isEqualTo(1);
         // The same bytes on another device's topic: refused as foreign, not answered from the first device's ack.
@@ -178,19 +208,22 @@ class IngestWorkerTest {
 
     @Test
     void theAddressParsedAtTheDoorDecidesDeviceSiteAndAckTopic() throws Exception {
-        IngestMessage m = IngestMessage.arrived("voc/v1/site-a/dev-1/up/records", batch("site-a", "dev-1", 7), 5, 1, Instant.now());
+        IngestMessage m = IngestMessage.arrived(
+                "voc/v1/site-a/dev-1/up/records", batch("site-a", "dev-1", 7), 5, 1, Instant.now());
         assertThat(m.address()).isEqualTo(new DeviceAddress("site-a", "dev-1", DeviceAddress.Kind.RECORDS));
 
         worker.process(List.of(m));
 
-        assertThat(count("SELECT COUNT(*) FROM records WHERE device_id = 'dev-1' AND site = 'site-a' AND seq = 7")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM records WHERE device_id = 'dev-1' AND site = 'site-a' AND seq = 7"))
+                .isEqualTo(1);
         assertThat(port.published).containsExactly("voc/v1/site-a/dev-1/down/ack");
         assertThat(port.completed).containsExactly(m);
     }
 
     @Test
     void aBatchPublishedOnAnotherDevicesTopicIsRefusedAsForeign() throws Exception {
-        IngestMessage m = IngestMessage.arrived("voc/v1/site-a/dev-2/up/records", batch("site-a", "dev-1", 1), 6, 1, Instant.now());
+        IngestMessage m = IngestMessage.arrived(
+                "voc/v1/site-a/dev-2/up/records", batch("site-a", "dev-1", 1), 6, 1, Instant.now());
 
         worker.process(List.of(m));
 
@@ -220,8 +253,18 @@ class IngestWorkerTest {
         DeviceRegistry registry = new DeviceRegistry(store, false);
         IngestMetrics capped = new IngestMetrics(new SimpleMeterRegistry());
         // Room for 8 messages by count, but only for 2 by bytes: 6 queued messages make 3 transactions.
-        IngestWorker w = new IngestWorker(16, 8, 2 * messageBytes, new BatchValidator(json, schemas, registry), schemas,
-                registry, store, port, json, capped, point -> { });
+        IngestWorker w = new IngestWorker(
+                16,
+                8,
+                2 * messageBytes,
+                new BatchValidator(json, schemas, registry),
+                schemas,
+                registry,
+                store,
+                port,
+                json,
+                capped,
+                point -> {});
         for (IngestMessage m : backlog) {
             w.offer(m);
         }
@@ -232,7 +275,8 @@ class IngestWorkerTest {
         } finally {
             w.close();
         }
-        assertThat(capped.commit.count()).as("transactions for 6 messages of %d bytes under a %d-byte limit", messageBytes,
-                2 * messageBytes).isEqualTo(3);
+        assertThat(capped.commit.count())
+                .as("transactions for 6 messages of %d bytes under a %d-byte limit", messageBytes, 2 * messageBytes)
+                .isEqualTo(3);
     }
 }

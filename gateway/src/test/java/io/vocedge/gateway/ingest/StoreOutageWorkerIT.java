@@ -52,7 +52,8 @@ class StoreOutageWorkerIT {
                 s.execute("INSERT INTO outside_writer VALUES (1)");
             }
             h.worker.offer(h.batch("dev-1", 1, 3, null));
-            await().atMost(Duration.ofSeconds(5)).until(() -> h.worker.storeCondition().snapshot().state().equals("store_busy"));
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> h.worker.storeCondition().snapshot().state().equals("store_busy"));
             // Past the 10 s busy timeout: SQLite has answered SQLITE_BUSY at least once.
             await().atMost(Duration.ofSeconds(30)).until(() -> h.metrics.storeErrors("store_busy") >= 1);
             assertThat(h.worker.storeCondition().snapshot().state()).isEqualTo("store_busy");
@@ -66,7 +67,8 @@ class StoreOutageWorkerIT {
         assertThat(h.ack(0).stored()).containsExactly(new Ack.SeqRange(1, 3));
         assertThat(h.ack(0).rejected()).isEmpty();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("voc.db"))) {
-            assertThat(count(c, "SELECT COUNT(*) FROM records WHERE device_id = 'dev-1'")).isEqualTo(3);
+            assertThat(count(c, "SELECT COUNT(*) FROM records WHERE device_id = 'dev-1'"))
+                    .isEqualTo(3);
             assertThat(count(c, "SELECT COUNT(*) FROM dead_letters")).isZero();
         }
         assertThat(h.metrics.deadLetters("store_refused")).isZero();
@@ -75,7 +77,8 @@ class StoreOutageWorkerIT {
 
     @Test
     void aPostgresqlServerThatGoesAwayIsWaitedOutNotRejected() throws Exception {
-        try (PostgresDatabase pg = PostgresDatabase.create(); TcpOutage outage = TcpOutage.forPostgres()) {
+        try (PostgresDatabase pg = PostgresDatabase.create();
+                TcpOutage outage = TcpOutage.forPostgres()) {
             h = new WorkerHarness(new StoreSettings("postgresql", null, outage.jdbcUrl(pg), pg.user(), null, 2), false);
             h.worker.offer(h.batch("dev-1", 1, 2, null));
             await().atMost(Duration.ofSeconds(10)).until(() -> h.acks.size() == 1);
@@ -88,7 +91,8 @@ class StoreOutageWorkerIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> h.acks.size() == 2);
             assertThat(h.ack(1).stored()).containsExactly(new Ack.SeqRange(3, 5));
             try (Connection c = pg.connect()) {
-                assertThat(count(c, "SELECT COUNT(*) FROM records WHERE device_id = 'dev-1'")).isEqualTo(5);
+                assertThat(count(c, "SELECT COUNT(*) FROM records WHERE device_id = 'dev-1'"))
+                        .isEqualTo(5);
                 assertThat(count(c, "SELECT COUNT(*) FROM dead_letters")).isZero();
             }
         }
@@ -99,7 +103,8 @@ class StoreOutageWorkerIT {
         try (PostgresDatabase pg = PostgresDatabase.create()) {
             h = new WorkerHarness(new StoreSettings("postgresql", null, pg.jdbcUrl(), pg.user(), null, 2), false);
             // A rule of the store (here a CHECK constraint a DBA added) that this one record can never satisfy.
-            try (Connection c = pg.connect(); Statement s = c.createStatement()) {
+            try (Connection c = pg.connect();
+                    Statement s = c.createStatement()) {
                 s.execute("ALTER TABLE records ADD CONSTRAINT dba_rule CHECK (text NOT LIKE '%forbidden by the dba%')");
             }
             IngestMessage poisoned = h.batch("dev-1", 1, 3, "this text is forbidden by the dba");
@@ -107,19 +112,32 @@ class StoreOutageWorkerIT {
             h.worker.process(List.of(poisoned, neighbour));
 
             assertThat(h.acks).hasSize(2);
-            Ack first = h.json.readValue(h.acks.stream().filter(a -> new String(a).contains("dev-1")).findFirst().orElseThrow(), Ack.class);
+            Ack first = h.json.readValue(
+                    h.acks.stream()
+                            .filter(a -> new String(a).contains("dev-1"))
+                            .findFirst()
+                            .orElseThrow(),
+                    Ack.class);
             assertThat(first.stored()).containsExactly(new Ack.SeqRange(1, 1), new Ack.SeqRange(3, 3));
             assertThat(first.rejected()).extracting(Ack.Rejected::seq).containsExactly(2L);
             assertThat(first.rejected().get(0).reason()).contains("store_refused");
             try (Connection c = pg.connect()) {
-                assertThat(count(c, "SELECT COUNT(*) FROM records WHERE device_id = 'dev-1'")).isEqualTo(2);
-                assertThat(count(c, "SELECT COUNT(*) FROM records WHERE device_id = 'dev-2'")).isEqualTo(2);
+                assertThat(count(c, "SELECT COUNT(*) FROM records WHERE device_id = 'dev-1'"))
+                        .isEqualTo(2);
+                assertThat(count(c, "SELECT COUNT(*) FROM records WHERE device_id = 'dev-2'"))
+                        .isEqualTo(2);
                 assertThat(count(c, "SELECT COUNT(*) FROM dead_letters")).isEqualTo(1);
-                assertThat(count(c, "SELECT COUNT(*) FROM dead_letters WHERE reason_code = 'store_refused' AND seq = 2"
-                        + " AND device_id = 'dev-1'")).isEqualTo(1);
+                assertThat(count(
+                                c,
+                                "SELECT COUNT(*) FROM dead_letters WHERE reason_code = 'store_refused' AND seq = 2"
+                                        + " AND device_id = 'dev-1'"))
+                        .isEqualTo(1);
                 // The reason names the rule, never the statement's values (the transcript text).
-                assertThat(count(c, "SELECT COUNT(*) FROM dead_letters WHERE reason LIKE '%dba_rule%' AND reason NOT LIKE"
-                        + " '%forbidden by%'")).isEqualTo(1);
+                assertThat(count(
+                                c,
+                                "SELECT COUNT(*) FROM dead_letters WHERE reason LIKE '%dba_rule%' AND reason NOT LIKE"
+                                        + " '%forbidden by%'"))
+                        .isEqualTo(1);
             }
             assertThat(h.metrics.deadLetters("store_refused")).isEqualTo(1);
             assertThat(h.completed).hasSize(2);

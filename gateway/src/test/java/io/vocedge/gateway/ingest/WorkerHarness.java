@@ -59,19 +59,45 @@ final class WorkerHarness implements AutoCloseable {
                 return true;
             }
         };
-        worker = new IngestWorker(16, 8, 1024 * 1024, new BatchValidator(json, schemas, registry), schemas, registry, store, port, json,
-                metrics, point -> { });
+        worker = new IngestWorker(
+                16,
+                8,
+                1024 * 1024,
+                new BatchValidator(json, schemas, registry),
+                schemas,
+                registry,
+                store,
+                port,
+                json,
+                metrics,
+                point -> {});
         worker.start();
     }
 
     /** A batch of utterances {@code from..to} of {@code device} at site-a; seq 2 says {@code textOfSeq2} if given. */
     IngestMessage batch(String device, long from, long to, String textOfSeq2) throws IOException {
-        List<UpRecord> records = LongStream.rangeClosed(from, to).mapToObj(seq -> (UpRecord) new Utterance(device, seq,
-                new RecordTime(Instant.parse("2026-11-22T10:00:00Z").plusSeconds(seq), true, "boot", seq * 1000), "conv-1", "en",
-                SpeakerRole.CUSTOMER, seq == 2 && textOfSeq2 != null ? textOfSeq2 : "the delivery keeps slipping " + seq, null,
-                null, 0.9, List.of(), List.of(), new Sentiment(SentimentLabel.NEGATIVE, -0.6), List.of(), "en-1", "test")).toList();
-        byte[] payload = json.writeValueAsBytes(new Batch(device, "site-a", "b-" + device + "-" + from, Instant.now(), "boot",
-                to * 1000 + 10, records));
+        List<UpRecord> records = LongStream.rangeClosed(from, to)
+                .mapToObj(seq -> (UpRecord) new Utterance(
+                        device,
+                        seq,
+                        new RecordTime(
+                                Instant.parse("2026-11-22T10:00:00Z").plusSeconds(seq), true, "boot", seq * 1000),
+                        "conv-1",
+                        "en",
+                        SpeakerRole.CUSTOMER,
+                        seq == 2 && textOfSeq2 != null ? textOfSeq2 : "the delivery keeps slipping " + seq,
+                        null,
+                        null,
+                        0.9,
+                        List.of(),
+                        List.of(),
+                        new Sentiment(SentimentLabel.NEGATIVE, -0.6),
+                        List.of(),
+                        "en-1",
+                        "test"))
+                .toList();
+        byte[] payload = json.writeValueAsBytes(new Batch(
+                device, "site-a", "b-" + device + "-" + from, Instant.now(), "boot", to * 1000 + 10, records));
         return IngestMessage.arrived("voc/v1/site-a/" + device + "/up/records", payload, (int) from, 1, Instant.now());
     }
 
@@ -80,7 +106,8 @@ final class WorkerHarness implements AutoCloseable {
     }
 
     static long count(Connection c, String sql) throws Exception {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

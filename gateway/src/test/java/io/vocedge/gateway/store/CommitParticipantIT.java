@@ -23,8 +23,27 @@ class CommitParticipantIT {
 
     private static StoredRecord record(String device, long seq) {
         Instant now = Instant.now();
-        return new StoredRecord(device, seq, "voc.utterance/1", "utterance", "s1", "c1", "customer", "en", "hello",
-                "neutral", 0.0, "1", now, true, "boot", seq, now, now, List.of(), "{\"seq\":" + seq + "}");
+        return new StoredRecord(
+                device,
+                seq,
+                "voc.utterance/1",
+                "utterance",
+                "s1",
+                "c1",
+                "customer",
+                "en",
+                "hello",
+                "neutral",
+                0.0,
+                "1",
+                now,
+                true,
+                "boot",
+                seq,
+                now,
+                now,
+                List.of(),
+                "{\"seq\":" + seq + "}");
     }
 
     private static StoreTransaction tx(StoredRecord... records) {
@@ -43,8 +62,9 @@ class CommitParticipantIT {
     }
 
     private static long count(JdbcVocStore store) throws SQLException {
-        try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT count(*) FROM records"); ResultSet rs = ps.executeQuery()) {
+        try (Connection c = store.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM records");
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             long n = rs.getLong(1);
             c.commit();
@@ -66,7 +86,8 @@ class CommitParticipantIT {
                 }
                 changes.insertedRecords().forEach(r -> seen.add(r.seq()));
             });
-            assertThat(store.commit(tx(record("d1", 1), record("d1", 2))).inserted()).isEqualTo(2);
+            assertThat(store.commit(tx(record("d1", 1), record("d1", 2))).inserted())
+                    .isEqualTo(2);
             CommitResult again = store.commit(tx(record("d1", 2), record("d1", 3)));
             assertThat(again.inserted()).isEqualTo(1);
             assertThat(again.duplicates()).isEqualTo(1);

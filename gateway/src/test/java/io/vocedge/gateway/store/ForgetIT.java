@@ -21,8 +21,27 @@ class ForgetIT {
     Path dir;
 
     private static StoredRecord record(String device, long seq, Instant corrected) {
-        return new StoredRecord(device, seq, "voc.utterance/1", "utterance", "s1", "c1", "customer", "en", "secret words " + seq,
-                "neutral", 0.0, "1", corrected, true, "boot", seq, corrected, corrected, List.of(), "{\"seq\":" + seq + "}");
+        return new StoredRecord(
+                device,
+                seq,
+                "voc.utterance/1",
+                "utterance",
+                "s1",
+                "c1",
+                "customer",
+                "en",
+                "secret words " + seq,
+                "neutral",
+                0.0,
+                "1",
+                corrected,
+                true,
+                "boot",
+                seq,
+                corrected,
+                corrected,
+                List.of(),
+                "{\"seq\":" + seq + "}");
     }
 
     private JdbcVocStore open(String kind, PostgresDatabase pg) throws SQLException {
@@ -33,7 +52,8 @@ class ForgetIT {
     }
 
     private static String one(JdbcVocStore store, String sql) throws SQLException {
-        try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+        try (Connection c = store.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(sql);
                 ResultSet rs = ps.executeQuery()) {
             String v = rs.next() ? rs.getString(1) : null;
             c.commit();
@@ -60,13 +80,17 @@ class ForgetIT {
             forget.add(new ForgetRequest("forget-1", "d1", "s1", now.minus(Duration.ofMinutes(5)), now));
             store.commit(forget);
 
-            assertThat(one(store, "SELECT COUNT(*) FROM records WHERE device_id = 'd1'")).isEqualTo("1");
-            assertThat(one(store, "SELECT seq FROM records WHERE device_id = 'd1'")).isEqualTo("1");
-            assertThat(one(store, "SELECT COUNT(*) FROM records WHERE device_id = 'd2'")).isEqualTo("1");
+            assertThat(one(store, "SELECT COUNT(*) FROM records WHERE device_id = 'd1'"))
+                    .isEqualTo("1");
+            assertThat(one(store, "SELECT seq FROM records WHERE device_id = 'd1'"))
+                    .isEqualTo("1");
+            assertThat(one(store, "SELECT COUNT(*) FROM records WHERE device_id = 'd2'"))
+                    .isEqualTo("1");
             assertThat(one(store, "SELECT message FROM command_results WHERE command_id = 'forget-1'"))
                     .isEqualTo("forgot 5 min; gateway deleted 2 stored records of the window");
             assertThat(one(store, "SELECT detail FROM console_audit WHERE action = 'forget' AND actor = 'device:d1'"))
-                    .contains("records_deleted=2").contains("command_id=forget-1");
+                    .contains("records_deleted=2")
+                    .contains("command_id=forget-1");
         }
     }
 }

@@ -32,13 +32,16 @@ class SeqRangesIT {
     @ValueSource(strings = {"sqlite", "postgresql"})
     void rangesFollowOutOfOrderInsertsDuplicatesAndForgets(String kind) throws Exception {
         try (PostgresDatabase pg = kind.equals("postgresql") ? PostgresDatabase.create() : null;
-                JdbcVocStore store = JdbcVocStore.open(kind.equals("sqlite")
-                        ? new StoreSettings("sqlite", dir.resolve("voc.db"), null, null, null, 1)
-                        : new StoreSettings("postgresql", null, pg.jdbcUrl(), pg.user(), "", 2), "gw-test")) {
+                JdbcVocStore store = JdbcVocStore.open(
+                        kind.equals("sqlite")
+                                ? new StoreSettings("sqlite", dir.resolve("voc.db"), null, null, null, 1)
+                                : new StoreSettings("postgresql", null, pg.jdbcUrl(), pg.user(), "", 2),
+                        "gw-test")) {
             Random random = new Random(14);
             Instant t0 = Instant.parse("2026-12-01T09:00:00Z");
             for (String device : List.of("d1", "d2")) {
-                store.register(new DeviceEntry(device, "s1", device, null, DeviceEntry.REGISTERED, t0, null, null, false, null, null));
+                store.register(new DeviceEntry(
+                        device, "s1", device, null, DeviceEntry.REGISTERED, t0, null, null, false, null, null));
             }
             List<String[]> sent = new ArrayList<>();
             for (int seq = 1; seq <= 400; seq++) {
@@ -55,8 +58,27 @@ class SeqRangesIT {
                 for (String[] r : sent.subList(i, Math.min(sent.size(), i + 40))) { // overlapping windows: duplicates
                     long seq = Long.parseLong(r[1]);
                     Instant at = t0.plusSeconds(seq);
-                    tx.add(new StoredRecord(r[0], seq, "voc.utterance/1", "utterance", "s1", "c" + seq / 10, "customer", "en",
-                            "text", "neutral", 0.0, "v1", at, true, "boot", seq, at, at, List.of(), "{\"seq\":" + seq + "}"));
+                    tx.add(new StoredRecord(
+                            r[0],
+                            seq,
+                            "voc.utterance/1",
+                            "utterance",
+                            "s1",
+                            "c" + seq / 10,
+                            "customer",
+                            "en",
+                            "text",
+                            "neutral",
+                            0.0,
+                            "v1",
+                            at,
+                            true,
+                            "boot",
+                            seq,
+                            at,
+                            at,
+                            List.of(),
+                            "{\"seq\":" + seq + "}"));
                 }
                 store.commit(tx);
             }
@@ -69,8 +91,11 @@ class SeqRangesIT {
             List<String> afterForget = ranges(store);
             assertThat(afterForget).isEqualTo(islands(store));
 
-            DeviceCoverage d1 = new CoverageQuery(store.dataSource(), store.dialect()).devices("s1").stream()
-                    .filter(d -> d.deviceId().equals("d1")).findFirst().orElseThrow();
+            DeviceCoverage d1 = new CoverageQuery(store.dataSource(), store.dialect())
+                    .devices("s1").stream()
+                            .filter(d -> d.deviceId().equals("d1"))
+                            .findFirst()
+                            .orElseThrow();
             TreeSet<Long> stored = seqs(store, "d1");
             assertThat(d1.stored()).isEqualTo(stored.size());
             assertThat(d1.maxSeq()).isEqualTo(stored.last());
@@ -92,8 +117,11 @@ class SeqRangesIT {
             }
             assertThat(gaps).as("forget made a gap and random loss others").hasSizeGreaterThan(3);
             assertThat(d1.gaps()).isEqualTo(gaps.subList(0, Math.min(gaps.size(), CoverageQuery.MAX_GAPS)));
-            DeviceCoverage d2 = new CoverageQuery(store.dataSource(), store.dialect()).devices(null).stream()
-                    .filter(d -> d.deviceId().equals("d2")).findFirst().orElseThrow();
+            DeviceCoverage d2 = new CoverageQuery(store.dataSource(), store.dialect())
+                    .devices(null).stream()
+                            .filter(d -> d.deviceId().equals("d2"))
+                            .findFirst()
+                            .orElseThrow();
             assertThat(d2.stored()).isEqualTo(49);
             assertThat(d2.contiguousTo()).isZero();
             assertThat(d2.gaps()).containsExactly(new DeviceCoverage.Range(1, 1));
@@ -109,8 +137,9 @@ class SeqRangesIT {
 
     private static List<String> ranges(JdbcVocStore store) throws Exception {
         List<String> out = new ArrayList<>();
-        try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT device_id, from_seq, to_seq FROM device_seq_ranges ORDER BY device_id, from_seq");
+        try (Connection c = store.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT device_id, from_seq, to_seq FROM device_seq_ranges ORDER BY device_id, from_seq");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(rs.getString(1) + ":" + rs.getLong(2) + "-" + rs.getLong(3));

@@ -44,7 +44,8 @@ class StoreFaultTest {
 
     @Test
     void aFileWriteLockedByAnotherWriterIsBusyNotTheRecordsFault() throws Exception {
-        try (Connection holder = withTable("busy.db"); Connection writer = open("busy.db")) {
+        try (Connection holder = withTable("busy.db");
+                Connection writer = open("busy.db")) {
             try (Statement s = holder.createStatement()) {
                 s.execute("BEGIN IMMEDIATE");
                 s.execute("INSERT INTO t VALUES (1, 'held')");
@@ -72,10 +73,14 @@ class StoreFaultTest {
 
     @Test
     void aFullDatabaseIsUnwritable() throws Exception {
-        try (Connection c = withTable("full.db"); Statement s = c.createStatement()) {
-            s.execute("PRAGMA max_page_count = 8"); // the disk-full path of SQLite (SQLITE_FULL), without filling a disk
-            SQLException e = failing(c, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500)"
-                    + " INSERT INTO t SELECT i, hex(randomblob(2000)) FROM n");
+        try (Connection c = withTable("full.db");
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "PRAGMA max_page_count = 8"); // the disk-full path of SQLite (SQLITE_FULL), without filling a disk
+            SQLException e = failing(
+                    c,
+                    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500)"
+                            + " INSERT INTO t SELECT i, hex(randomblob(2000)) FROM n");
             assertThat((Object) e).isNotNull();
             assertThat(StoreFault.of(e)).isEqualTo(StoreFault.UNWRITABLE);
         }
@@ -93,8 +98,10 @@ class StoreFaultTest {
     @Test
     void aPostgresqlServerThatDoesNotAnswerIsUnreachable() {
         int closed = FreePorts.next();
-        SQLException e = catchThrowableOfType(SQLException.class, () ->
-                DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + closed + "/voc?connectTimeout=2", "postgres", ""));
+        SQLException e = catchThrowableOfType(
+                SQLException.class,
+                () -> DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + closed + "/voc?connectTimeout=2", "postgres", ""));
         assertThat(StoreFault.of(e)).isEqualTo(StoreFault.UNREACHABLE);
     }
 
@@ -110,7 +117,9 @@ class StoreFaultTest {
         assertThat(StoreFault.sqlState("25006")).isEqualTo(StoreFault.UNWRITABLE);
         assertThat(StoreFault.sqlState("23502")).isEqualTo(StoreFault.CONTENT);
         assertThat(StoreFault.sqlState("22021")).isEqualTo(StoreFault.CONTENT);
-        assertThat(StoreFault.sqlState("42P01")).as("a missing table is our bug, never the record's").isEqualTo(StoreFault.UNKNOWN);
+        assertThat(StoreFault.sqlState("42P01"))
+                .as("a missing table is our bug, never the record's")
+                .isEqualTo(StoreFault.UNKNOWN);
         assertThat(StoreFault.of(new RuntimeException("no SQL at all"))).isEqualTo(StoreFault.UNKNOWN);
         assertThat(StoreFault.UNKNOWN.retryable()).isTrue();
     }

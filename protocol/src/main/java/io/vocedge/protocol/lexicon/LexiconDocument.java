@@ -22,11 +22,20 @@ import java.util.Map;
  * (which checks it before distributing it). Errors name the field and never repeat text from the file: a
  * lexicon arrives from elsewhere, and a wrong file given by mistake may hold secrets.
  */
-public record LexiconDocument(String version, Map<String, Map<String, List<String>>> topics, Map<String, List<String>> positive,
-        Map<String, List<String>> negative, Map<String, List<String>> negators, Map<String, Map<String, Double>> intensifiers,
-        Map<String, List<String>> contrast, Map<String, List<String>> question, Map<String, List<String>> polite) {
+public record LexiconDocument(
+        String version,
+        Map<String, Map<String, List<String>>> topics,
+        Map<String, List<String>> positive,
+        Map<String, List<String>> negative,
+        Map<String, List<String>> negators,
+        Map<String, Map<String, Double>> intensifiers,
+        Map<String, List<String>> contrast,
+        Map<String, List<String>> question,
+        Map<String, List<String>> polite) {
 
-    private static final ObjectMapper YAML = YAMLMapper.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
 
     /** Parses YAML; throws {@link IllegalArgumentException} naming every problem. */
     public static LexiconDocument parse(byte[] yaml, String source) {
@@ -40,8 +49,10 @@ public record LexiconDocument(String version, Map<String, Map<String, List<Strin
         } catch (JsonProcessingException e) {
             // Never the parser's own message: it quotes the offending text (a secret, if the file was one).
             var at = e.getLocation();
-            throw new IllegalArgumentException("lexicon " + source + " is not valid YAML" + (at == null || at.getLineNr() < 0 ? ""
-                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+            throw new IllegalArgumentException("lexicon " + source + " is not valid YAML"
+                    + (at == null || at.getLineNr() < 0
+                            ? ""
+                            : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("lexicon " + source + " is not valid YAML");
         }
@@ -72,18 +83,26 @@ public record LexiconDocument(String version, Map<String, Map<String, List<Strin
             Map<String, Double> w = new LinkedHashMap<>();
             l.getValue().fields().forEachRemaining(x -> {
                 if (!x.getValue().isNumber() || x.getValue().asDouble() <= 0) {
-                    errors.add("sentiment.intensifiers." + safeKey(l.getKey()) + ": every weight must be a positive number");
+                    errors.add("sentiment.intensifiers." + safeKey(l.getKey())
+                            + ": every weight must be a positive number");
                 }
                 w.put(norm(x.getKey()), x.getValue().asDouble());
             });
             intens.put(l.getKey(), w);
         });
         if (!errors.isEmpty()) {
-            throw new IllegalArgumentException("lexicon " + source + " is invalid:\n  - " + String.join("\n  - ", errors));
+            throw new IllegalArgumentException(
+                    "lexicon " + source + " is invalid:\n  - " + String.join("\n  - ", errors));
         }
-        return new LexiconDocument(version, topics, perLang(s.path("positive"), "sentiment.positive", errors),
-                perLang(s.path("negative"), "sentiment.negative", errors), perLang(s.path("negators"), "sentiment.negators", errors),
-                intens, perLang(s.path("contrast"), "sentiment.contrast", errors), perLang(s.path("question"), "sentiment.question", errors),
+        return new LexiconDocument(
+                version,
+                topics,
+                perLang(s.path("positive"), "sentiment.positive", errors),
+                perLang(s.path("negative"), "sentiment.negative", errors),
+                perLang(s.path("negators"), "sentiment.negators", errors),
+                intens,
+                perLang(s.path("contrast"), "sentiment.contrast", errors),
+                perLang(s.path("question"), "sentiment.question", errors),
                 perLang(s.path("polite"), "sentiment.polite", errors));
     }
 
@@ -139,7 +158,9 @@ public record LexiconDocument(String version, Map<String, Map<String, List<Strin
         for (int i = 0; i < Math.max(x.length, y.length); i++) {
             String p = i < x.length ? x[i] : "0";
             String q = i < y.length ? y[i] : "0";
-            int c = p.matches("\\d+") && q.matches("\\d+") ? Long.compare(Long.parseLong(p), Long.parseLong(q)) : p.compareTo(q);
+            int c = p.matches("\\d+") && q.matches("\\d+")
+                    ? Long.compare(Long.parseLong(p), Long.parseLong(q))
+                    : p.compareTo(q);
             if (c != 0) {
                 return c;
             }

@@ -1,7 +1,6 @@
 package io.vocedge.provisioning.broker;
 
 import io.vocedge.common.cli.BadInputException;
-
 import java.time.Duration;
 import java.util.List;
 
@@ -22,26 +21,59 @@ import java.util.List;
  *     {@value #DEFAULT_DYNSEC_PLUGIN}, which the loader finds in the system library directories (Debian's
  *     {@code mosquitto} package installs it in {@code /usr/lib/<arch>-linux-gnu/}, so the same name works on a Pi)
  */
-public record BrokerOptions(String listenHost, int port, List<String> hostNames, String confDir, String persistenceDir,
-        int maxInflight, int maxQueued, long maxQueuedBytes, Duration certValidity, Duration crlValidity, String dynsecPlugin) {
+public record BrokerOptions(
+        String listenHost,
+        int port,
+        List<String> hostNames,
+        String confDir,
+        String persistenceDir,
+        int maxInflight,
+        int maxQueued,
+        long maxQueuedBytes,
+        Duration certValidity,
+        Duration crlValidity,
+        String dynsecPlugin) {
     public static final String DEFAULT_DYNSEC_PLUGIN = "mosquitto_dynamic_security.so";
 
-    public BrokerOptions(String listenHost, int port, List<String> hostNames, String confDir, String persistenceDir,
-            int maxInflight, int maxQueued, long maxQueuedBytes, Duration certValidity, Duration crlValidity) {
-        this(listenHost, port, hostNames, confDir, persistenceDir, maxInflight, maxQueued, maxQueuedBytes, certValidity,
-                crlValidity, DEFAULT_DYNSEC_PLUGIN);
+    public BrokerOptions(
+            String listenHost,
+            int port,
+            List<String> hostNames,
+            String confDir,
+            String persistenceDir,
+            int maxInflight,
+            int maxQueued,
+            long maxQueuedBytes,
+            Duration certValidity,
+            Duration crlValidity) {
+        this(
+                listenHost,
+                port,
+                hostNames,
+                confDir,
+                persistenceDir,
+                maxInflight,
+                maxQueued,
+                maxQueuedBytes,
+                certValidity,
+                crlValidity,
+                DEFAULT_DYNSEC_PLUGIN);
     }
 
     public BrokerOptions {
-        if (dynsecPlugin == null || !dynsecPlugin.matches("[A-Za-z0-9._/-]{1,255}") || dynsecPlugin.contains("..")
+        if (dynsecPlugin == null
+                || !dynsecPlugin.matches("[A-Za-z0-9._/-]{1,255}")
+                || dynsecPlugin.contains("..")
                 || !dynsecPlugin.endsWith(".so")) {
-            throw new BadInputException("--dynsec-plugin '" + dynsecPlugin + "' must be a .so file name or absolute path without "
-                    + "spaces, e.g. " + DEFAULT_DYNSEC_PLUGIN + " or /usr/lib/aarch64-linux-gnu/" + DEFAULT_DYNSEC_PLUGIN);
+            throw new BadInputException("--dynsec-plugin '" + dynsecPlugin
+                    + "' must be a .so file name or absolute path without " + "spaces, e.g. " + DEFAULT_DYNSEC_PLUGIN
+                    + " or /usr/lib/aarch64-linux-gnu/" + DEFAULT_DYNSEC_PLUGIN);
         }
         hostNames = List.copyOf(hostNames);
         if (hostNames.isEmpty()) {
-            throw new BadInputException("--host is required: the name (or address) devices use to reach the broker, e.g. "
-                    + "--host gateway.store.example; repeat it for several names");
+            throw new BadInputException(
+                    "--host is required: the name (or address) devices use to reach the broker, e.g. "
+                            + "--host gateway.store.example; repeat it for several names");
         }
         for (String h : hostNames) {
             if (!h.matches("[A-Za-z0-9.:-]{1,253}")) {
@@ -52,20 +84,24 @@ public record BrokerOptions(String listenHost, int port, List<String> hostNames,
             throw new BadInputException("--port " + port + " is outside 1-65535");
         }
         if (!listenHost.matches("[A-Za-z0-9.:-]{1,253}")) {
-            throw new BadInputException("--listen '" + listenHost + "' is not an address: use 0.0.0.0 or an interface address");
+            throw new BadInputException(
+                    "--listen '" + listenHost + "' is not an address: use 0.0.0.0 or an interface address");
         }
         for (String[] p : new String[][] {{"--conf-dir", confDir}, {"--persistence-dir", persistenceDir}}) {
             if (p[1] == null || !p[1].matches("/[A-Za-z0-9._/-]*") || p[1].contains("..")) {
-                throw new BadInputException(p[0] + " '" + p[1] + "' must be an absolute path without spaces (e.g. /etc/mosquitto/voc)");
+                throw new BadInputException(
+                        p[0] + " '" + p[1] + "' must be an absolute path without spaces (e.g. /etc/mosquitto/voc)");
             }
         }
         if (maxInflight < 20 || maxInflight > 65535) {
-            throw new BadInputException("--max-inflight " + maxInflight + " must be 20-65535 (it is the MQTT 5 Receive Maximum: "
-                    + "below 20 throttles publishers, 0 would mean unbounded)");
+            throw new BadInputException(
+                    "--max-inflight " + maxInflight + " must be 20-65535 (it is the MQTT 5 Receive Maximum: "
+                            + "below 20 throttles publishers, 0 would mean unbounded)");
         }
         if (maxQueued < 1000) {
-            throw new BadInputException("--max-queued " + maxQueued + " must be at least 1000: Mosquitto drops QoS 1 messages "
-                    + "silently beyond it when a subscriber falls behind");
+            throw new BadInputException(
+                    "--max-queued " + maxQueued + " must be at least 1000: Mosquitto drops QoS 1 messages "
+                            + "silently beyond it when a subscriber falls behind");
         }
         if (maxQueuedBytes < 1024 * 1024) {
             throw new BadInputException("--max-queued-bytes must be at least 1 MiB");

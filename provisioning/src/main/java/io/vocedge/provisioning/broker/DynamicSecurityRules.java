@@ -1,6 +1,5 @@
 package io.vocedge.provisioning.broker;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.vocedge.protocol.Topics;
 import io.vocedge.provisioning.inventory.EnrolledDevice;
@@ -41,9 +40,11 @@ public final class DynamicSecurityRules {
     public static final String FILE = "dynamic-security.json";
     /** Topic kinds a device may publish (the protocol's {@code up/} channels). */
     public static final List<String> DEVICE_UP = List.of(Topics.UP_RECORDS, Topics.UP_STATUS, Topics.UP_RESULT);
+
     static final String GATEWAY_ROLE = "voc-gateway";
     /** The rules' administrator: not a valid device or gateway id, so no enrolled certificate can carry it. */
     public static final String ADMIN_USER = "@voc-admin";
+
     static final String ADMIN_ROLE = "voc-rules-admin";
 
     private DynamicSecurityRules() {}
@@ -58,13 +59,18 @@ public final class DynamicSecurityRules {
         List<Object> roles = new ArrayList<>();
         roles.add(role(GATEWAY_ROLE, gatewayAcls()));
         roles.add(role(ADMIN_ROLE, adminAcls()));
-        clients.add(client(ADMIN_USER, "rules administrator (voc-provision --broker-admin, certificate per command)", ADMIN_ROLE));
-        gateways.stream().sorted(Comparator.comparing(EnrolledGateway::gatewayId)).forEach(g ->
-                clients.add(client(g.gatewayId(), "gateway", GATEWAY_ROLE)));
-        devices.stream().filter(d -> !d.revoked()).sorted(Comparator.comparing(EnrolledDevice::deviceId)).forEach(d -> {
-            clients.add(client(d.deviceId(), "device at " + d.site(), deviceRole(d.deviceId())));
-            roles.add(role(deviceRole(d.deviceId()), deviceAcls(d.site(), d.deviceId())));
-        });
+        clients.add(client(
+                ADMIN_USER, "rules administrator (voc-provision --broker-admin, certificate per command)", ADMIN_ROLE));
+        gateways.stream()
+                .sorted(Comparator.comparing(EnrolledGateway::gatewayId))
+                .forEach(g -> clients.add(client(g.gatewayId(), "gateway", GATEWAY_ROLE)));
+        devices.stream()
+                .filter(d -> !d.revoked())
+                .sorted(Comparator.comparing(EnrolledDevice::deviceId))
+                .forEach(d -> {
+                    clients.add(client(d.deviceId(), "device at " + d.site(), deviceRole(d.deviceId())));
+                    roles.add(role(deviceRole(d.deviceId()), deviceAcls(d.site(), d.deviceId())));
+                });
         Map<String, Object> defaults = new LinkedHashMap<>();
         defaults.put("publishClientSend", false);
         defaults.put("publishClientReceive", false);
@@ -76,7 +82,9 @@ public final class DynamicSecurityRules {
         root.put("groups", List.of());
         root.put("roles", roles);
         try {
-            return io.vocedge.common.json.Mappers.json().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root);
+            return io.vocedge.common.json.Mappers.json()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsBytes(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot render the dynamic-security rules", e);
         }
@@ -93,7 +101,9 @@ public final class DynamicSecurityRules {
     }
 
     static List<Map<String, Object>> adminAcls() {
-        return List.of(acl("publishClientSend", LiveRules.CONTROL), acl("subscribeLiteral", LiveRules.RESPONSE),
+        return List.of(
+                acl("publishClientSend", LiveRules.CONTROL),
+                acl("subscribeLiteral", LiveRules.RESPONSE),
                 acl("publishClientReceive", LiveRules.RESPONSE));
     }
 

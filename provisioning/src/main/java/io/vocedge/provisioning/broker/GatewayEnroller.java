@@ -63,24 +63,31 @@ public final class GatewayEnroller {
                 throw new ProvisionException("cannot create --out " + out + ": " + SafeFiles.describe(e), e);
             }
             KeyPair keys = FleetCa.newKeyPair();
-            X509Certificate cert = ca.issue(gatewayId, keys.getPublic(), FleetCa.Purpose.CLIENT, java.util.List.of(), validity);
+            X509Certificate cert =
+                    ca.issue(gatewayId, keys.getPublic(), FleetCa.Purpose.CLIENT, java.util.List.of(), validity);
             SafeFiles.writePublic(out.resolve("ca.pem"), Pem.encode(ca.certificate()));
             SafeFiles.writePublic(out.resolve("gateway.pem"), Pem.encode(cert));
             SafeFiles.writePrivate(out.resolve("gateway.key"), FleetCa.privateKeyPem(keys.getPrivate()));
             if (!httpHosts.isEmpty()) {
                 KeyPair httpKeys = FleetCa.newKeyPair();
-                X509Certificate server = ca.issue(httpHosts.get(0), httpKeys.getPublic(), FleetCa.Purpose.SERVER, httpHosts,
-                        validity);
+                X509Certificate server =
+                        ca.issue(httpHosts.get(0), httpKeys.getPublic(), FleetCa.Purpose.SERVER, httpHosts, validity);
                 SafeFiles.writePublic(out.resolve("http.pem"), Pem.encode(server));
                 SafeFiles.writePrivate(out.resolve("http.key"), FleetCa.privateKeyPem(httpKeys.getPrivate()));
-                Logger.info("event=gateway_http_certificate gateway={} hosts={}", gatewayId, String.join(",", httpHosts));
+                Logger.info(
+                        "event=gateway_http_certificate gateway={} hosts={}", gatewayId, String.join(",", httpHosts));
             }
-            EnrolledGateway g = new EnrolledGateway(gatewayId, cert.getSerialNumber().toString(16), Pem.fingerprint(cert),
-                    clock.instant(), cert.getNotAfter().toInstant());
+            EnrolledGateway g = new EnrolledGateway(
+                    gatewayId,
+                    cert.getSerialNumber().toString(16),
+                    Pem.fingerprint(cert),
+                    clock.instant(),
+                    cert.getNotAfter().toInstant());
             inv = inv.withGateway(g);
             inventory.save(inv);
             if (inv.brokerDir() != null && Files.isDirectory(Path.of(inv.brokerDir()))) {
-                new BrokerConfigGenerator(ca, clock).writeRules(inv, Path.of(inv.brokerDir()), BrokerConfigGenerator.DEFAULT_CRL_VALIDITY);
+                new BrokerConfigGenerator(ca, clock)
+                        .writeRules(inv, Path.of(inv.brokerDir()), BrokerConfigGenerator.DEFAULT_CRL_VALIDITY);
             }
             Logger.info("event=gateway_enrolled gateway={} fingerprint={}", gatewayId, g.fingerprint());
             return g;
@@ -91,17 +98,19 @@ public final class GatewayEnroller {
     public static void requireHosts(java.util.List<String> hosts) {
         for (String h : hosts) {
             if (h == null || !h.matches("[A-Za-z0-9.:-]{1,253}") || h.startsWith("-") || h.startsWith(".")) {
-                throw new BadInputException("--http-host '" + h + "' is not a host name or IP address: give the name or "
-                        + "address clients use to reach the gateway's HTTP API, e.g. --http-host gw.store.example "
-                        + "--http-host 192.0.2.10");
+                throw new BadInputException(
+                        "--http-host '" + h + "' is not a host name or IP address: give the name or "
+                                + "address clients use to reach the gateway's HTTP API, e.g. --http-host gw.store.example "
+                                + "--http-host 192.0.2.10");
             }
         }
     }
 
     public static void requireGatewayId(String id) {
         if (!Ids.isValid(id) || id.startsWith("dev-")) {
-            throw new BadInputException("--id '" + id + "' is not a gateway id: use the gateway's gateway_id (1-64 characters of "
-                    + "a-z, 0-9, '-' or '_', not starting with 'dev-', which is kept for devices)");
+            throw new BadInputException(
+                    "--id '" + id + "' is not a gateway id: use the gateway's gateway_id (1-64 characters of "
+                            + "a-z, 0-9, '-' or '_', not starting with 'dev-', which is kept for devices)");
         }
     }
 }

@@ -62,11 +62,13 @@ public final class LiveRules implements AutoCloseable {
     /** Connects to the broker at {@code url} ({@code ssl://host:port}) as the admin client. */
     public static LiveRules connect(FleetCa ca, String url, Duration timeout) {
         if (url == null || !url.matches("ssl://[^/\\s]+:\\d{1,5}")) {
-            throw new BadInputException("--broker-admin '" + url + "' must be ssl://HOST:PORT, the broker's TLS listener");
+            throw new BadInputException(
+                    "--broker-admin '" + url + "' must be ssl://HOST:PORT, the broker's TLS listener");
         }
         MqttAsyncClient client;
         try {
-            client = new MqttAsyncClient(url, "voc-admin-" + UUID.randomUUID().toString().substring(0, 8), new MemoryPersistence());
+            client = new MqttAsyncClient(
+                    url, "voc-admin-" + UUID.randomUUID().toString().substring(0, 8), new MemoryPersistence());
         } catch (MqttException e) {
             throw new BadInputException("--broker-admin '" + url + "': " + e.getMessage());
         }
@@ -83,15 +85,18 @@ public final class LiveRules implements AutoCloseable {
             sub.waitForCompletion(timeout.toMillis());
             int[] codes = sub.getReasonCodes();
             if (codes == null || codes.length == 0 || codes[0] >= 0x80) {
-                throw new ProvisionException("the broker at " + url + " refused the admin client's subscription (reason "
+                throw new ProvisionException("the broker at " + url
+                        + " refused the admin client's subscription (reason "
                         + (codes == null || codes.length == 0 ? "?" : codes[0]) + "): its " + DynamicSecurityRules.FILE
                         + " predates live changes; copy the one 'broker config' writes now and restart it once");
             }
         } catch (MqttException e) {
             live.close();
-            throw new ProvisionException("cannot reach the broker at " + url + " as its admin: " + e.getMessage()
-                    + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : "")
-                    + ": check the URL, that it runs and uses this fleet's CA", e);
+            throw new ProvisionException(
+                    "cannot reach the broker at " + url + " as its admin: " + e.getMessage()
+                            + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : "")
+                            + ": check the URL, that it runs and uses this fleet's CA",
+                    e);
         }
         return live;
     }
@@ -124,7 +129,8 @@ public final class LiveRules implements AutoCloseable {
         deleteRole.put("rolename", DynamicSecurityRules.deviceRole(deviceId));
         List<String> done = new ArrayList<>();
         done.add(result(send(deleteClient), "client " + deviceId + " removed and disconnected", "Client not found"));
-        done.add(result(send(deleteRole), "role " + DynamicSecurityRules.deviceRole(deviceId) + " removed", "Role not found"));
+        done.add(result(
+                send(deleteRole), "role " + DynamicSecurityRules.deviceRole(deviceId) + " removed", "Role not found"));
         return done;
     }
 
@@ -144,7 +150,8 @@ public final class LiveRules implements AutoCloseable {
         if (error.equals(alreadyError)) {
             return what + ": already so";
         }
-        throw new ProvisionException("the broker refused " + response.path("command").asText() + " for " + what + ": " + error);
+        throw new ProvisionException(
+                "the broker refused " + response.path("command").asText() + " for " + what + ": " + error);
     }
 
     private JsonNode send(Map<String, Object> command) {
@@ -158,14 +165,20 @@ public final class LiveRules implements AutoCloseable {
             int[] codes = t.getReasonCodes();
             if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
                 throw new ProvisionException("the broker refused the admin client's command (PUBACK reason " + codes[0]
-                        + "): its " + DynamicSecurityRules.FILE + " predates live changes; copy the current one and restart it once");
+                        + "): its " + DynamicSecurityRules.FILE
+                        + " predates live changes; copy the current one and restart it once");
             }
             return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new ProvisionException("the broker did not answer " + command.get("command") + " within " + timeout.toSeconds()
-                    + " s: is the dynamic-security plugin loaded (mosquitto.conf from 'broker config')?", e);
-        } catch (MqttException | com.fasterxml.jackson.core.JsonProcessingException | java.util.concurrent.ExecutionException e) {
-            throw new ProvisionException("sending " + command.get("command") + " to the broker failed: " + e.getMessage(), e);
+            throw new ProvisionException(
+                    "the broker did not answer " + command.get("command") + " within " + timeout.toSeconds()
+                            + " s: is the dynamic-security plugin loaded (mosquitto.conf from 'broker config')?",
+                    e);
+        } catch (MqttException
+                | com.fasterxml.jackson.core.JsonProcessingException
+                | java.util.concurrent.ExecutionException e) {
+            throw new ProvisionException(
+                    "sending " + command.get("command") + " to the broker failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProvisionException("interrupted", e);
@@ -178,7 +191,11 @@ public final class LiveRules implements AutoCloseable {
     static SSLContext adminTls(FleetCa ca) {
         try {
             KeyPair keys = FleetCa.newKeyPair();
-            X509Certificate cert = ca.issue(DynamicSecurityRules.ADMIN_USER, keys.getPublic(), FleetCa.Purpose.CLIENT, List.of(),
+            X509Certificate cert = ca.issue(
+                    DynamicSecurityRules.ADMIN_USER,
+                    keys.getPublic(),
+                    FleetCa.Purpose.CLIENT,
+                    List.of(),
                     ADMIN_CERT_VALIDITY);
             char[] none = new char[0];
             KeyStore ks = KeyStore.getInstance("PKCS12");
@@ -220,7 +237,8 @@ public final class LiveRules implements AutoCloseable {
         public void messageArrived(String topic, MqttMessage message) {
             try {
                 for (JsonNode r : json.readTree(message.getPayload()).path("responses")) {
-                    CompletableFuture<JsonNode> f = pending.get(r.path("correlationData").asText(""));
+                    CompletableFuture<JsonNode> f =
+                            pending.get(r.path("correlationData").asText(""));
                     if (f != null) {
                         f.complete(r);
                     }

@@ -88,7 +88,10 @@ public final class FleetCa {
     }
 
     /** What a certificate is for; decides key usage and extended key usage. */
-    public enum Purpose { CLIENT, SERVER }
+    public enum Purpose {
+        CLIENT,
+        SERVER
+    }
 
     /** Creates a new CA in {@code dir} (created if missing); refuses a directory that already holds one. */
     public static FleetCa create(Path dir, char[] passphrase, String name, Duration validity, Clock clock) {
@@ -100,20 +103,32 @@ public final class FleetCa {
         createPrivateDir(dir);
         KeyPair pair = newKeyPair();
         Instant now = clock.instant();
-        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, "VoC Edge")
-                .addRDN(BCStyle.CN, "VoC Edge fleet CA " + name).build();
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.O, "VoC Edge")
+                .addRDN(BCStyle.CN, "VoC Edge fleet CA " + name)
+                .build();
         try {
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
-            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(subject, serial(), Date.from(now.minusSeconds(60)),
-                    Date.from(now.plus(validity)), subject, pair.getPublic())
+            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
+                            subject,
+                            serial(),
+                            Date.from(now.minusSeconds(60)),
+                            Date.from(now.plus(validity)),
+                            subject,
+                            pair.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
-                    .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()));
-            X509Certificate caCert = new JcaX509CertificateConverter().getCertificate(b.build(signer(pair.getPrivate())));
+                    .addExtension(
+                            Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()));
+            X509Certificate caCert =
+                    new JcaX509CertificateConverter().getCertificate(b.build(signer(pair.getPrivate())));
             // Key first: a ca.pem without its key would look like a usable CA.
             SafeFiles.writePrivate(dir.resolve(KEY_FILE), encryptedKeyPem(pair.getPrivate(), passphrase));
             SafeFiles.writePublic(dir.resolve(CERT_FILE), Pem.encode(caCert));
-            Logger.info("event=ca_created dir={} fingerprint={} not_after={}", dir, Pem.fingerprint(caCert),
+            Logger.info(
+                    "event=ca_created dir={} fingerprint={} not_after={}",
+                    dir,
+                    Pem.fingerprint(caCert),
                     caCert.getNotAfter().toInstant());
             return new FleetCa(dir, caCert, pair.getPrivate(), clock);
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
@@ -135,12 +150,12 @@ public final class FleetCa {
         }
         Instant now = clock.instant();
         if (now.isAfter(caCert.getNotAfter().toInstant())) {
-            throw new ProvisionException("the fleet CA certificate expired on " + caCert.getNotAfter().toInstant()
-                    + ": create a new CA with 'ca init' and enroll the fleet again");
+            throw new ProvisionException("the fleet CA certificate expired on "
+                    + caCert.getNotAfter().toInstant() + ": create a new CA with 'ca init' and enroll the fleet again");
         }
         if (now.isBefore(caCert.getNotBefore().toInstant())) {
-            throw new ProvisionException("the fleet CA certificate is valid only from " + caCert.getNotBefore().toInstant()
-                    + ": check this computer's clock");
+            throw new ProvisionException("the fleet CA certificate is valid only from "
+                    + caCert.getNotBefore().toInstant() + ": check this computer's clock");
         }
         return new FleetCa(dir, caCert, key, clock);
     }
@@ -149,8 +164,8 @@ public final class FleetCa {
     public static X509Certificate certificate(Path dir) {
         Path certFile = dir.resolve(CERT_FILE);
         if (!Files.isReadable(certFile)) {
-            throw new BadInputException("no fleet CA in " + dir + " (" + CERT_FILE + " missing): run 'ca init --dir " + dir
-                    + "' first, or point --ca at the CA directory");
+            throw new BadInputException("no fleet CA in " + dir + " (" + CERT_FILE + " missing): run 'ca init --dir "
+                    + dir + "' first, or point --ca at the CA directory");
         }
         try {
             return readCertificate(certFile);
@@ -174,8 +189,8 @@ public final class FleetCa {
     }
 
     /** Issues a certificate valid from now for {@code validity}, never beyond the CA's own end. */
-    public X509Certificate issue(String commonName, PublicKey subjectKey, Purpose purpose, List<String> hostNames,
-            Duration validity) {
+    public X509Certificate issue(
+            String commonName, PublicKey subjectKey, Purpose purpose, List<String> hostNames, Duration validity) {
         Instant now = clock.instant();
         Instant end = now.plus(validity);
         if (end.isAfter(cert.getNotAfter().toInstant())) {
@@ -185,26 +200,42 @@ public final class FleetCa {
     }
 
     /** Issues a certificate with explicit validity (tests use it for expired certificates). */
-    public X509Certificate issue(String commonName, PublicKey subjectKey, Purpose purpose, List<String> hostNames,
-            Instant notBefore, Instant notAfter) {
-        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, "VoC Edge")
-                .addRDN(BCStyle.CN, commonName).build();
+    public X509Certificate issue(
+            String commonName,
+            PublicKey subjectKey,
+            Purpose purpose,
+            List<String> hostNames,
+            Instant notBefore,
+            Instant notAfter) {
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.O, "VoC Edge")
+                .addRDN(BCStyle.CN, commonName)
+                .build();
         try {
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
-            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(cert, serial(), Date.from(notBefore),
-                    Date.from(notAfter), subject, subjectKey)
+            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
+                            cert, serial(), Date.from(notBefore), Date.from(notAfter), subject, subjectKey)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
-                            purpose == Purpose.SERVER ? KeyPurposeId.id_kp_serverAuth : KeyPurposeId.id_kp_clientAuth))
+                    .addExtension(
+                            Extension.extendedKeyUsage,
+                            false,
+                            new ExtendedKeyUsage(
+                                    purpose == Purpose.SERVER
+                                            ? KeyPurposeId.id_kp_serverAuth
+                                            : KeyPurposeId.id_kp_clientAuth))
                     .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(subjectKey))
                     .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(cert));
             if (!hostNames.isEmpty()) {
                 List<GeneralName> names = new ArrayList<>();
                 for (String h : hostNames) {
-                    names.add(isIpLiteral(h) ? new GeneralName(GeneralName.iPAddress, h) : new GeneralName(GeneralName.dNSName, h));
+                    names.add(
+                            isIpLiteral(h)
+                                    ? new GeneralName(GeneralName.iPAddress, h)
+                                    : new GeneralName(GeneralName.dNSName, h));
                 }
-                b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names.toArray(GeneralName[]::new)));
+                b.addExtension(
+                        Extension.subjectAlternativeName, false, new GeneralNames(names.toArray(GeneralName[]::new)));
             }
             return new JcaX509CertificateConverter().getCertificate(b.build(signer(key)));
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
@@ -221,10 +252,19 @@ public final class FleetCa {
         try {
             X509v2CRLBuilder b = new JcaX509v2CRLBuilder(cert, Date.from(now.minusSeconds(60)));
             Instant next = now.plus(validity);
-            b.setNextUpdate(Date.from(next.isAfter(cert.getNotAfter().toInstant()) ? cert.getNotAfter().toInstant() : next));
+            b.setNextUpdate(Date.from(
+                    next.isAfter(cert.getNotAfter().toInstant())
+                            ? cert.getNotAfter().toInstant()
+                            : next));
             revoked.forEach((serial, at) -> b.addCRLEntry(serial, Date.from(at), CRLReason.privilegeWithdrawn));
-            b.addExtension(Extension.authorityKeyIdentifier, false, new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(cert));
-            b.addExtension(Extension.cRLNumber, false, new org.bouncycastle.asn1.x509.CRLNumber(BigInteger.valueOf(now.toEpochMilli())));
+            b.addExtension(
+                    Extension.authorityKeyIdentifier,
+                    false,
+                    new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(cert));
+            b.addExtension(
+                    Extension.cRLNumber,
+                    false,
+                    new org.bouncycastle.asn1.x509.CRLNumber(BigInteger.valueOf(now.toEpochMilli())));
             return new JcaX509CRLConverter().getCRL(b.build(signer(key)));
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
             throw new ProvisionException("cannot sign the revocation list: " + e.getMessage(), e);
@@ -253,8 +293,12 @@ public final class FleetCa {
     static byte[] encryptedKeyPem(PrivateKey key, char[] passphrase) {
         try {
             var encryptor = new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC)
-                    .setPRF(JcaPKCS8Generator.PRF_HMACSHA256).setIterationCount(KDF_ITERATIONS).setRandom(RANDOM)
-                    .setProvider(BC).setPassword(passphrase).build();
+                    .setPRF(JcaPKCS8Generator.PRF_HMACSHA256)
+                    .setIterationCount(KDF_ITERATIONS)
+                    .setRandom(RANDOM)
+                    .setProvider(BC)
+                    .setPassword(passphrase)
+                    .build();
             return Pem.encode(new JcaPKCS8Generator(key, encryptor).generate());
         } catch (OperatorCreationException | org.bouncycastle.util.io.pem.PemGenerationException e) {
             throw new IllegalStateException("cannot encrypt the CA key", e);
@@ -263,24 +307,30 @@ public final class FleetCa {
 
     static PrivateKey decryptKey(Path keyFile, char[] passphrase) {
         Object parsed;
-        try (Reader r = Files.newBufferedReader(keyFile, StandardCharsets.US_ASCII); PEMParser p = new PEMParser(r)) {
+        try (Reader r = Files.newBufferedReader(keyFile, StandardCharsets.US_ASCII);
+                PEMParser p = new PEMParser(r)) {
             parsed = p.readObject();
         } catch (IOException e) {
             throw new ProvisionException(keyFile + " is not a PEM key: restore it from the CA backup", e);
         }
         if (!(parsed instanceof PKCS8EncryptedPrivateKeyInfo info)) {
-            throw new ProvisionException(keyFile + " is not an encrypted PKCS#8 key ('ENCRYPTED PRIVATE KEY'): restore it from "
-                    + "the CA backup");
+            throw new ProvisionException(keyFile
+                    + " is not an encrypted PKCS#8 key ('ENCRYPTED PRIVATE KEY'): restore it from " + "the CA backup");
         }
         try {
-            var decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(passphrase);
-            PrivateKey bcKey = new JcaPEMKeyConverter().setProvider(BC).getPrivateKey(info.decryptPrivateKeyInfo(decryptor));
+            var decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder()
+                    .setProvider(BC)
+                    .build(passphrase);
+            PrivateKey bcKey =
+                    new JcaPEMKeyConverter().setProvider(BC).getPrivateKey(info.decryptPrivateKeyInfo(decryptor));
             // Back to a JDK key: signing then uses the JDK's own provider, like every other key here.
-            return java.security.KeyFactory.getInstance("EC").generatePrivate(
-                    new java.security.spec.PKCS8EncodedKeySpec(bcKey.getEncoded()));
+            return java.security.KeyFactory.getInstance("EC")
+                    .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(bcKey.getEncoded()));
         } catch (PKCSException e) {
-            throw new BadInputException("wrong CA passphrase for " + keyFile
-                    + ": check --passphrase-file / " + Passphrase.ENV + " (nothing was written)", e);
+            throw new BadInputException(
+                    "wrong CA passphrase for " + keyFile + ": check --passphrase-file / " + Passphrase.ENV
+                            + " (nothing was written)",
+                    e);
         } catch (OperatorCreationException | IOException | GeneralSecurityException e) {
             throw new ProvisionException("cannot decrypt " + keyFile + ": " + e.getMessage(), e);
         }
@@ -321,8 +371,10 @@ public final class FleetCa {
                 Files.createDirectories(dir, SafeFiles.attributes(SafeFiles.PRIVATE_DIR));
             }
         } catch (IOException e) {
-            throw new ProvisionException("cannot create CA directory " + dir + ": " + SafeFiles.describe(e)
-                    + " (check the parent directory is writable)", e);
+            throw new ProvisionException(
+                    "cannot create CA directory " + dir + ": " + SafeFiles.describe(e)
+                            + " (check the parent directory is writable)",
+                    e);
         }
     }
 }

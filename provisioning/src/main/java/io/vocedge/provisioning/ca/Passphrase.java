@@ -27,13 +27,16 @@ public final class Passphrase {
     public static char[] read(Path file, Map<String, String> env, Console console, boolean confirm) {
         if (file != null) {
             if (!Files.isReadable(file)) {
-                throw new BadInputException("passphrase file " + file + " is missing or unreadable: check --passphrase-file");
+                throw new BadInputException(
+                        "passphrase file " + file + " is missing or unreadable: check --passphrase-file");
             }
             try {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
                 // One line; a trailing newline from 'echo' is not part of the passphrase.
                 String line = text.lines().findFirst().orElse("");
-                return nonEmpty(line.toCharArray(), "passphrase file " + file + " is empty: write the passphrase on its first line");
+                return nonEmpty(
+                        line.toCharArray(),
+                        "passphrase file " + file + " is empty: write the passphrase on its first line");
             } catch (IOException e) {
                 throw new ProvisionException("cannot read passphrase file " + file + ": " + e.getMessage(), e);
             }
@@ -43,8 +46,8 @@ public final class Passphrase {
             return nonEmpty(fromEnv.toCharArray(), ENV + " is set but empty: set it to the CA passphrase or unset it");
         }
         if (console == null) {
-            throw new BadInputException("no CA passphrase: give --passphrase-file FILE, set " + ENV
-                    + ", or run in a terminal to type it");
+            throw new BadInputException(
+                    "no CA passphrase: give --passphrase-file FILE, set " + ENV + ", or run in a terminal to type it");
         }
         char[] first = console.readPassword("CA passphrase: ");
         if (first == null) {
@@ -67,8 +70,8 @@ public final class Passphrase {
     /** For {@code ca init}: a new passphrase must be long enough to resist guessing if ca.key leaks. */
     public static void requireStrong(char[] passphrase) {
         if (passphrase.length < MIN_LENGTH) {
-            throw new BadInputException("the CA passphrase is too short (" + passphrase.length + " characters): use at least "
-                    + MIN_LENGTH + ", e.g. four random words");
+            throw new BadInputException("the CA passphrase is too short (" + passphrase.length
+                    + " characters): use at least " + MIN_LENGTH + ", e.g. four random words");
         }
     }
 

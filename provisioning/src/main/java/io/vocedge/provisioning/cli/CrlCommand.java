@@ -20,7 +20,10 @@ import picocli.CommandLine.Spec;
  * {@code crl refresh}: a new CRL (and the rules beside it) before the old one expires; Mosquitto refuses every client
  * once its CRL has expired. A SIGHUP ({@code systemctl reload mosquitto}) makes Mosquitto 2.0 re-read it.
  */
-@Command(name = "crl", description = "The broker's certificate revocation list.", subcommands = {CrlCommand.Refresh.class})
+@Command(
+        name = "crl",
+        description = "The broker's certificate revocation list.",
+        subcommands = {CrlCommand.Refresh.class})
 public final class CrlCommand implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,14 +33,28 @@ public final class CrlCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: refresh");
     }
 
-    @Command(name = "refresh", description = {"Write a new crl.pem (and dynamic-security.json) into the broker directory.",
-        "Then copy crl.pem to the broker host and 'systemctl reload mosquitto' (a SIGHUP re-reads the CRL)."})
+    @Command(
+            name = "refresh",
+            description = {
+                "Write a new crl.pem (and dynamic-security.json) into the broker directory.",
+                "Then copy crl.pem to the broker host and 'systemctl reload mosquitto' (a SIGHUP re-reads the CRL)."
+            })
     static final class Refresh implements Callable<Integer> {
         @Mixin
         CaOptions ca;
-        @Option(names = "--broker-dir", paramLabel = "DIR",
-                description = "broker config directory (default: the one 'broker config' last wrote)") Path brokerDir;
-        @Option(names = "--days", defaultValue = "365", description = "validity of the new CRL (default: ${DEFAULT-VALUE})") int days;
+
+        @Option(
+                names = "--broker-dir",
+                paramLabel = "DIR",
+                description = "broker config directory (default: the one 'broker config' last wrote)")
+        Path brokerDir;
+
+        @Option(
+                names = "--days",
+                defaultValue = "365",
+                description = "validity of the new CRL (default: ${DEFAULT-VALUE})")
+        int days;
+
         @Spec
         CommandLine.Model.CommandSpec spec;
 

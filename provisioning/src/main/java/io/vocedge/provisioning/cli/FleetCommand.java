@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code fleet list}: the gateway's registry with live status. */
-@Command(name = "fleet", description = "Fleet view from the gateway.",
+@Command(
+        name = "fleet",
+        description = "Fleet view from the gateway.",
         subcommands = {FleetCommand.ListFleet.class})
 public final class FleetCommand implements Runnable {
     @Spec
@@ -24,15 +26,30 @@ public final class FleetCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: list");
     }
 
-    @Command(name = "list",
-            description = "Registered devices: site, status (online/offline/revoked), last seen, outbox depth, software version.")
+    @Command(
+            name = "list",
+            description =
+                    "Registered devices: site, status (online/offline/revoked), last seen, outbox depth, software version.")
     static final class ListFleet implements Callable<Integer> {
-        @Option(names = "--gateway", required = true, paramLabel = "URL", description = "gateway HTTP address") String url;
-        @Option(names = "--token-file", required = true, paramLabel = "FILE", description = "the gateway's <data_dir>/admin-token")
+        @Option(names = "--gateway", required = true, paramLabel = "URL", description = "gateway HTTP address")
+        String url;
+
+        @Option(
+                names = "--token-file",
+                required = true,
+                paramLabel = "FILE",
+                description = "the gateway's <data_dir>/admin-token")
         Path tokenFile;
-        @Option(names = "--json", description = "print the registry as a JSON array") boolean json;
-        @Option(names = "--gateway-ca", paramLabel = "FILE", description = "for an https:// gateway: the fleet CA's ca.pem, "
-                + "trusted alone") Path trustCa;
+
+        @Option(names = "--json", description = "print the registry as a JSON array")
+        boolean json;
+
+        @Option(
+                names = "--gateway-ca",
+                paramLabel = "FILE",
+                description = "for an https:// gateway: the fleet CA's ca.pem, " + "trusted alone")
+        Path trustCa;
+
         @Spec
         CommandLine.Model.CommandSpec spec;
 

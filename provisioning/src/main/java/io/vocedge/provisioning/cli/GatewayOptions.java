@@ -7,13 +7,21 @@ import picocli.CommandLine.Option;
 
 /** Optional {@code --gateway URL --gateway-token-file F}: talk to the gateway's admin API. */
 public final class GatewayOptions {
-    @Option(names = "--gateway", paramLabel = "URL", description = "gateway HTTP(S) address, e.g. https://gw:8086 (registers there)")
+    @Option(
+            names = "--gateway",
+            paramLabel = "URL",
+            description = "gateway HTTP(S) address, e.g. https://gw:8086 (registers there)")
     String url;
 
-    @Option(names = "--gateway-token-file", paramLabel = "FILE", description = "the gateway's admin token (<data_dir>/admin-token)")
+    @Option(
+            names = "--gateway-token-file",
+            paramLabel = "FILE",
+            description = "the gateway's admin token (<data_dir>/admin-token)")
     Path tokenFile;
 
-    @Option(names = "--gateway-ca", paramLabel = "FILE",
+    @Option(
+            names = "--gateway-ca",
+            paramLabel = "FILE",
             description = "CA that signed an https:// gateway's certificate (default: the fleet CA, --ca DIR/ca.pem)")
     Path trustCa;
 

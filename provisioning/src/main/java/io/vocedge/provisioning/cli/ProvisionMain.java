@@ -8,15 +8,26 @@ import picocli.CommandLine.Command;
 @Command(
         name = "voc-provision",
         description = "VoC Edge provisioning: fleet CA, device enrolment, broker rules, speech models, fleet view.",
-        subcommands = {CommandLine.HelpCommand.class, CaCommand.class, DeviceCommand.class, GatewayCommand.class,
-            BrokerCommand.class, CrlCommand.class, ModelCommand.class, NativeCommand.class, FleetCommand.class, SelfTestCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            CaCommand.class,
+            DeviceCommand.class,
+            GatewayCommand.class,
+            BrokerCommand.class,
+            CrlCommand.class,
+            ModelCommand.class,
+            NativeCommand.class,
+            FleetCommand.class,
+            SelfTestCommand.class
+        })
 public final class ProvisionMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. 'ca init' or 'device enroll'");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "name a command, e.g. 'ca init' or 'device enroll'");
     }
 
     public static void main(String[] args) {

@@ -18,7 +18,9 @@ public final class DeviceConfigTemplate {
     private DeviceConfigTemplate() {}
 
     public static String render(DeviceSettings s, Instant writtenAt) {
-        return String.format(Locale.ROOT, """
+        return String.format(
+                Locale.ROOT,
+                """
                 # VoC Edge device configuration: device %1$s, '%3$s' at site %2$s.
                 # Written by 'voc-provision device enroll' at %4$s. Install as %5$s (see INSTALL.txt).
                 device:
@@ -50,9 +52,22 @@ public final class DeviceConfigTemplate {
                   native_lib_dir: "%14$s"
                 insights: {}                     # built-in lexicon; set lexicon_file to use your own
                 %16$s\
-                """, s.deviceId(), s.site(), s.name(), writtenAt, s.path(s.configDir(), CONFIG_FILE),
-                s.dataDir(), s.brokerUrl(), s.path(s.configDir(), CA_FILE), s.path(s.configDir(), CERT_FILE),
-                s.path(s.configDir(), KEY_FILE), s.modelDir(), s.lang(), s.path(s.dataDir(), "pending-audio"),
-                s.nativeLibDir(), s.mic().yaml(s.micDevice()), s.mic().hardwareYaml());
+                """,
+                s.deviceId(),
+                s.site(),
+                s.name(),
+                writtenAt,
+                s.path(s.configDir(), CONFIG_FILE),
+                s.dataDir(),
+                s.brokerUrl(),
+                s.path(s.configDir(), CA_FILE),
+                s.path(s.configDir(), CERT_FILE),
+                s.path(s.configDir(), KEY_FILE),
+                s.modelDir(),
+                s.lang(),
+                s.path(s.dataDir(), "pending-audio"),
+                s.nativeLibDir(),
+                s.mic().yaml(s.micDevice()),
+                s.mic().hardwareYaml());
     }
 }

@@ -1,8 +1,8 @@
 package io.vocedge.provisioning.enroll;
 
-import io.vocedge.common.cli.BadInputException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.vocedge.common.cli.BadInputException;
 import io.vocedge.protocol.Json;
 import io.vocedge.provisioning.ProvisionException;
 import io.vocedge.provisioning.broker.BrokerConfigGenerator;
@@ -62,8 +62,11 @@ public final class DeviceEnroller {
                         + d.deviceId() + "'");
             });
             Path out = prepareOutDir(req.outDir());
-            String id = DeviceIds.newId(req.site(), candidate -> inv.idTaken(candidate)
-                    || Files.exists(out.resolve(candidate)) || Files.exists(out.resolve(candidate + ".tar")));
+            String id = DeviceIds.newId(
+                    req.site(),
+                    candidate -> inv.idTaken(candidate)
+                            || Files.exists(out.resolve(candidate))
+                            || Files.exists(out.resolve(candidate + ".tar")));
             DeviceSettings settings = req.settings(id);
             Path bundle = out.resolve(id);
             Path tar = req.tar() ? out.resolve(id + ".tar") : null;
@@ -79,8 +82,8 @@ public final class DeviceEnroller {
             try {
                 Map<String, byte[]> files = bundleFiles(settings, cert, keys, fingerprint, now);
                 for (var f : files.entrySet()) {
-                    Set<PosixFilePermission> perms = f.getKey().equals(DeviceConfigTemplate.KEY_FILE)
-                            ? SafeFiles.PRIVATE : SafeFiles.PUBLIC;
+                    Set<PosixFilePermission> perms =
+                            f.getKey().equals(DeviceConfigTemplate.KEY_FILE) ? SafeFiles.PRIVATE : SafeFiles.PUBLIC;
                     writeNew(tmp.resolve(f.getKey()), f.getValue(), perms);
                 }
                 if (tar != null) {
@@ -99,32 +102,61 @@ public final class DeviceEnroller {
                     tmpTar = null;
                 }
             } catch (IOException e) {
-                throw new ProvisionException("cannot write the bundle in " + out + ": " + SafeFiles.describe(e)
-                        + (registered ? " (the gateway already registered " + id + ": revoke it with 'device revoke " + id + "')" : "")
-                        + "; check free space and permissions", e);
+                throw new ProvisionException(
+                        "cannot write the bundle in " + out + ": " + SafeFiles.describe(e)
+                                + (registered
+                                        ? " (the gateway already registered " + id + ": revoke it with 'device revoke "
+                                                + id + "')"
+                                        : "")
+                                + "; check free space and permissions",
+                        e);
             } finally {
                 SafeFiles.deleteQuietly(tmp);
                 SafeFiles.deleteQuietly(tmpTar);
             }
-            Inventory updated = inv.withDevice(new EnrolledDevice(id, req.site(), req.name(), cert.getSerialNumber().toString(16),
-                    fingerprint, EnrolledDevice.REGISTERED, now, cert.getNotAfter().toInstant(), null));
+            Inventory updated = inv.withDevice(new EnrolledDevice(
+                    id,
+                    req.site(),
+                    req.name(),
+                    cert.getSerialNumber().toString(16),
+                    fingerprint,
+                    EnrolledDevice.REGISTERED,
+                    now,
+                    cert.getNotAfter().toInstant(),
+                    null));
             inventory.save(updated);
             // The broker admits only devices named in its rules: add this one where 'broker config' wrote them.
             Path brokerDir = new BrokerConfigGenerator(ca, clock).updateKnownDir(updated);
-            Logger.info("event=device_enrolled device={} site={} fingerprint={} not_after={} bundle={} gateway_registered={}",
-                    id, req.site(), fingerprint, cert.getNotAfter().toInstant(), bundle, registered);
-            return new EnrollResult(id, req.site(), req.name(), fingerprint, cert.getNotAfter().toInstant(), bundle, tar,
-                    registered, brokerDir);
+            Logger.info(
+                    "event=device_enrolled device={} site={} fingerprint={} not_after={} bundle={} gateway_registered={}",
+                    id,
+                    req.site(),
+                    fingerprint,
+                    cert.getNotAfter().toInstant(),
+                    bundle,
+                    registered);
+            return new EnrollResult(
+                    id,
+                    req.site(),
+                    req.name(),
+                    fingerprint,
+                    cert.getNotAfter().toInstant(),
+                    bundle,
+                    tar,
+                    registered,
+                    brokerDir);
         }
     }
 
-    private Map<String, byte[]> bundleFiles(DeviceSettings s, X509Certificate cert, KeyPair keys, String fingerprint,
-            Instant now) throws IOException {
+    private Map<String, byte[]> bundleFiles(
+            DeviceSettings s, X509Certificate cert, KeyPair keys, String fingerprint, Instant now) throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(DeviceConfigTemplate.CA_FILE, Pem.encode(ca.certificate()));
         files.put(DeviceConfigTemplate.CERT_FILE, Pem.encode(cert));
         files.put(DeviceConfigTemplate.KEY_FILE, FleetCa.privateKeyPem(keys.getPrivate()));
-        files.put(DeviceConfigTemplate.CONFIG_FILE, DeviceConfigTemplate.render(s, now).getBytes(StandardCharsets.UTF_8));
+        files.put(
+                DeviceConfigTemplate.CONFIG_FILE,
+                DeviceConfigTemplate.render(s, now).getBytes(StandardCharsets.UTF_8));
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("device_id", s.deviceId());
         meta.put("site", s.site());
@@ -146,7 +178,9 @@ public final class DeviceEnroller {
      */
     static String installText(DeviceSettings s) {
         String model = "zh".equals(s.lang()) ? "vosk-model-small-cn-0.22.zip" : "vosk-model-small-en-us-0.15.zip";
-        return String.format(Locale.ROOT, """
+        return String.format(
+                Locale.ROOT,
+                """
                 Device %1$s ('%2$s' at %3$s): its enrolment bundle.
                 On the Pi (Raspberry Pi OS with Java 21, see hardware-docs/install.md), from inside this directory:
 
@@ -171,12 +205,22 @@ public final class DeviceEnroller {
 
                 Keep device.key secret: whoever has it can speak for this device until it is revoked
                 ('voc-provision device revoke %1$s' on the technician's laptop).
-                """, s.deviceId(), s.name(), s.site(), s.configDir(), s.modelDir(), s.nativeLibDir(), model);
+                """,
+                s.deviceId(),
+                s.name(),
+                s.site(),
+                s.configDir(),
+                s.modelDir(),
+                s.nativeLibDir(),
+                model);
     }
 
     private static void writeNew(Path p, byte[] content, Set<PosixFilePermission> perms) throws IOException {
-        try (var ch = java.nio.channels.FileChannel.open(p, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                SafeFiles.attributes(perms)); OutputStream o = java.nio.channels.Channels.newOutputStream(ch)) {
+        try (var ch = java.nio.channels.FileChannel.open(
+                        p,
+                        Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                        SafeFiles.attributes(perms));
+                OutputStream o = java.nio.channels.Channels.newOutputStream(ch)) {
             o.write(content);
             o.flush();
             ch.force(true);
@@ -185,12 +229,18 @@ public final class DeviceEnroller {
     }
 
     private static void writeTar(Path target, String id, Map<String, byte[]> files, Instant now) throws IOException {
-        try (var ch = java.nio.channels.FileChannel.open(target, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                SafeFiles.attributes(SafeFiles.PRIVATE)); OutputStream o = java.nio.channels.Channels.newOutputStream(ch)) {
+        try (var ch = java.nio.channels.FileChannel.open(
+                        target,
+                        Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                        SafeFiles.attributes(SafeFiles.PRIVATE));
+                OutputStream o = java.nio.channels.Channels.newOutputStream(ch)) {
             TarWriter tw = new TarWriter(new java.io.BufferedOutputStream(o), now);
             tw.directory(id, 0755);
             for (var f : files.entrySet()) {
-                tw.file(id + "/" + f.getKey(), f.getKey().equals(DeviceConfigTemplate.KEY_FILE) ? 0600 : 0644, f.getValue());
+                tw.file(
+                        id + "/" + f.getKey(),
+                        f.getKey().equals(DeviceConfigTemplate.KEY_FILE) ? 0600 : 0644,
+                        f.getValue());
             }
             tw.close();
             ch.force(true);
@@ -200,7 +250,8 @@ public final class DeviceEnroller {
     private static Path prepareOutDir(Path out) {
         Path abs = out.toAbsolutePath().normalize();
         if (Files.exists(abs) && !Files.isDirectory(abs)) {
-            throw new BadInputException("--out " + out + " is a file, not a directory: choose a directory for the bundles");
+            throw new BadInputException(
+                    "--out " + out + " is a file, not a directory: choose a directory for the bundles");
         }
         if (!Files.exists(abs)) {
             Path parent = abs.getParent();

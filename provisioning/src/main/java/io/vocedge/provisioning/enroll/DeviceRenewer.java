@@ -56,8 +56,16 @@ public final class DeviceRenewer {
      * @param revokeOldAt when the CRL starts listing the old certificate (null: never)
      * @param brokerDir where the rules and CRL were regenerated, or null
      */
-    public record Result(String deviceId, String oldSerial, String newSerial, String fingerprint, Instant notAfter,
-            boolean newKey, Instant revokeOldAt, Path bundle, Path brokerDir) {}
+    public record Result(
+            String deviceId,
+            String oldSerial,
+            String newSerial,
+            String fingerprint,
+            Instant notAfter,
+            boolean newKey,
+            Instant revokeOldAt,
+            Path bundle,
+            Path brokerDir) {}
 
     public DeviceRenewer(FleetCa ca, InventoryStore inventory, Clock clock) {
         this.ca = ca;
@@ -74,12 +82,14 @@ public final class DeviceRenewer {
     public Result renew(String deviceId, Path bundle, boolean keepKey, Duration validity, Duration revokeOldAfter)
             throws Exception {
         if (!Ids.isValid(deviceId)) {
-            throw new BadInputException("'" + deviceId + "' is not a device id: see 'device list --ca DIR' for the ids");
+            throw new BadInputException(
+                    "'" + deviceId + "' is not a device id: see 'device list --ca DIR' for the ids");
         }
         try (AutoCloseable lock = inventory.lock()) {
             Inventory inv = inventory.load();
-            EnrolledDevice d = inv.device(deviceId).orElseThrow(() -> new BadInputException("device " + deviceId
-                    + " is not in this CA's inventory (" + ca.dir() + "): check the id with 'device list'"));
+            EnrolledDevice d = inv.device(deviceId)
+                    .orElseThrow(() -> new BadInputException("device " + deviceId + " is not in this CA's inventory ("
+                            + ca.dir() + "): check the id with 'device list'"));
             if (d.revoked()) {
                 throw new BadInputException("device " + deviceId + " was revoked at " + d.revokedAt()
                         + ": a revoked device is not renewed; enroll a new one with 'device enroll'");
@@ -99,40 +109,60 @@ public final class DeviceRenewer {
                 replace(keyFile, FleetCa.privateKeyPem(fresh.getPrivate()), SafeFiles.PRIVATE);
             }
             replace(certFile, Pem.encode(cert), null);
-            updateEnrollmentJson(bundle.resolve("enrollment.json"), fingerprint, cert.getNotAfter().toInstant(), now);
+            updateEnrollmentJson(
+                    bundle.resolve("enrollment.json"),
+                    fingerprint,
+                    cert.getNotAfter().toInstant(),
+                    now);
 
             String oldSerial = current.getSerialNumber().toString(16);
             Instant revokeAt = revokeOldAfter == null ? null : now.plus(revokeOldAfter);
             String newSerial = cert.getSerialNumber().toString(16);
-            Inventory updated = inv.withRenewal(d.renewed(newSerial, fingerprint, cert.getNotAfter().toInstant()),
+            Inventory updated = inv.withRenewal(
+                    d.renewed(newSerial, fingerprint, cert.getNotAfter().toInstant()),
                     new SupersededCertificate(deviceId, oldSerial, now, revokeAt));
             inventory.save(updated);
             Path brokerDir = new BrokerConfigGenerator(ca, clock).updateKnownDir(updated);
-            Logger.info("event=device_renewed device={} old_serial={} new_serial={} new_key={} not_after={} revoke_old_at={}",
-                    deviceId, oldSerial, newSerial, !keepKey, cert.getNotAfter().toInstant(), revokeAt);
-            return new Result(deviceId, oldSerial, newSerial, fingerprint, cert.getNotAfter().toInstant(), !keepKey, revokeAt,
-                    bundle, brokerDir);
+            Logger.info(
+                    "event=device_renewed device={} old_serial={} new_serial={} new_key={} not_after={} revoke_old_at={}",
+                    deviceId,
+                    oldSerial,
+                    newSerial,
+                    !keepKey,
+                    cert.getNotAfter().toInstant(),
+                    revokeAt);
+            return new Result(
+                    deviceId,
+                    oldSerial,
+                    newSerial,
+                    fingerprint,
+                    cert.getNotAfter().toInstant(),
+                    !keepKey,
+                    revokeAt,
+                    bundle,
+                    brokerDir);
         }
     }
 
     /** The device's certificate in the bundle: must be from this CA and name this device, or we are in the wrong place. */
     private X509Certificate currentCertificate(String deviceId, Path certFile) {
         if (!Files.isRegularFile(certFile)) {
-            throw new BadInputException("no " + certFile + ": --bundle must be the device's bundle or configuration directory "
-                    + "(the one holding its " + DeviceConfigTemplate.CERT_FILE + " and " + DeviceConfigTemplate.KEY_FILE + ")");
+            throw new BadInputException("no " + certFile
+                    + ": --bundle must be the device's bundle or configuration directory " + "(the one holding its "
+                    + DeviceConfigTemplate.CERT_FILE + " and " + DeviceConfigTemplate.KEY_FILE + ")");
         }
         X509Certificate current;
         try {
             current = FleetCa.readCertificate(certFile);
             current.verify(ca.certificate().getPublicKey());
         } catch (IOException | java.security.GeneralSecurityException e) {
-            throw new BadInputException(certFile + " is not a certificate from this CA (" + ca.dir() + "): renew with the CA that "
-                    + "enrolled the device");
+            throw new BadInputException(certFile + " is not a certificate from this CA (" + ca.dir()
+                    + "): renew with the CA that " + "enrolled the device");
         }
         String cn = commonName(current.getSubjectX500Principal());
         if (!deviceId.equals(cn)) {
-            throw new BadInputException(certFile + " belongs to " + cn + ", not " + deviceId
-                    + ": point --bundle at " + deviceId + "'s directory");
+            throw new BadInputException(certFile + " belongs to " + cn + ", not " + deviceId + ": point --bundle at "
+                    + deviceId + "'s directory");
         }
         return current;
     }
@@ -154,10 +184,14 @@ public final class DeviceRenewer {
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + SafeFiles.randomSuffix());
         try {
             PosixFileAttributes old = Files.exists(target, LinkOption.NOFOLLOW_LINKS)
-                    ? Files.readAttributes(target, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS) : null;
+                    ? Files.readAttributes(target, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                    : null;
             Set<PosixFilePermission> mode = perms != null ? perms : old != null ? old.permissions() : SafeFiles.PUBLIC;
-            try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                    SafeFiles.attributes(SafeFiles.PRIVATE)); OutputStream o = java.nio.channels.Channels.newOutputStream(ch)) {
+            try (FileChannel ch = FileChannel.open(
+                            tmp,
+                            Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                            SafeFiles.attributes(SafeFiles.PRIVATE));
+                    OutputStream o = java.nio.channels.Channels.newOutputStream(ch)) {
                 o.write(content);
                 o.flush();
                 ch.force(true);
@@ -174,8 +208,10 @@ public final class DeviceRenewer {
             SafeFiles.moveAtomically(tmp, target);
         } catch (IOException e) {
             SafeFiles.deleteQuietly(tmp);
-            throw new ProvisionException("cannot write " + target + ": " + SafeFiles.describe(e)
-                    + " (run as the owner of " + target.getParent() + ", e.g. with sudo on the device)", e);
+            throw new ProvisionException(
+                    "cannot write " + target + ": " + SafeFiles.describe(e) + " (run as the owner of "
+                            + target.getParent() + ", e.g. with sudo on the device)",
+                    e);
         }
     }
 

@@ -2,7 +2,6 @@ package io.vocedge.provisioning.enroll;
 
 import io.vocedge.common.cli.BadInputException;
 import io.vocedge.protocol.Ids;
-
 import io.vocedge.provisioning.broker.BrokerConfigGenerator;
 import io.vocedge.provisioning.ca.FleetCa;
 import io.vocedge.provisioning.gatewayapi.GatewayAdmin;
@@ -38,14 +37,17 @@ public final class DeviceRevoker {
     /** @return what was done, one line each */
     public List<String> revoke(String deviceId, Path brokerDirOverride, Duration crlValidity) throws Exception {
         if (!Ids.isValid(deviceId)) {
-            throw new BadInputException("'" + deviceId + "' is not a device id: see 'device list --ca DIR' for the ids");
+            throw new BadInputException(
+                    "'" + deviceId + "' is not a device id: see 'device list --ca DIR' for the ids");
         }
         List<String> done = new ArrayList<>();
         try (AutoCloseable lock = inventory.lock()) {
             Inventory inv = inventory.load();
-            EnrolledDevice d = inv.device(deviceId).orElseThrow(() -> new BadInputException("device " + deviceId
-                    + " is not in this CA's inventory (" + ca.dir() + "): check the id with 'device list', or use the CA "
-                    + "that enrolled it"));
+            EnrolledDevice d = inv.device(deviceId)
+                    .orElseThrow(() -> new BadInputException("device " + deviceId
+                            + " is not in this CA's inventory (" + ca.dir()
+                            + "): check the id with 'device list', or use the CA "
+                            + "that enrolled it"));
             if (d.revoked()) {
                 done.add("already revoked locally at " + d.revokedAt());
             } else {
@@ -53,24 +55,32 @@ public final class DeviceRevoker {
                 inventory.save(inv);
                 done.add("revoked in the inventory");
             }
-            Path brokerDir = brokerDirOverride != null ? brokerDirOverride : inv.brokerDir() == null ? null : Path.of(inv.brokerDir());
+            Path brokerDir = brokerDirOverride != null
+                    ? brokerDirOverride
+                    : inv.brokerDir() == null ? null : Path.of(inv.brokerDir());
             if (brokerDir != null) {
                 if (!Files.isDirectory(brokerDir)) {
-                    throw new BadInputException("broker directory " + brokerDir + " does not exist: give --broker-dir, or run "
-                            + "'broker config' again; the device is revoked in the inventory already");
+                    throw new BadInputException(
+                            "broker directory " + brokerDir + " does not exist: give --broker-dir, or run "
+                                    + "'broker config' again; the device is revoked in the inventory already");
                 }
                 new BrokerConfigGenerator(ca, clock).writeRules(inv, brokerDir, crlValidity);
-                done.add("broker CRL and rules regenerated in " + brokerDir + ": copy crl.pem and " + BrokerConfigGenerator.RULES
+                done.add("broker CRL and rules regenerated in " + brokerDir + ": copy crl.pem and "
+                        + BrokerConfigGenerator.RULES
                         + " to the broker and restart it (systemctl restart mosquitto: ends the device's open session; a "
                         + "reload re-reads only the CRL)");
             } else {
-                done.add("no broker directory known: run 'broker config' (or pass --broker-dir) so the broker refuses it");
+                done.add(
+                        "no broker directory known: run 'broker config' (or pass --broker-dir) so the broker refuses it");
             }
         }
         if (gateway != null) {
             boolean known = gateway.revoke(deviceId);
-            done.add(known ? "revoked at the gateway " + gateway.base() + " (its records are now refused)"
-                    : "the gateway " + gateway.base() + " does not know " + deviceId + " (never registered there)");
+            done.add(
+                    known
+                            ? "revoked at the gateway " + gateway.base() + " (its records are now refused)"
+                            : "the gateway " + gateway.base() + " does not know " + deviceId
+                                    + " (never registered there)");
         } else {
             done.add("gateway not told (no --gateway): run again with --gateway URL --gateway-token-file F");
         }

@@ -2,7 +2,6 @@ package io.vocedge.provisioning.enroll;
 
 import io.vocedge.common.cli.BadInputException;
 import io.vocedge.protocol.Ids;
-
 import java.util.regex.Pattern;
 
 /**
@@ -15,17 +14,47 @@ import java.util.regex.Pattern;
  * @param nativeLibDir where libvosk.so goes on aarch64/armv7 ({@code native install --target})
  * @param lang transcript language (en, zh)
  */
-public record DeviceSettings(String deviceId, String site, String name, String brokerUrl, String configDir, String dataDir,
-        String modelDir, String nativeLibDir, String lang, MicPreset mic, String micDevice) {
+public record DeviceSettings(
+        String deviceId,
+        String site,
+        String name,
+        String brokerUrl,
+        String configDir,
+        String dataDir,
+        String modelDir,
+        String nativeLibDir,
+        String lang,
+        MicPreset mic,
+        String micDevice) {
     /** The device agent's own check (DeviceConfig): a TLS URL here, since devices always use mutual TLS. */
     public static final Pattern BROKER_URL = Pattern.compile("ssl://[^/\\s:]+:\\d{1,5}");
+
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}");
     private static final Pattern ABSOLUTE_PATH = Pattern.compile("/[A-Za-z0-9._/-]*");
 
     /** A plain USB microphone. */
-    public DeviceSettings(String deviceId, String site, String name, String brokerUrl, String configDir, String dataDir,
-            String modelDir, String nativeLibDir, String lang) {
-        this(deviceId, site, name, brokerUrl, configDir, dataDir, modelDir, nativeLibDir, lang, MicPreset.USB_MIC, null);
+    public DeviceSettings(
+            String deviceId,
+            String site,
+            String name,
+            String brokerUrl,
+            String configDir,
+            String dataDir,
+            String modelDir,
+            String nativeLibDir,
+            String lang) {
+        this(
+                deviceId,
+                site,
+                name,
+                brokerUrl,
+                configDir,
+                dataDir,
+                modelDir,
+                nativeLibDir,
+                lang,
+                MicPreset.USB_MIC,
+                null);
     }
 
     public DeviceSettings {
@@ -34,8 +63,9 @@ public record DeviceSettings(String deviceId, String site, String name, String b
             throw new BadInputException("--mic is required: one of " + MicPreset.names());
         }
         if (micDevice != null && !micDevice.matches("[A-Za-z0-9][A-Za-z0-9 ._:#()-]{0,63}")) {
-            throw new BadInputException("--mic-device '" + micDevice + "' must be 1-64 letters, digits, spaces or . _ : # ( ) -, "
-                    + "e.g. part of a name from 'voc-device audio list'");
+            throw new BadInputException(
+                    "--mic-device '" + micDevice + "' must be 1-64 letters, digits, spaces or . _ : # ( ) -, "
+                            + "e.g. part of a name from 'voc-device audio list'");
         }
         requireSite(site);
         requireName(name);
@@ -51,15 +81,16 @@ public record DeviceSettings(String deviceId, String site, String name, String b
 
     public static void requireSite(String site) {
         if (!Ids.isValid(site)) {
-            throw new BadInputException("--site '" + site + "' is not a valid site id: use 1-64 characters of a-z, 0-9, '-' or '_' "
-                    + "(e.g. store-berlin)");
+            throw new BadInputException("--site '" + site
+                    + "' is not a valid site id: use 1-64 characters of a-z, 0-9, '-' or '_' " + "(e.g. store-berlin)");
         }
     }
 
     public static void requireName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new BadInputException("--name '" + name + "' is not a valid device name: use 1-64 letters, digits, spaces, "
-                    + "'.', '-' or '_', starting with a letter or digit (e.g. 'desk 1')");
+            throw new BadInputException(
+                    "--name '" + name + "' is not a valid device name: use 1-64 letters, digits, spaces, "
+                            + "'.', '-' or '_', starting with a letter or digit (e.g. 'desk 1')");
         }
     }
 
@@ -76,8 +107,9 @@ public record DeviceSettings(String deviceId, String site, String name, String b
 
     private static void requirePath(String option, String p) {
         if (p == null || !ABSOLUTE_PATH.matcher(p).matches() || p.contains("..")) {
-            throw new BadInputException(option + " '" + p + "' must be an absolute path on the device of letters, digits, "
-                    + "'.', '_', '-' and '/' (e.g. /etc/voc)");
+            throw new BadInputException(
+                    option + " '" + p + "' must be an absolute path on the device of letters, digits, "
+                            + "'.', '_', '-' and '/' (e.g. /etc/voc)");
         }
     }
 

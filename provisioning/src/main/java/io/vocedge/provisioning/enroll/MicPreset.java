@@ -14,7 +14,12 @@ public enum MicPreset {
     /** A plain USB or laptop microphone: whatever the first capture device is, mono 16 kHz. */
     USB_MIC(null, 16_000, 1, "auto", null, "plain USB microphone"),
     /** ReSpeaker USB 4-Mic Array with the 6-channel firmware: channel 0 is the on-board DSP's beamformed output. */
-    RESPEAKER_USB_4MIC("ReSpeaker 4 Mic Array", 16_000, 6, "channel", 0,
+    RESPEAKER_USB_4MIC(
+            "ReSpeaker 4 Mic Array",
+            16_000,
+            6,
+            "channel",
+            0,
             "ReSpeaker USB 4-mic array, 6-channel firmware (channel 0 = on-board beamformed audio)"),
     /** ReSpeaker 2-Mic Pi HAT (WM8960 codec); its own button is on GPIO 17 (our default), 3 APA102 LEDs. */
     RESPEAKER_2MIC_HAT("seeed-2mic", 16_000, 2, "best", null, "ReSpeaker 2-mic Pi HAT"),
@@ -64,10 +69,12 @@ public enum MicPreset {
     /** The {@code hardware:} section: the HATs' LED rings; other microphones leave the agent's defaults. */
     public String hardwareYaml() {
         return switch (this) {
-            case RESPEAKER_2MIC_HAT -> "hardware:                        # the HAT's button is GPIO 17 (default) and its 3 LEDs\n"
-                    + "  ring: {leds: 3}\n";
-            case RESPEAKER_4MIC_HAT -> "hardware:                        # the HAT's 12 LEDs, powered through GPIO 5\n"
-                    + "  ring: {leds: 12, power_pin: 5}\n";
+            case RESPEAKER_2MIC_HAT ->
+                "hardware:                        # the HAT's button is GPIO 17 (default) and its 3 LEDs\n"
+                        + "  ring: {leds: 3}\n";
+            case RESPEAKER_4MIC_HAT ->
+                "hardware:                        # the HAT's 12 LEDs, powered through GPIO 5\n"
+                        + "  ring: {leds: 12, power_pin: 5}\n";
             default -> "hardware: {}                     # button BCM 17, LED BCM 27 (device/docs/hardware.md)\n";
         };
     }
@@ -80,7 +87,9 @@ public enum MicPreset {
         String d = deviceOverride != null ? deviceOverride : device;
         StringBuilder y = new StringBuilder("audio:                           # " + description + "\n");
         if (d != null) {
-            y.append("  device: \"").append(d).append("\"            # name substring; 'voc-device audio list' shows names\n");
+            y.append("  device: \"")
+                    .append(d)
+                    .append("\"            # name substring; 'voc-device audio list' shows names\n");
         }
         y.append("  sample_rate: ").append(sampleRate).append('\n');
         y.append("  channels: ").append(channels).append('\n');

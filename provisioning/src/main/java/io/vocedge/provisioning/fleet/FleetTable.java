@@ -23,14 +23,24 @@ public final class FleetTable {
         List<String[]> rows = new ArrayList<>();
         List<JsonNode> sorted = new ArrayList<>();
         devices.forEach(sorted::add);
-        sorted.sort(Comparator.comparing((JsonNode d) -> d.path("site").asText()).thenComparing(d -> d.path("name").asText()));
+        sorted.sort(Comparator.comparing((JsonNode d) -> d.path("site").asText())
+                .thenComparing(d -> d.path("name").asText()));
         for (JsonNode d : sorted) {
-            String status = "revoked".equals(d.path("state").asText()) ? "revoked" : d.path("online").asBoolean() ? "online" : "offline";
+            String status = "revoked".equals(d.path("state").asText())
+                    ? "revoked"
+                    : d.path("online").asBoolean() ? "online" : "offline";
             // Everything but the status word comes from a device or the registry: made safe for the terminal.
-            rows.add(new String[] {cell(d.path("device_id").asText()), cell(d.path("site").asText()), cell(d.path("name").asText()),
-                    status, cell(age(d.path("last_seen"), now)),
-                    d.path("outbox_depth").isNumber() ? d.path("outbox_depth").asText() : "-",
-                    d.path("software_version").isTextual() ? cell(d.path("software_version").asText()) : "-"});
+            rows.add(new String[] {
+                cell(d.path("device_id").asText()),
+                cell(d.path("site").asText()),
+                cell(d.path("name").asText()),
+                status,
+                cell(age(d.path("last_seen"), now)),
+                d.path("outbox_depth").isNumber() ? d.path("outbox_depth").asText() : "-",
+                d.path("software_version").isTextual()
+                        ? cell(d.path("software_version").asText())
+                        : "-"
+            });
         }
         int[] w = new int[HEAD.length];
         for (int i = 0; i < HEAD.length; i++) {
@@ -61,7 +71,9 @@ public final class FleetTable {
                 return "just now";
             }
             long s = d.toSeconds();
-            return s < 120 ? s + "s ago" : s < 7200 ? d.toMinutes() + "m ago" : s < 172800 ? d.toHours() + "h ago" : d.toDays() + "d ago";
+            return s < 120
+                    ? s + "s ago"
+                    : s < 7200 ? d.toMinutes() + "m ago" : s < 172800 ? d.toHours() + "h ago" : d.toDays() + "d ago";
         } catch (DateTimeParseException e) {
             return lastSeen.asText();
         }

@@ -48,8 +48,8 @@ public final class SafeFiles {
         requireWritableDirectory(dir, target);
         Path tmp = dir.resolve("." + target.getFileName() + ".tmp-" + randomSuffix());
         try {
-            try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                    attributes(perms));
+            try (FileChannel ch = FileChannel.open(
+                            tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes(perms));
                     OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
                 out.write(bytes);
                 out.flush();
@@ -59,8 +59,10 @@ public final class SafeFiles {
             moveAtomically(tmp, target);
         } catch (IOException e) {
             deleteQuietly(tmp);
-            throw new ProvisionException("cannot write " + target + ": " + describe(e)
-                    + " (check that the directory exists, is writable and the disk is not full)", e);
+            throw new ProvisionException(
+                    "cannot write " + target + ": " + describe(e)
+                            + " (check that the directory exists, is writable and the disk is not full)",
+                    e);
         }
     }
 
@@ -72,8 +74,10 @@ public final class SafeFiles {
             Path tmp = dir.resolve("." + target.getFileName() + ".tmp-" + randomSuffix());
             return Files.createDirectory(tmp, attributes(PRIVATE_DIR));
         } catch (IOException e) {
-            throw new ProvisionException("cannot create a temporary directory in " + dir + ": " + describe(e)
-                    + " (check that it is writable and the disk is not full)", e);
+            throw new ProvisionException(
+                    "cannot create a temporary directory in " + dir + ": " + describe(e)
+                            + " (check that it is writable and the disk is not full)",
+                    e);
         }
     }
 
@@ -112,8 +116,9 @@ public final class SafeFiles {
             throw new BadInputException(p + " (for " + abs + ") is not a directory: choose another path");
         }
         if (writableByOthers(p)) {
-            throw new BadInputException("refusing to create " + missing.peek() + " inside " + p + ", which other users can "
-                    + "write to: create " + abs + " yourself with the right owner (e.g. sudo install -d -m 0755 " + abs + ")");
+            throw new BadInputException("refusing to create " + missing.peek() + " inside " + p
+                    + ", which other users can " + "write to: create " + abs
+                    + " yourself with the right owner (e.g. sudo install -d -m 0755 " + abs + ")");
         }
         java.util.List<Path> created = new java.util.ArrayList<>();
         for (Path m : missing) {
@@ -126,8 +131,10 @@ public final class SafeFiles {
                     throw new BadInputException(m + " exists and is not a directory: choose another path");
                 }
             } catch (IOException e) {
-                throw new ProvisionException("cannot create " + m + ": " + describe(e) + " (run with sudo for a system "
-                        + "directory such as /opt/voc, or choose another path)", e);
+                throw new ProvisionException(
+                        "cannot create " + m + ": " + describe(e) + " (run with sudo for a system "
+                                + "directory such as /opt/voc, or choose another path)",
+                        e);
             }
         }
         return java.util.List.copyOf(created);
@@ -156,7 +163,8 @@ public final class SafeFiles {
             throw new BadInputException(dir + " (for " + forTarget + ") is not a directory: choose another path");
         }
         if (!Files.isWritable(dir)) {
-            throw new ProvisionException("directory " + dir + " is not writable: fix its permissions or choose another path");
+            throw new ProvisionException(
+                    "directory " + dir + " is not writable: fix its permissions or choose another path");
         }
     }
 
@@ -169,7 +177,9 @@ public final class SafeFiles {
     }
 
     public static FileAttribute<?>[] attributes(Set<PosixFilePermission> perms) {
-        if (!java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+        if (!java.nio.file.FileSystems.getDefault()
+                .supportedFileAttributeViews()
+                .contains("posix")) {
             return new FileAttribute<?>[0];
         }
         return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(perms)};
@@ -207,7 +217,9 @@ public final class SafeFiles {
 
     public static String describe(IOException e) {
         String kind = e.getClass().getSimpleName();
-        return e.getMessage() == null ? kind : kind.equals("IOException") ? e.getMessage() : kind + ": " + e.getMessage();
+        return e.getMessage() == null
+                ? kind
+                : kind.equals("IOException") ? e.getMessage() : kind + ": " + e.getMessage();
     }
 
     private static Path parentOf(Path target) {

@@ -1,8 +1,8 @@
 package io.vocedge.provisioning.gatewayapi;
 
-import io.vocedge.common.cli.BadInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vocedge.common.cli.BadInputException;
 import io.vocedge.protocol.Json;
 import io.vocedge.provisioning.ProvisionException;
 import java.io.IOException;
@@ -37,17 +37,20 @@ public final class GatewayAdmin {
      */
     public GatewayAdmin(String url, String token, Path trustCa) {
         if (url == null || !url.matches("https?://[^/\\s]+(/.*)?")) {
-            throw new BadInputException("--gateway '" + url + "' is not an http(s) URL: use the gateway's HTTP address, "
-                    + "e.g. https://gateway.store.example:8086 (runtime.json's http_url)");
+            throw new BadInputException(
+                    "--gateway '" + url + "' is not an http(s) URL: use the gateway's HTTP address, "
+                            + "e.g. https://gateway.store.example:8086 (runtime.json's http_url)");
         }
         this.base = URI.create(url.replaceAll("/+$", ""));
         this.token = token;
-        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15)); // TCP and, for https, the TLS handshake
+        HttpClient.Builder b =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15)); // TCP and, for https, the TLS handshake
         if (url.startsWith("https://") && trustCa != null) {
             try {
                 b.sslContext(io.vocedge.protocol.PemTls.trusting(trustCa));
             } catch (IOException e) {
-                throw new ProvisionException("--gateway-ca " + trustCa + ": " + e.getMessage() + " (use the fleet CA's ca.pem)", e);
+                throw new ProvisionException(
+                        "--gateway-ca " + trustCa + ": " + e.getMessage() + " (use the fleet CA's ca.pem)", e);
             }
         }
         this.http = b.build();
@@ -56,7 +59,8 @@ public final class GatewayAdmin {
     /** Reads the admin token from a file (the gateway writes it to {@code <data_dir>/admin-token}). */
     public static String readToken(Path file) {
         if (file == null) {
-            throw new BadInputException("--gateway needs --gateway-token-file FILE (the gateway's <data_dir>/admin-token)");
+            throw new BadInputException(
+                    "--gateway needs --gateway-token-file FILE (the gateway's <data_dir>/admin-token)");
         }
         if (!Files.isReadable(file)) {
             throw new BadInputException("token file " + file + " is missing or unreadable: copy the gateway's "
@@ -65,7 +69,8 @@ public final class GatewayAdmin {
         try {
             String t = Files.readString(file, StandardCharsets.UTF_8).trim();
             if (t.isEmpty()) {
-                throw new BadInputException("token file " + file + " is empty: copy the gateway's <data_dir>/admin-token");
+                throw new BadInputException(
+                        "token file " + file + " is empty: copy the gateway's <data_dir>/admin-token");
             }
             return t;
         } catch (IOException e) {
@@ -115,12 +120,14 @@ public final class GatewayAdmin {
         try {
             JsonNode n = json.readTree(r.body());
             if (n == null || !n.isArray()) {
-                throw new ProvisionException("the gateway at " + base + " answered GET /admin/devices with something other than "
-                        + "a JSON array: is --gateway the VoC gateway's HTTP address?");
+                throw new ProvisionException(
+                        "the gateway at " + base + " answered GET /admin/devices with something other than "
+                                + "a JSON array: is --gateway the VoC gateway's HTTP address?");
             }
             return n;
         } catch (IOException e) {
-            throw new ProvisionException("the gateway at " + base + " answered with invalid JSON: " + e.getMessage(), e);
+            throw new ProvisionException(
+                    "the gateway at " + base + " answered with invalid JSON: " + e.getMessage(), e);
         }
     }
 
@@ -138,12 +145,17 @@ public final class GatewayAdmin {
             }
             return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (javax.net.ssl.SSLHandshakeException e) {
-            throw new ProvisionException("the gateway at " + base + " did not prove its identity: " + e.getMessage()
-                    + " (its certificate must come from the fleet CA - pass --gateway-ca ca.pem - and name the host in "
-                    + "--gateway, see 'gateway enroll --http-host')", e);
+            throw new ProvisionException(
+                    "the gateway at " + base + " did not prove its identity: " + e.getMessage()
+                            + " (its certificate must come from the fleet CA - pass --gateway-ca ca.pem - and name the host in "
+                            + "--gateway, see 'gateway enroll --http-host')",
+                    e);
         } catch (IOException e) {
-            throw new ProvisionException("cannot reach the gateway at " + base + ": " + (e.getMessage() == null
-                    ? e.getClass().getSimpleName() : e.getMessage()) + " (check --gateway, the network, and that the gateway runs)", e);
+            throw new ProvisionException(
+                    "cannot reach the gateway at " + base + ": "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                            + " (check --gateway, the network, and that the gateway runs)",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProvisionException("interrupted while talking to the gateway at " + base, e);
@@ -156,8 +168,10 @@ public final class GatewayAdmin {
                     + "<data_dir>/admin-token from the gateway into the token file");
         }
         if (r.statusCode() != code) {
-            String message = "the gateway at " + base + " could not " + what + ": HTTP " + r.statusCode() + " " + error(r);
-            // 4xx: the gateway refused what we asked (a taken name, an unknown device): fix the input. 5xx: its failure.
+            String message =
+                    "the gateway at " + base + " could not " + what + ": HTTP " + r.statusCode() + " " + error(r);
+            // 4xx: the gateway refused what we asked (a taken name, an unknown device): fix the input. 5xx: its
+            // failure.
             if (r.statusCode() >= 400 && r.statusCode() < 500) {
                 throw new BadInputException(message);
             }

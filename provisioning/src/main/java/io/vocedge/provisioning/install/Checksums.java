@@ -18,8 +18,9 @@ public final class Checksums {
     /** @return the expected checksum, normalised to lower case; throws if it is not 64 hex digits */
     public static String requireSha256(String hex) {
         if (hex == null || !hex.trim().matches("[0-9a-fA-F]{64}")) {
-            throw new BadInputException("--sha256 '" + hex + "' is not a SHA-256 checksum: give the 64 hex digits published "
-                    + "with the archive (sha256sum FILE prints them)");
+            throw new BadInputException(
+                    "--sha256 '" + hex + "' is not a SHA-256 checksum: give the 64 hex digits published "
+                            + "with the archive (sha256sum FILE prints them)");
         }
         return hex.trim().toLowerCase(Locale.ROOT);
     }
@@ -46,8 +47,9 @@ public final class Checksums {
         }
         String actual = sha256(archive);
         if (!actual.equals(expected)) {
-            throw new BadInputException(archive + " has SHA-256 " + actual + ", expected " + expected
-                    + ": the download is corrupt or not the published archive; download it again (nothing was changed)");
+            throw new BadInputException(
+                    archive + " has SHA-256 " + actual + ", expected " + expected
+                            + ": the download is corrupt or not the published archive; download it again (nothing was changed)");
         }
     }
 }

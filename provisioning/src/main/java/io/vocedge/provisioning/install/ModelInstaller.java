@@ -35,8 +35,9 @@ public final class ModelInstaller {
         String expected = Checksums.requireSha256(sha256);
         Path t = target.toAbsolutePath().normalize();
         if (Files.exists(t, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(t, LinkOption.NOFOLLOW_LINKS)) {
-            throw new BadInputException("--target " + target + " exists and is not a directory: choose the model directory "
-                    + "(asr.model in device.yaml), e.g. /opt/voc/model");
+            throw new BadInputException(
+                    "--target " + target + " exists and is not a directory: choose the model directory "
+                            + "(asr.model in device.yaml), e.g. /opt/voc/model");
         }
         Checksums.verify(archive, expected);
         // A fresh Pi has no /opt/voc: create the missing parents (0755, never under a directory others can write).
@@ -49,8 +50,9 @@ public final class ModelInstaller {
             Path root = singleTopDirectory(tmp);
             List<String> problems = VoskModelLayout.problems(root);
             if (!problems.isEmpty()) {
-                throw new BadInputException(archive + " is not a complete Vosk model: " + String.join("; ", problems)
-                        + ". Use a model archive from https://alphacephei.com/vosk/models (the current model was not touched)");
+                throw new BadInputException(
+                        archive + " is not a complete Vosk model: " + String.join("; ", problems)
+                                + ". Use a model archive from https://alphacephei.com/vosk/models (the current model was not touched)");
             }
             readableByAll(root);
             Path previous = swap(root, t);
@@ -80,8 +82,10 @@ public final class ModelInstaller {
             }
             return hadOld ? previous : null;
         } catch (IOException e) {
-            throw new ProvisionException("cannot move the new model into " + target + ": " + SafeFiles.describe(e)
-                    + " (the previous model was kept)", e);
+            throw new ProvisionException(
+                    "cannot move the new model into " + target + ": " + SafeFiles.describe(e)
+                            + " (the previous model was kept)",
+                    e);
         }
     }
 
@@ -95,8 +99,10 @@ public final class ModelInstaller {
                 if (Files.isSymbolicLink(p)) {
                     continue;
                 }
-                SafeFiles.setPermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(
-                        Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+                SafeFiles.setPermissions(
+                        p,
+                        java.nio.file.attribute.PosixFilePermissions.fromString(
+                                Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
             }
         } catch (IOException e) {
             throw new ProvisionException("cannot set permissions in " + root + ": " + e.getMessage(), e);

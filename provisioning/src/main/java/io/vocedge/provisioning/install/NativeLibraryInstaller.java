@@ -24,7 +24,9 @@ public final class NativeLibraryInstaller {
 
     /** CPU architectures Vosk ships for Linux, with ELF class and e_machine. */
     public enum Arch {
-        AARCH64(2, 183), ARMV7L(1, 40), X86_64(2, 62);
+        AARCH64(2, 183),
+        ARMV7L(1, 40),
+        X86_64(2, 62);
 
         final int elfClass;
         final int machine;
@@ -38,8 +40,9 @@ public final class NativeLibraryInstaller {
             try {
                 return valueOf(s.toUpperCase(Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException | NullPointerException e) {
-                throw new BadInputException("--arch '" + s + "' is not supported: use aarch64 (Pi 4/5, 64-bit OS), armv7l "
-                        + "(32-bit OS) or x86_64; 'uname -m' on the device says which");
+                throw new BadInputException(
+                        "--arch '" + s + "' is not supported: use aarch64 (Pi 4/5, 64-bit OS), armv7l "
+                                + "(32-bit OS) or x86_64; 'uname -m' on the device says which");
             }
         }
     }
@@ -48,8 +51,9 @@ public final class NativeLibraryInstaller {
         String expected = Checksums.requireSha256(sha256);
         Path dir = targetDir.toAbsolutePath().normalize();
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new BadInputException("--target " + targetDir + " is not a directory: give the directory of asr.native_lib_dir "
-                    + "from device.yaml, e.g. /opt/voc/lib");
+            throw new BadInputException(
+                    "--target " + targetDir + " is not a directory: give the directory of asr.native_lib_dir "
+                            + "from device.yaml, e.g. /opt/voc/lib");
         }
         Checksums.verify(archive, expected);
         for (Path created : SafeFiles.createDirectories(dir)) {
@@ -72,8 +76,10 @@ public final class NativeLibraryInstaller {
             Logger.info("event=native_installed target={} arch={} sha256={}", target, arch, expected);
             return new Installed(target, previous, expected, 1);
         } catch (IOException e) {
-            throw new ProvisionException("cannot install " + LIBRARY + " into " + dir + ": " + SafeFiles.describe(e)
-                    + " (the previous library was kept)", e);
+            throw new ProvisionException(
+                    "cannot install " + LIBRARY + " into " + dir + ": " + SafeFiles.describe(e)
+                            + " (the previous library was kept)",
+                    e);
         } finally {
             SafeFiles.deleteQuietly(tmp);
         }
@@ -81,10 +87,11 @@ public final class NativeLibraryInstaller {
 
     private static Path findLibrary(Path dir, Path archive) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
-            List<Path> found = s.filter(p -> p.getFileName().toString().equals(LIBRARY) && Files.isRegularFile(p)).toList();
+            List<Path> found = s.filter(p -> p.getFileName().toString().equals(LIBRARY) && Files.isRegularFile(p))
+                    .toList();
             if (found.size() != 1) {
-                throw new BadInputException(archive + " contains " + found.size() + " " + LIBRARY + " files, expected exactly 1: "
-                        + "use Vosk's release archive vosk-linux-<arch>-0.3.45.zip");
+                throw new BadInputException(archive + " contains " + found.size() + " " + LIBRARY
+                        + " files, expected exactly 1: " + "use Vosk's release archive vosk-linux-<arch>-0.3.45.zip");
             }
             return found.get(0);
         }
@@ -96,7 +103,8 @@ public final class NativeLibraryInstaller {
             h = in.readNBytes(20);
         }
         if (h.length < 20 || h[0] != 0x7f || h[1] != 'E' || h[2] != 'L' || h[3] != 'F') {
-            throw new BadInputException(LIBRARY + " in " + archive + " is not an ELF library (corrupt archive?): download it again");
+            throw new BadInputException(
+                    LIBRARY + " in " + archive + " is not an ELF library (corrupt archive?): download it again");
         }
         int elfClass = h[4];
         boolean little = h[5] == 1;

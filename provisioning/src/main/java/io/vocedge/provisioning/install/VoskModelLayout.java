@@ -14,8 +14,8 @@ import java.util.List;
  */
 public final class VoskModelLayout {
     static final List<String> REQUIRED = List.of("am/final.mdl", "conf/mfcc.conf", "conf/model.conf");
-    static final List<String> IVECTOR = List.of("final.ie", "final.mat", "final.dubm", "global_cmvn.stats",
-            "online_cmvn.conf", "splice.conf");
+    static final List<String> IVECTOR =
+            List.of("final.ie", "final.mat", "final.dubm", "global_cmvn.stats", "online_cmvn.conf", "splice.conf");
 
     private VoskModelLayout() {}
 
@@ -25,7 +25,8 @@ public final class VoskModelLayout {
         for (String f : REQUIRED) {
             require(dir, f, p);
         }
-        if (!nonEmpty(dir.resolve("graph/HCLG.fst")) && !(nonEmpty(dir.resolve("graph/Gr.fst")) && nonEmpty(dir.resolve("graph/HCLr.fst")))) {
+        if (!nonEmpty(dir.resolve("graph/HCLG.fst"))
+                && !(nonEmpty(dir.resolve("graph/Gr.fst")) && nonEmpty(dir.resolve("graph/HCLr.fst")))) {
             p.add("graph/HCLG.fst (or graph/Gr.fst + graph/HCLr.fst) missing or empty");
         }
         if (Files.isDirectory(dir.resolve("ivector"))) {

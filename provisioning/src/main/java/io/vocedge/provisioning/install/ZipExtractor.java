@@ -46,7 +46,8 @@ public final class ZipExtractor {
                     continue;
                 }
                 Files.createDirectories(out.getParent());
-                try (InputStream in = zip.getInputStream(e); OutputStream o = Files.newOutputStream(out)) {
+                try (InputStream in = zip.getInputStream(e);
+                        OutputStream o = Files.newOutputStream(out)) {
                     int n;
                     while ((n = in.read(buf)) > 0) {
                         bytes += n;
@@ -61,11 +62,15 @@ public final class ZipExtractor {
             }
             return files;
         } catch (ZipException e) {
-            throw new BadInputException(archive + " is not a valid zip archive (" + e.getMessage()
-                    + "): the download is corrupt or truncated; download it again", e);
+            throw new BadInputException(
+                    archive + " is not a valid zip archive (" + e.getMessage()
+                            + "): the download is corrupt or truncated; download it again",
+                    e);
         } catch (IOException e) {
-            throw new ProvisionException("cannot unpack " + archive + " into " + dest + ": " + e.getMessage()
-                    + " (corrupt archive, or disk full?)", e);
+            throw new ProvisionException(
+                    "cannot unpack " + archive + " into " + dest + ": " + e.getMessage()
+                            + " (corrupt archive, or disk full?)",
+                    e);
         }
     }
 

@@ -13,7 +13,10 @@ import java.util.Optional;
  * directory {@code broker config} last wrote, so enrolling a gateway or revoking a device can regenerate the
  * broker's ACL and CRL there. Immutable; changes return a new inventory.
  */
-public record Inventory(List<EnrolledDevice> devices, List<EnrolledGateway> gateways, String brokerDir,
+public record Inventory(
+        List<EnrolledDevice> devices,
+        List<EnrolledGateway> gateways,
+        String brokerDir,
         List<SupersededCertificate> superseded) {
     public Inventory {
         devices = devices == null ? List.of() : List.copyOf(devices);
@@ -35,21 +38,27 @@ public record Inventory(List<EnrolledDevice> devices, List<EnrolledGateway> gate
 
     /** The active (not revoked) device with this name at this site, if any. */
     public Optional<EnrolledDevice> activeByName(String site, String name) {
-        return devices.stream().filter(d -> !d.revoked() && d.site().equals(site) && d.name().equals(name)).findFirst();
+        return devices.stream()
+                .filter(d -> !d.revoked() && d.site().equals(site) && d.name().equals(name))
+                .findFirst();
     }
 
     public boolean idTaken(String id) {
-        return device(id).isPresent() || gateways.stream().anyMatch(g -> g.gatewayId().equals(id));
+        return device(id).isPresent()
+                || gateways.stream().anyMatch(g -> g.gatewayId().equals(id));
     }
 
     public Inventory withDevice(EnrolledDevice d) {
-        List<EnrolledDevice> out = new ArrayList<>(devices.stream().filter(x -> !x.deviceId().equals(d.deviceId())).toList());
+        List<EnrolledDevice> out = new ArrayList<>(
+                devices.stream().filter(x -> !x.deviceId().equals(d.deviceId())).toList());
         out.add(d);
         return new Inventory(out, gateways, brokerDir, superseded);
     }
 
     public Inventory withGateway(EnrolledGateway g) {
-        List<EnrolledGateway> out = new ArrayList<>(gateways.stream().filter(x -> !x.gatewayId().equals(g.gatewayId())).toList());
+        List<EnrolledGateway> out = new ArrayList<>(gateways.stream()
+                .filter(x -> !x.gatewayId().equals(g.gatewayId()))
+                .toList());
         out.add(g);
         return new Inventory(devices, out, brokerDir, superseded);
     }

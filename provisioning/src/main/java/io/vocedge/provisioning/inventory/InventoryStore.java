@@ -33,8 +33,10 @@ public final class InventoryStore {
         try {
             return json.readValue(f.toFile(), Inventory.class);
         } catch (IOException e) {
-            throw new ProvisionException(f + " is unreadable or corrupt (" + e.getMessage()
-                    + "): restore it from the CA backup; it lists the enrolled devices", e);
+            throw new ProvisionException(
+                    f + " is unreadable or corrupt (" + e.getMessage()
+                            + "): restore it from the CA backup; it lists the enrolled devices",
+                    e);
         }
     }
 
@@ -50,7 +52,8 @@ public final class InventoryStore {
     /** An exclusive lock on the inventory for the duration of one command; close it when done. */
     public AutoCloseable lock() {
         try {
-            FileChannel ch = FileChannel.open(caDir.resolve("inventory.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel ch = FileChannel.open(
+                    caDir.resolve("inventory.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = ch.tryLock();
             if (lock == null) {
                 ch.close();
@@ -62,8 +65,10 @@ public final class InventoryStore {
                 ch.close();
             };
         } catch (IOException e) {
-            throw new ProvisionException("cannot lock " + caDir.resolve("inventory.lock") + ": " + e.getMessage()
-                    + " (is the CA directory writable?)", e);
+            throw new ProvisionException(
+                    "cannot lock " + caDir.resolve("inventory.lock") + ": " + e.getMessage()
+                            + " (is the CA directory writable?)",
+                    e);
         }
     }
 }

@@ -29,16 +29,19 @@ class GatewayEnrollerTest {
     void httpHostsGiveAServerCertificateWithTheirNamesAndItsOwnKey() throws Exception {
         Fleet fleet = new Fleet(dir);
         Path out = dir.resolve("gw-1");
-        new GatewayEnroller(fleet.ca, fleet.inventory, fleet.clock).enroll("gw-1", out, Duration.ofDays(30),
-                List.of("gw.store.example", "127.0.0.1", "localhost"));
+        new GatewayEnroller(fleet.ca, fleet.inventory, fleet.clock)
+                .enroll("gw-1", out, Duration.ofDays(30), List.of("gw.store.example", "127.0.0.1", "localhost"));
 
         X509Certificate http = FleetCa.readCertificate(out.resolve("http.pem"));
         assertThat(http.getExtendedKeyUsage()).containsExactly(SERVER_AUTH);
-        List<String> sans = http.getSubjectAlternativeNames().stream().map(n -> n.get(0) + ":" + n.get(1)).toList();
+        List<String> sans = http.getSubjectAlternativeNames().stream()
+                .map(n -> n.get(0) + ":" + n.get(1))
+                .toList();
         // 2 = dNSName, 7 = iPAddress: an IP literal must be an IP SAN, or clients connecting by address refuse it.
         assertThat(sans).containsExactlyInAnyOrder("2:gw.store.example", "7:127.0.0.1", "2:localhost");
         http.verify(fleet.ca.certificate().getPublicKey());
-        assertThat(Files.getPosixFilePermissions(out.resolve("http.key"))).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(out.resolve("http.key")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
 
         // The broker identity is unchanged: client only, and a different key from the HTTPS one.
         X509Certificate broker = FleetCa.readCertificate(out.resolve("gateway.pem"));
@@ -70,8 +73,9 @@ class GatewayEnrollerTest {
     void aBadHostIsRefusedBeforeAnythingIsWritten() {
         Fleet fleet = new Fleet(dir);
         Path out = dir.resolve("gw-3");
-        assertThatThrownBy(() -> new GatewayEnroller(fleet.ca, fleet.inventory, fleet.clock).enroll("gw-3", out,
-                Duration.ofDays(30), List.of("gw store"))).isInstanceOf(io.vocedge.common.cli.BadInputException.class)
+        assertThatThrownBy(() -> new GatewayEnroller(fleet.ca, fleet.inventory, fleet.clock)
+                        .enroll("gw-3", out, Duration.ofDays(30), List.of("gw store")))
+                .isInstanceOf(io.vocedge.common.cli.BadInputException.class)
                 .hasMessageContaining("--http-host 'gw store' is not a host name or IP address");
         assertThat(out).doesNotExist();
     }

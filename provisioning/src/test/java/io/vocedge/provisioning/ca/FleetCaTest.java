@@ -3,8 +3,8 @@ package io.vocedge.provisioning.ca;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vocedge.provisioning.Fleet;
 import io.vocedge.common.cli.BadInputException;
+import io.vocedge.provisioning.Fleet;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,13 +29,19 @@ class FleetCaTest {
         Fleet f = new Fleet(dir);
         Path key = f.caDir.resolve(FleetCa.KEY_FILE);
         String text = Files.readString(key);
-        assertThat(text).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----").doesNotContain(new String(Fleet.PASSPHRASE));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f.caDir))).isEqualTo("rwx------");
+        assertThat(text)
+                .startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----")
+                .doesNotContain(new String(Fleet.PASSPHRASE));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f.caDir)))
+                .isEqualTo("rwx------");
         X509Certificate ca = f.ca.certificate();
         assertThat(ca.getBasicConstraints()).isEqualTo(0);
         assertThat(ca.getPublicKey().getAlgorithm()).isEqualTo("EC");
-        assertThat(FleetCa.load(f.caDir, Fleet.PASSPHRASE.clone(), Clock.systemUTC()).certificate()).isEqualTo(ca);
+        assertThat(FleetCa.load(f.caDir, Fleet.PASSPHRASE.clone(), Clock.systemUTC())
+                        .certificate())
+                .isEqualTo(ca);
     }
 
     @Test
@@ -43,17 +49,20 @@ class FleetCaTest {
         Fleet f = new Fleet(dir);
         assertThatThrownBy(() -> FleetCa.load(f.caDir, "not the passphrase".toCharArray(), Clock.systemUTC()))
                 .isInstanceOf(BadInputException.class)
-                .hasMessageContaining("wrong CA passphrase").hasMessageContaining("--passphrase-file");
+                .hasMessageContaining("wrong CA passphrase")
+                .hasMessageContaining("--passphrase-file");
     }
 
     @Test
     void shortPassphraseAndExistingCaAreRefused() {
-        assertThatThrownBy(() -> FleetCa.create(dir.resolve("weak"), "short".toCharArray(), "x", Duration.ofDays(10), Clock.systemUTC()))
+        assertThatThrownBy(() -> FleetCa.create(
+                        dir.resolve("weak"), "short".toCharArray(), "x", Duration.ofDays(10), Clock.systemUTC()))
                 .hasMessageContaining("too short");
         assertThat(dir.resolve("weak")).doesNotExist();
         Fleet f = new Fleet(dir);
         String before = f.ca.certificate().getSerialNumber().toString();
-        assertThatThrownBy(() -> FleetCa.create(f.caDir, Fleet.PASSPHRASE.clone(), "again", Duration.ofDays(10), Clock.systemUTC()))
+        assertThatThrownBy(() -> FleetCa.create(
+                        f.caDir, Fleet.PASSPHRASE.clone(), "again", Duration.ofDays(10), Clock.systemUTC()))
                 .hasMessageContaining("already holds a fleet CA");
         assertThat(FleetCa.certificate(f.caDir).getSerialNumber().toString()).isEqualTo(before);
     }
@@ -63,14 +72,18 @@ class FleetCaTest {
         Clock past = Clock.fixed(Instant.now().minus(Duration.ofDays(40)), ZoneOffset.UTC);
         FleetCa.create(dir, Fleet.PASSPHRASE.clone(), "old", Duration.ofDays(30), past);
         assertThatThrownBy(() -> FleetCa.load(dir, Fleet.PASSPHRASE.clone(), Clock.systemUTC()))
-                .hasMessageContaining("expired").hasMessageContaining("ca init");
+                .hasMessageContaining("expired")
+                .hasMessageContaining("ca init");
     }
 
     @Test
     void keyFromAnotherCaIsRefused() throws Exception {
         Fleet a = new Fleet(dir.resolve("a"));
         Fleet b = new Fleet(dir.resolve("b"));
-        Files.copy(b.caDir.resolve(FleetCa.KEY_FILE), a.caDir.resolve(FleetCa.KEY_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                b.caDir.resolve(FleetCa.KEY_FILE),
+                a.caDir.resolve(FleetCa.KEY_FILE),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertThatThrownBy(() -> FleetCa.load(a.caDir, Fleet.PASSPHRASE.clone(), Clock.systemUTC()))
                 .hasMessageContaining("does not belong to");
     }
@@ -84,14 +97,21 @@ class FleetCaTest {
     void issuedCertificatesChainToTheCaCarryTheIdAndNeverOutliveIt() throws Exception {
         Fleet f = new Fleet(dir);
         KeyPair k = FleetCa.newKeyPair();
-        X509Certificate c = f.ca.issue("dev-s-1", k.getPublic(), FleetCa.Purpose.CLIENT, List.of(), Duration.ofDays(100_000));
+        X509Certificate c =
+                f.ca.issue("dev-s-1", k.getPublic(), FleetCa.Purpose.CLIENT, List.of(), Duration.ofDays(100_000));
         c.verify(f.ca.certificate().getPublicKey());
         assertThat(c.getSubjectX500Principal().getName()).contains("CN=dev-s-1");
         assertThat(c.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.2");
         assertThat(c.getNotAfter()).isBeforeOrEqualTo(f.ca.certificate().getNotAfter());
-        X509Certificate server = f.ca.issue("gw.example", k.getPublic(), FleetCa.Purpose.SERVER, List.of("gw.example", "10.0.0.5"),
+        X509Certificate server = f.ca.issue(
+                "gw.example",
+                k.getPublic(),
+                FleetCa.Purpose.SERVER,
+                List.of("gw.example", "10.0.0.5"),
                 Duration.ofDays(10));
-        assertThat(server.getSubjectAlternativeNames().stream().map(l -> String.valueOf(l.get(1))).toList())
+        assertThat(server.getSubjectAlternativeNames().stream()
+                        .map(l -> String.valueOf(l.get(1)))
+                        .toList())
                 .containsExactly("gw.example", "10.0.0.5");
         // Unencrypted PKCS#8 for PemTls / Mosquitto
         assertThat(new String(FleetCa.privateKeyPem(k.getPrivate()))).startsWith("-----BEGIN PRIVATE KEY-----");
@@ -103,19 +123,24 @@ class FleetCaTest {
         var crl = f.ca.crl(Map.of(BigInteger.valueOf(42), Instant.now()), Duration.ofDays(7));
         crl.verify(f.ca.certificate().getPublicKey());
         assertThat(crl.getRevokedCertificate(BigInteger.valueOf(42))).isNotNull();
-        assertThat(crl.getNextUpdate().toInstant()).isBetween(Instant.now().plus(Duration.ofDays(6)), Instant.now().plus(Duration.ofDays(8)));
+        assertThat(crl.getNextUpdate().toInstant())
+                .isBetween(Instant.now().plus(Duration.ofDays(6)), Instant.now().plus(Duration.ofDays(8)));
     }
 
     @Test
     void passphraseSources() throws Exception {
         Path file = dir.resolve("p");
         Files.writeString(file, "from the file here\nsecond line ignored\n");
-        assertThat(new String(Passphrase.read(file, Map.of(Passphrase.ENV, "env one"), null, false))).isEqualTo("from the file here");
-        assertThat(new String(Passphrase.read(null, Map.of(Passphrase.ENV, "from env"), null, false))).isEqualTo("from env");
-        assertThatThrownBy(() -> Passphrase.read(null, Map.of(), null, false)).hasMessageContaining(Passphrase.ENV)
+        assertThat(new String(Passphrase.read(file, Map.of(Passphrase.ENV, "env one"), null, false)))
+                .isEqualTo("from the file here");
+        assertThat(new String(Passphrase.read(null, Map.of(Passphrase.ENV, "from env"), null, false)))
+                .isEqualTo("from env");
+        assertThatThrownBy(() -> Passphrase.read(null, Map.of(), null, false))
+                .hasMessageContaining(Passphrase.ENV)
                 .hasMessageContaining("--passphrase-file");
         Files.writeString(file, "\n");
         assertThatThrownBy(() -> Passphrase.read(file, Map.of(), null, false)).hasMessageContaining("empty");
-        assertThatThrownBy(() -> Passphrase.read(dir.resolve("missing"), Map.of(), null, false)).hasMessageContaining("unreadable");
+        assertThatThrownBy(() -> Passphrase.read(dir.resolve("missing"), Map.of(), null, false))
+                .hasMessageContaining("unreadable");
     }
 }

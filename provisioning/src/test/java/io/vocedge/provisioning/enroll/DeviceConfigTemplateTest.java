@@ -22,36 +22,69 @@ import org.junit.jupiter.api.Test;
  */
 class DeviceConfigTemplateTest {
     /** Top-level sections the device agent reads (DeviceConfig + its stage sections). */
-    static final Set<String> DEVICE_SECTIONS = Set.of("device", "data_dir", "broker", "outbox", "sync", "telemetry", "audio", "asr",
-            "insights", "hardware");
+    static final Set<String> DEVICE_SECTIONS = Set.of(
+            "device", "data_dir", "broker", "outbox", "sync", "telemetry", "audio", "asr", "insights", "hardware");
     // The agent also reads an optional commands: section (max_age, max_remembered); the template leaves it at defaults.
     static final Set<String> DEVICE_KEYS = Set.of("id", "site");
     static final Set<String> BROKER_KEYS = Set.of("url", "ca_file", "cert_file", "key_file");
-    static final Set<String> OUTBOX_KEYS = Set.of("max_bytes", "power_loss_safe", "queue_capacity", "accept_timeout",
-            "max_records_per_commit");
-    static final Set<String> SYNC_KEYS = Set.of("max_records_per_batch", "max_batch_bytes", "max_in_flight_batches", "ack_timeout",
-            "reconnect_initial", "reconnect_max", "session_expiry", "keep_alive", "linger");
-    static final Set<String> SYNC_DURATIONS = Set.of("ack_timeout", "reconnect_initial", "reconnect_max", "session_expiry",
-            "keep_alive", "linger");
-    static final Set<String> ASR_KEYS = Set.of("model", "lang", "speaker_model", "enrolment", "pending_dir", "pending_max_bytes",
-            "pending_max_seconds", "native_lib_dir", "silence_gap_seconds", "max_conversation_seconds", "staff_threshold",
-            "customer_threshold", "keyword_boost", "keywords");
+    static final Set<String> OUTBOX_KEYS =
+            Set.of("max_bytes", "power_loss_safe", "queue_capacity", "accept_timeout", "max_records_per_commit");
+    static final Set<String> SYNC_KEYS = Set.of(
+            "max_records_per_batch",
+            "max_batch_bytes",
+            "max_in_flight_batches",
+            "ack_timeout",
+            "reconnect_initial",
+            "reconnect_max",
+            "session_expiry",
+            "keep_alive",
+            "linger");
+    static final Set<String> SYNC_DURATIONS =
+            Set.of("ack_timeout", "reconnect_initial", "reconnect_max", "session_expiry", "keep_alive", "linger");
+    static final Set<String> ASR_KEYS = Set.of(
+            "model",
+            "lang",
+            "speaker_model",
+            "enrolment",
+            "pending_dir",
+            "pending_max_bytes",
+            "pending_max_seconds",
+            "native_lib_dir",
+            "silence_gap_seconds",
+            "max_conversation_seconds",
+            "staff_threshold",
+            "customer_threshold",
+            "keyword_boost",
+            "keywords");
 
     @Test
     void generatedConfigUsesExactlyTheDeviceAgentsKeysAndValueForms() throws Exception {
-        DeviceSettings s = new DeviceSettings("dev-store-berlin-0a1b2c3d", "store-berlin", "desk 1", "ssl://gw.example:8883",
-                "/etc/voc", "/var/lib/voc", "/opt/voc/model", "/opt/voc/lib", "zh");
-        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(DeviceConfigTemplate.render(s, Instant.parse("2026-01-01T00:00:00Z")));
+        DeviceSettings s = new DeviceSettings(
+                "dev-store-berlin-0a1b2c3d",
+                "store-berlin",
+                "desk 1",
+                "ssl://gw.example:8883",
+                "/etc/voc",
+                "/var/lib/voc",
+                "/opt/voc/model",
+                "/opt/voc/lib",
+                "zh");
+        JsonNode root = new ObjectMapper(new YAMLFactory())
+                .readTree(DeviceConfigTemplate.render(s, Instant.parse("2026-01-01T00:00:00Z")));
 
         assertThat(names(root)).isEqualTo(new TreeSet<>(DEVICE_SECTIONS));
         assertThat(names(root.get("device"))).isEqualTo(new TreeSet<>(DEVICE_KEYS));
-        assertThat(root.at("/device/id").asText()).isEqualTo("dev-store-berlin-0a1b2c3d").satisfies(id -> assertThat(Ids.isValid(id)).isTrue());
+        assertThat(root.at("/device/id").asText())
+                .isEqualTo("dev-store-berlin-0a1b2c3d")
+                .satisfies(id -> assertThat(Ids.isValid(id)).isTrue());
         assertThat(root.at("/device/site").asText()).isEqualTo("store-berlin");
         assertThat(root.get("data_dir").asText()).isEqualTo("/var/lib/voc");
 
         assertThat(BROKER_KEYS).containsAll(names(root.get("broker")));
         // DeviceConfig's own URL check, and mutual TLS needs all three files.
-        assertThat(root.at("/broker/url").asText()).matches("(tcp|ssl)://[^/\\s]+:\\d{1,5}").startsWith("ssl://");
+        assertThat(root.at("/broker/url").asText())
+                .matches("(tcp|ssl)://[^/\\s]+:\\d{1,5}")
+                .startsWith("ssl://");
         assertThat(root.at("/broker/ca_file").asText()).isEqualTo("/etc/voc/ca.pem");
         assertThat(root.at("/broker/cert_file").asText()).isEqualTo("/etc/voc/device.pem");
         assertThat(root.at("/broker/key_file").asText()).isEqualTo("/etc/voc/device.key");
@@ -86,22 +119,58 @@ class DeviceConfigTemplateTest {
 
     @Test
     void theMicPresetFillsTheAudioSection() throws Exception {
-        DeviceSettings s = new DeviceSettings("dev-store-berlin-0a1b2c3d", "store-berlin", "desk 1", "ssl://gw.example:8883",
-                "/etc/voc", "/var/lib/voc", "/opt/voc/model", "/opt/voc/lib", "en", MicPreset.RESPEAKER_USB_4MIC, null);
-        JsonNode audio = new ObjectMapper(new YAMLFactory()).readTree(DeviceConfigTemplate.render(s, Instant.EPOCH)).get("audio");
+        DeviceSettings s = new DeviceSettings(
+                "dev-store-berlin-0a1b2c3d",
+                "store-berlin",
+                "desk 1",
+                "ssl://gw.example:8883",
+                "/etc/voc",
+                "/var/lib/voc",
+                "/opt/voc/model",
+                "/opt/voc/lib",
+                "en",
+                MicPreset.RESPEAKER_USB_4MIC,
+                null);
+        JsonNode audio = new ObjectMapper(new YAMLFactory())
+                .readTree(DeviceConfigTemplate.render(s, Instant.EPOCH))
+                .get("audio");
         assertThat(audio.get("device").asText()).isEqualTo("ReSpeaker 4 Mic Array");
         assertThat(audio.get("channels").asInt()).isEqualTo(6);
         assertThat(audio.get("combine").asText()).isEqualTo("channel");
         assertThat(audio.get("channel_index").asInt()).isZero();
-        DeviceSettings hat = new DeviceSettings("dev-store-berlin-0a1b2c3d", "store-berlin", "desk 1", "ssl://gw.example:8883",
-                "/etc/voc", "/var/lib/voc", "/opt/voc/model", "/opt/voc/lib", "en", MicPreset.RESPEAKER_4MIC_HAT, null);
-        JsonNode hw = new ObjectMapper(new YAMLFactory()).readTree(DeviceConfigTemplate.render(hat, Instant.EPOCH)).get("hardware");
+        DeviceSettings hat = new DeviceSettings(
+                "dev-store-berlin-0a1b2c3d",
+                "store-berlin",
+                "desk 1",
+                "ssl://gw.example:8883",
+                "/etc/voc",
+                "/var/lib/voc",
+                "/opt/voc/model",
+                "/opt/voc/lib",
+                "en",
+                MicPreset.RESPEAKER_4MIC_HAT,
+                null);
+        JsonNode hw = new ObjectMapper(new YAMLFactory())
+                .readTree(DeviceConfigTemplate.render(hat, Instant.EPOCH))
+                .get("hardware");
         assertThat(hw.at("/ring/leds").asInt()).isEqualTo(12);
         assertThat(hw.at("/ring/power_pin").asInt()).isEqualTo(5);
 
-        DeviceSettings bt = new DeviceSettings("dev-store-berlin-0a1b2c3d", "store-berlin", "desk 1", "ssl://gw.example:8883",
-                "/etc/voc", "/var/lib/voc", "/opt/voc/model", "/opt/voc/lib", "en", MicPreset.BT_HEADSET, "Jabra Evolve");
-        audio = new ObjectMapper(new YAMLFactory()).readTree(DeviceConfigTemplate.render(bt, Instant.EPOCH)).get("audio");
+        DeviceSettings bt = new DeviceSettings(
+                "dev-store-berlin-0a1b2c3d",
+                "store-berlin",
+                "desk 1",
+                "ssl://gw.example:8883",
+                "/etc/voc",
+                "/var/lib/voc",
+                "/opt/voc/model",
+                "/opt/voc/lib",
+                "en",
+                MicPreset.BT_HEADSET,
+                "Jabra Evolve");
+        audio = new ObjectMapper(new YAMLFactory())
+                .readTree(DeviceConfigTemplate.render(bt, Instant.EPOCH))
+                .get("audio");
         assertThat(audio.get("device").asText()).isEqualTo("Jabra Evolve");
         assertThat(audio.get("channels").asInt()).isEqualTo(1);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> MicPreset.parse("respeaker"))

@@ -36,20 +36,28 @@ class DeviceRenewerTest {
         X509Certificate a = FleetCa.readCertificate(r.bundle().resolve("device.pem"));
         String keyA = Files.readString(r.bundle().resolve("device.key"));
 
-        var result = new DeviceRenewer(f.ca, f.inventory, f.clock).renew(r.deviceId(), r.bundle(), false, Duration.ofDays(30),
-                Duration.ofDays(7));
+        var result = new DeviceRenewer(f.ca, f.inventory, f.clock)
+                .renew(r.deviceId(), r.bundle(), false, Duration.ofDays(30), Duration.ofDays(7));
         X509Certificate b = FleetCa.readCertificate(r.bundle().resolve("device.pem"));
         b.verify(f.ca.certificate().getPublicKey());
         assertThat(b.getSubjectX500Principal()).isEqualTo(a.getSubjectX500Principal());
         assertThat(b.getSerialNumber()).isNotEqualTo(a.getSerialNumber());
         assertThat(b.getPublicKey()).isNotEqualTo(a.getPublicKey());
         assertThat(Files.readString(r.bundle().resolve("device.key"))).isNotEqualTo(keyA);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(r.bundle().resolve("device.key")))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(r.bundle().resolve("device.pem")))).isEqualTo("rw-r--r--");
+        assertThat(PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(r.bundle().resolve("device.key"))))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(r.bundle().resolve("device.pem"))))
+                .isEqualTo("rw-r--r--");
         // The new pair works with the agent's own TLS loader.
-        io.vocedge.protocol.PemTls.socketFactory(r.bundle().resolve("ca.pem"), r.bundle().resolve("device.pem"),
+        io.vocedge.protocol.PemTls.socketFactory(
+                r.bundle().resolve("ca.pem"),
+                r.bundle().resolve("device.pem"),
                 r.bundle().resolve("device.key"));
-        assertThat(Files.readString(r.bundle().resolve("enrollment.json"))).contains(result.fingerprint()).contains("renewed_at");
+        assertThat(Files.readString(r.bundle().resolve("enrollment.json")))
+                .contains(result.fingerprint())
+                .contains("renewed_at");
 
         Inventory inv = f.inventory.load();
         assertThat(inv.device(r.deviceId())).get().satisfies(d -> {
@@ -58,14 +66,18 @@ class DeviceRenewerTest {
         });
         BigInteger oldSerial = a.getSerialNumber();
         assertThat(inv.revokedSerials(Instant.now())).as("within the grace").doesNotContainKey(oldSerial);
-        assertThat(inv.revokedSerials(Instant.now().plus(Duration.ofDays(8)))).as("after the grace").containsKey(oldSerial)
+        assertThat(inv.revokedSerials(Instant.now().plus(Duration.ofDays(8))))
+                .as("after the grace")
+                .containsKey(oldSerial)
                 .doesNotContainKey(b.getSerialNumber());
 
         // Revoking the device revokes every certificate it had, grace or not.
         new DeviceRevoker(f.ca, f.inventory, null, Clock.systemUTC()).revoke(r.deviceId(), null, Duration.ofDays(30));
         assertThat(f.inventory.load().revokedSerials(Instant.now())).containsKeys(oldSerial, b.getSerialNumber());
-        assertThatThrownBy(() -> new DeviceRenewer(f.ca, f.inventory, f.clock).renew(r.deviceId(), r.bundle(), false,
-                Duration.ofDays(30), null)).isInstanceOf(BadInputException.class).hasMessageContaining("was revoked");
+        assertThatThrownBy(() -> new DeviceRenewer(f.ca, f.inventory, f.clock)
+                        .renew(r.deviceId(), r.bundle(), false, Duration.ofDays(30), null))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("was revoked");
     }
 
     @Test
@@ -78,7 +90,8 @@ class DeviceRenewerTest {
         X509Certificate b = FleetCa.readCertificate(r.bundle().resolve("device.pem"));
         assertThat(b.getPublicKey()).isEqualTo(a.getPublicKey());
         assertThat(Files.readString(r.bundle().resolve("device.key"))).isEqualTo(key);
-        assertThat(f.inventory.load().revokedSerials(Instant.now().plus(Duration.ofDays(3650)))).isEmpty();
+        assertThat(f.inventory.load().revokedSerials(Instant.now().plus(Duration.ofDays(3650))))
+                .isEmpty();
     }
 
     @Test
@@ -87,19 +100,42 @@ class DeviceRenewerTest {
         EnrollResult one = f.enroll("store-1", "desk 1", URL);
         EnrollResult two = f.enroll("store-1", "desk 2", URL);
         String twoCert = Files.readString(two.bundle().resolve("device.pem"));
-        assertThatThrownBy(() -> new DeviceRenewer(f.ca, f.inventory, f.clock).renew(one.deviceId(), two.bundle(), false,
-                Duration.ofDays(30), null)).isInstanceOf(BadInputException.class).hasMessageContaining("belongs to " + two.deviceId());
-        assertThat(Files.readString(two.bundle().resolve("device.pem"))).as("untouched").isEqualTo(twoCert);
+        assertThatThrownBy(() -> new DeviceRenewer(f.ca, f.inventory, f.clock)
+                        .renew(one.deviceId(), two.bundle(), false, Duration.ofDays(30), null))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("belongs to " + two.deviceId());
+        assertThat(Files.readString(two.bundle().resolve("device.pem")))
+                .as("untouched")
+                .isEqualTo(twoCert);
 
         StringWriter err = new StringWriter();
         CommandLine cli = ProvisionMain.commandLine();
         cli.setErr(new PrintWriter(err, true));
         cli.setOut(new PrintWriter(new StringWriter(), true));
-        assertThat(cli.execute("device", "renew", one.deviceId(), "--ca", f.caDir.toString(), "--passphrase-file",
-                f.passphraseFile().toString(), "--bundle", dir.resolve("nowhere").toString())).isEqualTo(2);
+        assertThat(cli.execute(
+                        "device",
+                        "renew",
+                        one.deviceId(),
+                        "--ca",
+                        f.caDir.toString(),
+                        "--passphrase-file",
+                        f.passphraseFile().toString(),
+                        "--bundle",
+                        dir.resolve("nowhere").toString()))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("--bundle must be the device's bundle");
-        assertThat(cli.execute("device", "renew", one.deviceId(), "--ca", f.caDir.toString(), "--bundle", one.bundle().toString(),
-                "--keep-old", "--revoke-old-after", "3")).isEqualTo(2);
+        assertThat(cli.execute(
+                        "device",
+                        "renew",
+                        one.deviceId(),
+                        "--ca",
+                        f.caDir.toString(),
+                        "--bundle",
+                        one.bundle().toString(),
+                        "--keep-old",
+                        "--revoke-old-after",
+                        "3"))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("exclude each other");
     }
 }

@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,8 +45,10 @@ class ModelInstallerTest {
     @Test
     void checksumMismatchChangesNothing() throws Exception {
         Path v2 = Zips.zip(dir.resolve("v2.zip"), Zips.smallModel("", "v2"));
-        assertThatThrownBy(() -> installer.install(v2, "0".repeat(64), target)).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("expected " + "0".repeat(64)).hasMessageContaining("download it again");
+        assertThatThrownBy(() -> installer.install(v2, "0".repeat(64), target))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("expected " + "0".repeat(64))
+                .hasMessageContaining("download it again");
         assertUntouched();
         assertThatThrownBy(() -> installer.install(v2, "abc", target)).hasMessageContaining("64 hex digits");
     }
@@ -71,7 +73,8 @@ class ModelInstallerTest {
         m.put("m/conf/model.conf", new byte[0]);
         Path broken = Zips.zip(dir.resolve("broken.zip"), m);
         assertThatThrownBy(() -> installer.install(broken, Checksums.sha256(broken), target))
-                .hasMessageContaining("am/final.mdl is missing").hasMessageContaining("conf/model.conf is empty")
+                .hasMessageContaining("am/final.mdl is missing")
+                .hasMessageContaining("conf/model.conf is empty")
                 .hasMessageContaining("current model was not touched");
         assertUntouched();
     }
@@ -81,11 +84,13 @@ class ModelInstallerTest {
         Map<String, byte[]> m = new LinkedHashMap<>(Zips.smallModel("", "v2"));
         m.put("../../escaped.txt", "pwned".getBytes());
         Path evil = Zips.zip(dir.resolve("evil.zip"), m);
-        assertThatThrownBy(() -> installer.install(evil, Checksums.sha256(evil), target)).hasMessageContaining("zip slip");
+        assertThatThrownBy(() -> installer.install(evil, Checksums.sha256(evil), target))
+                .hasMessageContaining("zip slip");
         assertThat(dir.resolve("escaped.txt")).doesNotExist();
         assertThat(dir.resolve("opt/escaped.txt")).doesNotExist();
         Path absolute = Zips.zip(dir.resolve("abs.zip"), Map.of("/tmp/abs.txt", "x".getBytes()));
-        assertThatThrownBy(() -> installer.install(absolute, Checksums.sha256(absolute), target)).hasMessageContaining("absolute path");
+        assertThatThrownBy(() -> installer.install(absolute, Checksums.sha256(absolute), target))
+                .hasMessageContaining("absolute path");
         assertUntouched();
     }
 
@@ -93,7 +98,8 @@ class ModelInstallerTest {
     void archiveLargerThanTheBoundIsRefused() throws Exception {
         Path big = Zips.zip(dir.resolve("big.zip"), Map.of("am/final.mdl", new byte[200_000]));
         ModelInstaller small = new ModelInstaller(new ZipExtractor(100_000, 10));
-        assertThatThrownBy(() -> small.install(big, Checksums.sha256(big), target)).hasMessageContaining("unpacks to more than");
+        assertThatThrownBy(() -> small.install(big, Checksums.sha256(big), target))
+                .hasMessageContaining("unpacks to more than");
         assertUntouched();
     }
 
@@ -101,7 +107,8 @@ class ModelInstallerTest {
     void unwritableOrWrongTargetsAreRefused() throws Exception {
         Path v2 = Zips.zip(dir.resolve("v2.zip"), Zips.smallModel("", "v2"));
         Path file = Files.writeString(dir.resolve("file"), "x");
-        assertThatThrownBy(() -> installer.install(v2, Checksums.sha256(v2), file)).hasMessageContaining("not a directory");
+        assertThatThrownBy(() -> installer.install(v2, Checksums.sha256(v2), file))
+                .hasMessageContaining("not a directory");
         assertThatThrownBy(() -> installer.install(v2, Checksums.sha256(v2), file.resolve("model")))
                 .hasMessageContaining("is not a directory");
         assertThatThrownBy(() -> installer.install(dir.resolve("missing.zip"), "a".repeat(64), target))
@@ -118,12 +125,14 @@ class ModelInstallerTest {
         assertThat(fresh.resolve("am/final.mdl")).hasContent("v2 am/final.mdl");
         for (Path p : List.of(dir.resolve("fresh-pi"), dir.resolve("fresh-pi/opt"), dir.resolve("fresh-pi/opt/voc"))) {
             assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p)))
-                    .as(p.toString()).isEqualTo("rwxr-xr-x");
+                    .as(p.toString())
+                    .isEqualTo("rwxr-xr-x");
         }
         try (Stream<Path> s = Files.walk(fresh)) {
             for (Path p : s.toList()) {
                 assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p)))
-                        .as(p.toString()).isEqualTo(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--");
+                        .as(p.toString())
+                        .isEqualTo(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--");
             }
         }
     }
@@ -134,13 +143,17 @@ class ModelInstallerTest {
         Path shared = Files.createDirectories(dir.resolve("shared"));
         Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
         assertThatThrownBy(() -> installer.install(v2, Checksums.sha256(v2), shared.resolve("voc/model")))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("which other users can write to")
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("which other users can write to")
                 .hasMessageContaining("install -d -m 0755");
         assertThat(shared.resolve("voc")).doesNotExist();
         // A sticky directory such as /tmp is fine: others cannot replace what we create there.
         Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
         Files.setAttribute(shared, "unix:mode", 01777);
-        assertThat(installer.install(v2, Checksums.sha256(v2), shared.resolve("voc/model")).files()).isPositive();
+        assertThat(installer
+                        .install(v2, Checksums.sha256(v2), shared.resolve("voc/model"))
+                        .files())
+                .isPositive();
     }
 
     private void assertUntouched() throws Exception {

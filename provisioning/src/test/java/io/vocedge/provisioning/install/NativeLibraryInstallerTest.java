@@ -35,8 +35,13 @@ class NativeLibraryInstallerTest {
     @Test
     void installsTheLibraryForTheRightCpuAndKeepsThePreviousOne() throws Exception {
         Path lib = Files.createDirectory(dir.resolve("lib"));
-        Path v1 = Zips.zip(dir.resolve("vosk-linux-aarch64-0.3.45.zip"), Map.of("vosk-linux-aarch64-0.3.45/libvosk.so", elf(2, 183, "v1"),
-                "vosk-linux-aarch64-0.3.45/vosk_api.h", "h".getBytes()));
+        Path v1 = Zips.zip(
+                dir.resolve("vosk-linux-aarch64-0.3.45.zip"),
+                Map.of(
+                        "vosk-linux-aarch64-0.3.45/libvosk.so",
+                        elf(2, 183, "v1"),
+                        "vosk-linux-aarch64-0.3.45/vosk_api.h",
+                        "h".getBytes()));
         installer.install(v1, Checksums.sha256(v1), lib, Arch.AARCH64);
         assertThat(new String(Files.readAllBytes(lib.resolve("libvosk.so")))).endsWith("v1");
         Path v2 = Zips.zip(dir.resolve("v2.zip"), Map.of("x/libvosk.so", elf(2, 183, "v2")));
@@ -51,7 +56,8 @@ class NativeLibraryInstallerTest {
         Files.write(lib.resolve("libvosk.so"), elf(1, 40, "old"));
         Path x86 = Zips.zip(dir.resolve("x86.zip"), Map.of("libvosk.so", elf(2, 62, "x86")));
         assertThatThrownBy(() -> installer.install(x86, Checksums.sha256(x86), lib, Arch.ARMV7L))
-                .hasMessageContaining("another CPU").hasMessageContaining("vosk-linux-armv7l");
+                .hasMessageContaining("another CPU")
+                .hasMessageContaining("vosk-linux-armv7l");
         Path notElf = Zips.zip(dir.resolve("bad.zip"), Map.of("libvosk.so", "MZ not elf at all........".getBytes()));
         assertThatThrownBy(() -> installer.install(notElf, Checksums.sha256(notElf), lib, Arch.ARMV7L))
                 .hasMessageContaining("not an ELF library");

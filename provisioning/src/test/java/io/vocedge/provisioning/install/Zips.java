@@ -12,7 +12,8 @@ final class Zips {
     private Zips() {}
 
     static Path zip(Path file, Map<String, byte[]> entries) throws Exception {
-        try (OutputStream o = Files.newOutputStream(file); ZipOutputStream z = new ZipOutputStream(o)) {
+        try (OutputStream o = Files.newOutputStream(file);
+                ZipOutputStream z = new ZipOutputStream(o)) {
             for (var e : entries.entrySet()) {
                 z.putNextEntry(new ZipEntry(e.getKey()));
                 z.write(e.getValue());
@@ -25,8 +26,15 @@ final class Zips {
     /** A fake Vosk model with the layout of vosk-model-small-*: lookahead graph, no ivector. */
     static Map<String, byte[]> smallModel(String top, String marker) {
         var m = new java.util.LinkedHashMap<String, byte[]>();
-        for (String f : new String[] {"am/final.mdl", "conf/mfcc.conf", "conf/model.conf", "graph/Gr.fst", "graph/HCLr.fst",
-            "graph/disambig_tid.int", "README"}) {
+        for (String f : new String[] {
+            "am/final.mdl",
+            "conf/mfcc.conf",
+            "conf/model.conf",
+            "graph/Gr.fst",
+            "graph/HCLr.fst",
+            "graph/disambig_tid.int",
+            "README"
+        }) {
             m.put(top + f, (marker + " " + f).getBytes());
         }
         return m;

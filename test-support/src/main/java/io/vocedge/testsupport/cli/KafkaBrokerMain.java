@@ -16,10 +16,13 @@ public final class KafkaBrokerMain {
 
     public static void main(String[] args) throws InterruptedException {
         KafkaBroker broker = KafkaBroker.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            broker.stop();
-            deleteTree(broker.directory());
-        }, "kafka-broker-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            broker.stop();
+                            deleteTree(broker.directory());
+                        },
+                        "kafka-broker-stop"));
         System.out.println("bootstrap=" + broker.bootstrapServers());
         System.out.println("directory=" + broker.directory());
         System.out.flush();

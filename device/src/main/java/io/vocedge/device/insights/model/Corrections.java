@@ -31,8 +31,16 @@ import java.util.Set;
  */
 public final class Corrections {
     /** One parsed correction. */
-    public record Correction(String text, String lang, Set<String> topics, String sentiment, Set<String> flags, String who,
-            Instant when, String role, String where) {}
+    public record Correction(
+            String text,
+            String lang,
+            Set<String> topics,
+            String sentiment,
+            Set<String> flags,
+            String who,
+            Instant when,
+            String role,
+            String where) {}
 
     private Corrections() {}
 
@@ -101,7 +109,8 @@ public final class Corrections {
         return out;
     }
 
-    private static Set<String> list(JsonNode node, String field, List<String> known, String where, List<String> errors) {
+    private static Set<String> list(
+            JsonNode node, String field, List<String> known, String where, List<String> errors) {
         JsonNode a = node.get(field);
         Set<String> out = new LinkedHashSet<>();
         if (a == null || !a.isArray()) {
@@ -134,12 +143,14 @@ public final class Corrections {
         int n = 0;
         for (Correction c : latest.values()) {
             n++;
-            out.add(new Example("correction-" + n, c.lang(), "-", c.role(), "-", c.topics(), c.sentiment(), c.flags(), c.text()));
+            out.add(new Example(
+                    "correction-" + n, c.lang(), "-", c.role(), "-", c.topics(), c.sentiment(), c.flags(), c.text()));
         }
         return out;
     }
 
     static String key(String lang, String text) {
-        return lang + "|" + text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        return lang + "|"
+                + text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
     }
 }

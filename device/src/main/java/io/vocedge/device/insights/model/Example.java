@@ -6,8 +6,16 @@ import java.util.Set;
  * One labelled utterance for training or evaluation (a corpus line or an analyst's correction). {@code role},
  * {@code style} and {@code domain} may be {@code "-"} when unknown.
  */
-public record Example(String id, String lang, String style, String role, String domain, Set<String> topics, String sentiment,
-        Set<String> flags, String text) {
+public record Example(
+        String id,
+        String lang,
+        String style,
+        String role,
+        String domain,
+        Set<String> topics,
+        String sentiment,
+        Set<String> flags,
+        String text) {
     public Example {
         topics = Set.copyOf(topics);
         flags = Set.copyOf(flags);

@@ -13,6 +13,7 @@ final class FeatureVector {
     float[] value = new float[128];
     /** First unit of an n-gram feature, or -1 when {@link #term} names it. */
     int[] unit = new int[128];
+
     byte[] length = new byte[128];
     String[] term = new String[128];
     int[] pos = new int[128];

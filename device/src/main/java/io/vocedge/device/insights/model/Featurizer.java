@@ -38,8 +38,9 @@ final class Featurizer {
     static final byte K_CUE = 12;
     static final byte K_META = 13;
 
-    private static final Set<String> EN_NEGATORS = Set.of("not", "no", "never", "nobody", "nothing", "none", "neither", "nor",
-            "without", "hardly", "barely", "nowhere");
+    private static final Set<String> EN_NEGATORS = Set.of(
+            "not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "without", "hardly", "barely",
+            "nowhere");
     private static final Set<String> EN_CONTRAST = Set.of("but", "however", "though", "yet", "except", "although");
     private static final Set<String> ZH_NEGATORS = Set.of("不", "没", "别", "未", "无", "非");
     private static final List<String> ZH_CONTRAST = List.of("但是", "不过", "可是", "然而", "只是", "但");
@@ -49,10 +50,43 @@ final class Featurizer {
      * pair (Chinese) also gets a staff-conjoined feature, so "he walked off" can weigh for staff_attitude while "the car
      * walked off the lot" does not (features version 2).
      */
-    private static final Set<String> EN_STAFF = Set.of("he", "she", "him", "her", "they", "them", "salesman", "salesperson",
-            "salesmen", "saleswoman", "sales", "guy", "lady", "staff", "clerk", "cashier", "associate", "manager", "advisor",
-            "receptionist", "employee", "employees", "dealer", "nobody", "somebody", "someone", "anyone", "everyone", "people",
-            "person", "rep", "agent", "tech", "writer", "coordinator");
+    private static final Set<String> EN_STAFF = Set.of(
+            "he",
+            "she",
+            "him",
+            "her",
+            "they",
+            "them",
+            "salesman",
+            "salesperson",
+            "salesmen",
+            "saleswoman",
+            "sales",
+            "guy",
+            "lady",
+            "staff",
+            "clerk",
+            "cashier",
+            "associate",
+            "manager",
+            "advisor",
+            "receptionist",
+            "employee",
+            "employees",
+            "dealer",
+            "nobody",
+            "somebody",
+            "someone",
+            "anyone",
+            "everyone",
+            "people",
+            "person",
+            "rep",
+            "agent",
+            "tech",
+            "writer",
+            "coordinator");
+
     private static final String ZH_STAFF = "他她销售店员顾问经理师傅前台收银服务员姑娘伙子人家";
 
     private Featurizer() {}
@@ -97,8 +131,14 @@ final class Featurizer {
         lexicon(v, h, signals);
         for (Cues.Match m : Cues.find(t)) {
             int u = t.unitAt(m.offset());
-            v.add(h.begin("cue|").chars(m.name()).end(), 1f, -1, 0, "[" + m.name().replace('_', ' ') + "] " + m.text(),
-                    n == 0 ? 0 : t.pos.get(u), K_CUE);
+            v.add(
+                    h.begin("cue|").chars(m.name()).end(),
+                    1f,
+                    -1,
+                    0,
+                    "[" + m.name().replace('_', ' ') + "] " + m.text(),
+                    n == 0 ? 0 : t.pos.get(u),
+                    K_CUE);
         }
         return v;
     }
@@ -138,11 +178,24 @@ final class Featurizer {
                 v.add(h.begin("sw|").chars(w).end(), 0.5f, i, 1, null, p, K_WORD);
             }
             if (i >= 2 && !t.breakBefore.get(i) && !t.breakBefore.get(i - 1)) {
-                v.add(h.begin("k|").chars(u.get(i - 2)).ch(' ').chars(w).end(), 0.5f, i - 2, 3, null, t.pos.get(i - 2), K_BIGRAM);
+                v.add(
+                        h.begin("k|").chars(u.get(i - 2)).ch(' ').chars(w).end(),
+                        0.5f,
+                        i - 2,
+                        3,
+                        null,
+                        t.pos.get(i - 2),
+                        K_BIGRAM);
             }
             String prev = i == 0 || t.breakBefore.get(i) ? "^" : u.get(i - 1);
-            v.add(h.begin("b|").chars(prev).ch(' ').chars(w).end(), 1f, i == 0 || t.breakBefore.get(i) ? i : i - 1,
-                    i == 0 || t.breakBefore.get(i) ? 1 : 2, null, p, K_BIGRAM);
+            v.add(
+                    h.begin("b|").chars(prev).ch(' ').chars(w).end(),
+                    1f,
+                    i == 0 || t.breakBefore.get(i) ? i : i - 1,
+                    i == 0 || t.breakBefore.get(i) ? 1 : 2,
+                    null,
+                    p,
+                    K_BIGRAM);
             if (i <= negatedUntil) {
                 v.add(h.begin("n|").chars(w).end(), 1f, i, 1, null, p, K_NEGATED);
             }
@@ -160,7 +213,14 @@ final class Featurizer {
             }
         }
         if (n > 0) {
-            v.add(h.begin("b|").chars(u.get(n - 1)).ch(' ').ch('$').end(), 1f, n - 1, 1, null, t.pos.get(n - 1), K_BIGRAM);
+            v.add(
+                    h.begin("b|").chars(u.get(n - 1)).ch(' ').ch('$').end(),
+                    1f,
+                    n - 1,
+                    1,
+                    null,
+                    t.pos.get(n - 1),
+                    K_BIGRAM);
         }
     }
 
@@ -194,11 +254,28 @@ final class Featurizer {
             } else {
                 v.add(h.begin("z2|").chars(u.get(i - 1)).chars(c).end(), 1f, i - 1, 2, null, t.pos.get(i - 1), K_ZH2);
                 if (i >= 2 && !t.breakBefore.get(i - 1)) {
-                    v.add(h.begin("z3|").chars(u.get(i - 2)).chars(u.get(i - 1)).chars(c).end(), 1f, i - 2, 3, null,
-                            t.pos.get(i - 2), K_ZH3);
+                    v.add(
+                            h.begin("z3|")
+                                    .chars(u.get(i - 2))
+                                    .chars(u.get(i - 1))
+                                    .chars(c)
+                                    .end(),
+                            1f,
+                            i - 2,
+                            3,
+                            null,
+                            t.pos.get(i - 2),
+                            K_ZH3);
                 }
                 if (staff) {
-                    v.add(h.begin("sz|").chars(u.get(i - 1)).chars(c).end(), 0.5f, i - 1, 2, null, t.pos.get(i - 1), K_ZH2);
+                    v.add(
+                            h.begin("sz|").chars(u.get(i - 1)).chars(c).end(),
+                            0.5f,
+                            i - 1,
+                            2,
+                            null,
+                            t.pos.get(i - 1),
+                            K_ZH2);
                 }
             }
             if (i <= negatedUntil) {
@@ -240,8 +317,16 @@ final class Featurizer {
             }
         }
         for (LexiconSignals.Hit hit : s.polarityHits()) {
-            String name = hit.label() + (hit.negated() ? ":negated" : "") + (s.contrast() ? hit.afterContrast() ? ":after" : ":before" : "");
-            v.add(h.begin("pol|").chars(name).end(), 1f, -1, 0, (hit.negated() ? "not " : "") + hit.term(), hit.pos(),
+            String name = hit.label()
+                    + (hit.negated() ? ":negated" : "")
+                    + (s.contrast() ? hit.afterContrast() ? ":after" : ":before" : "");
+            v.add(
+                    h.begin("pol|").chars(name).end(),
+                    1f,
+                    -1,
+                    0,
+                    (hit.negated() ? "not " : "") + hit.term(),
+                    hit.pos(),
                     K_LEX_POLARITY);
         }
         double r = s.ruleScore();

@@ -30,11 +30,25 @@ public final class InsightModel {
     private final float[] threshold;
 
     /** What a model file says about itself. */
-    public record ModelInfo(String version, String corpusSha256, String lexiconVersion, int featuresVersion, int rows,
+    public record ModelInfo(
+            String version,
+            String corpusSha256,
+            String lexiconVersion,
+            int featuresVersion,
+            int rows,
             String trainingSummary) {}
 
-    InsightModel(ModelInfo info, Labels labels, int[] sortedHashes, short[] weights, float[] scale, float[] bias,
-            float temperature, float[] plattA, float[] plattB, float[] threshold) {
+    InsightModel(
+            ModelInfo info,
+            Labels labels,
+            int[] sortedHashes,
+            short[] weights,
+            float[] scale,
+            float[] bias,
+            float temperature,
+            float[] plattA,
+            float[] plattB,
+            float[] threshold) {
         this.info = info;
         this.labels = labels;
         this.weights = weights;
@@ -212,7 +226,9 @@ public final class InsightModel {
             acc[0] += topC[k];
         }
         List<Evidence> out = new ArrayList<>(byTerm.size());
-        byTerm.forEach((term, acc) -> out.add(new Evidence(term.length() > 128 ? term.substring(0, 128) : term, (int) acc[1],
+        byTerm.forEach((term, acc) -> out.add(new Evidence(
+                term.length() > 128 ? term.substring(0, 128) : term,
+                (int) acc[1],
                 Math.round(acc[0] * 1000) / 1000.0)));
         out.sort(Comparator.comparingDouble(Evidence::weight).reversed());
         return out.size() > max ? List.copyOf(out.subList(0, max)) : out;
@@ -223,14 +239,20 @@ public final class InsightModel {
     }
 
     /** A topic or flag the model decided on: its calibrated probability, evidence and (topics) the clause's sentiment. */
-    public record Decision(String id, double probability, List<Evidence> evidence, String sentiment, double sentimentScore) {}
+    public record Decision(
+            String id, double probability, List<Evidence> evidence, String sentiment, double sentimentScore) {}
 
     /**
      * The model's answer for one utterance. {@code sentimentScore} is P(positive) - P(negative), in [-1, 1];
      * {@code sentimentConfidence} is the calibrated probability of the chosen label.
      */
-    public record Result(String sentiment, double sentimentScore, double sentimentConfidence, List<Evidence> sentimentEvidence,
-            List<Decision> topics, List<Decision> flags) {}
+    public record Result(
+            String sentiment,
+            double sentimentScore,
+            double sentimentConfidence,
+            List<Evidence> sentimentEvidence,
+            List<Decision> topics,
+            List<Decision> flags) {}
 
     /** Evidence items kept per decision. */
     static final int EVIDENCE = 3;
@@ -267,7 +289,8 @@ public final class InsightModel {
         for (int i = 0; i < labels.flags().size(); i++) {
             int h = labels.flagHead(i);
             if (decide(labels.topics().size() + i, prob[h])) {
-                flags.add(new Decision(labels.flags().get(i), round(prob[h]), evidence(v, t, rows, h, EVIDENCE), null, 0));
+                flags.add(new Decision(
+                        labels.flags().get(i), round(prob[h]), evidence(v, t, rows, h, EVIDENCE), null, 0));
             }
         }
         return new Result(Labels.SENTIMENTS.get(s), round(score), round(prob[s]), sentimentEvidence, topics, flags);
@@ -293,8 +316,14 @@ public final class InsightModel {
         int k = 0;
         for (int i = 0; i < t.size(); i++) {
             String u = t.units.get(i);
-            boolean contrast = t.lang.equals("zh") ? (u.equals("但") || u.equals("不") && i + 1 < t.size()
-                    && t.units.get(i + 1).equals("过") || u.equals("可") && i + 1 < t.size() && t.units.get(i + 1).equals("是"))
+            boolean contrast = t.lang.equals("zh")
+                    ? (u.equals("但")
+                            || u.equals("不")
+                                    && i + 1 < t.size()
+                                    && t.units.get(i + 1).equals("过")
+                            || u.equals("可")
+                                    && i + 1 < t.size()
+                                    && t.units.get(i + 1).equals("是"))
                     : Set.of("but", "however", "though", "although", "yet").contains(u);
             if (i > 0 && (t.breakBefore.get(i) || contrast)) {
                 k++;

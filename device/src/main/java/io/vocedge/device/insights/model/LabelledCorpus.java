@@ -41,11 +41,14 @@ public final class LabelledCorpus {
         List<Path> files = new ArrayList<>();
         if (Files.isDirectory(dirOrFile)) {
             try (Stream<Path> s = Files.list(dirOrFile)) {
-                s.filter(p -> p.getFileName().toString().endsWith(".tsv")).sorted().forEach(files::add);
+                s.filter(p -> p.getFileName().toString().endsWith(".tsv"))
+                        .sorted()
+                        .forEach(files::add);
             }
             if (files.isEmpty()) {
-                throw new IllegalArgumentException(dirOrFile + " has no *.tsv files (expected the labelled corpus: header '"
-                        + HEADER.replace('\t', ' ') + "')");
+                throw new IllegalArgumentException(
+                        dirOrFile + " has no *.tsv files (expected the labelled corpus: header '"
+                                + HEADER.replace('\t', ' ') + "')");
             }
         } else if (Files.isRegularFile(dirOrFile)) {
             files.add(dirOrFile);

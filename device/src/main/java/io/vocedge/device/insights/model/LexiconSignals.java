@@ -8,8 +8,8 @@ import java.util.List;
  * ({@code tanh}-scaled, in [-1, 1]) and whether the utterance is a question. The learned model uses these as
  * features; with no model they are the engine's answer.
  */
-public record LexiconSignals(List<Hit> topicHits, List<Hit> polarityHits, double ruleScore, boolean question,
-        boolean contrast) {
+public record LexiconSignals(
+        List<Hit> topicHits, List<Hit> polarityHits, double ruleScore, boolean question, boolean contrast) {
 
     /**
      * One lexicon term: its topic (or {@code positive}/{@code negative} for a sentiment term), the text, word position,

@@ -30,11 +30,17 @@ public final class Metrics {
     }
 
     /** Adds one utterance: gold labels and the prediction (with calibrated probabilities). */
-    public void add(Example gold, String sentiment, double sentimentConfidence, Set<String> predTopics, double[] topicProb,
-            Set<String> predFlags, double[] flagProb) {
+    public void add(
+            Example gold,
+            String sentiment,
+            double sentimentConfidence,
+            Set<String> predTopics,
+            double[] topicProb,
+            Set<String> predFlags,
+            double[] flagProb) {
         if (errors != null && (!predTopics.equals(gold.topics()) || !sentiment.equals(gold.sentiment()))) {
-            errors.add(gold.id() + "\t" + gold.topics() + " -> " + new java.util.TreeSet<>(predTopics) + "\t" + gold.sentiment()
-                    + " -> " + sentiment + "\t" + gold.text());
+            errors.add(gold.id() + "\t" + gold.topics() + " -> " + new java.util.TreeSet<>(predTopics) + "\t"
+                    + gold.sentiment() + " -> " + sentiment + "\t" + gold.text());
         }
         n++;
         int g = Taxonomy.SENTIMENTS.indexOf(gold.sentiment());
@@ -161,15 +167,31 @@ public final class Metrics {
             fp += c[1];
             fn += c[2];
         }
-        sb.append(String.format(Locale.ROOT, "  topics: micro P %.3f R %.3f F1 %.3f; lowest topic F1 %.3f%n",
-                tp / Math.max(1.0, tp + fp), tp / Math.max(1.0, tp + fn), topicMicroF1(), minTopicF1()));
+        sb.append(String.format(
+                Locale.ROOT,
+                "  topics: micro P %.3f R %.3f F1 %.3f; lowest topic F1 %.3f%n",
+                tp / Math.max(1.0, tp + fp),
+                tp / Math.max(1.0, tp + fn),
+                topicMicroF1(),
+                minTopicF1()));
         for (int i = 0; i < topics.size(); i++) {
             int[] c = topicCounts[i];
-            sb.append(String.format(Locale.ROOT, "    %-20s F1 %.3f  P %.3f R %.3f  (support %d)%n", topics.get(i),
-                    f1(c[0], c[1], c[2]), c[0] / Math.max(1.0, c[0] + c[1]), c[0] / Math.max(1.0, c[0] + c[2]), support(c)));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "    %-20s F1 %.3f  P %.3f R %.3f  (support %d)%n",
+                    topics.get(i),
+                    f1(c[0], c[1], c[2]),
+                    c[0] / Math.max(1.0, c[0] + c[1]),
+                    c[0] / Math.max(1.0, c[0] + c[2]),
+                    support(c)));
         }
-        sb.append(String.format(Locale.ROOT, "  sentiment: accuracy %.3f; recall negative %.3f neutral %.3f positive %.3f%n",
-                sentimentAccuracy(), sentimentRecall("negative"), sentimentRecall("neutral"), sentimentRecall("positive")));
+        sb.append(String.format(
+                Locale.ROOT,
+                "  sentiment: accuracy %.3f; recall negative %.3f neutral %.3f positive %.3f%n",
+                sentimentAccuracy(),
+                sentimentRecall("negative"),
+                sentimentRecall("neutral"),
+                sentimentRecall("positive")));
         sb.append("    confusion (rows gold neg/neu/pos, columns predicted):");
         for (int[] row : confusion) {
             sb.append(String.format(Locale.ROOT, " [%d %d %d]", row[0], row[1], row[2]));
@@ -177,11 +199,20 @@ public final class Metrics {
         sb.append(System.lineSeparator());
         for (int i = 0; i < flags.size(); i++) {
             int[] c = flagCounts[i];
-            sb.append(String.format(Locale.ROOT, "  flag %-12s F1 %.3f  P %.3f R %.3f  (support %d)%n", flags.get(i),
-                    f1(c[0], c[1], c[2]), c[0] / Math.max(1.0, c[0] + c[1]), c[0] / Math.max(1.0, c[0] + c[2]), support(c)));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "  flag %-12s F1 %.3f  P %.3f R %.3f  (support %d)%n",
+                    flags.get(i),
+                    f1(c[0], c[1], c[2]),
+                    c[0] / Math.max(1.0, c[0] + c[1]),
+                    c[0] / Math.max(1.0, c[0] + c[2]),
+                    support(c)));
         }
         if (reliability) {
-            sb.append(String.format(Locale.ROOT, "  calibration: sentiment ECE %.3f; topic/flag ECE %.3f%n", sentimentEce(),
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "  calibration: sentiment ECE %.3f; topic/flag ECE %.3f%n",
+                    sentimentEce(),
                     binaryEce()));
             table(sb, "sentiment (confidence of the chosen label vs accuracy)", sentimentBins);
             table(sb, "topics and flags (probability vs share that is true)", binaryBins);
@@ -196,8 +227,14 @@ public final class Metrics {
             if (bins[b][0] == 0) {
                 continue;
             }
-            sb.append(String.format(Locale.ROOT, "      %.1f-%.1f %6d   %.3f    %.3f%n", b / 10.0, (b + 1) / 10.0, (long) bins[b][0],
-                    bins[b][1] / bins[b][0], bins[b][2] / bins[b][0]));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "      %.1f-%.1f %6d   %.3f    %.3f%n",
+                    b / 10.0,
+                    (b + 1) / 10.0,
+                    (long) bins[b][0],
+                    bins[b][1] / bins[b][0],
+                    bins[b][2] / bins[b][0]));
         }
     }
 }

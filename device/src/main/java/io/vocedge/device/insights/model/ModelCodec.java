@@ -95,7 +95,8 @@ public final class ModelCodec {
                     + MAX_BYTES + " a model may have");
         }
         if (file.length < MAGIC.length + 36 || !Arrays.equals(Arrays.copyOf(file, MAGIC.length), MAGIC)) {
-            throw new IllegalArgumentException("model " + source + " is not a VoC Edge insight model (no VOCIM header)");
+            throw new IllegalArgumentException(
+                    "model " + source + " is not a VoC Edge insight model (no VOCIM header)");
         }
         byte[] expected = sha256(file, file.length - 32);
         if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(file, file.length - 32, file.length))) {
@@ -106,8 +107,8 @@ public final class ModelCodec {
             in.skipNBytes(MAGIC.length);
             int format = in.readInt();
             if (format != FORMAT) {
-                throw new IllegalArgumentException("model " + source + " has format " + format + "; this agent reads format "
-                        + FORMAT + " (upgrade the agent or retrain with it)");
+                throw new IllegalArgumentException("model " + source + " has format " + format
+                        + "; this agent reads format " + FORMAT + " (upgrade the agent or retrain with it)");
             }
             String version = in.readUTF();
             String corpus = in.readUTF();
@@ -116,7 +117,8 @@ public final class ModelCodec {
             int features = in.readInt();
             if (features != Featurizer.VERSION) {
                 throw new IllegalArgumentException("model " + source + " was trained on features version " + features
-                        + "; this agent computes version " + Featurizer.VERSION + " (retrain with this agent's 'insights train')");
+                        + "; this agent computes version " + Featurizer.VERSION
+                        + " (retrain with this agent's 'insights train')");
             }
             List<String> topics = readIds(in, "topics", source);
             List<String> flags = readIds(in, "flags", source);
@@ -134,7 +136,8 @@ public final class ModelCodec {
             int rows = in.readInt();
             int heads = labels.heads();
             if (rows < 0 || (long) rows * (2L * heads + 4) > file.length) {
-                throw new IllegalArgumentException("model " + source + " claims " + rows + " rows, more than its size holds");
+                throw new IllegalArgumentException(
+                        "model " + source + " claims " + rows + " rows, more than its size holds");
             }
             int[] keys = new int[rows];
             for (int r = 0; r < rows; r++) {
@@ -156,7 +159,8 @@ public final class ModelCodec {
                 w[i] = in.readShort();
             }
             if (in.available() != 0) {
-                throw new IllegalArgumentException("model " + source + " has " + in.available() + " unexpected trailing bytes");
+                throw new IllegalArgumentException(
+                        "model " + source + " has " + in.available() + " unexpected trailing bytes");
             }
             InsightModel.ModelInfo info = new InsightModel.ModelInfo(version, corpus, lexicon, features, rows, summary);
             return new InsightModel(info, labels, keys, w, scale, bias, temperature, a, b, t);

@@ -28,8 +28,8 @@ public final class ModelTraining {
 
     /** The identity of a training run: the corpus/corrections digest plus everything else that shapes the model. */
     public static String digest(byte[] corpusAndCorrections, String lexiconVersion) {
-        String extra = "|features=" + Featurizer.VERSION + "|lexicon=" + lexiconVersion + "|" + Trainer.Params.DEFAULT.describe()
-                + "|format=" + ModelCodec.FORMAT;
+        String extra = "|features=" + Featurizer.VERSION + "|lexicon=" + lexiconVersion + "|"
+                + Trainer.Params.DEFAULT.describe() + "|format=" + ModelCodec.FORMAT;
         byte[] e = extra.getBytes(StandardCharsets.UTF_8);
         byte[] all = new byte[corpusAndCorrections.length + e.length];
         System.arraycopy(corpusAndCorrections, 0, all, 0, corpusAndCorrections.length);
@@ -37,8 +37,13 @@ public final class ModelTraining {
         return HexFormat.of().formatHex(ModelCodec.sha256(all, all.length));
     }
 
-    public static Trained train(List<Example> examples, TextPreparer prep, String sha256, String lexiconVersion,
-            String versionLabel, int folds) {
+    public static Trained train(
+            List<Example> examples,
+            TextPreparer prep,
+            String sha256,
+            String lexiconVersion,
+            String versionLabel,
+            int folds) {
         Labels labels = new Labels(Taxonomy.TOPICS, Taxonomy.FLAGS);
         List<Prepared> data = prepare(examples, prep, labels);
         Trainer.Params params = Trainer.Params.DEFAULT;
@@ -52,11 +57,18 @@ public final class ModelTraining {
         List<Trainer.Row> rows = rows(data, keys, null, -1);
         Trainer.Weights w = Trainer.train(keys, rows, labels.heads(), params);
         String version = versionLabel + "-" + sha256.substring(0, 12);
-        String summary = String.format(java.util.Locale.ROOT, "%d utterances; %s; %d-fold CV: topic micro-F1 %.3f, sentiment "
-                + "accuracy %.3f, negative recall %.3f", data.size(), params.describe(), folds, cv.topicMicroF1(),
-                cv.sentimentAccuracy(), cv.sentimentRecall("negative"));
-        InsightModel.ModelInfo info = new InsightModel.ModelInfo(version, sha256, lexiconVersion, Featurizer.VERSION, keys.length,
-                summary);
+        String summary = String.format(
+                java.util.Locale.ROOT,
+                "%d utterances; %s; %d-fold CV: topic micro-F1 %.3f, sentiment "
+                        + "accuracy %.3f, negative recall %.3f",
+                data.size(),
+                params.describe(),
+                folds,
+                cv.topicMicroF1(),
+                cv.sentimentAccuracy(),
+                cv.sentimentRecall("negative"));
+        InsightModel.ModelInfo info =
+                new InsightModel.ModelInfo(version, sha256, lexiconVersion, Featurizer.VERSION, keys.length, summary);
         InsightModel model = Trainer.quantize(w, labels, info, cal.temperature, cal.a, cal.b, cal.threshold);
         byte[] bytes = ModelCodec.write(model);
         return new Trained(bytes, ModelCodec.read(bytes, "trained model"), cv);
@@ -94,7 +106,8 @@ public final class ModelTraining {
                 binary[t] = e.topics().contains(labels.topics().get(t));
             }
             for (int f = 0; f < labels.flags().size(); f++) {
-                binary[labels.topics().size() + f] = e.flags().contains(labels.flags().get(f));
+                binary[labels.topics().size() + f] =
+                        e.flags().contains(labels.flags().get(f));
             }
             out.add(new Prepared(e, v, Labels.SENTIMENTS.indexOf(e.sentiment()), binary));
         }
@@ -133,7 +146,8 @@ public final class ModelTraining {
     }
 
     /** Out-of-fold logits of every utterance, from models trained on the other folds (quantised like the real one). */
-    private static double[][] outOfFold(List<Prepared> data, int[] fold, int folds, Labels labels, Trainer.Params params) {
+    private static double[][] outOfFold(
+            List<Prepared> data, int[] fold, int folds, Labels labels, Trainer.Params params) {
         double[][] oof = new double[data.size()][];
         int binary = labels.binaryHeads();
         float[] ones = new float[binary];
@@ -150,7 +164,8 @@ public final class ModelTraining {
             }
             int[] keys = Trainer.keys(train, params.minCount());
             Trainer.Weights w = Trainer.train(keys, rows(data, keys, fold, k), labels.heads(), params);
-            InsightModel.ModelInfo info = new InsightModel.ModelInfo("fold", "", "", Featurizer.VERSION, keys.length, "");
+            InsightModel.ModelInfo info =
+                    new InsightModel.ModelInfo("fold", "", "", Featurizer.VERSION, keys.length, "");
             InsightModel m = Trainer.quantize(w, labels, info, 1f, ones, zeros, halves);
             for (int i = 0; i < data.size(); i++) {
                 if (fold[i] == k) {
@@ -202,7 +217,8 @@ public final class ModelTraining {
     }
 
     /** Figures of the out-of-fold predictions, each fold calibrated on the others. */
-    private static Metrics score(double[][] oof, List<Prepared> data, Labels labels, int[] fold, int folds, boolean keepErrors) {
+    private static Metrics score(
+            double[][] oof, List<Prepared> data, Labels labels, int[] fold, int folds, boolean keepErrors) {
         Metrics m = new Metrics(labels.topics(), labels.flags());
         if (keepErrors) {
             m.errors = new ArrayList<>();

@@ -20,16 +20,46 @@ final class NormalizedText {
     final List<Integer> pos = new ArrayList<>();
     /** A clause break (punctuation) stands before this unit. */
     final List<Boolean> breakBefore = new ArrayList<>();
+
     boolean questionMark;
     boolean exclamation;
     /** Units joined (single spaces in English, none in Chinese except around Latin words), for the cue patterns. */
     String joined;
 
     private static final Set<String> EN_FILLERS = Set.of("uh", "um", "er", "erm", "uhh", "umm", "hmm", "mm", "ah");
-    private static final Set<String> EN_NUMBERS = Set.of("zero", "two", "three", "four", "five", "six", "seven", "eight",
-            "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million",
-            "grand", "dozen");
+    private static final Set<String> EN_NUMBERS = Set.of(
+            "zero",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "hundred",
+            "thousand",
+            "million",
+            "grand",
+            "dozen");
     private static final String ZH_NUMERALS = "零〇一二两三四五六七八九十百千万亿幺";
     private static final String ZH_MEASURES = "个天分小周月年次万千百块元公点号岁台辆遍趟折期成倍位家款星礼钟秒米层楼座";
 
@@ -57,7 +87,9 @@ final class NormalizedText {
         boolean zh = lang.equals("zh");
         for (int u = 0; u < units.size(); u++) {
             String x = units.get(u);
-            int w = zh ? (x.length() > 1 && x.charAt(0) != '<' && !x.equals("#") ? x.length() + 2 : x.length()) : x.length() + 1;
+            int w = zh
+                    ? (x.length() > 1 && x.charAt(0) != '<' && !x.equals("#") ? x.length() + 2 : x.length())
+                    : x.length() + 1;
             if (offset < c + w) {
                 return u;
             }
@@ -91,10 +123,14 @@ final class NormalizedText {
             }
             if (Character.isLetterOrDigit(c)) {
                 int j = i;
-                while (j < len && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '\'' && j + 1 < len
-                        && Character.isLetter(s.charAt(j + 1))
-                        || (s.charAt(j) == '.' || s.charAt(j) == ',') && j + 1 < len && Character.isDigit(s.charAt(j + 1))
-                        && j > i && Character.isDigit(s.charAt(j - 1)))) {
+                while (j < len
+                        && (Character.isLetterOrDigit(s.charAt(j))
+                                || s.charAt(j) == '\'' && j + 1 < len && Character.isLetter(s.charAt(j + 1))
+                                || (s.charAt(j) == '.' || s.charAt(j) == ',')
+                                        && j + 1 < len
+                                        && Character.isDigit(s.charAt(j + 1))
+                                        && j > i
+                                        && Character.isDigit(s.charAt(j - 1)))) {
                     j++;
                 }
                 brk = addEnglishWord(s.substring(i, j), word++, brk);
@@ -138,8 +174,24 @@ final class NormalizedText {
             default -> {
                 if (w.endsWith("n't")) {
                     base = w.substring(0, w.length() - 3);
-                } else if (w.length() > 4 && w.endsWith("nt") && Set.of("dont", "didnt", "doesnt", "isnt", "wasnt", "arent",
-                        "werent", "havent", "hasnt", "hadnt", "couldnt", "wouldnt", "shouldnt", "mustnt").contains(w)) {
+                } else if (w.length() > 4
+                        && w.endsWith("nt")
+                        && Set.of(
+                                        "dont",
+                                        "didnt",
+                                        "doesnt",
+                                        "isnt",
+                                        "wasnt",
+                                        "arent",
+                                        "werent",
+                                        "havent",
+                                        "hasnt",
+                                        "hadnt",
+                                        "couldnt",
+                                        "wouldnt",
+                                        "shouldnt",
+                                        "mustnt")
+                                .contains(w)) {
                     base = w.substring(0, w.length() - 2);
                 }
             }
@@ -156,8 +208,9 @@ final class NormalizedText {
     /** "twenty five" -> one #; "one" joins a number next to it ("one hundred") but stays a word alone ("this one"). */
     private void collapseNumbers() {
         for (int i = 0; i < units.size(); i++) {
-            if (units.get(i).equals("one") && (i > 0 && units.get(i - 1).equals("#") || i + 1 < units.size()
-                    && units.get(i + 1).equals("#"))) {
+            if (units.get(i).equals("one")
+                    && (i > 0 && units.get(i - 1).equals("#")
+                            || i + 1 < units.size() && units.get(i + 1).equals("#"))) {
                 units.set(i, "#");
             }
         }
@@ -204,8 +257,10 @@ final class NormalizedText {
             }
             if (c < 0x2E80 && Character.isLetterOrDigit(c)) {
                 int j = i;
-                while (j < len && s.charAt(j) < 0x2E80 && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '.'
-                        && j + 1 < len && Character.isDigit(s.charAt(j + 1)))) {
+                while (j < len
+                        && s.charAt(j) < 0x2E80
+                        && (Character.isLetterOrDigit(s.charAt(j))
+                                || s.charAt(j) == '.' && j + 1 < len && Character.isDigit(s.charAt(j + 1)))) {
                     j++;
                 }
                 String w = s.substring(i, j);
@@ -262,8 +317,11 @@ final class NormalizedText {
             String next = j < units.size() ? units.get(j) : "";
             String after = j + 1 < units.size() ? units.get(j + 1) : "";
             String r = run.toString();
-            boolean number = r.length() >= 2 || next.length() == 1 && ZH_MEASURES.contains(next)
-                    && !(r.equals("十") && next.equals("分") && !after.equals("钟")) && !(r.equals("一") && next.equals("点"));
+            boolean number = r.length() >= 2
+                    || next.length() == 1
+                            && ZH_MEASURES.contains(next)
+                            && !(r.equals("十") && next.equals("分") && !after.equals("钟"))
+                            && !(r.equals("一") && next.equals("点"));
             if (r.equals("一二三一五") || r.equals("幺二三幺五")) {
                 units.set(i, "12315");
             } else if (number) {

@@ -19,7 +19,8 @@ final class Trainer {
         static final Params DEFAULT = new Params(12, 0.25, 1e-3, 1, 20261202L);
 
         String describe() {
-            return "adagrad epochs=" + epochs + " lr=" + learningRate + " l2=" + l2 + " min_count=" + minCount + " seed=" + seed;
+            return "adagrad epochs=" + epochs + " lr=" + learningRate + " l2=" + l2 + " min_count=" + minCount
+                    + " seed=" + seed;
         }
     }
 
@@ -43,7 +44,10 @@ final class Trainer {
                 }
             }
         }
-        return count.entrySet().stream().filter(e -> e.getValue() >= minCount).mapToInt(java.util.Map.Entry::getKey).sorted()
+        return count.entrySet().stream()
+                .filter(e -> e.getValue() >= minCount)
+                .mapToInt(java.util.Map.Entry::getKey)
+                .sorted()
                 .toArray();
     }
 
@@ -148,7 +152,13 @@ final class Trainer {
      * weights next to one large one and cost several points of topic F1; sixteen bits match double precision to the
      * third decimal of every figure.
      */
-    static InsightModel quantize(Weights wt, Labels labels, InsightModel.ModelInfo info, float temperature, float[] a, float[] b,
+    static InsightModel quantize(
+            Weights wt,
+            Labels labels,
+            InsightModel.ModelInfo info,
+            float temperature,
+            float[] a,
+            float[] b,
             float[] thresholds) {
         int heads = wt.heads();
         int rows = wt.keys().length;
@@ -171,8 +181,13 @@ final class Trainer {
         for (int h = 0; h < heads; h++) {
             bias[h] = (float) wt.bias()[h];
         }
-        InsightModel.ModelInfo withRows = new InsightModel.ModelInfo(info.version(), info.corpusSha256(), info.lexiconVersion(),
-                info.featuresVersion(), rows, info.trainingSummary());
+        InsightModel.ModelInfo withRows = new InsightModel.ModelInfo(
+                info.version(),
+                info.corpusSha256(),
+                info.lexiconVersion(),
+                info.featuresVersion(),
+                rows,
+                info.trainingSummary());
         return new InsightModel(withRows, labels, wt.keys(), q, scale, bias, temperature, a, b, thresholds);
     }
 

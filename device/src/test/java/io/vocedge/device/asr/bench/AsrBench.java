@@ -42,7 +42,8 @@ public final class AsrBench {
             byte[] bytes = new byte[pcm.length * 2];
             for (int i = 0; i < n; i++) {
                 Path f = dir.resolve("base" + i);
-                try (var ch = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+                try (var ch = java.nio.channels.FileChannel.open(
+                        f, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
                     ch.write(java.nio.ByteBuffer.wrap(bytes));
                     ch.force(false);
                 }
@@ -58,17 +59,27 @@ public final class AsrBench {
                 q.complete(e);
             }
             double rate = n / ((System.nanoTime() - t0) / 1e9);
-            System.out.printf(Locale.ROOT, "round %d: pending queue %.0f segments/s (%.0f s of audio per s); baseline write+fsync+read+delete %.0f files/s; ratio %.2f%n",
-                    round, rate, rate * 3, base, rate / base);
+            System.out.printf(
+                    Locale.ROOT,
+                    "round %d: pending queue %.0f segments/s (%.0f s of audio per s); baseline write+fsync+read+delete %.0f files/s; ratio %.2f%n",
+                    round,
+                    rate,
+                    rate * 3,
+                    base,
+                    rate / base);
         }
         String model = System.getProperty("voc.model", System.getenv("VOC_TEST_VOSK_MODEL"));
         if (model == null || model.isBlank()) {
-            System.out.println("real-time factor: NOT MEASURED - no Vosk model on this machine (set -Dvoc.model=/path/to/vosk-model-small-en-us-0.15)");
+            System.out.println(
+                    "real-time factor: NOT MEASURED - no Vosk model on this machine (set -Dvoc.model=/path/to/vosk-model-small-en-us-0.15)");
             return;
         }
         AsrConfig cfg = AsrConfig.of(Path.of(model), dir.resolve("p"));
-        short[] speech = WavReader.read16kMono(EspeakFixture.speak(dir, System.getProperty("voc.lang", "en"),
-                "good afternoon I bought this phone last week and the battery does not last, can I get a refund or an exchange", "b"));
+        short[] speech = WavReader.read16kMono(EspeakFixture.speak(
+                dir,
+                System.getProperty("voc.lang", "en"),
+                "good afternoon I bought this phone last week and the battery does not last, can I get a refund or an exchange",
+                "b"));
         try (RecognizerFactory f = new VoskEngineLoader(cfg).load()) {
             SpeechSegment seg = new SpeechSegment("b", 0, speech.length / 16L, speech, -20);
             new SegmentRecognizer(f).recognize(seg, p -> {}); // warm-up
@@ -89,8 +100,12 @@ public final class AsrBench {
                 ex.shutdown();
                 double wall = (System.nanoTime() - t0) / 1e6;
                 double audio = 3.0 * threads * speech.length / 16.0;
-                System.out.printf(Locale.ROOT, "real-time factor with %d recognizer(s): %.3f per core (%.2fx real time in aggregate)%n",
-                        threads, wall * threads / audio, audio / wall);
+                System.out.printf(
+                        Locale.ROOT,
+                        "real-time factor with %d recognizer(s): %.3f per core (%.2fx real time in aggregate)%n",
+                        threads,
+                        wall * threads / audio,
+                        audio / wall);
             }
         } catch (EngineLoader.EngineUnavailableException e) {
             System.out.println("real-time factor: NOT MEASURED - model not usable: " + e.getMessage());

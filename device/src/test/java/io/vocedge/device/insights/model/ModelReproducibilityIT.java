@@ -29,7 +29,8 @@ class ModelReproducibilityIT {
         }
         String sha = ModelTraining.digest(id.toByteArray(), lex.version());
         InsightEngine rules = new InsightEngine(new Redactor(), lex);
-        byte[] trained = ModelTraining.train(corpus.examples(), rules::prepare, sha, lex.version(), "1", 5).bytes();
+        byte[] trained = ModelTraining.train(corpus.examples(), rules::prepare, sha, lex.version(), "1", 5)
+                .bytes();
         byte[] shipped;
         try (InputStream in = InsightEngine.class.getResourceAsStream("model-default.vocim")) {
             shipped = in.readAllBytes();

@@ -45,14 +45,20 @@ class ModelTrainingTest {
     void correctionsReplaceLabelsOfTheSameTextOrAddNewLinesAndTheLatestWins() throws Exception {
         Example line = slice(1).get(0);
         Path f = dir.resolve("corrections.jsonl");
-        Files.writeString(f, String.join("\n",
-                "{\"text\": \"" + line.text().toUpperCase(java.util.Locale.ROOT).replace("\"", "\\\"") + "\", \"lang\": \""
-                        + line.lang() + "\", \"topics\": [\"facility\"], \"sentiment\": \"positive\", \"flags\": [], \"who\": \"ana\","
-                        + " \"when\": \"2026-12-01T10:00:00Z\"}",
-                "{\"text\": \"the lounge coffee machine is broken again\", \"lang\": \"en\", \"topics\": [\"facility\"],"
-                        + " \"sentiment\": \"negative\", \"flags\": [], \"who\": \"ana\", \"when\": \"2026-12-01T10:00:00Z\"}",
-                "{\"text\": \"the lounge coffee machine is broken again\", \"lang\": \"en\", \"topics\": [\"facility\", \"after_sales\"],"
-                        + " \"sentiment\": \"negative\", \"flags\": [\"churn_risk\"], \"who\": \"bo\", \"when\": \"2026-12-02T09:00:00Z\"}"),
+        Files.writeString(
+                f,
+                String.join(
+                        "\n",
+                        "{\"text\": \""
+                                + line.text().toUpperCase(java.util.Locale.ROOT).replace("\"", "\\\"")
+                                + "\", \"lang\": \""
+                                + line.lang()
+                                + "\", \"topics\": [\"facility\"], \"sentiment\": \"positive\", \"flags\": [], \"who\": \"ana\","
+                                + " \"when\": \"2026-12-01T10:00:00Z\"}",
+                        "{\"text\": \"the lounge coffee machine is broken again\", \"lang\": \"en\", \"topics\": [\"facility\"],"
+                                + " \"sentiment\": \"negative\", \"flags\": [], \"who\": \"ana\", \"when\": \"2026-12-01T10:00:00Z\"}",
+                        "{\"text\": \"the lounge coffee machine is broken again\", \"lang\": \"en\", \"topics\": [\"facility\", \"after_sales\"],"
+                                + " \"sentiment\": \"negative\", \"flags\": [\"churn_risk\"], \"who\": \"bo\", \"when\": \"2026-12-02T09:00:00Z\"}"),
                 StandardCharsets.UTF_8);
         List<Corrections.Correction> c = Corrections.read(f);
         assertThat(c).hasSize(3);
@@ -72,22 +78,35 @@ class ModelTrainingTest {
     @Test
     void badCorrectionsAreAllNamedAtOnce() throws Exception {
         Path f = dir.resolve("bad.jsonl");
-        Files.writeString(f, String.join("\n", "not json",
-                "{\"text\": \"x\", \"lang\": \"fr\", \"topics\": [\"weather\"], \"sentiment\": \"angry\", \"flags\": [],"
-                        + " \"who\": \"\", \"when\": \"yesterday\"}"), StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> Corrections.read(f)).hasMessageContaining("bad.jsonl line 1: not JSON")
-                .hasMessageContaining("line 2: lang must be zh or en").hasMessageContaining("unknown topics id 'weather'")
-                .hasMessageContaining("sentiment must be").hasMessageContaining("who (the analyst) is required")
+        Files.writeString(
+                f,
+                String.join(
+                        "\n",
+                        "not json",
+                        "{\"text\": \"x\", \"lang\": \"fr\", \"topics\": [\"weather\"], \"sentiment\": \"angry\", \"flags\": [],"
+                                + " \"who\": \"\", \"when\": \"yesterday\"}"),
+                StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> Corrections.read(f))
+                .hasMessageContaining("bad.jsonl line 1: not JSON")
+                .hasMessageContaining("line 2: lang must be zh or en")
+                .hasMessageContaining("unknown topics id 'weather'")
+                .hasMessageContaining("sentiment must be")
+                .hasMessageContaining("who (the analyst) is required")
                 .hasMessageContaining("when must be an ISO-8601 time");
     }
 
     @Test
     void aCorpusWithUnknownLabelsIsRefusedWithFileAndLine() throws Exception {
         Path f = dir.resolve("c.tsv");
-        Files.writeString(f, LabelledCorpus.HEADER + "\nx1\ten\tasr\tcustomer\tauto\tweather\tneutral\t-\tnice day\n"
-                + "x2\tde\tasr\tcustomer\tauto\t-\tneutral\tescalate\thallo\n", StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> LabelledCorpus.read(f)).hasMessageContaining("c.tsv line 2: unknown topic 'weather'")
-                .hasMessageContaining("c.tsv line 3: lang 'de'").hasMessageContaining("unknown flag 'escalate'");
+        Files.writeString(
+                f,
+                LabelledCorpus.HEADER + "\nx1\ten\tasr\tcustomer\tauto\tweather\tneutral\t-\tnice day\n"
+                        + "x2\tde\tasr\tcustomer\tauto\t-\tneutral\tescalate\thallo\n",
+                StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> LabelledCorpus.read(f))
+                .hasMessageContaining("c.tsv line 2: unknown topic 'weather'")
+                .hasMessageContaining("c.tsv line 3: lang 'de'")
+                .hasMessageContaining("unknown flag 'escalate'");
     }
 
     @Test

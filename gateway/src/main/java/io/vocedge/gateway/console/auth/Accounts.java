@@ -46,7 +46,8 @@ public final class Accounts {
     /** Checks name, role and sites together; the message names what is wrong and how to fix it. */
     public static ConsoleUser validate(String name, String role, List<String> sites) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new BadInputException("--name '" + name + "': use 1-64 characters of letters, digits, '.', '_', '-' or '@'");
+            throw new BadInputException(
+                    "--name '" + name + "': use 1-64 characters of letters, digits, '.', '_', '-' or '@'");
         }
         Role r;
         try {
@@ -57,7 +58,8 @@ public final class Accounts {
         Set<String> s = new LinkedHashSet<>(sites == null ? List.of() : sites);
         for (String site : s) {
             if (!Ids.isValid(site)) {
-                throw new BadInputException("--site '" + site + "': a site id is 1-64 characters of a-z, 0-9, '-' or '_'");
+                throw new BadInputException(
+                        "--site '" + site + "': a site id is 1-64 characters of a-z, 0-9, '-' or '_'");
             }
         }
         if (r == Role.SITE_MANAGER && s.isEmpty()) {
@@ -77,8 +79,9 @@ public final class Accounts {
         String hash = hasher.hash(password);
         try (Connection c = db.getConnection()) {
             try (PreparedStatement del = c.prepareStatement("DELETE FROM console_users WHERE name = ?");
-                    PreparedStatement ins = c.prepareStatement("INSERT INTO console_users (name, role, sites, password_hash,"
-                            + " created_at) VALUES (?,?,?,?,?)")) {
+                    PreparedStatement ins =
+                            c.prepareStatement("INSERT INTO console_users (name, role, sites, password_hash,"
+                                    + " created_at) VALUES (?,?,?,?,?)")) {
                 del.setString(1, user.name());
                 del.executeUpdate();
                 ins.setString(1, user.name());
@@ -101,7 +104,8 @@ public final class Accounts {
         ConsoleUser user = null;
         if (name != null && NAME.matcher(name).matches()) {
             try (Connection c = db.getConnection();
-                    PreparedStatement ps = c.prepareStatement("SELECT role, sites, password_hash FROM console_users WHERE name = ?")) {
+                    PreparedStatement ps =
+                            c.prepareStatement("SELECT role, sites, password_hash FROM console_users WHERE name = ?")) {
                 ps.setString(1, name);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
@@ -147,13 +151,18 @@ public final class Accounts {
         String id = token.substring(4, 16);
         String secret = token.substring(17);
         try (Connection c = db.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT name, role, sites, secret_sha256 FROM console_tokens WHERE token_id = ?")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT name, role, sites, secret_sha256 FROM console_tokens WHERE token_id = ?")) {
             ps.setString(1, id);
             Optional<ConsoleUser> out = Optional.empty();
             try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next() && MessageDigest.isEqual(rs.getString(4).getBytes(StandardCharsets.US_ASCII),
-                        sha256(secret).getBytes(StandardCharsets.US_ASCII))) {
-                    out = Optional.of(new ConsoleUser("token:" + id + ":" + rs.getString(1), Role.parse(rs.getString(2)),
+                if (rs.next()
+                        && MessageDigest.isEqual(
+                                rs.getString(4).getBytes(StandardCharsets.US_ASCII),
+                                sha256(secret).getBytes(StandardCharsets.US_ASCII))) {
+                    out = Optional.of(new ConsoleUser(
+                            "token:" + id + ":" + rs.getString(1),
+                            Role.parse(rs.getString(2)),
                             sites(rs.getString(3))));
                 }
             }
@@ -168,7 +177,8 @@ public final class Accounts {
 
     private static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -29,8 +29,9 @@ public final class AuditLog {
 
     public void record(String actor, String action, String target, String site, String detail) throws SQLException {
         try (Connection c = db.getConnection();
-                PreparedStatement ps = c.prepareStatement("INSERT INTO console_audit (at, actor, action, target, site, detail)"
-                        + " VALUES (?,?,?,?,?,?)")) {
+                PreparedStatement ps =
+                        c.prepareStatement("INSERT INTO console_audit (at, actor, action, target, site, detail)"
+                                + " VALUES (?,?,?,?,?,?)")) {
             dialect.setTime(ps, 1, Instant.now());
             ps.setString(2, actor);
             ps.setString(3, action);
@@ -46,8 +47,9 @@ public final class AuditLog {
     /** The newest entries, newest first (admin view and tests). */
     public List<Map<String, Object>> recent(int limit) throws SQLException {
         try (Connection c = db.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT at, actor, action, target, site, detail FROM console_audit"
-                        + " ORDER BY id DESC LIMIT ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT at, actor, action, target, site, detail FROM console_audit"
+                                + " ORDER BY id DESC LIMIT ?")) {
             ps.setInt(1, limit);
             List<Map<String, Object>> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

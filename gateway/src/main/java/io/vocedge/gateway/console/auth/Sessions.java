@@ -65,7 +65,9 @@ public final class Sessions {
         if (byId.size() >= maxSessions) {
             byId.values().removeIf(s -> expired(s, now));
             while (byId.size() >= maxSessions) {
-                byId.values().stream().min(Comparator.comparing(s -> s.lastUsed)).ifPresent(s -> byId.remove(s.id));
+                byId.values().stream()
+                        .min(Comparator.comparing(s -> s.lastUsed))
+                        .ifPresent(s -> byId.remove(s.id));
             }
         }
         Session s = new Session(token(), user, token(), now);

@@ -22,15 +22,25 @@ import java.util.function.IntFunction;
  */
 public final class BenchClient {
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private String cookie;
 
     /** p50/p95/max in milliseconds of one measured path, and how many answers were not 200. */
     public record Result(String name, int samples, double p50, double p95, double max, int failures, long bytes) {
         public String line() {
-            return String.format(Locale.ROOT, "%-44s n=%-4d p50=%7.1f ms  p95=%7.1f ms  max=%7.1f ms  failures=%d  bytes=%d", name,
-                    samples, p50, p95, max, failures, bytes);
+            return String.format(
+                    Locale.ROOT,
+                    "%-44s n=%-4d p50=%7.1f ms  p95=%7.1f ms  max=%7.1f ms  failures=%d  bytes=%d",
+                    name,
+                    samples,
+                    p50,
+                    p95,
+                    max,
+                    failures,
+                    bytes);
         }
     }
 
@@ -40,11 +50,17 @@ public final class BenchClient {
 
     public void login(String name, String password) throws IOException, InterruptedException {
         String body = "name=" + enc(name) + "&password=" + enc(password) + "&next=" + enc("/console/today");
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("voc_session=")).findFirst()
-                .map(c -> c.split(";")[0]).orElseThrow(() -> new IOException("sign-in as " + name + " failed: HTTP " + r.statusCode()));
+        cookie = r.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("voc_session="))
+                .findFirst()
+                .map(c -> c.split(";")[0])
+                .orElseThrow(() -> new IOException("sign-in as " + name + " failed: HTTP " + r.statusCode()));
     }
 
     public int status(String path) throws IOException, InterruptedException {
@@ -52,12 +68,18 @@ public final class BenchClient {
     }
 
     private HttpResponse<byte[]> send(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie).timeout(Duration.ofSeconds(60))
-                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Cookie", cookie)
+                        .timeout(Duration.ofSeconds(60))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** Measures {@code path(i)} for i = 0..warmup+samples-1 (the path may vary, e.g. a random conversation). */
-    public Result measure(String name, IntFunction<String> path, int warmup, int samples) throws IOException, InterruptedException {
+    public Result measure(String name, IntFunction<String> path, int warmup, int samples)
+            throws IOException, InterruptedException {
         for (int i = 0; i < warmup; i++) {
             send(path.apply(i));
         }
@@ -90,7 +112,8 @@ public final class BenchClient {
      * Random conversation paths of the generated data set (see {@link BenchData}: conversation cv is on device
      * cv % devices, and device d is at site d / devicesPerSite); {@code site} &gt;= 0 picks only that site's.
      */
-    public static IntFunction<String> conversations(long conversations, int devices, int devicesPerSite, int site, long seed) {
+    public static IntFunction<String> conversations(
+            long conversations, int devices, int devicesPerSite, int site, long seed) {
         Random random = new Random(seed);
         List<String> paths = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
@@ -102,7 +125,8 @@ public final class BenchClient {
                     cv -= devices;
                 }
             }
-            paths.add("/console/conversations/bench-" + String.format(Locale.ROOT, "%05d", cv % devices) + "/conv-" + cv);
+            paths.add(
+                    "/console/conversations/bench-" + String.format(Locale.ROOT, "%05d", cv % devices) + "/conv-" + cv);
         }
         return i -> paths.get(i % paths.size());
     }

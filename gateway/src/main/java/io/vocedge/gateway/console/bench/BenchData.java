@@ -36,12 +36,14 @@ public final class BenchData {
     }
 
     public void generate(Shape s) throws SQLException {
-        try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = db.getConnection();
+                Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM records)")) {
                 rs.next();
                 if (rs.getBoolean(1)) {
-                    throw new IllegalStateException("this database already holds records: the benchmark generates into an empty,"
-                            + " throwaway database only");
+                    throw new IllegalStateException(
+                            "this database already holds records: the benchmark generates into an empty,"
+                                    + " throwaway database only");
                 }
             }
             st.execute("SET synchronous_commit = off");
@@ -55,7 +57,11 @@ public final class BenchData {
                 long to = Math.min(s.conversations(), from + s.chunk());
                 chunk(c, s, from, to);
                 c.commit();
-                progress.accept(String.format(java.util.Locale.ROOT, "generated %d/%d conversations (%.0f s)", to, s.conversations(),
+                progress.accept(String.format(
+                        java.util.Locale.ROOT,
+                        "generated %d/%d conversations (%.0f s)",
+                        to,
+                        s.conversations(),
                         (System.nanoTime() - t0) / 1e9));
             }
             rollups(c);
@@ -66,7 +72,8 @@ public final class BenchData {
                 long t1 = System.nanoTime();
                 st.execute(ddl);
                 c.commit();
-                progress.accept(String.format(java.util.Locale.ROOT, "%.0f s: %s", (System.nanoTime() - t1) / 1e9, ddl));
+                progress.accept(
+                        String.format(java.util.Locale.ROOT, "%.0f s: %s", (System.nanoTime() - t1) / 1e9, ddl));
             }
             st.execute("DROP TABLE bench_phrases");
             c.commit();
@@ -78,10 +85,12 @@ public final class BenchData {
 
     private void phrases(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE bench_phrases (kind INT, idx INT, speaker TEXT, lang TEXT, text TEXT, sentiment TEXT,"
-                    + " score DOUBLE PRECISION, topic TEXT, payload JSONB, terms TEXT[], PRIMARY KEY (kind, idx))");
+            st.execute(
+                    "CREATE TABLE bench_phrases (kind INT, idx INT, speaker TEXT, lang TEXT, text TEXT, sentiment TEXT,"
+                            + " score DOUBLE PRECISION, topic TEXT, payload JSONB, terms TEXT[], PRIMARY KEY (kind, idx))");
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO bench_phrases VALUES (?,?,?,?,?,?,?,?,CAST(? AS jsonb),?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO bench_phrases VALUES (?,?,?,?,?,?,?,?,CAST(? AS jsonb),?)")) {
             int kind = 0;
             for (List<BenchPhrases.Phrase> list : List.of(BenchPhrases.customer(), BenchPhrases.staff())) {
                 for (int i = 0; i < list.size(); i++) {
@@ -100,7 +109,9 @@ public final class BenchData {
                     ps.setDouble(7, score);
                     ps.setString(8, p.topic());
                     ps.setString(9, payload(p, score));
-                    ps.setArray(10, c.createArrayOf("text", SearchTerms.index(p.text()).toArray()));
+                    ps.setArray(
+                            10,
+                            c.createArrayOf("text", SearchTerms.index(p.text()).toArray()));
                     ps.addBatch();
                 }
                 kind++;
@@ -122,7 +133,10 @@ public final class BenchData {
             ObjectNode t = topics.addObject();
             t.put("id", p.topic());
             t.putObject("sentiment").put("label", p.sentiment()).put("score", score);
-            t.putArray("evidence").addObject().put("term", p.evidence()).put("pos", p.text().indexOf(p.evidence()));
+            t.putArray("evidence")
+                    .addObject()
+                    .put("term", p.evidence())
+                    .put("pos", p.text().indexOf(p.evidence()));
             ev.addObject().put("term", p.evidence()).put("pos", p.text().indexOf(p.evidence()));
         }
         o.putArray("flags");
@@ -130,14 +144,15 @@ public final class BenchData {
     }
 
     private static void devices(Connection c, Shape s) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO devices (device_id, site, name, state, registered_at, last_seen,"
-                + " online, software_version, outbox_depth, status_at, last_status) SELECT 'bench-' || lpad(d::text, 5, '0'),"
-                + " 'site-' || lpad((d / ?)::text, 3, '0'), 'mic-' || (d % ?), 'registered', now() - interval '100 days',"
-                + " now() - make_interval(secs => d % 300), d % 10 <> 0, '1.4.' || (d % 3), d % 50, now() - make_interval(secs => d % 300),"
-                + " jsonb_build_object('schema', 'voc.status/1', 'state', CASE WHEN d % 10 <> 0 THEN 'online' ELSE 'offline' END,"
-                + " 'software_version', '1.4.' || (d % 3), 'lexicon_version', '2026.12.' || (d % 4), 'muted', d % 17 = 0,"
-                + " 'outbox', jsonb_build_object('depth', d % 50, 'oldest_unsent_s', (d % 50) * 3), 'disk_free_mb', 2000 + d,"
-                + " 'mic', 'ok') FROM generate_series(0, ? - 1) d")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO devices (device_id, site, name, state, registered_at, last_seen,"
+                        + " online, software_version, outbox_depth, status_at, last_status) SELECT 'bench-' || lpad(d::text, 5, '0'),"
+                        + " 'site-' || lpad((d / ?)::text, 3, '0'), 'mic-' || (d % ?), 'registered', now() - interval '100 days',"
+                        + " now() - make_interval(secs => d % 300), d % 10 <> 0, '1.4.' || (d % 3), d % 50, now() - make_interval(secs => d % 300),"
+                        + " jsonb_build_object('schema', 'voc.status/1', 'state', CASE WHEN d % 10 <> 0 THEN 'online' ELSE 'offline' END,"
+                        + " 'software_version', '1.4.' || (d % 3), 'lexicon_version', '2026.12.' || (d % 4), 'muted', d % 17 = 0,"
+                        + " 'outbox', jsonb_build_object('depth', d % 50, 'oldest_unsent_s', (d % 50) * 3), 'disk_free_mb', 2000 + d,"
+                        + " 'mic', 'ok') FROM generate_series(0, ? - 1) d")) {
             ps.setInt(1, s.devicesPerSite());
             ps.setInt(2, s.devicesPerSite());
             ps.setInt(3, s.sites() * s.devicesPerSite());
@@ -148,9 +163,10 @@ public final class BenchData {
     private static List<String> dropIndexes(Connection c) throws SQLException {
         List<String> ddl = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT i.indexname, i.indexdef FROM pg_indexes i"
-                + " WHERE i.schemaname = 'public' AND i.tablename IN ('records', 'record_topics', 'search_terms')"
-                + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conname = i.indexname)")) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT i.indexname, i.indexdef FROM pg_indexes i"
+                        + " WHERE i.schemaname = 'public' AND i.tablename IN ('records', 'record_topics', 'search_terms')"
+                        + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conname = i.indexname)")) {
             while (rs.next()) {
                 names.add(rs.getString(1));
                 ddl.add(rs.getString(2));
@@ -232,17 +248,19 @@ public final class BenchData {
     /** The roll-ups as the indexer would have written them, from the generated rows. */
     private static void rollups(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("INSERT INTO trend_topic_day (day, site, topic_id, mentions, negative)"
-                    + " SELECT to_char(r.corrected_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'), r.site, t.topic_id, count(*),"
-                    + " count(*) FILTER (WHERE coalesce(t.topic_sentiment, r.sentiment) = 'negative')"
-                    + " FROM record_topics t JOIN records r ON r.device_id = t.device_id AND r.seq = t.seq GROUP BY 1, 2, 3");
-            st.execute("INSERT INTO trend_conversation_day (day, site, conversations, greeting, thanks, no_profanity, attention,"
-                    + " score_sum, score_n) SELECT to_char(corrected_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'), site, count(*),"
-                    + " count(*) FILTER (WHERE (payload->'compliance'->>'greeting')::boolean),"
-                    + " count(*) FILTER (WHERE (payload->'compliance'->>'thanks')::boolean),"
-                    + " count(*) FILTER (WHERE (payload->'compliance'->>'no_profanity')::boolean),"
-                    + " count(*) FILTER (WHERE attention), sum((payload->>'experience_score')::double precision),"
-                    + " count(payload->>'experience_score') FROM records WHERE kind = 'conversation' GROUP BY 1, 2");
+            st.execute(
+                    "INSERT INTO trend_topic_day (day, site, topic_id, mentions, negative)"
+                            + " SELECT to_char(r.corrected_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'), r.site, t.topic_id, count(*),"
+                            + " count(*) FILTER (WHERE coalesce(t.topic_sentiment, r.sentiment) = 'negative')"
+                            + " FROM record_topics t JOIN records r ON r.device_id = t.device_id AND r.seq = t.seq GROUP BY 1, 2, 3");
+            st.execute(
+                    "INSERT INTO trend_conversation_day (day, site, conversations, greeting, thanks, no_profanity, attention,"
+                            + " score_sum, score_n) SELECT to_char(corrected_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'), site, count(*),"
+                            + " count(*) FILTER (WHERE (payload->'compliance'->>'greeting')::boolean),"
+                            + " count(*) FILTER (WHERE (payload->'compliance'->>'thanks')::boolean),"
+                            + " count(*) FILTER (WHERE (payload->'compliance'->>'no_profanity')::boolean),"
+                            + " count(*) FILTER (WHERE attention), sum((payload->>'experience_score')::double precision),"
+                            + " count(payload->>'experience_score') FROM records WHERE kind = 'conversation' GROUP BY 1, 2");
         }
     }
 }

@@ -88,7 +88,8 @@ public final class ConsoleIndexer implements CommitParticipant {
             }
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO search_terms (term, site, at, device_id, seq) VALUES (?,?,?,?,?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO search_terms (term, site, at, device_id, seq) VALUES (?,?,?,?,?)")) {
             for (int i = 0; i < terms.size(); i++) {
                 StoredRecord r = owners.get(i);
                 ps.setString(1, terms.get(i));
@@ -124,10 +125,11 @@ public final class ConsoleIndexer implements CommitParticipant {
         if (sums.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO trend_topic_day (day, site, topic_id, mentions, negative)"
-                + " VALUES (?,?,?,?,?) ON CONFLICT (day, site, topic_id) DO UPDATE SET"
-                + " mentions = trend_topic_day.mentions + excluded.mentions,"
-                + " negative = trend_topic_day.negative + excluded.negative")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO trend_topic_day (day, site, topic_id, mentions, negative)"
+                        + " VALUES (?,?,?,?,?) ON CONFLICT (day, site, topic_id) DO UPDATE SET"
+                        + " mentions = trend_topic_day.mentions + excluded.mentions,"
+                        + " negative = trend_topic_day.negative + excluded.negative")) {
             for (Map.Entry<List<String>, long[]> e : sums.entrySet()) {
                 ps.setString(1, e.getKey().get(0));
                 ps.setString(2, e.getKey().get(1));
@@ -150,7 +152,10 @@ public final class ConsoleIndexer implements CommitParticipant {
             try {
                 p = json.readTree(r.payloadJson());
             } catch (IOException e) {
-                Logger.warn("event=console_rollup_skipped device={} seq={} reason=unreadable_payload", r.deviceId(), r.seq());
+                Logger.warn(
+                        "event=console_rollup_skipped device={} seq={} reason=unreadable_payload",
+                        r.deviceId(),
+                        r.seq());
                 continue;
             }
             double[] s = sums.computeIfAbsent(List.of(day(r), r.site()), k -> new double[7]);
@@ -168,16 +173,17 @@ public final class ConsoleIndexer implements CommitParticipant {
         if (sums.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO trend_conversation_day (day, site, conversations, greeting,"
-                + " thanks, no_profanity, attention, score_sum, score_n) VALUES (?,?,?,?,?,?,?,?,?)"
-                + " ON CONFLICT (day, site) DO UPDATE SET"
-                + " conversations = trend_conversation_day.conversations + excluded.conversations,"
-                + " greeting = trend_conversation_day.greeting + excluded.greeting,"
-                + " thanks = trend_conversation_day.thanks + excluded.thanks,"
-                + " no_profanity = trend_conversation_day.no_profanity + excluded.no_profanity,"
-                + " attention = trend_conversation_day.attention + excluded.attention,"
-                + " score_sum = trend_conversation_day.score_sum + excluded.score_sum,"
-                + " score_n = trend_conversation_day.score_n + excluded.score_n")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO trend_conversation_day (day, site, conversations, greeting,"
+                        + " thanks, no_profanity, attention, score_sum, score_n) VALUES (?,?,?,?,?,?,?,?,?)"
+                        + " ON CONFLICT (day, site) DO UPDATE SET"
+                        + " conversations = trend_conversation_day.conversations + excluded.conversations,"
+                        + " greeting = trend_conversation_day.greeting + excluded.greeting,"
+                        + " thanks = trend_conversation_day.thanks + excluded.thanks,"
+                        + " no_profanity = trend_conversation_day.no_profanity + excluded.no_profanity,"
+                        + " attention = trend_conversation_day.attention + excluded.attention,"
+                        + " score_sum = trend_conversation_day.score_sum + excluded.score_sum,"
+                        + " score_n = trend_conversation_day.score_n + excluded.score_n")) {
             for (Map.Entry<List<String>, double[]> e : sums.entrySet()) {
                 double[] s = e.getValue();
                 ps.setString(1, e.getKey().get(0));

@@ -44,8 +44,9 @@ public final class ConsoleQueries {
     /** Conversation summaries, newest first, with the filters (topic/sentiment: some utterance of it has them). */
     public List<ConversationRow> conversations(SiteScope scope, Filter f) throws SQLException {
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT r.device_id, r.site, r.conversation_id, r.corrected_at, r.attention,"
-                + " r.payload, d.name FROM records r LEFT JOIN devices d ON d.device_id = r.device_id WHERE r.kind = 'conversation'");
+        StringBuilder sql = new StringBuilder(
+                "SELECT r.device_id, r.site, r.conversation_id, r.corrected_at, r.attention,"
+                        + " r.payload, d.name FROM records r LEFT JOIN devices d ON d.device_id = r.device_id WHERE r.kind = 'conversation'");
         sql.append(" AND ").append(scope.narrow(f.site()).sql("r.site", params));
         if (f.attention() != null) {
             sql.append(f.attention() ? " AND r.attention = ?" : " AND (r.attention IS NULL OR r.attention = ?)");
@@ -53,8 +54,9 @@ public final class ConsoleQueries {
         }
         timeRange(sql, params, "r.corrected_at", f);
         if (f.topic() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM records u JOIN record_topics t ON t.device_id = u.device_id AND t.seq = u.seq"
-                    + " WHERE u.device_id = r.device_id AND u.conversation_id = r.conversation_id AND t.topic_id = ?)");
+            sql.append(
+                    " AND EXISTS (SELECT 1 FROM records u JOIN record_topics t ON t.device_id = u.device_id AND t.seq = u.seq"
+                            + " WHERE u.device_id = r.device_id AND u.conversation_id = r.conversation_id AND t.topic_id = ?)");
             params.add(f.topic());
         }
         if (f.sentiment() != null) {
@@ -65,7 +67,8 @@ public final class ConsoleQueries {
         sql.append(" ORDER BY r.corrected_at DESC, r.device_id, r.seq DESC LIMIT ? OFFSET ?");
         params.add(f.limit());
         params.add(f.offset());
-        try (Connection c = db.getConnection(); PreparedStatement ps = prepare(c, sql.toString(), params)) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = prepare(c, sql.toString(), params)) {
             List<ConversationRow> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -74,9 +77,16 @@ public final class ConsoleQueries {
                     p.path("topic_counts").fieldNames().forEachRemaining(topics::add);
                     JsonNode score = p.path("experience_score");
                     boolean att = rs.getBoolean("attention");
-                    out.add(new ConversationRow(rs.getString("device_id"), rs.getString("name"), rs.getString("site"),
-                            rs.getString("conversation_id"), dialect.getTime(rs, "corrected_at"), att,
-                            text(p.path("attention").path("reason")), score.isNumber() ? score.asDouble() : null, topics));
+                    out.add(new ConversationRow(
+                            rs.getString("device_id"),
+                            rs.getString("name"),
+                            rs.getString("site"),
+                            rs.getString("conversation_id"),
+                            dialect.getTime(rs, "corrected_at"),
+                            att,
+                            text(p.path("attention").path("reason")),
+                            score.isNumber() ? score.asDouble() : null,
+                            topics));
                 }
             }
             c.commit();
@@ -85,12 +95,16 @@ public final class ConsoleQueries {
     }
 
     /** One conversation of one device: its summary (when it has ended) and its utterances in order. */
-    public Optional<ConversationView> conversation(SiteScope scope, String deviceId, String conversationId) throws SQLException {
+    public Optional<ConversationView> conversation(SiteScope scope, String deviceId, String conversationId)
+            throws SQLException {
         List<Object> params = new ArrayList<>(List.of(deviceId, conversationId));
-        String sql = "SELECT r.seq, r.kind, r.site, r.conversation_id, r.corrected_at, r.speaker_role, r.lang, r.text, r.sentiment,"
-                + " r.sentiment_score, r.payload FROM records r WHERE r.device_id = ? AND r.conversation_id = ?"
-                + " AND r.kind IN ('utterance', 'conversation') AND " + scope.sql("r.site", params) + " ORDER BY r.seq";
-        try (Connection c = db.getConnection(); PreparedStatement ps = prepare(c, sql, params)) {
+        String sql =
+                "SELECT r.seq, r.kind, r.site, r.conversation_id, r.corrected_at, r.speaker_role, r.lang, r.text, r.sentiment,"
+                        + " r.sentiment_score, r.payload FROM records r WHERE r.device_id = ? AND r.conversation_id = ?"
+                        + " AND r.kind IN ('utterance', 'conversation') AND " + scope.sql("r.site", params)
+                        + " ORDER BY r.seq";
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = prepare(c, sql, params)) {
             Summary summary = null;
             String site = null;
             List<UtteranceView> utterances = new ArrayList<>();
@@ -115,8 +129,9 @@ public final class ConsoleQueries {
 
     /** Which site a conversation belongs to, whatever the scope (for the audit log of refused reads). */
     public Optional<String> conversationSite(String deviceId, String conversationId) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT site FROM records WHERE device_id = ? AND conversation_id = ? LIMIT 1")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT site FROM records WHERE device_id = ? AND conversation_id = ? LIMIT 1")) {
             ps.setString(1, deviceId);
             ps.setString(2, conversationId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -144,8 +159,9 @@ public final class ConsoleQueries {
         sql.append(" AND ").append(scope.narrow(f.site()).sql("st.site", params));
         timeRange(sql, params, "st.at", f);
         for (String term : q.terms().subList(1, q.terms().size())) {
-            sql.append(" AND EXISTS (SELECT 1 FROM search_terms s2 WHERE s2.term = ? AND s2.site = st.site AND s2.at = st.at"
-                    + " AND s2.device_id = st.device_id AND s2.seq = st.seq)");
+            sql.append(
+                    " AND EXISTS (SELECT 1 FROM search_terms s2 WHERE s2.term = ? AND s2.site = st.site AND s2.at = st.at"
+                            + " AND s2.device_id = st.device_id AND s2.seq = st.seq)");
             params.add(term);
         }
         for (String run : q.longRuns()) {
@@ -153,7 +169,8 @@ public final class ConsoleQueries {
             params.add("%" + run.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (f.topic() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM record_topics t WHERE t.device_id = r.device_id AND t.seq = r.seq AND t.topic_id = ?)");
+            sql.append(
+                    " AND EXISTS (SELECT 1 FROM record_topics t WHERE t.device_id = r.device_id AND t.seq = r.seq AND t.topic_id = ?)");
             params.add(f.topic());
         }
         if (f.sentiment() != null) {
@@ -165,14 +182,17 @@ public final class ConsoleQueries {
             params.add(f.speaker());
         }
         if (f.attention() != null) {
-            sql.append(f.attention() ? " AND " : " AND NOT ").append("EXISTS (SELECT 1 FROM records cv WHERE cv.device_id ="
-                    + " r.device_id AND cv.conversation_id = r.conversation_id AND cv.kind = 'conversation' AND cv.attention = ?)");
+            sql.append(f.attention() ? " AND " : " AND NOT ")
+                    .append(
+                            "EXISTS (SELECT 1 FROM records cv WHERE cv.device_id ="
+                                    + " r.device_id AND cv.conversation_id = r.conversation_id AND cv.kind = 'conversation' AND cv.attention = ?)");
             params.add(Boolean.TRUE);
         }
         sql.append(" ORDER BY st.at DESC, st.device_id, st.seq DESC LIMIT ? OFFSET ?");
         params.add(f.limit());
         params.add(f.offset());
-        try (Connection c = db.getConnection(); PreparedStatement ps = prepare(c, sql.toString(), params)) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = prepare(c, sql.toString(), params)) {
             List<UtteranceView> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -193,7 +213,8 @@ public final class ConsoleQueries {
         sql.append(scope.narrow(f.site()).sql("r.site", params));
         timeRange(sql, params, "r.corrected_at", f);
         if (f.topic() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM record_topics t WHERE t.device_id = r.device_id AND t.seq = r.seq AND t.topic_id = ?)");
+            sql.append(
+                    " AND EXISTS (SELECT 1 FROM record_topics t WHERE t.device_id = r.device_id AND t.seq = r.seq AND t.topic_id = ?)");
             params.add(f.topic());
         }
         if (f.sentiment() != null) {
@@ -205,14 +226,17 @@ public final class ConsoleQueries {
             params.add(f.speaker());
         }
         if (f.attention() != null) {
-            sql.append(f.attention() ? " AND " : " AND NOT ").append("EXISTS (SELECT 1 FROM records cv WHERE cv.device_id ="
-                    + " r.device_id AND cv.conversation_id = r.conversation_id AND cv.kind = 'conversation' AND cv.attention = ?)");
+            sql.append(f.attention() ? " AND " : " AND NOT ")
+                    .append(
+                            "EXISTS (SELECT 1 FROM records cv WHERE cv.device_id ="
+                                    + " r.device_id AND cv.conversation_id = r.conversation_id AND cv.kind = 'conversation' AND cv.attention = ?)");
             params.add(Boolean.TRUE);
         }
         sql.append(" ORDER BY r.corrected_at DESC, r.device_id, r.seq DESC LIMIT ? OFFSET ?");
         params.add(f.limit());
         params.add(f.offset());
-        try (Connection c = db.getConnection(); PreparedStatement ps = prepare(c, sql.toString(), params)) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = prepare(c, sql.toString(), params)) {
             List<UtteranceView> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -260,15 +284,27 @@ public final class ConsoleQueries {
     private UtteranceView utterance(String deviceId, ResultSet rs, JsonNode p) throws SQLException {
         List<TopicView> topics = new ArrayList<>();
         for (JsonNode t : p.path("topics")) {
-            topics.add(new TopicView(t.path("id").asText(), text(t.path("sentiment").path("label")), evidence(t.path("evidence"))));
+            topics.add(new TopicView(
+                    t.path("id").asText(), text(t.path("sentiment").path("label")), evidence(t.path("evidence"))));
         }
         List<String> flags = new ArrayList<>();
         p.path("flags").forEach(n -> flags.add(n.asText()));
         double score = rs.getDouble("sentiment_score");
         Double s = rs.wasNull() ? null : score;
-        return new UtteranceView(deviceId, rs.getLong("seq"), dialect.getTime(rs, "corrected_at"), rs.getString("site"),
-                rs.getString("conversation_id"), rs.getString("speaker_role"), rs.getString("lang"), rs.getString("text"),
-                rs.getString("sentiment"), s, evidence(p.path("sentiment_evidence")), topics, flags);
+        return new UtteranceView(
+                deviceId,
+                rs.getLong("seq"),
+                dialect.getTime(rs, "corrected_at"),
+                rs.getString("site"),
+                rs.getString("conversation_id"),
+                rs.getString("speaker_role"),
+                rs.getString("lang"),
+                rs.getString("text"),
+                rs.getString("sentiment"),
+                s,
+                evidence(p.path("sentiment_evidence")),
+                topics,
+                flags);
     }
 
     private static List<String> evidence(JsonNode list) {
@@ -285,12 +321,23 @@ public final class ConsoleQueries {
     private static Summary summary(JsonNode p) {
         JsonNode comp = p.path("compliance");
         Map<String, Integer> counts = new TreeMap<>();
-        p.path("topic_counts").fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asInt()));
+        p.path("topic_counts")
+                .fields()
+                .forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asInt()));
         JsonNode score = p.path("experience_score");
-        return new Summary(instant(p.path("started_at")), instant(p.path("ended_at")), p.path("duration_ms").asLong(),
-                text(p.path("end_reason")), p.path("utterance_count").asInt(), score.isNumber() ? score.asDouble() : null,
-                bool(comp.path("greeting")), bool(comp.path("thanks")), bool(comp.path("no_profanity")),
-                p.path("attention").path("flag").asBoolean(false), text(p.path("attention").path("reason")), counts);
+        return new Summary(
+                instant(p.path("started_at")),
+                instant(p.path("ended_at")),
+                p.path("duration_ms").asLong(),
+                text(p.path("end_reason")),
+                p.path("utterance_count").asInt(),
+                score.isNumber() ? score.asDouble() : null,
+                bool(comp.path("greeting")),
+                bool(comp.path("thanks")),
+                bool(comp.path("no_profanity")),
+                p.path("attention").path("flag").asBoolean(false),
+                text(p.path("attention").path("reason")),
+                counts);
     }
 
     private static java.time.Instant instant(JsonNode n) {

@@ -26,8 +26,10 @@ public final class Facets {
         List<Object> params = new ArrayList<>();
         String a = scope.sql("site", params);
         String b = scope.sql("site", params);
-        return strings("SELECT DISTINCT site FROM devices WHERE " + a + " UNION SELECT DISTINCT site FROM trend_conversation_day"
-                + " WHERE " + b, params);
+        return strings(
+                "SELECT DISTINCT site FROM devices WHERE " + a
+                        + " UNION SELECT DISTINCT site FROM trend_conversation_day" + " WHERE " + b,
+                params);
     }
 
     public List<String> topics(SiteScope scope) throws SQLException {
@@ -36,7 +38,8 @@ public final class Facets {
     }
 
     private List<String> strings(String sql, List<Object> params) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) {
                 ps.setString(i + 1, (String) params.get(i));
             }

@@ -14,8 +14,16 @@ import java.util.function.Function;
  * role, attention, and a page ({@code limit} 1-{@value #MAX_LIMIT}, {@code offset} 0-{@value #MAX_OFFSET}). Parsed
  * strictly from text: a malformed value is a {@link BadInputException} naming the parameter and the expected form.
  */
-public record Filter(Instant since, Instant until, String site, String topic, String sentiment, String speaker,
-        Boolean attention, int limit, int offset) {
+public record Filter(
+        Instant since,
+        Instant until,
+        String site,
+        String topic,
+        String sentiment,
+        String speaker,
+        Boolean attention,
+        int limit,
+        int offset) {
     public static final int MAX_LIMIT = 500;
     public static final int MAX_OFFSET = 100_000;
     public static final int DEFAULT_LIMIT = 50;
@@ -36,7 +44,8 @@ public record Filter(Instant since, Instant until, String site, String topic, St
         String site = id("site", param.apply("site"));
         String topic = blank(param.apply("topic"));
         if (topic != null && !topic.matches("[a-z][a-z0-9_]{0,63}")) {
-            throw new BadInputException("topic '" + shorten(topic) + "': a topic id is a-z, 0-9 and '_', e.g. delivery_delay");
+            throw new BadInputException(
+                    "topic '" + shorten(topic) + "': a topic id is a-z, 0-9 and '_', e.g. delivery_delay");
         }
         String sentiment = oneOf("sentiment", param.apply("sentiment"), SENTIMENTS);
         String speaker = oneOf("speaker", param.apply("speaker"), SPEAKERS);
@@ -65,7 +74,8 @@ public record Filter(Instant since, Instant until, String site, String topic, St
     private static String id(String name, String v) {
         v = blank(v);
         if (v != null && !Ids.isValid(v)) {
-            throw new BadInputException(name + " '" + shorten(v) + "': an id is 1-64 characters of a-z, 0-9, '-' or '_'");
+            throw new BadInputException(
+                    name + " '" + shorten(v) + "': an id is 1-64 characters of a-z, 0-9, '-' or '_'");
         }
         return v;
     }
@@ -73,7 +83,8 @@ public record Filter(Instant since, Instant until, String site, String topic, St
     private static String oneOf(String name, String v, Set<String> allowed) {
         v = blank(v);
         if (v != null && !allowed.contains(v)) {
-            throw new BadInputException(name + " '" + shorten(v) + "': use one of " + String.join(", ", new java.util.TreeSet<>(allowed)));
+            throw new BadInputException(
+                    name + " '" + shorten(v) + "': use one of " + String.join(", ", new java.util.TreeSet<>(allowed)));
         }
         return v;
     }
@@ -87,7 +98,9 @@ public record Filter(Instant since, Instant until, String site, String topic, St
         try {
             if (v.length() == 10) {
                 LocalDate d = LocalDate.parse(v);
-                return (endOfDay ? d.plusDays(1) : d).atStartOfDay(ZoneOffset.UTC).toInstant();
+                return (endOfDay ? d.plusDays(1) : d)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
             }
             return Instant.parse(v);
         } catch (DateTimeParseException e) {

@@ -14,8 +14,7 @@ public final class Highlight {
     /** A piece of text; {@code hit} when it matched a query term. */
     public record Segment(String text, boolean hit) {}
 
-    private Highlight() {
-    }
+    private Highlight() {}
 
     public static List<Segment> segments(String text, SearchTerms.Query q) {
         if (text == null || text.isEmpty()) {

@@ -25,12 +25,12 @@ public record SearchRequest(String text, SearchTerms.Query query) {
         }
         SearchTerms.Query q = SearchTerms.query(text);
         if (q.isEmpty()) {
-            throw new BadInputException("q '" + Filter.shorten(text) + "' has no words to search for: type Chinese characters "
-                    + "(one or more) or English words");
+            throw new BadInputException("q '" + Filter.shorten(text)
+                    + "' has no words to search for: type Chinese characters " + "(one or more) or English words");
         }
         if (q.terms().size() > MAX_TERMS) {
-            throw new BadInputException("q has " + q.terms().size() + " search terms (a Chinese run of n characters counts n-1): "
-                    + "use at most " + MAX_TERMS);
+            throw new BadInputException("q has " + q.terms().size()
+                    + " search terms (a Chinese run of n characters counts n-1): " + "use at most " + MAX_TERMS);
         }
         return new SearchRequest(text, q);
     }

@@ -21,8 +21,7 @@ import java.util.Set;
 public final class SearchTerms {
     public static final int MAX_WORD = 64;
 
-    private SearchTerms() {
-    }
+    private SearchTerms() {}
 
     /** A query: the terms every hit must carry, and Han runs of 3+ characters that must appear as written. */
     public record Query(List<String> terms, List<String> longRuns) {
@@ -84,7 +83,8 @@ public final class SearchTerms {
 
     /** The text as the index sees it for run checks: normalised, lower-cased, spaces between Han characters removed. */
     public static String normalise(String text) {
-        return Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC)
+                .toLowerCase(Locale.ROOT);
     }
 
     private record Token(String text, boolean han) {}

@@ -29,33 +29,49 @@ public final class TrendQueries {
     }
 
     public TrendReport report(SiteScope scope, TrendRequest req) throws SQLException {
-        SiteScope effective = req.sites().isEmpty() ? scope
-                : SiteScope.only(Set.copyOf(req.sites().stream().filter(scope::allows).toList()));
+        SiteScope effective = req.sites().isEmpty()
+                ? scope
+                : SiteScope.only(
+                        Set.copyOf(req.sites().stream().filter(scope::allows).toList()));
         String period = req.weekly() ? weekStart() : "day";
         try (Connection c = db.getConnection()) {
             List<TrendRow> topics = new ArrayList<>();
-            List<Object> params = new ArrayList<>(List.of(req.since().toString(), req.until().toString()));
-            String sql = "SELECT " + period + " AS period, site, topic_id, SUM(mentions), SUM(negative) FROM trend_topic_day"
+            List<Object> params =
+                    new ArrayList<>(List.of(req.since().toString(), req.until().toString()));
+            String sql = "SELECT " + period
+                    + " AS period, site, topic_id, SUM(mentions), SUM(negative) FROM trend_topic_day"
                     + " WHERE day >= ? AND day <= ? AND " + effective.sql("site", params)
                     + (req.topic() != null ? " AND topic_id = ?" : "") + " GROUP BY " + period + ", site, topic_id"
                     + " ORDER BY 1, 2, 3";
             if (req.topic() != null) {
                 params.add(req.topic());
             }
-            try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = prepare(c, sql, params);
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    topics.add(new TrendRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)));
+                    topics.add(new TrendRow(
+                            rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)));
                 }
             }
             List<SitePeriod> conversations = new ArrayList<>();
             params = new ArrayList<>(List.of(req.since().toString(), req.until().toString()));
-            sql = "SELECT " + period + " AS period, site, SUM(conversations), SUM(greeting), SUM(thanks), SUM(no_profanity),"
+            sql = "SELECT " + period
+                    + " AS period, site, SUM(conversations), SUM(greeting), SUM(thanks), SUM(no_profanity),"
                     + " SUM(attention), SUM(score_sum), SUM(score_n) FROM trend_conversation_day WHERE day >= ? AND day <= ? AND "
                     + effective.sql("site", params) + " GROUP BY " + period + ", site ORDER BY 1, 2";
-            try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = prepare(c, sql, params);
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    conversations.add(new SitePeriod(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                            rs.getLong(6), rs.getLong(7), rs.getDouble(8), rs.getLong(9)));
+                    conversations.add(new SitePeriod(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getLong(3),
+                            rs.getLong(4),
+                            rs.getLong(5),
+                            rs.getLong(6),
+                            rs.getLong(7),
+                            rs.getDouble(8),
+                            rs.getLong(9)));
                 }
             }
             c.commit();

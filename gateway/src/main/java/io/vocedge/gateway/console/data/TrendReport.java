@@ -17,8 +17,16 @@ import java.util.TreeSet;
 public record TrendReport(TrendRequest request, List<TrendRow> topics, List<SitePeriod> conversations) {
 
     /** Conversations of one site in one period. {@code score} is the mean peak-end score of the {@code scored} ones. */
-    public record SitePeriod(String period, String site, long conversations, long greeting, long thanks, long noProfanity,
-            long attention, double scoreSum, long scored) {
+    public record SitePeriod(
+            String period,
+            String site,
+            long conversations,
+            long greeting,
+            long thanks,
+            long noProfanity,
+            long attention,
+            double scoreSum,
+            long scored) {
         public Double score() {
             return scored == 0 ? null : scoreSum / scored;
         }
@@ -29,8 +37,17 @@ public record TrendReport(TrendRequest request, List<TrendRow> topics, List<Site
     }
 
     /** A site's totals over the whole range (the "compare sites" table). */
-    public record SiteTotal(String site, long conversations, long greeting, long thanks, long noProfanity, long attention,
-            double scoreSum, long scored, long mentions, long negative) {
+    public record SiteTotal(
+            String site,
+            long conversations,
+            long greeting,
+            long thanks,
+            long noProfanity,
+            long attention,
+            double scoreSum,
+            long scored,
+            long mentions,
+            long negative) {
         public Double score() {
             return scored == 0 ? null : scoreSum / scored;
         }
@@ -58,7 +75,10 @@ public record TrendReport(TrendRequest request, List<TrendRow> topics, List<Site
     public List<String> topicIds() {
         Map<String, Long> m = new TreeMap<>();
         topics.forEach(r -> m.merge(r.topic(), r.mentions(), Long::sum));
-        return m.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
+        return m.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** Mentions per period and topic, summed over the sites. */
@@ -72,14 +92,16 @@ public record TrendReport(TrendRequest request, List<TrendRow> topics, List<Site
 
     /** Mentions and negative mentions per site and topic over the whole range. */
     public List<TrendRow> negativeBySiteAndTopic() {
-        Map<List<String>, long[]> sums = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+        Map<List<String>, long[]> sums =
+                new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
         for (TrendRow r : topics) {
             long[] s = sums.computeIfAbsent(List.of(r.site(), r.topic()), k -> new long[2]);
             s[0] += r.mentions();
             s[1] += r.negative();
         }
         List<TrendRow> out = new ArrayList<>();
-        sums.forEach((k, v) -> out.add(new TrendRow(request.since() + ".." + request.until(), k.get(0), k.get(1), v[0], v[1])));
+        sums.forEach((k, v) ->
+                out.add(new TrendRow(request.since() + ".." + request.until(), k.get(0), k.get(1), v[0], v[1])));
         return out;
     }
 
@@ -87,8 +109,19 @@ public record TrendReport(TrendRequest request, List<TrendRow> topics, List<Site
     public List<SitePeriod> conversationsByPeriod() {
         Map<String, SitePeriod> m = new TreeMap<>();
         for (SitePeriod r : conversations) {
-            m.merge(r.period(), new SitePeriod(r.period(), "*", r.conversations(), r.greeting(), r.thanks(), r.noProfanity(),
-                    r.attention(), r.scoreSum(), r.scored()), TrendReport::add);
+            m.merge(
+                    r.period(),
+                    new SitePeriod(
+                            r.period(),
+                            "*",
+                            r.conversations(),
+                            r.greeting(),
+                            r.thanks(),
+                            r.noProfanity(),
+                            r.attention(),
+                            r.scoreSum(),
+                            r.scored()),
+                    TrendReport::add);
         }
         return List.copyOf(m.values());
     }
@@ -96,25 +129,60 @@ public record TrendReport(TrendRequest request, List<TrendRow> topics, List<Site
     public List<SiteTotal> siteTotals() {
         Map<String, SiteTotal> m = new TreeMap<>();
         for (SitePeriod r : conversations) {
-            m.merge(r.site(), new SiteTotal(r.site(), r.conversations(), r.greeting(), r.thanks(), r.noProfanity(), r.attention(),
-                    r.scoreSum(), r.scored(), 0, 0), TrendReport::add);
+            m.merge(
+                    r.site(),
+                    new SiteTotal(
+                            r.site(),
+                            r.conversations(),
+                            r.greeting(),
+                            r.thanks(),
+                            r.noProfanity(),
+                            r.attention(),
+                            r.scoreSum(),
+                            r.scored(),
+                            0,
+                            0),
+                    TrendReport::add);
         }
         for (TrendRow r : topics) {
-            m.merge(r.site(), new SiteTotal(r.site(), 0, 0, 0, 0, 0, 0, 0, r.mentions(), r.negative()), TrendReport::add);
+            m.merge(
+                    r.site(),
+                    new SiteTotal(r.site(), 0, 0, 0, 0, 0, 0, 0, r.mentions(), r.negative()),
+                    TrendReport::add);
         }
-        return m.values().stream().sorted(Comparator.comparingLong(SiteTotal::conversations).reversed()
-                .thenComparing(Comparator.comparingLong(SiteTotal::mentions).reversed()).thenComparing(SiteTotal::site)).toList();
+        return m.values().stream()
+                .sorted(Comparator.comparingLong(SiteTotal::conversations)
+                        .reversed()
+                        .thenComparing(
+                                Comparator.comparingLong(SiteTotal::mentions).reversed())
+                        .thenComparing(SiteTotal::site))
+                .toList();
     }
 
     private static SitePeriod add(SitePeriod a, SitePeriod b) {
-        return new SitePeriod(a.period(), a.site(), a.conversations() + b.conversations(), a.greeting() + b.greeting(),
-                a.thanks() + b.thanks(), a.noProfanity() + b.noProfanity(), a.attention() + b.attention(), a.scoreSum() + b.scoreSum(),
+        return new SitePeriod(
+                a.period(),
+                a.site(),
+                a.conversations() + b.conversations(),
+                a.greeting() + b.greeting(),
+                a.thanks() + b.thanks(),
+                a.noProfanity() + b.noProfanity(),
+                a.attention() + b.attention(),
+                a.scoreSum() + b.scoreSum(),
                 a.scored() + b.scored());
     }
 
     private static SiteTotal add(SiteTotal a, SiteTotal b) {
-        return new SiteTotal(a.site(), a.conversations() + b.conversations(), a.greeting() + b.greeting(), a.thanks() + b.thanks(),
-                a.noProfanity() + b.noProfanity(), a.attention() + b.attention(), a.scoreSum() + b.scoreSum(), a.scored() + b.scored(),
-                a.mentions() + b.mentions(), a.negative() + b.negative());
+        return new SiteTotal(
+                a.site(),
+                a.conversations() + b.conversations(),
+                a.greeting() + b.greeting(),
+                a.thanks() + b.thanks(),
+                a.noProfanity() + b.noProfanity(),
+                a.attention() + b.attention(),
+                a.scoreSum() + b.scoreSum(),
+                a.scored() + b.scored(),
+                a.mentions() + b.mentions(),
+                a.negative() + b.negative());
     }
 }

@@ -34,7 +34,8 @@ public record TrendRequest(String period, LocalDate since, LocalDate until, List
      * @param all every value of a repeated parameter ({@code site=a&site=b})
      * @param today the default end of the range
      */
-    public static TrendRequest parse(Function<String, String> param, Function<String, List<String>> all, LocalDate today) {
+    public static TrendRequest parse(
+            Function<String, String> param, Function<String, List<String>> all, LocalDate today) {
         String period = blank(param.apply("period"));
         if (period == null) {
             period = "day";
@@ -44,7 +45,9 @@ public record TrendRequest(String period, LocalDate since, LocalDate until, List
         LocalDate until = date("until", param.apply("until"));
         LocalDate since = date("since", param.apply("since"));
         if (until == null) {
-            until = since != null && since.plusDays(DEFAULT_DAYS - 1).isBefore(today) ? since.plusDays(DEFAULT_DAYS - 1) : today;
+            until = since != null && since.plusDays(DEFAULT_DAYS - 1).isBefore(today)
+                    ? since.plusDays(DEFAULT_DAYS - 1)
+                    : today;
         }
         if (since == null) {
             since = until.minusDays(DEFAULT_DAYS - 1);
@@ -55,8 +58,8 @@ public record TrendRequest(String period, LocalDate since, LocalDate until, List
         long days = ChronoUnit.DAYS.between(since, until) + 1;
         int max = "week".equals(period) ? MAX_WEEKS_DAYS : MAX_DAYS;
         if (days > max) {
-            throw new BadInputException("the range " + since + ".." + until + " is " + days + " days: per " + period + " use at most "
-                    + max + " days" + ("day".equals(period) ? " (or period=week)" : ""));
+            throw new BadInputException("the range " + since + ".." + until + " is " + days + " days: per " + period
+                    + " use at most " + max + " days" + ("day".equals(period) ? " (or period=week)" : ""));
         }
         List<String> sites = new ArrayList<>();
         for (String s : all.apply("site")) {
@@ -65,7 +68,8 @@ public record TrendRequest(String period, LocalDate since, LocalDate until, List
                 continue;
             }
             if (!Ids.isValid(v)) {
-                throw new BadInputException("site '" + Filter.shorten(v) + "': an id is 1-64 characters of a-z, 0-9, '-' or '_'");
+                throw new BadInputException(
+                        "site '" + Filter.shorten(v) + "': an id is 1-64 characters of a-z, 0-9, '-' or '_'");
             }
             sites.add(v);
         }
@@ -74,7 +78,8 @@ public record TrendRequest(String period, LocalDate since, LocalDate until, List
         }
         String topic = blank(param.apply("topic"));
         if (topic != null && !topic.matches("[a-z][a-z0-9_]{0,63}")) {
-            throw new BadInputException("topic '" + Filter.shorten(topic) + "': a topic id is a-z, 0-9 and '_', e.g. delivery_delay");
+            throw new BadInputException(
+                    "topic '" + Filter.shorten(topic) + "': a topic id is a-z, 0-9 and '_', e.g. delivery_delay");
         }
         return new TrendRequest(period, since, until, sites, topic);
     }

@@ -11,7 +11,6 @@ import io.vocedge.gateway.console.data.Filter;
 import io.vocedge.gateway.console.data.Views.ConversationRow;
 import io.vocedge.gateway.console.data.Views.ConversationView;
 import io.vocedge.gateway.console.data.Views.Summary;
-import io.vocedge.gateway.console.data.Views.TopicView;
 import io.vocedge.gateway.console.data.Views.UtteranceView;
 import io.vocedge.gateway.http.HttpRoutes;
 import java.sql.SQLException;
@@ -22,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * The read API of records and conversations (issue 14) under {@code /api/v1/}, behind {@link ConsoleAuth#apiFilter}
@@ -35,10 +33,10 @@ import java.util.stream.Collectors;
  * here too: the same query and scope as the API. Documented in {@code gateway/openapi.yaml}.
  */
 public final class ApiRoutes implements HttpRoutes {
-    private static final Set<String> RECORD_PARAMS = Set.of("since", "until", "site", "topic", "sentiment", "speaker",
-            "attention", "limit", "offset");
-    private static final Set<String> CONVERSATION_PARAMS = Set.of("since", "until", "site", "topic", "sentiment",
-            "attention", "limit", "offset");
+    private static final Set<String> RECORD_PARAMS =
+            Set.of("since", "until", "site", "topic", "sentiment", "speaker", "attention", "limit", "offset");
+    private static final Set<String> CONVERSATION_PARAMS =
+            Set.of("since", "until", "site", "topic", "sentiment", "attention", "limit", "offset");
     private final ConsoleAuth auth;
     private final AuditLog audit;
     private final ConsoleQueries queries;
@@ -51,7 +49,11 @@ public final class ApiRoutes implements HttpRoutes {
 
     @Override
     public void register(RoutesConfig routes) {
-        for (String p : List.of("/api/v1/records", "/api/v1/records.csv", "/api/v1/conversations", "/api/v1/conversations.csv",
+        for (String p : List.of(
+                "/api/v1/records",
+                "/api/v1/records.csv",
+                "/api/v1/conversations",
+                "/api/v1/conversations.csv",
                 "/api/v1/conversations/*")) {
             routes.before(p, auth::apiFilter);
         }
@@ -60,8 +62,11 @@ public final class ApiRoutes implements HttpRoutes {
         routes.get("/api/v1/conversations", ctx -> conversations(ctx, false));
         routes.get("/api/v1/conversations.csv", ctx -> conversations(ctx, true));
         routes.get("/api/v1/conversations/{device}/{conversation}", ctx -> conversation(ctx, false, "api"));
-        routes.get("/api/v1/conversations/{device}/{conversation}/utterances.csv", ctx -> conversation(ctx, true, "api"));
-        routes.get("/console/conversations/{device}/{conversation}/utterances.csv", ctx -> conversation(ctx, true, "page"));
+        routes.get(
+                "/api/v1/conversations/{device}/{conversation}/utterances.csv", ctx -> conversation(ctx, true, "api"));
+        routes.get(
+                "/console/conversations/{device}/{conversation}/utterances.csv",
+                ctx -> conversation(ctx, true, "page"));
     }
 
     private void records(Context ctx, boolean csv) throws SQLException {
@@ -70,8 +75,13 @@ public final class ApiRoutes implements HttpRoutes {
         List<UtteranceView> rows = queries.utterances(user.scope(), f.withPage(f.limit() + 1, f.offset()));
         boolean more = rows.size() > f.limit();
         List<UtteranceView> page = more ? rows.subList(0, f.limit()) : rows;
-        audit.record(user.name(), "records_read", "records", f.site(), "via=" + (csv ? "api_csv" : "api") + " results="
-                + page.size() + " result_sites=" + sites(page.stream().map(UtteranceView::site).toList()));
+        audit.record(
+                user.name(),
+                "records_read",
+                "records",
+                f.site(),
+                "via=" + (csv ? "api_csv" : "api") + " results=" + page.size() + " result_sites="
+                        + sites(page.stream().map(UtteranceView::site).toList()));
         ctx.header("Cache-Control", "no-store");
         if (csv) {
             Csv out = new Csv().row(Exports.UTTERANCE_CSV_HEADER);
@@ -108,27 +118,42 @@ public final class ApiRoutes implements HttpRoutes {
 
     private void conversation(Context ctx, boolean csv, String via) throws SQLException {
         if (!ctx.queryParamMap().isEmpty()) {
-            throw new BadInputException("unknown parameter '" + Filter.shorten(ctx.queryParamMap().keySet().iterator().next())
-                    + "': this endpoint takes none");
+            throw new BadInputException("unknown parameter '"
+                    + Filter.shorten(ctx.queryParamMap().keySet().iterator().next()) + "': this endpoint takes none");
         }
         ConsoleUser user = ConsoleAuth.user(ctx);
         String device = ctx.pathParam("device");
         String conversation = ctx.pathParam("conversation");
-        Optional<ConversationView> view = io.vocedge.protocol.Ids.isValid(device) && !conversation.isEmpty()
-                && conversation.length() <= 64 ? queries.conversation(user.scope(), device, conversation) : Optional.empty();
+        Optional<ConversationView> view =
+                io.vocedge.protocol.Ids.isValid(device) && !conversation.isEmpty() && conversation.length() <= 64
+                        ? queries.conversation(user.scope(), device, conversation)
+                        : Optional.empty();
         if (view.isEmpty()) {
             Optional<String> site = io.vocedge.protocol.Ids.isValid(device) && conversation.length() <= 64
-                    ? queries.conversationSite(device, conversation) : Optional.empty();
+                    ? queries.conversationSite(device, conversation)
+                    : Optional.empty();
             if (site.isPresent()) {
-                audit.record(user.name(), "conversation_refused", device + "/" + conversation, site.get(),
+                audit.record(
+                        user.name(),
+                        "conversation_refused",
+                        device + "/" + conversation,
+                        site.get(),
                         "via=" + via + (csv ? "_csv" : "") + " outside the user's sites");
             }
             // The same answer whether it does not exist or belongs to another site: nothing leaks.
-            throw new HttpResponseException(404, "no conversation " + Filter.shorten(device) + "/" + Filter.shorten(conversation)
-                    + " that you may see", Map.of());
+            throw new HttpResponseException(
+                    404,
+                    "no conversation " + Filter.shorten(device) + "/" + Filter.shorten(conversation)
+                            + " that you may see",
+                    Map.of());
         }
         ConversationView c = view.get();
-        audit.record(user.name(), "conversation_read", device + "/" + conversation, c.site(), "via=" + via + (csv ? "_csv" : ""));
+        audit.record(
+                user.name(),
+                "conversation_read",
+                device + "/" + conversation,
+                c.site(),
+                "via=" + via + (csv ? "_csv" : ""));
         ctx.header("Cache-Control", "no-store");
         if (csv) {
             Csv out = new Csv().row(Exports.UTTERANCE_CSV_HEADER);
@@ -195,7 +220,8 @@ public final class ApiRoutes implements HttpRoutes {
     }
 
     private static void sendCsv(Context ctx, String filename, Csv csv) {
-        ctx.header("Content-Disposition", "attachment; filename=\"" + filename.replaceAll("[^A-Za-z0-9_.-]", "_") + "\"");
+        ctx.header(
+                "Content-Disposition", "attachment; filename=\"" + filename.replaceAll("[^A-Za-z0-9_.-]", "_") + "\"");
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.contentType("text/csv; charset=utf-8").result(csv.toString());
     }

@@ -82,10 +82,14 @@ public final class ConsoleAuth {
         String h = ctx.header("Authorization");
         if (h != null) {
             transport.require(ctx);
-            Optional<ConsoleUser> u = h.startsWith("Bearer ") ? accounts.bearer(h.substring(7).trim()) : Optional.empty();
+            Optional<ConsoleUser> u =
+                    h.startsWith("Bearer ") ? accounts.bearer(h.substring(7).trim()) : Optional.empty();
             if (u.isEmpty()) {
-                throw new HttpResponseException(401, "unknown or malformed API token: send 'Authorization: Bearer voc_...' "
-                        + "(create one with 'voc-gateway token create')", Map.of());
+                throw new HttpResponseException(
+                        401,
+                        "unknown or malformed API token: send 'Authorization: Bearer voc_...' "
+                                + "(create one with 'voc-gateway token create')",
+                        Map.of());
             }
             ctx.attribute(USER, u.get());
             return;
@@ -111,10 +115,12 @@ public final class ConsoleAuth {
         if (sent == null) {
             sent = ctx.formParam("_csrf");
         }
-        boolean ok = sent != null && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
-                s.csrf().getBytes(StandardCharsets.UTF_8));
+        boolean ok = sent != null
+                && MessageDigest.isEqual(
+                        sent.getBytes(StandardCharsets.UTF_8), s.csrf().getBytes(StandardCharsets.UTF_8));
         if (!ok || !sameOrigin(ctx)) {
-            throw new HttpResponseException(403, "missing or wrong CSRF token: reload the page and try again", Map.of());
+            throw new HttpResponseException(
+                    403, "missing or wrong CSRF token: reload the page and try again", Map.of());
         }
     }
 
@@ -131,8 +137,11 @@ public final class ConsoleAuth {
     /** Starts a session for {@code user} and sets its cookie. */
     public Sessions.Session signIn(Context ctx, ConsoleUser user) {
         Sessions.Session s = sessions.create(user);
-        ctx.res().addHeader("Set-Cookie", COOKIE + "=" + s.id() + "; Path=/; HttpOnly; SameSite=Strict"
-                + ("https".equals(ctx.scheme()) ? "; Secure" : ""));
+        ctx.res()
+                .addHeader(
+                        "Set-Cookie",
+                        COOKIE + "=" + s.id() + "; Path=/; HttpOnly; SameSite=Strict"
+                                + ("https".equals(ctx.scheme()) ? "; Secure" : ""));
         return s;
     }
 
@@ -171,7 +180,8 @@ public final class ConsoleAuth {
         if (q == null || q.isEmpty()) {
             return ctx.path();
         }
-        String kept = java.util.Arrays.stream(q.split("&")).filter(p -> !p.startsWith("lang="))
+        String kept = java.util.Arrays.stream(q.split("&"))
+                .filter(p -> !p.startsWith("lang="))
                 .collect(java.util.stream.Collectors.joining("&"));
         return kept.isEmpty() ? ctx.path() : ctx.path() + "?" + kept;
     }

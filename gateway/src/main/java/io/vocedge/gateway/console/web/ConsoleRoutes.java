@@ -29,8 +29,10 @@ import org.tinylog.Logger;
  */
 public final class ConsoleRoutes implements HttpRoutes {
     private static final Map<String, String[]> ASSETS = Map.of(
-            "htmx.min.js", new String[] {"/META-INF/resources/webjars/htmx.org/2.0.4/dist/htmx.min.js", "text/javascript"},
-            "echarts.min.js", new String[] {"/META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js", "text/javascript"},
+            "htmx.min.js",
+                    new String[] {"/META-INF/resources/webjars/htmx.org/2.0.4/dist/htmx.min.js", "text/javascript"},
+            "echarts.min.js",
+                    new String[] {"/META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js", "text/javascript"},
             "console.css", new String[] {"/console/console.css", "text/css"},
             "console.js", new String[] {"/console/console.js", "text/javascript"});
     private final ConsoleAuth auth;
@@ -42,8 +44,14 @@ public final class ConsoleRoutes implements HttpRoutes {
     private final CredentialTransport transport;
     private final Map<String, byte[]> assetCache = new ConcurrentHashMap<>();
 
-    public ConsoleRoutes(ConsoleAuth auth, Accounts accounts, LoginThrottle throttle, AuditLog audit, ConsoleQueries queries,
-            Templates templates, CredentialTransport transport) {
+    public ConsoleRoutes(
+            ConsoleAuth auth,
+            Accounts accounts,
+            LoginThrottle throttle,
+            AuditLog audit,
+            ConsoleQueries queries,
+            Templates templates,
+            CredentialTransport transport) {
         this.auth = auth;
         this.accounts = accounts;
         this.throttle = throttle;
@@ -108,7 +116,8 @@ public final class ConsoleRoutes implements HttpRoutes {
             renderLogin(ctx, next, t.t("login.throttled", wait));
             return;
         }
-        Optional<ConsoleUser> user = name == null || password == null || password.length() > 1024 ? Optional.empty()
+        Optional<ConsoleUser> user = name == null || password == null || password.length() > 1024
+                ? Optional.empty()
                 : accounts.login(name, password.toCharArray());
         if (user.isEmpty()) {
             throttle.failed(name, ctx.ip());
@@ -151,7 +160,16 @@ public final class ConsoleRoutes implements HttpRoutes {
 
     private List<Views.ConversationRow> queue(Context ctx) throws Exception {
         Filter f = Filter.parse(ctx::queryParam);
-        f = new Filter(f.since(), f.until(), f.site(), f.topic(), f.sentiment(), f.speaker(), Boolean.TRUE, f.limit(), f.offset());
+        f = new Filter(
+                f.since(),
+                f.until(),
+                f.site(),
+                f.topic(),
+                f.sentiment(),
+                f.speaker(),
+                Boolean.TRUE,
+                f.limit(),
+                f.offset());
         return queries.conversations(ConsoleAuth.user(ctx).scope(), f);
     }
 
@@ -166,12 +184,23 @@ public final class ConsoleRoutes implements HttpRoutes {
         if (view.isEmpty()) {
             Optional<String> site = queries.conversationSite(device, conversation);
             if (site.isPresent()) {
-                audit.record(user.name(), "conversation_refused", device + "/" + conversation, site.get(), "outside the user's sites");
+                audit.record(
+                        user.name(),
+                        "conversation_refused",
+                        device + "/" + conversation,
+                        site.get(),
+                        "outside the user's sites");
             }
             // The same answer whether it does not exist or belongs to another site: nothing leaks.
-            throw new HttpResponseException(404, "no conversation " + device + "/" + conversation + " that you may see", Map.of());
+            throw new HttpResponseException(
+                    404, "no conversation " + device + "/" + conversation + " that you may see", Map.of());
         }
-        audit.record(user.name(), "conversation_read", device + "/" + conversation, view.get().site(), "page");
+        audit.record(
+                user.name(),
+                "conversation_read",
+                device + "/" + conversation,
+                view.get().site(),
+                "page");
         Page page = ConsoleAuth.page(ctx, I18n.of(ConsoleAuth.lang(ctx)).t("conv.title"), "today");
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("page", page);
@@ -219,7 +248,10 @@ public final class ConsoleRoutes implements HttpRoutes {
 
     /** Only paths of this console: never an absolute URL (no open redirect). */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/console") || next.startsWith("//") || next.contains("\\")
+        if (next == null
+                || !next.startsWith("/console")
+                || next.startsWith("//")
+                || next.contains("\\")
                 || next.chars().anyMatch(ch -> ch < 0x20)) {
             return "/console/today";
         }

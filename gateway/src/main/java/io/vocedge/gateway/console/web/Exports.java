@@ -13,20 +13,47 @@ import java.util.stream.Collectors;
  * CSV downloads) and {@code voc-gateway records}, so a script sees the same fields whichever door it uses.
  */
 public final class Exports {
-    public static final List<String> UTTERANCE_CSV_HEADER = List.of("device_id", "seq", "at", "site", "conversation_id",
-            "speaker", "lang", "text", "sentiment", "sentiment_score", "topics");
-    public static final List<String> CONVERSATION_CSV_HEADER = List.of("device_id", "site", "conversation_id", "at",
-            "attention", "reason", "score", "topics");
+    public static final List<String> UTTERANCE_CSV_HEADER = List.of(
+            "device_id",
+            "seq",
+            "at",
+            "site",
+            "conversation_id",
+            "speaker",
+            "lang",
+            "text",
+            "sentiment",
+            "sentiment_score",
+            "topics");
+    public static final List<String> CONVERSATION_CSV_HEADER =
+            List.of("device_id", "site", "conversation_id", "at", "attention", "reason", "score", "topics");
 
     private Exports() {}
 
     public static void utteranceCsv(Csv out, UtteranceView u) {
-        out.row(u.deviceId(), u.seq(), str(u.at()), u.site(), u.conversationId(), u.speaker(), u.lang(), u.text(),
-                u.sentiment(), u.sentimentScore(), topicIds(u));
+        out.row(
+                u.deviceId(),
+                u.seq(),
+                str(u.at()),
+                u.site(),
+                u.conversationId(),
+                u.speaker(),
+                u.lang(),
+                u.text(),
+                u.sentiment(),
+                u.sentimentScore(),
+                topicIds(u));
     }
 
     public static void conversationCsv(Csv out, ConversationRow r) {
-        out.row(r.deviceId(), r.site(), r.conversationId(), str(r.at()), r.attention(), r.reason(), r.score(),
+        out.row(
+                r.deviceId(),
+                r.site(),
+                r.conversationId(),
+                str(r.at()),
+                r.attention(),
+                r.reason(),
+                r.score(),
                 String.join(" ", r.topics()));
     }
 
@@ -53,7 +80,9 @@ public final class Exports {
         }
         m.put("topics", topics);
         m.put("flags", u.flags());
-        m.put("conversation_url", u.conversationId() == null ? null : Format.conversationHref(u.deviceId(), u.conversationId()));
+        m.put(
+                "conversation_url",
+                u.conversationId() == null ? null : Format.conversationHref(u.deviceId(), u.conversationId()));
         return m;
     }
 
@@ -69,7 +98,11 @@ public final class Exports {
         m.put("reason", r.reason());
         m.put("score", r.score());
         m.put("topics", r.topics());
-        m.put("url", "/api/v1" + Format.conversationHref(r.deviceId(), r.conversationId()).substring("/console".length()));
+        m.put(
+                "url",
+                "/api/v1"
+                        + Format.conversationHref(r.deviceId(), r.conversationId())
+                                .substring("/console".length()));
         return m;
     }
 

@@ -10,7 +10,6 @@ import io.vocedge.gateway.console.data.Facets;
 import io.vocedge.gateway.console.data.Filter;
 import io.vocedge.gateway.console.data.Highlight;
 import io.vocedge.gateway.console.data.SearchRequest;
-import io.vocedge.gateway.console.data.Views.TopicView;
 import io.vocedge.gateway.console.data.Views.UtteranceView;
 import io.vocedge.gateway.http.HttpRoutes;
 import java.net.URLEncoder;
@@ -30,7 +29,8 @@ import java.util.stream.Collectors;
  * audit log (who, the query and filters, how many results from which sites) before the answer is sent.
  */
 public final class SearchRoutes implements HttpRoutes {
-    static final List<String> PARAMS = List.of("q", "site", "since", "until", "topic", "sentiment", "speaker", "attention", "limit");
+    static final List<String> PARAMS =
+            List.of("q", "site", "since", "until", "topic", "sentiment", "speaker", "attention", "limit");
     private final ConsoleAuth auth;
     private final AuditLog audit;
     private final ConsoleQueries queries;
@@ -64,8 +64,13 @@ public final class SearchRoutes implements HttpRoutes {
         List<UtteranceView> hits = more ? rows.subList(0, f.limit()) : rows;
         String sites = hits.stream().map(UtteranceView::site).collect(Collectors.toCollection(TreeSet::new)).stream()
                 .collect(Collectors.joining(","));
-        audit.record(user.name(), "search", "search", f.site(), "via=" + via + " results=" + hits.size() + " result_sites="
-                + sites + " filters=" + describe(f) + " q=" + req.text());
+        audit.record(
+                user.name(),
+                "search",
+                "search",
+                f.site(),
+                "via=" + via + " results=" + hits.size() + " result_sites=" + sites + " filters=" + describe(f) + " q="
+                        + req.text());
         return new Outcome(hits, more);
     }
 
@@ -87,7 +92,6 @@ public final class SearchRoutes implements HttpRoutes {
         ctx.header("Cache-Control", "no-store");
         ctx.json(body);
     }
-
 
     private void page(Context ctx) throws SQLException {
         ConsoleUser user = ConsoleAuth.user(ctx);
@@ -146,7 +150,10 @@ public final class SearchRoutes implements HttpRoutes {
         for (String name : PARAMS) {
             String v = ctx.queryParam(name);
             if (v != null && !v.isEmpty()) {
-                b.append(name).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&');
+                b.append(name)
+                        .append('=')
+                        .append(URLEncoder.encode(v, StandardCharsets.UTF_8))
+                        .append('&');
             }
         }
         return b.append("offset=").append(offset).toString();

@@ -26,8 +26,7 @@ public final class TrendCharts {
     public static final List<String> CHARTS = List.of("volume", "negative", "compliance", "experience", "sites");
     static final int MAX_SERIES = 10;
 
-    private TrendCharts() {
-    }
+    private TrendCharts() {}
 
     public static Map<String, Object> option(String chart, TrendReport r, I18n t) {
         return switch (chart) {
@@ -45,7 +44,13 @@ public final class TrendCharts {
         Map<String, Map<String, Long>> byTopic = r.mentionsByTopicAndPeriod();
         for (String topic : r.topicIds()) {
             Map<String, Long> m = byTopic.get(topic);
-            series.add(series(topic, "bar", periods.stream().map(p -> (Object) m.getOrDefault(p, 0L)).toList()).with("stack", "v"));
+            series.add(series(
+                            topic,
+                            "bar",
+                            periods.stream()
+                                    .map(p -> (Object) m.getOrDefault(p, 0L))
+                                    .toList())
+                    .with("stack", "v"));
         }
         Map<String, Object> o = base(t.t("trends.volume"), periods, series, null);
         @SuppressWarnings("unchecked")
@@ -59,12 +64,14 @@ public final class TrendCharts {
         List<String> sites = top(r.sites());
         Map<String, Map<String, Double>> share = new LinkedHashMap<>();
         for (TrendRow row : r.negativeBySiteAndTopic()) {
-            share.computeIfAbsent(row.site(), k -> new LinkedHashMap<>()).put(row.topic(), round(row.negativeShare() * 100, 1));
+            share.computeIfAbsent(row.site(), k -> new LinkedHashMap<>())
+                    .put(row.topic(), round(row.negativeShare() * 100, 1));
         }
         List<Object> series = new ArrayList<>();
         for (String site : sites) {
             Map<String, Double> m = share.getOrDefault(site, Map.of());
-            series.add(series(site, "bar", topics.stream().map(tp -> (Object) m.get(tp)).toList()));
+            series.add(series(
+                    site, "bar", topics.stream().map(tp -> (Object) m.get(tp)).toList()));
         }
         return base(t.t("trends.negative") + " (%)", topics, series, 100);
     }
@@ -73,9 +80,24 @@ public final class TrendCharts {
         List<SitePeriod> rows = r.conversationsByPeriod();
         List<String> periods = rows.stream().map(SitePeriod::period).toList();
         List<Object> series = List.of(
-                series(t.t("conv.greeting"), "line", rows.stream().map(x -> (Object) pct(x.greeting(), x.conversations())).toList()),
-                series(t.t("conv.thanks"), "line", rows.stream().map(x -> (Object) pct(x.thanks(), x.conversations())).toList()),
-                series(t.t("conv.no_profanity"), "line", rows.stream().map(x -> (Object) pct(x.noProfanity(), x.conversations())).toList()));
+                series(
+                        t.t("conv.greeting"),
+                        "line",
+                        rows.stream()
+                                .map(x -> (Object) pct(x.greeting(), x.conversations()))
+                                .toList()),
+                series(
+                        t.t("conv.thanks"),
+                        "line",
+                        rows.stream()
+                                .map(x -> (Object) pct(x.thanks(), x.conversations()))
+                                .toList()),
+                series(
+                        t.t("conv.no_profanity"),
+                        "line",
+                        rows.stream()
+                                .map(x -> (Object) pct(x.noProfanity(), x.conversations()))
+                                .toList()));
         return base(t.t("trends.compliance") + " (%)", periods, series, 100);
     }
 
@@ -90,7 +112,8 @@ public final class TrendCharts {
         List<Object> series = new ArrayList<>();
         for (String site : top(r.sites())) {
             Map<String, Double> m = bySite.getOrDefault(site, Map.of());
-            series.add(series(site, "line", periods.stream().map(p -> (Object) m.get(p)).toList()));
+            series.add(series(
+                    site, "line", periods.stream().map(p -> (Object) m.get(p)).toList()));
         }
         return base(t.t("trends.experience"), periods, series, null);
     }
@@ -113,12 +136,29 @@ public final class TrendCharts {
                 }
             }
             case "compliance" -> {
-                csv.row(period, "site", "conversations", "greeting", "thanks", "no_profanity", "greeting_rate", "thanks_rate",
-                        "no_profanity_rate", "attention");
+                csv.row(
+                        period,
+                        "site",
+                        "conversations",
+                        "greeting",
+                        "thanks",
+                        "no_profanity",
+                        "greeting_rate",
+                        "thanks_rate",
+                        "no_profanity_rate",
+                        "attention");
                 for (SitePeriod x : r.conversations()) {
-                    csv.row(x.period(), x.site(), x.conversations(), x.greeting(), x.thanks(), x.noProfanity(),
-                            SitePeriod.rate(x.greeting(), x.conversations()), SitePeriod.rate(x.thanks(), x.conversations()),
-                            SitePeriod.rate(x.noProfanity(), x.conversations()), x.attention());
+                    csv.row(
+                            x.period(),
+                            x.site(),
+                            x.conversations(),
+                            x.greeting(),
+                            x.thanks(),
+                            x.noProfanity(),
+                            SitePeriod.rate(x.greeting(), x.conversations()),
+                            SitePeriod.rate(x.thanks(), x.conversations()),
+                            SitePeriod.rate(x.noProfanity(), x.conversations()),
+                            x.attention());
                 }
             }
             case "experience" -> {
@@ -128,13 +168,29 @@ public final class TrendCharts {
                 }
             }
             case "sites" -> {
-                csv.row("range", "site", "conversations", "greeting_rate", "thanks_rate", "no_profanity_rate", "attention_rate",
-                        "experience_score", "mentions", "negative_share");
+                csv.row(
+                        "range",
+                        "site",
+                        "conversations",
+                        "greeting_rate",
+                        "thanks_rate",
+                        "no_profanity_rate",
+                        "attention_rate",
+                        "experience_score",
+                        "mentions",
+                        "negative_share");
                 String range = r.request().since() + ".." + r.request().until();
                 for (SiteTotal x : r.siteTotals()) {
-                    csv.row(range, x.site(), x.conversations(), SitePeriod.rate(x.greeting(), x.conversations()),
-                            SitePeriod.rate(x.thanks(), x.conversations()), SitePeriod.rate(x.noProfanity(), x.conversations()),
-                            SitePeriod.rate(x.attention(), x.conversations()), x.score(), x.mentions(),
+                    csv.row(
+                            range,
+                            x.site(),
+                            x.conversations(),
+                            SitePeriod.rate(x.greeting(), x.conversations()),
+                            SitePeriod.rate(x.thanks(), x.conversations()),
+                            SitePeriod.rate(x.noProfanity(), x.conversations()),
+                            SitePeriod.rate(x.attention(), x.conversations()),
+                            x.score(),
+                            x.mentions(),
                             SitePeriod.rate(x.negative(), x.mentions()));
                 }
             }

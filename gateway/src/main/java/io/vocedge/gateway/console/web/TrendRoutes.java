@@ -44,7 +44,13 @@ public final class TrendRoutes implements HttpRoutes {
     /** One chart on the page: its id (also the CSV's), its ECharts option as JSON and its CSV link. */
     public record Chart(String id, String option, String csvHref) {}
 
-    public TrendRoutes(ConsoleAuth auth, AuditLog audit, TrendQueries trends, Facets facets, Templates templates, ObjectMapper json,
+    public TrendRoutes(
+            ConsoleAuth auth,
+            AuditLog audit,
+            TrendQueries trends,
+            Facets facets,
+            Templates templates,
+            ObjectMapper json,
             Clock clock) {
         this.auth = auth;
         this.audit = audit;
@@ -112,18 +118,25 @@ public final class TrendRoutes implements HttpRoutes {
     private void csv(Context ctx, String via) throws SQLException {
         String chart = ctx.queryParam("chart");
         if (chart == null || !TrendCharts.CHARTS.contains(chart)) {
-            throw new BadInputException("chart '" + (chart == null ? "" : io.vocedge.common.text.Printable.of(chart, 40))
-                    + "': use one of " + String.join(", ", TrendCharts.CHARTS));
+            throw new BadInputException(
+                    "chart '" + (chart == null ? "" : io.vocedge.common.text.Printable.of(chart, 40)) + "': use one of "
+                            + String.join(", ", TrendCharts.CHARTS));
         }
         TrendRequest req = request(ctx);
         ConsoleUser user = ConsoleAuth.user(ctx);
         TrendReport r = trends.report(user.scope(), req);
         String body = TrendCharts.csv(chart, r);
-        audit.record(user.name(), "trends_export", chart, String.join(",", req.sites()), "via=" + via + " " + describe(req)
-                + " result_sites=" + String.join(",", r.sites()));
+        audit.record(
+                user.name(),
+                "trends_export",
+                chart,
+                String.join(",", req.sites()),
+                "via=" + via + " " + describe(req) + " result_sites=" + String.join(",", r.sites()));
         Templates.secure(ctx);
-        ctx.header("Content-Disposition", "attachment; filename=\"voc-trends-" + chart + "-" + req.period() + "-" + req.since()
-                + "_" + req.until() + ".csv\"");
+        ctx.header(
+                "Content-Disposition",
+                "attachment; filename=\"voc-trends-" + chart + "-" + req.period() + "-" + req.since() + "_"
+                        + req.until() + ".csv\"");
         ctx.contentType("text/csv; charset=utf-8").result(body);
     }
 
@@ -143,7 +156,8 @@ public final class TrendRoutes implements HttpRoutes {
             report = trends.report(user.scope(), req);
             String query = query(ctx);
             for (String id : List.of("volume", "negative", "compliance", "experience")) {
-                charts.add(new Chart(id, write(TrendCharts.option(id, report, t)), "/console/trends.csv?chart=" + id + query));
+                charts.add(new Chart(
+                        id, write(TrendCharts.option(id, report, t)), "/console/trends.csv?chart=" + id + query));
             }
         } catch (BadInputException e) {
             ctx.status(400);
@@ -186,7 +200,7 @@ public final class TrendRoutes implements HttpRoutes {
     }
 
     static String describe(TrendRequest r) {
-        return "period=" + r.period() + " since=" + r.since() + " until=" + r.until() + " sites=" + String.join(",", r.sites())
-                + (r.topic() != null ? " topic=" + r.topic() : "");
+        return "period=" + r.period() + " since=" + r.since() + " until=" + r.until() + " sites="
+                + String.join(",", r.sites()) + (r.topic() != null ? " topic=" + r.topic() : "");
     }
 }

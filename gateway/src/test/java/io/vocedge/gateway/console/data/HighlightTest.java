@@ -21,7 +21,9 @@ class HighlightTest {
         assertThat(marked("我 的 定 金 还 没 退", "定金")).isEqualTo("我 的 [定 金] 还 没 退");
         assertThat(marked("定金还没退", "定金还没")).isEqualTo("[定金还没]退");
         assertThat(marked("Refund please", "REFUND")).isEqualTo("[Refund] please");
-        assertThat(marked("a.*b", "b")).as("terms are quoted, not regular expressions").isEqualTo("a.*[b]");
+        assertThat(marked("a.*b", "b"))
+                .as("terms are quoted, not regular expressions")
+                .isEqualTo("a.*[b]");
         assertThat(Highlight.segments(null, SearchTerms.query("x"))).isEmpty();
     }
 
@@ -36,13 +38,17 @@ class HighlightTest {
     void requestsAreCheckedForSizeAndContent() {
         assertThat(SearchRequest.parseOrNull("  ")).isNull();
         assertThat(SearchRequest.parse(" 退 ").query().terms()).isEqualTo(List.of("退"));
-        assertThatThrownBy(() -> SearchRequest.parse("x".repeat(201))).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> SearchRequest.parse("x".repeat(201)))
+                .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("at most 200");
-        assertThatThrownBy(() -> SearchRequest.parse("<>!")).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> SearchRequest.parse("<>!"))
+                .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("no words");
-        assertThatThrownBy(() -> SearchRequest.parse("a\u0000b")).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> SearchRequest.parse("a\u0000b"))
+                .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("control characters");
-        assertThatThrownBy(() -> SearchRequest.parse("a b c d e f g h i j k l m")).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> SearchRequest.parse("a b c d e f g h i j k l m"))
+                .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("13 search terms");
     }
 }
