@@ -123,8 +123,14 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void format() throws IOException {
         byte[] uuid = new byte[16];
-        new SecureRandom().nextBytes(uuid);
-        String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(uuid);
+        SecureRandom random = new SecureRandom();
+        String clusterId;
+        do {
+            random.nextBytes(uuid);
+            clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(uuid);
+            // One id in 64 starts with '-', which kafka-storage's argument parser takes for an option (a CI failure
+            // of 2026-12-04: "argument --cluster-id/-t: expected one argument"); Kafka's own Uuid skips those too.
+        } while (clusterId.startsWith("-"));
         Process p = new ProcessBuilder(java(
                         "kafka.tools.StorageTool",
                         "format",
