@@ -14,18 +14,6 @@ import java.util.Map;
 public final class PrivacyCommands {
     private PrivacyCommands() {}
 
-    /**
-     * All five handlers together. The self-test's own handler comes from the self-test feature
-     * ({@code selftest.SelfTestCommandHandler}), so this package does not depend on it.
-     */
-    public static Map<String, CommandHandler> handlers(
-            MuteState mute, ConversationControl conversations, CommandHandler selfTest) {
-        Map<String, CommandHandler> h = new LinkedHashMap<>(mute(mute));
-        h.putAll(conversations(conversations));
-        h.putAll(selfTest(selfTest));
-        return h;
-    }
-
     /** {@code mute} and {@code unmute}: the agent's mute part offers these. */
     public static Map<String, CommandHandler> mute(MuteState mute) {
         Map<String, CommandHandler> h = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package io.vocedge.device.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.vocedge.device.privacy.ConversationControl;
 import io.vocedge.device.privacy.MarkerConversationControl;
 import io.vocedge.device.privacy.MuteState;
 import io.vocedge.device.selftest.CheckResult;
@@ -54,7 +55,7 @@ class PrivacyCommandsTest {
                 "dev-1",
                 Json.newMapper(),
                 new SchemaValidator(),
-                PrivacyCommands.handlers(mute, conv, new SelfTestCommandHandler(() -> report)),
+                handlers(mute, conv, new SelfTestCommandHandler(() -> report)),
                 results::add,
                 guard())) {
             CommandResult r = send(d, "c1", "mute", Map.of());
@@ -93,7 +94,7 @@ class PrivacyCommandsTest {
                 "dev-1",
                 Json.newMapper(),
                 new SchemaValidator(),
-                PrivacyCommands.handlers(
+                handlers(
                         mute,
                         new MarkerConversationControl(markers::add, () -> 0),
                         c -> CommandHandler.Outcome.failed("no self-test in this test")),
@@ -108,5 +109,14 @@ class PrivacyCommandsTest {
                     .isFalse();
             assertThat(markers).isEmpty();
         }
+    }
+
+    /** The five handlers as the agent's parts offer them (mute, input, self-test), in one table. */
+    private static Map<String, CommandHandler> handlers(
+            MuteState mute, ConversationControl conversations, CommandHandler selfTest) {
+        Map<String, CommandHandler> h = new java.util.LinkedHashMap<>(PrivacyCommands.mute(mute));
+        h.putAll(PrivacyCommands.conversations(conversations));
+        h.putAll(PrivacyCommands.selfTest(selfTest));
+        return h;
     }
 }

@@ -162,9 +162,7 @@ public final class Forwarder implements AutoCloseable {
                 }
                 lastError = msg;
                 try {
-                    if (System.nanoTime() - lastLag > lagInterval) {
-                        refreshLag(); // keep /health true while the sink is down
-                    }
+                    refreshLagIfDue(); // keep /health true while the sink is down
                 } catch (Exception ignored) {
                     // the store may be down as well; the next cycle reports it
                 }
@@ -200,9 +198,7 @@ public final class Forwarder implements AutoCloseable {
             store.ensureCursors(sink.name());
             lastEnsure = now;
         }
-        if (now - lastLag > lagInterval) {
-            refreshLag();
-        }
+        refreshLagIfDue();
         if (now - lastPrune > TimeUnit.MINUTES.toNanos(1)) {
             int n = store.prune(clock.instant().minus(retention), 10_000);
             if (n > 0) {
@@ -217,6 +213,12 @@ public final class Forwarder implements AutoCloseable {
      * slow: the next measurement waits at least {@link #LAG_DUTY} times as long as this one took (at most 5 % of a
      * database connection's time goes to it), and never less than {@link #LAG_MIN_INTERVAL}.
      */
+    private void refreshLagIfDue() throws Exception {
+        if (System.nanoTime() - lastLag > lagInterval) {
+            refreshLag();
+        }
+    }
+
     private void refreshLag() throws Exception {
         long t0 = System.nanoTime();
         try {
