@@ -13,6 +13,9 @@
 #   4. paced at PACED records/s with forwarding: commit->ack p50/p99 (device view) and commit->Kafka p50/p99
 # Medians and the ratios are printed at the end. A real Kafka broker (KRaft, org.apache.kafka:kafka_2.13 from Maven
 # Central, started by test-support's KafkaBroker as its own process), a real Mosquitto, PostgreSQL on VOC_TEST_PG.
+# Also per case: CPU ms per 1,000 records of the gateway, PostgreSQL, the Kafka broker, Mosquitto, the consumer and the
+# whole machine (cpu_snapshot in lib.sh): what forwarding costs the gateway host, which on a shared machine
+# records/s cannot separate from the broker and consumer that a deployment runs elsewhere.
 # Knobs: RUNS=3 DEVICES=200 RECORDS=500 PACED=5000 SIM_FLAGS=--crash-safe-only SKIP_BUILD=1
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -63,19 +66,23 @@ start_consumer() {
 simulate() { rm -rf "$WORK/sim"; $JAVA -Xmx2g -jar device/target/voc-device.jar simulate --devices "$DEVICES" \
   --records-per-device "$RECORDS" --broker "$BROKER" --data-dir "$WORK/sim" $SIM_FLAGS --json "$@" 2>"$WORK/sim.log"; }
 field() { python3 -c 'import json,sys;print(json.loads(sys.stdin.read())[sys.argv[1]])' "$1"; }
-for f in off on outbox con conp50 conp99 raw pac_p50 pac_p99 pac_rate pcon_p50 pcon_p99 dup brk; do : > "$WORK/$f"; done
+for f in cpu_off cpu_on cpu_outbox off on outbox con conp50 conp99 raw pac_p50 pac_p99 pac_rate pcon_p50 pcon_p99 dup brk; do : > "$WORK/$f"; done
 EXPECT=$((DEVICES * RECORDS))
 for r in $(seq 1 "$RUNS"); do
   echo "== run $r/$RUNS (load $(loadavg))"
   start_gateway "off$r" ""
+  C0=$(cpu_snapshot "$GW" "$KF" "$MQ")
   OUT=$(simulate); echo "without forwarding: $OUT"; echo "$OUT" | field records_per_second >> "$WORK/off"
+  echo "$(cpu_delta "$C0" "$(cpu_snapshot "$GW" "$KF" "$MQ")") 0" >> "$WORK/cpu_off"
   stop_gateway
 
   start_gateway "on$r" "bench$r"
   start_consumer "bench$r.utterance" "$EXPECT"
+  C0=$(cpu_snapshot "$GW" "$KF" "$MQ")
   OUT=$(simulate); echo "with forwarding:    $OUT"; echo "$OUT" | field records_per_second >> "$WORK/on"
   wait "$CONS" || echo "consumer: not every event arrived (see below)"; CONS=""
   C=$(cat "$WORK/consumer.json"); echo "kafka consumer:     $C"
+  echo "$(cpu_delta "$C0" "$(cpu_snapshot "$GW" "$KF" "$MQ")") $(echo "$C" | field cpu_ms)" >> "$WORK/cpu_on"
   echo "$C" | field events_per_second >> "$WORK/con"; echo "$C" | field p50_ms >> "$WORK/conp50"
   echo "$C" | field p99_ms >> "$WORK/conp99"; echo "$C" | field duplicates >> "$WORK/dup"; echo "$C" | field order_breaks >> "$WORK/brk"
   [ "$(echo "$C" | field distinct)" = "$EXPECT" ] || echo "MISSING EVENTS: $(echo "$C" | field distinct) of $EXPECT" >&2
@@ -83,7 +90,9 @@ for r in $(seq 1 "$RUNS"); do
   stop_gateway
 
   start_gateway "outbox$r" "outbox$r" "127.0.0.1:$(free_port)"
+  C0=$(cpu_snapshot "$GW" "$KF" "$MQ")
   OUT=$(simulate); echo "outbox, Kafka down: $OUT"; echo "$OUT" | field records_per_second >> "$WORK/outbox"
+  echo "$(cpu_delta "$C0" "$(cpu_snapshot "$GW" "$KF" "$MQ")") 0" >> "$WORK/cpu_outbox"
   stop_gateway
 
   OUT=$($JAVA -jar gateway/target/voc-gateway.jar bench-kafka produce --bootstrap "$KAFKA" --topic "bench-raw$r.utterance" \
@@ -118,3 +127,21 @@ printf 'paced %d/s: achieved %.0f/s, commit->ack p50 %.0f ms, p99 %.0f ms; commi
 printf 'duplicates / per-device order breaks seen by the consumer, all runs: %s / %s\n' \
   "$(python3 -c 'import sys;print(sum(int(x) for x in open(sys.argv[1])))' "$WORK/dup")" \
   "$(python3 -c 'import sys;print(sum(int(x) for x in open(sys.argv[1])))' "$WORK/brk")"
+echo
+echo "== CPU per 1,000 records (ms; user + system, medians of $RUNS runs; the consumer is the central platform's reader)"
+python3 - "$WORK" "$EXPECT" <<'PY'
+import statistics, sys
+work, n = sys.argv[1], int(sys.argv[2])
+names = ["gateway", "postgresql", "kafka broker", "mosquitto", "whole machine", "consumer"]
+rows = {}
+for case in ("off", "on", "outbox"):
+    runs = [[int(x) for x in line.split()] for line in open(f"{work}/cpu_{case}") if line.strip()]
+    rows[case] = [statistics.median(r[i] for r in runs) * 1000 / n for i in range(6)]
+print(f"{'':28}" + "".join(f"{h:>16}" for h in names))
+for case, label in (("off", "without forwarding"), ("on", "forwarding to Kafka"), ("outbox", "outbox, Kafka down")):
+    print(f"{label:28}" + "".join(f"{v:16.1f}" for v in rows[case]))
+host = lambda r: r[0] + r[1]
+for case, label in (("on", "forwarding to Kafka"), ("outbox", "outbox, Kafka down")):
+    print(f"gateway + PostgreSQL CPU per record, {label}: {100 * (host(rows[case]) / host(rows['off']) - 1):+.1f} % "
+          f"(gateway {100 * (rows[case][0] / rows['off'][0] - 1):+.1f} %, PostgreSQL {100 * (rows[case][1] / rows['off'][1] - 1):+.1f} %)")
+PY

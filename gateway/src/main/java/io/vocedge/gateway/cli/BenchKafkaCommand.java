@@ -231,7 +231,7 @@ final class BenchKafkaCommand implements Runnable {
                     Locale.ROOT,
                     "{\"expected\":%d,\"distinct\":%d,\"read\":%d,\"duplicates\":%d,\"order_breaks\":%d,"
                             + "\"first_ms\":%d,\"last_ms\":%d,\"events_per_second\":%.0f,\"avg_value_bytes\":%d,"
-                            + "\"p50_ms\":%d,\"p99_ms\":%d,\"max_ms\":%d}%n",
+                            + "\"p50_ms\":%d,\"p99_ms\":%d,\"max_ms\":%d,\"cpu_ms\":%d}%n",
                     expect,
                     ids.size(),
                     read,
@@ -243,8 +243,22 @@ final class BenchKafkaCommand implements Runnable {
                     read == 0 ? 0 : bytes / read,
                     pct(sorted, 0.50),
                     pct(sorted, 0.99),
-                    sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
+                    sorted.length == 0 ? 0 : sorted[sorted.length - 1],
+                    processCpuMillis());
             return ids.size() >= expect ? 0 : 1;
+        }
+
+        /**
+         * CPU time of this whole process (all threads), so bench/forward.sh can charge the central platform's consumer
+         * its share of a machine it shares with the gateway; -1 where the JVM cannot tell.
+         */
+        private static long processCpuMillis() {
+            if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    instanceof com.sun.management.OperatingSystemMXBean os) {
+                long nanos = os.getProcessCpuTime();
+                return nanos < 0 ? -1 : nanos / 1_000_000;
+            }
+            return -1;
         }
 
         private void createTopic() throws Exception {
