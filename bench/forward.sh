@@ -16,7 +16,7 @@
 # Also per case: CPU ms per 1,000 records of the gateway, PostgreSQL, the Kafka broker, Mosquitto, the consumer and the
 # whole machine (cpu_snapshot in lib.sh): what forwarding costs the gateway host, which on a shared machine
 # records/s cannot separate from the broker and consumer that a deployment runs elsewhere.
-# Knobs: RUNS=3 DEVICES=200 RECORDS=500 PACED=5000 SIM_FLAGS=--crash-safe-only SKIP_BUILD=1
+# Knobs: RUNS=3 DEVICES=200 RECORDS=500 PACED=5000 SIM_FLAGS=--crash-safe-only SKIP_BUILD=1 GW_JAVA_OPTS=(e.g. JFR)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/find-jdk.sh
@@ -51,7 +51,7 @@ start_gateway() {
     echo "store: {kind: postgresql, jdbc_url: \"jdbc:postgresql://$PG/$DB\", user: postgres, pool_size: 4}"
     [ -z "$2" ] || echo "forward: {kafka: {bootstrap_servers: \"${3:-$KAFKA}\", topic_prefix: \"$2\"}}"
   } > "$WORK/gateway-$1.yaml"
-  $JAVA -jar gateway/target/voc-gateway.jar run --config "$WORK/gateway-$1.yaml" --data-dir "$GWDIR" > "$WORK/gateway-$1.log" 2>&1 & GW=$!
+  $JAVA ${GW_JAVA_OPTS:-} -jar gateway/target/voc-gateway.jar run --config "$WORK/gateway-$1.yaml" --data-dir "$GWDIR" > "$WORK/gateway-$1.log" 2>&1 & GW=$!
   wait_gateway "$GWDIR" "$WORK/gateway-$1.log"
 }
 stop_gateway() { stop_pid "$GW"; GW=""; psql_ -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"; DB=""; }
