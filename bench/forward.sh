@@ -66,14 +66,14 @@ start_consumer() {
 simulate() { rm -rf "$WORK/sim"; $JAVA -Xmx2g -jar device/target/voc-device.jar simulate --devices "$DEVICES" \
   --records-per-device "$RECORDS" --broker "$BROKER" --data-dir "$WORK/sim" $SIM_FLAGS --json "$@" 2>"$WORK/sim.log"; }
 field() { python3 -c 'import json,sys;print(json.loads(sys.stdin.read())[sys.argv[1]])' "$1"; }
-for f in cpu_off cpu_on cpu_outbox off on outbox con conp50 conp99 raw pac_p50 pac_p99 pac_rate pcon_p50 pcon_p99 dup brk; do : > "$WORK/$f"; done
+for f in cpu_off cpu_on cpu_outbox cpu_raw off on outbox con conp50 conp99 raw pac_p50 pac_p99 pac_rate pcon_p50 pcon_p99 dup brk; do : > "$WORK/$f"; done
 EXPECT=$((DEVICES * RECORDS))
 for r in $(seq 1 "$RUNS"); do
   echo "== run $r/$RUNS (load $(loadavg))"
   start_gateway "off$r" ""
   C0=$(cpu_snapshot "$GW" "$KF" "$MQ")
   OUT=$(simulate); echo "without forwarding: $OUT"; echo "$OUT" | field records_per_second >> "$WORK/off"
-  echo "$(cpu_delta "$C0" "$(cpu_snapshot "$GW" "$KF" "$MQ")") 0" >> "$WORK/cpu_off"
+  echo "$(cpu_delta "$C0" "$(cpu_snapshot "$GW" "$KF" "$MQ")") 0 $(echo "$OUT" | field cpu_ms)" >> "$WORK/cpu_off"
   stop_gateway
 
   start_gateway "on$r" "bench$r"
@@ -82,7 +82,7 @@ for r in $(seq 1 "$RUNS"); do
   OUT=$(simulate); echo "with forwarding:    $OUT"; echo "$OUT" | field records_per_second >> "$WORK/on"
   wait "$CONS" || echo "consumer: not every event arrived (see below)"; CONS=""
   C=$(cat "$WORK/consumer.json"); echo "kafka consumer:     $C"
-  echo "$(cpu_delta "$C0" "$(cpu_snapshot "$GW" "$KF" "$MQ")") $(echo "$C" | field cpu_ms)" >> "$WORK/cpu_on"
+  echo "$(cpu_delta "$C0" "$(cpu_snapshot "$GW" "$KF" "$MQ")") $(echo "$C" | field cpu_ms) $(echo "$OUT" | field cpu_ms)" >> "$WORK/cpu_on"
   echo "$C" | field events_per_second >> "$WORK/con"; echo "$C" | field p50_ms >> "$WORK/conp50"
   echo "$C" | field p99_ms >> "$WORK/conp99"; echo "$C" | field duplicates >> "$WORK/dup"; echo "$C" | field order_breaks >> "$WORK/brk"
   [ "$(echo "$C" | field distinct)" = "$EXPECT" ] || echo "MISSING EVENTS: $(echo "$C" | field distinct) of $EXPECT" >&2
@@ -92,12 +92,13 @@ for r in $(seq 1 "$RUNS"); do
   start_gateway "outbox$r" "outbox$r" "127.0.0.1:$(free_port)"
   C0=$(cpu_snapshot "$GW" "$KF" "$MQ")
   OUT=$(simulate); echo "outbox, Kafka down: $OUT"; echo "$OUT" | field records_per_second >> "$WORK/outbox"
-  echo "$(cpu_delta "$C0" "$(cpu_snapshot "$GW" "$KF" "$MQ")") 0" >> "$WORK/cpu_outbox"
+  echo "$(cpu_delta "$C0" "$(cpu_snapshot "$GW" "$KF" "$MQ")") 0 $(echo "$OUT" | field cpu_ms)" >> "$WORK/cpu_outbox"
   stop_gateway
 
   OUT=$($JAVA -jar gateway/target/voc-gateway.jar bench-kafka produce --bootstrap "$KAFKA" --topic "bench-raw$r.utterance" \
     --messages "$EXPECT" --size "$SIZE" 2>/dev/null); echo "$OUT"
-  echo "$OUT" | sed -n 's/.* s, \([0-9.]*\) msg\/s/\1/p' >> "$WORK/raw"
+  echo "$OUT" | sed -n 's/.* s, \([0-9.]*\) msg\/s.*/\1/p' >> "$WORK/raw"
+  echo "$OUT" | sed -n 's/.*, cpu \([0-9]*\) ms$/\1/p' >> "$WORK/cpu_raw"
 
   start_gateway "paced$r" "paced$r"
   start_consumer "paced$r.utterance" "$EXPECT"
@@ -132,14 +133,17 @@ echo "== CPU per 1,000 records (ms; user + system, medians of $RUNS runs; the co
 python3 - "$WORK" "$EXPECT" <<'PY'
 import statistics, sys
 work, n = sys.argv[1], int(sys.argv[2])
-names = ["gateway", "postgresql", "kafka broker", "mosquitto", "whole machine", "consumer"]
+names = ["gateway", "postgresql", "kafka broker", "mosquitto", "whole machine", "consumer", "simulator"]
 rows = {}
 for case in ("off", "on", "outbox"):
     runs = [[int(x) for x in line.split()] for line in open(f"{work}/cpu_{case}") if line.strip()]
-    rows[case] = [statistics.median(r[i] for r in runs) * 1000 / n for i in range(6)]
+    rows[case] = [statistics.median(r[i] for r in runs) * 1000 / n for i in range(7)]
 print(f"{'':28}" + "".join(f"{h:>16}" for h in names))
 for case, label in (("off", "without forwarding"), ("on", "forwarding to Kafka"), ("outbox", "outbox, Kafka down")):
     print(f"{label:28}" + "".join(f"{v:16.1f}" for v in rows[case]))
+raw = [int(x) for x in open(f"{work}/cpu_raw") if x.strip()]
+if raw:
+    print(f"{'raw producer, same messages':28}{statistics.median(raw) * 1000 / n:16.1f}  (its own process: what kafka-clients alone costs)")
 host = lambda r: r[0] + r[1]
 for case, label in (("on", "forwarding to Kafka"), ("outbox", "outbox, Kafka down")):
     print(f"gateway + PostgreSQL CPU per record, {label}: {100 * (host(rows[case]) / host(rows['off']) - 1):+.1f} % "

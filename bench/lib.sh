@@ -66,7 +66,7 @@ def tree(root):
     return total
 gw, kafka, mq = (int(a) for a in sys.argv[1:4])
 pg = sum(v[2] + v[3] for v in procs.values() if v[1] == 'postgres')
-cpu = [int(x) for x in open('/proc/stat').readline().split()[1:]]
+cpu = [int(x) for x in open('/proc/stat').readline().split()[1:9]]  # guest time is already in user
 machine = sum(cpu) - cpu[3] - cpu[4]  # everything but idle and iowait
 ms = lambda ticks: ticks * 1000 // tck
 print(ms(procs.get(gw, (0, '', 0, 0))[2]), ms(pg), ms(tree(kafka)), ms(procs.get(mq, (0, '', 0, 0))[2]), ms(machine))

@@ -161,7 +161,8 @@ public final class FleetSimulator {
             double p99Ms,
             double maxMs,
             long resends,
-            boolean complete) {
+            boolean complete,
+            long cpuMs) {
         public String human() {
             return String.format(
                     java.util.Locale.ROOT,
@@ -237,6 +238,7 @@ public final class FleetSimulator {
                         () -> progressSink.accept(progress(stacks, latencyCount)), 0, every, TimeUnit.MILLISECONDS);
             }
             long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
             AtomicLong lastCommit = new AtomicLong(start);
             int producers = Math.min(devices, Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
             ExecutorService pool = Executors.newFixedThreadPool(
@@ -281,7 +283,8 @@ public final class FleetSimulator {
                     pct(lat, 0.99),
                     lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6,
                     resends,
-                    complete);
+                    complete,
+                    (processCpuNanos() - cpuStart) / 1_000_000);
         } finally {
             if (progress != null) {
                 progress.shutdownNow();
@@ -291,6 +294,18 @@ public final class FleetSimulator {
     }
 
     private final AtomicLong committedCount = new AtomicLong();
+
+    /**
+     * CPU time of this whole process (every device stack's threads), so a benchmark can say what the simulated fleet
+     * itself costs the machine it shares with the gateway; 0 where the JVM cannot tell.
+     */
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
+    }
 
     private Progress progress(List<OutboxSync> stacks, AtomicLong acked) {
         int connected =

@@ -68,6 +68,19 @@ final class BenchKafkaCommand implements Runnable {
                 bootstrap, prefix, "PLAINTEXT", null, null, null, null, null, null, linger, Duration.ofSeconds(30));
     }
 
+    /**
+     * CPU time of this whole process (all threads), so bench/forward.sh can charge the central platform's consumer
+     * its share of a machine it shares with the gateway; -1 where the JVM cannot tell.
+     */
+    static long processCpuMillis() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            long nanos = os.getProcessCpuTime();
+            return nanos < 0 ? -1 : nanos / 1_000_000;
+        }
+        return -1;
+    }
+
     @Command(name = "produce", description = "Raw transactional producer of equal-size messages; prints messages/s.")
     static final class Produce implements Callable<Integer> {
         @Option(names = "--bootstrap", required = true, description = "host:port of the Kafka broker")
@@ -108,6 +121,7 @@ final class BenchKafkaCommand implements Runnable {
                     new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
                 producer.initTransactions();
                 long t0 = System.nanoTime();
+                long cpu0 = processCpuMillis();
                 for (int i = 0; i < messages; i += perTransaction) {
                     producer.beginTransaction();
                     for (int j = i; j < Math.min(messages, i + perTransaction); j++) {
@@ -128,12 +142,13 @@ final class BenchKafkaCommand implements Runnable {
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 System.out.printf(
                         Locale.ROOT,
-                        "raw kafka producer: %d messages of %d B, %d per transaction: %.2f s, %.0f msg/s%n",
+                        "raw kafka producer: %d messages of %d B, %d per transaction: %.2f s, %.0f msg/s, cpu %d ms%n",
                         messages,
                         size,
                         perTransaction,
                         seconds,
-                        messages / seconds);
+                        messages / seconds,
+                        processCpuMillis() - cpu0);
             }
             return 0;
         }
@@ -246,19 +261,6 @@ final class BenchKafkaCommand implements Runnable {
                     sorted.length == 0 ? 0 : sorted[sorted.length - 1],
                     processCpuMillis());
             return ids.size() >= expect ? 0 : 1;
-        }
-
-        /**
-         * CPU time of this whole process (all threads), so bench/forward.sh can charge the central platform's consumer
-         * its share of a machine it shares with the gateway; -1 where the JVM cannot tell.
-         */
-        private static long processCpuMillis() {
-            if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                    instanceof com.sun.management.OperatingSystemMXBean os) {
-                long nanos = os.getProcessCpuTime();
-                return nanos < 0 ? -1 : nanos / 1_000_000;
-            }
-            return -1;
         }
 
         private void createTopic() throws Exception {
