@@ -55,9 +55,9 @@ final class SpokenEmails {
             "triple",
             "洞");
 
-    private static final Set<String> DOT = Set.of("dot", "点", ".", "period", "。", "dots");
-    private static final Set<String> SEPARATORS =
-            Set.of("dot", "点", ".", "underscore", "下划线", "_", "dash", "hyphen", "-", "杠", "横杠", "period", "minus");
+    private static final Set<String> DOT = Set.of("dot", "点", ".", "period", "。", "dots", "point");
+    private static final Set<String> SEPARATORS = Set.of(
+            "dot", "点", ".", "underscore", "下划线", "_", "dash", "hyphen", "-", "杠", "横杠", "period", "minus", "point");
     private static final Set<String> FILLERS = Set.of(
             "uh",
             "um",
@@ -88,6 +88,10 @@ final class SpokenEmails {
             "hmm",
             "like",
             "so");
+    /** Mail providers an address may end with when "dot com" is left unsaid (names only: "at 163" may be a speed). */
+    private static final Set<String> PROVIDERS = Set.of(
+            "gmail", "hotmail", "yahoo", "outlook", "icloud", "qq", "foxmail", "sina", "protonmail", "googlemail");
+
     private static final Set<String> HAN_DIGITS = Set.of("零", "一", "幺", "二", "两", "三", "四", "五", "六", "七", "八", "九");
     private static final Set<String> TLDS = Set.of(
             "com", "net", "org", "cn", "edu", "gov", "io", "co", "uk", "de", "fr", "jp", "hk", "tw", "au", "ca", "us",
@@ -193,7 +197,7 @@ final class SpokenEmails {
 
     static List<SpokenNumbers.Found> find(List<Token> tokens) {
         List<SpokenNumbers.Found> out = new ArrayList<>();
-        for (int a = 1; a < tokens.size() - 2; a++) {
+        for (int a = 1; a < tokens.size() - 1; a++) {
             Token t = tokens.get(a);
             int domainStart = a + 1;
             if (t.is("圈") && tokens.get(a + 1).is("a")) {
@@ -221,8 +225,11 @@ final class SpokenEmails {
                 domainStart++;
             }
             int domainEnd = domainEnd(tokens, domainStart);
-            if (domainEnd < 0) {
-                continue;
+            if (domainEnd < 0
+                    || domainEnd == domainStart
+                            && PROVIDERS.contains(tokens.get(domainEnd).lower())
+                            && !mailTalk(tokens)) {
+                continue; // "she works at yahoo" is no address; "my email is jo at yahoo" is
             }
             int localStart = localStart(tokens, localEnd);
             if (localStart < 0) {
@@ -248,6 +255,12 @@ final class SpokenEmails {
             }
             if (!(label.type() == Type.WORD || label.type() == Type.ALNUM || label.type() == Type.DIGITS)) {
                 break;
+            }
+            if (labels == 0
+                    && PROVIDERS.contains(label.lower())
+                    && (k + 1 >= tokens.size()
+                            || !DOT.contains(tokens.get(k + 1).lower()))) {
+                return k; // "john smith at gmail": the provider alone, no "dot com" said
             }
             if (labels > 0 && TLDS.contains(label.lower())
                     || label.lower().startsWith("dot")
@@ -308,6 +321,16 @@ final class SpokenEmails {
         return end;
     }
 
+    private static boolean mailTalk(List<Token> tokens) {
+        for (Token t : tokens) {
+            String w = t.lower();
+            if (w.equals("email") || w.equals("e-mail") || w.equals("mail") || w.equals("address") || w.equals("邮")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static int localStart(List<Token> tokens, int at) {
         int start = -1;
         int plainWords = 0;
@@ -315,8 +338,10 @@ final class SpokenEmails {
         for (int k = at - 1; k >= 0; k--) {
             Token t = tokens.get(k);
             String w = t.lower();
-            if (SEPARATORS.contains(w)) {
-                afterSeparator = true;
+            if (SEPARATORS.contains(w)
+                    || w.equals("score") && k > 0 && tokens.get(k - 1).is("under")
+                    || w.equals("under") && tokens.get(k + 1).is("score")) {
+                afterSeparator = true; // "under score" as the recognizer splits it
                 continue;
             }
             if (FILLERS.contains(w)) {

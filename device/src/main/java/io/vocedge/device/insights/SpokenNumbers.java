@@ -316,7 +316,22 @@ final class SpokenNumbers {
             List.of("that's", "it"),
             List.of("and", "then"),
             List.of("我", "看", "看"),
-            List.of("我", "想", "想"));
+            List.of("我", "想", "想"),
+            List.of("我", "看", "一", "下"),
+            List.of("我", "看", "下"),
+            List.of("我", "找", "一", "下"),
+            List.of("我", "查", "一", "下"),
+            List.of("我", "想", "一", "下"),
+            List.of("让", "我", "想", "想"),
+            List.of("等", "一", "下"),
+            List.of("等", "等"),
+            List.of("稍", "等"),
+            List.of("where", "was", "i"),
+            List.of("let", "me", "think"),
+            List.of("let", "me", "look"),
+            List.of("give", "me", "a", "sec"),
+            List.of("one", "moment"),
+            List.of("bear", "with", "me"));
     /** Letter names said when spelling ("bee", "ess", "double u"); read only after a plate or ID cue. */
     private static final Map<String, Character> LETTER_NAMES = Map.ofEntries(
             Map.entry("bee", 'b'),
@@ -387,7 +402,8 @@ final class SpokenNumbers {
             "identification",
             "tax",
             "nin",
-            "ni");
+            "ni",
+            "insurance");
     private static final Set<String> AREA_CODE_CUES = Set.of("area code", "区号", "country code", "extension", "分机");
     private static final Set<String> PROVINCES = Set.of(
             "京", "津", "沪", "渝", "冀", "豫", "云", "辽", "黑", "湘", "皖", "鲁", "新", "苏", "浙", "赣", "鄂", "桂", "甘", "晋", "蒙",
@@ -395,7 +411,7 @@ final class SpokenNumbers {
     private static final List<String> HAN_PHRASES = List.of(
             "说错了", "中间是", "后面是", "大写的", "小写的", "下划线", "驾驶证", "身份证", "车牌号", "那个", "就是", "然后", "不对", "横杠", "大写", "小写",
             "艾特", "区号", "分机", "车牌", "牌照", "护照", "驾照", "证件", "公里", "分钟", "小时", "星期", "毫米", "块钱", "马力", "公斤", "后面", "中间",
-            "前面", "小老鼠", "爱特", "再是", "接着");
+            "前面", "小老鼠", "爱特", "再是", "接着", "艾克斯");
     private static final Pattern DATE = Pattern.compile(
             "\\d{4}\\s*[-./]\\s*\\d{1,2}\\s*[-./]\\s*\\d{1,2}|\\d{1,2}\\s*[-./]\\s*\\d{1,2}\\s*[-./]\\s*\\d{2,4}");
 
@@ -458,6 +474,7 @@ final class SpokenNumbers {
 
     static List<Found> find(String text, List<Token> tokens) {
         List<Found> out = new ArrayList<>();
+        List<Seq> seqs = new ArrayList<>();
         int i = 0;
         while (i < tokens.size()) {
             String w0 = tokens.get(i).lower();
@@ -536,22 +553,285 @@ final class SpokenNumbers {
             if (first > 0 && isMagnitude(tokens.get(first - 1))) {
                 amount = true;
             }
-            String kind = amount ? null : classify(text, tokens, pieces);
-            if (kind != null) {
-                int start = tokens.get(first).start();
-                if (kind.equals("plate")
-                        && first > 0
-                        && PROVINCES.contains(tokens.get(first - 1).lower())) {
-                    start = tokens.get(first - 1).start();
-                }
-                if (first > 0 && tokens.get(first - 1).is("+")) {
-                    start = tokens.get(first - 1).start();
-                }
-                out.add(new Found(start, tokens.get(last).end(), kind));
+            if (first > 0
+                    && PRICE_CUES.contains(tokens.get(first - 1).lower())
+                    && pieces.size() == 1
+                    && tokens.get(first).type() == Type.DIGITS
+                    && tokens.get(first).lower().length() <= 9
+                    && tokens.get(first).lower().charAt(0) != '0') {
+                amount = true; // "the house costs 1200000": a price written without commas
             }
+            String kind = amount ? null : classify(text, tokens, pieces);
+            if (kind == null && !amount && pieces.size() > 2 && isArticle(tokens.get(first))) {
+                // "it's a kilo eight mike ...": the article is no letter of the code
+                pieces.remove(0);
+                first = pieces.get(0).first();
+                kind = classify(text, tokens, pieces);
+            }
+            seqs.add(new Seq(first, last, symbols(pieces), amount, kind, oneByOne(tokens, pieces)));
             i = last + 1;
         }
+        bridge(text, tokens, seqs);
+        for (Seq q : seqs) {
+            if (q.kind() == null) {
+                continue;
+            }
+            int first = q.first();
+            int start = tokens.get(first).start();
+            if (q.kind().equals("plate")
+                    && first > 0
+                    && PROVINCES.contains(tokens.get(first - 1).lower())) {
+                start = tokens.get(first - 1).start();
+            }
+            if (first > 0 && COUNTRY_PREFIX.contains(tokens.get(first - 1).lower())) {
+                start = tokens.get(first - 1).start();
+            }
+            out.add(new Found(start, tokens.get(q.last()).end(), q.kind()));
+        }
         return out;
+    }
+
+    private static boolean isArticle(Token t) {
+        return t.type() == Type.WORD
+                && (t.raw().equals("a") || t.raw().equals("I") || t.raw().equals("i"));
+    }
+
+    /** One number or code sequence as read: its tokens, symbols, whether it is an amount, and its kind (or null). */
+    private record Seq(int first, int last, String symbols, boolean amount, String kind, boolean oneByOne) {}
+
+    /**
+     * Digits said one by one ("five five five", "幺三八", "double oh"), or written with a leading zero: how numbers
+     * that identify someone are read out, unlike prices ("twelve ninety nine", "1299").
+     */
+    private static boolean oneByOne(List<Token> tokens, List<Piece> pieces) {
+        for (Piece p : pieces) {
+            Token t = tokens.get(p.first());
+            String w = t.lower();
+            boolean ok = DIGIT_WORDS.containsKey(w)
+                    || HAN_DIGITS.containsKey(w)
+                    || w.equals("double")
+                    || w.equals("triple")
+                    || t.type() == Type.DIGITS && (w.length() == 1 || w.charAt(0) == '0');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String symbols(List<Piece> pieces) {
+        StringBuilder sb = new StringBuilder();
+        for (Piece p : pieces) {
+            sb.append(p.symbols());
+        }
+        return sb.toString();
+    }
+
+    /** Right before a number written as one digit run, these make it a price. */
+    private static final Set<String> PRICE_CUES =
+            Set.of("costs", "cost", "price", "priced", "budget", "售价", "价格", "价", "卖", "花了", "总价", "报价");
+
+    /** Said before a country code ("+44", "plus forty four", "加八六"). */
+    private static final Set<String> COUNTRY_PREFIX = Set.of("+", "plus", "加", "＋");
+    /** Words that say a card is being talked about, anywhere in the utterance. */
+    private static final List<String> CARD_CUES =
+            List.of("card", "visa", "mastercard", "amex", "debit", "credit", "unionpay", "卡", "银联", "刷");
+    /**
+     * At most this many unknown words (punctuation not counted) may stand between two parts of one number ("where
+     * was i", "我看一下").
+     */
+    static final int MAX_BRIDGE_TOKENS = 4;
+
+    /**
+     * Joins two neighbouring digit sequences separated by up to {@link #MAX_BRIDGE_TOKENS} words that are not numbers
+     * (fillers nobody listed: "where was i", "我看一下", "let me grab it") when the digits together are a personal
+     * number by a check of their own, never by length alone: a Luhn-valid 13-19 digit card number in an utterance that
+     * talks about a card; an 18-digit Chinese ID whose check character is right; an 11-digit Chinese mobile number
+     * (1[3-9]...); a number after a country code ({@code +86}, {@code plus forty four}, {@code 加八六}) or a trunk
+     * prefix ({@code 0161}) completed by the part after the filler; two short parts both said digit by digit in an
+     * utterance about a phone; a start said again in full. Amounts never join, nor do parts across a sentence end, a
+     * unit or a magnitude.
+     */
+    private static void bridge(String text, List<Token> tokens, List<Seq> seqs) {
+        if (seqs.size() < 2) {
+            return; // most utterances: the cue scans below are not paid for
+        }
+        boolean cardTalk = false;
+        for (String c : CARD_CUES) {
+            if (containsIgnoreCase(text, c)) {
+                cardTalk = true;
+                break;
+            }
+        }
+        boolean phoneTalk = false;
+        for (String c : PHONE_CUES) {
+            if (containsIgnoreCase(text, c)) {
+                phoneTalk = true;
+                break;
+            }
+        }
+        int k = 0;
+        while (k + 1 < seqs.size()) {
+            Seq a = seqs.get(k);
+            Seq b = seqs.get(k + 1);
+            String joined = joinKind(tokens, a, b, cardTalk, phoneTalk);
+            if (joined == null) {
+                k++;
+                continue;
+            }
+            seqs.set(
+                    k,
+                    new Seq(
+                            a.first(),
+                            b.last(),
+                            a.symbols() + b.symbols(),
+                            false,
+                            joined,
+                            a.oneByOne() && b.oneByOne()));
+            seqs.remove(k + 1);
+        }
+    }
+
+    private static String joinKind(List<Token> tokens, Seq a, Seq b, boolean cardTalk, boolean phoneTalk) {
+        if (a.amount() || b.amount() || b.first() - a.last() - 1 > 2 * MAX_BRIDGE_TOKENS) {
+            return null;
+        }
+        int words = 0;
+        for (int g = a.last() + 1; g < b.first(); g++) {
+            if (tokens.get(g).type() != Type.PUNCT) {
+                words++;
+            }
+        }
+        if (words > MAX_BRIDGE_TOKENS) {
+            return null;
+        }
+        if (!allDigits(a.symbols()) || !(allDigits(b.symbols()) || isIdBody(b.symbols()))) {
+            return null;
+        }
+        for (int g = a.last() + 1; g < b.first(); g++) {
+            Token t = tokens.get(g);
+            if (t.type() == Type.PUNCT && SENTENCE_END.contains(t.lower())
+                    || t.type() == Type.AMOUNT
+                    || UNITS.contains(t.lower())
+                    || isMagnitude(t)) {
+                return null;
+            }
+        }
+        String d = a.symbols() + b.symbols();
+        int la = a.symbols().length();
+        int lb = b.symbols().length();
+        if (la < 2 || lb < 3) {
+            return null;
+        }
+        if (d.length() == 18 && chineseIdCheck(d)) {
+            return "id";
+        }
+        if (cardTalk && d.length() >= 13 && d.length() <= 19 && la < 13 && lb < 13 && luhn(d)) {
+            return "card";
+        }
+        boolean countryCode = a.first() > 0
+                        && COUNTRY_PREFIX.contains(tokens.get(a.first() - 1).lower())
+                || a.symbols().startsWith("00");
+        if (countryCode && la <= 8 && d.length() >= 10 && d.length() <= 15) {
+            return "phone";
+        }
+        if (d.length() == 11 && d.charAt(0) == '1' && d.charAt(1) >= '3' && la <= 7 && lb <= 8) {
+            return "phone";
+        }
+        // a trunk prefix said first ("oh one six one, and after that, four nine six ..."): a landline
+        if (a.symbols().charAt(0) == '0' && la >= 3 && la <= 5 && d.length() >= 9 && d.length() <= 12) {
+            return "phone";
+        }
+        // two short parts said digit by digit in a line about a phone ("five five five, that's, oh one four seven")
+        if (phoneTalk
+                && a.oneByOne()
+                && b.oneByOne()
+                && la >= 3
+                && (la <= 6 && lb <= 6 || la <= 4 && lb <= 8)
+                && d.length() >= 7
+                && d.length() <= 12) {
+            return "phone";
+        }
+        // a start said again in full ("幺三八 我再说一遍 幺三八 一二三四 五六七八"): the first attempt goes with it
+        if (b.kind() != null && la >= 3 && b.symbols().startsWith(a.symbols())) {
+            return b.kind();
+        }
+        return null;
+    }
+
+    /** Words that say a phone number is being given, anywhere in the utterance. */
+    private static final List<String> PHONE_CUES = List.of(
+            "phone",
+            "number",
+            "call",
+            "ring",
+            "text",
+            "mobile",
+            "cell",
+            "whatsapp",
+            "reach",
+            "电话",
+            "手机",
+            "号码",
+            "联系",
+            "打我",
+            "微信");
+
+    private static final Set<String> SENTENCE_END = Set.of(".", "。", "?", "？", "!", "！", ";", "；");
+
+    private static boolean allDigits(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int k = 0; k < s.length(); k++) {
+            if (!RedactionTokens.isDigit(s.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isIdBody(String s) {
+        return s.length() >= 2 && s.endsWith("x") && allDigits(s.substring(0, s.length() - 1));
+    }
+
+    /** Luhn check (bank cards): every second digit from the right doubled, the sum a multiple of ten. */
+    static boolean luhn(String digits) {
+        int sum = 0;
+        for (int k = 0; k < digits.length(); k++) {
+            int v = digits.charAt(digits.length() - 1 - k) - '0';
+            if (k % 2 == 1) {
+                v *= 2;
+                if (v > 9) {
+                    v -= 9;
+                }
+            }
+            sum += v;
+        }
+        return sum % 10 == 0;
+    }
+
+    private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+
+    /** GB 11643 check character of an 18-character Chinese resident ID (17 digits then a digit or x). */
+    static boolean chineseIdCheck(String id) {
+        if (id.length() != 18 || !allDigits(id.substring(0, 17))) {
+            return false;
+        }
+        int sum = 0;
+        for (int k = 0; k < 17; k++) {
+            sum += (id.charAt(k) - '0') * ID_WEIGHTS[k];
+        }
+        return "10x98765432".charAt(sum % 11) == Character.toLowerCase(id.charAt(17));
+    }
+
+    private static boolean containsIgnoreCase(String s, String lower) {
+        for (int i = 0; i + lower.length() <= s.length(); i++) {
+            if (s.regionMatches(true, i, lower, 0, lower.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Length in tokens of the filler phrase starting at {@code k}, or 0. */
@@ -588,11 +868,16 @@ final class SpokenNumbers {
             case PUNCT:
                 return null;
             case HAN: {
+                if (w.equals("一")
+                        && i + 1 < tokens.size()
+                        && (tokens.get(i + 1).is("下") || tokens.get(i + 1).is("遍"))) {
+                    return null; // 一下, 一遍 ("看一下", "再说一遍"): "a moment", "once more", no digit
+                }
                 Integer d = HAN_DIGITS.get(w);
                 if (d != null) {
                     return new Piece(i, i, String.valueOf(d), d);
                 }
-                if (w.equals("叉")) {
+                if (w.equals("叉") || w.equals("艾克斯")) {
                     return new Piece(i, i, "x", -1);
                 }
                 return null;
@@ -611,8 +896,9 @@ final class SpokenNumbers {
             return new Piece(i, i, String.valueOf(LETTER_NAMES.get(w)), -1);
         }
         if (w.equals("double") || w.equals("triple")) {
-            if (i + 1 < tokens.size()) {
-                Piece next = piece(tokens, i + 1, names);
+            int at = i + 1 < tokens.size() && tokens.get(i + 1).is("-") ? i + 2 : i + 1; // "double-oh"
+            if (at < tokens.size()) {
+                Piece next = piece(tokens, at, names);
                 if (next != null && next.symbols().length() == 1) {
                     String s = next.symbols().repeat(w.equals("double") ? 2 : 3);
                     return new Piece(i, next.last(), s, -1);
@@ -635,11 +921,31 @@ final class SpokenNumbers {
                 if (unit != null && unit > 0 && !tokens.get(i + 1).is("o")) {
                     return new Piece(i, i + 1, String.valueOf(tens * 10 + unit), tens * 10 + unit);
                 }
+                // written "eighty-eight": the hyphen joins, it does not separate
+                if (i + 2 < tokens.size() && tokens.get(i + 1).is("-")) {
+                    Integer u = DIGIT_WORDS.get(tokens.get(i + 2).lower());
+                    if (u != null
+                            && u > 0
+                            && !tokens.get(i + 2).is("o")
+                            && !tokens.get(i + 2).is("oh")) {
+                        return new Piece(i, i + 2, String.valueOf(tens * 10 + u), tens * 10 + u);
+                    }
+                }
             }
             return new Piece(i, i, tens + "0", tens * 10);
         }
         if (w.equals("hundred")) {
             // "eight hundred" -> 800; "one hundred twenty three" -> 1 + 23; "one hundred five" -> 1 + 05.
+            if (i + 2 < tokens.size() && tokens.get(i + 1).is("and")) {
+                // "nine hundred and twelve": the "and" belongs to the number
+                String nx = tokens.get(i + 2).lower();
+                if (TENS.containsKey(nx) || TEENS.containsKey(nx)) {
+                    return new Piece(i, i + 1, "", -1);
+                }
+                if (DIGIT_WORDS.containsKey(nx) && !nx.equals("o") && !nx.equals("oh")) {
+                    return new Piece(i, i + 1, "0", -1);
+                }
+            }
             if (i + 1 < tokens.size()) {
                 String nx = tokens.get(i + 1).lower();
                 if (TENS.containsKey(nx) || TEENS.containsKey(nx)) {
@@ -754,6 +1060,12 @@ final class SpokenNumbers {
         boolean han = text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
         if (counting(pieces) || years(s) || hotline(s) && !(han && digits == 11 && s.charAt(1) >= '3')) {
             return null;
+        }
+        if ("cvv".equals(cue) && (digits == 3 || digits == 4)) {
+            return "card";
+        }
+        if ("tail".equals(cue) && digits == 4) {
+            return "card";
         }
         if ("area".equals(cue) && digits >= 2 && digits <= 5) {
             return "phone";
@@ -874,7 +1186,24 @@ final class SpokenNumbers {
             if (ID_CUES.contains(w)) {
                 return "id";
             }
+            if (TAIL_CUES.contains(w) || TAIL_CUES.contains(pair)) {
+                return "tail";
+            }
+            if (CVV_CUES.contains(w) || CVV_CUES.contains(pair)) {
+                return "cvv";
+            }
         }
         return null;
     }
+
+    /** Before a card's security code: three or four digits after it are removed as a card. */
+    private static final Set<String> CVV_CUES =
+            Set.of("cvv", "cvc", "cv2", "cvv2", "security code", "安 全", "安全码", "三 位");
+
+    /**
+     * Before a card's last four digits ("ending in 4821", "last four are ...", 尾号, 后四位): not a full number, but
+     * removed as a card all the same, since four digits after such a cue are never a price or a time.
+     */
+    private static final Set<String> TAIL_CUES =
+            Set.of("ending", "ends in", "ends with", "last four", "last 4", "尾 号", "尾 数", "四 位", "末 四");
 }
