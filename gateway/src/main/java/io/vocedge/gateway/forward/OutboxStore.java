@@ -100,21 +100,10 @@ public final class OutboxStore {
             throws SQLException {
         // Each key's events above its cursor, sorted by key then dseq: cutting the list anywhere leaves a prefix per
         // key.
-        StringBuilder sql = new StringBuilder(SELECT_ROW + " FROM forward_outbox o WHERE ");
         List<String> keyList = new ArrayList<>(keys.keySet());
-        for (int i = 0; i < keyList.size(); i++) {
-            sql.append(i == 0 ? "" : " OR ").append("(o.device_key = ? AND o.dseq > ?)");
-        }
-        sql.append(" ORDER BY o.device_key, o.dseq LIMIT ?");
         Map<String, Long> published = new LinkedHashMap<>();
         String cutKey = null;
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            int i = 1;
-            for (String k : keyList) {
-                ps.setString(i++, k);
-                ps.setLong(i++, keys.get(k)[0]);
-            }
-            ps.setInt(i, maxEvents + 1);
+        try (PreparedStatement ps = pendingStatement(c, keyList, keys, maxEvents + 1)) {
             long bytes = 0;
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -145,6 +134,45 @@ public final class OutboxStore {
                 mark.put(k, sent);
             }
         }
+    }
+
+    /**
+     * The pending rows of the claimed keys. On PostgreSQL one statement whose text never changes, the keys and cursors
+     * as two arrays walked through the primary key (LATERAL): the server prepares it once per connection. The earlier
+     * "(key = ? AND dseq > ?) OR ..." text differed with every claim's key count, so each claim paid a fresh parse and
+     * plan of up to 256 branches (bench/forward.sh: PostgreSQL CPU per forwarded record, issue 18). SQLite plans
+     * in-process, where that costs little.
+     */
+    private PreparedStatement pendingStatement(Connection c, List<String> keyList, Map<String, long[]> keys, int limit)
+            throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            Long[] after = new Long[keyList.size()];
+            for (int i = 0; i < after.length; i++) {
+                after[i] = keys.get(keyList.get(i))[0];
+            }
+            PreparedStatement ps = c.prepareStatement(SELECT_ROW
+                    + " FROM unnest(CAST(? AS text[]), CAST(? AS bigint[])) AS k(device_key, after_dseq)"
+                    + " CROSS JOIN LATERAL (SELECT * FROM forward_outbox x WHERE x.device_key = k.device_key"
+                    + " AND x.dseq > k.after_dseq ORDER BY x.dseq LIMIT ?) o ORDER BY o.device_key, o.dseq LIMIT ?");
+            ps.setArray(1, c.createArrayOf("text", keyList.toArray()));
+            ps.setArray(2, c.createArrayOf("int8", after));
+            ps.setInt(3, limit);
+            ps.setInt(4, limit);
+            return ps;
+        }
+        StringBuilder sql = new StringBuilder(SELECT_ROW + " FROM forward_outbox o WHERE ");
+        for (int i = 0; i < keyList.size(); i++) {
+            sql.append(i == 0 ? "" : " OR ").append("(o.device_key = ? AND o.dseq > ?)");
+        }
+        sql.append(" ORDER BY o.device_key, o.dseq LIMIT ?");
+        PreparedStatement ps = c.prepareStatement(sql.toString());
+        int i = 1;
+        for (String k : keyList) {
+            ps.setString(i++, k);
+            ps.setLong(i++, keys.get(k)[0]);
+        }
+        ps.setInt(i, limit);
+        return ps;
     }
 
     static final String SELECT_ROW =
@@ -215,6 +243,20 @@ public final class OutboxStore {
 
         private void update(Connection c, Instant at) throws SQLException {
             if (mark.isEmpty()) {
+                return;
+            }
+            if (dialect == Dialect.POSTGRESQL && from == null) {
+                // One statement of fixed text for every key of the claim (held, so the rows are already ours).
+                Long[] seq = mark.values().toArray(new Long[0]);
+                try (PreparedStatement ps = c.prepareStatement("UPDATE forward_cursor c SET sent_dseq = m.sent_dseq,"
+                        + " sent_at = ? FROM unnest(CAST(? AS text[]), CAST(? AS bigint[])) AS m(device_key, sent_dseq)"
+                        + " WHERE c.sink = ? AND c.device_key = m.device_key")) {
+                    dialect.setTime(ps, 1, at);
+                    ps.setArray(2, c.createArrayOf("text", mark.keySet().toArray()));
+                    ps.setArray(3, c.createArrayOf("int8", seq));
+                    ps.setString(4, sink);
+                    ps.executeUpdate();
+                }
                 return;
             }
             try (PreparedStatement ps =
