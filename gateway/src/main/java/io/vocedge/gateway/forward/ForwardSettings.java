@@ -20,7 +20,12 @@ import java.util.regex.Pattern;
  * @param http the signed HTTP batch sink, or null
  */
 public record ForwardSettings(
-        Duration retention, int batchMaxEvents, long batchMaxBytes, KafkaSettings kafka, HttpSinkSettings http) {
+        Duration retention,
+        int batchMaxEvents,
+        long batchMaxBytes,
+        Duration batchLinger,
+        KafkaSettings kafka,
+        HttpSinkSettings http) {
     private static final Pattern SERVERS =
             Pattern.compile("[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}(,[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5})*");
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9._-]{1,100}");
@@ -265,9 +270,10 @@ public record ForwardSettings(
         Duration retention = f.duration("retention", Duration.ofDays(7), Duration.ofHours(1), Duration.ofDays(365));
         int events = f.integer("batch_max_events", 500, 1, 10_000);
         long bytes = f.bytes("batch_max_bytes", 1024 * 1024, 1024, 64L * 1024 * 1024);
+        Duration linger = f.duration("batch_linger", Duration.ofMillis(200), Duration.ZERO, Duration.ofSeconds(10));
         KafkaSettings kafka = f.has("kafka") ? KafkaSettings.from(f.section("kafka")) : null;
         HttpSinkSettings http = f.has("http") ? HttpSinkSettings.from(f.section("http")) : null;
-        return new ForwardSettings(retention, events, bytes, kafka, http);
+        return new ForwardSettings(retention, events, bytes, linger, kafka, http);
     }
 
     /** The section as {@code config check} prints it: every default filled in, in the file's key names. */
@@ -276,6 +282,7 @@ public record ForwardSettings(
         m.put("retention", ConfigNode.format(retention));
         m.put("batch_max_events", batchMaxEvents);
         m.put("batch_max_bytes", batchMaxBytes);
+        m.put("batch_linger", ConfigNode.format(batchLinger));
         if (kafka != null) {
             m.put("kafka", kafka.effective());
         }

@@ -1,6 +1,7 @@
 package io.vocedge.gateway.forward;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vocedge.gateway.ingest.IngestWorker.FaultPoint;
@@ -33,6 +34,7 @@ public final class Forwarder implements AutoCloseable {
     private final int maxKeys;
     private final int maxEvents;
     private final long maxBytes;
+    private final long lingerMillis;
     private final Duration retention;
     private final FaultPoint faults;
     private final Clock clock;
@@ -42,6 +44,7 @@ public final class Forwarder implements AutoCloseable {
     private final Counter publishedBytes;
     private final Counter failures;
     private final Timer commitToPublish;
+    private final DistributionSummary batchEvents;
     private volatile boolean running;
     private volatile OutboxStore.Lag lag = new OutboxStore.Lag(0, 0, null);
     private volatile Instant lagAt;
@@ -57,6 +60,7 @@ public final class Forwarder implements AutoCloseable {
             Sink sink,
             int maxEvents,
             long maxBytes,
+            Duration linger,
             Duration retention,
             FaultPoint faults,
             Clock clock,
@@ -66,6 +70,7 @@ public final class Forwarder implements AutoCloseable {
         this.maxKeys = Math.max(8, Math.min(256, maxEvents));
         this.maxEvents = maxEvents;
         this.maxBytes = maxBytes;
+        this.lingerMillis = linger.toMillis();
         this.retention = retention;
         this.faults = faults;
         this.clock = clock;
@@ -78,6 +83,10 @@ public final class Forwarder implements AutoCloseable {
                 .register(metrics);
         this.failures =
                 Counter.builder("voc_forward_failures_total").tag("sink", s).register(metrics);
+        this.batchEvents = DistributionSummary.builder("voc_forward_batch_events")
+                .description("events per published batch (one Kafka transaction or HTTP request)")
+                .tag("sink", s)
+                .register(metrics);
         this.commitToPublish = Timer.builder("voc_forward_commit_to_publish")
                 .tag("sink", s)
                 .publishPercentiles(0.5, 0.99)
@@ -146,6 +155,13 @@ public final class Forwarder implements AutoCloseable {
                 lastError = null;
                 if (n == 0) {
                     wake.tryAcquire(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+                } else if (n < maxEvents && lingerMillis > 0) {
+                    // A batch that was not full: let more events gather before the next one. Every batch costs a
+                    // claim and a cursor update in the store and, on Kafka, a transaction with its markers on every
+                    // partition it touched, whatever its size; woken per ingest commit, the forwarder otherwise
+                    // publishes many small batches (issue 18: the forwarder's CPU per event). A backlog fills
+                    // batches and never waits.
+                    Thread.sleep(lingerMillis);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -250,6 +266,9 @@ public final class Forwarder implements AutoCloseable {
                 commitToPublish.record(Duration.between(r.createdAt(), now));
             }
             published.increment(claim.rows().size());
+            if (!claim.rows().isEmpty()) {
+                batchEvents.record(claim.rows().size());
+            }
             publishedBytes.increment(bytes);
             if (!claim.rows().isEmpty()) {
                 lastPublished = now;

@@ -209,4 +209,34 @@ class GatewayConfigTest {
                 """);
         assertThat(GatewayConfig.load(f, null).forward().http().url().getPort()).isEqualTo(9);
     }
+
+    @Test
+    void forwardBatchLingerHasADefaultAndRefusesWhatIsNotADurationInRange() throws Exception {
+        Path f = dir.resolve("linger.yaml");
+        Files.writeString(f, """
+                forward:
+                  http: {url: "http://127.0.0.1:9/voc", secret: "a-loopback-secret-of-24-chars"}
+                """);
+        assertThat(GatewayConfig.load(f, null).forward().batchLinger()).hasMillis(200);
+        Files.writeString(f, """
+                forward:
+                  batch_linger: 0s
+                  http: {url: "http://127.0.0.1:9/voc", secret: "a-loopback-secret-of-24-chars"}
+                """);
+        assertThat(GatewayConfig.load(f, null).forward().batchLinger()).isZero();
+        for (String bad : new String[] {"1h", "fast", "-5ms"}) {
+            Files.writeString(f, """
+                    forward:
+                      batch_linger: %s
+                      http: {url: "http://127.0.0.1:9/voc", secret: "a-loopback-secret-of-24-chars"}
+                    """.formatted(bad));
+            assertThatThrownBy(() -> GatewayConfig.load(f, null))
+                    .as(bad)
+                    .isInstanceOfSatisfying(
+                            ConfigException.class,
+                            e -> assertThat(e.problems())
+                                    .singleElement()
+                                    .satisfies(p -> assertThat(p).startsWith("forward.batch_linger: ")));
+        }
+    }
 }

@@ -68,6 +68,7 @@ class HttpForwardIT {
                 sink,
                 batchEvents,
                 1 << 20,
+                Duration.ZERO,
                 Duration.ofDays(1),
                 point -> {},
                 Clock.systemUTC(),

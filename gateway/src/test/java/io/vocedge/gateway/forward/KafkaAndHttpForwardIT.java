@@ -121,6 +121,7 @@ class KafkaAndHttpForwardIT {
                             s,
                             16,
                             1 << 20,
+                            Duration.ofMillis(50),
                             Duration.ofDays(1),
                             point -> {},
                             Clock.systemUTC(),
