@@ -139,9 +139,11 @@ final class HybridVad implements VoiceDetector {
         return net.noiseFloorDb();
     }
 
+    /** Audio missing: Silero starts afresh and no onset is moved back across the gap; the room's levels are kept. */
     @Override
     public void gap() {
         net.gap();
+        java.util.Arrays.fill(recent, Float.NEGATIVE_INFINITY);
     }
 
     @Override
