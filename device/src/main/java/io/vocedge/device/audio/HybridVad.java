@@ -1,18 +1,49 @@
 package io.vocedge.device.audio;
 
 /**
- * {@code audio.vad: hybrid}: Silero's speech probability, gated by loudness relative to the foreground talker. Silero
- * tells speech from rumble, hum and music, but a TV or distant babble is speech too and keeps a segment open across
- * the pauses between a customer's sentences. The gate keeps a running level of the speech it has accepted (the
- * foreground: mean speech-band level of accepted frames, 100 ms smoothed, following louder speech within about 0.2 s
- * settling within about 0.5 s on frames within 3 dB of it and falling 0.3 dB per second otherwise); a frame is speech only while its smoothed level stays
- * within {@code ONSET_GAP_DB} (to start) or {@code CONTINUE_GAP_DB} (to go on) of that. Before any speech has been
- * accepted there is no gate. Speech-free TV or babble alone becomes the foreground and is still segmented: on a level
- * alone it cannot be told from a quiet customer.
+ * {@code audio.vad: hybrid}: Silero's speech probability, gated by loudness relative to the background and to the
+ * foreground talker. Silero tells speech from rumble, hum and music, but a TV or distant babble is speech too: alone it
+ * would be segmented, and behind a customer it keeps a segment open across the pauses between sentences.
+ *
+ * <p>Levels are the speech-band level smoothed over about 100 ms. Two references:
+ *
+ * <ul>
+ *   <li><b>Background</b>: the mean power of the frames not taken as speech (3 s time constant), and how much of it
+ *       Silero calls speech (the mean probability over the same frames, doubled and capped at 1: a room whose
+ *       background talks half the time counts as talking). A frame starts speech only
+ *       {@link #BG_ONSET_DB} above the background, and continues {@link #BG_CONT_DB} above it, both scaled by that
+ *       speech share: behind TV or babble a customer must be clearly louder than the room; in noise or music that
+ *       Silero already rejects, the margin shrinks to nothing. While the estimate is young (the first 3 s) the onset
+ *       margin is up to {@link #YOUNG_DB} larger, and the first second only listens.
+ *   <li><b>Foreground</b>: the running level of accepted speech (rising to louder speech within about 0.2 s, settling
+ *       on frames within 3 dB of it, falling 0.3 dB per second otherwise). A frame more than {@link #FG_ONSET_DB}
+ *       below it starts nothing; more than {@link #FG_CONT_DB} below it continues nothing.
+ * </ul>
+ *
+ * Frames in a segment held open only by "continue" frames for over 0.5 s count as background again, so a segment
+ * the TV keeps alive raises the background until it ends. A late onset (a quiet first syllable) is moved back over
+ * the preceding frames that were already {@link #LEAD_DB} (scaled) above the background, by up to 250 ms
+ * ({@link #onsetLead}). Tuned on the issue-16 showroom fixtures (BENCHMARKS.md). No allocation per frame.
  */
 final class HybridVad implements VoiceDetector {
-    static final double ONSET_GAP_DB = 6;
-    static final double CONTINUE_GAP_DB = 9;
+    static final double BG_ONSET_DB = 6.5;
+    static final double BG_CONT_DB = 3.5;
+    static final double YOUNG_DB = 3;
+    static final double FG_ONSET_DB = 9;
+    static final double FG_CONT_DB = 9;
+    static final double LEAD_DB = 3.5;
+    /** Background: 3 s time constant per 10 ms frame (faster while it has seen fewer frames). */
+    private static final double BG_ALPHA = 0.0033;
+    /** Silero's mean probability over the background times this, capped at 1, scales the background margins. */
+    private static final double SPEECH_SHARE_GAIN = 2;
+
+    private static final int YOUNG_FRAMES = 300;
+    private static final int WARMUP_FRAMES = 100;
+    /** Held open by "continue" frames only for longer than this, a segment's frames count as background. */
+    private static final int FOREGROUND_FRAMES = 50;
+
+    private static final int LEAD_MAX_FRAMES = 25;
+    private static final int RECENT = 64;
     private static final double SMOOTH = 0.2;
     private static final double RISE = 0.2;
     private static final double SETTLE = 0.02;
@@ -22,8 +53,15 @@ final class HybridVad implements VoiceDetector {
     private static final double FALL_DB_PER_FRAME = 0.003;
 
     private final SileroVad net;
+    private final float[] recent = new float[RECENT];
+    private int recentPos;
     private double smoothPower;
     private double fgDb = Double.NEGATIVE_INFINITY;
+    private double bgPower;
+    private double bgSpeech;
+    private long bgFrames;
+    private long sinceOnset = Long.MAX_VALUE / 2;
+    private double leadMinDb = Double.POSITIVE_INFINITY;
 
     HybridVad(SileroVad net) {
         this.net = net;
@@ -32,24 +70,59 @@ final class HybridVad implements VoiceDetector {
     @Override
     public int classify(float[] frame) {
         int d = net.classify(frame);
-        double p = Math.pow(10, net.levelDb() / 10);
-        smoothPower += SMOOTH * (p - smoothPower);
-        double level = 10 * Math.log10(smoothPower + 1e-13);
-        if (d == SILENCE) {
-            fgDb -= FALL_DB_PER_FRAME;
-            return SILENCE;
+        float levelDb = net.levelDb();
+        double p = Math.pow(10, levelDb / 10);
+        if (bgFrames == 0) {
+            smoothPower = p;
+            bgSpeech = 1; // until shown otherwise, the room may be talking: full margin
         }
-        boolean gateOn = level >= fgDb - ONSET_GAP_DB;
-        boolean gateCont = level >= fgDb - CONTINUE_GAP_DB;
-        int out = d == ONSET && gateOn ? ONSET : gateCont ? CONTINUE : SILENCE;
-        if (d == ONSET && Double.isInfinite(fgDb)) {
+        smoothPower += SMOOTH * (p - smoothPower);
+        recent[recentPos] = levelDb;
+        recentPos = (recentPos + 1) & (RECENT - 1);
+        double level = 10 * Math.log10(smoothPower + 1e-13);
+        double bgDb = 10 * Math.log10(bgPower + 1e-13);
+        double share = Math.min(1, SPEECH_SHARE_GAIN * bgSpeech);
+        leadMinDb = bgDb + LEAD_DB * share;
+        int out = SILENCE;
+        if (d != SILENCE) {
+            double young = YOUNG_DB * Math.max(0, 1 - bgFrames / (double) YOUNG_FRAMES);
+            boolean gateOn = bgFrames >= WARMUP_FRAMES
+                    && level >= fgDb - FG_ONSET_DB
+                    && level >= bgDb + (BG_ONSET_DB + young) * share;
+            boolean gateCont = level >= fgDb - FG_CONT_DB && level >= bgDb + BG_CONT_DB * share;
+            out = d == ONSET && gateOn ? ONSET : gateCont ? CONTINUE : SILENCE;
+        }
+        sinceOnset = out == ONSET ? 0 : sinceOnset + 1;
+        if (out == SILENCE || sinceOnset > FOREGROUND_FRAMES) {
+            double a = Math.max(BG_ALPHA, 1.0 / ++bgFrames);
+            bgPower += a * (smoothPower - bgPower);
+            bgSpeech += a * (net.probability() - bgSpeech);
+        }
+        if (out == ONSET && Double.isInfinite(fgDb)) {
             fgDb = level;
-        } else if (d == ONSET && level >= fgDb - NEAR_DB) {
+        } else if (out != SILENCE && d == ONSET && !Double.isInfinite(fgDb) && level >= fgDb - NEAR_DB) {
             fgDb += (level > fgDb ? RISE : SETTLE) * (level - fgDb);
         } else {
             fgDb -= FALL_DB_PER_FRAME;
         }
         return out;
+    }
+
+    /** Walks back from the first onset frame over frames above the background (one-frame dips allowed). */
+    @Override
+    public int onsetLead(int framesAgo) {
+        int lead = 0;
+        int dips = 0;
+        for (int k = framesAgo + 1; k <= framesAgo + LEAD_MAX_FRAMES && k < RECENT; k++) {
+            float l = recent[(recentPos - 1 - k) & (RECENT - 1)];
+            if (l >= leadMinDb) {
+                lead = k - framesAgo;
+                dips = 0;
+            } else if (++dips > 1) {
+                break;
+            }
+        }
+        return lead;
     }
 
     double foregroundDb() {
@@ -66,9 +139,11 @@ final class HybridVad implements VoiceDetector {
         return net.noiseFloorDb();
     }
 
+    /** Audio missing: Silero starts afresh and no onset is moved back across the gap; the room's levels are kept. */
     @Override
     public void gap() {
         net.gap();
+        java.util.Arrays.fill(recent, Float.NEGATIVE_INFINITY);
     }
 
     @Override

@@ -8,12 +8,17 @@ import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.List;
 import java.util.Map;
+import org.tinylog.Logger;
 
 /**
  * {@code audio.vad: silero}: Silero VAD (MIT, Silero Team; the ONNX file as the npm package {@code @ricky0123/vad-web}
@@ -23,14 +28,29 @@ import java.util.Map;
  * {@link #ONSET} at {@code vad_threshold} and above, {@link #CONTINUE} down to {@code vad_threshold - 0.15} (Silero's
  * own hysteresis). Levels and the noise floor (for splitting and status) come from an {@link EnergyVad} alongside.
  *
- * <p>No allocation on our side per window: input, state and output tensors wrap direct buffers made once, the state
- * ping-pongs between two of them, and the outputs are pinned. ONNX Runtime's Java binding still creates a small result
- * object per run (see BENCHMARKS.md for the bytes per audio second).
+ * <p>Per window, nothing is allocated on our side: input, state and output tensors wrap direct buffers made once, the
+ * state ping-pongs between two of them, and the outputs are pinned (preallocated output tensors the run writes
+ * into). The binding's public {@code OrtSession.run(inputs, pinnedOutputs)} still allocates about 650 bytes per call
+ * (name and handle arrays, map iterators, a {@code Result} with its map and list: ~21 KB per audio second), so when
+ * the binding is the one this was written against ({@link #FAST_RUN}) the window is scored through the binding's own
+ * JNI entry point with those arrays made once; the only allocation left is the 2-element {@code boolean[]} the native
+ * code returns (~24 bytes per window, ~750 bytes per audio second). If that entry point is missing (a different
+ * ONNX Runtime version), the public API is used and the agent logs {@code event=silero_allocating_run} once.
  */
 final class SileroVad implements VoiceDetector {
     static final String MODEL = "silero/silero_vad_v5.onnx";
     static final int WINDOW = 512;
     static final int CONTEXT = 64;
+
+    /**
+     * ONNX Runtime 1.23's private {@code OrtSession.run(long api, long session, long allocator, String[] inputNames,
+     * long[] inputs, long numInputs, String[] outputNames, long numOutputs, OnnxValue[] pinnedOutputs, long[]
+     * outputHandles, long runOptions)}, which its public {@code run} calls after building those arrays; null when this
+     * binding has no such method (then the public API). Tested by {@code FrontEndAllocationTest}.
+     */
+    static final MethodHandle FAST_RUN = fastRun();
+
+    private static final MethodHandle TENSOR_HANDLE = tensorHandle();
 
     private final EnergyVad levels;
     private final float onP;
@@ -45,6 +65,15 @@ final class SileroVad implements VoiceDetector {
     private final OnnxTensor outputT;
     private final List<Map<String, OnnxTensor>> inputs;
     private final List<Map<String, OnnxValue>> outputs;
+    private final long apiHandle;
+    private final long sessionHandle;
+    private final long allocatorHandle;
+    private final String[] inputNames = {"input", "state", "sr"};
+    private final String[] outputNames = {"output", "stateN"};
+    private final long[][] inputHandles = new long[2][];
+    private final OnnxValue[][] outputValues = new OnnxValue[2][];
+    private final long[][] outputHandles = new long[2][];
+    private final boolean fast;
     private final float[] window = new float[CONTEXT + WINDOW];
     private int fill;
     private int current;
@@ -52,6 +81,11 @@ final class SileroVad implements VoiceDetector {
     private long runs;
 
     SileroVad(String modelResource, double threshold, EnergyVad levels) {
+        this(modelResource, threshold, levels, true);
+    }
+
+    /** {@code allowFastRun = false}: always the binding's public run (to compare the two in tests). */
+    SileroVad(String modelResource, double threshold, EnergyVad levels, boolean allowFastRun) {
         this.levels = levels;
         this.onP = (float) threshold;
         this.offP = (float) Math.max(0.01, threshold - 0.15);
@@ -85,6 +119,21 @@ final class SileroVad implements VoiceDetector {
                     Map.of("input", inputT, "state", stateT[1], "sr", srT));
             outputs = List.of(
                     Map.of("output", outputT, "stateN", stateT[1]), Map.of("output", outputT, "stateN", stateT[0]));
+            long[] handles = handles(session);
+            apiHandle = handles[0];
+            sessionHandle = handles[1];
+            allocatorHandle = handles[2];
+            fast = allowFastRun && handles[3] == 1;
+            for (int k = 0; k < 2; k++) {
+                inputHandles[k] = new long[] {handle(inputT), handle(stateT[k]), handle(srT)};
+                outputValues[k] = new OnnxValue[] {outputT, stateT[1 - k]};
+                outputHandles[k] = new long[] {handle(outputT), handle(stateT[1 - k])};
+            }
+            if (!fast && allowFastRun) {
+                Logger.warn(
+                        "event=silero_allocating_run reason=\"ONNX Runtime binding without the expected run entry point:"
+                                + " public API, ~21 KB allocated per audio second\"");
+            }
         } catch (OrtException e) {
             throw new IllegalStateException("cannot load the Silero VAD model: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -129,12 +178,109 @@ final class SileroVad implements VoiceDetector {
 
     private float infer() {
         input.put(0, window);
-        try (OrtSession.Result r = session.run(inputs.get(current), outputs.get(current))) {
-            current = 1 - current;
-            runs++;
-            return output.get(0);
-        } catch (OrtException e) {
-            throw new IllegalStateException("Silero VAD inference failed: " + e.getMessage(), e);
+        if (fast) {
+            try {
+                boolean[] ignored = (boolean[]) FAST_RUN.invokeExact(
+                        session,
+                        apiHandle,
+                        sessionHandle,
+                        allocatorHandle,
+                        inputNames,
+                        inputHandles[current],
+                        3L,
+                        outputNames,
+                        2L,
+                        outputValues[current],
+                        outputHandles[current],
+                        0L);
+            } catch (OrtException e) {
+                throw new IllegalStateException("Silero VAD inference failed: " + e.getMessage(), e);
+            } catch (Throwable e) {
+                throw new IllegalStateException("Silero VAD inference failed: " + e, e);
+            }
+        } else {
+            try (OrtSession.Result r = session.run(inputs.get(current), outputs.get(current))) {
+                // outputs are pinned: the result holds nothing of its own
+            } catch (OrtException e) {
+                throw new IllegalStateException("Silero VAD inference failed: " + e.getMessage(), e);
+            }
+        }
+        current = 1 - current;
+        runs++;
+        return output.get(0);
+    }
+
+    /** Whether windows are scored without the public API's per-call allocation (see the class comment). */
+    boolean allocationFree() {
+        return fast;
+    }
+
+    private static MethodHandle fastRun() {
+        try {
+            MethodHandles.Lookup l = MethodHandles.privateLookupIn(OrtSession.class, MethodHandles.lookup());
+            return l.findVirtual(
+                    OrtSession.class,
+                    "run",
+                    MethodType.methodType(
+                            boolean[].class,
+                            long.class,
+                            long.class,
+                            long.class,
+                            String[].class,
+                            long[].class,
+                            long.class,
+                            String[].class,
+                            long.class,
+                            OnnxValue[].class,
+                            long[].class,
+                            long.class));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static MethodHandle tensorHandle() {
+        try {
+            MethodHandles.Lookup l = MethodHandles.privateLookupIn(OnnxTensor.class, MethodHandles.lookup());
+            return l.findVirtual(OnnxTensor.class, "getNativeHandle", MethodType.methodType(long.class));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static long handle(OnnxTensor t) {
+        if (TENSOR_HANDLE == null) {
+            return 0;
+        }
+        try {
+            return (long) TENSOR_HANDLE.invokeExact(t);
+        } catch (Throwable e) {
+            return 0;
+        }
+    }
+
+    /** {api, session, allocator, 1 if the fast path can be used}; zeros and 0 when something is not where expected. */
+    private static long[] handles(OrtSession s) {
+        if (FAST_RUN == null || TENSOR_HANDLE == null) {
+            return new long[4];
+        }
+        try {
+            Field api = Class.forName(OrtSession.class.getPackageName() + ".OnnxRuntime")
+                    .getDeclaredField("ortApiHandle");
+            api.setAccessible(true);
+            Field native_ = OrtSession.class.getDeclaredField("nativeHandle");
+            native_.setAccessible(true);
+            Field alloc = OrtSession.class.getDeclaredField("allocator");
+            alloc.setAccessible(true);
+            Object allocator = alloc.get(s);
+            Field allocHandle = allocator.getClass().getDeclaredField("handle");
+            allocHandle.setAccessible(true);
+            long a = api.getLong(null);
+            long n = native_.getLong(s);
+            long h = allocHandle.getLong(allocator);
+            return new long[] {a, n, h, a != 0 && n != 0 && h != 0 ? 1 : 0};
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return new long[4];
         }
     }
 

@@ -114,6 +114,7 @@ final class SpeechSegmenter {
     }
 
     private void startSegment(long firstSpeechFrame, long fi) {
+        firstSpeechFrame -= Math.min(vad.onsetLead((int) (fi - firstSpeechFrame)), firstSpeechFrame);
         inSpeech = true;
         onsetRun = 0;
         speechStartFrame = firstSpeechFrame;

@@ -22,6 +22,15 @@ interface VoiceDetector extends AutoCloseable {
     /** The current noise floor estimate, dB (status); negative infinity before the first frame. */
     double noiseFloorDb();
 
+    /**
+     * A segment is about to start at the first of the onset frames, {@code framesAgo} frames before the latest one:
+     * how many frames before that the speech had already begun (its onset came late: a quiet first syllable under
+     * louder background). 0 = none (the default).
+     */
+    default int onsetLead(int framesAgo) {
+        return 0;
+    }
+
     /** Audio will be missing (mute, fault): forget the recent past that context-based decisions rely on. */
     default void gap() {}
 

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *
  * <p>Properties: {@code vad.eval} comma-separated candidates ({@code baseline} = the defaults before issue 16, any
  * other name = {@code audio.vad: NAME}); {@code vad.eval.scenes} scenes per noise x SNR x layout (2);
- * {@code vad.eval.free_s} seconds of speech-free audio per noise type (600); {@code vad.eval.layouts} (all).
+ * {@code vad.eval.free_s} seconds of speech-free audio per noise type (600); {@code vad.eval.layouts} (all);
+ * {@code vad.eval.noises} (all); {@code vad.eval.verbose=true} prints truth and segments of every scene with a badly
+ * cut utterance, and the false segments of the speech-free runs.
  */
 @EnabledIfSystemProperty(named = "vad.eval", matches = ".+")
 class VadEvaluation {
@@ -76,6 +78,14 @@ class VadEvaluation {
                 SegmentationTest.run(cfg, PcmFormat.signed16(s.layout().rate, s.layout().channels), s.interleaved()));
     }
 
+    static String spans(List<long[]> spans) {
+        StringBuilder b = new StringBuilder();
+        for (long[] x : spans) {
+            b.append(String.format(Locale.ROOT, " %.2f-%.2f", x[0] / 1000.0, x[1] / 1000.0));
+        }
+        return b.toString();
+    }
+
     static String evaluate(String label, ShowroomFixtures fx, List<Layout> layouts, int scenes, double freeSeconds)
             throws Exception {
         var threads = ManagementFactory.getThreadMXBean();
@@ -84,7 +94,13 @@ class VadEvaluation {
         Map<Noise, VadScore> free = new EnumMap<>(Noise.class);
         long cpu = 0;
         double audio = 0;
-        for (Noise noise : Noise.values()) {
+        boolean verbose = Boolean.getBoolean("vad.eval.verbose");
+        List<Noise> noises = new ArrayList<>();
+        for (String n : System.getProperty("vad.eval.noises", "WHITE,PINK,BROWN,HUM,BABBLE,MUSIC,TV")
+                .split(",")) {
+            noises.add(Noise.valueOf(n.strip().toUpperCase(Locale.ROOT)));
+        }
+        for (Noise noise : noises) {
             for (double snr : SNRS) {
                 for (Layout layout : layouts) {
                     AudioConfig cfg = config(label, layout);
@@ -95,6 +111,9 @@ class VadEvaluation {
                         cpu += threads.getCurrentThreadCpuTime() - c0;
                         audio += s.seconds();
                         VadScore sc = VadScore.of(segs, s.truthMs(), s.seconds());
+                        if (verbose && sc.good() < sc.utterances()) {
+                            System.out.println(s.name() + " truth " + spans(s.truthMs()) + "\n  segs  " + spans(segs));
+                        }
                         cells.computeIfAbsent(noise, k -> new LinkedHashMap<>()).merge(snr, sc, VadScore::plus);
                         byLayout.computeIfAbsent(layout, k -> new LinkedHashMap<>())
                                 .merge(snr, sc, VadScore::plus);
@@ -107,6 +126,9 @@ class VadEvaluation {
             cpu += threads.getCurrentThreadCpuTime() - c0;
             audio += quiet.seconds();
             free.put(noise, VadScore.of(segs, List.of(), quiet.seconds()));
+            if (verbose && !segs.isEmpty()) {
+                System.out.println(quiet.name() + " false " + spans(segs));
+            }
         }
         StringBuilder b = new StringBuilder();
         b.append(String.format(
@@ -124,7 +146,7 @@ class VadEvaluation {
         b.append(
                 "| noise | 20 dB | 10 dB | 5 dB | 0 dB | speech-free: false segments / 10 min |\n|---|---|---|---|---|---|\n");
         VadScore all10 = VadScore.zero();
-        for (Noise noise : Noise.values()) {
+        for (Noise noise : noises) {
             b.append("| ").append(noise.name().toLowerCase(Locale.ROOT));
             for (double snr : SNRS) {
                 VadScore sc = cells.get(noise).get(snr);

@@ -52,4 +52,29 @@ class VoiceDetectorsTest {
             assertThat(s.runs()).isEqualTo((noise.length / 160 * 160 + speech.length / 160 * 160) / SileroVad.WINDOW);
         }
     }
+
+    @Test
+    void sileroScoresThroughThePreallocatedRunExactlyAsThroughThePublicApi() throws Exception {
+        float[] speech = AudioFixtures.speech(dir, "Can we book a test drive for Saturday morning?", 16_000);
+        float[] noise = AudioFixtures.whiteNoise(speech.length, 5);
+        AudioFixtures.scale(noise, 0.02);
+        for (int i = 0; i < speech.length; i++) {
+            speech[i] += noise[i];
+        }
+        try (SileroVad fast = new SileroVad(SileroVad.MODEL, 0.5, new EnergyVad(6, 3));
+                SileroVad plain = new SileroVad(SileroVad.MODEL, 0.5, new EnergyVad(6, 3), false)) {
+            assertThat(fast.allocationFree())
+                    .as("ONNX Runtime's run entry point found (a new onnxruntime version may have moved it)")
+                    .isTrue();
+            assertThat(plain.allocationFree()).isFalse();
+            float max = 0;
+            for (int i = 0; i + 160 <= speech.length; i += 160) {
+                float a = fast.push(speech, i, 160);
+                float b = plain.push(speech, i, 160);
+                assertThat(a).as("window ending at sample %d", i + 160).isEqualTo(b);
+                max = Math.max(max, a);
+            }
+            assertThat(max).isGreaterThan(0.8f);
+        }
+    }
 }
