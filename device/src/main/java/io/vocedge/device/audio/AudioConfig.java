@@ -67,7 +67,7 @@ public record AudioConfig(
     /** The voice-activity decisions ({@code audio.vad}); see {@link VoiceDetectors}. */
     public static final List<String> VADS = List.of("energy", "spectral", "silero", "hybrid");
 
-    static final String DEFAULT_VAD = "spectral";
+    static final String DEFAULT_VAD = "hybrid";
 
     /** The settings before {@code vad} and {@code vad_threshold} existed: those at their defaults. */
     public AudioConfig(
