@@ -17,6 +17,7 @@
 # whole machine (cpu_snapshot in lib.sh): what forwarding costs the gateway host, which on a shared machine
 # records/s cannot separate from the broker and consumer that a deployment runs elsewhere.
 # Knobs: RUNS=3 DEVICES=200 RECORDS=500 PACED=5000 SIM_FLAGS=--crash-safe-only SKIP_BUILD=1 GW_JAVA_OPTS=(e.g. JFR)
+#        FORWARD_OPTS="batch_max_events: 2000, batch_linger: 0s" (more keys of the forward section) SKIP_PACED=1
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/find-jdk.sh
@@ -49,7 +50,7 @@ start_gateway() {
     echo "gateway_id: bench-$1"
     echo "broker: {url: \"$BROKER\"}"
     echo "store: {kind: postgresql, jdbc_url: \"jdbc:postgresql://$PG/$DB\", user: postgres, pool_size: 4}"
-    [ -z "$2" ] || echo "forward: {kafka: {bootstrap_servers: \"${3:-$KAFKA}\", topic_prefix: \"$2\"}}"
+    [ -z "$2" ] || echo "forward: {${FORWARD_OPTS:+$FORWARD_OPTS, }kafka: {bootstrap_servers: \"${3:-$KAFKA}\", topic_prefix: \"$2\"}}"
   } > "$WORK/gateway-$1.yaml"
   $JAVA ${GW_JAVA_OPTS:-} -jar gateway/target/voc-gateway.jar run --config "$WORK/gateway-$1.yaml" --data-dir "$GWDIR" > "$WORK/gateway-$1.log" 2>&1 & GW=$!
   wait_gateway "$GWDIR" "$WORK/gateway-$1.log"
@@ -100,6 +101,7 @@ for r in $(seq 1 "$RUNS"); do
   echo "$OUT" | sed -n 's/.* s, \([0-9.]*\) msg\/s.*/\1/p' >> "$WORK/raw"
   echo "$OUT" | sed -n 's/.*, cpu \([0-9]*\) ms$/\1/p' >> "$WORK/cpu_raw"
 
+  [ "${SKIP_PACED:-0}" = 1 ] && continue
   start_gateway "paced$r" "paced$r"
   start_consumer "paced$r.utterance" "$EXPECT"
   OUT=$(simulate --rate "$PACED"); echo "paced $PACED/s:      $OUT"
@@ -122,7 +124,7 @@ printf 'ingest, outbox written, Kafka down:        %8.0f records/s (in-transacti
 printf 'events into Kafka (read_committed view):   %8.0f events/s\n' "$CON"
 printf 'raw kafka-clients producer, same settings: %8.0f msg/s (ratio forwarded / raw %.2f)\n' "$RAW" "$(python3 -c "print($CON/$RAW)")"
 printf 'saturated commit->readable in Kafka:       p50 %.0f ms, p99 %.0f ms (includes the backlog)\n' "$(median < "$WORK/conp50")" "$(median < "$WORK/conp99")"
-printf 'paced %d/s: achieved %.0f/s, commit->ack p50 %.0f ms, p99 %.0f ms; commit->Kafka p50 %.0f ms, p99 %.0f ms\n' \
+[ "${SKIP_PACED:-0}" = 1 ] || printf 'paced %d/s: achieved %.0f/s, commit->ack p50 %.0f ms, p99 %.0f ms; commit->Kafka p50 %.0f ms, p99 %.0f ms\n' \
   "$PACED" "$(median < "$WORK/pac_rate")" "$(median < "$WORK/pac_p50")" "$(median < "$WORK/pac_p99")" \
   "$(median < "$WORK/pcon_p50")" "$(median < "$WORK/pcon_p99")"
 printf 'duplicates / per-device order breaks seen by the consumer, all runs: %s / %s\n' \
