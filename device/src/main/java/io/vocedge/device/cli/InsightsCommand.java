@@ -11,7 +11,7 @@ import io.vocedge.device.insights.model.InsightModel;
 import io.vocedge.device.insights.model.LabelledCorpus;
 import io.vocedge.device.insights.model.Metrics;
 import io.vocedge.device.insights.model.ModelTraining;
-import io.vocedge.device.insights.model.Taxonomy;
+import io.vocedge.protocol.Taxonomy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

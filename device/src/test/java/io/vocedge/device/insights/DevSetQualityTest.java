@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vocedge.device.insights.model.Example;
 import io.vocedge.device.insights.model.LabelledCorpus;
 import io.vocedge.device.insights.model.Metrics;
-import io.vocedge.device.insights.model.Taxonomy;
+import io.vocedge.protocol.Taxonomy;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;

@@ -31,6 +31,7 @@ public final class GatewayMain implements Runnable {
         cli.addSubcommand(new RunCommand());
         cli.addSubcommand(new ConfigCommand());
         cli.addSubcommand(new RecordsCommand());
+        cli.addSubcommand(new CorrectionsCommand());
         cli.addSubcommand(new LexiconCommand());
         cli.addSubcommand(new DeadLettersCommand());
         cli.addSubcommand(new DevicesCommand());

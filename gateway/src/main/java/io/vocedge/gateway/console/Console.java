@@ -9,6 +9,7 @@ import io.vocedge.gateway.console.auth.Sessions;
 import io.vocedge.gateway.console.data.ConsoleIndexer;
 import io.vocedge.gateway.console.data.ConsoleQueries;
 import io.vocedge.gateway.console.data.Facets;
+import io.vocedge.gateway.console.data.InsightCorrections;
 import io.vocedge.gateway.console.data.TrendQueries;
 import io.vocedge.gateway.console.web.ApiRoutes;
 import io.vocedge.gateway.console.web.ConsoleAuth;
@@ -51,7 +52,15 @@ public final class Console {
         store.addParticipant(new ConsoleIndexer(json));
         Facets facets = new Facets(store.dataSource());
         routes = List.of(
-                new ConsoleRoutes(auth, accounts, throttle, audit, queries, templates, transport),
+                new ConsoleRoutes(
+                        auth,
+                        accounts,
+                        throttle,
+                        audit,
+                        queries,
+                        new InsightCorrections(store.dataSource(), store.dialect()),
+                        templates,
+                        transport),
                 new SearchRoutes(auth, audit, queries, facets, templates),
                 new ApiRoutes(auth, audit, queries),
                 new TrendRoutes(

@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.vocedge.gateway.GatewayApp;
+import io.vocedge.gateway.cli.GatewayMain;
 import io.vocedge.gateway.config.GatewayConfig;
 import io.vocedge.gateway.console.IngestSeed.Line;
 import io.vocedge.gateway.console.auth.Accounts;
 import io.vocedge.protocol.SentimentLabel;
 import io.vocedge.testsupport.MosquittoBroker;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import picocli.CommandLine;
 
 /**
  * The console in real headless Chromium (issue 14) against a real gateway (Mosquitto, SQLite file) fed through the real
@@ -197,6 +201,94 @@ class ConsoleBrowserIT {
         Object asked = browser.script(
                 "return fetch('/api/v1/search?q=deposit&site=site-b').then(r => r.text().then(t => r.status + ' ' + t));");
         assertThat(String.valueOf(asked)).doesNotContain("secret site b");
+    }
+
+    @Test
+    @Order(4)
+    void analystCorrectsAnUtteranceAndTheCorrectionIsExportedAsTrainingData() throws Exception {
+        browser.open("/console/today").login("ana", PW);
+        browser.visit("/console/conversations/dev-a1/conv-a", "conversation-before-correction");
+        WebElement row = browser.all(By.cssSelector("#utterances tr.utterance")).stream()
+                .filter(r -> r.getText().contains("我要 见 你们 经理"))
+                .findFirst()
+                .orElseThrow();
+        String seq = row.getAttribute("id").substring(2);
+        row.findElement(By.cssSelector("details.correct summary")).click();
+        WebElement form = browser.find(By.id("correct-" + seq));
+        form.findElement(By.cssSelector("input[name=topic][value=staff_attitude]"))
+                .click();
+        form.findElement(By.cssSelector("input[name=flag][value=escalation]")).click();
+        form.findElement(By.cssSelector("input[name=sentiment][value=negative]"))
+                .click();
+        browser.shot("correction-form");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.waitFor(d -> !d.findElements(By.id("correction-" + seq)).isEmpty());
+        browser.shot("corrected");
+        assertThat(browser.find(By.id("correction-" + seq)).getText())
+                .contains("ana", "negative", "staff_attitude", "escalation");
+
+        // Labels outside TAXONOMY v2 are refused with the reason, and nothing is stored.
+        Object bad = browser.script(
+                "return fetch(arguments[0], {method: 'POST', headers: {'X-CSRF-Token':"
+                        + " document.body.dataset.csrf, 'Content-Type': 'application/x-www-form-urlencoded'},"
+                        + " body: 'sentiment=negative&topic=free_coffee'}).then(r => r.text().then(t => r.status + ' ' + t));",
+                "/console/conversations/dev-a1/conv-a/utterances/" + seq + "/correction");
+        assertThat(String.valueOf(bad)).startsWith("400 ").contains("unknown topic 'free_coffee'");
+        // A forged form without the session's token: refused like every console form.
+        Object forged = browser.script(
+                "return fetch(arguments[0], {method: 'POST', headers: {'Content-Type':"
+                        + " 'application/x-www-form-urlencoded'}, body: 'sentiment=positive'}).then(r => r.status);",
+                "/console/conversations/dev-a1/conv-a/utterances/" + seq + "/correction");
+        assertThat(((Number) forged).intValue()).isEqualTo(403);
+
+        // The export is what 'voc-device insights train --corrections' reads: the redacted text, labels, who, when.
+        Path out = dir.resolve("corrections.jsonl");
+        CommandLine cli = GatewayMain.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        assertThat(cli.execute(
+                        "corrections",
+                        "export",
+                        "--data-dir",
+                        dir.resolve("data").toString(),
+                        "--out",
+                        out.toString()))
+                .isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(1);
+        JsonNode line = new ObjectMapper().readTree(lines.get(0));
+        assertThat(line.path("text").asText()).isEqualTo("我要 见 你们 经理");
+        assertThat(line.path("lang").asText()).isEqualTo("zh");
+        assertThat(line.path("topics").toString()).isEqualTo("[\"staff_attitude\"]");
+        assertThat(line.path("sentiment").asText()).isEqualTo("negative");
+        assertThat(line.path("flags").toString()).isEqualTo("[\"escalation\"]");
+        assertThat(line.path("who").asText()).isEqualTo("ana");
+        assertThat(line.path("role").asText()).isEqualTo("customer");
+        assertThat(Instant.parse(line.path("when").asText())).isAfter(T0);
+    }
+
+    @Test
+    @Order(5)
+    void siteManagerReadsInsightsButCannotCorrectThem() throws Exception {
+        browser.open("/console/today").login("mgr-a", PW);
+        browser.visit("/console/conversations/dev-a1/conv-a", "conversation-site-manager");
+        assertThat(browser.all(By.cssSelector("details.correct"))).isEmpty();
+        String seq = browser.all(By.cssSelector("#utterances tr.utterance"))
+                .get(0)
+                .getAttribute("id")
+                .substring(2);
+        Object refused = browser.script(
+                "return fetch(arguments[0], {method: 'POST', headers: {'X-CSRF-Token':"
+                        + " document.body.dataset.csrf, 'Content-Type': 'application/x-www-form-urlencoded'},"
+                        + " body: 'sentiment=positive'}).then(r => r.status);",
+                "/console/conversations/dev-a1/conv-a/utterances/" + seq + "/correction");
+        assertThat(((Number) refused).intValue()).isEqualTo(403);
+        // Another site's utterance: the same 404 as for one that does not exist.
+        Object other = browser.script(
+                "return fetch(arguments[0], {method: 'POST', headers: {'X-CSRF-Token':"
+                        + " document.body.dataset.csrf, 'Content-Type': 'application/x-www-form-urlencoded'},"
+                        + " body: 'sentiment=positive'}).then(r => r.status);",
+                "/console/conversations/dev-b1/conv-b/utterances/1/correction");
+        assertThat(((Number) other).intValue()).isEqualTo(404);
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vocedge.gateway.cli.GatewayMain;
 import io.vocedge.gateway.config.GatewayConfig;
 import io.vocedge.gateway.console.Conversations.Line;
+import io.vocedge.gateway.console.data.InsightCorrections;
 import io.vocedge.gateway.store.JdbcVocStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -30,6 +31,7 @@ abstract class RecordsCliContract {
     Path dir;
 
     Path data;
+    GatewayConfig cfg;
     static final Instant T0 = Instant.parse("2026-11-02T10:00:00Z");
     final ObjectMapper json = new ObjectMapper();
 
@@ -43,7 +45,8 @@ abstract class RecordsCliContract {
     void seed(@TempDir Path tmp) throws Exception {
         dir = tmp;
         data = dir.resolve("gw");
-        try (JdbcVocStore store = JdbcVocStore.open(config(data).store(), "gw-test")) {
+        cfg = config(data);
+        try (JdbcVocStore store = JdbcVocStore.open(cfg.store(), "gw-test")) {
             Conversations c = new Conversations();
             c.add(
                     "dev-a1",
@@ -247,5 +250,66 @@ abstract class RecordsCliContract {
         assertThat(run("--limit", "1").code())
                 .as("the real store is still there")
                 .isZero();
+    }
+
+    /**
+     * Issue 15's feedback loop in this store's dialect: a correction is read back per conversation (newest wins) and
+     * exported with the record's redacted text as the device trainer's JSON line; a correction whose record is gone
+     * (forgotten for privacy) is not exported, and a malformed --since is named.
+     */
+    @Test
+    void correctionsAreExportedWithTheRecordsTextAndNothingOfForgottenRecords() throws Exception {
+        long seq;
+        try (JdbcVocStore store = JdbcVocStore.open(cfg.store(), "gw-test")) {
+            try (var c = store.dataSource().getConnection();
+                    var ps = c.prepareStatement("SELECT seq FROM records WHERE device_id = 'dev-a1' AND text = ?")) {
+                ps.setString(1, "我 的 定金 还 没 退");
+                try (var rs = ps.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    seq = rs.getLong(1);
+                }
+                c.rollback();
+            }
+            InsightCorrections k = new InsightCorrections(store.dataSource(), store.dialect());
+            Instant at = Instant.parse("2026-12-04T10:00:00Z");
+            k.add(new InsightCorrections.Correction(
+                    "dev-a1", seq, "site-a", List.of("waiting_time"), "neutral", List.of(), "ana", at));
+            k.add(new InsightCorrections.Correction(
+                    "dev-a1",
+                    seq,
+                    "site-a",
+                    List.of("deposit_contract", "waiting_time"),
+                    "negative",
+                    List.of("churn_risk"),
+                    "bo",
+                    at.plusSeconds(60)));
+            k.add(new InsightCorrections.Correction(
+                    "dev-a1", 999_999, "site-a", List.of("delivery"), "negative", List.of(), "ana", at));
+            assertThat(k.latest("dev-a1", "conv-a1")).containsOnlyKeys(seq);
+            assertThat(k.latest("dev-a1", "conv-a1").get(seq).who()).isEqualTo("bo");
+        }
+        Path out = dir.resolve("corrections.jsonl");
+        CommandLine cli = GatewayMain.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        cli.setErr(new PrintWriter(new StringWriter(), true));
+        List<String> args = new ArrayList<>(List.of("corrections", "export"));
+        args.addAll(storeOptions(data));
+        args.addAll(List.of("--since", "2026-12-04", "--out", out.toString()));
+        assertThat(cli.execute(args.toArray(String[]::new))).isZero();
+        List<String> lines = java.nio.file.Files.readAllLines(out);
+        assertThat(lines).hasSize(2);
+        JsonNode last = json.readTree(lines.get(1));
+        assertThat(last.path("text").asText()).isEqualTo("我 的 定金 还 没 退");
+        assertThat(last.path("lang").asText()).isEqualTo("zh");
+        assertThat(last.path("role").asText()).isEqualTo("customer");
+        assertThat(last.path("topics").toString()).isEqualTo("[\"deposit_contract\",\"waiting_time\"]");
+        assertThat(last.path("flags").toString()).isEqualTo("[\"churn_risk\"]");
+        assertThat(last.path("who").asText()).isEqualTo("bo");
+        assertThat(last.path("when").asText()).isEqualTo("2026-12-04T10:01:00Z");
+        assertThat(String.join("\n", lines)).doesNotContain("delivery");
+
+        args.set(args.indexOf("2026-12-04"), "last tuesday");
+        assertThat(cli.execute(args.toArray(String[]::new))).isEqualTo(2);
+        assertThat(lines).isEqualTo(java.nio.file.Files.readAllLines(out)); // the earlier export is left whole
     }
 }

@@ -1,5 +1,6 @@
 package io.vocedge.device.insights.model;
 
+import io.vocedge.protocol.Taxonomy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

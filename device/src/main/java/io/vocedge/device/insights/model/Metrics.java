@@ -1,5 +1,6 @@
 package io.vocedge.device.insights.model;
 
+import io.vocedge.protocol.Taxonomy;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum Role {
     /** Every site; reads everything, manages the fleet (remote commands). */
     ADMIN,
-    /** Every site, read only. */
+    /** Every site; reads everything and may correct insights (training data), changes nothing else. */
     ANALYST,
     /** Only the sites named on the account, read only. */
     SITE_MANAGER;

@@ -9,6 +9,7 @@ import io.vocedge.gateway.console.auth.ConsoleUser;
 import io.vocedge.gateway.console.auth.LoginThrottle;
 import io.vocedge.gateway.console.data.ConsoleQueries;
 import io.vocedge.gateway.console.data.Filter;
+import io.vocedge.gateway.console.data.InsightCorrections;
 import io.vocedge.gateway.console.data.Views;
 import io.vocedge.gateway.http.CredentialTransport;
 import io.vocedge.gateway.http.ErrorPage;
@@ -40,6 +41,7 @@ public final class ConsoleRoutes implements HttpRoutes {
     private final LoginThrottle throttle;
     private final AuditLog audit;
     private final ConsoleQueries queries;
+    private final InsightCorrections corrections;
     private final Templates templates;
     private final CredentialTransport transport;
     private final Map<String, byte[]> assetCache = new ConcurrentHashMap<>();
@@ -50,6 +52,7 @@ public final class ConsoleRoutes implements HttpRoutes {
             LoginThrottle throttle,
             AuditLog audit,
             ConsoleQueries queries,
+            InsightCorrections corrections,
             Templates templates,
             CredentialTransport transport) {
         this.auth = auth;
@@ -57,6 +60,7 @@ public final class ConsoleRoutes implements HttpRoutes {
         this.throttle = throttle;
         this.audit = audit;
         this.queries = queries;
+        this.corrections = corrections;
         this.templates = templates;
         this.transport = transport;
     }
@@ -81,6 +85,7 @@ public final class ConsoleRoutes implements HttpRoutes {
         routes.get("/console/today", this::today);
         routes.get("/console/today/rows", this::todayRows);
         routes.get("/console/conversations/{device}/{conversation}", this::conversation);
+        routes.post("/console/conversations/{device}/{conversation}/utterances/{seq}/correction", this::correct);
     }
 
     private void loginPage(Context ctx) {
@@ -173,8 +178,8 @@ public final class ConsoleRoutes implements HttpRoutes {
         return queries.conversations(ConsoleAuth.user(ctx).scope(), f);
     }
 
-    private void conversation(Context ctx) throws Exception {
-        ConsoleUser user = ConsoleAuth.user(ctx);
+    /** The conversation the user may see, or the same 404 whether it does not exist or is another site's. */
+    private Views.ConversationView visibleConversation(Context ctx, ConsoleUser user) throws Exception {
         String device = ctx.pathParam("device");
         String conversation = ctx.pathParam("conversation");
         if (!io.vocedge.protocol.Ids.isValid(device) || conversation.isEmpty() || conversation.length() > 64) {
@@ -195,17 +200,78 @@ public final class ConsoleRoutes implements HttpRoutes {
             throw new HttpResponseException(
                     404, "no conversation " + device + "/" + conversation + " that you may see", Map.of());
         }
+        return view.get();
+    }
+
+    /**
+     * Who may correct an utterance's insights: the roles that see every site (admins and analysts), whose corrections
+     * become training data for every store. Site managers read.
+     */
+    private static boolean mayCorrect(ConsoleUser user) {
+        return user.role().allSites();
+    }
+
+    private void conversation(Context ctx) throws Exception {
+        ConsoleUser user = ConsoleAuth.user(ctx);
+        Views.ConversationView view = visibleConversation(ctx, user);
         audit.record(
-                user.name(),
-                "conversation_read",
-                device + "/" + conversation,
-                view.get().site(),
-                "page");
+                user.name(), "conversation_read", view.deviceId() + "/" + view.conversationId(), view.site(), "page");
         Page page = ConsoleAuth.page(ctx, I18n.of(ConsoleAuth.lang(ctx)).t("conv.title"), "today");
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("page", page);
-        p.put("c", view.get());
+        p.put("c", view);
+        p.put("corrections", corrections.latest(view.deviceId(), view.conversationId()));
+        p.put("canCorrect", mayCorrect(user));
         templates.page(ctx, "conversation.jte", p);
+    }
+
+    /**
+     * An analyst's correction of one utterance's topics, sentiment and flags (form fields {@code topic} and
+     * {@code flag}, repeatable, and {@code sentiment}); behind the console's CSRF check like every form.
+     */
+    private void correct(Context ctx) throws Exception {
+        ConsoleUser user = ConsoleAuth.user(ctx);
+        Views.ConversationView view = visibleConversation(ctx, user);
+        long seq;
+        try {
+            seq = Long.parseLong(ctx.pathParam("seq"));
+        } catch (NumberFormatException e) {
+            throw new HttpResponseException(404, "no such utterance: the sequence number is not a number", Map.of());
+        }
+        Views.UtteranceView u = view.utterances().stream()
+                .filter(x -> x.seq() == seq)
+                .findFirst()
+                .orElseThrow(() -> new HttpResponseException(
+                        404, "no utterance " + seq + " in conversation " + view.conversationId(), Map.of()));
+        String target = view.deviceId() + "/" + seq;
+        if (!mayCorrect(user)) {
+            audit.record(
+                    user.name(),
+                    "insight_correction_refused",
+                    target,
+                    view.site(),
+                    "role " + user.role().id());
+            throw new HttpResponseException(
+                    403, "your role (" + user.role().id() + ") may read insights but not correct them", Map.of());
+        }
+        List<String> topics = ctx.formParams("topic");
+        List<String> flags = ctx.formParams("flag");
+        String sentiment = ctx.formParam("sentiment");
+        String problem = InsightCorrections.Correction.problem(topics, sentiment, flags);
+        if (problem != null) {
+            throw new HttpResponseException(400, "correction refused: " + problem, Map.of());
+        }
+        corrections.add(new InsightCorrections.Correction(
+                u.deviceId(), u.seq(), view.site(), topics, sentiment, flags, user.name(), java.time.Instant.now()));
+        audit.record(
+                user.name(),
+                "insight_correction",
+                target,
+                view.site(),
+                "sentiment=" + sentiment + " topics=" + String.join(",", topics) + " flags=" + String.join(",", flags));
+        ctx.redirect(
+                Format.conversationHref(view.deviceId(), view.conversationId()) + "#u-" + seq,
+                io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
     private void asset(Context ctx) throws IOException {

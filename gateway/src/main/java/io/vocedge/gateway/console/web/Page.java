@@ -12,6 +12,10 @@ public record Page(String title, String active, ConsoleUser user, String csrf, I
         return i18n.t(key);
     }
 
+    public String t(String key, Object... args) {
+        return i18n.t(key, args);
+    }
+
     public String lang() {
         return i18n.lang();
     }

@@ -1,4 +1,4 @@
-package io.vocedge.device.insights.model;
+package io.vocedge.protocol;
 
 import java.util.List;
 
