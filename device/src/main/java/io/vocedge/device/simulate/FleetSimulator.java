@@ -1,6 +1,7 @@
 package io.vocedge.device.simulate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vocedge.common.cli.ProcessCpu;
 import io.vocedge.device.outbox.OutboxConfig;
 import io.vocedge.device.sync.OutboxSync;
 import io.vocedge.device.sync.SyncConfig;
@@ -238,7 +239,7 @@ public final class FleetSimulator {
                         () -> progressSink.accept(progress(stacks, latencyCount)), 0, every, TimeUnit.MILLISECONDS);
             }
             long start = System.nanoTime();
-            long cpuStart = processCpuNanos();
+            long cpuStart = Math.max(0, ProcessCpu.nanos());
             AtomicLong lastCommit = new AtomicLong(start);
             int producers = Math.min(devices, Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
             ExecutorService pool = Executors.newFixedThreadPool(
@@ -284,7 +285,7 @@ public final class FleetSimulator {
                     lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6,
                     resends,
                     complete,
-                    (processCpuNanos() - cpuStart) / 1_000_000);
+                    (Math.max(0, ProcessCpu.nanos()) - cpuStart) / 1_000_000);
         } finally {
             if (progress != null) {
                 progress.shutdownNow();
@@ -294,18 +295,6 @@ public final class FleetSimulator {
     }
 
     private final AtomicLong committedCount = new AtomicLong();
-
-    /**
-     * CPU time of this whole process (every device stack's threads), so a benchmark can say what the simulated fleet
-     * itself costs the machine it shares with the gateway; 0 where the JVM cannot tell.
-     */
-    private static long processCpuNanos() {
-        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os) {
-            return Math.max(0, os.getProcessCpuTime());
-        }
-        return 0;
-    }
 
     private Progress progress(List<OutboxSync> stacks, AtomicLong acked) {
         int connected =

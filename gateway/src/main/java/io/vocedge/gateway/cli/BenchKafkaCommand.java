@@ -1,5 +1,6 @@
 package io.vocedge.gateway.cli;
 
+import io.vocedge.common.cli.ProcessCpu;
 import io.vocedge.gateway.forward.ForwardSettings.KafkaSettings;
 import io.vocedge.gateway.forward.KafkaSink;
 import java.nio.charset.StandardCharsets;
@@ -68,19 +69,6 @@ final class BenchKafkaCommand implements Runnable {
                 bootstrap, prefix, "PLAINTEXT", null, null, null, null, null, null, linger, Duration.ofSeconds(30));
     }
 
-    /**
-     * CPU time of this whole process (all threads), so bench/forward.sh can charge the central platform's consumer
-     * its share of a machine it shares with the gateway; -1 where the JVM cannot tell.
-     */
-    static long processCpuMillis() {
-        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os) {
-            long nanos = os.getProcessCpuTime();
-            return nanos < 0 ? -1 : nanos / 1_000_000;
-        }
-        return -1;
-    }
-
     @Command(name = "produce", description = "Raw transactional producer of equal-size messages; prints messages/s.")
     static final class Produce implements Callable<Integer> {
         @Option(names = "--bootstrap", required = true, description = "host:port of the Kafka broker")
@@ -121,7 +109,7 @@ final class BenchKafkaCommand implements Runnable {
                     new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
                 producer.initTransactions();
                 long t0 = System.nanoTime();
-                long cpu0 = processCpuMillis();
+                long cpu0 = ProcessCpu.millis();
                 for (int i = 0; i < messages; i += perTransaction) {
                     producer.beginTransaction();
                     for (int j = i; j < Math.min(messages, i + perTransaction); j++) {
@@ -148,7 +136,7 @@ final class BenchKafkaCommand implements Runnable {
                         perTransaction,
                         seconds,
                         messages / seconds,
-                        processCpuMillis() - cpu0);
+                        ProcessCpu.millis() - cpu0);
             }
             return 0;
         }
@@ -259,7 +247,7 @@ final class BenchKafkaCommand implements Runnable {
                     pct(sorted, 0.50),
                     pct(sorted, 0.99),
                     sorted.length == 0 ? 0 : sorted[sorted.length - 1],
-                    processCpuMillis());
+                    ProcessCpu.millis());
             return ids.size() >= expect ? 0 : 1;
         }
 

@@ -2,8 +2,8 @@ package io.vocedge.gateway.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vocedge.common.cli.BadInputException;
 import io.vocedge.gateway.config.GatewayConfig;
+import io.vocedge.gateway.console.data.Filter;
 import io.vocedge.gateway.console.data.InsightCorrections;
 import io.vocedge.gateway.store.JdbcVocStore;
 import java.io.IOException;
@@ -13,9 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -72,7 +69,7 @@ final class CorrectionsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Instant from = time(since);
+            Instant from = Filter.time("--since", since, false);
             GatewayConfig cfg = GatewayConfig.resolve(config, dataDir);
             List<InsightCorrections.TrainingLine> lines;
             try (JdbcVocStore store = JdbcVocStore.openExisting(cfg.store(), cfg.gatewayId())) {
@@ -81,17 +78,6 @@ final class CorrectionsCommand implements Runnable {
             write(lines, out);
             spec.commandLine().getOut().println(lines.size() + " corrections written to " + out);
             return 0;
-        }
-
-        static Instant time(String s) {
-            try {
-                return s.length() == 10
-                        ? LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant()
-                        : Instant.parse(s);
-            } catch (DateTimeParseException e) {
-                throw new BadInputException("--since '" + (s.length() > 40 ? s.substring(0, 40) : s)
-                        + "': use a UTC date (2026-12-02) or time (2026-12-02T10:00:00Z)");
-            }
         }
 
         /** Written to a temporary file beside it and moved into place: a reader never sees half a file. */

@@ -90,7 +90,7 @@ public record Filter(
     }
 
     /** An ISO instant (2026-12-02T10:00:00Z) or a date (2026-12-02; for until: the end of that day, UTC). */
-    static Instant time(String name, String v, boolean endOfDay) {
+    public static Instant time(String name, String v, boolean endOfDay) {
         v = blank(v);
         if (v == null) {
             return null;
