@@ -23,7 +23,9 @@ package io.vocedge.device.audio;
  * Frames in a segment held open only by "continue" frames for over 0.5 s count as background again, so a segment
  * the TV keeps alive raises the background until it ends. A late onset (a quiet first syllable) is moved back over
  * the preceding frames that were already {@link #LEAD_DB} (scaled) above the background, by up to 250 ms
- * ({@link #onsetLead}). Tuned on the issue-16 showroom fixtures (BENCHMARKS.md). No allocation per frame.
+ * ({@link #onsetLead}). In a talking room (most of the background is speech), an utterance ends once nothing came
+ * within {@link #END_NEAR_DB} of the foreground for 300 ms: the TV's syllables no longer carry it over the pause.
+ * Tuned on the issue-16 showroom fixtures (BENCHMARKS.md). No allocation per frame.
  */
 final class HybridVad implements VoiceDetector {
     static final double BG_ONSET_DB = 6.5;
