@@ -7,6 +7,13 @@ interface ChannelCombiner {
     /** What it currently listens to, for status: e.g. {@code channel 2} or {@code azimuth 120}. */
     String describe();
 
+    /**
+     * Whether the VAD takes the latest audio for foreground speech (called before every block). A steering combiner
+     * uses it to follow the talker only, not a TV or babble that is loud in the pauses. Never called: it decides on
+     * its own (level).
+     */
+    default void speech(boolean foreground) {}
+
     /** The device was reopened or muted: forget any history that spans the gap. */
     default void reset() {}
 

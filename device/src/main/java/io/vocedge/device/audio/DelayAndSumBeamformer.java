@@ -8,7 +8,10 @@ import org.tinylog.Logger;
  * plane every 10 degrees; for each, the per-channel delays that line up a far-field wave from there are whole
  * samples at the capture rate. Steering follows the loudest direction slowly: every fourth block, if the block
  * is well above the noise floor (speech, not HVAC), each direction's output power is added into a slow
- * average; the beam moves only when another direction beats the current one by 1 dB. Uncorrelated noise adds
+ * average; the beam moves only when another direction beats the current one by 1 dB. Once the front-end reports
+ * the VAD's decisions ({@link #speech}), only blocks the VAD takes for foreground speech count: level alone would
+ * swing the beam onto a TV or babble in every pause, and the next utterance would start under a beam that favours
+ * the noise (late onsets in the issue-16 fixtures). Uncorrelated noise adds
  * up in power while the aligned voice adds up in amplitude, so N mics gain up to 10*log10(N) dB of SNR.
  */
 final class DelayAndSumBeamformer implements ChannelCombiner {
@@ -27,6 +30,8 @@ final class DelayAndSumBeamformer implements ChannelCombiner {
     private int writePos;
     private int steer;
     private int blocks;
+    private boolean vadInformed;
+    private boolean foreground;
     private double noiseFloor = Double.NaN;
     private final float floorRise;
 
@@ -60,6 +65,12 @@ final class DelayAndSumBeamformer implements ChannelCombiner {
     }
 
     @Override
+    public void speech(boolean foreground) {
+        this.vadInformed = true;
+        this.foreground = foreground;
+    }
+
+    @Override
     public void combine(float[] in, int frames, float[] mono) {
         int start = writePos;
         double blockPower = 0;
@@ -86,6 +97,9 @@ final class DelayAndSumBeamformer implements ChannelCombiner {
             noiseFloor *= floorRise;
         }
         if (power < noiseFloor * 4) { // within 6 dB of the floor: not a talker, do not steer on it
+            return;
+        }
+        if (vadInformed && !foreground) { // loud, but not the talker: a TV, babble, music
             return;
         }
         double best = 0;

@@ -92,6 +92,7 @@ public final class FrontEnd implements AutoCloseable {
                     filtered[b + c] = highPass[c].process(filtered[b + c]);
                 }
             }
+            combiner.speech(segmenter.foreground());
             combiner.combine(filtered, n, mono);
             int m = resampler.process(mono, n, out16k, 0);
             segmenter.push(out16k, m);

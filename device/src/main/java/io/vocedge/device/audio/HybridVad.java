@@ -23,11 +23,24 @@ package io.vocedge.device.audio;
  * Frames in a segment held open only by "continue" frames for over 0.5 s count as background again, so a segment
  * the TV keeps alive raises the background until it ends. A late onset (a quiet first syllable) is moved back over
  * the preceding frames that were already {@link #LEAD_DB} (scaled) above the background, by up to 250 ms
- * ({@link #onsetLead}). Tuned on the issue-16 showroom fixtures (BENCHMARKS.md). No allocation per frame.
+ * ({@link #onsetLead}). In a talking room (most of the background is speech), an utterance ends once nothing came
+ * within {@link #END_NEAR_DB} of the foreground for 300 ms: the TV's syllables no longer carry it over the pause.
+ * Tuned on the issue-16 showroom fixtures (BENCHMARKS.md). No allocation per frame.
  */
 final class HybridVad implements VoiceDetector {
     static final double BG_ONSET_DB = 6.5;
     static final double BG_CONT_DB = 3.5;
+    /**
+     * End of utterance in a talking room: once no speech frame has come within {@link #END_NEAR_DB} of the foreground
+     * for {@link #END_FRAMES} (300 ms), "continue" frames stop keeping the segment open, so the TV's or babble's own
+     * syllables (4-6 dB under the talker at 5 dB SNR, but above the background's mean) do not carry it across the
+     * pause to the next utterance. Only where the background is mostly speech ({@link #END_SHARE}); in noise and music
+     * Silero's own decision already ends segments. Tuned on the issue-16 fixtures, scene seed 1 (BENCHMARKS.md).
+     */
+    static final double END_NEAR_DB = 4;
+
+    static final int END_FRAMES = 30;
+    static final double END_SHARE = 0.5;
     static final double YOUNG_DB = 3;
     static final double FG_ONSET_DB = 9;
     static final double FG_CONT_DB = 9;
@@ -61,6 +74,9 @@ final class HybridVad implements VoiceDetector {
     private double bgSpeech;
     private long bgFrames;
     private long sinceOnset = Long.MAX_VALUE / 2;
+    /** Frames since a speech frame within {@link #END_NEAR_DB} of the foreground. */
+    private long sinceNear = Long.MAX_VALUE / 2;
+
     private double leadMinDb = Double.POSITIVE_INFINITY;
 
     HybridVad(SileroVad net) {
@@ -93,7 +109,12 @@ final class HybridVad implements VoiceDetector {
             out = d == ONSET && gateOn ? ONSET : gateCont ? CONTINUE : SILENCE;
         }
         sinceOnset = out == ONSET ? 0 : sinceOnset + 1;
-        if (out == SILENCE || sinceOnset > FOREGROUND_FRAMES) {
+        boolean background = out == SILENCE || sinceOnset > FOREGROUND_FRAMES;
+        sinceNear = out == ONSET || (out != SILENCE && level >= fgDb - END_NEAR_DB) ? 0 : sinceNear + 1;
+        if (out == CONTINUE && share >= END_SHARE && sinceNear > END_FRAMES) {
+            out = SILENCE; // the talker has stopped; not fed to the background either (a TV syllable is not its mean)
+        }
+        if (background) {
             double a = Math.max(BG_ALPHA, 1.0 / ++bgFrames);
             bgPower += a * (smoothPower - bgPower);
             bgSpeech += a * (net.probability() - bgSpeech);

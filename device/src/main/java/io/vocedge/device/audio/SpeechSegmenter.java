@@ -44,6 +44,7 @@ final class SpeechSegmenter {
     private long frameIndex;
 
     private boolean inSpeech;
+    private int lastDecision;
     private int onsetRun;
     private long onsetFrame = -1;
     private long speechStartFrame;
@@ -84,6 +85,7 @@ final class SpeechSegmenter {
     private void endFrame() {
         frameFill = 0;
         int decision = vad.classify(frame);
+        lastDecision = decision;
         long fi = frameIndex++;
         frameEnergyDb[(int) (fi & 127)] = vad.levelDb();
         boolean on = decision == VoiceDetector.ONSET;
@@ -228,6 +230,11 @@ final class SpeechSegmenter {
 
     long clockMs() {
         return (processed + offset) * 1000 / RATE;
+    }
+
+    /** The latest frame is onset-grade speech inside a segment: the talker, for steering a beam. */
+    boolean foreground() {
+        return inSpeech && lastDecision == VoiceDetector.ONSET;
     }
 
     boolean inSpeech() {

@@ -79,6 +79,55 @@ class BeamformingTest {
                 .isGreaterThanOrEqualTo(3.0);
     }
 
+    /**
+     * Issue 16: once the VAD reports, only blocks it takes for the talker steer. A loud voice at 210 degrees the VAD
+     * rejects (a TV) must not pull the beam off the talker at 60 degrees that it steered to before.
+     */
+    @Test
+    void steersOnlyOnWhatTheVadTakesForTheTalker() throws Exception {
+        List<List<Double>> mics = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            double a = 2 * Math.PI * i / 6;
+            mics.add(List.of(0.046 * Math.cos(a), 0.046 * Math.sin(a)));
+        }
+        float[] talk = AudioFixtures.speech(dir, "Hello, I paid a deposit for the blue car last week.", RATE);
+        int n = Math.min(talk.length, RATE * 3);
+        DelayAndSumBeamformer beam = new DelayAndSumBeamformer(mics, RATE, new ChannelHealth(6, RATE));
+        feed(beam, pointSource(mics, talk, n, 60), n, true); // the talker, taken for speech: steers to 60
+        assertThat(beam.steerDegrees()).isBetween(50, 70);
+        feed(beam, pointSource(mics, talk, n, 210), n, false); // a TV, louder than the room, not the talker
+        assertThat(beam.steerDegrees())
+                .as("still on the talker: the TV's speech is not foreground")
+                .isBetween(50, 70);
+        feed(beam, pointSource(mics, talk, n, 210), n, true); // a new talker there: follows
+        assertThat(beam.steerDegrees()).isBetween(200, 220);
+    }
+
+    private static float[] pointSource(List<List<Double>> mics, float[] s, int n, double degrees) {
+        int ch = mics.size();
+        double az = Math.toRadians(degrees);
+        float[] out = new float[n * ch];
+        for (int c = 0; c < ch; c++) {
+            double t = -(mics.get(c).get(0) * Math.cos(az) + mics.get(c).get(1) * Math.sin(az))
+                    / DelayAndSumBeamformer.SPEED_OF_SOUND;
+            int d = (int) Math.round((t + 0.001) * RATE); // all positive
+            for (int i = d; i < n; i++) {
+                out[i * ch + c] = s[i - d];
+            }
+        }
+        return out;
+    }
+
+    private static void feed(DelayAndSumBeamformer beam, float[] interleaved, int n, boolean foreground) {
+        int ch = interleaved.length / n;
+        int block = RATE / 100;
+        float[] mono = new float[block];
+        for (int pos = 0; pos + block <= n; pos += block) {
+            beam.speech(foreground);
+            beam.combine(java.util.Arrays.copyOfRange(interleaved, pos * ch, (pos + block) * ch), block, mono);
+        }
+    }
+
     /** SNR of y against the clean reference at the best-aligned lag: the projection is signal, the rest noise. */
     static double snrAgainst(float[] y, float[] ref, int from, int maxLag) {
         double best = -Double.MAX_VALUE;

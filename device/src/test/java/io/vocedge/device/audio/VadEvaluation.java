@@ -25,12 +25,23 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * <p>Properties: {@code vad.eval} comma-separated candidates ({@code baseline} = the defaults before issue 16, any
  * other name = {@code audio.vad: NAME}); {@code vad.eval.scenes} scenes per noise x SNR x layout (2);
  * {@code vad.eval.free_s} seconds of speech-free audio per noise type (600); {@code vad.eval.layouts} (all);
- * {@code vad.eval.noises} (all); {@code vad.eval.verbose=true} prints truth and segments of every scene with a badly
+ * {@code vad.eval.noises} (all); {@code vad.eval.seed_from} the first scene seed (1: seed 1 is the tuning scene, seed
+ * 2 the check scene, so {@code -Dvad.eval.scenes=1 -Dvad.eval.seed_from=2} runs only the check scenes);
+ * {@code vad.eval.snrs} (20,10,5,0); {@code vad.eval.verbose=true} prints truth and segments of every scene with a badly
  * cut utterance, and the false segments of the speech-free runs.
  */
 @EnabledIfSystemProperty(named = "vad.eval", matches = ".+")
 class VadEvaluation {
-    static final double[] SNRS = {20, 10, 5, 0};
+    static final double[] SNRS = snrs();
+
+    private static double[] snrs() {
+        String[] p = System.getProperty("vad.eval.snrs", "20,10,5,0").split(",");
+        double[] d = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            d[i] = Double.parseDouble(p[i].strip());
+        }
+        return d;
+    }
 
     /** The same as the test, for a quick run with the test classpath: {@code java -Dvad.eval=... VadEvaluation}. */
     public static void main(String[] args) throws Exception {
@@ -53,6 +64,14 @@ class VadEvaluation {
             Files.writeString(out.resolve(label.strip() + ".md"), md);
             System.out.println(md);
         }
+    }
+
+    private static String snrHeader() {
+        StringBuilder h = new StringBuilder();
+        for (double snr : SNRS) {
+            h.append(String.format(Locale.ROOT, " | %.0f dB", snr));
+        }
+        return h.toString();
     }
 
     static AudioConfig config(String label, Layout layout) throws Exception {
@@ -95,6 +114,7 @@ class VadEvaluation {
         long cpu = 0;
         double audio = 0;
         boolean verbose = Boolean.getBoolean("vad.eval.verbose");
+        int seedFrom = Integer.getInteger("vad.eval.seed_from", 1);
         List<Noise> noises = new ArrayList<>();
         for (String n : System.getProperty("vad.eval.noises", "WHITE,PINK,BROWN,HUM,BABBLE,MUSIC,TV")
                 .split(",")) {
@@ -104,7 +124,7 @@ class VadEvaluation {
             for (double snr : SNRS) {
                 for (Layout layout : layouts) {
                     AudioConfig cfg = config(label, layout);
-                    for (int seed = 1; seed <= scenes; seed++) {
+                    for (int seed = seedFrom; seed < seedFrom + scenes; seed++) {
                         Scene s = fx.speechInNoise(noise, snr, layout, seed);
                         long c0 = threads.getCurrentThreadCpuTime();
                         List<long[]> segs = segments(cfg, s);
@@ -119,6 +139,10 @@ class VadEvaluation {
                                 .merge(snr, sc, VadScore::plus);
                     }
                 }
+            }
+            if (freeSeconds <= 0) {
+                free.put(noise, VadScore.zero());
+                continue;
             }
             Scene quiet = fx.noiseOnly(noise, Layout.MONO_16K, freeSeconds, 1);
             long c0 = threads.getCurrentThreadCpuTime();
@@ -137,14 +161,19 @@ class VadEvaluation {
                 label));
         b.append(String.format(
                 Locale.ROOT,
-                "%d scenes x %d utterances per noise x SNR x layout, layouts %s; speech-free: %.0f s of "
-                        + "each noise alone (mono 16 kHz, at its 10 dB level)%n%n",
+                "%d scenes (seeds %d-%d) x %d utterances per noise x SNR x layout, layouts %s; speech-free: %.0f s "
+                        + "of each noise alone (mono 16 kHz, at its 10 dB level)%n%n",
                 scenes,
+                Integer.getInteger("vad.eval.seed_from", 1),
+                Integer.getInteger("vad.eval.seed_from", 1) + scenes - 1,
                 ShowroomFixtures.UTTERANCES,
                 layouts,
                 freeSeconds));
-        b.append(
-                "| noise | 20 dB | 10 dB | 5 dB | 0 dB | speech-free: false segments / 10 min |\n|---|---|---|---|---|---|\n");
+        b.append("| noise")
+                .append(snrHeader())
+                .append(" | speech-free: false segments / 10 min |\n|---")
+                .append("|---".repeat(SNRS.length + 1))
+                .append("|\n");
         VadScore all10 = VadScore.zero();
         for (Noise noise : noises) {
             b.append("| ").append(noise.name().toLowerCase(Locale.ROOT));
@@ -160,7 +189,11 @@ class VadEvaluation {
             b.append(String.format(
                     Locale.ROOT, " | %.1f (%d in %.0f s) |%n", f.falsePer10Min(), f.falseSegments(), f.seconds()));
         }
-        b.append("\n| layout | 20 dB | 10 dB | 5 dB | 0 dB |\n|---|---|---|---|---|\n");
+        b.append("\n| layout")
+                .append(snrHeader())
+                .append(" |\n|---")
+                .append("|---".repeat(SNRS.length))
+                .append("|\n");
         for (Layout layout : layouts) {
             b.append("| ").append(layout.name().toLowerCase(Locale.ROOT));
             for (double snr : SNRS) {
