@@ -5,6 +5,7 @@ import io.vocedge.device.insights.InsightEngine;
 import io.vocedge.device.insights.Lexicon;
 import io.vocedge.device.insights.RedactionScore;
 import io.vocedge.device.insights.Redactor;
+import io.vocedge.device.insights.model.AuthorGroups;
 import io.vocedge.device.insights.model.Corrections;
 import io.vocedge.device.insights.model.Example;
 import io.vocedge.device.insights.model.InsightModel;
@@ -154,11 +155,37 @@ final class InsightsCommand implements Runnable {
                                 + "(id, gold -> predicted topics and sentiment, text); for the training corpus, never a test set")
         Path errors;
 
+        @Option(
+                names = "--group-by",
+                defaultValue = "none",
+                description = "none (random k folds) or author: leave one author out, each author (from the file"
+                        + " name, see corpus/train/README.md) one fold; mimics an author the model never saw")
+        String groupBy;
+
         @Override
         public Integer call() throws Exception {
             InsightEngine rules = new InsightEngine(new Redactor(), lexicon());
-            Metrics m = ModelTraining.crossValidate(examples(), rules::prepare, folds, errors != null);
-            System.out.print(m.report(folds + "-fold cross-validation (out-of-fold, nested calibration)", true));
+            List<Example> examples = examples();
+            Metrics m;
+            String title;
+            if (groupBy.equals("author")) {
+                java.util.Map<String, String> fileOf =
+                        LabelledCorpus.read(corpus).fileOfId();
+                List<String> groups = new ArrayList<>(examples.size());
+                for (Example e : examples) {
+                    String f = fileOf.get(e.id());
+                    groups.add(f == null ? AuthorGroups.CORRECTIONS : AuthorGroups.of(f));
+                }
+                m = ModelTraining.crossValidateGrouped(examples, rules::prepare, groups, errors != null);
+                title = "leave-one-author-out cross-validation (" + m.byGroup.size()
+                        + " authors, out-of-group, nested calibration)";
+            } else if (groupBy.equals("none")) {
+                m = ModelTraining.crossValidate(examples, rules::prepare, folds, errors != null);
+                title = folds + "-fold cross-validation (out-of-fold, nested calibration)";
+            } else {
+                throw new IllegalArgumentException("--group-by " + groupBy + ": use none or author");
+            }
+            System.out.print(m.report(title, true));
             if (errors != null) {
                 Files.write(errors, m.errors, StandardCharsets.UTF_8);
             }

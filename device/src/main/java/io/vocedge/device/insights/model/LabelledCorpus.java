@@ -24,10 +24,17 @@ public final class LabelledCorpus {
 
     private final List<Example> examples;
     private final List<Path> files;
+    private final java.util.Map<String, String> fileOfId;
 
-    private LabelledCorpus(List<Example> examples, List<Path> files) {
+    private LabelledCorpus(List<Example> examples, List<Path> files, java.util.Map<String, String> fileOfId) {
         this.examples = List.copyOf(examples);
         this.files = List.copyOf(files);
+        this.fileOfId = java.util.Map.copyOf(fileOfId);
+    }
+
+    /** The file name (no directory) each example id was read from, for grouping lines by author. */
+    public java.util.Map<String, String> fileOfId() {
+        return fileOfId;
     }
 
     public List<Example> examples() {
@@ -57,6 +64,7 @@ public final class LabelledCorpus {
             throw new IllegalArgumentException(dirOrFile + " does not exist (give a corpus directory or TSV file)");
         }
         List<Example> out = new ArrayList<>();
+        java.util.Map<String, String> fileOfId = new java.util.HashMap<>();
         List<String> errors = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Path f : files) {
@@ -82,6 +90,7 @@ public final class LabelledCorpus {
                 Example e = parse(c, where, errors);
                 if (e != null) {
                     out.add(e);
+                    fileOfId.put(e.id(), f.getFileName().toString());
                 }
             }
         }
@@ -90,7 +99,7 @@ public final class LabelledCorpus {
             throw new IllegalArgumentException("corpus " + dirOrFile + " has " + errors.size() + " problem(s):\n  - "
                     + String.join("\n  - ", errors.subList(0, shown)) + (shown < errors.size() ? "\n  ..." : ""));
         }
-        return new LabelledCorpus(out, files);
+        return new LabelledCorpus(out, files, fileOfId);
     }
 
     private static Example parse(String[] c, String where, List<String> errors) {

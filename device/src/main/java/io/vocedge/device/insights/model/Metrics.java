@@ -23,6 +23,9 @@ public final class Metrics {
     /** When not null, one line per utterance whose topics or sentiment were wrong (training corpus diagnostics only). */
     public List<String> errors;
 
+    /** When not null, the figures of each held-out group of a grouped cross-validation, by group name. */
+    public java.util.Map<String, Metrics> byGroup;
+
     public Metrics(List<String> topics, List<String> flags) {
         this.topics = topics;
         this.flags = flags;
@@ -208,6 +211,19 @@ public final class Metrics {
                     c[0] / Math.max(1.0, c[0] + c[1]),
                     c[0] / Math.max(1.0, c[0] + c[2]),
                     support(c)));
+        }
+        if (byGroup != null) {
+            sb.append("  by held-out group: topics micro-F1, lowest topic F1, sentiment accuracy, negative recall")
+                    .append(System.lineSeparator());
+            byGroup.forEach((g, gm) -> sb.append(String.format(
+                    Locale.ROOT,
+                    "    %-14s %5d  topics %.3f  lowest %.3f  sentiment %.3f  negative recall %.3f%n",
+                    g,
+                    gm.size(),
+                    gm.topicMicroF1(),
+                    gm.minTopicF1(),
+                    gm.sentimentAccuracy(),
+                    gm.sentimentRecall("negative"))));
         }
         if (reliability) {
             sb.append(String.format(

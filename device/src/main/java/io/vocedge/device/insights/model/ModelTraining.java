@@ -93,6 +93,42 @@ public final class ModelTraining {
         return score(oof, data, labels, fold, folds, keepErrors);
     }
 
+    /**
+     * Grouped cross-validation: every group (an author, see {@link AuthorGroups}) is one fold, scored by a model trained
+     * on all other groups and calibrated on their out-of-fold scores only. {@code groups} names the group of each
+     * example. The figures mimic a blind author, which random folds do not: they share every author's wording between
+     * training and test lines. {@link Metrics#byGroup} holds each held-out group's own figures.
+     */
+    public static Metrics crossValidateGrouped(
+            List<Example> examples, TextPreparer prep, List<String> groups, boolean keepErrors) {
+        if (groups.size() != examples.size()) {
+            throw new IllegalArgumentException("one group per example expected");
+        }
+        List<String> names = new ArrayList<>(new java.util.TreeSet<>(groups));
+        if (names.size() < 2) {
+            throw new IllegalArgumentException("grouped cross-validation needs at least two groups, found " + names);
+        }
+        Labels labels = new Labels(Taxonomy.TOPICS, Taxonomy.FLAGS);
+        List<Prepared> data = prepare(examples, prep, labels);
+        int[] fold = new int[data.size()];
+        for (int i = 0; i < fold.length; i++) {
+            fold[i] = names.indexOf(groups.get(i));
+        }
+        double[][] oof = outOfFold(data, fold, names.size(), labels, Trainer.Params.DEFAULT);
+        Metrics m = score(oof, data, labels, fold, names.size(), keepErrors);
+        m.byGroup = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < names.size(); k++) {
+            List<Integer> one = new ArrayList<>();
+            for (int i = 0; i < fold.length; i++) {
+                if (fold[i] == k) {
+                    one.add(i);
+                }
+            }
+            m.byGroup.put(names.get(k), scoreFold(oof, data, labels, fold, k, one));
+        }
+        return m;
+    }
+
     private static List<Prepared> prepare(List<Example> examples, TextPreparer prep, Labels labels) {
         List<Prepared> out = new ArrayList<>(examples.size());
         for (int i = 0; i < examples.size(); i++) {
@@ -227,38 +263,51 @@ public final class ModelTraining {
         for (int k = 0; k < folds; k++) {
             Calibrated c = calibrate(oof, data, labels, fold, k);
             for (int i = 0; i < data.size(); i++) {
-                if (fold[i] != k) {
-                    continue;
+                if (fold[i] == k) {
+                    add(m, oof[i], data.get(i), labels, c);
                 }
-                double[] z = oof[i];
-                double[] ps = Calibration.softmax(z, 0, Labels.SENTIMENT_HEADS, c.temperature());
-                int s = 0;
-                for (int x = 1; x < 3; x++) {
-                    if (ps[x] > ps[s]) {
-                        s = x;
-                    }
-                }
-                int nt = labels.topics().size();
-                double[] tp = new double[nt];
-                Set<String> topics = new HashSet<>();
-                for (int t = 0; t < nt; t++) {
-                    tp[t] = Calibration.sigmoid(c.a()[t] * z[Labels.SENTIMENT_HEADS + t] + c.b()[t]);
-                    if (tp[t] >= c.threshold()[t]) {
-                        topics.add(labels.topics().get(t));
-                    }
-                }
-                double[] fp = new double[labels.flags().size()];
-                Set<String> flags = new HashSet<>();
-                for (int f = 0; f < fp.length; f++) {
-                    int h = nt + f;
-                    fp[f] = Calibration.sigmoid(c.a()[h] * z[Labels.SENTIMENT_HEADS + h] + c.b()[h]);
-                    if (fp[f] >= c.threshold()[h]) {
-                        flags.add(labels.flags().get(f));
-                    }
-                }
-                m.add(data.get(i).example(), Labels.SENTIMENTS.get(s), ps[s], topics, tp, flags, fp);
             }
         }
         return m;
+    }
+
+    /** Figures of fold {@code k} alone ({@code members} its utterances), calibrated on the other folds. */
+    private static Metrics scoreFold(
+            double[][] oof, List<Prepared> data, Labels labels, int[] fold, int k, List<Integer> members) {
+        Metrics m = new Metrics(labels.topics(), labels.flags());
+        Calibrated c = calibrate(oof, data, labels, fold, k);
+        for (int i : members) {
+            add(m, oof[i], data.get(i), labels, c);
+        }
+        return m;
+    }
+
+    private static void add(Metrics m, double[] z, Prepared d, Labels labels, Calibrated c) {
+        double[] ps = Calibration.softmax(z, 0, Labels.SENTIMENT_HEADS, c.temperature());
+        int s = 0;
+        for (int x = 1; x < 3; x++) {
+            if (ps[x] > ps[s]) {
+                s = x;
+            }
+        }
+        int nt = labels.topics().size();
+        double[] tp = new double[nt];
+        Set<String> topics = new HashSet<>();
+        for (int t = 0; t < nt; t++) {
+            tp[t] = Calibration.sigmoid(c.a()[t] * z[Labels.SENTIMENT_HEADS + t] + c.b()[t]);
+            if (tp[t] >= c.threshold()[t]) {
+                topics.add(labels.topics().get(t));
+            }
+        }
+        double[] fp = new double[labels.flags().size()];
+        Set<String> flags = new HashSet<>();
+        for (int f = 0; f < fp.length; f++) {
+            int h = nt + f;
+            fp[f] = Calibration.sigmoid(c.a()[h] * z[Labels.SENTIMENT_HEADS + h] + c.b()[h]);
+            if (fp[f] >= c.threshold()[h]) {
+                flags.add(labels.flags().get(f));
+            }
+        }
+        m.add(d.example(), Labels.SENTIMENTS.get(s), ps[s], topics, tp, flags, fp);
     }
 }
