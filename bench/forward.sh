@@ -18,6 +18,9 @@
 # records/s cannot separate from the broker and consumer that a deployment runs elsewhere.
 # Knobs: RUNS=3 DEVICES=200 RECORDS=500 PACED=5000 SIM_FLAGS=--crash-safe-only SKIP_BUILD=1 GW_JAVA_OPTS=(e.g. JFR)
 #        FORWARD_OPTS="batch_max_events: 2000, batch_linger: 0s" (more keys of the forward section) SKIP_PACED=1
+#        GW_JARS="old=/tmp/old-gateway.jar new=gateway/target/voc-gateway.jar": each run measures every case with each
+#        gateway jar in turn (interleaved, so a busy neighbour slows both alike) and reports each jar's figures; default
+#        one jar, gateway/target/voc-gateway.jar. BENCH_JAR: the jar that runs the consumer and the raw producer
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/find-jdk.sh
@@ -52,14 +55,14 @@ start_gateway() {
     echo "store: {kind: postgresql, jdbc_url: \"jdbc:postgresql://$PG/$DB\", user: postgres, pool_size: 4}"
     [ -z "$2" ] || echo "forward: {${FORWARD_OPTS:+$FORWARD_OPTS, }kafka: {bootstrap_servers: \"${3:-$KAFKA}\", topic_prefix: \"$2\"}}"
   } > "$WORK/gateway-$1.yaml"
-  $JAVA ${GW_JAVA_OPTS:-} -jar gateway/target/voc-gateway.jar run --config "$WORK/gateway-$1.yaml" --data-dir "$GWDIR" > "$WORK/gateway-$1.log" 2>&1 & GW=$!
+  $JAVA ${GW_JAVA_OPTS:-} -jar "$GW_JAR" run --config "$WORK/gateway-$1.yaml" --data-dir "$GWDIR" > "$WORK/gateway-$1.log" 2>&1 & GW=$!
   wait_gateway "$GWDIR" "$WORK/gateway-$1.log"
 }
 stop_gateway() { stop_pid "$GW"; GW=""; psql_ -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"; DB=""; }
 # start_consumer TOPIC EXPECT: read_committed consumer in the background, ready when it returns
 start_consumer() {
   rm -f "$WORK/ready"
-  $JAVA -jar gateway/target/voc-gateway.jar bench-kafka consume --bootstrap "$KAFKA" --topic "$1" --expect "$2" \
+  $JAVA -jar "$BENCH_JAR" bench-kafka consume --bootstrap "$KAFKA" --topic "$1" --expect "$2" \
     --ready-file "$WORK/ready" > "$WORK/consumer.json" 2> "$WORK/consumer.log" & CONS=$!
   for _ in $(seq 1 240); do [ -f "$WORK/ready" ] && return 0; kill -0 "$CONS" || break; sleep 0.25; done
   echo "consumer not ready: $(tail -5 "$WORK/consumer.log")" >&2; return 1
@@ -67,78 +70,91 @@ start_consumer() {
 simulate() { rm -rf "$WORK/sim"; $JAVA -Xmx2g -jar device/target/voc-device.jar simulate --devices "$DEVICES" \
   --records-per-device "$RECORDS" --broker "$BROKER" --data-dir "$WORK/sim" $SIM_FLAGS --json "$@" 2>"$WORK/sim.log"; }
 field() { python3 -c 'import json,sys;print(json.loads(sys.stdin.read())[sys.argv[1]])' "$1"; }
+JARS=${GW_JARS:-gateway/target/voc-gateway.jar}
+BENCH_JAR=${BENCH_JAR:-gateway/target/voc-gateway.jar}  # the consumer and the raw producer
 for f in cpu_off cpu_on cpu_outbox cpu_raw off on outbox con conp50 conp99 raw pac_p50 pac_p99 pac_rate pcon_p50 pcon_p99 dup brk; do : > "$WORK/$f"; done
 EXPECT=$((DEVICES * RECORDS))
+RAW_DONE=""
 for r in $(seq 1 "$RUNS"); do
-  echo "== run $r/$RUNS (load $(loadavg))"
-  start_gateway "off$r" ""
+ for JARSPEC in $JARS; do
+  LABEL=${JARSPEC%%=*}; GW_JAR=${JARSPEC#*=}; [ "$LABEL" != "$JARSPEC" ] || LABEL=""
+  # Per jar its own result files (suffix .LABEL), the same names as before for a single unlabelled jar.
+  S=${LABEL:+.$LABEL}
+  if [ -n "$S" ]; then for f in cpu_off cpu_on cpu_outbox off on outbox con conp50 conp99 pac_p50 pac_p99 pac_rate pcon_p50 pcon_p99; do
+    [ -e "$WORK/$f$S" ] || : > "$WORK/$f$S"; done; fi
+  echo "== run $r/$RUNS${LABEL:+, gateway $LABEL ($GW_JAR)} (load $(loadavg))"
+  start_gateway "off$r$LABEL" ""
   C0=$(cpu_snapshot "$GW" "$KF" "$MQ")
-  OUT=$(simulate); echo "without forwarding: $OUT"; echo "$OUT" | field records_per_second >> "$WORK/off"
-  echo "$(cpu_delta "$C0" "$(cpu_snapshot "$GW" "$KF" "$MQ")") 0 $(echo "$OUT" | field cpu_ms)" >> "$WORK/cpu_off"
+  OUT=$(simulate); echo "without forwarding: $OUT"; echo "$OUT" | field records_per_second >> "$WORK/off$S"
+  echo "$(cpu_delta "$C0" "$(cpu_snapshot "$GW" "$KF" "$MQ")") 0 $(echo "$OUT" | field cpu_ms)" >> "$WORK/cpu_off$S"
   stop_gateway
 
-  start_gateway "on$r" "bench$r"
-  start_consumer "bench$r.utterance" "$EXPECT"
+  start_gateway "on$r$LABEL" "bench$r$LABEL"
+  start_consumer "bench$r$LABEL.utterance" "$EXPECT"
   C0=$(cpu_snapshot "$GW" "$KF" "$MQ")
-  OUT=$(simulate); echo "with forwarding:    $OUT"; echo "$OUT" | field records_per_second >> "$WORK/on"
+  OUT=$(simulate); echo "with forwarding:    $OUT"; echo "$OUT" | field records_per_second >> "$WORK/on$S"
   wait "$CONS" || echo "consumer: not every event arrived (see below)"; CONS=""
   C=$(cat "$WORK/consumer.json"); echo "kafka consumer:     $C"
-  echo "$(cpu_delta "$C0" "$(cpu_snapshot "$GW" "$KF" "$MQ")") $(echo "$C" | field cpu_ms) $(echo "$OUT" | field cpu_ms)" >> "$WORK/cpu_on"
-  echo "$C" | field events_per_second >> "$WORK/con"; echo "$C" | field p50_ms >> "$WORK/conp50"
-  echo "$C" | field p99_ms >> "$WORK/conp99"; echo "$C" | field duplicates >> "$WORK/dup"; echo "$C" | field order_breaks >> "$WORK/brk"
+  echo "$(cpu_delta "$C0" "$(cpu_snapshot "$GW" "$KF" "$MQ")") $(echo "$C" | field cpu_ms) $(echo "$OUT" | field cpu_ms)" >> "$WORK/cpu_on$S"
+  echo "$C" | field events_per_second >> "$WORK/con$S"; echo "$C" | field p50_ms >> "$WORK/conp50$S"
+  echo "$C" | field p99_ms >> "$WORK/conp99$S"; echo "$C" | field duplicates >> "$WORK/dup"; echo "$C" | field order_breaks >> "$WORK/brk"
   [ "$(echo "$C" | field distinct)" = "$EXPECT" ] || echo "MISSING EVENTS: $(echo "$C" | field distinct) of $EXPECT" >&2
   SIZE=$(echo "$C" | field avg_value_bytes)
   stop_gateway
 
-  start_gateway "outbox$r" "outbox$r" "127.0.0.1:$(free_port)"
+  start_gateway "outbox$r$LABEL" "outbox$r$LABEL" "127.0.0.1:$(free_port)"
   C0=$(cpu_snapshot "$GW" "$KF" "$MQ")
-  OUT=$(simulate); echo "outbox, Kafka down: $OUT"; echo "$OUT" | field records_per_second >> "$WORK/outbox"
-  echo "$(cpu_delta "$C0" "$(cpu_snapshot "$GW" "$KF" "$MQ")") 0 $(echo "$OUT" | field cpu_ms)" >> "$WORK/cpu_outbox"
+  OUT=$(simulate); echo "outbox, Kafka down: $OUT"; echo "$OUT" | field records_per_second >> "$WORK/outbox$S"
+  echo "$(cpu_delta "$C0" "$(cpu_snapshot "$GW" "$KF" "$MQ")") 0 $(echo "$OUT" | field cpu_ms)" >> "$WORK/cpu_outbox$S"
   stop_gateway
 
-  OUT=$($JAVA -jar gateway/target/voc-gateway.jar bench-kafka produce --bootstrap "$KAFKA" --topic "bench-raw$r.utterance" \
+  if [ "$RAW_DONE" != "$r" ]; then RAW_DONE=$r
+  OUT=$($JAVA -jar "$BENCH_JAR" bench-kafka produce --bootstrap "$KAFKA" --topic "bench-raw$r.utterance" \
     --messages "$EXPECT" --size "$SIZE" 2>/dev/null); echo "$OUT"
   echo "$OUT" | sed -n 's/.* s, \([0-9.]*\) msg\/s.*/\1/p' >> "$WORK/raw"
   echo "$OUT" | sed -n 's/.*, cpu \([0-9]*\) ms$/\1/p' >> "$WORK/cpu_raw"
+  fi
 
   [ "${SKIP_PACED:-0}" = 1 ] && continue
-  start_gateway "paced$r" "paced$r"
-  start_consumer "paced$r.utterance" "$EXPECT"
+  start_gateway "paced$r$LABEL" "paced$r$LABEL"
+  start_consumer "paced$r$LABEL.utterance" "$EXPECT"
   OUT=$(simulate --rate "$PACED"); echo "paced $PACED/s:      $OUT"
-  echo "$OUT" | field p50_ms >> "$WORK/pac_p50"; echo "$OUT" | field p99_ms >> "$WORK/pac_p99"
-  echo "$OUT" | field records_per_second >> "$WORK/pac_rate"
+  echo "$OUT" | field p50_ms >> "$WORK/pac_p50$S"; echo "$OUT" | field p99_ms >> "$WORK/pac_p99$S"
+  echo "$OUT" | field records_per_second >> "$WORK/pac_rate$S"
   wait "$CONS" || echo "consumer: not every event arrived"; CONS=""
   C=$(cat "$WORK/consumer.json"); echo "kafka consumer:     $C"
-  echo "$C" | field p50_ms >> "$WORK/pcon_p50"; echo "$C" | field p99_ms >> "$WORK/pcon_p99"
+  echo "$C" | field p50_ms >> "$WORK/pcon_p50$S"; echo "$C" | field p99_ms >> "$WORK/pcon_p99$S"
   echo "$C" | field duplicates >> "$WORK/dup"; echo "$C" | field order_breaks >> "$WORK/brk"
   stop_gateway
+ done
 done
-OFF=$(median < "$WORK/off"); ON=$(median < "$WORK/on"); RAW=$(median < "$WORK/raw"); CON=$(median < "$WORK/con")
+report() {
+OFF=$(median < "$WORK/off$S"); ON=$(median < "$WORK/on$S"); RAW=$(median < "$WORK/raw"); CON=$(median < "$WORK/con$S")
 echo
-echo "== medians of $RUNS runs ($(nproc) cores, $(date -u +%F), $DEVICES devices x $RECORDS records${SIM_FLAGS:+, $SIM_FLAGS})"
+echo "== ${LABEL:+gateway $LABEL: }medians of $RUNS runs ($(nproc) cores, $(date -u +%F), $DEVICES devices x $RECORDS records${SIM_FLAGS:+, $SIM_FLAGS})"
 printf 'ingest without forwarding:                 %8.0f records/s\n' "$OFF"
 printf 'ingest with forwarding to Kafka:           %8.0f records/s\n' "$ON"
 printf 'forwarding cost to ingest:                 %8.1f %%  (target < 10 %%)\n' "$(python3 -c "print(100*(1-$ON/$OFF))")"
-printf 'ingest, outbox written, Kafka down:        %8.0f records/s (in-transaction cost %.1f %%)\n' "$(median < "$WORK/outbox")" \
-  "$(python3 -c "print(100*(1-$(median < "$WORK/outbox")/$OFF))")"
+printf 'ingest, outbox written, Kafka down:        %8.0f records/s (in-transaction cost %.1f %%)\n' "$(median < "$WORK/outbox$S")" \
+  "$(python3 -c "print(100*(1-$(median < "$WORK/outbox$S")/$OFF))")"
 printf 'events into Kafka (read_committed view):   %8.0f events/s\n' "$CON"
 printf 'raw kafka-clients producer, same settings: %8.0f msg/s (ratio forwarded / raw %.2f)\n' "$RAW" "$(python3 -c "print($CON/$RAW)")"
-printf 'saturated commit->readable in Kafka:       p50 %.0f ms, p99 %.0f ms (includes the backlog)\n' "$(median < "$WORK/conp50")" "$(median < "$WORK/conp99")"
+printf 'saturated commit->readable in Kafka:       p50 %.0f ms, p99 %.0f ms (includes the backlog)\n' "$(median < "$WORK/conp50$S")" "$(median < "$WORK/conp99$S")"
 [ "${SKIP_PACED:-0}" = 1 ] || printf 'paced %d/s: achieved %.0f/s, commit->ack p50 %.0f ms, p99 %.0f ms; commit->Kafka p50 %.0f ms, p99 %.0f ms\n' \
-  "$PACED" "$(median < "$WORK/pac_rate")" "$(median < "$WORK/pac_p50")" "$(median < "$WORK/pac_p99")" \
-  "$(median < "$WORK/pcon_p50")" "$(median < "$WORK/pcon_p99")"
+  "$PACED" "$(median < "$WORK/pac_rate$S")" "$(median < "$WORK/pac_p50$S")" "$(median < "$WORK/pac_p99$S")" \
+  "$(median < "$WORK/pcon_p50$S")" "$(median < "$WORK/pcon_p99$S")"
 printf 'duplicates / per-device order breaks seen by the consumer, all runs: %s / %s\n' \
   "$(python3 -c 'import sys;print(sum(int(x) for x in open(sys.argv[1])))' "$WORK/dup")" \
   "$(python3 -c 'import sys;print(sum(int(x) for x in open(sys.argv[1])))' "$WORK/brk")"
 echo
-echo "== CPU per 1,000 records (ms; user + system, medians of $RUNS runs; the consumer is the central platform's reader)"
-python3 - "$WORK" "$EXPECT" <<'PY'
+echo "== ${LABEL:+gateway $LABEL: }CPU per 1,000 records (ms; user + system, medians of $RUNS runs; the consumer is the central platform's reader)"
+python3 - "$WORK" "$EXPECT" "$S" <<'PY'
 import statistics, sys
-work, n = sys.argv[1], int(sys.argv[2])
+work, n, suffix = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 names = ["gateway", "postgresql", "kafka broker", "mosquitto", "whole machine", "consumer", "simulator"]
 rows = {}
 for case in ("off", "on", "outbox"):
-    runs = [[int(x) for x in line.split()] for line in open(f"{work}/cpu_{case}") if line.strip()]
+    runs = [[int(x) for x in line.split()] for line in open(f"{work}/cpu_{case}{suffix}") if line.strip()]
     rows[case] = [statistics.median(r[i] for r in runs) * 1000 / n for i in range(7)]
 print(f"{'':28}" + "".join(f"{h:>16}" for h in names))
 for case, label in (("off", "without forwarding"), ("on", "forwarding to Kafka"), ("outbox", "outbox, Kafka down")):
@@ -151,3 +167,8 @@ for case, label in (("on", "forwarding to Kafka"), ("outbox", "outbox, Kafka dow
     print(f"gateway + PostgreSQL CPU per record, {label}: {100 * (host(rows[case]) / host(rows['off']) - 1):+.1f} % "
           f"(gateway {100 * (rows[case][0] / rows['off'][0] - 1):+.1f} %, PostgreSQL {100 * (rows[case][1] / rows['off'][1] - 1):+.1f} %)")
 PY
+}
+for JARSPEC in $JARS; do
+  LABEL=${JARSPEC%%=*}; [ "$LABEL" != "$JARSPEC" ] || LABEL=""; S=${LABEL:+.$LABEL}
+  report
+done

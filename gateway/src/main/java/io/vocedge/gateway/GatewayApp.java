@@ -98,7 +98,8 @@ public final class GatewayApp implements AutoCloseable {
                 config.forward().enabled(),
                 Clock.systemUTC(),
                 () -> forwarders.forEach(Forwarder::wake));
-        store.addParticipant(new OutboxParticipant(outbox, () -> faults.reached("in_transaction")));
+        store.addParticipant(new OutboxParticipant(
+                outbox, () -> faults.reached("in_transaction"), rows -> forwarders.forEach(f -> f.committed(rows))));
         // Before ingest starts: the console's indexer writes inside every store commit.
         CredentialTransport transport = new CredentialTransport(config.http(), registryMetricsFor());
         console = new Console(store, config.console(), transport, json, java.time.Clock.systemUTC());

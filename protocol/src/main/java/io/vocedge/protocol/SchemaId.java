@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
  */
 public record SchemaId(String kind, int major) {
     private static final Pattern FORMAT = Pattern.compile("(voc\\.[a-z][a-z0-9-]*)/([1-9][0-9]{0,3})");
+    private static final Pattern KIND = Pattern.compile("voc\\.[a-z][a-z0-9-]*");
 
     public static final SchemaId BATCH = new SchemaId("voc.batch", 1);
     public static final SchemaId UTTERANCE = new SchemaId("voc.utterance", 1);
@@ -24,7 +25,7 @@ public record SchemaId(String kind, int major) {
     public static final SchemaId CASE = new SchemaId("voc.case", 1);
 
     public SchemaId {
-        if (kind == null || !kind.matches("voc\\.[a-z][a-z0-9-]*")) {
+        if (kind == null || !KIND.matcher(kind).matches()) {
             throw new IllegalArgumentException("schema kind must look like 'voc.<name>', got: " + kind);
         }
         if (major < 1) {
@@ -37,12 +38,33 @@ public record SchemaId(String kind, int major) {
         if (text == null) {
             throw new ProtocolException("missing 'schema' field: every envelope needs one, e.g. \"voc.utterance/1\"");
         }
+        SchemaId known = Known.BY_TEXT.get(text);
+        if (known != null) {
+            return known; // the gateway parses one per record: no regex, no allocation for the schemas it knows
+        }
         var m = FORMAT.matcher(text);
         if (!m.matches()) {
             throw new ProtocolException(
                     "malformed schema '" + abbreviate(text) + "': expected '<kind>/<major>', e.g. \"voc.utterance/1\"");
         }
         return new SchemaId(m.group(1), Integer.parseInt(m.group(2)));
+    }
+
+    /** The constants above by their text (a holder class: the constants must exist before the map is built). */
+    private static final class Known {
+        static final java.util.Map<String, SchemaId> BY_TEXT = java.util.stream.Stream.of(
+                        BATCH,
+                        UTTERANCE,
+                        CONVERSATION,
+                        TELEMETRY,
+                        STATUS,
+                        ACK,
+                        COMMAND,
+                        COMMAND_RESULT,
+                        LEXICON,
+                        ALERT,
+                        CASE)
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(SchemaId::toString, id -> id));
     }
 
     static String abbreviate(String text) {

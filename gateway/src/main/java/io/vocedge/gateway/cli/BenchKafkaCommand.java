@@ -98,12 +98,58 @@ final class BenchKafkaCommand implements Runnable {
         @Option(names = "--linger", defaultValue = "PT0.005S", description = "producer linger, as forward.kafka.linger")
         Duration linger;
 
+        @Option(
+                names = "--property",
+                description = "a producer property over the gateway's, e.g. batch.size=262144 (repeatable; to measure"
+                        + " a setting before changing KafkaSink)")
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
+
+        @Option(
+                names = "--text-values",
+                description = "values of words drawn at random (about as compressible as the records' JSON) instead of"
+                        + " one repeated byte")
+        boolean textValues;
+
         @Override
         public Integer call() throws Exception {
             Properties p = KafkaSink.producerProperties(
                     plaintext(bootstrap, "bench", linger), "voc-bench-raw-" + UUID.randomUUID());
+            p.putAll(properties);
             byte[] value = new byte[size];
             Arrays.fill(value, (byte) 'x');
+            byte[][] values = new byte[64][];
+            java.util.Random random = new java.util.Random(18);
+            String[] words = {
+                "the",
+                "deposit",
+                "was",
+                "never",
+                "refunded",
+                "\"sentiment\":",
+                "{\"label\":",
+                "\"negative\"",
+                "car",
+                "delivery",
+                "when",
+                "can",
+                "I",
+                "\"score\":",
+                "-0.62,",
+                "\"topics\":"
+            };
+            for (int v = 0; v < values.length; v++) {
+                if (!textValues) {
+                    values[v] = value;
+                    continue;
+                }
+                StringBuilder sb = new StringBuilder(size + 16);
+                while (sb.length() < size) {
+                    sb.append(words[random.nextInt(words.length)])
+                            .append(random.nextInt(3) == 0 ? random.nextInt(1000) : "")
+                            .append(' ');
+                }
+                values[v] = sb.substring(0, size).getBytes(StandardCharsets.UTF_8);
+            }
             byte[] now = Instant.now().toString().getBytes(StandardCharsets.UTF_8);
             try (KafkaProducer<String, byte[]> producer =
                     new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
@@ -123,7 +169,8 @@ final class BenchKafkaCommand implements Runnable {
                         h.add(KafkaSink.HEADER_COMMITTED_AT, now);
                         h.add(KafkaSink.HEADER_GATEWAY, "bench".getBytes(StandardCharsets.UTF_8));
                         h.add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
-                        producer.send(new ProducerRecord<>(topic, null, null, "dev-" + (j % 200), value, h));
+                        producer.send(new ProducerRecord<>(
+                                topic, null, null, "dev-" + (j % 200), values[j % values.length], h));
                     }
                     producer.commitTransaction();
                 }

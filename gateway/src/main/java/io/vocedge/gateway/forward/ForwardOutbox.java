@@ -1,7 +1,6 @@
 package io.vocedge.gateway.forward;
 
 import io.vocedge.gateway.store.Dialect;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -68,27 +67,81 @@ public final class ForwardOutbox {
         append(c, List.of(new ForwardEvent(kind, deviceKey, eventId, schemaId, json)));
     }
 
-    /** Appends events in the caller's transaction; per device key they keep the order of the list. */
-    public void append(Connection c, List<ForwardEvent> events) throws SQLException {
+    /**
+     * Appends events in the caller's transaction; per device key they keep the order of the list. Returns the rows of
+     * the events that are certainly in the outbox once the transaction commits - those of stored records, which are
+     * never dropped as duplicates - per key in dseq order, for {@link CommittedEvents} (the others are left out: the
+     * store may drop a status or alert already appended, leaving its dseq unused).
+     */
+    public List<OutboxRow> append(Connection c, List<ForwardEvent> events) throws SQLException {
         if (!enabled || events.isEmpty()) {
-            return;
+            return List.of();
         }
         Map<String, List<ForwardEvent>> byKey = new TreeMap<>();
         for (ForwardEvent e : events) {
             byKey.computeIfAbsent(e.deviceKey(), k -> new ArrayList<>()).add(e);
         }
         Map<String, Long> last = dialect == Dialect.POSTGRESQL ? reservePostgresql(c, byKey) : reserve(c, byKey);
-        java.time.Instant at = clock.instant();
+        // Microseconds, as PostgreSQL keeps them: a row held in memory carries exactly the time the store has.
+        java.time.Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Map<ForwardEvent, Integer> sizes = new java.util.IdentityHashMap<>();
+        for (ForwardEvent e : events) {
+            sizes.put(e, utf8Length(e.json()));
+        }
         if (dialect == Dialect.POSTGRESQL) {
-            insertPostgresql(c, byKey, last, at);
+            insertPostgresql(c, byKey, last, at, sizes);
         } else {
-            insertBatch(c, byKey, last, at);
+            insertBatch(c, byKey, last, at, sizes);
         }
         onAppend.run();
+        List<OutboxRow> certain = new ArrayList<>(events.size());
+        for (Map.Entry<String, List<ForwardEvent>> k : byKey.entrySet()) {
+            long dseq = last.get(k.getKey()) - k.getValue().size();
+            for (ForwardEvent e : k.getValue()) {
+                dseq++;
+                if (ForwardEvent.RECORD_KINDS.contains(e.kind())) {
+                    certain.add(new OutboxRow(
+                            e.deviceKey(),
+                            dseq,
+                            e.eventId(),
+                            e.kind(),
+                            e.schemaId(),
+                            at,
+                            gatewayId,
+                            e.json(),
+                            sizes.get(e)));
+                }
+            }
+        }
+        return certain;
+    }
+
+    /** UTF-8 length of a string without encoding it (the payloads are ~600 bytes each, one per record). */
+    static int utf8Length(String s) {
+        int n = s.length();
+        int bytes = n;
+        for (int i = 0; i < n; i++) {
+            char ch = s.charAt(i);
+            if (ch >= 0x80) {
+                if (ch < 0x800) {
+                    bytes++;
+                } else if (Character.isHighSurrogate(ch) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    bytes += 2; // 4 bytes for the pair's 2 chars
+                    i++;
+                } else if (!Character.isSurrogate(ch)) {
+                    bytes += 2; // 3 bytes
+                } // a lone surrogate: String.getBytes writes '?', 1 byte
+            }
+        }
+        return bytes;
     }
 
     private void insertBatch(
-            Connection c, Map<String, List<ForwardEvent>> byKey, Map<String, Long> last, java.time.Instant at)
+            Connection c,
+            Map<String, List<ForwardEvent>> byKey,
+            Map<String, Long> last,
+            java.time.Instant at,
+            Map<ForwardEvent, Integer> sizes)
             throws SQLException {
         try (PreparedStatement ps =
                 c.prepareStatement(dialect.insertIgnore + " forward_outbox (device_key, dseq, event_id,"
@@ -105,7 +158,7 @@ public final class ForwardOutbox {
                     dialect.setTime(ps, 6, at);
                     ps.setString(7, gatewayId);
                     ps.setString(8, e.json());
-                    ps.setInt(9, e.json().getBytes(StandardCharsets.UTF_8).length);
+                    ps.setInt(9, sizes.get(e));
                     ps.addBatch();
                 }
             }
@@ -118,7 +171,11 @@ public final class ForwardOutbox {
      * batch costs the server one executor round per row, inside the ingest transaction.
      */
     private void insertPostgresql(
-            Connection c, Map<String, List<ForwardEvent>> byKey, Map<String, Long> last, java.time.Instant at)
+            Connection c,
+            Map<String, List<ForwardEvent>> byKey,
+            Map<String, Long> last,
+            java.time.Instant at,
+            Map<ForwardEvent, Integer> sizes)
             throws SQLException {
         int n = byKey.values().stream().mapToInt(List::size).sum();
         String[] key = new String[n];
@@ -138,7 +195,7 @@ public final class ForwardOutbox {
                 kind[i] = e.kind();
                 schema[i] = e.schemaId();
                 payload[i] = e.json();
-                bytes[i] = e.json().getBytes(StandardCharsets.UTF_8).length;
+                bytes[i] = sizes.get(e);
                 i++;
             }
         }

@@ -45,6 +45,9 @@ public final class Forwarder implements AutoCloseable {
     private final Counter failures;
     private final Timer commitToPublish;
     private final DistributionSummary batchEvents;
+    private final Counter fromMemory;
+    private final Counter fromStore;
+    private final CommittedEvents held;
     private volatile boolean running;
     private volatile OutboxStore.Lag lag = new OutboxStore.Lag(0, 0, null);
     private volatile Instant lagAt;
@@ -106,7 +109,43 @@ public final class Forwarder implements AutoCloseable {
                 java.util.List.of(io.micrometer.core.instrument.Tag.of("sink", s)),
                 this,
                 Forwarder::oldestAgeSeconds);
+        // Enough for a few seconds of events at this machine's ingest rates (bench/forward.sh: ~3,000/s), and for
+        // several full batches: a forwarder further behind than that reads from the outbox anyway.
+        this.held =
+                new CommittedEvents(Math.max(HELD_MIN_EVENTS, 20 * maxEvents), Math.max(HELD_MIN_BYTES, 4 * maxBytes));
+        this.fromMemory = Counter.builder("voc_forward_events_read_total")
+                .description("events published, by where the forwarder got them: held in memory since their commit, or"
+                        + " read back from the outbox (after a restart, another gateway's, or more than memory holds)")
+                .tag("sink", s)
+                .tag("source", "memory")
+                .register(metrics);
+        this.fromStore = Counter.builder("voc_forward_events_read_total")
+                .tag("sink", s)
+                .tag("source", "outbox")
+                .register(metrics);
+        metrics.gauge(
+                "voc_forward_held_events",
+                java.util.List.of(io.micrometer.core.instrument.Tag.of("sink", s)),
+                this,
+                f -> f.held.events());
+        io.micrometer.core.instrument.FunctionCounter.builder(
+                        "voc_forward_held_overflows_total", this, f -> f.held.overflows())
+                .description("times the events held in memory were dropped because more arrived than it holds")
+                .tag("sink", s)
+                .register(metrics);
         this.thread = Thread.ofPlatform().name("forward-" + s).daemon(true).unstarted(this::loop);
+    }
+
+    private static final int HELD_MIN_EVENTS = 10_000;
+    private static final long HELD_MIN_BYTES = 32L << 20;
+
+    /**
+     * Events of stored records that just committed (called on the committing thread, after the commit): held in memory
+     * so this forwarder publishes them without reading them back ({@link CommittedEvents}), and the forwarder is woken.
+     */
+    public void committed(java.util.List<OutboxRow> rows) {
+        held.offer(rows);
+        wake();
     }
 
     public void start() {
@@ -249,7 +288,7 @@ public final class Forwarder implements AutoCloseable {
 
     /** One claim-publish-mark round; returns the events published. */
     int cycle() throws Exception {
-        try (OutboxStore.Claim claim = store.claim(sink.name(), maxKeys, maxEvents, maxBytes)) {
+        try (OutboxStore.Claim claim = store.claim(sink.name(), maxKeys, maxEvents, maxBytes, held)) {
             if (claim.isEmpty()) {
                 return 0;
             }
@@ -260,6 +299,9 @@ public final class Forwarder implements AutoCloseable {
             }
             Instant now = clock.instant();
             claim.markSent(now);
+            held.sent(claim.marks());
+            fromMemory.increment(claim.fromMemory());
+            fromStore.increment(claim.rows().size() - claim.fromMemory());
             long bytes = 0;
             for (OutboxRow r : claim.rows()) {
                 bytes += r.bytes();

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Writes every newly stored record (utterances, conversation summaries, telemetry) and every device status update
@@ -23,20 +24,47 @@ public final class OutboxParticipant implements CommitParticipant {
 
     private final ForwardOutbox outbox;
     private final Runnable inTransaction;
+    private final Consumer<List<OutboxRow>> onCommitted;
+    /** The rows this thread's open transaction wrote, handed on only once it committed. */
+    private final ThreadLocal<List<OutboxRow>> written = new ThreadLocal<>();
 
     /** @param inTransaction called after the outbox rows are written, before the commit (fault tests pause here) */
     public OutboxParticipant(ForwardOutbox outbox, Runnable inTransaction) {
+        this(outbox, inTransaction, rows -> {});
+    }
+
+    /**
+     * @param onCommitted given the rows of stored records' events once their transaction committed (never before, never
+     *     after a rollback): the forwarders publish them without reading them back ({@link CommittedEvents})
+     */
+    public OutboxParticipant(ForwardOutbox outbox, Runnable inTransaction, Consumer<List<OutboxRow>> onCommitted) {
         this.outbox = outbox;
         this.inTransaction = inTransaction;
+        this.onCommitted = onCommitted;
     }
 
     @Override
     public void participate(Connection connection, Dialect dialect, CommittedChanges changes) throws SQLException {
+        written.remove();
         if (!outbox.enabled()) {
             return;
         }
-        outbox.append(connection, events(changes));
+        written.set(outbox.append(connection, events(changes)));
         inTransaction.run();
+    }
+
+    @Override
+    public void committed(CommittedChanges changes) {
+        List<OutboxRow> rows = written.get();
+        written.remove();
+        if (rows != null && !rows.isEmpty()) {
+            onCommitted.accept(rows);
+        }
+    }
+
+    @Override
+    public void rolledBack(CommittedChanges changes) {
+        written.remove();
     }
 
     static List<ForwardEvent> events(CommittedChanges changes) {

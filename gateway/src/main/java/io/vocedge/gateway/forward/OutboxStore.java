@@ -52,6 +52,15 @@ public final class OutboxStore {
      * {@link Claim#markSent} then moves each cursor only from the value it read.
      */
     public Claim claim(String sink, int maxKeys, int maxEvents, long maxBytes) throws SQLException {
+        return claim(sink, maxKeys, maxEvents, maxBytes, null);
+    }
+
+    /**
+     * As {@link #claim(String, int, int, long)}; a claimed key whose pending events {@code held} has in memory (all of
+     * them, {@link CommittedEvents#take}) is not read back from the outbox. Keys, locks, limits, the cut and the cursor
+     * marks are exactly those of a claim that read every key from the outbox.
+     */
+    Claim claim(String sink, int maxKeys, int maxEvents, long maxBytes, CommittedEvents held) throws SQLException {
         Connection c = pool.getConnection();
         try {
             Map<String, long[]> keys = new LinkedHashMap<>(); // key -> {sent_dseq, last_dseq}
@@ -72,17 +81,18 @@ public final class OutboxStore {
             }
             List<OutboxRow> rows = new ArrayList<>();
             Map<String, Long> mark = new LinkedHashMap<>();
+            int fromMemory = 0;
             if (!keys.isEmpty()) {
-                readPending(c, keys, maxEvents, maxBytes, rows, mark);
+                fromMemory = readPending(c, keys, maxEvents, maxBytes, rows, mark, held);
             }
             if (dialect == Dialect.SQLITE) {
                 Map<String, Long> from = new LinkedHashMap<>();
                 keys.forEach((k, v) -> from.put(k, v[0]));
                 c.commit();
                 c.close();
-                return new Claim(null, sink, rows, mark, from);
+                return new Claim(null, sink, rows, mark, from, fromMemory);
             }
-            return new Claim(c, sink, rows, mark, null);
+            return new Claim(c, sink, rows, mark, null, fromMemory);
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(c);
             c.close();
@@ -90,36 +100,67 @@ public final class OutboxStore {
         }
     }
 
-    private void readPending(
+    /** Returns how many of the rows came from {@code held} rather than the outbox. */
+    private int readPending(
             Connection c,
             Map<String, long[]> keys,
             int maxEvents,
             long maxBytes,
             List<OutboxRow> rows,
-            Map<String, Long> mark)
+            Map<String, Long> mark,
+            CommittedEvents held)
             throws SQLException {
         // Each key's events above its cursor, sorted by key then dseq: cutting the list anywhere leaves a prefix per
-        // key.
+        // key. Keys held in memory are merged in at their place in that order; the others are read, at most
+        // maxEvents + 1 rows (the store's list is cut at the same place or later than the merged one, so every key
+        // before the cut is complete).
         List<String> keyList = new ArrayList<>(keys.keySet());
-        Map<String, Long> published = new LinkedHashMap<>();
-        String cutKey = null;
-        try (PreparedStatement ps = pendingStatement(c, keyList, keys, maxEvents + 1)) {
-            long bytes = 0;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    OutboxRow row = row(rs);
-                    if (rows.size() >= maxEvents || (!rows.isEmpty() && bytes + row.bytes() > maxBytes)) {
-                        cutKey = row.deviceKey();
-                        break;
-                    }
-                    rows.add(row);
-                    bytes += row.bytes();
-                    published.put(row.deviceKey(), row.dseq());
+        List<String> sorted = new ArrayList<>(keyList);
+        Collections.sort(sorted);
+        Map<String, List<OutboxRow>> inMemory = new java.util.HashMap<>();
+        List<String> toRead = new ArrayList<>();
+        for (String k : keyList) {
+            List<OutboxRow> h = held == null ? null : held.take(k, keys.get(k)[0], keys.get(k)[1]);
+            if (h != null) {
+                inMemory.put(k, h);
+            } else {
+                toRead.add(k);
+            }
+        }
+        List<OutboxRow> pending;
+        if (inMemory.isEmpty()) {
+            pending = readRows(c, toRead, keys, maxEvents + 1);
+        } else {
+            Map<String, List<OutboxRow>> read = new java.util.HashMap<>();
+            if (!toRead.isEmpty()) {
+                for (OutboxRow r : readRows(c, toRead, keys, maxEvents + 1)) {
+                    read.computeIfAbsent(r.deviceKey(), x -> new ArrayList<>()).add(r);
+                }
+            }
+            pending = new ArrayList<>();
+            for (String k : sorted) {
+                List<OutboxRow> r = inMemory.containsKey(k) ? inMemory.get(k) : read.get(k);
+                if (r != null) {
+                    pending.addAll(r);
                 }
             }
         }
-        List<String> sorted = new ArrayList<>(keyList);
-        Collections.sort(sorted);
+        Map<String, Long> published = new LinkedHashMap<>();
+        String cutKey = null;
+        int fromMemory = 0;
+        long bytes = 0;
+        for (OutboxRow row : pending) {
+            if (rows.size() >= maxEvents || (!rows.isEmpty() && bytes + row.bytes() > maxBytes)) {
+                cutKey = row.deviceKey();
+                break;
+            }
+            rows.add(row);
+            bytes += row.bytes();
+            published.put(row.deviceKey(), row.dseq());
+            if (inMemory.containsKey(row.deviceKey())) {
+                fromMemory++;
+            }
+        }
         boolean cut = false;
         for (String k : sorted) {
             if (k.equals(cutKey)) {
@@ -134,6 +175,22 @@ public final class OutboxStore {
                 mark.put(k, sent);
             }
         }
+        return fromMemory;
+    }
+
+    private List<OutboxRow> readRows(Connection c, List<String> keyList, Map<String, long[]> keys, int limit)
+            throws SQLException {
+        List<OutboxRow> out = new ArrayList<>();
+        if (keyList.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = pendingStatement(c, keyList, keys, limit);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(row(rs));
+            }
+        }
+        return out;
     }
 
     /**
@@ -201,18 +258,36 @@ public final class OutboxStore {
         /** Detached claims (SQLite): the cursor values read, which markSent moves from (null: held claim). */
         private final Map<String, Long> from;
 
+        private final int fromMemory;
         private boolean done;
 
-        Claim(Connection held, String sink, List<OutboxRow> rows, Map<String, Long> mark, Map<String, Long> from) {
+        Claim(
+                Connection held,
+                String sink,
+                List<OutboxRow> rows,
+                Map<String, Long> mark,
+                Map<String, Long> from,
+                int fromMemory) {
             this.held = held;
             this.sink = sink;
             this.rows = List.copyOf(rows);
-            this.mark = mark;
+            this.mark = java.util.Collections.unmodifiableMap(mark);
             this.from = from;
+            this.fromMemory = fromMemory;
         }
 
         public List<OutboxRow> rows() {
             return rows;
+        }
+
+        /** How many of {@link #rows} were held in memory ({@link CommittedEvents}) instead of read from the outbox. */
+        public int fromMemory() {
+            return fromMemory;
+        }
+
+        /** The cursor each claimed key moves to on {@link #markSent}. */
+        public Map<String, Long> marks() {
+            return mark;
         }
 
         /** True when there is nothing to publish and no cursor to move. */

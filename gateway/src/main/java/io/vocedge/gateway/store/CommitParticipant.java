@@ -15,4 +15,16 @@ import java.sql.SQLException;
 @FunctionalInterface
 public interface CommitParticipant {
     void participate(Connection connection, Dialect dialect, CommittedChanges changes) throws SQLException;
+
+    /**
+     * The transaction this participant wrote into has committed (called on the committing thread, after the commit
+     * returned). Must not throw: the data is stored whatever happens here. Default: nothing.
+     */
+    default void committed(CommittedChanges changes) {}
+
+    /**
+     * The transaction this participant may have written into did not commit (rolled back, or its outcome is unknown
+     * because the commit itself failed): forget anything kept for {@link #committed}. Default: nothing.
+     */
+    default void rolledBack(CommittedChanges changes) {}
 }

@@ -210,6 +210,7 @@ public final class JdbcVocStore implements VocStore {
     @Override
     public CommitResult commit(StoreTransaction tx) throws SQLException {
         try (Connection c = pool.getConnection()) {
+            CommittedChanges changes = null;
             try {
                 for (DeviceEntry d : tx.autoRegister) {
                     insertDevice(c, d, true);
@@ -223,14 +224,35 @@ public final class JdbcVocStore implements VocStore {
                 insertCommandResults(c, forget(c, tx.forgets, tx.commandResults));
                 markRedriven(c, tx.redriven);
                 if (!participants.isEmpty()) {
-                    CommittedChanges changes = new CommittedChanges(inserted, tx.statuses, tx.autoRegister);
+                    changes = new CommittedChanges(inserted, tx.statuses, tx.autoRegister);
                     for (CommitParticipant p : participants) {
                         p.participate(c, dialect, changes);
                     }
                 }
                 c.commit();
+                if (changes != null) {
+                    for (CommitParticipant p : participants) {
+                        try {
+                            p.committed(changes);
+                        } catch (RuntimeException e) {
+                            Logger.warn(
+                                    "event=commit_participant_after_commit_failed participant={} error=\"{}\"",
+                                    p.getClass().getSimpleName(),
+                                    e.toString());
+                        }
+                    }
+                }
                 return new CommitResult(inserted.size(), tx.records.size() - inserted.size(), tx.deadLetters.size());
             } catch (SQLException | RuntimeException | AssertionError e) {
+                if (changes != null) {
+                    for (CommitParticipant p : participants) {
+                        try {
+                            p.rolledBack(changes);
+                        } catch (RuntimeException r) {
+                            e.addSuppressed(r);
+                        }
+                    }
+                }
                 // The commit's own error decides what happens next (StoreFault), never a failing rollback's.
                 try {
                     c.rollback();
