@@ -135,7 +135,7 @@ public final class Redactor {
         if ((address & POST) != 0) {
             regex(POSTCODE, input, "address", spans, 0);
         }
-        if (input.length() >= 17 && hasVinShape(input)) { // cheap: a linear scan for 17 letters and digits in a row
+        if ((address & VIN_SHAPE) != 0) {
             regex(VIN, input, "vin", spans, 0);
         }
         if (spans.isEmpty()) {
@@ -208,6 +208,7 @@ public final class Redactor {
     private static final int ROAD = 2;
     private static final int POST = 4;
     private static final int HANDLE = 8;
+    private static final int VIN_SHAPE = 16;
     /** Latin words that make one of the costlier scanners worth running, and which. */
     private static final java.util.Map<String, Integer> CUE_WORDS = cueWordMap();
 
@@ -249,14 +250,19 @@ public final class Redactor {
 
     /**
      * Which costlier scanners can match, read from the tokens in one pass: a street word, a road word followed by a
-     * number, a postal-code cue, a messenger-id cue or an underscore.
+     * number, a postal-code cue, a messenger-id cue or an underscore, a 17-character code.
      */
     private static int cueWords(List<RedactionTokens.Token> tokens) {
         int found = 0;
         for (int i = 0; i < tokens.size(); i++) {
             RedactionTokens.Token t = tokens.get(i);
             String w = t.lower();
-            if (t.type() == RedactionTokens.Type.WORD || t.type() == RedactionTokens.Type.PUNCT && w.equals("_")) {
+            if (t.type() == RedactionTokens.Type.ALNUM) {
+                if (w.length() == 17) {
+                    found |= VIN_SHAPE; // a vehicle identification number is one 17-character token
+                }
+            } else if (t.type() == RedactionTokens.Type.WORD
+                    || t.type() == RedactionTokens.Type.PUNCT && w.equals("_")) {
                 Integer bit = CUE_WORDS.get(w);
                 if (bit != null) {
                     found |= bit;
@@ -282,22 +288,6 @@ public final class Redactor {
             }
         }
         return found;
-    }
-
-    /** A run of 17 letters and digits somewhere in the text. */
-    private static boolean hasVinShape(String s) {
-        int run = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
-                if (++run == 17) {
-                    return true;
-                }
-            } else {
-                run = 0;
-            }
-        }
-        return false;
     }
 
     private static boolean hasUpperAscii(String s) {
