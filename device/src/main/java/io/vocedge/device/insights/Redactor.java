@@ -37,7 +37,7 @@ public final class Redactor {
     private static final Pattern NI_NUMBER = Pattern.compile("\\b[A-Z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]\\b");
     /** Shorter plates ("KJ 4821", "abc 123") only after a cue word, since "RX 350" is a car. */
     private static final Pattern CUED_PLATE = Pattern.compile(
-            "(?i)(?:plate|registration|\\breg\\b|rego|\\btags?\\b|车牌|牌照)[^.?!。？！]{0,20}?\\b([A-Z]{1,3}[- ]?\\d{2,4}(?:[A-Z]{1,3}|[- ](?!(?:and|the|is|it|in|on|at|to|for|or|but|was|its|not|now|yes|ok)\\b)[A-Z]{1,3}\\b)?|\\d{1,3}[- ]?[A-Z]{2,3}[- ]?\\d{0,3})\\b");
+            "(?i)(?:plate|registration|\\breg\\b|rego|\\btags?\\b|车牌|牌照|[港澳粤]牌|号牌)[^.?!。？！]{0,20}?\\b([A-Z]{1,3}[- ]?\\d{2,4}(?:[A-Z]{1,3}|[- ](?!(?:and|the|is|it|in|on|at|to|for|or|but|was|its|not|now|yes|ok)\\b)[A-Z]{1,3}\\b)?|\\d{1,3}[- ]?[A-Z]{2,3}[- ]?\\d{0,3})\\b");
 
     /**
      * Three-letter product lines written like a plate ("RTX 4090", "GTX 1080"): not a plate unless a cue
@@ -46,6 +46,41 @@ public final class Redactor {
     private static final Set<String> PRODUCT_SERIES = Set.of(
             "RTX", "GTX", "GLE", "GLC", "GLS", "GLA", "CLA", "CLS", "AMG", "EQS", "EQE", "MDX", "RDX", "TLX", "USB",
             "SSD", "HDD", "CPU", "GPU", "DDR", "LED", "VAT", "APR", "SUV", "MPV");
+
+    private static final String EN_NUM =
+            "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+                    + "|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+                    + "|hundred)";
+    /**
+     * A street address: house number (written or said), one to three name words, a street word, maybe a flat or unit;
+     * "flat 5, 88 Kingsley Gardens". The name words are never units or little words, so "5 minutes down the road" and
+     * "all wheel drive" stay.
+     */
+    private static final Pattern ADDRESS_EN =
+            Pattern.compile("(?i)\\b(?:(?:flat|apt|apartment|unit|suite)\\s+\\w{1,4},?\\s+)?"
+                    + "(?:\\d{1,5}[a-z]?|" + EN_NUM + "(?:[\\s-]+" + EN_NUM + "){0,4})\\s+"
+                    + "(?:(?!(?:minutes?|mins?|miles?|km|blocks?|hours?|down|up|the|of|on|in|to|from|off|a|an|and|or|wheel|more"
+                    + "|doors?|dollars?|bucks|percent|times|lanes?|cars?|seats?|is|was|it|its|my|your|our|at|by|for|with|way"
+                    + "|ways|feet|foot|yards?|metres?|meters?|steps?|kilometres?|kilometers?)\\b)[a-z]+\\s+){1,3}"
+                    + "(?:street|avenue|ave|road|rd|lane|boulevard|blvd|drive|court|gardens|crescent|terrace|parkway|highway|place"
+                    + "|close|way)\\b(?:,?\\s*(?:apartment|apt|unit|suite|flat|#)\\s*\\w{1,4}(?:\\s+[a-z]\\b)?)?");
+
+    private static final String ZH_NUM = "(?:[0-9０-９]+|[零〇一二三四五六七八九十百千幺两洞](?:\\s*[零〇一二三四五六七八九十百千幺两洞])*)";
+    /**
+     * A Chinese address after its road or estate word: 幸福 路 八十八 号 三 栋 五零二, 建国路88号院6号楼1203室, 滨江 花园 十二 栋 二
+     * 单元 一 零 零 三. Needs the road word right before the number, so 三 楼 B 区 十二 号 展位 and dates stay.
+     */
+    private static final Pattern ADDRESS_ZH = Pattern.compile("(?:路|街|大道|大街|弄|巷|胡同|小区|花园|苑|新村|家园|公寓|大厦)"
+            + "\\s*(?:[东西南北中]\\s*)?(?:" + ZH_NUM + "\\s*(?:号\\s*院|号\\s*楼|号|弄|栋|幢|座|单\\s*元|楼|室)\\s*)+"
+            + "(?:" + ZH_NUM + "(?:\\s*室)?)?");
+    /** A postal code after its cue: "zip code nine four one one oh", 邮编 100020. */
+    private static final Pattern POSTCODE =
+            Pattern.compile("(?i)(?<=(?:zip|zip code|zipcode|postcode|post code|postal code"
+                    + "|邮编|邮政编码)\\s{0,2}(?:is\\s|是\\s?|:\\s?)?)(?:(?:\\d|" + EN_NUM
+                    + "\\b|[零〇一二三四五六七八九幺两洞])[\\s-]*){5,6}");
+    /** A vehicle identification number written out: 17 letters and digits without I, O, Q, at least five digits. */
+    private static final Pattern VIN =
+            Pattern.compile("(?i)\\b(?=(?:[a-z]*\\d){5})(?=(?:\\d*[a-z]){2})[a-hj-npr-z0-9]{17}\\b");
 
     /** Redacted text and the kinds removed. */
     public record Result(String text, List<String> kinds) {}
@@ -85,9 +120,28 @@ public final class Redactor {
         for (SpokenNumbers.Found f : SpokenNumbers.find(input, tokens)) {
             spans.add(new Span(f.start(), f.end(), f.kind()));
         }
+        int address = cueWords(tokens);
+        if ((address & HANDLE) != 0) {
+            for (SpokenNumbers.Found f : SpokenHandles.find(tokens)) {
+                spans.add(new Span(f.start(), f.end(), f.kind()));
+            }
+        }
+        if ((address & STREET) != 0) {
+            regex(ADDRESS_EN, input, "address", spans, 0);
+        }
+        if ((address & ROAD) != 0) {
+            regex(ADDRESS_ZH, input, "address", spans, 0);
+        }
+        if ((address & POST) != 0) {
+            regex(POSTCODE, input, "address", spans, 0);
+        }
+        if ((address & VIN_SHAPE) != 0) {
+            regex(VIN, input, "vin", spans, 0);
+        }
         if (spans.isEmpty()) {
             return new Result(input, List.of());
         }
+        extendPhones(input, spans);
         spans.sort(Comparator.comparingInt(Span::start)
                 .thenComparing(Comparator.comparingInt(Span::end).reversed()));
         Set<String> kinds = new LinkedHashSet<>();
@@ -111,6 +165,30 @@ public final class Redactor {
         return new Result(out.toString(), new ArrayList<>(kinds));
     }
 
+    /** An extension said or written after a phone number: "ext. 34", "extension two zero four", 转 八 零 一, 分机 233. */
+    private static final Pattern EXTENSION =
+            Pattern.compile("[\\s,，]*(?:(?i:ext|extn|extension|x)\\.?|分机号?|转)\\s*[:：#]?\\s*"
+                    + "(?:(?:\\d|(?i:zero|oh|one|two|three|four|five|six|seven|eight|nine)\\b|[零〇一二三四五六七八九幺两洞])"
+                    + "[\\s,-]*){1,6}");
+
+    private static void extendPhones(String input, List<Span> spans) {
+        for (int k = 0; k < spans.size(); k++) {
+            Span s = spans.get(k);
+            if (!s.kind().equals("phone") || s.end() >= input.length()) {
+                continue;
+            }
+            Matcher m = EXTENSION.matcher(input);
+            m.region(s.end(), input.length());
+            if (m.lookingAt()) {
+                int end = m.end();
+                while (end > s.end() && " ,，-".indexOf(input.charAt(end - 1)) >= 0) {
+                    end--;
+                }
+                spans.set(k, new Span(s.start(), end, "phone"));
+            }
+        }
+    }
+
     private static final java.util.BitSet PROVINCES = new java.util.BitSet(65536);
 
     static {
@@ -124,6 +202,92 @@ public final class Redactor {
             }
         }
         return false;
+    }
+
+    private static final int STREET = 1;
+    private static final int ROAD = 2;
+    private static final int POST = 4;
+    private static final int HANDLE = 8;
+    private static final int VIN_SHAPE = 16;
+    /** Latin words that make one of the costlier scanners worth running, and which. */
+    private static final java.util.Map<String, Integer> CUE_WORDS = cueWordMap();
+
+    private static java.util.Map<String, Integer> cueWordMap() {
+        java.util.Map<String, Integer> m = new java.util.HashMap<>();
+        for (String w : List.of(
+                "street",
+                "avenue",
+                "ave",
+                "road",
+                "rd",
+                "lane",
+                "boulevard",
+                "blvd",
+                "drive",
+                "court",
+                "gardens",
+                "crescent",
+                "terrace",
+                "parkway",
+                "highway",
+                "place",
+                "close",
+                "way")) {
+            m.put(w, STREET);
+        }
+        for (String w : List.of("zip", "zipcode", "postcode", "post", "postal")) {
+            m.put(w, POST);
+        }
+        for (String w : SpokenHandles.LATIN_TRIGGERS) {
+            m.put(w, HANDLE);
+        }
+        return java.util.Map.copyOf(m);
+    }
+    /** Han characters an address's road or estate word ends with (路, 街, 道, 弄, 巷, 同, 区, 园, 苑, 村, 寓, 厦). */
+    private static final String ROAD_ENDS = "路街道弄巷同区园苑村寓厦";
+
+    private static final String HAN_NUMERALS = "零〇一二三四五六七八九十百千幺两洞";
+
+    /**
+     * Which costlier scanners can match, read from the tokens in one pass: a street word, a road word followed by a
+     * number, a postal-code cue, a messenger-id cue or an underscore, a 17-character code.
+     */
+    private static int cueWords(List<RedactionTokens.Token> tokens) {
+        int found = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            RedactionTokens.Token t = tokens.get(i);
+            String w = t.lower();
+            if (t.type() == RedactionTokens.Type.ALNUM) {
+                if (w.length() == 17) {
+                    found |= VIN_SHAPE; // a vehicle identification number is one 17-character token
+                }
+            } else if (t.type() == RedactionTokens.Type.WORD
+                    || t.type() == RedactionTokens.Type.PUNCT && w.equals("_")) {
+                Integer bit = CUE_WORDS.get(w);
+                if (bit != null) {
+                    found |= bit;
+                }
+            } else if (t.type() == RedactionTokens.Type.HAN) {
+                char c = w.charAt(0);
+                if (SpokenHandles.HAN_TRIGGERS.indexOf(c) >= 0) {
+                    found |= HANDLE;
+                }
+                if (c == '邮') {
+                    found |= POST;
+                } else if (ROAD_ENDS.indexOf(c) >= 0) {
+                    for (int k = i + 1; k < Math.min(tokens.size(), i + 3); k++) {
+                        RedactionTokens.Token n = tokens.get(k);
+                        if (n.type() == RedactionTokens.Type.DIGITS
+                                || n.lower().length() == 1
+                                        && HAN_NUMERALS.indexOf(n.lower().charAt(0)) >= 0) {
+                            found |= ROAD;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     private static boolean hasUpperAscii(String s) {
@@ -140,8 +304,7 @@ public final class Redactor {
         return containsIgnoreCase(s, "plate")
                 || containsIgnoreCase(s, "reg")
                 || containsIgnoreCase(s, "tag")
-                || s.contains("车牌")
-                || s.contains("牌照");
+                || s.indexOf('牌') >= 0;
     }
 
     private static boolean containsIgnoreCase(String s, String lower) {

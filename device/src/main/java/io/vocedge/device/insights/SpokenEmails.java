@@ -224,12 +224,17 @@ final class SpokenEmails {
                 localEnd = a - 1; // written "name(at)domain.com"
                 domainStart++;
             }
-            int domainEnd = domainEnd(tokens, domainStart);
+            while (domainStart < tokens.size()
+                    && LEAD_FILLERS.contains(tokens.get(domainStart).lower())) {
+                domainStart++; // "at uh gmail dot com"
+            }
+            int domainEnd = domainStart < tokens.size() ? domainEnd(tokens, domainStart) : -1;
             if (domainEnd < 0
-                    || domainEnd == domainStart
-                            && PROVIDERS.contains(tokens.get(domainEnd).lower())
-                            && !mailTalk(tokens)) {
-                continue; // "she works at yahoo" is no address; "my email is jo at yahoo" is
+                    || domainEnd - domainStart <= 1
+                            && PROVIDERS.contains(provider(tokens, domainStart))
+                            && !mailTalk(tokens)
+                            && !codeBefore(tokens, localEnd)) {
+                continue; // "she works at yahoo" is no address; "my email is jo at yahoo", "b r i a n n a at gmail" are
             }
             int localStart = localStart(tokens, localEnd);
             if (localStart < 0) {
@@ -240,6 +245,49 @@ final class SpokenEmails {
             a = domainEnd;
         }
         return out;
+    }
+
+    /** Said right after "at" before the domain. */
+    private static final Set<String> LEAD_FILLERS = Set.of("uh", "um", "er", "erm", "嗯", "呃", "那个", "啊", "额");
+
+    /** Providers the recognizer splits in two: "g mail", "gee mail", "hot mail", "out look", "i cloud", "fox mail". */
+    private static final Set<String> SPLIT_FIRST =
+            Set.of("g", "gee", "hot", "out", "i", "fox", "google", "proton", "q");
+
+    /** The provider name starting at {@code k}, joining a split one ("g mail" is gmail); else the token itself. */
+    private static String provider(List<Token> tokens, int k) {
+        String w = tokens.get(k).lower();
+        if (SPLIT_FIRST.contains(w) && k + 1 < tokens.size()) {
+            String joined = (w.equals("gee") ? "g" : w) + tokens.get(k + 1).lower();
+            if (PROVIDERS.contains(joined)) {
+                return joined;
+            }
+        }
+        return w;
+    }
+
+    /** The local part just before "at" is spelled, numbered or joined ("b r i a n n a one nine nine two", "jo_88"). */
+    private static boolean codeBefore(List<Token> tokens, int at) {
+        int k = at - 1;
+        while (k >= 0
+                && FILLERS.contains(tokens.get(k).lower())
+                && !NUMBER_WORDS.contains(tokens.get(k).lower())) {
+            k--;
+        }
+        if (k < 1) {
+            return false;
+        }
+        Token t = tokens.get(k);
+        Token before = tokens.get(k - 1);
+        boolean code = t.type() == Type.DIGITS
+                || t.type() == Type.ALNUM
+                || NUMBER_WORDS.contains(t.lower())
+                || HAN_DIGITS.contains(t.lower());
+        boolean spelled = t.type() == Type.WORD
+                && t.lower().length() == 1
+                && before.type() == Type.WORD
+                && before.lower().length() == 1;
+        return code || spelled || SEPARATORS.contains(before.lower());
     }
 
     /** Index of the last token of "label (dot label)* dot TLD", or -1. */
@@ -253,14 +301,27 @@ final class SpokenEmails {
                 k++;
                 continue;
             }
-            if (!(label.type() == Type.WORD || label.type() == Type.ALNUM || label.type() == Type.DIGITS)) {
+            if (label.type() == Type.HAN && HAN_DIGITS.contains(label.lower())) {
+                // "艾特 一 六 三 点 com": a domain of Chinese digits
+                while (k + 1 < tokens.size()
+                        && HAN_DIGITS.contains(tokens.get(k + 1).lower())) {
+                    k++;
+                }
+            } else if (!(label.type() == Type.WORD || label.type() == Type.ALNUM || label.type() == Type.DIGITS)) {
                 break;
             }
-            if (labels == 0
-                    && PROVIDERS.contains(label.lower())
-                    && (k + 1 >= tokens.size()
-                            || !DOT.contains(tokens.get(k + 1).lower()))) {
-                return k; // "john smith at gmail": the provider alone, no "dot com" said
+            String name = label.type() == Type.HAN ? "" : provider(tokens, k);
+            if (label.type() != Type.HAN && !name.equals(label.lower())) {
+                k++; // "g mail": one label in two words
+            }
+            if (labels == 0 && PROVIDERS.contains(name)) {
+                int after = k + 1;
+                while (after < tokens.size() && tokens.get(after).is(",")) {
+                    after++;
+                }
+                if (after >= tokens.size() || !DOT.contains(tokens.get(after).lower())) {
+                    return k; // "john smith at gmail": the provider alone, no "dot com" said
+                }
             }
             if (labels > 0 && TLDS.contains(label.lower())
                     || label.lower().startsWith("dot")
@@ -290,7 +351,8 @@ final class SpokenEmails {
             while (extra < tokens.size()
                     && extra - k < 2
                     && tokens.get(extra).type() == Type.WORD
-                    && !STOP.contains(tokens.get(extra).lower())
+                    && (!STOP.contains(tokens.get(extra).lower())
+                            || tokens.get(extra).is("mail"))
                     && !DOT.contains(tokens.get(extra).lower())
                     && !TLDS.contains(tokens.get(extra).lower())) {
                 extra++;
@@ -308,6 +370,11 @@ final class SpokenEmails {
                             || tokens.get(k).is("杠"))
                     && k + 1 < tokens.size()) {
                 k += 2;
+            }
+            while (k + 1 < tokens.size()
+                    && tokens.get(k).is(",")
+                    && DOT.contains(tokens.get(k + 1).lower())) {
+                k++; // "at gmail, dot com"
             }
             if (k < tokens.size() && DOT.contains(tokens.get(k).lower())) {
                 k++;
@@ -345,6 +412,18 @@ final class SpokenEmails {
                 continue;
             }
             if (FILLERS.contains(w)) {
+                continue;
+            }
+            if (start < 0 && (w.equals(",") || w.equals("that's") || w.equals("thats"))) {
+                continue; // "g dot ramirez, that's at gmail"
+            }
+            if (start >= 0
+                    && w.equals("with")
+                    && (tokens.get(k + 1).is("a") || tokens.get(k + 1).is("an"))
+                    && k > 0
+                    && tokens.get(k - 1).type() == Type.WORD
+                    && !STOP.contains(tokens.get(k - 1).lower())) {
+                start = k + 2; // "marcus with a c": the aid is no letter of the address
                 continue;
             }
             boolean take;

@@ -529,12 +529,21 @@ final class SpokenNumbers {
                                         && !last.symbols().isEmpty()
                                         && RedactionTokens.isLatin(last.symbols()
                                                 .charAt(last.symbols().length() - 1))
-                                || k + 1 < tokens.size() && piece(tokens, k + 1, names) != null);
+                                || k + 1 < tokens.size() && piece(tokens, k + 1, names) != null
+                                || hasLetter(pieces));
                 if (k == j && isMagnitude(next) && !letterK) {
                     amount = true;
                     break;
                 }
                 if (k == j && UNITS.contains(next.lower())) {
+                    if (pieces.size() >= 7 || hasLetter(pieces) && pieces.size() >= 6) {
+                        // "京 A 幺 二 三 四 六 两 台", "一 三 八 ... 七 八 三 个": the quantity is the last piece only
+                        Piece qty = pieces.get(pieces.size() - 1);
+                        if (qty.first() == qty.last() && tokens.get(qty.first()).type() == Type.HAN) {
+                            pieces.remove(pieces.size() - 1);
+                            break;
+                        }
+                    }
                     amount = true;
                     break;
                 }
@@ -589,6 +598,29 @@ final class SpokenNumbers {
             out.add(new Found(start, tokens.get(q.last()).end(), q.kind()));
         }
         return out;
+    }
+
+    /** Said digit by digit or written as digits: how the end of a card or an id is read out, not a price. */
+    private static boolean readOut(List<Token> tokens, List<Piece> pieces) {
+        if (oneByOne(tokens, pieces)) {
+            return true;
+        }
+        for (Piece p : pieces) {
+            if (tokens.get(p.first()).type() != Type.DIGITS) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasLetter(List<Piece> pieces) {
+        for (Piece p : pieces) {
+            String y = p.symbols();
+            if (!y.isEmpty() && RedactionTokens.isLatin(y.charAt(0))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isArticle(Token t) {
@@ -702,7 +734,8 @@ final class SpokenNumbers {
                 words++;
             }
         }
-        if (words > MAX_BRIDGE_TOKENS) {
+        boolean correction = a.kind() != null && b.kind() == null && correctionBetween(tokens, a, b);
+        if (words > MAX_BRIDGE_TOKENS && !(correction && words <= MAX_BRIDGE_TOKENS + 2)) {
             return null;
         }
         if (!allDigits(a.symbols()) || !(allDigits(b.symbols()) || isIdBody(b.symbols()))) {
@@ -752,12 +785,33 @@ final class SpokenNumbers {
                 && d.length() <= 12) {
             return "phone";
         }
+        // an area code said before a number that is a phone by itself ("seven one eight and the rest is five five five
+        // twelve twelve")
+        if ("phone".equals(b.kind()) && a.oneByOne() && la >= 3 && la <= 4 && d.length() >= 10 && d.length() <= 12) {
+            return "phone";
+        }
+        // a correction of the end of a number just given ("<id> 错 了 应该 是 零 零 二 一", "sorry the last bit is ...")
+        if (correction && b.oneByOne() && lb <= 6) {
+            return a.kind();
+        }
         // a start said again in full ("幺三八 我再说一遍 幺三八 一二三四 五六七八"): the first attempt goes with it
         if (b.kind() != null && la >= 3 && b.symbols().startsWith(a.symbols())) {
             return b.kind();
         }
         return null;
     }
+
+    private static boolean correctionBetween(List<Token> tokens, Seq a, Seq b) {
+        for (int g = a.last() + 1; g < b.first(); g++) {
+            if (CORRECTIONS.contains(tokens.get(g).lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> CORRECTIONS =
+            Set.of("错", "不对", "应", "改", "说错了", "sorry", "mean", "actually", "correction", "wrong", "scratch");
 
     /** Words that say a phone number is being given, anywhere in the utterance. */
     private static final List<String> PHONE_CUES = List.of(
@@ -875,7 +929,8 @@ final class SpokenNumbers {
                 }
                 Integer d = HAN_DIGITS.get(w);
                 if (d != null) {
-                    return new Piece(i, i, String.valueOf(d), d);
+                    Piece repeat = hanRepeat(tokens, i, d);
+                    return repeat != null ? repeat : new Piece(i, i, String.valueOf(d), d);
                 }
                 if (w.equals("叉") || w.equals("艾克斯")) {
                     return new Piece(i, i, "x", -1);
@@ -993,6 +1048,28 @@ final class SpokenNumbers {
         return null;
     }
 
+    /**
+     * "三 个 八" (three eights), "四 个 零" inside a digit string: how Chinese speakers say a repeated digit, like
+     * "triple eight". Read so only between other digits said one by one, never "三 个 人" or "买 了 三 个 八 寸 的".
+     */
+    private static Piece hanRepeat(List<Token> tokens, int i, int count) {
+        if (count < 2
+                || count > 8
+                || i + 2 >= tokens.size()
+                || !tokens.get(i + 1).is("个")
+                || !HAN_DIGITS.containsKey(tokens.get(i + 2).lower())) {
+            return null;
+        }
+        boolean before = i > 0 && HAN_DIGITS.containsKey(tokens.get(i - 1).lower());
+        boolean after = i + 3 < tokens.size()
+                && HAN_DIGITS.containsKey(tokens.get(i + 3).lower());
+        if (!before || !after) {
+            return null;
+        }
+        String e = String.valueOf(HAN_DIGITS.get(tokens.get(i + 2).lower()));
+        return new Piece(i, i + 2, e.repeat(count), -1);
+    }
+
     /** A letters-and-digits token that looks like a plate, passport or licence number, not a product name. */
     private static boolean codeLike(String w) {
         int run = 0;
@@ -1030,6 +1107,10 @@ final class SpokenNumbers {
             return null;
         }
         String cue = cueBefore(tokens, first);
+        int tail = tailCue(tokens, first);
+        if (cue == null && pieces.size() == 1 && hyphenatedModel(tokens, first)) {
+            return null; // "WH-1000XM5", "SM-S928B": one model code written with its series prefix
+        }
         boolean province =
                 first > 0 && PROVINCES.contains(tokens.get(first - 1).lower()) && RedactionTokens.isLatin(s.charAt(0));
         if (letters > 0) {
@@ -1039,6 +1120,13 @@ final class SpokenNumbers {
             }
             if (province && s.length() >= 5) {
                 return "plate";
+            }
+            if (tail > 0 && s.length() >= 3 && s.length() <= 8 && digits >= 2) {
+                return "id"; // 身份证 尾号 幺 二 三 叉, "last six of the vin are ..."
+            }
+            if (aided(tokens, pieces) >= 2 && s.length() >= 4 && digits >= 1) {
+                // "c as in charlie d as in david ... five five one": letters spelled with aids are a code
+                return "id".equals(cue) ? "id" : "plate";
             }
             if ("plate".equals(cue) && s.length() >= 4 && digits >= 1) {
                 return "plate";
@@ -1058,6 +1146,12 @@ final class SpokenNumbers {
             return null;
         }
         boolean han = text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        if (tail > 0 && digits >= 3 && digits <= 8 && !(tail == 1 && years(s)) && readOut(tokens, pieces)) {
+            return "card"; // "last four of my social", 手机 尾号 二 零 三 九, "vin ends in four three five two one seven"
+        }
+        if (counting(pieces) && digits >= 7 && phoneCueBefore(tokens, first)) {
+            return "phone"; // 電話 號碼 係 九 八 七 六 五 四 三 二: a number, whatever its digits
+        }
         if (counting(pieces) || years(s) || hotline(s) && !(han && digits == 11 && s.charAt(1) >= '3')) {
             return null;
         }
@@ -1171,6 +1265,105 @@ final class SpokenNumbers {
         }
         return d.length() == 0 ? null : d.toString();
     }
+
+    /**
+     * 2 when a cue for the last digits of a number ("last four", 尾号, 后六位) stands in the eight tokens before, 1 for a
+     * softer one ("ending in", "ends with": "the lease ending in 2028" keeps its year), 0 for none.
+     */
+    private static int tailCue(List<Token> tokens, int first) {
+        for (int k = first - 1; k >= Math.max(0, first - 8); k--) {
+            String w = tokens.get(k).lower();
+            if (TAIL_STRONG.contains(w)) {
+                return 2;
+            }
+            if (TAIL_CUES.contains(w)) {
+                return 1;
+            }
+            if (k > 0 && TAIL_SECOND.contains(w)) {
+                String pair = tokens.get(k - 1).lower() + " " + w;
+                if (TAIL_STRONG.contains(pair)) {
+                    return 2;
+                }
+                if (TAIL_CUES.contains(pair)) {
+                    return 1;
+                }
+            }
+            if (tokens.get(k).type() == Type.DIGITS
+                    || tokens.get(k).type() == Type.AMOUNT
+                    || DIGIT_WORDS.containsKey(w)
+                    || HAN_DIGITS.containsKey(w)) {
+                return 0; // the tail was said before this number ("ending in 4421 ... the 320 deposit")
+            }
+        }
+        return 0;
+    }
+
+    /** Second words of the two-word tail cues: only these make the pair worth building. */
+    private static final Set<String> TAIL_SECOND =
+            Set.of("four", "4", "six", "6", "three", "five", "号", "数", "位", "四", "六", "in", "with");
+
+    private static final Set<String> TAIL_STRONG = Set.of(
+            "last four",
+            "last 4",
+            "last six",
+            "last 6",
+            "last three",
+            "last five",
+            "尾 号",
+            "尾 数",
+            "四 位",
+            "六 位",
+            "末 四",
+            "后 四",
+            "后 六",
+            "尾号",
+            "后四位",
+            "后六位");
+
+    /** Letters spelled with an aid ("c as in charlie", "m for mike") among the pieces. */
+    private static int aided(List<Token> tokens, List<Piece> pieces) {
+        int n = 0;
+        for (Piece p : pieces) {
+            if (p.last() > p.first()
+                    && p.symbols().length() == 1
+                    && RedactionTokens.isLatin(p.symbols().charAt(0))
+                    && AIDS.contains(tokens.get(p.first() + 1).lower())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** A token written joined by a hyphen to a Latin prefix before it ("WH-1000XM5"): a model code. */
+    private static boolean hyphenatedModel(List<Token> tokens, int first) {
+        if (first < 2 || tokens.get(first).type() != Type.ALNUM) {
+            return false;
+        }
+        Token dash = tokens.get(first - 1);
+        Token prefix = tokens.get(first - 2);
+        return dash.is("-")
+                && dash.end() == tokens.get(first).start()
+                && prefix.end() == dash.start()
+                && (prefix.type() == Type.WORD || prefix.type() == Type.ALNUM);
+    }
+
+    /** A word that says a phone number follows, in the five tokens before. */
+    private static boolean phoneCueBefore(List<Token> tokens, int first) {
+        for (int k = first - 1; k >= Math.max(0, first - 5); k--) {
+            String w = tokens.get(k).lower();
+            if (PHONE_WORDS.contains(w)) {
+                return true;
+            }
+            String pair = k > 0 ? tokens.get(k - 1).lower() + w : w;
+            if (PHONE_WORDS.contains(pair)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> PHONE_WORDS =
+            Set.of("phone", "number", "cell", "mobile", "电话", "手机", "号码", "電話", "號碼", "手機", "whatsapp", "landline");
 
     /** plate, id or area when a cue word stands in the few tokens before the sequence; else null. */
     private static String cueBefore(List<Token> tokens, int first) {

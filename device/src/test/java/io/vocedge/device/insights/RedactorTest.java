@@ -114,4 +114,39 @@ class RedactorTest {
     void numbersThatBelongToNobodyAreKept(String in) {
         assertThat(redactor.redact(in).text()).isEqualTo(in);
     }
+    /** Fourth-author forms (device/corpus/README.md): each class once, and the look-alikes that must stay. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "call the desk 020 7946 0555 extension three one two|call the desk <phone>",
+                "手机 一 三 九 三 个 八 六 六 二 二 一|手机 <phone>",
+                "手机 尾号 二 零 三 八|手机 尾号 <card>",
+                "k as in kilo p as in peter seven seven two is the plate|<plate> is the plate",
+                "send it to amy at g mail dot com|send it to <email>",
+                "邮箱 dongmei 艾特 一 二 六 点 com|邮箱 <email>",
+                "wechat id is coco_77|wechat id is <account>",
+                "加 我 微信 名字 拼音 lihua 三 八 九 二|加 我 微信 名字 拼音 <account>",
+                "we live at 221 Baker Street now|we live at <address> now",
+                "送 到 建设 路 十八 号 二 栋 三 零 一|送 到 建设 <address>",
+                "VIN 2T1BURHE0JC043821 on the title|VIN <vin> on the title",
+                "车牌 苏 A 九 九 八 八 七 K|车牌 <plate>",
+            })
+    void fourthAuthorFormsAreRedacted(String in, String out) {
+        assertThat(redactor.redact(in).text()).isEqualTo(out);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "it has all wheel drive and it's 5 minutes down the road",
+                "我 知道 三 号 交车 坐 地铁 三 号 线",
+                "the lease ending in 2028 is fine",
+                "微信 发 你 iphone 15 的 报价",
+                "model number wh-1000xm5 is on sale",
+            })
+    void fourthAuthorLookAlikesAreKept(String in) {
+        assertThat(redactor.redact(in).text()).isEqualTo(in);
+    }
 }

@@ -1,0 +1,257 @@
+package io.vocedge.device.insights;
+
+import io.vocedge.device.insights.RedactionTokens.Token;
+import io.vocedge.device.insights.RedactionTokens.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Messenger and social ids said or written: {@code lucy underscore two two nine}, {@code jason_88_sh},
+ * {@code zhang 下划线 wei 八 八}, and after a handle cue ({@code wechat}, {@code 微信}, {@code instagram}, {@code 抖音})
+ * a name with digits or separators ({@code wanglei 零 六 一 二}, {@code kelly dot cars dot two four}). An underscore
+ * is never said outside an id or an address, so a name joined by one is taken without a cue; a name after a cue only
+ * when it carries digits or separators ("add me on wechat later" keeps its words).
+ */
+final class SpokenHandles {
+    private static final Set<String> UNDERSCORE = Set.of("underscore", "下划线", "_");
+    private static final Set<String> SEPARATORS =
+            Set.of("underscore", "下划线", "_", "dot", "点", ".", "dash", "hyphen", "-", "杠", "横杠");
+    private static final Set<String> CUES = Set.of(
+            "wechat",
+            "weixin",
+            "微信",
+            "qq",
+            "扣扣",
+            "instagram",
+            "insta",
+            "ig",
+            "tiktok",
+            "抖音",
+            "snapchat",
+            "snap",
+            "telegram",
+            "handle",
+            "username",
+            "账号",
+            "用户名",
+            "小红书",
+            "微博",
+            "whatsapp",
+            "line",
+            "discord");
+    /** Words between a cue and the id ("wechat id is", "微信 号 是", "instagram is at"). */
+    private static final Set<String> LEAD = Set.of(
+            "is", "it's", "its", "id", "at", "me", "on", "my", "name", "号", "是", "就是", ":", "：", "搜", "号是", "的", "it",
+            "the", "same", "as", ",", "，");
+
+    private static final Set<String> DIGIT_WORDS = Set.of(
+            "zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+            "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "double", "triple");
+    private static final Set<String> HAN_DIGITS =
+            Set.of("零", "一", "幺", "二", "两", "三", "四", "五", "六", "七", "八", "九", "洞");
+    /** Words that end an id when said after it. */
+    private static final Set<String> STOP = Set.of(
+            "and",
+            "or",
+            "the",
+            "is",
+            "it",
+            "if",
+            "to",
+            "for",
+            "please",
+            "thanks",
+            "thank",
+            "then",
+            "so",
+            "but",
+            "that's",
+            "thats",
+            "at",
+            "on",
+            "my",
+            "me",
+            "you",
+            "i",
+            "when",
+            "after",
+            "before",
+            "with",
+            "too",
+            "also",
+            "a",
+            "an",
+            "tomorrow",
+            "today",
+            "later",
+            "okay",
+            "ok");
+
+    /** Latin tokens without which {@link #find} finds nothing (the redactor skips it otherwise). */
+    static final Set<String> LATIN_TRIGGERS = Set.of(
+            "underscore",
+            "_",
+            "wechat",
+            "weixin",
+            "qq",
+            "instagram",
+            "insta",
+            "ig",
+            "tiktok",
+            "snapchat",
+            "snap",
+            "telegram",
+            "handle",
+            "username",
+            "whatsapp",
+            "line",
+            "discord");
+    /** First characters of the Chinese cues and of 下划线 (merged into one token by the number scanner). */
+    static final String HAN_TRIGGERS = "微扣抖账用小下";
+
+    private SpokenHandles() {}
+
+    static List<SpokenNumbers.Found> find(List<Token> tokens) {
+        List<SpokenNumbers.Found> out = new ArrayList<>();
+        for (int k = 0; k < tokens.size(); k++) {
+            Token t = tokens.get(k);
+            String w = t.lower();
+            if (UNDERSCORE.contains(w) && k > 0 && k + 1 < tokens.size() && isNamePart(tokens.get(k - 1))) {
+                int start = k - 1;
+                int end = runEnd(tokens, k + 1, 2);
+                if (end > k) {
+                    out.add(new SpokenNumbers.Found(
+                            tokens.get(start).start(), tokens.get(end).end(), "account"));
+                    k = end;
+                }
+                continue;
+            }
+            int cueLen = CUES.contains(w) ? 1 : hanCue(tokens, k);
+            if (cueLen > 0) {
+                int s = k + cueLen;
+                int han = 0;
+                boolean skipped = false;
+                while (s < tokens.size()
+                        && (LEAD.contains(tokens.get(s).lower())
+                                || tokens.get(s).type() == Type.HAN
+                                        && !HAN_DIGITS.contains(tokens.get(s).lower())
+                                        && !UNDERSCORE.contains(tokens.get(s).lower())
+                                        && han++ < 10)) {
+                    skipped |= !LEAD.contains(tokens.get(s).lower());
+                    s++;
+                }
+                if (s >= tokens.size()
+                        || !isNamePart(tokens.get(s))
+                        || tokens.get(s).type() == Type.DIGITS) {
+                    continue; // digits alone are the number scanner's
+                }
+                int end = runEnd(tokens, s, 0);
+                if (end >= s && idLike(tokens, s, end, !skipped)) {
+                    out.add(new SpokenNumbers.Found(
+                            tokens.get(s).start(), tokens.get(end).end(), "account"));
+                    k = end;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Chinese cues come as one token per character: 微 信, 抖 音, 用 户 名. */
+    private static final List<String> HAN_CUES = List.of("微信", "扣扣", "抖音", "账号", "用户名", "小红书", "微博");
+
+    private static int hanCue(List<Token> tokens, int k) {
+        if (tokens.get(k).type() != Type.HAN
+                || HAN_TRIGGERS.indexOf(tokens.get(k).lower().charAt(0)) < 0) {
+            return 0;
+        }
+        for (String c : HAN_CUES) {
+            if (k + c.length() <= tokens.size()) {
+                boolean all = true;
+                for (int x = 0; x < c.length() && all; x++) {
+                    all = tokens.get(k + x).lower().equals(c.substring(x, x + 1));
+                }
+                if (all) {
+                    return c.length();
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static boolean isNamePart(Token t) {
+        return (t.type() == Type.WORD || t.type() == Type.ALNUM || t.type() == Type.DIGITS)
+                && !STOP.contains(t.lower());
+    }
+
+    /** Last token of the id running from {@code from}: letters, words, digits, digit words, separators. */
+    private static int runEnd(List<Token> tokens, int from, int maxPlainWords) {
+        int end = from - 1;
+        int plain = 0;
+        for (int k = from; k < tokens.size() && k < from + 12; k++) {
+            Token t = tokens.get(k);
+            String w = t.lower();
+            boolean part;
+            if (SEPARATORS.contains(w)) {
+                part = k + 1 < tokens.size() && isPiece(tokens.get(k + 1));
+                plain = 0; // "kelly dot cars dot two four": a word after a separator is the id's own
+            } else if (t.type() == Type.DIGITS
+                    || t.type() == Type.ALNUM
+                    || DIGIT_WORDS.contains(w)
+                    || HAN_DIGITS.contains(w)
+                    || t.type() == Type.WORD && w.length() == 1) {
+                part = true;
+            } else if (t.type() == Type.WORD && !STOP.contains(w) && plain < maxPlainWords + 1) {
+                part = true;
+                plain++;
+            } else {
+                part = false;
+            }
+            if (!part) {
+                break;
+            }
+            end = k;
+        }
+        while (end >= from && SEPARATORS.contains(tokens.get(end).lower())) {
+            end--;
+        }
+        return end;
+    }
+
+    private static boolean isPiece(Token t) {
+        return t.type() == Type.WORD
+                || t.type() == Type.ALNUM
+                || t.type() == Type.DIGITS
+                || HAN_DIGITS.contains(t.lower());
+    }
+
+    /**
+     * An id after a cue: right after it (only lead words between) with digits or separators, or, further on (微信 就是 拼音
+     * 名字 加 生日 wanglei 零 六 一 二), with separators or digits said one by one ("微信 发 你 iphone 15" is a product).
+     */
+    private static boolean idLike(List<Token> tokens, int from, int end, boolean adjacent) {
+        int spoken = 0;
+        int digits = 0;
+        int seps = 0;
+        boolean latin = false;
+        for (int k = from; k <= end; k++) {
+            Token t = tokens.get(k);
+            String w = t.lower();
+            if (SEPARATORS.contains(w)) {
+                seps++;
+            } else if (t.type() == Type.DIGITS || t.type() == Type.ALNUM) {
+                digits += 2;
+                latin |= t.type() == Type.ALNUM;
+            } else if (DIGIT_WORDS.contains(w) || HAN_DIGITS.contains(w)) {
+                digits++;
+                spoken++;
+            } else if (t.type() == Type.WORD) {
+                latin = true;
+            }
+        }
+        if (!latin) {
+            return false;
+        }
+        return adjacent ? seps > 0 || digits >= 2 : seps > 0 || spoken >= 3;
+    }
+}
