@@ -57,7 +57,6 @@ public final class ModelTraining {
         int[] keys = Trainer.keys(all, params.minCount());
         List<Trainer.Row> rows = rows(data, keys, null, -1);
         Trainer.Weights w = Trainer.train(keys, rows, labels.heads(), params);
-        String version = versionLabel + "-" + sha256.substring(0, 12);
         String summary = String.format(
                 java.util.Locale.ROOT,
                 "%d utterances; %s; %d-fold CV: topic micro-F1 %.3f, sentiment "
@@ -68,6 +67,17 @@ public final class ModelTraining {
                 cv.topicMicroF1(),
                 cv.sentimentAccuracy(),
                 cv.sentimentRecall("negative"));
+        // The version names the model's content, not only its input: the same corpus trained by another featurizer,
+        // redactor or learner gives other weights, and a device refuses to install "the version already active", so
+        // two different models must never share a version. It is the digest of the file written with the bare label.
+        InsightModel.ModelInfo provisional = new InsightModel.ModelInfo(
+                versionLabel + "-", sha256, lexiconVersion, Featurizer.VERSION, keys.length, summary);
+        byte[] content = ModelCodec.write(
+                Trainer.quantize(w, labels, provisional, cal.temperature, cal.a, cal.b, cal.threshold));
+        String version = versionLabel + "-"
+                + HexFormat.of()
+                        .formatHex(ModelCodec.sha256(content, content.length))
+                        .substring(0, 12);
         InsightModel.ModelInfo info =
                 new InsightModel.ModelInfo(version, sha256, lexiconVersion, Featurizer.VERSION, keys.length, summary);
         InsightModel model = Trainer.quantize(w, labels, info, cal.temperature, cal.a, cal.b, cal.threshold);
