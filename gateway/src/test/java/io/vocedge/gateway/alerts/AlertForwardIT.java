@@ -15,7 +15,7 @@ import io.vocedge.gateway.forward.OutboxParticipant;
 import io.vocedge.gateway.forward.OutboxRow;
 import io.vocedge.gateway.forward.OutboxStore;
 import io.vocedge.gateway.store.JdbcVocStore;
-import io.vocedge.gateway.store.StoreSettings;
+import io.vocedge.gateway.store.TestStores;
 import io.vocedge.protocol.Json;
 import io.vocedge.protocol.SchemaValidator;
 import io.vocedge.testsupport.PostgresDatabase;
@@ -46,13 +46,10 @@ class AlertForwardIT {
     @ValueSource(strings = {"sqlite", "postgresql"})
     void alertsAndCaseChangesGoIntoTheOutboxWithTheChangeInDeviceOrder(String kind) throws Exception {
         byte[] key = WebhookSigner.key(AlertsIT.SECRET);
-        try (PostgresDatabase pg = kind.equals("postgresql") ? PostgresDatabase.create() : null;
+        try (PostgresDatabase pg = TestStores.databaseFor(kind);
                 TestReceiver li = new TestReceiver(key);
                 TestReceiver wang = new TestReceiver(key)) {
-            StoreSettings s = kind.equals("sqlite")
-                    ? new StoreSettings("sqlite", dir.resolve("voc.db"), null, null, null, 1)
-                    : new StoreSettings("postgresql", null, pg.jdbcUrl(), pg.user(), "", 4);
-            try (JdbcVocStore store = JdbcVocStore.open(s, "gw-test")) {
+            try (JdbcVocStore store = TestStores.open(kind, dir, pg, 4)) {
                 AlertsSettings a = GatewayConfig.read(
                                 ConfigDocument.parse(
                                         """

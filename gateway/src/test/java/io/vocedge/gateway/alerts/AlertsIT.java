@@ -12,9 +12,9 @@ import io.vocedge.common.config.ConfigDocument;
 import io.vocedge.common.webhook.WebhookSigner;
 import io.vocedge.gateway.config.GatewayConfig;
 import io.vocedge.gateway.store.JdbcVocStore;
-import io.vocedge.gateway.store.StoreSettings;
 import io.vocedge.gateway.store.StoreTransaction;
 import io.vocedge.gateway.store.StoredRecord;
+import io.vocedge.gateway.store.TestStores;
 import io.vocedge.protocol.Json;
 import io.vocedge.testsupport.PostgresDatabase;
 import jakarta.mail.internet.MimeMessage;
@@ -48,13 +48,6 @@ class AlertsIT {
 
     @TempDir
     Path dir;
-
-    private JdbcVocStore open(String kind, PostgresDatabase pg) throws Exception {
-        StoreSettings s = kind.equals("sqlite")
-                ? new StoreSettings("sqlite", dir.resolve("voc.db"), null, null, null, 1)
-                : new StoreSettings("postgresql", null, pg.jdbcUrl(), pg.user(), "", 4);
-        return JdbcVocStore.open(s, "gw-test");
-    }
 
     private AlertsSettings settings(String yaml) throws Exception {
         return GatewayConfig.read(ConfigDocument.parse(yaml, "test.yaml"), dir).alerts();
@@ -146,8 +139,8 @@ class AlertsIT {
         byte[] key = WebhookSigner.key(SECRET);
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
         smtp.start();
-        try (PostgresDatabase pg = kind.equals("postgresql") ? PostgresDatabase.create() : null;
-                JdbcVocStore store = open(kind, pg);
+        try (PostgresDatabase pg = TestStores.databaseFor(kind);
+                JdbcVocStore store = TestStores.open(kind, dir, pg, 4);
                 TestReceiver hook = new TestReceiver(key);
                 TestReceiver robots = new TestReceiver(null)) {
             int smtpPort = smtp.getSmtp().getPort();
@@ -272,8 +265,8 @@ class AlertsIT {
     @ValueSource(strings = {"sqlite", "postgresql"})
     void firstAlertGoesAtOnceFollowUpsAreGroupedForAtMostGroupMaxDelayAndAQuietWindowResets(String kind)
             throws Exception {
-        try (PostgresDatabase pg = kind.equals("postgresql") ? PostgresDatabase.create() : null;
-                JdbcVocStore store = open(kind, pg);
+        try (PostgresDatabase pg = TestStores.databaseFor(kind);
+                JdbcVocStore store = TestStores.open(kind, dir, pg, 4);
                 TestReceiver hook = new TestReceiver(WebhookSigner.key(SECRET))) {
             AlertsSettings a = settings("""
                     alerts:
@@ -320,7 +313,7 @@ class AlertsIT {
     @ParameterizedTest
     @ValueSource(strings = {"sqlite"})
     void withGroupMaxDelayAtLeastTheWindowFollowUpsWaitForTheWholeWindow(String kind) throws Exception {
-        try (JdbcVocStore store = open(kind, null);
+        try (JdbcVocStore store = TestStores.open(kind, dir, null, 4);
                 TestReceiver hook = new TestReceiver(WebhookSigner.key(SECRET))) {
             AlertsSettings a = settings("""
                     alerts:
@@ -350,8 +343,8 @@ class AlertsIT {
     @ValueSource(strings = {"sqlite", "postgresql"})
     void receiverDownForAnHourThenEveryAlertArrivesOnceUnderTheSameIdsGroupedPerSite(String kind) throws Exception {
         byte[] key = WebhookSigner.key(SECRET);
-        try (PostgresDatabase pg = kind.equals("postgresql") ? PostgresDatabase.create() : null;
-                JdbcVocStore store = open(kind, pg);
+        try (PostgresDatabase pg = TestStores.databaseFor(kind);
+                JdbcVocStore store = TestStores.open(kind, dir, pg, 4);
                 TestReceiver hook = new TestReceiver(key)) {
             AlertsSettings a = settings("""
                     alerts:
@@ -417,7 +410,7 @@ class AlertsIT {
     @ParameterizedTest
     @ValueSource(strings = {"sqlite"})
     void afterRetryForTheDeliveryIsDeadLetteredAndOtherChannelsAreNotHeldUp(String kind) throws Exception {
-        try (JdbcVocStore store = open(kind, null);
+        try (JdbcVocStore store = TestStores.open(kind, dir, null, 4);
                 TestReceiver down = new TestReceiver(WebhookSigner.key(SECRET));
                 TestReceiver up = new TestReceiver(WebhookSigner.key(SECRET))) {
             AlertsSettings a = settings("""
@@ -454,8 +447,8 @@ class AlertsIT {
     @ValueSource(strings = {"sqlite", "postgresql"})
     void anUnacknowledgedCaseEscalatesAlongTheRosterInStoreHours(String kind) throws Exception {
         byte[] key = WebhookSigner.key(SECRET);
-        try (PostgresDatabase pg = kind.equals("postgresql") ? PostgresDatabase.create() : null;
-                JdbcVocStore store = open(kind, pg);
+        try (PostgresDatabase pg = TestStores.databaseFor(kind);
+                JdbcVocStore store = TestStores.open(kind, dir, pg, 4);
                 TestReceiver li = new TestReceiver(key);
                 TestReceiver wang = new TestReceiver(key)) {
             AlertsSettings a = settings("""

@@ -11,8 +11,8 @@ import io.vocedge.common.config.ConfigDocument;
 import io.vocedge.gateway.config.GatewayConfig;
 import io.vocedge.gateway.store.DeviceEntry;
 import io.vocedge.gateway.store.JdbcVocStore;
-import io.vocedge.gateway.store.StoreSettings;
 import io.vocedge.gateway.store.StoredRecord;
+import io.vocedge.gateway.store.TestStores;
 import io.vocedge.protocol.Json;
 import io.vocedge.testsupport.PostgresDatabase;
 import java.nio.charset.StandardCharsets;
@@ -46,13 +46,6 @@ class RulesIT {
                 - {id: offline, kind: device_offline, after: 15m}
                 - {id: certs, kind: cert_expiry, files: [%s], within: 14d}
             """;
-
-    private JdbcVocStore open(String kind, PostgresDatabase pg) throws Exception {
-        StoreSettings s = kind.equals("sqlite")
-                ? new StoreSettings("sqlite", dir.resolve("voc.db"), null, null, null, 1)
-                : new StoreSettings("postgresql", null, pg.jdbcUrl(), pg.user(), "", 4);
-        return JdbcVocStore.open(s, "gw-test");
-    }
 
     static StoredRecord utterance(
             String device,
@@ -191,8 +184,8 @@ class RulesIT {
                 .withNano(0)
                 .toInstant();
         MutableClock clock = new MutableClock(noon);
-        try (PostgresDatabase pg = kind.equals("postgresql") ? PostgresDatabase.create() : null;
-                JdbcVocStore store = open(kind, pg);
+        try (PostgresDatabase pg = TestStores.databaseFor(kind);
+                JdbcVocStore store = TestStores.open(kind, dir, pg, 4);
                 AlertsService alerts = new AlertsService(
                         a,
                         store.dataSource(),

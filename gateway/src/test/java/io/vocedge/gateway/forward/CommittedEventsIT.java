@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vocedge.gateway.store.JdbcVocStore;
 import io.vocedge.gateway.store.StatusUpdate;
-import io.vocedge.gateway.store.StoreSettings;
 import io.vocedge.gateway.store.StoreTransaction;
+import io.vocedge.gateway.store.TestStores;
 import io.vocedge.testsupport.PostgresDatabase;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -31,12 +31,8 @@ class CommittedEventsIT {
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
     void claimsFromMemoryEqualClaimsFromTheOutbox(String kind) throws Exception {
-        try (PostgresDatabase pg = kind.equals("postgresql") ? PostgresDatabase.create() : null;
-                JdbcVocStore store = JdbcVocStore.open(
-                        kind.equals("sqlite")
-                                ? new StoreSettings("sqlite", dir.resolve("voc.db"), null, null, null, 1)
-                                : new StoreSettings("postgresql", null, pg.jdbcUrl(), pg.user(), "", 2),
-                        "gw-test")) {
+        try (PostgresDatabase pg = TestStores.databaseFor(kind);
+                JdbcVocStore store = TestStores.open(kind, dir, pg, 2)) {
             ForwardOutbox outbox = new ForwardOutbox(store.dialect(), "gw-test", true, Clock.systemUTC(), () -> {});
             CommittedEvents held = new CommittedEvents(10_000, 1 << 20);
             store.addParticipant(new OutboxParticipant(outbox, () -> {}, held::offer));

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vocedge.gateway.store.JdbcVocStore;
 import io.vocedge.gateway.store.StatusUpdate;
-import io.vocedge.gateway.store.StoreSettings;
 import io.vocedge.gateway.store.StoreTransaction;
 import io.vocedge.gateway.store.StoredRecord;
+import io.vocedge.gateway.store.TestStores;
 import io.vocedge.testsupport.PostgresDatabase;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -54,13 +54,6 @@ class ForwardOutboxIT {
                 "{\"device\":\"" + device + "\",\"seq\":" + seq + "}");
     }
 
-    private JdbcVocStore open(String kind, PostgresDatabase pg, int pool) throws SQLException {
-        StoreSettings s = kind.equals("sqlite")
-                ? new StoreSettings("sqlite", dir.resolve("voc.db"), null, null, null, 1)
-                : new StoreSettings("postgresql", null, pg.jdbcUrl(), pg.user(), "", pool);
-        return JdbcVocStore.open(s, "gw-test");
-    }
-
     private static ForwardOutbox outbox(JdbcVocStore store) {
         ForwardOutbox outbox = new ForwardOutbox(store.dialect(), "gw-test", true, Clock.systemUTC(), () -> {});
         store.addParticipant(new OutboxParticipant(outbox, () -> {}));
@@ -84,8 +77,8 @@ class ForwardOutboxIT {
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
     void recordsAndStatusesGoInWithTheCommitInOneOrderPerDevice(String kind) throws Exception {
-        try (PostgresDatabase pg = kind.equals("postgresql") ? PostgresDatabase.create() : null;
-                JdbcVocStore store = open(kind, pg, 2)) {
+        try (PostgresDatabase pg = TestStores.databaseFor(kind);
+                JdbcVocStore store = TestStores.open(kind, dir, pg, 2)) {
             outbox(store);
             StoreTransaction tx = new StoreTransaction();
             // The summary (seq 3) arrives in the same batch before the utterances: it still goes after them.
@@ -139,8 +132,8 @@ class ForwardOutboxIT {
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
     void aRolledBackTransactionLeavesNoEvent(String kind) throws Exception {
-        try (PostgresDatabase pg = kind.equals("postgresql") ? PostgresDatabase.create() : null;
-                JdbcVocStore store = open(kind, pg, 2)) {
+        try (PostgresDatabase pg = TestStores.databaseFor(kind);
+                JdbcVocStore store = TestStores.open(kind, dir, pg, 2)) {
             outbox(store);
             store.addParticipant((c, d, ch) -> {
                 if (ch.insertedRecords().stream().anyMatch(r -> r.seq() == 2)) {
@@ -172,8 +165,8 @@ class ForwardOutboxIT {
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
     void newKeysBesideKnownOnesAndEventsThatComeTwice(String kind) throws Exception {
-        try (PostgresDatabase pg = kind.equals("postgresql") ? PostgresDatabase.create() : null;
-                JdbcVocStore store = open(kind, pg, 2)) {
+        try (PostgresDatabase pg = TestStores.databaseFor(kind);
+                JdbcVocStore store = TestStores.open(kind, dir, pg, 2)) {
             ForwardOutbox outbox = outbox(store);
             StoreTransaction first = new StoreTransaction();
             first.add(record("known", 1, "utterance"));
@@ -215,7 +208,7 @@ class ForwardOutboxIT {
     @Test
     void concurrentAppendersOnPostgresqlCommitInDseqOrderAndTwoClaimersNeverShareADevice() throws Exception {
         try (PostgresDatabase pg = PostgresDatabase.create();
-                JdbcVocStore store = open("postgresql", pg, 8)) {
+                JdbcVocStore store = TestStores.open("postgresql", dir, pg, 8)) {
             outbox(store);
             ExecutorService pool = Executors.newFixedThreadPool(6);
             List<Future<?>> done = new ArrayList<>();

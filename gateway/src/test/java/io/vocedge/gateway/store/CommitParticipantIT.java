@@ -54,13 +54,6 @@ class CommitParticipantIT {
         return tx;
     }
 
-    private JdbcVocStore open(String kind, PostgresDatabase pg) throws SQLException {
-        StoreSettings s = kind.equals("sqlite")
-                ? new StoreSettings("sqlite", dir.resolve("voc.db"), null, null, null, 1)
-                : new StoreSettings("postgresql", null, pg.jdbcUrl(), pg.user(), "", 2);
-        return JdbcVocStore.open(s, "gw-test");
-    }
-
     private static long count(JdbcVocStore store) throws SQLException {
         try (Connection c = store.dataSource().getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM records");
@@ -75,8 +68,8 @@ class CommitParticipantIT {
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
     void participantsSeeOnlyNewRecordsAndAFailureRollsBackTheRecordsToo(String kind) throws Exception {
-        try (PostgresDatabase pg = kind.equals("postgresql") ? PostgresDatabase.create() : null;
-                JdbcVocStore store = open(kind, pg)) {
+        try (PostgresDatabase pg = TestStores.databaseFor(kind);
+                JdbcVocStore store = TestStores.open(kind, dir, pg, 2)) {
             List<Long> seen = new ArrayList<>();
             boolean[] fail = {false};
             store.addParticipant((c, dialect, changes) -> {

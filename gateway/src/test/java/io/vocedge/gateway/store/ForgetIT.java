@@ -44,13 +44,6 @@ class ForgetIT {
                 "{\"seq\":" + seq + "}");
     }
 
-    private JdbcVocStore open(String kind, PostgresDatabase pg) throws SQLException {
-        StoreSettings s = kind.equals("sqlite")
-                ? new StoreSettings("sqlite", dir.resolve("voc.db"), null, null, null, 1)
-                : new StoreSettings("postgresql", null, pg.jdbcUrl(), pg.user(), "", 2);
-        return JdbcVocStore.open(s, "gw-test");
-    }
-
     private static String one(JdbcVocStore store, String sql) throws SQLException {
         try (Connection c = store.dataSource().getConnection();
                 PreparedStatement ps = c.prepareStatement(sql);
@@ -64,8 +57,8 @@ class ForgetIT {
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
     void forgetDeletesTheWindowOfThatDeviceAuditsItAndCountsInTheResult(String kind) throws Exception {
-        try (PostgresDatabase pg = kind.equals("postgresql") ? PostgresDatabase.create() : null;
-                JdbcVocStore store = open(kind, pg)) {
+        try (PostgresDatabase pg = TestStores.databaseFor(kind);
+                JdbcVocStore store = TestStores.open(kind, dir, pg, 2)) {
             Instant now = Instant.now();
             Instant old = now.minus(Duration.ofMinutes(30));
             StoreTransaction tx = new StoreTransaction();

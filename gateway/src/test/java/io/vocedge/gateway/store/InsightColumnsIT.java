@@ -22,12 +22,8 @@ class InsightColumnsIT {
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
     void flagsAttentionAndModelVersionAreColumns(String kind) throws Exception {
-        try (PostgresDatabase pg = kind.equals("postgresql") ? PostgresDatabase.create() : null;
-                JdbcVocStore store = JdbcVocStore.open(
-                        kind.equals("sqlite")
-                                ? new StoreSettings("sqlite", dir.resolve("voc.db"), null, null, null, 1)
-                                : new StoreSettings("postgresql", null, pg.jdbcUrl(), pg.user(), "", 2),
-                        "gw-test")) {
+        try (PostgresDatabase pg = TestStores.databaseFor(kind);
+                JdbcVocStore store = TestStores.open(kind, dir, pg, 2)) {
             Instant now = Instant.now();
             StoreTransaction tx = new StoreTransaction();
             tx.add(new StoredRecord(

@@ -31,12 +31,8 @@ class SeqRangesIT {
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
     void rangesFollowOutOfOrderInsertsDuplicatesAndForgets(String kind) throws Exception {
-        try (PostgresDatabase pg = kind.equals("postgresql") ? PostgresDatabase.create() : null;
-                JdbcVocStore store = JdbcVocStore.open(
-                        kind.equals("sqlite")
-                                ? new StoreSettings("sqlite", dir.resolve("voc.db"), null, null, null, 1)
-                                : new StoreSettings("postgresql", null, pg.jdbcUrl(), pg.user(), "", 2),
-                        "gw-test")) {
+        try (PostgresDatabase pg = TestStores.databaseFor(kind);
+                JdbcVocStore store = TestStores.open(kind, dir, pg, 2)) {
             Random random = new Random(14);
             Instant t0 = Instant.parse("2026-12-01T09:00:00Z");
             for (String device : List.of("d1", "d2")) {
