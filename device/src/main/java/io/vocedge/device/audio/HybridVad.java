@@ -34,7 +34,7 @@ final class HybridVad implements VoiceDetector {
     /**
      * End of utterance in a talking room: once no speech frame has come within {@link #END_NEAR_DB} of the foreground
      * for {@link #END_FRAMES} (300 ms), "continue" frames stop keeping the segment open, so the TV's or babble's own
-     * syllables (4-6 dB under the talker at 5 dB SNR, but above the background's mean) do not carry it across the
+     * syllables (4-6 dB under the talker at 5 dB SNR, but above the background level) do not carry it across the
      * pause to the next utterance. Only where the background is mostly speech ({@link #END_SHARE}); in noise and music
      * Silero's own decision already ends segments. Tuned on the issue-16 fixtures, scene seed 1 (BENCHMARKS.md).
      */
@@ -122,7 +122,7 @@ final class HybridVad implements VoiceDetector {
         boolean background = out == SILENCE || sinceOnset > FOREGROUND_FRAMES;
         sinceNear = out == ONSET || (out != SILENCE && level >= fgDb - END_NEAR_DB) ? 0 : sinceNear + 1;
         if (out == CONTINUE && share >= END_SHARE && sinceNear > END_FRAMES) {
-            out = SILENCE; // the talker has stopped; not fed to the background either (a TV syllable is not its mean)
+            out = SILENCE; // the talker has stopped; not fed to the background either (a TV syllable is not the room)
         }
         if (background) {
             double a = Math.max(BG_ALPHA, 1.0 / ++bgFrames);
