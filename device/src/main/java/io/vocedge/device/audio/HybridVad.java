@@ -8,9 +8,10 @@ package io.vocedge.device.audio;
  * <p>Levels are the speech-band level smoothed over about 100 ms. Two references:
  *
  * <ul>
- *   <li><b>Background</b>: the mean power of the frames not taken as speech (3 s time constant), and how much of it
- *       Silero calls speech (the mean probability over the same frames, doubled and capped at 1: a room whose
- *       background talks half the time counts as talking). A frame starts speech only
+ *   <li><b>Background</b>: the 80th percentile of the level of the frames not taken as speech (rising at most
+ *       0.4 dB per second, {@link BackgroundLevel}: a talker not yet accepted cannot lift it out of reach), and how
+ *       much of it Silero calls speech (the mean probability over the same frames, doubled and capped at 1: a room
+ *       whose background talks half the time counts as talking). A frame starts speech only
  *       {@link #BG_ONSET_DB} above the background, and continues {@link #BG_CONT_DB} above it, both scaled by that
  *       speech share: behind TV or babble a customer must be clearly louder than the room; in noise or music that
  *       Silero already rejects, the margin shrinks to nothing. While the estimate is young (the first 3 s) the onset
@@ -28,12 +29,12 @@ package io.vocedge.device.audio;
  * Tuned on the issue-16 showroom fixtures (BENCHMARKS.md). No allocation per frame.
  */
 final class HybridVad implements VoiceDetector {
-    static final double BG_ONSET_DB = 6.5;
-    static final double BG_CONT_DB = 3.5;
+    static final double BG_ONSET_DB = 5;
+    static final double BG_CONT_DB = 2;
     /**
      * End of utterance in a talking room: once no speech frame has come within {@link #END_NEAR_DB} of the foreground
      * for {@link #END_FRAMES} (300 ms), "continue" frames stop keeping the segment open, so the TV's or babble's own
-     * syllables (4-6 dB under the talker at 5 dB SNR, but above the background's mean) do not carry it across the
+     * syllables (4-6 dB under the talker at 5 dB SNR, but above the background level) do not carry it across the
      * pause to the next utterance. Only where the background is mostly speech ({@link #END_SHARE}); in noise and music
      * Silero's own decision already ends segments. Tuned on the issue-16 fixtures, scene seed 1 (BENCHMARKS.md).
      */
@@ -44,8 +45,16 @@ final class HybridVad implements VoiceDetector {
     static final double YOUNG_DB = 3;
     static final double FG_ONSET_DB = 9;
     static final double FG_CONT_DB = 9;
-    static final double LEAD_DB = 3.5;
-    /** Background: 3 s time constant per 10 ms frame (faster while it has seen fewer frames). */
+    static final double LEAD_DB = 3;
+    /**
+     * Background level: the 80th percentile of the level over frames not taken as speech ({@link BackgroundLevel},
+     * at most 0.4 dB per second up), so a customer not yet accepted cannot raise it out of reach. Issue 16, tuned on
+     * scene seeds 3-6 (BENCHMARKS.md).
+     */
+    static final double BG_QUANTILE = 0.8;
+
+    static final double BG_STEP_DB = 0.005;
+    /** Mean power and speech share of the background: 3 s time constant per 10 ms frame (faster at first). */
     private static final double BG_ALPHA = 0.0033;
     /** Silero's mean probability over the background times this, capped at 1, scales the background margins. */
     private static final double SPEECH_SHARE_GAIN = 2;
@@ -71,6 +80,7 @@ final class HybridVad implements VoiceDetector {
     private double smoothPower;
     private double fgDb = Double.NEGATIVE_INFINITY;
     private double bgPower;
+    private final BackgroundLevel bgLevel = new BackgroundLevel(BG_QUANTILE, BG_STEP_DB);
     private double bgSpeech;
     private long bgFrames;
     private long sinceOnset = Long.MAX_VALUE / 2;
@@ -96,7 +106,7 @@ final class HybridVad implements VoiceDetector {
         recent[recentPos] = levelDb;
         recentPos = (recentPos + 1) & (RECENT - 1);
         double level = 10 * Math.log10(smoothPower + 1e-13);
-        double bgDb = 10 * Math.log10(bgPower + 1e-13);
+        double bgDb = bgLevel.db();
         double share = Math.min(1, SPEECH_SHARE_GAIN * bgSpeech);
         leadMinDb = bgDb + LEAD_DB * share;
         int out = SILENCE;
@@ -112,11 +122,17 @@ final class HybridVad implements VoiceDetector {
         boolean background = out == SILENCE || sinceOnset > FOREGROUND_FRAMES;
         sinceNear = out == ONSET || (out != SILENCE && level >= fgDb - END_NEAR_DB) ? 0 : sinceNear + 1;
         if (out == CONTINUE && share >= END_SHARE && sinceNear > END_FRAMES) {
-            out = SILENCE; // the talker has stopped; not fed to the background either (a TV syllable is not its mean)
+            out = SILENCE; // the talker has stopped; not fed to the background either (a TV syllable is not the room)
         }
         if (background) {
             double a = Math.max(BG_ALPHA, 1.0 / ++bgFrames);
             bgPower += a * (smoothPower - bgPower);
+            double meanDb = 10 * Math.log10(bgPower + 1e-13);
+            if (bgFrames <= WARMUP_FRAMES) { // the first second only listens: start the quantile at its mean
+                bgLevel.set(meanDb);
+            } else {
+                bgLevel.update(level, meanDb, bgFrames < YOUNG_FRAMES);
+            }
             bgSpeech += a * (net.probability() - bgSpeech);
         }
         if (out == ONSET && Double.isInfinite(fgDb)) {
