@@ -23,6 +23,14 @@ final class FeatureHash {
         return this;
     }
 
+    /** Characters {@code from} (inclusive) to {@code to} (exclusive) of {@code s}: a substring without building it. */
+    FeatureHash chars(CharSequence s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            ch(s.charAt(i));
+        }
+        return this;
+    }
+
     FeatureHash ch(char c) {
         int k = c * C1;
         k = Integer.rotateLeft(k, 15) * C2;

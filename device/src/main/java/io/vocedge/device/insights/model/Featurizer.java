@@ -104,20 +104,18 @@ final class Featurizer {
 
     private Featurizer() {}
 
-    private static String stem(String w) {
+    /** The length of the crude stem of {@code w} ("waited" -> 4): a prefix, so it is hashed without a substring. */
+    static int stemLength(String w) {
         if (w.length() > 5 && w.endsWith("ing")) {
-            return w.substring(0, w.length() - 3);
+            return w.length() - 3;
         }
-        if (w.length() > 4 && w.endsWith("ed")) {
-            return w.substring(0, w.length() - 2);
-        }
-        if (w.length() > 4 && w.endsWith("ly")) {
-            return w.substring(0, w.length() - 2);
+        if (w.length() > 4 && (w.endsWith("ed") || w.endsWith("ly"))) {
+            return w.length() - 2;
         }
         if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss")) {
-            return w.substring(0, w.length() - 1);
+            return w.length() - 1;
         }
-        return w;
+        return w.length();
     }
 
     /** The features of one prepared utterance; {@code role} may be null (unknown). */
@@ -199,11 +197,9 @@ final class Featurizer {
                 negatedUntil = -1;
             }
             v.add(h.begin("w|").chars(w).end(), 1f, i, 1, null, p, K_WORD);
-            {
-                String st = stem(w);
-                if (!st.equals(w)) {
-                    v.add(h.begin("st|").chars(st).end(), 1f, i, 1, null, p, K_WORD);
-                }
+            int stemLength = stemLength(w);
+            if (stemLength < w.length()) {
+                v.add(h.begin("st|").chars(w, 0, stemLength).end(), 1f, i, 1, null, p, K_WORD);
             }
             if (staff) {
                 v.add(h.begin("sw|").chars(w).end(), 0.5f, i, 1, null, p, K_WORD);
@@ -237,9 +233,14 @@ final class Featurizer {
                 v.add(h.begin("a|").chars(w).end(), 1f, i, 1, null, p, K_AFTER);
             }
             if (w.length() >= 5 && w.charAt(0) != '<') {
-                String padded = " " + w + " ";
-                for (int k = 0; k + 4 <= padded.length(); k++) {
-                    v.add(h.begin("c|").chars(padded.subSequence(k, k + 4)).end(), 0.5f, i, 1, null, p, K_CHARS);
+                // the 4-grams of " " + w + " ", hashed in place (no padded string, no substrings)
+                int len = w.length();
+                for (int k = 0; k + 4 <= len + 2; k++) {
+                    h.begin("c|");
+                    for (int j = k; j < k + 4; j++) {
+                        h.ch(j == 0 || j == len + 1 ? ' ' : w.charAt(j - 1));
+                    }
+                    v.add(h.end(), 0.5f, i, 1, null, p, K_CHARS);
                 }
             }
         }
@@ -341,9 +342,15 @@ final class Featurizer {
     }
 
     private static void lexicon(FeatureVector v, FeatureHash h, LexiconSignals s) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (LexiconSignals.Hit hit : s.topicHits()) {
-            if (seen.add(hit.label())) {
+        // one feature per topic, from its first hit; a linear scan over the few hits instead of a HashSet per utterance
+        List<LexiconSignals.Hit> topicHits = s.topicHits();
+        for (int i = 0; i < topicHits.size(); i++) {
+            LexiconSignals.Hit hit = topicHits.get(i);
+            boolean first = true;
+            for (int j = 0; j < i && first; j++) {
+                first = !topicHits.get(j).label().equals(hit.label());
+            }
+            if (first) {
                 v.add(h.begin("lex|").chars(hit.label()).end(), 1f, -1, 0, hit.term(), hit.pos(), K_LEX_TOPIC);
             }
         }
