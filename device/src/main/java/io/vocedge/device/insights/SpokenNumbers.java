@@ -114,6 +114,50 @@ final class SpokenNumbers {
             Map.entry("x-ray", 'x'),
             Map.entry("yankee", 'y'),
             Map.entry("zulu", 'z'));
+    /**
+     * Words a recognizer writes for a digit said inside a number ("three one two five five five for one to ate",
+     * "oh won seven"): read as the digit only among digits or letters said one by one (see {@link #amongDigits}), so
+     * "two for one", "thirty two five to twenty nine nine" or "ending four four for order ..." keep their words.
+     */
+    private static final Map<String, Integer> HOMOPHONES =
+            Map.of("for", 4, "fore", 4, "to", 2, "too", 2, "ate", 8, "won", 1);
+
+    /** Homophones that are also common prepositions: read as digits only with digits on both sides. */
+    private static final Set<String> PREPOSITIONS = Set.of("for", "fore", "to");
+
+    /**
+     * True when token {@code i} stands among symbols said one by one: a spoken digit, single letter or other homophone
+     * next to it (on both sides for "for"/"to"), a real one at most two tokens away, and no grouped number word
+     * ("twenty", "fifteen", "hundred") or magnitude within two tokens, since ranges of prices are said that way.
+     */
+    private static boolean amongDigits(List<Token> tokens, int i, boolean names) {
+        boolean left = false;
+        boolean right = false;
+        boolean real = false;
+        for (int k = Math.max(0, i - 2); k <= Math.min(tokens.size() - 1, i + 2); k++) {
+            if (k == i) {
+                continue;
+            }
+            Token t = tokens.get(k);
+            String w = t.lower();
+            if (TENS.containsKey(w)
+                    || TEENS.containsKey(w)
+                    || w.equals("hundred")
+                    || w.length() > 1 && MAGNITUDES.contains(w)) {
+                return false;
+            }
+            boolean symbol =
+                    DIGIT_WORDS.containsKey(w) || (t.type() == Type.DIGITS || t.type() == Type.WORD) && w.length() == 1;
+            real |= symbol;
+            if (symbol || HOMOPHONES.containsKey(w)) {
+                left |= k == i - 1;
+                right |= k == i + 1;
+            }
+        }
+        boolean sides = PREPOSITIONS.contains(tokens.get(i).lower()) ? left && right : left || right;
+        return sides && real;
+    }
+
     /** Magnitudes: the number is an amount (price, mileage), never a personal number. */
     private static final Set<String> MAGNITUDES =
             Set.of("thousand", "million", "billion", "grand", "hundreds", "thousands", "十", "百", "千", "万", "亿", "k");
@@ -964,6 +1008,10 @@ final class SpokenNumbers {
         Integer d = DIGIT_WORDS.get(w);
         if (d != null) {
             return new Piece(i, i, String.valueOf(d), d);
+        }
+        Integer h = HOMOPHONES.get(w);
+        if (h != null && amongDigits(tokens, i, names)) {
+            return new Piece(i, i, String.valueOf(h), h);
         }
         Integer teen = TEENS.get(w);
         if (teen != null) {
