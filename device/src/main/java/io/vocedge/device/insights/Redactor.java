@@ -82,6 +82,16 @@ public final class Redactor {
     private static final Pattern VIN =
             Pattern.compile("(?i)\\b(?=(?:[a-z]*\\d){5})(?=(?:\\d*[a-z]){2})[a-hj-npr-z0-9]{17}\\b");
 
+    /** An IBAN written in groups: country, check digits, then four-character groups ("GB29 NWBK 6016 1331 9268 19"). */
+    private static final Pattern IBAN =
+            Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b");
+    /** A UK driving licence number: five surname characters, six birth digits, initials, a digit, two letters. */
+    private static final Pattern UK_LICENCE = Pattern.compile("\\b[A-Z9]{5}\\d{6}[A-Z9]{2}\\d[A-Z]{2}\\b");
+    /** A card's expiry after its cue, written ("exp 11/26") or said ("expiry is oh nine twenty seven"). */
+    private static final Pattern EXPIRY = Pattern.compile("(?i)\\b(?:expiry|expiration|exp|expires|valid thru"
+            + "|valid through)\\b\\.?(?:\\s+date)?(?:\\s+(?:is|of))?\\s*:?\\s*(\\d{1,2}\\s*/\\s*\\d{2,4}"
+            + "|" + EN_NUM + "(?:[\\s-]+" + EN_NUM + "\\b){1,3})");
+
     /** Redacted text and the kinds removed. */
     public record Result(String text, List<String> kinds) {}
 
@@ -103,11 +113,19 @@ public final class Redactor {
         }
         if (hasUpperAscii(input)) {
             regex(NI_NUMBER, input, "id", spans, 0);
+            regex(IBAN, input, "account", spans, 0);
+            regex(UK_LICENCE, input, "id", spans, 0);
             Matcher m = LATIN_PLATE.matcher(input);
             while (m.find()) {
                 if (!PRODUCT_SERIES.contains(input.substring(m.start(), Math.min(m.end(), m.start() + 3)))) {
                     spans.add(new Span(m.start(), m.end(), "plate"));
                 }
+            }
+        }
+        if (containsIgnoreCase(input, "exp") || containsIgnoreCase(input, "valid th")) {
+            Matcher m = EXPIRY.matcher(input); // said in words: no digit in the group, unlike the cued plates
+            while (m.find()) {
+                spans.add(new Span(m.start(1), m.end(1), "card"));
             }
         }
         if (hasPlateCue(input)) {
@@ -168,7 +186,8 @@ public final class Redactor {
     /** An extension said or written after a phone number: "ext. 34", "extension two zero four", 转 八 零 一, 分机 233. */
     private static final Pattern EXTENSION =
             Pattern.compile("[\\s,，]*(?:(?i:ext|extn|extension|x)\\.?|分机号?|转)\\s*[:：#]?\\s*"
-                    + "(?:(?:\\d|(?i:zero|oh|one|two|three|four|five|six|seven|eight|nine)\\b|[零〇一二三四五六七八九幺两洞])"
+                    + "(?:(?:\\d|(?i:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
+                    + "|forty|fifty|sixty|seventy|eighty|ninety)\\b|[零〇一二三四五六七八九幺两洞])"
                     + "[\\s,-]*){1,6}");
 
     private static void extendPhones(String input, List<Span> spans) {

@@ -435,6 +435,13 @@ final class SpokenNumbers {
             "license",
             "licence",
             "id",
+            "order",
+            "reference",
+            "ref",
+            "booking",
+            "confirmation",
+            "policy",
+            "membership",
             "身份证",
             "护照",
             "驾照",
@@ -457,7 +464,8 @@ final class SpokenNumbers {
             "艾特", "区号", "分机", "车牌", "牌照", "护照", "驾照", "证件", "公里", "分钟", "小时", "星期", "毫米", "块钱", "马力", "公斤", "后面", "中间",
             "前面", "小老鼠", "爱特", "再是", "接着", "艾克斯");
     private static final Pattern DATE = Pattern.compile(
-            "\\d{4}\\s*[-./]\\s*\\d{1,2}\\s*[-./]\\s*\\d{1,2}|\\d{1,2}\\s*[-./]\\s*\\d{1,2}\\s*[-./]\\s*\\d{2,4}");
+            "(?:\\d{4}\\s*[-./]\\s*\\d{1,2}\\s*[-./]\\s*\\d{1,2}|\\d{1,2}\\s*[-./]\\s*\\d{1,2}\\s*[-./]\\s*\\d{2,4})"
+                    + "(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?"); // "2025-06-14 14:30": a date and its time
 
     private SpokenNumbers() {}
 
@@ -604,7 +612,17 @@ final class SpokenNumbers {
                 amount = true;
             }
             if (first > 0 && isMagnitude(tokens.get(first - 1))) {
-                amount = true;
+                if (tokens.get(first - 1).is("十")
+                        && (first < 2
+                                || !HAN_DIGITS.containsKey(tokens.get(first - 2).lower()))
+                        && symbols(pieces).length() >= 9
+                        && oneByOne(tokens, pieces)) {
+                    // "十 三 九 零 一 二 ...": a mobile number's 13 said as thirteen, the rest digit by digit
+                    pieces.add(0, new Piece(first - 1, first - 1, "1", 1));
+                    first--;
+                } else {
+                    amount = true;
+                }
             }
             if (first > 0
                     && PRICE_CUES.contains(tokens.get(first - 1).lower())
@@ -625,6 +643,7 @@ final class SpokenNumbers {
             i = last + 1;
         }
         bridge(text, tokens, seqs);
+        repeatedBack(seqs);
         for (Seq q : seqs) {
             if (q.kind() == null) {
                 continue;
@@ -642,6 +661,42 @@ final class SpokenNumbers {
             out.add(new Found(start, tokens.get(q.last()).end(), q.kind()));
         }
         return out;
+    }
+
+    /**
+     * A part of a removed number said again elsewhere in the utterance: read back to check ("so I have ... yes nine
+     * one three six"), asked about ("一 八 五 开头 的 吧"), or a wrong version corrected ("尾号 是 幺 九 洞 七 不是 幺 九 零
+     * 一"). A sequence said digit by digit that shares three digits in a row with a removed number goes as that kind.
+     */
+    private static void repeatedBack(List<Seq> seqs) {
+        if (seqs.size() < 2) {
+            return;
+        }
+        for (int k = 0; k < seqs.size(); k++) {
+            Seq q = seqs.get(k);
+            if (q.kind() != null
+                    || q.amount()
+                    || !q.oneByOne()
+                    || q.symbols().length() < 3
+                    || !allDigits(q.symbols())) {
+                continue;
+            }
+            for (Seq r : seqs) {
+                if (r.kind() != null && !r.kind().equals("plate") && sharesThree(q.symbols(), r.symbols())) {
+                    seqs.set(k, new Seq(q.first(), q.last(), q.symbols(), false, r.kind(), true));
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean sharesThree(String a, String b) {
+        for (int k = 0; k + 3 <= a.length(); k++) {
+            if (b.contains(a.substring(k, k + 3))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Said digit by digit or written as digits: how the end of a card or an id is read out, not a price. */
@@ -1155,6 +1210,9 @@ final class SpokenNumbers {
             return null;
         }
         String cue = cueBefore(tokens, first);
+        if ("product".equals(cue)) {
+            return null;
+        }
         int tail = tailCue(tokens, first);
         if (cue == null && pieces.size() == 1 && hyphenatedModel(tokens, first)) {
             return null; // "WH-1000XM5", "SM-S928B": one model code written with its series prefix
@@ -1433,9 +1491,19 @@ final class SpokenNumbers {
             if (CVV_CUES.contains(w) || CVV_CUES.contains(pair)) {
                 return "cvv";
             }
+            if (PRODUCT_CUES.contains(w) || PRODUCT_CUES.contains(pair)) {
+                return "product";
+            }
         }
         return null;
     }
+
+    /**
+     * Before a part or model code ("the part number on the filter is ...", "model code", 配件 号, 型号, 编码): what
+     * follows names a product, not a person, however long.
+     */
+    private static final Set<String> PRODUCT_CUES =
+            Set.of("part", "parts", "model", "sku", "配 件", "型 号", "编 码", "货 号", "料 号", "零 件");
 
     /** Before a card's security code: three or four digits after it are removed as a card. */
     private static final Set<String> CVV_CUES =
