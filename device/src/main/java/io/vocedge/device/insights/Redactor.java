@@ -58,10 +58,11 @@ public final class Redactor {
      */
     private static final Pattern ADDRESS_EN =
             Pattern.compile("(?i)\\b(?:(?:flat|apt|apartment|unit|suite)\\s+\\w{1,4},?\\s+)?"
-                    + "(?:\\d{1,5}[a-z]?|" + EN_NUM + "(?:[\\s-]+" + EN_NUM + "){0,4})\\s+"
-                    + "(?:(?!(?:minutes?|mins?|miles?|km|blocks?|hours?|down|up|the|of|on|in|to|from|off|a|an|and|or|wheel|more"
+                    + "(?:\\d{1,5}[a-z]?|" + EN_NUM + "(?:[\\s-]+(?:and\\s+)?" + EN_NUM + "){0,4}(?:\\s+[a-h]\\b)?)\\s+"
+                    + "(?:(?!(?:" + EN_NUM.substring(3, EN_NUM.length() - 1)
+                    + "|minutes?|mins?|miles?|km|blocks?|hours?|down|up|the|of|on|in|to|from|off|a|an|and|or|wheel|more"
                     + "|doors?|dollars?|bucks|percent|times|lanes?|cars?|seats?|is|was|it|its|my|your|our|at|by|for|with|way"
-                    + "|ways|feet|foot|yards?|metres?|meters?|steps?|kilometres?|kilometers?)\\b)[a-z]+\\s+){1,3}"
+                    + "|ways|feet|foot|yards?|metres?|meters?|steps?|kilometres?|kilometers?)\\b)[a-z]+(?:'[a-z]+)?\\s+){1,3}"
                     + "(?:street|avenue|ave|road|rd|lane|boulevard|blvd|drive|court|gardens|crescent|terrace|parkway|highway|place"
                     + "|close|way)\\b(?:,?\\s*(?:apartment|apt|unit|suite|flat|#)\\s*\\w{1,4}(?:\\s+[a-z]\\b)?)?");
 
@@ -77,7 +78,7 @@ public final class Redactor {
     private static final Pattern POSTCODE =
             Pattern.compile("(?i)(?<=(?:zip|zip code|zipcode|postcode|post code|postal code"
                     + "|邮编|邮政编码)\\s{0,2}(?:is\\s|是\\s?|:\\s?)?)(?:(?:\\d|" + EN_NUM
-                    + "\\b|[零〇一二三四五六七八九幺两洞])[\\s-]*){5,6}");
+                    + "\\b|[零〇一二三四五六七八九幺两洞]|[a-z]\\b)[\\s-]*){5,7}"); // UK: "w nine three r b"
     /** A vehicle identification number written out: 17 letters and digits without I, O, Q, at least five digits. */
     private static final Pattern VIN =
             Pattern.compile("(?i)\\b(?=(?:[a-z]*\\d){5})(?=(?:\\d*[a-z]){2})[a-hj-npr-z0-9]{17}\\b");

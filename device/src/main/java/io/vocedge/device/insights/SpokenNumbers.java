@@ -1507,7 +1507,7 @@ final class SpokenNumbers {
 
     /** Before a card's security code: three or four digits after it are removed as a card. */
     private static final Set<String> CVV_CUES =
-            Set.of("cvv", "cvc", "cv2", "cvv2", "security code", "安 全", "安全码", "三 位");
+            Set.of("cvv", "cvc", "cv2", "cvv2", "security code", "the back", "安 全", "安全码", "三 位");
 
     /**
      * Before a card's last four digits ("ending in 4821", "last four are ...", 尾号, 后四位): not a full number, but
