@@ -145,6 +145,11 @@ public final class Redactor {
                 spans.add(new Span(f.start(), f.end(), f.kind()));
             }
         }
+        if ((address & NAME) != 0) {
+            for (SpokenNumbers.Found f : SpelledNames.find(tokens)) {
+                spans.add(new Span(f.start(), f.end(), f.kind()));
+            }
+        }
         if ((address & STREET) != 0) {
             regex(ADDRESS_EN, input, "address", spans, 0);
         }
@@ -229,6 +234,7 @@ public final class Redactor {
     private static final int POST = 4;
     private static final int HANDLE = 8;
     private static final int VIN_SHAPE = 16;
+    private static final int NAME = 32;
     /** Latin words that make one of the costlier scanners worth running, and which. */
     private static final java.util.Map<String, Integer> CUE_WORDS = cueWordMap();
 
@@ -261,6 +267,9 @@ public final class Redactor {
         for (String w : SpokenHandles.LATIN_TRIGGERS) {
             m.put(w, HANDLE);
         }
+        for (String w : SpelledNames.LATIN_CUES) {
+            m.merge(w, NAME, (a, b) -> a | b);
+        }
         return java.util.Map.copyOf(m);
     }
     /** Han characters an address's road or estate word ends with (路, 街, 道, 弄, 巷, 同, 区, 园, 苑, 村, 寓, 厦). */
@@ -291,6 +300,9 @@ public final class Redactor {
                 char c = w.charAt(0);
                 if (SpokenHandles.HAN_TRIGGERS.indexOf(c) >= 0) {
                     found |= HANDLE;
+                }
+                if (SpelledNames.HAN_CUES.indexOf(c) >= 0) {
+                    found |= NAME;
                 }
                 if (c == '邮') {
                     found |= POST;

@@ -125,6 +125,13 @@ final class SpokenNumbers {
     /** Homophones that are also common prepositions: read as digits only with digits on both sides. */
     private static final Set<String> PREPOSITIONS = Set.of("for", "fore", "to");
 
+    /** A letter said on its own: a single Latin letter or a NATO word ("kilo", "oscar"). */
+    static boolean isSpelledLetter(Token t) {
+        return t.type() == Type.WORD
+                && (t.lower().length() == 1 && RedactionTokens.isLatin(t.lower().charAt(0))
+                        || NATO.containsKey(t.lower()));
+    }
+
     /**
      * True when token {@code i} stands among symbols said one by one: a spoken digit, single letter or other homophone
      * next to it (on both sides for "for"/"to"), a real one at most two tokens away, and no grouped number word
