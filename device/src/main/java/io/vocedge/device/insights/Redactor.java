@@ -106,7 +106,8 @@ public final class Redactor {
             regex(EMAIL, input, "email", spans, 0);
         }
         if ((input.indexOf('(') >= 0 || input.indexOf('[') >= 0)
-                && (containsIgnoreCase(input, "(at)") || containsIgnoreCase(input, "[at]"))) {
+                && (RedactionTokens.containsIgnoreCase(input, "(at)")
+                        || RedactionTokens.containsIgnoreCase(input, "[at]"))) {
             regex(BRACKET_EMAIL, input, "email", spans, 0);
         }
         if (hasProvince(input)) {
@@ -123,7 +124,7 @@ public final class Redactor {
                 }
             }
         }
-        if (containsIgnoreCase(input, "exp") || containsIgnoreCase(input, "valid th")) {
+        if (RedactionTokens.containsIgnoreCase(input, "exp") || RedactionTokens.containsIgnoreCase(input, "valid th")) {
             Matcher m = EXPIRY.matcher(input); // said in words: no digit in the group, unlike the cued plates
             while (m.find()) {
                 spans.add(new Span(m.start(1), m.end(1), "card"));
@@ -333,19 +334,10 @@ public final class Redactor {
     }
 
     private static boolean hasPlateCue(String s) {
-        return containsIgnoreCase(s, "plate")
-                || containsIgnoreCase(s, "reg")
-                || containsIgnoreCase(s, "tag")
+        return RedactionTokens.containsIgnoreCase(s, "plate")
+                || RedactionTokens.containsIgnoreCase(s, "reg")
+                || RedactionTokens.containsIgnoreCase(s, "tag")
                 || s.indexOf('牌') >= 0;
-    }
-
-    private static boolean containsIgnoreCase(String s, String lower) {
-        for (int i = 0; i + lower.length() <= s.length(); i++) {
-            if (s.regionMatches(true, i, lower, 0, lower.length())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void regex(Pattern p, String text, String kind, List<Span> spans, int group) {

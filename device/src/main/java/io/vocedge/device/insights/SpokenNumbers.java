@@ -796,14 +796,14 @@ final class SpokenNumbers {
         }
         boolean cardTalk = false;
         for (String c : CARD_CUES) {
-            if (containsIgnoreCase(text, c)) {
+            if (RedactionTokens.containsIgnoreCase(text, c)) {
                 cardTalk = true;
                 break;
             }
         }
         boolean phoneTalk = false;
         for (String c : PHONE_CUES) {
-            if (containsIgnoreCase(text, c)) {
+            if (RedactionTokens.containsIgnoreCase(text, c)) {
                 phoneTalk = true;
                 break;
             }
@@ -983,15 +983,6 @@ final class SpokenNumbers {
             sum += (id.charAt(k) - '0') * ID_WEIGHTS[k];
         }
         return "10x98765432".charAt(sum % 11) == Character.toLowerCase(id.charAt(17));
-    }
-
-    private static boolean containsIgnoreCase(String s, String lower) {
-        for (int i = 0; i + lower.length() <= s.length(); i++) {
-            if (s.regionMatches(true, i, lower, 0, lower.length())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Length in tokens of the filler phrase starting at {@code k}, or 0. */
@@ -1482,7 +1473,8 @@ final class SpokenNumbers {
     private static String cueBefore(List<Token> tokens, int first) {
         for (int k = first - 1; k >= Math.max(0, first - 6); k--) {
             String w = tokens.get(k).lower();
-            String pair = k > 0 ? tokens.get(k - 1).lower() + " " + w : w;
+            // a two-word cue is built only when this word can end one: most words cannot, and the pair is an allocation
+            String pair = k > 0 && PAIR_ENDS.contains(w) ? tokens.get(k - 1).lower() + " " + w : w;
             if (AREA_CODE_CUES.contains(pair) || AREA_CODE_CUES.contains(w)) {
                 return "area";
             }
@@ -1522,4 +1514,20 @@ final class SpokenNumbers {
      */
     private static final Set<String> TAIL_CUES =
             Set.of("ending", "ends in", "ends with", "last four", "last 4", "尾 号", "尾 数", "四 位", "末 四");
+
+    /** Second words (declared last: built from the cue sets above, initialised in order) of the two-word cues {@link #cueBefore} looks for. */
+    private static final Set<String> PAIR_ENDS = pairEnds();
+
+    private static Set<String> pairEnds() {
+        Set<String> ends = new java.util.HashSet<>();
+        for (Set<String> cues : List.of(AREA_CODE_CUES, PLATE_CUES, TAIL_CUES, CVV_CUES, PRODUCT_CUES)) {
+            for (String c : cues) {
+                int space = c.indexOf(' ');
+                if (space > 0 && c.indexOf(' ', space + 1) < 0) {
+                    ends.add(c.substring(space + 1));
+                }
+            }
+        }
+        return Set.copyOf(ends);
+    }
 }
