@@ -88,7 +88,10 @@ public final class Redactor {
             Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b");
     /** A UK driving licence number: five surname characters, six birth digits, initials, a digit, two letters. */
     private static final Pattern UK_LICENCE = Pattern.compile("\\b[A-Z9]{5}\\d{6}[A-Z9]{2}\\d[A-Z]{2}\\b");
-    /** A card's expiry after its cue, written ("exp 11/26") or said ("expiry is oh nine twenty seven"). */
+    /**
+     * A card's expiry after its cue, written ("exp 11/26") or said ("expiry is oh nine twenty seven"), in a line that
+     * talks about a card or its security code.
+     */
     private static final Pattern EXPIRY = Pattern.compile("(?i)\\b(?:expiry|expiration|exp|expires|valid thru"
             + "|valid through)\\b\\.?(?:\\s+date)?(?:\\s+(?:is|of))?\\s*:?\\s*(\\d{1,2}\\s*/\\s*\\d{2,4}"
             + "|" + EN_NUM + "(?:[\\s-]+" + EN_NUM + "\\b){1,3})");
@@ -124,7 +127,8 @@ public final class Redactor {
                 }
             }
         }
-        if (RedactionTokens.containsIgnoreCase(input, "exp") || RedactionTokens.containsIgnoreCase(input, "valid th")) {
+        if ((RedactionTokens.containsIgnoreCase(input, "exp") || RedactionTokens.containsIgnoreCase(input, "valid th"))
+                && cardTalk(input)) {
             Matcher m = EXPIRY.matcher(input); // said in words: no digit in the group, unlike the cued plates
             while (m.find()) {
                 spans.add(new Span(m.start(1), m.end(1), "card"));
@@ -321,6 +325,19 @@ public final class Redactor {
             }
         }
         return found;
+    }
+
+    /** Words that say a card is being paid with: an expiry is the card's only then ("the expiry is ..." alone may be a lease's). */
+    private static final List<String> CARD_TALK =
+            List.of("card", "visa", "mastercard", "amex", "debit", "credit", "cvv", "cvc", "security code", "the back");
+
+    private static boolean cardTalk(String s) {
+        for (String c : CARD_TALK) {
+            if (RedactionTokens.containsIgnoreCase(s, c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasUpperAscii(String s) {

@@ -58,10 +58,10 @@ class RedactionDevSetTest {
     }
 
     /**
-     * The fourth author's held-out figures: 0.962 at its one run (device/corpus/README.md), 0.972 after the fifth
-     * author's rules (aggregate only; not tuned to), the floor now.
+     * The fourth author's held-out figures: 0.962 at its one run (device/corpus/README.md), 0.9720 (104/107) after the
+     * fifth author's rules (aggregate only; not tuned to), the floor now.
      */
-    private static final double HELDOUT4_RECALL = 0.972;
+    private static final double HELDOUT4_RECALL = 0.971;
 
     private static final double HELDOUT4_KEPT = 1.0;
 
