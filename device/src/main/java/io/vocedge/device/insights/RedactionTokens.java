@@ -135,12 +135,65 @@ final class RedactionTokens {
 
     private static Token token(Type type, String text, int start, int end) {
         String raw = text.substring(start, end);
+        if (alreadyLower(raw)) {
+            return new Token(type, start, end, raw, raw); // most tokens: no copy to fold or lower-case
+        }
         StringBuilder lower = new StringBuilder(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             lower.append(fold(raw.charAt(i)));
         }
         return new Token(
                 type, start, end, lower.toString().toLowerCase(Locale.ROOT).replace('’', '\''), raw);
+    }
+
+    /**
+     * True when folding and lower-casing would not change {@code raw}: ASCII without capitals, or ideographs (no case),
+     * and no full-width form or curly apostrophe.
+     */
+    private static boolean alreadyLower(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c < 128 ? c >= 'A' && c <= 'Z' : !Character.isIdeographic(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code s} contains {@code lower} (lower case) ignoring case, as {@link String#regionMatches(boolean, int,
+     * String, int, int)} would find it, but only trying positions whose first character can match: ASCII compared
+     * directly, the few other characters whose case maps into ASCII (Kelvin sign, dotless i, long s) the slow way; a
+     * cue that starts with an ideograph ("卡") only where that ideograph is, any other cue at every position.
+     */
+    static boolean containsIgnoreCase(String s, String lower) {
+        int n = lower.length();
+        char c0 = lower.charAt(0);
+        boolean letter = c0 >= 'a' && c0 <= 'z';
+        boolean ideograph = Character.isIdeographic(c0); // no case: only itself matches
+        for (int i = 0; i + n <= s.length(); i++) {
+            char c = s.charAt(i);
+            boolean candidate =
+                    c == c0 || (c0 < 128 ? c < 128 ? letter && (c | 0x20) == c0 : CASE_TO_ASCII.get(c) : !ideograph);
+            if (candidate && s.regionMatches(true, i, lower, 0, n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Non-ASCII characters whose upper or lower case is ASCII: the only ones that can match ASCII ignoring case. */
+    private static final java.util.BitSet CASE_TO_ASCII = caseToAscii();
+
+    private static java.util.BitSet caseToAscii() {
+        java.util.BitSet b = new java.util.BitSet(65536);
+        for (int c = 128; c < 65536; c++) {
+            char u = Character.toUpperCase((char) c);
+            if (u < 128 || Character.toLowerCase(u) < 128 || Character.toLowerCase((char) c) < 128) {
+                b.set(c);
+            }
+        }
+        return b;
     }
 
     /** Full-width ASCII (digits, letters, {@code ＠}) to ASCII. */

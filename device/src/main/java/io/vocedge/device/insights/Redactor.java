@@ -58,10 +58,11 @@ public final class Redactor {
      */
     private static final Pattern ADDRESS_EN =
             Pattern.compile("(?i)\\b(?:(?:flat|apt|apartment|unit|suite)\\s+\\w{1,4},?\\s+)?"
-                    + "(?:\\d{1,5}[a-z]?|" + EN_NUM + "(?:[\\s-]+" + EN_NUM + "){0,4})\\s+"
-                    + "(?:(?!(?:minutes?|mins?|miles?|km|blocks?|hours?|down|up|the|of|on|in|to|from|off|a|an|and|or|wheel|more"
+                    + "(?:\\d{1,5}[a-z]?|" + EN_NUM + "(?:[\\s-]+(?:and\\s+)?" + EN_NUM + "){0,4}(?:\\s+[a-h]\\b)?)\\s+"
+                    + "(?:(?!(?:" + EN_NUM.substring(3, EN_NUM.length() - 1)
+                    + "|minutes?|mins?|miles?|km|blocks?|hours?|down|up|the|of|on|in|to|from|off|a|an|and|or|wheel|more"
                     + "|doors?|dollars?|bucks|percent|times|lanes?|cars?|seats?|is|was|it|its|my|your|our|at|by|for|with|way"
-                    + "|ways|feet|foot|yards?|metres?|meters?|steps?|kilometres?|kilometers?)\\b)[a-z]+\\s+){1,3}"
+                    + "|ways|feet|foot|yards?|metres?|meters?|steps?|kilometres?|kilometers?)\\b)[a-z]+(?:'[a-z]+)?\\s+){1,3}"
                     + "(?:street|avenue|ave|road|rd|lane|boulevard|blvd|drive|court|gardens|crescent|terrace|parkway|highway|place"
                     + "|close|way)\\b(?:,?\\s*(?:apartment|apt|unit|suite|flat|#)\\s*\\w{1,4}(?:\\s+[a-z]\\b)?)?");
 
@@ -77,10 +78,23 @@ public final class Redactor {
     private static final Pattern POSTCODE =
             Pattern.compile("(?i)(?<=(?:zip|zip code|zipcode|postcode|post code|postal code"
                     + "|邮编|邮政编码)\\s{0,2}(?:is\\s|是\\s?|:\\s?)?)(?:(?:\\d|" + EN_NUM
-                    + "\\b|[零〇一二三四五六七八九幺两洞])[\\s-]*){5,6}");
+                    + "\\b|[零〇一二三四五六七八九幺两洞]|[a-z]\\b)[\\s-]*){5,7}"); // UK: "w nine three r b"
     /** A vehicle identification number written out: 17 letters and digits without I, O, Q, at least five digits. */
     private static final Pattern VIN =
             Pattern.compile("(?i)\\b(?=(?:[a-z]*\\d){5})(?=(?:\\d*[a-z]){2})[a-hj-npr-z0-9]{17}\\b");
+
+    /** An IBAN written in groups: country, check digits, then four-character groups ("GB29 NWBK 6016 1331 9268 19"). */
+    private static final Pattern IBAN =
+            Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b");
+    /** A UK driving licence number: five surname characters, six birth digits, initials, a digit, two letters. */
+    private static final Pattern UK_LICENCE = Pattern.compile("\\b[A-Z9]{5}\\d{6}[A-Z9]{2}\\d[A-Z]{2}\\b");
+    /**
+     * A card's expiry after its cue, written ("exp 11/26") or said ("expiry is oh nine twenty seven"), in a line that
+     * talks about a card or its security code.
+     */
+    private static final Pattern EXPIRY = Pattern.compile("(?i)\\b(?:expiry|expiration|exp|expires|valid thru"
+            + "|valid through)\\b\\.?(?:\\s+date)?(?:\\s+(?:is|of))?\\s*:?\\s*(\\d{1,2}\\s*/\\s*\\d{2,4}"
+            + "|" + EN_NUM + "(?:[\\s-]+" + EN_NUM + "\\b){1,3})");
 
     /** Redacted text and the kinds removed. */
     public record Result(String text, List<String> kinds) {}
@@ -95,7 +109,8 @@ public final class Redactor {
             regex(EMAIL, input, "email", spans, 0);
         }
         if ((input.indexOf('(') >= 0 || input.indexOf('[') >= 0)
-                && (containsIgnoreCase(input, "(at)") || containsIgnoreCase(input, "[at]"))) {
+                && (RedactionTokens.containsIgnoreCase(input, "(at)")
+                        || RedactionTokens.containsIgnoreCase(input, "[at]"))) {
             regex(BRACKET_EMAIL, input, "email", spans, 0);
         }
         if (hasProvince(input)) {
@@ -103,11 +118,20 @@ public final class Redactor {
         }
         if (hasUpperAscii(input)) {
             regex(NI_NUMBER, input, "id", spans, 0);
+            regex(IBAN, input, "account", spans, 0);
+            regex(UK_LICENCE, input, "id", spans, 0);
             Matcher m = LATIN_PLATE.matcher(input);
             while (m.find()) {
                 if (!PRODUCT_SERIES.contains(input.substring(m.start(), Math.min(m.end(), m.start() + 3)))) {
                     spans.add(new Span(m.start(), m.end(), "plate"));
                 }
+            }
+        }
+        if ((RedactionTokens.containsIgnoreCase(input, "exp") || RedactionTokens.containsIgnoreCase(input, "valid th"))
+                && cardTalk(input)) {
+            Matcher m = EXPIRY.matcher(input); // said in words: no digit in the group, unlike the cued plates
+            while (m.find()) {
+                spans.add(new Span(m.start(1), m.end(1), "card"));
             }
         }
         if (hasPlateCue(input)) {
@@ -123,6 +147,11 @@ public final class Redactor {
         int address = cueWords(tokens);
         if ((address & HANDLE) != 0) {
             for (SpokenNumbers.Found f : SpokenHandles.find(tokens)) {
+                spans.add(new Span(f.start(), f.end(), f.kind()));
+            }
+        }
+        if ((address & NAME) != 0) {
+            for (SpokenNumbers.Found f : SpelledNames.find(tokens)) {
                 spans.add(new Span(f.start(), f.end(), f.kind()));
             }
         }
@@ -168,7 +197,8 @@ public final class Redactor {
     /** An extension said or written after a phone number: "ext. 34", "extension two zero four", 转 八 零 一, 分机 233. */
     private static final Pattern EXTENSION =
             Pattern.compile("[\\s,，]*(?:(?i:ext|extn|extension|x)\\.?|分机号?|转)\\s*[:：#]?\\s*"
-                    + "(?:(?:\\d|(?i:zero|oh|one|two|three|four|five|six|seven|eight|nine)\\b|[零〇一二三四五六七八九幺两洞])"
+                    + "(?:(?:\\d|(?i:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
+                    + "|forty|fifty|sixty|seventy|eighty|ninety)\\b|[零〇一二三四五六七八九幺两洞])"
                     + "[\\s,-]*){1,6}");
 
     private static void extendPhones(String input, List<Span> spans) {
@@ -209,6 +239,7 @@ public final class Redactor {
     private static final int POST = 4;
     private static final int HANDLE = 8;
     private static final int VIN_SHAPE = 16;
+    private static final int NAME = 32;
     /** Latin words that make one of the costlier scanners worth running, and which. */
     private static final java.util.Map<String, Integer> CUE_WORDS = cueWordMap();
 
@@ -241,6 +272,9 @@ public final class Redactor {
         for (String w : SpokenHandles.LATIN_TRIGGERS) {
             m.put(w, HANDLE);
         }
+        for (String w : SpelledNames.LATIN_CUES) {
+            m.merge(w, NAME, (a, b) -> a | b);
+        }
         return java.util.Map.copyOf(m);
     }
     /** Han characters an address's road or estate word ends with (路, 街, 道, 弄, 巷, 同, 区, 园, 苑, 村, 寓, 厦). */
@@ -272,6 +306,9 @@ public final class Redactor {
                 if (SpokenHandles.HAN_TRIGGERS.indexOf(c) >= 0) {
                     found |= HANDLE;
                 }
+                if (SpelledNames.HAN_CUES.indexOf(c) >= 0) {
+                    found |= NAME;
+                }
                 if (c == '邮') {
                     found |= POST;
                 } else if (ROAD_ENDS.indexOf(c) >= 0) {
@@ -290,6 +327,19 @@ public final class Redactor {
         return found;
     }
 
+    /** Words that say a card is being paid with: an expiry is the card's only then ("the expiry is ..." alone may be a lease's). */
+    private static final List<String> CARD_TALK =
+            List.of("card", "visa", "mastercard", "amex", "debit", "credit", "cvv", "cvc", "security code", "the back");
+
+    private static boolean cardTalk(String s) {
+        for (String c : CARD_TALK) {
+            if (RedactionTokens.containsIgnoreCase(s, c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean hasUpperAscii(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -301,19 +351,10 @@ public final class Redactor {
     }
 
     private static boolean hasPlateCue(String s) {
-        return containsIgnoreCase(s, "plate")
-                || containsIgnoreCase(s, "reg")
-                || containsIgnoreCase(s, "tag")
+        return RedactionTokens.containsIgnoreCase(s, "plate")
+                || RedactionTokens.containsIgnoreCase(s, "reg")
+                || RedactionTokens.containsIgnoreCase(s, "tag")
                 || s.indexOf('牌') >= 0;
-    }
-
-    private static boolean containsIgnoreCase(String s, String lower) {
-        for (int i = 0; i + lower.length() <= s.length(); i++) {
-            if (s.regionMatches(true, i, lower, 0, lower.length())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void regex(Pattern p, String text, String kind, List<Span> spans, int group) {

@@ -114,6 +114,57 @@ final class SpokenNumbers {
             Map.entry("x-ray", 'x'),
             Map.entry("yankee", 'y'),
             Map.entry("zulu", 'z'));
+    /**
+     * Words a recognizer writes for a digit said inside a number ("three one two five five five for one to ate",
+     * "oh won seven"): read as the digit only among digits or letters said one by one (see {@link #amongDigits}), so
+     * "two for one", "thirty two five to twenty nine nine" or "ending four four for order ..." keep their words.
+     */
+    private static final Map<String, Integer> HOMOPHONES =
+            Map.of("for", 4, "fore", 4, "to", 2, "too", 2, "ate", 8, "won", 1);
+
+    /** Homophones that are also common prepositions: read as digits only with digits on both sides. */
+    private static final Set<String> PREPOSITIONS = Set.of("for", "fore", "to");
+
+    /** A letter said on its own: a single Latin letter or a NATO word ("kilo", "oscar"). */
+    static boolean isSpelledLetter(Token t) {
+        return t.type() == Type.WORD
+                && (t.lower().length() == 1 && RedactionTokens.isLatin(t.lower().charAt(0))
+                        || NATO.containsKey(t.lower()));
+    }
+
+    /**
+     * True when token {@code i} stands among symbols said one by one: a spoken digit, single letter or other homophone
+     * next to it (on both sides for "for"/"to"), a real one at most two tokens away, and no grouped number word
+     * ("twenty", "fifteen", "hundred") or magnitude within two tokens, since ranges of prices are said that way.
+     */
+    private static boolean amongDigits(List<Token> tokens, int i, boolean names) {
+        boolean left = false;
+        boolean right = false;
+        boolean real = false;
+        for (int k = Math.max(0, i - 2); k <= Math.min(tokens.size() - 1, i + 2); k++) {
+            if (k == i) {
+                continue;
+            }
+            Token t = tokens.get(k);
+            String w = t.lower();
+            if (TENS.containsKey(w)
+                    || TEENS.containsKey(w)
+                    || w.equals("hundred")
+                    || w.length() > 1 && MAGNITUDES.contains(w)) {
+                return false;
+            }
+            boolean symbol =
+                    DIGIT_WORDS.containsKey(w) || (t.type() == Type.DIGITS || t.type() == Type.WORD) && w.length() == 1;
+            real |= symbol;
+            if (symbol || HOMOPHONES.containsKey(w)) {
+                left |= k == i - 1;
+                right |= k == i + 1;
+            }
+        }
+        boolean sides = PREPOSITIONS.contains(tokens.get(i).lower()) ? left && right : left || right;
+        return sides && real;
+    }
+
     /** Magnitudes: the number is an amount (price, mileage), never a personal number. */
     private static final Set<String> MAGNITUDES =
             Set.of("thousand", "million", "billion", "grand", "hundreds", "thousands", "十", "百", "千", "万", "亿", "k");
@@ -391,6 +442,13 @@ final class SpokenNumbers {
             "license",
             "licence",
             "id",
+            "order",
+            "reference",
+            "ref",
+            "booking",
+            "confirmation",
+            "policy",
+            "membership",
             "身份证",
             "护照",
             "驾照",
@@ -413,7 +471,8 @@ final class SpokenNumbers {
             "艾特", "区号", "分机", "车牌", "牌照", "护照", "驾照", "证件", "公里", "分钟", "小时", "星期", "毫米", "块钱", "马力", "公斤", "后面", "中间",
             "前面", "小老鼠", "爱特", "再是", "接着", "艾克斯");
     private static final Pattern DATE = Pattern.compile(
-            "\\d{4}\\s*[-./]\\s*\\d{1,2}\\s*[-./]\\s*\\d{1,2}|\\d{1,2}\\s*[-./]\\s*\\d{1,2}\\s*[-./]\\s*\\d{2,4}");
+            "(?:\\d{4}\\s*[-./]\\s*\\d{1,2}\\s*[-./]\\s*\\d{1,2}|\\d{1,2}\\s*[-./]\\s*\\d{1,2}\\s*[-./]\\s*\\d{2,4})"
+                    + "(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?"); // "2025-06-14 14:30": a date and its time
 
     private SpokenNumbers() {}
 
@@ -560,7 +619,17 @@ final class SpokenNumbers {
                 amount = true;
             }
             if (first > 0 && isMagnitude(tokens.get(first - 1))) {
-                amount = true;
+                if (tokens.get(first - 1).is("十")
+                        && (first < 2
+                                || !HAN_DIGITS.containsKey(tokens.get(first - 2).lower()))
+                        && symbols(pieces).length() >= 9
+                        && oneByOne(tokens, pieces)) {
+                    // "十 三 九 零 一 二 ...": a mobile number's 13 said as thirteen, the rest digit by digit
+                    pieces.add(0, new Piece(first - 1, first - 1, "1", 1));
+                    first--;
+                } else {
+                    amount = true;
+                }
             }
             if (first > 0
                     && PRICE_CUES.contains(tokens.get(first - 1).lower())
@@ -581,6 +650,7 @@ final class SpokenNumbers {
             i = last + 1;
         }
         bridge(text, tokens, seqs);
+        repeatedBack(seqs);
         for (Seq q : seqs) {
             if (q.kind() == null) {
                 continue;
@@ -598,6 +668,42 @@ final class SpokenNumbers {
             out.add(new Found(start, tokens.get(q.last()).end(), q.kind()));
         }
         return out;
+    }
+
+    /**
+     * A part of a removed number said again elsewhere in the utterance: read back to check ("so I have ... yes nine
+     * one three six"), asked about ("一 八 五 开头 的 吧"), or a wrong version corrected ("尾号 是 幺 九 洞 七 不是 幺 九 零
+     * 一"). A sequence said digit by digit that shares three digits in a row with a removed number goes as that kind.
+     */
+    private static void repeatedBack(List<Seq> seqs) {
+        if (seqs.size() < 2) {
+            return;
+        }
+        for (int k = 0; k < seqs.size(); k++) {
+            Seq q = seqs.get(k);
+            if (q.kind() != null
+                    || q.amount()
+                    || !q.oneByOne()
+                    || q.symbols().length() < 3
+                    || !allDigits(q.symbols())) {
+                continue;
+            }
+            for (Seq r : seqs) {
+                if (r.kind() != null && !r.kind().equals("plate") && sharesThree(q.symbols(), r.symbols())) {
+                    seqs.set(k, new Seq(q.first(), q.last(), q.symbols(), false, r.kind(), true));
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean sharesThree(String a, String b) {
+        for (int k = 0; k + 3 <= a.length(); k++) {
+            if (b.contains(a.substring(k, k + 3))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Said digit by digit or written as digits: how the end of a card or an id is read out, not a price. */
@@ -690,14 +796,14 @@ final class SpokenNumbers {
         }
         boolean cardTalk = false;
         for (String c : CARD_CUES) {
-            if (containsIgnoreCase(text, c)) {
+            if (RedactionTokens.containsIgnoreCase(text, c)) {
                 cardTalk = true;
                 break;
             }
         }
         boolean phoneTalk = false;
         for (String c : PHONE_CUES) {
-            if (containsIgnoreCase(text, c)) {
+            if (RedactionTokens.containsIgnoreCase(text, c)) {
                 phoneTalk = true;
                 break;
             }
@@ -879,15 +985,6 @@ final class SpokenNumbers {
         return "10x98765432".charAt(sum % 11) == Character.toLowerCase(id.charAt(17));
     }
 
-    private static boolean containsIgnoreCase(String s, String lower) {
-        for (int i = 0; i + lower.length() <= s.length(); i++) {
-            if (s.regionMatches(true, i, lower, 0, lower.length())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Length in tokens of the filler phrase starting at {@code k}, or 0. */
     private static int gapPhrase(List<Token> tokens, int k) {
         for (List<String> p : GAP_PHRASES) {
@@ -964,6 +1061,10 @@ final class SpokenNumbers {
         Integer d = DIGIT_WORDS.get(w);
         if (d != null) {
             return new Piece(i, i, String.valueOf(d), d);
+        }
+        Integer h = HOMOPHONES.get(w);
+        if (h != null && amongDigits(tokens, i, names)) {
+            return new Piece(i, i, String.valueOf(h), h);
         }
         Integer teen = TEENS.get(w);
         if (teen != null) {
@@ -1107,6 +1208,9 @@ final class SpokenNumbers {
             return null;
         }
         String cue = cueBefore(tokens, first);
+        if ("product".equals(cue)) {
+            return null;
+        }
         int tail = tailCue(tokens, first);
         if (cue == null && pieces.size() == 1 && hyphenatedModel(tokens, first)) {
             return null; // "WH-1000XM5", "SM-S928B": one model code written with its series prefix
@@ -1369,7 +1473,8 @@ final class SpokenNumbers {
     private static String cueBefore(List<Token> tokens, int first) {
         for (int k = first - 1; k >= Math.max(0, first - 6); k--) {
             String w = tokens.get(k).lower();
-            String pair = k > 0 ? tokens.get(k - 1).lower() + " " + w : w;
+            // a two-word cue is built only when this word can end one: most words cannot, and the pair is an allocation
+            String pair = k > 0 && PAIR_ENDS.contains(w) ? tokens.get(k - 1).lower() + " " + w : w;
             if (AREA_CODE_CUES.contains(pair) || AREA_CODE_CUES.contains(w)) {
                 return "area";
             }
@@ -1385,13 +1490,23 @@ final class SpokenNumbers {
             if (CVV_CUES.contains(w) || CVV_CUES.contains(pair)) {
                 return "cvv";
             }
+            if (PRODUCT_CUES.contains(w) || PRODUCT_CUES.contains(pair)) {
+                return "product";
+            }
         }
         return null;
     }
 
+    /**
+     * Before a part or model code ("the part number on the filter is ...", "model code", 配件 号, 型号, 编码): what
+     * follows names a product, not a person, however long.
+     */
+    private static final Set<String> PRODUCT_CUES =
+            Set.of("part", "parts", "model", "sku", "配 件", "型 号", "编 码", "货 号", "料 号", "零 件");
+
     /** Before a card's security code: three or four digits after it are removed as a card. */
     private static final Set<String> CVV_CUES =
-            Set.of("cvv", "cvc", "cv2", "cvv2", "security code", "安 全", "安全码", "三 位");
+            Set.of("cvv", "cvc", "cv2", "cvv2", "security code", "the back", "安 全", "安全码", "三 位");
 
     /**
      * Before a card's last four digits ("ending in 4821", "last four are ...", 尾号, 后四位): not a full number, but
@@ -1399,4 +1514,20 @@ final class SpokenNumbers {
      */
     private static final Set<String> TAIL_CUES =
             Set.of("ending", "ends in", "ends with", "last four", "last 4", "尾 号", "尾 数", "四 位", "末 四");
+
+    /** Second words (declared last: built from the cue sets above, initialised in order) of the two-word cues {@link #cueBefore} looks for. */
+    private static final Set<String> PAIR_ENDS = pairEnds();
+
+    private static Set<String> pairEnds() {
+        Set<String> ends = new java.util.HashSet<>();
+        for (Set<String> cues : List.of(AREA_CODE_CUES, PLATE_CUES, TAIL_CUES, CVV_CUES, PRODUCT_CUES)) {
+            for (String c : cues) {
+                int space = c.indexOf(' ');
+                if (space > 0 && c.indexOf(' ', space + 1) < 0) {
+                    ends.add(c.substring(space + 1));
+                }
+            }
+        }
+        return Set.copyOf(ends);
+    }
 }

@@ -57,10 +57,31 @@ class RedactionDevSetTest {
         meetsTheTargets("/insights/pii-author4-heldout.tsv", 140, false, HELDOUT4_RECALL, HELDOUT4_KEPT);
     }
 
-    /** The fourth author's held-out figures at its one run (device/corpus/README.md). */
-    private static final double HELDOUT4_RECALL = 0.962;
+    /**
+     * The fourth author's held-out figures: 0.962 at its one run (device/corpus/README.md), 0.9720 (104/107) after the
+     * fifth author's rules (aggregate only; not tuned to), the floor now.
+     */
+    private static final double HELDOUT4_RECALL = 0.971;
 
     private static final double HELDOUT4_KEPT = 1.0;
+
+    /**
+     * The fifth author's cases (written blind; see device/corpus/README.md): recognizer-style personal data inside
+     * long utterances, misrecognised digits ("for", "ate", "won"), mangled e-mails, Chinese recognizer output with
+     * homophones, numbers read back, spelled names, and keep-only lines (part codes, prices, times). Far from the
+     * targets still: dev at the figure the rules reached on it, held-out at the figure of its one run after (not
+     * tuned to; its lines are not printed).
+     */
+    @Test
+    void fifthAuthorsRecognizerOutputIsRedacted() throws Exception {
+        meetsTheTargets("/insights/pii-author5-dev.tsv", 290, true, 0.895, 0.994);
+        meetsTheTargets("/insights/pii-author5-heldout.tsv", 140, false, HELDOUT5_RECALL, HELDOUT5_KEPT);
+    }
+
+    /** The fifth author's held-out figures at its one run (device/corpus/README.md). */
+    private static final double HELDOUT5_RECALL = 0.834;
+
+    private static final double HELDOUT5_KEPT = 0.969;
 
     /**
      * Scores one case file: recall at least 0.99 and kept at least 0.98 (issue 15's targets); prints the figures and,
