@@ -30,9 +30,6 @@ final class SchemaPrecheck {
     private static final Set<String> ANNOTATIONS =
             Set.of("$schema", "$id", "title", "description", "$comment", "examples", "default");
 
-    private static final Pattern DATE_TIME =
-            Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})(\\.\\d{1,9})?Z");
-
     private final Predicate<JsonNode> root;
 
     private SchemaPrecheck(Predicate<JsonNode> root) {
@@ -152,12 +149,12 @@ final class SchemaPrecheck {
                         checks.add(n -> n.isArray() && n.size() <= max);
                     }
                     case "minimum" -> {
-                        BigDecimal min = bound(v);
-                        checks.add(n -> n.isNumber() && n.decimalValue().compareTo(min) >= 0);
+                        Bound min = Bound.of(bound(v));
+                        checks.add(n -> finite(n) && min.compare(n) >= 0);
                     }
                     case "maximum" -> {
-                        BigDecimal max = bound(v);
-                        checks.add(n -> n.isNumber() && n.decimalValue().compareTo(max) <= 0);
+                        Bound max = Bound.of(bound(v));
+                        checks.add(n -> finite(n) && max.compare(n) <= 0);
                     }
                     // Code points <= UTF-16 units: the check is true under either way of counting.
                     case "minLength" -> {
@@ -295,6 +292,11 @@ final class SchemaPrecheck {
         }
     }
 
+    /** A number, and not NaN or an infinity (which JSON cannot carry, but a lenient parser could). */
+    private static boolean finite(JsonNode n) {
+        return n.isNumber() && (!n.isFloatingPointNumber() || n.isBigDecimal() || Double.isFinite(n.doubleValue()));
+    }
+
     private static boolean noLineTerminator(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -305,22 +307,92 @@ final class SchemaPrecheck {
         return true;
     }
 
+    /**
+     * A minimum or maximum, prepared for exact comparisons without {@code decimalValue()} (a double's goes through its
+     * decimal text, once the check's largest cost): ints and longs against an integral bound as longs, doubles against
+     * a bound that is itself a double (the schemas' -1, 0, 1) as doubles; anything else the exact, slow way.
+     */
+    private record Bound(BigDecimal value, Long asLong, Double asDouble) {
+        static Bound of(BigDecimal v) {
+            Long l = null;
+            try {
+                l = v.longValueExact();
+            } catch (ArithmeticException e) {
+                // not an integral long: ints and longs compare the slow way
+            }
+            double d = v.doubleValue();
+            return new Bound(v, l, new BigDecimal(d).compareTo(v) == 0 ? d : null);
+        }
+
+        int compare(JsonNode n) {
+            if (asLong != null && (n.isInt() || n.isLong())) {
+                return Long.compare(n.longValue(), asLong);
+            }
+            if (asDouble != null && n.isDouble()) {
+                return Double.compare(n.doubleValue() + 0.0, asDouble + 0.0);
+            }
+            return n.decimalValue().compareTo(value);
+        }
+    }
+
     /** RFC 3339 in the one form devices send ({@code Instant.toString()}): UTC, seconds 00-59, real dates. */
     static boolean isUtcDateTime(String s) {
-        var m = DATE_TIME.matcher(s);
-        if (!m.matches()) {
+        int len = s.length();
+        // yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z
+        if (len < 20 || len == 21 || len > 30 || s.charAt(len - 1) != 'Z') {
             return false;
         }
-        int year = Integer.parseInt(m.group(1));
-        int month = Integer.parseInt(m.group(2));
-        int day = Integer.parseInt(m.group(3));
+        if (s.charAt(4) != '-'
+                || s.charAt(7) != '-'
+                || s.charAt(10) != 'T'
+                || s.charAt(13) != ':'
+                || s.charAt(16) != ':') {
+            return false;
+        }
+        if (len > 20) {
+            if (s.charAt(19) != '.') {
+                return false;
+            }
+            for (int i = 20; i < len - 1; i++) {
+                if (digit(s, i) < 0) {
+                    return false;
+                }
+            }
+        }
+        int year = number(s, 0, 4);
+        int month = number(s, 5, 7);
+        int day = number(s, 8, 10);
+        int hour = number(s, 11, 13);
+        int minute = number(s, 14, 16);
+        int second = number(s, 17, 19);
         return year >= 1
                 && month >= 1
                 && month <= 12
                 && day >= 1
                 && day <= YearMonth.of(year, month).lengthOfMonth()
-                && Integer.parseInt(m.group(4)) <= 23
-                && Integer.parseInt(m.group(5)) <= 59
-                && Integer.parseInt(m.group(6)) <= 59;
+                && hour >= 0
+                && hour <= 23
+                && minute >= 0
+                && minute <= 59
+                && second >= 0
+                && second <= 59;
+    }
+
+    /** The ASCII digits s[from, to) as a number, or -1 when any is not one. */
+    private static int number(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            int d = digit(s, i);
+            if (d < 0) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
+    }
+
+    private static int digit(String s, int i) {
+        char c = s.charAt(i);
+        return c >= '0' && c <= '9' ? c - '0' : -1;
     }
 }
