@@ -1,10 +1,12 @@
 package io.vocedge.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,12 +35,16 @@ public final class SchemaValidator {
             SchemaId.CASE);
 
     private final Map<SchemaId, JsonSchema> schemas = new HashMap<>();
+    /** Per schema, the compiled one-sided check that spares valid records the interpreter (see SchemaPrecheck). */
+    private final Map<SchemaId, SchemaPrecheck> prechecks = new HashMap<>();
 
     public SchemaValidator() {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         for (SchemaId id : KNOWN) {
             try (InputStream in = openSchema(id)) {
-                schemas.put(id, factory.getSchema(in));
+                byte[] text = in.readAllBytes();
+                schemas.put(id, factory.getSchema(new ByteArrayInputStream(text)));
+                SchemaPrecheck.compile(new ObjectMapper().readTree(text)).ifPresent(p -> prechecks.put(id, p));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read schema " + resourceName(id), e);
             }
@@ -77,7 +83,21 @@ public final class SchemaValidator {
             return Optional.of("unknown schema '" + id + "': this gateway understands " + KNOWN
                     + "; upgrade the gateway before devices send a new major version");
         }
+        SchemaPrecheck precheck = prechecks.get(id);
+        if (precheck != null && precheck.accepts(node)) {
+            return Optional.empty();
+        }
         return problems(schema, node);
+    }
+
+    /** The interpreted validator's verdict alone, without the precheck: what the precheck must never contradict. */
+    Optional<String> interpretedProblems(SchemaId id, JsonNode node) {
+        return problems(schemas.get(id), node);
+    }
+
+    /** Whether {@code id}'s schema has a compiled precheck (every schema of this build should; tests say so). */
+    boolean precompiled(SchemaId id) {
+        return prechecks.containsKey(id);
     }
 
     /** Validates against a given schema (for payloads whose kind the topic already fixes). */

@@ -167,6 +167,8 @@ public record ForwardSettings(
      * @param saslMechanism PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512 (SASL_*)
      * @param linger how long the producer waits to fill a request
      * @param deliveryTimeout a batch not acknowledged by Kafka within this is aborted and retried later
+     * @param compression the producer's compression.type: lz4 (default), zstd, gzip, snappy or none; none saves the
+     *     gateway about a quarter of the producer's CPU but sends 2-3x the bytes (BENCHMARKS.md, issue 18)
      */
     public record KafkaSettings(
             String bootstrapServers,
@@ -179,7 +181,8 @@ public record ForwardSettings(
             String saslUsername,
             String saslPassword,
             Duration linger,
-            Duration deliveryTimeout) {
+            Duration deliveryTimeout,
+            String compression) {
 
         public String topic(String kind) {
             return topicPrefix + "." + kind;
@@ -232,8 +235,9 @@ public record ForwardSettings(
             Duration linger = k.duration("linger", Duration.ofMillis(5), Duration.ZERO, Duration.ofSeconds(5));
             Duration delivery = k.duration(
                     "delivery_timeout", Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMinutes(10));
+            String compression = k.oneOf("compression", "lz4", "lz4", "zstd", "gzip", "snappy", "none");
             return new KafkaSettings(
-                    servers, prefix, protocol, ca, cert, key, mechanism, user, password, linger, delivery);
+                    servers, prefix, protocol, ca, cert, key, mechanism, user, password, linger, delivery, compression);
         }
 
         Map<String, Object> effective() {
@@ -257,6 +261,7 @@ public record ForwardSettings(
             }
             m.put("linger", ConfigNode.format(linger));
             m.put("delivery_timeout", ConfigNode.format(deliveryTimeout));
+            m.put("compression", compression);
             return m;
         }
 

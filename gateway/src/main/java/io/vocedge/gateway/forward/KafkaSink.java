@@ -74,7 +74,7 @@ public final class KafkaSink implements Sink {
             p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         }
         p.put(ProducerConfig.LINGER_MS_CONFIG, Long.toString(s.linger().toMillis()));
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, s.compression());
         // A forwarder batch (500 events of ~600 B, one Kafka transaction) fits one producer batch per partition instead
         // of ~7 of the default 16 KiB: measured with the raw producer (bench-kafka produce --text-values, 3 rounds,
         // 2026-12-04), producer CPU -5 %, the broker's -28 % per message (BENCHMARKS.md, forwarding).

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vocedge.common.config.ConfigException;
 import io.vocedge.gateway.forward.ForwardSettings;
+import io.vocedge.gateway.forward.KafkaSink;
 import io.vocedge.gateway.http.HttpSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -238,5 +239,33 @@ class GatewayConfigTest {
                                     .singleElement()
                                     .satisfies(p -> assertThat(p).startsWith("forward.batch_linger: ")));
         }
+    }
+
+    @Test
+    void kafkaCompressionDefaultsToLz4AndRefusesUnknownCodecs() throws Exception {
+        Path f = dir.resolve("compression.yaml");
+        Files.writeString(f, """
+                forward:
+                  kafka: {bootstrap_servers: "127.0.0.1:9092"}
+                """);
+        assertThat(GatewayConfig.load(f, null).forward().kafka().compression()).isEqualTo("lz4");
+        Files.writeString(f, """
+                forward:
+                  kafka: {bootstrap_servers: "127.0.0.1:9092", compression: none}
+                """);
+        var kafka = GatewayConfig.load(f, null).forward().kafka();
+        assertThat(kafka.compression()).isEqualTo("none");
+        assertThat(KafkaSink.producerProperties(kafka, "t").getProperty("compression.type"))
+                .isEqualTo("none");
+        Files.writeString(f, """
+                forward:
+                  kafka: {bootstrap_servers: "127.0.0.1:9092", compression: brotli}
+                """);
+        assertThatThrownBy(() -> GatewayConfig.load(f, null))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .singleElement()
+                                .satisfies(p -> assertThat(p).startsWith("forward.kafka.compression: ")));
     }
 }

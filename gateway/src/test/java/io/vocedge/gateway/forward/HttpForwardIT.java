@@ -172,7 +172,8 @@ class HttpForwardIT {
                     null,
                     null,
                     Duration.ofMillis(5),
-                    Duration.ofSeconds(5));
+                    Duration.ofSeconds(5),
+                    "lz4");
             Forwarder k = start(new KafkaSink(kafka, "gw-http"), 50);
             Forwarder h = start(http(r.url("/in"), Duration.ofSeconds(10)), 50);
             commit(List.of("dev-a", "dev-b"), 1, 20);
