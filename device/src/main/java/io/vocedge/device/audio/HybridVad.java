@@ -26,6 +26,9 @@ package io.vocedge.device.audio;
  * the preceding frames that were already {@link #LEAD_DB} (scaled) above the background, by up to 250 ms
  * ({@link #onsetLead}). In a talking room (most of the background is speech), an utterance ends once nothing came
  * within {@link #END_NEAR_DB} of the foreground for 300 ms: the TV's syllables no longer carry it over the pause.
+ * With two mics or more the front-end also says where each block comes from ({@link #direction}, {@link SpatialGate}):
+ * in a talking room a frame from the background's direction never counts as near the talker, and one from elsewhere
+ * starts speech at {@link #SPATIAL_ONSET_DB} instead of {@link #BG_ONSET_DB}.
  * Tuned on the issue-16 showroom fixtures (BENCHMARKS.md). No allocation per frame.
  */
 final class HybridVad implements VoiceDetector {
@@ -34,8 +37,8 @@ final class HybridVad implements VoiceDetector {
     /**
      * Onset margin over the background, instead of {@link #BG_ONSET_DB}, for a frame a mic pair places elsewhere than
      * the talking room's own source ({@link SpatialGate#OTHER}): the customer's first syllables, not yet louder than
-     * the TV by 5 dB. Issue 16, chosen on scene seeds 3-10 (BENCHMARKS.md: 4 / 3 / 2 / 1 dB read 93 / 96 / 99 / 100 %
-     * good at 5 dB TV on the stereo and array layouts; 2 kept for margin against babble from other directions).
+     * the TV by 5 dB. Issue 16, chosen on scene seeds 3-10 (BENCHMARKS.md: 4 / 3 / 2 / 1 dB rose step by step to
+     * 99-100 % at 5 dB TV on stereo and arrays; not 1, for margin against babble from other directions).
      */
     static final double SPATIAL_ONSET_DB = 2;
     /**
