@@ -20,6 +20,9 @@ public final class FrontEnd implements AutoCloseable {
     private final PolyphaseResampler resampler;
     private final VoiceDetector vad;
     private final SpeechSegmenter segmenter;
+    /** Two mics or more: which side of the room the block comes from, for the VAD (null with one mic). */
+    private final SpatialGate spatial;
+
     private final int blockFrames;
     private final float[] filtered;
     private final float[] mono;
@@ -46,6 +49,8 @@ public final class FrontEnd implements AutoCloseable {
         this.filtered = new float[blockFrames * ch];
         this.mono = new float[blockFrames];
         this.out16k = new float[resampler.maxOutput(blockFrames) + 4];
+        // Mic 0 and the one half-way round a circular array (or the second of a pair): the widest spacing.
+        this.spatial = ch >= 2 ? new SpatialGate(ch, 0, ch / 2, format.sampleRate(), blockFrames) : null;
         Logger.info(
                 "event=frontend_ready format={} combine=\"{}\" highpass_hz={} agc={} vad={}",
                 format,
@@ -93,6 +98,10 @@ public final class FrontEnd implements AutoCloseable {
                 }
             }
             combiner.speech(segmenter.foreground());
+            if (spatial != null) {
+                spatial.observe(filtered, n, !segmenter.inSpeech());
+                vad.direction(spatial.state());
+            }
             combiner.combine(filtered, n, mono);
             int m = resampler.process(mono, n, out16k, 0);
             segmenter.push(out16k, m);
@@ -111,6 +120,9 @@ public final class FrontEnd implements AutoCloseable {
         publishedClockMs = segmenter.clockMs();
         health.restartWindow();
         combiner.reset();
+        if (spatial != null) {
+            spatial.reset();
+        }
         resampler.reset();
         for (Biquad b : highPass) {
             b.reset();

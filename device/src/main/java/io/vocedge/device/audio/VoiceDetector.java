@@ -31,6 +31,12 @@ interface VoiceDetector extends AutoCloseable {
         return 0;
     }
 
+    /**
+     * Where the next frame's audio comes from relative to the room's background ({@link SpatialGate#state}), from a
+     * mic pair; never called with one mic. Ignored by default.
+     */
+    default void direction(int spatialState) {}
+
     /** Audio will be missing (mute, fault): forget the recent past that context-based decisions rely on. */
     default void gap() {}
 

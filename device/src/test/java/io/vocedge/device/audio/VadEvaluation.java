@@ -27,7 +27,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * {@code vad.eval.free_s} seconds of speech-free audio per noise type (600); {@code vad.eval.layouts} (all);
  * {@code vad.eval.noises} (all); {@code vad.eval.seed_from} the first scene seed (1: seed 1 is the tuning scene, seed
  * 2 the check scene, so {@code -Dvad.eval.scenes=1 -Dvad.eval.seed_from=2} runs only the check scenes);
- * {@code vad.eval.snrs} (20,10,5,0); {@code vad.eval.verbose=true} prints truth and segments of every scene with a badly
+ * {@code vad.eval.snrs} (20,10,5,0); {@code vad.eval.free_seed} (1) and
+ * {@code vad.eval.free_layout} (MONO_16K) for the speech-free noise; {@code vad.eval.verbose=true} prints truth and segments of every scene with a badly
  * cut utterance, and the false segments of the speech-free runs.
  */
 @EnabledIfSystemProperty(named = "vad.eval", matches = ".+")
@@ -114,6 +115,8 @@ class VadEvaluation {
         long cpu = 0;
         double audio = 0;
         boolean verbose = Boolean.getBoolean("vad.eval.verbose");
+        Layout freeLayout = Layout.valueOf(
+                System.getProperty("vad.eval.free_layout", "MONO_16K").toUpperCase(Locale.ROOT));
         int seedFrom = Integer.getInteger("vad.eval.seed_from", 1);
         List<Noise> noises = new ArrayList<>();
         for (String n : System.getProperty("vad.eval.noises", "WHITE,PINK,BROWN,HUM,BABBLE,MUSIC,TV")
@@ -146,10 +149,11 @@ class VadEvaluation {
             }
             // The speech-free noise has its own seed (default 1, the set the margins were checked on): a held-out run
             // passes a fresh one with -Dvad.eval.free_seed.
-            Scene quiet =
-                    fx.noiseOnly(noise, Layout.MONO_16K, freeSeconds, Integer.getInteger("vad.eval.free_seed", 1));
+            // And its own layout (default mono): -Dvad.eval.free_layout=STEREO_48K checks what a mic pair's spatial
+            // gate does to the false-segment rate.
+            Scene quiet = fx.noiseOnly(noise, freeLayout, freeSeconds, Integer.getInteger("vad.eval.free_seed", 1));
             long c0 = threads.getCurrentThreadCpuTime();
-            List<long[]> segs = segments(config(label, Layout.MONO_16K), quiet);
+            List<long[]> segs = segments(config(label, freeLayout), quiet);
             cpu += threads.getCurrentThreadCpuTime() - c0;
             audio += quiet.seconds();
             free.put(noise, VadScore.of(segs, List.of(), quiet.seconds()));
@@ -165,13 +169,14 @@ class VadEvaluation {
         b.append(String.format(
                 Locale.ROOT,
                 "%d scenes (seeds %d-%d) x %d utterances per noise x SNR x layout, layouts %s; speech-free: %.0f s "
-                        + "of each noise alone (mono 16 kHz, at its 10 dB level)%n%n",
+                        + "of each noise alone (%s, at its 10 dB level)%n%n",
                 scenes,
                 Integer.getInteger("vad.eval.seed_from", 1),
                 Integer.getInteger("vad.eval.seed_from", 1) + scenes - 1,
                 ShowroomFixtures.UTTERANCES,
                 layouts,
-                freeSeconds));
+                freeSeconds,
+                freeLayout.name().toLowerCase(Locale.ROOT)));
         b.append("| noise")
                 .append(snrHeader())
                 .append(" | speech-free: false segments / 10 min |\n|---")
