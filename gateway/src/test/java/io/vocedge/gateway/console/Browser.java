@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -191,9 +192,14 @@ public final class Browser implements AutoCloseable {
         return driver.getTitle();
     }
 
-    /** Waits (generously: the machine is shared) until {@code condition} holds. */
+    /**
+     * Waits (generously: the machine is shared) until {@code condition} holds. An element the page re-rendered between
+     * finding and reading it (live tables refresh) means "not yet", not a failure: the condition is asked again.
+     */
     public void waitFor(java.util.function.Function<ChromeDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> condition.apply((ChromeDriver) d));
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> condition.apply((ChromeDriver) d));
     }
 
     /** Runs JavaScript in the page and returns its result. */
