@@ -65,19 +65,7 @@ final class BenchKafkaCommand implements Runnable {
     }
 
     private static KafkaSettings plaintext(String bootstrap, String prefix, Duration linger) {
-        return new KafkaSettings(
-                bootstrap,
-                prefix,
-                "PLAINTEXT",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                linger,
-                Duration.ofSeconds(30),
-                "lz4");
+        return KafkaSettings.plaintext(bootstrap, prefix, linger, Duration.ofSeconds(30));
     }
 
     @Command(name = "produce", description = "Raw transactional producer of equal-size messages; prints messages/s.")

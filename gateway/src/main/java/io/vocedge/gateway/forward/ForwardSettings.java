@@ -188,6 +188,24 @@ public record ForwardSettings(
             return topicPrefix + "." + kind;
         }
 
+        /** A plaintext, unauthenticated cluster with the default codec (lz4): benchmarks and tests on loopback. */
+        public static KafkaSettings plaintext(
+                String bootstrapServers, String topicPrefix, Duration linger, Duration deliveryTimeout) {
+            return new KafkaSettings(
+                    bootstrapServers,
+                    topicPrefix,
+                    "PLAINTEXT",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    linger,
+                    deliveryTimeout,
+                    "lz4");
+        }
+
         static KafkaSettings from(ConfigNode k) {
             String servers = k.requiredString("bootstrap_servers", "host:port[,host:port], e.g. kafka-1.example:9092");
             if (servers != null && !SERVERS.matcher(servers).matches()) {

@@ -161,19 +161,8 @@ class HttpForwardIT {
     void eachSinkKeepsItsOwnProgressAndLag() throws Exception {
         try (SignedReceiver r = new SignedReceiver(SECRET)) {
             int deadPort = FreePorts.next();
-            KafkaSettings kafka = new KafkaSettings(
-                    "127.0.0.1:" + deadPort,
-                    "voc",
-                    "PLAINTEXT",
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    Duration.ofMillis(5),
-                    Duration.ofSeconds(5),
-                    "lz4");
+            KafkaSettings kafka = KafkaSettings.plaintext(
+                    "127.0.0.1:" + deadPort, "voc", Duration.ofMillis(5), Duration.ofSeconds(5));
             Forwarder k = start(new KafkaSink(kafka, "gw-http"), 50);
             Forwarder h = start(http(r.url("/in"), Duration.ofSeconds(10)), 50);
             commit(List.of("dev-a", "dev-b"), 1, 20);
