@@ -109,32 +109,56 @@ final class Segmenter {
             int longest =
                     dict.multiWordStarts.contains(tokens.get(i)) ? Math.min(dict.maxLength, tokens.size() - i) : 1;
             for (int l = longest; l >= 1; l--) {
-                term = lookup(dict, tokens.subList(i, i + l));
+                term = l == 1 ? lookupWord(dict, tokens.get(i)) : lookup(dict, tokens.subList(i, i + l));
                 if (term != null) {
                     taken = l;
                     break;
                 }
             }
-            units.add(new Unit(String.join(" ", tokens.subList(i, i + taken)), i, term, breaks.get(i)));
+            String unit = taken == 1 ? tokens.get(i) : String.join(" ", tokens.subList(i, i + taken));
+            units.add(new Unit(unit, i, term, breaks.get(i)));
             i += taken;
         }
         return units;
     }
 
     private static CompiledLexicon.Term lookup(CompiledLexicon.Language dict, List<String> words) {
-        String joined = words.size() == 1 ? words.get(0) : String.join(" ", words);
-        CompiledLexicon.Term t = dict.terms.get(joined);
+        if (words.size() == 1) {
+            return lookupWord(dict, words.get(0));
+        }
+        CompiledLexicon.Term t = dict.terms.get(String.join(" ", words));
         if (t != null) {
             return t;
         }
         String last = words.get(words.size() - 1);
-        String head = words.size() == 1 ? "" : String.join(" ", words.subList(0, words.size() - 1)) + " ";
+        String head = String.join(" ", words.subList(0, words.size() - 1)) + " ";
         for (String suffix : SUFFIXES) {
             if (last.length() > suffix.length() + 2 && last.endsWith(suffix)) {
                 String stem = last.substring(0, last.length() - suffix.length());
                 t = dict.terms.get(head + stem);
                 if (t == null && suffix.equals("ing")) {
                     t = dict.terms.get(head + stem + "e");
+                }
+                if (t != null) {
+                    return t;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** {@link #lookup} for one word, without joining (most tokens: it ran for every word of every utterance). */
+    private static CompiledLexicon.Term lookupWord(CompiledLexicon.Language dict, String word) {
+        CompiledLexicon.Term t = dict.terms.get(word);
+        if (t != null) {
+            return t;
+        }
+        for (String suffix : SUFFIXES) {
+            if (word.length() > suffix.length() + 2 && word.endsWith(suffix)) {
+                String stem = word.substring(0, word.length() - suffix.length());
+                t = dict.terms.get(stem);
+                if (t == null && suffix.equals("ing")) {
+                    t = dict.terms.get(stem + "e");
                 }
                 if (t != null) {
                     return t;

@@ -185,7 +185,16 @@ final class Cues {
             cue("never_again", "不|拉黑|最后一次", "再也不|不会再|不买了|算了不|不在这|以后不来|不来了|永远不|不推荐|不考虑你们|退了不|不跟你们|拉黑|最后一次|不会来"),
             cue("rival_store", "特斯拉|比亚迪|理想|蔚来|小鹏|京东|天猫|淘宝|苏宁|国美|宜家", "特斯拉|比亚迪|理想|蔚来|小鹏|京东|天猫|淘宝|苏宁|国美|宜家"));
 
+    /** Which cues' literals a text holds, one pass for all cues of a language (was one scan per literal). */
+    private static final LiteralScan EN_LITERALS = literals(EN);
+
+    private static final LiteralScan ZH_LITERALS = literals(ZH);
+
     private Cues() {}
+
+    private static LiteralScan literals(List<Cue> cues) {
+        return new LiteralScan(cues.stream().map(Cue::any).toList());
+    }
 
     private static Cue cue(String name, String any, String regex) {
         return new Cue(name, any.split("\\|"), Pattern.compile(regex));
@@ -199,24 +208,19 @@ final class Cues {
     static List<Match> find(NormalizedText t, boolean prefilter) {
         List<Match> out = new ArrayList<>();
         String text = t.joined;
-        for (Cue c : t.lang.equals("zh") ? ZH : EN) {
-            if (prefilter && !containsAny(text, c.any())) {
+        boolean zh = t.lang.equals("zh");
+        List<Cue> cues = zh ? ZH : EN;
+        long candidates = prefilter ? (zh ? ZH_LITERALS : EN_LITERALS).groupsIn(text) : -1L;
+        for (int i = 0; i < cues.size(); i++) {
+            if ((candidates & 1L << i) == 0) {
                 continue;
             }
+            Cue c = cues.get(i);
             Matcher m = c.pattern().matcher(text);
             if (m.find()) {
                 out.add(new Match(c.name(), m.group().strip(), m.start()));
             }
         }
         return out;
-    }
-
-    private static boolean containsAny(String text, String[] literals) {
-        for (String l : literals) {
-            if (text.contains(l)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

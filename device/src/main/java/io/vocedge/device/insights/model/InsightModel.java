@@ -18,6 +18,9 @@ import java.util.Set;
 public final class InsightModel {
     private final ModelInfo info;
     private final Labels labels;
+    /** {@code labels.heads()}, read per weight: cached (it was 2 % of the model's time as two list sizes). */
+    private final int heads;
+
     private final int[] keys;
     private final int[] rowOf;
     private final int mask;
@@ -51,6 +54,7 @@ public final class InsightModel {
             float[] threshold) {
         this.info = info;
         this.labels = labels;
+        this.heads = labels.heads();
         this.weights = weights;
         this.scale = scale;
         this.bias = bias;
@@ -112,7 +116,7 @@ public final class InsightModel {
     }
 
     float weight(int row, int head) {
-        return weights[row * labels.heads() + head] * scale[head];
+        return weights[row * heads + head] * scale[head];
     }
 
     /** Raw head scores (logits) for a feature vector. */
@@ -121,7 +125,6 @@ public final class InsightModel {
     }
 
     private double[] logits(FeatureVector v, int[] rows) {
-        int heads = labels.heads();
         double[] z = new double[heads];
         for (int h = 0; h < heads; h++) {
             z[h] = bias[h];
@@ -235,7 +238,7 @@ public final class InsightModel {
     }
 
     int heads() {
-        return labels.heads();
+        return heads;
     }
 
     /** A topic or flag the model decided on: its calibrated probability, evidence and (topics) the clause's sentiment. */
