@@ -14,9 +14,8 @@ package io.vocedge.device.audio;
  *       whose background talks half the time counts as talking). A frame starts speech only
  *       {@link #BG_ONSET_DB} above the background, and continues {@link #BG_CONT_DB} above it, both scaled by that
  *       speech share: behind TV or babble a customer must be clearly louder than the room; in noise or music that
- *       Silero already rejects, the margin shrinks to nothing. While the estimate is young it moves faster (the first
- *       3 s) and the onset margin is up to {@link #YOUNG_DB} larger, fading over its first 10 s ({@link #YOUNG_MARGIN_FRAMES}), and the
- *       first second only listens.
+ *       Silero already rejects, the margin shrinks to nothing. While the estimate is young (the first 3 s) the onset
+ *       margin is up to {@link #YOUNG_DB} larger, and the first second only listens.
  *   <li><b>Foreground</b>: the running level of accepted speech (rising to louder speech within about 0.2 s, settling
  *       on frames within 3 dB of it, falling 0.3 dB per second otherwise). A frame more than {@link #FG_ONSET_DB}
  *       below it starts nothing; more than {@link #FG_CONT_DB} below it continues nothing.
@@ -73,14 +72,6 @@ final class HybridVad implements VoiceDetector {
     private static final double SPEECH_SHARE_GAIN = 2;
 
     private static final int YOUNG_FRAMES = 300;
-    /**
-     * The young estimate's extra onset margin fades over this many background frames (10 s; its faster steps stay
-     * {@link #YOUNG_FRAMES}). An estimate started in a lull of the crowd needs 10-30 s to rise to the room, and until
-     * then babble's peaks clear the plain margin: speech-free babble seed 8 gave 5-11 false segments in its first
-     * 30 s with a 3 s fade, 1-7 with 10 s (issue 16, speech-free seeds 1-10 x 600 s; 20 s gave 1 but cost 5 dB scenes
-     * 86 -> 79 % good boundaries, 10 s 82 %).
-     */
-    static final int YOUNG_MARGIN_FRAMES = 1000;
 
     private static final int WARMUP_FRAMES = 100;
     /** Held open by "continue" frames only for longer than this, a segment's frames count as background. */
@@ -150,7 +141,7 @@ final class HybridVad implements VoiceDetector {
         if (d == SILENCE) {
             gateRun = 0;
         } else {
-            double young = YOUNG_DB * Math.max(0, 1 - bgFrames / (double) YOUNG_MARGIN_FRAMES);
+            double young = YOUNG_DB * Math.max(0, 1 - bgFrames / (double) YOUNG_FRAMES);
             // From elsewhere than the talking room's own source (a mic pair can tell): the customer, a smaller margin.
             double onsetDb = share >= END_SHARE && direction == SpatialGate.OTHER ? SPATIAL_ONSET_DB : BG_ONSET_DB;
             boolean gateOn = bgFrames >= WARMUP_FRAMES
