@@ -130,35 +130,25 @@ final class Segmenter {
         if (t != null) {
             return t;
         }
-        String last = words.get(words.size() - 1);
         String head = String.join(" ", words.subList(0, words.size() - 1)) + " ";
-        for (String suffix : SUFFIXES) {
-            if (last.length() > suffix.length() + 2 && last.endsWith(suffix)) {
-                String stem = last.substring(0, last.length() - suffix.length());
-                t = dict.terms.get(head + stem);
-                if (t == null && suffix.equals("ing")) {
-                    t = dict.terms.get(head + stem + "e");
-                }
-                if (t != null) {
-                    return t;
-                }
-            }
-        }
-        return null;
+        return withSuffixStripped(dict, head, words.get(words.size() - 1));
     }
 
     /** {@link #lookup} for one word, without joining (most tokens: it ran for every word of every utterance). */
     private static CompiledLexicon.Term lookupWord(CompiledLexicon.Language dict, String word) {
         CompiledLexicon.Term t = dict.terms.get(word);
-        if (t != null) {
-            return t;
-        }
+        return t != null ? t : withSuffixStripped(dict, "", word);
+    }
+
+    /** {@code head} (the words before, with a trailing space, or empty) + {@code last} without an inflection. */
+    private static CompiledLexicon.Term withSuffixStripped(CompiledLexicon.Language dict, String head, String last) {
         for (String suffix : SUFFIXES) {
-            if (word.length() > suffix.length() + 2 && word.endsWith(suffix)) {
-                String stem = word.substring(0, word.length() - suffix.length());
-                t = dict.terms.get(stem);
+            if (last.length() > suffix.length() + 2 && last.endsWith(suffix)) {
+                String stem = last.substring(0, last.length() - suffix.length());
+                String key = head.isEmpty() ? stem : head + stem;
+                CompiledLexicon.Term t = dict.terms.get(key);
                 if (t == null && suffix.equals("ing")) {
-                    t = dict.terms.get(stem + "e");
+                    t = dict.terms.get(key + "e");
                 }
                 if (t != null) {
                     return t;
