@@ -21,9 +21,11 @@ import java.util.TreeMap;
  *   survives as a word of the output: words of 3+ letters other than separators, spelling aids, fillers, digit words
  *   and mail providers/top-level domains ({@code at}, {@code dot}, {@code gmail}, {@code com}...), and no run of 3+ of
  *   its spelled letters ({@code a b c}, {@code alpha bravo}) survives as spelled letters.</li>
- *   <li>A {@code must_keep} span counts as kept when it is in the output verbatim.</li>
+ *   <li>A {@code must_keep} span counts as kept when it is in the output (compared lower-cased, runs of whitespace as
+ *   one space). A {@code must_keep} span that is not in its own input text that way is a labelling error that no
+ *   redactor could keep: it is counted apart ({@code keepNotInText}) and left out of the kept rate.</li>
  * </ul>
- * Recall = redacted / must_remove spans; kept = kept / must_keep spans. {@link #failures} lists the misses, for a
+ * Recall = redacted / must_remove spans; kept = kept / must_keep spans found in their text. {@link #failures} lists the misses, for a
  * development set only: the evaluation command prints aggregates, never lines.
  */
 public final class RedactionScore {
@@ -37,6 +39,7 @@ public final class RedactionScore {
             int redacted,
             int keepSpans,
             int kept,
+            int keepNotInText,
             int casesAllRight,
             Map<String, int[]> byKind) {
         public double recall() {
@@ -51,7 +54,7 @@ public final class RedactionScore {
             StringBuilder sb = new StringBuilder(String.format(
                     Locale.ROOT,
                     "redaction: %d cases; must_remove spans %d, redacted %d: recall %.4f; must_keep spans %d, kept %d: kept %.4f;"
-                            + " cases entirely right %d (%.3f)%n",
+                            + " must_keep spans not in their own text (left out) %d; cases entirely right %d (%.3f)%n",
                     cases,
                     removeSpans,
                     redacted,
@@ -59,6 +62,7 @@ public final class RedactionScore {
                     keepSpans,
                     kept,
                     keptRate(),
+                    keepNotInText,
                     casesAllRight,
                     casesAllRight / (double) Math.max(1, cases)));
             byKind.forEach((k, v) -> sb.append(
@@ -182,6 +186,7 @@ public final class RedactionScore {
         int redacted = 0;
         int keeps = 0;
         int kept = 0;
+        int keepNotInText = 0;
         int allRight = 0;
         Map<String, int[]> byKind = new TreeMap<>();
         for (Case c : cases) {
@@ -198,10 +203,17 @@ public final class RedactionScore {
                     right = false;
                 }
             }
+            String text = normalised(c.text());
+            String normalisedOut = normalised(out);
             for (String s : c.keep()) {
+                String span = normalised(s);
+                if (!text.contains(span)) {
+                    keepNotInText++;
+                    continue;
+                }
                 keeps++;
                 k[2]++;
-                if (out.contains(s)) {
+                if (normalisedOut.contains(span)) {
                     kept++;
                     k[3]++;
                 } else {
@@ -212,7 +224,12 @@ public final class RedactionScore {
                 allRight++;
             }
         }
-        return new Figures(cases.size(), spans, redacted, keeps, kept, allRight, byKind);
+        return new Figures(cases.size(), spans, redacted, keeps, kept, keepNotInText, allRight, byKind);
+    }
+
+    /** Lower-cased (ROOT), every run of whitespace one space, trimmed: how keep spans are compared. */
+    static String normalised(String s) {
+        return s.toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
     }
 
     /** Development only: one line per miss (case id, what survived or was lost, the redacted output). */
@@ -226,7 +243,8 @@ public final class RedactionScore {
                 }
             }
             for (String s : c.keep()) {
-                if (!red.contains(s)) {
+                if (normalised(c.text()).contains(normalised(s))
+                        && !normalised(red).contains(normalised(s))) {
                     out.add(c.id() + " LOST [" + s + "] -> " + red);
                 }
             }

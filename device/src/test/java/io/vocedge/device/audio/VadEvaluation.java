@@ -186,7 +186,11 @@ class VadEvaluation {
         for (Noise noise : noises) {
             b.append("| ").append(noise.name().toLowerCase(Locale.ROOT));
             for (double snr : SNRS) {
-                VadScore sc = cells.get(noise).get(snr);
+                VadScore sc = cells.getOrDefault(noise, Map.of()).get(snr);
+                if (sc == null) { // vad.eval.scenes=0: a speech-free run only
+                    b.append(" | -");
+                    continue;
+                }
                 b.append(String.format(
                         Locale.ROOT, " | %.0f / %.0f (%d)", sc.foundPct(), sc.goodPct(), sc.falseSegments()));
                 if (snr >= 10) {
@@ -205,7 +209,11 @@ class VadEvaluation {
         for (Layout layout : layouts) {
             b.append("| ").append(layout.name().toLowerCase(Locale.ROOT));
             for (double snr : SNRS) {
-                VadScore sc = byLayout.get(layout).get(snr);
+                VadScore sc = byLayout.getOrDefault(layout, Map.of()).get(snr);
+                if (sc == null) {
+                    b.append(" | -");
+                    continue;
+                }
                 b.append(String.format(Locale.ROOT, " | %.0f / %.0f", sc.foundPct(), sc.goodPct()));
             }
             b.append(" |\n");
