@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The index diet's effect on the ingest transaction (issue 18, V83), isolated like bench/outbox-cost.sh:
 # gateway/src/test/java/.../store/IndexCostBench.java commits transactions of utterance records through the gateway's
-# own store code (console indexer + outbox) into three fresh PostgreSQL databases (idx_bench_*: the indexes before V83;
-# as migrated now; V83 keeping search_terms (term, at) instead of (term, site, at)), interleaved round by round, each
+# own store code (console indexer + outbox) into four fresh PostgreSQL databases (idx_bench_*: the indexes before V83;
+# as migrated now, postings on (term, at, site); V83 with (term, site, at) or with (term, at) as the one postings
+# index), interleaved round by round, each
 # optionally pre-filled by the console benchmark's generator. Prints records/s and PostgreSQL backend CPU per 1,000
 # records per variant, and each against the pre-V83 indexes. Needs the server on this machine for the CPU figure.
 # Knobs: ROUNDS=10 TX=25 (transactions per round and variant) RECORDS=200 (records per transaction)

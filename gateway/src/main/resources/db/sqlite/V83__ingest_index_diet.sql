@@ -1,6 +1,8 @@
--- Issue 18: as on PostgreSQL (see its V83): indexes paid by every ingest transaction that no query needs once a
--- search over several sites merges each site's newest postings from (term, site, at).
+-- Issue 18: as on PostgreSQL (see its V83): one postings index (term, at, site) instead of (term, at) and
+-- (term, site, at), and no more indexes on records and record_topics that every query can do without.
+CREATE INDEX search_terms_term_at_site ON search_terms (term, at, site);
 DROP INDEX search_terms_term_at;
+DROP INDEX search_terms_term_site_at;
 DROP INDEX records_conversation;
 DROP INDEX records_site_time;
 DROP INDEX records_sentiment_time;

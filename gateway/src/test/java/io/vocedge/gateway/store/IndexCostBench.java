@@ -29,17 +29,20 @@ import java.util.UUID;
  * utterance records (the console benchmark's sentences, so postings have its term mix) into fresh PostgreSQL
  * databases, one per variant, interleaved round by round with a rotating order. Run by {@code bench/index-cost.sh}.
  *
- * <p>Variants: {@code v82} (the indexes before V83, re-created), {@code v83} (as migrated now), {@code v83-term-at}
- * (V83 but keeping search_terms (term, at) instead of (term, site, at): the alternative that was measured). Each
+ * <p>Variants: {@code v82} (the indexes before V83, re-created), {@code v83} (as migrated now: one postings index
+ * (term, at, site)), and the two alternatives measured for the postings: {@code v83-term-site-at} (keep only (term,
+ * site, at); a search over several sites would have to merge per-site scans) and {@code v83-term-at} (keep only
+ * (term, at); a site scope would fetch every posting of the term from the heap). Each
  * database can first be filled with {@code prefill} conversations of 9 records by {@link BenchData} (indexes are deep,
  * not a few hot pages). Printed per variant: median records/s and median PostgreSQL CPU (user + system of the
  * backends serving the variant's database, from /proc) per 1,000 records, and each variant against {@code v82}.
  */
 public final class IndexCostBench {
-    private static final String[] VARIANTS = {"v82", "v83", "v83-term-at"};
+    private static final String[] VARIANTS = {"v82", "v83", "v83-term-site-at", "v83-term-at"};
     /** What V83 dropped, to put back for {@code v82}. */
     private static final List<String> V82_INDEXES = List.of(
             "CREATE INDEX search_terms_term_at ON search_terms (term, at)",
+            "CREATE INDEX search_terms_term_site_at ON search_terms (term, site, at)",
             "CREATE INDEX records_conversation ON records (conversation_id)",
             "CREATE INDEX records_site_time ON records (site, corrected_at)",
             "CREATE INDEX records_sentiment_time ON records (sentiment, corrected_at)",
@@ -72,11 +75,15 @@ public final class IndexCostBench {
                 try (Connection c = DriverManager.getConnection(url(db), "postgres", "");
                         Statement s = c.createStatement()) {
                     if (v.equals("v82")) {
+                        s.execute("DROP INDEX search_terms_term_at_site");
                         for (String ddl : V82_INDEXES) {
                             s.execute(ddl);
                         }
+                    } else if (v.equals("v83-term-site-at")) {
+                        s.execute("DROP INDEX search_terms_term_at_site");
+                        s.execute(V82_INDEXES.get(1));
                     } else if (v.equals("v83-term-at")) {
-                        s.execute("DROP INDEX search_terms_term_site_at");
+                        s.execute("DROP INDEX search_terms_term_at_site");
                         s.execute(V82_INDEXES.get(0));
                     }
                 }
@@ -99,9 +106,10 @@ public final class IndexCostBench {
             double[][] rate = new double[VARIANTS.length][rounds];
             double[][] cpu = new double[VARIANTS.length][rounds];
             long[] nextSeq = new long[VARIANTS.length];
-            // One untimed warm-up round per variant (JIT, connection pool, first pages).
+            // One untimed warm-up round per variant (JIT, connection pool, and the index pages the later prefills
+            // pushed out of shared_buffers: without it the first-filled database starts cold).
             for (int v = 0; v < VARIANTS.length; v++) {
-                nextSeq[v] = run(stores.get(v), phrases, nextSeq[v], 5, recordsPerTx);
+                nextSeq[v] = run(stores.get(v), phrases, nextSeq[v], txPerRound, recordsPerTx);
             }
             for (int r = 0; r < rounds; r++) {
                 for (int k = 0; k < VARIANTS.length; k++) {

@@ -144,64 +144,21 @@ public final class ConsoleQueries {
 
     /**
      * Utterances whose redacted text holds every query term (see {@link SearchTerms}), newest first. The first term
-     * drives the lookup in {@code search_terms}, whose only index is (term, site, time) (V83: one index per posting
-     * is what ingest can afford). It gives one site's newest postings in order; a search over several sites (or all:
-     * the sites that have the term, found by skipping through the index) takes each site's newest {@code offset +
-     * limit} and merges them, so no search sorts a term's whole posting list. Other terms and long Han runs are
-     * checked on the record's text.
+     * drives the lookup in {@code search_terms} through its one index (term, time, site) (V83): newest first for any
+     * scope, the site checked in the index entry, so a site scope never fetches other sites' rows. Other terms and
+     * long Han runs are checked on the record's text.
      */
     public List<UtteranceView> search(SiteScope scope, SearchTerms.Query q, Filter f) throws SQLException {
         if (q.isEmpty()) {
             return List.of();
         }
-        SiteScope narrowed = scope.narrow(f.site());
-        try (Connection c = db.getConnection()) {
-            List<String> sites = narrowed.all() ? termSites(c, q.terms().get(0)) : new ArrayList<>(narrowed.sites());
-            List<UtteranceView> out = new ArrayList<>();
-            if (!sites.isEmpty()) {
-                List<Object> params = new ArrayList<>();
-                StringBuilder sql = new StringBuilder();
-                if (sites.size() == 1) {
-                    searchArm(sql, params, q, f, sites.get(0));
-                    sql.append(" LIMIT ? OFFSET ?");
-                } else {
-                    for (String site : sites) {
-                        sql.append(sql.length() == 0 ? "" : " UNION ALL ").append("SELECT * FROM (");
-                        searchArm(sql, params, q, f, site);
-                        sql.append(" LIMIT ?) AS s").append(params.size());
-                        params.add(f.limit() + f.offset());
-                    }
-                    sql.append(" ORDER BY st_at DESC, device_id, seq DESC LIMIT ? OFFSET ?");
-                }
-                params.add(f.limit());
-                params.add(f.offset());
-                try (PreparedStatement ps = prepare(c, sql.toString(), params);
-                        ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(utterance(rs.getString("device_id"), rs, tree(rs.getString("payload"))));
-                    }
-                }
-            }
-            c.commit();
-            return out;
-        }
-    }
-
-    /** One site's matches, newest first (without LIMIT): an index range scan of (term, site, at). */
-    private static void searchArm(StringBuilder sql, List<Object> params, SearchTerms.Query q, Filter f, String site) {
-        sql.append("SELECT r.device_id, r.seq, r.site, r.conversation_id, r.corrected_at, r.speaker_role, r.lang,"
-                + " r.text, r.sentiment, r.sentiment_score, r.payload, st.at AS st_at FROM search_terms st"
-                + " JOIN records r ON r.device_id = st.device_id AND r.seq = st.seq WHERE st.term = ? AND st.site = ?");
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT r.device_id, r.seq, r.site, r.conversation_id, r.corrected_at,"
+                + " r.speaker_role, r.lang, r.text, r.sentiment, r.sentiment_score, r.payload FROM search_terms st"
+                + " JOIN records r ON r.device_id = st.device_id AND r.seq = st.seq WHERE st.term = ?");
         params.add(q.terms().get(0));
-        params.add(site);
-        if (f.since() != null) {
-            sql.append(" AND st.at >= ?");
-            params.add(f.since());
-        }
-        if (f.until() != null) {
-            sql.append(" AND st.at < ?");
-            params.add(f.until());
-        }
+        sql.append(" AND ").append(scope.narrow(f.site()).sql("st.site", params));
+        timeRange(sql, params, "st.at", f);
         for (String term : q.terms().subList(1, q.terms().size())) {
             sql.append(
                     " AND EXISTS (SELECT 1 FROM search_terms s2 WHERE s2.term = ? AND s2.site = st.site AND s2.at = st.at"
@@ -232,29 +189,20 @@ public final class ConsoleQueries {
                                     + " r.device_id AND cv.conversation_id = r.conversation_id AND cv.kind = 'conversation' AND cv.attention = ?)");
             params.add(Boolean.TRUE);
         }
-        sql.append(" ORDER BY st.at DESC, st.device_id, st.seq DESC");
-    }
-
-    /**
-     * The sites that have postings of {@code term}, in order: one index probe per site (a "loose index scan" of (term,
-     * site, at)), not a read of the term's postings.
-     */
-    private List<String> termSites(Connection c, String term) throws SQLException {
-        List<String> sites = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("WITH RECURSIVE s(site) AS ("
-                + "SELECT (SELECT site FROM search_terms WHERE term = ? ORDER BY site LIMIT 1)"
-                + " UNION ALL SELECT (SELECT x.site FROM search_terms x WHERE x.term = ? AND x.site > s.site"
-                + " ORDER BY x.site LIMIT 1) FROM s WHERE s.site IS NOT NULL)"
-                + " SELECT site FROM s WHERE site IS NOT NULL")) {
-            ps.setString(1, term);
-            ps.setString(2, term);
+        sql.append(" ORDER BY st.at DESC, st.device_id, st.seq DESC LIMIT ? OFFSET ?");
+        params.add(f.limit());
+        params.add(f.offset());
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = prepare(c, sql.toString(), params)) {
+            List<UtteranceView> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    sites.add(rs.getString(1));
+                    out.add(utterance(rs.getString("device_id"), rs, tree(rs.getString("payload"))));
                 }
             }
+            c.commit();
+            return out;
         }
-        return sites;
     }
 
     /** Utterances (the record export), newest first, with the filters. */
