@@ -144,8 +144,9 @@ public final class ConsoleQueries {
 
     /**
      * Utterances whose redacted text holds every query term (see {@link SearchTerms}), newest first. The first term
-     * drives the lookup in {@code search_terms} (index on term, site, time); other terms and long Han runs are checked
-     * on the record's text.
+     * drives the lookup in {@code search_terms} through its one index (term, time, site) (V83): newest first for any
+     * scope, the site checked in the index entry, so a site scope never fetches other sites' rows. Other terms and
+     * long Han runs are checked on the record's text.
      */
     public List<UtteranceView> search(SiteScope scope, SearchTerms.Query q, Filter f) throws SQLException {
         if (q.isEmpty()) {
