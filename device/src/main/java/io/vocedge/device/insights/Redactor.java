@@ -155,6 +155,9 @@ public final class Redactor {
                 spans.add(new Span(f.start(), f.end(), f.kind()));
             }
         }
+        for (SpokenNumbers.Found f : SpokenNames.find(tokens)) {
+            spans.add(new Span(f.start(), f.end(), f.kind()));
+        }
         if ((address & STREET) != 0) {
             regex(ADDRESS_EN, input, "address", spans, 0);
         }
