@@ -19,13 +19,13 @@ final class ChineseNames {
     private static final List<String> NAMING = List.of("我叫", "叫我", "名叫", "名字叫", "名字是", "名是", "名字写", "姓名", "叫", "念作");
     /** Cues after which only a listed surname (and its given name) is a name. */
     private static final List<String> SURNAME_CUES = List.of(
-            "我是", "是", "找", "约", "跟", "同事", "顾问", "妈妈", "爸爸", "老婆", "老公", "写", "收件人", "收货人", "联系人", "预约人", "客户", "给",
-            "问", "喊", "女儿", "儿子");
+            "找一下", "约一下", "问一下", "叫一下", "我是", "是", "找", "约", "跟", "同事", "顾问", "妈妈", "爸爸", "老婆", "老公", "写", "收件人", "收货人",
+            "联系人", "预约人", "客户", "给", "问", "喊", "女儿", "儿子");
     /** Cues after which only the surname comes. */
     private static final List<String> SURNAME_ONLY = List.of("我姓", "免贵姓", "贵姓", "姓");
     /** Characters a name does not contain: particles, pronouns, verbs, numerals. */
     private static final String STOP = "的是不吗了他她我你在和说也就都还要有啊呢吧这那车上下来去给让跟把被很太么什呀哦嗯呃个们它对好请您谢再又会能"
-            + "可以没与及或但而从到为将已经过着看想找问叫姓名号点元块岁年月日天周时分一二三四五六七八九十零两百千万幺";
+            + "可以没与及或但而从到为将已经过着看想找问叫姓名号点元块岁年月日天分一二三四五六七八九十零两百千万幺";
     /** Cue characters a written surname may stand right after (找钱经理, 是唐先生). */
     private static final String BEFORE_TITLE = "找是跟请叫给位问喊约";
     /** Words that explain a character's shape: 两 点 水, 王字旁, 草字头, 立刀, 走之. */
@@ -50,6 +50,16 @@ final class ChineseNames {
                 continue;
             }
             title(tokens, i, out, chars);
+            if ((t.is("小") || t.is("老"))
+                    && !joined(tokens, i - 1, i)
+                    && !joined(tokens, i, i + 1)
+                    && isHan(tokens, i + 1)
+                    && isSurname(ch(tokens, i + 1))
+                    && !joined(tokens, i + 1, i + 2)
+                    && (!isHan(tokens, i + 2) || STOP.indexOf(ch(tokens, i + 2)) >= 0)) {
+                out.add(span(tokens, i, i + 1)); // 小 孔, 老 许: a nickname made of the surname
+                chars.append(ch(tokens, i + 1));
+            }
             for (String cue : SURNAME_ONLY) {
                 int c = match(tokens, i, cue);
                 if (c > 0 && !(cue.equals("姓") && i > 0 && tokens.get(i - 1).is("贵"))) {
@@ -71,7 +81,7 @@ final class ChineseNames {
                 }
             }
         }
-        if (out.size() == before) {
+        if (out.size() == before && !nameTalk(tokens)) {
             return;
         }
         explanations(tokens, out, chars);
@@ -79,6 +89,18 @@ final class ChineseNames {
             found.add(String.valueOf(chars.charAt(k)));
         }
     }
+
+    /** The line talks of names (名字, 姓, 拼音, 叫): a surname character explained there is a name's. */
+    static boolean nameTalk(List<Token> tokens) {
+        for (Token t : tokens) {
+            if (t.type() == Type.HAN && NAME_TALK.indexOf(t.lower().charAt(0)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String NAME_TALK = "名姓拼叫";
 
     /** Characters of a phrase matched from token {@code i} across spaces: the number of tokens, or 0. */
     private static int match(List<Token> tokens, int i, String phrase) {
@@ -303,12 +325,27 @@ final class ChineseNames {
             char c = ch(tokens, k);
             boolean alone = !joined(tokens, k - 1, k) && !joined(tokens, k, k + 1);
             boolean nameChar = chars.indexOf(String.valueOf(c)) >= 0;
+            boolean talk = nameChar || isSurname(c) && nameTalk(tokens);
+            if (talk && alone && k >= 2 && tokens.get(k - 1).is("的")) {
+                int first = wordWith(tokens, k - 2, c); // 梦想 的 梦, 方 块 的 方, 石头 的 石
+                boolean denied = first >= 2
+                        && tokens.get(first - 1).is("是")
+                        && tokens.get(first - 2).is("不");
+                if (first >= 0 && (nameChar || !denied)) { // 不是 方向 的 方: the character it is not
+                    out.add(span(tokens, first, k));
+                    continue;
+                }
+            }
             if (nameChar
                     && alone
                     && (k > 0 && tokens.get(k - 1).is("的")
                             || k + 1 < n && tokens.get(k + 1).is("是")
                             || isSurname(c) && chars.length() > 0 && chars.charAt(0) == c)) {
-                out.add(span(tokens, k, k));
+                int last = chars.charAt(0) == c ? givenName(tokens, k, false) : k; // 陈 陈 建国: the name again
+                out.add(span(tokens, k, last));
+                for (int q = k + 1; q <= last; q++) {
+                    chars.append(ch(tokens, q));
+                }
             }
             for (String mark : SHAPE_MARKS) {
                 int m = match(tokens, k, mark);
@@ -331,6 +368,29 @@ final class ChineseNames {
                 }
             }
         }
+    }
+
+    /**
+     * Start of the word ending at token {@code end} that contains {@code c} (石头 for 石, or 方 块 said apart): the
+     * word a character is explained by; -1 when it does not contain it.
+     */
+    private static int wordWith(List<Token> tokens, int end, char c) {
+        if (!isHan(tokens, end)) {
+            return -1;
+        }
+        int first = end;
+        while (joined(tokens, first - 1, first)) {
+            first--;
+        }
+        if (first == end && isHan(tokens, end - 1) && ch(tokens, end - 1) == c && !joined(tokens, end - 2, end - 1)) {
+            return end - 1; // spaced: 方 块 的 方
+        }
+        for (int q = first; q <= end; q++) {
+            if (ch(tokens, q) == c) {
+                return first;
+            }
+        }
+        return -1;
     }
 
     private static SpokenNumbers.Found span(List<Token> tokens, int first, int last) {

@@ -43,7 +43,7 @@ final class NameLists {
             stanley stephanie stephen steph steve steven stuart susan suzanne sylvia tamara tanya tara teresa terry
             theo theresa thomas tiffany timothy tina tobias todd tom tommy tony tracy travis trevor tyler valerie
             vanessa veronica vicky victoria vincent vivian walter wanda wayne wei wendell wendy wes wesley whitney
-            william xavier yasmin yolanda yusuf zachary zoe aoife imani kai mateo omar hamid kwame chidi oluwaseun
+            william xavier yasmin sam dom jess rob dan tom bev kate pat yolanda yusuf zachary zoe aoife imani kai mateo omar hamid kwame chidi oluwaseun
             sanjay anil deepak pooja neha ravi vikram wen jun ling ming hui lei yan jing xiao hao yong bo siddharth
             """);
 
@@ -59,7 +59,7 @@ final class NameLists {
             richardson rivera roberts robinson rodriguez rogers ross russell sanchez sanders scott simmons smith
             solberg stewart sullivan taylor thomas thompson torres turner walker wallace ward washington watson weissmann
             white whitfield williams wilson wood wright yamamoto young zhang wang liu chen yang huang zhao zhou sun
-            guo zheng liang xie feng cao zeng xiao tian yuan jiang cai pham tran le vo ito tanaka suzuki takahashi
+            guo zheng cheng liang xie feng deng peng xu zhu luo gao lin ho wong chan leung cheung lau ng cao zeng xiao tian yuan jiang cai pham tran le vo ito tanaka suzuki takahashi
             watanabe nakamura kobayashi sato kato schmidt schneider fischer weber meyer wagner becker schulz hoffmann
             muller rossi russo ferrari esposito bianchi romano colombo ricci marino greco bruno gallo conti costa
             silva santos oliveira souza pereira almeida ferreira rodrigues kumar singh sharma gupta shah mehta iyer reddy
@@ -77,7 +77,7 @@ final class NameLists {
      */
     static final Set<String> AMBIGUOUS = words("""
             will mark grace may bill rose chase hunter june august jack frank honda ford lincoln mercedes penny drake
-            gary dawn summer autumn april faith hope joy ivy lily daisy holly jasmine ruby pearl amber crystal sky
+            gary dawn summer autumn april faith hope joy ivy lily daisy holly ruby pearl amber crystal sky
             river rocky sunny buddy page paige chance skip rusty sandy dusty bob art hank pat matt sue don ray guy ed
             al jay lee dean earl king prince jordan austin dallas houston phoenix paris sydney chester chevy ferrari
             porsche royce bentley tesla morgan lotus jaguar mini kia dodge jeep ram buick cadillac lexus acura infiniti
@@ -150,5 +150,5 @@ final class NameLists {
     /** Titles after a surname: the surname goes, the title stays ({@code <name>先生}). */
     static final Set<String> ZH_TITLES = Set.of(
             "先生", "女士", "小姐", "经理", "师傅", "总", "老师", "主任", "阿姨", "叔叔", "大哥", "大姐", "姐", "哥", "总监", "老板", "医生", "律师",
-            "工", "老总", "太太", "同学", "科长", "处长", "局长", "董");
+            "老总", "太太", "同学", "科长", "处长", "局长", "董事长");
 }

@@ -35,11 +35,11 @@ final class SpokenNames {
         String strong = "my name is|name is|name's|names is|the name is|name was|first name is|last name is"
                 + "|surname is|first name|last name|surname|call me|named|pronounced|mr|mrs|ms|miss|mister|missus|dr"
                 + "|doctor|under the name|booked under|reservation is|first is|english name is";
-        String listed = "this is|i'm|im|i am|it's|its|under|for|to|ask for|speak to|speak with|with|contact is|is|and"
+        String listed = "this is|i'm|im|i am|it's|its|under|for|to|ask for|speak to|speak with|with|contact is|is"
                 + "|me|partner|husband|wife|son|daughter|brother|sister|law|boss|friend|colleague|see|by|called"
-                + "|customer|page|here's|hi|hey|thanks|dear|meet|tell|ask|that's|was|but|or|then|fiance|fiancee"
+                + "|customer|page|here's|hi|hey|thanks|dear|meet|tell|ask|that's|was|fiance|fiancee"
                 + "|girlfriend|boyfriend|mother|father|mom|mum|dad|uncle|aunt|cousin|nephew|niece|grandson"
-                + "|granddaughter|grandfather|grandmother|spoke|from|of|at|via|name|so|like";
+                + "|granddaughter|grandfather|grandmother|spoke|name";
         for (Strength s : Strength.values()) {
             for (String c : (s == Strength.STRONG ? strong : listed).split("\\|")) {
                 String[] w = c.split(" ");
@@ -75,7 +75,7 @@ final class SpokenNames {
             }
         }
         english(tokens, out, found);
-        spelledEcho(tokens, out, found);
+        spelledEcho(tokens, out, found, han && ChineseNames.nameTalk(tokens));
         if (han) {
             ChineseNames.find(tokens, out, found);
         }
@@ -111,6 +111,13 @@ final class SpokenNames {
             }
             if (end < 0) {
                 end = pair(tokens, i, out, found);
+            }
+            if (end < 0 && t.is("the") && i + 2 < n && tokens.get(i + 2).is("family")) {
+                String w = base(tokens.get(i + 1)); // "the wallace family"
+                if (NameLists.SURNAMES.contains(w) && !NameLists.AMBIGUOUS.contains(w)) {
+                    add(tokens, i + 1, i + 1, out, found);
+                    end = i + 2;
+                }
             }
             i = end > i ? end : i + 1;
         }
@@ -225,7 +232,8 @@ final class SpokenNames {
         }
         String a = tokens.get(i).lower();
         String b = base(tokens.get(i + 1));
-        boolean firstIsName = NameLists.FIRST.contains(a);
+        // "june albright": a first name that is also a word counts only before a listed surname
+        boolean firstIsName = NameLists.FIRST.contains(a) || NameLists.AMBIGUOUS.contains(a);
         if (!firstIsName || NameLists.STOP.contains(b) || NameLists.AMBIGUOUS.contains(b)) {
             return -1;
         }
@@ -263,9 +271,11 @@ final class SpokenNames {
 
     /**
      * A word spelled out next to itself ("patel p a t e l", "n o v a k novak", "m c as in charlie k e n n a mckenna",
-     * "sierra india ... siobhan", "ben jamin b e n j a m i n"): people spell names, so both go.
+     * "sierra india ... siobhan", "ben jamin b e n j a m i n"): people spell names, so both go. In a Chinese line that
+     * talks of names (名, 姓, 拼音) any two letters or more are pinyin spelled out ("写 的 时候 是 o u y a n g").
      */
-    private static void spelledEcho(List<Token> tokens, List<SpokenNumbers.Found> out, Set<String> found) {
+    private static void spelledEcho(
+            List<Token> tokens, List<SpokenNumbers.Found> out, Set<String> found, boolean nameTalk) {
         int n = tokens.size();
         int i = 0;
         StringBuilder letters = new StringBuilder();
@@ -294,7 +304,8 @@ final class SpokenNames {
             }
             if (letters.length() >= 2) {
                 String spelled = letters.toString();
-                int match = echo(tokens, first, last, spelled);
+                // a name found already, or pinyin letters in a Chinese line that talks of names (英文 名, 拼音)
+                int match = found.contains(spelled) || nameTalk ? first : echo(tokens, first, last, spelled);
                 if (match >= 0) {
                     out.add(new SpokenNumbers.Found(
                             tokens.get(first).start(), tokens.get(last).end(), KIND));
