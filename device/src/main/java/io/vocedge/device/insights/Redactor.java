@@ -173,6 +173,7 @@ public final class Redactor {
         if (spans.isEmpty()) {
             return new Result(input, List.of());
         }
+        sayAgain(tokens, spans);
         extendPhones(input, spans);
         spans.sort(Comparator.comparingInt(Span::start)
                 .thenComparing(Comparator.comparingInt(Span::end).reversed()));
@@ -195,6 +196,103 @@ public final class Redactor {
         }
         out.append(input, pos, input.length());
         return new Result(out.toString(), new ArrayList<>(kinds));
+    }
+
+    /** Words of an address that say nothing about whose it is: never redacted for being said again. */
+    private static final Set<String> MAIL_WORDS = Set.of(
+            "at",
+            "dot",
+            "com",
+            "net",
+            "org",
+            "gmail",
+            "yahoo",
+            "hotmail",
+            "outlook",
+            "icloud",
+            "mail",
+            "underscore",
+            "dash",
+            "email",
+            "letter",
+            "the",
+            "and",
+            "then",
+            "sign",
+            "symbol",
+            "word",
+            "like",
+            "just");
+
+    /**
+     * A word of a removed address or name said again elsewhere in the line ("it's got nancy dot b, it should be nancy
+     * dot p at gmail", "carlos the letter v at gmail"): that mention goes too, as the same kind.
+     */
+    private static void sayAgain(List<RedactionTokens.Token> tokens, List<Span> spans) {
+        Set<String> words = null;
+        for (Span s : spans) {
+            if (!s.kind().equals("email") && !s.kind().equals("name")) {
+                continue;
+            }
+            for (RedactionTokens.Token t : tokens) {
+                if (t.start() >= s.start() && t.end() <= s.end() && repeatable(t)) {
+                    if (words == null) {
+                        words = new java.util.HashSet<>();
+                    }
+                    words.add(t.lower());
+                }
+            }
+        }
+        if (words == null) {
+            return;
+        }
+        int n = spans.size();
+        for (RedactionTokens.Token t : tokens) {
+            if (repeatable(t) && words.contains(t.lower()) && !inside(spans, n, t)) {
+                spans.add(new Span(t.start(), t.end(), kindAt(tokens, spans, n, t)));
+            }
+        }
+    }
+
+    private static boolean repeatable(RedactionTokens.Token t) {
+        String w = t.lower();
+        return t.type() == RedactionTokens.Type.WORD
+                && w.length() >= 3
+                && !MAIL_WORDS.contains(w)
+                && !NameLists.STOP.contains(w)
+                && !NameLists.AMBIGUOUS.contains(w)
+                && SpokenNumbers.digitsOf(w) == null;
+    }
+
+    private static boolean inside(List<Span> spans, int n, RedactionTokens.Token t) {
+        for (int k = 0; k < n; k++) {
+            Span s = spans.get(k);
+            if (s.start() <= t.start() && t.end() <= s.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String kindAt(List<RedactionTokens.Token> tokens, List<Span> spans, int n, RedactionTokens.Token t) {
+        for (int k = 0; k < n; k++) {
+            Span s = spans.get(k);
+            if ((s.kind().equals("email") || s.kind().equals("name"))
+                    && RedactionTokens.containsIgnoreCase(tokens.isEmpty() ? "" : spanText(tokens, s), t.lower())) {
+                return s.kind();
+            }
+        }
+        return "name";
+    }
+
+    private static String spanText(List<RedactionTokens.Token> tokens, Span s) {
+        StringBuilder b = new StringBuilder();
+        for (RedactionTokens.Token t : tokens) {
+            if (t.start() >= s.start() && t.end() <= s.end()) {
+                b.append(t.lower()).append(' ');
+            }
+        }
+        return b.toString();
     }
 
     /** An extension said or written after a phone number: "ext. 34", "extension two zero four", 转 八 零 一, 分机 233. */

@@ -90,7 +90,7 @@ class RedactionDevSetTest {
         meetsTheTargets("/insights/pii-author6-dev.tsv", 290, true, AUTHOR6_RECALL, AUTHOR6_KEPT);
     }
 
-    private static final double AUTHOR6_RECALL = 0.85;
+    private static final double AUTHOR6_RECALL = 0.90;
 
     private static final double AUTHOR6_KEPT = 0.98;
 
