@@ -74,7 +74,7 @@ class RedactionDevSetTest {
      */
     @Test
     void fifthAuthorsRecognizerOutputIsRedacted() throws Exception {
-        meetsTheTargets("/insights/pii-author5-dev.tsv", 290, true, 0.895, 0.994);
+        meetsTheTargets("/insights/pii-author5-dev.tsv", 290, true, 0.935, 0.994);
         meetsTheTargets("/insights/pii-author5-heldout.tsv", 140, false, HELDOUT5_RECALL, HELDOUT5_KEPT);
     }
 
@@ -90,7 +90,7 @@ class RedactionDevSetTest {
         meetsTheTargets("/insights/pii-author6-dev.tsv", 290, true, AUTHOR6_RECALL, AUTHOR6_KEPT);
     }
 
-    private static final double AUTHOR6_RECALL = 0.90;
+    private static final double AUTHOR6_RECALL = 0.94;
 
     private static final double AUTHOR6_KEPT = 0.98;
 
