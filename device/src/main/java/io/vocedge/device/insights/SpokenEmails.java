@@ -292,13 +292,46 @@ final class SpokenEmails {
             if (end < 0 || AT.contains(before.lower()) || !plainBefore(tokens, p)) {
                 continue;
             }
-            int localStart = localStart(tokens, p);
+            int localStart = shortLocalStart(tokens, p);
             if (localStart >= 0 && localStart < p) {
                 out.add(new SpokenNumbers.Found(
                         tokens.get(localStart).start(), tokens.get(end).end(), "email"));
                 p = end;
             }
         }
+    }
+
+    /**
+     * Start of a local part said without "at": letters, digits and separators, one plain word, a second only when it is
+     * a first name ("it reads jlopez gmail com" takes "jlopez"; "lisa m ninety two hotmail").
+     */
+    private static int shortLocalStart(List<Token> tokens, int p) {
+        int start = -1;
+        int plain = 0;
+        for (int k = p - 1; k >= 0; k--) {
+            Token t = tokens.get(k);
+            String w = t.lower();
+            if (SEPARATORS.contains(w) && start >= 0) {
+                continue;
+            }
+            boolean code = t.type() == Type.DIGITS
+                    || t.type() == Type.ALNUM
+                    || NUMBER_WORDS.contains(w)
+                    || t.type() == Type.WORD && w.length() == 1 && !w.equals("a") && !w.equals("i");
+            if (!code) {
+                boolean word = t.type() == Type.WORD
+                        && !STOP.contains(w)
+                        && !NameLists.STOP.contains(w)
+                        && !FILLERS.contains(w)
+                        && (plain == 0 || NameLists.FIRST.contains(w));
+                if (!word) {
+                    break;
+                }
+                plain++;
+            }
+            start = k;
+        }
+        return start;
     }
 
     private static boolean covered(List<SpokenNumbers.Found> out, int offset) {
