@@ -88,6 +88,32 @@ final class NameLists {
             victor sterling young white black brown green gray grey price long wood hall hill reed rich cash gold
             silver stone walker baker cook miles rice page bell bush hope love star little short strong may day
             he ma ye pan song tang lu gu ding du wu yu su li lin bo hu ke sang han an bao he'll fang gao shi
+            oscar mike charlie juliet romeo sierra lima india hotel kilo delta echo golf tango victor papa
+            cooper benz chrysler chevrolet rover vega royce martin aston land washington jackson madison georgia
+            florence virginia carolina savannah chelsea kingston lexington denver orlando cleveland raleigh
+            """);
+
+    /** Of {@link #AMBIGUOUS}, the first names (a car or a place never starts a "first name + surname" pair). */
+    static final Set<String> AMBIGUOUS_FIRST = words("""
+            will mark grace may bill rose chase hunter june august jack frank penny drake gary dawn summer autumn april
+            faith hope joy ivy lily daisy holly ruby pearl amber crystal sky river rocky sunny buddy paige chance skip
+            rusty sandy dusty art hank pat matt sue don ray guy ed al jay dean earl victor sterling miles jordan austin
+            dallas sydney chester morgan georgia florence virginia carolina savannah chelsea madison jackson martin
+            """);
+
+    /** Chinese surnames in pinyin, read as such only in a line with Chinese in it ("lu xiao yu", "zhou jie lun"). */
+    static final Set<String> PINYIN_SURNAMES = words("""
+            wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo zheng liang xie song tang
+            han feng deng cao peng zeng xiao tian dong yuan pan yu jiang cai du ye cheng su wei lu ding ren shen yao
+            gu mao lei fang bai qin jin qian kong cui tan fan shi lv lyu hou meng xiong qiu yin xue duan long
+            """);
+
+    /** Pinyin syllables of given names. */
+    static final Set<String> PINYIN_GIVEN = words("""
+            wei jun ling ming hui lei yan jing xiao hao yong bo li hua mei fang jie tao bin qiang wen yu xin yi na jia
+            hong lan qing ping tian yun long hai lun jian guo dong feng min li ting yue xue lin chen kai hang yang
+            zhen zi xuan han tong rui qi le ning jin fei wu an bing chao chun dan fu gang hong juan kang lu mo peng
+            shan song tong wan xia xiu yao ying zhi zhong yi hui meng nan qian ru shu
             """);
 
     /** Words a name never runs into: function words, pronouns, common verbs and nouns, fillers. */
@@ -111,7 +137,9 @@ final class NameLists {
             hundred thousand zero double triple mr mrs ms miss mister missus dr doctor sir madam ma'am guys guy
             lady man woman gentleman customer client manager boss partner husband wife son daughter brother sister
             mom mum dad mother father friend neighbour neighbor colleague grandfather grandmother kid kids baby
-            again anyway also actually basically though either neither both
+            again anyway also actually basically though either neither both back later anytime asap whenever soon
+            once maybe sometime directly instead next regarding concerning re asking saying wanting appointment
+            visit anything something nothing everything everyone someone anyone nobody everybody somebody
             """);
 
     /** Hundred-odd commonest Chinese surnames (single characters). */

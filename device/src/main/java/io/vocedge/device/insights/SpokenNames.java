@@ -33,13 +33,13 @@ final class SpokenNames {
     private static Map<String, List<Cue>> cues() {
         Map<String, List<Cue>> m = new java.util.HashMap<>();
         String strong = "my name is|name is|name's|names is|the name is|name was|first name is|last name is"
-                + "|surname is|first name|last name|surname|call me|named|pronounced|mr|mrs|ms|miss|mister|missus|dr"
-                + "|doctor|under the name|booked under|reservation is|first is|english name is";
+                + "|surname is|first name|last name|surname|call me|named|pronounced|mr|mrs|ms|mister|missus"
+                + "|under the name|booked under|english name is";
         String listed = "this is|i'm|im|i am|it's|its|under|for|to|ask for|speak to|speak with|with|contact is|is"
                 + "|me|partner|husband|wife|son|daughter|brother|sister|law|boss|friend|colleague|see|by|called"
                 + "|customer|page|here's|hi|hey|thanks|dear|meet|tell|ask|that's|was|fiance|fiancee"
                 + "|girlfriend|boyfriend|mother|father|mom|mum|dad|uncle|aunt|cousin|nephew|niece|grandson"
-                + "|granddaughter|grandfather|grandmother|spoke|name";
+                + "|granddaughter|grandfather|grandmother|spoke|name|doctor|dr|miss";
         for (Strength s : Strength.values()) {
             for (String c : (s == Strength.STRONG ? strong : listed).split("\\|")) {
                 String[] w = c.split(" ");
@@ -74,7 +74,7 @@ final class SpokenNames {
                 break;
             }
         }
-        english(tokens, out, found);
+        english(tokens, out, found, han);
         spelledEcho(tokens, out, found, han && ChineseNames.nameTalk(tokens));
         if (han) {
             ChineseNames.find(tokens, out, found);
@@ -85,7 +85,7 @@ final class SpokenNames {
         return out;
     }
 
-    private static void english(List<Token> tokens, List<SpokenNumbers.Found> out, Set<String> found) {
+    private static void english(List<Token> tokens, List<SpokenNumbers.Found> out, Set<String> found, boolean han) {
         int n = tokens.size();
         int i = 0;
         while (i < n) {
@@ -111,6 +111,9 @@ final class SpokenNames {
             }
             if (end < 0) {
                 end = pair(tokens, i, out, found);
+            }
+            if (end < 0 && han) {
+                end = pinyin(tokens, i, out, found);
             }
             if (end < 0 && t.is("the") && i + 2 < n && tokens.get(i + 2).is("family")) {
                 String w = base(tokens.get(i + 1)); // "the wallace family"
@@ -147,6 +150,11 @@ final class SpokenNames {
     }
 
     private static boolean nameShaped(String w) {
+        if (!NameLists.FIRST.contains(w)
+                && !NameLists.SURNAMES.contains(w)
+                && (w.length() > 5 && w.endsWith("ing") || w.length() > 4 && (w.endsWith("ed") || w.endsWith("ly")))) {
+            return false; // "to david regarding", "this is sarah speaking": a verb or an adverb, no surname
+        }
         return w.length() >= 2
                 && !NameLists.STOP.contains(w)
                 && SpokenNumbers.digitsOf(w) == null
@@ -233,7 +241,7 @@ final class SpokenNames {
         String a = tokens.get(i).lower();
         String b = base(tokens.get(i + 1));
         // "june albright": a first name that is also a word counts only before a listed surname
-        boolean firstIsName = NameLists.FIRST.contains(a) || NameLists.AMBIGUOUS.contains(a);
+        boolean firstIsName = NameLists.FIRST.contains(a) || NameLists.AMBIGUOUS_FIRST.contains(a);
         if (!firstIsName || NameLists.STOP.contains(b) || NameLists.AMBIGUOUS.contains(b)) {
             return -1;
         }
@@ -244,6 +252,25 @@ final class SpokenNames {
         }
         add(tokens, i, i + 1, out, found);
         return i + 2;
+    }
+
+    /** A name in pinyin in a Chinese line: a surname and one or two given syllables ("lu xiao yu"). */
+    private static int pinyin(List<Token> tokens, int i, List<SpokenNumbers.Found> out, Set<String> found) {
+        if (!NameLists.PINYIN_SURNAMES.contains(tokens.get(i).lower())) {
+            return -1;
+        }
+        int last = i;
+        while (last + 1 < tokens.size()
+                && last - i < 2
+                && tokens.get(last + 1).type() == Type.WORD
+                && NameLists.PINYIN_GIVEN.contains(tokens.get(last + 1).lower())) {
+            last++;
+        }
+        if (last == i) {
+            return -1;
+        }
+        add(tokens, i, last, out, found);
+        return last + 1;
     }
 
     private static boolean surnameShaped(String w) {

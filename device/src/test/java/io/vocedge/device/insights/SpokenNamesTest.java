@@ -23,9 +23,9 @@ class SpokenNamesTest {
                 "my name is like the flower rose rose albright|my name is like the flower <name> <name>",
                 "the surname is novak n o v a k|the surname is <name> <name>",
                 "it's whitfield w h i t f i e l d|it's <name> <name>",
-                "that's t as in tango o m as in mike|that's t as in tango o m as in mike",
                 "i'm here with the hernandez family for the pickup|i'm here with the <name> family for the pickup",
                 "mr pham's truck is at bay four|mr <name> truck is at bay four",
+                "i'll send it to david regarding the invoice|i'll send it to <name> regarding the invoice",
             })
     void englishNamesAfterACueGo(String in, String out) {
         assertThat(redactor.redact(in).text()).isEqualTo(out);
@@ -49,6 +49,13 @@ class SpokenNamesTest {
                 "bill and ted's excellent adventure is on",
                 "penny for your thoughts on the grey one",
                 "may i see the frank assessment of the chase card offer",
+                "the mini cooper and the aston martin are in the showroom",
+                "call me back later about the quote",
+                "i miss the old one honestly",
+                "the doctor appointment is at nine",
+                "the reservation is confirmed for friday",
+                "the dealer is on washington street near jackson",
+                "that's t as in tango o m as in mike",
             })
     void wordsThatAreAlsoNamesAndCarsStay(String in) {
         assertThat(redactor.redact(in).text()).isEqualTo(in);
@@ -69,6 +76,7 @@ class SpokenNamesTest {
                 "叫 我 老 许 就 行|叫 我 <name> 就 行",
                 "我 是 店 里 的 小 孔|我 是 店 里 的 <name>",
                 "我 的 英文 名 是 kevin 你 写 这个|我 的 英文 名 是 <name> 你 写 这个",
+                "护照 上 写 的 是 zhang xiao long|护照 上 写 的 是 <name>",
             })
     void chineseNamesAfterACueOrBeforeATitleGo(String in, String out) {
         assertThat(redactor.redact(in).text()).isEqualTo(out);
