@@ -338,6 +338,16 @@ final class ChineseNames {
             }
             if (nameChar
                     && alone
+                    && chars.length() > 2
+                    && isHan(tokens, k + 1)
+                    && !joined(tokens, k + 1, k + 2)
+                    && chars.indexOf(String.valueOf(c) + ch(tokens, k + 1)) > 0) {
+                out.add(span(tokens, k, k + 1)); // the given name said again: 那个 国 庆
+                k++;
+                continue;
+            }
+            if (nameChar
+                    && alone
                     && (k > 0 && tokens.get(k - 1).is("的")
                             || k + 1 < n && tokens.get(k + 1).is("是")
                             || isSurname(c) && chars.length() > 0 && chars.charAt(0) == c)) {

@@ -62,7 +62,7 @@ public final class Redactor {
                     + "(?:(?!(?:" + EN_NUM.substring(3, EN_NUM.length() - 1)
                     + "|minutes?|mins?|miles?|km|blocks?|hours?|down|up|the|of|on|in|to|from|off|a|an|and|or|wheel|more"
                     + "|doors?|dollars?|bucks|percent|times|lanes?|cars?|seats?|is|was|it|its|my|your|our|at|by|for|with|way"
-                    + "|ways|feet|foot|yards?|metres?|meters?|steps?|kilometres?|kilometers?)\\b)[a-z]+(?:'[a-z]+)?\\s+){1,3}"
+                    + "|ways|feet|foot|yards?|metres?|meters?|steps?|kilometres?|kilometers?|test)\\b)[a-z]+(?:'[a-z]+)?\\s+){1,3}"
                     + "(?:street|avenue|ave|road|rd|lane|boulevard|blvd|drive|court|gardens|crescent|terrace|parkway|highway|place"
                     + "|close|way)\\b(?:,?\\s*(?:apartment|apt|unit|suite|flat|#)\\s*\\w{1,4}(?:\\s+[a-z]\\b)?)?");
 
@@ -243,6 +243,7 @@ public final class Redactor {
                 }
             }
         }
+        sayDigitsAgain(tokens, spans);
         if (words == null) {
             return;
         }
@@ -250,6 +251,42 @@ public final class Redactor {
         for (RedactionTokens.Token t : tokens) {
             if (repeatable(t) && words.contains(t.lower()) && !inside(spans, n, t)) {
                 spans.add(new Span(t.start(), t.end(), kindAt(tokens, spans, n, t)));
+            }
+        }
+    }
+
+    /**
+     * Digits of a removed address said again after it, one by one ("chen 点 jie 艾特 163 点 com 那个 一 六 三"): three
+     * or more in a row that the address holds go too.
+     */
+    private static void sayDigitsAgain(List<RedactionTokens.Token> tokens, List<Span> spans) {
+        int n = spans.size();
+        for (int k = 0; k < n; k++) {
+            Span s = spans.get(k);
+            if (!s.kind().equals("email")) {
+                continue;
+            }
+            StringBuilder held = new StringBuilder();
+            for (RedactionTokens.Token t : tokens) {
+                String d = t.start() >= s.start() && t.end() <= s.end() ? SpokenNumbers.digitsOf(t.lower()) : null;
+                held.append(d == null ? "|" : d);
+            }
+            int i = 0;
+            while (i < tokens.size()) {
+                int j = i;
+                StringBuilder run = new StringBuilder();
+                while (j < tokens.size() && !inside(spans, n, tokens.get(j))) {
+                    String d = SpokenNumbers.digitsOf(tokens.get(j).lower());
+                    if (d == null) {
+                        break;
+                    }
+                    run.append(d);
+                    j++;
+                }
+                if (run.length() >= 3 && held.indexOf(run.toString()) >= 0) {
+                    spans.add(new Span(tokens.get(i).start(), tokens.get(j - 1).end(), "email"));
+                }
+                i = Math.max(j, i + 1);
             }
         }
     }

@@ -124,8 +124,17 @@ final class SpokenHandles {
         for (int k = 0; k < tokens.size(); k++) {
             Token t = tokens.get(k);
             String w = t.lower();
-            if (UNDERSCORE.contains(w) && k > 0 && k + 1 < tokens.size() && isNamePart(tokens.get(k - 1))) {
+            if (UNDERSCORE.contains(w)
+                    && k > 0
+                    && k + 1 < tokens.size()
+                    && (isNamePart(tokens.get(k - 1)) || SpokenNumbers.isSpelledLetter(tokens.get(k - 1)))) {
                 int start = k - 1;
+                while (start > 0
+                        && tokens.get(start).lower().length() == 1
+                        && SpokenNumbers.isSpelledLetter(tokens.get(start - 1))
+                        && tokens.get(start - 1).lower().length() == 1) {
+                    start--; // "m e i 下划线 l i n g": the letters spelled before it
+                }
                 int end = runEnd(tokens, k + 1, 2);
                 if (end > k) {
                     out.add(new SpokenNumbers.Found(

@@ -90,9 +90,9 @@ class RedactionDevSetTest {
         meetsTheTargets("/insights/pii-author6-dev.tsv", 290, true, AUTHOR6_RECALL, AUTHOR6_KEPT);
     }
 
-    private static final double AUTHOR6_RECALL = 0.94;
+    private static final double AUTHOR6_RECALL = 0.96;
 
-    private static final double AUTHOR6_KEPT = 0.98;
+    private static final double AUTHOR6_KEPT = 1.0;
 
     /** The fifth author's held-out figures at its one run (device/corpus/README.md). */
     private static final double HELDOUT5_RECALL = 0.834;

@@ -28,6 +28,8 @@ class SixthAuthorFormsTest {
                 "my username is silver fox forty one|my username is <account>",
                 "on instagram i'm at the lazy mechanic|on instagram i'm at <account>",
                 "my whatsapp name shows as grumpy panda with a heart|my whatsapp name shows as <account> with a heart",
+                "邮箱 是 lin 点 hao 艾特 126 点 com 对 一 二 六|邮箱 是 <email> 对 <email>",
+                "微信 号 是 j i a 下划线 w e n|微信 号 是 <account>",
             })
     void emailsAndHandlesGo(String in, String out) {
         assertThat(redactor.redact(in).text()).isEqualTo(out);
@@ -43,6 +45,7 @@ class SixthAuthorFormsTest {
                 "my whatsapp is the same as my phone",
                 "the signal is weak in the service bay",
                 "we're on gmail at work and outlook at home",
+                "she is here for the two thirty test drive",
             })
     void lookAlikesStay(String in) {
         assertThat(redactor.redact(in).text()).isEqualTo(in);

@@ -77,6 +77,7 @@ class SpokenNamesTest {
                 "我 是 店 里 的 小 孔|我 是 店 里 的 <name>",
                 "我 的 英文 名 是 kevin 你 写 这个|我 的 英文 名 是 <name> 你 写 这个",
                 "护照 上 写 的 是 zhang xiao long|护照 上 写 的 是 <name>",
+                "找 一下 胡 建 华 就是 那个 建 华|找 一下 <name> 就是 那个 <name>",
             })
     void chineseNamesAfterACueOrBeforeATitleGo(String in, String out) {
         assertThat(redactor.redact(in).text()).isEqualTo(out);
