@@ -208,10 +208,7 @@ final class ChineseNames {
                         || !isHan(tokens, last + 1)
                         || STOP.indexOf(ch(tokens, last + 1)) >= 0
                         || titleAt(tokens, last + 1))) {
-            if (!(spacedOnly && titleAt(tokens, last + 1))) {
-                return; // 是 王字旁, 是 不是: no name; 是 唐 先生 is the title rule's
-            }
-            return;
+            return; // 是 王字旁, 是 不是: no name; 是 唐 先生 is the title rule's
         }
         if (given) {
             last = givenName(tokens, last, spacedOnly);

@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
  * by letter or in the NATO alphabet, Chinese plates with spoken digits), and phone, ID, passport/licence and card
  * numbers (digits, digit words, grouped number words, "double"/"triple", 幺/两/洞, split by spaces, commas, dashes or
  * fillers). Prices, times, durations, dates, model years and quantities are kept ({@link SpokenNumbers} says how).
- * Placeholders are typed ({@code <phone>}, {@code <id>}, {@code <card>}, {@code <email>}, {@code <plate>}); the result
- * names the kinds removed, never the values.
+ * Personal names go where the speech says a name is there ({@link SpokenNames}: "my name is", "ask for", mrs, 我叫,
+ * 刘 经理), and a word of a removed address or name said again elsewhere in the line goes with it.
+ * Placeholders are typed ({@code <phone>}, {@code <id>}, {@code <card>}, {@code <email>}, {@code <plate>},
+ * {@code <name>}); the result names the kinds removed, never the values.
  *
  * <p>Hand-written because no library on Maven Central covers spoken Chinese and English personal data in recognizer
  * output; the rules are measured on {@code src/test/resources/insights/pii-dev.tsv}, {@code pii-hard-*.tsv} and a third
@@ -315,7 +317,7 @@ public final class Redactor {
         for (int k = 0; k < n; k++) {
             Span s = spans.get(k);
             if ((s.kind().equals("email") || s.kind().equals("name"))
-                    && RedactionTokens.containsIgnoreCase(tokens.isEmpty() ? "" : spanText(tokens, s), t.lower())) {
+                    && RedactionTokens.containsIgnoreCase(spanText(tokens, s), t.lower())) {
                 return s.kind();
             }
         }

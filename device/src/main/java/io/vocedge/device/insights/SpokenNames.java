@@ -319,7 +319,7 @@ final class SpokenNames {
                 Token t = tokens.get(k);
                 if (SpokenNumbers.isSpelledLetter(t)) {
                     String l = t.lower();
-                    letters.append(l.length() == 1 ? l.charAt(0) : l.charAt(0)); // NATO words start with their letter
+                    letters.append(l.charAt(0)); // a letter, or a NATO word's first letter
                     last = k;
                     k++;
                 } else if (t.is("as") && k + 2 < n && tokens.get(k + 1).is("in")) {
