@@ -25,7 +25,7 @@ final class ChineseNames {
     private static final List<String> SURNAME_ONLY = List.of("我姓", "免贵姓", "贵姓", "姓");
     /** Characters a name does not contain: particles, pronouns, verbs, numerals. */
     private static final String STOP = "的是不吗了他她我你在和说也就都还要有啊呢吧这那车上下来去给让跟把被很太么什呀哦嗯呃个们它对好请您谢再又会能"
-            + "可以没与及或但而从到为将已经过着看想找问叫姓名号点元块岁年月日天分一二三四五六七八九十零两百千万幺";
+            + "可以没与及或但而从到为将已经过着看想找问叫姓名号点元块岁年月日天分者配一二三四五六七八九十零两百千万幺";
     /** Cue characters a written surname may stand right after (找钱经理, 是唐先生). */
     private static final String BEFORE_TITLE = "找是跟请叫给位问喊约";
     /** Words that explain a character's shape: 两 点 水, 王字旁, 草字头, 立刀, 走之. */
@@ -37,6 +37,7 @@ final class ChineseNames {
         int n = tokens.size();
         StringBuilder chars = new StringBuilder();
         int before = out.size();
+        boolean talk = nameTalk(tokens) || hasTitle(tokens);
         for (int i = 0; i < n; i++) {
             Token t = tokens.get(i);
             if (t.type() != Type.HAN) {
@@ -68,16 +69,20 @@ final class ChineseNames {
             }
             for (String cue : NAMING) {
                 int c = match(tokens, i, cue);
-                if (c > 0) {
+                if (c > 0 && !(cue.length() == 1 && thingBefore(tokens, i))) {
                     naming(tokens, i + c, out, chars, found);
                     break;
                 }
             }
             for (String cue : SURNAME_CUES) {
                 int c = match(tokens, i, cue);
-                if (c > 0) {
-                    boolean generic = cue.length() == 1; // 是, 找, 写: the spaced form only (是 王字旁 is no name)
-                    surname(tokens, i + c, true, generic, out, chars);
+                boolean generic = cue.length() == 1; // 是, 找, 写: the spaced form only (是 王字旁 is no name)
+                if (c > 0 && (!generic || talk)) { // and in a line that talks of names (是 高 配 is no name)
+                    int j = i + c;
+                    if (!generic && isHan(tokens, j) && "写是叫为".indexOf(ch(tokens, j)) >= 0) {
+                        j++; // 收件 人 写 贺 敏, 联系 人 是 ...
+                    }
+                    surname(tokens, j, true, generic, out, chars);
                 }
             }
         }
@@ -101,6 +106,27 @@ final class ChineseNames {
     }
 
     private static final String NAME_TALK = "名姓拼叫";
+
+    private static boolean hasTitle(List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (titleAt(tokens, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words before a bare 叫 that say a thing is named, not a person (这 款 车 叫 汉, 那 家 店 叫 ...). */
+    private static final String THINGS = "车款型店牌台辆品号";
+
+    private static boolean thingBefore(List<Token> tokens, int i) {
+        for (int k = Math.max(0, i - 2); k < i; k++) {
+            if (isHan(tokens, k) && THINGS.indexOf(ch(tokens, k)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Characters of a phrase matched from token {@code i} across spaces: the number of tokens, or 0. */
     private static int match(List<Token> tokens, int i, String phrase) {
@@ -161,8 +187,10 @@ final class ChineseNames {
             return;
         }
         int last = i + title.length() - 1;
-        if (title.length() == 1 && joined(tokens, last, last + 1)) {
-            return; // 总 in 总共, 姐 in 姐妹
+        if (title.length() == 1
+                && (joined(tokens, last, last + 1)
+                        || isHan(tokens, last + 1) && STOP.indexOf(ch(tokens, last + 1)) < 0)) {
+            return; // 总 in 总共 or 金 总 价: a one-character title ends a word (蒋 总 他, 常 总 的)
         }
         int s = i - 1;
         int first = s;
@@ -211,7 +239,11 @@ final class ChineseNames {
             return; // 是 王字旁, 是 不是: no name; 是 唐 先生 is the title rule's
         }
         if (given) {
+            int surnameEnd = last;
             last = givenName(tokens, last, spacedOnly);
+            if (last == surnameEnd && !titleAt(tokens, last + 1)) {
+                return; // a surname character alone after 我是 is a word (我 是 王 者 荣耀); 我 是 王 经理 is a name
+            }
         }
         out.add(span(tokens, j, last));
         for (int k = j; k <= last; k++) {

@@ -78,6 +78,7 @@ class SpokenNamesTest {
                 "我 的 英文 名 是 kevin 你 写 这个|我 的 英文 名 是 <name> 你 写 这个",
                 "护照 上 写 的 是 zhang xiao long|护照 上 写 的 是 <name>",
                 "找 一下 胡 建 华 就是 那个 建 华|找 一下 <name> 就是 那个 <name>",
+                "收件 人 写 贺 敏 就 行|收件 人 写 <name> 就 行",
             })
     void chineseNamesAfterACueOrBeforeATitleGo(String in, String out) {
         assertThat(redactor.redact(in).text()).isEqualTo(out);
@@ -96,6 +97,10 @@ class SpokenNamesTest {
                 "我 要 见 你们 经理",
                 "师傅 说 要 换 刹车 片",
                 "包 上 膜 要 多少 钱",
+                "这 款 车 叫 汉 是 比亚迪 的",
+                "我 是 王 者 荣耀 玩家",
+                "是 高 配 还是 低 配",
+                "金 总 价 是 多少",
             })
     void chineseWordsWithSurnameCharactersStay(String in) {
         assertThat(redactor.redact(in).text()).isEqualTo(in);
