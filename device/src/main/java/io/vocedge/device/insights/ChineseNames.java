@@ -25,7 +25,7 @@ final class ChineseNames {
     private static final List<String> SURNAME_ONLY = List.of("我姓", "免贵姓", "贵姓", "姓");
     /** Characters a name does not contain: particles, pronouns, verbs, numerals. */
     private static final String STOP = "的是不吗了他她我你在和说也就都还要有啊呢吧这那车上下来去给让跟把被很太么什呀哦嗯呃个们它对好请您谢再又会能"
-            + "可以没与及或但而从到为将已经过着看想找问叫姓名号点元块岁年月日天分者配一二三四五六七八九十零两百千万幺";
+            + "可以没与及或但而从到为将已经过着看想找问叫姓名号点元块岁年月日天分者配错一二三四五六七八九十零两百千万幺";
     /** Cue characters a written surname may stand right after (找钱经理, 是唐先生). */
     private static final String BEFORE_TITLE = "找是跟请叫给位问喊约";
     /** Words that explain a character's shape: 两 点 水, 王字旁, 草字头, 立刀, 走之. */
@@ -57,7 +57,7 @@ final class ChineseNames {
                     && isHan(tokens, i + 1)
                     && isSurname(ch(tokens, i + 1))
                     && !joined(tokens, i + 1, i + 2)
-                    && (!isHan(tokens, i + 2) || STOP.indexOf(ch(tokens, i + 2)) >= 0)) {
+                    && (i + 2 >= n || isHan(tokens, i + 2) && STOP.indexOf(ch(tokens, i + 2)) >= 0)) {
                 out.add(span(tokens, i, i + 1)); // 小 孔, 老 许: a nickname made of the surname
                 chars.append(ch(tokens, i + 1));
             }
@@ -69,7 +69,7 @@ final class ChineseNames {
             }
             for (String cue : NAMING) {
                 int c = match(tokens, i, cue);
-                if (c > 0 && !(cue.length() == 1 && thingBefore(tokens, i))) {
+                if (c > 0 && !(cue.charAt(0) != '我' && thingBefore(tokens, i))) {
                     naming(tokens, i + c, out, chars, found);
                     break;
                 }
@@ -120,7 +120,7 @@ final class ChineseNames {
     private static final String THINGS = "车款型店牌台辆品号";
 
     private static boolean thingBefore(List<Token> tokens, int i) {
-        for (int k = Math.max(0, i - 2); k < i; k++) {
+        for (int k = Math.max(0, i - 4); k < i; k++) {
             if (isHan(tokens, k) && THINGS.indexOf(ch(tokens, k)) >= 0) {
                 return true;
             }

@@ -101,6 +101,11 @@ class SpokenNamesTest {
                 "我 是 王 者 荣耀 玩家",
                 "是 高 配 还是 低 配",
                 "金 总 价 是 多少",
+                "我 的 名字 写 错 了",
+                "这 车 名字 叫 海豹",
+                "小 米 SU7 有 现车 吗",
+                "白 露 那天 天气 转 凉 了",
+                "长 江 大 桥 那边 堵 车",
             })
     void chineseWordsWithSurnameCharactersStay(String in) {
         assertThat(redactor.redact(in).text()).isEqualTo(in);
