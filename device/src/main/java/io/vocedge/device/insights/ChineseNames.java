@@ -16,7 +16,8 @@ final class ChineseNames {
     private static final String KIND = "name";
 
     /** Cues after which one to three characters are a name, whatever they are. */
-    private static final List<String> NAMING = List.of("我叫", "叫我", "名叫", "名字叫", "名字是", "名是", "名字写", "姓名", "叫", "念作");
+    private static final List<String> NAMING =
+            List.of("我叫", "叫我", "名叫", "名字叫", "名字是", "名是", "名字写", "姓名", "叫", "念作", "昵称叫", "昵称是");
     /** Cues after which only a listed surname (and its given name) is a name. */
     private static final List<String> SURNAME_CUES = List.of(
             "找一下", "约一下", "问一下", "叫一下", "我是", "是", "找", "约", "跟", "同事", "顾问", "妈妈", "爸爸", "老婆", "老公", "写", "收件人", "收货人",
@@ -25,7 +26,7 @@ final class ChineseNames {
     private static final List<String> SURNAME_ONLY = List.of("我姓", "免贵姓", "贵姓", "姓");
     /** Characters a name does not contain: particles, pronouns, verbs, numerals. */
     private static final String STOP = "的是不吗了他她我你在和说也就都还要有啊呢吧这那车上下来去给让跟把被很太么什呀哦嗯呃个们它对好请您谢再又会能"
-            + "可以没与及或但而从到为将已经过着看想找问叫姓名号点元块岁年月日天分者配错一二三四五六七八九十零两百千万幺";
+            + "可以没与及或但而从到为将已经过着看想找问叫姓名号点元块岁年月日天分者配错啥出回起醒进喔哈嘛啦哟一二三四五六七八九十零两百千万幺";
     /** Cue characters a written surname may stand right after (找钱经理, 是唐先生). */
     private static final String BEFORE_TITLE = "找是跟请叫给位问喊约";
     /** Words that explain a character's shape: 两 点 水, 王字旁, 草字头, 立刀, 走之. */
@@ -70,7 +71,10 @@ final class ChineseNames {
             for (String cue : NAMING) {
                 int c = match(tokens, i, cue);
                 if (c > 0 && !(cue.charAt(0) != '我' && thingBefore(tokens, i))) {
-                    naming(tokens, i + c, out, chars, found);
+                    boolean bare = cue.equals("叫");
+                    if (!(bare && i > 0 && isHan(tokens, i - 1) && RHETORIC.indexOf(ch(tokens, i - 1)) >= 0)) {
+                        naming(tokens, i + c, bare, out, chars, found); // not 这 也 叫 优惠, 还 叫 送 吗
+                    }
                     break;
                 }
             }
@@ -117,7 +121,13 @@ final class ChineseNames {
     }
 
     /** Words before a bare 叫 that say a thing is named, not a person (这 款 车 叫 汉, 那 家 店 叫 ...). */
-    private static final String THINGS = "车款型店牌台辆品号";
+    private static final String THINGS = "车款型店牌台辆品号这那色";
+
+    /** Characters before a bare 叫 that make it rhetorical ("这 也 叫 优惠", "还 叫 送 吗", "什么 叫"). */
+    private static final String RHETORIC = "还也才就都么这";
+
+    /** Numerals and measure words: the character after one is a noun's, not a surname (一 条 龙). */
+    private static final String MEASURES = "一二三四五六七八九十两几条个只台辆件";
 
     private static boolean thingBefore(List<Token> tokens, int i) {
         for (int k = Math.max(0, i - 4); k < i; k++) {
@@ -203,6 +213,10 @@ final class ChineseNames {
         } else if (s > 0 && NameLists.ZH_DOUBLE.contains("" + ch(tokens, s - 1) + ch(tokens, s))) {
             first = s - 1;
         }
+        if (isHan(tokens, first - 1)
+                && (MEASURES.indexOf(ch(tokens, first - 1)) >= 0 || ch(tokens, first - 1) == ch(tokens, s))) {
+            return; // 一 条 龙 师傅, 谢 谢 师 傅: a measure word or a doubled character, no surname
+        }
         boolean standalone = !joined(tokens, first - 1, first) || BEFORE_TITLE.indexOf(ch(tokens, first - 1)) >= 0;
         if (standalone) {
             out.add(span(tokens, first, s));
@@ -237,6 +251,12 @@ final class ChineseNames {
                         || STOP.indexOf(ch(tokens, last + 1)) >= 0
                         || titleAt(tokens, last + 1))) {
             return; // 是 王字旁, 是 不是: no name; 是 唐 先生 is the title rule's
+        }
+        if (joined(tokens, j - 1, j) && joined(tokens, last, last + 1) && STOP.indexOf(ch(tokens, last + 1)) < 0) {
+            return; // 我是全款, 客户张嘴: written on both sides, no way to tell a name from a word
+        }
+        if (given && !joined(tokens, j - 1, j) && joined(tokens, last, last + 1)) {
+            return; // 客户 高兴, 老婆 商量, 顾问 周末: spaced from the cue, written on to a word
         }
         if (given) {
             int surnameEnd = last;
@@ -295,7 +315,12 @@ final class ChineseNames {
 
     /** After a naming verb: a Latin word ("叫 Jessica") or one to three characters that are no particle. */
     private static void naming(
-            List<Token> tokens, int j, List<SpokenNumbers.Found> out, StringBuilder chars, Set<String> found) {
+            List<Token> tokens,
+            int j,
+            boolean bare,
+            List<SpokenNumbers.Found> out,
+            StringBuilder chars,
+            Set<String> found) {
         if (j >= tokens.size()) {
             return;
         }
@@ -316,8 +341,8 @@ final class ChineseNames {
                 wordEnd++;
             }
             int len = wordEnd - k + 1;
-            if (count + len > 3) {
-                break;
+            if (count + len > 3 || count > 0 && k - 2 >= j && joined(tokens, k - 2, k - 1)) {
+                break; // three characters at most, nothing after a word of two (叫 朋友 帮 我)
             }
             boolean stop = false;
             for (int q = k; q <= wordEnd; q++) {
@@ -329,6 +354,13 @@ final class ChineseNames {
             last = wordEnd;
             count += len;
             k = wordEnd + 1;
+        }
+        if (bare
+                && last >= j
+                && isHan(tokens, last + 1)
+                && !joined(tokens, last + 1, last + 2)
+                && STOP.indexOf(ch(tokens, last + 1)) < 0) {
+            return; // after a bare 叫 the name ends the clause: 叫 朋友 帮 我 is a verb phrase
         }
         if (last >= j) {
             out.add(span(tokens, j, last));

@@ -22,6 +22,8 @@ final class SpokenNames {
     /** How sure a cue is that a name follows: any word not in the stop list, or only a listed name. */
     private enum Strength {
         STRONG,
+        /** A title (mr, mrs): any word, then only listed names ("mrs brown welcome back" is one word). */
+        TITLE,
         LISTED
     }
 
@@ -33,15 +35,16 @@ final class SpokenNames {
     private static Map<String, List<Cue>> cues() {
         Map<String, List<Cue>> m = new java.util.HashMap<>();
         String strong = "my name is|name is|name's|names is|the name is|name was|first name is|last name is"
-                + "|surname is|first name|last name|surname|call me|named|pronounced|mr|mrs|ms|mister|missus"
-                + "|under the name|booked under|english name is";
+                + "|surname is|first name|last name|surname|named|pronounced|under the name|booked under"
+                + "|english name is";
+        String title = "mr|mrs|ms|mister|missus";
         String listed = "this is|i'm|im|i am|it's|its|under|for|to|ask for|speak to|speak with|with|contact is|is"
                 + "|me|partner|husband|wife|son|daughter|brother|sister|law|boss|friend|colleague|see|by|called"
                 + "|customer|page|here's|hi|hey|thanks|dear|meet|tell|ask|that's|was|fiance|fiancee"
                 + "|girlfriend|boyfriend|mother|father|mom|mum|dad|uncle|aunt|cousin|nephew|niece|grandson"
-                + "|granddaughter|grandfather|grandmother|spoke|name|doctor|dr|miss";
+                + "|granddaughter|grandfather|grandmother|spoke|name|doctor|dr|miss|call me";
         for (Strength s : Strength.values()) {
-            for (String c : (s == Strength.STRONG ? strong : listed).split("\\|")) {
+            for (String c : (s == Strength.STRONG ? strong : s == Strength.TITLE ? title : listed).split("\\|")) {
                 String[] w = c.split(" ");
                 m.computeIfAbsent(w[0], k -> new ArrayList<>()).add(new Cue(w, s));
             }
@@ -183,16 +186,15 @@ final class SpokenNames {
             j++; // "mrs van der berg"
         }
         String w = base(tokens.get(j));
-        boolean ok = strength == Strength.STRONG
-                ? nameShaped(w) && !NameLists.AMBIGUOUS.contains(w) || NameLists.FIRST.contains(w)
-                : listed(w);
-        if (!ok && strength == Strength.STRONG && NameLists.AMBIGUOUS.contains(w)) {
+        boolean anyWord = strength != Strength.LISTED;
+        boolean ok =
+                anyWord ? nameShaped(w) && !NameLists.AMBIGUOUS.contains(w) || NameLists.FIRST.contains(w) : listed(w);
+        if (!ok && anyWord && NameLists.AMBIGUOUS.contains(w)) {
             ok = !SpokenNumbers.isSpelledLetter(tokens.get(j)); // "my name is june"
         }
         if (!ok || w.length() < 2) {
             return -1;
         }
-        boolean firstListed = NameLists.FIRST.contains(w) || strength == Strength.STRONG;
         int last = j;
         int words = 1;
         int k = j + 1;
@@ -212,8 +214,10 @@ final class SpokenNames {
             } else if (listed(v) || NameLists.SURNAMES.contains(v) && !NameLists.STOP.contains(v)) {
                 more = true;
             } else {
+                // an unlisted surname: after "my name is" any name-shaped word, after a listed first name only a
+                // surname-shaped one ("is priya around" is no surname)
                 more = words == 1
-                        && firstListed
+                        && (strength == Strength.STRONG || NameLists.FIRST.contains(w) && surnameShaped(v))
                         && nameShaped(v)
                         && !NameLists.AMBIGUOUS.contains(v)
                         && !SpokenNumbers.isSpelledLetter(t);

@@ -18,6 +18,8 @@ class SpokenNamesTest {
                 "the booking should be under okafor for ten a m|the booking should be under <name> for ten a m",
                 "could you ask for priya she sold us the car|could you ask for <name> she sold us the car",
                 "mrs van der berg is in the lounge|mrs <name> is in the lounge",
+                "hi mrs brown welcome back|hi mrs <name> welcome back",
+                "is priya around today|is <name> around today",
                 "this is thomas calling from the parts desk|this is <name> calling from the parts desk",
                 "please tell natalie karlsson her car is ready|please tell <name> her car is ready",
                 "my name is like the flower rose rose albright|my name is like the flower <name> <name>",
@@ -49,6 +51,8 @@ class SpokenNamesTest {
                 "bill and ted's excellent adventure is on",
                 "penny for your thoughts on the grey one",
                 "may i see the frank assessment of the chase card offer",
+                "can you ask them not to call me anymore",
+                "my wife's name was meant to be on the log book",
                 "the mini cooper and the aston martin are in the showroom",
                 "call me back later about the quote",
                 "i miss the old one honestly",
@@ -106,6 +110,15 @@ class SpokenNamesTest {
                 "小 米 SU7 有 现车 吗",
                 "白 露 那天 天气 转 凉 了",
                 "长 江 大 桥 那边 堵 车",
+                "我 老婆 高兴 坏 了",
+                "我 回去 跟 我 老婆 商量 商量",
+                "我 可以 叫 朋友 帮 我 提 车 吗",
+                "这 也 叫 优惠",
+                "那个 实习生 叫 啥 来着",
+                "新 配色 叫 雾霾 蓝",
+                "我是全款，你们非说要走贷款",
+                "安装 一 条 龙 师傅 手脚 麻利",
+                "谢 谢 师 傅 装 得 又 快 又 好",
             })
     void chineseWordsWithSurnameCharactersStay(String in) {
         assertThat(redactor.redact(in).text()).isEqualTo(in);
