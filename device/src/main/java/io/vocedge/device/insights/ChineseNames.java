@@ -32,16 +32,50 @@ final class ChineseNames {
     /** Words that explain a character's shape: 两 点 水, 王字旁, 草字头, 立刀, 走之. */
     private static final List<String> SHAPE_MARKS = List.of("点水", "字旁", "字头", "立刀", "走之", "偏旁");
 
+    /** Character sets looked up per token (one bit each, no scan of a string). */
+    private static final java.util.BitSet SURNAME_SET = bits(NameLists.ZH_SURNAMES);
+
+    private static final java.util.BitSet STOP_SET = bits(STOP);
+    private static final String[] TITLES = NameLists.ZH_TITLES.toArray(new String[0]);
+    private static final java.util.BitSet TITLE_FIRSTS = firsts(NameLists.ZH_TITLES);
+    /** First characters of everything the scan starts at: cues, titles, parts, 小/老. */
+    private static final java.util.BitSet STARTS = starts();
+
+    private static java.util.BitSet bits(String chars) {
+        java.util.BitSet b = new java.util.BitSet(65536);
+        chars.chars().forEach(b::set);
+        return b;
+    }
+
+    private static java.util.BitSet firsts(java.util.Collection<String> words) {
+        java.util.BitSet b = new java.util.BitSet(65536);
+        words.forEach(w -> b.set(w.charAt(0)));
+        return b;
+    }
+
+    private static java.util.BitSet starts() {
+        java.util.BitSet b = new java.util.BitSet(65536);
+        for (List<String> cues : List.of(NAMING, SURNAME_CUES, SURNAME_ONLY)) {
+            b.or(firsts(cues));
+        }
+        b.or(firsts(NameLists.ZH_TITLES));
+        b.or(firsts(NameLists.ZH_PARTS.keySet()));
+        b.set('小');
+        b.set('老');
+        return b;
+    }
+
     private ChineseNames() {}
 
     static void find(List<Token> tokens, List<SpokenNumbers.Found> out, Set<String> found) {
         int n = tokens.size();
         StringBuilder chars = new StringBuilder();
         int before = out.size();
-        boolean talk = nameTalk(tokens) || hasTitle(tokens);
+        boolean nameTalk = nameTalk(tokens);
+        int talk = nameTalk ? 1 : -1; // -1: not known yet (titles are looked for only when a bare cue needs it)
         for (int i = 0; i < n; i++) {
             Token t = tokens.get(i);
-            if (t.type() != Type.HAN) {
+            if (t.type() != Type.HAN || !STARTS.get(t.lower().charAt(0))) {
                 continue;
             }
             int len = parts(tokens, i);
@@ -58,7 +92,7 @@ final class ChineseNames {
                     && isHan(tokens, i + 1)
                     && isSurname(ch(tokens, i + 1))
                     && !joined(tokens, i + 1, i + 2)
-                    && (i + 2 >= n || isHan(tokens, i + 2) && STOP.indexOf(ch(tokens, i + 2)) >= 0)) {
+                    && (i + 2 >= n || isHan(tokens, i + 2) && STOP_SET.get(ch(tokens, i + 2)))) {
                 out.add(span(tokens, i, i + 1)); // 小 孔, 老 许: a nickname made of the surname
                 chars.append(ch(tokens, i + 1));
             }
@@ -81,7 +115,10 @@ final class ChineseNames {
             for (String cue : SURNAME_CUES) {
                 int c = match(tokens, i, cue);
                 boolean generic = cue.length() == 1; // 是, 找, 写: the spaced form only (是 王字旁 is no name)
-                if (c > 0 && (!generic || talk)) { // and in a line that talks of names (是 高 配 is no name)
+                if (c > 0 && generic && talk < 0) {
+                    talk = hasTitle(tokens) ? 1 : 0;
+                }
+                if (c > 0 && (!generic || talk > 0)) { // and in a line that talks of names (是 高 配 is no name)
                     int j = i + c;
                     if (!generic && isHan(tokens, j) && "写是叫为".indexOf(ch(tokens, j)) >= 0) {
                         j++; // 收件 人 写 贺 敏, 联系 人 是 ...
@@ -90,10 +127,10 @@ final class ChineseNames {
                 }
             }
         }
-        if (out.size() == before && !nameTalk(tokens)) {
+        if (out.size() == before && !nameTalk) {
             return;
         }
-        explanations(tokens, out, chars);
+        explanations(tokens, out, chars, nameTalk);
         for (int k = 0; k < chars.length(); k++) {
             found.add(String.valueOf(chars.charAt(k)));
         }
@@ -168,7 +205,7 @@ final class ChineseNames {
     }
 
     private static boolean isSurname(char c) {
-        return NameLists.ZH_SURNAMES.indexOf(c) >= 0;
+        return SURNAME_SET.get(c);
     }
 
     /** 弓 长 张, 木子 李: the two parts and the surname they make; 3 tokens, or 0. */
@@ -186,7 +223,10 @@ final class ChineseNames {
             return;
         }
         String title = null;
-        for (String t : NameLists.ZH_TITLES) {
+        if (!TITLE_FIRSTS.get(ch(tokens, i))) {
+            return;
+        }
+        for (String t : TITLES) {
             if (t.charAt(0) == ch(tokens, i)
                     && match(tokens, i, t) > 0
                     && (title == null || t.length() > title.length())) {
@@ -198,8 +238,7 @@ final class ChineseNames {
         }
         int last = i + title.length() - 1;
         if (title.length() == 1
-                && (joined(tokens, last, last + 1)
-                        || isHan(tokens, last + 1) && STOP.indexOf(ch(tokens, last + 1)) < 0)) {
+                && (joined(tokens, last, last + 1) || isHan(tokens, last + 1) && !STOP_SET.get(ch(tokens, last + 1)))) {
             return; // 总 in 总共 or 金 总 价: a one-character title ends a word (蒋 总 他, 常 总 的)
         }
         int s = i - 1;
@@ -248,11 +287,11 @@ final class ChineseNames {
         if (spacedOnly
                 && (joined(tokens, last, last + 1)
                         || !isHan(tokens, last + 1)
-                        || STOP.indexOf(ch(tokens, last + 1)) >= 0
+                        || STOP_SET.get(ch(tokens, last + 1))
                         || titleAt(tokens, last + 1))) {
             return; // 是 王字旁, 是 不是: no name; 是 唐 先生 is the title rule's
         }
-        if (joined(tokens, j - 1, j) && joined(tokens, last, last + 1) && STOP.indexOf(ch(tokens, last + 1)) < 0) {
+        if (joined(tokens, j - 1, j) && joined(tokens, last, last + 1) && !STOP_SET.get(ch(tokens, last + 1))) {
             return; // 我是全款, 客户张嘴: written on both sides, no way to tell a name from a word
         }
         if (given && !joined(tokens, j - 1, j) && joined(tokens, last, last + 1)) {
@@ -272,10 +311,10 @@ final class ChineseNames {
     }
 
     private static boolean titleAt(List<Token> tokens, int i) {
-        if (!isHan(tokens, i)) {
+        if (!isHan(tokens, i) || !TITLE_FIRSTS.get(ch(tokens, i))) {
             return false;
         }
-        for (String t : NameLists.ZH_TITLES) {
+        for (String t : TITLES) {
             if (match(tokens, i, t) > 0) {
                 return true;
             }
@@ -288,7 +327,7 @@ final class ChineseNames {
         int last = s;
         int count = 0;
         int k = s + 1;
-        while (count < 2 && isHan(tokens, k) && STOP.indexOf(ch(tokens, k)) < 0 && !titleAt(tokens, k)) {
+        while (count < 2 && isHan(tokens, k) && !STOP_SET.get(ch(tokens, k)) && !titleAt(tokens, k)) {
             int wordEnd = k;
             while (joined(tokens, wordEnd, wordEnd + 1)) {
                 wordEnd++;
@@ -302,7 +341,7 @@ final class ChineseNames {
                 break;
             }
             for (int q = k; q <= wordEnd; q++) {
-                if (STOP.indexOf(ch(tokens, q)) >= 0) {
+                if (STOP_SET.get(ch(tokens, q))) {
                     return last;
                 }
             }
@@ -346,7 +385,7 @@ final class ChineseNames {
             }
             boolean stop = false;
             for (int q = k; q <= wordEnd; q++) {
-                stop |= STOP.indexOf(ch(tokens, q)) >= 0;
+                stop |= STOP_SET.get(ch(tokens, q));
             }
             if (stop || titleAt(tokens, k)) {
                 break;
@@ -359,7 +398,7 @@ final class ChineseNames {
                 && last >= j
                 && isHan(tokens, last + 1)
                 && !joined(tokens, last + 1, last + 2)
-                && STOP.indexOf(ch(tokens, last + 1)) < 0) {
+                && !STOP_SET.get(ch(tokens, last + 1))) {
             return; // after a bare 叫 the name ends the clause: 叫 朋友 帮 我 is a verb phrase
         }
         if (last >= j) {
@@ -377,7 +416,8 @@ final class ChineseNames {
      * Words that explain a name's characters, once a name is in the utterance: "梦想 的 梦" (the character after 的),
      * "马 是 ..." (a name character alone before 是), a surname alone again, and shape words (两 点 水 一个 马).
      */
-    private static void explanations(List<Token> tokens, List<SpokenNumbers.Found> out, StringBuilder chars) {
+    private static void explanations(
+            List<Token> tokens, List<SpokenNumbers.Found> out, StringBuilder chars, boolean nameTalk) {
         int n = tokens.size();
         for (int k = 0; k < n; k++) {
             if (!isHan(tokens, k)) {
@@ -385,8 +425,8 @@ final class ChineseNames {
             }
             char c = ch(tokens, k);
             boolean alone = !joined(tokens, k - 1, k) && !joined(tokens, k, k + 1);
-            boolean nameChar = chars.indexOf(String.valueOf(c)) >= 0;
-            boolean talk = nameChar || isSurname(c) && nameTalk(tokens);
+            boolean nameChar = has(chars, c);
+            boolean talk = nameChar || isSurname(c) && nameTalk;
             if (talk && alone && k >= 2 && tokens.get(k - 1).is("的")) {
                 int first = wordWith(tokens, k - 2, c); // 梦想 的 梦, 方 块 的 方, 石头 的 石
                 boolean denied = first >= 2
@@ -418,7 +458,8 @@ final class ChineseNames {
                     chars.append(ch(tokens, q));
                 }
             }
-            for (String mark : SHAPE_MARKS) {
+            for (int mk = 0; mk < SHAPE_MARKS.size() && "点字立走偏".indexOf(c) >= 0; mk++) {
+                String mark = SHAPE_MARKS.get(mk);
                 int m = match(tokens, k, mark);
                 if (m > 0) {
                     int first = k;
@@ -462,6 +503,15 @@ final class ChineseNames {
             }
         }
         return -1;
+    }
+
+    private static boolean has(StringBuilder chars, char c) {
+        for (int k = 0; k < chars.length(); k++) {
+            if (chars.charAt(k) == c) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static SpokenNumbers.Found span(List<Token> tokens, int first, int last) {

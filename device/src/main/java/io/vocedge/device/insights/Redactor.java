@@ -231,28 +231,34 @@ public final class Redactor {
      * dot p at gmail", "carlos the letter v at gmail"): that mention goes too, as the same kind.
      */
     private static void sayAgain(List<RedactionTokens.Token> tokens, List<Span> spans) {
-        Set<String> words = null;
+        java.util.Map<String, String> words = null; // word -> kind of the span it was removed in
+        boolean email = false;
         for (Span s : spans) {
-            if (!s.kind().equals("email") && !s.kind().equals("name")) {
+            boolean isEmail = s.kind().equals("email");
+            email |= isEmail;
+            if (!isEmail && !s.kind().equals("name")) {
                 continue;
             }
             for (RedactionTokens.Token t : tokens) {
                 if (t.start() >= s.start() && t.end() <= s.end() && repeatable(t)) {
                     if (words == null) {
-                        words = new java.util.HashSet<>();
+                        words = new java.util.HashMap<>();
                     }
-                    words.add(t.lower());
+                    words.putIfAbsent(t.lower(), s.kind());
                 }
             }
         }
-        sayDigitsAgain(tokens, spans);
+        if (email) {
+            sayDigitsAgain(tokens, spans);
+        }
         if (words == null) {
             return;
         }
         int n = spans.size();
         for (RedactionTokens.Token t : tokens) {
-            if (repeatable(t) && words.contains(t.lower()) && !inside(spans, n, t)) {
-                spans.add(new Span(t.start(), t.end(), kindAt(tokens, spans, n, t)));
+            String kind = repeatable(t) ? words.get(t.lower()) : null;
+            if (kind != null && !inside(spans, n, t)) {
+                spans.add(new Span(t.start(), t.end(), kind));
             }
         }
     }
@@ -263,6 +269,7 @@ public final class Redactor {
      */
     private static void sayDigitsAgain(List<RedactionTokens.Token> tokens, List<Span> spans) {
         int n = spans.size();
+        StringBuilder run = new StringBuilder();
         for (int k = 0; k < n; k++) {
             Span s = spans.get(k);
             if (!s.kind().equals("email")) {
@@ -270,18 +277,19 @@ public final class Redactor {
             }
             StringBuilder held = new StringBuilder();
             for (RedactionTokens.Token t : tokens) {
-                String d = t.start() >= s.start() && t.end() <= s.end() ? SpokenNumbers.digitsOf(t.lower()) : null;
-                held.append(d == null ? "|" : d);
+                if (t.start() >= s.start() && t.end() <= s.end()) {
+                    String d = SpokenNumbers.digitsOf(t.lower());
+                    held.append(d == null ? "|" : d);
+                }
             }
             int i = 0;
             while (i < tokens.size()) {
                 int j = i;
-                StringBuilder run = new StringBuilder();
-                while (j < tokens.size() && !inside(spans, n, tokens.get(j))) {
-                    String d = SpokenNumbers.digitsOf(tokens.get(j).lower());
-                    if (d == null) {
-                        break;
-                    }
+                run.setLength(0);
+                String d;
+                while (j < tokens.size()
+                        && (d = SpokenNumbers.digitsOf(tokens.get(j).lower())) != null
+                        && !inside(spans, n, tokens.get(j))) {
                     run.append(d);
                     j++;
                 }
@@ -311,27 +319,6 @@ public final class Redactor {
             }
         }
         return false;
-    }
-
-    private static String kindAt(List<RedactionTokens.Token> tokens, List<Span> spans, int n, RedactionTokens.Token t) {
-        for (int k = 0; k < n; k++) {
-            Span s = spans.get(k);
-            if ((s.kind().equals("email") || s.kind().equals("name"))
-                    && RedactionTokens.containsIgnoreCase(spanText(tokens, s), t.lower())) {
-                return s.kind();
-            }
-        }
-        return "name";
-    }
-
-    private static String spanText(List<RedactionTokens.Token> tokens, Span s) {
-        StringBuilder b = new StringBuilder();
-        for (RedactionTokens.Token t : tokens) {
-            if (t.start() >= s.start() && t.end() <= s.end()) {
-                b.append(t.lower()).append(' ');
-            }
-        }
-        return b.toString();
     }
 
     /** An extension said or written after a phone number: "ext. 34", "extension two zero four", 转 八 零 一, 分机 233. */

@@ -158,10 +158,17 @@ final class SpokenNames {
                 && (w.length() > 5 && w.endsWith("ing") || w.length() > 4 && (w.endsWith("ed") || w.endsWith("ly")))) {
             return false; // "to david regarding", "this is sarah speaking": a verb or an adverb, no surname
         }
-        return w.length() >= 2
-                && !NameLists.STOP.contains(w)
-                && SpokenNumbers.digitsOf(w) == null
-                && w.chars().allMatch(c -> c >= 'a' && c <= 'z' || c == '\'' || c == '-');
+        return w.length() >= 2 && !NameLists.STOP.contains(w) && SpokenNumbers.digitsOf(w) == null && lettersOnly(w);
+    }
+
+    private static boolean lettersOnly(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c == '\'' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -341,6 +348,11 @@ final class SpokenNames {
                     out.add(new SpokenNumbers.Found(
                             tokens.get(first).start(), tokens.get(last).end(), KIND));
                     found.add(spelled);
+                    if (match < first && !base(tokens.get(match)).equals(spelled)) {
+                        // "ben jamin": the two words the letters spell
+                        out.add(new SpokenNumbers.Found(
+                                tokens.get(match).start(), tokens.get(match + 1).end(), KIND));
+                    }
                 }
             }
             i = k;
@@ -378,10 +390,6 @@ final class SpokenNames {
             Token t = tokens.get(k);
             if (t.type() == Type.WORD && found.contains(base(t))) {
                 out.add(new SpokenNumbers.Found(t.start(), t.end(), KIND));
-            } else if (t.type() == Type.WORD
-                    && k + 1 < tokens.size()
-                    && found.contains(t.lower() + tokens.get(k + 1).lower())) {
-                out.add(new SpokenNumbers.Found(t.start(), tokens.get(k + 1).end(), KIND));
             }
         }
     }
