@@ -273,6 +273,9 @@ final class SpokenEmails {
             if (t.type() != Type.WORD) {
                 continue;
             }
+            if (!PROVIDERS.contains(t.lower()) && !SPLIT_FIRST.contains(t.lower())) {
+                continue;
+            }
             String name = provider(tokens, p);
             if (!PROVIDERS.contains(name) || covered(out, t.start())) {
                 continue;

@@ -53,6 +53,18 @@ final class SpokenNames {
         return Map.copyOf(m);
     }
 
+    /** Words an English name rule can start at: cue words, first names, pinyin surnames, "the" (the X family). */
+    private static final Set<String> RELEVANT = relevant();
+
+    private static Set<String> relevant() {
+        Set<String> r = new HashSet<>(CUES.keySet());
+        r.addAll(NameLists.FIRST);
+        r.addAll(NameLists.AMBIGUOUS_FIRST);
+        r.addAll(NameLists.PINYIN_SURNAMES);
+        r.add("the");
+        return Set.copyOf(r);
+    }
+
     /** Surname particles that join the following word ("van der berg", "de la cruz"). */
     private static final Set<String> PARTICLES =
             Set.of("van", "von", "der", "den", "de", "del", "della", "la", "le", "da", "di", "du", "st", "mac", "bin");
@@ -95,6 +107,10 @@ final class SpokenNames {
             Token t = tokens.get(i);
             if (t.type() != Type.WORD) {
                 i++;
+                continue;
+            }
+            if (i > 0 && !RELEVANT.contains(t.lower())) {
+                i++; // one lookup for most words: no cue, no first name, no pinyin surname
                 continue;
             }
             int end = -1;
