@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
  * by letter or in the NATO alphabet, Chinese plates with spoken digits), and phone, ID, passport/licence and card
  * numbers (digits, digit words, grouped number words, "double"/"triple", 幺/两/洞, split by spaces, commas, dashes or
  * fillers). Prices, times, durations, dates, model years and quantities are kept ({@link SpokenNumbers} says how).
- * Placeholders are typed ({@code <phone>}, {@code <id>}, {@code <card>}, {@code <email>}, {@code <plate>}); the result
- * names the kinds removed, never the values.
+ * Personal names go where the speech says a name is there ({@link SpokenNames}: "my name is", "ask for", mrs, 我叫,
+ * 刘 经理), and a word of a removed address or name said again elsewhere in the line goes with it.
+ * Placeholders are typed ({@code <phone>}, {@code <id>}, {@code <card>}, {@code <email>}, {@code <plate>},
+ * {@code <name>}); the result names the kinds removed, never the values.
  *
  * <p>Hand-written because no library on Maven Central covers spoken Chinese and English personal data in recognizer
  * output; the rules are measured on {@code src/test/resources/insights/pii-dev.tsv}, {@code pii-hard-*.tsv} and a third
@@ -62,7 +64,7 @@ public final class Redactor {
                     + "(?:(?!(?:" + EN_NUM.substring(3, EN_NUM.length() - 1)
                     + "|minutes?|mins?|miles?|km|blocks?|hours?|down|up|the|of|on|in|to|from|off|a|an|and|or|wheel|more"
                     + "|doors?|dollars?|bucks|percent|times|lanes?|cars?|seats?|is|was|it|its|my|your|our|at|by|for|with|way"
-                    + "|ways|feet|foot|yards?|metres?|meters?|steps?|kilometres?|kilometers?)\\b)[a-z]+(?:'[a-z]+)?\\s+){1,3}"
+                    + "|ways|feet|foot|yards?|metres?|meters?|steps?|kilometres?|kilometers?|test)\\b)[a-z]+(?:'[a-z]+)?\\s+){1,3}"
                     + "(?:street|avenue|ave|road|rd|lane|boulevard|blvd|drive|court|gardens|crescent|terrace|parkway|highway|place"
                     + "|close|way)\\b(?:,?\\s*(?:apartment|apt|unit|suite|flat|#)\\s*\\w{1,4}(?:\\s+[a-z]\\b)?)?");
 
@@ -155,6 +157,9 @@ public final class Redactor {
                 spans.add(new Span(f.start(), f.end(), f.kind()));
             }
         }
+        for (SpokenNumbers.Found f : SpokenNames.find(tokens)) {
+            spans.add(new Span(f.start(), f.end(), f.kind()));
+        }
         if ((address & STREET) != 0) {
             regex(ADDRESS_EN, input, "address", spans, 0);
         }
@@ -170,6 +175,7 @@ public final class Redactor {
         if (spans.isEmpty()) {
             return new Result(input, List.of());
         }
+        sayAgain(tokens, spans);
         extendPhones(input, spans);
         spans.sort(Comparator.comparingInt(Span::start)
                 .thenComparing(Comparator.comparingInt(Span::end).reversed()));
@@ -192,6 +198,127 @@ public final class Redactor {
         }
         out.append(input, pos, input.length());
         return new Result(out.toString(), new ArrayList<>(kinds));
+    }
+
+    /** Words of an address that say nothing about whose it is: never redacted for being said again. */
+    private static final Set<String> MAIL_WORDS = Set.of(
+            "at",
+            "dot",
+            "com",
+            "net",
+            "org",
+            "gmail",
+            "yahoo",
+            "hotmail",
+            "outlook",
+            "icloud",
+            "mail",
+            "underscore",
+            "dash",
+            "email",
+            "letter",
+            "the",
+            "and",
+            "then",
+            "sign",
+            "symbol",
+            "word",
+            "like",
+            "just");
+
+    /**
+     * A word of a removed address or name said again elsewhere in the line ("it's got nancy dot b, it should be nancy
+     * dot p at gmail", "carlos the letter v at gmail"): that mention goes too, as the same kind.
+     */
+    private static void sayAgain(List<RedactionTokens.Token> tokens, List<Span> spans) {
+        java.util.Map<String, String> words = null; // word -> kind of the span it was removed in
+        boolean email = false;
+        for (Span s : spans) {
+            boolean isEmail = s.kind().equals("email");
+            email |= isEmail;
+            if (!isEmail && !s.kind().equals("name")) {
+                continue;
+            }
+            for (RedactionTokens.Token t : tokens) {
+                if (t.start() >= s.start() && t.end() <= s.end() && repeatable(t)) {
+                    if (words == null) {
+                        words = new java.util.HashMap<>();
+                    }
+                    words.putIfAbsent(t.lower(), s.kind());
+                }
+            }
+        }
+        if (email) {
+            sayDigitsAgain(tokens, spans);
+        }
+        if (words == null) {
+            return;
+        }
+        int n = spans.size();
+        for (RedactionTokens.Token t : tokens) {
+            String kind = repeatable(t) ? words.get(t.lower()) : null;
+            if (kind != null && !inside(spans, n, t)) {
+                spans.add(new Span(t.start(), t.end(), kind));
+            }
+        }
+    }
+
+    /**
+     * Digits of a removed address said again after it, one by one ("chen 点 jie 艾特 163 点 com 那个 一 六 三"): three
+     * or more in a row that the address holds go too.
+     */
+    private static void sayDigitsAgain(List<RedactionTokens.Token> tokens, List<Span> spans) {
+        int n = spans.size();
+        StringBuilder run = new StringBuilder();
+        for (int k = 0; k < n; k++) {
+            Span s = spans.get(k);
+            if (!s.kind().equals("email")) {
+                continue;
+            }
+            StringBuilder held = new StringBuilder();
+            for (RedactionTokens.Token t : tokens) {
+                if (t.start() >= s.start() && t.end() <= s.end()) {
+                    String d = SpokenNumbers.digitsOf(t.lower());
+                    held.append(d == null ? "|" : d);
+                }
+            }
+            int i = 0;
+            while (i < tokens.size()) {
+                int j = i;
+                run.setLength(0);
+                String d;
+                while (j < tokens.size()
+                        && (d = SpokenNumbers.digitsOf(tokens.get(j).lower())) != null
+                        && !inside(spans, n, tokens.get(j))) {
+                    run.append(d);
+                    j++;
+                }
+                if (run.length() >= 3 && held.indexOf(run.toString()) >= 0) {
+                    spans.add(new Span(tokens.get(i).start(), tokens.get(j - 1).end(), "email"));
+                }
+                i = Math.max(j, i + 1);
+            }
+        }
+    }
+
+    private static boolean repeatable(RedactionTokens.Token t) {
+        String w = t.lower();
+        return t.type() == RedactionTokens.Type.WORD
+                && w.length() >= 3
+                && !MAIL_WORDS.contains(w)
+                && !NameLists.STOP.contains(w)
+                && !NameLists.AMBIGUOUS.contains(w)
+                && SpokenNumbers.digitsOf(w) == null;
+    }
+
+    private static boolean inside(List<Span> spans, int n, RedactionTokens.Token t) {
+        for (int k = 0; k < n; k++) {
+            Span s = spans.get(k);
+            if (s.start() <= t.start() && t.end() <= s.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An extension said or written after a phone number: "ext. 34", "extension two zero four", 转 八 零 一, 分机 233. */

@@ -17,7 +17,13 @@ import java.util.Set;
  * ({@code is}, {@code email}, {@code 是}, {@code 邮箱}) or a Chinese word.
  */
 final class SpokenEmails {
-    private static final Set<String> AT = Set.of("at", "@", "艾特", "at-sign", "爱特", "小老鼠");
+    private static final Set<String> AT = Set.of("at", "@", "艾特", "at-sign", "爱特", "小老鼠", "在");
+    /**
+     * Providers nobody works at or goes to ("at gmail" is an address; "at yahoo", "at outlook", "at qq" may be a
+     * workplace, an app or a number), given a name word before.
+     */
+    private static final Set<String> MAIL_ONLY =
+            Set.of("gmail", "hotmail", "icloud", "googlemail", "protonmail", "foxmail");
     /** Number words that may stand in a local part ("grace forty two at ..."). */
     private static final Set<String> NUMBER_WORDS = Set.of(
             "zero",
@@ -96,7 +102,8 @@ final class SpokenEmails {
     private static final Set<String> TLDS = Set.of(
             "com", "net", "org", "cn", "edu", "gov", "io", "co", "uk", "de", "fr", "jp", "hk", "tw", "au", "ca", "us",
             "info", "biz", "me", "cc", "top", "xyz", "mobi", "ai", "app", "dev", "ru", "in", "nz", "sg", "eu", "mil",
-            "ie", "it", "es", "nl", "ch", "se", "kr", "mo", "my", "tv", "club", "shop", "online", "site");
+            "ie", "it", "es", "nl", "ch", "se", "kr", "mo", "my", "tv", "club", "shop", "online", "site", "fm", "ly",
+            "gg");
     private static final Set<String> STOP = Set.of(
             "is",
             "was",
@@ -228,12 +235,19 @@ final class SpokenEmails {
                     && LEAD_FILLERS.contains(tokens.get(domainStart).lower())) {
                 domainStart++; // "at uh gmail dot com"
             }
+            if (domainStart + 2 < tokens.size()
+                    && tokens.get(domainStart).is("the")
+                    && tokens.get(domainStart + 1).is("word")) {
+                domainStart += 2; // "at the word petals dot com"
+            }
             int domainEnd = domainStart < tokens.size() ? domainEnd(tokens, domainStart) : -1;
             if (domainEnd < 0
                     || domainEnd - domainStart <= 1
                             && PROVIDERS.contains(provider(tokens, domainStart))
+                            && (!MAIL_ONLY.contains(provider(tokens, domainStart)) || !plainBefore(tokens, localEnd))
                             && !mailTalk(tokens)
-                            && !codeBefore(tokens, localEnd)) {
+                            && !codeBefore(tokens, localEnd)
+                    || t.is("在") && domainEnd - domainStart <= 1) {
                 continue; // "she works at yahoo" is no address; "my email is jo at yahoo", "b r i a n n a at gmail" are
             }
             int localStart = localStart(tokens, localEnd);
@@ -244,7 +258,106 @@ final class SpokenEmails {
                     tokens.get(localStart).start(), tokens.get(domainEnd).end(), "email"));
             a = domainEnd;
         }
+        withoutAt(tokens, out);
         return out;
+    }
+
+    /**
+     * An address whose "at" was dropped or not heard: a name or code right before a provider, then "com" / "dot com"
+     * or, in a line about mail, nothing ("jlopez gmail com", "lisa m ninety two hotmail com", "carlos v gmail"). The
+     * word before must be no lead-in ("my gmail", "is gmail", "on outlook" stay).
+     */
+    private static void withoutAt(List<Token> tokens, List<SpokenNumbers.Found> out) {
+        for (int p = 1; p < tokens.size(); p++) {
+            Token t = tokens.get(p);
+            if (t.type() != Type.WORD) {
+                continue;
+            }
+            if (!PROVIDERS.contains(t.lower()) && !SPLIT_FIRST.contains(t.lower())) {
+                continue;
+            }
+            String name = provider(tokens, p);
+            if (!PROVIDERS.contains(name) || covered(out, t.start())) {
+                continue;
+            }
+            int last = name.equals(t.lower()) ? p : p + 1;
+            int end = -1;
+            if (last + 1 < tokens.size() && TLDS.contains(tokens.get(last + 1).lower())) {
+                end = last + 1; // "gmail com"
+            } else if (last + 2 < tokens.size()
+                    && DOT.contains(tokens.get(last + 1).lower())
+                    && TLDS.contains(tokens.get(last + 2).lower())) {
+                end = last + 2;
+            } else if (mailTalk(tokens)) {
+                end = last;
+            }
+            Token before = tokens.get(p - 1);
+            if (end < 0 || AT.contains(before.lower()) || !plainBefore(tokens, p)) {
+                continue;
+            }
+            int localStart = shortLocalStart(tokens, p);
+            if (localStart >= 0 && localStart < p) {
+                out.add(new SpokenNumbers.Found(
+                        tokens.get(localStart).start(), tokens.get(end).end(), "email"));
+                p = end;
+            }
+        }
+    }
+
+    /**
+     * Start of a local part said without "at": letters, digits and separators, one plain word, a second only when it is
+     * a first name ("it reads jlopez gmail com" takes "jlopez"; "lisa m ninety two hotmail").
+     */
+    private static int shortLocalStart(List<Token> tokens, int p) {
+        int start = -1;
+        int plain = 0;
+        for (int k = p - 1; k >= 0; k--) {
+            Token t = tokens.get(k);
+            String w = t.lower();
+            if (SEPARATORS.contains(w) && start >= 0) {
+                continue;
+            }
+            boolean code = t.type() == Type.DIGITS
+                    || t.type() == Type.ALNUM
+                    || NUMBER_WORDS.contains(w)
+                    || t.type() == Type.WORD && w.length() == 1 && !w.equals("a") && !w.equals("i");
+            if (!code) {
+                boolean word = t.type() == Type.WORD
+                        && !STOP.contains(w)
+                        && !NameLists.STOP.contains(w)
+                        && !FILLERS.contains(w)
+                        && (plain == 0 || NameLists.FIRST.contains(w));
+                if (!word) {
+                    break;
+                }
+                plain++;
+            }
+            start = k;
+        }
+        return start;
+    }
+
+    private static boolean covered(List<SpokenNumbers.Found> out, int offset) {
+        for (SpokenNumbers.Found f : out) {
+            if (f.start() <= offset && offset < f.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The token before {@code k} can end a local part: a letter, digit, code or a word that is no lead-in. */
+    private static boolean plainBefore(List<Token> tokens, int k) {
+        if (k < 1) {
+            return false;
+        }
+        Token b = tokens.get(k - 1);
+        String w = b.lower();
+        if (b.type() == Type.DIGITS || b.type() == Type.ALNUM || NUMBER_WORDS.contains(w)) {
+            return true;
+        }
+        return b.type() == Type.WORD && !STOP.contains(w) && !NameLists.STOP.contains(w) && !FILLERS.contains(w)
+                || b.type() == Type.WORD && w.length() == 1 && !w.equals("a") && !w.equals("i");
     }
 
     /** Said right after "at" before the domain. */
@@ -283,10 +396,7 @@ final class SpokenEmails {
                 || t.type() == Type.ALNUM
                 || NUMBER_WORDS.contains(t.lower())
                 || HAN_DIGITS.contains(t.lower());
-        boolean spelled = t.type() == Type.WORD
-                && t.lower().length() == 1
-                && before.type() == Type.WORD
-                && before.lower().length() == 1;
+        boolean spelled = SpokenNumbers.isSpelledLetter(t) && SpokenNumbers.isSpelledLetter(before);
         return code || spelled || SEPARATORS.contains(before.lower());
     }
 
@@ -376,6 +486,16 @@ final class SpokenEmails {
                     && DOT.contains(tokens.get(k + 1).lower())) {
                 k++; // "at gmail, dot com"
             }
+            if (k + 2 < tokens.size()
+                    && tokens.get(k).is("and")
+                    && tokens.get(k + 1).is("then")
+                    && DOT.contains(tokens.get(k + 2).lower())) {
+                k += 2; // "petals and then dot com"
+            } else if (k + 1 < tokens.size()
+                    && tokens.get(k).is("then")
+                    && DOT.contains(tokens.get(k + 1).lower())) {
+                k++;
+            }
             if (k < tokens.size() && DOT.contains(tokens.get(k).lower())) {
                 k++;
                 continue;
@@ -416,6 +536,13 @@ final class SpokenEmails {
             }
             if (start < 0 && (w.equals(",") || w.equals("that's") || w.equals("thats"))) {
                 continue; // "g dot ramirez, that's at gmail"
+            }
+            if (start >= 0
+                    && w.equals("and")
+                    && k > 0
+                    && NameLists.FIRST.contains(tokens.get(k - 1).lower())
+                    && NameLists.FIRST.contains(tokens.get(k + 1).lower())) {
+                continue; // "emma and noah at gmail": two names joined
             }
             if (start >= 0
                     && w.equals("with")

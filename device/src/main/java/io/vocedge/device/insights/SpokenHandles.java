@@ -90,6 +90,13 @@ final class SpokenHandles {
 
     /** Latin tokens without which {@link #find} finds nothing (the redactor skips it otherwise). */
     static final Set<String> LATIN_TRIGGERS = Set.of(
+            "twitter",
+            "youtube",
+            "threads",
+            "signal",
+            "forum",
+            "gamertag",
+            "gamer",
             "underscore",
             "_",
             "wechat",
@@ -117,8 +124,17 @@ final class SpokenHandles {
         for (int k = 0; k < tokens.size(); k++) {
             Token t = tokens.get(k);
             String w = t.lower();
-            if (UNDERSCORE.contains(w) && k > 0 && k + 1 < tokens.size() && isNamePart(tokens.get(k - 1))) {
+            if (UNDERSCORE.contains(w)
+                    && k > 0
+                    && k + 1 < tokens.size()
+                    && (isNamePart(tokens.get(k - 1)) || SpokenNumbers.isSpelledLetter(tokens.get(k - 1)))) {
                 int start = k - 1;
+                while (start > 0
+                        && tokens.get(start).lower().length() == 1
+                        && SpokenNumbers.isSpelledLetter(tokens.get(start - 1))
+                        && tokens.get(start - 1).lower().length() == 1) {
+                    start--; // "m e i 下划线 l i n g": the letters spelled before it
+                }
                 int end = runEnd(tokens, k + 1, 2);
                 if (end > k) {
                     out.add(new SpokenNumbers.Found(
@@ -154,7 +170,114 @@ final class SpokenHandles {
                 }
             }
         }
+        displayNames(tokens, out);
         return out;
+    }
+
+    /** Platforms whose display names are people's own (a business is on a page, not a handle). */
+    private static final Set<String> PLATFORMS = Set.of(
+            "wechat",
+            "instagram",
+            "insta",
+            "ig",
+            "tiktok",
+            "snapchat",
+            "snap",
+            "telegram",
+            "username",
+            "handle",
+            "whatsapp",
+            "discord",
+            "twitter",
+            "youtube",
+            "threads",
+            "signal",
+            "forum",
+            "gamertag",
+            "gamer");
+    /** Words that say the display name comes next. */
+    private static final Set<String> NAMING = Set.of("is", "it's", "its", "i'm", "called", "as", "at", "named");
+    /** Words a display name never starts with, though they are no stop word ("the same", "private"). */
+    private static final Set<String> NOT_A_NAME = Set.of(
+            "same", "private", "public", "down", "dead", "broken", "new", "old", "fine", "good", "better", "slow",
+            "full", "weak", "strong", "off", "free", "easy", "hard", "best", "there", "also", "just", "still");
+
+    private static final int NAMING_WINDOW = 8;
+    private static final int MAX_NAME_WORDS = 5;
+
+    /**
+     * A display name made of ordinary words after a platform and a naming word: "my username is blue heron twelve",
+     * "on instagram i'm at the real lola bee", "whatsapp name shows as papa bear", "my twitter it's detail king dan".
+     * Two words at least, or one with digits ("my instagram is private" stays).
+     */
+    private static void displayNames(List<Token> tokens, List<SpokenNumbers.Found> out) {
+        int n = tokens.size();
+        for (int k = 0; k < n; k++) {
+            if (tokens.get(k).type() != Type.WORD
+                    || !PLATFORMS.contains(tokens.get(k).lower())) {
+                continue;
+            }
+            for (int q = k + 1; q < Math.min(n, k + NAMING_WINDOW); q++) {
+                if (!NAMING.contains(tokens.get(q).lower())) {
+                    continue;
+                }
+                int end = displayNameEnd(tokens, q + 1);
+                if (end > q) {
+                    int first = q + 1;
+                    if (!covered(out, tokens.get(first).start())) {
+                        out.add(new SpokenNumbers.Found(
+                                tokens.get(first).start(), tokens.get(end).end(), "account"));
+                    }
+                    k = end;
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean covered(List<SpokenNumbers.Found> out, int offset) {
+        for (SpokenNumbers.Found f : out) {
+            if (f.start() <= offset && offset < f.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Last token of a display name starting at {@code s}, or -1 when none starts there. */
+    private static int displayNameEnd(List<Token> tokens, int s) {
+        int n = tokens.size();
+        int words = 0;
+        int digits = 0;
+        int end = -1;
+        for (int k = s; k < n; k++) {
+            Token t = tokens.get(k);
+            String w = t.lower();
+            boolean digit = DIGIT_WORDS.contains(w) || t.type() == Type.DIGITS;
+            if (digit) {
+                digits++;
+                end = k;
+                continue;
+            }
+            if (digits > 0 || t.type() != Type.WORD && t.type() != Type.ALNUM || words >= MAX_NAME_WORDS) {
+                break; // digits end it: "blue heron twelve"
+            }
+            boolean inner = (w.equals("the") || w.equals("with"))
+                    && k > s - (w.equals("the") ? 1 : 0)
+                    && k + 1 < n
+                    && tokens.get(k + 1).type() == Type.WORD
+                    && !NameLists.STOP.contains(tokens.get(k + 1).lower())
+                    && !NOT_A_NAME.contains(tokens.get(k + 1).lower());
+            if (!inner && (NameLists.STOP.contains(w) || NOT_A_NAME.contains(w))) {
+                break;
+            }
+            words++;
+            end = k;
+        }
+        if (end < s || words + (digits > 0 ? 1 : 0) < 2) {
+            return -1;
+        }
+        return end;
     }
 
     /** Chinese cues come as one token per character: 微 信, 抖 音, 用 户 名. */

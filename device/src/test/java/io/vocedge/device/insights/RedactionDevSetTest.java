@@ -74,9 +74,25 @@ class RedactionDevSetTest {
      */
     @Test
     void fifthAuthorsRecognizerOutputIsRedacted() throws Exception {
-        meetsTheTargets("/insights/pii-author5-dev.tsv", 290, true, 0.895, 0.994);
+        meetsTheTargets("/insights/pii-author5-dev.tsv", 290, true, 0.935, 0.994);
         meetsTheTargets("/insights/pii-author5-heldout.tsv", 140, false, HELDOUT5_RECALL, HELDOUT5_KEPT);
     }
+
+    /**
+     * The sixth author's development cases (written blind; see device/corpus/README.md): names said after a cue
+     * ("my name is", "under", "ask for", mr/mrs, 我叫/姓/先生/经理, 弓长张), spelled names, e-mails with a missing or
+     * misheard "at", handles after a platform cue, and keep-only lines where a common word is also a name ("will",
+     * "grace", "mark") or a car a surname ("lincoln", "honda"). Dev at the figure the rules reached on it; the held-out
+     * part is the lead's to run.
+     */
+    @Test
+    void sixthAuthorsNamesAreRedacted() throws Exception {
+        meetsTheTargets("/insights/pii-author6-dev.tsv", 290, true, AUTHOR6_RECALL, AUTHOR6_KEPT);
+    }
+
+    private static final double AUTHOR6_RECALL = 0.96;
+
+    private static final double AUTHOR6_KEPT = 1.0;
 
     /** The fifth author's held-out figures at its one run (device/corpus/README.md). */
     private static final double HELDOUT5_RECALL = 0.834;

@@ -37,7 +37,7 @@ class RedactorTest {
                 "牌照 是 粤 A 三 六 二 K 一 停 在 门口|牌照 是 <plate> 停 在 门口|plate",
                 "Tag KZ05-PSE, parked out front.|Tag <plate>, parked out front.|plate",
                 "reach me on two oh six let me see five five five hold on oh one five nine|reach me on <phone>|phone",
-                "电话 幺 三 六 后面 七 三 零 一 三 两 两 五 找 王 先生|电话 <phone> 找 王 先生|phone",
+                "电话 幺 三 六 后面 七 三 零 一 三 两 两 五 找 前台|电话 <phone> 找 前台|phone",
                 "我 的 手机 是 幺 八 八 八 一 七 八 九 五 洞 洞|我 的 手机 是 <phone>|phone",
                 "card number six two two nine like eight three oh four like six four four six like two eight eight one|card number <card>|card",
             })

@@ -1,0 +1,521 @@
+package io.vocedge.device.insights;
+
+import io.vocedge.device.insights.RedactionTokens.Token;
+import io.vocedge.device.insights.RedactionTokens.Type;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Chinese names for {@link SpokenNames}, written (王志强) or in recognizer style with spaces (王 小明, 林 子 轩): a surname
+ * from {@link NameLists#ZH_SURNAMES} after a cue (我是, 找一下, 收件人) with one or two given characters, any one to three
+ * characters after a naming verb (我叫, 叫我, 名字是), the surname alone after 姓, a surname before a title (刘 经理 ->
+ * {@code <name> 经理}), a surname said by its parts (弓 长 张) and, once a name is found, the words that explain its
+ * characters (梦想 的 梦, 两 点 水 一个 马). Without a cue a surname character is an ordinary word (王 牌, 钱 不是 问题).
+ */
+final class ChineseNames {
+    private static final String KIND = "name";
+
+    /** Cues after which one to three characters are a name, whatever they are. */
+    private static final List<String> NAMING =
+            List.of("我叫", "叫我", "名叫", "名字叫", "名字是", "名是", "名字写", "姓名", "叫", "念作", "昵称叫", "昵称是");
+    /** Cues after which only a listed surname (and its given name) is a name. */
+    private static final List<String> SURNAME_CUES = List.of(
+            "找一下", "约一下", "问一下", "叫一下", "我是", "是", "找", "约", "跟", "同事", "顾问", "妈妈", "爸爸", "老婆", "老公", "写", "收件人", "收货人",
+            "联系人", "预约人", "客户", "给", "问", "喊", "女儿", "儿子");
+    /** Cues after which only the surname comes. */
+    private static final List<String> SURNAME_ONLY = List.of("我姓", "免贵姓", "贵姓", "姓");
+    /** Characters a name does not contain: particles, pronouns, verbs, numerals. */
+    private static final String STOP = "的是不吗了他她我你在和说也就都还要有啊呢吧这那车上下来去给让跟把被很太么什呀哦嗯呃个们它对好请您谢再又会能"
+            + "可以没与及或但而从到为将已经过着看想找问叫姓名号点元块岁年月日天分者配错啥出回起醒进喔哈嘛啦哟一二三四五六七八九十零两百千万幺";
+    /** Cue characters a written surname may stand right after (找钱经理, 是唐先生). */
+    private static final String BEFORE_TITLE = "找是跟请叫给位问喊约";
+    /** Words that explain a character's shape: 两 点 水, 王字旁, 草字头, 立刀, 走之. */
+    private static final List<String> SHAPE_MARKS = List.of("点水", "字旁", "字头", "立刀", "走之", "偏旁");
+
+    /** Character sets looked up per token (one bit each, no scan of a string). */
+    private static final java.util.BitSet SURNAME_SET = bits(NameLists.ZH_SURNAMES);
+
+    private static final java.util.BitSet STOP_SET = bits(STOP);
+    private static final String[] TITLES = NameLists.ZH_TITLES.toArray(new String[0]);
+    private static final java.util.BitSet TITLE_FIRSTS = firsts(NameLists.ZH_TITLES);
+    /** First characters of everything the scan starts at: cues, titles, parts, 小/老. */
+    private static final java.util.BitSet STARTS = starts();
+
+    private static java.util.BitSet bits(String chars) {
+        java.util.BitSet b = new java.util.BitSet(65536);
+        chars.chars().forEach(b::set);
+        return b;
+    }
+
+    private static java.util.BitSet firsts(java.util.Collection<String> words) {
+        java.util.BitSet b = new java.util.BitSet(65536);
+        words.forEach(w -> b.set(w.charAt(0)));
+        return b;
+    }
+
+    private static java.util.BitSet starts() {
+        java.util.BitSet b = new java.util.BitSet(65536);
+        for (List<String> cues : List.of(NAMING, SURNAME_CUES, SURNAME_ONLY)) {
+            b.or(firsts(cues));
+        }
+        b.or(firsts(NameLists.ZH_TITLES));
+        b.or(firsts(NameLists.ZH_PARTS.keySet()));
+        b.set('小');
+        b.set('老');
+        return b;
+    }
+
+    private ChineseNames() {}
+
+    static void find(List<Token> tokens, List<SpokenNumbers.Found> out, Set<String> found) {
+        int n = tokens.size();
+        StringBuilder chars = new StringBuilder();
+        int before = out.size();
+        boolean nameTalk = nameTalk(tokens);
+        int talk = nameTalk ? 1 : -1; // -1: not known yet (titles are looked for only when a bare cue needs it)
+        for (int i = 0; i < n; i++) {
+            Token t = tokens.get(i);
+            if (t.type() != Type.HAN || !STARTS.get(t.lower().charAt(0))) {
+                continue;
+            }
+            int len = parts(tokens, i);
+            if (len > 0) {
+                char surname = tokens.get(i + 2).lower().charAt(0);
+                out.add(span(tokens, i, i + 2));
+                chars.append(surname);
+                continue;
+            }
+            title(tokens, i, out, chars);
+            if ((t.is("小") || t.is("老"))
+                    && !joined(tokens, i - 1, i)
+                    && !joined(tokens, i, i + 1)
+                    && isHan(tokens, i + 1)
+                    && isSurname(ch(tokens, i + 1))
+                    && !joined(tokens, i + 1, i + 2)
+                    && (i + 2 >= n || isHan(tokens, i + 2) && STOP_SET.get(ch(tokens, i + 2)))) {
+                out.add(span(tokens, i, i + 1)); // 小 孔, 老 许: a nickname made of the surname
+                chars.append(ch(tokens, i + 1));
+            }
+            for (String cue : SURNAME_ONLY) {
+                int c = match(tokens, i, cue);
+                if (c > 0 && !(cue.equals("姓") && i > 0 && tokens.get(i - 1).is("贵"))) {
+                    surname(tokens, i + c, false, false, out, chars);
+                }
+            }
+            for (String cue : NAMING) {
+                int c = match(tokens, i, cue);
+                if (c > 0 && !(cue.charAt(0) != '我' && thingBefore(tokens, i))) {
+                    boolean bare = cue.equals("叫");
+                    if (!(bare && i > 0 && isHan(tokens, i - 1) && RHETORIC.indexOf(ch(tokens, i - 1)) >= 0)) {
+                        naming(tokens, i + c, bare, out, chars, found); // not 这 也 叫 优惠, 还 叫 送 吗
+                    }
+                    break;
+                }
+            }
+            for (String cue : SURNAME_CUES) {
+                int c = match(tokens, i, cue);
+                boolean generic = cue.length() == 1; // 是, 找, 写: the spaced form only (是 王字旁 is no name)
+                if (c > 0 && generic && talk < 0) {
+                    talk = hasTitle(tokens) ? 1 : 0;
+                }
+                if (c > 0 && (!generic || talk > 0)) { // and in a line that talks of names (是 高 配 is no name)
+                    int j = i + c;
+                    if (!generic && isHan(tokens, j) && "写是叫为".indexOf(ch(tokens, j)) >= 0) {
+                        j++; // 收件 人 写 贺 敏, 联系 人 是 ...
+                    }
+                    surname(tokens, j, true, generic, out, chars);
+                }
+            }
+        }
+        if (out.size() == before && !nameTalk) {
+            return;
+        }
+        explanations(tokens, out, chars, nameTalk);
+        for (int k = 0; k < chars.length(); k++) {
+            found.add(String.valueOf(chars.charAt(k)));
+        }
+    }
+
+    /** The line talks of names (名字, 姓, 拼音, 叫): a surname character explained there is a name's. */
+    static boolean nameTalk(List<Token> tokens) {
+        for (Token t : tokens) {
+            if (t.type() == Type.HAN && NAME_TALK.indexOf(t.lower().charAt(0)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String NAME_TALK = "名姓拼叫";
+
+    private static boolean hasTitle(List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (titleAt(tokens, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words before a bare 叫 that say a thing is named, not a person (这 款 车 叫 汉, 那 家 店 叫 ...). */
+    private static final String THINGS = "车款型店牌台辆品号这那色";
+
+    /** Characters before a bare 叫 that make it rhetorical ("这 也 叫 优惠", "还 叫 送 吗", "什么 叫"). */
+    private static final String RHETORIC = "还也才就都么这";
+
+    /** Numerals and measure words: the character after one is a noun's, not a surname (一 条 龙). */
+    private static final String MEASURES = "一二三四五六七八九十两几条个只台辆件";
+
+    private static boolean thingBefore(List<Token> tokens, int i) {
+        for (int k = Math.max(0, i - 4); k < i; k++) {
+            if (isHan(tokens, k) && THINGS.indexOf(ch(tokens, k)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Characters of a phrase matched from token {@code i} across spaces: the number of tokens, or 0. */
+    private static int match(List<Token> tokens, int i, String phrase) {
+        if (i + phrase.length() > tokens.size()) {
+            return 0;
+        }
+        for (int k = 0; k < phrase.length(); k++) {
+            Token t = tokens.get(i + k);
+            if (t.type() != Type.HAN || t.lower().charAt(0) != phrase.charAt(k)) {
+                return 0;
+            }
+        }
+        return phrase.length();
+    }
+
+    private static boolean isHan(List<Token> tokens, int i) {
+        return i >= 0 && i < tokens.size() && tokens.get(i).type() == Type.HAN;
+    }
+
+    private static char ch(List<Token> tokens, int i) {
+        return tokens.get(i).lower().charAt(0);
+    }
+
+    /** Token {@code j} is written right after token {@code i}, no space between (one word). */
+    private static boolean joined(List<Token> tokens, int i, int j) {
+        return isHan(tokens, i)
+                && isHan(tokens, j)
+                && tokens.get(i).end() == tokens.get(j).start();
+    }
+
+    private static boolean isSurname(char c) {
+        return SURNAME_SET.get(c);
+    }
+
+    /** 弓 长 张, 木子 李: the two parts and the surname they make; 3 tokens, or 0. */
+    private static int parts(List<Token> tokens, int i) {
+        if (!isHan(tokens, i + 2) || !isHan(tokens, i + 1)) {
+            return 0;
+        }
+        Character c = NameLists.ZH_PARTS.get("" + ch(tokens, i) + ch(tokens, i + 1));
+        return c != null && ch(tokens, i + 2) == c ? 3 : 0;
+    }
+
+    /** A surname before a title: 刘 经理, 唐先生, 常 总 (the surname only; the title says who, not which person). */
+    private static void title(List<Token> tokens, int i, List<SpokenNumbers.Found> out, StringBuilder chars) {
+        if (i == 0 || !isHan(tokens, i - 1)) {
+            return;
+        }
+        String title = null;
+        if (!TITLE_FIRSTS.get(ch(tokens, i))) {
+            return;
+        }
+        for (String t : TITLES) {
+            if (t.charAt(0) == ch(tokens, i)
+                    && match(tokens, i, t) > 0
+                    && (title == null || t.length() > title.length())) {
+                title = t;
+            }
+        }
+        if (title == null) {
+            return;
+        }
+        int last = i + title.length() - 1;
+        if (title.length() == 1
+                && (joined(tokens, last, last + 1) || isHan(tokens, last + 1) && !STOP_SET.get(ch(tokens, last + 1)))) {
+            return; // 总 in 总共 or 金 总 价: a one-character title ends a word (蒋 总 他, 常 总 的)
+        }
+        int s = i - 1;
+        int first = s;
+        if (!isSurname(ch(tokens, s))) {
+            if (s > 0 && NameLists.ZH_DOUBLE.contains("" + ch(tokens, s - 1) + ch(tokens, s))) {
+                first = s - 1;
+            } else {
+                return;
+            }
+        } else if (s > 0 && NameLists.ZH_DOUBLE.contains("" + ch(tokens, s - 1) + ch(tokens, s))) {
+            first = s - 1;
+        }
+        if (isHan(tokens, first - 1)
+                && (MEASURES.indexOf(ch(tokens, first - 1)) >= 0 || ch(tokens, first - 1) == ch(tokens, s))) {
+            return; // 一 条 龙 师傅, 谢 谢 师 傅: a measure word or a doubled character, no surname
+        }
+        boolean standalone = !joined(tokens, first - 1, first) || BEFORE_TITLE.indexOf(ch(tokens, first - 1)) >= 0;
+        if (standalone) {
+            out.add(span(tokens, first, s));
+            for (int k = first; k <= s; k++) {
+                chars.append(ch(tokens, k));
+            }
+        }
+    }
+
+    /** A surname at {@code j} (single or double), with its given name when {@code given}. */
+    private static void surname(
+            List<Token> tokens,
+            int j,
+            boolean given,
+            boolean spacedOnly,
+            List<SpokenNumbers.Found> out,
+            StringBuilder chars) {
+        if (!isHan(tokens, j)) {
+            return;
+        }
+        int last;
+        if (isHan(tokens, j + 1) && NameLists.ZH_DOUBLE.contains("" + ch(tokens, j) + ch(tokens, j + 1))) {
+            last = j + 1;
+        } else if (isSurname(ch(tokens, j))) {
+            last = j;
+        } else {
+            return;
+        }
+        if (spacedOnly
+                && (joined(tokens, last, last + 1)
+                        || !isHan(tokens, last + 1)
+                        || STOP_SET.get(ch(tokens, last + 1))
+                        || titleAt(tokens, last + 1))) {
+            return; // 是 王字旁, 是 不是: no name; 是 唐 先生 is the title rule's
+        }
+        if (joined(tokens, j - 1, j) && joined(tokens, last, last + 1) && !STOP_SET.get(ch(tokens, last + 1))) {
+            return; // 我是全款, 客户张嘴: written on both sides, no way to tell a name from a word
+        }
+        if (given && !joined(tokens, j - 1, j) && joined(tokens, last, last + 1)) {
+            return; // 客户 高兴, 老婆 商量, 顾问 周末: spaced from the cue, written on to a word
+        }
+        if (given) {
+            int surnameEnd = last;
+            last = givenName(tokens, last, spacedOnly);
+            if (last == surnameEnd && !titleAt(tokens, last + 1)) {
+                return; // a surname character alone after 我是 is a word (我 是 王 者 荣耀); 我 是 王 经理 is a name
+            }
+        }
+        out.add(span(tokens, j, last));
+        for (int k = j; k <= last; k++) {
+            chars.append(ch(tokens, k));
+        }
+    }
+
+    private static boolean titleAt(List<Token> tokens, int i) {
+        if (!isHan(tokens, i) || !TITLE_FIRSTS.get(ch(tokens, i))) {
+            return false;
+        }
+        for (String t : TITLES) {
+            if (match(tokens, i, t) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One or two given-name characters after the surname ending at {@code s}: the index of the last. */
+    private static int givenName(List<Token> tokens, int s, boolean spacedOnly) {
+        int last = s;
+        int count = 0;
+        int k = s + 1;
+        while (count < 2 && isHan(tokens, k) && !STOP_SET.get(ch(tokens, k)) && !titleAt(tokens, k)) {
+            int wordEnd = k;
+            while (joined(tokens, wordEnd, wordEnd + 1)) {
+                wordEnd++;
+            }
+            int len = wordEnd - k + 1;
+            boolean writtenOn = joined(tokens, s, k); // 王志强: the given name is written on to the surname
+            if (len > 1 && !(count == 0 && len == 2)) {
+                break;
+            }
+            if (writtenOn && spacedOnly) {
+                break;
+            }
+            for (int q = k; q <= wordEnd; q++) {
+                if (STOP_SET.get(ch(tokens, q))) {
+                    return last;
+                }
+            }
+            last = wordEnd;
+            count += len;
+            k = wordEnd + 1;
+        }
+        return last;
+    }
+
+    /** After a naming verb: a Latin word ("叫 Jessica") or one to three characters that are no particle. */
+    private static void naming(
+            List<Token> tokens,
+            int j,
+            boolean bare,
+            List<SpokenNumbers.Found> out,
+            StringBuilder chars,
+            Set<String> found) {
+        if (j >= tokens.size()) {
+            return;
+        }
+        Token t = tokens.get(j);
+        if (t.type() == Type.WORD) {
+            if (t.lower().length() >= 2 && !SpokenNumbers.isSpelledLetter(t)) {
+                out.add(new SpokenNumbers.Found(t.start(), t.end(), KIND));
+                found.add(t.lower());
+            }
+            return;
+        }
+        int last = -1;
+        int count = 0;
+        int k = j;
+        while (count < 3 && isHan(tokens, k)) {
+            int wordEnd = k;
+            while (joined(tokens, wordEnd, wordEnd + 1)) {
+                wordEnd++;
+            }
+            int len = wordEnd - k + 1;
+            if (count + len > 3 || count > 0 && k - 2 >= j && joined(tokens, k - 2, k - 1)) {
+                break; // three characters at most, nothing after a word of two (叫 朋友 帮 我)
+            }
+            boolean stop = false;
+            for (int q = k; q <= wordEnd; q++) {
+                stop |= STOP_SET.get(ch(tokens, q));
+            }
+            if (stop || titleAt(tokens, k)) {
+                break;
+            }
+            last = wordEnd;
+            count += len;
+            k = wordEnd + 1;
+        }
+        if (bare
+                && last >= j
+                && isHan(tokens, last + 1)
+                && !joined(tokens, last + 1, last + 2)
+                && !STOP_SET.get(ch(tokens, last + 1))) {
+            return; // after a bare 叫 the name ends the clause: 叫 朋友 帮 我 is a verb phrase
+        }
+        if (last >= j) {
+            out.add(span(tokens, j, last));
+            if (isSurname(ch(tokens, j))) {
+                chars.append(ch(tokens, j));
+            }
+            for (int q = j + 1; q <= last; q++) {
+                chars.append(ch(tokens, q));
+            }
+        }
+    }
+
+    /**
+     * Words that explain a name's characters, once a name is in the utterance: "梦想 的 梦" (the character after 的),
+     * "马 是 ..." (a name character alone before 是), a surname alone again, and shape words (两 点 水 一个 马).
+     */
+    private static void explanations(
+            List<Token> tokens, List<SpokenNumbers.Found> out, StringBuilder chars, boolean nameTalk) {
+        int n = tokens.size();
+        for (int k = 0; k < n; k++) {
+            if (!isHan(tokens, k)) {
+                continue;
+            }
+            char c = ch(tokens, k);
+            boolean alone = !joined(tokens, k - 1, k) && !joined(tokens, k, k + 1);
+            boolean nameChar = has(chars, c);
+            boolean talk = nameChar || isSurname(c) && nameTalk;
+            if (talk && alone && k >= 2 && tokens.get(k - 1).is("的")) {
+                int first = wordWith(tokens, k - 2, c); // 梦想 的 梦, 方 块 的 方, 石头 的 石
+                boolean denied = first >= 2
+                        && tokens.get(first - 1).is("是")
+                        && tokens.get(first - 2).is("不");
+                if (first >= 0 && (nameChar || !denied)) { // 不是 方向 的 方: the character it is not
+                    out.add(span(tokens, first, k));
+                    continue;
+                }
+            }
+            if (nameChar
+                    && alone
+                    && chars.length() > 2
+                    && isHan(tokens, k + 1)
+                    && !joined(tokens, k + 1, k + 2)
+                    && chars.indexOf(String.valueOf(c) + ch(tokens, k + 1)) > 0) {
+                out.add(span(tokens, k, k + 1)); // the given name said again: 那个 国 庆
+                k++;
+                continue;
+            }
+            if (nameChar
+                    && alone
+                    && (k > 0 && tokens.get(k - 1).is("的")
+                            || k + 1 < n && tokens.get(k + 1).is("是")
+                            || isSurname(c) && chars.length() > 0 && chars.charAt(0) == c)) {
+                int last = chars.charAt(0) == c ? givenName(tokens, k, false) : k; // 陈 陈 建国: the name again
+                out.add(span(tokens, k, last));
+                for (int q = k + 1; q <= last; q++) {
+                    chars.append(ch(tokens, q));
+                }
+            }
+            for (int mk = 0; mk < SHAPE_MARKS.size() && "点字立走偏".indexOf(c) >= 0; mk++) {
+                String mark = SHAPE_MARKS.get(mk);
+                int m = match(tokens, k, mark);
+                if (m > 0) {
+                    int first = k;
+                    while (joined(tokens, first - 1, first)) {
+                        first--;
+                    }
+                    if (mark.equals("点水") && isHan(tokens, first - 1) && "两三".indexOf(ch(tokens, first - 1)) >= 0) {
+                        first--;
+                    }
+                    int last = k + m - 1;
+                    for (int q = last + 1; q < Math.min(n, last + 5); q++) {
+                        if (tokens.get(q).is("个") && isHan(tokens, q + 1)) {
+                            last = q + 1;
+                            break;
+                        }
+                    }
+                    out.add(span(tokens, first, last));
+                }
+            }
+        }
+    }
+
+    /**
+     * Start of the word ending at token {@code end} that contains {@code c} (石头 for 石, or 方 块 said apart): the
+     * word a character is explained by; -1 when it does not contain it.
+     */
+    private static int wordWith(List<Token> tokens, int end, char c) {
+        if (!isHan(tokens, end)) {
+            return -1;
+        }
+        int first = end;
+        while (joined(tokens, first - 1, first)) {
+            first--;
+        }
+        if (first == end && isHan(tokens, end - 1) && ch(tokens, end - 1) == c && !joined(tokens, end - 2, end - 1)) {
+            return end - 1; // spaced: 方 块 的 方
+        }
+        for (int q = first; q <= end; q++) {
+            if (ch(tokens, q) == c) {
+                return first;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean has(StringBuilder chars, char c) {
+        for (int k = 0; k < chars.length(); k++) {
+            if (chars.charAt(k) == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static SpokenNumbers.Found span(List<Token> tokens, int first, int last) {
+        return new SpokenNumbers.Found(
+                tokens.get(first).start(), tokens.get(last).end(), KIND);
+    }
+}

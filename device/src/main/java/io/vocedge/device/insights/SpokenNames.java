@@ -1,0 +1,412 @@
+package io.vocedge.device.insights;
+
+import io.vocedge.device.insights.RedactionTokens.Token;
+import io.vocedge.device.insights.RedactionTokens.Type;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Personal names said where the speech says a name is there: after a cue ("my name is", "this is X calling", "ask for
+ * X", "mrs X", 我叫, 免贵姓, 找一下), before a title (王先生, 刘 经理: the surname goes, the title stays), a first name
+ * followed by a surname ("victoria lindqvist"), a word spelled out letter by letter next to it ("patel p a t e l"),
+ * a Chinese surname said by its parts (弓 长 张) or explained by a word (梦想 的 梦). A name is one to three words and
+ * stops at a function word, a verb, a number or punctuation ({@link NameLists#STOP}); a word that is also an ordinary
+ * word or a car make ("will", "grace", "lincoln") is never a name alone. One pass over the tokens, hash lookups only.
+ */
+final class SpokenNames {
+    private static final String KIND = "name";
+
+    /** How sure a cue is that a name follows: any word not in the stop list, or only a listed name. */
+    private enum Strength {
+        STRONG,
+        /** A title (mr, mrs): any word, then only listed names ("mrs brown welcome back" is one word). */
+        TITLE,
+        LISTED
+    }
+
+    private record Cue(String[] words, Strength strength) {}
+
+    /** English cues by their first word. */
+    private static final Map<String, List<Cue>> CUES = cues();
+
+    private static Map<String, List<Cue>> cues() {
+        Map<String, List<Cue>> m = new java.util.HashMap<>();
+        String strong = "my name is|name is|name's|names is|the name is|name was|first name is|last name is"
+                + "|surname is|first name|last name|surname|named|pronounced|under the name|booked under"
+                + "|english name is";
+        String title = "mr|mrs|ms|mister|missus";
+        String listed = "this is|i'm|im|i am|it's|its|under|for|to|ask for|speak to|speak with|with|contact is|is"
+                + "|me|partner|husband|wife|son|daughter|brother|sister|law|boss|friend|colleague|see|by|called"
+                + "|customer|page|here's|hi|hey|thanks|dear|meet|tell|ask|that's|was|fiance|fiancee"
+                + "|girlfriend|boyfriend|mother|father|mom|mum|dad|uncle|aunt|cousin|nephew|niece|grandson"
+                + "|granddaughter|grandfather|grandmother|spoke|name|doctor|dr|miss|call me";
+        for (Strength s : Strength.values()) {
+            for (String c : (s == Strength.STRONG ? strong : s == Strength.TITLE ? title : listed).split("\\|")) {
+                String[] w = c.split(" ");
+                m.computeIfAbsent(w[0], k -> new ArrayList<>()).add(new Cue(w, s));
+            }
+        }
+        m.replaceAll((k, v) -> List.copyOf(v));
+        return Map.copyOf(m);
+    }
+
+    /** Words an English name rule can start at: cue words, first names, pinyin surnames, "the" (the X family). */
+    private static final Set<String> RELEVANT = relevant();
+
+    private static Set<String> relevant() {
+        Set<String> r = new HashSet<>(CUES.keySet());
+        r.addAll(NameLists.FIRST);
+        r.addAll(NameLists.AMBIGUOUS_FIRST);
+        r.addAll(NameLists.PINYIN_SURNAMES);
+        r.add("the");
+        return Set.copyOf(r);
+    }
+
+    /** Surname particles that join the following word ("van der berg", "de la cruz"). */
+    private static final Set<String> PARTICLES =
+            Set.of("van", "von", "der", "den", "de", "del", "della", "la", "le", "da", "di", "du", "st", "mac", "bin");
+
+    /** Endings that make an unlisted word a surname after a listed first name ("lindqvist", "brzezinski"). */
+    private static final String[] SURNAME_ENDINGS = {
+        "son", "sen", "ez", "ski", "sky", "czyk", "berg", "stein", "mann", "quist", "qvist", "ov", "ova", "enko",
+        "ian", "yan", "opoulos", "ini", "etti", "elli", "ucci", "oglu", "wicz", "field", "worth", "ley", "ton", "ford"
+    };
+
+    private static final Set<String> FILLERS = Set.of("uh", "um", "er", "erm", "like", "sorry", "oh", "-", ",");
+
+    private SpokenNames() {}
+
+    static List<SpokenNumbers.Found> find(List<Token> tokens) {
+        List<SpokenNumbers.Found> out = new ArrayList<>();
+        Set<String> found = new HashSet<>();
+        boolean han = false;
+        for (Token t : tokens) {
+            if (t.type() == Type.HAN) {
+                han = true;
+                break;
+            }
+        }
+        english(tokens, out, found, han);
+        spelledEcho(tokens, out, found, han && ChineseNames.nameTalk(tokens));
+        if (han) {
+            ChineseNames.find(tokens, out, found);
+        }
+        if (!found.isEmpty()) {
+            again(tokens, out, found);
+        }
+        return out;
+    }
+
+    private static void english(List<Token> tokens, List<SpokenNumbers.Found> out, Set<String> found, boolean han) {
+        int n = tokens.size();
+        int i = 0;
+        while (i < n) {
+            Token t = tokens.get(i);
+            if (t.type() != Type.WORD) {
+                i++;
+                continue;
+            }
+            if (i > 0 && !RELEVANT.contains(t.lower())) {
+                i++; // one lookup for most words: no cue, no first name, no pinyin surname
+                continue;
+            }
+            int end = -1;
+            List<Cue> cues = CUES.get(t.lower());
+            if (cues != null) {
+                for (Cue c : cues) {
+                    if (matches(tokens, i, c.words())) {
+                        int e = name(tokens, i + c.words().length, c.strength(), out, found);
+                        if (e > end) {
+                            end = e;
+                        }
+                    }
+                }
+            }
+            if (end < 0 && i == 0 && n > 1 && tokens.get(1).is("here")) {
+                end = name(tokens, 0, Strength.LISTED, out, found); // "kenji here, ..." opening a call
+            }
+            if (end < 0) {
+                end = pair(tokens, i, out, found);
+            }
+            if (end < 0 && han) {
+                end = pinyin(tokens, i, out, found);
+            }
+            if (end < 0 && t.is("the") && i + 2 < n && tokens.get(i + 2).is("family")) {
+                String w = base(tokens.get(i + 1)); // "the wallace family"
+                if (NameLists.SURNAMES.contains(w) && !NameLists.AMBIGUOUS.contains(w)) {
+                    add(tokens, i + 1, i + 1, out, found);
+                    end = i + 2;
+                }
+            }
+            i = end > i ? end : i + 1;
+        }
+    }
+
+    private static boolean matches(List<Token> tokens, int i, String[] words) {
+        if (i + words.length > tokens.size()) {
+            return false;
+        }
+        for (int k = 0; k < words.length; k++) {
+            Token t = tokens.get(i + k);
+            if (t.type() != Type.WORD || !t.lower().equals(words[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The lookup form of a word: lower case, a possessive "'s" dropped ("gutierrez's"). */
+    static String base(Token t) {
+        String w = t.lower();
+        return w.endsWith("'s") && w.length() > 3 ? w.substring(0, w.length() - 2) : w;
+    }
+
+    private static boolean listed(String w) {
+        return (NameLists.FIRST.contains(w) || NameLists.SURNAMES.contains(w)) && !NameLists.AMBIGUOUS.contains(w);
+    }
+
+    private static boolean nameShaped(String w) {
+        if (!NameLists.FIRST.contains(w)
+                && !NameLists.SURNAMES.contains(w)
+                && (w.length() > 5 && w.endsWith("ing") || w.length() > 4 && (w.endsWith("ed") || w.endsWith("ly")))) {
+            return false; // "to david regarding", "this is sarah speaking": a verb or an adverb, no surname
+        }
+        return w.length() >= 2 && !NameLists.STOP.contains(w) && SpokenNumbers.digitsOf(w) == null && lettersOnly(w);
+    }
+
+    private static boolean lettersOnly(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c == '\'' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The name starting at token {@code j} after a cue of {@code strength}: its end (exclusive token index) after
+     * adding its span to {@code out}, or -1 when no name is there.
+     */
+    private static int name(
+            List<Token> tokens, int j, Strength strength, List<SpokenNumbers.Found> out, Set<String> found) {
+        int n = tokens.size();
+        while (j < n
+                && strength == Strength.STRONG
+                && FILLERS.contains(tokens.get(j).lower())) {
+            j++;
+        }
+        if (j >= n || tokens.get(j).type() != Type.WORD) {
+            return -1;
+        }
+        int first = j;
+        while (j < n - 1
+                && PARTICLES.contains(tokens.get(j).lower())
+                && tokens.get(j + 1).type() == Type.WORD) {
+            j++; // "mrs van der berg"
+        }
+        String w = base(tokens.get(j));
+        boolean anyWord = strength != Strength.LISTED;
+        boolean ok =
+                anyWord ? nameShaped(w) && !NameLists.AMBIGUOUS.contains(w) || NameLists.FIRST.contains(w) : listed(w);
+        if (!ok && anyWord && NameLists.AMBIGUOUS.contains(w)) {
+            ok = !SpokenNumbers.isSpelledLetter(tokens.get(j)); // "my name is june"
+        }
+        if (!ok || w.length() < 2) {
+            return -1;
+        }
+        int last = j;
+        int words = 1;
+        int k = j + 1;
+        while (words < 3 && k < n && !tokens.get(last).lower().endsWith("'s")) {
+            Token t = tokens.get(k);
+            if (t.type() != Type.WORD) {
+                break;
+            }
+            String v = base(t);
+            boolean more;
+            if (PARTICLES.contains(v) && k + 1 < n && tokens.get(k + 1).type() == Type.WORD) {
+                more = listedOrShaped(base(tokens.get(k + 1)));
+                if (more) {
+                    k++;
+                    v = base(tokens.get(k));
+                }
+            } else if (listed(v) || NameLists.SURNAMES.contains(v) && !NameLists.STOP.contains(v)) {
+                more = true;
+            } else {
+                // an unlisted surname: after "my name is" any name-shaped word, after a listed first name only a
+                // surname-shaped one ("is priya around" is no surname)
+                more = words == 1
+                        && (strength == Strength.STRONG || NameLists.FIRST.contains(w) && surnameShaped(v))
+                        && nameShaped(v)
+                        && !NameLists.AMBIGUOUS.contains(v)
+                        && !SpokenNumbers.isSpelledLetter(t);
+            }
+            if (!more) {
+                break;
+            }
+            last = k;
+            words++;
+            k++;
+        }
+        add(tokens, first, last, out, found);
+        return last + 1;
+    }
+
+    private static boolean listedOrShaped(String w) {
+        return listed(w) || nameShaped(w) && !NameLists.AMBIGUOUS.contains(w);
+    }
+
+    /** A first name followed by a surname, without a cue: "victoria lindqvist is here", "june albright". */
+    private static int pair(List<Token> tokens, int i, List<SpokenNumbers.Found> out, Set<String> found) {
+        if (i + 1 >= tokens.size() || tokens.get(i + 1).type() != Type.WORD) {
+            return -1;
+        }
+        String a = tokens.get(i).lower();
+        String b = base(tokens.get(i + 1));
+        // "june albright": a first name that is also a word counts only before a listed surname
+        boolean firstIsName = NameLists.FIRST.contains(a) || NameLists.AMBIGUOUS_FIRST.contains(a);
+        if (!firstIsName || NameLists.STOP.contains(b) || NameLists.AMBIGUOUS.contains(b)) {
+            return -1;
+        }
+        boolean surname =
+                NameLists.SURNAMES.contains(b) || !NameLists.AMBIGUOUS.contains(a) && nameShaped(b) && surnameShaped(b);
+        if (!surname) {
+            return -1;
+        }
+        add(tokens, i, i + 1, out, found);
+        return i + 2;
+    }
+
+    /** A name in pinyin in a Chinese line: a surname and one or two given syllables ("lu xiao yu"). */
+    private static int pinyin(List<Token> tokens, int i, List<SpokenNumbers.Found> out, Set<String> found) {
+        if (!NameLists.PINYIN_SURNAMES.contains(tokens.get(i).lower())) {
+            return -1;
+        }
+        int last = i;
+        while (last + 1 < tokens.size()
+                && last - i < 2
+                && tokens.get(last + 1).type() == Type.WORD
+                && NameLists.PINYIN_GIVEN.contains(tokens.get(last + 1).lower())) {
+            last++;
+        }
+        if (last == i) {
+            return -1;
+        }
+        add(tokens, i, last, out, found);
+        return last + 1;
+    }
+
+    private static boolean surnameShaped(String w) {
+        if (w.length() < 5) {
+            return false;
+        }
+        for (String e : SURNAME_ENDINGS) {
+            if (w.endsWith(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void add(List<Token> tokens, int first, int last, List<SpokenNumbers.Found> out, Set<String> found) {
+        out.add(new SpokenNumbers.Found(
+                tokens.get(first).start(), tokens.get(last).end(), KIND));
+        for (int k = first; k <= last; k++) {
+            String w = base(tokens.get(k));
+            if (w.length() >= 2 && !PARTICLES.contains(w)) {
+                found.add(w);
+            }
+        }
+    }
+
+    /**
+     * A word spelled out next to itself ("patel p a t e l", "n o v a k novak", "m c as in charlie k e n n a mckenna",
+     * "sierra india ... siobhan", "ben jamin b e n j a m i n"): people spell names, so both go. In a Chinese line that
+     * talks of names (名, 姓, 拼音) any two letters or more are pinyin spelled out ("写 的 时候 是 o u y a n g").
+     */
+    private static void spelledEcho(
+            List<Token> tokens, List<SpokenNumbers.Found> out, Set<String> found, boolean nameTalk) {
+        int n = tokens.size();
+        int i = 0;
+        StringBuilder letters = new StringBuilder();
+        while (i < n) {
+            if (!SpokenNumbers.isSpelledLetter(tokens.get(i))) {
+                i++;
+                continue;
+            }
+            letters.setLength(0);
+            int first = i;
+            int last = i;
+            int k = i;
+            while (k < n) {
+                Token t = tokens.get(k);
+                if (SpokenNumbers.isSpelledLetter(t)) {
+                    String l = t.lower();
+                    letters.append(l.charAt(0)); // a letter, or a NATO word's first letter
+                    last = k;
+                    k++;
+                } else if (t.is("as") && k + 2 < n && tokens.get(k + 1).is("in")) {
+                    last = k + 2; // "s as in sam": the aid names the letter just said
+                    k += 3;
+                } else {
+                    break;
+                }
+            }
+            if (letters.length() >= 2) {
+                String spelled = letters.toString();
+                // a name found already, or pinyin letters in a Chinese line that talks of names (英文 名, 拼音)
+                int match = found.contains(spelled) || nameTalk ? first : echo(tokens, first, last, spelled);
+                if (match >= 0) {
+                    out.add(new SpokenNumbers.Found(
+                            tokens.get(first).start(), tokens.get(last).end(), KIND));
+                    found.add(spelled);
+                    if (match < first && !base(tokens.get(match)).equals(spelled)) {
+                        // "ben jamin": the two words the letters spell
+                        out.add(new SpokenNumbers.Found(
+                                tokens.get(match).start(), tokens.get(match + 1).end(), KIND));
+                    }
+                }
+            }
+            i = k;
+        }
+    }
+
+    private static final int ECHO_WINDOW = 5;
+
+    /** Index of a word within a few tokens of the letters that the letters spell (or two words joined), else -1. */
+    private static int echo(List<Token> tokens, int first, int last, String spelled) {
+        for (int k = Math.max(0, first - ECHO_WINDOW); k <= Math.min(tokens.size() - 1, last + ECHO_WINDOW); k++) {
+            if (k >= first && k <= last) {
+                continue;
+            }
+            Token t = tokens.get(k);
+            if (t.type() != Type.WORD) {
+                continue;
+            }
+            String w = base(t);
+            if (w.equals(spelled)) {
+                return k;
+            }
+            if (k + 1 < first
+                    && tokens.get(k + 1).type() == Type.WORD
+                    && spelled.equals(w + tokens.get(k + 1).lower())) {
+                return k; // "ben jamin b e n j a m i n"
+            }
+        }
+        return -1;
+    }
+
+    /** Every other mention of a name found in this utterance goes too ("fitzgerald f i t z ... fitzgerald"). */
+    private static void again(List<Token> tokens, List<SpokenNumbers.Found> out, Set<String> found) {
+        for (int k = 0; k < tokens.size(); k++) {
+            Token t = tokens.get(k);
+            if (t.type() == Type.WORD && found.contains(base(t))) {
+                out.add(new SpokenNumbers.Found(t.start(), t.end(), KIND));
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.vocedge.device.insights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Names said where the speech says a name is there go; words that are also names, car makes and models stay. */
+class SpokenNamesTest {
+    private final Redactor redactor = new Redactor();
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "hi my name is gregory bannister and i'm here for the tyres|hi my name is <name> and i'm here for the tyres",
+                "the booking should be under okafor for ten a m|the booking should be under <name> for ten a m",
+                "could you ask for priya she sold us the car|could you ask for <name> she sold us the car",
+                "mrs van der berg is in the lounge|mrs <name> is in the lounge",
+                "hi mrs brown welcome back|hi mrs <name> welcome back",
+                "is priya around today|is <name> around today",
+                "this is thomas calling from the parts desk|this is <name> calling from the parts desk",
+                "please tell natalie karlsson her car is ready|please tell <name> her car is ready",
+                "my name is like the flower rose rose albright|my name is like the flower <name> <name>",
+                "the surname is novak n o v a k|the surname is <name> <name>",
+                "it's whitfield w h i t f i e l d|it's <name> <name>",
+                "i'm here with the hernandez family for the pickup|i'm here with the <name> family for the pickup",
+                "mr pham's truck is at bay four|mr <name> truck is at bay four",
+                "i'll send it to david regarding the invoice|i'll send it to <name> regarding the invoice",
+            })
+    void englishNamesAfterACueGo(String in, String out) {
+        assertThat(redactor.redact(in).text()).isEqualTo(out);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "will the summit white match the trim",
+                "mark the date the lease ends in march",
+                "say grace before dinner",
+                "bill me later for the wipers",
+                "the honda dealer on route nine",
+                "the lincoln navigator was promised yesterday",
+                "is the mercedes benz store in torrance",
+                "call me when it's done",
+                "i'd like to speak to the manager about the wait",
+                "this is ridiculous we waited two hours",
+                "the ford ranger and the jeep wrangler are both here",
+                "drake blue or june green which colour",
+                "bill and ted's excellent adventure is on",
+                "penny for your thoughts on the grey one",
+                "may i see the frank assessment of the chase card offer",
+                "can you ask them not to call me anymore",
+                "my wife's name was meant to be on the log book",
+                "the mini cooper and the aston martin are in the showroom",
+                "call me back later about the quote",
+                "i miss the old one honestly",
+                "the doctor appointment is at nine",
+                "the reservation is confirmed for friday",
+                "the dealer is on washington street near jackson",
+                "that's t as in tango o m as in mike",
+            })
+    void wordsThatAreAlsoNamesAndCarsStay(String in) {
+        assertThat(redactor.redact(in).text()).isEqualTo(in);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "你好 我叫李建华 想 看 一下 途观|你好 我叫<name> 想 看 一下 途观",
+                "我 叫 王 小明 上 周 来 过|我 叫 <name> 上 周 来 过",
+                "免 贵 姓 赵 走 肖 赵|免 贵 姓 <name>",
+                "找 一下 刘 经理|找 一下 <name> 经理",
+                "喂 是 唐先生 吗|喂 是 <name>先生 吗",
+                "喂 是 唐 先生 吗|喂 是 <name> 先生 吗",
+                "我 是 欧阳 娜娜 的 司机|我 是 <name> 的 司机",
+                "我 姓 石 石头 的 石|我 姓 <name>",
+                "叫 我 老 许 就 行|叫 我 <name> 就 行",
+                "我 是 店 里 的 小 孔|我 是 店 里 的 <name>",
+                "我 的 英文 名 是 kevin 你 写 这个|我 的 英文 名 是 <name> 你 写 这个",
+                "护照 上 写 的 是 zhang xiao long|护照 上 写 的 是 <name>",
+                "找 一下 胡 建 华 就是 那个 建 华|找 一下 <name> 就是 那个 <name>",
+                "收件 人 写 贺 敏 就 行|收件 人 写 <name> 就 行",
+            })
+    void chineseNamesAfterACueOrBeforeATitleGo(String in, String out) {
+        assertThat(redactor.redact(in).text()).isEqualTo(out);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "王 牌 服务 是 不是 包含 保养",
+                "钱 不是 问题 关键 是 交车",
+                "李子 和 橙子 放 在 休息 区",
+                "金 毛 狗 能 不能 带 进 展厅",
+                "高 远 的 地方 开 过来",
+                "小鹏 P7 的 续航 怎么样",
+                "这 台 红 旗 H9 的 内饰 不错",
+                "我 要 见 你们 经理",
+                "师傅 说 要 换 刹车 片",
+                "包 上 膜 要 多少 钱",
+                "这 款 车 叫 汉 是 比亚迪 的",
+                "我 是 王 者 荣耀 玩家",
+                "是 高 配 还是 低 配",
+                "金 总 价 是 多少",
+                "我 的 名字 写 错 了",
+                "这 车 名字 叫 海豹",
+                "小 米 SU7 有 现车 吗",
+                "白 露 那天 天气 转 凉 了",
+                "长 江 大 桥 那边 堵 车",
+                "我 老婆 高兴 坏 了",
+                "我 回去 跟 我 老婆 商量 商量",
+                "我 可以 叫 朋友 帮 我 提 车 吗",
+                "这 也 叫 优惠",
+                "那个 实习生 叫 啥 来着",
+                "新 配色 叫 雾霾 蓝",
+                "我是全款，你们非说要走贷款",
+                "安装 一 条 龙 师傅 手脚 麻利",
+                "谢 谢 师 傅 装 得 又 快 又 好",
+            })
+    void chineseWordsWithSurnameCharactersStay(String in) {
+        assertThat(redactor.redact(in).text()).isEqualTo(in);
+    }
+}
