@@ -83,19 +83,36 @@ class RedactionDevSetTest {
      * ("my name is", "under", "ask for", mr/mrs, 我叫/姓/先生/经理, 弓长张), spelled names, e-mails with a missing or
      * misheard "at", handles after a platform cue, and keep-only lines where a common word is also a name ("will",
      * "grace", "mark") or a car a surname ("lincoln", "honda"). Dev at the figure the rules reached on it; the held-out
-     * part is the lead's to run.
+     * part at the figure of its one run after the rules were done (0.248 before them; not tuned to, lines not printed).
      */
     @Test
     void sixthAuthorsNamesAreRedacted() throws Exception {
         meetsTheTargets("/insights/pii-author6-dev.tsv", 290, true, AUTHOR6_RECALL, AUTHOR6_KEPT);
+        meetsTheTargets("/insights/pii-author6-heldout.tsv", 140, false, HELDOUT6_RECALL, HELDOUT6_KEPT);
+    }
+
+    /** The sixth author's held-out figures at its one run (2026-12-04 22:31 UTC): recall 104/145, kept 184/186. */
+    private static final double HELDOUT6_RECALL = 0.717;
+
+    private static final double HELDOUT6_KEPT = 0.989;
+
+    /**
+     * Training-corpus lines (device/corpus/train) the first name rules got wrong, written down by the lead as keep
+     * cases: Chinese words that begin with a surname character after a cue-like word (这 也 叫 优惠, 客户 解释, 老婆
+     * 商量, 周六, 白痴, 违约金), and English words a name rule swallowed after a surname (mr davis good to see you).
+     * Two known misses stay: a Spanish "me dan" and a store ("going to John Lewis").
+     */
+    @Test
+    void wordsThatLookLikeNamesInTheTrainingCorpusAreKept() throws Exception {
+        meetsTheTargets("/insights/pii-lookalikes-dev.tsv", 50, true, 0.90, 0.96);
     }
 
     private static final double AUTHOR6_RECALL = 0.96;
 
     private static final double AUTHOR6_KEPT = 1.0;
 
-    /** The fifth author's held-out figures at its one run (device/corpus/README.md). */
-    private static final double HELDOUT5_RECALL = 0.834;
+    /** The fifth author's held-out figures: 0.834 at its one run (device/corpus/README.md), 0.874 after the sixth author's rules (aggregate only; not tuned to), the floor now. */
+    private static final double HELDOUT5_RECALL = 0.874;
 
     private static final double HELDOUT5_KEPT = 0.969;
 
