@@ -38,7 +38,13 @@ import java.util.UUID;
  * backends serving the variant's database, from /proc) per 1,000 records, and each variant against {@code v82}.
  */
 public final class IndexCostBench {
-    private static final String[] VARIANTS = {"v82", "v83", "v83-term-site-at", "v83-term-at"};
+    private static final String[] ALL_VARIANTS = {"v82", "v83", "v83-term-site-at", "v83-term-at"};
+    /** Env {@code VARIANTS} (comma-separated) runs a subset, e.g. {@code v83} alone; the first is the baseline. */
+    private static final String[] VARIANTS = variants(System.getenv("VARIANTS"));
+    /**
+     * Env {@code VACUUM=0}: no VACUUM of device_seq_ranges between rounds, as in production (issue 18, SeqRanges churn).
+     */
+    private static final boolean VACUUM_BETWEEN_ROUNDS = !"0".equals(System.getenv("VACUUM"));
     /** What V83 dropped, to put back for {@code v82}. */
     private static final List<String> V82_INDEXES = List.of(
             "CREATE INDEX search_terms_term_at ON search_terms (term, at)",
@@ -114,7 +120,9 @@ public final class IndexCostBench {
             for (int r = 0; r < rounds; r++) {
                 for (int k = 0; k < VARIANTS.length; k++) {
                     int v = (k + r) % VARIANTS.length;
-                    settle(dbs.get(v));
+                    if (VACUUM_BETWEEN_ROUNDS) {
+                        settle(dbs.get(v));
+                    }
                     long ticks0 = backendTicks(dbs.get(v));
                     long t0 = System.nanoTime();
                     nextSeq[v] = run(stores.get(v), phrases, nextSeq[v], txPerRound, recordsPerTx);
@@ -128,11 +136,13 @@ public final class IndexCostBench {
             }
             System.out.printf(
                     Locale.ROOT,
-                    "%d rounds x %d transactions x %d records per variant, prefill %d conversations (x9 records)%n",
+                    "%d rounds x %d transactions x %d records per variant, prefill %d conversations (x9 records),"
+                            + " device_seq_ranges vacuumed between rounds: %s%n",
                     rounds,
                     txPerRound,
                     recordsPerTx,
-                    prefill);
+                    prefill,
+                    VACUUM_BETWEEN_ROUNDS);
             for (int v = 0; v < VARIANTS.length; v++) {
                 System.out.printf(
                         Locale.ROOT,
@@ -145,12 +155,13 @@ public final class IndexCostBench {
                 double[] gain = new double[rounds];
                 double[] cpuChange = new double[rounds];
                 for (int r = 0; r < rounds; r++) {
-                    gain[r] = rate[v][r] / rate[0][r] - 1;
+                    gain[r] = rate[v][r] / rate[0][r] - 1; // against the first variant run
                     cpuChange[r] = cpu[v][r] / cpu[0][r] - 1;
                 }
                 System.out.printf(
                         Locale.ROOT,
-                        "%-12s vs v82: records/s median %+.1f %% (rounds %s), PostgreSQL CPU per record median %+.1f %%"
+                        "%-12s vs " + VARIANTS[0]
+                                + ": records/s median %+.1f %% (rounds %s), PostgreSQL CPU per record median %+.1f %%"
                                 + " (rounds %s)%n",
                         VARIANTS[v],
                         100 * median(gain),
@@ -308,6 +319,20 @@ public final class IndexCostBench {
         double[] s = xs.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static String[] variants(String env) {
+        if (env == null || env.isBlank()) {
+            return ALL_VARIANTS;
+        }
+        String[] out = env.split(",");
+        for (String v : out) {
+            if (!Arrays.asList(ALL_VARIANTS).contains(v)) {
+                throw new IllegalArgumentException(
+                        "unknown variant " + v + ", known: " + Arrays.toString(ALL_VARIANTS));
+            }
+        }
+        return out;
     }
 
     private static String arg(String[] args, int i, String dflt) {
