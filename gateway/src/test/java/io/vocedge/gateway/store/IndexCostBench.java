@@ -133,6 +133,10 @@ public final class IndexCostBench {
                     cpu[v][r] = 1000.0 * ticks * 1000 / TICKS_PER_SECOND / records; // ms per 1,000 records
                 }
                 System.out.printf(Locale.ROOT, "round %d: %s%n", r + 1, describe(rate, cpu, r));
+                for (int v = 0; v < VARIANTS.length; v++) {
+                    System.out.printf(
+                            Locale.ROOT, "  %-12s device_seq_ranges %s%n", VARIANTS[v], rangeStats(dbs.get(v)));
+                }
             }
             System.out.printf(
                     Locale.ROOT,
@@ -248,6 +252,28 @@ public final class IndexCostBench {
         try (Connection c = DriverManager.getConnection(url(db), "postgres", "");
                 Statement s = c.createStatement()) {
             s.execute("VACUUM ANALYZE device_seq_ranges");
+        }
+    }
+
+    /** How device_seq_ranges is being written: updates (HOT among them), inserts, deletes, dead rows, size. */
+    private static String rangeStats(String db) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url(db), "postgres", "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT n_tup_upd, n_tup_hot_upd, n_tup_ins, n_tup_del, n_live_tup,"
+                        + " n_dead_tup, pg_relation_size(relid) / 8192, pg_indexes_size(relid) / 8192"
+                        + " FROM pg_stat_user_tables WHERE relname = 'device_seq_ranges'")) {
+            rs.next();
+            return String.format(
+                    Locale.ROOT,
+                    "upd %d (hot %d) ins %d del %d live %d dead %d, %d heap + %d index pages",
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getLong(3),
+                    rs.getLong(4),
+                    rs.getLong(5),
+                    rs.getLong(6),
+                    rs.getLong(7),
+                    rs.getLong(8));
         }
     }
 
