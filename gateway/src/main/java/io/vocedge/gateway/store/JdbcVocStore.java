@@ -216,7 +216,7 @@ public final class JdbcVocStore implements VocStore {
                     insertDevice(c, d, true);
                 }
                 List<StoredRecord> inserted = insertRecords(c, tx.records);
-                SeqRanges.add(c, inserted);
+                SeqRanges.add(c, dialect, inserted);
                 insertTopics(c, inserted);
                 insertDeadLetters(c, tx.deadLetters);
                 markSeen(c, tx.seen);

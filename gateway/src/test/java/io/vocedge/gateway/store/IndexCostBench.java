@@ -38,7 +38,13 @@ import java.util.UUID;
  * backends serving the variant's database, from /proc) per 1,000 records, and each variant against {@code v82}.
  */
 public final class IndexCostBench {
-    private static final String[] VARIANTS = {"v82", "v83", "v83-term-site-at", "v83-term-at"};
+    private static final String[] ALL_VARIANTS = {"v82", "v83", "v83-term-site-at", "v83-term-at"};
+    /** Env {@code VARIANTS} (comma-separated) runs a subset, e.g. {@code v83} alone; the first is the baseline. */
+    private static final String[] VARIANTS = variants(System.getenv("VARIANTS"));
+    /**
+     * Env {@code VACUUM=0}: no VACUUM of device_seq_ranges between rounds, as in production (issue 18, SeqRanges churn).
+     */
+    private static final boolean VACUUM_BETWEEN_ROUNDS = !"0".equals(System.getenv("VACUUM"));
     /** What V83 dropped, to put back for {@code v82}. */
     private static final List<String> V82_INDEXES = List.of(
             "CREATE INDEX search_terms_term_at ON search_terms (term, at)",
@@ -114,7 +120,9 @@ public final class IndexCostBench {
             for (int r = 0; r < rounds; r++) {
                 for (int k = 0; k < VARIANTS.length; k++) {
                     int v = (k + r) % VARIANTS.length;
-                    settle(dbs.get(v));
+                    if (VACUUM_BETWEEN_ROUNDS) {
+                        settle(dbs.get(v));
+                    }
                     long ticks0 = backendTicks(dbs.get(v));
                     long t0 = System.nanoTime();
                     nextSeq[v] = run(stores.get(v), phrases, nextSeq[v], txPerRound, recordsPerTx);
@@ -125,14 +133,20 @@ public final class IndexCostBench {
                     cpu[v][r] = 1000.0 * ticks * 1000 / TICKS_PER_SECOND / records; // ms per 1,000 records
                 }
                 System.out.printf(Locale.ROOT, "round %d: %s%n", r + 1, describe(rate, cpu, r));
+                for (int v = 0; v < VARIANTS.length; v++) {
+                    System.out.printf(
+                            Locale.ROOT, "  %-12s device_seq_ranges %s%n", VARIANTS[v], rangeStats(dbs.get(v)));
+                }
             }
             System.out.printf(
                     Locale.ROOT,
-                    "%d rounds x %d transactions x %d records per variant, prefill %d conversations (x9 records)%n",
+                    "%d rounds x %d transactions x %d records per variant, prefill %d conversations (x9 records),"
+                            + " device_seq_ranges vacuumed between rounds: %s%n",
                     rounds,
                     txPerRound,
                     recordsPerTx,
-                    prefill);
+                    prefill,
+                    VACUUM_BETWEEN_ROUNDS);
             for (int v = 0; v < VARIANTS.length; v++) {
                 System.out.printf(
                         Locale.ROOT,
@@ -145,12 +159,13 @@ public final class IndexCostBench {
                 double[] gain = new double[rounds];
                 double[] cpuChange = new double[rounds];
                 for (int r = 0; r < rounds; r++) {
-                    gain[r] = rate[v][r] / rate[0][r] - 1;
+                    gain[r] = rate[v][r] / rate[0][r] - 1; // against the first variant run
                     cpuChange[r] = cpu[v][r] / cpu[0][r] - 1;
                 }
                 System.out.printf(
                         Locale.ROOT,
-                        "%-12s vs v82: records/s median %+.1f %% (rounds %s), PostgreSQL CPU per record median %+.1f %%"
+                        "%-12s vs " + VARIANTS[0]
+                                + ": records/s median %+.1f %% (rounds %s), PostgreSQL CPU per record median %+.1f %%"
                                 + " (rounds %s)%n",
                         VARIANTS[v],
                         100 * median(gain),
@@ -232,11 +247,34 @@ public final class IndexCostBench {
      * (delete + insert), and until autovacuum passes every merge reads the dead rows (sequential scans of a table the
      * planner believes tiny), so the cost per record climbs round after round by an amount that depends on the
      * autovacuum schedule, not on the indexes measured here; it would drown their difference. Reported separately.
+     * Since V84 SeqRanges updates the row in place (HOT) and the table no longer grows; {@code VACUUM=0} skips this.
      */
     private static void settle(String db) throws SQLException {
         try (Connection c = DriverManager.getConnection(url(db), "postgres", "");
                 Statement s = c.createStatement()) {
             s.execute("VACUUM ANALYZE device_seq_ranges");
+        }
+    }
+
+    /** How device_seq_ranges is being written: updates (HOT among them), inserts, deletes, dead rows, size. */
+    private static String rangeStats(String db) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url(db), "postgres", "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT n_tup_upd, n_tup_hot_upd, n_tup_ins, n_tup_del, n_live_tup,"
+                        + " n_dead_tup, pg_relation_size(relid) / 8192, pg_indexes_size(relid) / 8192"
+                        + " FROM pg_stat_user_tables WHERE relname = 'device_seq_ranges'")) {
+            rs.next();
+            return String.format(
+                    Locale.ROOT,
+                    "upd %d (hot %d) ins %d del %d live %d dead %d, %d heap + %d index pages",
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getLong(3),
+                    rs.getLong(4),
+                    rs.getLong(5),
+                    rs.getLong(6),
+                    rs.getLong(7),
+                    rs.getLong(8));
         }
     }
 
@@ -308,6 +346,20 @@ public final class IndexCostBench {
         double[] s = xs.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static String[] variants(String env) {
+        if (env == null || env.isBlank()) {
+            return ALL_VARIANTS;
+        }
+        String[] out = env.split(",");
+        for (String v : out) {
+            if (!Arrays.asList(ALL_VARIANTS).contains(v)) {
+                throw new IllegalArgumentException(
+                        "unknown variant " + v + ", known: " + Arrays.toString(ALL_VARIANTS));
+            }
+        }
+        return out;
     }
 
     private static String arg(String[] args, int i, String dflt) {

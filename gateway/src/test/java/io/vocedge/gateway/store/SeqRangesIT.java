@@ -131,6 +131,105 @@ class SeqRangesIT {
         }
     }
 
+    /**
+     * Issue 18 (V84): the in-place extension (one UPDATE for all devices on PostgreSQL) and the run-by-run merge for the
+     * rest keep the ranges equal to the islands after every transaction: seqs mostly in order (the fast path), some held
+     * back and sent later (gaps, then gap fills that join two ranges or extend one downwards), several devices per
+     * transaction, each seq sent once.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void rangesEqualIslandsAfterEveryTransactionOfRandomInterleavings(String kind) throws Exception {
+        try (PostgresDatabase pg = TestStores.databaseFor(kind);
+                JdbcVocStore store = TestStores.open(kind, dir, pg, 2)) {
+            Random random = new Random(18);
+            Instant t0 = Instant.parse("2026-12-01T09:00:00Z");
+            List<String> devices = List.of("a", "b", "c", "d", "e");
+            for (String device : devices) {
+                store.register(new DeviceEntry(
+                        device, "s1", device, null, DeviceEntry.REGISTERED, t0, null, null, false, null, null));
+            }
+            // Per device: 1..300 in order, except that about one seq in six is held back and sent 1-60 positions later
+            // (a late gap fill), and device "e" starts at 5 with 1-4 arriving last (a run joining the range above).
+            List<List<Long>> queues = new ArrayList<>();
+            for (String device : devices) {
+                List<Long> q = new ArrayList<>();
+                for (long seq = device.equals("e") ? 5 : 1; seq <= 300; seq++) {
+                    q.add(seq);
+                }
+                for (int i = 0; i < q.size(); i++) {
+                    if (random.nextInt(6) == 0) {
+                        long held = q.remove(i);
+                        q.add(Math.min(q.size(), i + 1 + random.nextInt(60)), held);
+                    }
+                }
+                if (device.equals("e")) {
+                    q.addAll(List.of(3L, 1L, 4L, 2L));
+                }
+                queues.add(q);
+            }
+            int[] next = new int[devices.size()];
+            int transactions = 0;
+            while (true) {
+                StoreTransaction tx = new StoreTransaction();
+                int records = 0;
+                for (int d = 0; d < devices.size(); d++) {
+                    // 0-12 seqs of this device in this transaction: sometimes none, sometimes one, sometimes several
+                    // runs
+                    int n = Math.min(queues.get(d).size() - next[d], random.nextInt(13));
+                    for (int i = 0; i < n; i++) {
+                        tx.add(record(devices.get(d), queues.get(d).get(next[d]++), t0));
+                        records++;
+                    }
+                }
+                if (records == 0 && allSent(queues, next)) {
+                    break;
+                }
+                store.commit(tx);
+                transactions++;
+                assertThat(ranges(store))
+                        .as("after transaction %d", transactions)
+                        .isEqualTo(islands(store, devices));
+            }
+            assertThat(ranges(store)).containsExactly("a:1-300", "b:1-300", "c:1-300", "d:1-300", "e:1-300");
+            assertThat(transactions).isGreaterThan(50);
+        }
+    }
+
+    private static boolean allSent(List<List<Long>> queues, int[] next) {
+        for (int d = 0; d < queues.size(); d++) {
+            if (next[d] < queues.get(d).size()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static StoredRecord record(String device, long seq, Instant t0) {
+        Instant at = t0.plusSeconds(seq);
+        return new StoredRecord(
+                device,
+                seq,
+                "voc.utterance/1",
+                "utterance",
+                "s1",
+                "c" + seq / 10,
+                "customer",
+                "en",
+                "text",
+                "neutral",
+                0.0,
+                "v1",
+                at,
+                true,
+                "boot",
+                seq,
+                at,
+                at,
+                List.of(),
+                "{\"seq\":" + seq + "}");
+    }
+
     private static List<String> ranges(JdbcVocStore store) throws Exception {
         List<String> out = new ArrayList<>();
         try (Connection c = store.dataSource().getConnection();
@@ -147,8 +246,12 @@ class SeqRangesIT {
 
     /** The islands of the stored seqs, computed here from a plain read of the records. */
     private static List<String> islands(JdbcVocStore store) throws Exception {
+        return islands(store, List.of("d1", "d2"));
+    }
+
+    private static List<String> islands(JdbcVocStore store, List<String> devices) throws Exception {
         List<String> out = new ArrayList<>();
-        for (String device : List.of("d1", "d2")) {
+        for (String device : devices) {
             Long from = null;
             long prev = -1;
             for (long s : seqs(store, device)) {
