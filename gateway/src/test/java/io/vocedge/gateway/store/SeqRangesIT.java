@@ -52,29 +52,7 @@ class SeqRangesIT {
             for (int i = 0; i < sent.size(); i += 1 + random.nextInt(40)) {
                 StoreTransaction tx = new StoreTransaction();
                 for (String[] r : sent.subList(i, Math.min(sent.size(), i + 40))) { // overlapping windows: duplicates
-                    long seq = Long.parseLong(r[1]);
-                    Instant at = t0.plusSeconds(seq);
-                    tx.add(new StoredRecord(
-                            r[0],
-                            seq,
-                            "voc.utterance/1",
-                            "utterance",
-                            "s1",
-                            "c" + seq / 10,
-                            "customer",
-                            "en",
-                            "text",
-                            "neutral",
-                            0.0,
-                            "v1",
-                            at,
-                            true,
-                            "boot",
-                            seq,
-                            at,
-                            at,
-                            List.of(),
-                            "{\"seq\":" + seq + "}"));
+                    tx.add(record(r[0], Long.parseLong(r[1]), t0));
                 }
                 store.commit(tx);
             }
