@@ -82,6 +82,16 @@ public record AlertsSettings(
         public boolean periodic() {
             return this == DEVICE_OFFLINE || this == CERT_EXPIRY;
         }
+
+        /** The record kinds this rule looks at when records are stored; none for periodic rules. */
+        public Set<String> recordKinds() {
+            return switch (this) {
+                case ATTENTION, COMPLIANCE_RATE -> Set.of("conversation");
+                case NEGATIVE_UTTERANCE, STAFF_PROFANITY, TOPIC_SPIKE -> Set.of("utterance");
+                case OUTBOX_STALE -> Set.of("telemetry");
+                case DEVICE_OFFLINE, CERT_EXPIRY -> Set.of();
+            };
+        }
     }
 
     /** Where notifications go. {@code secret}: webhook signing key, DingTalk signing secret; never shown. */
