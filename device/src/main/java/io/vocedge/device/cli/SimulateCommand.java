@@ -72,6 +72,14 @@ final class SimulateCommand implements Callable<Integer> {
                     "spread the devices over this many sites " + "(SITE-00, SITE-01, ...); 1 = all on --site (default)")
     int sites;
 
+    @Option(
+            names = "--device-prefix",
+            defaultValue = "sim",
+            description =
+                    "device ids PREFIX-0000 ..; give a second fleet run against the same gateway (e.g. a warm-up) "
+                            + "its own prefix (default ${DEFAULT-VALUE})")
+    String devicePrefix;
+
     @Option(names = "--json", description = "print the report as one JSON line")
     boolean jsonOut;
 
@@ -93,7 +101,7 @@ final class SimulateCommand implements Callable<Integer> {
                     timeout,
                     json,
                     rate,
-                    new FleetSimulator.Extras(progress, attentionShare, sites),
+                    new FleetSimulator.Extras(progress, attentionShare, sites, devicePrefix),
                     p -> Logger.info("{}", p.line()));
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());

@@ -56,11 +56,22 @@ public final class FleetSimulator {
      *     is a {@code voc.conversation/1} summary instead, and this share of the summaries (0..1, spread evenly over
      *     devices and time) says the conversation needs attention (what the gateway's default alert rule acts on)
      * @param sites 1 = every device on {@code site}; N = devices spread round robin over {@code site-00} .. N-1
+     * @param devicePrefix device ids are {@code PREFIX-0000} ..; a second fleet against the same gateway (a warm-up
+     *     run before the measured one) needs its own prefix, or the gateway would take its records for duplicates
      */
-    public record Extras(Duration progressEvery, double attentionShare, int sites) {
-        public static final Extras NONE = new Extras(null, 0, 1);
+    public record Extras(Duration progressEvery, double attentionShare, int sites, String devicePrefix) {
+        public static final Extras NONE = new Extras(null, 0, 1, "sim");
+
+        public Extras(Duration progressEvery, double attentionShare, int sites) {
+            this(progressEvery, attentionShare, sites, "sim");
+        }
 
         public Extras {
+            if (devicePrefix == null || !devicePrefix.matches("[a-z][a-z0-9]{0,15}")) {
+                throw new IllegalArgumentException(
+                        "--device-prefix must be 1-16 lower-case letters or digits, starting with a letter, got "
+                                + devicePrefix);
+            }
             if (!(attentionShare >= 0 && attentionShare <= 1)) {
                 throw new IllegalArgumentException("--attention-share must be 0..1, got " + attentionShare);
             }
@@ -200,7 +211,7 @@ public final class FleetSimulator {
         java.util.concurrent.ScheduledExecutorService progress = null;
         try {
             for (int i = 0; i < devices; i++) {
-                String deviceId = String.format(Locale.ROOT, "sim-%04d", i);
+                String deviceId = deviceId(i);
                 String site = siteOf(i);
                 Map<Long, Long> committed = new ConcurrentHashMap<>();
                 commitTimes.add(committed);
@@ -304,7 +315,7 @@ public final class FleetSimulator {
 
     private void produce(
             OutboxSync stack, Map<Long, Long> committed, int deviceIndex, RecordTime time0, AtomicLong lastCommit) {
-        String deviceId = String.format(Locale.ROOT, "sim-%04d", deviceIndex);
+        String deviceId = deviceId(deviceIndex);
         List<java.util.concurrent.CompletableFuture<Long>> futures = new ArrayList<>(recordsPerDevice);
         for (int n = 0; n < recordsPerDevice; n++) {
             RecordTime time = new RecordTime(time0.wall().plusMillis(n), true, time0.bootId(), n);
@@ -402,6 +413,10 @@ public final class FleetSimulator {
         "thanks for coming in today the blue one is in stock and we can arrange the financing with a lower down payment for you",
     };
 
+    String deviceId(int deviceIndex) {
+        return String.format(Locale.ROOT, "%s-%04d", extras.devicePrefix(), deviceIndex);
+    }
+
     String siteOf(int deviceIndex) {
         return extras.sites() == 1
                 ? site
@@ -410,7 +425,7 @@ public final class FleetSimulator {
 
     /** Record {@code n} of device {@code d}: an utterance, or the conversation's summary (see {@link Extras}). */
     io.vocedge.protocol.UpRecord record(int d, int n, RecordTime time) {
-        String deviceId = String.format(Locale.ROOT, "sim-%04d", d);
+        String deviceId = deviceId(d);
         if (extras.attentionShare() <= 0 || n % CONVERSATION_RECORDS != CONVERSATION_RECORDS - 1) {
             return syntheticUtterance(deviceId, n, time);
         }

@@ -107,4 +107,24 @@ class FleetSimulatorTest {
         assertThatThrownBy(() -> new FleetSimulator.Extras(null, 0, 0)).hasMessageContaining("--sites");
         assertThatThrownBy(() -> sim(3, 0, 4)).hasMessageContaining("--sites");
     }
+
+    @Test
+    void aSecondFleetGetsItsOwnDeviceIds() {
+        FleetSimulator warm = new FleetSimulator(
+                2,
+                10,
+                "tcp://127.0.0.1:1",
+                Path.of("unused"),
+                "site",
+                false,
+                Duration.ofSeconds(1),
+                Json.newMapper(),
+                0,
+                new FleetSimulator.Extras(null, 0, 1, "warm"),
+                p -> {});
+        assertThat(((Utterance) warm.record(1, 0, T)).deviceId()).isEqualTo("warm-0001");
+        assertThat(((Utterance) sim(2, 0, 1).record(1, 0, T)).deviceId()).isEqualTo("sim-0001");
+        assertThatThrownBy(() -> new FleetSimulator.Extras(null, 0, 1, "Warm-Up/1"))
+                .hasMessageContaining("--device-prefix");
+    }
 }

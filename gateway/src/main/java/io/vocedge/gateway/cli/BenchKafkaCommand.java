@@ -212,6 +212,14 @@ final class BenchKafkaCommand implements Runnable {
         Duration idle;
 
         @Option(
+                names = "--key-prefix",
+                defaultValue = "",
+                description =
+                        "count only events whose key (device id) starts with this, e.g. sim- when a warm-up fleet "
+                                + "(warm-...) was forwarded to the same topic first; others are read and skipped")
+        String keyPrefix;
+
+        @Option(
                 names = "--ready-file",
                 description = "written once the consumer is assigned (start producing after it)")
         Path readyFile;
@@ -250,6 +258,9 @@ final class BenchKafkaCommand implements Runnable {
                     var records = c.poll(Duration.ofMillis(200));
                     long at = System.currentTimeMillis();
                     for (ConsumerRecord<String, byte[]> r : records) {
+                        if (r.key() == null || !r.key().startsWith(keyPrefix)) {
+                            continue;
+                        }
                         read++;
                         bytes += r.value() == null ? 0 : r.value().length;
                         String id = header(r, KafkaSink.HEADER_EVENT_ID);
