@@ -21,7 +21,7 @@
 #        GW_JARS="old=/tmp/old-gateway.jar new=gateway/target/voc-gateway.jar": each run measures every case with each
 #        gateway jar in turn (interleaved, so a busy neighbour slows both alike) and reports each jar's figures; default
 #        one jar, gateway/target/voc-gateway.jar. BENCH_JAR: the jar that runs the consumer and the raw producer
-#        WARMUP=100: records per device of a warm-up fleet (device ids warm-0000 ..) sent to each fresh gateway, and
+#        WARMUP=RECORDS: records per device of a warm-up fleet (device ids warm-0000 ..) sent to each fresh gateway, and
 #        forwarded, before its measured case starts (CPU snapshots, records/s, latencies). Without it a fresh gateway
 #        JVM spends about half of a 100,000-record case compiling (JFR jdk.ThreadCPULoad: C1 + C2 compiler threads
 #        0.41 of the gateway's 0.77 load without forwarding, 0.66 of 1.16 with), and forwarding pulls more code
@@ -32,7 +32,7 @@ cd "$(dirname "$0")/.."
 . bench/lib.sh
 JAVA="$JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED"
 RUNS=${RUNS:-3}; DEVICES=${DEVICES:-200}; RECORDS=${RECORDS:-500}; PACED=${PACED:-5000}; SIM_FLAGS=${SIM_FLAGS:-}
-WARMUP=${WARMUP:-100}
+WARMUP=${WARMUP:-$RECORDS}
 [ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -q -DskipTests package
 WORK=$(mktemp -d /tmp/voc-bench-forward-XXXX)
 KF=""; MQ=""; GW=""; CONS=""; DB=""
