@@ -22,6 +22,10 @@ class FleetSimulatorTest {
     private static final RecordTime T = new RecordTime(Instant.parse("2026-12-03T08:00:00Z"), true, "boot", 0);
 
     private static FleetSimulator sim(int devices, double share, int sites) {
+        return sim(devices, new FleetSimulator.Extras(null, share, sites));
+    }
+
+    private static FleetSimulator sim(int devices, FleetSimulator.Extras extras) {
         return new FleetSimulator(
                 devices,
                 100,
@@ -32,7 +36,7 @@ class FleetSimulatorTest {
                 Duration.ofSeconds(1),
                 Json.newMapper(),
                 0,
-                new FleetSimulator.Extras(null, share, sites),
+                extras,
                 p -> {});
     }
 
@@ -110,18 +114,7 @@ class FleetSimulatorTest {
 
     @Test
     void aSecondFleetGetsItsOwnDeviceIds() {
-        FleetSimulator warm = new FleetSimulator(
-                2,
-                10,
-                "tcp://127.0.0.1:1",
-                Path.of("unused"),
-                "site",
-                false,
-                Duration.ofSeconds(1),
-                Json.newMapper(),
-                0,
-                new FleetSimulator.Extras(null, 0, 1, "warm"),
-                p -> {});
+        FleetSimulator warm = sim(2, new FleetSimulator.Extras(null, 0, 1, "warm"));
         assertThat(((Utterance) warm.record(1, 0, T)).deviceId()).isEqualTo("warm-0001");
         assertThat(((Utterance) sim(2, 0, 1).record(1, 0, T)).deviceId()).isEqualTo("sim-0001");
         assertThatThrownBy(() -> new FleetSimulator.Extras(null, 0, 1, "Warm-Up/1"))
