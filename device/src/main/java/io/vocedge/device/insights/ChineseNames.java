@@ -107,7 +107,13 @@ final class ChineseNames {
                 if (c > 0 && !(cue.charAt(0) != '我' && thingBefore(tokens, i))) {
                     boolean bare = cue.equals("叫");
                     if (!(bare && i > 0 && isHan(tokens, i - 1) && RHETORIC.indexOf(ch(tokens, i - 1)) >= 0)) {
-                        naming(tokens, i + c, bare, out, chars, found); // not 这 也 叫 优惠, 还 叫 送 吗
+                        int j = i + c;
+                        if (!bare
+                                && j < n
+                                && (tokens.get(j).is(":") || tokens.get(j).is("："))) {
+                            j++; // a form: 姓名：吴敏
+                        }
+                        naming(tokens, j, bare, out, chars, found); // not 这 也 叫 优惠, 还 叫 送 吗
                     }
                     break;
                 }
@@ -127,10 +133,12 @@ final class ChineseNames {
                 }
             }
         }
+        List<SpokenNumbers.Found> bare = uncued(tokens, chars);
+        out.addAll(bare);
         if (out.size() == before && !nameTalk) {
             return;
         }
-        explanations(tokens, out, chars, nameTalk);
+        explanations(tokens, out, chars, nameTalk, bare);
         for (int k = 0; k < chars.length(); k++) {
             found.add(String.valueOf(chars.charAt(k)));
         }
@@ -417,7 +425,11 @@ final class ChineseNames {
      * "马 是 ..." (a name character alone before 是), a surname alone again, and shape words (两 点 水 一个 马).
      */
     private static void explanations(
-            List<Token> tokens, List<SpokenNumbers.Found> out, StringBuilder chars, boolean nameTalk) {
+            List<Token> tokens,
+            List<SpokenNumbers.Found> out,
+            StringBuilder chars,
+            boolean nameTalk,
+            List<SpokenNumbers.Found> bare) {
         int n = tokens.size();
         for (int k = 0; k < n; k++) {
             if (!isHan(tokens, k)) {
@@ -452,6 +464,9 @@ final class ChineseNames {
                     && (k > 0 && tokens.get(k - 1).is("的")
                             || k + 1 < n && tokens.get(k + 1).is("是")
                             || isSurname(c) && chars.length() > 0 && chars.charAt(0) == c)) {
+                if (covered(tokens, k, bare)) {
+                    continue; // the name found without a cue itself: "赵 磊 帮 我" is no name said again
+                }
                 int last = chars.charAt(0) == c ? givenName(tokens, k, false) : k; // 陈 陈 建国: the name again
                 out.add(span(tokens, k, last));
                 for (int q = k + 1; q <= last; q++) {
@@ -512,6 +527,81 @@ final class ChineseNames {
             }
         }
         return false;
+    }
+
+    private static final java.util.BitSet GIVEN_SET = bits(NameLists.ZH_GIVEN);
+
+    /** What a person's name is said before: a verb of saying or doing, a pronoun, an id or phone word (林雪 说, 黄丽 身份证). */
+    private static final String AFTER_NAME = "说帮给跟是的在让叫问打来去也都就还会能要和我你他她身电手的已刚";
+
+    /**
+     * A name said without a cue: a surname and one or two given-name characters ({@link NameLists#ZH_GIVEN}), standing
+     * as a word of its own (spaced from what is around it, or one written word 林雪 between spaces), after the start, a
+     * punctuation mark or a word, and before a verb, a pronoun or an id word ("林雪 说 今天 能 提车", "赵 磊 帮 我 办 的
+     * 贷款", "车主 是 孙 悦", "我是赵磊，"). Words made of a surname character and another stay: 高 配, 马上, 黄金.
+     */
+    private static List<SpokenNumbers.Found> uncued(List<Token> tokens, StringBuilder chars) {
+        List<SpokenNumbers.Found> out = new java.util.ArrayList<>();
+        int n = tokens.size();
+        for (int i = 0; i < n; i++) {
+            if (!isHan(tokens, i) || !isSurname(ch(tokens, i)) || joined(tokens, i - 1, i) && !writtenCue(tokens, i)) {
+                continue;
+            }
+            int last = i;
+            if (tokens.get(i).lower().length() != 1) {
+                continue; // a merged phrase (然后, 车牌), no character of a name
+            }
+            while (last - i < 2
+                    && isHan(tokens, last + 1)
+                    && tokens.get(last + 1).lower().length() == 1
+                    && GIVEN_SET.get(ch(tokens, last + 1))) {
+                boolean spaced = !joined(tokens, last, last + 1);
+                if (spaced && joined(tokens, last + 1, last + 2) && last + 1 == i + 1) {
+                    break; // 马 上面: the given character is the start of another word
+                }
+                last++;
+            }
+            if (last == i) {
+                continue;
+            }
+            boolean allJoined = joined(tokens, i, i + 1);
+            boolean allSpaced = !allJoined;
+            for (int k = i + 1; k < last; k++) {
+                allJoined &= joined(tokens, k, k + 1);
+                allSpaced &= !joined(tokens, k, k + 1);
+            }
+            if (!allJoined && !allSpaced) {
+                continue;
+            }
+            int next = last + 1;
+            boolean ends = next >= n
+                    || tokens.get(next).type() == Type.PUNCT
+                    || !joined(tokens, last, next) && isHan(tokens, next) && AFTER_NAME.indexOf(ch(tokens, next)) >= 0;
+            if (!ends || joined(tokens, last, next) && !writtenCue(tokens, i)) {
+                continue;
+            }
+            out.add(span(tokens, i, last));
+            for (int k = i; k <= last; k++) {
+                chars.append(ch(tokens, k));
+            }
+            i = last;
+        }
+        return out;
+    }
+
+    private static boolean covered(List<Token> tokens, int k, List<SpokenNumbers.Found> out) {
+        Token t = tokens.get(k);
+        for (SpokenNumbers.Found f : out) {
+            if (f.start() <= t.start() && t.end() <= f.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A written 我是 / 我叫 right before a written name (您好，我是赵磊，): the name is joined to its cue. */
+    private static boolean writtenCue(List<Token> tokens, int i) {
+        return i >= 2 && tokens.get(i - 1).is("是") && tokens.get(i - 2).is("我");
     }
 
     private static SpokenNumbers.Found span(List<Token> tokens, int first, int last) {

@@ -45,6 +45,18 @@ final class NameLists {
             vanessa veronica vicky victoria vincent vivian walter wanda wayne wei wendell wendy wes wesley whitney
             william xavier yasmin sam dom jess rob dan tom bev kate pat yolanda yusuf zachary zoe aoife imani kai mateo omar hamid kwame chidi oluwaseun
             sanjay anil deepak pooja neha ravi vikram wen jun ling ming hui lei yan jing xiao hao yong bo siddharth
+            bethany callum declan ciaran conor eoin sinead niall cormac ruairi padraig grainne orla roisin saoirse
+            caoimhe kieran darragh fionn oisin seamus aidan brendan colm dermot fergal mairead ailsa eilidh isla iona
+            morag fraser hamish euan ewan alasdair alistair lachlan rhys dafydd gethin cerys bronwen carys sian ffion
+            owain emrys tegan harvey jayden kayden archie freddie alfie reggie ronnie evie phoebe imogen millie ellie
+            elsie maisie matilda esme lottie freya abi abby kayleigh chantelle shannon stacey tracey jodie leanne kerry
+            hayley ashleigh courtney reece jamal tyrone darnell deshawn latoya keisha shanice tanisha jaden aaliyah zara
+            zainab hamza bilal usman tariq imran faisal nadeem shahid samira layla leila rohan rajesh suresh ramesh
+            lakshmi anjali divya kavya ananya aditya arun vijay sunil ashok manoj prakash sandeep harpreet gurpreet
+            manpreet jaspreet piotr pawel tomasz krzysztof katarzyna agnieszka magdalena malgorzata alexei natalia
+            svetlana oksana yuri vladimir irina tatiana santiago valentina camila lucia jimena alvaro sergio raul
+            cristina rocio giuseppe lorenzo matteo chiara federica alessandro pierre jacques francois amelie camille
+            elodie mathieu gavin graham nigel clive barry callan keira kayla aimee ruairidh connie harriet
             """);
 
     /** Surnames that are no ordinary English word. */
@@ -69,6 +81,14 @@ final class NameLists {
             pemberton bishop greer kellerman grindle lam rowe kane alvarado mendoza vargas romero herrera medina
             aguilar ramos moreno ruiz guzman salazar rojas ortega delgado soto contreras espinoza sandoval
             o'sullivan mcbride mcgregor macdonald campos fuentes nunez vega ochoa quinn doyle byrne walsh brennan
+            clarke mackay mackenzie mackintosh mcallister mcintyre mclaughlin mcgrath mccann mcmahon mcdermott mcguire
+            mcnamara macleod maclean mcleod o'leary oleary o'reilly oreilly o'connell o'donnell o'malley o'hara obrien
+            oconnor kavanagh gallagher donnelly doherty flanagan fitzpatrick hennessy keane lynch brady casey nolan
+            farrell duffy higgins kearney reilly fraser robertson ferguson hamilton crawford sinclair sutherland
+            cunningham buchanan harrison lloyd griffiths llewellyn pritchard rees parry vaughan howells chapman ellis
+            gibson fletcher barker atkinson armstrong hewitt pearson wilkinson dawson gardner chopra kapoor malhotra
+            banerjee chatterjee mukherjee nair menon pillai joshi desai bose sinha verma agarwal kowalczyk wozniak
+            mazur krawczyk petrova ivanova smirnov volkov morozov novikov
             """);
 
     /**
@@ -175,7 +195,16 @@ final class NameLists {
             Map.entry("文刀", '刘'),
             Map.entry("卯金", '刘'),
             Map.entry("子小", '孙'),
-            Map.entry("日京", '景'));
+            Map.entry("日京", '景'),
+            Map.entry("木易", '杨'));
+
+    /**
+     * Characters common in given names (伟, 芳, 磊, 悦 ...): a surname said without a cue is a name only when its given
+     * name is made of these ("林雪 说", "赵 磊 帮 我"), so 高 配, 马上 and 黄金 stay words.
+     */
+    static final String ZH_GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞刚玉萍鹏辉玲雪悦婷欣怡浩宇轩涵梓然睿博思雨佳琪瑶彤萱"
+            + "诗晨昊俊帅斌亮峰凯健志庆波娇倩颖慧琳蕾璐露菲薇燕莉晶晓丹岚洁蓉蓓斐航泽宸铭鑫楠岩锋威毅翔伦坤晖蕊荣妍嘉铮哲旭昕珊"
+            + "婉曦桐琦瑞霖嘉豪宏彬杭瑾璇娅婕姗茜蕙馨琛翊煜烨炜";
 
     /** Titles after a surname: the surname goes, the title stays ({@code <name>先生}). */
     static final Set<String> ZH_TITLES = Set.of(

@@ -81,6 +81,19 @@ public final class Redactor {
             Pattern.compile("(?i)(?<=(?:zip|zip code|zipcode|postcode|post code|postal code"
                     + "|邮编|邮政编码)\\s{0,2}(?:is\\s|是\\s?|:\\s?)?)(?:(?:\\d|" + EN_NUM
                     + "\\b|[零〇一二三四五六七八九幺两洞]|[a-z]\\b)[\\s-]*){5,7}"); // UK: "w nine three r b"
+
+    private static final String DIGIT_WORD = "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)";
+    /**
+     * A UK postcode spelled out without a cue ("l l eight five r x", "m s five two p u", "s w one a one a a"): one or
+     * two letters, the district (digits, maybe a letter), then the sector digit and two unit letters (never C I K M O
+     * V). Said letter by letter, that shape is nothing else.
+     */
+    private static final Pattern UK_POSTCODE_SPOKEN = Pattern.compile("(?<![\\w'])[a-z](?:[\\s,]+[a-z])?"
+            + "(?:[\\s,]+(?:" + DIGIT_WORD + "|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+            + "|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)){1,2}(?:[\\s,]+[a-z])?"
+            + "[\\s,]+" + DIGIT_WORD + "[\\s,]+[abd-hjlnp-uw-z][\\s,]+[abd-hjlnp-uw-z](?![\\w'])");
+    /** A UK postcode written: "LS1 4AB", "SW1A 1AA", "M60 2LA". */
+    private static final Pattern UK_POSTCODE = Pattern.compile("\\b[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[ABD-HJLNP-UW-Z]{2}\\b");
     /** A vehicle identification number written out: 17 letters and digits without I, O, Q, at least five digits. */
     private static final Pattern VIN =
             Pattern.compile("(?i)\\b(?=(?:[a-z]*\\d){5})(?=(?:\\d*[a-z]){2})[a-hj-npr-z0-9]{17}\\b");
@@ -89,7 +102,7 @@ public final class Redactor {
     private static final Pattern IBAN =
             Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b");
     /** A UK driving licence number: five surname characters, six birth digits, initials, a digit, two letters. */
-    private static final Pattern UK_LICENCE = Pattern.compile("\\b[A-Z9]{5}\\d{6}[A-Z9]{2}\\d[A-Z]{2}\\b");
+    private static final Pattern UK_LICENCE = Pattern.compile("\\b[A-Z9]{5} ?\\d{6} ?[A-Z9]{2}\\d[A-Z]{2}\\b");
     /**
      * A card's expiry after its cue, written ("exp 11/26") or said ("expiry is oh nine twenty seven"), in a line that
      * talks about a card or its security code.
@@ -122,6 +135,9 @@ public final class Redactor {
             regex(NI_NUMBER, input, "id", spans, 0);
             regex(IBAN, input, "account", spans, 0);
             regex(UK_LICENCE, input, "id", spans, 0);
+            if (hasAsciiDigit(input)) {
+                regex(UK_POSTCODE, input, "address", spans, 0);
+            }
             Matcher m = LATIN_PLATE.matcher(input);
             while (m.find()) {
                 if (!PRODUCT_SERIES.contains(input.substring(m.start(), Math.min(m.end(), m.start() + 3)))) {
@@ -161,7 +177,9 @@ public final class Redactor {
             spans.add(new Span(f.start(), f.end(), f.kind()));
         }
         if ((address & STREET) != 0) {
+            int before = spans.size();
             regex(ADDRESS_EN, input, "address", spans, 0);
+            withTown(input, spans, before);
         }
         if ((address & ROAD) != 0) {
             regex(ADDRESS_ZH, input, "address", spans, 0);
@@ -171,6 +189,9 @@ public final class Redactor {
         }
         if ((address & VIN_SHAPE) != 0) {
             regex(VIN, input, "vin", spans, 0);
+        }
+        if ((address & LETTERS) != 0) {
+            regex(UK_POSTCODE_SPOKEN, input, "address", spans, 0);
         }
         if (spans.isEmpty()) {
             return new Result(input, List.of());
@@ -198,6 +219,23 @@ public final class Redactor {
         }
         out.append(input, pos, input.length());
         return new Result(out.toString(), new ArrayList<>(kinds));
+    }
+
+    /** The town written after a street address: ", Clifton", ", West Bridgford". */
+    private static final Pattern TOWN = Pattern.compile(",\\s*([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)");
+
+    /** A written street address runs on to its town ("99 Mill Lane, Clifton"): the town narrows it to one door. */
+    private static void withTown(String input, List<Span> spans, int from) {
+        for (int k = from; k < spans.size(); k++) {
+            Span s = spans.get(k);
+            Matcher m = TOWN.matcher(input);
+            m.region(s.end(), input.length());
+            if (m.lookingAt()
+                    && !NameLists.STOP.contains(
+                            m.group(1).toLowerCase(java.util.Locale.ROOT).split("[ -]")[0])) {
+                spans.set(k, new Span(s.start(), m.end(), s.kind()));
+            }
+        }
     }
 
     /** Words of an address that say nothing about whose it is: never redacted for being said again. */
@@ -367,6 +405,8 @@ public final class Redactor {
     private static final int HANDLE = 8;
     private static final int VIN_SHAPE = 16;
     private static final int NAME = 32;
+    /** Three or more words of one letter: something may be spelled out (a postcode). */
+    private static final int LETTERS = 64;
     /** Latin words that make one of the costlier scanners worth running, and which. */
     private static final java.util.Map<String, Integer> CUE_WORDS = cueWordMap();
 
@@ -415,6 +455,7 @@ public final class Redactor {
      */
     private static int cueWords(List<RedactionTokens.Token> tokens) {
         int found = 0;
+        int letters = 0;
         for (int i = 0; i < tokens.size(); i++) {
             RedactionTokens.Token t = tokens.get(i);
             String w = t.lower();
@@ -424,6 +465,9 @@ public final class Redactor {
                 }
             } else if (t.type() == RedactionTokens.Type.WORD
                     || t.type() == RedactionTokens.Type.PUNCT && w.equals("_")) {
+                if (w.length() == 1 && ++letters >= 3) {
+                    found |= LETTERS;
+                }
                 Integer bit = CUE_WORDS.get(w);
                 if (bit != null) {
                     found |= bit;
@@ -461,6 +505,16 @@ public final class Redactor {
     private static boolean cardTalk(String s) {
         for (String c : CARD_TALK) {
             if (RedactionTokens.containsIgnoreCase(s, c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasAsciiDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
                 return true;
             }
         }

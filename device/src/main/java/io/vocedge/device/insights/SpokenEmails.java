@@ -400,6 +400,15 @@ final class SpokenEmails {
         return code || spelled || SEPARATORS.contains(before.lower());
     }
 
+    /** "and" inside a business's domain label before its dot: "pike and sons dot co dot uk", "marks and spencer dot com". */
+    private static boolean joiningAnd(List<Token> tokens, int k) {
+        return tokens.get(k).is("and")
+                && k + 2 < tokens.size()
+                && tokens.get(k + 1).type() == Type.WORD
+                && !STOP.contains(tokens.get(k + 1).lower())
+                && DOT.contains(tokens.get(k + 2).lower());
+    }
+
     /** Index of the last token of "label (dot label)* dot TLD", or -1. */
     private static int domainEnd(List<Token> tokens, int from) {
         int k = from;
@@ -459,10 +468,11 @@ final class SpokenEmails {
             // a label of two or three words before its dot: "bright motors dot com"
             int extra = k;
             while (extra < tokens.size()
-                    && extra - k < 2
+                    && extra - k < 3
                     && tokens.get(extra).type() == Type.WORD
                     && (!STOP.contains(tokens.get(extra).lower())
-                            || tokens.get(extra).is("mail"))
+                            || tokens.get(extra).is("mail")
+                            || joiningAnd(tokens, extra))
                     && !DOT.contains(tokens.get(extra).lower())
                     && !TLDS.contains(tokens.get(extra).lower())) {
                 extra++;

@@ -356,6 +356,7 @@ final class SpokenHandles {
         int spoken = 0;
         int digits = 0;
         int seps = 0;
+        int letters = 0;
         boolean latin = false;
         for (int k = from; k <= end; k++) {
             Token t = tokens.get(k);
@@ -370,10 +371,16 @@ final class SpokenHandles {
                 spoken++;
             } else if (t.type() == Type.WORD) {
                 latin = true;
+                if (w.length() == 1) {
+                    letters++;
+                }
             }
         }
         if (!latin) {
             return false;
+        }
+        if (letters >= 3) {
+            return true; // spelled out letter by letter after the cue: "微信 z h a o lei", "wechat is j o h n"
         }
         return adjacent ? seps > 0 || digits >= 2 : seps > 0 || spoken >= 3;
     }

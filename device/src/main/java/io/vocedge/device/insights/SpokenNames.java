@@ -24,7 +24,12 @@ final class SpokenNames {
         STRONG,
         /** A title (mr, mrs): any word, then only listed names ("mrs brown welcome back" is one word). */
         TITLE,
-        LISTED
+        LISTED,
+        /**
+         * A cue that asks for a person ("speak to", "ask for"): a listed name, or a first name that is also a word when
+         * the clause ends after it ("could i speak to grace in the service department", "ask for will please").
+         */
+        PERSON
     }
 
     private record Cue(String[] words, Strength strength) {}
@@ -38,13 +43,20 @@ final class SpokenNames {
                 + "|surname is|first name|last name|surname|named|pronounced|under the name|booked under"
                 + "|english name is";
         String title = "mr|mrs|ms|mister|missus";
-        String listed = "this is|i'm|im|i am|it's|its|under|for|to|ask for|speak to|speak with|with|contact is|is"
+        String person = "ask for|speak to|speak with|talk to|talk with|asked for|spoke to|spoke with|is that";
+        String listed = "this is|i'm|im|i am|it's|its|under|for|to|with|contact is|is"
                 + "|me|partner|husband|wife|son|daughter|brother|sister|law|boss|friend|colleague|see|by|called"
                 + "|customer|page|here's|hi|hey|thanks|dear|meet|tell|ask|that's|was|fiance|fiancee"
                 + "|girlfriend|boyfriend|mother|father|mom|mum|dad|uncle|aunt|cousin|nephew|niece|grandson"
                 + "|granddaughter|grandfather|grandmother|spoke|name|doctor|dr|miss|call me";
         for (Strength s : Strength.values()) {
-            for (String c : (s == Strength.STRONG ? strong : s == Strength.TITLE ? title : listed).split("\\|")) {
+            String words = switch (s) {
+                case STRONG -> strong;
+                case TITLE -> title;
+                case LISTED -> listed;
+                case PERSON -> person;
+            };
+            for (String c : words.split("\\|")) {
                 String[] w = c.split(" ");
                 m.computeIfAbsent(w[0], k -> new ArrayList<>()).add(new Cue(w, s));
             }
@@ -74,6 +86,10 @@ final class SpokenNames {
         "son", "sen", "ez", "ski", "sky", "czyk", "berg", "stein", "mann", "quist", "qvist", "ov", "ova", "enko",
         "ian", "yan", "opoulos", "ini", "etti", "elli", "ucci", "oglu", "wicz", "field", "worth", "ley", "ton", "ford"
     };
+
+    /** Words after which a person asked for is complete: "speak to grace in service", "ask for will please". */
+    private static final Set<String> CLAUSE_ENDS = Set.of(
+            "please", "in", "at", "from", "on", "about", "here", "there", "today", "thanks", "when", "if", "who");
 
     private static final Set<String> FILLERS = Set.of("uh", "um", "er", "erm", "like", "sorry", "oh", "-", ",");
 
@@ -116,8 +132,9 @@ final class SpokenNames {
             int end = -1;
             List<Cue> cues = CUES.get(t.lower());
             if (cues != null) {
+                boolean shop = i > 0 && tokens.get(i - 1).is("welcome") && (t.is("to") || t.is("at"));
                 for (Cue c : cues) {
-                    if (matches(tokens, i, c.words())) {
+                    if (!shop && matches(tokens, i, c.words())) { // "welcome to harvey's" names a shop
                         int e = name(tokens, i + c.words().length, c.strength(), out, found);
                         if (e > end) {
                             end = e;
@@ -209,9 +226,14 @@ final class SpokenNames {
             j++; // "mrs van der berg"
         }
         String w = base(tokens.get(j));
-        boolean anyWord = strength != Strength.LISTED;
+        boolean anyWord = strength == Strength.STRONG || strength == Strength.TITLE;
         boolean ok =
                 anyWord ? nameShaped(w) && !NameLists.AMBIGUOUS.contains(w) || NameLists.FIRST.contains(w) : listed(w);
+        if (!ok && strength == Strength.PERSON && NameLists.AMBIGUOUS_FIRST.contains(w)) {
+            ok = j + 1 >= n
+                    || tokens.get(j + 1).type() == Type.PUNCT
+                    || CLAUSE_ENDS.contains(tokens.get(j + 1).lower());
+        }
         if (!ok && anyWord && NameLists.AMBIGUOUS.contains(w)) {
             ok = !SpokenNumbers.isSpelledLetter(tokens.get(j)); // "my name is june"
         }
@@ -272,6 +294,9 @@ final class SpokenNames {
         if (!firstIsName || NameLists.STOP.contains(b) || NameLists.AMBIGUOUS.contains(b)) {
             return -1;
         }
+        if (i > 0 && tokens.get(i - 1).is("the")) {
+            return -1; // "at the john lewis counter", "the ted baker shop": a business named after someone
+        }
         boolean surname =
                 NameLists.SURNAMES.contains(b) || !NameLists.AMBIGUOUS.contains(a) && nameShaped(b) && surnameShaped(b);
         if (!surname) {
@@ -303,6 +328,9 @@ final class SpokenNames {
     private static boolean surnameShaped(String w) {
         if (w.length() < 5) {
             return false;
+        }
+        if (w.startsWith("mc") || w.startsWith("o'") || w.startsWith("mac") && w.length() >= 6) {
+            return true; // "fiona mackay", "siobhan o'leary"
         }
         for (String e : SURNAME_ENDINGS) {
             if (w.endsWith(e)) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -473,6 +474,9 @@ final class SpokenNumbers {
     private static final Pattern DATE = Pattern.compile(
             "(?:\\d{4}\\s*[-./]\\s*\\d{1,2}\\s*[-./]\\s*\\d{1,2}|\\d{1,2}\\s*[-./]\\s*\\d{1,2}\\s*[-./]\\s*\\d{2,4})"
                     + "(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?"); // "2025-06-14 14:30": a date and its time
+    /** Clock times and opening hours written with a colon: "14:30", "08:00-18:00", "9:00 至 21:00". */
+    private static final Pattern CLOCK =
+            Pattern.compile("\\d{1,2}[:：]\\d{2}(?:\\s*(?:[-–—~～]|至|到|to)\\s*\\d{1,2}[:：]\\d{2})*");
 
     private SpokenNumbers() {}
 
@@ -1186,6 +1190,26 @@ final class SpokenNumbers {
         return maxLetters <= 3;
     }
 
+    /** Written clock times and nothing else with a digit ("08:00-18:00 weekdays, 9:00-13:00"): opening hours. */
+    private static boolean clockTimesOnly(String raw, List<Token> tokens, List<Piece> pieces) {
+        for (Piece p : pieces) {
+            if (tokens.get(p.first()).type() != Type.DIGITS) {
+                return false; // a number said in words is no clock time written down
+            }
+        }
+        Matcher m = CLOCK.matcher(raw);
+        if (!m.find()) {
+            return false;
+        }
+        String rest = m.reset().replaceAll("");
+        for (int k = 0; k < rest.length(); k++) {
+            if (RedactionTokens.isDigit(rest.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String classify(String text, List<Token> tokens, List<Piece> pieces) {
         StringBuilder sym = new StringBuilder();
         for (Piece p : pieces) {
@@ -1204,7 +1228,7 @@ final class SpokenNumbers {
         int first = pieces.get(0).first();
         int last = pieces.get(pieces.size() - 1).last();
         String raw = text.substring(tokens.get(first).start(), tokens.get(last).end());
-        if (DATE.matcher(raw).matches()) {
+        if (DATE.matcher(raw).matches() || clockTimesOnly(raw, tokens, pieces)) {
             return null;
         }
         String cue = cueBefore(tokens, first);
@@ -1252,6 +1276,9 @@ final class SpokenNumbers {
         boolean han = text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
         if (tail > 0 && digits >= 3 && digits <= 8 && !(tail == 1 && years(s)) && readOut(tokens, pieces)) {
             return "card"; // "last four of my social", 手机 尾号 二 零 三 九, "vin ends in four three five two one seven"
+        }
+        if ("bank".equals(cue) && digits >= 6 && digits <= 18) {
+            return "account";
         }
         if (counting(pieces) && digits >= 7 && phoneCueBefore(tokens, first)) {
             return "phone"; // 電話 號碼 係 九 八 七 六 五 四 三 二: a number, whatever its digits
@@ -1490,6 +1517,9 @@ final class SpokenNumbers {
             if (CVV_CUES.contains(w) || CVV_CUES.contains(pair)) {
                 return "cvv";
             }
+            if (BANK_CUES.contains(pair)) {
+                return "bank";
+            }
             if (PRODUCT_CUES.contains(w) || PRODUCT_CUES.contains(pair)) {
                 return "product";
             }
@@ -1502,7 +1532,14 @@ final class SpokenNumbers {
      * follows names a product, not a person, however long.
      */
     private static final Set<String> PRODUCT_CUES =
-            Set.of("part", "parts", "model", "sku", "配 件", "型 号", "编 码", "货 号", "料 号", "零 件");
+            Set.of("part", "parts", "model", "sku", "stock", "配 件", "型 号", "编 码", "货 号", "料 号", "零 件", "库 存");
+
+    /**
+     * Before a bank account's numbers ("sort code eighty nine oh five seventy one", "account number ...", 银行 账号):
+     * six digits or more after one are the account's however they are grouped, never a price.
+     */
+    private static final Set<String> BANK_CUES =
+            Set.of("sort code", "account number", "routing number", "account no", "acct number", "账 号");
 
     /** Before a card's security code: three or four digits after it are removed as a card. */
     private static final Set<String> CVV_CUES =
@@ -1520,7 +1557,7 @@ final class SpokenNumbers {
 
     private static Set<String> pairEnds() {
         Set<String> ends = new java.util.HashSet<>();
-        for (Set<String> cues : List.of(AREA_CODE_CUES, PLATE_CUES, TAIL_CUES, CVV_CUES, PRODUCT_CUES)) {
+        for (Set<String> cues : List.of(AREA_CODE_CUES, PLATE_CUES, TAIL_CUES, CVV_CUES, PRODUCT_CUES, BANK_CUES)) {
             for (String c : cues) {
                 int space = c.indexOf(' ');
                 if (space > 0 && c.indexOf(' ', space + 1) < 0) {

@@ -59,9 +59,10 @@ class RedactionDevSetTest {
 
     /**
      * The fourth author's held-out figures: 0.962 at its one run (device/corpus/README.md), 0.9720 (104/107) after the
-     * fifth author's rules (aggregate only; not tuned to), the floor now.
+     * fifth author's rules (aggregate only; not tuned to), 0.9813 (105/107) after the seventh author's (2026-12-05), the
+     * floor now.
      */
-    private static final double HELDOUT4_RECALL = 0.971;
+    private static final double HELDOUT4_RECALL = 0.981;
 
     private static final double HELDOUT4_KEPT = 1.0;
 
@@ -107,12 +108,38 @@ class RedactionDevSetTest {
         meetsTheTargets("/insights/pii-lookalikes-dev.tsv", 50, true, 0.90, 0.96);
     }
 
+    /**
+     * The seventh author's cases (written blind; see device/corpus/pii-author7-NOTES.md): spoken e-mails, handles,
+     * bank cards read in groups, phones, names and addresses in long utterances, and look-alike keep lines (order
+     * numbers, prices, model years). Dev at the figure the rules reached on it; the held-out part at the figure of its
+     * one run after the rules were done (not tuned to; its lines are not printed).
+     */
+    @Test
+    void seventhAuthorsContactTalkIsRedacted() throws Exception {
+        meetsTheTargets("/insights/pii-author7-dev.tsv", 290, true, AUTHOR7_RECALL, AUTHOR7_KEPT);
+        meetsTheTargets("/insights/pii-author7-heldout.tsv", 140, false, HELDOUT7_RECALL, HELDOUT7_KEPT);
+    }
+
+    /**
+     * Seventh author, held-out: 0.800 / 0.966 before the rules, 0.821 (119/145) / 0.975 (115/118) at its one run after
+     * them (2026-12-05 05:35 UTC; aggregates only read). Names (7/17) and handles (10/16) did not move: the dev rules
+     * were narrower than the held-out phrasing.
+     */
+    private static final double HELDOUT7_RECALL = 0.82;
+
+    private static final double HELDOUT7_KEPT = 0.974;
+
+    /** Seventh author, dev: 0.886 / 0.960 before the rules written on it (2026-12-05), 0.987 / 0.982 after. */
+    private static final double AUTHOR7_RECALL = 0.98;
+
+    private static final double AUTHOR7_KEPT = 0.98;
+
     private static final double AUTHOR6_RECALL = 0.96;
 
     private static final double AUTHOR6_KEPT = 1.0;
 
-    /** The fifth author's held-out figures: 0.834 at its one run (device/corpus/README.md), 0.874 after the sixth author's rules (aggregate only; not tuned to), the floor now. */
-    private static final double HELDOUT5_RECALL = 0.874;
+    /** The fifth author's held-out figures: 0.834 at its one run (device/corpus/README.md), 0.874 after the sixth author's rules, 0.890 after the seventh's (aggregates only; not tuned to), the floor now. */
+    private static final double HELDOUT5_RECALL = 0.889;
 
     private static final double HELDOUT5_KEPT = 0.969;
 
