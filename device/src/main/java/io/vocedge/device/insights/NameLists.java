@@ -15,8 +15,37 @@ final class NameLists {
         return Set.copyOf(java.util.Arrays.asList(spaced.trim().split("\\s+"))); // duplicates are harmless
     }
 
-    /** First names that are no ordinary English word (those are in {@link #AMBIGUOUS}). */
-    static final Set<String> FIRST = words("""
+    /**
+     * A vendored list (resources {@code names/}, made by device/corpus/tools/make_name_lists.py from MIT-licensed npm
+     * packages, names that are also lower-case English words left out): one name per line, {@code #} comments.
+     */
+    static Set<String> vendored(String file) {
+        String path = "/io/vocedge/device/insights/names/" + file;
+        try (java.io.InputStream in = NameLists.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("name list missing from the jar: " + path);
+            }
+            Set<String> out = new java.util.HashSet<>();
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                String w = line.strip();
+                if (!w.isEmpty() && w.charAt(0) != '#') {
+                    out.add(w);
+                }
+            }
+            return out;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read name list " + path, e);
+        }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new java.util.HashSet<>(a);
+        u.addAll(b);
+        return Set.copyOf(u);
+    }
+
+    /** First names that are no ordinary English word (those are in {@link #AMBIGUOUS}): typed here, and vendored. */
+    static final Set<String> FIRST = union(vendored("first-names-en.txt"), words("""
             aaron abdul abigail adam adrian ahmed aisha alan albert alejandro alex alexander alexandra alexis ali alice
             alicia allen alison amanda amber amelia amir amira amy ana andre andrea andrew andy angela anita ann anna
             anne annie anthony antonio arjun arthur ashley audrey austin ava avi barbara beatrice becky ben benjamin
@@ -57,10 +86,10 @@ final class NameLists {
             svetlana oksana yuri vladimir irina tatiana santiago valentina camila lucia jimena alvaro sergio raul
             cristina rocio giuseppe lorenzo matteo chiara federica alessandro pierre jacques francois amelie camille
             elodie mathieu gavin graham nigel clive barry callan keira kayla aimee ruairidh connie harriet
-            """);
+            """));
 
-    /** Surnames that are no ordinary English word. */
-    static final Set<String> SURNAMES = words("""
+    /** Surnames that are no ordinary English word: typed here, and vendored. */
+    static final Set<String> SURNAMES = union(vendored("surnames-en.txt"), words("""
             abernathy adams alvarez anderson bailey baker barnes bennett brooks brown bryant butler campbell carter
             castellano castillo castro chaudhry chavez clark coleman collins cooper cox cruz davies davis diaz dixon
             dubois edwards evans fernandez fisher fitzgerald flores foster garcia gomez gonzales gonzalez gray griffin
@@ -89,7 +118,7 @@ final class NameLists {
             gibson fletcher barker atkinson armstrong hewitt pearson wilkinson dawson gardner chopra kapoor malhotra
             banerjee chatterjee mukherjee nair menon pillai joshi desai bose sinha verma agarwal kowalczyk wozniak
             mazur krawczyk petrova ivanova smirnov volkov morozov novikov
-            """);
+            """));
 
     /**
      * Names that are also ordinary words, car makes or places ("will", "mark", "grace", "lincoln", "honda"): never a
@@ -111,6 +140,8 @@ final class NameLists {
             oscar mike charlie juliet romeo sierra lima india hotel kilo delta echo golf tango victor papa
             cooper benz chrysler chevrolet rover vega royce martin aston land washington jackson madison georgia
             florence virginia carolina savannah chelsea kingston lexington denver orlando cleveland raleigh
+            january february july september october november december monday tuesday wednesday thursday friday
+            saturday sunday alexa siri cortana una christmas easter
             """);
 
     /** Of {@link #AMBIGUOUS}, the first names (a car or a place never starts a "first name + surname" pair). */

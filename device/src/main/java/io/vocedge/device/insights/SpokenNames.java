@@ -87,6 +87,9 @@ final class SpokenNames {
         "ian", "yan", "opoulos", "ini", "etti", "elli", "ucci", "oglu", "wicz", "field", "worth", "ley", "ton", "ford"
     };
 
+    /** Words before "to" / "at" that make what follows a place ("welcome to", "next to", "opposite to"). */
+    private static final Set<String> PLACE_BEFORE = Set.of("welcome", "next", "opposite", "close", "adjacent");
+
     /** Words after which a person asked for is complete: "speak to grace in service", "ask for will please". */
     private static final Set<String> CLAUSE_ENDS = Set.of(
             "please", "in", "at", "from", "on", "about", "here", "there", "today", "thanks", "when", "if", "who");
@@ -132,9 +135,9 @@ final class SpokenNames {
             int end = -1;
             List<Cue> cues = CUES.get(t.lower());
             if (cues != null) {
-                boolean shop = i > 0 && tokens.get(i - 1).is("welcome") && (t.is("to") || t.is("at"));
+                boolean shop = i > 0 && PLACE_BEFORE.contains(tokens.get(i - 1).lower()) && (t.is("to") || t.is("at"));
                 for (Cue c : cues) {
-                    if (!shop && matches(tokens, i, c.words())) { // "welcome to harvey's" names a shop
+                    if (!shop && matches(tokens, i, c.words())) { // "welcome to harvey's", "next to ted baker": shops
                         int e = name(tokens, i + c.words().length, c.strength(), out, found);
                         if (e > end) {
                             end = e;

@@ -92,10 +92,13 @@ class RedactionDevSetTest {
         meetsTheTargets("/insights/pii-author6-heldout.tsv", 140, false, HELDOUT6_RECALL, HELDOUT6_KEPT);
     }
 
-    /** The sixth author's held-out figures at its one run (2026-12-04 22:31 UTC): recall 104/145, kept 184/186. */
-    private static final double HELDOUT6_RECALL = 0.717;
+    /**
+     * The sixth author's held-out figures at its one run (2026-12-04 22:31 UTC): recall 104/145, kept 184/186; with the
+     * vendored English name lists (2026-12-05, aggregates only): recall 111/145, kept 183/186, the floor now.
+     */
+    private static final double HELDOUT6_RECALL = 0.765;
 
-    private static final double HELDOUT6_KEPT = 0.989;
+    private static final double HELDOUT6_KEPT = 0.983;
 
     /**
      * Training-corpus lines (device/corpus/train) the first name rules got wrong, written down by the lead as keep
@@ -123,9 +126,9 @@ class RedactionDevSetTest {
     /**
      * Seventh author, held-out: 0.800 / 0.966 before the rules, 0.821 (119/145) / 0.975 (115/118) at its one run after
      * them (2026-12-05 05:35 UTC; aggregates only read). Names (7/17) and handles (10/16) did not move: the dev rules
-     * were narrower than the held-out phrasing.
+     * were narrower than the held-out phrasing. 0.834 (121/145) / 0.975 with the vendored English name lists.
      */
-    private static final double HELDOUT7_RECALL = 0.82;
+    private static final double HELDOUT7_RECALL = 0.834;
 
     private static final double HELDOUT7_KEPT = 0.974;
 
