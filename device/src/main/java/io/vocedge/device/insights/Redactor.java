@@ -512,19 +512,17 @@ public final class Redactor {
     }
 
     private static boolean hasAsciiDigit(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
-                return true;
-            }
-        }
-        return false;
+        return hasCharIn(s, '0', '9');
     }
 
     private static boolean hasUpperAscii(String s) {
+        return hasCharIn(s, 'A', 'Z');
+    }
+
+    private static boolean hasCharIn(String s, char lo, char hi) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
+            if (c >= lo && c <= hi) {
                 return true;
             }
         }
