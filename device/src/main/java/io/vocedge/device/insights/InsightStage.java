@@ -41,17 +41,49 @@ public final class InsightStage implements TranscriptSink {
         RecordTime started;
     }
 
+    /** The analysis of one transcript (the engine's in production; a test can make it fail). */
+    @FunctionalInterface
+    interface Analyzer {
+        InsightEngine.Analysis analyze(String text, String lang, String role);
+    }
+
+    private final Analyzer analyzer;
+    private final java.util.concurrent.atomic.AtomicLong unanalyzable = new java.util.concurrent.atomic.AtomicLong();
+
     public InsightStage(String deviceId, InsightEngine engine, RecordSink sink, RecordClock clock) {
+        this(deviceId, engine, engine::analyze, sink, clock);
+    }
+
+    InsightStage(String deviceId, InsightEngine engine, Analyzer analyzer, RecordSink sink, RecordClock clock) {
         this.deviceId = deviceId;
         this.engine = engine;
+        this.analyzer = analyzer;
         this.sink = sink;
         this.clock = clock;
     }
 
+    /** Transcripts dropped because their analysis failed (never stored: their text could not be redacted). */
+    public long unanalyzable() {
+        return unanalyzable.get();
+    }
+
     @Override
     public synchronized void onTranscript(Transcript t) {
-        InsightEngine.Analysis a = engine.analyze(
-                t.text(), t.lang(), t.speaker() == null ? null : t.speaker().wireName());
+        InsightEngine.Analysis a;
+        try {
+            a = analyzer.analyze(
+                    t.text(), t.lang(), t.speaker() == null ? null : t.speaker().wireName());
+        } catch (RuntimeException | StackOverflowError e) {
+            // A text the redactor cannot get through is dropped, never stored raw; the transcript is consumed so the
+            // speech stage does not retry the same text for ever (a poison pill would stop every later segment).
+            unanalyzable.incrementAndGet();
+            Logger.error(
+                    "event=utterance_unanalyzable segment={} chars={} error={}",
+                    t.segmentId(),
+                    t.text() == null ? 0 : t.text().length(),
+                    e.getClass().getSimpleName());
+            return;
+        }
         String text = a.redactedText().length() > Limits.MAX_TEXT_CHARS
                 ? a.redactedText().substring(0, Limits.MAX_TEXT_CHARS)
                 : a.redactedText();

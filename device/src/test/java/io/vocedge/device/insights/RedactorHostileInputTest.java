@@ -1,0 +1,45 @@
+package io.vocedge.device.insights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A line built to make the redactor's patterns backtrack (long runs of spelled letters, separators, clock times, number
+ * words, surname characters), as garbled recognizer output or a hostile device could send, still redacts in linear
+ * time. The bound is generous (a catastrophic pattern takes minutes on these, a linear one milliseconds); it guards
+ * against exponential backtracking, not speed, which bench-insights measures.
+ */
+class RedactorHostileInputTest {
+    private final Redactor redactor = new Redactor();
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "l , ",
+                "l l eight five ",
+                "a b one two c ",
+                "08:00-",
+                "9:00 to ",
+                "一 二 三 ",
+                "王 磊 ",
+                "林雪 ",
+                "forty two birch road ",
+                "jo at smith and ",
+                "z h a o ",
+                "sort code one ",
+                "Mill Lane, Clifton, ",
+                "mc ",
+                "AB1 ",
+                ", , , ",
+            })
+    void longRepeatedFragmentsRedactWithoutBacktracking(String fragment) {
+        String line = fragment.repeat(20_000 / fragment.length());
+        String out = assertTimeoutPreemptively(
+                Duration.ofSeconds(20), () -> redactor.redact(line).text());
+        assertThat(out).isNotNull();
+    }
+}
