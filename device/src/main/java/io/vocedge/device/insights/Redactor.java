@@ -73,9 +73,13 @@ public final class Redactor {
      * A Chinese address after its road or estate word: 幸福 路 八十八 号 三 栋 五零二, 建国路88号院6号楼1203室, 滨江 花园 十二 栋 二
      * 单元 一 零 零 三. Needs the road word right before the number, so 三 楼 B 区 十二 号 展位 and dates stay.
      */
-    private static final Pattern ADDRESS_ZH = Pattern.compile("(?:路|街|大道|大街|弄|巷|胡同|小区|花园|苑|新村|家园|公寓|大厦)"
-            + "\\s*(?:[东西南北中]\\s*)?(?:" + ZH_NUM + "\\s*(?:号\\s*院|号\\s*楼|号|弄|栋|幢|座|单\\s*元|楼|室)\\s*)+"
-            + "(?:" + ZH_NUM + "(?:\\s*室)?)?");
+    private static final Pattern ADDRESS_ZH = Pattern.compile("(?:路|街|大道|大街|(?<=[东西南北中一二三四五六七八九十]\\s?)道"
+            + "|弄|巷|胡同|小区|花园|苑|新村|家园|公寓|大厦)"
+            + "\\s*(?:(?:[东西南北中上下]|" + ZH_NUM + ")?\\s*段\\s*)?" // 人民南路四段, 东 大街 段
+            + "(?:[东西南北中]\\s*)?(?:" + ZH_NUM + "\\s*(?:号\\s*院|号\\s*楼|号|弄|栋|幢|座|单\\s*元|楼|室)\\s*)+"
+            + "(?:" + ZH_NUM + "(?:\\s*室)?)?"
+            // then a named building's lettered block: 维多利 广场 B 座 二 幺 零 七
+            + "(?:\\s*(?:\\p{IsHan}{1,4}\\s*){0,3}?[A-Za-z]\\s*(?:座|栋|幢|号楼|单\\s*元)\\s*(?:" + ZH_NUM + "(?:\\s*室)?)?)?");
     /** A postal code after its cue: "zip code nine four one one oh", 邮编 100020. */
     private static final Pattern POSTCODE =
             Pattern.compile("(?i)(?<=(?:zip|zip code|zipcode|postcode|post code|postal code"
@@ -444,8 +448,8 @@ public final class Redactor {
         }
         return java.util.Map.copyOf(m);
     }
-    /** Han characters an address's road or estate word ends with (路, 街, 道, 弄, 巷, 同, 区, 园, 苑, 村, 寓, 厦). */
-    private static final String ROAD_ENDS = "路街道弄巷同区园苑村寓厦";
+    /** Han characters an address's road or estate word ends with (路, 街, 道, 弄, 巷, 同, 区, 园, 苑, 村, 寓, 厦, 段). */
+    private static final String ROAD_ENDS = "路街道弄巷同区园苑村寓厦段";
 
     private static final String HAN_NUMERALS = "零〇一二三四五六七八九十百千幺两洞";
 
@@ -542,7 +546,11 @@ public final class Redactor {
             if (group > 0 && m.group(group).chars().noneMatch(Character::isDigit)) {
                 continue;
             }
-            spans.add(new Span(m.start(group), m.end(group), kind));
+            int end = m.end(group);
+            while (end > m.start(group) && Character.isWhitespace(text.charAt(end - 1))) {
+                end--; // a pattern's optional tail may have taken the space after it: keep it between words
+            }
+            spans.add(new Span(m.start(group), end, kind));
         }
     }
 }

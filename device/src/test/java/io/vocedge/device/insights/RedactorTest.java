@@ -150,6 +150,34 @@ class RedactorTest {
         assertThat(redactor.redact(in).text()).isEqualTo(in);
     }
 
+    /** Chinese addresses with a road section (段), a numbered road (七 道) or a lettered block after the number. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "快递 寄 到 解放 路 二 段 六 十 号 三 栋|快递 寄 到 解放 <address>",
+                "公司 在 中山路三段 45 号 6 栋 1101 室|公司 在 中山<address>",
+                "家 住 南 大街 东 段 一 百 零 八 号|家 住 南 <address>",
+                "在 经济 开发 区 北 三 道 五 十 六 号 门口|在 经济 开发 区 北 三 <address> 门口",
+                "送 到 长江 路 九 号 国贸 中心 A 座 幺 五 零 三|送 到 长江 <address>",
+            })
+    void chineseAddressSectionsAndBlocksAreRedacted(String in, String out) {
+        assertThat(redactor.redact(in).text()).isEqualTo(out);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "这 个 我 知道 二 十 号 之前 一定 交车",
+                "一 道 题 三 号 考",
+                "展厅 二 楼 A 座 区域 有 三 台 样车",
+                "高速 上 那 一 段 开 了 一 百 二 十",
+            })
+    void chineseAddressLookAlikesAreKept(String in) {
+        assertThat(redactor.redact(in).text()).isEqualTo(in);
+    }
+
     /** Fifth-author forms (recognizer output), in phrasings of this test's own, not the case files'. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(
