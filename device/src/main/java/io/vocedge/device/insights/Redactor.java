@@ -274,10 +274,10 @@ public final class Redactor {
      */
     private static void sayAgain(List<RedactionTokens.Token> tokens, List<Span> spans) {
         java.util.Map<String, String> words = null; // word -> kind of the span it was removed in
-        boolean email = false;
+        boolean numbered = false;
         for (Span s : spans) {
             boolean isEmail = s.kind().equals("email");
-            email |= isEmail;
+            numbered |= NUMBERED.contains(s.kind());
             if (!isEmail && !s.kind().equals("name")) {
                 continue;
             }
@@ -290,7 +290,7 @@ public final class Redactor {
                 }
             }
         }
-        if (email) {
+        if (numbered) {
             sayDigitsAgain(tokens, spans);
         }
         if (words == null) {
@@ -305,18 +305,24 @@ public final class Redactor {
         }
     }
 
+    /** Kinds whose digits identify someone when said again on their own. */
+    private static final Set<String> NUMBERED = Set.of("email", "phone", "card", "id", "account");
+
     /**
-     * Digits of a removed address said again after it, one by one ("chen 点 jie 艾特 163 点 com 那个 一 六 三"): three
-     * or more in a row that the address holds go too.
+     * Digits of a removed address or number said again after it, one by one ("chen 点 jie 艾特 163 点 com 那个 一 六
+     * 三", "手机 号 ... 对 幺 二 零 零 是 中间 四 位"): three or more in a row that the removed span holds go too, as its
+     * kind. After a number (not an address) only digits said one at a time count, so a price or a year that happens to
+     * share three digits with a phone stays.
      */
     private static void sayDigitsAgain(List<RedactionTokens.Token> tokens, List<Span> spans) {
         int n = spans.size();
         StringBuilder run = new StringBuilder();
         for (int k = 0; k < n; k++) {
             Span s = spans.get(k);
-            if (!s.kind().equals("email")) {
+            if (!NUMBERED.contains(s.kind())) {
                 continue;
             }
+            boolean singles = !s.kind().equals("email");
             StringBuilder held = new StringBuilder();
             for (RedactionTokens.Token t : tokens) {
                 if (t.start() >= s.start() && t.end() <= s.end()) {
@@ -331,12 +337,13 @@ public final class Redactor {
                 String d;
                 while (j < tokens.size()
                         && (d = SpokenNumbers.digitsOf(tokens.get(j).lower())) != null
+                        && (!singles || d.length() == 1)
                         && !inside(spans, n, tokens.get(j))) {
                     run.append(d);
                     j++;
                 }
                 if (run.length() >= 3 && held.indexOf(run.toString()) >= 0) {
-                    spans.add(new Span(tokens.get(i).start(), tokens.get(j - 1).end(), "email"));
+                    spans.add(new Span(tokens.get(i).start(), tokens.get(j - 1).end(), s.kind()));
                 }
                 i = Math.max(j, i + 1);
             }

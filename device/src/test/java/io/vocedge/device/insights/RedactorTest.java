@@ -178,6 +178,22 @@ class RedactorTest {
         assertThat(redactor.redact(in).text()).isEqualTo(in);
     }
 
+    /** Part of a removed number read back digit by digit to confirm it goes too; other numbers in the line stay. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "my mobile is oh seven nine one one two three four five six seven yes one two three four in the middle"
+                        + "|my mobile is <phone> yes <phone> in the middle",
+                "手机 号 一 三 九 零 二 八 八 七 六 五 四 对 八 八 七 六 是 中间|手机 号 <phone> 对 <phone> 是 中间",
+                "call oh seven seven zero zero nine eight one two three four it costs one nine nine a month"
+                        + "|call <phone> it costs one nine nine a month",
+                "手机 一 三 八 零 零 一 二 三 四 五 六 首付 三 万 五 千|手机 <phone> 首付 三 万 五 千",
+            })
+    void digitsOfARemovedNumberSaidAgainGoToo(String in, String out) {
+        assertThat(redactor.redact(in).text()).isEqualTo(out);
+    }
+
     /** Fifth-author forms (recognizer output), in phrasings of this test's own, not the case files'. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(
