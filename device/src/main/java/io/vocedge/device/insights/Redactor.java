@@ -200,6 +200,7 @@ public final class Redactor {
         if (spans.isEmpty()) {
             return new Result(input, List.of());
         }
+        joinedLocalParts(tokens, spans);
         sayAgain(tokens, spans);
         extendPhones(input, spans);
         spans.sort(Comparator.comparingInt(Span::start)
@@ -223,6 +224,35 @@ public final class Redactor {
         }
         out.append(input, pos, input.length());
         return new Result(out.toString(), new ArrayList<>(kinds));
+    }
+
+    /**
+     * An e-mail whose local part was dictated in two pieces, "rosie and then the number twelve at gmail dot com": the
+     * mail scanner starts at the digits; the word before the joining phrase belongs to the address too.
+     */
+    private static void joinedLocalParts(List<RedactionTokens.Token> tokens, List<Span> spans) {
+        for (int k = 0; k < spans.size(); k++) {
+            Span s = spans.get(k);
+            if (!s.kind().equals("email")) {
+                continue;
+            }
+            int i = 0;
+            while (i < tokens.size() && tokens.get(i).start() < s.start()) {
+                i++;
+            }
+            int joined =
+                    i < tokens.size() && tokens.get(i).start() == s.start() ? SpokenHandles.joinEndingAt(tokens, i) : 0;
+            int before = i - joined - 1;
+            if (joined > 0 && before >= 0) {
+                RedactionTokens.Token w = tokens.get(before);
+                if (w.type() == RedactionTokens.Type.WORD
+                        && w.lower().length() >= 2
+                        && !NameLists.STOP.contains(w.lower())
+                        && !MAIL_WORDS.contains(w.lower())) {
+                    spans.set(k, new Span(w.start(), s.end(), "email"));
+                }
+            }
+        }
     }
 
     /** The town written after a street address: ", Clifton", ", West Bridgford". */

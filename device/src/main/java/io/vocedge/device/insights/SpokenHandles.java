@@ -251,6 +251,10 @@ final class SpokenHandles {
         int digits = 0;
         int end = -1;
         for (int k = s; k < n; k++) {
+            if (words > 0 && digits == 0 && continuation(tokens, k) > 0) {
+                k += continuation(tokens, k) - 1; // "fast lane fiona with the number two"
+                continue;
+            }
             Token t = tokens.get(k);
             String w = t.lower();
             boolean digit = DIGIT_WORDS.contains(w) || t.type() == Type.DIGITS;
@@ -315,6 +319,13 @@ final class SpokenHandles {
             Token t = tokens.get(k);
             String w = t.lower();
             boolean part;
+            int joined = continuation(tokens, k);
+            if (joined > 0) {
+                end = k + joined; // "nightowl and then the hashtag four four": the digits after it are the id's
+                k = end;
+                plain = 0;
+                continue;
+            }
             if (SEPARATORS.contains(w)) {
                 part = k + 1 < tokens.size() && isPiece(tokens.get(k + 1));
                 plain = 0; // "kelly dot cars dot two four": a word after a separator is the id's own
@@ -341,6 +352,76 @@ final class SpokenHandles {
         return end;
     }
 
+    /**
+     * How people join the digits on to a name they dictate: "and then the number", "followed by", "with the number",
+     * "then the hashtag". Said between a name and digits, the phrase is a separator.
+     */
+    private static final List<List<String>> JOINS = List.of(
+            List.of("and", "then", "the", "number"),
+            List.of("and", "then", "the", "numbers"),
+            List.of("and", "then", "the", "hashtag"),
+            List.of("and", "then", "hashtag"),
+            List.of("and", "then", "number"),
+            List.of("and", "then"),
+            List.of("then", "the", "number"),
+            List.of("then", "the", "numbers"),
+            List.of("then", "the", "hashtag"),
+            List.of("followed", "by", "the", "number"),
+            List.of("followed", "by"),
+            List.of("with", "the", "number"),
+            List.of("with", "the", "numbers"),
+            List.of("with", "the", "hashtag"),
+            List.of("and", "the", "number"),
+            List.of("hashtag"));
+
+    /**
+     * Number of tokens of a joining phrase starting at {@code k} when the token after it is a digit or a digit word; 0
+     * when none.
+     */
+    static int continuation(List<Token> tokens, int k) {
+        String first = tokens.get(k).lower();
+        if (!first.equals("and")
+                && !first.equals("then")
+                && !first.equals("followed")
+                && !first.equals("with")
+                && !first.equals("hashtag")) {
+            return 0;
+        }
+        for (List<String> join : JOINS) {
+            int after = k + join.size();
+            if (after >= tokens.size()) {
+                continue;
+            }
+            boolean all = true;
+            for (int x = 0; x < join.size() && all; x++) {
+                all = tokens.get(k + x).lower().equals(join.get(x));
+            }
+            Token next = tokens.get(after);
+            if (all && (next.type() == Type.DIGITS || DIGIT_WORDS.contains(next.lower()))) {
+                return join.size();
+            }
+        }
+        return 0;
+    }
+
+    /** Number of tokens of a joining phrase that ends right before token {@code i}; 0 when none does. */
+    static int joinEndingAt(List<Token> tokens, int i) {
+        for (List<String> join : JOINS) {
+            int from = i - join.size();
+            if (from < 0) {
+                continue;
+            }
+            boolean all = true;
+            for (int x = 0; x < join.size() && all; x++) {
+                all = tokens.get(from + x).lower().equals(join.get(x));
+            }
+            if (all) {
+                return join.size();
+            }
+        }
+        return 0;
+    }
+
     private static boolean isPiece(Token t) {
         return t.type() == Type.WORD
                 || t.type() == Type.ALNUM
@@ -361,7 +442,11 @@ final class SpokenHandles {
         for (int k = from; k <= end; k++) {
             Token t = tokens.get(k);
             String w = t.lower();
-            if (SEPARATORS.contains(w)) {
+            int joined = continuation(tokens, k);
+            if (joined > 0) {
+                seps++;
+                k += joined - 1;
+            } else if (SEPARATORS.contains(w)) {
                 seps++;
             } else if (t.type() == Type.DIGITS || t.type() == Type.ALNUM) {
                 digits += 2;

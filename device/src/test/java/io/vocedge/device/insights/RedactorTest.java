@@ -194,6 +194,34 @@ class RedactorTest {
         assertThat(redactor.redact(in).text()).isEqualTo(out);
     }
 
+    /** Ids and mail names dictated as a word, a joining phrase, then digits. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "my discord is nightowl and then the hashtag four four two one|my discord is <account>",
+                "the handle is bluefox followed by two seven|the handle is <account>",
+                "on tiktok it's fast lane fiona with the number two at the end|on tiktok it's <account> at the end",
+                "email is tom followed by eighty eight at outlook dot com|email is <email>",
+                "send it to rosie and then the number twelve at gmail dot com|send it to <email>",
+            })
+    void dictatedIdsWithJoiningPhrasesAreRedacted(String in, String out) {
+        assertThat(redactor.redact(in).text()).isEqualTo(out);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "my wechat is mike and then i will send the photo",
+                "add me on wechat and then the number is on the card",
+                "it is the one and then the number five at the front desk",
+                "we added the alloys and then the number plate for two hundred",
+            })
+    void joiningPhrasesWithoutAnIdAreKept(String in) {
+        assertThat(redactor.redact(in).text()).isEqualTo(in);
+    }
+
     /** Fifth-author forms (recognizer output), in phrasings of this test's own, not the case files'. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(
