@@ -108,11 +108,11 @@ public final class Redactor {
     /** A UK driving licence number: five surname characters, six birth digits, initials, a digit, two letters. */
     private static final Pattern UK_LICENCE = Pattern.compile("\\b[A-Z9]{5} ?\\d{6} ?[A-Z9]{2}\\d[A-Z]{2}\\b");
     /**
-     * A card's expiry after its cue, written ("exp 11/26") or said ("expiry is oh nine twenty seven"), in a line that
+     * A card's expiry after its cue, written ("exp 11/26", "expiry 09 27") or said ("expiry is oh nine twenty seven"), in a line that
      * talks about a card or its security code.
      */
     private static final Pattern EXPIRY = Pattern.compile("(?i)\\b(?:expiry|expiration|exp|expires|valid thru"
-            + "|valid through)\\b\\.?(?:\\s+date)?(?:\\s+(?:is|of))?\\s*:?\\s*(\\d{1,2}\\s*/\\s*\\d{2,4}"
+            + "|valid through)\\b\\.?(?:\\s+date)?(?:\\s+(?:is|of))?\\s*:?\\s*(\\d{1,2}\\s*/\\s*\\d{2,4}|\\d{2}[\\s-]\\d{2}\\b"
             + "|" + EN_NUM + "(?:[\\s-]+" + EN_NUM + "\\b){1,3})");
 
     /** Redacted text and the kinds removed. */
@@ -201,6 +201,7 @@ public final class Redactor {
             return new Result(input, List.of());
         }
         joinedLocalParts(tokens, spans);
+        licenceSurnames(tokens, spans);
         sayAgain(tokens, spans);
         extendPhones(input, spans);
         spans.sort(Comparator.comparingInt(Span::start)
@@ -251,6 +252,40 @@ public final class Redactor {
                         && !MAIL_WORDS.contains(w.lower())) {
                     spans.set(k, new Span(w.start(), s.end(), "email"));
                 }
+            }
+        }
+    }
+
+    /**
+     * A UK driving licence number read out starts with the holder's surname, padded or cut to five letters ("my
+     * licence is morga seven five three ..."): the id scanner starts at the digits; the word before them is part of it.
+     */
+    private static void licenceSurnames(List<RedactionTokens.Token> tokens, List<Span> spans) {
+        for (int k = 0; k < spans.size(); k++) {
+            Span s = spans.get(k);
+            if (!s.kind().equals("id")) {
+                continue;
+            }
+            int i = 0;
+            while (i < tokens.size() && tokens.get(i).end() <= s.start()) {
+                i++;
+            }
+            int before = i - 1;
+            if (before < 1 || tokens.get(i).start() != s.start()) {
+                continue;
+            }
+            RedactionTokens.Token w = tokens.get(before);
+            boolean cue = false;
+            for (int c = Math.max(0, before - 4); c < before && !cue; c++) {
+                String l = tokens.get(c).lower();
+                cue = l.equals("licence") || l.equals("license") || l.equals("licence's") || l.equals("license's");
+            }
+            if (cue
+                    && w.type() == RedactionTokens.Type.WORD
+                    && w.lower().length() >= 2
+                    && w.lower().length() <= 5
+                    && !NameLists.STOP.contains(w.lower())) {
+                spans.set(k, new Span(w.start(), s.end(), "id"));
             }
         }
     }

@@ -874,6 +874,11 @@ final class SpokenNumbers {
         if (cardTalk && d.length() >= 13 && d.length() <= 19 && la < 13 && lb < 13 && luhn(d)) {
             return "card";
         }
+        // sixteen digits said one by one in groups of four in a line about a card, the check digit misheard or
+        // misspoken: still the card ("... three three four four and five five six six")
+        if (cardTalk && d.length() == 16 && la % 4 == 0 && lb % 4 == 0 && a.oneByOne() && b.oneByOne()) {
+            return "card";
+        }
         boolean countryCode = a.first() > 0
                         && COUNTRY_PREFIX.contains(tokens.get(a.first() - 1).lower())
                 || a.symbols().startsWith("00");
