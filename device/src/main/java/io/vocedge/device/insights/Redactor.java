@@ -111,9 +111,10 @@ public final class Redactor {
      * A card's expiry after its cue, written ("exp 11/26", "expiry 09 27") or said ("expiry is oh nine twenty seven"), in a line that
      * talks about a card or its security code.
      */
-    private static final Pattern EXPIRY = Pattern.compile("(?i)\\b(?:expiry|expiration|exp|expires|valid thru"
-            + "|valid through)\\b\\.?(?:\\s+date)?(?:\\s+(?:is|of))?\\s*:?\\s*(\\d{1,2}\\s*/\\s*\\d{2,4}|\\d{2}[\\s-]\\d{2}\\b"
-            + "|" + EN_NUM + "(?:[\\s-]+" + EN_NUM + "\\b){1,3})");
+    private static final Pattern EXPIRY = Pattern.compile(
+            "(?i)\\b(?:expiry|expiration|exp|expires|valid thru|valid till|valid until|good thru|good through"
+                    + "|valid through)\\b\\.?(?:\\s+date)?(?:\\s+(?:is|of))?\\s*:?\\s*(\\d{1,2}\\s*/\\s*\\d{2,4}|\\d{2}[\\s-]\\d{2}\\b"
+                    + "|" + EN_NUM + "(?:[\\s-]+" + EN_NUM + "\\b){1,3})");
 
     /** Redacted text and the kinds removed. */
     public record Result(String text, List<String> kinds) {}
@@ -149,7 +150,9 @@ public final class Redactor {
                 }
             }
         }
-        if ((RedactionTokens.containsIgnoreCase(input, "exp") || RedactionTokens.containsIgnoreCase(input, "valid th"))
+        if ((RedactionTokens.containsIgnoreCase(input, "exp")
+                        || RedactionTokens.containsIgnoreCase(input, "valid ")
+                        || RedactionTokens.containsIgnoreCase(input, "good th"))
                 && cardTalk(input)) {
             Matcher m = EXPIRY.matcher(input); // said in words: no digit in the group, unlike the cued plates
             while (m.find()) {

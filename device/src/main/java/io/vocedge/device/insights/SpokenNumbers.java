@@ -351,7 +351,8 @@ final class SpokenNumbers {
             "中间",
             "前面",
             "再是",
-            "接着");
+            "接着",
+            "的"); // "一 五 九 的 二 三 四 五 的 六 七 八 九": said between the groups of a mobile number
     /** Filler phrases said inside a number ("five five five let me see oh one"): each counts as one gap word. */
     private static final List<List<String>> GAP_PHRASES = List.of(
             List.of("let", "me", "see"),

@@ -67,6 +67,9 @@ class RedactionBridgeTest {
                 "card four five three two one one two two and three three four four five five six six thanks"
                         + "|card <card> thanks",
                 "my driving licence is morga seven five three one one six s m nine i j|my driving licence is <id>",
+                "我 的 号 是 一 五 九 的 二 三 四 五 的 六 七 八 九|我 的 号 是 <phone>",
+                "card four nine one seven four eight four eight four eight four eight four eight four eight valid till oh two"
+                        + " twenty nine|card <card> valid till <card>",
                 "jane under score doe at example dot com|<email>",
                 "the registration is ab12 cde thanks|the registration is <plate> thanks",
                 "my national insurance number is q q one two three four five six c|my national insurance number is <id>",
@@ -101,6 +104,8 @@ class RedactionBridgeTest {
                 "the lease expiry is 09 27 months",
                 "the card fee is four five and five five six six",
                 "my licence is in the car",
+                "二 零 二 四 年 的 三 月 二 十 号 交 了 五 千 的 定金",
+                "the card is valid until march",
             })
     void pricesTimesAndProductsStay(String in) {
         assertThat(redactor.redact(in).text()).isEqualTo(in);
