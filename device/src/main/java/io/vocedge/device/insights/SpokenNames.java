@@ -41,7 +41,7 @@ final class SpokenNames {
         Map<String, List<Cue>> m = new java.util.HashMap<>();
         String strong = "my name is|name is|name's|names is|the name is|name was|first name is|last name is"
                 + "|surname is|first name|last name|surname|named|pronounced|under the name|booked under"
-                + "|english name is";
+                + "|english name is|name of|in the name of|under the name of";
         String title = "mr|mrs|ms|mister|missus";
         String person = "ask for|speak to|speak with|talk to|talk with|asked for|spoke to|spoke with|is that";
         String listed = "this is|i'm|im|i am|it's|its|under|for|to|with|contact is|is"
@@ -151,6 +151,9 @@ final class SpokenNames {
             if (end < 0) {
                 end = pair(tokens, i, out, found);
             }
+            if (end < 0) {
+                end = beforeVerb(tokens, i, out, found);
+            }
             if (end < 0 && han) {
                 end = pinyin(tokens, i, out, found);
             }
@@ -185,17 +188,26 @@ final class SpokenNames {
     }
 
     private static boolean listed(String w) {
-        return (NameLists.FIRST.contains(w) || NameLists.SURNAMES.contains(w)) && !NameLists.AMBIGUOUS.contains(w);
+        return (NameLists.FIRST.contains(w) || NameLists.SURNAMES.contains(w))
+                && !NameLists.AMBIGUOUS.contains(w)
+                && !PLACES_AND_MODELS.contains(w); // "we moved to dayton": a weak cue before a place
     }
 
     private static boolean nameShaped(String w) {
         if (!NameLists.FIRST.contains(w)
                 && !NameLists.SURNAMES.contains(w)
-                && (w.length() > 5 && w.endsWith("ing") || w.length() > 4 && (w.endsWith("ed") || w.endsWith("ly")))) {
-            return false; // "to david regarding", "this is sarah speaking": a verb or an adverb, no surname
+                && (w.length() > 5 && w.endsWith("ing")
+                        || w.length() > 4 && (w.endsWith("ed") || w.endsWith("ly"))
+                        || w.length() > 6 && ABSTRACT_ENDINGS.matcher(w).find())) {
+            // "to david regarding", "this is sarah speaking", "in the name of fairness": a verb, an adverb or an
+            // abstract noun, no surname
+            return false;
         }
         return w.length() >= 2 && !NameLists.STOP.contains(w) && SpokenNumbers.digitsOf(w) == null && lettersOnly(w);
     }
+
+    private static final java.util.regex.Pattern ABSTRACT_ENDINGS =
+            java.util.regex.Pattern.compile("(?:ness|ment|tion|sion|ity|ance|ence|ship|ism)$");
 
     private static boolean lettersOnly(String w) {
         for (int i = 0; i < w.length(); i++) {
@@ -307,6 +319,178 @@ final class SpokenNames {
         }
         add(tokens, i, i + 1, out, found);
         return i + 2;
+    }
+
+    /** Words before a first name that make it a product or a place: "the sierra", "a mercedes", "in dayton". */
+    private static final Set<String> NOT_BEFORE_A_PERSON = Set.of(
+            "the", "a", "an", "our", "new", "old", "used", "in", "at", "from", "near", "to", "of", "my", "your", "his",
+            "her", "their");
+
+    /**
+     * First names that are as often a place, a region or a car model; before a verb alone they are not taken as a
+     * person (a cue still takes them: "my name is devon").
+     */
+    private static final Set<String> PLACES_AND_MODELS = Set.of(
+            "devon",
+            "dayton",
+            "victoria",
+            "dakota",
+            "aurora",
+            "georgia",
+            "carolina",
+            "virginia",
+            "austin",
+            "dallas",
+            "houston",
+            "phoenix",
+            "chester",
+            "sydney",
+            "adelaide",
+            "charlotte",
+            "savannah",
+            "orlando",
+            "regina",
+            "augusta",
+            "alexandria",
+            "denver",
+            "vienna",
+            "india",
+            "asia",
+            "kent",
+            "essex",
+            "york",
+            "raleigh",
+            "cheyenne",
+            "sierra",
+            "montana",
+            "nevada",
+            "tennessee",
+            "kentucky",
+            "indiana",
+            "florida",
+            "alberta",
+            "jersey",
+            "chelsea",
+            "brooklyn",
+            "camden",
+            "kingston",
+            "preston",
+            "darlington",
+            "bristol",
+            "lincoln",
+            "cortina",
+            "corolla",
+            "camry",
+            "celica",
+            "mercedes",
+            "tesla",
+            "lexus",
+            "clio",
+            "megane",
+            "fabia",
+            "octavia",
+            "astra",
+            "vectra",
+            "corsa",
+            "fiesta",
+            "sienna",
+            "odyssey",
+            "sonata",
+            "elantra",
+            "santa",
+            "rio",
+            "kona",
+            "ioniq",
+            "ibiza",
+            "toledo",
+            "granada",
+            "cordoba",
+            "capri",
+            "scirocco",
+            "golf",
+            "polo",
+            "jetta",
+            "passat",
+            "tiguan",
+            "alhambra",
+            "ateca",
+            "kamiq",
+            "karoq",
+            "kodiaq",
+            "yaris");
+
+    /** What a person does, said right after their first name: "sarah will call you back", "tom said it was fine". */
+    private static final Set<String> PERSON_VERBS = Set.of(
+            "will",
+            "said",
+            "says",
+            "told",
+            "rang",
+            "phoned",
+            "emailed",
+            "texted",
+            "mentioned",
+            "promised",
+            "explained",
+            "sold",
+            "helped",
+            "showed",
+            "gave",
+            "offered",
+            "quoted",
+            "booked",
+            "asked",
+            "called",
+            "tells",
+            "reckons",
+            "thinks",
+            "thought",
+            "knows",
+            "knew",
+            "wants",
+            "wanted",
+            "would",
+            "could",
+            "should",
+            "can",
+            "did",
+            "didn't",
+            "won't",
+            "can't",
+            "couldn't",
+            "wouldn't",
+            "never",
+            "always",
+            "just",
+            "already",
+            "is",
+            "was",
+            "has",
+            "had");
+
+    /**
+     * A listed first name (not also a word) right before what a person does: "sarah will call you back", "priya
+     * said", "says jason was rude".
+     */
+    private static int beforeVerb(List<Token> tokens, int i, List<SpokenNumbers.Found> out, Set<String> found) {
+        if (i + 1 >= tokens.size() || tokens.get(i + 1).type() != Type.WORD) {
+            return -1;
+        }
+        String a = base(tokens.get(i));
+        if (!NameLists.FIRST.contains(a) || NameLists.AMBIGUOUS.contains(a) || NameLists.AMBIGUOUS_FIRST.contains(a)) {
+            return -1;
+        }
+        if (PLACES_AND_MODELS.contains(a)) {
+            return -1; // "devon was lovely", "the aurora is": places and models named like people
+        }
+        if (i > 0 && NOT_BEFORE_A_PERSON.contains(tokens.get(i - 1).lower())) {
+            return -1; // "the sierra is", "a mercedes would": a product named like a person; "in dayton is": a place
+        }
+        if (!PERSON_VERBS.contains(tokens.get(i + 1).lower())) {
+            return -1;
+        }
+        add(tokens, i, i, out, found);
+        return i + 1;
     }
 
     /** A name in pinyin in a Chinese line: a surname and one or two given syllables ("lu xiao yu"). */

@@ -28,6 +28,9 @@ class SpokenNamesTest {
                 "i'm here with the hernandez family for the pickup|i'm here with the <name> family for the pickup",
                 "mr pham's truck is at bay four|mr <name> truck is at bay four",
                 "i'll send it to david regarding the invoice|i'll send it to <name> regarding the invoice",
+                "put the order in the name of bartholomew please|put the order in the name of <name> please",
+                "the customer at bay two says jason was rude to her|the customer at bay two says <name> was rude to her",
+                "honestly priya explained the finance better than anyone|honestly <name> explained the finance better than anyone",
             })
     void englishNamesAfterACueGo(String in, String out) {
         assertThat(redactor.redact(in).text()).isEqualTo(out);
@@ -60,6 +63,11 @@ class SpokenNamesTest {
                 "the reservation is confirmed for friday",
                 "the dealer is on washington street near jackson",
                 "that's t as in tango o m as in mike",
+                "devon was lovely this time of year",
+                "the aurora is the one with the tow bar",
+                "we moved to dayton and bought the truck there",
+                "mercedes will match the finance offer",
+                "in the name of fairness we refunded the fee",
             })
     void wordsThatAreAlsoNamesAndCarsStay(String in) {
         assertThat(redactor.redact(in).text()).isEqualTo(in);
