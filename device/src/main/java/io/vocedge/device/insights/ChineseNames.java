@@ -21,12 +21,12 @@ final class ChineseNames {
     /** Cues after which only a listed surname (and its given name) is a name. */
     private static final List<String> SURNAME_CUES = List.of(
             "找一下", "约一下", "问一下", "叫一下", "我是", "是", "找", "约", "跟", "同事", "顾问", "妈妈", "爸爸", "老婆", "老公", "写", "收件人", "收货人",
-            "联系人", "预约人", "客户", "给", "问", "喊", "女儿", "儿子");
+            "联系人", "预约人", "客户", "给", "问", "喊", "女儿", "儿子", "销售", "客服", "接待", "师傅", "专员", "技师", "店长", "主管", "司机");
     /** Cues after which only the surname comes. */
     private static final List<String> SURNAME_ONLY = List.of("我姓", "免贵姓", "贵姓", "姓");
     /** Characters a name does not contain: particles, pronouns, verbs, numerals. */
     private static final String STOP = "的是不吗了他她我你在和说也就都还要有啊呢吧这那车上下来去给让跟把被很太么什呀哦嗯呃个们它对好请您谢再又会能"
-            + "可以没与及或但而从到为将已经过着看想找问叫姓名号点元块岁年月日天分者配错啥出回起醒进喔哈嘛啦哟一二三四五六七八九十零两百千万幺";
+            + "可以没与及或但而从到为将已经过着看想找问叫姓名号点元块岁年月日天分者配错啥出回起醒进喔哈嘛啦哟一二三四五六七八九十零两百千万幺连自";
     /** Cue characters a written surname may stand right after (找钱经理, 是唐先生). */
     private static final String BEFORE_TITLE = "找是跟请叫给位问喊约";
     /** Words that explain a character's shape: 两 点 水, 王字旁, 草字头, 立刀, 走之. */
@@ -92,7 +92,11 @@ final class ChineseNames {
                     && isHan(tokens, i + 1)
                     && isSurname(ch(tokens, i + 1))
                     && !joined(tokens, i + 1, i + 2)
-                    && (i + 2 >= n || isHan(tokens, i + 2) && STOP_SET.get(ch(tokens, i + 2)))) {
+                    && (i + 2 >= n
+                            || isHan(tokens, i + 2)
+                                    && !tokens.get(i + 2).is("车") // 小 白 车: a little white car
+                                    && (STOP_SET.get(ch(tokens, i + 2))
+                                            || AFTER_NAME.indexOf(ch(tokens, i + 2)) >= 0))) {
                 out.add(span(tokens, i, i + 1)); // 小 孔, 老 许: a nickname made of the surname
                 chars.append(ch(tokens, i + 1));
             }
@@ -464,8 +468,14 @@ final class ChineseNames {
                     && (k > 0 && tokens.get(k - 1).is("的")
                             || k + 1 < n && tokens.get(k + 1).is("是")
                             || isSurname(c) && chars.length() > 0 && chars.charAt(0) == c)) {
-                if (covered(tokens, k, bare)) {
-                    continue; // the name found without a cue itself: "赵 磊 帮 我" is no name said again
+                if (covered(tokens, k, bare)
+                        || k > 0
+                                && (tokens.get(k - 1).is("小")
+                                        || tokens.get(k - 1).is("老"))
+                                && covered(tokens, k, out)) {
+                    // the name found without a cue itself ("赵 磊 帮 我"), or the surname of a nickname just found (小 孙
+                    // 人 真 好): no name said again
+                    continue;
                 }
                 int last = chars.charAt(0) == c ? givenName(tokens, k, false) : k; // 陈 陈 建国: the name again
                 out.add(span(tokens, k, last));
@@ -532,7 +542,7 @@ final class ChineseNames {
     private static final java.util.BitSet GIVEN_SET = bits(NameLists.ZH_GIVEN);
 
     /** What a person's name is said before: a verb of saying or doing, a pronoun, an id or phone word (林雪 说, 黄丽 身份证). */
-    private static final String AFTER_NAME = "说帮给跟是的在让叫问打来去也都就还会能要和我你他她身电手的已刚";
+    private static final String AFTER_NAME = "说帮给跟是的在让叫问打来去也都就还会能要和我你他她身电手的已刚态服没很太真挺人";
 
     /**
      * A name said without a cue: a surname and one or two given-name characters ({@link NameLists#ZH_GIVEN}), standing
@@ -554,7 +564,12 @@ final class ChineseNames {
             while (last - i < 2
                     && isHan(tokens, last + 1)
                     && tokens.get(last + 1).lower().length() == 1
-                    && GIVEN_SET.get(ch(tokens, last + 1))) {
+                    && (GIVEN_SET.get(ch(tokens, last + 1))
+                            || last == i // 王 小 明: 小 opens a given name when a given character follows
+                                    && tokens.get(last + 1).is("小")
+                                    && isHan(tokens, last + 2)
+                                    && tokens.get(last + 2).lower().length() == 1
+                                    && GIVEN_SET.get(ch(tokens, last + 2)))) {
                 boolean spaced = !joined(tokens, last, last + 1);
                 if (spaced && joined(tokens, last + 1, last + 2) && last + 1 == i + 1) {
                     break; // 马 上面: the given character is the start of another word

@@ -91,6 +91,10 @@ class SpokenNamesTest {
                 "护照 上 写 的 是 zhang xiao long|护照 上 写 的 是 <name>",
                 "找 一下 胡 建 华 就是 那个 建 华|找 一下 <name> 就是 那个 <name>",
                 "收件 人 写 贺 敏 就 行|收件 人 写 <name> 就 行",
+                "我们 的 销售 许 静 一直 不 回 消息|我们 的 销售 <name> 一直 不 回 消息",
+                "顾问 小 蒋 帮 我 算 了 一下|顾问 <name> 帮 我 算 了 一下",
+                "上 次 接待 我 的 是 林 小 雪|上 次 接待 我 的 是 <name>",
+                "那个 何 杰 态度 真 的 差|那个 <name> 态度 真 的 差",
             })
     void chineseNamesAfterACueOrBeforeATitleGo(String in, String out) {
         assertThat(redactor.redact(in).text()).isEqualTo(out);
@@ -127,6 +131,8 @@ class SpokenNamesTest {
                 "我是全款，你们非说要走贷款",
                 "安装 一 条 龙 师傅 手脚 麻利",
                 "谢 谢 师 傅 装 得 又 快 又 好",
+                "销售 连 自己 家 车 是 前驱 还是 后驱 都 说 不 清楚",
+                "小 白 车 的 漆 面 很 好",
             })
     void chineseWordsWithSurnameCharactersStay(String in) {
         assertThat(redactor.redact(in).text()).isEqualTo(in);
