@@ -94,7 +94,8 @@ final class ChineseNames {
                     && !joined(tokens, i + 1, i + 2)
                     && (i + 2 >= n
                             || isHan(tokens, i + 2)
-                                    && !tokens.get(i + 2).is("车") // 小 白 车: a little white car
+                                    // 小 白 车, 小 黄 车: a little white car, a share bike
+                                    && !(tokens.get(i + 2).is("车") && "白黑红蓝绿紫灰金银黄".indexOf(ch(tokens, i + 1)) >= 0)
                                     && (STOP_SET.get(ch(tokens, i + 2))
                                             || AFTER_NAME.indexOf(ch(tokens, i + 2)) >= 0))) {
                 out.add(span(tokens, i, i + 1)); // 小 孔, 老 许: a nickname made of the surname
