@@ -90,6 +90,11 @@ final class SpokenHandles {
 
     /** Latin tokens without which {@link #find} finds nothing (the redactor skips it otherwise). */
     static final Set<String> LATIN_TRIGGERS = Set.of(
+            "gmail",
+            "hotmail",
+            "outlook",
+            "yahoo",
+            "icloud",
             "twitter",
             "youtube",
             "threads",
@@ -176,6 +181,11 @@ final class SpokenHandles {
 
     /** Platforms whose display names are people's own (a business is on a page, not a handle). */
     private static final Set<String> PLATFORMS = Set.of(
+            "gmail", // "my gmail is tom jones ninety": the mailbox's name
+            "hotmail",
+            "outlook",
+            "yahoo",
+            "icloud",
             "wechat",
             "instagram",
             "insta",

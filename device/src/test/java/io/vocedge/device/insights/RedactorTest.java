@@ -204,6 +204,7 @@ class RedactorTest {
                 "on tiktok it's fast lane fiona with the number two at the end|on tiktok it's <account> at the end",
                 "email is tom followed by eighty eight at outlook dot com|email is <email>",
                 "send it to rosie and then the number twelve at gmail dot com|send it to <email>",
+                "my gmail is tom jones ninety if you want it|my gmail is <account> if you want it",
             })
     void dictatedIdsWithJoiningPhrasesAreRedacted(String in, String out) {
         assertThat(redactor.redact(in).text()).isEqualTo(out);
@@ -217,6 +218,8 @@ class RedactorTest {
                 "add me on wechat and then the number is on the card",
                 "it is the one and then the number five at the front desk",
                 "we added the alloys and then the number plate for two hundred",
+                "my yahoo is down again",
+                "my outlook is that it will rain",
             })
     void joiningPhrasesWithoutAnIdAreKept(String in) {
         assertThat(redactor.redact(in).text()).isEqualTo(in);
