@@ -160,6 +160,19 @@ final class RedactionTokens {
         return true;
     }
 
+    /** Whether the tokens from {@code k} on are {@code words} (lower-cased), one token each. */
+    static boolean wordsAt(List<Token> tokens, int k, List<String> words) {
+        if (k < 0 || k + words.size() > tokens.size()) {
+            return false;
+        }
+        for (int x = 0; x < words.size(); x++) {
+            if (!tokens.get(k + x).lower().equals(words.get(x))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * {@code s} contains {@code lower} (lower case) ignoring case, as {@link String#regionMatches(boolean, int,
      * String, int, int)} would find it, but only trying positions whose first character can match: ASCII compared

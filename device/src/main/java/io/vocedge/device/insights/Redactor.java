@@ -240,10 +240,7 @@ public final class Redactor {
             if (!s.kind().equals("email")) {
                 continue;
             }
-            int i = 0;
-            while (i < tokens.size() && tokens.get(i).start() < s.start()) {
-                i++;
-            }
+            int i = tokenAt(tokens, s.start());
             int joined =
                     i < tokens.size() && tokens.get(i).start() == s.start() ? SpokenHandles.joinEndingAt(tokens, i) : 0;
             int before = i - joined - 1;
@@ -259,6 +256,15 @@ public final class Redactor {
         }
     }
 
+    /** Index of the first token that starts at or after {@code offset} (the size when none does). */
+    private static int tokenAt(List<RedactionTokens.Token> tokens, int offset) {
+        int i = 0;
+        while (i < tokens.size() && tokens.get(i).start() < offset) {
+            i++;
+        }
+        return i;
+    }
+
     /**
      * A UK driving licence number read out starts with the holder's surname, padded or cut to five letters ("my
      * licence is morga seven five three ..."): the id scanner starts at the digits; the word before them is part of it.
@@ -269,12 +275,9 @@ public final class Redactor {
             if (!s.kind().equals("id")) {
                 continue;
             }
-            int i = 0;
-            while (i < tokens.size() && tokens.get(i).end() <= s.start()) {
-                i++;
-            }
+            int i = tokenAt(tokens, s.start());
             int before = i - 1;
-            if (before < 1 || tokens.get(i).start() != s.start()) {
+            if (before < 1 || i >= tokens.size() || tokens.get(i).start() != s.start()) {
                 continue;
             }
             RedactionTokens.Token w = tokens.get(before);

@@ -402,12 +402,9 @@ final class SpokenHandles {
             if (after >= tokens.size()) {
                 continue;
             }
-            boolean all = true;
-            for (int x = 0; x < join.size() && all; x++) {
-                all = tokens.get(k + x).lower().equals(join.get(x));
-            }
             Token next = tokens.get(after);
-            if (all && (next.type() == Type.DIGITS || DIGIT_WORDS.contains(next.lower()))) {
+            if (RedactionTokens.wordsAt(tokens, k, join)
+                    && (next.type() == Type.DIGITS || DIGIT_WORDS.contains(next.lower()))) {
                 return join.size();
             }
         }
@@ -417,15 +414,7 @@ final class SpokenHandles {
     /** Number of tokens of a joining phrase that ends right before token {@code i}; 0 when none does. */
     static int joinEndingAt(List<Token> tokens, int i) {
         for (List<String> join : JOINS) {
-            int from = i - join.size();
-            if (from < 0) {
-                continue;
-            }
-            boolean all = true;
-            for (int x = 0; x < join.size() && all; x++) {
-                all = tokens.get(from + x).lower().equals(join.get(x));
-            }
-            if (all) {
+            if (RedactionTokens.wordsAt(tokens, i - join.size(), join)) {
                 return join.size();
             }
         }

@@ -1000,14 +1000,8 @@ final class SpokenNumbers {
     /** Length in tokens of the filler phrase starting at {@code k}, or 0. */
     private static int gapPhrase(List<Token> tokens, int k) {
         for (List<String> p : GAP_PHRASES) {
-            if (k + p.size() <= tokens.size()) {
-                boolean all = true;
-                for (int x = 0; x < p.size() && all; x++) {
-                    all = tokens.get(k + x).is(p.get(x));
-                }
-                if (all) {
-                    return p.size();
-                }
+            if (RedactionTokens.wordsAt(tokens, k, p)) {
+                return p.size();
             }
         }
         return 0;
