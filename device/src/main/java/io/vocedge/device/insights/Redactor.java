@@ -256,13 +256,19 @@ public final class Redactor {
         }
     }
 
-    /** Index of the first token that starts at or after {@code offset} (the size when none does). */
+    /** Index of the first token that starts at or after {@code offset} (the size when none does); tokens are in order. */
     private static int tokenAt(List<RedactionTokens.Token> tokens, int offset) {
-        int i = 0;
-        while (i < tokens.size() && tokens.get(i).start() < offset) {
-            i++;
+        int lo = 0;
+        int hi = tokens.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (tokens.get(mid).start() < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
         }
-        return i;
+        return lo;
     }
 
     /**
@@ -387,38 +393,93 @@ public final class Redactor {
      */
     private static void sayDigitsAgain(List<RedactionTokens.Token> tokens, List<Span> spans) {
         int n = spans.size();
-        StringBuilder run = new StringBuilder();
+        boolean[] covered = new boolean[tokens.size()];
         for (int k = 0; k < n; k++) {
+            Span s = spans.get(k);
+            for (int i = tokenAt(tokens, s.start());
+                    i < tokens.size() && tokens.get(i).end() <= s.end();
+                    i++) {
+                covered[i] = true;
+            }
+        }
+        // the runs of digits outside every span, found once (a line of many numbers must not cost spans x tokens)
+        List<int[]> anyRuns = digitRuns(tokens, covered, false);
+        List<int[]> singleRuns = null;
+        List<String> anyDigits = runDigits(tokens, anyRuns);
+        List<String> singleDigits = null;
+        boolean[] taken = null;
+        for (int k = 0; k < n && !anyRuns.isEmpty(); k++) {
             Span s = spans.get(k);
             if (!NUMBERED.contains(s.kind())) {
                 continue;
             }
             boolean singles = !s.kind().equals("email");
-            StringBuilder held = new StringBuilder();
-            for (RedactionTokens.Token t : tokens) {
-                if (t.start() >= s.start() && t.end() <= s.end()) {
-                    String d = SpokenNumbers.digitsOf(t.lower());
-                    held.append(d == null ? "|" : d);
-                }
+            if (singles && singleRuns == null) {
+                singleRuns = digitRuns(tokens, covered, true);
+                singleDigits = runDigits(tokens, singleRuns);
             }
-            int i = 0;
-            while (i < tokens.size()) {
-                int j = i;
-                run.setLength(0);
-                String d;
-                while (j < tokens.size()
-                        && (d = SpokenNumbers.digitsOf(tokens.get(j).lower())) != null
-                        && (!singles || d.length() == 1)
-                        && !inside(spans, n, tokens.get(j))) {
-                    run.append(d);
-                    j++;
+            List<int[]> runs = singles ? singleRuns : anyRuns;
+            List<String> digits = singles ? singleDigits : anyDigits;
+            if (runs.isEmpty()) {
+                continue;
+            }
+            StringBuilder held = new StringBuilder();
+            for (int i = tokenAt(tokens, s.start());
+                    i < tokens.size() && tokens.get(i).end() <= s.end();
+                    i++) {
+                String d = SpokenNumbers.digitsOf(tokens.get(i).lower());
+                held.append(d == null ? "|" : d);
+            }
+            for (int r = 0; r < runs.size(); r++) {
+                int[] run = runs.get(r);
+                if (held.indexOf(digits.get(r)) >= 0) {
+                    if (taken == null) {
+                        taken = new boolean[tokens.size()];
+                    }
+                    if (!taken[run[0]]) {
+                        taken[run[0]] = true;
+                        spans.add(new Span(
+                                tokens.get(run[0]).start(), tokens.get(run[1]).end(), s.kind()));
+                    }
                 }
-                if (run.length() >= 3 && held.indexOf(run.toString()) >= 0) {
-                    spans.add(new Span(tokens.get(i).start(), tokens.get(j - 1).end(), s.kind()));
-                }
-                i = Math.max(j, i + 1);
             }
         }
+    }
+
+    /** Maximal runs (first, last token) of 3+ digits outside every span; digits said one at a time only if asked. */
+    private static List<int[]> digitRuns(List<RedactionTokens.Token> tokens, boolean[] covered, boolean singles) {
+        List<int[]> runs = new ArrayList<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            int j = i;
+            int count = 0;
+            String d;
+            while (j < tokens.size()
+                    && !covered[j]
+                    && (d = SpokenNumbers.digitsOf(tokens.get(j).lower())) != null
+                    && (!singles || d.length() == 1)) {
+                count += d.length();
+                j++;
+            }
+            if (count >= 3) {
+                runs.add(new int[] {i, j - 1});
+            }
+            i = Math.max(j, i + 1);
+        }
+        return runs;
+    }
+
+    private static List<String> runDigits(List<RedactionTokens.Token> tokens, List<int[]> runs) {
+        List<String> out = new ArrayList<>(runs.size());
+        StringBuilder b = new StringBuilder();
+        for (int[] run : runs) {
+            b.setLength(0);
+            for (int i = run[0]; i <= run[1]; i++) {
+                b.append(SpokenNumbers.digitsOf(tokens.get(i).lower()));
+            }
+            out.add(b.toString());
+        }
+        return out;
     }
 
     private static boolean repeatable(RedactionTokens.Token t) {

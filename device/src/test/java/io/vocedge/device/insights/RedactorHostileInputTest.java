@@ -35,6 +35,16 @@ class RedactorHostileInputTest {
                 "mc ",
                 "AB1 ",
                 ", , , ",
+                "call oh seven seven double oh nine double eight one two three one two three ",
+                "手机 一 三 八 一 二 三 四 五 六 七 八 对 五 六 七 八 ",
+                "card 4532 0151 1283 0366 expiry 09 27 ",
+                "nightowl and then the hashtag ",
+                "and then the number ",
+                "体育 西 路 幺 零 三 号 维多利 广场 B 座 ",
+                "路 段 ",
+                "销售 小 王 人 ",
+                "sarah will ",
+                "my gmail is tom jones ninety ",
             })
     void longRepeatedFragmentsRedactWithoutBacktracking(String fragment) {
         String line = fragment.repeat(20_000 / fragment.length());
