@@ -1007,6 +1007,31 @@ final class SpokenNumbers {
         return 0;
     }
 
+    /**
+     * Two or three letters read as one word inside a plate or id after its cue ("seven abc one two three"), between
+     * digits, and no English word ("seven and one two", "plate is new one two three" stay words).
+     */
+    private static final Set<String> SHORT_WORDS = Set.of(
+            "new", "old", "red", "big", "top", "low", "suv", "gas", "lot", "bay", "row", "tag", "reg", "dot", "and",
+            "or", "is", "was", "the", "not", "yes", "no", "ok", "to", "too", "for", "won", "ate", "mph", "kg", "km",
+            "cc", "hp", "kw", "am", "pm", "st", "nd", "rd", "th", "its", "off", "on", "in", "at", "by", "my", "me",
+            "we", "us", "he", "she", "it", "so", "do", "go", "up", "eh", "uh", "um", "er", "ah", "oh");
+
+    private static boolean plateLetters(List<Token> tokens, int i, String w) {
+        if (w.length() < 2 || w.length() > 3 || i == 0 || i + 1 >= tokens.size()) {
+            return false;
+        }
+        for (int k = 0; k < w.length(); k++) {
+            if (w.charAt(k) < 'a' || w.charAt(k) > 'z') {
+                return false;
+            }
+        }
+        return !NameLists.STOP.contains(w)
+                && !SHORT_WORDS.contains(w)
+                && DIGIT_WORDS.containsKey(tokens.get(i - 1).lower())
+                && DIGIT_WORDS.containsKey(tokens.get(i + 1).lower());
+    }
+
     private static boolean isMagnitude(Token t) {
         return MAGNITUDES.contains(t.lower());
     }
@@ -1052,6 +1077,9 @@ final class SpokenNumbers {
         }
         if (names && LETTER_NAMES.containsKey(w)) {
             return new Piece(i, i, String.valueOf(LETTER_NAMES.get(w)), -1);
+        }
+        if (names && plateLetters(tokens, i, w)) {
+            return new Piece(i, i, w, -1); // "plate seven abc one two three": the letters read as one word
         }
         if (w.equals("double") || w.equals("triple")) {
             int at = i + 1 < tokens.size() && tokens.get(i + 1).is("-") ? i + 2 : i + 1; // "double-oh"

@@ -68,6 +68,7 @@ class RedactionBridgeTest {
                         + "|card <card> thanks",
                 "my driving licence is morga seven five three one one six s m nine i j|my driving licence is <id>",
                 "我 的 号 是 一 五 九 的 二 三 四 五 的 六 七 八 九|我 的 号 是 <phone>",
+                "license plate seven abc one two three on the silver one|license plate <plate> on the silver one",
                 "card four nine one seven four eight four eight four eight four eight four eight four eight valid till oh two"
                         + " twenty nine|card <card> valid till <card>",
                 "jane under score doe at example dot com|<email>",
@@ -106,6 +107,7 @@ class RedactionBridgeTest {
                 "my licence is in the car",
                 "二 零 二 四 年 的 三 月 二 十 号 交 了 五 千 的 定金",
                 "the card is valid until march",
+                "plate is seven and one two three",
             })
     void pricesTimesAndProductsStay(String in) {
         assertThat(redactor.redact(in).text()).isEqualTo(in);
