@@ -28,17 +28,23 @@ public final class CompiledLexicon {
 
     static final class Language {
         final Map<String, Term> terms = new HashMap<>();
-        /** First words of multi-word terms: only there is a longer match worth trying (segmentation speed). */
-        final Set<String> multiWordStarts = new java.util.HashSet<>();
-
-        int maxLength = 1;
+        /**
+         * First word of multi-word terms -> the most words a term starting with it has: only up to there is a longer
+         * match worth trying (segmentation speed; trying up to the longest term of all cost 7 % of the engine).
+         */
+        final Map<String, Integer> maxWordsByStart = new HashMap<>();
+        /** First character of a term without spaces -> its longest such term in characters (0: none starts there). */
+        final byte[] maxCharsByFirst = new byte[Character.MAX_VALUE + 1];
 
         Term term(String key) {
             Term t = terms.computeIfAbsent(key, k -> new Term());
-            maxLength = Math.max(maxLength, length(key));
             int space = key.indexOf(' ');
             if (space > 0) {
-                multiWordStarts.add(key.substring(0, space));
+                maxWordsByStart.merge(key.substring(0, space), length(key), Math::max);
+            } else if (!key.isEmpty()) {
+                char first = key.charAt(0);
+                maxCharsByFirst[first] =
+                        (byte) Math.min(Byte.MAX_VALUE, Math.max(maxCharsByFirst[first], key.length()));
             }
             return t;
         }

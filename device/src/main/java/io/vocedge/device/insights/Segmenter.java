@@ -71,7 +71,7 @@ final class Segmenter {
                 term = dict.terms.get(s.substring(i, end));
             } else {
                 end = i + 1;
-                for (int l = Math.min(dict.maxLength, len - i); l >= 1; l--) {
+                for (int l = Math.min(dict.maxCharsByFirst[c], len - i); l >= 1; l--) {
                     CompiledLexicon.Term t = dict.terms.get(s.substring(i, i + l));
                     if (t != null) {
                         term = t;
@@ -106,8 +106,8 @@ final class Segmenter {
         while (i < tokens.size()) {
             int taken = 1;
             CompiledLexicon.Term term = null;
-            int longest =
-                    dict.multiWordStarts.contains(tokens.get(i)) ? Math.min(dict.maxLength, tokens.size() - i) : 1;
+            Integer startOf = dict.maxWordsByStart.get(tokens.get(i));
+            int longest = startOf != null ? Math.min(startOf, tokens.size() - i) : 1;
             for (int l = longest; l >= 1; l--) {
                 term = l == 1 ? lookupWord(dict, tokens.get(i)) : lookup(dict, tokens.subList(i, i + l));
                 if (term != null) {
