@@ -403,12 +403,12 @@ public final class Redactor {
             }
         }
         // the runs of digits outside every span, found once (a line of many numbers must not cost spans x tokens)
-        List<int[]> anyRuns = digitRuns(tokens, covered, false);
+        List<int[]> anyRuns = null;
         List<int[]> singleRuns = null;
-        List<String> anyDigits = runDigits(tokens, anyRuns);
+        List<String> anyDigits = null;
         List<String> singleDigits = null;
         boolean[] taken = null;
-        for (int k = 0; k < n && !anyRuns.isEmpty(); k++) {
+        for (int k = 0; k < n; k++) {
             Span s = spans.get(k);
             if (!NUMBERED.contains(s.kind())) {
                 continue;
@@ -417,6 +417,9 @@ public final class Redactor {
             if (singles && singleRuns == null) {
                 singleRuns = digitRuns(tokens, covered, true);
                 singleDigits = runDigits(tokens, singleRuns);
+            } else if (!singles && anyRuns == null) {
+                anyRuns = digitRuns(tokens, covered, false);
+                anyDigits = runDigits(tokens, anyRuns);
             }
             List<int[]> runs = singles ? singleRuns : anyRuns;
             List<String> digits = singles ? singleDigits : anyDigits;
@@ -461,7 +464,9 @@ public final class Redactor {
                 count += d.length();
                 j++;
             }
-            if (count >= 3) {
+            boolean amount = j < tokens.size() && SpokenNumbers.amountWord(tokens.get(j))
+                    || i > 0 && SpokenNumbers.amountWord(tokens.get(i - 1));
+            if (count >= 3 && !amount) { // "the service is one two three pounds": a price, whatever digits it shares
                 runs.add(new int[] {i, j - 1});
             }
             i = Math.max(j, i + 1);

@@ -203,6 +203,8 @@ final class SpokenNumbers {
             "horsepower",
             "hp",
             "pounds",
+            "pound",
+            "grand",
             "quid",
             "euros",
             "euro",
@@ -577,7 +579,9 @@ final class SpokenNumbers {
                         gapWords++;
                         k += phrase;
                         continue;
-                    } else if (GAP_WORDS.contains(g.lower()) && !(g.is("o") || g.is("oh"))) {
+                    } else if (GAP_WORDS.contains(g.lower())
+                            && !(g.is("o") || g.is("oh"))
+                            && !(g.is("的") && symbols(pieces).length() >= 11)) { // a whole mobile: 的 ends it
                         gapWords++;
                     } else {
                         break;
@@ -1030,6 +1034,12 @@ final class SpokenNumbers {
                 && !SHORT_WORDS.contains(w)
                 && DIGIT_WORDS.containsKey(tokens.get(i - 1).lower())
                 && DIGIT_WORDS.containsKey(tokens.get(i + 1).lower());
+    }
+
+    /** A unit, a magnitude or a currency word: what makes the number before (or after) it an amount. */
+    static boolean amountWord(Token t) {
+        String w = t.lower();
+        return UNITS.contains(w) || MAGNITUDES.contains(w) || CURRENCY.contains(w);
     }
 
     private static boolean isMagnitude(Token t) {

@@ -69,6 +69,10 @@ class RedactionBridgeTest {
                 "my driving licence is morga seven five three one one six s m nine i j|my driving licence is <id>",
                 "我 的 号 是 一 五 九 的 二 三 四 五 的 六 七 八 九|我 的 号 是 <phone>",
                 "license plate seven abc one two three on the silver one|license plate <plate> on the silver one",
+                // a number said after a phone is a price or a store when a unit or 的 says so
+                "it's oh seven seven oh oh nine oh oh one two three and the service is one two three pounds"
+                        + "|it's <phone> and the service is one two three pounds",
+                "手机 号 一 五 零 零 零 零 零 零 零 零 零 的 一 五 零 号 门店|手机 号 <phone> 的 一 五 零 号 门店",
                 "card four nine one seven four eight four eight four eight four eight four eight four eight valid till oh two"
                         + " twenty nine|card <card> valid till <card>",
                 "jane under score doe at example dot com|<email>",
