@@ -75,7 +75,7 @@ class RedactionDevSetTest {
      */
     @Test
     void fifthAuthorsRecognizerOutputIsRedacted() throws Exception {
-        meetsTheTargets("/insights/pii-author5-dev.tsv", 290, true, 0.935, 0.994);
+        meetsTheTargets("/insights/pii-author5-dev.tsv", 290, true, 0.967, 0.994); // 0.968 after 2026-12-05 (2nd)
         meetsTheTargets("/insights/pii-author5-heldout.tsv", 140, false, HELDOUT5_RECALL, HELDOUT5_KEPT);
     }
 
@@ -108,7 +108,12 @@ class RedactionDevSetTest {
      */
     @Test
     void wordsThatLookLikeNamesInTheTrainingCorpusAreKept() throws Exception {
-        meetsTheTargets("/insights/pii-lookalikes-dev.tsv", 50, true, 0.90, 0.96);
+        meetsTheTargets(
+                "/insights/pii-lookalikes-dev.tsv",
+                50,
+                true,
+                1.0,
+                0.96); // recall 0.90 before the 2026-12-05 second round
     }
 
     /**
@@ -137,12 +142,13 @@ class RedactionDevSetTest {
 
     private static final double AUTHOR7_KEPT = 0.98;
 
-    private static final double AUTHOR6_RECALL = 0.96;
+    /** Sixth author, dev: 0.964 before the second 2026-12-05 round, 0.977 after it. */
+    private static final double AUTHOR6_RECALL = 0.977;
 
     private static final double AUTHOR6_KEPT = 1.0;
 
-    /** The fifth author's held-out figures: 0.834 at its one run (device/corpus/README.md), 0.874 after the sixth author's rules, 0.890 after the seventh's (aggregates only; not tuned to), the floor now. */
-    private static final double HELDOUT5_RECALL = 0.889;
+    /** The fifth author's held-out figures: 0.834 at its one run (device/corpus/README.md), 0.874 after the sixth author's rules, 0.890 after the seventh's, 0.898 after the second 2026-12-05 round (aggregates only; not tuned to), the floor now. */
+    private static final double HELDOUT5_RECALL = 0.897;
 
     private static final double HELDOUT5_KEPT = 0.969;
 
