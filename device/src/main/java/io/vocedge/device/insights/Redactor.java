@@ -114,7 +114,8 @@ public final class Redactor {
     private static final Pattern EXPIRY = Pattern.compile(
             "(?i)\\b(?:expiry|expiration|exp|expires|valid thru|valid till|valid until|good thru|good through"
                     + "|valid through)\\b\\.?(?:\\s+date)?(?:\\s+(?:is|of))?\\s*:?\\s*(\\d{1,2}\\s*/\\s*\\d{2,4}|\\d{2}[\\s-]\\d{2}\\b"
-                    + "|" + EN_NUM + "(?:[\\s-]+" + EN_NUM + "\\b){1,3})");
+                    + "|" + EN_NUM + "(?:[\\s-]+(?:slash\\s+|/\\s*)?" + EN_NUM
+                    + "\\b){1,3})"); // "oh four slash twenty seven"
 
     /** Redacted text and the kinds removed. */
     public record Result(String text, List<String> kinds) {}

@@ -63,6 +63,7 @@ class RedactionBridgeTest {
                 "身份证 号 是 幺幺洞幺洞五 幺九四九 幺两三幺 洞洞两 艾克斯|身份证 号 是 <id>",
                 "cvv is three two one|cvv is <card>",
                 "card 4532 0151 1283 0366 expiry 09 27|card <card> expiry <card>",
+                "card 4532 0151 1283 0366 expiry zero four slash twenty seven|card <card> expiry <card>",
                 // sixteen digits in fours in a card line whose check digit fails (misheard): still one card
                 "card four five three two one one two two and three three four four five five six six thanks"
                         + "|card <card> thanks",
