@@ -518,6 +518,14 @@ public final class Redactor {
     private static void extendPhones(String input, List<Span> spans) {
         for (int k = 0; k < spans.size(); k++) {
             Span s = spans.get(k);
+            if (s.kind().equals("phone")
+                    && s.start() > 0
+                    && input.charAt(s.start() - 1) == '('
+                    && input.indexOf(')', s.start()) >= 0
+                    && input.indexOf(')', s.start()) < s.end()) {
+                s = new Span(s.start() - 1, s.end(), s.kind()); // "(021) 6234 5678": the area code's opening bracket
+                spans.set(k, s);
+            }
             if (!s.kind().equals("phone") || s.end() >= input.length()) {
                 continue;
             }

@@ -64,6 +64,7 @@ class RedactionBridgeTest {
                 "cvv is three two one|cvv is <card>",
                 "card 4532 0151 1283 0366 expiry 09 27|card <card> expiry <card>",
                 "card 4532 0151 1283 0366 expiry zero four slash twenty seven|card <card> expiry <card>",
+                "座机 (021) 6234 5678 白天 打|座机 <phone> 白天 打",
                 // sixteen digits in fours in a card line whose check digit fails (misheard): still one card
                 "card four five three two one one two two and three three four four five five six six thanks"
                         + "|card <card> thanks",
