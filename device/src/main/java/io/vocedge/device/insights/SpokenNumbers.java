@@ -84,6 +84,20 @@ final class SpokenNumbers {
             Map.entry("七", 7),
             Map.entry("八", 8),
             Map.entry("九", 9));
+    /**
+     * Digits as read over a radio or a bad phone line (拐 for 七, 勾 for 九): everyday words otherwise ("左 拐", "打 勾"),
+     * so read as digits only right next to another Chinese digit ({@link #hanDigitNext}).
+     */
+    private static final Map<String, Integer> RADIO_DIGITS = Map.of("拐", 7, "勾", 9);
+
+    private static boolean hanDigitNext(List<Token> tokens, int i) {
+        return i > 0 && hanDigit(tokens.get(i - 1)) || i + 1 < tokens.size() && hanDigit(tokens.get(i + 1));
+    }
+
+    private static boolean hanDigit(Token t) {
+        return HAN_DIGITS.containsKey(t.lower()) || RADIO_DIGITS.containsKey(t.lower());
+    }
+
     private static final Map<String, Character> NATO = Map.ofEntries(
             Map.entry("alpha", 'a'),
             Map.entry("alfa", 'a'),
@@ -1008,7 +1022,32 @@ final class SpokenNumbers {
                 return p.size();
             }
         }
-        return 0;
+        return groupLabel(tokens, k);
+    }
+
+    private static final Set<String> GROUP_ORDINALS = Set.of("next", "last", "second", "third", "final", "other");
+    private static final Set<String> GROUP_SIZES = Set.of("three", "four", "five", "six", "3", "4", "5", "6");
+    private static final Set<String> GROUP_NOUNS = Set.of("are", "is", "digits", "numbers");
+
+    /**
+     * Length of a group label said between the groups of a card or phone ("... next four nine eight two two then ...
+     * last four five five six zero", "and the other four are"), or 0: its count word is not a digit of the number.
+     */
+    private static int groupLabel(List<Token> tokens, int k) {
+        int at = k < tokens.size() && (tokens.get(k).is("and") || tokens.get(k).is("then")) ? k + 1 : k;
+        at = at < tokens.size() && tokens.get(at).is("the") ? at + 1 : at;
+        if (at + 1 >= tokens.size()
+                || !GROUP_ORDINALS.contains(tokens.get(at).lower())
+                || !GROUP_SIZES.contains(tokens.get(at + 1).lower())) {
+            return 0;
+        }
+        int end = at + 2;
+        while (end < tokens.size()
+                && end < at + 4
+                && GROUP_NOUNS.contains(tokens.get(end).lower())) {
+            end++;
+        }
+        return end - k;
     }
 
     /**
@@ -1072,6 +1111,10 @@ final class SpokenNumbers {
                 }
                 if (w.equals("叉") || w.equals("艾克斯")) {
                     return new Piece(i, i, "x", -1);
+                }
+                Integer radio = RADIO_DIGITS.get(w);
+                if (radio != null && hanDigitNext(tokens, i)) {
+                    return new Piece(i, i, String.valueOf(radio), radio);
                 }
                 return null;
             }

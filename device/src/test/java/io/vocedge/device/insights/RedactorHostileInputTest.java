@@ -45,6 +45,8 @@ class RedactorHostileInputTest {
                 "销售 小 王 人 ",
                 "sarah will ",
                 "my gmail is tom jones ninety ",
+                "four seven one six and the next four are ",
+                "幺 拐 勾 拐 ",
             })
     void longRepeatedFragmentsRedactWithoutBacktracking(String fragment) {
         String line = fragment.repeat(20_000 / fragment.length());

@@ -302,4 +302,34 @@ class RedactorTest {
     void seventhAuthorLookAlikesAreKept(String in) {
         assertThat(redactor.redact(in).text()).isEqualTo(in);
     }
+
+    /** 拐 (7) and 勾 (9) as read over a radio or a bad line, and group labels said between a card's groups. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "手机 是 幺 五 八 拐 两 三 四 洞 幺 勾 八 记 一下|手机 是 <phone> 记 一下",
+                "卡号 六 二 幺 七 零 零 拐 两 三 四 五 六 七 八 九 零 幺 二 三|卡号 <card>",
+                "first four are four seven one six next four nine eight two two then one three three seven"
+                        + " last four five five six zero|first four are <card>",
+                "phone is oh seven seven one two and the last six are three four five six seven eight|phone is <phone>",
+            })
+    void radioDigitsAndGroupLabelsInsideANumber(String in, String out) {
+        assertThat(redactor.redact(in).text()).isEqualTo(out);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "前面 路口 左 拐 三 百 米 就 到",
+                "七 拐 八 拐 才 找到 你们 店",
+                "在 这里 打 勾 签字",
+                "he called twice in the last four weeks",
+                "seats five next four are for the kids",
+                "the code is seven seven one two and the last one is three",
+            })
+    void radioDigitAndGroupLabelLookAlikesAreKept(String in) {
+        assertThat(redactor.redact(in).text()).isEqualTo(in);
+    }
 }
