@@ -16,7 +16,7 @@ import java.util.Set;
 final class SpokenHandles {
     private static final Set<String> UNDERSCORE = Set.of("underscore", "下划线", "_");
     private static final Set<String> SEPARATORS =
-            Set.of("underscore", "下划线", "_", "dot", "点", ".", "dash", "hyphen", "-", "杠", "横杠");
+            Set.of("underscore", "下划线", "_", "dot", "点", ".", "dash", "hyphen", "-", "杠", "横杠", "#");
     private static final Set<String> CUES = Set.of(
             "wechat",
             "weixin",
@@ -39,7 +39,22 @@ final class SpokenHandles {
             "微博",
             "whatsapp",
             "line",
-            "discord");
+            "discord",
+            "venmo",
+            "cashapp",
+            "facebook",
+            "fb",
+            "messenger",
+            "linkedin",
+            "reddit",
+            "twitch",
+            "xbox",
+            "psn",
+            "kik",
+            "viber",
+            "skype",
+            "vx",
+            "wx");
     /** Words between a cue and the id ("wechat id is", "微信 号 是", "instagram is at"). */
     private static final Set<String> LEAD = Set.of(
             "is", "it's", "its", "id", "at", "me", "on", "my", "name", "号", "是", "就是", ":", "：", "搜", "号是", "的", "it",
@@ -118,9 +133,24 @@ final class SpokenHandles {
             "username",
             "whatsapp",
             "line",
-            "discord");
+            "discord",
+            "venmo",
+            "cashapp",
+            "facebook",
+            "fb",
+            "messenger",
+            "linkedin",
+            "reddit",
+            "twitch",
+            "xbox",
+            "psn",
+            "kik",
+            "viber",
+            "skype",
+            "vx",
+            "wx");
     /** First characters of the Chinese cues and of 下划线 (merged into one token by the number scanner). */
-    static final String HAN_TRIGGERS = "微扣抖账用小下";
+    static final String HAN_TRIGGERS = "微扣抖账用小下快视闲懂";
 
     private SpokenHandles() {}
 
@@ -176,7 +206,148 @@ final class SpokenHandles {
             }
         }
         displayNames(tokens, out);
+        hanDisplayNames(tokens, out);
         return out;
+    }
+
+    /** Han cues of a platform whose users pick a display name (微信 名, 抖音 昵称, 小红书 上 搜 ...). */
+    private static final List<String> HAN_PLATFORMS = List.of("微信", "扣扣", "抖音", "小红书", "微博", "快手", "视频号", "闲鱼", "懂车帝");
+    /** Words that follow a display name and are not part of it: its picture, signature, the number. */
+    private static final List<List<String>> HAN_NAME_STOP_WORDS = List.of(
+            List.of("头", "像"),
+            List.of("签", "名"),
+            List.of("朋", "友", "圈"),
+            List.of("手", "机"),
+            List.of("电", "话"),
+            // how the name is spelled comes next: "微信 名字 拼音 lihua 三 八"
+            List.of("拼", "音"),
+            List.of("全", "拼"),
+            List.of("英", "文"));
+    /** What may stand between the platform and the naming word: 上, 的, 里, 号. */
+    private static final Set<String> HAN_PLATFORM_FILLER = Set.of("上", "的", "里", "号", "我");
+    /** Naming words, longest first; 搜 ("search for") counts only when the speaker then says it is them. */
+    private static final List<List<String>> HAN_NAMING = List.of(
+            List.of("昵", "称", "就", "是"),
+            List.of("昵", "称", "是"),
+            List.of("昵", "称", "叫"),
+            List.of("昵", "称"),
+            List.of("网", "名", "是"),
+            List.of("网", "名", "叫"),
+            List.of("网", "名"),
+            List.of("账", "号", "是"),
+            List.of("账", "号", "就是"),
+            List.of("名", "字", "是"),
+            List.of("名", "字", "叫"),
+            List.of("名", "字"),
+            List.of("名", "叫"),
+            List.of("名", "是"),
+            List.of("名"),
+            List.of("叫", "做"),
+            List.of("叫"),
+            List.of("搜", "一", "下"),
+            List.of("搜"));
+    /** Characters a display name does not run into: the words that follow it ("就是 我", "加 我", "吧", "什么"). */
+    private static final String HAN_NAME_STOPS = "就是我你他她加吧啊呢嘛哦呀了在和跟找发给看什啥哪怎";
+    /** After 搜 X: the speaker saying X is them, or how to reach them. */
+    private static final List<List<String>> ITS_ME = List.of(
+            List.of("就", "是", "我"),
+            List.of("就是", "我"), // 就是 is one token after SpokenNumbers.merge
+            List.of("是", "我"),
+            List.of("找", "我"),
+            List.of("找", "到", "我"),
+            List.of("加", "我"),
+            List.of("关", "注", "我"),
+            List.of("就", "能", "找", "到", "我"),
+            List.of("能", "找", "到", "我"),
+            List.of("可", "以", "找", "到", "我"));
+
+    private static final int MAX_HAN_NAME = 10;
+
+    /**
+     * A Chinese display name after a platform and a naming word: "微信 名 叫 快乐 的 小 鱼", "QQ 昵称 叫 风 一样 的 男子",
+     * "抖音 搜 爱 车 的 老 张 就是 我". The name runs over Han characters (an @ first) up to a word that follows a name
+     * (就是, 加, 吧, 头像, a question word) or punctuation, two to ten characters.
+     */
+    private static void hanDisplayNames(List<Token> tokens, List<SpokenNumbers.Found> out) {
+        int n = tokens.size();
+        for (int k = 0; k < n; k++) {
+            int cue = hanPlatform(tokens, k);
+            if (cue == 0) {
+                continue;
+            }
+            int q = k + cue;
+            int skipped = 0;
+            while (q < n
+                    && skipped < 2
+                    && HAN_PLATFORM_FILLER.contains(tokens.get(q).lower())) {
+                q++;
+                skipped++;
+            }
+            List<String> naming = null;
+            for (List<String> p : HAN_NAMING) {
+                if (RedactionTokens.wordsAt(tokens, q, p)) {
+                    naming = p;
+                    break;
+                }
+            }
+            if (naming == null) {
+                continue;
+            }
+            int s = q + naming.size();
+            if (s < n && tokens.get(s).is("@")) {
+                s++;
+            }
+            int e = s;
+            while (e < n
+                    && e - s < MAX_HAN_NAME
+                    && tokens.get(e).type() == Type.HAN
+                    && HAN_NAME_STOPS.indexOf(tokens.get(e).lower().charAt(0)) < 0
+                    && !startsAny(tokens, e, HAN_NAME_STOP_WORDS)) {
+                e++;
+            }
+            if (e - s < 2 || covered(out, tokens.get(s).start())) {
+                continue;
+            }
+            if (naming.get(0).equals("搜") && !startsAny(tokens, e, ITS_ME)) {
+                continue; // "抖音 上 搜 汉 EV 的 评测": a search for a product
+            }
+            out.add(new SpokenNumbers.Found(
+                    tokens.get(s).start(), tokens.get(e - 1).end(), "account"));
+            k = e - 1;
+        }
+    }
+
+    private static int hanPlatform(List<Token> tokens, int k) {
+        Token t = tokens.get(k);
+        if (t.type() == Type.WORD && (t.is("qq") || t.is("wechat") || t.is("vx") || t.is("weixin"))) {
+            return 1;
+        }
+        if (t.type() != Type.HAN) {
+            return 0;
+        }
+        for (String c : HAN_PLATFORMS) {
+            if (c.charAt(0) == t.lower().charAt(0) && RedactionTokens.wordsAt(tokens, k, chars(c))) {
+                return c.length();
+            }
+        }
+        return 0;
+    }
+
+    private static List<String> chars(String s) {
+        List<String> out = new ArrayList<>(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            out.add(s.substring(i, i + 1));
+        }
+        return out;
+    }
+
+    private static boolean startsAny(List<Token> tokens, int at, List<List<String>> phrases) {
+        for (List<String> p : phrases) {
+            if (RedactionTokens.wordsAt(tokens, at, p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Platforms whose display names are people's own (a business is on a page, not a handle). */
@@ -204,13 +375,58 @@ final class SpokenHandles {
             "signal",
             "forum",
             "gamertag",
-            "gamer");
+            "gamer",
+            "venmo",
+            "cashapp",
+            "messenger",
+            "linkedin",
+            "reddit",
+            "twitch",
+            "xbox",
+            "psn",
+            "kik",
+            "viber",
+            "skype");
     /** Words that say the display name comes next. */
     private static final Set<String> NAMING = Set.of("is", "it's", "its", "i'm", "called", "as", "at", "named");
     /** Words a display name never starts with, though they are no stop word ("the same", "private"). */
     private static final Set<String> NOT_A_NAME = Set.of(
-            "same", "private", "public", "down", "dead", "broken", "new", "old", "fine", "good", "better", "slow",
-            "full", "weak", "strong", "off", "free", "easy", "hard", "best", "there", "also", "just", "still");
+            "same",
+            "private",
+            "public",
+            "down",
+            "dead",
+            "broken",
+            "new",
+            "old",
+            "fine",
+            "good",
+            "better",
+            "slow",
+            "full",
+            "weak",
+            "strong",
+            "off",
+            "free",
+            "easy",
+            "hard",
+            "best",
+            "there",
+            "also",
+            "just",
+            "still",
+            // where something is: "my insta is at the bottom of the page", "my handle is at the back of the card"
+            "bottom",
+            "top",
+            "back",
+            "front",
+            "end",
+            "side",
+            "middle",
+            "start",
+            "moment",
+            "home",
+            "work");
 
     private static final int NAMING_WINDOW = 8;
     private static final int MAX_NAME_WORDS = 5;
@@ -231,7 +447,7 @@ final class SpokenHandles {
                 if (!NAMING.contains(tokens.get(q).lower())) {
                     continue;
                 }
-                int end = displayNameEnd(tokens, q + 1);
+                int end = displayNameEnd(tokens, q + 1, tokens.get(q).is("at"), namedOutright(tokens, k, q));
                 if (end > q) {
                     int first = q + 1;
                     if (!covered(out, tokens.get(first).start())) {
@@ -254,8 +470,25 @@ final class SpokenHandles {
         return false;
     }
 
+    /** Names that say "a name comes now" outright: "my username is", "my handle is", "my insta is at". */
+    private static final Set<String> NAME_PLATFORMS = Set.of("username", "handle", "gamertag");
+
+    private static final Set<String> IS = Set.of("is", "it's", "its", "i'm", "im");
+
+    /**
+     * True when the words after the naming word can only be a name, so everyday words ("car guy", "coffee and cars")
+     * are the name's own: after "username"/"handle" + is, or after a platform + "is at".
+     */
+    private static boolean namedOutright(List<Token> tokens, int platform, int naming) {
+        return NAME_PLATFORMS.contains(tokens.get(platform).lower())
+                        && IS.contains(tokens.get(naming).lower())
+                || tokens.get(naming).is("at")
+                        && naming > 0
+                        && IS.contains(tokens.get(naming - 1).lower());
+    }
+
     /** Last token of a display name starting at {@code s}, or -1 when none starts there. */
-    private static int displayNameEnd(List<Token> tokens, int s) {
+    private static int displayNameEnd(List<Token> tokens, int s, boolean afterAt, boolean outright) {
         int n = tokens.size();
         int words = 0;
         int digits = 0;
@@ -267,7 +500,9 @@ final class SpokenHandles {
             }
             Token t = tokens.get(k);
             String w = t.lower();
-            boolean digit = DIGIT_WORDS.contains(w) || t.type() == Type.DIGITS;
+            boolean digit = DIGIT_WORDS.contains(w)
+                    || t.type() == Type.DIGITS
+                    || digits > 0 && (w.equals("hundred") || w.equals("thousand")); // "car guy two thousand"
             if (digit) {
                 digits++;
                 end = k;
@@ -276,13 +511,16 @@ final class SpokenHandles {
             if (digits > 0 || t.type() != Type.WORD && t.type() != Type.ALNUM || words >= MAX_NAME_WORDS) {
                 break; // digits end it: "blue heron twelve"
             }
-            boolean inner = (w.equals("the") || w.equals("with"))
+            // after "at" the name is one handle said in words ("my insta is at coffee and cars"): "and" joins
+            boolean inner = (w.equals("the") || w.equals("with") || afterAt && w.equals("and"))
                     && k > s - (w.equals("the") ? 1 : 0)
                     && k + 1 < n
                     && tokens.get(k + 1).type() == Type.WORD
-                    && !NameLists.STOP.contains(tokens.get(k + 1).lower())
+                    && !(outright ? STOP : NameLists.STOP)
+                            .contains(tokens.get(k + 1).lower())
                     && !NOT_A_NAME.contains(tokens.get(k + 1).lower());
-            if (!inner && (NameLists.STOP.contains(w) || NOT_A_NAME.contains(w))) {
+            boolean stop = outright ? STOP.contains(w) : NameLists.STOP.contains(w);
+            if (!inner && (stop || NOT_A_NAME.contains(w))) {
                 break;
             }
             words++;
@@ -295,7 +533,7 @@ final class SpokenHandles {
     }
 
     /** Chinese cues come as one token per character: 微 信, 抖 音, 用 户 名. */
-    private static final List<String> HAN_CUES = List.of("微信", "扣扣", "抖音", "账号", "用户名", "小红书", "微博");
+    private static final List<String> HAN_CUES = List.of("微信", "扣扣", "抖音", "账号", "用户名", "小红书", "微博", "快手", "视频号", "闲鱼");
 
     private static int hanCue(List<Token> tokens, int k) {
         if (tokens.get(k).type() != Type.HAN

@@ -47,6 +47,9 @@ class RedactorHostileInputTest {
                 "my gmail is tom jones ninety ",
                 "four seven one six and the next four are ",
                 "幺 拐 勾 拐 ",
+                "微信 名 叫 快 乐 ",
+                "抖音 搜 爱 车 ",
+                "my insta is at coffee and ",
             })
     void longRepeatedFragmentsRedactWithoutBacktracking(String fragment) {
         String line = fragment.repeat(20_000 / fragment.length());

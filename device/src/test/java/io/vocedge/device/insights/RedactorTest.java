@@ -332,4 +332,43 @@ class RedactorTest {
     void radioDigitAndGroupLabelLookAlikesAreKept(String in) {
         assertThat(redactor.redact(in).text()).isEqualTo(in);
     }
+
+    /** Handles on more platforms and display names in everyday words, in both languages. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "my discord is gearhead#4421|my discord is <account>",
+                "my venmo is at sam dash carter dash three|my venmo is at <account>",
+                "vx 号 是 abc 一 二 三|vx 号 是 <account>",
+                "my insta is at coffee and cars|my insta is at <account>",
+                "the username is car guy two thousand|the username is <account>",
+                "微信 名 叫 快乐 的 小 鱼|微信 名 叫 <account>",
+                "我 QQ 昵称 叫 风 一样 的 男子|我 QQ 昵称 叫 <account>",
+                "抖音 搜 爱 车 的 老 张 就是 我|抖音 搜 <account> 就是 我",
+                "微博 账号 是 @ 车 迷 小 王|微博 账号 是 @ <account>",
+            })
+    void handlesAndDisplayNamesAreRedacted(String in, String out) {
+        assertThat(redactor.redact(in).text()).isEqualTo(out);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "我 在 抖音 上 搜 汉 EV 的 评测",
+                "小红书 上 搜 一下 就 知道 了",
+                "微信 名 叫 什么 来着",
+                "微信 名 就是 我 的 名字",
+                "闲鱼 上 卖 二手 车 的 多",
+                "my insta is at the bottom of the page",
+                "my handle is at the back of the card",
+                "we're on facebook as the corner bakery",
+                "the username is the same as my email",
+                "my kid's xbox broke again",
+                "paid him on venmo already",
+            })
+    void handleLookAlikesAreKept(String in) {
+        assertThat(redactor.redact(in).text()).isEqualTo(in);
+    }
 }
