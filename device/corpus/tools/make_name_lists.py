@@ -8,7 +8,9 @@ Run once by hand when the lists change; the build never runs it (no npm, no netw
     python3 make_name_lists.py /tmp/names OUT_DIR
 
 First names: human-names 1.0.13 (MIT), data/{female,male}-human-names-en.json. Surnames: @faker-js/faker 10.6.0
-(MIT), the `last_name.generic` lists of its en and en_* locales. A name that is also a lower-case word in Debian's
+(MIT), the `last_name.generic` lists of its en and en_* locales (surnames-en.txt) and every last-name list of its
+other Latin-script locales, accents removed ("wójcik" -> "wojcik"; surnames-intl.txt): customers in a showroom are
+not all English, and a name the recognizer writes comes without accents. A name that is also a lower-case word in Debian's
 american-english or british-english word list (amber, bill, brown, cook, grace ...) is left out: such a name is
 only a name after a strong cue, which NameLists.AMBIGUOUS and the hand-typed lists handle.
 """
@@ -16,6 +18,7 @@ import glob
 import json
 import re
 import sys
+import unicodedata
 
 src, out = sys.argv[1], sys.argv[2]
 words = set()
@@ -44,3 +47,30 @@ with open(f"{out}/first-names-en.txt", "w") as o:
 with open(f"{out}/surnames-en.txt", "w") as o:
     o.write(header.format("@faker-js/faker 10.6.0"))
     o.write("\n".join(sorted(n for n in last if keep(n))) + "\n")
+
+
+def fold(name):
+    """Lower case without accents, as a recognizer writes it: "Wójcik" -> "wojcik", "Łukasz" -> "lukasz"."""
+    name = unicodedata.normalize("NFKD", name)
+    name = "".join(c for c in name if not unicodedata.combining(c)).lower()
+    for a, b in {"ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "đ": "d", "ı": "i"}.items():
+        name = name.replace(a, b)
+    return name
+
+
+intl = set()
+for f in glob.glob(f"{src}/x-faker-js-faker-10.6.0/package/dist/*.js"):
+    m = re.search(r"last_name:\{(.*?)\}", open(f, encoding="utf-8").read())
+    if m:
+        for g in re.finditer(r":`([^`]*)`", m.group(1)):
+            intl |= {fold(x.strip()) for x in g.group(1).split(".")}
+# Surnames that are more often a car brand or model, or a word a customer says in Spanish or Italian, than a person
+# in a dealership: left out (found by running the list over device/corpus/train and a list of brands and models).
+NOT_SURNAMES = {
+    "benz", "carrera", "ferrari", "leon", "montero", "pagani", "porsche", "renault", "romeo", "scala", "skoda", "tesla",
+    "hola", "hora", "basta", "christ", "jesus", "rota", "pala", "alexa", "vins", "dang",
+}
+intl -= NOT_SURNAMES
+with open(f"{out}/surnames-intl.txt", "w") as o:
+    o.write(header.format("@faker-js/faker 10.6.0, all Latin-script locales"))
+    o.write("\n".join(sorted(n for n in intl - last if keep(n))) + "\n")

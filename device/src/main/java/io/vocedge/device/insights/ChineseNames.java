@@ -21,7 +21,12 @@ final class ChineseNames {
     /** Cues after which only a listed surname (and its given name) is a name. */
     private static final List<String> SURNAME_CUES = List.of(
             "找一下", "约一下", "问一下", "叫一下", "我是", "是", "找", "约", "跟", "同事", "顾问", "妈妈", "爸爸", "老婆", "老公", "写", "收件人", "收货人",
-            "联系人", "预约人", "客户", "给", "问", "喊", "女儿", "儿子", "销售", "客服", "接待", "师傅", "专员", "技师", "店长", "主管", "司机");
+            "联系人", "预约人", "客户", "给", "问", "喊", "女儿", "儿子", "销售", "客服", "接待", "师傅", "专员", "技师", "店长", "主管", "司机", "我爸",
+            "我妈", "爱人", "媳妇", "丈夫", "妻子", "太太", "父亲", "母亲", "岳父", "岳母", "公公", "婆婆");
+    /** Family cues a name may follow after a comma, as an aside: "车主 是 我 爸 ， 张 建国". */
+    private static final Set<String> KIN_CUES = Set.of(
+            "妈妈", "爸爸", "老婆", "老公", "女儿", "儿子", "我爸", "我妈", "爱人", "媳妇", "丈夫", "妻子", "太太", "父亲", "母亲", "岳父", "岳母", "公公",
+            "婆婆"); // not 哥哥, 姐姐, 妹妹: said to staff ("谢 谢 妹 妹 包 得 好")
     /** Cues after which only the surname comes. */
     private static final List<String> SURNAME_ONLY = List.of("我姓", "免贵姓", "贵姓", "姓");
     /** Characters a name does not contain: particles, pronouns, verbs, numerals. */
@@ -133,6 +138,10 @@ final class ChineseNames {
                     int j = i + c;
                     if (!generic && isHan(tokens, j) && "写是叫为".indexOf(ch(tokens, j)) >= 0) {
                         j++; // 收件 人 写 贺 敏, 联系 人 是 ...
+                    } else if (KIN_CUES.contains(cue)
+                            && j + 1 < n
+                            && (tokens.get(j).is("，") || tokens.get(j).is(","))) {
+                        j++; // 我 爸 ， 张 建国
                     }
                     surname(tokens, j, true, generic, out, chars);
                 }

@@ -88,6 +88,12 @@ final class NameLists {
             elodie mathieu gavin graham nigel clive barry callan keira kayla aimee ruairidh connie harriet
             """));
 
+    /**
+     * Surnames of other countries (faker's Latin-script locales, accents removed; vendored): "wojcik", "dubois",
+     * "rossi". Read only right after a first name, never after a weak cue alone: many are words in some language.
+     */
+    static final Set<String> SURNAMES_INTL = Set.copyOf(vendored("surnames-intl.txt"));
+
     /** Surnames that are no ordinary English word: typed here, and vendored. */
     static final Set<String> SURNAMES = union(vendored("surnames-en.txt"), words("""
             abernathy adams alvarez anderson bailey baker barnes bennett brooks brown bryant butler campbell carter

@@ -94,6 +94,37 @@ final class SpokenNames {
     private static final Set<String> CLAUSE_ENDS = Set.of(
             "please", "in", "at", "from", "on", "about", "here", "there", "today", "thanks", "when", "if", "who");
 
+    /** Family and work relations: a listed first name may follow them after a comma. */
+    private static final Set<String> KIN = Set.of(
+            "partner",
+            "husband",
+            "wife",
+            "son",
+            "daughter",
+            "brother",
+            "sister",
+            "boss",
+            "friend",
+            "colleague",
+            "fiance",
+            "fiancee",
+            "girlfriend",
+            "boyfriend",
+            "mother",
+            "father",
+            "mom",
+            "mum",
+            "dad",
+            "uncle",
+            "aunt",
+            "cousin",
+            "nephew",
+            "niece",
+            "grandson",
+            "granddaughter",
+            "grandfather",
+            "grandmother");
+
     private static final Set<String> FILLERS = Set.of("uh", "um", "er", "erm", "like", "sorry", "oh", "-", ",");
 
     private SpokenNames() {}
@@ -231,6 +262,13 @@ final class SpokenNames {
                 && FILLERS.contains(tokens.get(j).lower())) {
             j++;
         }
+        if (strength == Strength.LISTED
+                && j + 1 < n
+                && j > 0
+                && tokens.get(j).is(",")
+                && KIN.contains(tokens.get(j - 1).lower())) {
+            j++; // "registered to my father, james achebe": the name as an aside
+        }
         if (j >= n || tokens.get(j).type() != Type.WORD) {
             return -1;
         }
@@ -271,7 +309,7 @@ final class SpokenNames {
                     k++;
                     v = base(tokens.get(k));
                 }
-            } else if (listed(v) || NameLists.SURNAMES.contains(v) && !NameLists.STOP.contains(v)) {
+            } else if (listed(v) || surname(v) && !NameLists.STOP.contains(v)) {
                 more = true;
             } else {
                 // an unlisted surname: after "my name is" any name-shaped word, after a listed first name only a
@@ -293,6 +331,11 @@ final class SpokenNames {
         return last + 1;
     }
 
+    /** A surname, English or of another country ("wojcik", "rossi"), where a surname can follow: after a first name. */
+    private static boolean surname(String w) {
+        return NameLists.SURNAMES.contains(w) || NameLists.SURNAMES_INTL.contains(w) && !PLACES_AND_MODELS.contains(w);
+    }
+
     private static boolean listedOrShaped(String w) {
         return listed(w) || nameShaped(w) && !NameLists.AMBIGUOUS.contains(w);
     }
@@ -312,8 +355,7 @@ final class SpokenNames {
         if (i > 0 && tokens.get(i - 1).is("the")) {
             return -1; // "at the john lewis counter", "the ted baker shop": a business named after someone
         }
-        boolean surname =
-                NameLists.SURNAMES.contains(b) || !NameLists.AMBIGUOUS.contains(a) && nameShaped(b) && surnameShaped(b);
+        boolean surname = surname(b) || !NameLists.AMBIGUOUS.contains(a) && nameShaped(b) && surnameShaped(b);
         if (!surname) {
             return -1;
         }

@@ -137,4 +137,31 @@ class SpokenNamesTest {
     void chineseWordsWithSurnameCharactersStay(String in) {
         assertThat(redactor.redact(in).text()).isEqualTo(in);
     }
+
+    /** Surnames of other countries after a first name; a name said as an aside after a family word. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "ask james kowalczyk to call me|ask <name> to call me",
+                "the car is in the name of my father, james achebe|the car is in the name of my father, <name> achebe",
+                "车主 是 我 爸 ， 张 建国|车主 是 我 爸 ， <name>",
+                "登记 在 我 爱人 名下 ， 我 爱人 刘 芳|登记 在 我 爱人 名下 ， 我 爱人 <name>",
+            })
+    void internationalSurnamesAndAsidesAreRedacted(String in, String out) {
+        assertThat(redactor.redact(in).text()).isEqualTo(out);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "we went to the tesla store then the skoda one",
+                "my wife, who drives it, hates the seats",
+                "谢 谢 妹 妹 包 得 好 漂 亮",
+                "我 爸 ， 他 不 同意",
+            })
+    void internationalSurnameAndAsideLookAlikesAreKept(String in) {
+        assertThat(redactor.redact(in).text()).isEqualTo(in);
+    }
 }
