@@ -23,7 +23,7 @@ final class SpokenEmails {
      * workplace, an app or a number), given a name word before.
      */
     private static final Set<String> MAIL_ONLY =
-            Set.of("gmail", "hotmail", "icloud", "googlemail", "protonmail", "foxmail");
+            Set.of("gmail", "hotmail", "icloud", "googlemail", "protonmail", "foxmail", "gmx", "btinternet");
     /** Number words that may stand in a local part ("grace forty two at ..."). */
     private static final Set<String> NUMBER_WORDS = Set.of(
             "zero",
@@ -96,7 +96,23 @@ final class SpokenEmails {
             "so");
     /** Mail providers an address may end with when "dot com" is left unsaid (names only: "at 163" may be a speed). */
     private static final Set<String> PROVIDERS = Set.of(
-            "gmail", "hotmail", "yahoo", "outlook", "icloud", "qq", "foxmail", "sina", "protonmail", "googlemail");
+            "gmail",
+            "hotmail",
+            "yahoo",
+            "outlook",
+            "icloud",
+            "qq",
+            "foxmail",
+            "sina",
+            "protonmail",
+            "googlemail",
+            "aol",
+            "gmx",
+            "btinternet",
+            "yandex",
+            "zoho",
+            "proton",
+            "sohu");
 
     private static final Set<String> HAN_DIGITS = Set.of("零", "一", "幺", "二", "两", "三", "四", "五", "六", "七", "八", "九");
     private static final Set<String> TLDS = Set.of(

@@ -347,6 +347,7 @@ class RedactorTest {
                 "我 QQ 昵称 叫 风 一样 的 男子|我 QQ 昵称 叫 <account>",
                 "抖音 搜 爱 车 的 老 张 就是 我|抖音 搜 <account> 就是 我",
                 "微博 账号 是 @ 车 迷 小 王|微博 账号 是 @ <account>",
+                "my personal email is starlight ninety nine at aol|my personal email is <email>",
             })
     void handlesAndDisplayNamesAreRedacted(String in, String out) {
         assertThat(redactor.redact(in).text()).isEqualTo(out);
@@ -367,6 +368,7 @@ class RedactorTest {
                 "the username is the same as my email",
                 "my kid's xbox broke again",
                 "paid him on venmo already",
+                "she used to work at aol",
             })
     void handleLookAlikesAreKept(String in) {
         assertThat(redactor.redact(in).text()).isEqualTo(in);
