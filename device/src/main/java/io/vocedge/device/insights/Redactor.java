@@ -59,7 +59,7 @@ public final class Redactor {
      * "all wheel drive" stay.
      */
     private static final Pattern ADDRESS_EN =
-            Pattern.compile("(?i)\\b(?:(?:flat|apt|apartment|unit|suite)\\s+\\w{1,4},?\\s+)?"
+            Pattern.compile("(?i)\\b(?:(?:flat|apt|apartment|unit|suite)\\s+(?:\\w{1,4}|" + EN_NUM + "),?\\s+)?"
                     + "(?:\\d{1,5}[a-z]?|" + EN_NUM + "(?:[\\s-]+(?:and\\s+)?" + EN_NUM + "){0,4}(?:\\s+[a-h]\\b)?)\\s+"
                     + "(?:(?!(?:" + EN_NUM.substring(3, EN_NUM.length() - 1)
                     + "|minutes?|mins?|miles?|km|blocks?|hours?|down|up|the|of|on|in|to|from|off|a|an|and|or|wheel|more"

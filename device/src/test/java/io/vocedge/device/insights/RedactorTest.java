@@ -348,6 +348,7 @@ class RedactorTest {
                 "抖音 搜 爱 车 的 老 张 就是 我|抖音 搜 <account> 就是 我",
                 "微博 账号 是 @ 车 迷 小 王|微博 账号 是 @ <account>",
                 "my personal email is starlight ninety nine at aol|my personal email is <email>",
+                "deliver it to flat three, twelve victoria road please|deliver it to <address> please",
             })
     void handlesAndDisplayNamesAreRedacted(String in, String out) {
         assertThat(redactor.redact(in).text()).isEqualTo(out);
