@@ -119,7 +119,8 @@ final class SpokenEmails {
             "com", "net", "org", "cn", "edu", "gov", "io", "co", "uk", "de", "fr", "jp", "hk", "tw", "au", "ca", "us",
             "info", "biz", "me", "cc", "top", "xyz", "mobi", "ai", "app", "dev", "ru", "in", "nz", "sg", "eu", "mil",
             "ie", "it", "es", "nl", "ch", "se", "kr", "mo", "my", "tv", "club", "shop", "online", "site", "fm", "ly",
-            "gg");
+            "gg", "calm", // "dot com" as a recognizer may write it
+            "comb", "come", "con");
     private static final Set<String> STOP = Set.of(
             "is",
             "was",

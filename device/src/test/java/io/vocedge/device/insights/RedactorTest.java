@@ -349,6 +349,7 @@ class RedactorTest {
                 "微博 账号 是 @ 车 迷 小 王|微博 账号 是 @ <account>",
                 "my personal email is starlight ninety nine at aol|my personal email is <email>",
                 "deliver it to flat three, twelve victoria road please|deliver it to <address> please",
+                "it's peter at gmail dot calm|it's <email>",
             })
     void handlesAndDisplayNamesAreRedacted(String in, String out) {
         assertThat(redactor.redact(in).text()).isEqualTo(out);
