@@ -631,7 +631,7 @@ public final class Redactor {
                 }
             } else if (t.type() == RedactionTokens.Type.HAN) {
                 char c = w.charAt(0);
-                if (SpokenHandles.HAN_TRIGGERS.indexOf(c) >= 0) {
+                if (SpokenHandles.hanTriggerAt(tokens, i)) {
                     found |= HANDLE;
                 }
                 if (SpelledNames.HAN_CUES.indexOf(c) >= 0) {

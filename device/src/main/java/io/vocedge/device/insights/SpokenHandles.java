@@ -152,6 +152,30 @@ final class SpokenHandles {
     /** First characters of the Chinese cues and of 下划线 (merged into one token by the number scanner). */
     static final String HAN_TRIGGERS = "微扣抖账用小下快视闲懂";
 
+    /**
+     * Whether the Han token at {@code i} may start a handle cue. 快, 视, 闲 and 懂 are common characters, so for them the
+     * next one is checked too (快手, 视频号, 闲鱼, 懂车帝): the scan then runs on few lines that do not need it.
+     */
+    static boolean hanTriggerAt(List<Token> tokens, int i) {
+        char c = tokens.get(i).lower().charAt(0);
+        int k = HAN_TRIGGERS.indexOf(c);
+        if (k < 0) {
+            return false;
+        }
+        if (k < HAN_TRIGGERS.indexOf('快')) {
+            return true;
+        }
+        char next = i + 1 < tokens.size() && !tokens.get(i + 1).lower().isEmpty()
+                ? tokens.get(i + 1).lower().charAt(0)
+                : ' ';
+        return switch (c) {
+            case '快' -> next == '手';
+            case '视' -> next == '频';
+            case '闲' -> next == '鱼';
+            default -> next == '车';
+        };
+    }
+
     private SpokenHandles() {}
 
     static List<SpokenNumbers.Found> find(List<Token> tokens) {
