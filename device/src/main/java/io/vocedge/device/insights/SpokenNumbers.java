@@ -1147,7 +1147,8 @@ final class SpokenNumbers {
         }
         Integer d = DIGIT_WORDS.get(w);
         if (d != null) {
-            return new Piece(i, i, String.valueOf(d), d);
+            Piece repeat = pluralRepeat(tokens, i, d, names);
+            return repeat != null ? repeat : new Piece(i, i, String.valueOf(d), d);
         }
         Integer h = HOMOPHONES.get(w);
         if (h != null && amongDigits(tokens, i, names)) {
@@ -1236,9 +1237,47 @@ final class SpokenNumbers {
         return null;
     }
 
+    /** Digits said as a count of a digit: "four sixes" (6666), "three nines". */
+    private static final Map<String, Integer> PLURAL_DIGITS = Map.ofEntries(
+            Map.entry("zeros", 0),
+            Map.entry("zeroes", 0),
+            Map.entry("ohs", 0),
+            Map.entry("noughts", 0),
+            Map.entry("ones", 1),
+            Map.entry("twos", 2),
+            Map.entry("threes", 3),
+            Map.entry("fours", 4),
+            Map.entry("fives", 5),
+            Map.entry("sixes", 6),
+            Map.entry("sevens", 7),
+            Map.entry("eights", 8),
+            Map.entry("nines", 9));
+
     /**
-     * "三 个 八" (three eights), "四 个 零" inside a digit string: how Chinese speakers say a repeated digit, like
-     * "triple eight". Read so only between other digits said one by one, never "三 个 人" or "买 了 三 个 八 寸 的".
+     * "four sixes then one two three ...": a count (two to six) and a digit in the plural, read as the digit repeated,
+     * only with a digit said just before or after ("three sixes" alone, on dice or a scoreboard, stays words).
+     */
+    private static Piece pluralRepeat(List<Token> tokens, int i, int count, boolean names) {
+        if (count < 2 || count > 6 || i + 1 >= tokens.size()) {
+            return null;
+        }
+        Integer digit = PLURAL_DIGITS.get(tokens.get(i + 1).lower());
+        if (digit == null) {
+            return null;
+        }
+        boolean before = i > 0 && DIGIT_WORDS.containsKey(tokens.get(i - 1).lower());
+        int a = i + 2 < tokens.size() && GAP_WORDS.contains(tokens.get(i + 2).lower()) ? i + 3 : i + 2;
+        boolean after =
+                a < tokens.size() && DIGIT_WORDS.containsKey(tokens.get(a).lower());
+        if (!before && !after) {
+            return null;
+        }
+        return new Piece(i, i + 1, String.valueOf(digit).repeat(count), -1);
+    }
+
+    /**
+     * "三 个 八" (three eights), "四 个 零" in a digit string: how Chinese speakers say a repeated digit, like "triple
+     * eight". Read so only next to another digit said one by one, never "三 个 人" or "买 了 三 个 八 寸 的".
      */
     private static Piece hanRepeat(List<Token> tokens, int i, int count) {
         if (count < 2
@@ -1251,8 +1290,8 @@ final class SpokenNumbers {
         boolean before = i > 0 && HAN_DIGITS.containsKey(tokens.get(i - 1).lower());
         boolean after = i + 3 < tokens.size()
                 && HAN_DIGITS.containsKey(tokens.get(i + 3).lower());
-        if (!before || !after) {
-            return null;
+        if (!before && !after) {
+            return null; // "买 两 个 八 寸 的": a count of things, not digits said in a number
         }
         String e = String.valueOf(HAN_DIGITS.get(tokens.get(i + 2).lower()));
         return new Piece(i, i + 2, e.repeat(count), -1);
@@ -1591,14 +1630,14 @@ final class SpokenNumbers {
             if (PLATE_CUES.contains(w) || PLATE_CUES.contains(pair)) {
                 return "plate";
             }
+            if (CVV_CUES.contains(w) || CVV_CUES.contains(pair)) {
+                return "cvv"; // before the id cues: 验 证 码 ends with 证, an id cue alone
+            }
             if (ID_CUES.contains(w)) {
                 return "id";
             }
             if (TAIL_CUES.contains(w) || TAIL_CUES.contains(pair)) {
                 return "tail";
-            }
-            if (CVV_CUES.contains(w) || CVV_CUES.contains(pair)) {
-                return "cvv";
             }
             if (BANK_CUES.contains(pair)) {
                 return "bank";
@@ -1625,8 +1664,21 @@ final class SpokenNumbers {
             Set.of("sort code", "account number", "routing number", "account no", "acct number", "账 号");
 
     /** Before a card's security code: three or four digits after it are removed as a card. */
-    private static final Set<String> CVV_CUES =
-            Set.of("cvv", "cvc", "cv2", "cvv2", "security code", "the back", "安 全", "安全码", "三 位");
+    private static final Set<String> CVV_CUES = Set.of(
+            "cvv",
+            "cvc",
+            "cv2",
+            "cvv2",
+            "cid",
+            "security code",
+            "security number",
+            "digit code",
+            "the back",
+            "安 全",
+            "安全码",
+            "三 位",
+            "验 证",
+            "校 验");
 
     /**
      * Before a card's last four digits ("ending in 4821", "last four are ...", 尾号, 后四位): not a full number, but

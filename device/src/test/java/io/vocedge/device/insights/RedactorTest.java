@@ -313,6 +313,11 @@ class RedactorTest {
                 "first four are four seven one six next four nine eight two two then one three three seven"
                         + " last four five five six zero|first four are <card>",
                 "phone is oh seven seven one two and the last six are three four five six seven eight|phone is <phone>",
+                "卡 背面 的 验证码 四 八 二|卡 背面 的 验证码 <card>",
+                "the three digit code is four eight two|the three digit code is <card>",
+                "卡号 是 四 个 六 两 个 八 一 二 三 四 五 六 七 八 九 零|卡号 是 <card>",
+                "my card number is four sixes then one two three four five six seven eight nine zero one two"
+                        + "|my card number is <card>",
             })
     void radioDigitsAndGroupLabelsInsideANumber(String in, String out) {
         assertThat(redactor.redact(in).text()).isEqualTo(out);
@@ -325,6 +330,9 @@ class RedactorTest {
                 "前面 路口 左 拐 三 百 米 就 到",
                 "七 拐 八 拐 才 找到 你们 店",
                 "在 这里 打 勾 签字",
+                "买 两 个 八 寸 的 轮毂",
+                "he rolled three sixes in a row",
+                "we have two fours and a sedan",
                 "he called twice in the last four weeks",
                 "seats five next four are for the kids",
                 "the code is seven seven one two and the last one is three",
