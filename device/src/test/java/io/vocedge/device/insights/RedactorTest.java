@@ -314,6 +314,8 @@ class RedactorTest {
                         + " last four five five six zero|first four are <card>",
                 "phone is oh seven seven one two and the last six are three four five six seven eight|phone is <phone>",
                 "卡 背面 的 验证码 四 八 二|卡 背面 的 验证码 <card>",
+                "member number five five eight two nine one|member number <id>",
+                "会员 卡 号 八 八 二 九 一 七|会员 卡 号 <id>",
                 "the three digit code is four eight two|the three digit code is <card>",
                 "卡号 是 四 个 六 两 个 八 一 二 三 四 五 六 七 八 九 零|卡号 是 <card>",
                 "my card number is four sixes then one two three four five six seven eight nine zero one two"
@@ -331,6 +333,8 @@ class RedactorTest {
                 "七 拐 八 拐 才 找到 你们 店",
                 "在 这里 打 勾 签字",
                 "买 两 个 八 寸 的 轮毂",
+                "会员 价 三 九 九 九",
+                "member price is three nine nine nine",
                 "he rolled three sixes in a row",
                 "we have two fours and a sedan",
                 "he called twice in the last four weeks",
