@@ -190,6 +190,9 @@ final class ChineseNames {
 
     private static boolean thingBefore(List<Token> tokens, int i) {
         for (int k = Math.max(0, i - 4); k < i; k++) {
+            if (tokens.get(k).is("那个")) {
+                continue; // a filler ("嗯 那个 我 老板 叫 雷 军"), one token after SpokenNumbers.merge; a thing still shows
+            }
             if (isHan(tokens, k) && THINGS.indexOf(ch(tokens, k)) >= 0) {
                 return true;
             }

@@ -68,6 +68,9 @@ public final class Redactor {
                     + "(?:street|avenue|ave|road|rd|lane|boulevard|blvd|drive|court|gardens|crescent|terrace|parkway|highway|place"
                     + "|close|way)\\b(?:,?\\s*(?:apartment|apt|unit|suite|flat|#)\\s*\\w{1,4}(?:\\s+[a-z]\\b)?)?");
 
+    /** A filler said between the parts of an address's number: 一 二 六 六 弄 呃 七 号. */
+    private static final String ZH_FILLER = "(?:(?:呃|嗯|额|啊|那个|就是|然后)\\s*)";
+
     private static final String ZH_NUM = "(?:[0-9０-９]+|[零〇一二三四五六七八九十百千幺两洞](?:\\s*[零〇一二三四五六七八九十百千幺两洞])*)";
     /**
      * A Chinese address after its road or estate word: 幸福 路 八十八 号 三 栋 五零二, 建国路88号院6号楼1203室, 滨江 花园 十二 栋 二
@@ -76,8 +79,8 @@ public final class Redactor {
     private static final Pattern ADDRESS_ZH = Pattern.compile("(?:路|街|大道|大街|(?<=[东西南北中一二三四五六七八九十]\\s?)道"
             + "|弄|巷|胡同|小区|花园|苑|新村|家园|公寓|大厦)"
             + "\\s*(?:(?:[东西南北中上下]|" + ZH_NUM + ")?\\s*段\\s*)?" // 人民南路四段, 东 大街 段
-            + "(?:[东西南北中]\\s*)?(?:" + ZH_NUM + "\\s*(?:号\\s*院|号\\s*楼|号|弄|栋|幢|座|单\\s*元|楼|室)\\s*)+"
-            + "(?:" + ZH_NUM + "(?:\\s*室)?)?"
+            + "(?:[东西南北中]\\s*)?(?:" + ZH_FILLER + "?" + ZH_NUM + "\\s*(?:号\\s*院|号\\s*楼|号|弄|栋|幢|座|单\\s*元|楼|室)\\s*)+"
+            + "(?:" + ZH_FILLER + "?" + ZH_NUM + "(?:\\s*室)?)?"
             // then a named building's lettered block: 维多利 广场 B 座 二 幺 零 七
             + "(?:\\s*(?:\\p{IsHan}{1,4}\\s*){0,3}?[A-Za-z]\\s*(?:座|栋|幢|号楼|单\\s*元)\\s*(?:" + ZH_NUM + "(?:\\s*室)?)?)?");
     /** A postal code after its cue: "zip code nine four one one oh", 邮编 100020. */

@@ -315,6 +315,7 @@ class RedactorTest {
                 "phone is oh seven seven one two and the last six are three four five six seven eight|phone is <phone>",
                 "卡 背面 的 验证码 四 八 二|卡 背面 的 验证码 <card>",
                 "member number five five eight two nine one|member number <id>",
+                "地址 是 南京 西 路 一 二 六 六 弄 呃 七 号 四 零 一|地址 是 南京 西 <address>",
                 "会员 卡 号 八 八 二 九 一 七|会员 卡 号 <id>",
                 "the three digit code is four eight two|the three digit code is <card>",
                 "卡号 是 四 个 六 两 个 八 一 二 三 四 五 六 七 八 九 零|卡号 是 <card>",

@@ -146,6 +146,8 @@ class SpokenNamesTest {
                 "ask james kowalczyk to call me|ask <name> to call me",
                 "the car is in the name of my father, james achebe|the car is in the name of my father, <name> achebe",
                 "车主 是 我 爸 ， 张 建国|车主 是 我 爸 ， <name>",
+                "嗯 那个 我 老板 叫 雷 军 不 是 小米 那个|嗯 那个 我 老板 叫 <name> 不 是 小米 那个",
+                "嗯 那个 姓名 于 海 洋 明天 保养|嗯 那个 姓名 <name> 明天 保养",
                 "登记 在 我 爱人 名下 ， 我 爱人 刘 芳|登记 在 我 爱人 名下 ， 我 爱人 <name>",
             })
     void internationalSurnamesAndAsidesAreRedacted(String in, String out) {
@@ -160,6 +162,8 @@ class SpokenNamesTest {
                 "my wife, who drives it, hates the seats",
                 "谢 谢 妹 妹 包 得 好 漂 亮",
                 "我 爸 ， 他 不 同意",
+                "那个 车 叫 汉 EV",
+                "那个 款 叫 宋 PLUS",
             })
     void internationalSurnameAndAsideLookAlikesAreKept(String in) {
         assertThat(redactor.redact(in).text()).isEqualTo(in);
