@@ -23,6 +23,9 @@ final class ChineseNames {
             "找一下", "约一下", "问一下", "叫一下", "我是", "是", "找", "约", "跟", "同事", "顾问", "妈妈", "爸爸", "老婆", "老公", "写", "收件人", "收货人",
             "联系人", "预约人", "客户", "给", "问", "喊", "女儿", "儿子", "销售", "客服", "接待", "师傅", "专员", "技师", "店长", "主管", "司机", "我爸",
             "我妈", "爱人", "媳妇", "丈夫", "妻子", "太太", "父亲", "母亲", "岳父", "岳母", "公公", "婆婆");
+    /** Fields of a form or an order, after which a listed surname starts a name even in written text. */
+    private static final Set<String> FORM_CUES = Set.of("收件人", "收货人", "联系人", "预约人");
+
     /** Family cues a name may follow after a comma, as an aside: "车主 是 我 爸 ， 张 建国". */
     private static final Set<String> KIN_CUES = Set.of(
             "妈妈", "爸爸", "老婆", "老公", "女儿", "儿子", "我爸", "我妈", "爱人", "媳妇", "丈夫", "妻子", "太太", "父亲", "母亲", "岳父", "岳母", "公公",
@@ -143,7 +146,14 @@ final class ChineseNames {
                             && (tokens.get(j).is("，") || tokens.get(j).is(","))) {
                         j++; // 我 爸 ， 张 建国
                     }
-                    surname(tokens, j, true, generic, out, chars);
+                    if (j < n && (tokens.get(j).is("：") || tokens.get(j).is(":"))) {
+                        j++; // 收货人：沈佳宜
+                    }
+                    if (FORM_CUES.contains(cue) && joined(tokens, j, j + 1)) {
+                        writtenName(tokens, j, runEnd(tokens, j), false, out, chars); // 收货人沈佳宜电话: a form field
+                    } else {
+                        surname(tokens, j, true, generic, out, chars);
+                    }
                 }
             }
         }
@@ -396,6 +406,11 @@ final class ChineseNames {
             }
             return;
         }
+        int run = runEnd(tokens, j);
+        if (run - j + 1 > 3) {
+            writtenName(tokens, j, run, !bare, out, chars); // 你好我叫王志强上周来看过: no space tells where it ends
+            return;
+        }
         int last = -1;
         int count = 0;
         int k = j;
@@ -435,6 +450,70 @@ final class ChineseNames {
                 chars.append(ch(tokens, q));
             }
         }
+    }
+
+    /** Words that often follow a name in written text: where a name written on to them ends (孙丽联系电话). */
+    private static final List<String> AFTER_WRITTEN_NAME = List.of(
+            "联系", "电话", "手机", "微信", "邮箱", "地址", "车牌", "身份", "预约", "时间", "上周", "今天", "明天", "昨天", "之前", "以前", "不是", "就是",
+            "先生", "女士", "小姐", "英文", "拼音", "大名", "小名");
+
+    /**
+     * A name after a naming cue in written text, where the characters run on into the next words (我叫王志强上周来看过,
+     * 我老公叫何伟他电话是): a surname (double ones too) and one or two given characters, up to a particle, a title or
+     * a word that follows names; without a listed surname (a nickname: 叫我老许就行) two characters, only where
+     * {@code nickname} allows it (never after a bare 叫: 叫朋友帮我看看 is a verb phrase; never after a form's field).
+     */
+    private static void writtenName(
+            List<Token> tokens,
+            int j,
+            int runEnd,
+            boolean nickname,
+            List<SpokenNumbers.Found> out,
+            StringBuilder chars) {
+        int surnameEnd;
+        if (NameLists.ZH_DOUBLE.contains("" + ch(tokens, j) + ch(tokens, j + 1))) {
+            surnameEnd = j + 1;
+        } else if (isSurname(ch(tokens, j))) {
+            surnameEnd = j;
+        } else if (!nickname) {
+            return;
+        } else {
+            surnameEnd = j - 1;
+        }
+        int last = surnameEnd;
+        int maxLast = surnameEnd < j ? j + 1 : surnameEnd + 2;
+        while (last < maxLast && last < runEnd) {
+            int k = last + 1;
+            if (STOP_SET.get(ch(tokens, k)) || titleAt(tokens, k) || startsAfterWord(tokens, k)) {
+                break;
+            }
+            last = k;
+        }
+        if (last - j + 1 < 2 && !(last == surnameEnd && titleAt(tokens, last + 1))) {
+            return; // a surname alone counts before a title: 预约人龚先生
+        }
+        out.add(span(tokens, j, last));
+        for (int q = j; q <= last; q++) {
+            chars.append(ch(tokens, q));
+        }
+    }
+
+    /** The last token of the written run (no spaces) that starts at {@code j}. */
+    private static int runEnd(List<Token> tokens, int j) {
+        int run = j;
+        while (joined(tokens, run, run + 1)) {
+            run++;
+        }
+        return run;
+    }
+
+    private static boolean startsAfterWord(List<Token> tokens, int k) {
+        for (String w : AFTER_WRITTEN_NAME) {
+            if (match(tokens, k, w) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -148,6 +148,11 @@ class SpokenNamesTest {
                 "车主 是 我 爸 ， 张 建国|车主 是 我 爸 ， <name>",
                 "嗯 那个 我 老板 叫 雷 军 不 是 小米 那个|嗯 那个 我 老板 叫 <name> 不 是 小米 那个",
                 "嗯 那个 姓名 于 海 洋 明天 保养|嗯 那个 姓名 <name> 明天 保养",
+                "你好我叫王志强上周来看过那台白色的凯美瑞|你好我叫<name>上周来看过那台白色的凯美瑞",
+                "我老公叫何伟他电话你有|我老公叫<name>他电话你有",
+                "叫我老许就行大家都这么叫|叫我<name>就行大家都这么叫",
+                "收货人沈佳宜电话后面给你|收货人<name>电话后面给你",
+                "预约人龚先生周四下午两点|预约人<name>先生周四下午两点",
                 "登记 在 我 爱人 名下 ， 我 爱人 刘 芳|登记 在 我 爱人 名下 ， 我 爱人 <name>",
             })
     void internationalSurnamesAndAsidesAreRedacted(String in, String out) {
@@ -163,6 +168,10 @@ class SpokenNamesTest {
                 "谢 谢 妹 妹 包 得 好 漂 亮",
                 "我 爸 ， 他 不 同意",
                 "那个 车 叫 汉 EV",
+                "叫朋友帮我看看",
+                "这款车叫汉EV很好卖",
+                "客户高兴得不得了",
+                "联系人写我自己",
                 "那个 款 叫 宋 PLUS",
             })
     void internationalSurnameAndAsideLookAlikesAreKept(String in) {
