@@ -498,10 +498,13 @@ final class ChineseNames {
         }
     }
 
-    /** The last token of the written run (no spaces) that starts at {@code j}. */
+    /**
+     * The last token of the written run (no spaces) that starts at {@code j}, looked at for eight characters at most:
+     * a name is shorter, and a long line written without spaces must not cost a scan per cue.
+     */
     private static int runEnd(List<Token> tokens, int j) {
         int run = j;
-        while (joined(tokens, run, run + 1)) {
+        while (run < j + 8 && joined(tokens, run, run + 1)) {
             run++;
         }
         return run;

@@ -50,6 +50,8 @@ class RedactorHostileInputTest {
                 "微信 名 叫 快 乐 ",
                 "抖音 搜 爱 车 ",
                 "my insta is at coffee and ",
+                "我叫王志强上",
+                "收货人沈佳宜",
             })
     void longRepeatedFragmentsRedactWithoutBacktracking(String fragment) {
         String line = fragment.repeat(20_000 / fragment.length());
