@@ -426,6 +426,13 @@ final class SpokenEmails {
                 && DOT.contains(tokens.get(k + 2).lower());
     }
 
+    /** A full stop that ends the sentence ("... at gmail."): the last token, or a space after it. */
+    private static boolean sentenceEnd(List<Token> tokens, int k) {
+        return tokens.get(k).is(".")
+                && (k + 1 >= tokens.size()
+                        || tokens.get(k + 1).start() > tokens.get(k).end());
+    }
+
     /** Index of the last token of "label (dot label)* dot TLD", or -1. */
     private static int domainEnd(List<Token> tokens, int from) {
         int k = from;
@@ -455,7 +462,7 @@ final class SpokenEmails {
                 while (after < tokens.size() && tokens.get(after).is(",")) {
                     after++;
                 }
-                if (after >= tokens.size() || !DOT.contains(tokens.get(after).lower())) {
+                if (after >= tokens.size() || !DOT.contains(tokens.get(after).lower()) || sentenceEnd(tokens, after)) {
                     return k; // "john smith at gmail": the provider alone, no "dot com" said
                 }
             }

@@ -363,6 +363,7 @@ class RedactorTest {
                 "my personal email is starlight ninety nine at aol|my personal email is <email>",
                 "deliver it to flat three, twelve victoria road please|deliver it to <address> please",
                 "it's peter at gmail dot calm|it's <email>",
+                "It is nancy dot p at gmail. Thanks.|It is <email>. Thanks.",
             })
     void handlesAndDisplayNamesAreRedacted(String in, String out) {
         assertThat(redactor.redact(in).text()).isEqualTo(out);
