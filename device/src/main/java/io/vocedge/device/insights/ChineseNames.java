@@ -637,7 +637,7 @@ final class ChineseNames {
     private static final java.util.BitSet GIVEN_SET = bits(NameLists.ZH_GIVEN);
 
     /** What a person's name is said before: a verb of saying or doing, a pronoun, an id or phone word (林雪 说, 黄丽 身份证). */
-    private static final String AFTER_NAME = "说帮给跟是的在让叫问打来去也都就还会能要和我你他她身电手的已刚态服没很太真挺人";
+    private static final String AFTER_NAME = "说帮给跟是的在让叫问打来去也都就还会能要和我你他她身电手的已刚态服没很太真挺人好";
 
     /**
      * A name said without a cue: a surname and one or two given-name characters ({@link NameLists#ZH_GIVEN}), standing
