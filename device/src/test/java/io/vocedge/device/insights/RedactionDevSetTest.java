@@ -94,9 +94,10 @@ class RedactionDevSetTest {
 
     /**
      * The sixth author's held-out figures at its one run (2026-12-04 22:31 UTC): recall 104/145, kept 184/186; with the
-     * vendored English name lists (2026-12-05, aggregates only): recall 111/145, kept 183/186, the floor now.
+     * vendored English name lists (2026-12-05, aggregates only): recall 111/145, kept 183/186; after the third
+     * 2026-12-05 session's probe rules (handles, display names): 116/145, kept 183/186, the floor now.
      */
-    private static final double HELDOUT6_RECALL = 0.765;
+    private static final double HELDOUT6_RECALL = 0.800;
 
     private static final double HELDOUT6_KEPT = 0.983;
 
@@ -131,9 +132,10 @@ class RedactionDevSetTest {
     /**
      * Seventh author, held-out: 0.800 / 0.966 before the rules, 0.821 (119/145) / 0.975 (115/118) at its one run after
      * them (2026-12-05 05:35 UTC; aggregates only read). Names (7/17) and handles (10/16) did not move: the dev rules
-     * were narrower than the held-out phrasing. 0.834 (121/145) / 0.975 with the vendored English name lists.
+     * were narrower than the held-out phrasing. 0.834 (121/145) / 0.975 with the vendored English name lists; 0.848
+     * (123/145) / 0.975 after the third 2026-12-05 session's probe rules.
      */
-    private static final double HELDOUT7_RECALL = 0.834;
+    private static final double HELDOUT7_RECALL = 0.848;
 
     private static final double HELDOUT7_KEPT = 0.974;
 
@@ -142,8 +144,8 @@ class RedactionDevSetTest {
 
     private static final double AUTHOR7_KEPT = 0.98;
 
-    /** Sixth author, dev: 0.964 before the second 2026-12-05 round, 0.977 after it. */
-    private static final double AUTHOR6_RECALL = 0.977;
+    /** Sixth author, dev: 0.964 before the second 2026-12-05 round, 0.977 after it, 0.980 after the third. */
+    private static final double AUTHOR6_RECALL = 0.980;
 
     private static final double AUTHOR6_KEPT = 1.0;
 
