@@ -153,6 +153,7 @@ class SpokenNamesTest {
                 "叫我老许就行大家都这么叫|叫我<name>就行大家都这么叫",
                 "收货人沈佳宜电话后面给你|收货人<name>电话后面给你",
                 "预约人龚先生周四下午两点|预约人<name>先生周四下午两点",
+                "我是吕涛上次买的是途昂|我是<name>上次买的是途昂",
                 "登记 在 我 爱人 名下 ， 我 爱人 刘 芳|登记 在 我 爱人 名下 ， 我 爱人 <name>",
             })
     void internationalSurnamesAndAsidesAreRedacted(String in, String out) {
@@ -172,6 +173,8 @@ class SpokenNamesTest {
                 "这款车叫汉EV很好卖",
                 "客户高兴得不得了",
                 "联系人写我自己",
+                "我是全款买的",
+                "我是高端客户",
                 "那个 款 叫 宋 PLUS",
             })
     void internationalSurnameAndAsideLookAlikesAreKept(String in) {
