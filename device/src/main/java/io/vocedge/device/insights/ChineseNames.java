@@ -695,7 +695,13 @@ final class ChineseNames {
             boolean ends = next >= n
                     || tokens.get(next).type() == Type.PUNCT
                     || !joined(tokens, last, next) && isHan(tokens, next) && AFTER_NAME.indexOf(ch(tokens, next)) >= 0;
-            if (!ends || joined(tokens, last, next) && !writtenCue(tokens, i)) {
+            // written text, at the start of a clause, before what a person says or does: 林雪说今天能提车
+            boolean writtenSubject = allJoined
+                    && next < n
+                    && joined(tokens, last, next)
+                    && SUBJECT_VERBS.indexOf(ch(tokens, next)) >= 0
+                    && (i == 0 || !joined(tokens, i - 1, i));
+            if (!writtenSubject && (!ends || joined(tokens, last, next) && !writtenCue(tokens, i))) {
                 continue;
             }
             out.add(span(tokens, i, last));
@@ -716,6 +722,9 @@ final class ChineseNames {
         }
         return false;
     }
+
+    /** What a person named at the start of a written clause says or does next: 说, 帮, 让, 跟, 给, 问. */
+    private static final String SUBJECT_VERBS = "说帮让跟给问";
 
     /** A written 我是 / 我叫 right before a written name (您好，我是赵磊，): the name is joined to its cue. */
     private static boolean writtenCue(List<Token> tokens, int i) {

@@ -154,6 +154,7 @@ class SpokenNamesTest {
                 "收货人沈佳宜电话后面给你|收货人<name>电话后面给你",
                 "预约人龚先生周四下午两点|预约人<name>先生周四下午两点",
                 "我是吕涛上次买的是途昂|我是<name>上次买的是途昂",
+                "林雪说今天能提车|<name>说今天能提车",
                 "登记 在 我 爱人 名下 ， 我 爱人 刘 芳|登记 在 我 爱人 名下 ， 我 爱人 <name>",
             })
     void internationalSurnamesAndAsidesAreRedacted(String in, String out) {
