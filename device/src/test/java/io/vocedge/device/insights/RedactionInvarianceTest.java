@@ -32,8 +32,8 @@ class RedactionInvarianceTest {
             "/insights/pii-author7-dev.tsv",
             "/insights/pii-lookalikes-dev.tsv");
 
-    /** Written Chinese: right on at least this share of the cases right in their spaced form (0.955 when set). */
-    private static final double WRITTEN_CHINESE_FLOOR = 0.95;
+    /** Written Chinese: right on at least this share of the cases right in their spaced form (0.955 when set, 0.961 after the written-subject rule). */
+    private static final double WRITTEN_CHINESE_FLOOR = 0.955;
 
     private static final Pattern HAN_SPACE = Pattern.compile("(?<=\\p{IsHan})\\s+(?=\\p{IsHan})");
 
