@@ -17,26 +17,20 @@ final class SpokenHandles {
     private static final Set<String> UNDERSCORE = Set.of("underscore", "下划线", "_");
     private static final Set<String> SEPARATORS =
             Set.of("underscore", "下划线", "_", "dot", "点", ".", "dash", "hyphen", "-", "杠", "横杠", "#");
-    private static final Set<String> CUES = Set.of(
+    /** Messenger and social platforms said in Latin letters: a cue for an id after them, and the handle scan's trigger. */
+    private static final Set<String> LATIN_CUES = Set.of(
             "wechat",
             "weixin",
-            "微信",
             "qq",
-            "扣扣",
             "instagram",
             "insta",
             "ig",
             "tiktok",
-            "抖音",
             "snapchat",
             "snap",
             "telegram",
             "handle",
             "username",
-            "账号",
-            "用户名",
-            "小红书",
-            "微博",
             "whatsapp",
             "line",
             "discord",
@@ -55,6 +49,9 @@ final class SpokenHandles {
             "skype",
             "vx",
             "wx");
+
+    private static final Set<String> CUES = union(LATIN_CUES, Set.of("微信", "扣扣", "抖音", "账号", "用户名", "小红书", "微博"));
+
     /** Words between a cue and the id ("wechat id is", "微信 号 是", "instagram is at"). */
     private static final Set<String> LEAD = Set.of(
             "is", "it's", "its", "id", "at", "me", "on", "my", "name", "号", "是", "就是", ":", "：", "搜", "号是", "的", "it",
@@ -104,51 +101,30 @@ final class SpokenHandles {
             "ok");
 
     /** Latin tokens without which {@link #find} finds nothing (the redactor skips it otherwise). */
-    static final Set<String> LATIN_TRIGGERS = Set.of(
-            "gmail",
-            "hotmail",
-            "outlook",
-            "yahoo",
-            "icloud",
-            "twitter",
-            "youtube",
-            "threads",
-            "signal",
-            "forum",
-            "gamertag",
-            "gamer",
-            "underscore",
-            "_",
-            "wechat",
-            "weixin",
-            "qq",
-            "instagram",
-            "insta",
-            "ig",
-            "tiktok",
-            "snapchat",
-            "snap",
-            "telegram",
-            "handle",
-            "username",
-            "whatsapp",
-            "line",
-            "discord",
-            "venmo",
-            "cashapp",
-            "facebook",
-            "fb",
-            "messenger",
-            "linkedin",
-            "reddit",
-            "twitch",
-            "xbox",
-            "psn",
-            "kik",
-            "viber",
-            "skype",
-            "vx",
-            "wx");
+    static final Set<String> LATIN_TRIGGERS = union(
+            LATIN_CUES,
+            Set.of(
+                    "gmail",
+                    "hotmail",
+                    "outlook",
+                    "yahoo",
+                    "icloud",
+                    "twitter",
+                    "youtube",
+                    "threads",
+                    "signal",
+                    "forum",
+                    "gamertag",
+                    "gamer",
+                    "underscore",
+                    "_"));
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> out = new java.util.HashSet<>(a);
+        out.addAll(b);
+        return Set.copyOf(out);
+    }
+
     /** First characters of the Chinese cues and of 下划线 (merged into one token by the number scanner). */
     static final String HAN_TRIGGERS = "微扣抖账用小下快视闲懂";
 

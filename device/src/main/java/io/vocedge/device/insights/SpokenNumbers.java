@@ -1241,21 +1241,18 @@ final class SpokenNumbers {
     }
 
     /** Digits said as a count of a digit: "four sixes" (6666), "three nines". */
-    private static final Map<String, Integer> PLURAL_DIGITS = Map.ofEntries(
-            Map.entry("zeros", 0),
-            Map.entry("zeroes", 0),
-            Map.entry("ohs", 0),
-            Map.entry("noughts", 0),
-            Map.entry("ones", 1),
-            Map.entry("twos", 2),
-            Map.entry("threes", 3),
-            Map.entry("fours", 4),
-            Map.entry("fives", 5),
-            Map.entry("sixes", 6),
-            Map.entry("sevens", 7),
-            Map.entry("eights", 8),
-            Map.entry("nines", 9));
+    private static final Map<String, Integer> PLURAL_DIGITS = pluralDigits();
 
+    private static Map<String, Integer> pluralDigits() {
+        Map<String, Integer> m = new java.util.HashMap<>();
+        DIGIT_WORDS.forEach((w, d) -> {
+            if (w.length() > 1 && !w.equals("niner")) {
+                m.put(w.endsWith("x") ? w + "es" : w + "s", d); // "sixes", "nines", "ohs", "noughts"
+            }
+        });
+        m.put("zeroes", 0);
+        return Map.copyOf(m);
+    }
     /**
      * "four sixes then one two three ...": a count (two to six) and a digit in the plural, read as the digit repeated,
      * only with a digit said just before or after ("three sixes" alone, on dice or a scoreboard, stays words).
