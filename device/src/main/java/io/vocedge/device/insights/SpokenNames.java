@@ -43,12 +43,13 @@ final class SpokenNames {
                 + "|surname is|first name|last name|surname|named|pronounced|under the name|booked under"
                 + "|english name is|name of|in the name of|under the name of";
         String title = "mr|mrs|ms|mister|missus";
-        String person = "ask for|speak to|speak with|talk to|talk with|asked for|spoke to|spoke with|is that";
+        String person = "ask for|speak to|speak with|talk to|talk with|asked for|spoke to|spoke with|is that|hold of"
+                + "|put me through to";
         String listed = "this is|i'm|im|i am|it's|its|under|for|to|with|contact is|is"
                 + "|me|partner|husband|wife|son|daughter|brother|sister|law|boss|friend|colleague|see|by|called"
                 + "|customer|page|here's|hi|hey|thanks|dear|meet|tell|ask|that's|was|fiance|fiancee"
                 + "|girlfriend|boyfriend|mother|father|mom|mum|dad|uncle|aunt|cousin|nephew|niece|grandson"
-                + "|granddaughter|grandfather|grandmother|spoke|name|doctor|dr|miss|call me";
+                + "|granddaughter|grandfather|grandmother|spoke|name|doctor|dr|miss|call me|driver|friend of";
         for (Strength s : Strength.values()) {
             String words = switch (s) {
                 case STRONG -> strong;
@@ -96,6 +97,7 @@ final class SpokenNames {
 
     /** Family and work relations: a listed first name may follow them after a comma. */
     private static final Set<String> KIN = Set.of(
+            "driver",
             "partner",
             "husband",
             "wife",

@@ -144,6 +144,9 @@ class SpokenNamesTest {
             delimiter = '|',
             value = {
                 "ask james kowalczyk to call me|ask <name> to call me",
+                "can you get hold of kevin for me|can you get hold of <name> for me",
+                "add a second driver, hamid please|add a second driver, <name> please",
+                "i'm a friend of kenji's, he sent me|i'm a friend of <name>, he sent me",
                 "the car is in the name of my father, james achebe|the car is in the name of my father, <name> achebe",
                 "车主 是 我 爸 ， 张 建国|车主 是 我 爸 ， <name>",
                 "嗯 那个 我 老板 叫 雷 军 不 是 小米 那个|嗯 那个 我 老板 叫 <name> 不 是 小米 那个",
@@ -167,6 +170,9 @@ class SpokenNamesTest {
             value = {
                 "we went to the tesla store then the skoda one",
                 "my wife, who drives it, hates the seats",
+                "the driver, as usual, was late",
+                "get hold of the manager",
+                "a friend of mine recommended you",
                 "谢 谢 妹 妹 包 得 好 漂 亮",
                 "我 爸 ， 他 不 同意",
                 "那个 车 叫 汉 EV",
