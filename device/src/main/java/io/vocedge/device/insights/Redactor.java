@@ -208,6 +208,7 @@ public final class Redactor {
             return new Result(input, List.of());
         }
         joinedLocalParts(tokens, spans);
+        alternativesBefore(tokens, spans);
         licenceSurnames(tokens, spans);
         sayAgain(tokens, spans);
         extendPhones(input, spans);
@@ -232,6 +233,65 @@ public final class Redactor {
         }
         out.append(input, pos, input.length());
         return new Result(out.toString(), new ArrayList<>(kinds));
+    }
+
+    /** Words between two readings of a number's start: "幺 三 八 还是 幺 五 八 ...", "one three eight or one five eight". */
+    private static final List<List<String>> ALTERNATIVES = List.of(
+            List.of("还", "是"), List.of("或", "者"), List.of("不", "是"), List.of("or"), List.of("not"), List.of("no"));
+
+    private static final Set<String> SPOKEN_DIGITS = Set.of(
+            "zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "零", "〇", "洞", "一",
+            "幺", "二", "两", "三", "四", "五", "六", "七", "八", "九");
+
+    /**
+     * The first reading of a number's start, asked or corrected right before the number ("您 说 的 是 幺 三 八 还是 幺 五 八
+     * ..."): three to six digits said just before an alternative word and a removed phone, card, id or account are
+     * removed too, the word between stays.
+     */
+    private static void alternativesBefore(List<RedactionTokens.Token> tokens, List<Span> spans) {
+        int found = spans.size();
+        for (int k = 0; k < found; k++) {
+            Span s = spans.get(k);
+            if (!NUMBER_KINDS.contains(s.kind())) {
+                continue;
+            }
+            int i = tokenAt(tokens, s.start());
+            if (i >= tokens.size() || tokens.get(i).start() != s.start()) {
+                continue;
+            }
+            for (List<String> alt : ALTERNATIVES) {
+                int a = i - alt.size();
+                if (!RedactionTokens.wordsAt(tokens, a, alt)) {
+                    continue;
+                }
+                int first = a;
+                int digits = 0;
+                while (first > 0 && digitToken(tokens.get(first - 1))) {
+                    first--;
+                    digits += tokens.get(first).type() == RedactionTokens.Type.DIGITS
+                            ? tokens.get(first).lower().length()
+                            : 1;
+                }
+                // same first digit, as two readings of one number's start are (幺 三 八 / 幺 五 八); a price said
+                // before it ("two nine nine or one three eight ...") is another number
+                if (digits >= 3 && digits <= 6 && firstDigit(tokens.get(first)).equals(firstDigit(tokens.get(i)))) {
+                    spans.add(new Span(
+                            tokens.get(first).start(), tokens.get(a - 1).end(), s.kind()));
+                }
+                break;
+            }
+        }
+    }
+
+    private static final Set<String> NUMBER_KINDS = Set.of("phone", "card", "id", "account");
+
+    private static String firstDigit(RedactionTokens.Token t) {
+        String d = SpokenNumbers.digitsOf(t.lower());
+        return d == null || d.isEmpty() ? "?" : d.substring(0, 1);
+    }
+
+    private static boolean digitToken(RedactionTokens.Token t) {
+        return t.type() == RedactionTokens.Type.DIGITS || SPOKEN_DIGITS.contains(t.lower());
     }
 
     /**

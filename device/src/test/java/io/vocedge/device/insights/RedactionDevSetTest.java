@@ -150,7 +150,7 @@ class RedactionDevSetTest {
     private static final double AUTHOR6_KEPT = 1.0;
 
     /** The fifth author's held-out figures: 0.834 at its one run (device/corpus/README.md), 0.874 after the sixth author's rules, 0.890 after the seventh's, 0.898 after the second 2026-12-05 round (aggregates only; not tuned to), the floor now. */
-    private static final double HELDOUT5_RECALL = 0.897;
+    private static final double HELDOUT5_RECALL = 0.905; // 0.906 after the third 2026-12-05 session
 
     private static final double HELDOUT5_KEPT = 0.969;
 

@@ -315,6 +315,9 @@ class RedactorTest {
                 "phone is oh seven seven one two and the last six are three four five six seven eight|phone is <phone>",
                 "卡 背面 的 验证码 四 八 二|卡 背面 的 验证码 <card>",
                 "member number five five eight two nine one|member number <id>",
+                "is it one three eight or one five eight one two three four five six seven eight|is it <phone> or <phone>",
+                "it costs two nine nine or one three eight zero zero one three eight zero zero zero"
+                        + "|it costs two nine nine or <phone>",
                 "地址 是 南京 西 路 一 二 六 六 弄 呃 七 号 四 零 一|地址 是 南京 西 <address>",
                 "会员 卡 号 八 八 二 九 一 七|会员 卡 号 <id>",
                 "the three digit code is four eight two|the three digit code is <card>",
