@@ -204,6 +204,7 @@ public final class Redactor {
         if ((address & LETTERS) != 0) {
             regex(UK_POSTCODE_SPOKEN, input, "address", spans, 0);
         }
+        dictatedGroups(tokens, spans);
         if (spans.isEmpty()) {
             return new Result(input, List.of());
         }
@@ -284,6 +285,132 @@ public final class Redactor {
     }
 
     private static final Set<String> NUMBER_KINDS = Set.of("phone", "card", "id", "account");
+
+    /** Words that say a card is being read out, in a line where no group of it may have been found yet. */
+    private static final Set<String> CARD_WORDS =
+            Set.of("card", "visa", "mastercard", "amex", "卡号", "银行卡", "信用卡", "储蓄卡", "运通卡", "银联", "万事达");
+
+    /** Words before a group that make it a number of a thing, not a person's: an order, a part, a hotline. */
+    private static final Set<String> THING_WORDS = Set.of(
+            "order",
+            "quote",
+            "invoice",
+            "stock",
+            "part",
+            "vin",
+            "hotline",
+            "freephone",
+            "booking",
+            "reference",
+            "ref",
+            "订",
+            "单",
+            "报",
+            "价",
+            "发",
+            "票",
+            "库",
+            "存",
+            "配",
+            "件",
+            "车",
+            "架",
+            "热",
+            "线",
+            "售",
+            "后",
+            "编",
+            "码");
+
+    /** Words a little before a group that make it a price: "it costs two nine nine", "the card fee is ...". */
+    private static final Set<String> PRICE_WORDS = Set.of(
+            "fee", "fees", "cost", "costs", "price", "priced", "charge", "charged", "pay", "paid", "费", "价", "钱");
+
+    /**
+     * A card or a phone number dictated in groups with confirmations, speakers or pauses between them ("four five four
+     * four yes four five four four then four three eight nine", "卡号 啊 六 二 五 对 八 零 四 五 对 ...", "顾客 幺 八 七 店员
+     * 然后 顾客 三 六 二 四"): in a line where a card, phone, id or account number was found, or a card is named, every
+     * further group of three or more digits said one by one goes too (written digits are left to the number
+     * scanner: "the 0800 number", "1 800" are hotlines), unless an amount or unit word stands right next to
+     * it (a price, a time, 二十四 期) or a thing's number word right before it (an order, a hotline).
+     */
+    private static void dictatedGroups(List<RedactionTokens.Token> tokens, List<Span> spans) {
+        String kind = null;
+        for (Span s : spans) {
+            if (NUMBER_KINDS.contains(s.kind())
+                    && (kind == null || s.kind().equals("card") || s.kind().equals("phone"))) {
+                kind = s.kind(); // a card or a phone before an id or an account: what is dictated in groups
+            }
+        }
+        if (kind == null) {
+            for (RedactionTokens.Token t : tokens) {
+                if (CARD_WORDS.contains(t.lower())) {
+                    kind = "card";
+                    break;
+                }
+            }
+            if (kind == null && !hanCardWord(tokens)) {
+                return;
+            }
+            kind = "card";
+        }
+        boolean[] covered = new boolean[tokens.size()];
+        for (Span s : spans) {
+            for (int i = tokenAt(tokens, s.start());
+                    i < tokens.size() && tokens.get(i).end() <= s.end();
+                    i++) {
+                covered[i] = true;
+            }
+        }
+        int i = 0;
+        while (i < tokens.size()) {
+            if (covered[i] || !SPOKEN_DIGITS.contains(tokens.get(i).lower())) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < tokens.size()
+                    && !covered[j]
+                    && SPOKEN_DIGITS.contains(tokens.get(j).lower())) {
+                j++;
+            }
+            int digits = j - i; // digits said one by one: written groups ("0800", "1 800") are the scanner's
+            boolean amount = i > 0 && SpokenNumbers.amountWord(tokens.get(i - 1))
+                    || j < tokens.size() && SpokenNumbers.amountWord(tokens.get(j))
+                    || j + 1 < tokens.size()
+                            && tokens.get(j).type() == RedactionTokens.Type.WORD
+                            && SpokenNumbers.amountWord(tokens.get(j + 1)); // "... a month"
+            boolean thing = false;
+            for (int k = Math.max(0, i - 3); k < i && !thing; k++) {
+                thing = THING_WORDS.contains(tokens.get(k).lower());
+            }
+            for (int k = Math.max(0, i - 6); k < i && !thing; k++) {
+                thing = PRICE_WORDS.contains(
+                        tokens.get(k).lower()); // "the card fee is four five and five five six six"
+            }
+            if (digits >= 3 && !amount && !thing) {
+                spans.add(new Span(tokens.get(i).start(), tokens.get(j - 1).end(), kind));
+            }
+            i = j;
+        }
+    }
+
+    /** 卡 said as a word of its own (我 的 卡 六 二 八 四), not inside 卡车 or 卡通; or a bank named (交通银行 六 二 五 八). */
+    private static boolean hanCardWord(List<RedactionTokens.Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            RedactionTokens.Token t = tokens.get(i);
+            if (t.is("卡")
+                    && (i + 1 >= tokens.size()
+                            || tokens.get(i + 1).start() > t.end()
+                            || tokens.get(i + 1).is("号"))) {
+                return true;
+            }
+            if (t.is("银") && i + 1 < tokens.size() && tokens.get(i + 1).is("行")) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static String firstDigit(RedactionTokens.Token t) {
         String d = SpokenNumbers.digitsOf(t.lower());

@@ -95,9 +95,9 @@ class RedactionDevSetTest {
     /**
      * The sixth author's held-out figures at its one run (2026-12-04 22:31 UTC): recall 104/145, kept 184/186; with the
      * vendored English name lists (2026-12-05, aggregates only): recall 111/145, kept 183/186; after the third
-     * 2026-12-05 session's probe rules (handles, display names): 116/145, kept 183/186, the floor now.
+     * 2026-12-05 session's rules (handles, display names, dictated groups): 117/145, kept 183/186, the floor now.
      */
-    private static final double HELDOUT6_RECALL = 0.800;
+    private static final double HELDOUT6_RECALL = 0.806;
 
     private static final double HELDOUT6_KEPT = 0.983;
 
@@ -130,6 +130,21 @@ class RedactionDevSetTest {
     }
 
     /**
+     * The eighth author's cases (written blind; device/corpus/pii-author8-NOTES.md): cards and phones dictated on the
+     * shop floor in groups, with confirmations, corrections, speakers and pauses between, country codes, CVVs, ids and
+     * accounts, and look-alike keep lines (hotlines, order and stock numbers, VINs, prices). First look on this
+     * session's code (2026-12-05 16:58 UTC, before any rule was written on the dev part): dev recall 0.845 / kept 0.948,
+     * held-out 0.853 / 0.893. After the dictated-groups rule, written on the dev misses: dev 0.938 / 0.948, held-out
+     * (run once more, aggregates only) 0.947 / 0.893. The keep losses are the author's labelling of order numbers,
+     * hotlines and VINs as keep where earlier authors removed order numbers; not changed.
+     */
+    @Test
+    void eighthAuthorsDictatedNumbersAreRedacted() throws Exception {
+        meetsTheTargets("/insights/pii-author8-dev.tsv", 200, true, 0.937, 0.947);
+        meetsTheTargets("/insights/pii-author8-heldout.tsv", 100, false, 0.946, 0.893);
+    }
+
+    /**
      * Seventh author, held-out: 0.800 / 0.966 before the rules, 0.821 (119/145) / 0.975 (115/118) at its one run after
      * them (2026-12-05 05:35 UTC; aggregates only read). Names (7/17) and handles (10/16) did not move: the dev rules
      * were narrower than the held-out phrasing. 0.834 (121/145) / 0.975 with the vendored English name lists; 0.848
@@ -150,7 +165,7 @@ class RedactionDevSetTest {
     private static final double AUTHOR6_KEPT = 1.0;
 
     /** The fifth author's held-out figures: 0.834 at its one run (device/corpus/README.md), 0.874 after the sixth author's rules, 0.890 after the seventh's, 0.898 after the second 2026-12-05 round (aggregates only; not tuned to), the floor now. */
-    private static final double HELDOUT5_RECALL = 0.905; // 0.906 after the third 2026-12-05 session
+    private static final double HELDOUT5_RECALL = 0.913; // 0.9134 after the third 2026-12-05 session
 
     private static final double HELDOUT5_KEPT = 0.969;
 

@@ -52,6 +52,8 @@ class RedactorHostileInputTest {
                 "my insta is at coffee and ",
                 "我叫王志强上",
                 "收货人沈佳宜",
+                "card four five four yes ",
+                "卡号 六 二 五 对 ",
                 "幺 三 八 还是 幺 五 八 幺 五 八 幺 五 八 三 零 七 六 ",
             })
     void longRepeatedFragmentsRedactWithoutBacktracking(String fragment) {

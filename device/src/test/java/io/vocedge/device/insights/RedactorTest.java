@@ -316,6 +316,9 @@ class RedactorTest {
                 "卡 背面 的 验证码 四 八 二|卡 背面 的 验证码 <card>",
                 "member number five five eight two nine one|member number <id>",
                 "is it one three eight or one five eight one two three four five six seven eight|is it <phone> or <phone>",
+                "my card three nine one two did you say three nine one two yes great four four zero eight"
+                        + "|my card <card> did you say <card> yes great <card>",
+                "卡号 呢 五 二 一 对 七 七 三 零 对 嗯 八 八 六 一|卡号 呢 <card> 对 <card> 对 嗯 <card>",
                 "it costs two nine nine or one three eight zero zero one three eight zero zero zero"
                         + "|it costs two nine nine or <phone>",
                 "地址 是 南京 西 路 一 二 六 六 弄 呃 七 号 四 零 一|地址 是 南京 西 <address>",
@@ -339,6 +342,9 @@ class RedactorTest {
                 "买 两 个 八 寸 的 轮毂",
                 "会员 价 三 九 九 九",
                 "member price is three nine nine nine",
+                "the card fee is four five and five five six six",
+                "pay by card it is two nine nine a month",
+                "卡车 装 了 三 四 五 箱",
                 "he rolled three sixes in a row",
                 "we have two fours and a sedan",
                 "he called twice in the last four weeks",
