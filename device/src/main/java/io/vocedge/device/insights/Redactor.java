@@ -286,9 +286,11 @@ public final class Redactor {
 
     private static final Set<String> NUMBER_KINDS = Set.of("phone", "card", "id", "account");
 
-    /** Words that say a card is being read out, in a line where no group of it may have been found yet. */
-    private static final Set<String> CARD_WORDS =
-            Set.of("card", "visa", "mastercard", "amex", "卡号", "银行卡", "信用卡", "储蓄卡", "运通卡", "银联", "万事达");
+    /**
+     * Words that say a card is being read out, in a line where no group of it may have been found yet (Chinese: one
+     * token per character, see {@link #hanCardWord}).
+     */
+    private static final Set<String> CARD_WORDS = Set.of("card", "visa", "mastercard", "amex");
 
     /** Words before a group that make it a number of a thing, not a person's: an order, a part, a hotline. */
     private static final Set<String> THING_WORDS = Set.of(
@@ -395,7 +397,10 @@ public final class Redactor {
         }
     }
 
-    /** 卡 said as a word of its own (我 的 卡 六 二 八 四), not inside 卡车 or 卡通; or a bank named (交通银行 六 二 五 八). */
+    /**
+     * 卡 said as a word of its own or as 卡号 (我 的 卡 六 二 八 四, 银行卡, 信用卡), not inside 卡车 or 卡通; or a bank or 银联 named
+     * (交通银行 六 二 五 八).
+     */
     private static boolean hanCardWord(List<RedactionTokens.Token> tokens) {
         for (int i = 0; i < tokens.size(); i++) {
             RedactionTokens.Token t = tokens.get(i);
@@ -405,7 +410,9 @@ public final class Redactor {
                             || tokens.get(i + 1).is("号"))) {
                 return true;
             }
-            if (t.is("银") && i + 1 < tokens.size() && tokens.get(i + 1).is("行")) {
+            if (t.is("银")
+                    && i + 1 < tokens.size()
+                    && (tokens.get(i + 1).is("行") || tokens.get(i + 1).is("联"))) {
                 return true;
             }
         }
