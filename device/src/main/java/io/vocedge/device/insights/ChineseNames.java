@@ -149,16 +149,16 @@ final class ChineseNames {
                     if (j < n && (tokens.get(j).is("：") || tokens.get(j).is(":"))) {
                         j++; // 收货人：沈佳宜
                     }
-                    if (FORM_CUES.contains(cue) && joined(tokens, j, j + 1)) {
-                        writtenName(tokens, j, runEnd(tokens, j), false, out, chars); // 收货人沈佳宜电话: a form field
-                    } else if (!generic
-                            && joined(tokens, j, j + 1)
-                            && isSurname(ch(tokens, j))
-                            && GIVEN_SET.get(ch(tokens, j + 1))
-                            && runEnd(tokens, j) - j + 1 > 3) {
-                        // 我是吕涛上次买的: written on, taken only when the next character is a common given-name one
-                        // (我是全款 stays: 款 is none)
-                        writtenName(tokens, j, runEnd(tokens, j), false, out, chars);
+                    int run = runEnd(tokens, j);
+                    // written on: after a form field (收货人沈佳宜电话), or after another cue when the next character is
+                    // a common given-name one (我是吕涛上次买的; 我是全款 stays: 款 is none)
+                    if (joined(tokens, j, j + 1)
+                            && (FORM_CUES.contains(cue)
+                                    || !generic
+                                            && isSurname(ch(tokens, j))
+                                            && GIVEN_SET.get(ch(tokens, j + 1))
+                                            && run - j + 1 > 3)) {
+                        writtenName(tokens, j, run, false, out, chars);
                     } else {
                         surname(tokens, j, true, generic, out, chars);
                     }

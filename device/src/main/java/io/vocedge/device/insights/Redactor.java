@@ -288,7 +288,7 @@ public final class Redactor {
 
     /**
      * Words that say a card is being read out, in a line where no group of it may have been found yet (Chinese: one
-     * token per character, see {@link #hanCardWord}).
+     * token per character, see {@link #cardNamed}).
      */
     private static final Set<String> CARD_WORDS = Set.of("card", "visa", "mastercard", "amex");
 
@@ -345,25 +345,12 @@ public final class Redactor {
             }
         }
         if (kind == null) {
-            for (RedactionTokens.Token t : tokens) {
-                if (CARD_WORDS.contains(t.lower())) {
-                    kind = "card";
-                    break;
-                }
-            }
-            if (kind == null && !hanCardWord(tokens)) {
+            if (!cardNamed(tokens)) {
                 return;
             }
             kind = "card";
         }
-        boolean[] covered = new boolean[tokens.size()];
-        for (Span s : spans) {
-            for (int i = tokenAt(tokens, s.start());
-                    i < tokens.size() && tokens.get(i).end() <= s.end();
-                    i++) {
-                covered[i] = true;
-            }
-        }
+        boolean[] covered = coveredTokens(tokens, spans, spans.size());
         int i = 0;
         while (i < tokens.size()) {
             if (covered[i] || !SPOKEN_DIGITS.contains(tokens.get(i).lower())) {
@@ -398,12 +385,15 @@ public final class Redactor {
     }
 
     /**
-     * 卡 said as a word of its own or as 卡号 (我 的 卡 六 二 八 四, 银行卡, 信用卡), not inside 卡车 or 卡通; or a bank or 银联 named
-     * (交通银行 六 二 五 八).
+     * A card named: a card word, 卡 said as a word of its own or as 卡号 (我 的 卡 六 二 八 四, 银行卡, 信用卡), not inside 卡车
+     * or 卡通; or a bank or 银联 named (交通银行 六 二 五 八).
      */
-    private static boolean hanCardWord(List<RedactionTokens.Token> tokens) {
+    private static boolean cardNamed(List<RedactionTokens.Token> tokens) {
         for (int i = 0; i < tokens.size(); i++) {
             RedactionTokens.Token t = tokens.get(i);
+            if (CARD_WORDS.contains(t.lower())) {
+                return true;
+            }
             if (t.is("卡")
                     && (i + 1 >= tokens.size()
                             || tokens.get(i + 1).start() > t.end()
@@ -583,14 +573,8 @@ public final class Redactor {
     /** Kinds whose digits identify someone when said again on their own. */
     private static final Set<String> NUMBERED = Set.of("email", "phone", "card", "id", "account");
 
-    /**
-     * Digits of a removed address or number said again after it, one by one ("chen 点 jie 艾特 163 点 com 那个 一 六
-     * 三", "手机 号 ... 对 幺 二 零 零 是 中间 四 位"): three or more in a row that the removed span holds go too, as its
-     * kind. After a number (not an address) only digits said one at a time count, so a price or a year that happens to
-     * share three digits with a phone stays.
-     */
-    private static void sayDigitsAgain(List<RedactionTokens.Token> tokens, List<Span> spans) {
-        int n = spans.size();
+    /** Which tokens lie wholly inside one of the first {@code n} spans. */
+    private static boolean[] coveredTokens(List<RedactionTokens.Token> tokens, List<Span> spans, int n) {
         boolean[] covered = new boolean[tokens.size()];
         for (int k = 0; k < n; k++) {
             Span s = spans.get(k);
@@ -600,6 +584,18 @@ public final class Redactor {
                 covered[i] = true;
             }
         }
+        return covered;
+    }
+
+    /**
+     * Digits of a removed address or number said again after it, one by one ("chen 点 jie 艾特 163 点 com 那个 一 六
+     * 三", "手机 号 ... 对 幺 二 零 零 是 中间 四 位"): three or more in a row that the removed span holds go too, as its
+     * kind. After a number (not an address) only digits said one at a time count, so a price or a year that happens to
+     * share three digits with a phone stays.
+     */
+    private static void sayDigitsAgain(List<RedactionTokens.Token> tokens, List<Span> spans) {
+        int n = spans.size();
+        boolean[] covered = coveredTokens(tokens, spans, n);
         // the runs of digits outside every span, found once (a line of many numbers must not cost spans x tokens)
         List<int[]> anyRuns = null;
         List<int[]> singleRuns = null;
