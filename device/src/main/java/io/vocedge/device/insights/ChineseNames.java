@@ -22,7 +22,7 @@ final class ChineseNames {
     private static final List<String> SURNAME_CUES = List.of(
             "找一下", "约一下", "问一下", "叫一下", "我是", "是", "找", "约", "跟", "同事", "顾问", "妈妈", "爸爸", "老婆", "老公", "写", "收件人", "收货人",
             "联系人", "预约人", "客户", "给", "问", "喊", "女儿", "儿子", "销售", "客服", "接待", "师傅", "专员", "技师", "店长", "主管", "司机", "我爸",
-            "我妈", "爱人", "媳妇", "丈夫", "妻子", "太太", "父亲", "母亲", "岳父", "岳母", "公公", "婆婆");
+            "我妈", "爱人", "媳妇", "丈夫", "妻子", "太太", "父亲", "母亲", "岳父", "岳母", "公公", "婆婆", "车主", "名字");
     /** Fields of a form or an order, after which a listed surname starts a name even in written text. */
     private static final Set<String> FORM_CUES = Set.of("收件人", "收货人", "联系人", "预约人");
 
@@ -139,8 +139,10 @@ final class ChineseNames {
                 }
                 if (c > 0 && (!generic || talk > 0)) { // and in a line that talks of names (是 高 配 is no name)
                     int j = i + c;
+                    boolean field = false; // 车主是 / 车主： before the name: a field, not a word written on (跟车主解释)
                     if (!generic && isHan(tokens, j) && "写是叫为".indexOf(ch(tokens, j)) >= 0) {
                         j++; // 收件 人 写 贺 敏, 联系 人 是 ...
+                        field = true;
                     } else if (KIN_CUES.contains(cue)
                             && j + 1 < n
                             && (tokens.get(j).is("，") || tokens.get(j).is(","))) {
@@ -148,12 +150,15 @@ final class ChineseNames {
                     }
                     if (j < n && (tokens.get(j).is("：") || tokens.get(j).is(":"))) {
                         j++; // 收货人：沈佳宜
+                        field = true;
                     }
                     int run = runEnd(tokens, j);
                     // written on: after a form field (收货人沈佳宜电话), or after another cue when the next character is
                     // a common given-name one (我是吕涛上次买的; 我是全款 stays: 款 is none)
                     if (joined(tokens, j, j + 1)
+                            && !spacedAfterDoubleSurname(tokens, j)
                             && (FORM_CUES.contains(cue)
+                                    || field && cue.equals("车主")
                                     || !generic
                                             && isSurname(ch(tokens, j))
                                             && GIVEN_SET.get(ch(tokens, j + 1))
@@ -351,6 +356,13 @@ final class ChineseNames {
         for (int k = j; k <= last; k++) {
             chars.append(ch(tokens, k));
         }
+    }
+
+    /** 欧阳 明轩: a two-character surname written as one word, its given name spaced from it (not written on). */
+    private static boolean spacedAfterDoubleSurname(List<Token> tokens, int j) {
+        return isHan(tokens, j + 1)
+                && NameLists.ZH_DOUBLE.contains("" + ch(tokens, j) + ch(tokens, j + 1))
+                && !joined(tokens, j + 1, j + 2);
     }
 
     private static boolean titleAt(List<Token> tokens, int i) {

@@ -58,15 +58,16 @@ public final class Redactor {
      * "flat 5, 88 Kingsley Gardens". The name words are never units or little words, so "5 minutes down the road" and
      * "all wheel drive" stay.
      */
-    private static final Pattern ADDRESS_EN =
-            Pattern.compile("(?i)\\b(?:(?:flat|apt|apartment|unit|suite)\\s+(?:\\w{1,4}|" + EN_NUM + "),?\\s+)?"
+    private static final Pattern ADDRESS_EN = Pattern.compile(
+            "(?i)\\b(?:(?:flat|apt|apartment|unit|suite)\\s+(?:\\w{1,4}|" + EN_NUM + "),?\\s+)?"
                     + "(?:\\d{1,5}[a-z]?|" + EN_NUM + "(?:[\\s-]+(?:and\\s+)?" + EN_NUM + "){0,4}(?:\\s+[a-h]\\b)?)\\s+"
                     + "(?:(?!(?:" + EN_NUM.substring(3, EN_NUM.length() - 1)
                     + "|minutes?|mins?|miles?|km|blocks?|hours?|down|up|the|of|on|in|to|from|off|a|an|and|or|wheel|more"
                     + "|doors?|dollars?|bucks|percent|times|lanes?|cars?|seats?|is|was|it|its|my|your|our|at|by|for|with|way"
-                    + "|ways|feet|foot|yards?|metres?|meters?|steps?|kilometres?|kilometers?|test)\\b)[a-z]+(?:'[a-z]+)?\\s+){1,3}"
-                    + "(?:street|avenue|ave|road|rd|lane|boulevard|blvd|drive|court|gardens|crescent|terrace|parkway|highway|place"
-                    + "|close|way)\\b(?:,?\\s*(?:apartment|apt|unit|suite|flat|#)\\s*\\w{1,4}(?:\\s+[a-z]\\b)?)?");
+                    + "|ways|feet|foot|yards?|metres?|meters?|steps?|kilometres?|kilometers?|test|mpg|mph|kph|hp|kw|kwh"
+                    + "|litres?|liters?|seconds?|secs?|days?|weeks?|months?|years?|speed)\\b)[a-z]+(?:'[a-z]+)?\\s+){1,3}"
+                    + "(?:street|st|avenue|ave|road|rd|lane|ln|boulevard|blvd|drive|dr|court|ct|gardens|crescent|terrace|parkway"
+                    + "|pkwy|highway|hwy|place|close|way|circle|cir|trail)\\b(?:,?\\s*(?:apartment|apt|unit|suite|flat|#)\\s*\\w{1,4}(?:\\s+[a-z]\\b)?)?");
 
     /** A filler said between the parts of an address's number: 一 二 六 六 弄 呃 七 号. */
     private static final String ZH_FILLER = "(?:(?:呃|嗯|额|啊|那个|就是|然后)\\s*)";
@@ -111,12 +112,13 @@ public final class Redactor {
     /** A UK driving licence number: five surname characters, six birth digits, initials, a digit, two letters. */
     private static final Pattern UK_LICENCE = Pattern.compile("\\b[A-Z9]{5} ?\\d{6} ?[A-Z9]{2}\\d[A-Z]{2}\\b");
     /**
-     * A card's expiry after its cue, written ("exp 11/26", "expiry 09 27") or said ("expiry is oh nine twenty seven"), in a line that
-     * talks about a card or its security code.
+     * A card's expiry after its cue, written ("exp 11/26", "expiry 09 27", "exp. 0927", "有效期 08/28") or said ("expiry is oh
+     * nine twenty seven"), in a line that talks about a card or its security code.
      */
     private static final Pattern EXPIRY = Pattern.compile(
-            "(?i)\\b(?:expiry|expiration|exp|expires|valid thru|valid till|valid until|good thru|good through"
-                    + "|valid through)\\b\\.?(?:\\s+date)?(?:\\s+(?:is|of))?\\s*:?\\s*(\\d{1,2}\\s*/\\s*\\d{2,4}|\\d{2}[\\s-]\\d{2}\\b"
+            "(?i)(?:\\b(?:expiry|expiration|exp|expires|expiring|valid thru|valid till|valid until|good thru|good through"
+                    + "|valid through)\\b\\.?(?:\\s+date)?(?:\\s+(?:is|of|on))?|有效期\\s*(?:[至到是为:：]\\s*)?)\\s*:?\\s*"
+                    + "(\\d{1,2}\\s*/\\s*\\d{2,4}|\\d{2}[\\s-]\\d{2}\\b|(?:0[1-9]|1[0-2])\\d{2}\\b"
                     + "|" + EN_NUM + "(?:[\\s-]+(?:slash\\s+|/\\s*)?" + EN_NUM
                     + "\\b){1,3})"); // "oh four slash twenty seven"
 
@@ -155,6 +157,7 @@ public final class Redactor {
             }
         }
         if ((RedactionTokens.containsIgnoreCase(input, "exp")
+                        || input.contains("有效期")
                         || RedactionTokens.containsIgnoreCase(input, "valid ")
                         || RedactionTokens.containsIgnoreCase(input, "good th"))
                 && cardTalk(input)) {
@@ -778,6 +781,15 @@ public final class Redactor {
                 "terrace",
                 "parkway",
                 "highway",
+                "hwy",
+                "st",
+                "ln",
+                "dr",
+                "ct",
+                "pkwy",
+                "circle",
+                "cir",
+                "trail",
                 "place",
                 "close",
                 "way")) {
@@ -849,8 +861,8 @@ public final class Redactor {
     }
 
     /** Words that say a card is being paid with: an expiry is the card's only then ("the expiry is ..." alone may be a lease's). */
-    private static final List<String> CARD_TALK =
-            List.of("card", "visa", "mastercard", "amex", "debit", "credit", "cvv", "cvc", "security code", "the back");
+    private static final List<String> CARD_TALK = List.of(
+            "card", "visa", "mastercard", "amex", "debit", "credit", "cvv", "cvc", "security code", "the back", "卡");
 
     private static boolean cardTalk(String s) {
         for (String c : CARD_TALK) {

@@ -1350,10 +1350,10 @@ final class SpokenNumbers {
         int first = pieces.get(0).first();
         int last = pieces.get(pieces.size() - 1).last();
         String raw = text.substring(tokens.get(first).start(), tokens.get(last).end());
-        if (DATE.matcher(raw).matches() || clockTimesOnly(raw, tokens, pieces)) {
-            return null;
-        }
         String cue = cueBefore(tokens, first);
+        if (!"bank".equals(cue) && (DATE.matcher(raw).matches() || clockTimesOnly(raw, tokens, pieces))) {
+            return null; // "sort code 20-45-77" is an account's, though shaped as a date
+        }
         if ("product".equals(cue)) {
             return null;
         }
@@ -1661,7 +1661,7 @@ final class SpokenNumbers {
      * six digits or more after one are the account's however they are grouped, never a price.
      */
     private static final Set<String> BANK_CUES =
-            Set.of("sort code", "account number", "routing number", "account no", "acct number", "账 号");
+            Set.of("sort code", "account", "account number", "routing number", "account no", "acct number", "账 号");
 
     /** Before a card's security code: three or four digits after it are removed as a card. */
     private static final Set<String> CVV_CUES = Set.of(

@@ -140,17 +140,33 @@ class RedactionDevSetTest {
      */
     @Test
     void eighthAuthorsDictatedNumbersAreRedacted() throws Exception {
-        meetsTheTargets("/insights/pii-author8-dev.tsv", 200, true, 0.937, 0.947);
+        meetsTheTargets("/insights/pii-author8-dev.tsv", 200, true, 0.940, 0.947);
         meetsTheTargets("/insights/pii-author8-heldout.tsv", 100, false, 0.946, 0.893);
+    }
+
+    /**
+     * The ninth author's cases (written blind; device/corpus/pii-author9-NOTES.md): numbers written as a punctuating
+     * recognizer or a typing clerk writes them (cards in fours, dashes and dots, full-width digits, IBANs, sort codes,
+     * resident ids, passports, plates of four countries, US street addresses) with prices, dates, mileage and model
+     * names as keep lines. First look (2026-12-05 18:50 UTC, before any rule was written on the dev part): dev recall
+     * 0.954 / kept 0.994, held-out 0.892 / 1.000. After the rules written on the dev misses (sort codes shaped as dates,
+     * US street abbreviations, units before "highway", 车主 / 名字 before a name, two-character surnames before a spaced
+     * given name, written expiries): dev 0.988 / 1.000; held-out (run once more, aggregates only) 0.892 / 1.000.
+     */
+    @Test
+    void ninthAuthorsWrittenNumbersAreRedacted() throws Exception {
+        meetsTheTargets("/insights/pii-author9-dev.tsv", 200, true, 0.988, 1.0);
+        meetsTheTargets("/insights/pii-author9-heldout.tsv", 100, false, 0.892, 1.0);
     }
 
     /**
      * Seventh author, held-out: 0.800 / 0.966 before the rules, 0.821 (119/145) / 0.975 (115/118) at its one run after
      * them (2026-12-05 05:35 UTC; aggregates only read). Names (7/17) and handles (10/16) did not move: the dev rules
      * were narrower than the held-out phrasing. 0.834 (121/145) / 0.975 with the vendored English name lists; 0.848
-     * (123/145) / 0.975 after the third 2026-12-05 session's probe rules.
+     * (123/145) / 0.975 after the third 2026-12-05 session's probe rules; 0.855 (124/145) after the fourth session's
+     * written-forms rules (one run; a sort code written like a date).
      */
-    private static final double HELDOUT7_RECALL = 0.848;
+    private static final double HELDOUT7_RECALL = 0.855;
 
     private static final double HELDOUT7_KEPT = 0.974;
 
