@@ -30,6 +30,8 @@ class RedactionInvarianceTest {
             "/insights/pii-author5-dev.tsv",
             "/insights/pii-author6-dev.tsv",
             "/insights/pii-author7-dev.tsv",
+            "/insights/pii-author8-dev.tsv",
+            "/insights/pii-author9-dev.tsv",
             "/insights/pii-lookalikes-dev.tsv");
 
     /** Written Chinese: right on at least this share of the cases right in their spaced form (0.955 when set, 0.961 after the written-subject rule). */
