@@ -46,13 +46,13 @@ final class RedactionTokens {
                     continue;
                 }
             }
-            if (isLatin(c) || isDigit(c)) {
+            if (isWordLetter(c) || isDigit(c)) {
                 int end = i;
                 boolean letters = false;
                 boolean digits = false;
                 while (end < n) {
                     char d = fold(text.charAt(end));
-                    if (isLatin(d)) {
+                    if (isWordLetter(d)) {
                         letters = true;
                     } else if (isDigit(d)) {
                         digits = true;
@@ -220,5 +220,13 @@ final class RedactionTokens {
 
     static boolean isLatin(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    /**
+     * A letter of a Latin-script word, accented ones too (Latin-1 and Latin Extended-A/B: "Wiśniewski", "Fernández"
+     * are one word each, not Latin pieces around a character the Chinese rules would read).
+     */
+    static boolean isWordLetter(char c) {
+        return isLatin(c) || c >= '\u00c0' && c <= '\u024f' && c != '\u00d7' && c != '\u00f7';
     }
 }

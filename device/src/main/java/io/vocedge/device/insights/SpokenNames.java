@@ -49,7 +49,8 @@ final class SpokenNames {
                 + "|me|partner|husband|wife|son|daughter|brother|sister|law|boss|friend|colleague|see|by|called"
                 + "|customer|page|here's|hi|hey|thanks|dear|meet|tell|ask|that's|was|fiance|fiancee"
                 + "|girlfriend|boyfriend|mother|father|mom|mum|dad|uncle|aunt|cousin|nephew|niece|grandson"
-                + "|granddaughter|grandfather|grandmother|spoke|name|doctor|dr|miss|call me|driver|friend of";
+                + "|granddaughter|grandfather|grandmother|spoke|name|doctor|dr|miss|call me|driver|friend of"
+                + "|contact|buyer|client|owner";
         for (Strength s : Strength.values()) {
             String words = switch (s) {
                 case STRONG -> strong;
@@ -84,8 +85,9 @@ final class SpokenNames {
 
     /** Endings that make an unlisted word a surname after a listed first name ("lindqvist", "brzezinski"). */
     private static final String[] SURNAME_ENDINGS = {
-        "son", "sen", "ez", "ski", "sky", "czyk", "berg", "stein", "mann", "quist", "qvist", "ov", "ova", "enko",
-        "ian", "yan", "opoulos", "ini", "etti", "elli", "ucci", "oglu", "wicz", "field", "worth", "ley", "ton", "ford"
+        "son", "sen", "ez", "ski", "ska", "sky", "cka", "czyk", "berg", "stein", "mann", "quist", "qvist", "ov", "ova",
+        "enko", "ian", "yan", "opoulos", "ini", "etti", "elli", "ucci", "oglu", "wicz", "field", "worth", "ley", "ton",
+        "ford"
     };
 
     /** Words before "to" / "at" that make what follows a place ("welcome to", "next to", "opposite to"). */
@@ -245,7 +247,7 @@ final class SpokenNames {
     private static boolean lettersOnly(String w) {
         for (int i = 0; i < w.length(); i++) {
             char c = w.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c == '\'' || c == '-')) {
+            if (!(c >= 'a' && c <= 'z' || c == '\'' || c == '-' || RedactionTokens.isWordLetter(c))) {
                 return false;
             }
         }
@@ -263,6 +265,15 @@ final class SpokenNames {
                 && strength == Strength.STRONG
                 && FILLERS.contains(tokens.get(j).lower())) {
             j++;
+        }
+        if (j + 1 < n
+                && j > 0
+                && (tokens.get(j).is(":")
+                        || tokens.get(j).is("-")
+                        || strength == Strength.TITLE && tokens.get(j).is("."))
+                && tokens.get(j + 1).type() == Type.WORD) {
+            j++; // a field ("Customer: Priya Raghunathan", "Contact - Mateus ...") or an abbreviated title ("Mr.
+            // Adeyemi")
         }
         if (strength == Strength.LISTED
                 && j + 1 < n
@@ -288,6 +299,17 @@ final class SpokenNames {
             ok = j + 1 >= n
                     || tokens.get(j + 1).type() == Type.PUNCT
                     || CLAUSE_ENDS.contains(tokens.get(j + 1).lower());
+        }
+        if (!ok && strength == Strength.LISTED && j + 1 < n && tokens.get(j + 1).type() == Type.WORD) {
+            // written, after a weak cue: an unlisted first name before a surname, both capitalised ("Signed by Lucía
+            // Fernández"); not a place's first word ("to Fort Worth", "to New Hampton")
+            String next = base(tokens.get(j + 1));
+            ok = capitalisedPair(tokens.get(j), tokens.get(j + 1))
+                    && !PLACE_STARTS.contains(w)
+                    && !PLACES_AND_MODELS.contains(next)
+                    && nameShaped(w)
+                    && !NameLists.AMBIGUOUS.contains(w)
+                    && (surname(next) || surnameShaped(next));
         }
         if (!ok && anyWord && NameLists.AMBIGUOUS.contains(w)) {
             ok = !SpokenNumbers.isSpelledLetter(tokens.get(j)); // "my name is june"
@@ -315,9 +337,14 @@ final class SpokenNames {
                 more = true;
             } else {
                 // an unlisted surname: after "my name is" any name-shaped word, after a listed first name only a
-                // surname-shaped one ("is priya around" is no surname)
+                // surname-shaped one ("is priya around" is no surname) or, in written text, a capitalised one
+                // ("This is Hannah Pryce calling")
+                boolean capitals = capitalisedPair(tokens.get(j), t);
                 more = words == 1
-                        && (strength == Strength.STRONG || NameLists.FIRST.contains(w) && surnameShaped(v))
+                        && (strength == Strength.STRONG
+                                || NameLists.FIRST.contains(w) && (surnameShaped(v) || capitals)
+                                || strength == Strength.TITLE && capitals
+                                || strength == Strength.LISTED && capitals && surnameShaped(v))
                         && nameShaped(v)
                         && !NameLists.AMBIGUOUS.contains(v)
                         && !SpokenNumbers.isSpelledLetter(t);
@@ -332,6 +359,47 @@ final class SpokenNames {
         add(tokens, first, last, out, found);
         return last + 1;
     }
+
+    /**
+     * Two words written with capitals in text that is not all capitals, the second no month or weekday: a first name
+     * and its surname as a punctuating recognizer or a clerk writes them.
+     */
+    private static boolean capitalisedPair(Token first, Token second) {
+        return capitalised(first.raw())
+                && capitalised(second.raw())
+                && !CALENDAR.contains(second.lower())
+                && !NameLists.STOP.contains(second.lower());
+    }
+
+    private static boolean capitalised(String raw) {
+        return raw.length() >= 2 && Character.isUpperCase(raw.charAt(0)) && Character.isLowerCase(raw.charAt(1));
+    }
+
+    /** First words of place names shaped like a first name and surname ("Fort Worth", "East Boston", "San Carlos"). */
+    private static final Set<String> PLACE_STARTS = Set.of(
+            "new", "east", "west", "north", "south", "fort", "port", "mount", "saint", "st", "san", "santa", "los",
+            "las", "lake", "great", "little", "upper", "lower", "old", "glen", "palm", "green", "royal", "castle");
+
+    private static final Set<String> CALENDAR = Set.of(
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december");
 
     /** A surname, English or of another country ("wojcik", "rossi"), where a surname can follow: after a first name. */
     private static boolean surname(String w) {
