@@ -25,7 +25,13 @@ import java.util.regex.Pattern;
  */
 public final class Redactor {
     private static final Pattern EMAIL =
-            Pattern.compile("[A-Za-z0-9._%+-]+\\s?[@＠]\\s?[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+");
+            Pattern.compile("[A-Za-z0-9._%+-]+\\s?[@＠]\\s?[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z][A-Za-z0-9-]+");
+    /**
+     * A social handle written with its at sign ("IG: @dani.drives", "@the_real_kev"): an at sign not inside an address
+     * (nothing of a mailbox name before it) and a word right after it; trailing dots are the sentence's.
+     */
+    private static final Pattern AT_HANDLE = Pattern.compile(
+            "(?<![A-Za-z0-9._%+-])[@＠][A-Za-z0-9_\\p{IsHan}](?:[A-Za-z0-9_.\\p{IsHan}]*[A-Za-z0-9_\\p{IsHan}])?");
     /** Chinese plate: province character, letter, 5-6 letters/digits (new-energy plates have 6), maybe a dot or dash. */
     private static final Pattern CN_PLATE = Pattern.compile(
             "[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]\\s?[A-Za-z]\\s?[·•.\\-]?\\s?(?:[A-Za-z0-9]\\s?){4,5}[A-Za-z0-9]");
@@ -133,6 +139,12 @@ public final class Redactor {
         // time: scanning every position of every utterance with these character classes was most of redaction's cost).
         if (input.indexOf('@') >= 0 || input.indexOf('＠') >= 0) {
             regex(EMAIL, input, "email", spans, 0);
+            Matcher m = AT_HANDLE.matcher(input);
+            while (m.find()) {
+                if (!businessBefore(input, m.start())) {
+                    spans.add(new Span(m.start(), m.end(), "account"));
+                }
+            }
         }
         if ((input.indexOf('(') >= 0 || input.indexOf('[') >= 0)
                 && (RedactionTokens.containsIgnoreCase(input, "(at)")
@@ -896,6 +908,13 @@ public final class Redactor {
                 || RedactionTokens.containsIgnoreCase(s, "reg")
                 || RedactionTokens.containsIgnoreCase(s, "tag")
                 || s.indexOf('牌') >= 0;
+    }
+
+    /** "our account is @hallamcars", "follow us @...", "我们 的 抖音": the shop's own handle, public, kept. */
+    private static final Pattern BUSINESS_OWNER = Pattern.compile("(?i)(?:\\bour\\b|\\bus\\b|我们|本店|咱们)");
+
+    private static boolean businessBefore(String text, int at) {
+        return BUSINESS_OWNER.matcher(text).region(Math.max(0, at - 30), at).find();
     }
 
     private static void regex(Pattern p, String text, String kind, List<Span> spans, int group) {

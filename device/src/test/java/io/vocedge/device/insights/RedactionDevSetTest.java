@@ -153,22 +153,23 @@ class RedactionDevSetTest {
      * US street abbreviations, units before "highway", 车主 / 名字 before a name, two-character surnames before a spaced
      * given name, written expiries): dev 0.988 / 1.000; held-out (aggregates only) 0.892 / 1.000. After the written
      * names from the lead's own probes (accented letters in words, capitalised surnames, "Customer: ...", "Mr. ..."):
-     * held-out 0.903 / 1.000.
+     * held-out 0.903 / 1.000; after handles written with an at sign ("IG: @..."): 0.914 / 1.000.
      */
     @Test
     void ninthAuthorsWrittenNumbersAreRedacted() throws Exception {
         meetsTheTargets("/insights/pii-author9-dev.tsv", 200, true, 0.988, 1.0);
-        meetsTheTargets("/insights/pii-author9-heldout.tsv", 100, false, 0.903, 1.0);
+        meetsTheTargets("/insights/pii-author9-heldout.tsv", 100, false, 0.914, 1.0);
     }
 
     /**
      * Seventh author, held-out: 0.800 / 0.966 before the rules, 0.821 (119/145) / 0.975 (115/118) at its one run after
      * them (2026-12-05 05:35 UTC; aggregates only read). Names (7/17) and handles (10/16) did not move: the dev rules
      * were narrower than the held-out phrasing. 0.834 (121/145) / 0.975 with the vendored English name lists; 0.848
-     * (123/145) / 0.975 after the third 2026-12-05 session's probe rules; 0.862 (125/145) after the fourth session's
-     * written-forms rules (a sort code written like a date; accented and capitalised written names).
+     * (123/145) / 0.975 after the third 2026-12-05 session's probe rules; 0.869 (126/145) after the fourth session's
+     * written-forms rules (a sort code written like a date; accented and capitalised written names; handles written
+     * with an at sign).
      */
-    private static final double HELDOUT7_RECALL = 0.862;
+    private static final double HELDOUT7_RECALL = 0.869;
 
     private static final double HELDOUT7_KEPT = 0.974;
 

@@ -55,6 +55,14 @@ class RedactorHostileInputTest {
                 "card four five four yes ",
                 "卡号 六 二 五 对 ",
                 "幺 三 八 还是 幺 五 八 幺 五 八 幺 五 八 三 零 七 六 ",
+                "@a.b.c.d.e.",
+                "x @ y.",
+                "Customer: Zofia ",
+                "Mr. Ab ",
+                "车主 是 欧阳 明 ",
+                "ą",
+                "sort code 20-45-",
+                "exp. 09",
             })
     void longRepeatedFragmentsRedactWithoutBacktracking(String fragment) {
         String line = fragment.repeat(20_000 / fragment.length());

@@ -422,6 +422,10 @@ class RedactorTest {
                 "Hand the keys to Mrs. Oyelowo at reception.|Hand the keys to Mrs. <name> at reception.",
                 "Approved by Joaquín Ibáñez yesterday.|Approved by <name> yesterday.",
                 "This is Gemma Thistlewood from the body shop.|This is <name> from the body shop.",
+                "IG: @marco.restomods - he posts every build.|IG: <account> - he posts every build.",
+                "my tiktok is @jj_on_wheels|my tiktok is <account>",
+                "小红书 @爱车的阿杰 就是 我|小红书 <account> 就是 我",
+                "Write to p.nguyen@fastmail.fm tonight.|Write to <email> tonight.",
             })
     void ninthAuthorWrittenFormsAreRedacted(String in, String out) {
         assertThat(redactor.redact(in).text()).isEqualTo(out);
@@ -442,6 +446,10 @@ class RedactorTest {
                 "Ask for Grace Monday or Tuesday, whichever suits.",
                 "It comes with Michelin Pilot tyres and Apple CarPlay.",
                 "The café on the corner does a good crème brûlée.",
+                "Finance at 0 @ 2.9% for 36 months.",
+                "Price @ 3.49% APR is the best we have.",
+                "Follow us @harbourmotors for the weekend deals.",
+                "our account is @citytoyota, tag it",
                 "名字 写 错 了 要 重 打",
                 "会员卡有效期到2027年",
                 "the sort order is by date 12-05-26",
