@@ -22,9 +22,9 @@ final class ChineseNames {
     private static final List<String> SURNAME_CUES = List.of(
             "找一下", "约一下", "问一下", "叫一下", "我是", "是", "找", "约", "跟", "同事", "顾问", "妈妈", "爸爸", "老婆", "老公", "写", "收件人", "收货人",
             "联系人", "预约人", "客户", "给", "问", "喊", "女儿", "儿子", "销售", "客服", "接待", "师傅", "专员", "技师", "店长", "主管", "司机", "我爸",
-            "我妈", "爱人", "媳妇", "丈夫", "妻子", "太太", "父亲", "母亲", "岳父", "岳母", "公公", "婆婆", "车主", "名字");
+            "我妈", "爱人", "媳妇", "丈夫", "妻子", "太太", "父亲", "母亲", "岳父", "岳母", "公公", "婆婆", "车主", "名字", "户名", "持卡人");
     /** Fields of a form or an order, after which a listed surname starts a name even in written text. */
-    private static final Set<String> FORM_CUES = Set.of("收件人", "收货人", "联系人", "预约人");
+    private static final Set<String> FORM_CUES = Set.of("收件人", "收货人", "联系人", "预约人", "持卡人");
 
     /** Family cues a name may follow after a comma, as an aside: "车主 是 我 爸 ， 张 建国". */
     private static final Set<String> KIN_CUES = Set.of(

@@ -426,6 +426,8 @@ class RedactorTest {
                 "my tiktok is @jj_on_wheels|my tiktok is <account>",
                 "小红书 @爱车的阿杰 就是 我|小红书 <account> 就是 我",
                 "Write to p.nguyen@fastmail.fm tonight.|Write to <email> tonight.",
+                "持卡人：郑雅文，卡是工行的|持卡人：<name>，卡是工行的",
+                "户名 是 韩 立新 对 吧|户名 是 <name> 对 吧",
             })
     void ninthAuthorWrittenFormsAreRedacted(String in, String out) {
         assertThat(redactor.redact(in).text()).isEqualTo(out);
@@ -449,6 +451,9 @@ class RedactorTest {
                 "Finance at 0 @ 2.9% for 36 months.",
                 "Price @ 3.49% APR is the best we have.",
                 "Follow us @harbourmotors for the weekend deals.",
+                "户名 写 公司 的 就 行",
+                "持卡人 本人 要 到 场 签字",
+                "把这周的意向客户名单准备好",
                 "our account is @citytoyota, tag it",
                 "名字 写 错 了 要 重 打",
                 "会员卡有效期到2027年",
