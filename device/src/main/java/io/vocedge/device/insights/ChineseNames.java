@@ -434,13 +434,16 @@ final class ChineseNames {
         int last = -1;
         int count = 0;
         int k = j;
-        while (count < 3 && isHan(tokens, k)) {
+        boolean doubleSurname = spacedAfterDoubleSurname(tokens, j); // 叫 欧阳 娜娜: four characters, two words
+        int max = doubleSurname ? 4 : 3;
+        while (count < max && isHan(tokens, k)) {
             int wordEnd = k;
             while (joined(tokens, wordEnd, wordEnd + 1)) {
                 wordEnd++;
             }
             int len = wordEnd - k + 1;
-            if (count + len > 3 || count > 0 && k - 2 >= j && joined(tokens, k - 2, k - 1)) {
+            if (count + len > max
+                    || count > 0 && k - 2 >= j && joined(tokens, k - 2, k - 1) && !(doubleSurname && k == j + 2)) {
                 break; // three characters at most, nothing after a word of two (叫 朋友 帮 我)
             }
             boolean stop = false;

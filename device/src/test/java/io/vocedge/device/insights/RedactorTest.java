@@ -428,6 +428,7 @@ class RedactorTest {
                 "Write to p.nguyen@fastmail.fm tonight.|Write to <email> tonight.",
                 "持卡人：郑雅文，卡是工行的|持卡人：<name>，卡是工行的",
                 "户名 是 韩 立新 对 吧|户名 是 <name> 对 吧",
+                "你 好 我 叫 欧阳 晓晓 约 了 试驾|你 好 我 叫 <name> 约 了 试驾",
             })
     void ninthAuthorWrittenFormsAreRedacted(String in, String out) {
         assertThat(redactor.redact(in).text()).isEqualTo(out);
