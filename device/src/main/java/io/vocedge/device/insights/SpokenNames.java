@@ -272,8 +272,7 @@ final class SpokenNames {
                         || tokens.get(j).is("-")
                         || strength == Strength.TITLE && tokens.get(j).is("."))
                 && tokens.get(j + 1).type() == Type.WORD) {
-            j++; // a field ("Customer: Priya Raghunathan", "Contact - Mateus ...") or an abbreviated title ("Mr.
-            // Adeyemi")
+            j++; // a field ("Customer: Priya ...", "Contact - Mateus ...") or a title's full stop ("Mr. Adeyemi")
         }
         if (strength == Strength.LISTED
                 && j + 1 < n

@@ -491,6 +491,9 @@ final class SpokenNumbers {
             "说错了", "中间是", "后面是", "大写的", "小写的", "下划线", "驾驶证", "身份证", "车牌号", "那个", "就是", "然后", "不对", "横杠", "大写", "小写",
             "艾特", "区号", "分机", "车牌", "牌照", "护照", "驾照", "证件", "公里", "分钟", "小时", "星期", "毫米", "块钱", "马力", "公斤", "后面", "中间",
             "前面", "小老鼠", "爱特", "再是", "接着", "艾克斯", "会员");
+    /** A UK sort code as written: three pairs of digits, shaped like a date but an account's after a bank cue. */
+    private static final Pattern SORT_CODE = Pattern.compile("\\d{2}[-\\s]\\d{2}[-\\s]\\d{2}");
+
     private static final Pattern DATE = Pattern.compile(
             "(?:\\d{4}\\s*[-./]\\s*\\d{1,2}\\s*[-./]\\s*\\d{1,2}|\\d{1,2}\\s*[-./]\\s*\\d{1,2}\\s*[-./]\\s*\\d{2,4})"
                     + "(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?"); // "2025-06-14 14:30": a date and its time
@@ -1351,8 +1354,9 @@ final class SpokenNumbers {
         int last = pieces.get(pieces.size() - 1).last();
         String raw = text.substring(tokens.get(first).start(), tokens.get(last).end());
         String cue = cueBefore(tokens, first);
-        if (!"bank".equals(cue) && (DATE.matcher(raw).matches() || clockTimesOnly(raw, tokens, pieces))) {
-            return null; // "sort code 20-45-77" is an account's, though shaped as a date
+        boolean sortCode = "bank".equals(cue) && SORT_CODE.matcher(raw).matches(); // "sort code 20-45-77"
+        if (!sortCode && (DATE.matcher(raw).matches() || clockTimesOnly(raw, tokens, pieces))) {
+            return null;
         }
         if ("product".equals(cue)) {
             return null;
