@@ -1368,6 +1368,15 @@ final class SpokenNumbers {
         boolean province =
                 first > 0 && PROVINCES.contains(tokens.get(first - 1).lower()) && RedactionTokens.isLatin(s.charAt(0));
         if (letters > 0) {
+            Token lead = tokens.get(first);
+            if (cue == null
+                    && tail == 0
+                    && first < last
+                    && lead.type() == RedactionTokens.Type.DIGITS
+                    && years(lead.lower())
+                    && tokens.get(first + 1).type() != RedactionTokens.Type.DIGITS) {
+                return null; // "the 2025 RAV4 Hybrid", "my 2019 CX5": a model year before a model's name
+            }
             boolean xCheck = digits == 17 && letters == 1 && s.endsWith("x");
             if (xCheck) {
                 return "id";
