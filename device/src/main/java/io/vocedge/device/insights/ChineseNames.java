@@ -159,10 +159,7 @@ final class ChineseNames {
                             && !spacedAfterDoubleSurname(tokens, j)
                             && (FORM_CUES.contains(cue)
                                     || field && cue.equals("车主")
-                                    || !generic
-                                            && isSurname(ch(tokens, j))
-                                            && GIVEN_SET.get(ch(tokens, j + 1))
-                                            && run - j + 1 > 3)) {
+                                    || !generic && isSurname(ch(tokens, j)) && GIVEN_SET.get(ch(tokens, j + 1)))) {
                         writtenName(tokens, j, run, false, out, chars);
                     } else {
                         surname(tokens, j, true, generic, out, chars);

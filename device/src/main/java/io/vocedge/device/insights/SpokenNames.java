@@ -299,6 +299,17 @@ final class SpokenNames {
                     || tokens.get(j + 1).type() == Type.PUNCT
                     || CLAUSE_ENDS.contains(tokens.get(j + 1).lower());
         }
+        if (!ok
+                && strength == Strength.LISTED
+                && j + 1 < n
+                && tokens.get(j + 1).type() == Type.WORD
+                && NameLists.SURNAMES_INTL.contains(base(tokens.get(j + 1)))
+                && !PLACES_AND_MODELS.contains(base(tokens.get(j + 1)))
+                && !PLACE_STARTS.contains(w)
+                && nameShaped(w)
+                && !NameLists.AMBIGUOUS.contains(w)) {
+            ok = true; // an unlisted first name before a listed surname: "this is vikash patel"
+        }
         if (!ok && strength == Strength.LISTED && j + 1 < n && tokens.get(j + 1).type() == Type.WORD) {
             // written, after a weak cue: an unlisted first name before a surname, both capitalised ("Signed by Lucía
             // Fernández"); not a place's first word ("to Fort Worth", "to New Hampton")

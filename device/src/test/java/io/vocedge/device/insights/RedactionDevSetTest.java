@@ -153,23 +153,39 @@ class RedactionDevSetTest {
      * US street abbreviations, units before "highway", 车主 / 名字 before a name, two-character surnames before a spaced
      * given name, written expiries): dev 0.988 / 1.000; held-out (aggregates only) 0.892 / 1.000. After the written
      * names from the lead's own probes (accented letters in words, capitalised surnames, "Customer: ...", "Mr. ..."):
-     * held-out 0.903 / 1.000; after handles written with an at sign ("IG: @..."): 0.914 / 1.000.
+     * held-out 0.903 / 1.000; after handles written with an at sign ("IG: @..."): 0.914 / 1.000; after the last two
+     * name rules of the session: 0.925 / 1.000.
      */
     @Test
     void ninthAuthorsWrittenNumbersAreRedacted() throws Exception {
         meetsTheTargets("/insights/pii-author9-dev.tsv", 200, true, 0.988, 1.0);
-        meetsTheTargets("/insights/pii-author9-heldout.tsv", 100, false, 0.913, 1.0);
+        meetsTheTargets("/insights/pii-author9-heldout.tsv", 100, false, 0.924, 1.0);
+    }
+
+    /**
+     * The tenth author's cases (written blind at the end of the fourth 2026-12-05 session;
+     * device/corpus/pii-author10-NOTES.md): people's names and spoken handles as a recognizer writes them, many
+     * origins, Chinese names written on without spaces, look-alike keep lines (models, places, celebrities, words that
+     * are names). First look: dev 0.618 / kept 0.986, held-out 0.590 / 0.971. After two general rules written the same
+     * hour (a written name of two or three characters after 我是-type cues; an unlisted first name before a listed
+     * surname), held-out 0.615 / 0.971. No rule has been written on its dev misses yet: the floors are the first-look
+     * figures, the work for the next round (unlisted given-name characters such as 建, titles in the span, 发票抬头写).
+     */
+    @Test
+    void tenthAuthorsSpokenNamesAreMeasured() throws Exception {
+        meetsTheTargets("/insights/pii-author10-dev.tsv", 160, true, 0.618, 0.985);
+        meetsTheTargets("/insights/pii-author10-heldout.tsv", 80, false, 0.615, 0.971);
     }
 
     /**
      * Seventh author, held-out: 0.800 / 0.966 before the rules, 0.821 (119/145) / 0.975 (115/118) at its one run after
      * them (2026-12-05 05:35 UTC; aggregates only read). Names (7/17) and handles (10/16) did not move: the dev rules
      * were narrower than the held-out phrasing. 0.834 (121/145) / 0.975 with the vendored English name lists; 0.848
-     * (123/145) / 0.975 after the third 2026-12-05 session's probe rules; 0.869 (126/145) after the fourth session's
+     * (123/145) / 0.975 after the third 2026-12-05 session's probe rules; 0.876 (127/145) after the fourth session's
      * written-forms rules (a sort code written like a date; accented and capitalised written names; handles written
      * with an at sign).
      */
-    private static final double HELDOUT7_RECALL = 0.868;
+    private static final double HELDOUT7_RECALL = 0.875;
 
     private static final double HELDOUT7_KEPT = 0.974;
 

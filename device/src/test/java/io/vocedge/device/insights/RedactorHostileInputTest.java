@@ -63,6 +63,8 @@ class RedactorHostileInputTest {
                 "ą",
                 "sort code 20-45-",
                 "exp. 09",
+                "我是郑婷，",
+                "this is zbigniew wojcik ",
             })
     void longRepeatedFragmentsRedactWithoutBacktracking(String fragment) {
         String line = fragment.repeat(20_000 / fragment.length());

@@ -429,6 +429,8 @@ class RedactorTest {
                 "持卡人：郑雅文，卡是工行的|持卡人：<name>，卡是工行的",
                 "户名 是 韩 立新 对 吧|户名 是 <name> 对 吧",
                 "你 好 我 叫 欧阳 晓晓 约 了 试驾|你 好 我 叫 <name> 约 了 试驾",
+                "您好，我是郑婷，来提车的|您好，我是<name>，来提车的",
+                "hi this is zbigniew wojcik about the van|hi this is <name> about the van",
             })
     void ninthAuthorWrittenFormsAreRedacted(String in, String out) {
         assertThat(redactor.redact(in).text()).isEqualTo(out);
@@ -462,6 +464,7 @@ class RedactorTest {
                 "it went into the account 12/05/2026 as agreed",
                 "The 2025 RAV4 Hybrid XLE is $36,450 before tax.",
                 "my 2019 CX5 is due for its service",
+                "我是全款，不贷款",
                 "2026 ID4 Pro S in stock next week",
             })
     void ninthAuthorLookAlikesAreKept(String in) {
