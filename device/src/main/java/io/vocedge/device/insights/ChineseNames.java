@@ -289,12 +289,12 @@ final class ChineseNames {
         int s = i - 1;
         int first = s;
         if (!isSurname(ch(tokens, s))) {
-            if (s > 0 && NameLists.ZH_DOUBLE.contains("" + ch(tokens, s - 1) + ch(tokens, s))) {
+            if (s > 0 && doubleSurname(tokens, s - 1)) {
                 first = s - 1;
             } else {
                 return;
             }
-        } else if (s > 0 && NameLists.ZH_DOUBLE.contains("" + ch(tokens, s - 1) + ch(tokens, s))) {
+        } else if (s > 0 && doubleSurname(tokens, s - 1)) {
             first = s - 1;
         }
         if (isHan(tokens, first - 1)
@@ -322,7 +322,7 @@ final class ChineseNames {
             return;
         }
         int last;
-        if (isHan(tokens, j + 1) && NameLists.ZH_DOUBLE.contains("" + ch(tokens, j) + ch(tokens, j + 1))) {
+        if (doubleSurname(tokens, j)) {
             last = j + 1;
         } else if (isSurname(ch(tokens, j))) {
             last = j;
@@ -357,9 +357,14 @@ final class ChineseNames {
 
     /** 欧阳 明轩: a two-character surname written as one word, its given name spaced from it (not written on). */
     private static boolean spacedAfterDoubleSurname(List<Token> tokens, int j) {
-        return isHan(tokens, j + 1)
-                && NameLists.ZH_DOUBLE.contains("" + ch(tokens, j) + ch(tokens, j + 1))
-                && !joined(tokens, j + 1, j + 2);
+        return doubleSurname(tokens, j) && !joined(tokens, j + 1, j + 2);
+    }
+
+    /** A two-character surname (欧阳, 司马) starts at token {@code j}. */
+    private static boolean doubleSurname(List<Token> tokens, int j) {
+        return isHan(tokens, j)
+                && isHan(tokens, j + 1)
+                && NameLists.ZH_DOUBLE.contains("" + ch(tokens, j) + ch(tokens, j + 1));
     }
 
     private static boolean titleAt(List<Token> tokens, int i) {
@@ -491,7 +496,7 @@ final class ChineseNames {
             List<SpokenNumbers.Found> out,
             StringBuilder chars) {
         int surnameEnd;
-        if (NameLists.ZH_DOUBLE.contains("" + ch(tokens, j) + ch(tokens, j + 1))) {
+        if (doubleSurname(tokens, j)) {
             surnameEnd = j + 1;
         } else if (isSurname(ch(tokens, j))) {
             surnameEnd = j;

@@ -299,27 +299,18 @@ final class SpokenNames {
                     || tokens.get(j + 1).type() == Type.PUNCT
                     || CLAUSE_ENDS.contains(tokens.get(j + 1).lower());
         }
-        if (!ok
-                && strength == Strength.LISTED
-                && j + 1 < n
-                && tokens.get(j + 1).type() == Type.WORD
-                && NameLists.SURNAMES_INTL.contains(base(tokens.get(j + 1)))
-                && !PLACES_AND_MODELS.contains(base(tokens.get(j + 1)))
-                && !PLACE_STARTS.contains(w)
-                && nameShaped(w)
-                && !NameLists.AMBIGUOUS.contains(w)) {
-            ok = true; // an unlisted first name before a listed surname: "this is vikash patel"
-        }
         if (!ok && strength == Strength.LISTED && j + 1 < n && tokens.get(j + 1).type() == Type.WORD) {
-            // written, after a weak cue: an unlisted first name before a surname, both capitalised ("Signed by Lucía
-            // Fernández"); not a place's first word ("to Fort Worth", "to New Hampton")
+            // an unlisted first name before a surname after a weak cue: a listed one of another country ("this is
+            // vikash patel"), or in written text any surname-shaped one with both words capitalised ("Signed by Lucía
+            // Fernández"); never a place's first word ("to Fort Worth", "to New Hampton")
             String next = base(tokens.get(j + 1));
-            ok = capitalisedPair(tokens.get(j), tokens.get(j + 1))
-                    && !PLACE_STARTS.contains(w)
+            ok = !PLACE_STARTS.contains(w)
                     && !PLACES_AND_MODELS.contains(next)
                     && nameShaped(w)
                     && !NameLists.AMBIGUOUS.contains(w)
-                    && (surname(next) || surnameShaped(next));
+                    && (NameLists.SURNAMES_INTL.contains(next)
+                            || capitalisedPair(tokens.get(j), tokens.get(j + 1))
+                                    && (surname(next) || surnameShaped(next)));
         }
         if (!ok && anyWord && NameLists.AMBIGUOUS.contains(w)) {
             ok = !SpokenNumbers.isSpelledLetter(tokens.get(j)); // "my name is june"
