@@ -22,9 +22,10 @@ final class ChineseNames {
     private static final List<String> SURNAME_CUES = List.of(
             "找一下", "约一下", "问一下", "叫一下", "我是", "是", "找", "约", "跟", "同事", "顾问", "妈妈", "爸爸", "老婆", "老公", "写", "收件人", "收货人",
             "联系人", "预约人", "客户", "给", "问", "喊", "女儿", "儿子", "销售", "客服", "接待", "师傅", "专员", "技师", "店长", "主管", "司机", "我爸",
-            "我妈", "爱人", "媳妇", "丈夫", "妻子", "太太", "父亲", "母亲", "岳父", "岳母", "公公", "婆婆", "车主", "名字", "户名", "持卡人");
+            "我妈", "爱人", "媳妇", "丈夫", "妻子", "太太", "父亲", "母亲", "岳父", "岳母", "公公", "婆婆", "车主", "名字", "户名", "持卡人", "写的是",
+            "应该是", "抬头写", "抬头是", "转告", "告诉", "通知", "联系");
     /** Fields of a form or an order, after which a listed surname starts a name even in written text. */
-    private static final Set<String> FORM_CUES = Set.of("收件人", "收货人", "联系人", "预约人", "持卡人");
+    private static final Set<String> FORM_CUES = Set.of("收件人", "收货人", "联系人", "预约人", "持卡人", "抬头写", "抬头是");
 
     /** Family cues a name may follow after a comma, as an aside: "车主 是 我 爸 ， 张 建国". */
     private static final Set<String> KIN_CUES = Set.of(
@@ -36,7 +37,7 @@ final class ChineseNames {
     private static final String STOP = "的是不吗了他她我你在和说也就都还要有啊呢吧这那车上下来去给让跟把被很太么什呀哦嗯呃个们它对好请您谢再又会能"
             + "可以没与及或但而从到为将已经过着看想找问叫姓名号点元块岁年月日天分者配错啥出回起醒进喔哈嘛啦哟一二三四五六七八九十零两百千万幺连自";
     /** Cue characters a written surname may stand right after (找钱经理, 是唐先生). */
-    private static final String BEFORE_TITLE = "找是跟请叫给位问喊约";
+    private static final String BEFORE_TITLE = "找是跟请叫给位问喊约告诉知系下"; // 转告, 告诉, 通知, 联系, 一下
     /** Words that explain a character's shape: 两 点 水, 王字旁, 草字头, 立刀, 走之. */
     private static final List<String> SHAPE_MARKS = List.of("点水", "字旁", "字头", "立刀", "走之", "偏旁");
 
@@ -70,6 +71,7 @@ final class ChineseNames {
         b.or(firsts(NameLists.ZH_PARTS.keySet()));
         b.set('小');
         b.set('老');
+        b.set('阿');
         return b;
     }
 
@@ -94,19 +96,8 @@ final class ChineseNames {
                 continue;
             }
             title(tokens, i, out, chars);
-            if ((t.is("小") || t.is("老"))
-                    && !joined(tokens, i - 1, i)
-                    && !joined(tokens, i, i + 1)
-                    && isHan(tokens, i + 1)
-                    && isSurname(ch(tokens, i + 1))
-                    && !joined(tokens, i + 1, i + 2)
-                    && (i + 2 >= n
-                            || isHan(tokens, i + 2)
-                                    // 小 白 车, 小 黄 车: a little white car, a share bike
-                                    && !(tokens.get(i + 2).is("车") && "白黑红蓝绿紫灰金银黄".indexOf(ch(tokens, i + 1)) >= 0)
-                                    && (STOP_SET.get(ch(tokens, i + 2))
-                                            || AFTER_NAME.indexOf(ch(tokens, i + 2)) >= 0))) {
-                out.add(span(tokens, i, i + 1)); // 小 孔, 老 许: a nickname made of the surname
+            if (nickname(tokens, i)) {
+                out.add(span(tokens, i, i + 1)); // 小 孔, 老 许, 阿 芳: a nickname made of the surname or a given name
                 chars.append(ch(tokens, i + 1));
             }
             for (String cue : SURNAME_ONLY) {
@@ -133,11 +124,16 @@ final class ChineseNames {
             }
             for (String cue : SURNAME_CUES) {
                 int c = match(tokens, i, cue);
+                if (c > 0 && latinName(tokens, i + c)) {
+                    out.add(span(tokens, i + c, i + c)); // 你 找 david 就 行: a listed first name said in English
+                    continue;
+                }
                 boolean generic = cue.length() == 1; // 是, 找, 写: the spaced form only (是 王字旁 is no name)
                 if (c > 0 && generic && talk < 0) {
-                    talk = hasTitle(tokens) ? 1 : 0;
+                    talk = hasTitle(tokens) || correction(tokens) ? 1 : 0;
                 }
-                if (c > 0 && (!generic || talk > 0)) { // and in a line that talks of names (是 高 配 is no name)
+                // and in a line that talks of names (是 高 配 is no name), or that named someone already (不 是 X 是 Y)
+                if (c > 0 && (!generic || talk > 0 || chars.length() > 0)) {
                     int j = i + c;
                     boolean field = false; // 车主是 / 车主： before the name: a field, not a word written on (跟车主解释)
                     if (!generic && isHan(tokens, j) && "写是叫为".indexOf(ch(tokens, j)) >= 0) {
@@ -159,7 +155,13 @@ final class ChineseNames {
                             && !spacedAfterDoubleSurname(tokens, j)
                             && (FORM_CUES.contains(cue)
                                     || field && cue.equals("车主")
-                                    || !generic && isSurname(ch(tokens, j)) && GIVEN_SET.get(ch(tokens, j + 1)))) {
+                                    // 客户姓名是<name>，不是周佳宁: the name a found one corrects
+                                    || generic
+                                            && cue.equals("是")
+                                            && tokens.get(i - 1).is("不")
+                                            && joined(tokens, j - 1, j) // written on: 不是周佳宁, not 不是 方向 的 方
+                                            && chars.length() > 0
+                                    || !generic && isSurname(ch(tokens, j)) && CUED_GIVEN_SET.get(ch(tokens, j + 1)))) {
                         writtenName(tokens, j, run, false, out, chars);
                     } else {
                         surname(tokens, j, true, generic, out, chars);
@@ -167,6 +169,7 @@ final class ChineseNames {
                 }
             }
         }
+        namedAs(tokens, out, chars);
         List<SpokenNumbers.Found> bare = uncued(tokens, chars);
         out.addAll(bare);
         if (out.size() == before && !nameTalk) {
@@ -189,6 +192,35 @@ final class ChineseNames {
     }
 
     private static final String NAME_TALK = "名姓拼叫";
+
+    /**
+     * A correction said as one (不对, 说错): 不对 不是 王 芳 是 程 静; a bare 是 after it introduces the right name. Not 不是
+     * 周末 是 周一: without a word of correcting, 不是 ... 是 contrasts anything.
+     */
+    private static boolean correction(List<Token> tokens) {
+        boolean correcting = false;
+        for (int k = 0; k < tokens.size(); k++) {
+            correcting |= tokens.get(k).is("不对")
+                    || tokens.get(k).is("说错了") // one token after SpokenNumbers.merge
+                    || k + 1 < tokens.size()
+                            && (tokens.get(k).is("不") && tokens.get(k + 1).is("对")
+                                    || tokens.get(k).is("说")
+                                            && tokens.get(k + 1).is("错"));
+        }
+        if (!correcting) {
+            return false;
+        }
+        for (int k = 0; k + 2 < tokens.size(); k++) {
+            if (tokens.get(k).is("不") && tokens.get(k + 1).is("是")) {
+                for (int q = k + 3; q < tokens.size(); q++) {
+                    if (tokens.get(q).is("是")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
 
     private static boolean hasTitle(List<Token> tokens) {
         for (int i = 0; i < tokens.size(); i++) {
@@ -292,7 +324,10 @@ final class ChineseNames {
             if (s > 0 && doubleSurname(tokens, s - 1)) {
                 first = s - 1;
             } else {
-                return;
+                first = fullNameBefore(tokens, s); // 张伟先生, 金 敏 俊 先生, 端木蓉女士: the whole name before the title
+                if (first < 0) {
+                    return;
+                }
             }
         } else if (s > 0 && doubleSurname(tokens, s - 1)) {
             first = s - 1;
@@ -302,12 +337,55 @@ final class ChineseNames {
             return; // 一 条 龙 师傅, 谢 谢 师 傅: a measure word or a doubled character, no surname
         }
         boolean standalone = !joined(tokens, first - 1, first) || BEFORE_TITLE.indexOf(ch(tokens, first - 1)) >= 0;
+        if (!standalone && first == s) {
+            // 李建华先生: the character before the title is a surname too (华), but it ends a full written name
+            int full = fullNameBefore(tokens, s);
+            if (full >= 0 && (!joined(tokens, full - 1, full) || BEFORE_TITLE.indexOf(ch(tokens, full - 1)) >= 0)) {
+                first = full;
+                standalone = true;
+            }
+        }
         if (standalone) {
             out.add(span(tokens, first, s));
             for (int k = first; k <= s; k++) {
                 chars.append(ch(tokens, k));
             }
         }
+    }
+
+    /**
+     * The first index of a full name ending at {@code s} right before a title: one or two given characters (common
+     * ones after a one-character surname, any that is no particle after a two-character one) and the surname before
+     * them; -1 when there is none.
+     */
+    private static int fullNameBefore(List<Token> tokens, int s) {
+        for (int givens = 1; givens <= 2; givens++) {
+            int g = s - givens + 1; // first given character
+            if (g < 1 || !isHan(tokens, g)) {
+                return -1;
+            }
+            char c = ch(tokens, s - givens + 1);
+            if (tokens.get(g).lower().length() != 1 || STOP_SET.get(c)) {
+                return -1;
+            }
+            if (givens == 2 && !joined(tokens, g, g + 1) && joined(tokens, g - 1, g)) {
+                return -1; // written on to what is before, spaced from what is after: no name's shape
+            }
+            if (g >= 2 && doubleSurname(tokens, g - 2)) {
+                return g - 2; // 端木蓉, 宇文 泰, 夏侯 婷婷
+            }
+            boolean common = true;
+            for (int q = g; q <= s; q++) {
+                common &= (q == g ? CUED_GIVEN_SET : SECOND_GIVEN_SET).get(ch(tokens, q));
+            }
+            if (common
+                    && isHan(tokens, g - 1)
+                    && isSurname(ch(tokens, g - 1))
+                    && tokens.get(g - 1).lower().length() == 1) {
+                return g - 1; // 张伟, 金 敏 俊
+            }
+        }
+        return -1;
     }
 
     /** A surname at {@code j} (single or double), with its given name when {@code given}. */
@@ -450,7 +528,10 @@ final class ChineseNames {
             }
             boolean stop = false;
             for (int q = k; q <= wordEnd; q++) {
-                stop |= STOP_SET.get(ch(tokens, q));
+                // 谢 is "thanks" and a surname: first after a naming verb, not doubled, it is the surname (叫 谢 雨欣)
+                boolean surnameXie =
+                        q == j && ch(tokens, q) == '谢' && !(isHan(tokens, q + 1) && ch(tokens, q + 1) == '谢');
+                stop |= STOP_SET.get(ch(tokens, q)) && !surnameXie;
             }
             if (stop || titleAt(tokens, k)) {
                 break;
@@ -661,8 +742,18 @@ final class ChineseNames {
 
     private static final java.util.BitSet GIVEN_SET = bits(NameLists.ZH_GIVEN);
 
+    /**
+     * Given-name characters read only where a cue or a nickname prefix already says a name is there (我是冯建军, 阿 强):
+     * alone after a surname they make ordinary words too often (白云, 阳光, 高兴) to count without one.
+     */
+    private static final java.util.BitSet CUED_GIVEN_SET = bits(NameLists.ZH_GIVEN + NameLists.ZH_GIVEN_CUED);
+
+    /** The second of two given characters after a common first one (丽华, 志国): wider still. */
+    private static final java.util.BitSet SECOND_GIVEN_SET =
+            bits(NameLists.ZH_GIVEN + NameLists.ZH_GIVEN_CUED + "华国东新家立云光兴平安民生");
+
     /** What a person's name is said before: a verb of saying or doing, a pronoun, an id or phone word (林雪 说, 黄丽 身份证). */
-    private static final String AFTER_NAME = "说帮给跟是的在让叫问打来去也都就还会能要和我你他她身电手的已刚态服没很太真挺人好";
+    private static final String AFTER_NAME = "说帮给跟是的在让叫问打来去也都就还会能要和我你他她身电手的已刚态服没很太真挺人好吗今明昨";
 
     /**
      * A name said without a cue: a surname and one or two given-name characters ({@link NameLists#ZH_GIVEN}), standing
@@ -674,6 +765,15 @@ final class ChineseNames {
         List<SpokenNumbers.Found> out = new java.util.ArrayList<>();
         int n = tokens.size();
         for (int i = 0; i < n; i++) {
+            int d = doubleSurnameName(tokens, i);
+            if (d > i + 1) {
+                out.add(span(tokens, i, d));
+                for (int k = i; k <= d; k++) {
+                    chars.append(ch(tokens, k));
+                }
+                i = d;
+                continue;
+            }
             if (!isHan(tokens, i) || !isSurname(ch(tokens, i)) || joined(tokens, i - 1, i) && !writtenCue(tokens, i)) {
                 continue;
             }
@@ -685,14 +785,18 @@ final class ChineseNames {
                     && isHan(tokens, last + 1)
                     && tokens.get(last + 1).lower().length() == 1
                     && (GIVEN_SET.get(ch(tokens, last + 1))
+                            || last == i + 1 && SECOND_GIVEN_SET.get(ch(tokens, last + 1)) // 彭丽华、彭志强
                             || last == i // 王 小 明: 小 opens a given name when a given character follows
                                     && tokens.get(last + 1).is("小")
                                     && isHan(tokens, last + 2)
                                     && tokens.get(last + 2).lower().length() == 1
                                     && GIVEN_SET.get(ch(tokens, last + 2)))) {
                 boolean spaced = !joined(tokens, last, last + 1);
-                if (spaced && joined(tokens, last + 1, last + 2) && last + 1 == i + 1) {
-                    break; // 马 上面: the given character is the start of another word
+                if (spaced
+                        && joined(tokens, last + 1, last + 2)
+                        && last + 1 == i + 1
+                        && !(GIVEN_SET.get(ch(tokens, last + 2)) && !joined(tokens, last + 2, last + 3))) {
+                    break; // 马 上面: the given character is the start of another word (宋 晓峰 is a given name)
                 }
                 last++;
             }
@@ -705,20 +809,29 @@ final class ChineseNames {
                 allJoined &= joined(tokens, k, k + 1);
                 allSpaced &= !joined(tokens, k, k + 1);
             }
-            if (!allJoined && !allSpaced) {
+            // 宋 晓峰: the surname spaced from a given name of two characters written as one word
+            boolean spacedSurname = last == i + 2
+                    && !joined(tokens, i, i + 1)
+                    && joined(tokens, i + 1, i + 2)
+                    && !(ch(tokens, i + 1) == '明' && ch(tokens, i + 2) == '明') // 明明 = "clearly"
+                    && !(ch(tokens, i) == '周' && isHan(tokens, i - 1) && "上下这本每".indexOf(ch(tokens, i - 1)) >= 0);
+            if (!allJoined && !allSpaced && !spacedSurname) {
                 continue;
             }
             int next = last + 1;
             boolean ends = next >= n
                     || tokens.get(next).type() == Type.PUNCT
                     || !joined(tokens, last, next) && isHan(tokens, next) && AFTER_NAME.indexOf(ch(tokens, next)) >= 0;
+            // 陈志强客户已经到店了, 彭志强两位客户: a full written name before the word for customers
+            boolean clientAfter =
+                    allJoined && last - i == 2 && (match(tokens, next, "客户") > 0 || match(tokens, next, "两位") > 0);
             // written text, at the start of a clause, before what a person says or does: 林雪说今天能提车
             boolean writtenSubject = allJoined
                     && next < n
                     && joined(tokens, last, next)
                     && SUBJECT_VERBS.indexOf(ch(tokens, next)) >= 0
                     && (i == 0 || !joined(tokens, i - 1, i));
-            if (!writtenSubject && (!ends || joined(tokens, last, next) && !writtenCue(tokens, i))) {
+            if (!writtenSubject && !clientAfter && (!ends || joined(tokens, last, next) && !writtenCue(tokens, i))) {
                 continue;
             }
             out.add(span(tokens, i, last));
@@ -728,6 +841,99 @@ final class ChineseNames {
             i = last;
         }
         return out;
+    }
+
+    /** Two-character surnames that are as often a word (东方 = east): their given name must be a common one. */
+    private static final Set<String> WORDLIKE_DOUBLE = Set.of("东方", "西门", "南宫", "长孙", "公孙");
+
+    /**
+     * A name with a two-character surname, without a cue (欧阳 娜娜 女士, 司马 俊杰 在 吗, 上官婉儿，): these surnames are
+     * rarely anything else, so one or two given characters that are no particle follow, as a word of their own (spaced,
+     * or written up to a particle, a title, a punctuation mark or a word that follows names). The last index of the
+     * name, or -1.
+     */
+    private static int doubleSurnameName(List<Token> tokens, int i) {
+        if (!doubleSurname(tokens, i)
+                || joined(tokens, i - 1, i) && !writtenCue(tokens, i) && !cueCharBefore(tokens, i)) {
+            return -1;
+        }
+        boolean wordlike = WORDLIKE_DOUBLE.contains("" + ch(tokens, i) + ch(tokens, i + 1));
+        if (isHan(tokens, i + 2) && ch(tokens, i) == '上' && ch(tokens, i + 2) == '网') {
+            return -1; // 上官网 看 一下: "go to the official website", no 上官
+        }
+        int last = i + 1;
+        int k = i + 2;
+        while (k - (i + 2) < 2
+                && isHan(tokens, k)
+                && tokens.get(k).lower().length() == 1
+                && !STOP_SET.get(ch(tokens, k))
+                && !titleAt(tokens, k)
+                && !startsAfterWord(tokens, k)
+                && PLACE_SUFFIXES.indexOf(ch(tokens, k)) < 0 // 欧阳路, 司马街: a street named after a family
+                && (k == i + 2 || joined(tokens, k - 1, k))
+                && (!wordlike || GIVEN_SET.get(ch(tokens, k)))) {
+            last = k;
+            k++;
+        }
+        if (last == i + 1) {
+            return -1;
+        }
+        int next = last + 1;
+        boolean ends = next >= tokens.size()
+                || tokens.get(next).type() != Type.HAN
+                || !joined(tokens, last, next)
+                || STOP_SET.get(ch(tokens, next))
+                || titleAt(tokens, next)
+                || startsAfterWord(tokens, next)
+                || match(tokens, next, "客户") > 0; // 司马晓燕客户已经到店了
+        return ends ? last : -1;
+    }
+
+    /** What a name is used as, said after it and 的: 用 梁 家豪 的 名字 下 的 单, 挂 在 王伟 的 名下. */
+    private static final List<String> NAME_USES = List.of("名字", "名义", "名下");
+
+    /**
+     * A surname and one or two given characters (any that are no particle) right before 的 名字 / 名义 / 名下: whose name
+     * something is in says a person is named.
+     */
+    private static void namedAs(List<Token> tokens, List<SpokenNumbers.Found> out, StringBuilder chars) {
+        for (int k = 2; k + 1 < tokens.size(); k++) {
+            if (!tokens.get(k).is("的") || !nameUseAt(tokens, k + 1)) {
+                continue;
+            }
+            int last = k - 1;
+            for (int givens = 1; givens <= 2; givens++) {
+                int g = last - givens + 1;
+                if (g < 1 || !isHan(tokens, g) || tokens.get(g).lower().length() != 1 || STOP_SET.get(ch(tokens, g))) {
+                    break;
+                }
+                int first = g >= 2 && doubleSurname(tokens, g - 2) ? g - 2 : isSurname(ch(tokens, g - 1)) ? g - 1 : -1;
+                if (first >= 0 && !joined(tokens, first - 1, first) && (givens == 1 || joined(tokens, g, g + 1))) {
+                    out.add(span(tokens, first, last));
+                    for (int q = first; q <= last; q++) {
+                        chars.append(ch(tokens, q));
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean nameUseAt(List<Token> tokens, int k) {
+        for (String u : NAME_USES) {
+            if (match(tokens, k, u) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Characters that end a place's name: 路, 街, 区 ... */
+    private static final String PLACE_SUFFIXES = "路街道巷桥区县市镇村";
+
+    /** A written verb that a name follows (请联系端木蓉女士, 转告上官经理): its last character right before {@code i}. */
+    private static boolean cueCharBefore(List<Token> tokens, int i) {
+        return joined(tokens, i - 1, i) && BEFORE_TITLE.indexOf(ch(tokens, i - 1)) >= 0;
     }
 
     private static boolean covered(List<Token> tokens, int k, List<SpokenNumbers.Found> out) {
@@ -746,6 +952,62 @@ final class ChineseNames {
     /** A written 我是 / 我叫 right before a written name (您好，我是赵磊，): the name is joined to its cue. */
     private static boolean writtenCue(List<Token> tokens, int i) {
         return i >= 2 && tokens.get(i - 1).is("是") && tokens.get(i - 2).is("我");
+    }
+
+    /** A first name of the English lists said in a Chinese line after a cue: 找 david, 是 Priya. */
+    private static boolean latinName(List<Token> tokens, int j) {
+        if (j >= tokens.size() || tokens.get(j).type() != Type.WORD) {
+            return false;
+        }
+        String w = tokens.get(j).lower();
+        return w.length() >= 3
+                && (NameLists.FIRST.contains(w) || NameLists.FIRST_INTL.contains(w))
+                && !NameLists.AMBIGUOUS.contains(w);
+    }
+
+    /** Words shaped like a nickname that are none: a teacher, two car brands, a tip, a foreigner, well-off. */
+    private static final Set<String> NOT_NICKNAMES = Set.of("老师", "小米", "小鹏", "小费", "小康", "老外");
+
+    /** Second characters that never make 阿 a name: 阿姨, 阿里, 阿迪, 阿尔法, 阿斯顿, 阿维塔, 阿婆, 阿拉. */
+    private static final String NOT_AFTER_A = "姨里迪斯尔维婆公拉哥妹姐弟爸妈叔伯奶爷";
+
+    /**
+     * A nickname: 小 or 老 with a surname (小 孔, 老 许, written 老林说 or 小赵 at the end of a field), 阿 with a given-name
+     * character or a surname (阿 芳, 阿杰，), standing as a word: what follows is a particle, a verb a person does, a
+     * punctuation mark or the end.
+     */
+    private static boolean nickname(List<Token> tokens, int i) {
+        int n = tokens.size();
+        Token t = tokens.get(i);
+        boolean a = t.is("阿");
+        if (!(t.is("小") || t.is("老") || a) || joined(tokens, i - 1, i) || !isHan(tokens, i + 1)) {
+            return false;
+        }
+        char c = ch(tokens, i + 1);
+        if (tokens.get(i + 1).lower().length() != 1
+                || !(isSurname(c) || a && CUED_GIVEN_SET.get(c))
+                || a && NOT_AFTER_A.indexOf(c) >= 0
+                || NOT_NICKNAMES.contains(t.lower() + c)) {
+            return false;
+        }
+        if (joined(tokens, i, i + 1)) {
+            // written: 老林说他..., 接车人：小赵, 阿杰，帮我...
+            return i + 2 >= n
+                    || tokens.get(i + 2).type() == Type.PUNCT
+                    || joined(tokens, i + 1, i + 2) && SUBJECT_VERBS.indexOf(ch(tokens, i + 2)) >= 0
+                    || !joined(tokens, i + 1, i + 2)
+                            && isHan(tokens, i + 2)
+                            && (STOP_SET.get(ch(tokens, i + 2)) || AFTER_NAME.indexOf(ch(tokens, i + 2)) >= 0);
+        }
+        if (joined(tokens, i + 1, i + 2)) {
+            return false;
+        }
+        return i + 2 >= n
+                || tokens.get(i + 2).type() == Type.PUNCT
+                || isHan(tokens, i + 2)
+                        // 小 白 车, 小 黄 车: a little white car, a share bike
+                        && !(tokens.get(i + 2).is("车") && "白黑红蓝绿紫灰金银黄".indexOf(c) >= 0)
+                        && (STOP_SET.get(ch(tokens, i + 2)) || AFTER_NAME.indexOf(ch(tokens, i + 2)) >= 0);
     }
 
     private static SpokenNumbers.Found span(List<Token> tokens, int first, int last) {

@@ -17,7 +17,8 @@ final class NameLists {
 
     /**
      * A vendored list (resources {@code names/}, made by device/corpus/tools/make_name_lists.py from MIT-licensed npm
-     * packages, names that are also lower-case English words left out): one name per line, {@code #} comments.
+     * packages, names that are also lower-case English words left out): one name per line (or words separated by
+     * spaces), {@code #} comments.
      */
     static Set<String> vendored(String file) {
         String path = "/io/vocedge/device/insights/names/" + file;
@@ -29,7 +30,7 @@ final class NameLists {
             for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
                 String w = line.strip();
                 if (!w.isEmpty() && w.charAt(0) != '#') {
-                    out.add(w);
+                    out.addAll(java.util.Arrays.asList(w.split("\\s+"))); // one name per line, or several words
                 }
             }
             return out;
@@ -94,6 +95,44 @@ final class NameLists {
      */
     static final Set<String> SURNAMES_INTL = Set.copyOf(vendored("surnames-intl.txt"));
 
+    /**
+     * First names of other countries (faker's Latin-script locales, vendored): a name after a cue or before a
+     * surname, never alone ("ask for thanh", "oluwaseun adebayo").
+     */
+    static final Set<String> FIRST_INTL = Set.copyOf(vendored("first-names-intl.txt"));
+
+    /** Car makes, models and car words that are no English word: never a name ("is the tiguan around"). */
+    static final Set<String> VEHICLES = Set.copyOf(vendored("vehicles.txt"));
+
+    /** The syllables of pinyin without tones: a word made of them is a Chinese name in English text ("yuting"). */
+    static final Set<String> PINYIN_SYLLABLES = Set.copyOf(vendored("pinyin-syllables.txt"));
+
+    /** A word that splits wholly into two or three pinyin syllables ("yuting", "xiaomei", "zhiqiang"). */
+    static boolean pinyinName(String w) {
+        return pinyinParts(w, 0, 0);
+    }
+
+    private static boolean pinyinParts(String w, int from, int parts) {
+        if (from == w.length()) {
+            return parts >= 2;
+        }
+        if (parts == 3) {
+            return false;
+        }
+        for (int end = Math.min(w.length(), from + 6); end > from; end--) { // "zhuang" is the longest syllable
+            if (PINYIN_SYLLABLES.contains(w.substring(from, end)) && pinyinParts(w, end, parts + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Banks, insurers, marketplaces, chains and brands a customer names like a person ("speak to santander"). */
+    static final Set<String> BUSINESSES = Set.copyOf(vendored("businesses.txt"));
+
+    /** English words: an unlisted word after a cue for a person is a name only when it is none of these. */
+    static final EnglishWords ENGLISH = EnglishWords.load();
+
     /** Surnames that are no ordinary English word: typed here, and vendored. */
     static final Set<String> SURNAMES = union(vendored("surnames-en.txt"), words("""
             abernathy adams alvarez anderson bailey baker barnes bennett brooks brown bryant butler campbell carter
@@ -147,7 +186,7 @@ final class NameLists {
             cooper benz chrysler chevrolet rover vega royce martin aston land washington jackson madison georgia
             florence virginia carolina savannah chelsea kingston lexington denver orlando cleveland raleigh
             january february july september october november december monday tuesday wednesday thursday friday
-            saturday sunday alexa siri cortana una christmas easter
+            saturday sunday alexa siri cortana una christmas easter christ chatgpt copilot
             """);
 
     /** Of {@link #AMBIGUOUS}, the first names (a car or a place never starts a "first name + surname" pair). */
@@ -206,7 +245,7 @@ final class NameLists {
             + "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施"
             + "牛樊葛邢齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝"
             + "游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳穆农司卓古吉缪简项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵"
-            + "苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝";
+            + "苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝萧洪";
 
     /** Double surnames. */
     static final Set<String> ZH_DOUBLE = Set.of(
@@ -243,8 +282,14 @@ final class NameLists {
             + "诗晨昊俊帅斌亮峰凯健志庆波娇倩颖慧琳蕾璐露菲薇燕莉晶晓丹岚洁蓉蓓斐航泽宸铭鑫楠岩锋威毅翔伦坤晖蕊荣妍嘉铮哲旭昕珊"
             + "婉曦桐琦瑞霖嘉豪宏彬杭瑾璇娅婕姗茜蕙馨琛翊煜烨炜";
 
+    /**
+     * More given-name characters, read only after a cue or a nickname prefix (我是冯建军, 阿 强) or as the second of
+     * two (彭丽华): left out of {@link #ZH_GIVEN} because a surname before them is often an ordinary word (韩国, 高新).
+     */
+    static final String ZH_GIVEN_CUED = "建飞清文梅兰德福荣永宝春秋凤珍琴红美晴雯海栋雄松森桂香仁义礼智勤卫武彪虎鹤鸣聪";
+
     /** Titles after a surname: the surname goes, the title stays ({@code <name>先生}). */
     static final Set<String> ZH_TITLES = Set.of(
             "先生", "女士", "小姐", "经理", "师傅", "总", "老师", "主任", "阿姨", "叔叔", "大哥", "大姐", "姐", "哥", "总监", "老板", "医生", "律师",
-            "老总", "太太", "同学", "科长", "处长", "局长", "董事长");
+            "老总", "太太", "同学", "科长", "处长", "局长", "董事长", "主管");
 }

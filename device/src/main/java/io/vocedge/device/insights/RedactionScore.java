@@ -18,8 +18,9 @@ import java.util.TreeMap;
  *   <li>A {@code must_remove} span counts as redacted when (1) it is not in the output verbatim, (2) no run of 3 or
  *   more of its digits in sequence survives in the output (digits read the way the redactor reads them: written,
  *   spoken one by one, grouped number words, "double"/"triple", 幺/两/洞), and (3) none of its identifying words
- *   survives as a word of the output: words of 3+ letters other than separators, spelling aids, fillers, digit words
- *   and mail providers/top-level domains ({@code at}, {@code dot}, {@code gmail}, {@code com}...), and no run of 3+ of
+ *   survives as a word of the output: words of 3+ letters other than separators, spelling aids, fillers, digit words,
+ *   mail providers/top-level domains ({@code at}, {@code dot}, {@code gmail}, {@code com}...) and titles ({@code mrs},
+ *   {@code doctor}), and no run of 3+ of
  *   its spelled letters ({@code a b c}, {@code alpha bravo}) survives as spelled letters.</li>
  *   <li>A {@code must_keep} span counts as kept when it is in the output (compared lower-cased, runs of whitespace as
  *   one space). A {@code must_keep} span that is not in its own input text that way is a labelling error that no
@@ -152,7 +153,16 @@ public final class RedactionScore {
             "okay",
             "niner",
             "nought",
-            "plus");
+            "plus",
+            // a title names nobody ("mrs faulkner" -> "mrs <name>"): authors who put it in the span are not
+            // penalised for a redactor that keeps it, as 2-letter mr/ms/dr and Chinese titles never were
+            "mrs",
+            "miss",
+            "mister",
+            "missus",
+            "doctor",
+            "prof",
+            "professor");
 
     private RedactionScore() {}
 

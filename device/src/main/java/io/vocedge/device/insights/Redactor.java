@@ -191,7 +191,9 @@ public final class Redactor {
         int address = cueWords(tokens);
         if ((address & HANDLE) != 0) {
             for (SpokenNumbers.Found f : SpokenHandles.find(tokens)) {
-                spans.add(new Span(f.start(), f.end(), f.kind()));
+                if (!shopHandle(input, f)) { // "follow us on instagram at riverside motors", 我们店的抖音叫...: public
+                    spans.add(new Span(f.start(), f.end(), f.kind()));
+                }
             }
         }
         if ((address & NAME) != 0) {
@@ -912,6 +914,26 @@ public final class Redactor {
 
     /** "our account is @hallamcars", "follow us @...", "我们 的 抖音": the shop's own handle, public, kept. */
     private static final Pattern BUSINESS_OWNER = Pattern.compile("(?i)(?:\\bour\\b|\\bus\\b|我们|本店|咱们)");
+
+    /** Words that make a handle a business's: "riverside motors official", 城东汽车. */
+    private static final Pattern BUSINESS_WORDS = Pattern.compile(
+            "(?i)\\b(?:motors?|cars|auto|autos|official|dealership|dealer|garage|store|shop|showroom|group)\\b|汽车|车行|4s|店");
+
+    /** A shop's store, said as such before its handle: 本店, 我们店, 咱们店. */
+    private static final Pattern SHOP_OWNER = Pattern.compile("本店|我们店|咱们店|我们 店|咱们 店");
+
+    /**
+     * The shop's own handle, public, kept: after our / us / 我们 when the handle names a business, or after 本店 /
+     * 我们店. "follow us on tiktok it's fast lane fiona" is a person's; so is 我们 销售 的 微信 (a salesperson's own).
+     */
+    private static boolean shopHandle(String text, SpokenNumbers.Found f) {
+        int from = Math.max(0, f.start() - 30);
+        if (SHOP_OWNER.matcher(text).region(from, f.start()).find()) {
+            return true;
+        }
+        return businessBefore(text, f.start())
+                && BUSINESS_WORDS.matcher(text).region(f.start(), f.end()).find();
+    }
 
     private static boolean businessBefore(String text, int at) {
         return BUSINESS_OWNER.matcher(text).region(Math.max(0, at - 30), at).find();

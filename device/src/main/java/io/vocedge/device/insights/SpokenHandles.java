@@ -294,6 +294,16 @@ final class SpokenHandles {
                 continue;
             }
             int s = q + naming.size();
+            int quoted = quotedName(tokens, s);
+            if (quoted > s + 1) {
+                // 小红书叫“雪球滚滚”, 抖音搜“北京老李说车”就是我: a quoted name is what is between the marks
+                if (!naming.get(0).equals("搜") || startsAny(tokens, quoted + 1, ITS_ME)) {
+                    out.add(new SpokenNumbers.Found(
+                            tokens.get(s + 1).start(), tokens.get(quoted - 1).end(), "account"));
+                    k = quoted;
+                }
+                continue;
+            }
             if (s < n && tokens.get(s).is("@")) {
                 s++;
             }
@@ -315,6 +325,28 @@ final class SpokenHandles {
                     tokens.get(s).start(), tokens.get(e - 1).end(), "account"));
             k = e - 1;
         }
+    }
+
+    private static final String OPENING_QUOTES = "“「『\"《";
+    private static final String CLOSING_QUOTES = "”」』\"》";
+
+    /** The index of the closing mark of a quoted name starting at {@code s} (16 tokens at most), or -1. */
+    private static int quotedName(List<Token> tokens, int s) {
+        if (s >= tokens.size() || tokens.get(s).lower().length() != 1) {
+            return -1;
+        }
+        int open = OPENING_QUOTES.indexOf(tokens.get(s).lower().charAt(0));
+        if (open < 0) {
+            return -1;
+        }
+        char close = CLOSING_QUOTES.charAt(open);
+        for (int e = s + 1; e < tokens.size() && e <= s + 16; e++) {
+            String w = tokens.get(e).lower();
+            if (w.length() == 1 && w.charAt(0) == close) {
+                return e;
+            }
+        }
+        return -1;
     }
 
     private static int hanPlatform(List<Token> tokens, int k) {

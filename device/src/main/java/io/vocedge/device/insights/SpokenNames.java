@@ -26,6 +26,11 @@ final class SpokenNames {
         TITLE,
         LISTED,
         /**
+         * A title that is also a word ("doctor", "miss", "dr" as in a street): a listed name, or a word that is no
+         * English word ("dr obi", "doctor nwosu"), never an ordinary word ("i miss the old one").
+         */
+        HONORIFIC,
+        /**
          * A cue that asks for a person ("speak to", "ask for"): a listed name, or a first name that is also a word when
          * the clause ends after it ("could i speak to grace in the service department", "ask for will please").
          */
@@ -45,17 +50,19 @@ final class SpokenNames {
         String title = "mr|mrs|ms|mister|missus";
         String person = "ask for|speak to|speak with|talk to|talk with|asked for|spoke to|spoke with|is that|hold of"
                 + "|put me through to";
+        String honorific = "doctor|dr|miss|professor|prof";
         String listed = "this is|i'm|im|i am|it's|its|under|for|to|with|contact is|is"
                 + "|me|partner|husband|wife|son|daughter|brother|sister|law|boss|friend|colleague|see|by|called"
                 + "|customer|page|here's|hi|hey|thanks|dear|meet|tell|ask|that's|was|fiance|fiancee"
                 + "|girlfriend|boyfriend|mother|father|mom|mum|dad|uncle|aunt|cousin|nephew|niece|grandson"
-                + "|granddaughter|grandfather|grandmother|spoke|name|doctor|dr|miss|call me|driver|friend of"
+                + "|granddaughter|grandfather|grandmother|spoke|name|call me|driver|friend of"
                 + "|contact|buyer|client|owner";
         for (Strength s : Strength.values()) {
             String words = switch (s) {
                 case STRONG -> strong;
                 case TITLE -> title;
                 case LISTED -> listed;
+                case HONORIFIC -> honorific;
                 case PERSON -> person;
             };
             for (String c : words.split("\\|")) {
@@ -67,21 +74,33 @@ final class SpokenNames {
         return Map.copyOf(m);
     }
 
+    /** Vietnamese family names, said first ("nguyen van thanh"); the ones that are also words only written with capitals. */
+    private static final Set<String> VIETNAMESE_SURNAMES = Set.of(
+            "nguyen", "tran", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "ngo", "duong", "trinh",
+            "dinh", "truong", "le", "do", "ho");
+
+    /** Middle and given names of Vietnamese names that are short or also English words ("van", "thi", "kim"). */
+    private static final Set<String> VIETNAMESE_GIVEN = Set.of(
+            "van", "thi", "duc", "huu", "ngoc", "quoc", "minh", "thanh", "xuan", "kim", "anh", "nam", "hoa", "lan");
+
     /** Words an English name rule can start at: cue words, first names, pinyin surnames, "the" (the X family). */
     private static final Set<String> RELEVANT = relevant();
 
     private static Set<String> relevant() {
         Set<String> r = new HashSet<>(CUES.keySet());
         r.addAll(NameLists.FIRST);
+        r.addAll(NameLists.FIRST_INTL);
         r.addAll(NameLists.AMBIGUOUS_FIRST);
         r.addAll(NameLists.PINYIN_SURNAMES);
+        r.addAll(VIETNAMESE_SURNAMES);
         r.add("the");
         return Set.copyOf(r);
     }
 
     /** Surname particles that join the following word ("van der berg", "de la cruz"). */
-    private static final Set<String> PARTICLES =
-            Set.of("van", "von", "der", "den", "de", "del", "della", "la", "le", "da", "di", "du", "st", "mac", "bin");
+    private static final Set<String> PARTICLES = Set.of(
+            "van", "von", "der", "den", "de", "del", "della", "la", "le", "da", "di", "du", "st", "mac", "bin", "al",
+            "el", "ibn", "abu");
 
     /** Endings that make an unlisted word a surname after a listed first name ("lindqvist", "brzezinski"). */
     private static final String[] SURNAME_ENDINGS = {
@@ -149,6 +168,7 @@ final class SpokenNames {
             ChineseNames.find(tokens, out, found);
         }
         if (!found.isEmpty()) {
+            corrections(tokens, out, found);
             again(tokens, out, found);
         }
         return out;
@@ -162,6 +182,13 @@ final class SpokenNames {
             if (t.type() != Type.WORD) {
                 i++;
                 continue;
+            }
+            if (i + 2 < n && PERSON_ACTS.contains(tokens.get(i + 2).lower()) && !RELEVANT.contains(t.lower())) {
+                int e = unlistedPair(tokens, i, out, found); // "taras shevchuk rang", "venkatesh iyer from accounts"
+                if (e > i) {
+                    i = e;
+                    continue;
+                }
             }
             if (i > 0 && !RELEVANT.contains(t.lower())) {
                 i++; // one lookup for most words: no cue, no first name, no pinyin surname
@@ -223,7 +250,7 @@ final class SpokenNames {
     }
 
     private static boolean listed(String w) {
-        return (NameLists.FIRST.contains(w) || NameLists.SURNAMES.contains(w))
+        return (NameLists.FIRST.contains(w) || NameLists.FIRST_INTL.contains(w) || NameLists.SURNAMES.contains(w))
                 && !NameLists.AMBIGUOUS.contains(w)
                 && !PLACES_AND_MODELS.contains(w); // "we moved to dayton": a weak cue before a place
     }
@@ -239,6 +266,47 @@ final class SpokenNames {
             return false;
         }
         return w.length() >= 2 && !NameLists.STOP.contains(w) && SpokenNumbers.digitsOf(w) == null && lettersOnly(w);
+    }
+
+    /**
+     * A word of three letters or more that is no English word, no car word and shaped like a name ("hargreaves",
+     * "obi", "seun"): a name where a cue for a person or a listed name stands next to it. The recognizer writes only
+     * words its vocabulary has, so in its text such a word is a name, a brand or a place.
+     */
+    static boolean foreign(String w) {
+        return w.length() >= 3
+                && (nameShaped(w) || NameLists.pinyinName(w)) // "yuting" is no verb in -ing
+                && !NameLists.AMBIGUOUS.contains(w)
+                && !NameLists.VEHICLES.contains(w)
+                && !NameLists.BUSINESSES.contains(w)
+                && hasVowel(w) // "hsbc", "bmw": letters said as letters, no name
+                && !PLACES_AND_MODELS.contains(w)
+                && !NameLists.ENGLISH.contains(w)
+                && !contraction(w);
+    }
+
+    private static boolean hasVowel(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if ("aeiouy".indexOf(w.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Endings a recognizer writes without the apostrophe: "shouldnt", "youre", "whoevers", "theyll", "itd". */
+    private static final String[] CONTRACTED = {"nt", "re", "ve", "ll", "s", "d", "m"};
+
+    /** An English word with a contraction or a possessive written on without its apostrophe. */
+    private static boolean contraction(String w) {
+        for (String e : CONTRACTED) {
+            if (w.length() > e.length() + 1
+                    && w.endsWith(e)
+                    && NameLists.ENGLISH.contains(w.substring(0, w.length() - e.length()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final java.util.regex.Pattern ABSTRACT_ENDINGS =
@@ -291,9 +359,20 @@ final class SpokenNames {
             j++; // "mrs van der berg"
         }
         String w = base(tokens.get(j));
+        if (j > 0 && tokens.get(j - 1).is("named") && NameLists.ENGLISH.contains(w) && !listed(w)) {
+            return -1; // "both as named drivers": "named" before a plural noun, no name
+        }
         boolean anyWord = strength == Strength.STRONG || strength == Strength.TITLE;
         boolean ok =
                 anyWord ? nameShaped(w) && !NameLists.AMBIGUOUS.contains(w) || NameLists.FIRST.contains(w) : listed(w);
+        if (!ok && (strength == Strength.PERSON || strength == Strength.HONORIFIC)) {
+            // "ask for hoang", "dr obi"; not "price", not "speak to santander"
+            ok = surname(w) && !NameLists.ENGLISH.contains(w) && !NameLists.BUSINESSES.contains(w) || foreign(w);
+        }
+        if (!ok && strength == Strength.LISTED && j > 0 && foreign(w) && j + 1 < n) {
+            ok = askedAbout(
+                    tokens.get(j - 1).lower(), tokens.get(j + 1).lower()); // "is seun around", "tell thanh that"
+        }
         if (!ok && strength == Strength.PERSON && NameLists.AMBIGUOUS_FIRST.contains(w)) {
             ok = j + 1 >= n
                     || tokens.get(j + 1).type() == Type.PUNCT
@@ -309,6 +388,8 @@ final class SpokenNames {
                     && nameShaped(w)
                     && !NameLists.AMBIGUOUS.contains(w)
                     && (NameLists.SURNAMES_INTL.contains(next)
+                            || surname(next) && !NameLists.ENGLISH.contains(next) // "under priyanka sharma"
+                            || foreign(w) && foreign(next) && w.length() >= 4 && next.length() >= 4 // "yuki tanaka"
                             || capitalisedPair(tokens.get(j), tokens.get(j + 1))
                                     && (surname(next) || surnameShaped(next)));
         }
@@ -336,6 +417,8 @@ final class SpokenNames {
                 }
             } else if (listed(v) || surname(v) && !NameLists.STOP.contains(v)) {
                 more = true;
+            } else if (listedName(base(tokens.get(last))) && foreign(v) && (v.length() >= 4 || words == 2)) {
+                more = !SpokenNumbers.isSpelledLetter(t); // "booked by tom hargreaves", "it's fatima zahra benali"
             } else {
                 // an unlisted surname: after "my name is" any name-shaped word, after a listed first name only a
                 // surname-shaped one ("is priya around" is no surname) or, in written text, a capitalised one
@@ -357,7 +440,54 @@ final class SpokenNames {
             words++;
             k++;
         }
+        last = hyphenated(tokens, last);
         add(tokens, first, last, out, found);
+        return coordinated(tokens, last + 1, out, found);
+    }
+
+    /** A listed first name or surname of any country. */
+    private static boolean listedName(String w) {
+        return listed(w) || surname(w);
+    }
+
+    /** Words after which a weak cue asks about a person: "is X around", "ask X to", "tell X that". */
+    private static boolean askedAbout(String cue, String next) {
+        return switch (cue) {
+            case "is" -> next.equals("around");
+            case "ask", "tell", "thank", "thanks", "remind", "page" -> ASKED_NEXT.contains(next);
+            default -> false;
+        };
+    }
+
+    private static final Set<String> ASKED_NEXT = Set.of("and", "to", "that", "if", "whether", "about", "please");
+
+    /**
+     * A second person joined to a name just found ("ask priyanka and thanh to come over", "tom or seun"): a listed
+     * name, or a word that is no English word. Returns the end of what was taken.
+     */
+    private static int coordinated(List<Token> tokens, int k, List<SpokenNumbers.Found> out, Set<String> found) {
+        if (k + 1 >= tokens.size()
+                || !(tokens.get(k).is("and")
+                        || tokens.get(k).is("or")
+                        || tokens.get(k).is("&"))
+                || tokens.get(k + 1).type() != Type.WORD) {
+            return k;
+        }
+        String w = base(tokens.get(k + 1));
+        if (!(listedName(w) || foreign(w))
+                || NameLists.AMBIGUOUS.contains(w)
+                || PLACES_AND_MODELS.contains(w)
+                || NameLists.STOP.contains(w)) {
+            return k;
+        }
+        int last = k + 1;
+        if (last + 1 < tokens.size() && tokens.get(last + 1).type() == Type.WORD) {
+            String v = base(tokens.get(last + 1));
+            if (surname(v) && !NameLists.STOP.contains(v) || foreign(v) && v.length() >= 4) {
+                last++; // "and tom hargreaves"
+            }
+        }
+        add(tokens, k + 1, last, out, found);
         return last + 1;
     }
 
@@ -411,27 +541,207 @@ final class SpokenNames {
         return listed(w) || nameShaped(w) && !NameLists.AMBIGUOUS.contains(w);
     }
 
+    /**
+     * A Vietnamese name, family name first: "nguyen van thanh", "Le Hoang Nam". Two or three words, each after the
+     * family name a Vietnamese given name or a word that is no English word. The last index, or -1.
+     */
+    private static int vietnamese(List<Token> tokens, int i) {
+        String a = tokens.get(i).lower();
+        if (!VIETNAMESE_SURNAMES.contains(a)) {
+            return -1;
+        }
+        boolean written = NameLists.ENGLISH.contains(a) || a.equals("le"); // "Le", "Do", "Ho": only with capitals
+        int last = i;
+        while (last + 1 < tokens.size() && last - i < 2 && tokens.get(last + 1).type() == Type.WORD) {
+            Token t = tokens.get(last + 1);
+            String w = t.lower();
+            boolean given = VIETNAMESE_GIVEN.contains(w) || NameLists.FIRST_INTL.contains(w) || foreign(w);
+            if (!given || written && !capitalised(t.raw()) || NameLists.STOP.contains(w) && !w.equals("van")) {
+                break;
+            }
+            last++;
+        }
+        return last > i && !(last == i + 1 && tokens.get(last).is("van")) ? last : -1;
+    }
+
     /** A first name followed by a surname, without a cue: "victoria lindqvist is here", "june albright". */
     private static int pair(List<Token> tokens, int i, List<SpokenNumbers.Found> out, Set<String> found) {
         if (i + 1 >= tokens.size() || tokens.get(i + 1).type() != Type.WORD) {
             return -1;
         }
+        int viet = vietnamese(tokens, i);
+        if (viet > i) {
+            add(tokens, i, viet, out, found);
+            return viet + 1;
+        }
         String a = tokens.get(i).lower();
         String b = base(tokens.get(i + 1));
         // "june albright": a first name that is also a word counts only before a listed surname
         boolean firstIsName = NameLists.FIRST.contains(a) || NameLists.AMBIGUOUS_FIRST.contains(a);
-        if (!firstIsName || NameLists.STOP.contains(b) || NameLists.AMBIGUOUS.contains(b)) {
+        boolean otherFirst = !firstIsName && NameLists.FIRST_INTL.contains(a); // "thanh nguyen", "oluwaseun adebayo"
+        // "chen yuting", "zhou xiaomei" in English text: a pinyin surname that is no English word, then a given name
+        boolean pinyinFamily = !firstIsName && NameLists.PINYIN_SURNAMES.contains(a) && !NameLists.ENGLISH.contains(a);
+        if (!(firstIsName || otherFirst || pinyinFamily)
+                || a.equals(b) // "xie xie", "bye bye": a word said twice
+                || NameLists.STOP.contains(b)
+                || NameLists.AMBIGUOUS.contains(b)) {
             return -1;
         }
-        if (i > 0 && tokens.get(i - 1).is("the")) {
-            return -1; // "at the john lewis counter", "the ted baker shop": a business named after someone
+        if (i > 0 && tokens.get(i - 1).is("the") || tokens.get(i).lower().endsWith("'s")) {
+            // "at the john lewis counter", "the ted baker shop": a business named after someone; "Anjali's walkaround"
+            return -1;
         }
-        boolean surname = surname(b) || !NameLists.AMBIGUOUS.contains(a) && nameShaped(b) && surnameShaped(b);
+        boolean surname;
+        if (pinyinFamily) {
+            surname = foreign(b) && (b.length() >= 5 || NameLists.pinyinName(b)) || NameLists.PINYIN_GIVEN.contains(b);
+        } else if (otherFirst) {
+            // "thanh nguyen"; "Yaroslav Bondarenko"; "taras shevchuk rang twice"
+            surname = surname(b)
+                    || nameShaped(b) && surnameShaped(b)
+                    || foreign(b)
+                            && b.length() >= 5
+                            && (capitalisedPair(tokens.get(i), tokens.get(i + 1))
+                                    || i + 2 < tokens.size() && personAfter(tokens.get(i + 2)));
+        } else {
+            surname = surname(b)
+                    || !NameLists.AMBIGUOUS.contains(a)
+                            && nameShaped(b)
+                            && (surnameShaped(b)
+                                    || foreign(b)
+                                            && b.length() >= 5
+                                            // "Tom Hargreaves", "layla haddad is coming"
+                                            && (capitalisedPair(tokens.get(i), tokens.get(i + 1))
+                                                    || i + 2 < tokens.size() && personAfter(tokens.get(i + 2))));
+        }
         if (!surname) {
+            return -1;
+        }
+        if (i + 2 < tokens.size() && BUSINESS_AFTER.contains(tokens.get(i + 2).lower())) {
+            return -1; // "the John Deere dealer", "arnold clark motors": a business named after someone
+        }
+        int last = i + 1;
+        if (pinyinFamily
+                && last + 1 < tokens.size()
+                && NameLists.PINYIN_GIVEN.contains(tokens.get(last + 1).lower())) {
+            last++; // "zhou jie lun": a given name of two syllables said apart
+        } else if (last + 1 < tokens.size() && tokens.get(last + 1).type() == Type.WORD) {
+            String c = base(tokens.get(last + 1)); // "Maria Fernanda Lopez": a second surname
+            if (surname(c) && !NameLists.STOP.contains(c) && !NameLists.AMBIGUOUS.contains(c)) {
+                last++;
+            }
+        }
+        last = hyphenated(tokens, last);
+        add(tokens, i, last, out, found);
+        return coordinated(tokens, last + 1, out, found);
+    }
+
+    /** Words after a first name and surname that make them a business's name: "John Deere dealer". */
+    private static final Set<String> BUSINESS_AFTER = Set.of(
+            "dealer",
+            "dealers",
+            "dealership",
+            "motors",
+            "garage",
+            "store",
+            "stores",
+            "shop",
+            "showroom",
+            "ltd",
+            "limited",
+            "inc",
+            "plc",
+            "llc",
+            "group",
+            "tractor",
+            "tractors",
+            "partners",
+            "&");
+
+    /**
+     * What only a person does, said right after a name: with no word of the name listed, nothing weaker will do ("este
+     * precio is", "buay tahan already" are other languages).
+     */
+    private static final Set<String> PERSON_ACTS = Set.of(
+            "said",
+            "says",
+            "told",
+            "rang",
+            "phoned",
+            "called",
+            "emailed",
+            "texted",
+            "mentioned",
+            "promised",
+            "sold",
+            "helped",
+            "booked",
+            "asked",
+            "from");
+
+    /** A word said right after a person's name: what they did ("rang", "said") or where they are from. */
+    private static boolean personAfter(Token t) {
+        return t.type() == Type.WORD && (PERSON_VERBS.contains(t.lower()) || t.is("from"));
+    }
+
+    /**
+     * Two words that are no English word, the second a surname or another such word, right before what a person does:
+     * "taras shevchuk rang twice", "layla haddad is coming" (a listed first name), "venkatesh iyer from accounts".
+     */
+    private static int unlistedPair(List<Token> tokens, int i, List<SpokenNumbers.Found> out, Set<String> found) {
+        if (tokens.get(i + 1).type() != Type.WORD || i > 0 && tokens.get(i - 1).is("the")) {
+            return -1;
+        }
+        String a = base(tokens.get(i));
+        String b = base(tokens.get(i + 1));
+        if (a.equals(b) || !foreign(a) || a.length() < 4) {
+            return -1;
+        }
+        if (!(surname(b) && !NameLists.ENGLISH.contains(b) || foreign(b) && b.length() >= 4)) {
             return -1;
         }
         add(tokens, i, i + 1, out, found);
         return i + 2;
+    }
+
+    /**
+     * The rest of a hyphenated name written on to the part found ("Mr. Al-Mansouri", "Seo-yeon Choi"): the last index.
+     */
+    private static int hyphenated(List<Token> tokens, int last) {
+        while (last + 2 < tokens.size()
+                && tokens.get(last + 1).is("-")
+                && tokens.get(last + 2).type() == Type.WORD
+                && tokens.get(last).end() == tokens.get(last + 1).start()
+                && tokens.get(last + 1).end() == tokens.get(last + 2).start()) {
+            last += 2;
+        }
+        return last;
+    }
+
+    /**
+     * In a line that names someone, the name it corrects or is corrected to: "no it's not kevin it's ...", "put it
+     * under haddad no sorry ...": a listed name or a word that is no English word after "not" or "under".
+     */
+    private static void corrections(List<Token> tokens, List<SpokenNumbers.Found> out, Set<String> found) {
+        for (int k = 0; k + 1 < tokens.size(); k++) {
+            if (!(tokens.get(k).is("not") || tokens.get(k).is("under"))
+                    || tokens.get(k + 1).type() != Type.WORD) {
+                continue;
+            }
+            String w = base(tokens.get(k + 1));
+            if (found.contains(w)
+                    || !(listedName(w) && !NameLists.ENGLISH.contains(w) || foreign(w))
+                    || NameLists.AMBIGUOUS.contains(w)) {
+                continue;
+            }
+            int last = k + 1;
+            if (last + 1 < tokens.size() && tokens.get(last + 1).type() == Type.WORD) {
+                String v = base(tokens.get(last + 1));
+                if (surname(v) && !NameLists.ENGLISH.contains(v) || foreign(v) && v.length() >= 4) {
+                    last++; // "not wojciech zielenski"
+                }
+            }
+            add(tokens, k + 1, last, out, found);
+        }
     }
 
     /** Words before a first name that make it a product or a place: "the sierra", "a mercedes", "in dayton". */
@@ -603,6 +913,15 @@ final class SpokenNames {
             return -1;
         }
         add(tokens, i, i, out, found);
+        if (i >= 2 && (tokens.get(i - 1).is("and") || tokens.get(i - 1).is("or"))) {
+            String w = base(tokens.get(i - 2)); // "siobhan and kwame will sign": both are the subject
+            if (tokens.get(i - 2).type() == Type.WORD
+                    && (listedName(w) && !NameLists.ENGLISH.contains(w) || foreign(w))
+                    && !NameLists.AMBIGUOUS.contains(w)
+                    && !NameLists.STOP.contains(w)) {
+                add(tokens, i - 2, i - 2, out, found);
+            }
+        }
         return i + 1;
     }
 

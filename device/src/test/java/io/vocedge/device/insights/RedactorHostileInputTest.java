@@ -65,6 +65,18 @@ class RedactorHostileInputTest {
                 "exp. 09",
                 "我是郑婷，",
                 "this is zbigniew wojcik ",
+                "qwzx ",
+                "ask zyxwv and ",
+                "not qqzz ",
+                "nguyen van ",
+                "zhou xiaomeixiaomei ",
+                "欧阳",
+                "阿",
+                "小赵",
+                "李建华先生",
+                "的 名字 ",
+                "抖音搜“",
+                "Al-",
             })
     void longRepeatedFragmentsRedactWithoutBacktracking(String fragment) {
         String line = fragment.repeat(20_000 / fragment.length());

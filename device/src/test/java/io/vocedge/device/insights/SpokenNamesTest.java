@@ -147,7 +147,7 @@ class SpokenNamesTest {
                 "can you get hold of kevin for me|can you get hold of <name> for me",
                 "add a second driver, hamid please|add a second driver, <name> please",
                 "i'm a friend of kenji's, he sent me|i'm a friend of <name>, he sent me",
-                "the car is in the name of my father, james achebe|the car is in the name of my father, <name> achebe",
+                "the car is in the name of my father, james achebe|the car is in the name of my father, <name>",
                 "车主 是 我 爸 ， 张 建国|车主 是 我 爸 ， <name>",
                 "嗯 那个 我 老板 叫 雷 军 不 是 小米 那个|嗯 那个 我 老板 叫 <name> 不 是 小米 那个",
                 "嗯 那个 姓名 于 海 洋 明天 保养|嗯 那个 姓名 <name> 明天 保养",
