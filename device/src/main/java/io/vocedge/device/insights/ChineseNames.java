@@ -965,8 +965,8 @@ final class ChineseNames {
                 && !NameLists.AMBIGUOUS.contains(w);
     }
 
-    /** Words shaped like a nickname that are none: a teacher, two car brands, a tip, a foreigner, well-off. */
-    private static final Set<String> NOT_NICKNAMES = Set.of("老师", "小米", "小鹏", "小费", "小康", "老外");
+    /** Words shaped like a nickname that are none: a teacher, two car brands, a tip, well-off, a foreigner, a newbie. */
+    private static final Set<String> NOT_NICKNAMES = Set.of("老师", "小米", "小鹏", "小费", "小康", "老外", "小白");
 
     /** Second characters that never make 阿 a name: 阿姨, 阿里, 阿迪, 阿尔法, 阿斯顿, 阿维塔, 阿婆, 阿拉. */
     private static final String NOT_AFTER_A = "姨里迪斯尔维婆公拉哥妹姐弟爸妈叔伯奶爷";
