@@ -480,15 +480,23 @@ final class SpokenNames {
                 || NameLists.STOP.contains(w)) {
             return k;
         }
-        int last = k + 1;
-        if (last + 1 < tokens.size() && tokens.get(last + 1).type() == Type.WORD) {
-            String v = base(tokens.get(last + 1));
-            if (surname(v) && !NameLists.STOP.contains(v) || foreign(v) && v.length() >= 4) {
-                last++; // "and tom hargreaves"
-            }
-        }
+        int last = withSurname(tokens, k + 1); // "and tom hargreaves"
         add(tokens, k + 1, last, out, found);
         return last + 1;
+    }
+
+    /**
+     * The last index of a name whose first word is at {@code first}: the word after it too when that is a surname no
+     * English word, or a word of four letters or more that is no English word ("tom hargreaves", "wojciech zielenski").
+     */
+    private static int withSurname(List<Token> tokens, int first) {
+        if (first + 1 < tokens.size() && tokens.get(first + 1).type() == Type.WORD) {
+            String v = base(tokens.get(first + 1));
+            if (surname(v) && !NameLists.ENGLISH.contains(v) || foreign(v) && v.length() >= 4) {
+                return first + 1;
+            }
+        }
+        return first;
     }
 
     /**
@@ -733,14 +741,7 @@ final class SpokenNames {
                     || NameLists.AMBIGUOUS.contains(w)) {
                 continue;
             }
-            int last = k + 1;
-            if (last + 1 < tokens.size() && tokens.get(last + 1).type() == Type.WORD) {
-                String v = base(tokens.get(last + 1));
-                if (surname(v) && !NameLists.ENGLISH.contains(v) || foreign(v) && v.length() >= 4) {
-                    last++; // "not wojciech zielenski"
-                }
-            }
-            add(tokens, k + 1, last, out, found);
+            add(tokens, k + 1, withSurname(tokens, k + 1), out, found); // "not wojciech zielenski"
         }
     }
 
