@@ -117,7 +117,10 @@ final class SpokenHandles {
                     "gamertag",
                     "gamer",
                     "underscore",
-                    "_"));
+                    "_",
+                    "message",
+                    "messaged",
+                    "dm"));
 
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> out = new java.util.HashSet<>(a);
@@ -193,7 +196,7 @@ final class SpokenHandles {
                     s++;
                 }
                 if (s >= tokens.size()
-                        || !isNamePart(tokens.get(s))
+                        || !(isNamePart(tokens.get(s)) || letterBeforeSeparator(tokens, s))
                         || tokens.get(s).type() == Type.DIGITS) {
                     continue; // digits alone are the number scanner's
                 }
@@ -205,6 +208,7 @@ final class SpokenHandles {
                 }
             }
         }
+        atHandles(tokens, out);
         displayNames(tokens, out);
         hanDisplayNames(tokens, out);
         return out;
@@ -615,7 +619,9 @@ final class SpokenHandles {
                     || HAN_DIGITS.contains(w)
                     || t.type() == Type.WORD && w.length() == 1) {
                 part = true;
-            } else if (t.type() == Type.WORD && !STOP.contains(w) && plain < maxPlainWords + 1) {
+            } else if (t.type() == Type.WORD
+                    && !STOP.contains(w)
+                    && (plain < maxPlainWords + 1 || tokens.get(k - 1).lower().equals(w))) { // "ling ling 八 八 六"
                 part = true;
                 plain++;
             } else {
@@ -689,6 +695,54 @@ final class SpokenHandles {
             }
         }
         return 0;
+    }
+
+    /** "a 杠 feng 八 三": a single letter (a stop word in English) that starts an id, a separator right after it. */
+    private static boolean letterBeforeSeparator(List<Token> tokens, int s) {
+        return tokens.get(s).type() == Type.WORD
+                && tokens.get(s).lower().length() == 1
+                && s + 1 < tokens.size()
+                && SEPARATORS.contains(tokens.get(s + 1).lower());
+    }
+
+    /** Words of messaging a person: "message him at ...", "dm me at ...". */
+    private static final Set<String> MESSAGING = Set.of("message", "messaged", "dm", "ping", "follow", "add", "find");
+
+    /**
+     * An id said after "at" with a separator in it, where the line names a platform or a way to message someone: "its
+     * at minh dot anh dot nguyen on instagram", "message him at hoang dot service". Without either, "at x dot y" is left
+     * to the e-mail scanner.
+     */
+    private static void atHandles(List<Token> tokens, List<SpokenNumbers.Found> out) {
+        boolean platform = false;
+        for (Token t : tokens) {
+            platform |= t.type() == Type.WORD && (LATIN_CUES.contains(t.lower()) || PLATFORMS.contains(t.lower()));
+        }
+        for (int k = 0; k + 1 < tokens.size(); k++) {
+            if (!tokens.get(k).is("at") || tokens.get(k).type() != Type.WORD) {
+                continue;
+            }
+            boolean messaging = false;
+            for (int q = Math.max(0, k - 3); q < k; q++) {
+                messaging |= MESSAGING.contains(tokens.get(q).lower());
+            }
+            int s = k + 1;
+            if (!(platform || messaging)
+                    || !isNamePart(tokens.get(s))
+                    || covered(out, tokens.get(s).start())) {
+                continue;
+            }
+            int end = runEnd(tokens, s, 0);
+            boolean separated = false;
+            for (int q = s; q <= end; q++) {
+                separated |= SEPARATORS.contains(tokens.get(q).lower());
+            }
+            if (end > s && separated && idLike(tokens, s, end, true)) {
+                out.add(new SpokenNumbers.Found(
+                        tokens.get(s).start(), tokens.get(end).end(), "account"));
+                k = end;
+            }
+        }
     }
 
     private static boolean isPiece(Token t) {

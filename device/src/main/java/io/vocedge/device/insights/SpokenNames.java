@@ -79,6 +79,38 @@ final class SpokenNames {
             "nguyen", "tran", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "ngo", "duong", "trinh",
             "dinh", "truong", "le", "do", "ho");
 
+    /** Korean family names as they are romanised, said first ("kim min jun", "park seo yeon"). */
+    private static final Set<String> KOREAN_SURNAMES = Set.of(
+            "kim", "park", "lee", "choi", "jung", "kang", "cho", "yoon", "jang", "lim", "shin", "seo", "kwon", "hwang",
+            "ahn", "yoo", "jeon", "moon", "bae", "baek", "oh", "ryu", "nam");
+
+    /** Syllables of Korean given names, romanised: a given name is two of them ("min jun", "seo yeon"). */
+    private static final Set<String> KOREAN_SYLLABLES = Set.of(
+            "min", "jun", "joon", "ji", "woo", "seo", "yeon", "hyun", "soo", "young", "yeong", "jin", "ho", "hee",
+            "eun", "ha", "yun", "sung", "kyung", "hye", "seung", "dong", "jae", "won", "sang", "tae", "chul", "hoon",
+            "bin", "mi", "na", "ra", "su", "da", "ah", "yeol", "gyu", "hwa", "kyu", "yong", "sook", "jeong", "hyeon");
+
+    /**
+     * A Korean name, family name first, then a given name of two syllables said apart: "kim min jun". Both syllables
+     * must be Korean ones and at least one of them no English word ("park min jun", not "park in young ..."). The last
+     * index, or -1.
+     */
+    private static int korean(List<Token> tokens, int i) {
+        if (!KOREAN_SURNAMES.contains(tokens.get(i).lower()) || i + 2 >= tokens.size()) {
+            return -1;
+        }
+        String a = tokens.get(i + 1).lower();
+        String b = tokens.get(i + 2).lower();
+        boolean syllables = tokens.get(i + 1).type() == Type.WORD
+                && tokens.get(i + 2).type() == Type.WORD
+                && KOREAN_SYLLABLES.contains(a)
+                && KOREAN_SYLLABLES.contains(b)
+                && !NameLists.STOP.contains(a)
+                && !NameLists.STOP.contains(b)
+                && !(NameLists.ENGLISH.contains(a) && NameLists.ENGLISH.contains(b));
+        return syllables ? i + 2 : -1;
+    }
+
     /** Middle and given names of Vietnamese names that are short or also English words ("van", "thi", "kim"). */
     private static final Set<String> VIETNAMESE_GIVEN = Set.of(
             "van", "thi", "duc", "huu", "ngoc", "quoc", "minh", "thanh", "xuan", "kim", "anh", "nam", "hoa", "lan");
@@ -93,6 +125,7 @@ final class SpokenNames {
         r.addAll(NameLists.AMBIGUOUS_FIRST);
         r.addAll(NameLists.PINYIN_SURNAMES);
         r.addAll(VIETNAMESE_SURNAMES);
+        r.addAll(KOREAN_SURNAMES);
         r.add("the");
         return Set.copyOf(r);
     }
@@ -440,7 +473,8 @@ final class SpokenNames {
             words++;
             k++;
         }
-        last = hyphenated(tokens, last);
+        last = Math.max(
+                hyphenated(tokens, last), Math.max(korean(tokens, j), vietnamese(tokens, j))); // "under kim seo yeon"
         add(tokens, first, last, out, found);
         return coordinated(tokens, last + 1, out, found);
     }
@@ -577,10 +611,10 @@ final class SpokenNames {
         if (i + 1 >= tokens.size() || tokens.get(i + 1).type() != Type.WORD) {
             return -1;
         }
-        int viet = vietnamese(tokens, i);
-        if (viet > i) {
-            add(tokens, i, viet, out, found);
-            return viet + 1;
+        int family = Math.max(vietnamese(tokens, i), korean(tokens, i)); // names said family name first
+        if (family > i) {
+            add(tokens, i, family, out, found);
+            return family + 1;
         }
         String a = tokens.get(i).lower();
         String b = base(tokens.get(i + 1));

@@ -77,6 +77,9 @@ class RedactorHostileInputTest {
                 "的 名字 ",
                 "抖音搜“",
                 "Al-",
+                "message me at a dot ",
+                "微信 号 a 杠 ",
+                "ling ",
             })
     void longRepeatedFragmentsRedactWithoutBacktracking(String fragment) {
         String line = fragment.repeat(20_000 / fragment.length());

@@ -39,6 +39,9 @@ class UnlistedNamesTest {
                 "put it under kowalczyk no sorry under my wife|put it under <name> no sorry under my wife",
                 "could you get tran minh duc to call me back|could you get <name> to call me back",
                 "Ms. Al-Farsi asked about the warranty|Ms. <name> asked about the warranty",
+                "it was park min jun who drove it|it was <name> who drove it",
+                "put it under kim seo yeon please|put it under <name> please",
+                "we walked in the park in young hearts|we walked in the park in young hearts",
                 "慕容 晓雪 女士 在 等 您|<name> 女士 在 等 您",
                 "请联系诸葛明亮先生|请联系<name>先生",
                 "上官静，下午三点试驾|<name>，下午三点试驾",
@@ -116,6 +119,21 @@ class UnlistedNamesTest {
             })
     void businessesModelsWordsAndCharacterTalkStay(String line) {
         assertThat(redactor.redact(line).text()).isEqualTo(line);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "you can find me at rosa dot li dot studio on tiktok|you can find me at <account> on tiktok",
+                "dm me at kofi dot builds|dm me at <account>",
+                "微信 号 b 杠 tao 六 六|微信 号 <account>",
+                "微信 号 是 mei mei 三 三 八|微信 号 是 <account>",
+                "we close at six dot thirty on instagram live|we close at six dot thirty on instagram live",
+                "meet me at the dot com bubble|meet me at the dot com bubble",
+            })
+    void handlesAfterAtWithAPlatformOrMessagingGo(String in, String out) {
+        assertThat(redactor.redact(in).text()).isEqualTo(out);
     }
 
     @Test
