@@ -130,6 +130,17 @@ final class NameLists {
     /** Banks, insurers, marketplaces, chains and brands a customer names like a person ("speak to santander"). */
     static final Set<String> BUSINESSES = Set.copyOf(vendored("businesses.txt"));
 
+    /**
+     * Chat, slang and fillers the word list does not hold ("innit", "lmao", "tomoz"): after a name they are no surname
+     * ("this is kevin innit"). A word with a letter three times running ("ermmm", "sooo") is none either.
+     */
+    static final Set<String> INFORMAL = words("""
+            haha hahaha hehe hihi lol lolol lmao lmfao rofl omg omfg wtf idk imo imho fyi btw tbh asap pls plz thx
+            ty np innit init bruv bro fam aight ight okie okey okok yeh yea yah ya nah naw nope yep yup gonna wanna
+            gotta kinda sorta dunno lemme gimme cuz coz cos tho thru tmrw tomoz 2moro arvo brekkie cuppa mate hiya
+            erm ermm umm hmm hmmm mmm ahh ohh ooh uhh uhm eh meh yay woo wow ooo
+            """);
+
     /** English words: an unlisted word after a cue for a person is a name only when it is none of these. */
     static final EnglishWords ENGLISH = EnglishWords.load();
 

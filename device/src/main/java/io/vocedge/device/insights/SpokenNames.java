@@ -312,10 +312,22 @@ final class SpokenNames {
                 && !NameLists.AMBIGUOUS.contains(w)
                 && !NameLists.VEHICLES.contains(w)
                 && !NameLists.BUSINESSES.contains(w)
+                && !NameLists.INFORMAL.contains(w)
+                && !tripled(w)
                 && hasVowel(w) // "hsbc", "bmw": letters said as letters, no name
                 && !PLACES_AND_MODELS.contains(w)
                 && !NameLists.ENGLISH.contains(w)
                 && !contraction(w);
+    }
+
+    /** A letter three times running: "ermmm", "sooo", "hmmm" - drawn-out speech, no name. */
+    private static boolean tripled(String w) {
+        for (int i = 2; i < w.length(); i++) {
+            if (w.charAt(i) == w.charAt(i - 1) && w.charAt(i) == w.charAt(i - 2)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasVowel(String w) {
@@ -332,6 +344,11 @@ final class SpokenNames {
 
     /** An English word with a contraction or a possessive written on without its apostrophe. */
     private static boolean contraction(String w) {
+        int apostrophe = w.indexOf('\'');
+        if (apostrophe > 0) { // written with it: "we'd", "could've", "hadn't" (not "o'leary": "o" is no word)
+            String head = w.endsWith("n't") ? w.substring(0, w.length() - 3) : w.substring(0, apostrophe);
+            return NameLists.ENGLISH.contains(head) || NameLists.STOP.contains(w);
+        }
         for (String e : CONTRACTED) {
             if (w.length() > e.length() + 1
                     && w.endsWith(e)

@@ -188,13 +188,13 @@ class RedactionDevSetTest {
      * nicknames, two-character surnames, two people in a line, corrections, and look-alike keep lines (models, brands,
      * places, companies, celebrities, name-like words). First look, on the code as the fourth session left it, before
      * any rule was written: dev 0.571 / kept 0.990, held-out 0.494 / 0.990. After the names round: dev 0.921 (163/177)
-     * / 0.995, held-out (aggregates only) 0.736 (64/87) / 0.980 (one keep span more lost than at the first look; its
-     * line is not read).
+     * / 0.995, held-out (aggregates only) 0.736 (64/87) / 0.990 (a keep span lost on the way, "tom we'd like" read
+     * as a name and surname, was found again by the lead's probes and fixed; the held-out lines were not read).
      */
     @Test
     void eleventhAuthorsNamesAreRedacted() throws Exception {
         meetsTheTargets("/insights/pii-author11-dev.tsv", 200, true, 0.920, 0.995);
-        meetsTheTargets("/insights/pii-author11-heldout.tsv", 100, false, 0.735, 0.980);
+        meetsTheTargets("/insights/pii-author11-heldout.tsv", 100, false, 0.735, 0.990);
     }
 
     /**
