@@ -285,7 +285,8 @@ final class SpokenNames {
     private static boolean listed(String w) {
         return (NameLists.FIRST.contains(w) || NameLists.FIRST_INTL.contains(w) || NameLists.SURNAMES.contains(w))
                 && !NameLists.AMBIGUOUS.contains(w)
-                && !PLACES_AND_MODELS.contains(w); // "we moved to dayton": a weak cue before a place
+                && !PLACES_AND_MODELS.contains(w) // "we moved to dayton": a weak cue before a place
+                && !NameLists.VEHICLES.contains(w); // "ask for hud", "speak to kia": a car word
     }
 
     private static boolean nameShaped(String w) {
@@ -318,6 +319,31 @@ final class SpokenNames {
                 && !PLACES_AND_MODELS.contains(w)
                 && !NameLists.ENGLISH.contains(w)
                 && !contraction(w);
+    }
+
+    /**
+     * A word that is no English word standing alone where a person is named (after "ask for", "dr", "not", "and"):
+     * not two English words written as one either ("ask for airbags"). After a listed first name, where a surname is
+     * expected, {@link #foreign} alone decides ("tom fairweather").
+     */
+    private static boolean foreignAlone(String w) {
+        return foreign(w) && !compound(w);
+    }
+
+    /**
+     * Two English words of three letters or more written as one, seven letters or more in all: "airbags", "foglights",
+     * "dashcam", "bluetooth" - a thing's name the word list lacks, no person's ("haddad" is too short to be read so).
+     */
+    private static boolean compound(String w) {
+        if (w.length() < 7) {
+            return false;
+        }
+        for (int cut = 3; cut <= w.length() - 3; cut++) {
+            if (NameLists.ENGLISH.contains(w.substring(0, cut)) && NameLists.ENGLISH.contains(w.substring(cut))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A letter three times running: "ermmm", "sooo", "hmmm" - drawn-out speech, no name. */
@@ -417,9 +443,9 @@ final class SpokenNames {
                 anyWord ? nameShaped(w) && !NameLists.AMBIGUOUS.contains(w) || NameLists.FIRST.contains(w) : listed(w);
         if (!ok && (strength == Strength.PERSON || strength == Strength.HONORIFIC)) {
             // "ask for hoang", "dr obi"; not "price", not "speak to santander"
-            ok = surname(w) && !NameLists.ENGLISH.contains(w) && !NameLists.BUSINESSES.contains(w) || foreign(w);
+            ok = surname(w) && !NameLists.ENGLISH.contains(w) && !NameLists.BUSINESSES.contains(w) || foreignAlone(w);
         }
-        if (!ok && strength == Strength.LISTED && j > 0 && foreign(w) && j + 1 < n) {
+        if (!ok && strength == Strength.LISTED && j > 0 && foreignAlone(w) && j + 1 < n) {
             ok = askedAbout(
                     tokens.get(j - 1).lower(), tokens.get(j + 1).lower()); // "is seun around", "tell thanh that"
         }
@@ -525,7 +551,7 @@ final class SpokenNames {
             return k;
         }
         String w = base(tokens.get(k + 1));
-        if (!(listedName(w) || foreign(w))
+        if (!(listedName(w) || foreignAlone(w))
                 || NameLists.AMBIGUOUS.contains(w)
                 || PLACES_AND_MODELS.contains(w)
                 || NameLists.STOP.contains(w)) {
@@ -788,7 +814,7 @@ final class SpokenNames {
             }
             String w = base(tokens.get(k + 1));
             if (found.contains(w)
-                    || !(listedName(w) && !NameLists.ENGLISH.contains(w) || foreign(w))
+                    || !(listedName(w) && !NameLists.ENGLISH.contains(w) || foreignAlone(w))
                     || NameLists.AMBIGUOUS.contains(w)) {
                 continue;
             }
@@ -968,7 +994,7 @@ final class SpokenNames {
         if (i >= 2 && (tokens.get(i - 1).is("and") || tokens.get(i - 1).is("or"))) {
             String w = base(tokens.get(i - 2)); // "siobhan and kwame will sign": both are the subject
             if (tokens.get(i - 2).type() == Type.WORD
-                    && (listedName(w) && !NameLists.ENGLISH.contains(w) || foreign(w))
+                    && (listedName(w) && !NameLists.ENGLISH.contains(w) || foreignAlone(w))
                     && !NameLists.AMBIGUOUS.contains(w)
                     && !NameLists.STOP.contains(w)) {
                 add(tokens, i - 2, i - 2, out, found);

@@ -120,6 +120,10 @@ class UnlistedNamesTest {
                 "ask for kwik fit",
                 "tom and jerry cartoon",
                 "marks and spencer voucher",
+                "can i ask for carplay on this one",
+                "can we ask for dashcam fitting",
+                "ask for isofix in the back",
+                "speak to kia about the recall",
             })
     void businessesModelsWordsAndCharacterTalkStay(String line) {
         assertThat(redactor.redact(line).text()).isEqualTo(line);
