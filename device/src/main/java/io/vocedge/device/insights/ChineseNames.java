@@ -24,6 +24,12 @@ final class ChineseNames {
             "联系人", "预约人", "客户", "给", "问", "喊", "女儿", "儿子", "销售", "客服", "接待", "师傅", "专员", "技师", "店长", "主管", "司机", "我爸",
             "我妈", "爱人", "媳妇", "丈夫", "妻子", "太太", "父亲", "母亲", "岳父", "岳母", "公公", "婆婆", "车主", "名字", "户名", "持卡人", "写的是",
             "应该是", "抬头写", "抬头是", "转告", "告诉", "通知", "联系");
+    /**
+     * Cues that are as often said before a thing (联系方式, 写的是全款, 应该是黄色): after them a name needs a common
+     * given-name character or a title right after its surname.
+     */
+    private static final Set<String> WEAK_CUES = Set.of("写的是", "应该是", "抬头写", "抬头是", "转告", "告诉", "通知", "联系");
+
     /** Fields of a form or an order, after which a listed surname starts a name even in written text. */
     private static final Set<String> FORM_CUES = Set.of("收件人", "收货人", "联系人", "预约人", "持卡人", "抬头写", "抬头是");
 
@@ -131,6 +137,9 @@ final class ChineseNames {
                 boolean generic = cue.length() == 1; // 是, 找, 写: the spaced form only (是 王字旁 is no name)
                 if (c > 0 && generic && talk < 0) {
                     talk = hasTitle(tokens) || correction(tokens) ? 1 : 0;
+                }
+                if (c > 0 && WEAK_CUES.contains(cue) && !commonNameAfter(tokens, i + c)) {
+                    continue; // 联系 方 式, 写 的 是 金 额, 应该 是 黄 色: a word said character by character
                 }
                 // and in a line that talks of names (是 高 配 is no name), or that named someone already (不 是 X 是 Y)
                 if (c > 0 && (!generic || talk > 0 || chars.length() > 0)) {
@@ -952,6 +961,12 @@ final class ChineseNames {
     /** A written 我是 / 我叫 right before a written name (您好，我是赵磊，): the name is joined to its cue. */
     private static boolean writtenCue(List<Token> tokens, int i) {
         return i >= 2 && tokens.get(i - 1).is("是") && tokens.get(i - 2).is("我");
+    }
+
+    /** A surname at {@code j} (one or two characters), then a common given-name character or a title. */
+    private static boolean commonNameAfter(List<Token> tokens, int j) {
+        int g = doubleSurname(tokens, j) ? j + 2 : isHan(tokens, j) && isSurname(ch(tokens, j)) ? j + 1 : -1;
+        return g > 0 && isHan(tokens, g) && (CUED_GIVEN_SET.get(ch(tokens, g)) || titleAt(tokens, g));
     }
 
     /** A first name of the English lists said in a Chinese line after a cue: 找 david, 是 Priya. */

@@ -124,6 +124,11 @@ class UnlistedNamesTest {
                 "can we ask for dashcam fitting",
                 "ask for isofix in the back",
                 "speak to kia about the recall",
+                "请 留 一下 联系 方 式",
+                "写 的 是 金 额",
+                "合同 上 写 的 是 全 款",
+                "应该 是 黄 色 的",
+                "抬头 写 公 司",
             })
     void businessesModelsWordsAndCharacterTalkStay(String line) {
         assertThat(redactor.redact(line).text()).isEqualTo(line);
