@@ -23,12 +23,12 @@ final class ChineseNames {
             "找一下", "约一下", "问一下", "叫一下", "我是", "是", "找", "约", "跟", "同事", "顾问", "妈妈", "爸爸", "老婆", "老公", "写", "收件人", "收货人",
             "联系人", "预约人", "客户", "给", "问", "喊", "女儿", "儿子", "销售", "客服", "接待", "师傅", "专员", "技师", "店长", "主管", "司机", "我爸",
             "我妈", "爱人", "媳妇", "丈夫", "妻子", "太太", "父亲", "母亲", "岳父", "岳母", "公公", "婆婆", "车主", "名字", "户名", "持卡人", "写的是",
-            "应该是", "抬头写", "抬头是", "转告", "告诉", "通知", "联系");
+            "应该是", "抬头写", "抬头是", "转告", "告诉", "通知", "联系", "写成");
     /**
      * Cues that are as often said before a thing (联系方式, 写的是全款, 应该是黄色): after them a name needs a common
      * given-name character or a title right after its surname.
      */
-    private static final Set<String> WEAK_CUES = Set.of("写的是", "应该是", "抬头写", "抬头是", "转告", "告诉", "通知", "联系");
+    private static final Set<String> WEAK_CUES = Set.of("写的是", "应该是", "抬头写", "抬头是", "转告", "告诉", "通知", "联系", "写成");
 
     /** Fields of a form or an order, after which a listed surname starts a name even in written text. */
     private static final Set<String> FORM_CUES = Set.of("收件人", "收货人", "联系人", "预约人", "持卡人", "抬头写", "抬头是");
@@ -324,7 +324,8 @@ final class ChineseNames {
         }
         int last = i + title.length() - 1;
         if (title.length() == 1
-                && (joined(tokens, last, last + 1) || isHan(tokens, last + 1) && !STOP_SET.get(ch(tokens, last + 1)))) {
+                && (joined(tokens, last, last + 1) || isHan(tokens, last + 1) && !STOP_SET.get(ch(tokens, last + 1)))
+                && !clauseStartTitle(tokens, i, last)) {
             return; // 总 in 总共 or 金 总 价: a one-character title ends a word (蒋 总 他, 常 总 的)
         }
         int s = i - 1;
@@ -395,6 +396,20 @@ final class ChineseNames {
             }
         }
         return -1;
+    }
+
+    /**
+     * A written surname and one-character title opening a clause, before what a person does: 杜总说..., 王总明天来,
+     * 李总都在开会 (not 总共, 金总价: the character after the title says so).
+     */
+    private static boolean clauseStartTitle(List<Token> tokens, int i, int last) {
+        int s = i - 1;
+        return isHan(tokens, s)
+                && isSurname(ch(tokens, s))
+                && joined(tokens, s, i)
+                && !joined(tokens, s - 1, s)
+                && joined(tokens, last, last + 1)
+                && (SUBJECT_VERBS + "都在明今昨已").indexOf(ch(tokens, last + 1)) >= 0;
     }
 
     /** A surname at {@code j} (single or double), with its given name when {@code given}. */
@@ -1009,7 +1024,7 @@ final class ChineseNames {
             // written: 老林说他..., 接车人：小赵, 阿杰，帮我...
             return i + 2 >= n
                     || tokens.get(i + 2).type() == Type.PUNCT
-                    || joined(tokens, i + 1, i + 2) && SUBJECT_VERBS.indexOf(ch(tokens, i + 2)) >= 0
+                    || joined(tokens, i + 1, i + 2) && (SUBJECT_VERBS + "你他她我").indexOf(ch(tokens, i + 2)) >= 0
                     || !joined(tokens, i + 1, i + 2)
                             && isHan(tokens, i + 2)
                             && (STOP_SET.get(ch(tokens, i + 2)) || AFTER_NAME.indexOf(ch(tokens, i + 2)) >= 0);

@@ -256,7 +256,7 @@ final class NameLists {
             + "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施"
             + "牛樊葛邢齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝"
             + "游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳穆农司卓古吉缪简项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵"
-            + "苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝萧洪";
+            + "苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝萧洪朴";
 
     /** Double surnames. */
     static final Set<String> ZH_DOUBLE = Set.of(
@@ -297,7 +297,7 @@ final class NameLists {
      * More given-name characters, read only after a cue or a nickname prefix (我是冯建军, 阿 强) or as the second of
      * two (彭丽华): left out of {@link #ZH_GIVEN} because a surname before them is often an ordinary word (韩国, 高新).
      */
-    static final String ZH_GIVEN_CUED = "建飞清文梅兰德福荣永宝春秋凤珍琴红美晴雯海栋雄松森桂香仁义礼智勤卫武彪虎鹤鸣聪";
+    static final String ZH_GIVEN_CUED = "建飞清文梅兰德福荣永宝春秋凤珍琴红美晴雯海栋雄松森桂香仁义礼智勤卫武彪虎鹤鸣聪佩";
 
     /** Titles after a surname: the surname goes, the title stays ({@code <name>先生}). */
     static final Set<String> ZH_TITLES = Set.of(

@@ -56,7 +56,8 @@ final class SpokenNames {
                 + "|customer|page|here's|hi|hey|thanks|dear|meet|tell|ask|that's|was|fiance|fiancee"
                 + "|girlfriend|boyfriend|mother|father|mom|mum|dad|uncle|aunt|cousin|nephew|niece|grandson"
                 + "|granddaughter|grandfather|grandmother|spoke|name|call me|driver|friend of"
-                + "|contact|buyer|client|owner";
+                + "|contact|buyer|client|owner|technician|mechanic|advisor|adviser|salesman|saleswoman|salesperson"
+                + "|neighbour|neighbor|receptionist|consultant|supervisor|engineer|valeter|call|ring|phone|email";
         for (Strength s : Strength.values()) {
             String words = switch (s) {
                 case STRONG -> strong;
@@ -133,7 +134,7 @@ final class SpokenNames {
     /** Surname particles that join the following word ("van der berg", "de la cruz"). */
     private static final Set<String> PARTICLES = Set.of(
             "van", "von", "der", "den", "de", "del", "della", "la", "le", "da", "di", "du", "st", "mac", "bin", "al",
-            "el", "ibn", "abu");
+            "el", "ibn", "abu", "o", "ni", "nic", "mc");
 
     /** Endings that make an unlisted word a surname after a listed first name ("lindqvist", "brzezinski"). */
     private static final String[] SURNAME_ENDINGS = {
@@ -465,7 +466,13 @@ final class SpokenNames {
                     && !NameLists.AMBIGUOUS.contains(w)
                     && (NameLists.SURNAMES_INTL.contains(next)
                             || surname(next) && !NameLists.ENGLISH.contains(next) // "under priyanka sharma"
-                            || foreign(w) && foreign(next) && w.length() >= 4 && next.length() >= 4 // "yuki tanaka"
+                            // "its yuki tanaka": after a naming cue only (not "the salesman habla español")
+                            || foreign(w)
+                                    && foreign(next)
+                                    && w.length() >= 4
+                                    && next.length() >= 4
+                                    && NAMING_CUE_ENDS.contains(
+                                            tokens.get(j - 1).lower())
                             || capitalisedPair(tokens.get(j), tokens.get(j + 1))
                                     && (surname(next) || surnameShaped(next)));
         }
@@ -493,7 +500,9 @@ final class SpokenNames {
                 }
             } else if (listed(v) || surname(v) && !NameLists.STOP.contains(v)) {
                 more = true;
-            } else if (listedName(base(tokens.get(last))) && foreign(v) && (v.length() >= 4 || words == 2)) {
+            } else if ((listedName(base(tokens.get(last))) || foreign(base(tokens.get(last))))
+                    && foreign(v)
+                    && (v.length() >= 4 || words == 2)) { // "its adaeze nwosu": two words no list or dictionary holds
                 more = !SpokenNumbers.isSpelledLetter(t); // "booked by tom hargreaves", "it's fatima zahra benali"
             } else {
                 // an unlisted surname: after "my name is" any name-shaped word, after a listed first name only a
@@ -526,6 +535,9 @@ final class SpokenNames {
     private static boolean listedName(String w) {
         return listed(w) || surname(w);
     }
+
+    /** Last words of cues that name the speaker or someone: "this is", "it's", "i'm", "called". */
+    private static final Set<String> NAMING_CUE_ENDS = Set.of("is", "it's", "its", "i'm", "im", "am", "called", "name");
 
     /** Words after which a weak cue asks about a person: "is X around", "ask X to", "tell X that". */
     private static boolean askedAbout(String cue, String next) {

@@ -96,10 +96,10 @@ class RedactionDevSetTest {
      * The sixth author's held-out figures at its one run (2026-12-04 22:31 UTC): recall 104/145, kept 184/186; with the
      * vendored English name lists (2026-12-05, aggregates only): recall 111/145, kept 183/186; after the third
      * 2026-12-05 session's rules (handles, display names, dictated groups): 117/145, kept 183/186; after the fifth
-     * session's names round: 120/145, kept 182/186 (one keep span lost to the new name rules; its line is not read,
+     * session's names round: 120/145 (121/145 after the twelfth author's round), kept 182/186 (one keep span lost to the new name rules; its line is not read,
      * so the lead's look-alike probes, ~330 lines typed for the round, are where such losses are looked for).
      */
-    private static final double HELDOUT6_RECALL = 0.827;
+    private static final double HELDOUT6_RECALL = 0.834;
 
     private static final double HELDOUT6_KEPT = 0.978;
 
@@ -188,13 +188,30 @@ class RedactionDevSetTest {
      * nicknames, two-character surnames, two people in a line, corrections, and look-alike keep lines (models, brands,
      * places, companies, celebrities, name-like words). First look, on the code as the fourth session left it, before
      * any rule was written: dev 0.571 / kept 0.990, held-out 0.494 / 0.990. After the names round: dev 0.921 (163/177)
-     * / 0.995, held-out (aggregates only) 0.736 (64/87) / 0.990 (a keep span lost on the way, "tom we'd like" read
+     * / 0.995, held-out (aggregates only) 0.736 (64/87) / 0.990; after the rules written on the twelfth author's dev
+     * part: dev 0.927, held-out 0.759 (66/87) / 0.990 (a keep span lost on the way, "tom we'd like" read
      * as a name and surname, was found again by the lead's probes and fixed; the held-out lines were not read).
      */
     @Test
     void eleventhAuthorsNamesAreRedacted() throws Exception {
-        meetsTheTargets("/insights/pii-author11-dev.tsv", 200, true, 0.920, 0.995);
-        meetsTheTargets("/insights/pii-author11-heldout.tsv", 100, false, 0.735, 0.990);
+        meetsTheTargets("/insights/pii-author11-dev.tsv", 200, true, 0.926, 0.995);
+        meetsTheTargets("/insights/pii-author11-heldout.tsv", 100, false, 0.758, 0.990);
+    }
+
+    /**
+     * The twelfth author's cases (written blind in the fifth 2026-12-05 session, after the names round had landed;
+     * device/corpus/pii-author12-NOTES.md): names and messenger handles inside long, messy turns (calls, voicemails,
+     * reported speech, handover notes, code-switching), with banks, insurers, car terms and the shop's own account as
+     * keep lines. First look on the fourth session's code (cad77f2): dev 0.606 / kept 0.981, held-out 0.561 / 0.992; on
+     * the names round's code, before any rule was written on this file: dev 0.819 / 0.988, held-out 0.720 / 1.000 - a
+     * blind measurement of the round. After the rules written on its dev part (role words and call/ring/email as cues,
+     * two unlisted words after a naming cue, o/ni particles, 写成, 朴, 佩, 小王你, 杜总说): dev 0.864 (191/221) / 0.988,
+     * held-out (aggregates only) 0.748 (80/107) / 1.000.
+     */
+    @Test
+    void twelfthAuthorsNamesInLongTurnsAreRedacted() throws Exception {
+        meetsTheTargets("/insights/pii-author12-dev.tsv", 200, true, 0.864, 0.988);
+        meetsTheTargets("/insights/pii-author12-heldout.tsv", 100, false, 0.747, 1.0);
     }
 
     /**
