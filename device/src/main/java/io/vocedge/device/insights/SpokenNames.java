@@ -471,6 +471,7 @@ final class SpokenNames {
                                     && foreign(next)
                                     && w.length() >= 4
                                     && next.length() >= 4
+                                    && j > 0
                                     && NAMING_CUE_ENDS.contains(
                                             tokens.get(j - 1).lower())
                             || capitalisedPair(tokens.get(j), tokens.get(j + 1))
