@@ -167,6 +167,7 @@ final class ChineseNames {
                                     // 客户姓名是<name>，不是周佳宁: the name a found one corrects
                                     || generic
                                             && cue.equals("是")
+                                            && i > 0
                                             && tokens.get(i - 1).is("不")
                                             && joined(tokens, j - 1, j) // written on: 不是周佳宁, not 不是 方向 的 方
                                             && chars.length() > 0
