@@ -15,27 +15,12 @@ import org.junit.jupiter.api.Test;
  * once threw here; one bad line must never stop the insight stage.
  */
 class RedactorEdgesTest {
-    private static final List<String> DEV_FILES = List.of(
-            "/insights/pii-dev.tsv",
-            "/insights/pii-hard-dev.tsv",
-            "/insights/pii-author3-dev.tsv",
-            "/insights/pii-author4-dev.tsv",
-            "/insights/pii-author5-dev.tsv",
-            "/insights/pii-author6-dev.tsv",
-            "/insights/pii-author7-dev.tsv",
-            "/insights/pii-author8-dev.tsv",
-            "/insights/pii-author9-dev.tsv",
-            "/insights/pii-author10-dev.tsv",
-            "/insights/pii-author11-dev.tsv",
-            "/insights/pii-author12-dev.tsv",
-            "/insights/pii-lookalikes-dev.tsv");
-
     private final Redactor redactor = new Redactor();
 
     @Test
     void everyPrefixAndSuffixOfEveryDevCaseRedacts() throws IOException {
         List<String> lines = new ArrayList<>(List.of("是王经理吗", "是", "阿", "小王", "at", "its", "dr", "不是周佳宁", "总"));
-        for (String file : DEV_FILES) {
+        for (String file : RedactionInvarianceTest.DEV_FILES) {
             try (InputStream in = getClass().getResourceAsStream(file)) {
                 assertThat(in).as(file).isNotNull();
                 String[] rows = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
