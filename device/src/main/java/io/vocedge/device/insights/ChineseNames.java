@@ -375,8 +375,7 @@ final class ChineseNames {
             if (g < 1 || !isHan(tokens, g)) {
                 return -1;
             }
-            char c = ch(tokens, s - givens + 1);
-            if (tokens.get(g).lower().length() != 1 || STOP_SET.get(c)) {
+            if (tokens.get(g).lower().length() != 1 || STOP_SET.get(ch(tokens, g))) {
                 return -1;
             }
             if (givens == 2 && !joined(tokens, g, g + 1) && joined(tokens, g - 1, g)) {
@@ -410,7 +409,7 @@ final class ChineseNames {
                 && joined(tokens, s, i)
                 && !joined(tokens, s - 1, s)
                 && joined(tokens, last, last + 1)
-                && (SUBJECT_VERBS + "都在明今昨已").indexOf(ch(tokens, last + 1)) >= 0;
+                && AFTER_CLAUSE_TITLE.indexOf(ch(tokens, last + 1)) >= 0;
     }
 
     /** A surname at {@code j} (single or double), with its given name when {@code given}. */
@@ -642,7 +641,12 @@ final class ChineseNames {
     }
 
     private static boolean startsAfterWord(List<Token> tokens, int k) {
-        for (String w : AFTER_WRITTEN_NAME) {
+        return startsWithAny(tokens, k, AFTER_WRITTEN_NAME);
+    }
+
+    /** One of {@code words} starts at token {@code k} (across spaces, as {@link #match} reads). */
+    private static boolean startsWithAny(List<Token> tokens, int k, List<String> words) {
+        for (String w : words) {
             if (match(tokens, k, w) > 0) {
                 return true;
             }
@@ -923,7 +927,7 @@ final class ChineseNames {
      */
     private static void namedAs(List<Token> tokens, List<SpokenNumbers.Found> out, StringBuilder chars) {
         for (int k = 2; k + 1 < tokens.size(); k++) {
-            if (!tokens.get(k).is("的") || !nameUseAt(tokens, k + 1)) {
+            if (!tokens.get(k).is("的") || !startsWithAny(tokens, k + 1, NAME_USES)) {
                 continue;
             }
             int last = k - 1;
@@ -942,15 +946,6 @@ final class ChineseNames {
                 }
             }
         }
-    }
-
-    private static boolean nameUseAt(List<Token> tokens, int k) {
-        for (String u : NAME_USES) {
-            if (match(tokens, k, u) > 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Characters that end a place's name: 路, 街, 区 ... */
@@ -973,6 +968,12 @@ final class ChineseNames {
 
     /** What a person named at the start of a written clause says or does next: 说, 帮, 让, 跟, 给, 问. */
     private static final String SUBJECT_VERBS = "说帮让跟给问";
+
+    /** After a written nickname: what its bearer does, or a pronoun (小王你跟前台说, 老林说). */
+    private static final String AFTER_WRITTEN_NICKNAME = SUBJECT_VERBS + "你他她我";
+
+    /** After a written surname and 总 opening a clause: what the person does or when (杜总说, 李总都在, 王总明天). */
+    private static final String AFTER_CLAUSE_TITLE = SUBJECT_VERBS + "都在明今昨已";
 
     /** A written 我是 / 我叫 right before a written name (您好，我是赵磊，): the name is joined to its cue. */
     private static boolean writtenCue(List<Token> tokens, int i) {
@@ -1025,7 +1026,7 @@ final class ChineseNames {
             // written: 老林说他..., 接车人：小赵, 阿杰，帮我...
             return i + 2 >= n
                     || tokens.get(i + 2).type() == Type.PUNCT
-                    || joined(tokens, i + 1, i + 2) && (SUBJECT_VERBS + "你他她我").indexOf(ch(tokens, i + 2)) >= 0
+                    || joined(tokens, i + 1, i + 2) && AFTER_WRITTEN_NICKNAME.indexOf(ch(tokens, i + 2)) >= 0
                     || !joined(tokens, i + 1, i + 2)
                             && isHan(tokens, i + 2)
                             && (STOP_SET.get(ch(tokens, i + 2)) || AFTER_NAME.indexOf(ch(tokens, i + 2)) >= 0);

@@ -23,7 +23,10 @@ final class EnglishWords {
         this.starts = starts;
     }
 
-    /** The vendored list; a missing or unsorted list is a build fault and fails loudly. */
+    /**
+     * The vendored list; a missing one is a build fault and fails loudly. {@link #of} sorts it (the file is sorted
+     * already, which the sort sees in one pass).
+     */
     static EnglishWords load() {
         try (InputStream in = EnglishWords.class.getResourceAsStream(PATH)) {
             if (in == null) {
