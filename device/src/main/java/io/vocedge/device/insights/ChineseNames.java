@@ -23,7 +23,8 @@ final class ChineseNames {
             "找一下", "约一下", "问一下", "叫一下", "我是", "是", "找", "约", "跟", "同事", "顾问", "妈妈", "爸爸", "老婆", "老公", "写", "收件人", "收货人",
             "联系人", "预约人", "客户", "给", "问", "喊", "女儿", "儿子", "销售", "客服", "接待", "师傅", "专员", "技师", "店长", "主管", "司机", "我爸",
             "我妈", "爱人", "媳妇", "丈夫", "妻子", "太太", "父亲", "母亲", "岳父", "岳母", "公公", "婆婆", "车主", "名字", "户名", "持卡人", "写的是",
-            "应该是", "抬头写", "抬头是", "转告", "告诉", "通知", "联系", "写成");
+            "应该是", "抬头写", "抬头是", "转告", "告诉", "通知", "联系", "写成", "朋友", "签名", "经办人", "负责人", "查勘员", "区域经理", "客户经理", "交给",
+            "本人");
     /**
      * Cues that are as often said before a thing (联系方式, 写的是全款, 应该是黄色): after them a name needs a common
      * given-name character or a title right after its surname.
@@ -31,7 +32,8 @@ final class ChineseNames {
     private static final Set<String> WEAK_CUES = Set.of("写的是", "应该是", "抬头写", "抬头是", "转告", "告诉", "通知", "联系", "写成");
 
     /** Fields of a form or an order, after which a listed surname starts a name even in written text. */
-    private static final Set<String> FORM_CUES = Set.of("收件人", "收货人", "联系人", "预约人", "持卡人", "抬头写", "抬头是");
+    private static final Set<String> FORM_CUES =
+            Set.of("收件人", "收货人", "联系人", "预约人", "持卡人", "抬头写", "抬头是", "签名", "经办人", "负责人");
 
     /** Family cues a name may follow after a comma, as an aside: "车主 是 我 爸 ， 张 建国". */
     private static final Set<String> KIN_CUES = Set.of(
@@ -347,7 +349,9 @@ final class ChineseNames {
                 && (MEASURES.indexOf(ch(tokens, first - 1)) >= 0 || ch(tokens, first - 1) == ch(tokens, s))) {
             return; // 一 条 龙 师傅, 谢 谢 师 傅: a measure word or a doubled character, no surname
         }
-        boolean standalone = !joined(tokens, first - 1, first) || BEFORE_TITLE.indexOf(ch(tokens, first - 1)) >= 0;
+        boolean standalone = !joined(tokens, first - 1, first)
+                || BEFORE_TITLE.indexOf(ch(tokens, first - 1)) >= 0
+                || writtenOnTitle(tokens, first, title); // 尊敬的司徒先生, 已由蒋经理, 明天张阿姨
         if (!standalone && first == s) {
             // 李建华先生: the character before the title is a surname too (华), but it ends a full written name
             int full = fullNameBefore(tokens, s);
@@ -362,6 +366,18 @@ final class ChineseNames {
                 chars.append(ch(tokens, k));
             }
         }
+    }
+
+    /**
+     * A surname written on after another character, before a title of two characters: a name when the character before
+     * and the surname make no word (由蒋经理, 天张阿姨, 的司徒先生; not 公司经理, whose 司 ends 公司).
+     */
+    private static boolean writtenOnTitle(List<Token> tokens, int first, String title) {
+        return title.length() >= 2
+                && first > 0
+                && isHan(tokens, first - 1)
+                && tokens.get(first).lower().length() == 1
+                && !NameLists.ZH_WORDS.contains(ch(tokens, first - 1), ch(tokens, first));
     }
 
     /**

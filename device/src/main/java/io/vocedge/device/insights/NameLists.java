@@ -144,6 +144,9 @@ final class NameLists {
     /** English words: an unlisted word after a cue for a person is a name only when it is none of these. */
     static final EnglishWords ENGLISH = EnglishWords.load();
 
+    /** Two-character Chinese words (cppjieba's dictionary): whether two characters written on make a word. */
+    static final ChineseWords ZH_WORDS = ChineseWords.load();
+
     /** Surnames that are no ordinary English word: typed here, and vendored. */
     static final Set<String> SURNAMES = union(vendored("surnames-en.txt"), words("""
             abernathy adams alvarez anderson bailey baker barnes bennett brooks brown bryant butler campbell carter

@@ -57,7 +57,8 @@ final class SpokenNames {
                 + "|girlfriend|boyfriend|mother|father|mom|mum|dad|uncle|aunt|cousin|nephew|niece|grandson"
                 + "|granddaughter|grandfather|grandmother|spoke|name|call me|driver|friend of"
                 + "|contact|buyer|client|owner|technician|mechanic|advisor|adviser|salesman|saleswoman|salesperson"
-                + "|neighbour|neighbor|receptionist|consultant|supervisor|engineer|valeter|call|ring|phone|email";
+                + "|neighbour|neighbor|receptionist|consultant|supervisor|engineer|valeter|call|ring|phone|email"
+                + "|mate|pal|flatmate|housemate|stepson|stepdaughter|cheers";
         for (Strength s : Strength.values()) {
             String words = switch (s) {
                 case STRONG -> strong;
@@ -136,6 +137,9 @@ final class SpokenNames {
             "van", "von", "der", "den", "de", "del", "della", "la", "le", "da", "di", "du", "st", "mac", "bin", "al",
             "el", "ibn", "abu", "o", "ni", "nic", "mc");
 
+    /** Particles of Arabic names: what follows is a name whatever its ending ("al sayed", "bin rashed"). */
+    private static final Set<String> ARABIC_PARTICLES = Set.of("al", "el", "bin", "ibn", "abu");
+
     /** Endings that make an unlisted word a surname after a listed first name ("lindqvist", "brzezinski"). */
     private static final String[] SURNAME_ENDINGS = {
         "son", "sen", "ez", "ski", "ska", "sky", "cka", "czyk", "berg", "stein", "mann", "quist", "qvist", "ov", "ova",
@@ -180,7 +184,15 @@ final class SpokenNames {
             "grandson",
             "granddaughter",
             "grandfather",
-            "grandmother");
+            "grandmother",
+            "neighbour",
+            "neighbor",
+            "mate",
+            "pal",
+            "flatmate",
+            "housemate",
+            "stepson",
+            "stepdaughter");
 
     private static final Set<String> FILLERS = Set.of("uh", "um", "er", "erm", "like", "sorry", "oh", "-", ",");
 
@@ -197,11 +209,13 @@ final class SpokenNames {
             }
         }
         english(tokens, out, found, han);
+        WrittenNames.find(tokens, out, found);
         spelledEcho(tokens, out, found, han && ChineseNames.nameTalk(tokens));
         if (han) {
             ChineseNames.find(tokens, out, found);
         }
         if (!found.isEmpty()) {
+            joinedBefore(tokens, out, found);
             corrections(tokens, out, found);
             again(tokens, out, found);
         }
@@ -223,6 +237,20 @@ final class SpokenNames {
                     i = e;
                     continue;
                 }
+            }
+            if (owner(tokens, i)) {
+                add(tokens, i, i, out, found); // "returning Liam's call", "forwarded Rashid's email"
+                i++;
+                continue;
+            }
+            if (i + 1 < n
+                    && !RELEVANT.contains(t.lower())
+                    && capitalised(t.raw())
+                    && foreignAlone(base(t))
+                    && absent(tokens, i + 1)) {
+                add(tokens, i, i, out, found); // "Sat shift: Kasia off sick"
+                i++;
+                continue;
             }
             if (i > 0 && !RELEVANT.contains(t.lower())) {
                 i++; // one lookup for most words: no cue, no first name, no pinyin surname
@@ -283,7 +311,7 @@ final class SpokenNames {
         return w.endsWith("'s") && w.length() > 3 ? w.substring(0, w.length() - 2) : w;
     }
 
-    private static boolean listed(String w) {
+    static boolean listed(String w) {
         return (NameLists.FIRST.contains(w) || NameLists.FIRST_INTL.contains(w) || NameLists.SURNAMES.contains(w))
                 && !NameLists.AMBIGUOUS.contains(w)
                 && !PLACES_AND_MODELS.contains(w) // "we moved to dayton": a weak cue before a place
@@ -327,7 +355,7 @@ final class SpokenNames {
      * not two English words written as one either ("ask for airbags"). After a listed first name, where a surname is
      * expected, {@link #foreign} alone decides ("tom fairweather").
      */
-    private static boolean foreignAlone(String w) {
+    static boolean foreignAlone(String w) {
         return foreign(w) && !compound(w);
     }
 
@@ -415,6 +443,7 @@ final class SpokenNames {
                 && j > 0
                 && (tokens.get(j).is(":")
                         || tokens.get(j).is("-")
+                        || tokens.get(j).is("(")
                         || strength == Strength.TITLE && tokens.get(j).is("."))
                 && tokens.get(j + 1).type() == Type.WORD) {
             j++; // a field ("Customer: Priya ...", "Contact - Mateus ...") or a title's full stop ("Mr. Adeyemi")
@@ -450,6 +479,12 @@ final class SpokenNames {
             ok = askedAbout(
                     tokens.get(j - 1).lower(), tokens.get(j + 1).lower()); // "is seun around", "tell thanh that"
         }
+        if (!ok && strength == Strength.LISTED && kinBefore(tokens, j) && foreignAlone(w)) {
+            // "his cousin Obinna wants": a word no list or dictionary holds after a relation
+            ok = j + 1 >= n
+                    || tokens.get(j + 1).type() == Type.PUNCT
+                    || AFTER_KIN_NAME.contains(tokens.get(j + 1).lower()); // not "my cousin Dubai trip"
+        }
         if (!ok && strength == Strength.PERSON && NameLists.AMBIGUOUS_FIRST.contains(w)) {
             ok = j + 1 >= n
                     || tokens.get(j + 1).type() == Type.PUNCT
@@ -477,6 +512,23 @@ final class SpokenNames {
                             || capitalisedPair(tokens.get(j), tokens.get(j + 1))
                                     && (surname(next) || surnameShaped(next)));
         }
+        boolean signedBy =
+                j > 0 && tokens.get(j - 1).is("by") && capitalised(tokens.get(j).raw()); // "checked by Holly."
+        boolean calledBy = calledFrame(tokens, j) || introducedFrom(tokens, j);
+        if (!ok
+                && strength == Strength.LISTED
+                && (kinBefore(tokens, j) || signedBy || calledBy)
+                && NameLists.AMBIGUOUS_FIRST.contains(w)) {
+            // "my daughter grace wants", "for my son will he's seventeen": not "my daughter will drive it"
+            ok = j + 1 >= n
+                    || tokens.get(j + 1).type() == Type.PUNCT
+                            && !tokens.get(j + 1).is("'")
+                    || AFTER_KIN_NAME.contains(tokens.get(j + 1).lower());
+            if (ok) {
+                add(tokens, j, j, out, found);
+                return j + 1;
+            }
+        }
         if (!ok && anyWord && NameLists.AMBIGUOUS.contains(w)) {
             ok = !SpokenNumbers.isSpelledLetter(tokens.get(j)); // "my name is june"
         }
@@ -494,7 +546,13 @@ final class SpokenNames {
             String v = base(t);
             boolean more;
             if (PARTICLES.contains(v) && k + 1 < n && tokens.get(k + 1).type() == Type.WORD) {
-                more = listedOrShaped(base(tokens.get(k + 1)));
+                String after = base(tokens.get(k + 1));
+                more = listedOrShaped(after)
+                        || ARABIC_PARTICLES.contains(v) // "fatima al sayed": no verb in -ed after "al"
+                                && lettersOnly(after)
+                                && after.length() >= 3
+                                && !NameLists.STOP.contains(after)
+                                && !NameLists.ENGLISH.contains(after);
                 if (more) {
                     k++;
                     v = base(tokens.get(k));
@@ -537,6 +595,111 @@ final class SpokenNames {
         return listed(w) || surname(w);
     }
 
+    /** Possessives before a family or work relation: "my daughter", "the customer's wife". */
+    private static final Set<String> KIN_OWNERS = Set.of("my", "our", "his", "her", "your", "their", "customer's");
+
+    /** What follows a relation's first name that is also a word: "my daughter grace wants", "my son will he's". */
+    private static final Set<String> AFTER_KIN_NAME = Set.of(
+            "he's",
+            "she's",
+            "he",
+            "she",
+            "who",
+            "who's",
+            "is",
+            "was",
+            "has",
+            "had",
+            "said",
+            "says",
+            "told",
+            "wants",
+            "wanted",
+            "needs",
+            "loves",
+            "likes",
+            "and",
+            "starts",
+            "started",
+            "turned",
+            "reckons",
+            "thinks",
+            "drives",
+            "might",
+            "may",
+            "can",
+            "could",
+            "would",
+            "should",
+            "will",
+            "won't",
+            "can't",
+            "he'll",
+            "she'll",
+            "from",
+            "yesterday",
+            "today",
+            "earlier");
+
+    /** Who is said to be "called" something: "someone called will", "a lady called grace", "my husband's called bill". */
+    private static final Set<String> CALLED_OWNERS = Set.of(
+            "someone",
+            "somebody",
+            "guy",
+            "bloke",
+            "lady",
+            "man",
+            "woman",
+            "girl",
+            "chap",
+            "fella",
+            "fellow",
+            "lad",
+            "is",
+            "was",
+            "he's",
+            "she's");
+
+    private static boolean calledFrame(List<Token> tokens, int j) {
+        if (j < 2 || !(tokens.get(j - 1).is("called") || tokens.get(j - 1).is("named"))) {
+            return false;
+        }
+        String owner = tokens.get(j - 2).lower();
+        return CALLED_OWNERS.contains(owner)
+                || owner.endsWith("'s") && KIN.contains(owner.substring(0, owner.length() - 2));
+    }
+
+    /** A speaker naming themselves with where they are from: "this is hope from lloyds", "it's jack from the team". */
+    private static boolean introducedFrom(List<Token> tokens, int j) {
+        if (j < 1 || j + 1 >= tokens.size() || !tokens.get(j + 1).is("from")) {
+            return false;
+        }
+        if (!(fromDepartment(tokens, j + 1) || j + 2 < tokens.size() && fromFirm(base(tokens.get(j + 2))))) {
+            return false; // "it's grace from god", "this is hope from the heart"
+        }
+        String cue = tokens.get(j - 1).lower();
+        return cue.equals("it's")
+                || cue.equals("its")
+                || cue.equals("i'm")
+                || cue.equals("im")
+                || cue.equals("is")
+                        && j >= 2
+                        && (tokens.get(j - 2).is("this") || tokens.get(j - 2).is("name"));
+    }
+
+    /** A firm a caller is from: a listed business ("lloyds") or a word that is no English word ("zenith"). */
+    private static boolean fromFirm(String w) {
+        return NameLists.BUSINESSES.contains(w)
+                || !NameLists.ENGLISH.contains(w) && !NameLists.STOP.contains(w) && lettersOnly(w) && w.length() >= 3;
+    }
+
+    /** Whether the word before {@code j} is a relation owned by someone: "my daughter", "her husband". */
+    private static boolean kinBefore(List<Token> tokens, int j) {
+        return j >= 2
+                && KIN.contains(tokens.get(j - 1).lower())
+                && KIN_OWNERS.contains(tokens.get(j - 2).lower());
+    }
+
     /** Last words of cues that name the speaker or someone: "this is", "it's", "i'm", "called". */
     private static final Set<String> NAMING_CUE_ENDS = Set.of("is", "it's", "its", "i'm", "im", "am", "called", "name");
 
@@ -576,6 +739,35 @@ final class SpokenNames {
     }
 
     /**
+     * A person joined by "and" before a name found: "the buyers are sandeep and priya" (the forward case is {@link
+     * #coordinated}). A listed name that is no English word, or a word that is no English word at all.
+     */
+    private static void joinedBefore(List<Token> tokens, List<SpokenNumbers.Found> out, Set<String> found) {
+        for (int k = 1; k + 1 < tokens.size(); k++) {
+            Token before = tokens.get(k - 1);
+            if (!(tokens.get(k).is("and")
+                            || tokens.get(k).is("or")
+                            || tokens.get(k).is("&"))
+                    || before.type() != Type.WORD
+                    || tokens.get(k + 1).type() != Type.WORD
+                    || !(found.contains(base(tokens.get(k + 1)))
+                            || k + 2 < tokens.size()
+                                    && TITLES.contains(tokens.get(k + 1).lower())
+                                    && found.contains(base(tokens.get(k + 2))))) { // "ravindra and mrs okafor"
+                continue;
+            }
+            String w = base(before);
+            if ((listedName(w) && !NameLists.ENGLISH.contains(w) || foreignAlone(w))
+                    && !found.contains(w)
+                    && !NameLists.AMBIGUOUS.contains(w)
+                    && !PLACES_AND_MODELS.contains(w)
+                    && !NameLists.STOP.contains(w)) {
+                add(tokens, k - 1, k - 1, out, found);
+            }
+        }
+    }
+
+    /**
      * The last index of a name whose first word is at {@code first}: the word after it too when that is a surname no
      * English word, or a word of four letters or more that is no English word ("tom hargreaves", "wojciech zielenski").
      */
@@ -600,7 +792,7 @@ final class SpokenNames {
                 && !NameLists.STOP.contains(second.lower());
     }
 
-    private static boolean capitalised(String raw) {
+    static boolean capitalised(String raw) {
         return raw.length() >= 2 && Character.isUpperCase(raw.charAt(0)) && Character.isLowerCase(raw.charAt(1));
     }
 
@@ -630,8 +822,21 @@ final class SpokenNames {
             "november",
             "december");
 
+    private static final Set<String> TITLES =
+            Set.of("mr", "mrs", "ms", "miss", "mister", "missus", "dr", "doctor", "prof", "professor");
+
+    /** A Korean family name as romanised ("park", "choi"). */
+    static boolean koreanSurname(String w) {
+        return KOREAN_SURNAMES.contains(w);
+    }
+
+    /** A place or a car model named like a person ("devon", "aurora"). */
+    static boolean placeOrModel(String w) {
+        return PLACES_AND_MODELS.contains(w);
+    }
+
     /** A surname, English or of another country ("wojcik", "rossi"), where a surname can follow: after a first name. */
-    private static boolean surname(String w) {
+    static boolean surname(String w) {
         return NameLists.SURNAMES.contains(w) || NameLists.SURNAMES_INTL.contains(w) && !PLACES_AND_MODELS.contains(w);
     }
 
@@ -804,7 +1009,7 @@ final class SpokenNames {
     /**
      * The rest of a hyphenated name written on to the part found ("Mr. Al-Mansouri", "Seo-yeon Choi"): the last index.
      */
-    private static int hyphenated(List<Token> tokens, int last) {
+    static int hyphenated(List<Token> tokens, int last) {
         while (last + 2 < tokens.size()
                 && tokens.get(last + 1).is("-")
                 && tokens.get(last + 2).type() == Type.WORD
@@ -982,6 +1187,177 @@ final class SpokenNames {
             "has",
             "had");
 
+    /** Departments and firms a colleague or a third party is "from": "priya from accounts", "tom from the bank". */
+    private static final Set<String> DEPARTMENTS = Set.of(
+            "accounts",
+            "finance",
+            "parts",
+            "service",
+            "servicing",
+            "sales",
+            "reception",
+            "admin",
+            "marketing",
+            "valeting",
+            "bodyshop",
+            "workshop",
+            "warranty",
+            "aftersales",
+            "insurance",
+            "insurer",
+            "insurers",
+            "bank",
+            "lender",
+            "hr",
+            "payroll",
+            "logistics",
+            "delivery",
+            "deliveries",
+            "handover",
+            "fleet");
+
+    /**
+     * The first index of a hyphenated name ending at {@code i} ("soo-jin"), with a family name said before it ("Kim
+     * Soo-jin").
+     */
+    private static int hyphenStart(List<Token> tokens, int i) {
+        int first = i;
+        while (first >= 2
+                && tokens.get(first - 1).is("-")
+                && tokens.get(first - 2).type() == Type.WORD
+                && tokens.get(first - 2).end() == tokens.get(first - 1).start()
+                && tokens.get(first - 1).end() == tokens.get(first).start()) {
+            first -= 2;
+        }
+        if (first < i
+                && first >= 1
+                && KOREAN_SURNAMES.contains(tokens.get(first - 1).lower())) {
+            first--;
+        }
+        return first;
+    }
+
+    /** A name owning what only a person has: "Liam's call", "Anneliese's email" (not "Toyota's email"). */
+    private static boolean owner(List<Token> tokens, int i) {
+        if (i + 1 >= tokens.size() || !tokens.get(i).lower().endsWith("'s")) {
+            return false;
+        }
+        String a = base(tokens.get(i));
+        return POSSESSED.contains(tokens.get(i + 1).lower())
+                && (listed(a) && !NameLists.ENGLISH.contains(a) || foreignAlone(a))
+                && !NameLists.AMBIGUOUS.contains(a)
+                && !NameLists.BUSINESSES.contains(a);
+    }
+
+    /** What a person's name owns in a note: "Liam's call", "Rashid's email", "Priya's booking". */
+    private static final Set<String> POSSESSED = Set.of(
+            "call",
+            "calls",
+            "email",
+            "emails",
+            "message",
+            "messages",
+            "text",
+            "voicemail",
+            "booking",
+            "appointment",
+            "deposit",
+            "order",
+            "number",
+            "mobile",
+            "wife",
+            "husband",
+            "son",
+            "daughter",
+            "partner",
+            "mum",
+            "dad");
+
+    private static final Set<String> ASKING_AUX =
+            Set.of("did", "has", "hasn't", "didn't", "will", "can", "could", "would", "should", "won't");
+    private static final Set<String> CONTACT_ACTS =
+            Set.of("ring", "call", "phone", "text", "email", "reply", "come", "sign", "pay", "collect");
+
+    /** "did oksana ring back", "can thanh call me": asked whether a person did or will do something. */
+    private static boolean askedToAct(List<Token> tokens, int i) {
+        return i > 0
+                && i + 1 < tokens.size()
+                && ASKING_AUX.contains(tokens.get(i - 1).lower())
+                && CONTACT_ACTS.contains(tokens.get(i + 1).lower());
+    }
+
+    /** A staff member away or standing in: "off sick", "on leave", "covering", "is covering". */
+    private static boolean absent(List<Token> tokens, int k) {
+        if (k >= tokens.size()) {
+            return false;
+        }
+        String w = tokens.get(k).lower();
+        String next = k + 1 < tokens.size() ? tokens.get(k + 1).lower() : "";
+        return w.equals("covering")
+                || w.equals("off") && (next.equals("sick") || next.equals("today") || next.equals("work"))
+                || w.equals("on") && (next.equals("leave") || next.equals("holiday") || next.equals("annual"));
+    }
+
+    /**
+     * A given name of two parts joined by a hyphen, typed with a capital ("Ji-ho", "Seo-yeon", "Jean-Luc"): the index
+     * of its second part, or -1. Each part two letters or more, no part a car, firm, function or ambiguous word, and at
+     * least one part no English word ("Follow-Up", "Drop-Off", "T-Cross", "Mercedes-Benz" are none).
+     */
+    static int hyphenName(List<Token> tokens, int i) {
+        if (i < 0
+                || i + 2 >= tokens.size()
+                || !tokens.get(i + 1).is("-")
+                || tokens.get(i).type() != Type.WORD
+                || tokens.get(i + 2).type() != Type.WORD
+                || tokens.get(i).end() != tokens.get(i + 1).start()
+                || tokens.get(i + 1).end() != tokens.get(i + 2).start()
+                || !capitalised(tokens.get(i).raw())) {
+            return -1;
+        }
+        String a = tokens.get(i).lower();
+        String b = tokens.get(i + 2).lower();
+        for (String part : new String[] {a, b}) {
+            if (part.length() < 2
+                    || !lettersOnly(part)
+                    || NameLists.AMBIGUOUS.contains(part)
+                    || NameLists.VEHICLES.contains(part)
+                    || NameLists.BUSINESSES.contains(part)
+                    || NameLists.STOP.contains(part)
+                    || PLACES_AND_MODELS.contains(part)) {
+                return -1;
+            }
+        }
+        return NameLists.ENGLISH.contains(a) && NameLists.ENGLISH.contains(b) ? -1 : i + 2;
+    }
+
+    /** Whether "from" at {@code k} names a department: "from accounts", "from the insurer", "from our parts desk". */
+    private static boolean fromDepartment(List<Token> tokens, int k) {
+        if (k + 1 >= tokens.size() || !tokens.get(k).is("from")) {
+            return false;
+        }
+        int d = k + 1;
+        if (d + 1 < tokens.size()
+                && (tokens.get(d).is("the")
+                        || tokens.get(d).is("our")
+                        || tokens.get(d).is("your"))) {
+            d++;
+        }
+        if (DEPARTMENTS.contains(tokens.get(d).lower())) {
+            return true;
+        }
+        for (int e = d; e < Math.min(tokens.size(), d + 3); e++) {
+            if (TEAM_WORDS.contains(tokens.get(e).lower())) {
+                return true; // "from the office", "from the leasing team", "from head office"
+            }
+            if (tokens.get(e).type() != Type.WORD) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> TEAM_WORDS = Set.of("office", "team", "department", "dept", "desk", "branch");
+
     /**
      * A listed first name (not also a word) right before what a person does: "sarah will call you back", "priya
      * said", "says jason was rude".
@@ -991,6 +1367,26 @@ final class SpokenNames {
             return -1;
         }
         String a = base(tokens.get(i));
+        if ((listed(a) && !NameLists.ENGLISH.contains(a) || foreignAlone(a))
+                && !NameLists.AMBIGUOUS.contains(a)
+                && !NameLists.STOP.contains(a)
+                && !(i > 0 && NOT_BEFORE_A_PERSON.contains(tokens.get(i - 1).lower()))) {
+            int last = withSurname(tokens, i);
+            if (last == i && i + 2 < tokens.size() && foreign(base(tokens.get(i + 1)))) {
+                last = i + 1; // "chidi eze from parts": a short surname, known by what follows
+            }
+            if (fromDepartment(tokens, last + 1)) {
+                add(tokens, hyphenStart(tokens, i), last, out, found); // "deepak from accounts", "Kim Soo-jin from"
+                return last + 1;
+            }
+        }
+        if ((listed(a) && !NameLists.ENGLISH.contains(a) || foreignAlone(a))
+                && !NameLists.AMBIGUOUS.contains(a)
+                && !NameLists.STOP.contains(a)
+                && (askedToAct(tokens, i) || absent(tokens, i + 1))) {
+            add(tokens, i, i, out, found); // "did oksana ring back", "Niamh off sick, Connor covering"
+            return i + 1;
+        }
         if (!NameLists.FIRST.contains(a) || NameLists.AMBIGUOUS.contains(a) || NameLists.AMBIGUOUS_FIRST.contains(a)) {
             return -1;
         }
@@ -1050,7 +1446,11 @@ final class SpokenNames {
         return false;
     }
 
-    private static void add(List<Token> tokens, int first, int last, List<SpokenNumbers.Found> out, Set<String> found) {
+    static void add(List<Token> tokens, int first, int last, List<SpokenNumbers.Found> out, Set<String> found) {
+        first = hyphenStart(tokens, first); // "Min-jun Kim": never half a name
+        if (first >= 3 && hyphenName(tokens, first - 3) == first - 1) {
+            first -= 3; // "Ha-eun Seo": a hyphenated given name written before the family name
+        }
         out.add(new SpokenNumbers.Found(
                 tokens.get(first).start(), tokens.get(last).end(), KIND));
         for (int k = first; k <= last; k++) {

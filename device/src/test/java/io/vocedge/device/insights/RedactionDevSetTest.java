@@ -215,6 +215,20 @@ class RedactionDevSetTest {
     }
 
     /**
+     * The thirteenth author's cases (written blind at the start of the first 2026-12-06 session, while the
+     * notes-and-relations round was being written; device/corpus/pii-author13-NOTES.md): names in shop-floor and phone
+     * talk and in typed notes, e-mails, chat and forms, relatives and third parties, many origins, with look-alike keep
+     * lines. First look, on the code the session started from (5ecaba2): dev 0.770 / kept 0.990, held-out 0.719 /
+     * 1.000; on the round's first rules (written on the eleventh and twelfth authors' dev parts), before any rule was
+     * written on this file: dev 0.787, held-out 0.753 / 1.000 - a blind measurement. Figures after the round: below.
+     */
+    @Test
+    void thirteenthAuthorsNamesInNotesAndTalkAreRedacted() throws Exception {
+        meetsTheTargets("/insights/pii-author13-dev.tsv", 200, true, 0.921, 0.989);
+        meetsTheTargets("/insights/pii-author13-heldout.tsv", 100, false, 0.775, 1.0);
+    }
+
+    /**
      * Seventh author, held-out: 0.800 / 0.966 before the rules, 0.821 (119/145) / 0.975 (115/118) at its one run after
      * them (2026-12-05 05:35 UTC; aggregates only read). Names (7/17) and handles (10/16) did not move: the dev rules
      * were narrower than the held-out phrasing. 0.834 (121/145) / 0.975 with the vendored English name lists; 0.848

@@ -36,15 +36,17 @@ class RedactionInvarianceTest {
             "/insights/pii-author10-dev.tsv",
             "/insights/pii-author11-dev.tsv",
             "/insights/pii-author12-dev.tsv",
+            "/insights/pii-author13-dev.tsv",
             "/insights/pii-lookalikes-dev.tsv");
 
     /**
      * Written Chinese: right on at least this share of the cases right in their spaced form (0.955 when set, 0.961 after
      * the written-subject rule; 0.968 on the files before the tenth and eleventh authors', 0.969 after the fifth
      * session's names round; 0.944 (1,067/1,130) with those two authors' dev cases added, whose names written without
-     * spaces are harder; 0.939 (1,117/1,189) with the twelfth author's too).
+     * spaces are harder; 0.939 (1,117/1,189) with the twelfth author's too, still 0.939 or more on those files after the
+     * 2026-12-06 notes-and-relations round; 0.937 with the thirteenth author's dev cases added).
      */
-    private static final double WRITTEN_CHINESE_FLOOR = 0.939;
+    private static final double WRITTEN_CHINESE_FLOOR = 0.937;
 
     private static final Pattern HAN_SPACE = Pattern.compile("(?<=\\p{IsHan})\\s+(?=\\p{IsHan})");
 
