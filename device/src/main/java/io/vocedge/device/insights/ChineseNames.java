@@ -159,6 +159,12 @@ final class ChineseNames {
                         j++; // 收货人：沈佳宜
                         field = true;
                     }
+                    if (isHan(tokens, j + 2)
+                            && ch(tokens, j) == '上'
+                            && ch(tokens, j + 1) == '官'
+                            && ch(tokens, j + 2) == '网') {
+                        continue; // 联系人上官网查: "the official website", no 上官
+                    }
                     int run = runEnd(tokens, j);
                     // written on: after a form field (收货人沈佳宜电话), or after another cue when the next character is
                     // a common given-name one (我是吕涛上次买的; 我是全款 stays: 款 is none)
@@ -173,7 +179,8 @@ final class ChineseNames {
                                             && tokens.get(i - 1).is("不")
                                             && joined(tokens, j - 1, j) // written on: 不是周佳宁, not 不是 方向 的 方
                                             && chars.length() > 0
-                                    || !generic && isSurname(ch(tokens, j)) && CUED_GIVEN_SET.get(ch(tokens, j + 1)))) {
+                                    || !generic && isSurname(ch(tokens, j)) && CUED_GIVEN_SET.get(ch(tokens, j + 1))
+                                    || !generic && writtenDouble(tokens, j))) { // 客户欧阳娜娜
                         writtenName(tokens, j, run, false, out, chars);
                     } else {
                         surname(tokens, j, true, generic, out, chars);
@@ -819,7 +826,10 @@ final class ChineseNames {
                 i = d;
                 continue;
             }
-            if (!isHan(tokens, i) || !isSurname(ch(tokens, i)) || joined(tokens, i - 1, i) && !writtenCue(tokens, i)) {
+            boolean afterUnit = afterUnit(tokens, i); // 财务部罗静说, 销售部的马晓东
+            if (!isHan(tokens, i)
+                    || !isSurname(ch(tokens, i))
+                    || joined(tokens, i - 1, i) && !writtenCue(tokens, i) && !afterUnit) {
                 continue;
             }
             int last = i;
@@ -875,7 +885,7 @@ final class ChineseNames {
                     && next < n
                     && joined(tokens, last, next)
                     && SUBJECT_VERBS.indexOf(ch(tokens, next)) >= 0
-                    && (i == 0 || !joined(tokens, i - 1, i));
+                    && (i == 0 || !joined(tokens, i - 1, i) || afterUnit);
             if (!writtenSubject && !clientAfter && (!ends || joined(tokens, last, next) && !writtenCue(tokens, i))) {
                 continue;
             }
@@ -886,6 +896,36 @@ final class ChineseNames {
             i = last;
         }
         return out;
+    }
+
+    /**
+     * A surname written on after a department (部, 组, 科, 室) or after 的, where the two characters make no word: 财务部罗静,
+     * 销售部的马晓东 (not 的确, 部分: those are words).
+     */
+    private static boolean afterUnit(List<Token> tokens, int i) {
+        return i > 0
+                && isHan(tokens, i)
+                && isHan(tokens, i - 1)
+                && joined(tokens, i - 1, i)
+                && "部组科室的".indexOf(ch(tokens, i - 1)) >= 0
+                && !NameLists.ZH_WORDS.contains(ch(tokens, i - 1), ch(tokens, i));
+    }
+
+    /**
+     * A two-character surname written on after a cue with a given character after it: 客户欧阳娜娜, 客户诸葛明辉 (not 上官网,
+     * not 东方明珠: a word-like surname needs a common given character; not 欧阳路: a street).
+     */
+    private static boolean writtenDouble(List<Token> tokens, int j) {
+        if (!doubleSurname(tokens, j) || !isHan(tokens, j + 2) || !joined(tokens, j + 1, j + 2)) {
+            return false;
+        }
+        char g = ch(tokens, j + 2);
+        boolean wordlike = WORDLIKE_DOUBLE.contains("" + ch(tokens, j) + ch(tokens, j + 1));
+        return tokens.get(j + 2).lower().length() == 1
+                && !STOP_SET.get(g)
+                && PLACE_SUFFIXES.indexOf(g) < 0
+                && !(ch(tokens, j) == '上' && g == '网')
+                && (!wordlike || GIVEN_SET.get(g));
     }
 
     /** Two-character surnames that are as often a word (东方 = east): their given name must be a common one. */

@@ -10,11 +10,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The notes-and-relations round of 2026-12-06 (device/README.md "2026-12-06 rules"): names in typed notes (a field label
  * before a colon, a heading addressed to someone, a sign-off), a relation's first name that is also a word ("my
  * daughter grace wants"), someone "called" a name, a caller "from" a firm, a colleague "from accounts", "did X ring
- * back", staff "off sick" or "covering", a person joined before a name found, hyphenated given names, Arabic particles,
- * and Chinese cues (朋友, 签名, 经办人, 负责人, 查勘员, 区域经理, 客户经理, 交给, 本人), and a written surname before a
- * two-character title after a character it makes no word with (由钱经理; not 公司经理: {@link ChineseWords}). Every
- * line typed for this test, none copied from a case file; the keep lines are the look-alikes each rule was checked
- * against.
+ * back", staff "off sick" or "covering", possessives ("Liam's call"), a person joined before a name found, hyphenated
+ * given names, Arabic particles; in Chinese the cues 朋友, 签名, 经办人, 负责人, 查勘员, 区域经理, 客户经理, 交给, 本人, a
+ * written surname before a two-character title after a character it makes no word with (由钱经理; not 公司经理: see
+ * {@link ChineseWords}), a written full name after a department or 的 (财务部罗静说, 销售部的马晓东) and a two-character
+ * surname written on after a cue (客户欧阳娜娜). Every line typed for this test, none copied from a case file; the keep
+ * lines are the look-alikes each rule was checked against.
  */
 class NotesAndRelationsNamesTest {
     private final Redactor redactor = new Redactor();
@@ -60,6 +61,9 @@ class NotesAndRelationsNamesTest {
                 "敬爱的欧阳先生您好|敬爱的<name>先生您好",
                 "今天下午由钱经理负责交车|今天下午由<name>经理负责交车",
                 "后天苏阿姨过来拿钥匙|后天<name>阿姨过来拿钥匙",
+                "市场部龚晓梅说活动延期|市场部<name>说活动延期",
+                "麻烦找一下客服部的曹丽娟|麻烦找一下客服部的<name>",
+                "备注：客户司马俊辉要开专票|备注：客户<name>要开专票",
             })
     void namesAreRedacted(String input, String expected) {
         assertThat(redactor.redact(input).text()).isEqualTo(expected);
@@ -118,6 +122,12 @@ class NotesAndRelationsNamesTest {
                 "安全主任来检查了",
                 "门卫阿姨很热心",
                 "老师傅说没问题",
+                "这是我们的王牌车型",
+                "买的是高配说实话挺值",
+                "售后部的师傅说要等配件",
+                "客户上官网下的单",
+                "联系人上官网查一下",
+                "客户欧阳路那边的店",
             })
     void lookAlikesAreKept(String input) {
         assertThat(redactor.redact(input).text()).isEqualTo(input);
