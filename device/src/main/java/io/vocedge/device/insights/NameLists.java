@@ -254,6 +254,19 @@ final class NameLists {
             working busy free off away
             """);
 
+    /**
+     * First names that are also English words (grace, poppy, hazel, and {@link #AMBIGUOUS_FIRST}): a name only where a
+     * relation ("my daughter poppy wants"), "called" or a signature ("checked by Poppy.") names a person.
+     */
+    static final Set<String> WORD_FIRST = wordFirst();
+
+    private static Set<String> wordFirst() {
+        Set<String> s = new java.util.HashSet<>(vendored("first-names-words.txt"));
+        s.removeAll(STOP); // "said", "will", "may": read as names only through the hand-typed list below
+        s.addAll(AMBIGUOUS_FIRST);
+        return Set.copyOf(s);
+    }
+
     /** Hundred-odd commonest Chinese surnames (single characters). */
     static final String ZH_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
             + "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施"

@@ -518,7 +518,7 @@ final class SpokenNames {
         if (!ok
                 && strength == Strength.LISTED
                 && (kinBefore(tokens, j) || signedBy || calledBy)
-                && NameLists.AMBIGUOUS_FIRST.contains(w)) {
+                && NameLists.WORD_FIRST.contains(w)) {
             // "my daughter grace wants", "for my son will he's seventeen": not "my daughter will drive it"
             ok = j + 1 >= n
                     || tokens.get(j + 1).type() == Type.PUNCT

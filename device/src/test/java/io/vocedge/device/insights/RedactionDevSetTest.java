@@ -179,7 +179,7 @@ class RedactionDevSetTest {
     @Test
     void tenthAuthorsSpokenNamesAreRedacted() throws Exception {
         meetsTheTargets("/insights/pii-author10-dev.tsv", 160, true, 0.986, 0.992);
-        meetsTheTargets("/insights/pii-author10-heldout.tsv", 80, false, 0.730, 0.971);
+        meetsTheTargets("/insights/pii-author10-heldout.tsv", 80, false, 0.769, 0.971); // 0.730 before 2026-12-06
     }
 
     /**
@@ -194,8 +194,8 @@ class RedactionDevSetTest {
      */
     @Test
     void eleventhAuthorsNamesAreRedacted() throws Exception {
-        meetsTheTargets("/insights/pii-author11-dev.tsv", 200, true, 0.926, 0.995);
-        meetsTheTargets("/insights/pii-author11-heldout.tsv", 100, false, 0.758, 0.990);
+        meetsTheTargets("/insights/pii-author11-dev.tsv", 200, true, 0.966, 0.995); // 0.927 before 2026-12-06
+        meetsTheTargets("/insights/pii-author11-heldout.tsv", 100, false, 0.770, 0.990); // 0.759 before
     }
 
     /**
@@ -210,8 +210,8 @@ class RedactionDevSetTest {
      */
     @Test
     void twelfthAuthorsNamesInLongTurnsAreRedacted() throws Exception {
-        meetsTheTargets("/insights/pii-author12-dev.tsv", 200, true, 0.864, 0.988);
-        meetsTheTargets("/insights/pii-author12-heldout.tsv", 100, false, 0.747, 1.0);
+        meetsTheTargets("/insights/pii-author12-dev.tsv", 200, true, 0.923, 0.988); // 0.864 before 2026-12-06
+        meetsTheTargets("/insights/pii-author12-heldout.tsv", 100, false, 0.785, 1.0); // 0.748 before
     }
 
     /**
@@ -220,12 +220,15 @@ class RedactionDevSetTest {
      * talk and in typed notes, e-mails, chat and forms, relatives and third parties, many origins, with look-alike keep
      * lines. First look, on the code the session started from (5ecaba2): dev 0.770 / kept 0.990, held-out 0.719 /
      * 1.000; on the round's first rules (written on the eleventh and twelfth authors' dev parts), before any rule was
-     * written on this file: dev 0.787, held-out 0.753 / 1.000 - a blind measurement. Figures after the round: below.
+     * written on this file: dev 0.787, held-out 0.753 / 1.000 - a blind measurement. After the rules written on its dev
+     * part (sign-offs followed by a role, Agent X:, names from a department or a firm, did X ring, off sick, possessives,
+     * kin with word names, written Chinese titles, names after 部/的, 客户 + two-character surname): dev 0.944 (168/178) /
+     * 0.990, held-out (aggregates only) 0.787 (70/89) / 1.000.
      */
     @Test
     void thirteenthAuthorsNamesInNotesAndTalkAreRedacted() throws Exception {
-        meetsTheTargets("/insights/pii-author13-dev.tsv", 200, true, 0.921, 0.989);
-        meetsTheTargets("/insights/pii-author13-heldout.tsv", 100, false, 0.775, 1.0);
+        meetsTheTargets("/insights/pii-author13-dev.tsv", 200, true, 0.943, 0.989);
+        meetsTheTargets("/insights/pii-author13-heldout.tsv", 100, false, 0.786, 1.0);
     }
 
     /**
@@ -234,9 +237,10 @@ class RedactionDevSetTest {
      * were narrower than the held-out phrasing. 0.834 (121/145) / 0.975 with the vendored English name lists; 0.848
      * (123/145) / 0.975 after the third 2026-12-05 session's probe rules; 0.876 (127/145) after the fourth session's
      * written-forms rules (a sort code written like a date; accented and capitalised written names; handles written
-     * with an at sign).
+     * with an at sign); 0.883 (128/145) after the fifth; 0.890 (129/145) after the 2026-12-06 notes-and-relations
+     * round.
      */
-    private static final double HELDOUT7_RECALL = 0.875;
+    private static final double HELDOUT7_RECALL = 0.889;
 
     private static final double HELDOUT7_KEPT = 0.974;
 
