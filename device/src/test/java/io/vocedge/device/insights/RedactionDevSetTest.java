@@ -237,8 +237,7 @@ class RedactionDevSetTest {
      * were narrower than the held-out phrasing. 0.834 (121/145) / 0.975 with the vendored English name lists; 0.848
      * (123/145) / 0.975 after the third 2026-12-05 session's probe rules; 0.876 (127/145) after the fourth session's
      * written-forms rules (a sort code written like a date; accented and capitalised written names; handles written
-     * with an at sign); 0.883 (128/145) after the fifth; 0.890 (129/145) after the 2026-12-06 notes-and-relations
-     * round.
+     * with an at sign); 0.890 (129/145) after the 2026-12-06 notes-and-relations round.
      */
     private static final double HELDOUT7_RECALL = 0.889;
 
