@@ -560,12 +560,34 @@ final class SpokenNumbers {
     /** One symbol-bearing piece of a sequence: the tokens it used and what it contributes. */
     private record Piece(int first, int last, String symbols, int value) {}
 
+    /**
+     * Every word of two letters or more that can open a sequence below: what {@link #piece} reads without letter names
+     * (digit words, homophones, teens, tens, "hundred", "double", "triple", NATO words) and the letter names, "dub".
+     */
+    private static final Set<String> SEQUENCE_WORDS = sequenceWords();
+
+    private static Set<String> sequenceWords() {
+        Set<String> s = new java.util.HashSet<>();
+        s.addAll(DIGIT_WORDS.keySet());
+        s.addAll(HOMOPHONES.keySet());
+        s.addAll(TEENS.keySet());
+        s.addAll(TENS.keySet());
+        s.addAll(NATO.keySet());
+        s.addAll(LETTER_NAMES.keySet());
+        s.addAll(List.of("hundred", "double", "triple", "dub"));
+        return Set.copyOf(s);
+    }
+
     static List<Found> find(String text, List<Token> tokens) {
         List<Found> out = new ArrayList<>();
         List<Seq> seqs = new ArrayList<>();
         int i = 0;
         while (i < tokens.size()) {
             String w0 = tokens.get(i).lower();
+            if (tokens.get(i).type() == Type.WORD && w0.length() > 1 && !SEQUENCE_WORDS.contains(w0)) {
+                i++; // most words: one lookup, where piece() would try a dozen tables
+                continue;
+            }
             if (piece(tokens, i, false) == null
                     && !LETTER_NAMES.containsKey(w0)
                     && !w0.equals("double")
@@ -802,6 +824,40 @@ final class SpokenNumbers {
 
     /** Said before a country code ("+44", "plus forty four", "加八六"). */
     private static final Set<String> COUNTRY_PREFIX = Set.of("+", "plus", "加", "＋");
+    /** Whether the utterance talks of a card or a phone: scanned once, and only when a join asks. */
+    private static final class Talk {
+        private final String text;
+        private int card = -1;
+        private int phone = -1;
+
+        Talk(String text) {
+            this.text = text;
+        }
+
+        boolean card() {
+            if (card < 0) {
+                card = mentions(text, CARD_CUES) ? 1 : 0;
+            }
+            return card == 1;
+        }
+
+        boolean phone() {
+            if (phone < 0) {
+                phone = mentions(text, PHONE_CUES) ? 1 : 0;
+            }
+            return phone == 1;
+        }
+
+        private static boolean mentions(String text, List<String> cues) {
+            for (String c : cues) {
+                if (RedactionTokens.containsIgnoreCase(text, c)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     /** Words that say a card is being talked about, anywhere in the utterance. */
     private static final List<String> CARD_CUES =
             List.of("card", "visa", "mastercard", "amex", "debit", "credit", "unionpay", "卡", "银联", "刷");
@@ -825,25 +881,12 @@ final class SpokenNumbers {
         if (seqs.size() < 2) {
             return; // most utterances: the cue scans below are not paid for
         }
-        boolean cardTalk = false;
-        for (String c : CARD_CUES) {
-            if (RedactionTokens.containsIgnoreCase(text, c)) {
-                cardTalk = true;
-                break;
-            }
-        }
-        boolean phoneTalk = false;
-        for (String c : PHONE_CUES) {
-            if (RedactionTokens.containsIgnoreCase(text, c)) {
-                phoneTalk = true;
-                break;
-            }
-        }
+        Talk talk = new Talk(text); // the cue scans run only when a join needs them
         int k = 0;
         while (k + 1 < seqs.size()) {
             Seq a = seqs.get(k);
             Seq b = seqs.get(k + 1);
-            String joined = joinKind(tokens, a, b, cardTalk, phoneTalk);
+            String joined = joinKind(tokens, a, b, talk);
             if (joined == null) {
                 k++;
                 continue;
@@ -861,7 +904,7 @@ final class SpokenNumbers {
         }
     }
 
-    private static String joinKind(List<Token> tokens, Seq a, Seq b, boolean cardTalk, boolean phoneTalk) {
+    private static String joinKind(List<Token> tokens, Seq a, Seq b, Talk talk) {
         if (a.amount() || b.amount() || b.first() - a.last() - 1 > 2 * MAX_BRIDGE_TOKENS) {
             return null;
         }
@@ -896,12 +939,12 @@ final class SpokenNumbers {
         if (d.length() == 18 && chineseIdCheck(d)) {
             return "id";
         }
-        if (cardTalk && d.length() >= 13 && d.length() <= 19 && la < 13 && lb < 13 && luhn(d)) {
+        if (d.length() >= 13 && d.length() <= 19 && la < 13 && lb < 13 && luhn(d) && talk.card()) {
             return "card";
         }
         // sixteen digits said one by one in groups of four in a line about a card, the check digit misheard or
         // misspoken: still the card ("... three three four four and five five six six")
-        if (cardTalk && d.length() == 16 && la % 4 == 0 && lb % 4 == 0 && a.oneByOne() && b.oneByOne()) {
+        if (d.length() == 16 && la % 4 == 0 && lb % 4 == 0 && a.oneByOne() && b.oneByOne() && talk.card()) {
             return "card";
         }
         boolean countryCode = a.first() > 0
@@ -918,13 +961,13 @@ final class SpokenNumbers {
             return "phone";
         }
         // two short parts said digit by digit in a line about a phone ("five five five, that's, oh one four seven")
-        if (phoneTalk
-                && a.oneByOne()
+        if (a.oneByOne()
                 && b.oneByOne()
                 && la >= 3
                 && (la <= 6 && lb <= 6 || la <= 4 && lb <= 8)
                 && d.length() >= 7
-                && d.length() <= 12) {
+                && d.length() <= 12
+                && talk.phone()) {
             return "phone";
         }
         // an area code said before a number that is a phone by itself ("seven one eight and the rest is five five five
