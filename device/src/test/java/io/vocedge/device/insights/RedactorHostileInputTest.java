@@ -80,6 +80,16 @@ class RedactorHostileInputTest {
                 "message me at a dot ",
                 "微信 号 a 杠 ",
                 "ling ",
+                "Kind regards, Imogen Hart, ",
+                "Note from Deepak: ",
+                "From: ",
+                "my daughter grace ",
+                "Ji-ho-",
+                "sandeep and ",
+                "Liam's call ",
+                "财务部罗静说",
+                "尊敬的司徒先生",
+                "客户欧阳",
             })
     void longRepeatedFragmentsRedactWithoutBacktracking(String fragment) {
         String line = fragment.repeat(20_000 / fragment.length());
