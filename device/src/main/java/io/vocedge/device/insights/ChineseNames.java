@@ -159,11 +159,8 @@ final class ChineseNames {
                         j++; // 收货人：沈佳宜
                         field = true;
                     }
-                    if (isHan(tokens, j + 2)
-                            && ch(tokens, j) == '上'
-                            && ch(tokens, j + 1) == '官'
-                            && ch(tokens, j + 2) == '网') {
-                        continue; // 联系人上官网查: "the official website", no 上官
+                    if (officialSite(tokens, j)) {
+                        continue; // 联系人上官网查
                     }
                     int run = runEnd(tokens, j);
                     // written on: after a form field (收货人沈佳宜电话), or after another cue when the next character is
@@ -911,6 +908,16 @@ final class ChineseNames {
                 && !NameLists.ZH_WORDS.contains(ch(tokens, i - 1), ch(tokens, i));
     }
 
+    /** 上官网 at {@code j}: "(go) to the official website", no surname 上官. */
+    private static boolean officialSite(List<Token> tokens, int j) {
+        return isHan(tokens, j)
+                && isHan(tokens, j + 1)
+                && isHan(tokens, j + 2)
+                && ch(tokens, j) == '上'
+                && ch(tokens, j + 1) == '官'
+                && ch(tokens, j + 2) == '网';
+    }
+
     /**
      * A two-character surname written on after a cue with a given character after it: 客户欧阳娜娜, 客户诸葛明辉 (not 上官网,
      * not 东方明珠: a word-like surname needs a common given character; not 欧阳路: a street).
@@ -924,7 +931,7 @@ final class ChineseNames {
         return tokens.get(j + 2).lower().length() == 1
                 && !STOP_SET.get(g)
                 && PLACE_SUFFIXES.indexOf(g) < 0
-                && !(ch(tokens, j) == '上' && g == '网')
+                && !officialSite(tokens, j)
                 && (!wordlike || GIVEN_SET.get(g));
     }
 
@@ -943,7 +950,7 @@ final class ChineseNames {
             return -1;
         }
         boolean wordlike = WORDLIKE_DOUBLE.contains("" + ch(tokens, i) + ch(tokens, i + 1));
-        if (isHan(tokens, i + 2) && ch(tokens, i) == '上' && ch(tokens, i + 2) == '网') {
+        if (officialSite(tokens, i)) {
             return -1; // 上官网 看 一下: "go to the official website", no 上官
         }
         int last = i + 1;

@@ -135,7 +135,12 @@ final class SpokenNames {
     /** Surname particles that join the following word ("van der berg", "de la cruz"). */
     private static final Set<String> PARTICLES = Set.of(
             "van", "von", "der", "den", "de", "del", "della", "la", "le", "da", "di", "du", "st", "mac", "bin", "al",
-            "el", "ibn", "abu", "o", "ni", "nic", "mc");
+            "el", "ibn", "abu", "o", "ni", "nic", "mc", "ní", "ó");
+
+    /** A surname particle ("van", "al", "ní"). */
+    static boolean particle(String w) {
+        return PARTICLES.contains(w);
+    }
 
     /** Particles of Arabic names: what follows is a name whatever its ending ("al sayed", "bin rashed"). */
     private static final Set<String> ARABIC_PARTICLES = Set.of("al", "el", "bin", "ibn", "abu");
@@ -481,9 +486,7 @@ final class SpokenNames {
         }
         if (!ok && strength == Strength.LISTED && kinBefore(tokens, j) && foreignAlone(w)) {
             // "his cousin Obinna wants": a word no list or dictionary holds after a relation
-            ok = j + 1 >= n
-                    || tokens.get(j + 1).type() == Type.PUNCT
-                    || AFTER_KIN_NAME.contains(tokens.get(j + 1).lower()); // not "my cousin Dubai trip"
+            ok = personFollows(tokens, j + 1); // not "my cousin Dubai trip"
         }
         if (!ok && strength == Strength.PERSON && NameLists.AMBIGUOUS_FIRST.contains(w)) {
             ok = j + 1 >= n
@@ -514,16 +517,13 @@ final class SpokenNames {
         }
         boolean signedBy =
                 j > 0 && tokens.get(j - 1).is("by") && capitalised(tokens.get(j).raw()); // "checked by Holly."
-        boolean calledBy = calledFrame(tokens, j) || introducedFrom(tokens, j);
+        boolean namedFrame = calledFrame(tokens, j) || introducedFrom(tokens, j);
         if (!ok
                 && strength == Strength.LISTED
-                && (kinBefore(tokens, j) || signedBy || calledBy)
+                && (kinBefore(tokens, j) || signedBy || namedFrame)
                 && NameLists.WORD_FIRST.contains(w)) {
             // "my daughter grace wants", "for my son will he's seventeen": not "my daughter will drive it"
-            ok = j + 1 >= n
-                    || tokens.get(j + 1).type() == Type.PUNCT
-                            && !tokens.get(j + 1).is("'")
-                    || AFTER_KIN_NAME.contains(tokens.get(j + 1).lower());
+            ok = personFollows(tokens, j + 1);
             if (ok) {
                 add(tokens, j, j, out, found);
                 return j + 1;
@@ -693,6 +693,13 @@ final class SpokenNames {
                 || !NameLists.ENGLISH.contains(w) && !NameLists.STOP.contains(w) && lettersOnly(w) && w.length() >= 3;
     }
 
+    /** What follows fits a person's name: the end, punctuation, or a word of {@link #AFTER_KIN_NAME}. */
+    private static boolean personFollows(List<Token> tokens, int k) {
+        return k >= tokens.size()
+                || tokens.get(k).type() == Type.PUNCT && !tokens.get(k).is("'")
+                || AFTER_KIN_NAME.contains(tokens.get(k).lower());
+    }
+
     /** Whether the word before {@code j} is a relation owned by someone: "my daughter", "her husband". */
     private static boolean kinBefore(List<Token> tokens, int j) {
         return j >= 2
@@ -739,7 +746,7 @@ final class SpokenNames {
     }
 
     /**
-     * A person joined by "and" before a name found: "the buyers are sandeep and priya" (the forward case is {@link
+     * A person joined by "and" before a name found: "the buyers are sandeep and mrs okafor" (the forward case is {@link
      * #coordinated}). A listed name that is no English word, or a word that is no English word at all.
      */
     private static void joinedBefore(List<Token> tokens, List<SpokenNumbers.Found> out, Set<String> found) {

@@ -7,10 +7,11 @@ import java.util.Set;
 
 /**
  * Names in text staff type: a field label before a colon ("From: Yaroslav Bondarenko", "Callback: Sinéad Ní Bhriain"),
- * a heading addressed to someone ("Note from Deepak:", "Message for Liam:") and a sign-off closing the text ("Yours
- * faithfully, Eleri Price", "Thanks, Tomasz"). Typed text carries capitals, so a capitalised word that is no English
- * word counts there; a word of the English word list counts only when it is a listed first name that is no ordinary
- * word too. Speech (lower case, no colons) never reaches these rules.
+ * a heading addressed to someone ("Note from Deepak:", "Message for Liam:") and a sign-off ("Yours faithfully, Eleri
+ * Price", "Thanks, Tomasz"). Typed text carries capitals, so a capitalised word that is no English word counts there;
+ * a word of the English word list counts only when it is a listed first name that is no ordinary word too. A
+ * recognizer's text (lower case, no colons, no commas) seldom reaches these rules; the spoken cues are in
+ * {@link SpokenNames}.
  */
 final class WrittenNames {
     /** Labels of a typed field that holds a person ("From:", "Test drive:", "Spelling:"). */
@@ -86,6 +87,9 @@ final class WrittenNames {
     private static final Set<String> SIGN_OFF_ENDS =
             Set.of("faithfully", "sincerely", "truly", "regards", "thanks", "cheers", "wishes", "best", "ta", "you");
 
+    private static final Set<String> REGARDS_BEFORE = Set.of("kind", "best", "warm", "warmest");
+    private static final Set<String> THANKS_BEFORE = Set.of("many", "big");
+
     private WrittenNames() {}
 
     static void find(List<Token> tokens, List<SpokenNumbers.Found> out, Set<String> found) {
@@ -100,7 +104,7 @@ final class WrittenNames {
             }
         }
         for (int c = 2; c < n; c++) {
-            // "Note from Deepak:", "Message for Priyanka Rao:": a name closing a heading at the start of a clause
+            // "Note from Deepak:", "Message for Priyanka Rao:", "Agent Chloe:": a name closing a heading
             if (!tokens.get(c).is(":")) {
                 continue;
             }
@@ -198,7 +202,7 @@ final class WrittenNames {
                 break;
             }
             String v = SpokenNames.base(t);
-            boolean particle = k + 1 < tokens.size() && PARTICLE_WORDS.contains(v) && written(tokens.get(k + 1));
+            boolean particle = k + 1 < tokens.size() && SpokenNames.particle(v) && written(tokens.get(k + 1));
             if (particle) {
                 k++;
             } else if (!(written(t)
@@ -213,10 +217,6 @@ final class WrittenNames {
         }
         return last;
     }
-
-    private static final Set<String> PARTICLE_WORDS = Set.of(
-            "van", "von", "der", "de", "del", "da", "di", "du", "la", "le", "al", "el", "ibn", "bin", "ni", "ní", "nic",
-            "mac", "o", "ó");
 
     private static void take(List<Token> tokens, int first, List<SpokenNumbers.Found> out, Set<String> found) {
         if (first < tokens.size() && written(tokens, first)) {
@@ -254,10 +254,10 @@ final class WrittenNames {
         String before = last > 0 ? tokens.get(last - 1).lower() : "";
         int start = switch (w) {
             case "faithfully", "sincerely", "truly" -> before.equals("yours") ? last - 1 : -1;
-            case "regards" -> Set.of("kind", "best", "warm", "warmest").contains(before) ? last - 1 : last;
+            case "regards" -> REGARDS_BEFORE.contains(before) ? last - 1 : last;
             case "wishes" -> before.equals("best") ? last - 1 : -1;
             case "you" -> before.equals("thank") ? last - 1 : -1;
-            case "thanks" -> Set.of("many", "big").contains(before) ? last - 1 : last;
+            case "thanks" -> THANKS_BEFORE.contains(before) ? last - 1 : last;
             default -> last;
         };
         return start >= 0 && (start == 0 || tokens.get(start - 1).type() == Type.PUNCT);
