@@ -1,9 +1,5 @@
 package io.vocedge.device.insights;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -13,8 +9,6 @@ import java.util.Arrays;
  * and searched by bisection: about 440 KB of heap, where a hash set of strings would cost several megabytes.
  */
 final class ChineseWords {
-    private static final String PATH = "/io/vocedge/device/insights/names/zh-words-2.txt";
-
     private final int[] pairs;
 
     private ChineseWords(int[] pairs) {
@@ -23,14 +17,7 @@ final class ChineseWords {
 
     /** The vendored list; a missing one is a build fault and fails loudly. */
     static ChineseWords load() {
-        try (InputStream in = ChineseWords.class.getResourceAsStream(PATH)) {
-            if (in == null) {
-                throw new IllegalStateException("word list missing from the jar: " + PATH);
-            }
-            return of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read word list " + PATH, e);
-        }
+        return of(NameLists.vendoredLines("zh-words-2.txt"));
     }
 
     static ChineseWords of(String[] lines) {

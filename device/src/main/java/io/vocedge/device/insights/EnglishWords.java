@@ -1,8 +1,5 @@
 package io.vocedge.device.insights;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -13,8 +10,6 @@ import java.util.Arrays;
  * would cost the agent some 5 MB of its heap; this costs under 1 MB.
  */
 final class EnglishWords {
-    private static final String PATH = "/io/vocedge/device/insights/names/english-words.txt";
-
     private final byte[] letters;
     private final int[] starts; // starts[k] .. starts[k + 1] - 1 is word k, in sorted order
 
@@ -28,14 +23,7 @@ final class EnglishWords {
      * already, which the sort sees in one pass).
      */
     static EnglishWords load() {
-        try (InputStream in = EnglishWords.class.getResourceAsStream(PATH)) {
-            if (in == null) {
-                throw new IllegalStateException("word list missing from the jar: " + PATH);
-            }
-            return of(new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read word list " + PATH, e);
-        }
+        return of(NameLists.vendoredLines("english-words.txt"));
     }
 
     static EnglishWords of(String[] lines) {

@@ -21,21 +21,26 @@ final class NameLists {
      * spaces), {@code #} comments.
      */
     static Set<String> vendored(String file) {
+        Set<String> out = new java.util.HashSet<>();
+        for (String line : vendoredLines(file)) {
+            String w = line.strip();
+            if (!w.isEmpty() && w.charAt(0) != '#') {
+                out.addAll(java.util.Arrays.asList(w.split("\\s+"))); // one name per line, or several words
+            }
+        }
+        return out;
+    }
+
+    /** The lines of a vendored list in the jar (UTF-8); a missing one is a build fault and fails loudly. */
+    static String[] vendoredLines(String file) {
         String path = "/io/vocedge/device/insights/names/" + file;
         try (java.io.InputStream in = NameLists.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException("name list missing from the jar: " + path);
+                throw new IllegalStateException("word list missing from the jar: " + path);
             }
-            Set<String> out = new java.util.HashSet<>();
-            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-                String w = line.strip();
-                if (!w.isEmpty() && w.charAt(0) != '#') {
-                    out.addAll(java.util.Arrays.asList(w.split("\\s+"))); // one name per line, or several words
-                }
-            }
-            return out;
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n");
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read name list " + path, e);
+            throw new java.io.UncheckedIOException("cannot read word list " + path, e);
         }
     }
 
