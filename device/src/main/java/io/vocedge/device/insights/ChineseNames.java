@@ -823,10 +823,11 @@ final class ChineseNames {
                 i = d;
                 continue;
             }
+            if (!isHan(tokens, i) || !isSurname(ch(tokens, i))) {
+                continue;
+            }
             boolean afterUnit = afterUnit(tokens, i); // 财务部罗静说, 销售部的马晓东
-            if (!isHan(tokens, i)
-                    || !isSurname(ch(tokens, i))
-                    || joined(tokens, i - 1, i) && !writtenCue(tokens, i) && !afterUnit) {
+            if (joined(tokens, i - 1, i) && !writtenCue(tokens, i) && !afterUnit) {
                 continue;
             }
             int last = i;

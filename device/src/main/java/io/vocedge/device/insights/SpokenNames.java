@@ -249,10 +249,10 @@ final class SpokenNames {
                 continue;
             }
             if (i + 1 < n
+                    && absent(tokens, i + 1) // first: two string compares rule out almost every word
                     && !RELEVANT.contains(t.lower())
                     && capitalised(t.raw())
-                    && foreignAlone(base(t))
-                    && absent(tokens, i + 1)) {
+                    && foreignAlone(base(t))) {
                 add(tokens, i, i, out, found); // "Sat shift: Kasia off sick"
                 i++;
                 continue;
@@ -515,13 +515,13 @@ final class SpokenNames {
                             || capitalisedPair(tokens.get(j), tokens.get(j + 1))
                                     && (surname(next) || surnameShaped(next)));
         }
-        boolean signedBy =
-                j > 0 && tokens.get(j - 1).is("by") && capitalised(tokens.get(j).raw()); // "checked by Holly."
-        boolean namedFrame = calledFrame(tokens, j) || introducedFrom(tokens, j);
         if (!ok
                 && strength == Strength.LISTED
-                && (kinBefore(tokens, j) || signedBy || namedFrame)
-                && NameLists.WORD_FIRST.contains(w)) {
+                && NameLists.WORD_FIRST.contains(w)
+                && (kinBefore(tokens, j)
+                        || signedBy(tokens, j)
+                        || calledFrame(tokens, j)
+                        || introducedFrom(tokens, j))) {
             // "my daughter grace wants", "for my son will he's seventeen": not "my daughter will drive it"
             ok = personFollows(tokens, j + 1);
             if (ok) {
@@ -640,6 +640,11 @@ final class SpokenNames {
             "yesterday",
             "today",
             "earlier");
+
+    /** A capitalised name after "by": "ID checked by Holly.", "Signed off by Hazel." */
+    private static boolean signedBy(List<Token> tokens, int j) {
+        return j > 0 && tokens.get(j - 1).is("by") && capitalised(tokens.get(j).raw());
+    }
 
     /** Who is said to be "called" something: "someone called will", "a lady called grace", "my husband's called bill". */
     private static final Set<String> CALLED_OWNERS = Set.of(
