@@ -38,22 +38,37 @@ public final class Redactor {
     /** Written plates that cannot be a car model name: "ABC 1234", "AB12 CDE", "7ABC123". */
     private static final Pattern LATIN_PLATE =
             Pattern.compile("\\b(?:[A-Z]{3}[- ]?\\d{4}|[A-Z]{2}\\d{2}[- ]?[A-Z]{3}|\\d[A-Z]{3}[- ]?\\d{3})\\b");
+    /**
+     * A UK prefix-era plate, "P123 ABC" (1983-2001): a letter, one to three digits, three letters, unless the letters
+     * are a trim or drivetrain said after a model ("A4 TDI", "E320 CDI", "V8 LWB", "C63 AMG").
+     */
+    private static final Pattern UK_PREFIX_PLATE = Pattern.compile(
+            "\\b[A-HJ-NP-Y]\\d{1,3} (?!(?:TDI|TSI|TFS|GTI|GTD|GTE|GTS|GTR|GTX|AMG|CDI|CGI|CSL|HSE|SVR|SRT|TRD|STI|LWB|SWB|AWD|VAN|CAR|SUV|MPV|CAB|BUS"
+                    + "|FWD|RWD|DSG|DCT|CVT|BEV|HEV|TCE|DCI|HDI|CRD|JTD|TDV|SDV|XDR|EVO|RSI|SVO)\\b)[A-HJ-PR-Y]{3}\\b");
+    /** A French plate, "GX-482-TL": no cue needed, that shape is nothing else. */
+    private static final Pattern FRENCH_PLATE = Pattern.compile("\\b[A-HJ-NP-TV-Z]{2}-\\d{3}-[A-HJ-NP-TV-Z]{2}\\b");
     /** Written addresses disguised against spam: "jo (at) example (dot) com", "jo [at] example [dot] com". */
     private static final Pattern BRACKET_EMAIL =
             Pattern.compile("(?i)[a-z0-9._%+-]+ ?[(\\[]at[)\\]] ?[a-z0-9-]+(?: ?(?:\\.|[(\\[]dot[)\\]]) ?[a-z0-9-]+)+");
     /** UK National Insurance number written: two prefix letters, six digits (maybe in pairs), a suffix A-D. */
     private static final Pattern NI_NUMBER = Pattern.compile("\\b[A-Z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]\\b");
     /** Shorter plates ("KJ 4821", "abc 123") only after a cue word, since "RX 350" is a car. */
-    private static final Pattern CUED_PLATE = Pattern.compile(
-            "(?i)(?:plate|registration|\\breg\\b|rego|\\btags?\\b|车牌|牌照|[港澳粤]牌|号牌)[^.?!。？！]{0,20}?\\b([A-Z]{1,3}[- ]?\\d{2,4}(?:[A-Z]{1,3}|[- ](?!(?:and|the|is|it|in|on|at|to|for|or|but|was|its|not|now|yes|ok)\\b)[A-Z]{1,3}\\b)?|\\d{1,3}[- ]?[A-Z]{2,3}[- ]?\\d{0,3})\\b");
+    private static final Pattern CUED_PLATE =
+            Pattern.compile(
+                    "(?i)(?:plate|registration|registered|\\breg\\b|rego|\\btags?\\b|kennzeichen|车牌|車牌|牌照|[港澳粤]牌|[号號]牌)[^.?!。？！]{0,20}?"
+                            + "\\b((?!(?:the|my|his|her|our|your|its|on|in|is|at|an|a|for|to|of|was|new|old)\\b)" // "the 2021 Golf"
+                            + "[A-Z]{1,3}[- ]?\\d{2,4}(?:[A-Z]{1,3}|[- ](?!(?:and|the|is|it|in|on|at|to|for|or|but|was|its|not|now"
+                            + "|yes|ok)\\b)[A-Z]{1,3}\\b)?|\\d{1,3}[- ]?[A-Z]{2,3}[- ]?\\d{0,3}"
+                            + "|(?-i:[A-Z]{1,3}-[A-Z]{1,2} ?\\d{1,4})" // German: B-RT 3907
+                            + "|(?-i:\\d{4} ?(?!BMW)[B-DF-HJ-NP-TV-Z]{3}))\\b"); // Spanish: 2947 LBR
 
     /**
      * Three-letter product lines written like a plate ("RTX 4090", "GTX 1080"): not a plate unless a cue
      * word ("plate", "reg", 车牌) stands before, which {@link #CUED_PLATE} and the spoken scanner still honour.
      */
     private static final Set<String> PRODUCT_SERIES = Set.of(
-            "RTX", "GTX", "GLE", "GLC", "GLS", "GLA", "CLA", "CLS", "AMG", "EQS", "EQE", "MDX", "RDX", "TLX", "USB",
-            "SSD", "HDD", "CPU", "GPU", "DDR", "LED", "VAT", "APR", "SUV", "MPV");
+            "RTX", "GTX", "ISO", "GLE", "GLC", "GLS", "GLA", "CLA", "CLS", "AMG", "EQS", "EQE", "MDX", "RDX", "TLX",
+            "USB", "SSD", "HDD", "CPU", "GPU", "DDR", "LED", "VAT", "APR", "SUV", "MPV");
 
     private static final String EN_NUM =
             "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
@@ -125,6 +140,8 @@ public final class Redactor {
             "(?i)(?:\\b(?:expiry|expiration|exp|expires|expiring|valid thru|valid till|valid until|good thru|good through"
                     + "|valid through)\\b\\.?(?:\\s+date)?(?:\\s+(?:is|of|on))?|有效期\\s*(?:[至到是为:：]\\s*)?)\\s*:?\\s*"
                     + "(\\d{1,2}\\s*/\\s*\\d{2,4}|\\d{2}[\\s-]\\d{2}\\b|(?:0[1-9]|1[0-2])\\d{2}\\b"
+                    + "|(?:(?:二\\s*[零〇]\\s*|20)?(?:[零〇一二三四五六七八九]\\s*){2}|(?:20)?\\d{2})\\s*年\\s*" // 二 七 年 十二 月
+                    + "(?:十\\s*[一二]?|[一二三四五六七八九]|\\d{1,2})\\s*月"
                     + "|" + EN_NUM + "(?:[\\s-]+(?:slash\\s+|/\\s*)?" + EN_NUM
                     + "\\b){1,3})"); // "oh four slash twenty seven"
 
@@ -161,21 +178,17 @@ public final class Redactor {
             if (hasAsciiDigit(input)) {
                 regex(UK_POSTCODE, input, "address", spans, 0);
             }
+            if (input.indexOf('-') >= 0) {
+                regex(FRENCH_PLATE, input, "plate", spans, 0);
+            }
+            if (hasAsciiDigit(input)) {
+                regex(UK_PREFIX_PLATE, input, "plate", spans, 0);
+            }
             Matcher m = LATIN_PLATE.matcher(input);
             while (m.find()) {
                 if (!PRODUCT_SERIES.contains(input.substring(m.start(), Math.min(m.end(), m.start() + 3)))) {
                     spans.add(new Span(m.start(), m.end(), "plate"));
                 }
-            }
-        }
-        if ((RedactionTokens.containsIgnoreCase(input, "exp")
-                        || input.contains("有效期")
-                        || RedactionTokens.containsIgnoreCase(input, "valid ")
-                        || RedactionTokens.containsIgnoreCase(input, "good th"))
-                && cardTalk(input)) {
-            Matcher m = EXPIRY.matcher(input); // said in words: no digit in the group, unlike the cued plates
-            while (m.find()) {
-                spans.add(new Span(m.start(1), m.end(1), "card"));
             }
         }
         if (hasPlateCue(input)) {
@@ -187,6 +200,16 @@ public final class Redactor {
         }
         for (SpokenNumbers.Found f : SpokenNumbers.find(input, tokens)) {
             spans.add(new Span(f.start(), f.end(), f.kind()));
+        }
+        if ((RedactionTokens.containsIgnoreCase(input, "exp")
+                        || input.contains("有效期")
+                        || RedactionTokens.containsIgnoreCase(input, "valid ")
+                        || RedactionTokens.containsIgnoreCase(input, "good th"))
+                && (cardTalk(input) || hasKind(spans, "card"))) { // "the one ending 4417, expiring 10/29"
+            Matcher m = EXPIRY.matcher(input); // said in words: no digit in the group, unlike the cued plates
+            while (m.find()) {
+                spans.add(new Span(m.start(1), m.end(1), "card"));
+            }
         }
         int address = cueWords(tokens);
         if ((address & HANDLE) != 0) {
@@ -230,6 +253,7 @@ public final class Redactor {
         licenceSurnames(tokens, spans);
         sayAgain(tokens, spans);
         extendPhones(input, spans);
+        letterPrefixes(input, spans);
         spans.sort(Comparator.comparingInt(Span::start)
                 .thenComparing(Comparator.comparingInt(Span::end).reversed()));
         Set<String> kinds = new LinkedHashSet<>();
@@ -299,6 +323,15 @@ public final class Redactor {
                 break;
             }
         }
+    }
+
+    private static boolean hasKind(List<Span> spans, String kind) {
+        for (Span s : spans) {
+            if (s.kind().equals(kind)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Set<String> NUMBER_KINDS = Set.of("phone", "card", "id", "account");
@@ -381,7 +414,7 @@ public final class Redactor {
                 j++;
             }
             int digits = j - i; // digits said one by one: written groups ("0800", "1 800") are the scanner's
-            boolean amount = i > 0 && SpokenNumbers.amountWord(tokens.get(i - 1))
+            boolean amount = i > 0 && SpokenNumbers.amountWord(tokens.get(i - 1)) && !numberWord(tokens, i - 1)
                     || j < tokens.size() && SpokenNumbers.amountWord(tokens.get(j))
                     || j + 1 < tokens.size()
                             && tokens.get(j).type() == RedactionTokens.Type.WORD
@@ -399,6 +432,13 @@ public final class Redactor {
             }
             i = j;
         }
+    }
+
+    /** 号 ending 卡号, 账号, 手机号, 证号: "number", not the day of a month (五 号). */
+    private static boolean numberWord(List<RedactionTokens.Token> tokens, int k) {
+        return tokens.get(k).is("号")
+                && k > 0
+                && "卡账机证".contains(tokens.get(k - 1).lower());
     }
 
     /**
@@ -725,6 +765,28 @@ public final class Redactor {
                     + "|forty|fifty|sixty|seventy|eighty|ninety)\\b|[零〇一二三四五六七八九幺两洞])"
                     + "[\\s,-]*){1,6}");
 
+    private static final String AREA_CODE = "area code ";
+
+    /**
+     * A number's letter prefix joined by a hyphen ("CUS-0048213", "ID-558812"): one to four capitals right before the
+     * hyphen belong to the removed number.
+     */
+    private static void letterPrefixes(String input, List<Span> spans) {
+        for (int k = 0; k < spans.size(); k++) {
+            Span s = spans.get(k);
+            if (!NUMBER_KINDS.contains(s.kind()) || s.start() < 2 || input.charAt(s.start() - 1) != '-') {
+                continue;
+            }
+            int b = s.start() - 1;
+            while (b > 0 && b > s.start() - 6 && input.charAt(b - 1) >= 'A' && input.charAt(b - 1) <= 'Z') {
+                b--;
+            }
+            if (b < s.start() - 1 && (b == 0 || !Character.isLetterOrDigit(input.charAt(b - 1)))) {
+                spans.set(k, new Span(b, s.end(), s.kind()));
+            }
+        }
+    }
+
     private static void extendPhones(String input, List<Span> spans) {
         for (int k = 0; k < spans.size(); k++) {
             Span s = spans.get(k);
@@ -734,6 +796,13 @@ public final class Redactor {
                     && input.indexOf(')', s.start()) >= 0
                     && input.indexOf(')', s.start()) < s.end()) {
                 s = new Span(s.start() - 1, s.end(), s.kind()); // "(021) 6234 5678": the area code's opening bracket
+                spans.set(k, s);
+            }
+            if (s.kind().equals("phone")
+                    && s.start() >= AREA_CODE.length()
+                    && input.regionMatches(true, s.start() - AREA_CODE.length(), AREA_CODE, 0, AREA_CODE.length())) {
+                s = new Span(
+                        s.start() - AREA_CODE.length(), s.end(), s.kind()); // "call me at area code six four six ..."
                 spans.set(k, s);
             }
             if (!s.kind().equals("phone") || s.end() >= input.length()) {
@@ -909,6 +978,7 @@ public final class Redactor {
         return RedactionTokens.containsIgnoreCase(s, "plate")
                 || RedactionTokens.containsIgnoreCase(s, "reg")
                 || RedactionTokens.containsIgnoreCase(s, "tag")
+                || RedactionTokens.containsIgnoreCase(s, "kennzeichen")
                 || s.indexOf('牌') >= 0;
     }
 

@@ -257,6 +257,7 @@ final class SpokenEmails {
                     && tokens.get(domainStart + 1).is("word")) {
                 domainStart += 2; // "at the word petals dot com"
             }
+            domainStart = afterDomainWord(tokens, domainStart); // 艾特 公司 的 域名 huaxin tech 点 cn
             int domainEnd = domainStart < tokens.size() ? domainEnd(tokens, domainStart) : -1;
             if (domainEnd < 0
                     || domainEnd - domainStart <= 1
@@ -395,6 +396,20 @@ final class SpokenEmails {
         }
         return w;
     }
+
+    /** Past "公司 (的) 域名 (是)" said between the @ and the domain it names; {@code k} when not there. */
+    private static int afterDomainWord(List<Token> tokens, int k) {
+        int at = RedactionTokens.wordsAt(tokens, k, COMPANY) ? k + 2 : k;
+        at = at < tokens.size() && tokens.get(at).is("的") ? at + 1 : at;
+        if (!RedactionTokens.wordsAt(tokens, at, DOMAIN_WORD)) {
+            return k;
+        }
+        at += 2;
+        return at < tokens.size() && tokens.get(at).is("是") ? at + 1 : at;
+    }
+
+    private static final List<String> COMPANY = List.of("公", "司");
+    private static final List<String> DOMAIN_WORD = List.of("域", "名");
 
     /** The local part just before "at" is spelled, numbered or joined ("b r i a n n a one nine nine two", "jo_88"). */
     private static boolean codeBefore(List<Token> tokens, int at) {

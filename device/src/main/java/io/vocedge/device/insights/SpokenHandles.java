@@ -155,6 +155,25 @@ final class SpokenHandles {
         };
     }
 
+    /** Words before "line" that make it a telephone line. */
+    private static final Set<String> PHONE_LINES = Set.of(
+            "care",
+            "main",
+            "sales",
+            "help",
+            "phone",
+            "direct",
+            "land",
+            "service",
+            "hot",
+            "support",
+            "enquiry",
+            "enquiries",
+            "booking",
+            "bookings",
+            "office",
+            "desk");
+
     private SpokenHandles() {}
 
     static List<SpokenNumbers.Found> find(List<Token> tokens) {
@@ -180,6 +199,11 @@ final class SpokenHandles {
                     k = end;
                 }
                 continue;
+            }
+            if (w.equals("line")
+                    && k > 0
+                    && PHONE_LINES.contains(tokens.get(k - 1).lower())) {
+                continue; // "our customer care line is ...": a telephone line, not the LINE messenger
             }
             int cueLen = CUES.contains(w) ? 1 : hanCue(tokens, k);
             if (cueLen > 0) {

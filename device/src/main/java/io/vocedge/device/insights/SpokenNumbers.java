@@ -368,6 +368,8 @@ final class SpokenNumbers {
             "前面",
             "再是",
             "接着",
+            "唔",
+            "pause",
             "的"); // "一 五 九 的 二 三 四 五 的 六 七 八 九": said between the groups of a mobile number
     /** Filler phrases said inside a number ("five five five let me see oh one"): each counts as one gap word. */
     private static final List<List<String>> GAP_PHRASES = List.of(
@@ -450,6 +452,7 @@ final class SpokenNumbers {
             "牌照",
             "车牌",
             "车牌号",
+            "車牌",
             "number plate",
             "licence plate",
             "license plate");
@@ -608,19 +611,35 @@ final class SpokenNumbers {
             pieces.add(p);
             int j = p.last() + 1;
             boolean amount = false;
+            int group = 0; // index in pieces of the group being said (the pieces after the last gap)
+            boolean confirmed = false;
             while (j < tokens.size()) {
                 int k = j;
                 int gapWords = 0;
                 int gapPunct = 0;
+                int speakers = 0;
                 while (k < tokens.size() && gapWords <= 2 && gapPunct <= 3) {
                     Token g = tokens.get(k);
                     int phrase = gapPhrase(tokens, k);
+                    int speaker = speakerLabel(tokens, k);
                     if (g.type() == Type.PUNCT && GAP_PUNCT.contains(g.lower())) {
                         gapPunct++;
+                    } else if (speaker > 0 && speakers < 2) {
+                        // a transcript's speaker turns inside a number dictated and read back ("customer five four one
+                        // two staff yep customer seven five ..."): not counted as filler words
+                        speakers++;
+                        k += speaker;
+                        continue;
                     } else if (phrase > 0) {
                         gapWords++;
                         k += phrase;
                         continue;
+                    } else if (CONFIRMATIONS.contains(g.lower()) && (digitCount(pieces) < 10 || speakers > 0)) {
+                        // "oh seven seven yes oh nine ...": a confirmation between the groups of a number not yet
+                        // complete, or in a dictation's turns; after ten digits said by one speaker it ends the
+                        // number ("... yes one two three four in the middle")
+                        gapWords++;
+                        confirmed = true;
                     } else if (GAP_WORDS.contains(g.lower())
                             && !(g.is("o") || g.is("oh"))
                             && !(g.is("的") && symbols(pieces).length() >= 11)) { // a whole mobile: 的 ends it
@@ -659,9 +678,19 @@ final class SpokenNumbers {
                     amount = true;
                     break;
                 }
+                if (speakers > 0 && gapWords <= 2 && gapPunct <= 3) {
+                    int echoEnd = echo(tokens, k, symbols(pieces.subList(group, pieces.size())), names);
+                    if (echoEnd > 0) {
+                        j = echoEnd; // the other speaker reading the group back: part of the span, not of the number
+                        continue;
+                    }
+                }
                 Piece q = gapWords > 2 || gapPunct > 3 ? null : piece(tokens, k, names);
                 if (q == null) {
                     break;
+                }
+                if (k > j) {
+                    group = pieces.size();
                 }
                 pieces.add(q);
                 j = q.last() + 1;
@@ -693,6 +722,9 @@ final class SpokenNumbers {
                 amount = true; // "the house costs 1200000": a price written without commas
             }
             String kind = amount ? null : classify(text, tokens, pieces);
+            if ("phone".equals(kind) && confirmed && !mobileShaped(symbols(pieces), text) && new Talk(text).card()) {
+                kind = "card"; // 卡号 呢 五 二 一 对 七 七 三 零 对 ...: a card's groups, each confirmed
+            }
             if (kind == null && !amount && pieces.size() > 2 && isArticle(tokens.get(first))) {
                 // "it's a kilo eight mike ...": the article is no letter of the code
                 pieces.remove(0);
@@ -710,10 +742,8 @@ final class SpokenNumbers {
             }
             int first = q.first();
             int start = tokens.get(first).start();
-            if (q.kind().equals("plate")
-                    && first > 0
-                    && PROVINCES.contains(tokens.get(first - 1).lower())) {
-                start = tokens.get(first - 1).start();
+            if (q.kind().equals("plate") && provinceBefore(tokens, first) >= 0) {
+                start = tokens.get(provinceBefore(tokens, first)).start();
             }
             if (first > 0 && COUNTRY_PREFIX.contains(tokens.get(first - 1).lower())) {
                 start = tokens.get(first - 1).start();
@@ -908,6 +938,11 @@ final class SpokenNumbers {
         if (a.amount() || b.amount() || b.first() - a.last() - 1 > 2 * MAX_BRIDGE_TOKENS) {
             return null;
         }
+        for (int g = b.first(); g <= b.last(); g++) {
+            if (tokens.get(g).is(":") || tokens.get(g).is("：")) {
+                return null; // "CUS-0048213, booked for 10:30": a clock time is no part of the number before
+            }
+        }
         int words = 0;
         for (int g = a.last() + 1; g < b.first(); g++) {
             if (tokens.get(g).type() != Type.PUNCT) {
@@ -1064,6 +1099,92 @@ final class SpokenNumbers {
         return "10x98765432".charAt(sum % 11) == Character.toLowerCase(id.charAt(17));
     }
 
+    /** The province character before a plate's letter, right before it or with one filler between (津 呃 C ...); or -1. */
+    private static int provinceBefore(List<Token> tokens, int first) {
+        if (first > 0 && PROVINCES.contains(tokens.get(first - 1).lower())) {
+            return first - 1;
+        }
+        if (first > 1
+                && PROVINCES.contains(tokens.get(first - 2).lower())
+                && FILLERS.contains(tokens.get(first - 1).lower())) {
+            return first - 2;
+        }
+        return -1;
+    }
+
+    private static final Set<String> FILLERS = Set.of("uh", "um", "er", "erm", "嗯", "呃", "啊", "额", "那个");
+
+    private static final Set<String> CONFIRMATIONS = Set.of("yes", "yep", "对");
+
+    private static int digitCount(List<Piece> pieces) {
+        int n = 0;
+        for (Piece p : pieces) {
+            for (int k = 0; k < p.symbols().length(); k++) {
+                if (RedactionTokens.isDigit(p.symbols().charAt(k))) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** A mobile number's shape: 11 digits starting 1[3-9] (China) or 07 (UK). */
+    private static boolean mobileShaped(String digits, String text) {
+        return digits.length() == 11
+                && (digits.charAt(0) == '1' && digits.charAt(1) >= '3'
+                        || digits.startsWith("07") && !hasHan(text)); // in Chinese, 0755... is Shenzhen's area code
+    }
+
+    private static boolean hasHan(String text) {
+        return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+
+    /**
+     * The token after a group of at least three symbols said again from {@code k} with nothing between its pieces and
+     * no digit right after it (a read-back, "seven five three three staff seven five three three"), or -1.
+     */
+    private static int echo(List<Token> tokens, int k, String group, boolean names) {
+        if (group.length() < 3) {
+            return -1;
+        }
+        StringBuilder said = new StringBuilder();
+        int at = k;
+        while (said.length() < group.length() && at < tokens.size()) {
+            Piece p = piece(tokens, at, names);
+            if (p == null) {
+                return -1;
+            }
+            said.append(p.symbols());
+            at = p.last() + 1;
+        }
+        if (!said.toString().equals(group) || at < tokens.size() && piece(tokens, at, names) != null) {
+            return -1;
+        }
+        return at;
+    }
+
+    /**
+     * Speaker labels a diarised transcript writes before each turn ("customer", "staff", 客户, 销售): tokens it spans at
+     * {@code k}, or 0.
+     */
+    private static int speakerLabel(List<Token> tokens, int k) {
+        Token t = tokens.get(k);
+        if (t.type() == Type.WORD) {
+            return SPEAKERS.contains(t.lower()) ? 1 : 0;
+        }
+        if (t.type() != Type.HAN
+                || k + 1 >= tokens.size()
+                || HAN_SPEAKER_STARTS.indexOf(t.lower().charAt(0)) < 0) {
+            return 0; // most characters: no two-character label starts with them, no string is built
+        }
+        return SPEAKERS.contains(t.lower() + tokens.get(k + 1).lower()) ? 2 : 0;
+    }
+
+    private static final String HAN_SPEAKER_STARTS = "客顾销店";
+
+    private static final Set<String> SPEAKERS =
+            Set.of("customer", "staff", "agent", "caller", "advisor", "adviser", "客户", "顾客", "销售", "店员", "客服");
+
     /** Length in tokens of the filler phrase starting at {@code k}, or 0. */
     private static int gapPhrase(List<Token> tokens, int k) {
         for (List<String> p : GAP_PHRASES) {
@@ -1075,6 +1196,7 @@ final class SpokenNumbers {
     }
 
     private static final Set<String> GROUP_ORDINALS = Set.of("next", "last", "second", "third", "final", "other");
+    private static final Set<String> HAN_GROUP_SIZES = Set.of("三", "四", "五", "六");
     private static final Set<String> GROUP_SIZES = Set.of("three", "four", "five", "six", "3", "4", "5", "6");
     private static final Set<String> GROUP_NOUNS = Set.of("are", "is", "digits", "numbers");
 
@@ -1083,6 +1205,12 @@ final class SpokenNumbers {
      * last four five five six zero", "and the other four are"), or 0: its count word is not a digit of the number.
      */
     private static int groupLabel(List<Token> tokens, int k) {
+        if (k + 2 < tokens.size()
+                && HAN_GROUP_SIZES.contains(tokens.get(k).lower())
+                && tokens.get(k + 1).is("位")
+                && (hanDigit(tokens.get(k + 2)) || tokens.get(k + 2).is("是"))) {
+            return 2; // "然后 六 位 六 八 四 九 四 八": the size of the group said next
+        }
         int at = k < tokens.size() && (tokens.get(k).is("and") || tokens.get(k).is("then")) ? k + 1 : k;
         at = at < tokens.size() && tokens.get(at).is("the") ? at + 1 : at;
         if (at + 1 >= tokens.size()
@@ -1401,20 +1529,21 @@ final class SpokenNumbers {
         if (!sortCode && (DATE.matcher(raw).matches() || clockTimesOnly(raw, tokens, pieces))) {
             return null;
         }
-        if ("product".equals(cue)) {
+        if ("product".equals(cue) || tyreSize(tokens, first, s) || perUnit(tokens, last)) {
             return null;
         }
         int tail = tailCue(tokens, first);
         if (cue == null && pieces.size() == 1 && hyphenatedModel(tokens, first)) {
             return null; // "WH-1000XM5", "SM-S928B": one model code written with its series prefix
         }
-        boolean province =
-                first > 0 && PROVINCES.contains(tokens.get(first - 1).lower()) && RedactionTokens.isLatin(s.charAt(0));
+        boolean province = provinceBefore(tokens, first) >= 0 && RedactionTokens.isLatin(s.charAt(0));
         if (letters > 0) {
             Token lead = tokens.get(first);
-            if (cue == null
+            if (first < last
+                    && (cue == null // "the reg on the 2021 Golf": a year, then a model's word
+                            || tokens.get(first + 1).type() == RedactionTokens.Type.WORD
+                                    && tokens.get(first + 1).lower().length() > 1)
                     && tail == 0
-                    && first < last
                     && lead.type() == RedactionTokens.Type.DIGITS
                     && years(lead.lower())
                     && tokens.get(first + 1).type() != RedactionTokens.Type.DIGITS) {
@@ -1429,6 +1558,9 @@ final class SpokenNumbers {
             }
             if (tail > 0 && s.length() >= 3 && s.length() <= 8 && digits >= 2) {
                 return "id"; // 身份证 尾号 幺 二 三 叉, "last six of the vin are ..."
+            }
+            if (tail > 0 && digits == 0 && s.length() == 3 && pieces.size() == 3) {
+                return "plate"; // "the grey one ending in x j k": three letters said one by one end a plate
             }
             if (aided(tokens, pieces) >= 2 && s.length() >= 4 && digits >= 1) {
                 // "c as in charlie d as in david ... five five one": letters spelled with aids are a code
@@ -1461,8 +1593,13 @@ final class SpokenNumbers {
         if (counting(pieces) && digits >= 7 && phoneCueBefore(tokens, first)) {
             return "phone"; // 電話 號碼 係 九 八 七 六 五 四 三 二: a number, whatever its digits
         }
-        if (counting(pieces) || years(s) || hotline(s) && !(han && digits == 11 && s.charAt(1) >= '3')) {
+        if (counting(pieces)
+                || years(s)
+                || hotline(s) && !(han && digits == 11 && s.charAt(1) >= '3') && !givenAsOwn(tokens, first, last)) {
             return null;
+        }
+        if (digits >= 7 && digits <= 12 && !mobileShaped(s, text) && businessLine(tokens, first)) {
+            return null; // "call the service desk on ...", 售后热线：...: a shop's line, nobody's own
         }
         if ("cvv".equals(cue) && (digits == 3 || digits == 4)) {
             return "card";
@@ -1511,14 +1648,151 @@ final class SpokenNumbers {
         return true;
     }
 
-    /** Business hotlines (400/800 in China, toll-free 1-800/888/877/866 in North America) belong to no person. */
+    /** "CO2 124 g/km", "8 kg/m": a quantity per unit, the letter before the slash a unit. */
+    private static boolean perUnit(List<Token> tokens, int last) {
+        return last + 2 < tokens.size()
+                && tokens.get(last).type() == Type.WORD
+                && tokens.get(last).lower().length() <= 2
+                && tokens.get(last + 1).is("/")
+                && tokens.get(last + 2).type() == Type.WORD;
+    }
+
+    /** A tyre size from its aspect on: aspect, (Z)R and rim, maybe load index and speed ("45 r seventeen ninety one w"). */
+    private static final Pattern TYRE_AFTER_WIDTH = Pattern.compile("\\d{2}z?r\\d{2}(?:\\d{2,3}[a-z]?)?");
+
+    /** "225/45 R17 91W" said or written: the width said in the sequence, or written before a slash. */
+    private static boolean tyreSize(List<Token> tokens, int first, String symbols) {
+        if (symbols.length() >= 8
+                && symbols.charAt(0) >= '1'
+                && symbols.charAt(0) <= '3'
+                && Character.isDigit(symbols.charAt(1))
+                && Character.isDigit(symbols.charAt(2))
+                && TYRE_AFTER_WIDTH.matcher(symbols.substring(3)).lookingAt()) {
+            return true;
+        }
+        return first >= 2
+                && tokens.get(first - 1).is("/")
+                && tokens.get(first - 2).type() == Type.DIGITS
+                && tokens.get(first - 2).lower().length() == 3
+                && TYRE_AFTER_WIDTH.matcher(symbols).lookingAt(); // "225/45 R17 94W, 4 tyres": the count after
+    }
+
+    /**
+     * UK numbers only organisations have: freephone 0800 / 0808, the national-rate 03 and the business-rate 084 / 087
+     * ranges.
+     */
+    private static final List<String> UK_NON_GEOGRAPHIC = List.of(
+            "0800", "0808", "0300", "0330", "0333", "0343", "0344", "0345", "0370", "0371", "0843", "0844", "0845",
+            "0870", "0871", "0872");
+
+    /**
+     * Business hotlines (400/800 in China, toll-free 1-800/888/877/866 in North America, the UK's freephone and
+     * non-geographic ranges) belong to no person.
+     */
     private static boolean hotline(String digits) {
         if (digits.length() == 10 && (digits.startsWith("400") || digits.startsWith("800"))) {
             return true;
         }
+        if ((digits.length() == 10 || digits.length() == 11) && digits.startsWith("0")) {
+            for (String prefix : UK_NON_GEOGRAPHIC) {
+                if (digits.startsWith(prefix)) {
+                    return true;
+                }
+            }
+        }
         String d = digits.length() == 11 && digits.startsWith("1") ? digits.substring(1) : digits;
         return d.length() == 10
                 && (d.startsWith("800") || d.startsWith("888") || d.startsWith("877") || d.startsWith("866"));
+    }
+
+    /**
+     * A shop's own line named in the few tokens before the number ("the service desk on", "our hotline is", 售后热线,
+     * 门店电话), with no word between that makes it someone's own ("my", "mobile", 我, 手机).
+     */
+    private static boolean businessLine(List<Token> tokens, int first) {
+        for (int k = first - 1; k >= Math.max(0, first - 7); k--) {
+            String w = tokens.get(k).lower();
+            if (personalWord(tokens, k)) {
+                return false;
+            }
+            if (BUSINESS_LINE.contains(w)) {
+                return true;
+            }
+            if (k > 0 && BUSINESS_PAIR_ENDS.contains(w)) { // a pair is built only when this word can end one
+                String before = tokens.get(k - 1).lower();
+                String pair = tokens.get(k).type() == Type.HAN ? before + w : before + " " + w;
+                if (BUSINESS_LINE.contains(pair)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A hotline-shaped number given as someone's own: "reach me on 1-800-555-0142", "my work line is 0800 ...", "best
+     * number is 1 (800) 555-0142, my desk": a personal word in the six tokens before, or "my" / "me" / 我 in the three
+     * after.
+     */
+    private static boolean givenAsOwn(List<Token> tokens, int first, int last) {
+        for (int k = first - 1; k >= Math.max(0, first - 6); k--) {
+            if (personalWord(tokens, k)) {
+                return true;
+            }
+            if (BUSINESS_LINE.contains(tokens.get(k).lower())) {
+                return false; // "my call to your hotline on 0800 ...": the hotline is the business's
+            }
+        }
+        for (int k = last + 1; k < Math.min(tokens.size(), last + 4); k++) {
+            String w = tokens.get(k).lower();
+            if (w.equals("my") || w.equals("me") || w.equals("我") && personalWord(tokens, k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> BUSINESS_PAIR_ENDS =
+            Set.of("line", "care", "services", "desk", "线", "服", "机", "店", "台");
+
+    private static final Set<String> BUSINESS_LINE = Set.of(
+            "hotline",
+            "helpline",
+            "freephone",
+            "switchboard",
+            "showroom",
+            "dealership",
+            "main line",
+            "customer care",
+            "customer services",
+            "service desk",
+            "sales line",
+            "热线",
+            "客服",
+            "总机",
+            "门店",
+            "前台");
+    private static final Set<String> PERSONAL_LINE =
+            Set.of("my", "me", "mine", "i", "i'm", "your", "personal", "mobile", "cell", "home");
+
+    /**
+     * A word that makes a number someone's own: {@link #PERSONAL_LINE}, or in Chinese 我 (not 我们), 手机, 家里, 私人, 你的 / 您的
+     * (not 厂家, 大家, 商家).
+     */
+    private static boolean personalWord(List<Token> tokens, int k) {
+        Token t = tokens.get(k);
+        if (t.type() != Type.HAN) {
+            return PERSONAL_LINE.contains(t.lower());
+        }
+        String next = k + 1 < tokens.size() ? tokens.get(k + 1).lower() : "";
+        return switch (t.lower()) {
+            case "我" -> !next.equals("们");
+            case "手" -> next.equals("机");
+            case "家" -> next.equals("里") || next.equals("庭");
+            case "私" -> next.equals("人");
+            case "你", "您" -> next.equals("的");
+            default -> false;
+        };
     }
 
     /** "one two three four five six": counting, not a number. */

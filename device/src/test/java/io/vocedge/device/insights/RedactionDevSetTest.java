@@ -138,12 +138,14 @@ class RedactionDevSetTest {
      * session's code (2026-12-05 16:58 UTC, before any rule was written on the dev part): dev recall 0.845 / kept 0.948,
      * held-out 0.853 / 0.893. After the dictated-groups rule, written on the dev misses: dev 0.938 / 0.948, held-out
      * (run once more, aggregates only) 0.947 / 0.893. The keep losses are the author's labelling of order numbers,
-     * hotlines and VINs as keep where earlier authors removed order numbers; not changed.
+     * hotlines and VINs as keep where earlier authors removed order numbers; not changed. After the read-back round
+     * of the second 2026-12-06 session (confirmations and speaker labels between groups, UK freephone and shops'
+     * lines kept, tyre sizes, "pause" and 唔 as fillers): dev 0.987 / 0.964, held-out 0.987 / 0.933.
      */
     @Test
     void eighthAuthorsDictatedNumbersAreRedacted() throws Exception {
-        meetsTheTargets("/insights/pii-author8-dev.tsv", 200, true, 0.940, 0.947);
-        meetsTheTargets("/insights/pii-author8-heldout.tsv", 100, false, 0.946, 0.893);
+        meetsTheTargets("/insights/pii-author8-dev.tsv", 200, true, 0.986, 0.963);
+        meetsTheTargets("/insights/pii-author8-heldout.tsv", 100, false, 0.986, 0.933);
     }
 
     /**
@@ -232,6 +234,36 @@ class RedactionDevSetTest {
     }
 
     /**
+     * The fourteenth author's cases (written blind at the start of the second 2026-12-06 session;
+     * device/corpus/pii-author14-NOTES.md): everything but names - phones, cards, e-mails, plates and ids of many
+     * countries, dictated over turns and read back, typed in notes and forms - with a quarter look-alike keep lines
+     * (hotlines, part and stock numbers, tyre sizes, prices). First look, on the code the session started from
+     * (f75b5a9): dev 0.907 / kept 0.962, held-out 0.817 / 0.914. After the read-back round written on its dev part:
+     * dev 0.995 / 0.983, held-out 0.925 / 0.931 (aggregates only; no held-out line was read). The keep losses left: a
+     * work-order number (the fifth author removes one, this author keeps it; removed), a part number far from its cue, a
+     * showroom's address and line in a typed signature.
+     */
+    @Test
+    void fourteenthAuthorsNumbersAndReadBacksAreRedacted() throws Exception {
+        meetsTheTargets("/insights/pii-author14-dev.tsv", 200, true, 0.994, 0.982);
+        meetsTheTargets("/insights/pii-author14-heldout.tsv", 100, false, 0.924, 0.931);
+    }
+
+    /**
+     * The fifteenth author's cases (written blind in the second 2026-12-06 session, after the read-back round's first
+     * rules; device/corpus/pii-author15-NOTES.md): a QA engineer's acceptance suite of everyday formats, short lines,
+     * half Chinese. First look on the session's starting code: dev 0.970 / 0.981, held-out 0.963 / 1.000; on the
+     * round's first rules (written before this file was read): dev 0.982 / 0.981, held-out 0.963 / 1.000. After the
+     * rules written on its dev part (UK prefix-era plates, a letter prefix joined by a hyphen, 車牌, g/km, a clock time
+     * never joined to a number): dev 1.000 / 1.000, held-out 0.976 / 1.000.
+     */
+    @Test
+    void fifteenthAuthorsEverydayFormatsAreRedacted() throws Exception {
+        meetsTheTargets("/insights/pii-author15-dev.tsv", 200, true, 0.99, 0.98);
+        meetsTheTargets("/insights/pii-author15-heldout.tsv", 100, false, 0.975, 1.0);
+    }
+
+    /**
      * Seventh author, held-out: 0.800 / 0.966 before the rules, 0.821 (119/145) / 0.975 (115/118) at its one run after
      * them (2026-12-05 05:35 UTC; aggregates only read). Names (7/17) and handles (10/16) did not move: the dev rules
      * were narrower than the held-out phrasing. 0.834 (121/145) / 0.975 with the vendored English name lists; 0.848
@@ -241,7 +273,7 @@ class RedactionDevSetTest {
      */
     private static final double HELDOUT7_RECALL = 0.889;
 
-    private static final double HELDOUT7_KEPT = 0.974;
+    private static final double HELDOUT7_KEPT = 0.983; // 0.975 before the read-back round (2026-12-06, second session)
 
     /** Seventh author, dev: 0.886 / 0.960 before the rules written on it (2026-12-05), 0.987 / 0.982 after. */
     private static final double AUTHOR7_RECALL = 0.98;
@@ -249,7 +281,7 @@ class RedactionDevSetTest {
     private static final double AUTHOR7_KEPT = 0.98;
 
     /** Sixth author, dev: 0.964 before the second 2026-12-05 round, 0.977 after it, 0.980 after the third. */
-    private static final double AUTHOR6_RECALL = 0.980;
+    private static final double AUTHOR6_RECALL = 0.986; // 0.9870 now, 0.984 before the read-back round
 
     private static final double AUTHOR6_KEPT = 1.0;
 

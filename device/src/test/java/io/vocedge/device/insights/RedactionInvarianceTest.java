@@ -37,6 +37,8 @@ class RedactionInvarianceTest {
             "/insights/pii-author11-dev.tsv",
             "/insights/pii-author12-dev.tsv",
             "/insights/pii-author13-dev.tsv",
+            "/insights/pii-author14-dev.tsv",
+            "/insights/pii-author15-dev.tsv",
             "/insights/pii-lookalikes-dev.tsv");
 
     /**

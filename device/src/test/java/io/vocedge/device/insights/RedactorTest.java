@@ -318,7 +318,7 @@ class RedactorTest {
                 "is it one three eight or one five eight one two three four five six seven eight|is it <phone> or <phone>",
                 "my card three nine one two did you say three nine one two yes great four four zero eight"
                         + "|my card <card> did you say <card> yes great <card>",
-                "卡号 呢 五 二 一 对 七 七 三 零 对 嗯 八 八 六 一|卡号 呢 <card> 对 <card> 对 嗯 <card>",
+                "卡号 呢 五 二 一 对 七 七 三 零 对 嗯 八 八 六 一|卡号 呢 <card>",
                 "it costs two nine nine or one three eight zero zero one three eight zero zero zero"
                         + "|it costs two nine nine or <phone>",
                 "地址 是 南京 西 路 一 二 六 六 弄 呃 七 号 四 零 一|地址 是 南京 西 <address>",
