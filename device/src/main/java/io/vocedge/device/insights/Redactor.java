@@ -344,35 +344,11 @@ public final class Redactor {
 
     /** Words before a group that make it a number of a thing, not a person's: an order, a part, a hotline. */
     private static final Set<String> THING_WORDS = Set.of(
-            "order",
-            "quote",
-            "invoice",
-            "stock",
-            "part",
-            "vin",
-            "hotline",
-            "freephone",
-            "booking",
-            "reference",
-            "ref",
-            "订",
-            "单",
-            "报",
-            "价",
-            "发",
-            "票",
-            "库",
-            "存",
-            "配",
-            "件",
-            "车",
-            "架",
-            "热",
-            "线",
-            "售",
-            "后",
-            "编",
-            "码");
+            "order", "quote", "invoice", "stock", "part", "vin", "hotline", "freephone", "booking", "reference", "ref");
+
+    /** The same in Chinese, as two characters (one token each): 最后 and 然后 hold 后 but name no thing. */
+    private static final Set<String> THING_PAIRS =
+            Set.of("订单", "单号", "报价", "价单", "发票", "票号", "库存", "配件", "车架", "热线", "售后", "编码");
 
     /** Words a little before a group that make it a price: "it costs two nine nine", "the card fee is ...". */
     private static final Set<String> PRICE_WORDS = Set.of(
@@ -421,7 +397,11 @@ public final class Redactor {
                             && SpokenNumbers.amountWord(tokens.get(j + 1)); // "... a month"
             boolean thing = false;
             for (int k = Math.max(0, i - 3); k < i && !thing; k++) {
-                thing = THING_WORDS.contains(tokens.get(k).lower());
+                thing = THING_WORDS.contains(tokens.get(k).lower())
+                        || k > 0
+                                && tokens.get(k).type() == RedactionTokens.Type.HAN
+                                && THING_PAIRS.contains(tokens.get(k - 1).lower()
+                                        + tokens.get(k).lower());
             }
             for (int k = Math.max(0, i - 6); k < i && !thing; k++) {
                 thing = PRICE_WORDS.contains(

@@ -45,6 +45,8 @@ class ReadBackNumbersTest {
                 "澳門車牌MA 4417，下午三點到|澳門車牌<plate>，下午三點到",
                 "area code two one two five five five oh one nine nine is the office|<phone> is the office",
                 "you can reach me on 1-800-555-0142 after six|you can reach me on <phone> after six",
+                "我 的 卡号 是 六 二 二 二 八 四 八 八 一 二 三 四 五 六 七 八 最后 九 九 一 农业银行 的"
+                        + "|我 的 卡号 是 <card> 最后 <card> 农业银行 的",
                 "best line for me is 0800 555 0142, my office|best line for me is <phone>, my office",
             })
     void dictatedNumbersGo(String in, String out) {
@@ -77,6 +79,7 @@ class ReadBackNumbersTest {
                 "for roadside call 1-800-555-0100 any time",
                 "我们 的 热线 四 零 零 八 二 零 一 二 三 四 全天 都 有 人",
                 "大家 有 问题 可以 打 厂家 热线 400-820-1234",
+                "我 的 卡 号 是 后面 那 张 订单 号 三 四 五 发 给 您",
             })
     void lookAlikesStay(String in) {
         assertThat(redactor.redact(in).text()).isEqualTo(in);
