@@ -45,6 +45,8 @@ public final class Redactor {
     private static final Pattern UK_PREFIX_PLATE = Pattern.compile(
             "\\b[A-HJ-NP-Y]\\d{1,3} (?!(?:TDI|TSI|TFS|GTI|GTD|GTE|GTS|GTR|GTX|AMG|CDI|CGI|CSL|HSE|SVR|SRT|TRD|STI|LWB|SWB|AWD|VAN|CAR|SUV|MPV|CAB|BUS"
                     + "|FWD|RWD|DSG|DCT|CVT|BEV|HEV|TCE|DCI|HDI|CRD|JTD|TDV|SDV|XDR|EVO|RSI|SVO)\\b)[A-HJ-PR-Y]{3}\\b");
+    /** The visible end of a masked card: "**** **** **** 4821", "XXXX-XXXX-XXXX-3307", "xxxx xxxx xxxx 1234". */
+    private static final Pattern MASKED_CARD = Pattern.compile("(?:(?:\\*{4}|[Xx]{4}|•{4})[ -]?){2,3}(\\d{4})\\b");
     /** A French plate, "GX-482-TL": no cue needed, that shape is nothing else. */
     private static final Pattern FRENCH_PLATE = Pattern.compile("\\b[A-HJ-NP-TV-Z]{2}-\\d{3}-[A-HJ-NP-TV-Z]{2}\\b");
     /** Written addresses disguised against spam: "jo (at) example (dot) com", "jo [at] example [dot] com". */
@@ -70,6 +72,7 @@ public final class Redactor {
             "RTX", "GTX", "ISO", "GLE", "GLC", "GLS", "GLA", "CLA", "CLS", "AMG", "EQS", "EQE", "MDX", "RDX", "TLX",
             "USB", "SSD", "HDD", "CPU", "GPU", "DDR", "LED", "VAT", "APR", "SUV", "MPV");
 
+    private static final String MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)";
     private static final String EN_NUM =
             "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
                     + "|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -138,11 +141,18 @@ public final class Redactor {
      */
     private static final Pattern EXPIRY = Pattern.compile(
             "(?i)(?:\\b(?:expiry|expiration|exp|expires|expiring|valid thru|valid till|valid until|good thru|good through"
-                    + "|valid through)\\b\\.?(?:\\s+date)?(?:\\s+(?:is|of|on))?|有效期\\s*(?:[至到是为:：]\\s*)?)\\s*:?\\s*"
+                    + "|valid through|runs out|run out)\\b\\.?(?:\\s+date)?(?:\\s+(?:is|of|on|in(?=\\s+" + MONTH
+                    + ")))?"
+                    + "|有效期\\s*(?:[至到是为:：]\\s*)?)\\s*:?\\s*"
                     + "(\\d{1,2}\\s*/\\s*\\d{2,4}|\\d{2}[\\s-]\\d{2}\\b|(?:0[1-9]|1[0-2])\\d{2}\\b"
+                    + "|(?:[零〇]\\s*[一幺二两三四五六七八九]|[一幺]\\s*[零〇一幺二两])(?:\\s*[零〇一幺二两三四五六七八九]){2}(?![零〇一幺二两三四五六七八九])"
+                    + "|" + MONTH + "[a-z]*\\s+(?:20\\d{2}|\\d{2}\\b|"
+                    + "(?:twenty\\s+)?" + EN_NUM + "(?:\\s+" + EN_NUM + ")?\\b)" // "february twenty eight"
                     + "|(?:(?:二\\s*[零〇]\\s*|20)?(?:[零〇一二三四五六七八九]\\s*){2}|(?:20)?\\d{2})\\s*年\\s*" // 二 七 年 十二 月
                     + "(?:十\\s*[一二]?|[一二三四五六七八九]|\\d{1,2})\\s*月"
-                    + "|" + EN_NUM + "(?:[\\s-]+(?:slash\\s+|/\\s*)?" + EN_NUM
+                    + "|(?<!runs out |run out )" // a year alone after "runs out" is kept, as "expires in twenty seven"
+                    // is
+                    + EN_NUM + "(?:[\\s-]+(?:slash\\s+|/\\s*)?" + EN_NUM
                     + "\\b){1,3})"); // "oh four slash twenty seven"
 
     /** Redacted text and the kinds removed. */
@@ -167,6 +177,9 @@ public final class Redactor {
                 && (RedactionTokens.containsIgnoreCase(input, "(at)")
                         || RedactionTokens.containsIgnoreCase(input, "[at]"))) {
             regex(BRACKET_EMAIL, input, "email", spans, 0);
+        }
+        if (input.indexOf('*') >= 0 || input.indexOf('•') >= 0 || RedactionTokens.containsIgnoreCase(input, "xxxx")) {
+            regex(MASKED_CARD, input, "card", spans, 1);
         }
         if (hasProvince(input)) {
             regex(CN_PLATE, input, "plate", spans, 0);
@@ -202,6 +215,7 @@ public final class Redactor {
             spans.add(new Span(f.start(), f.end(), f.kind()));
         }
         if ((RedactionTokens.containsIgnoreCase(input, "exp")
+                        || RedactionTokens.containsIgnoreCase(input, "run")
                         || input.contains("有效期")
                         || RedactionTokens.containsIgnoreCase(input, "valid ")
                         || RedactionTokens.containsIgnoreCase(input, "good th"))
@@ -391,6 +405,9 @@ public final class Redactor {
             }
             int digits = j - i; // digits said one by one: written groups ("0800", "1 800") are the scanner's
             boolean amount = i > 0 && SpokenNumbers.amountWord(tokens.get(i - 1)) && !numberWord(tokens, i - 1)
+                    || j + 1 < tokens.size()
+                            && tokens.get(j).is("point")
+                            && SPOKEN_DIGITS.contains(tokens.get(j + 1).lower()) // "five six seven point eight nine"
                     || j < tokens.size() && SpokenNumbers.amountWord(tokens.get(j))
                     || j + 1 < tokens.size()
                             && tokens.get(j).type() == RedactionTokens.Type.WORD
@@ -761,7 +778,8 @@ public final class Redactor {
             while (b > 0 && b > s.start() - 6 && input.charAt(b - 1) >= 'A' && input.charAt(b - 1) <= 'Z') {
                 b--;
             }
-            if (b < s.start() - 1 && (b == 0 || !Character.isLetterOrDigit(input.charAt(b - 1)))) {
+            boolean mask = input.substring(b, s.start() - 1).chars().allMatch(c -> c == 'X'); // XXXX-XXXX-XXXX-5510
+            if (b < s.start() - 1 && !mask && (b == 0 || !Character.isLetterOrDigit(input.charAt(b - 1)))) {
                 spans.set(k, new Span(b, s.end(), s.kind()));
             }
         }

@@ -1607,6 +1607,9 @@ final class SpokenNumbers {
         if ("tail".equals(cue) && digits == 4) {
             return "card";
         }
+        if (digits == 4 && tailAfter(tokens, last) && readOut(tokens, pieces)) {
+            return "card"; // "4821 is the last four of my visa": the cue said after
+        }
         if ("area".equals(cue) && digits >= 2 && digits <= 5) {
             return "phone";
         }
@@ -1881,6 +1884,21 @@ final class SpokenNumbers {
         return 0;
     }
 
+    /** "... is the last four", "are the last 4 digits": a tail cue said right after the number. */
+    private static boolean tailAfter(List<Token> tokens, int last) {
+        int k = last + 1;
+        if (k < tokens.size() && (tokens.get(k).is("is") || tokens.get(k).is("are"))) {
+            k++;
+        }
+        if (k < tokens.size() && tokens.get(k).is("the")) {
+            k++;
+        }
+        return k + 1 < tokens.size()
+                && tokens.get(k).is("last")
+                && (tokens.get(k + 1).is("four") || tokens.get(k + 1).is("4"))
+                && !(k + 2 < tokens.size() && amountWord(tokens.get(k + 2))); // "... the last four pounds"
+    }
+
     /** Second words of the two-word tail cues: only these make the pair worth building. */
     private static final Set<String> TAIL_SECOND =
             Set.of("four", "4", "six", "6", "three", "five", "号", "数", "位", "四", "六", "in", "with");
@@ -1984,14 +2002,22 @@ final class SpokenNumbers {
      * follows names a product, not a person, however long.
      */
     private static final Set<String> PRODUCT_CUES =
-            Set.of("part", "parts", "model", "sku", "stock", "配 件", "型 号", "编 码", "货 号", "料 号", "零 件", "库 存");
+            Set.of("part", "parts", "model", "sku", "stock", "配 件", "型 号", "编 码", "货 号", "料 号", "零 件", "库 存", "车 型");
 
     /**
      * Before a bank account's numbers ("sort code eighty nine oh five seventy one", "account number ...", 银行 账号):
      * six digits or more after one are the account's however they are grouped, never a price.
      */
-    private static final Set<String> BANK_CUES =
-            Set.of("sort code", "account", "account number", "routing number", "account no", "acct number", "账 号");
+    private static final Set<String> BANK_CUES = Set.of(
+            "sort code",
+            "account",
+            "account number",
+            "routing number",
+            "account no",
+            "acct number",
+            "acc no",
+            "acct no",
+            "账 号");
 
     /** Before a card's security code: three or four digits after it are removed as a card. */
     private static final Set<String> CVV_CUES = Set.of(
@@ -2001,6 +2027,7 @@ final class SpokenNumbers {
             "cvv2",
             "cid",
             "security code",
+            "sec code",
             "security number",
             "digit code",
             "the back",

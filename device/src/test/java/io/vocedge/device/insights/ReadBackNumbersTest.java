@@ -45,8 +45,14 @@ class ReadBackNumbersTest {
                 "澳門車牌MA 4417，下午三點到|澳門車牌<plate>，下午三點到",
                 "area code two one two five five five oh one nine nine is the office|<phone> is the office",
                 "you can reach me on 1-800-555-0142 after six|you can reach me on <phone> after six",
-                "我 的 卡号 是 六 二 二 二 八 四 八 八 一 二 三 四 五 六 七 八 最后 九 九 一 农业银行 的"
-                        + "|我 的 卡号 是 <card> 最后 <card> 农业银行 的",
+                "Paid with Visa **** **** **** 9912 for the service|Paid with Visa **** **** **** <card> for the service",
+                "card on file XXXX-XXXX-XXXX-5510, invoice £40|card on file XXXX-XXXX-XXXX-<card>, invoice £40",
+                "cvv is four one two and it runs out in march twenty nine" + "|cvv is <card> and it runs out in <card>",
+                "the card's sec code 339 please|the card's sec code <card> please",
+                "安全码 是 七 七 一 有效期 零 九 二 七|安全码 是 <card> 有效期 <card>",
+                "借款人王小明，贷款期限36个月|借款人<name>，贷款期限36个月",
+                "4821 is the last four of my visa|<card> is the last four of my visa",
+                "我 的 卡号 是 六 二 二 二 八 四 八 八 一 二 三 四 五 六 七 八 最后 九 九 一 农业银行 的" + "|我 的 卡号 是 <card> 最后 <card> 农业银行 的",
                 "best line for me is 0800 555 0142, my office|best line for me is <phone>, my office",
             })
     void dictatedNumbersGo(String in, String out) {
@@ -80,6 +86,11 @@ class ReadBackNumbersTest {
                 "我们 的 热线 四 零 零 八 二 零 一 二 三 四 全天 都 有 人",
                 "大家 有 问题 可以 打 厂家 热线 400-820-1234",
                 "我 的 卡 号 是 后面 那 张 订单 号 三 四 五 发 给 您",
+                "the card machine said declined for four five six point two two",
+                "车型代码：G20 330Li，指导价￥368,800",
+                "the offer on the card runs out twenty twenty six",
+                "card number on the receipt, and it expires in twenty seven",
+                "1299 is the last 4 pounds i have on the card",
             })
     void lookAlikesStay(String in) {
         assertThat(redactor.redact(in).text()).isEqualTo(in);

@@ -145,7 +145,7 @@ class RedactionDevSetTest {
     @Test
     void eighthAuthorsDictatedNumbersAreRedacted() throws Exception {
         meetsTheTargets("/insights/pii-author8-dev.tsv", 200, true, 0.99, 0.963);
-        meetsTheTargets("/insights/pii-author8-heldout.tsv", 100, false, 0.986, 0.933);
+        meetsTheTargets("/insights/pii-author8-heldout.tsv", 100, false, 0.993, 0.933);
     }
 
     /**
@@ -239,14 +239,31 @@ class RedactionDevSetTest {
      * countries, dictated over turns and read back, typed in notes and forms - with a quarter look-alike keep lines
      * (hotlines, part and stock numbers, tyre sizes, prices). First look, on the code the session started from
      * (f75b5a9): dev 0.907 / kept 0.962, held-out 0.817 / 0.914. After the read-back round written on its dev part:
-     * dev 0.995 / 0.983, held-out 0.925 / 0.931 (aggregates only; no held-out line was read). The keep losses left: a
+     * dev 0.995 / 0.983, held-out 0.925 / 0.931 (aggregates only; no held-out line was read); 0.946 / 0.931 after the
+     * sixteenth author's rules. The keep losses left: a
      * work-order number (the fifth author removes one, this author keeps it; removed), a part number far from its cue, a
      * showroom's address and line in a typed signature.
      */
     @Test
     void fourteenthAuthorsNumbersAndReadBacksAreRedacted() throws Exception {
         meetsTheTargets("/insights/pii-author14-dev.tsv", 200, true, 0.994, 0.982);
-        meetsTheTargets("/insights/pii-author14-heldout.tsv", 100, false, 0.924, 0.931);
+        meetsTheTargets("/insights/pii-author14-heldout.tsv", 100, false, 0.946, 0.931);
+    }
+
+    /**
+     * The sixteenth author's cases (written blind in the second 2026-12-06 session, after the read-back round;
+     * device/corpus/pii-author16-NOTES.md): payment and identity details at the till and the finance desk - cards in
+     * groups, pairs and masked, security codes, expiries, accounts, sort codes, IBANs, 身份证 and passports - a quarter
+     * look-alikes (amounts, terms, references). First look on the session's starting code: dev 0.928 / 0.970,
+     * held-out 0.930 / 0.979; on the read-back round's rules (written before this file was read): dev 0.942 / 0.970,
+     * held-out 0.960 / 0.979. After the rules written on its dev part (masked cards, expiries by month or 零 九 二 七,
+     * "sec code", "acc no", 借款人): dev 0.976 / 0.982, held-out 0.970 / 0.989. Invoice numbers stay removed (the
+     * fourth author removes them, this author keeps them).
+     */
+    @Test
+    void sixteenthAuthorsPaymentDetailsAreRedacted() throws Exception {
+        meetsTheTargets("/insights/pii-author16-dev.tsv", 200, true, 0.975, 0.981);
+        meetsTheTargets("/insights/pii-author16-heldout.tsv", 100, false, 0.97, 0.989);
     }
 
     /**
