@@ -150,8 +150,8 @@ public final class Redactor {
                     + "(?:twenty\\s+)?" + EN_NUM + "(?:\\s+" + EN_NUM + ")?\\b)" // "february twenty eight"
                     + "|(?:(?:二\\s*[零〇]\\s*|20)?(?:[零〇一二三四五六七八九]\\s*){2}|(?:20)?\\d{2})\\s*年\\s*" // 二 七 年 十二 月
                     + "(?:十\\s*[一二]?|[一二三四五六七八九]|\\d{1,2})\\s*月"
-                    + "|(?<!runs out |run out )" // a year alone after "runs out" is kept, as "expires in twenty seven"
-                    // is
+                    // a year alone after "runs out" is kept, as "expires in twenty seven" is
+                    + "|(?<!runs out |run out )"
                     + EN_NUM + "(?:[\\s-]+(?:slash\\s+|/\\s*)?" + EN_NUM
                     + "\\b){1,3})"); // "oh four slash twenty seven"
 
