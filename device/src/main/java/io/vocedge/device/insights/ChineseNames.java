@@ -35,6 +35,14 @@ final class ChineseNames {
     private static final Set<String> FORM_CUES =
             Set.of("收件人", "收货人", "联系人", "预约人", "持卡人", "抬头写", "抬头是", "签名", "经办人", "负责人", "借款人", "贷款人", "开户人", "申请人");
 
+    private static final Set<String> CURRENCIES =
+            Set.of("港幣", "港币", "人民", "美金", "美元", "台幣", "台币", "新台", "日元", "欧元", "歐元", "英镑", "英鎊");
+
+    private static boolean currencyAt(List<RedactionTokens.Token> tokens, int j) {
+        return j + 1 < tokens.size()
+                && CURRENCIES.contains(tokens.get(j).lower() + tokens.get(j + 1).lower());
+    }
+
     /** Family cues a name may follow after a comma, as an aside: "车主 是 我 爸 ， 张 建国". */
     private static final Set<String> KIN_CUES = Set.of(
             "妈妈", "爸爸", "老婆", "老公", "女儿", "儿子", "我爸", "我妈", "爱人", "媳妇", "丈夫", "妻子", "太太", "父亲", "母亲", "岳父", "岳母", "公公",
@@ -118,7 +126,8 @@ final class ChineseNames {
                 int c = match(tokens, i, cue);
                 if (c > 0 && !(cue.charAt(0) != '我' && thingBefore(tokens, i))) {
                     boolean bare = cue.equals("叫");
-                    if (!(bare && i > 0 && isHan(tokens, i - 1) && RHETORIC.indexOf(ch(tokens, i - 1)) >= 0)) {
+                    if (!(bare && i > 0 && isHan(tokens, i - 1) && RHETORIC.indexOf(ch(tokens, i - 1)) >= 0)
+                            && !(bare && currencyAt(tokens, i + c))) { // 叫 港幣 二十五 萬: a price asked
                         int j = i + c;
                         if (!bare
                                 && j < n

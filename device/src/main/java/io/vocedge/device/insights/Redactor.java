@@ -47,6 +47,9 @@ public final class Redactor {
                     + "|FWD|RWD|DSG|DCT|CVT|BEV|HEV|TCE|DCI|HDI|CRD|JTD|TDV|SDV|XDR|EVO|RSI|SVO)\\b)[A-HJ-PR-Y]{3}\\b");
     /** The visible end of a masked card: "**** **** **** 4821", "XXXX-XXXX-XXXX-3307", "xxxx xxxx xxxx 1234". */
     private static final Pattern MASKED_CARD = Pattern.compile("(?:(?:\\*{4}|[Xx]{4}|•{4})[ -]?){2,3}(\\d{4})\\b");
+    /** A Canadian postal code, "L3R 5T8": letter, digit, letter, digit, letter, digit; nothing else has that shape. */
+    private static final Pattern CA_POSTCODE =
+            Pattern.compile("\\b[A-CEGHJ-NPR-TVXY]\\d[A-CEGHJ-NPR-TV-Z] ?\\d[A-CEGHJ-NPR-TV-Z]\\d\\b");
     /** A French plate, "GX-482-TL": no cue needed, that shape is nothing else. */
     private static final Pattern FRENCH_PLATE = Pattern.compile("\\b[A-HJ-NP-TV-Z]{2}-\\d{3}-[A-HJ-NP-TV-Z]{2}\\b");
     /** Written addresses disguised against spam: "jo (at) example (dot) com", "jo [at] example [dot] com". */
@@ -54,23 +57,31 @@ public final class Redactor {
             Pattern.compile("(?i)[a-z0-9._%+-]+ ?[(\\[]at[)\\]] ?[a-z0-9-]+(?: ?(?:\\.|[(\\[]dot[)\\]]) ?[a-z0-9-]+)+");
     /** UK National Insurance number written: two prefix letters, six digits (maybe in pairs), a suffix A-D. */
     private static final Pattern NI_NUMBER = Pattern.compile("\\b[A-Z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]\\b");
+    /** Makes and lines written before a model number ("GMC 2500", "BMW X5", "RAM 1500"): never a plate's start. */
+    private static final String CAR_MAKES =
+            "BMW|VW|KIA|MG|BYD|GMC|RAM|AUDI|FORD|JEEP|MINI|SEAT|NIO|GAC|GWM|DS|AMG|RS|ID";
+
     /** Shorter plates ("KJ 4821", "abc 123") only after a cue word, since "RX 350" is a car. */
-    private static final Pattern CUED_PLATE =
-            Pattern.compile(
-                    "(?i)(?:plate|registration|registered|\\breg\\b|rego|\\btags?\\b|kennzeichen|车牌|車牌|牌照|[港澳粤]牌|[号號]牌)[^.?!。？！]{0,20}?"
-                            + "\\b((?!(?:the|my|his|her|our|your|its|on|in|is|at|an|a|for|to|of|was|new|old)\\b)" // "the 2021 Golf"
-                            + "[A-Z]{1,3}[- ]?\\d{2,4}(?:[A-Z]{1,3}|[- ](?!(?:and|the|is|it|in|on|at|to|for|or|but|was|its|not|now"
-                            + "|yes|ok)\\b)[A-Z]{1,3}\\b)?|\\d{1,3}[- ]?[A-Z]{2,3}[- ]?\\d{0,3}"
-                            + "|(?-i:[A-Z]{1,3}-[A-Z]{1,2} ?\\d{1,4})" // German: B-RT 3907
-                            + "|(?-i:\\d{4} ?(?!BMW)[B-DF-HJ-NP-TV-Z]{3}))\\b"); // Spanish: 2947 LBR
+    private static final Pattern CUED_PLATE = Pattern.compile(
+            "(?i)(?:plate|registration|registered|\\breg\\b|rego|\\btags?\\b|kennzeichen|车牌|車牌|牌照|[港澳粤]牌|[号號]牌)[^.?!。？！]{0,20}?"
+                    + "\\b((?!(?:the|my|his|her|our|your|its|on|in|is|at|an|a|for|to|of|was|new|old|" + CAR_MAKES
+                    + ")\\b)" // "the 2021 Golf"
+                    + "[A-Z]{1,3}[- ]?\\d{2,4}(?:[A-Z]{1,3}|[- ](?!(?:and|the|is|it|in|on|at|to|for|or|but|was|its|not|now"
+                    + "|yes|ok)\\b)[A-Z]{1,3}\\b)?|\\d{1,3}[- ]?[A-Z]{2,3}[- ]?\\d{0,3}"
+                    + "|(?-i:[A-Z]{1,3}-[A-Z]{1,2} ?\\d{1,4})" // German: B-RT 3907
+                    // North American: "CBDA 123", "QTK M42", "CK 72319", a vanity "GR8 DAY"; not "BMW X5"
+                    + "|(?-i:(?!(?:" + CAR_MAKES + ")\\b)"
+                    + "[A-Z]{2,4} (?=[A-Z]*\\d)[A-Z0-9]{2,5}|[A-Z]{1,3}\\d[A-Z0-9]{0,3} [A-Z]{2,4})"
+                    + "|(?-i:\\d{4} ?(?!BMW)[B-DF-HJ-NP-TV-Z]{3}))\\b"); // Spanish: 2947 LBR
 
     /**
      * Three-letter product lines written like a plate ("RTX 4090", "GTX 1080"): not a plate unless a cue
      * word ("plate", "reg", 车牌) stands before, which {@link #CUED_PLATE} and the spoken scanner still honour.
      */
     private static final Set<String> PRODUCT_SERIES = Set.of(
-            "RTX", "GTX", "ISO", "GLE", "GLC", "GLS", "GLA", "CLA", "CLS", "AMG", "EQS", "EQE", "MDX", "RDX", "TLX",
-            "USB", "SSD", "HDD", "CPU", "GPU", "DDR", "LED", "VAT", "APR", "SUV", "MPV");
+            "RTX", "GTX", "ISO", "GMC", "RAM", "BMW", "KIA", "BYD", "GWM", "GAC", "NIO", "GLE", "GLC", "GLS", "GLA",
+            "CLA", "CLS", "AMG", "EQS", "EQE", "MDX", "RDX", "TLX", "USB", "SSD", "HDD", "CPU", "GPU", "DDR", "LED",
+            "VAT", "APR", "SUV", "MPV");
 
     private static final String MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)";
     private static final String EN_NUM =
@@ -190,6 +201,7 @@ public final class Redactor {
             regex(UK_LICENCE, input, "id", spans, 0);
             if (hasAsciiDigit(input)) {
                 regex(UK_POSTCODE, input, "address", spans, 0);
+                regex(CA_POSTCODE, input, "address", spans, 0);
             }
             if (input.indexOf('-') >= 0) {
                 regex(FRENCH_PLATE, input, "plate", spans, 0);
@@ -757,7 +769,7 @@ public final class Redactor {
 
     /** An extension said or written after a phone number: "ext. 34", "extension two zero four", 转 八 零 一, 分机 233. */
     private static final Pattern EXTENSION =
-            Pattern.compile("[\\s,，]*(?:(?i:ext|extn|extension|x)\\.?|分机号?|转)\\s*[:：#]?\\s*"
+            Pattern.compile("[\\s,，]*(?:(?i:ext|extn|extension|x)\\.?|分[机機]號?|分机号?|转|轉)\\s*[:：#]?\\s*"
                     + "(?:(?:\\d|(?i:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
                     + "|forty|fifty|sixty|seventy|eighty|ninety)\\b|[零〇一二三四五六七八九幺两洞])"
                     + "[\\s,-]*){1,6}");

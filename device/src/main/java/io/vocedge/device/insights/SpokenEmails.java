@@ -61,9 +61,23 @@ final class SpokenEmails {
             "triple",
             "洞");
 
-    private static final Set<String> DOT = Set.of("dot", "点", ".", "period", "。", "dots", "point");
+    private static final Set<String> DOT = Set.of("dot", "点", "點", ".", "period", "。", "dots", "point");
     private static final Set<String> SEPARATORS = Set.of(
-            "dot", "点", ".", "underscore", "下划线", "_", "dash", "hyphen", "-", "杠", "横杠", "period", "minus", "point");
+            "dot",
+            "点",
+            "點",
+            ".",
+            "underscore",
+            "下划线",
+            "_",
+            "dash",
+            "hyphen",
+            "-",
+            "杠",
+            "横杠",
+            "period",
+            "minus",
+            "point");
     private static final Set<String> FILLERS = Set.of(
             "uh",
             "um",

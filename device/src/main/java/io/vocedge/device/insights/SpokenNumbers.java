@@ -77,6 +77,7 @@ final class SpokenNumbers {
             Map.entry("幺", 1),
             Map.entry("二", 2),
             Map.entry("两", 2),
+            Map.entry("兩", 2),
             Map.entry("三", 3),
             Map.entry("四", 4),
             Map.entry("五", 5),
@@ -181,8 +182,8 @@ final class SpokenNumbers {
     }
 
     /** Magnitudes: the number is an amount (price, mileage), never a personal number. */
-    private static final Set<String> MAGNITUDES =
-            Set.of("thousand", "million", "billion", "grand", "hundreds", "thousands", "十", "百", "千", "万", "亿", "k");
+    private static final Set<String> MAGNITUDES = Set.of(
+            "thousand", "million", "billion", "grand", "hundreds", "thousands", "十", "百", "千", "万", "萬", "亿", "億", "k");
     /** Units right after a number make it a quantity, time or price. */
     private static final Set<String> UNITS = Set.copyOf(List.of(
             "dollars",
@@ -308,7 +309,23 @@ final class SpokenNumbers {
             "瓶",
             "杯",
             "本",
-            "支"));
+            "支",
+            // the same in traditional characters (Hong Kong, Taiwan): 兩 is read as a digit, so 兩 點 must stay a time
+            "塊",
+            "個",
+            "號",
+            "點",
+            "歲",
+            "輛",
+            "臺",
+            "週",
+            "張",
+            "層",
+            "樓",
+            "門",
+            "隻",
+            "條",
+            "蚊"));
 
     private static final Set<String> CURRENCY =
             Set.of("$", "¥", "￥", "€", "£", "usd", "rmb", "hkd", "aud", "cad", "gbp");
@@ -486,14 +503,15 @@ final class SpokenNumbers {
             "nin",
             "ni",
             "insurance");
-    private static final Set<String> AREA_CODE_CUES = Set.of("area code", "区号", "country code", "extension", "分机");
+    private static final Set<String> AREA_CODE_CUES =
+            Set.of("area code", "区号", "country code", "extension", "分机", "分機", "區號");
     private static final Set<String> PROVINCES = Set.of(
             "京", "津", "沪", "渝", "冀", "豫", "云", "辽", "黑", "湘", "皖", "鲁", "新", "苏", "浙", "赣", "鄂", "桂", "甘", "晋", "蒙",
             "陕", "吉", "闽", "贵", "粤", "青", "藏", "川", "宁", "琼");
     private static final List<String> HAN_PHRASES = List.of(
             "说错了", "中间是", "后面是", "大写的", "小写的", "下划线", "驾驶证", "身份证", "车牌号", "那个", "就是", "然后", "不对", "横杠", "大写", "小写",
-            "艾特", "区号", "分机", "车牌", "牌照", "护照", "驾照", "证件", "公里", "分钟", "小时", "星期", "毫米", "块钱", "马力", "公斤", "后面", "中间",
-            "前面", "小老鼠", "爱特", "再是", "接着", "艾克斯", "会员");
+            "艾特", "区号", "分机", "分機", "區號", "车牌", "牌照", "护照", "驾照", "证件", "公里", "分钟", "小时", "星期", "毫米", "块钱", "马力", "公斤",
+            "后面", "中间", "前面", "小老鼠", "爱特", "再是", "接着", "艾克斯", "会员");
     /** A UK sort code as written: three pairs of digits, shaped like a date but an account's after a bank cue. */
     private static final Pattern SORT_CODE = Pattern.compile("\\d{2}[-\\s]\\d{2}[-\\s]\\d{2}");
 
@@ -667,6 +685,18 @@ final class SpokenNumbers {
                     break;
                 }
                 if (k == j && UNITS.contains(next.lower())) {
+                    if (digitCount(pieces) >= 13
+                            && tokens.get(pieces.get(0).first()).type() == Type.DIGITS) {
+                        // "卡 6011 0009 9013 9424 分 三 期": a card's groups, the unit is the next words'; but in
+                        // "卡 6225 8812 3456 7890 12 期" the short number before the unit is its quantity
+                        Piece qty = pieces.get(pieces.size() - 1);
+                        if (pieces.size() > 1
+                                && tokens.get(qty.first()).type() == Type.DIGITS
+                                && qty.symbols().length() <= 2) {
+                            pieces.remove(pieces.size() - 1);
+                        }
+                        break;
+                    }
                     if (pieces.size() >= 7 || hasLetter(pieces) && pieces.size() >= 6) {
                         // "京 A 幺 二 三 四 六 两 台", "一 三 八 ... 七 八 三 个": the quantity is the last piece only
                         Piece qty = pieces.get(pieces.size() - 1);
@@ -1569,8 +1599,8 @@ final class SpokenNumbers {
             if ("plate".equals(cue) && s.length() >= 4 && digits >= 1) {
                 return "plate";
             }
-            if ("id".equals(cue) && digits >= 5) {
-                return "id";
+            if ("id".equals(cue) && (digits >= 5 || digits >= 3 && s.length() >= 8)) {
+                return "id"; // "Washington license WDL7K2M9Q4XB"
             }
             if (letters >= 2 && digits >= 2 && s.length() >= 7 && s.length() <= 9) {
                 return "plate";
@@ -1970,6 +2000,9 @@ final class SpokenNumbers {
     private static String cueBefore(List<Token> tokens, int first) {
         for (int k = first - 1; k >= Math.max(0, first - 6); k--) {
             String w = tokens.get(k).lower();
+            if (tokens.get(k).type() == Type.DIGITS || tokens.get(k).type() == Type.ALNUM) {
+                return null; // "plate FJKL 552 on the grey Rav4": the cue was the number's before this one
+            }
             // a two-word cue is built only when this word can end one: most words cannot, and the pair is an allocation
             String pair = k > 0 && PAIR_ENDS.contains(w) ? tokens.get(k - 1).lower() + " " + w : w;
             if (AREA_CODE_CUES.contains(pair) || AREA_CODE_CUES.contains(w)) {

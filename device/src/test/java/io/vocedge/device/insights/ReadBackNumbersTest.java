@@ -52,6 +52,16 @@ class ReadBackNumbersTest {
                 "安全码 是 七 七 一 有效期 零 九 二 七|安全码 是 <card> 有效期 <card>",
                 "借款人王小明，贷款期限36个月|借款人<name>，贷款期限36个月",
                 "4821 is the last four of my visa|<card> is the last four of my visa",
+                "Quebec plate FJKL 552 on the grey Rav4|Quebec plate <plate> on the grey Rav4",
+                "vanity plate reads LUV2 SKI on the jeep|vanity plate reads <plate> on the jeep",
+                "Home: 44 Elm Ave, Markham L3P 2K9|Home: <address> <address>",
+                "手機 九 三 兩 一 零 八 七 六 搵 我|手機 <phone> 搵 我",
+                "電郵 是 ken 點 wong at yahoo 點 com 點 hk|電郵 是 <email>",
+                "公司 電話 (02) 2712-3456 分機 305 找 我|公司 電話 <phone> 找 我",
+                "刷 這 張 卡 4012 8888 8888 1881 分 三 期|刷 這 張 卡 <card> 分 三 期",
+                "Washington license WDL8M3K9P2QB on file|Washington license <id> on file",
+                "卡 6225 8812 3456 7890 12 期 免息|卡 <card> 12 期 免息",
+                "打 我 手機 九 一 二 三 四 五 六 七 兩 點 之後|打 我 手機 <phone> 兩 點 之後",
                 "我 的 卡号 是 六 二 二 二 八 四 八 八 一 二 三 四 五 六 七 八 最后 九 九 一 农业银行 的" + "|我 的 卡号 是 <card> 最后 <card> 农业银行 的",
                 "best line for me is 0800 555 0142, my office|best line for me is <phone>, my office",
             })
@@ -91,6 +101,14 @@ class ReadBackNumbersTest {
                 "the offer on the card runs out twenty twenty six",
                 "card number on the receipt, and it expires in twenty seven",
                 "1299 is the last 4 pounds i have on the card",
+                "tag on the GMC 2500 is fine",
+                "call 1-800-555-0100 and give them my order number",
+                "兩 萬 公里 的 保養 要 兩 千 塊",
+                "the price on the front is 1299",
+                "the mileage on the front display is 4321",
+                "the plate on the BMW X5 is scratched",
+                "呢 部 車 叫 港幣 二十五 萬",
+                "Model Y 跑 咗 兩萬 公里 要 兩 百 萬",
             })
     void lookAlikesStay(String in) {
         assertThat(redactor.redact(in).text()).isEqualTo(in);

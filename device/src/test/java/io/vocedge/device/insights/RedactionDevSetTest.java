@@ -267,6 +267,20 @@ class RedactionDevSetTest {
     }
 
     /**
+     * The seventeenth author's cases (written blind at the end of the second 2026-12-06 session;
+     * device/corpus/pii-author17-NOTES.md): North American formats (555 numbers, SSNs, state and provincial plates,
+     * vanity plates, licences) and Hong Kong and Taiwan forms in traditional characters (電話, 兩, 點, 分機, 車牌), a quarter
+     * look-alikes. First look on the session's starting code: dev 0.902 / 0.971, held-out 0.918 / 0.938; on the
+     * session's rules before this file was read (a blind measure): dev 0.920 / 0.986, held-out 0.941 / 0.953. After the
+     * rules written on its dev part: dev 0.982 / 0.993, held-out 0.953 / 0.969 (two dev rules dropped again when look-alike probes showed them removing prices: "the front" as a security-code cue, a wider look-ahead for "my" after a hotline).
+     */
+    @Test
+    void seventeenthAuthorsNorthAmericanAndTraditionalFormsAreRedacted() throws Exception {
+        meetsTheTargets("/insights/pii-author17-dev.tsv", 200, true, 0.981, 0.992);
+        meetsTheTargets("/insights/pii-author17-heldout.tsv", 100, false, 0.952, 0.968);
+    }
+
+    /**
      * The fifteenth author's cases (written blind in the second 2026-12-06 session, after the read-back round's first
      * rules; device/corpus/pii-author15-NOTES.md): a QA engineer's acceptance suite of everyday formats, short lines,
      * half Chinese. First look on the session's starting code: dev 0.970 / 0.981, held-out 0.963 / 1.000; on the

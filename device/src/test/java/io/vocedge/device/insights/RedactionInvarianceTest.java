@@ -40,6 +40,7 @@ class RedactionInvarianceTest {
             "/insights/pii-author14-dev.tsv",
             "/insights/pii-author15-dev.tsv",
             "/insights/pii-author16-dev.tsv",
+            "/insights/pii-author17-dev.tsv",
             "/insights/pii-lookalikes-dev.tsv");
 
     /**
