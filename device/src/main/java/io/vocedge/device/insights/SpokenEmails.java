@@ -392,8 +392,8 @@ final class SpokenEmails {
                 || b.type() == Type.WORD && w.length() == 1 && !w.equals("a") && !w.equals("i");
     }
 
-    /** Said right after "at" before the domain. */
-    private static final Set<String> LEAD_FILLERS = Set.of("uh", "um", "er", "erm", "嗯", "呃", "那个", "啊", "额");
+    /** Said right after "at" before the domain; the number scanner reads them between a province and a plate too. */
+    static final Set<String> LEAD_FILLERS = Set.of("uh", "um", "er", "erm", "嗯", "呃", "那个", "啊", "额");
 
     /** Providers the recognizer splits in two: "g mail", "gee mail", "hot mail", "out look", "i cloud", "fox mail". */
     private static final Set<String> SPLIT_FIRST =

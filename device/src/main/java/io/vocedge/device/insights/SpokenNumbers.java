@@ -772,8 +772,9 @@ final class SpokenNumbers {
             }
             int first = q.first();
             int start = tokens.get(first).start();
-            if (q.kind().equals("plate") && provinceBefore(tokens, first) >= 0) {
-                start = tokens.get(provinceBefore(tokens, first)).start();
+            int province = q.kind().equals("plate") ? provinceBefore(tokens, first) : -1;
+            if (province >= 0) {
+                start = tokens.get(province).start();
             }
             if (first > 0 && COUNTRY_PREFIX.contains(tokens.get(first - 1).lower())) {
                 start = tokens.get(first - 1).start();
@@ -1136,13 +1137,11 @@ final class SpokenNumbers {
         }
         if (first > 1
                 && PROVINCES.contains(tokens.get(first - 2).lower())
-                && FILLERS.contains(tokens.get(first - 1).lower())) {
+                && SpokenEmails.LEAD_FILLERS.contains(tokens.get(first - 1).lower())) {
             return first - 2;
         }
         return -1;
     }
-
-    private static final Set<String> FILLERS = Set.of("uh", "um", "er", "erm", "嗯", "呃", "啊", "额", "那个");
 
     private static final Set<String> CONFIRMATIONS = Set.of("yes", "yep", "对");
 
@@ -1613,7 +1612,7 @@ final class SpokenNumbers {
             }
             return null;
         }
-        boolean han = text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        boolean han = hasHan(text);
         if (tail > 0 && digits >= 3 && digits <= 8 && !(tail == 1 && years(s)) && readOut(tokens, pieces)) {
             return "card"; // "last four of my social", 手机 尾号 二 零 三 九, "vin ends in four three five two one seven"
         }
