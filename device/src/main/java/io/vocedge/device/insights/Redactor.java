@@ -81,7 +81,7 @@ public final class Redactor {
     private static final Set<String> PRODUCT_SERIES = Set.of(
             "RTX", "GTX", "ISO", "GMC", "RAM", "BMW", "KIA", "BYD", "GWM", "GAC", "NIO", "GLE", "GLC", "GLS", "GLA",
             "CLA", "CLS", "AMG", "EQS", "EQE", "MDX", "RDX", "TLX", "USB", "SSD", "HDD", "CPU", "GPU", "DDR", "LED",
-            "VAT", "APR", "SUV", "MPV");
+            "VAT", "APR", "SUV", "MPV", "DOT");
 
     private static final String MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)";
     private static final String EN_NUM =
@@ -104,6 +104,67 @@ public final class Redactor {
                     + "(?:street|st|avenue|ave|road|rd|lane|ln|boulevard|blvd|drive|dr|court|ct|gardens|crescent|terrace|parkway"
                     + "|pkwy|highway|hwy|place|close|way|circle|cir|trail)\\b(?:,?\\s*(?:apartment|apt|unit|suite|flat|#)\\s*\\w{1,4}(?:\\s+[a-z]\\b)?)?");
 
+    private static final String DIGIT_WORD = "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)";
+
+    /**
+     * What may follow a continental address's house number: the end, punctuation, a postal code, a town (capitalised),
+     * the flat or floor, or a joining word ("via roma forty five and the cap is ..."); never a unit ("via ups within 3
+     * days", "the plaza hotel 5 stars").
+     */
+    private static final String ADDRESS_NUMBER_END = "(?=\\s*(?:$|[,.;:!?()\\-–—]|\\d|(?-i:\\p{Lu})|" + DIGIT_WORD
+            + "\\b" + "|(?:and|in|near|please|then|so|but|is|it's|its|floor|flat|apt|interno|piso|m\\.)(?![\\p{L}])))";
+
+    /** Words that never name a street: they end the name words of a continental address ("via the motorway in forty"). */
+    private static final String NOT_A_STREET_NAME =
+            "(?!(?:the|a|an|of|on|in|to|from|for|by|with|and|or|is|was|it|my|your|our"
+                    + "|email|e-mail|text|phone|whatsapp|post|app|website|link|card|bank|transfer|minutes?|hours?|days?)\\b)";
+
+    /**
+     * A street written the continental way, the street word first and the house number after the name: "Calle Mayor
+     * 31, 4º B", "ul. Złota 44 m. 17", "via roma forty five interno six", "Avenida da Liberdade 120".
+     */
+    private static final Pattern ADDRESS_STREET_FIRST = Pattern.compile("(?iu)(?<![\\p{L}])(?:calle|avenida|paseo|plaza"
+            + "|carrer|via|viale|piazza|corso|vicolo|ul\\.|ulica|al\\.|aleja|rua|travessa|rue|chemin|boulevard)\\s+"
+            + "(?:" + NOT_A_STREET_NAME + "[\\p{L}'’.-]+\\s+){1,4}?"
+            + "(?:\\d{1,4}[a-z]?\\b|" + EN_NUM + "(?:[\\s-]+" + EN_NUM + "){0,2}\\b)" + ADDRESS_NUMBER_END
+            + "(?:,?\\s*(?:\\d{1,2}\\s*[º°ª]\\s*(?:[a-z]\\b)?|m\\.\\s*\\d{1,4}|interno\\s+(?:\\d{1,3}|" + EN_NUM + ")"
+            + "|piso\\s+\\d{1,2}|(?:apt|apto|app)\\.?\\s*\\d{1,4}|bte\\s*\\d{1,4}))?");
+    /** A French address, number first: "14 bis rue des Lilas", "3 avenue de la Gare", "12, boulevard Haussmann". */
+    private static final Pattern ADDRESS_FR = Pattern.compile("(?iu)\\b\\d{1,4}(?:\\s*(?:bis|ter))?,?\\s+"
+            + "(?:(?:rue|boulevard|bd|chemin|allée|impasse|quai)\\s+|(?:avenue|place|route|cours)\\s+(?=(?:de|du|des|d'|d’)\\b))"
+            + "[\\p{L}'’-]+(?:\\s+[\\p{L}'’-]+){0,3}?(?=\\s*(?:[,.;—–-]|$|\\d))");
+    /**
+     * A German or Dutch street, one word with its ending, then the number: "Hauptstr. 7a", "Berliner Straße 22",
+     * "berliner strasse twenty two", "Keizersgracht 123".
+     */
+    private static final Pattern ADDRESS_COMPOUND = Pattern.compile("(?iu)(?<![\\p{L}])(?:[\\p{L}-]+\\s+"
+            + "(?:straße|strasse|str\\.|allee)|[\\p{L}-]+"
+            + "(?:straße|strasse|str\\.|weg|gasse|allee|platz|straat|laan|gracht|plein|kade|singel))\\s*"
+            + "(?:\\d{1,4}\\s?[a-z]?\\b|" + EN_NUM + "(?:[\\s-]+" + EN_NUM + "){0,2}\\b)" + ADDRESS_NUMBER_END);
+    /**
+     * The postal code after an address, maybe after its town: ", 69003 Lyon", ", 00-120 Warszawa", "Mt Eden, Auckland
+     * 1024", "bondi two zero two six", "singapore five six oh two three eight".
+     */
+    private static final Pattern POSTCODE_AFTER = Pattern.compile("(?iu),?\\s*(?:[\\p{L}.'’-]+,?\\s+){0,3}?"
+            + "(?:\\d{4,6}\\b|\\d{2}-\\d{3}\\b|(?:" + "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+            + "(?:\\s+|$)){4,6}(?!\\s*(?:thousand|hundred|k|grand|quid|pounds|dollars|euros)\\b))");
+
+    /** A postal code written or said after an address goes with it: the address alone may leave a street of doors. */
+    private static void withPostcode(String input, List<Span> spans, int from) {
+        for (int k = from; k < spans.size(); k++) {
+            Span s = spans.get(k);
+            Matcher m = POSTCODE_AFTER.matcher(input);
+            m.region(s.end(), input.length());
+            if (m.lookingAt()) {
+                int end = m.end();
+                while (end > s.end() && Character.isWhitespace(input.charAt(end - 1))) {
+                    end--;
+                }
+                spans.set(k, new Span(s.start(), end, s.kind()));
+            }
+        }
+    }
+
     /** A filler said between the parts of an address's number: 一 二 六 六 弄 呃 七 号. */
     private static final String ZH_FILLER = "(?:(?:呃|嗯|额|啊|那个|就是|然后)\\s*)";
 
@@ -112,20 +173,23 @@ public final class Redactor {
      * A Chinese address after its road or estate word: 幸福 路 八十八 号 三 栋 五零二, 建国路88号院6号楼1203室, 滨江 花园 十二 栋 二
      * 单元 一 零 零 三. Needs the road word right before the number, so 三 楼 B 区 十二 号 展位 and dates stay.
      */
-    private static final Pattern ADDRESS_ZH = Pattern.compile("(?:路|街|大道|大街|(?<=[东西南北中一二三四五六七八九十]\\s?)道"
-            + "|弄|巷|胡同|小区|花园|苑|新村|家园|公寓|大厦)"
+    private static final Pattern ADDRESS_ZH = Pattern.compile("(?:路|街|大道|大街|(?<![知频頻味难難报報车車跑通轨軌渠管坡赛賽])道"
+            + "|弄|巷|胡同|小\\s?区|花\\s?园|苑|新村|家园|公寓|大[厦廈]"
+            // an estate's 园 or 郡 only before a building's number ("绿城 桂花 园 九 幢", "金地 名 郡 八 栋"): 公园 三 号 门 stays
+            + "|(?<=\\S\\s?)[园郡](?=\\s*" + ZH_NUM + "\\s*(?:[栋棟]|幢|座|[号號]\\s*[楼樓])))"
             + "\\s*(?:(?:[东西南北中上下]|" + ZH_NUM + ")?\\s*段\\s*)?" // 人民南路四段, 东 大街 段
-            + "(?:[东西南北中]\\s*)?(?:" + ZH_FILLER + "?" + ZH_NUM + "\\s*(?:号\\s*院|号\\s*楼|号|弄|栋|幢|座|单\\s*元|楼|室)\\s*)+"
+            + "(?:[东西南北中]\\s*)?(?:" + ZH_FILLER + "?" + ZH_NUM
+            + "\\s*(?:[号號]\\s*院|[号號]\\s*[楼樓]|[号號]|弄|[栋棟]|幢|座|[单單]\\s*元|[楼樓]|室)\\s*)+"
             + "(?:" + ZH_FILLER + "?" + ZH_NUM + "(?:\\s*室)?)?"
             // then a named building's lettered block: 维多利 广场 B 座 二 幺 零 七
-            + "(?:\\s*(?:\\p{IsHan}{1,4}\\s*){0,3}?[A-Za-z]\\s*(?:座|栋|幢|号楼|单\\s*元)\\s*(?:" + ZH_NUM + "(?:\\s*室)?)?)?");
+            + "(?:\\s*(?:\\p{IsHan}{1,4}\\s*){0,3}?[A-Za-z]\\s*(?:座|[栋棟]|幢|[号號][楼樓]|[单單]\\s*元|室)\\s*(?:" + ZH_NUM
+            + "(?:\\s*室)?)?)?");
     /** A postal code after its cue: "zip code nine four one one oh", 邮编 100020. */
-    private static final Pattern POSTCODE =
-            Pattern.compile("(?i)(?<=(?:zip|zip code|zipcode|postcode|post code|postal code"
+    private static final Pattern POSTCODE = Pattern.compile(
+            "(?i)(?<=(?:zip|zip code|zipcode|postcode|post code|postal code|pin code|pincode|cap|plz|eircode"
                     + "|邮编|邮政编码)\\s{0,2}(?:is\\s|是\\s?|:\\s?)?)(?:(?:\\d|" + EN_NUM
                     + "\\b|[零〇一二三四五六七八九幺两洞]|[a-z]\\b)[\\s-]*){5,7}"); // UK: "w nine three r b"
 
-    private static final String DIGIT_WORD = "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)";
     /**
      * A UK postcode spelled out without a cue ("l l eight five r x", "m s five two p u", "s w one a one a a"): one or
      * two letters, the district (digits, maybe a letter), then the sector digit and two unit letters (never C I K M O
@@ -155,7 +219,7 @@ public final class Redactor {
                     + "|valid through|runs out|run out)\\b\\.?(?:\\s+date)?(?:\\s+(?:is|of|on|in(?=\\s+" + MONTH
                     + ")))?"
                     + "|有效期\\s*(?:[至到是为:：]\\s*)?)\\s*:?\\s*"
-                    + "(\\d{1,2}\\s*/\\s*\\d{2,4}|\\d{2}[\\s-]\\d{2}\\b|(?:0[1-9]|1[0-2])\\d{2}\\b"
+                    + "(\\d{1,2}([/.-])\\d{1,2}\\2(?:20)?\\d{2}\\b|\\d{1,2}\\s*/\\s*\\d{2,4}|\\d{2}[\\s-]\\d{2}\\b|(?:0[1-9]|1[0-2])\\d{2}\\b"
                     + "|(?:[零〇]\\s*[一幺二两三四五六七八九]|[一幺]\\s*[零〇一幺二两])(?:\\s*[零〇一幺二两三四五六七八九]){2}(?![零〇一幺二两三四五六七八九])"
                     + "|" + MONTH + "[a-z]*\\s+(?:20\\d{2}|\\d{2}\\b|"
                     + "(?:twenty\\s+)?" + EN_NUM + "(?:\\s+" + EN_NUM + ")?\\b)" // "february twenty eight"
@@ -231,10 +295,14 @@ public final class Redactor {
                         || input.contains("有效期")
                         || RedactionTokens.containsIgnoreCase(input, "valid ")
                         || RedactionTokens.containsIgnoreCase(input, "good th"))
-                && (cardTalk(input) || hasKind(spans, "card"))) { // "the one ending 4417, expiring 10/29"
+                && (cardTalk(input)
+                        || hasKind(spans, "card") // "the one ending 4417, expiring 10/29"
+                        || (hasKind(spans, "id")
+                                && idDocumentTalk(input)))) { // "passport 123456789, expiry 14/06/2031"
+            String kind = cardTalk(input) || hasKind(spans, "card") ? "card" : "id";
             Matcher m = EXPIRY.matcher(input); // said in words: no digit in the group, unlike the cued plates
             while (m.find()) {
-                spans.add(new Span(m.start(1), m.end(1), "card"));
+                spans.add(new Span(m.start(1), m.end(1), kind));
             }
         }
         int address = cueWords(tokens);
@@ -257,6 +325,14 @@ public final class Redactor {
             int before = spans.size();
             regex(ADDRESS_EN, input, "address", spans, 0);
             withTown(input, spans, before);
+            withPostcode(input, spans, before);
+        }
+        if ((address & CONTINENTAL) != 0) {
+            int before = spans.size();
+            regex(ADDRESS_STREET_FIRST, input, "address", spans, 0);
+            regex(ADDRESS_FR, input, "address", spans, 0);
+            regex(ADDRESS_COMPOUND, input, "address", spans, 0);
+            withPostcode(input, spans, before);
         }
         if ((address & ROAD) != 0) {
             regex(ADDRESS_ZH, input, "address", spans, 0);
@@ -845,6 +921,9 @@ public final class Redactor {
         return false;
     }
 
+    /** Continental street words ("calle", "via", "ul.") or a German or Dutch street's ending before a number. */
+    private static final int CONTINENTAL = 128;
+
     private static final int STREET = 1;
     private static final int ROAD = 2;
     private static final int POST = 4;
@@ -888,7 +967,37 @@ public final class Redactor {
                 "way")) {
             m.put(w, STREET);
         }
-        for (String w : List.of("zip", "zipcode", "postcode", "post", "postal")) {
+        for (String w : List.of(
+                "calle",
+                "avenida",
+                "paseo",
+                "plaza",
+                "carrer",
+                "via",
+                "viale",
+                "piazza",
+                "corso",
+                "vicolo",
+                "ul",
+                "ulica",
+                "al",
+                "aleja",
+                "rua",
+                "travessa",
+                "rue",
+                "chemin",
+                "boulevard",
+                "bd",
+                "allée",
+                "impasse",
+                "quai",
+                "avenue",
+                "place",
+                "route",
+                "cours")) {
+            m.merge(w, CONTINENTAL, (a, b) -> a | b);
+        }
+        for (String w : List.of("zip", "zipcode", "postcode", "post", "postal", "pincode", "cap", "plz", "eircode")) {
             m.put(w, POST);
         }
         for (String w : SpokenHandles.LATIN_TRIGGERS) {
@@ -900,7 +1009,7 @@ public final class Redactor {
         return java.util.Map.copyOf(m);
     }
     /** Han characters an address's road or estate word ends with (路, 街, 道, 弄, 巷, 同, 区, 园, 苑, 村, 寓, 厦, 段). */
-    private static final String ROAD_ENDS = "路街道弄巷同区园苑村寓厦段";
+    private static final String ROAD_ENDS = "路街道弄巷同区园苑村寓厦段郡廈";
 
     private static final String HAN_NUMERALS = "零〇一二三四五六七八九十百千幺两洞";
 
@@ -908,6 +1017,30 @@ public final class Redactor {
      * Which costlier scanners can match, read from the tokens in one pass: a street word, a road word followed by a
      * number, a postal-code cue, a messenger-id cue or an underscore, a 17-character code.
      */
+    private static final List<String> STREET_ENDINGS = List.of(
+            "straße", "strasse", "str", "weg", "gasse", "allee", "platz", "straat", "laan", "gracht", "plein", "kade",
+            "singel");
+
+    private static boolean streetEnding(String w) {
+        for (String e : STREET_ENDINGS) {
+            if (w.endsWith(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A number (or "str." and then one) at token {@code i}: written digits or a spoken digit word. */
+    private static boolean numberNext(List<RedactionTokens.Token> tokens, int i) {
+        RedactionTokens.Token n = tokens.get(i);
+        if (n.lower().equals(".") && i + 1 < tokens.size()) {
+            n = tokens.get(i + 1);
+        }
+        return n.type() == RedactionTokens.Type.DIGITS
+                || n.type() == RedactionTokens.Type.ALNUM
+                || SpokenNumbers.isNumberWord(n.lower());
+    }
+
     private static int cueWords(List<RedactionTokens.Token> tokens) {
         int found = 0;
         int letters = 0;
@@ -926,6 +1059,9 @@ public final class Redactor {
                 Integer bit = CUE_WORDS.get(w);
                 if (bit != null) {
                     found |= bit;
+                }
+                if (w.length() > 3 && i + 1 < tokens.size() && numberNext(tokens, i + 1) && streetEnding(w)) {
+                    found |= CONTINENTAL; // "Hauptstr. 7a", "Keizersgracht 123"
                 }
             } else if (t.type() == RedactionTokens.Type.HAN) {
                 char c = w.charAt(0);
@@ -956,6 +1092,19 @@ public final class Redactor {
     /** Words that say a card is being paid with: an expiry is the card's only then ("the expiry is ..." alone may be a lease's). */
     private static final List<String> CARD_TALK = List.of(
             "card", "visa", "mastercard", "amex", "debit", "credit", "cvv", "cvc", "security code", "the back", "卡");
+
+    /** Documents whose expiry, said with their number, identifies the holder as the number does. */
+    private static final List<String> ID_DOCUMENT_TALK =
+            List.of("passport", "licence", "license", "permit", "护照", "驾照", "驾驶证", "通行证", "居留");
+
+    private static boolean idDocumentTalk(String s) {
+        for (String c : ID_DOCUMENT_TALK) {
+            if (RedactionTokens.containsIgnoreCase(s, c)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static boolean cardTalk(String s) {
         for (String c : CARD_TALK) {

@@ -86,10 +86,11 @@ final class SpokenNumbers {
             Map.entry("八", 8),
             Map.entry("九", 9));
     /**
-     * Digits as read over a radio or a bad phone line (拐 for 七, 勾 for 九): everyday words otherwise ("左 拐", "打 勾"),
+     * Digits as read over a radio or a bad phone line (拐 for 七, 勾 for 九), or as a recognizer mishears 一 (衣, 依):
+     * everyday words otherwise ("左 拐", "打 勾", "衣 服"),
      * so read as digits only right next to another Chinese digit ({@link #hanDigitNext}).
      */
-    private static final Map<String, Integer> RADIO_DIGITS = Map.of("拐", 7, "勾", 9);
+    private static final Map<String, Integer> RADIO_DIGITS = Map.of("拐", 7, "勾", 9, "衣", 1, "依", 1);
 
     private static boolean hanDigitNext(List<Token> tokens, int i) {
         return i > 0 && hanDigit(tokens.get(i - 1)) || i + 1 < tokens.size() && hanDigit(tokens.get(i + 1));
@@ -136,7 +137,7 @@ final class SpokenNumbers {
      * "two for one", "thirty two five to twenty nine nine" or "ending four four for order ..." keep their words.
      */
     private static final Map<String, Integer> HOMOPHONES =
-            Map.of("for", 4, "fore", 4, "to", 2, "too", 2, "ate", 8, "won", 1);
+            Map.of("for", 4, "fore", 4, "to", 2, "too", 2, "ate", 8, "won", 1, "nein", 9);
 
     /** Homophones that are also common prepositions: read as digits only with digits on both sides. */
     private static final Set<String> PREPOSITIONS = Set.of("for", "fore", "to");
@@ -157,27 +158,28 @@ final class SpokenNumbers {
         boolean left = false;
         boolean right = false;
         boolean real = false;
+        boolean preposition = PREPOSITIONS.contains(tokens.get(i).lower());
         for (int k = Math.max(0, i - 2); k <= Math.min(tokens.size() - 1, i + 2); k++) {
             if (k == i) {
                 continue;
             }
             Token t = tokens.get(k);
             String w = t.lower();
-            if (TENS.containsKey(w)
-                    || TEENS.containsKey(w)
-                    || w.equals("hundred")
-                    || w.length() > 1 && MAGNITUDES.contains(w)) {
-                return false;
+            boolean grouped = TENS.containsKey(w) || TEENS.containsKey(w) || w.equals("hundred");
+            if (grouped && (Math.abs(k - i) == 1 || preposition) || w.length() > 1 && MAGNITUDES.contains(w)) {
+                return false; // but "four too one sixty six": "too" is no preposition, a group two words on is a
+                // digit's
             }
-            boolean symbol =
-                    DIGIT_WORDS.containsKey(w) || (t.type() == Type.DIGITS || t.type() == Type.WORD) && w.length() == 1;
+            boolean symbol = DIGIT_WORDS.containsKey(w)
+                    || (t.type() == Type.DIGITS || t.type() == Type.WORD) && w.length() == 1
+                    || names && LETTER_NAMES.containsKey(w); // "rego won a bee too sea dee": letters said as words
             real |= symbol;
             if (symbol || HOMOPHONES.containsKey(w)) {
                 left |= k == i - 1;
                 right |= k == i + 1;
             }
         }
-        boolean sides = PREPOSITIONS.contains(tokens.get(i).lower()) ? left && right : left || right;
+        boolean sides = preposition ? left && right : left || right;
         return sides && real;
     }
 
@@ -445,6 +447,10 @@ final class SpokenNumbers {
             Map.entry("are", 'r'),
             Map.entry("ess", 's'),
             Map.entry("tee", 't'),
+            Map.entry("tea", 't'),
+            Map.entry("ee", 'e'),
+            Map.entry("sea", 'c'),
+            Map.entry("pea", 'p'),
             Map.entry("you", 'u'),
             Map.entry("vee", 'v'),
             Map.entry("ex", 'x'),
@@ -472,7 +478,9 @@ final class SpokenNumbers {
             "車牌",
             "number plate",
             "licence plate",
-            "license plate");
+            "license plate",
+            "vehicle number",
+            "car number");
     private static final Set<String> ID_CUES = Set.of(
             "passport",
             "ssn",
@@ -502,7 +510,10 @@ final class SpokenNumbers {
             "tax",
             "nin",
             "ni",
-            "insurance");
+            "insurance",
+            "pps",
+            "aadhaar",
+            "aadhar");
     private static final Set<String> AREA_CODE_CUES =
             Set.of("area code", "区号", "country code", "extension", "分机", "分機", "區號");
     private static final Set<String> PROVINCES = Set.of(
@@ -516,7 +527,9 @@ final class SpokenNumbers {
     private static final Pattern SORT_CODE = Pattern.compile("\\d{2}[-\\s]\\d{2}[-\\s]\\d{2}");
 
     private static final Pattern DATE = Pattern.compile(
-            "(?:\\d{4}\\s*[-./]\\s*\\d{1,2}\\s*[-./]\\s*\\d{1,2}|\\d{1,2}\\s*[-./]\\s*\\d{1,2}\\s*[-./]\\s*\\d{2,4})"
+            "(?:\\d{4}\\s*[-./]\\s*\\d{1,2}\\s*[-./]\\s*\\d{1,2}|\\d{1,2}\\s*[-./]\\s*\\d{1,2}\\s*[-./]\\s*\\d{2,4}"
+                    // "back in stock on 12 06 2026": day, month and a full year, spaced
+                    + "|(?:0?[1-9]|[12]\\d|3[01]) (?:0?[1-9]|1[0-2]) (?:19|20)\\d{2})"
                     + "(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?"); // "2025-06-14 14:30": a date and its time
     /** Clock times and opening hours written with a colon: "14:30", "08:00-18:00", "9:00 至 21:00". */
     // Bounded: java.util.regex recurses once per repetition of a group, and a line of thousands of "08:00-" overflowed
@@ -610,6 +623,7 @@ final class SpokenNumbers {
                 continue;
             }
             if (piece(tokens, i, false) == null
+                    && tokens.get(i).type() != Type.ALNUM
                     && !LETTER_NAMES.containsKey(w0)
                     && !w0.equals("double")
                     && !w0.equals("triple")
@@ -684,7 +698,7 @@ final class SpokenNumbers {
                     amount = true;
                     break;
                 }
-                if (k == j && UNITS.contains(next.lower())) {
+                if (k == j && UNITS.contains(next.lower()) && !weekday(tokens, k)) {
                     if (digitCount(pieces) >= 13
                             && tokens.get(pieces.get(0).first()).type() == Type.DIGITS) {
                         // "卡 6011 0009 9013 9424 分 三 期": a card's groups, the unit is the next words'; but in
@@ -1135,12 +1149,70 @@ final class SpokenNumbers {
         if (first > 0 && PROVINCES.contains(tokens.get(first - 1).lower())) {
             return first - 1;
         }
+        if (first > 0 && PROVINCE_SOUNDS.contains(tokens.get(first - 1).lower()) && spelledPlate(tokens, first)) {
+            return first - 1; // 户 A 三 K 七 七 九: 沪 as the recognizer heard it
+        }
         if (first > 1
                 && PROVINCES.contains(tokens.get(first - 2).lower())
                 && SpokenEmails.LEAD_FILLERS.contains(tokens.get(first - 1).lower())) {
             return first - 2;
         }
         return -1;
+    }
+
+    /**
+     * Characters a recognizer writes for a province's: 户 for 沪, 经 for 京, 月 for 粤, 路 for 鲁, 玉 for 豫, 香 for 湘.
+     * Common words otherwise, so one counts only before a plate's whole shape ({@link #spelledPlate}).
+     */
+    private static final Set<String> PROVINCE_SOUNDS = Set.of(
+            "户", "护", "经", "精", "晶", "月", "越", "路", "录", "陆", "玉", "遇", "预", "香", "乡", "湘", "酥", "素", "这", "折", "民",
+            "敏", "穿", "传", "鱼", "于", "进", "近", "金", "晚", "碗", "饿", "跪", "柜");
+
+    /**
+     * A plate's shape after a province as heard: one Latin letter, then five or six letters and digits said one by one
+     * (at least three digits), and nothing more of the kind after them.
+     */
+    private static boolean spelledPlate(List<Token> tokens, int first) {
+        if (!singleLetter(tokens.get(first))) {
+            return false;
+        }
+        int symbols = 0;
+        int digits = 0;
+        int k = first + 1;
+        for (; k < tokens.size() && symbols < 7; k++) {
+            Token t = tokens.get(k);
+            if (HAN_DIGITS.containsKey(t.lower())
+                    || t.type() == Type.DIGITS && t.lower().length() == 1) {
+                digits++;
+            } else if (!singleLetter(t) && !HAN_LETTERS.containsKey(t.lower())) {
+                break;
+            }
+            symbols++;
+        }
+        return (symbols == 5 || symbols == 6) && digits >= 3;
+    }
+
+    /**
+     * Letters of a Chinese plate as a recognizer writes them (地 for D, 比 for B, 诶 for A, 西 for C): read as letters only
+     * right after a province and its letter ({@link #inPlate}).
+     */
+    private static final Map<String, Character> HAN_LETTERS =
+            Map.of("地", 'd', "弟", 'd', "比", 'b', "币", 'b', "诶", 'a', "西", 'c');
+
+    /** Token {@code i} follows a province (or its sound) and one Latin letter, maybe with letters and digits between. */
+    private static boolean inPlate(List<Token> tokens, int i) {
+        for (int k = i - 1; k >= Math.max(1, i - 6); k--) {
+            Token t = tokens.get(k);
+            if (singleLetter(t)
+                    && (PROVINCES.contains(tokens.get(k - 1).lower())
+                            || PROVINCE_SOUNDS.contains(tokens.get(k - 1).lower()))) {
+                return true;
+            }
+            if (!singleLetter(t) && !HAN_DIGITS.containsKey(t.lower()) && !HAN_LETTERS.containsKey(t.lower())) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static final Set<String> CONFIRMATIONS = Set.of("yes", "yep", "对");
@@ -1291,6 +1363,55 @@ final class SpokenNumbers {
         return MAGNITUDES.contains(t.lower());
     }
 
+    /** A single letter joined by a slash to another single letter: "S/C 09-01-28", "A/C no", "c/o". */
+    private static boolean slashAbbreviation(List<Token> tokens, int i) {
+        return i + 2 < tokens.size() && tokens.get(i + 1).is("/") && singleLetter(tokens.get(i + 2))
+                || i >= 2 && tokens.get(i - 1).is("/") && singleLetter(tokens.get(i - 2));
+    }
+
+    /** A word of two letters or more that no reading of a number or code takes ("was", "want"; not "five", "bravo"). */
+    private static boolean ordinaryWord(Token t) {
+        return t.type() == Type.WORD && t.lower().length() > 1 && !SEQUENCE_WORDS.contains(t.lower());
+    }
+
+    /** A year said in two groups ("twenty sixteen", "nineteen ninety eight") and then a letter: a model's year and name. */
+    private static boolean spokenYearBeforeModel(List<Token> tokens, List<Piece> pieces) {
+        if (pieces.size() < 3) {
+            return false;
+        }
+        Piece century = pieces.get(0);
+        Piece year = pieces.get(1);
+        String next = pieces.get(2).symbols();
+        return (century.value() == 19 || century.value() == 20)
+                && groupedNumberWord(tokens.get(century.first()))
+                && year.value() >= 10
+                && groupedNumberWord(tokens.get(year.first()))
+                && !next.isEmpty()
+                && RedactionTokens.isLatin(next.charAt(0));
+    }
+
+    /** A spoken digit or grouped number word ("seven", "twenty", "fifteen"). */
+    static boolean isNumberWord(String w) {
+        return DIGIT_WORDS.containsKey(w) || TEENS.containsKey(w) || TENS.containsKey(w);
+    }
+
+    /** 周末, 周一 ... 周日 at token {@code k}: a day ("... 五 零 七 周末 来"), not 周 the unit of "三 周". */
+    private static boolean weekday(List<Token> tokens, int k) {
+        return tokens.get(k).is("周")
+                && k + 1 < tokens.size()
+                && "末一二三四五六日天".contains(tokens.get(k + 1).lower());
+    }
+
+    private static boolean groupedNumberWord(Token t) {
+        return TENS.containsKey(t.lower()) || TEENS.containsKey(t.lower()) || t.is("hundred");
+    }
+
+    private static boolean singleLetter(Token t) {
+        return t.type() == Type.WORD
+                && t.lower().length() == 1
+                && RedactionTokens.isLatin(t.lower().charAt(0));
+    }
+
     /** The symbol piece starting at token {@code i}, or null when that token cannot be part of a number or code. */
     private static Piece piece(List<Token> tokens, int i, boolean names) {
         Token t = tokens.get(i);
@@ -1298,8 +1419,8 @@ final class SpokenNumbers {
         switch (t.type()) {
             case DIGITS:
                 return new Piece(i, i, w, w.length() <= 2 ? Integer.parseInt(w) : -1);
-            case ALNUM:
-                return codeLike(w) ? new Piece(i, i, w, -1) : null;
+            case ALNUM: // after an id or plate cue any code counts ("e-gift code XMAS4J8-PL2W3")
+                return codeLike(w) || names && w.length() <= 12 ? new Piece(i, i, w, -1) : null;
             case AMOUNT:
                 return null;
             case PUNCT:
@@ -1318,6 +1439,10 @@ final class SpokenNumbers {
                 if (w.equals("叉") || w.equals("艾克斯")) {
                     return new Piece(i, i, "x", -1);
                 }
+                Character letter = HAN_LETTERS.get(w);
+                if (letter != null && inPlate(tokens, i)) {
+                    return new Piece(i, i, String.valueOf(letter), -1); // 苏 E 地 六 六 二 八 八: a green plate's D
+                }
                 Integer radio = RADIO_DIGITS.get(w);
                 if (radio != null && hanDigitNext(tokens, i)) {
                     return new Piece(i, i, String.valueOf(radio), radio);
@@ -1333,6 +1458,12 @@ final class SpokenNumbers {
                 && i + 1 < tokens.size()
                 && (tokens.get(i + 1).is("u") || tokens.get(i + 1).is("you"))) {
             return new Piece(i, i + 1, "w", -1);
+        }
+        if (names
+                && w.equals("ex")
+                && i + 1 < tokens.size()
+                && tokens.get(i + 1).is("ray")) {
+            return new Piece(i, i + 1, "x", -1); // "ex ray": x-ray as the recognizer wrote it
         }
         if (names && LETTER_NAMES.containsKey(w)) {
             return new Piece(i, i, String.valueOf(LETTER_NAMES.get(w)), -1);
@@ -1415,6 +1546,15 @@ final class SpokenNumbers {
             return new Piece(i, i, String.valueOf(nato), -1);
         }
         if (w.length() == 1 && RedactionTokens.isLatin(w.charAt(0))) {
+            if (slashAbbreviation(tokens, i)) {
+                return null; // "S/C", "A/C", "c/o": an abbreviation's letters, not a code's
+            }
+            if (w.equals("a") && i + 1 < tokens.size() && groupedNumberWord(tokens.get(i + 1))) {
+                return null; // "a twenty fifteen golf", "a hundred quid": the article before an amount or a year
+            }
+            if (w.equals("i") && i + 1 < tokens.size() && ordinaryWord(tokens.get(i + 1))) {
+                return null; // "... 555-0187. I was charged twice", "... one three seven i want to pay": the pronoun
+            }
             int last = i;
             if (w.equals("x") && i + 1 < tokens.size() && tokens.get(i + 1).is("ray")) {
                 return new Piece(i, i + 1, "x", -1);
@@ -1578,6 +1718,10 @@ final class SpokenNumbers {
                     && tokens.get(first + 1).type() != RedactionTokens.Type.DIGITS) {
                 return null; // "the 2025 RAV4 Hybrid", "my 2019 CX5": a model year before a model's name
             }
+            if (tail == 0 && spokenYearBeforeModel(tokens, pieces)) {
+                return null; // "a twenty sixteen f one fifty", "a twenty nineteen i twenty": a model year, then the
+                // model
+            }
             boolean xCheck = digits == 17 && letters == 1 && s.endsWith("x");
             if (xCheck) {
                 return "id";
@@ -1632,6 +1776,9 @@ final class SpokenNumbers {
         }
         if ("cvv".equals(cue) && (digits == 3 || digits == 4)) {
             return "card";
+        }
+        if ("secret".equals(cue) && digits >= 4 && digits <= 8) {
+            return "id";
         }
         if ("tail".equals(cue) && digits == 4) {
             return "card";
@@ -1785,7 +1932,7 @@ final class SpokenNumbers {
     }
 
     private static final Set<String> BUSINESS_PAIR_ENDS =
-            Set.of("line", "care", "services", "desk", "线", "服", "机", "店", "台");
+            Set.of("line", "care", "services", "desk", "线", "服", "机", "店", "台", "厅");
 
     private static final Set<String> BUSINESS_LINE = Set.of(
             "hotline",
@@ -1803,6 +1950,7 @@ final class SpokenNumbers {
             "客服",
             "总机",
             "门店",
+            "展厅",
             "前台");
     private static final Set<String> PERSONAL_LINE =
             Set.of("my", "me", "mine", "i", "i'm", "your", "personal", "mobile", "cell", "home");
@@ -2013,8 +2161,11 @@ final class SpokenNumbers {
             if (CVV_CUES.contains(w) || CVV_CUES.contains(pair)) {
                 return "cvv"; // before the id cues: 验 证 码 ends with 证, an id cue alone
             }
-            if (ID_CUES.contains(w)) {
+            if (ID_CUES.contains(w) || OWN_CODE_CUES.contains(pair)) {
                 return "id";
+            }
+            if (SECRET_CUES.contains(w) || SECRET_CUES.contains(pair)) {
+                return "secret";
             }
             if (TAIL_CUES.contains(w) || TAIL_CUES.contains(pair)) {
                 return "tail";
@@ -2022,8 +2173,17 @@ final class SpokenNumbers {
             if (BANK_CUES.contains(pair)) {
                 return "bank";
             }
-            if (PRODUCT_CUES.contains(w) || PRODUCT_CUES.contains(pair)) {
-                return "product";
+            if (w.length() == 1 && k >= 2 && tokens.get(k - 1).is("/")) {
+                String abbreviation = ABBREVIATION_CUES.get(tokens.get(k - 2).lower() + "/" + w);
+                if (abbreviation != null) {
+                    return abbreviation;
+                }
+            }
+            if ((PRODUCT_CUES.contains(w) || PRODUCT_CUES.contains(pair))
+                    && !(w.equals("stock")
+                            && k > 0
+                            && STOCK_STATES.contains(tokens.get(k - 1).lower()))) {
+                return "product"; // but "back in stock: 06 48 27 93 15" says when, not which
             }
         }
         return null;
@@ -2050,6 +2210,39 @@ final class SpokenNumbers {
             "acc no",
             "acct no",
             "账 号");
+
+    /** Cues written short: a sort code, an account ("S/C 09-01-28", "A/C 30117645"), a serial number ("S/N 5CG2147KQ8"). */
+    private static final java.util.Map<String, String> ABBREVIATION_CUES =
+            java.util.Map.of("s/c", "bank", "a/c", "bank", "s/n", "id");
+
+    /** Words before "stock" that make it a state ("in stock", "out of stock"), not a stock number. */
+    private static final Set<String> STOCK_STATES = Set.of("in", "of", "no", "low");
+
+    /**
+     * What identifies one customer's own thing, as an id cue does: the serial of the phone or laptop they hand in, their
+     * gift card or redeem code (序列号, 序號, 串号, 兑换码, 礼品卡).
+     */
+    private static final Set<String> OWN_CODE_CUES = Set.of(
+            "serial",
+            "serial number",
+            "serial no",
+            "pan card",
+            "e-gift",
+            "gift code",
+            "gift card",
+            "列 号",
+            "序 號",
+            "序 号",
+            "串 号",
+            "换 码",
+            "品 卡");
+
+    /**
+     * Before a secret the customer gives: a PIN, a gift card's password, a pickup code (密码, 提货码, 取件码). Four to
+     * eight digits after one are removed, as three or four after a card's security code are.
+     */
+    private static final Set<String> SECRET_CUES =
+            Set.of("pin", "passcode", "password", "pin code", "密 码", "货 码", "件 码");
 
     /** Before a card's security code: three or four digits after it are removed as a card. */
     private static final Set<String> CVV_CUES = Set.of(
@@ -2081,7 +2274,8 @@ final class SpokenNumbers {
 
     private static Set<String> pairEnds() {
         Set<String> ends = new java.util.HashSet<>();
-        for (Set<String> cues : List.of(AREA_CODE_CUES, PLATE_CUES, TAIL_CUES, CVV_CUES, PRODUCT_CUES, BANK_CUES)) {
+        for (Set<String> cues : List.of(
+                AREA_CODE_CUES, PLATE_CUES, TAIL_CUES, CVV_CUES, PRODUCT_CUES, BANK_CUES, OWN_CODE_CUES, SECRET_CUES)) {
             for (String c : cues) {
                 int space = c.indexOf(' ');
                 if (space > 0 && c.indexOf(' ', space + 1) < 0) {

@@ -1,0 +1,78 @@
+package io.vocedge.device.insights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Numbers as a recognizer mishears them and personal details of retail customers (the eighteenth to twentieth
+ * authors' round, phrased anew here): digits heard as words ("won", "too", "ate", "nein", 衣), letters heard as words
+ * ("tea", "sea", "ex ray"), a province heard as another character (户 for 沪) and a plate's letter as a character (地 for
+ * D); serial numbers, gift codes, PINs and pickup codes; continental and Hong Kong addresses with their postal codes;
+ * and what stays: a spoken model year before a model, the pronoun "I" after a number, "in stock", an estate's 园 without
+ * a building number, 知道 and 车道.
+ */
+class MisheardAndRetailNumbersTest {
+    private final Redactor redactor = new Redactor();
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Acct No. 55129034, S/C 20-44-61, Barclays. Starts 3 April.|Acct No. <account>, S/C <account>, Barclays. Starts 3 April.",
+                "passport 802114995 expiry 21/03/2033, checked at the desk|passport <id> expiry <id>, checked at the desk",
+                "my laptop's S/N is 7KD3318PQ2 and the hinge is loose|my laptop's S/N is <id> and the hinge is loose",
+                "手机 序列号 G6TQ28XK91 屏幕 坏 了|手机 序列号 <id> 屏幕 坏 了",
+                "the gift code is RIVR7K2-QQ81 but it didn't work|the gift code is <id> but it didn't work",
+                "礼品卡 的 密码 是 五 八 二 九 一 三|礼品卡 的 密码 是 <id>",
+                "card pin 4471 if you need it|card pin <id> if you need it",
+                "let me know when it's back in stock: 06 71 22 48 90|let me know when it's back in stock: <phone>",
+                "Mobile: (415) 555-0163. I called twice already.|Mobile: <phone>. I called twice already.",
+                "the receipt is three one two dash four four nine eight i paid cash|the receipt is <phone> i paid cash",
+                "电话 衣 三 九 衣 衣 二 八 五 五 零 七 周末 来|电话 <phone> 周末 来",
+                "我 的 车 是 户 B 七 二 K 九 一 开 了 三 年|我 的 车 是 <plate> 开 了 三 年",
+                "新 能源 车牌 粤 B 地 三 三 五 八 一 明天 来 保养|新 能源 车牌 <plate> 明天 来 保养",
+                "plate is won a bee sea too three|plate is <plate>",
+                "rego tea why double six ex ray nine|rego <plate>",
+                "my social is six too one forty four nine oh ate one for the loan|my social is <id> for the loan",
+                "vehicle number em h zero two k for five five one|vehicle number <plate>",
+                "pps number eight one two four too too five tea a|pps number <id>",
+                "Lieferung an Gartenstraße 14b, 10115 Berlin, 2. Stock|Lieferung an <address> Berlin, 2. Stock",
+                "Entrega: Calle de Alcalá 88, 3º A, 28009 Madrid|Entrega: <address> Madrid",
+                "send it to 7 bis rue Victor Hugo, 75016 Paris please|send it to <address> Paris please",
+                "it's via garibaldi twelve and the cap is one zero one two three|it's <address> and the cap is <address>",
+                "送 到 翠湖 名 郡 六 栋 两 零 幺 下午 在 家|送 到 翠湖 名 <address> 下午 在 家",
+                "地址 是 彌敦道 388 號 12 樓 B 室|地址 是 彌敦<address>"
+            })
+    void removesWhatIdentifiesTheCustomer(String input, String expected) {
+        assertThat(redactor.redact(input).text()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "what would you give me for a twenty seventeen f one fifty with ninety k on it",
+                "she wants a twenty nineteen i thirty in red",
+                "the A/C regas is 89 pounds",
+                "we ship via dhl express 2 boxes a week",
+                "the plaza hotel 5 stars",
+                "delivered via courier 12 items",
+                "he came platz 3 in the rankings",
+                "我们 在 公园 三 号 门 等 你",
+                "动物 园 五 号 馆 很 好玩",
+                "衣 服 三 件 一 共 三 百 块",
+                "这 款 A 六 L 二 零 二 四 款 的 价格 是 三十 万",
+                "I think I was told 4 weeks",
+                "low stock on part 5Q0 698 151",
+                "back in stock on 12 06 2026",
+                "the tyre code is DOT 2419",
+                "pin 2019 was the launch year",
+                "the gift card worth 50 pounds",
+                "I want the V15 back in stock: 3 units"
+            })
+    void keepsWhatOnlyLooksLikeIt(String input) {
+        assertThat(redactor.redact(input).text()).isEqualTo(input);
+    }
+}
