@@ -52,6 +52,18 @@ public final class Redactor {
             Pattern.compile("\\b[A-CEGHJ-NPR-TVXY]\\d[A-CEGHJ-NPR-TV-Z] ?\\d[A-CEGHJ-NPR-TV-Z]\\d\\b");
     /** A French plate, "GX-482-TL": no cue needed, that shape is nothing else. */
     private static final Pattern FRENCH_PLATE = Pattern.compile("\\b[A-HJ-NP-TV-Z]{2}-\\d{3}-[A-HJ-NP-TV-Z]{2}\\b");
+    /** An Indian plate: state code, district number, series letters, four digits ("KA-05-MN-4829", "MH 12 KL 7704"). */
+    private static final Pattern INDIAN_PLATE = Pattern.compile(
+            "\\b(?:AP|AR|AS|BR|CG|CH|DD|DL|DN|GA|GJ|HP|HR|JH|JK|KA|KL"
+                    + "|LA|LD|MH|ML|MN|MP|MZ|NL|OD|OR|PB|PY|RJ|SK|TN|TR|TS|UK|UP|WB|AN)[- ]?\\d{1,2}[- ]?[A-Z]{1,3}[- ]?\\d{4}\\b");
+    /** A South African plate in the Western Cape's form: "CA 418-902", "CY 123-456". */
+    private static final Pattern SOUTH_AFRICAN_PLATE = Pattern.compile("\\bC[A-Z]{1,2} \\d{3}-\\d{3}\\b");
+    /** An Irish plate: year (and half), county, number ("211-KY-3307", "12 D 4455"). */
+    private static final Pattern IRISH_PLATE =
+            Pattern.compile("\\b\\d{2,3}[- ](?:CE|CN|CW|DL|KE|KK|KY|LD|LH|LM|LS|MH|MN|MO|OY"
+                    + "|RN|SO|WH|WX|WW|C|D|G|L|T|W)[- ]\\d{1,6}\\b");
+    /** An Indian PAN: five letters (the fourth the holder's type), four digits, a letter ("BKZPM4821L"). */
+    private static final Pattern PAN = Pattern.compile("\\b[A-Z]{3}[PCHABGJLFT][A-Z]\\d{4}[A-Z]\\b");
     /** Written addresses disguised against spam: "jo (at) example (dot) com", "jo [at] example [dot] com". */
     private static final Pattern BRACKET_EMAIL =
             Pattern.compile("(?i)[a-z0-9._%+-]+ ?[(\\[]at[)\\]] ?[a-z0-9-]+(?: ?(?:\\.|[(\\[]dot[)\\]]) ?[a-z0-9-]+)+");
@@ -218,13 +230,13 @@ public final class Redactor {
             "(?i)(?:\\b(?:expiry|expiration|exp|expires|expiring|valid thru|valid till|valid until|good thru|good through"
                     + "|valid through|runs out|run out)\\b\\.?(?:\\s+date)?(?:\\s+(?:is|of|on|in(?=\\s+" + MONTH
                     + ")))?"
-                    + "|有效期\\s*(?:[至到是为:：]\\s*)?)\\s*:?\\s*"
+                    + "|(?:有效期|到期(?:\\s*时\\s*间)?)\\s*(?:[至到是为:：]\\s*)?)\\s*:?\\s*"
                     + "(\\d{1,2}([/.-])\\d{1,2}\\2(?:20)?\\d{2}\\b|\\d{1,2}\\s*/\\s*\\d{2,4}|\\d{2}[\\s-]\\d{2}\\b|(?:0[1-9]|1[0-2])\\d{2}\\b"
                     + "|(?:[零〇]\\s*[一幺二两三四五六七八九]|[一幺]\\s*[零〇一幺二两])(?:\\s*[零〇一幺二两三四五六七八九]){2}(?![零〇一幺二两三四五六七八九])"
                     + "|" + MONTH + "[a-z]*\\s+(?:20\\d{2}|\\d{2}\\b|"
                     + "(?:twenty\\s+)?" + EN_NUM + "(?:\\s+" + EN_NUM + ")?\\b)" // "february twenty eight"
                     + "|(?:(?:二\\s*[零〇]\\s*|20)?(?:[零〇一二三四五六七八九]\\s*){2}|(?:20)?\\d{2})\\s*年\\s*" // 二 七 年 十二 月
-                    + "(?:十\\s*[一二]?|[一二三四五六七八九]|\\d{1,2})\\s*月"
+                    + "(?:十\\s*[一二]?|零?\\s*[一二三四五六七八九]|\\d{1,2})\\s*月"
                     // a year alone after "runs out" is kept, as "expires in twenty seven" is
                     + "|(?<!runs out |run out )"
                     + EN_NUM + "(?:[\\s-]+(?:slash\\s+|/\\s*)?" + EN_NUM
@@ -271,6 +283,12 @@ public final class Redactor {
                 regex(FRENCH_PLATE, input, "plate", spans, 0);
             }
             if (hasAsciiDigit(input)) {
+                regex(INDIAN_PLATE, input, "plate", spans, 0);
+                regex(SOUTH_AFRICAN_PLATE, input, "plate", spans, 0);
+                regex(IRISH_PLATE, input, "plate", spans, 0);
+                regex(PAN, input, "id", spans, 0);
+            }
+            if (hasAsciiDigit(input)) {
                 regex(UK_PREFIX_PLATE, input, "plate", spans, 0);
             }
             Matcher m = LATIN_PLATE.matcher(input);
@@ -285,6 +303,9 @@ public final class Redactor {
         }
         List<RedactionTokens.Token> tokens = SpokenNumbers.merge(RedactionTokens.of(input));
         for (SpokenNumbers.Found f : SpokenEmails.find(tokens)) {
+            if (f.end() < input.length() && input.charAt(f.end()) == '/') {
+                continue; // "brochure at toyota.com.au/rav4": a web page's address, with its path
+            }
             spans.add(new Span(f.start(), f.end(), f.kind()));
         }
         for (SpokenNumbers.Found f : SpokenNumbers.find(input, tokens)) {
@@ -293,6 +314,7 @@ public final class Redactor {
         if ((RedactionTokens.containsIgnoreCase(input, "exp")
                         || RedactionTokens.containsIgnoreCase(input, "run")
                         || input.contains("有效期")
+                        || input.contains("到期")
                         || RedactionTokens.containsIgnoreCase(input, "valid ")
                         || RedactionTokens.containsIgnoreCase(input, "good th"))
                 && (cardTalk(input)

@@ -369,6 +369,7 @@ final class SpokenNumbers {
             "说错了",
             "大写",
             "小写",
+            "字母",
             "大写的",
             "小写的",
             "capital",
@@ -521,8 +522,8 @@ final class SpokenNumbers {
             "陕", "吉", "闽", "贵", "粤", "青", "藏", "川", "宁", "琼");
     private static final List<String> HAN_PHRASES = List.of(
             "说错了", "中间是", "后面是", "大写的", "小写的", "下划线", "驾驶证", "身份证", "车牌号", "那个", "就是", "然后", "不对", "横杠", "大写", "小写",
-            "艾特", "区号", "分机", "分機", "區號", "车牌", "牌照", "护照", "驾照", "证件", "公里", "分钟", "小时", "星期", "毫米", "块钱", "马力", "公斤",
-            "后面", "中间", "前面", "小老鼠", "爱特", "再是", "接着", "艾克斯", "会员");
+            "艾特", "字母", "区号", "分机", "分機", "區號", "车牌", "牌照", "护照", "驾照", "证件", "公里", "分钟", "小时", "星期", "毫米", "块钱", "马力",
+            "公斤", "后面", "中间", "前面", "小老鼠", "爱特", "再是", "接着", "艾克斯", "会员");
     /** A UK sort code as written: three pairs of digits, shaped like a date but an account's after a bank cue. */
     private static final Pattern SORT_CODE = Pattern.compile("\\d{2}[-\\s]\\d{2}[-\\s]\\d{2}");
 
@@ -618,12 +619,16 @@ final class SpokenNumbers {
         int i = 0;
         while (i < tokens.size()) {
             String w0 = tokens.get(i).lower();
-            if (tokens.get(i).type() == Type.WORD && w0.length() > 1 && !SEQUENCE_WORDS.contains(w0)) {
+            if (tokens.get(i).type() == Type.WORD
+                    && w0.length() > 1
+                    && !SEQUENCE_WORDS.contains(w0)
+                    && !plateLettersBeforeDigits(tokens, i)) {
                 i++; // most words: one lookup, where piece() would try a dozen tables
                 continue;
             }
             if (piece(tokens, i, false) == null
                     && tokens.get(i).type() != Type.ALNUM
+                    && !plateLettersBeforeDigits(tokens, i)
                     && !LETTER_NAMES.containsKey(w0)
                     && !w0.equals("double")
                     && !w0.equals("triple")
@@ -685,6 +690,9 @@ final class SpokenNumbers {
                     break;
                 }
                 Token next = tokens.get(k);
+                if (gapPunct > 0 && modelYearBeforeName(tokens, k)) {
+                    break; // "rego 1VX 4KD, 2021 Mazda CX-5": the plate ends, the car's year and name follow
+                }
                 Piece last = pieces.get(pieces.size() - 1);
                 // "fifty k" is an amount; "j k four", "粤 A 三 六 二 K 一" spell a code
                 boolean letterK = next.is("k")
@@ -983,9 +991,10 @@ final class SpokenNumbers {
         if (a.amount() || b.amount() || b.first() - a.last() - 1 > 2 * MAX_BRIDGE_TOKENS) {
             return null;
         }
-        for (int g = b.first(); g <= b.last(); g++) {
+        for (int g = a.first(); g <= b.last(); g++) {
             if (tokens.get(g).is(":") || tokens.get(g).is("：")) {
-                return null; // "CUS-0048213, booked for 10:30": a clock time is no part of the number before
+                // "CUS-0048213, booked for 10:30", "at 08:15, job card 77312": a clock time is no part of a number
+                return null;
             }
         }
         int words = 0;
@@ -1149,7 +1158,10 @@ final class SpokenNumbers {
         if (first > 0 && PROVINCES.contains(tokens.get(first - 1).lower())) {
             return first - 1;
         }
-        if (first > 0 && PROVINCE_SOUNDS.contains(tokens.get(first - 1).lower()) && spelledPlate(tokens, first)) {
+        if (first > 0
+                && (PROVINCE_SOUNDS.contains(tokens.get(first - 1).lower())
+                        || PINYIN_PROVINCES.contains(tokens.get(first - 1).lower()))
+                && spelledPlate(tokens, first)) {
             return first - 1; // 户 A 三 K 七 七 九: 沪 as the recognizer heard it
         }
         if (first > 1
@@ -1168,6 +1180,11 @@ final class SpokenNumbers {
             "户", "护", "经", "精", "晶", "月", "越", "路", "录", "陆", "玉", "遇", "预", "香", "乡", "湘", "酥", "素", "这", "折", "民",
             "敏", "穿", "传", "鱼", "于", "进", "近", "金", "晚", "碗", "饿", "跪", "柜");
 
+    /** Provinces' plate characters in pinyin, as said in English: "jing a b nine two seven six", "yue b d ...". */
+    private static final Set<String> PINYIN_PROVINCES = Set.of(
+            "jing", "jin", "hu", "yu", "ji", "yun", "liao", "hei", "xiang", "wan", "lu", "xin", "su", "zhe", "gan",
+            "gui", "meng", "shan", "min", "yue", "qing", "zang", "chuan", "ning", "qiong");
+
     /**
      * A plate's shape after a province as heard: one Latin letter, then five or six letters and digits said one by one
      * (at least three digits), and nothing more of the kind after them.
@@ -1182,7 +1199,8 @@ final class SpokenNumbers {
         for (; k < tokens.size() && symbols < 7; k++) {
             Token t = tokens.get(k);
             if (HAN_DIGITS.containsKey(t.lower())
-                    || t.type() == Type.DIGITS && t.lower().length() == 1) {
+                    || t.type() == Type.DIGITS && t.lower().length() == 1
+                    || DIGIT_WORDS.containsKey(t.lower()) && !singleLetter(t)) {
                 digits++;
             } else if (!singleLetter(t) && !HAN_LETTERS.containsKey(t.lower())) {
                 break;
@@ -1363,6 +1381,16 @@ final class SpokenNumbers {
         return MAGNITUDES.contains(t.lower());
     }
 
+    /** A time of day written as one token: "9am", "12pm", "7.30pm". */
+    private static final Pattern TIME_OF_DAY = Pattern.compile("\\d{1,2}(?:[.:]\\d{2})?(?:am|pm)");
+
+    /**
+     * A quantity written with its unit in one token: storage, capacity, power in any case ("256GB"); volume, mass and
+     * length only as units are written, in lower case ("500ml"), since "5ML" may end a plate.
+     */
+    private static final Pattern MEASURE = Pattern.compile(
+            "\\d+(?:\\.\\d+)?(?:(?i:gb|tb|mb|kb|mah|ghz|mhz|hz|kw|kwh|hp|ps)" + "|ml|cl|kg|mg|mm|cm|km|nm|mph|kph)");
+
     /** A single letter joined by a slash to another single letter: "S/C 09-01-28", "A/C no", "c/o". */
     private static boolean slashAbbreviation(List<Token> tokens, int i) {
         return i + 2 < tokens.size() && tokens.get(i + 1).is("/") && singleLetter(tokens.get(i + 2))
@@ -1372,6 +1400,47 @@ final class SpokenNumbers {
     /** A word of two letters or more that no reading of a number or code takes ("was", "want"; not "five", "bravo"). */
     private static boolean ordinaryWord(Token t) {
         return t.type() == Type.WORD && t.lower().length() > 1 && !SEQUENCE_WORDS.contains(t.lower());
+    }
+
+    /** A speaker correcting what they just said, right after token {@code last}: 不是, 不对, 说错了, "no sorry". */
+    private static boolean correctionAfter(List<Token> tokens, int last) {
+        for (int k = last + 1; k < Math.min(tokens.size(), last + 4); k++) {
+            String w = tokens.get(k).lower();
+            if (w.equals("不对")
+                    || w.equals("说错了")
+                    || w.equals("sorry")
+                    || w.equals("no")
+                    || w.equals("不")
+                            && k + 1 < tokens.size()
+                            && (tokens.get(k + 1).is("是") || tokens.get(k + 1).is("对"))) {
+                return true;
+            }
+            if (!SpokenEmails.LEAD_FILLERS.contains(w)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Makes said letter by letter: the first pieces, single letters, spell one. */
+    private static final Set<String> SPELLED_MAKES = Set.of("bmw", "vw", "gmc", "kia", "byd", "mg", "gwm", "ds");
+
+    private static boolean spelledBrand(List<Token> tokens, List<Piece> pieces) {
+        StringBuilder make = new StringBuilder();
+        for (Piece p : pieces) {
+            Token t = tokens.get(p.first());
+            if (p.first() != p.last() || t.type() != Type.WORD || t.lower().length() != 1) {
+                break;
+            }
+            make.append(t.lower());
+            if (SPELLED_MAKES.contains(make.toString()) && make.length() >= 2) {
+                return pieces.size() > make.length(); // the model comes after: "b m w three twenty"
+            }
+            if (make.length() >= 3) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** A year said in two groups ("twenty sixteen", "nineteen ninety eight") and then a letter: a model's year and name. */
@@ -1390,6 +1459,12 @@ final class SpokenNumbers {
                 && RedactionTokens.isLatin(next.charAt(0));
     }
 
+    /** A number said in words ("seven", "twenty"; not "o" and "oh", which are also a filler and a letter). */
+    private static boolean spokenNumberWord(Token t) {
+        String w = t.lower();
+        return t.type() == Type.WORD && !w.equals("o") && !w.equals("oh") && isNumberWord(w);
+    }
+
     /** A spoken digit or grouped number word ("seven", "twenty", "fifteen"). */
     static boolean isNumberWord(String w) {
         return DIGIT_WORDS.containsKey(w) || TEENS.containsKey(w) || TENS.containsKey(w);
@@ -1400,6 +1475,34 @@ final class SpokenNumbers {
         return tokens.get(k).is("周")
                 && k + 1 < tokens.size()
                 && "末一二三四五六日天".contains(tokens.get(k + 1).lower());
+    }
+
+    /** Two capital letters written as a word, then a digit: "PX 八 八 二 一", "AB 1234" said after a plate cue. */
+    private static boolean plateLettersBeforeDigits(List<Token> tokens, int i) {
+        Token t = tokens.get(i);
+        String raw = t.raw();
+        if (raw.length() != 2 || i + 1 >= tokens.size()) {
+            return false;
+        }
+        for (int k = 0; k < 2; k++) {
+            if (raw.charAt(k) < 'A' || raw.charAt(k) > 'Z') {
+                return false;
+            }
+        }
+        Token next = tokens.get(i + 1);
+        return next.type() == Type.DIGITS || HAN_DIGITS.containsKey(next.lower());
+    }
+
+    /** A model year written at token {@code k}, then a capitalised name: "2021 Mazda", "2018 Toyota". */
+    private static boolean modelYearBeforeName(List<Token> tokens, int k) {
+        Token t = tokens.get(k);
+        if (t.type() != Type.DIGITS || !years(t.lower()) || k + 1 >= tokens.size()) {
+            return false;
+        }
+        Token name = tokens.get(k + 1);
+        return name.type() == Type.WORD
+                && Character.isUpperCase(name.raw().charAt(0))
+                && name.raw().length() > 1;
     }
 
     private static boolean groupedNumberWord(Token t) {
@@ -1420,6 +1523,9 @@ final class SpokenNumbers {
             case DIGITS:
                 return new Piece(i, i, w, w.length() <= 2 ? Integer.parseInt(w) : -1);
             case ALNUM: // after an id or plate cue any code counts ("e-gift code XMAS4J8-PL2W3")
+                if (MEASURE.matcher(t.raw()).matches() || TIME_OF_DAY.matcher(w).matches()) {
+                    return null; // "256GB", "500ml", "5000mAh": a quantity with its unit; "9am-7pm": opening hours
+                }
                 return codeLike(w) || names && w.length() <= 12 ? new Piece(i, i, w, -1) : null;
             case AMOUNT:
                 return null;
@@ -1467,6 +1573,9 @@ final class SpokenNumbers {
         }
         if (names && LETTER_NAMES.containsKey(w)) {
             return new Piece(i, i, String.valueOf(LETTER_NAMES.get(w)), -1);
+        }
+        if (names && plateLettersBeforeDigits(tokens, i)) {
+            return new Piece(i, i, w, -1); // 車牌 係 PX 八 八 二 一: a Hong Kong plate's two letters, then its digits
         }
         if (names && plateLetters(tokens, i, w)) {
             return new Piece(i, i, w, -1); // "plate seven abc one two three": the letters read as one word
@@ -1551,6 +1660,13 @@ final class SpokenNumbers {
             }
             if (w.equals("a") && i + 1 < tokens.size() && groupedNumberWord(tokens.get(i + 1))) {
                 return null; // "a twenty fifteen golf", "a hundred quid": the article before an amount or a year
+            }
+            if (w.equals("x")
+                    && i > 0
+                    && i + 1 < tokens.size()
+                    && tokens.get(i - 1).type() == Type.DIGITS
+                    && MEASURE.matcher(tokens.get(i + 1).raw()).matches()) {
+                return null; // "24 x 500ml": so many of a size
             }
             if (w.equals("i") && i + 1 < tokens.size() && ordinaryWord(tokens.get(i + 1))) {
                 return null; // "... 555-0187. I was charged twice", "... one three seven i want to pay": the pronoun
@@ -1718,6 +1834,9 @@ final class SpokenNumbers {
                     && tokens.get(first + 1).type() != RedactionTokens.Type.DIGITS) {
                 return null; // "the 2025 RAV4 Hybrid", "my 2019 CX5": a model year before a model's name
             }
+            if (spelledBrand(tokens, pieces)) {
+                return null; // "is the b m w three twenty d m sport still available": a make spelled, then its model
+            }
             if (tail == 0 && spokenYearBeforeModel(tokens, pieces)) {
                 return null; // "a twenty sixteen f one fifty", "a twenty nineteen i twenty": a model year, then the
                 // model
@@ -1728,6 +1847,9 @@ final class SpokenNumbers {
             }
             if (province && s.length() >= 5) {
                 return "plate";
+            }
+            if (province && s.length() >= 3 && correctionAfter(tokens, last)) {
+                return "plate"; // 冀 A 三 三 七 不 是 冀 A 三 三 九 ...: the start of a plate, then said again right
             }
             if (tail > 0 && s.length() >= 3 && s.length() <= 8 && digits >= 2) {
                 return "id"; // 身份证 尾号 幺 二 三 叉, "last six of the vin are ..."
@@ -1921,6 +2043,11 @@ final class SpokenNumbers {
             if (BUSINESS_LINE.contains(tokens.get(k).lower())) {
                 return false; // "my call to your hotline on 0800 ...": the hotline is the business's
             }
+            if (tokens.get(k).is("们")
+                    && k > 0
+                    && (tokens.get(k - 1).is("你") || tokens.get(k - 1).is("您"))) {
+                return false; // 我 打 过 你们 四 零 零 ... 的 电话: the store's line, nearer than the caller
+            }
         }
         for (int k = last + 1; k < Math.min(tokens.size(), last + 4); k++) {
             String w = tokens.get(k).lower();
@@ -1932,7 +2059,7 @@ final class SpokenNumbers {
     }
 
     private static final Set<String> BUSINESS_PAIR_ENDS =
-            Set.of("line", "care", "services", "desk", "线", "服", "机", "店", "台", "厅");
+            Set.of("line", "care", "services", "desk", "centre", "center", "线", "服", "机", "店", "台", "厅");
 
     private static final Set<String> BUSINESS_LINE = Set.of(
             "hotline",
@@ -1944,6 +2071,8 @@ final class SpokenNumbers {
             "main line",
             "customer care",
             "customer services",
+            "call centre",
+            "call center",
             "service desk",
             "sales line",
             "热线",
@@ -2147,8 +2276,12 @@ final class SpokenNumbers {
     private static String cueBefore(List<Token> tokens, int first) {
         for (int k = first - 1; k >= Math.max(0, first - 6); k--) {
             String w = tokens.get(k).lower();
-            if (tokens.get(k).type() == Type.DIGITS || tokens.get(k).type() == Type.ALNUM) {
-                return null; // "plate FJKL 552 on the grey Rav4": the cue was the number's before this one
+            if (tokens.get(k).type() == Type.DIGITS
+                    || tokens.get(k).type() == Type.ALNUM
+                    || spokenNumberWord(tokens.get(k))) {
+                // "plate FJKL 552 on the grey Rav4", "extension four zero seven we need twelve monitors": the cue was
+                // the number's before this one
+                return null;
             }
             // a two-word cue is built only when this word can end one: most words cannot, and the pair is an allocation
             String pair = k > 0 && PAIR_ENDS.contains(w) ? tokens.get(k - 1).lower() + " " + w : w;
@@ -2160,6 +2293,9 @@ final class SpokenNumbers {
             }
             if (CVV_CUES.contains(w) || CVV_CUES.contains(pair)) {
                 return "cvv"; // before the id cues: 验 证 码 ends with 证, an id cue alone
+            }
+            if (pair != w && PRODUCT_CUES.contains(pair)) {
+                return "product"; // "stock ref SG-T22819": the pair before the id word "ref"
             }
             if (ID_CUES.contains(w) || OWN_CODE_CUES.contains(pair)) {
                 return "id";
@@ -2193,8 +2329,28 @@ final class SpokenNumbers {
      * Before a part or model code ("the part number on the filter is ...", "model code", 配件 号, 型号, 编码): what
      * follows names a product, not a person, however long.
      */
-    private static final Set<String> PRODUCT_CUES =
-            Set.of("part", "parts", "model", "sku", "stock", "配 件", "型 号", "编 码", "货 号", "料 号", "零 件", "库 存", "车 型");
+    private static final Set<String> PRODUCT_CUES = Set.of(
+            "part",
+            "parts",
+            "model",
+            "sku",
+            "stock",
+            "stock ref",
+            "stock no",
+            "stock number",
+            "barcode",
+            "ean",
+            "upc",
+            "条 码",
+            "形 码",
+            "配 件",
+            "型 号",
+            "编 码",
+            "货 号",
+            "料 号",
+            "零 件",
+            "库 存",
+            "车 型");
 
     /**
      * Before a bank account's numbers ("sort code eighty nine oh five seventy one", "account number ...", 银行 账号):

@@ -7,12 +7,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Numbers as a recognizer mishears them and personal details of retail customers (the eighteenth to twentieth
- * authors' round, phrased anew here): digits heard as words ("won", "too", "ate", "nein", 衣), letters heard as words
- * ("tea", "sea", "ex ray"), a province heard as another character (户 for 沪) and a plate's letter as a character (地 for
- * D); serial numbers, gift codes, PINs and pickup codes; continental and Hong Kong addresses with their postal codes;
- * and what stays: a spoken model year before a model, the pronoun "I" after a number, "in stock", an estate's 园 without
- * a building number, 知道 and 车道.
+ * Numbers as a recognizer mishears them, personal details of retail customers and Commonwealth and Chinese formats (the
+ * eighteenth to twenty-second authors' round, phrased anew here): digits heard as words ("won", "too", "ate", "nein",
+ * 衣), letters heard as words ("tea", "sea", "ex ray"), a province heard as another character (户 for 沪) or said in
+ * pinyin ("yue b ..."), a plate's letter as a character (地 for D) or after 字母, a plate's start before a correction;
+ * serial numbers, gift codes, PINs and pickup codes; Indian and Irish plates, PAN; expiries after 到期; continental and
+ * Hong Kong addresses with their postal codes. And what stays: a spoken model year before a model, a make spelled out
+ * ("b m w"), a model year after a plate, the pronoun "I" after a number, "in stock", web addresses with a path, opening
+ * hours ("9am-7pm"), stock references, a clock time before a number, an estate's 园 without a
+ * building number, 知道 and 车道.
  */
 class MisheardAndRetailNumbersTest {
     private final Redactor redactor = new Redactor();
@@ -44,7 +47,16 @@ class MisheardAndRetailNumbersTest {
                 "send it to 7 bis rue Victor Hugo, 75016 Paris please|send it to <address> Paris please",
                 "it's via garibaldi twelve and the cap is one zero one two three|it's <address> and the cap is <address>",
                 "送 到 翠湖 名 郡 六 栋 两 零 幺 下午 在 家|送 到 翠湖 名 <address> 下午 在 家",
-                "地址 是 彌敦道 388 號 12 樓 B 室|地址 是 彌敦<address>"
+                "地址 是 彌敦道 388 號 12 樓 B 室|地址 是 彌敦<address>",
+                "Exchange car MH-14-BT-6621, Hyundai Creta 2019|Exchange car <plate>, Hyundai Creta 2019",
+                "KYC: PAN AJQPK7315M, tenure 48 months|KYC: PAN <id>, tenure 48 months",
+                "Trade-in reg 192-D-40518 with full service history|Trade-in reg <plate> with full service history",
+                "卡 号 六 二 二 五 八 八 幺 二 三 四 五 六 七 八 九 零 到期 二 七 年 零 九 月|卡 号 <card> 到期 <card>",
+                "back home my plate is yue b seven seven two one k|back home my plate is <plate>",
+                "冀 A 五 五 二 不 是 冀 A 五 五 八 六 九|<plate> 不 是 <plate>",
+                "车牌 是 鄂 A 字母 C 字母 Q 三 七 九|车牌 是 <plate>",
+                "Vic rego 1AB 2CD, 2020 Toyota Corolla, due for service|Vic rego <plate>, 2020 Toyota Corolla, due for service",
+                "office line extension four zero seven we need twelve monitors|office line extension <phone> we need twelve monitors"
             })
     void removesWhatIdentifiesTheCustomer(String input, String expected) {
         assertThat(redactor.redact(input).text()).isEqualTo(expected);
@@ -70,7 +82,12 @@ class MisheardAndRetailNumbersTest {
                 "the tyre code is DOT 2419",
                 "pin 2019 was the launch year",
                 "the gift card worth 50 pounds",
-                "I want the V15 back in stock: 3 units"
+                "I want the V15 back in stock: 3 units",
+                "Specs at kia.com/uk/sportage and finance at kia.com/uk/finance",
+                "Showroom open 9am-7pm, Mon-Sat",
+                "Stock ref SG-T30271 is the white one",
+                "is the b m w three twenty d m sport still available",
+                "Booked in for 14/03/2026 at 08:15, job card 77312"
             })
     void keepsWhatOnlyLooksLikeIt(String input) {
         assertThat(redactor.redact(input).text()).isEqualTo(input);

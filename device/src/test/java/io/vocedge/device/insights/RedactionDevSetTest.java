@@ -281,6 +281,76 @@ class RedactionDevSetTest {
     }
 
     /**
+     * The eighteenth author's cases (written blind in the third 2026-12-06 session; device/corpus/pii-author18-NOTES.md):
+     * what a recognizer writes on a noisy floor - digits heard as words ("won", "too", "ate", "nein", 衣), letters as
+     * words ("tea", "sea", "ex ray"), provinces as other characters (户 for 沪), e-mails with "add" and "dog" for "at"
+     * and "dot" - a quarter look-alikes. First look on the session's starting code: dev 0.769 / 0.973, held-out 0.810 /
+     * 1.000. After the round's rules: dev 0.894 / 0.989, held-out 0.876 / 1.000. Left: e-mails whose "at" or "dot" was
+     * misheard, numbers broken by long asides, grouped words inside a spelled plate.
+     */
+    @Test
+    void eighteenthAuthorsMisheardNumbersAreRedacted() throws Exception {
+        meetsTheTargets("/insights/pii-author18-dev.tsv", 200, true, 0.89, 0.989);
+        meetsTheTargets("/insights/pii-author18-heldout.tsv", 100, false, 0.875, 1.0);
+    }
+
+    /**
+     * The nineteenth author's cases (same session; device/corpus/pii-author19-NOTES.md): the issue's headline kinds,
+     * short and typical - spoken e-mails, spelled plates, grouped number words, fillers between groups, double and
+     * triple, 幺 and 两 - half typed, a quarter look-alikes. First look on the session's starting code: dev 0.978 /
+     * 0.992, held-out 0.969 / 0.993. After the round's rules: dev 0.989 / 1.000, held-out 0.969 / 1.000.
+     */
+    @Test
+    void nineteenthAuthorsHeadlineKindsAreRedacted() throws Exception {
+        meetsTheTargets("/insights/pii-author19-dev.tsv", 200, true, 0.989, 1.0);
+        meetsTheTargets("/insights/pii-author19-heldout.tsv", 100, false, 0.969, 1.0);
+    }
+
+    /**
+     * The twentieth author's cases (same session; device/corpus/pii-author20-NOTES.md): retail stores in many countries -
+     * loyalty cards, delivery addresses and postal codes (continental, Hong Kong, Indian, Singaporean), gift codes and
+     * PINs, serial numbers of devices handed in, European phone formats - a quarter look-alikes (models, SKUs, sizes,
+     * promotions). First look on the session's starting code: dev 0.843 / 0.974, held-out 0.821 / 0.968. After the
+     * round's rules: dev 0.966 / 1.000, held-out 0.858 / 0.968. Order and tracking numbers stay removed (this author
+     * removes them too).
+     */
+    @Test
+    void twentiethAuthorsRetailDetailsAreRedacted() throws Exception {
+        meetsTheTargets("/insights/pii-author20-dev.tsv", 200, true, 0.965, 1.0);
+        meetsTheTargets("/insights/pii-author20-heldout.tsv", 100, false, 0.858, 0.967);
+    }
+
+    /**
+     * The twenty-first author's cases (same session, written after the round's first rules existed;
+     * device/corpus/pii-author21-NOTES.md): dealerships in the UK, Ireland, Australia, New Zealand, Singapore, Malaysia,
+     * India and South Africa, five kinds only (phones, e-mails, plates, cards, national ids). First look on the
+     * session's starting code: dev 0.958 / 0.933, held-out 0.981 / 0.947; on the rules of authors 18-20 (a blind
+     * measure): held-out 0.991 / 0.947, then 0.991 / 0.969. After the rules written on its dev part (Indian and Irish
+     * plates, PAN, opening hours, stock references, web addresses with a path): dev 0.991 / 0.970, held-out 0.991 /
+     * 0.985. (A rule that kept brands' handles cost this held-out file and three older ones a span each and was
+     * dropped.)
+     */
+    @Test
+    void twentyFirstAuthorsCommonwealthFormatsAreRedacted() throws Exception {
+        meetsTheTargets("/insights/pii-author21-dev.tsv", 200, true, 0.99, 0.97);
+        meetsTheTargets("/insights/pii-author21-heldout.tsv", 100, false, 0.99, 0.984);
+    }
+
+    /**
+     * The twenty-second author's cases (same session, written after the round's first rules existed;
+     * device/corpus/pii-author22-NOTES.md): three quarters Chinese - mainland customers from many provinces, 幺 and 洞,
+     * 临牌 and green plates, 艾特 and 点儿, 身份证 read in groups - five kinds only. First look on the session's starting
+     * code: dev 0.932 / 0.962, held-out 0.934 / 0.963; on the rules of authors 18-20 (a blind measure): dev 0.927 /
+     * 0.972, held-out 0.934 / 0.963. After the rules written on its dev part (到期, pinyin provinces, 字母 in a plate, a
+     * plate's start before a correction): dev 0.966 / 0.979, held-out 0.972 / 0.963.
+     */
+    @Test
+    void twentySecondAuthorsChineseFormsAreRedacted() throws Exception {
+        meetsTheTargets("/insights/pii-author22-dev.tsv", 200, true, 0.965, 0.979);
+        meetsTheTargets("/insights/pii-author22-heldout.tsv", 100, false, 0.971, 0.963);
+    }
+
+    /**
      * The fifteenth author's cases (written blind in the second 2026-12-06 session, after the read-back round's first
      * rules; device/corpus/pii-author15-NOTES.md): a QA engineer's acceptance suite of everyday formats, short lines,
      * half Chinese. First look on the session's starting code: dev 0.970 / 0.981, held-out 0.963 / 1.000; on the

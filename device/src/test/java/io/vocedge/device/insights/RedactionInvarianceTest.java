@@ -41,6 +41,11 @@ class RedactionInvarianceTest {
             "/insights/pii-author15-dev.tsv",
             "/insights/pii-author16-dev.tsv",
             "/insights/pii-author17-dev.tsv",
+            "/insights/pii-author18-dev.tsv",
+            "/insights/pii-author19-dev.tsv",
+            "/insights/pii-author20-dev.tsv",
+            "/insights/pii-author21-dev.tsv",
+            "/insights/pii-author22-dev.tsv",
             "/insights/pii-lookalikes-dev.tsv");
 
     /**
