@@ -124,7 +124,7 @@ public final class Redactor {
      * days", "the plaza hotel 5 stars").
      */
     private static final String ADDRESS_NUMBER_END = "(?=\\s*(?:$|[,.;:!?()\\-–—]|\\d|(?-i:\\p{Lu})|" + DIGIT_WORD
-            + "\\b" + "|(?:and|in|near|please|then|so|but|is|it's|its|floor|flat|apt|interno|piso|m\\.)(?![\\p{L}])))";
+            + "\\b|(?:and|in|near|please|then|so|but|is|it's|its|floor|flat|apt|interno|piso|m\\.)(?![\\p{L}])))";
 
     /** Words that never name a street: they end the name words of a continental address ("via the motorway in forty"). */
     private static final String NOT_A_STREET_NAME =
@@ -157,9 +157,9 @@ public final class Redactor {
      * The postal code after an address, maybe after its town: ", 69003 Lyon", ", 00-120 Warszawa", "Mt Eden, Auckland
      * 1024", "bondi two zero two six", "singapore five six oh two three eight".
      */
-    private static final Pattern POSTCODE_AFTER = Pattern.compile("(?iu),?\\s*(?:[\\p{L}.'’-]+,?\\s+){0,3}?"
-            + "(?:\\d{4,6}\\b|\\d{2}-\\d{3}\\b|(?:" + "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
-            + "(?:\\s+|$)){4,6}(?!\\s*(?:thousand|hundred|k|grand|quid|pounds|dollars|euros)\\b))");
+    private static final Pattern POSTCODE_AFTER = Pattern.compile(
+            "(?iu),?\\s*(?:[\\p{L}.'’-]+,?\\s+){0,3}?" + "(?:\\d{4,6}\\b|\\d{2}-\\d{3}\\b|(?:" + DIGIT_WORD
+                    + "(?:\\s+|$)){4,6}(?!\\s*(?:thousand|hundred|k|grand|quid|pounds|dollars|euros)\\b))");
 
     /** A postal code written or said after an address goes with it: the address alone may leave a street of doors. */
     private static void withPostcode(String input, List<Span> spans, int from) {
@@ -183,7 +183,8 @@ public final class Redactor {
     private static final String ZH_NUM = "(?:[0-9０-９]+|[零〇一二三四五六七八九十百千幺两洞](?:\\s*[零〇一二三四五六七八九十百千幺两洞])*)";
     /**
      * A Chinese address after its road or estate word: 幸福 路 八十八 号 三 栋 五零二, 建国路88号院6号楼1203室, 滨江 花园 十二 栋 二
-     * 单元 一 零 零 三. Needs the road word right before the number, so 三 楼 B 区 十二 号 展位 and dates stay.
+     * 单元 一 零 零 三, 彌敦道 388 號 12 樓 (traditional forms too). Needs the road word right before the number, so 三 楼 B 区 十二
+     * 号 展位 and dates stay, and 道 not in 知道, 频道, 车道 and the like.
      */
     private static final Pattern ADDRESS_ZH = Pattern.compile("(?:路|街|大道|大街|(?<![知频頻味难難报報车車跑通轨軌渠管坡赛賽])道"
             + "|弄|巷|胡同|小\\s?区|花\\s?园|苑|新村|家园|公寓|大[厦廈]"
@@ -283,13 +284,11 @@ public final class Redactor {
                 regex(FRENCH_PLATE, input, "plate", spans, 0);
             }
             if (hasAsciiDigit(input)) {
+                regex(UK_PREFIX_PLATE, input, "plate", spans, 0);
                 regex(INDIAN_PLATE, input, "plate", spans, 0);
                 regex(SOUTH_AFRICAN_PLATE, input, "plate", spans, 0);
                 regex(IRISH_PLATE, input, "plate", spans, 0);
                 regex(PAN, input, "id", spans, 0);
-            }
-            if (hasAsciiDigit(input)) {
-                regex(UK_PREFIX_PLATE, input, "plate", spans, 0);
             }
             Matcher m = LATIN_PLATE.matcher(input);
             while (m.find()) {
@@ -1030,15 +1029,11 @@ public final class Redactor {
         }
         return java.util.Map.copyOf(m);
     }
-    /** Han characters an address's road or estate word ends with (路, 街, 道, 弄, 巷, 同, 区, 园, 苑, 村, 寓, 厦, 段). */
+    /** Han characters an address's road or estate word ends with (路, 街, 道, 弄, 巷, 同, 区, 园, 苑, 村, 寓, 厦, 段, 郡, 廈). */
     private static final String ROAD_ENDS = "路街道弄巷同区园苑村寓厦段郡廈";
 
     private static final String HAN_NUMERALS = "零〇一二三四五六七八九十百千幺两洞";
 
-    /**
-     * Which costlier scanners can match, read from the tokens in one pass: a street word, a road word followed by a
-     * number, a postal-code cue, a messenger-id cue or an underscore, a 17-character code.
-     */
     private static final List<String> STREET_ENDINGS = List.of(
             "straße", "strasse", "str", "weg", "gasse", "allee", "platz", "straat", "laan", "gracht", "plein", "kade",
             "singel");
@@ -1063,6 +1058,11 @@ public final class Redactor {
                 || SpokenNumbers.isNumberWord(n.lower());
     }
 
+    /**
+     * Which costlier scanners can match, read from the tokens in one pass: a street word, a road word followed by a
+     * number, a postal-code cue, a messenger-id cue or an underscore, a 17-character code, a
+     * continental street.
+     */
     private static int cueWords(List<RedactionTokens.Token> tokens) {
         int found = 0;
         int letters = 0;

@@ -167,8 +167,8 @@ final class SpokenNumbers {
             String w = t.lower();
             boolean grouped = TENS.containsKey(w) || TEENS.containsKey(w) || w.equals("hundred");
             if (grouped && (Math.abs(k - i) == 1 || preposition) || w.length() > 1 && MAGNITUDES.contains(w)) {
-                return false; // but "four too one sixty six": "too" is no preposition, a group two words on is a
-                // digit's
+                // but in "four too one sixty six" "too" is no preposition: a group two words on is a digit's
+                return false;
             }
             boolean symbol = DIGIT_WORDS.containsKey(w)
                     || (t.type() == Type.DIGITS || t.type() == Type.WORD) && w.length() == 1
@@ -1389,7 +1389,7 @@ final class SpokenNumbers {
      * length only as units are written, in lower case ("500ml"), since "5ML" may end a plate.
      */
     private static final Pattern MEASURE = Pattern.compile(
-            "\\d+(?:\\.\\d+)?(?:(?i:gb|tb|mb|kb|mah|ghz|mhz|hz|kw|kwh|hp|ps)" + "|ml|cl|kg|mg|mm|cm|km|nm|mph|kph)");
+            "\\d+(?:\\.\\d+)?(?:(?i:gb|tb|mb|kb|mah|ghz|mhz|hz|kw|kwh|hp|ps)|ml|cl|kg|mg|mm|cm|km|nm|mph|kph)");
 
     /** A single letter joined by a slash to another single letter: "S/C 09-01-28", "A/C no", "c/o". */
     private static boolean slashAbbreviation(List<Token> tokens, int i) {
@@ -1838,8 +1838,7 @@ final class SpokenNumbers {
                 return null; // "is the b m w three twenty d m sport still available": a make spelled, then its model
             }
             if (tail == 0 && spokenYearBeforeModel(tokens, pieces)) {
-                return null; // "a twenty sixteen f one fifty", "a twenty nineteen i twenty": a model year, then the
-                // model
+                return null; // "a twenty sixteen f one fifty", "a twenty nineteen i twenty": a year, then a model
             }
             boolean xCheck = digits == 17 && letters == 1 && s.endsWith("x");
             if (xCheck) {
@@ -2294,7 +2293,7 @@ final class SpokenNumbers {
             if (CVV_CUES.contains(w) || CVV_CUES.contains(pair)) {
                 return "cvv"; // before the id cues: 验 证 码 ends with 证, an id cue alone
             }
-            if (pair != w && PRODUCT_CUES.contains(pair)) {
+            if (pair.indexOf(' ') > 0 && PRODUCT_CUES.contains(pair)) {
                 return "product"; // "stock ref SG-T22819": the pair before the id word "ref"
             }
             if (ID_CUES.contains(w) || OWN_CODE_CUES.contains(pair)) {
@@ -2383,7 +2382,6 @@ final class SpokenNumbers {
             "serial number",
             "serial no",
             "pan card",
-            "e-gift",
             "gift code",
             "gift card",
             "列 号",
