@@ -31,10 +31,11 @@ public final class Redactor {
      * (nothing of a mailbox name before it) and a word right after it; trailing dots are the sentence's.
      */
     private static final Pattern AT_HANDLE = Pattern.compile(
-            "(?<![A-Za-z0-9._%+-])[@＠][A-Za-z0-9_\\p{IsHan}](?:[A-Za-z0-9_.\\p{IsHan}]*[A-Za-z0-9_\\p{IsHan}])?");
+            "(?<![A-Za-z0-9._%+-])[@＠](?!(?:qq|163|126|gmail|hotmail|outlook|yahoo|sina|foxmail|icloud)\\.[a-z]{2,3}\\b)(?!一下)"
+                    + "[A-Za-z0-9_\\p{IsHan}](?:[A-Za-z0-9_.\\p{IsHan}]*[A-Za-z0-9_\\p{IsHan}])?");
     /** Chinese plate: province character, letter, 5-6 letters/digits (new-energy plates have 6), maybe a dot or dash. */
     private static final Pattern CN_PLATE = Pattern.compile(
-            "[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]\\s?[A-Za-z]\\s?[·•.\\-]?\\s?(?:[A-Za-z0-9]\\s?){4,5}[A-Za-z0-9]");
+            "[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]\\s?[A-Za-z]\\s?[·•.\\-]?\\s?(?:[A-Za-z0-9]\\s?){4,5}[A-Za-z0-9](?![0-9]*[:：])");
     /** Written plates that cannot be a car model name: "ABC 1234", "AB12 CDE", "7ABC123". */
     private static final Pattern LATIN_PLATE =
             Pattern.compile("\\b(?:[A-Z]{3}[- ]?\\d{4}|[A-Z]{2}\\d{2}[- ]?[A-Z]{3}|\\d[A-Z]{3}[- ]?\\d{3})\\b");
@@ -47,6 +48,12 @@ public final class Redactor {
                     + "|FWD|RWD|DSG|DCT|CVT|BEV|HEV|TCE|DCI|HDI|CRD|JTD|TDV|SDV|XDR|EVO|RSI|SVO)\\b)[A-HJ-PR-Y]{3}\\b");
     /** The visible end of a masked card: "**** **** **** 4821", "XXXX-XXXX-XXXX-3307", "xxxx xxxx xxxx 1234". */
     private static final Pattern MASKED_CARD = Pattern.compile("(?:(?:\\*{4}|[Xx]{4}|•{4})[ -]?){2,3}(\\d{4})\\b");
+    /**
+     * A card masked in the middle with its first digits shown ("6228 4800 ****** 7716", "5187 10** **** 6638", "5301
+     * 25XX XXXX 9084"): the bank's prefix and the last four together narrow it to one card, so all of it goes.
+     */
+    private static final Pattern MASKED_CARD_MIDDLE =
+            Pattern.compile("\\b\\d{4}[ -]?[0-9Xx*•]{2,4}(?:[ -]?[Xx*•]{2,6}){1,3}[ -]?\\d{4}\\b");
     /** A Canadian postal code, "L3R 5T8": letter, digit, letter, digit, letter, digit; nothing else has that shape. */
     private static final Pattern CA_POSTCODE =
             Pattern.compile("\\b[A-CEGHJ-NPR-TVXY]\\d[A-CEGHJ-NPR-TV-Z] ?\\d[A-CEGHJ-NPR-TV-Z]\\d\\b");
@@ -56,8 +63,6 @@ public final class Redactor {
     private static final Pattern INDIAN_PLATE = Pattern.compile(
             "\\b(?:AP|AR|AS|BR|CG|CH|DD|DL|DN|GA|GJ|HP|HR|JH|JK|KA|KL"
                     + "|LA|LD|MH|ML|MN|MP|MZ|NL|OD|OR|PB|PY|RJ|SK|TN|TR|TS|UK|UP|WB|AN)[- ]?\\d{1,2}[- ]?[A-Z]{1,3}[- ]?\\d{4}\\b");
-    /** A South African plate in the Western Cape's form: "CA 418-902", "CY 123-456". */
-    private static final Pattern SOUTH_AFRICAN_PLATE = Pattern.compile("\\bC[A-Z]{1,2} \\d{3}-\\d{3}\\b");
     /** An Irish plate: year (and half), county, number ("211-KY-3307", "12 D 4455"). */
     private static final Pattern IRISH_PLATE =
             Pattern.compile("\\b\\d{2,3}[- ](?:CE|CN|CW|DL|KE|KK|KY|LD|LH|LM|LS|MH|MN|MO|OY"
@@ -268,6 +273,7 @@ public final class Redactor {
         }
         if (input.indexOf('*') >= 0 || input.indexOf('•') >= 0 || RedactionTokens.containsIgnoreCase(input, "xxxx")) {
             regex(MASKED_CARD, input, "card", spans, 1);
+            regex(MASKED_CARD_MIDDLE, input, "card", spans, 0);
         }
         if (hasProvince(input)) {
             regex(CN_PLATE, input, "plate", spans, 0);
@@ -286,7 +292,6 @@ public final class Redactor {
             if (hasAsciiDigit(input)) {
                 regex(UK_PREFIX_PLATE, input, "plate", spans, 0);
                 regex(INDIAN_PLATE, input, "plate", spans, 0);
-                regex(SOUTH_AFRICAN_PLATE, input, "plate", spans, 0);
                 regex(IRISH_PLATE, input, "plate", spans, 0);
                 regex(PAN, input, "id", spans, 0);
             }

