@@ -307,8 +307,8 @@ public final class Redactor {
         }
         List<RedactionTokens.Token> tokens = SpokenNumbers.merge(RedactionTokens.of(input));
         for (SpokenNumbers.Found f : SpokenEmails.find(tokens)) {
-            if (f.end() < input.length() && input.charAt(f.end()) == '/') {
-                continue; // "brochure at toyota.com.au/rav4": a web page's address, with its path
+            if (f.end() < input.length() && input.charAt(f.end()) == '/' || slashAfter(input, f.end())) {
+                continue; // "brochure at toyota.com.au/rav4", "our rivertown ford dot com slash service": a web page
             }
             spans.add(new Span(f.start(), f.end(), f.kind()));
         }
@@ -1119,6 +1119,11 @@ public final class Redactor {
     /** Words that say a card is being paid with: an expiry is the card's only then ("the expiry is ..." alone may be a lease's). */
     private static final List<String> CARD_TALK = List.of(
             "card", "visa", "mastercard", "amex", "debit", "credit", "cvv", "cvc", "security code", "the back", "卡");
+
+    /** " slash" right after {@code end}: a web address said aloud goes on with its path. */
+    private static boolean slashAfter(String input, int end) {
+        return input.regionMatches(true, end, " slash ", 0, 7);
+    }
 
     /** Documents whose expiry, said with their number, identifies the holder as the number does. */
     private static final List<String> ID_DOCUMENT_TALK =

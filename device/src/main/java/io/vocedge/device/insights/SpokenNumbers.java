@@ -715,6 +715,9 @@ final class SpokenNumbers {
                                                 .charAt(last.symbols().length() - 1))
                                 || k + 1 < tokens.size() && piece(tokens, k + 1, names) != null
                                 || hasLetter(pieces));
+                if (k == j && next.is("十") && digitsStated(tokens, k)) {
+                    break; // "... 六 二 八 幺 四 十 九 位 的": how many digits the number has, said after it
+                }
                 if (k == j && isMagnitude(next) && !letterK) {
                     amount = true;
                     break;
@@ -1506,6 +1509,24 @@ final class SpokenNumbers {
         return next.type() == Type.DIGITS || HAN_DIGITS.containsKey(next.lower());
     }
 
+    /** 店 at token {@code k} in 我们 店 / 咱们 店 / 本 店: the store's own number follows. */
+    private static boolean ourStore(List<Token> tokens, int k) {
+        if (!tokens.get(k).is("店") || k == 0) {
+            return false;
+        }
+        return tokens.get(k - 1).is("本")
+                || k >= 2
+                        && tokens.get(k - 1).is("们")
+                        && (tokens.get(k - 2).is("我") || tokens.get(k - 2).is("咱"));
+    }
+
+    /** 十 at token {@code k} starts "十 九 位" / "十 八 位": the count of the digits just said. */
+    private static boolean digitsStated(List<Token> tokens, int k) {
+        return k + 2 < tokens.size()
+                && HAN_DIGITS.containsKey(tokens.get(k + 1).lower())
+                && tokens.get(k + 2).is("位");
+    }
+
     /** A clock time written at token {@code k}: "15:40", "9:05". */
     private static boolean clockAt(List<Token> tokens, int k) {
         return k + 2 < tokens.size()
@@ -2042,7 +2063,7 @@ final class SpokenNumbers {
             if (personalWord(tokens, k)) {
                 return false;
             }
-            if (BUSINESS_LINE.contains(w)) {
+            if (BUSINESS_LINE.contains(w) || ourStore(tokens, k)) {
                 return true;
             }
             if (k > 0 && BUSINESS_PAIR_ENDS.contains(w)) { // a pair is built only when this word can end one
@@ -2308,6 +2329,9 @@ final class SpokenNumbers {
                 // "plate FJKL 552 on the grey Rav4", "extension four zero seven we need twelve monitors": the cue was
                 // the number's before this one
                 return null;
+            }
+            if (w.endsWith("'s") && w.length() > 3 && PLATE_CUES.contains(w.substring(0, w.length() - 2))) {
+                return "plate"; // "the rego's e q five two m r", "reg's m a seventy two o k d"
             }
             // a two-word cue is built only when this word can end one: most words cannot, and the pair is an allocation
             String pair = k > 0 && PAIR_ENDS.contains(w) ? tokens.get(k - 1).lower() + " " + w : w;

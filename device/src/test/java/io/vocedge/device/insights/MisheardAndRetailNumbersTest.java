@@ -59,7 +59,9 @@ class MisheardAndRetailNumbersTest {
                 "office line extension four zero seven we need twelve monitors|office line extension <phone> we need twelve monitors",
                 "Statement shows 4929 31XX XXXX 0417 taken twice|Statement shows <card> taken twice",
                 "卡号 6222 0210 ****** 5531，我 不 方便 全 发|卡号 <card>，我 不 方便 全 发",
-                "门卫登记：苏E·B3316 16:20 离场|门卫登记：<plate> 16:20 离场"
+                "门卫登记：苏E·B3316 16:20 离场|门卫登记：<plate> 16:20 离场",
+                "the ute's out the back the rego's b x four two k l if you need it|the ute's out the back the rego's <plate> if you need it",
+                "储蓄卡 六 二 二 七 零 零 幺 九 三 三 五 零 七 六 二 八 幺 四 五 十 九 位 的 你 记 一下|储蓄卡 <card> 十 九 位 的 你 记 一下"
             })
     void removesWhatIdentifiesTheCustomer(String input, String expected) {
         assertThat(redactor.redact(input).text()).isEqualTo(expected);
@@ -94,7 +96,9 @@ class MisheardAndRetailNumbersTest {
                 "Sent: 4 April 2025 09:12 Subject: Re: your quote",
                 "Offer valid 2025.04.01-2025.06.30 on all SUVs",
                 "地图版本20250401，车机版本V3.1.2",
-                "发我邮箱，后面加@163.com 就行"
+                "发我邮箱，后面加@163.com 就行",
+                "the price list is on our site northgate cars dot co dot uk slash offers this week",
+                "本 店 的 座机 是 零 二 一 六 四 三 八 九 幺 两 三 零 周末 也 营业"
             })
     void keepsWhatOnlyLooksLikeIt(String input) {
         assertThat(redactor.redact(input).text()).isEqualTo(input);

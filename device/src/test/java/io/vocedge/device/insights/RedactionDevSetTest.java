@@ -357,13 +357,15 @@ class RedactionDevSetTest {
      * rules for authors 18-22 existed; device/corpus/pii-author23-NOTES.md): a busy Saturday on a salesperson's
      * wearable - five kinds of data inside long rambling turns with read-backs, interruptions and numbers that are not
      * personal, recognizer style only. First look on the session's starting code: dev 0.920 / 0.940, held-out 0.912 /
-     * 0.948; on the round's rules (a blind measure): dev 0.920 / 0.940, held-out 0.912 / 0.965. No rule was written
-     * from it yet: its dev misses are the next round's.
+     * 0.948; on the round's rules (a blind measure): dev 0.920 / 0.940, held-out 0.912 / 0.965. After five rules
+     * written on its dev part in the last minutes ("rego's" as a cue, "十 九 位" after a card, a web address said with
+     * "slash", 我们 店 / 本 店 before the store's line): dev 0.930 / 0.949, held-out 0.919 / 0.965. The rest of its dev
+     * misses (plates and e-mails spelled far from their cue, security codes long after "the back") are the next round's.
      */
     @Test
-    void twentyThirdAuthorsLongTurnsAreMeasured() throws Exception {
-        meetsTheTargets("/insights/pii-author23-dev.tsv", 200, true, 0.919, 0.94);
-        meetsTheTargets("/insights/pii-author23-heldout.tsv", 100, false, 0.911, 0.965);
+    void twentyThirdAuthorsLongTurnsAreRedacted() throws Exception {
+        meetsTheTargets("/insights/pii-author23-dev.tsv", 200, true, 0.93, 0.948);
+        meetsTheTargets("/insights/pii-author23-heldout.tsv", 100, false, 0.919, 0.965);
     }
 
     /**
