@@ -315,20 +315,20 @@ public final class Redactor {
         for (SpokenNumbers.Found f : SpokenNumbers.find(input, tokens)) {
             spans.add(new Span(f.start(), f.end(), f.kind()));
         }
-        if ((RedactionTokens.containsIgnoreCase(input, "exp")
-                        || RedactionTokens.containsIgnoreCase(input, "run")
-                        || input.contains("有效期")
-                        || input.contains("到期")
-                        || RedactionTokens.containsIgnoreCase(input, "valid ")
-                        || RedactionTokens.containsIgnoreCase(input, "good th"))
-                && (cardTalk(input)
-                        || hasKind(spans, "card") // "the one ending 4417, expiring 10/29"
-                        || (hasKind(spans, "id")
-                                && idDocumentTalk(input)))) { // "passport 123456789, expiry 14/06/2031"
-            String kind = cardTalk(input) || hasKind(spans, "card") ? "card" : "id";
-            Matcher m = EXPIRY.matcher(input); // said in words: no digit in the group, unlike the cued plates
-            while (m.find()) {
-                spans.add(new Span(m.start(1), m.end(1), kind));
+        if (RedactionTokens.containsIgnoreCase(input, "exp")
+                || RedactionTokens.containsIgnoreCase(input, "run")
+                || input.contains("有效期")
+                || input.contains("到期")
+                || RedactionTokens.containsIgnoreCase(input, "valid ")
+                || RedactionTokens.containsIgnoreCase(input, "good th")) {
+            // a card's expiry ("the one ending 4417, expiring 10/29"), or an id document's said with its number
+            // ("passport 123456789, expiry 14/06/2031")
+            boolean card = mentionsAny(input, CARD_TALK) || hasKind(spans, "card");
+            if (card || hasKind(spans, "id") && mentionsAny(input, ID_DOCUMENT_TALK)) {
+                Matcher m = EXPIRY.matcher(input); // said in words: no digit in the group, unlike the cued plates
+                while (m.find()) {
+                    spans.add(new Span(m.start(1), m.end(1), card ? "card" : "id"));
+                }
             }
         }
         int address = cueWords(tokens);
@@ -1129,18 +1129,9 @@ public final class Redactor {
     private static final List<String> ID_DOCUMENT_TALK =
             List.of("passport", "licence", "license", "permit", "护照", "驾照", "驾驶证", "通行证", "居留");
 
-    private static boolean idDocumentTalk(String s) {
-        for (String c : ID_DOCUMENT_TALK) {
-            if (RedactionTokens.containsIgnoreCase(s, c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean cardTalk(String s) {
-        for (String c : CARD_TALK) {
-            if (RedactionTokens.containsIgnoreCase(s, c)) {
+    private static boolean mentionsAny(String s, List<String> words) {
+        for (String w : words) {
+            if (RedactionTokens.containsIgnoreCase(s, w)) {
                 return true;
             }
         }

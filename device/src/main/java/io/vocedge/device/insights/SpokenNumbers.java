@@ -2421,8 +2421,7 @@ final class SpokenNumbers {
             "账 号");
 
     /** Cues written short: a sort code, an account ("S/C 09-01-28", "A/C 30117645"), a serial number ("S/N 5CG2147KQ8"). */
-    private static final java.util.Map<String, String> ABBREVIATION_CUES =
-            java.util.Map.of("s/c", "bank", "a/c", "bank", "s/n", "id");
+    private static final Map<String, String> ABBREVIATION_CUES = Map.of("s/c", "bank", "a/c", "bank", "s/n", "id");
 
     /** Words before "stock" that make it a state ("in stock", "out of stock"), not a stock number. */
     private static final Set<String> STOCK_STATES = Set.of("in", "of", "no", "low");
