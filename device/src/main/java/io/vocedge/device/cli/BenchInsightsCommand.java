@@ -1,7 +1,9 @@
 package io.vocedge.device.cli;
 
+import io.vocedge.device.insights.BundledModel;
 import io.vocedge.device.insights.InsightEngine;
 import io.vocedge.device.insights.Lexicon;
+import io.vocedge.device.insights.PiiTagger;
 import io.vocedge.device.insights.Redactor;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -34,6 +36,11 @@ final class BenchInsightsCommand implements Callable<Integer> {
     @Option(names = "--rules-only", description = "the lexicon rules without the learned model (the baseline)")
     boolean rulesOnly;
 
+    @Option(
+            names = "--no-pii-tagger",
+            description = "redaction by the rules alone, without the learned PII tagger (its cost)")
+    boolean noTagger;
+
     @Override
     public Integer call() throws Exception {
         List<String> texts = new ArrayList<>();
@@ -49,8 +56,10 @@ final class BenchInsightsCommand implements Callable<Integer> {
             throw new IllegalArgumentException(
                     "no utterances on stdin (one per line; TSV lines use their last column)");
         }
-        InsightEngine engine =
-                rulesOnly ? new InsightEngine(new Redactor(), Lexicon.loadDefault()) : InsightEngine.withDefaults();
+        Redactor redactor = noTagger ? new Redactor(PiiTagger.none()) : new Redactor();
+        InsightEngine engine = rulesOnly
+                ? new InsightEngine(redactor, Lexicon.loadDefault())
+                : new InsightEngine(redactor, Lexicon.loadDefault(), BundledModel.load());
         run(engine, texts, seconds * 1_000_000_000L);
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().threadId();
@@ -65,7 +74,10 @@ final class BenchInsightsCommand implements Callable<Integer> {
                 Locale.ROOT,
                 "insights (%s): %d utterances in %.1f s wall (%.1f s CPU): %.0f utterances/s per core (CPU time), "
                         + "%.0f per wall second; %.0f bytes allocated per utterance%n",
-                rulesOnly ? "rules only" : "model " + engine.modelVersion(),
+                (rulesOnly ? "rules only" : "model " + engine.modelVersion())
+                        + (noTagger
+                                ? ", no PII tagger"
+                                : ", PII tagger " + PiiTagger.bundled().version()),
                 n,
                 wall,
                 cpu,

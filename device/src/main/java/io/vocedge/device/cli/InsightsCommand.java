@@ -3,6 +3,8 @@ package io.vocedge.device.cli;
 import io.vocedge.device.insights.BundledModel;
 import io.vocedge.device.insights.InsightEngine;
 import io.vocedge.device.insights.Lexicon;
+import io.vocedge.device.insights.PiiTagger;
+import io.vocedge.device.insights.PiiTaggerTraining;
 import io.vocedge.device.insights.RedactionScore;
 import io.vocedge.device.insights.Redactor;
 import io.vocedge.device.insights.model.AuthorGroups;
@@ -40,12 +42,14 @@ import picocli.CommandLine.Option;
             InsightsCommand.Train.class,
             InsightsCommand.CrossValidate.class,
             InsightsCommand.Evaluate.class,
-            InsightsCommand.RedactionEval.class
+            InsightsCommand.RedactionEval.class,
+            InsightsCommand.RedactionTrain.class
         })
 final class InsightsCommand implements Runnable {
     @Override
     public void run() {
-        throw new IllegalArgumentException("name a subcommand: train, cv, evaluate or redaction-eval (see --help)");
+        throw new IllegalArgumentException(
+                "name a subcommand: train, cv, evaluate, redaction-eval or redaction-train (see --help)");
     }
 
     /** Corpus and corrections options shared by train and cv. */
@@ -247,10 +251,61 @@ final class InsightsCommand implements Runnable {
         @Option(names = "--cases", required = true, description = "TSV of redaction cases")
         Path cases;
 
+        @Option(names = "--rules-only", description = "the rules without the learned tagger (what the tagger adds)")
+        boolean rulesOnly;
+
         @Override
         public Integer call() throws Exception {
-            RedactionScore.Figures f = RedactionScore.score(new Redactor(), RedactionScore.read(cases));
+            Redactor redactor = rulesOnly ? new Redactor(PiiTagger.none()) : new Redactor();
+            RedactionScore.Figures f = RedactionScore.score(redactor, RedactionScore.read(cases));
             System.out.print(f.describe());
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "redaction-train",
+            mixinStandardHelpOptions = true,
+            description = "Train the learned PII tagger from a directory's pii-*dev.tsv case files; same input, same"
+                    + " bytes. --cv prints leave-one-file-out figures (aggregates only).")
+    static final class RedactionTrain implements Callable<Integer> {
+        @Option(names = "--cases", required = true, description = "directory holding pii-*dev.tsv case files")
+        Path cases;
+
+        @Option(names = "--out", description = "tagger file to write (e.g. pii-tagger.bin)")
+        Path out;
+
+        @Option(names = "--cv", description = "leave-one-file-out cross-validation at several thresholds")
+        boolean cv;
+
+        @Override
+        public Integer call() throws Exception {
+            if (out == null && !cv) {
+                throw new IllegalArgumentException("name --out FILE to write a tagger, --cv to validate, or both");
+            }
+            var files = PiiTaggerTraining.devFiles(cases);
+            PiiTaggerTraining.Params params = PiiTaggerTraining.Params.DEFAULT;
+            if (cv) {
+                float[] thresholds = {0.8f, 0.9f, params.threshold(), 0.99f};
+                System.out.println("leave-one-file-out over " + files.size() + " files:");
+                for (var fold : PiiTaggerTraining.crossValidate(files, params, thresholds)) {
+                    System.out.println("  " + fold.describe());
+                }
+            }
+            if (out != null) {
+                PiiTagger tagger = PiiTaggerTraining.train(files, params);
+                byte[] bytes = tagger.toBytes();
+                Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+                Files.write(tmp, bytes);
+                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                System.out.printf(
+                        Locale.ROOT,
+                        "tagger %s: %d bytes from %d files, threshold %.2f%n",
+                        tagger.version(),
+                        bytes.length,
+                        files.size(),
+                        tagger.threshold());
+            }
             return 0;
         }
     }

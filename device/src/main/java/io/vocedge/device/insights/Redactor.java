@@ -253,7 +253,61 @@ public final class Redactor {
 
     private record Span(int start, int end, String kind) {}
 
+    private final PiiTagger tagger;
+
+    /** The rules and the tagger shipped in the jar. */
+    public Redactor() {
+        this(PiiTagger.bundled());
+    }
+
+    /** The rules and {@code tagger} ({@link PiiTagger#none()}: the rules alone). */
+    public Redactor(PiiTagger tagger) {
+        this.tagger = tagger;
+    }
+
     public Result redact(String input) {
+        List<RedactionTokens.Token> tokens = SpokenNumbers.merge(RedactionTokens.of(input));
+        List<Span> spans = ruleSpans(input, tokens);
+        for (PiiTagger.Hit h : tagger.find(tokens, covered(input.length(), spans))) {
+            spans.add(new Span(h.start(), h.end(), "number"));
+        }
+        if (spans.isEmpty()) {
+            return new Result(input, List.of());
+        }
+        spans.sort(Comparator.comparingInt(Span::start)
+                .thenComparing(Comparator.comparingInt(Span::end).reversed()));
+        Set<String> kinds = new LinkedHashSet<>();
+        StringBuilder out = new StringBuilder(input.length());
+        int pos = 0;
+        int i = 0;
+        while (i < spans.size()) {
+            Span s = spans.get(i);
+            int end = s.end();
+            int j = i + 1;
+            while (j < spans.size() && spans.get(j).start() < end) {
+                end = Math.max(end, spans.get(j).end());
+                j++;
+            }
+            out.append(input, pos, s.start()).append('<').append(s.kind()).append('>');
+            kinds.add(s.kind());
+            pos = end;
+            i = j;
+        }
+        out.append(input, pos, input.length());
+        return new Result(out.toString(), new ArrayList<>(kinds));
+    }
+
+    /** The characters the rules' spans cover, for the tagger's features. */
+    private static boolean[] covered(int length, List<Span> spans) {
+        boolean[] covered = new boolean[length];
+        for (Span s : spans) {
+            java.util.Arrays.fill(covered, Math.max(0, s.start()), Math.min(length, s.end()), true);
+        }
+        return covered;
+    }
+
+    /** What the rules remove from {@code input}: spans of its characters, overlapping and unsorted. */
+    private List<Span> ruleSpans(String input, List<RedactionTokens.Token> tokens) {
         List<Span> spans = new ArrayList<>();
         // Each pattern runs only when the text holds what it cannot match without (same result, a fraction of the
         // time: scanning every position of every utterance with these character classes was most of redaction's cost).
@@ -305,7 +359,6 @@ public final class Redactor {
         if (hasPlateCue(input)) {
             regex(CUED_PLATE, input, "plate", spans, 1);
         }
-        List<RedactionTokens.Token> tokens = SpokenNumbers.merge(RedactionTokens.of(input));
         for (SpokenNumbers.Found f : SpokenEmails.find(tokens)) {
             if (f.end() < input.length() && input.charAt(f.end()) == '/' || slashAfter(input, f.end())) {
                 continue; // "brochure at toyota.com.au/rav4", "our rivertown ford dot com slash service": a web page
@@ -374,7 +427,7 @@ public final class Redactor {
         }
         dictatedGroups(tokens, spans);
         if (spans.isEmpty()) {
-            return new Result(input, List.of());
+            return spans;
         }
         joinedLocalParts(tokens, spans);
         alternativesBefore(tokens, spans);
@@ -382,27 +435,7 @@ public final class Redactor {
         sayAgain(tokens, spans);
         extendPhones(input, spans);
         letterPrefixes(input, spans);
-        spans.sort(Comparator.comparingInt(Span::start)
-                .thenComparing(Comparator.comparingInt(Span::end).reversed()));
-        Set<String> kinds = new LinkedHashSet<>();
-        StringBuilder out = new StringBuilder(input.length());
-        int pos = 0;
-        int i = 0;
-        while (i < spans.size()) {
-            Span s = spans.get(i);
-            int end = s.end();
-            int j = i + 1;
-            while (j < spans.size() && spans.get(j).start() < end) {
-                end = Math.max(end, spans.get(j).end());
-                j++;
-            }
-            out.append(input, pos, s.start()).append('<').append(s.kind()).append('>');
-            kinds.add(s.kind());
-            pos = end;
-            i = j;
-        }
-        out.append(input, pos, input.length());
-        return new Result(out.toString(), new ArrayList<>(kinds));
+        return spans;
     }
 
     /** Words between two readings of a number's start: "幺 三 八 还是 幺 五 八 ...", "one three eight or one five eight". */

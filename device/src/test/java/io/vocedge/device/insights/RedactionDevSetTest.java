@@ -11,6 +11,11 @@ import org.junit.jupiter.api.Test;
  * The redactor on its development cases (src/test/resources/insights/pii-dev.tsv: spoken and written, Chinese and
  * English, every kind, keep-only cases), scored as {@link RedactionScore} documents: recall at least 0.99 and kept at
  * least 0.98 (issue 15's targets). Prints the figures and, this being the development set, each miss.
+ *
+ * <p>The redactor here is the rules with the learned tagger ({@link PiiTagger}, trained on every {@code *-dev.tsv}
+ * file, so its dev figures are in-sample; its held-out figures are not). The floors below were set when the tagger
+ * landed (2026-12-06, fourth session): held-out recall rose in eleven files (+24 spans) and kept fell in three
+ * (authors 8, 18, 23: 4 spans); the per-file histories in the comments are the rules' figures before it.
  */
 class RedactionDevSetTest {
     private final Redactor redactor = new Redactor();
@@ -53,7 +58,7 @@ class RedactionDevSetTest {
      */
     @Test
     void fourthAuthorsBreadthOfFormsIsRedacted() throws Exception {
-        meetsTheTargets("/insights/pii-author4-dev.tsv", 290, true, 0.99, 1.0);
+        meetsTheTargets("/insights/pii-author4-dev.tsv", 290, true, 1.0, 1.0);
         meetsTheTargets("/insights/pii-author4-heldout.tsv", 140, false, HELDOUT4_RECALL, HELDOUT4_KEPT);
     }
 
@@ -75,7 +80,7 @@ class RedactionDevSetTest {
      */
     @Test
     void fifthAuthorsRecognizerOutputIsRedacted() throws Exception {
-        meetsTheTargets("/insights/pii-author5-dev.tsv", 290, true, 0.967, 0.994); // 0.968 after 2026-12-05 (2nd)
+        meetsTheTargets("/insights/pii-author5-dev.tsv", 290, true, 0.975, 0.994); // 0.968 after 2026-12-05 (2nd)
         meetsTheTargets("/insights/pii-author5-heldout.tsv", 140, false, HELDOUT5_RECALL, HELDOUT5_KEPT);
     }
 
@@ -99,7 +104,7 @@ class RedactionDevSetTest {
      * session's names round: 120/145 (121/145 after the twelfth author's round), kept 182/186 (one keep span lost to the new name rules; its line is not read,
      * so the lead's look-alike probes, ~330 lines typed for the round, are where such losses are looked for).
      */
-    private static final double HELDOUT6_RECALL = 0.834;
+    private static final double HELDOUT6_RECALL = 0.848; // 0.834 with the rules alone
 
     private static final double HELDOUT6_KEPT = 0.978;
 
@@ -144,8 +149,8 @@ class RedactionDevSetTest {
      */
     @Test
     void eighthAuthorsDictatedNumbersAreRedacted() throws Exception {
-        meetsTheTargets("/insights/pii-author8-dev.tsv", 200, true, 0.99, 0.963);
-        meetsTheTargets("/insights/pii-author8-heldout.tsv", 100, false, 0.993, 0.933);
+        meetsTheTargets("/insights/pii-author8-dev.tsv", 200, true, 0.996, 0.963);
+        meetsTheTargets("/insights/pii-author8-heldout.tsv", 100, false, 0.993, 0.92);
     }
 
     /**
@@ -163,7 +168,7 @@ class RedactionDevSetTest {
     @Test
     void ninthAuthorsWrittenNumbersAreRedacted() throws Exception {
         meetsTheTargets("/insights/pii-author9-dev.tsv", 200, true, 0.994, 1.0);
-        meetsTheTargets("/insights/pii-author9-heldout.tsv", 100, false, 0.935, 1.0);
+        meetsTheTargets("/insights/pii-author9-heldout.tsv", 100, false, 0.946, 1.0);
     }
 
     /**
@@ -246,8 +251,8 @@ class RedactionDevSetTest {
      */
     @Test
     void fourteenthAuthorsNumbersAndReadBacksAreRedacted() throws Exception {
-        meetsTheTargets("/insights/pii-author14-dev.tsv", 200, true, 0.994, 0.982);
-        meetsTheTargets("/insights/pii-author14-heldout.tsv", 100, false, 0.946, 0.931);
+        meetsTheTargets("/insights/pii-author14-dev.tsv", 200, true, 1.0, 0.982);
+        meetsTheTargets("/insights/pii-author14-heldout.tsv", 100, false, 0.978, 0.965);
     }
 
     /**
@@ -262,8 +267,8 @@ class RedactionDevSetTest {
      */
     @Test
     void sixteenthAuthorsPaymentDetailsAreRedacted() throws Exception {
-        meetsTheTargets("/insights/pii-author16-dev.tsv", 200, true, 0.975, 0.981);
-        meetsTheTargets("/insights/pii-author16-heldout.tsv", 100, false, 0.97, 0.989);
+        meetsTheTargets("/insights/pii-author16-dev.tsv", 200, true, 0.985, 0.981);
+        meetsTheTargets("/insights/pii-author16-heldout.tsv", 100, false, 0.99, 0.989);
     }
 
     /**
@@ -276,8 +281,8 @@ class RedactionDevSetTest {
      */
     @Test
     void seventeenthAuthorsNorthAmericanAndTraditionalFormsAreRedacted() throws Exception {
-        meetsTheTargets("/insights/pii-author17-dev.tsv", 200, true, 0.981, 0.992);
-        meetsTheTargets("/insights/pii-author17-heldout.tsv", 100, false, 0.952, 0.968);
+        meetsTheTargets("/insights/pii-author17-dev.tsv", 200, true, 0.987, 0.992);
+        meetsTheTargets("/insights/pii-author17-heldout.tsv", 100, false, 0.976, 0.968);
     }
 
     /**
@@ -290,8 +295,8 @@ class RedactionDevSetTest {
      */
     @Test
     void eighteenthAuthorsMisheardNumbersAreRedacted() throws Exception {
-        meetsTheTargets("/insights/pii-author18-dev.tsv", 200, true, 0.89, 0.989);
-        meetsTheTargets("/insights/pii-author18-heldout.tsv", 100, false, 0.875, 1.0);
+        meetsTheTargets("/insights/pii-author18-dev.tsv", 200, true, 0.918, 0.989);
+        meetsTheTargets("/insights/pii-author18-heldout.tsv", 100, false, 0.914, 0.975);
     }
 
     /**
@@ -302,8 +307,8 @@ class RedactionDevSetTest {
      */
     @Test
     void nineteenthAuthorsHeadlineKindsAreRedacted() throws Exception {
-        meetsTheTargets("/insights/pii-author19-dev.tsv", 200, true, 0.989, 1.0);
-        meetsTheTargets("/insights/pii-author19-heldout.tsv", 100, false, 0.969, 1.0);
+        meetsTheTargets("/insights/pii-author19-dev.tsv", 200, true, 1.0, 1.0);
+        meetsTheTargets("/insights/pii-author19-heldout.tsv", 100, false, 0.979, 1.0);
     }
 
     /**
@@ -317,7 +322,7 @@ class RedactionDevSetTest {
     @Test
     void twentiethAuthorsRetailDetailsAreRedacted() throws Exception {
         meetsTheTargets("/insights/pii-author20-dev.tsv", 200, true, 0.965, 1.0);
-        meetsTheTargets("/insights/pii-author20-heldout.tsv", 100, false, 0.858, 0.967);
+        meetsTheTargets("/insights/pii-author20-heldout.tsv", 100, false, 0.886, 0.967);
     }
 
     /**
@@ -334,7 +339,7 @@ class RedactionDevSetTest {
      */
     @Test
     void twentyFirstAuthorsCommonwealthFormatsAreRedacted() throws Exception {
-        meetsTheTargets("/insights/pii-author21-dev.tsv", 200, true, 0.99, 0.97);
+        meetsTheTargets("/insights/pii-author21-dev.tsv", 200, true, 0.995, 0.97);
         meetsTheTargets("/insights/pii-author21-heldout.tsv", 100, false, 0.981, 0.992);
     }
 
@@ -348,8 +353,8 @@ class RedactionDevSetTest {
      */
     @Test
     void twentySecondAuthorsChineseFormsAreRedacted() throws Exception {
-        meetsTheTargets("/insights/pii-author22-dev.tsv", 200, true, 0.965, 0.979);
-        meetsTheTargets("/insights/pii-author22-heldout.tsv", 100, false, 0.971, 0.963);
+        meetsTheTargets("/insights/pii-author22-dev.tsv", 200, true, 0.98, 0.979);
+        meetsTheTargets("/insights/pii-author22-heldout.tsv", 100, false, 0.99, 0.977);
     }
 
     /**
@@ -364,8 +369,8 @@ class RedactionDevSetTest {
      */
     @Test
     void twentyThirdAuthorsLongTurnsAreRedacted() throws Exception {
-        meetsTheTargets("/insights/pii-author23-dev.tsv", 200, true, 0.93, 0.948);
-        meetsTheTargets("/insights/pii-author23-heldout.tsv", 100, false, 0.919, 0.965);
+        meetsTheTargets("/insights/pii-author23-dev.tsv", 200, true, 0.979, 0.948);
+        meetsTheTargets("/insights/pii-author23-heldout.tsv", 100, false, 0.948, 0.956);
     }
 
     /**
@@ -394,8 +399,8 @@ class RedactionDevSetTest {
      */
     @Test
     void fifteenthAuthorsEverydayFormatsAreRedacted() throws Exception {
-        meetsTheTargets("/insights/pii-author15-dev.tsv", 200, true, 0.99, 0.98);
-        meetsTheTargets("/insights/pii-author15-heldout.tsv", 100, false, 0.975, 1.0);
+        meetsTheTargets("/insights/pii-author15-dev.tsv", 200, true, 1.0, 1.0);
+        meetsTheTargets("/insights/pii-author15-heldout.tsv", 100, false, 1.0, 1.0);
     }
 
     /**
@@ -421,7 +426,7 @@ class RedactionDevSetTest {
     private static final double AUTHOR6_KEPT = 1.0;
 
     /** The fifth author's held-out figures: 0.834 at its one run (device/corpus/README.md), 0.874 after the sixth author's rules, 0.890 after the seventh's, 0.898 after the second 2026-12-05 round (aggregates only; not tuned to), the floor now. */
-    private static final double HELDOUT5_RECALL = 0.913; // 0.9134 after the third 2026-12-05 session
+    private static final double HELDOUT5_RECALL = 0.944; // 0.9134 with the rules alone (third 2026-12-05 session)
 
     private static final double HELDOUT5_KEPT = 0.969;
 
