@@ -89,6 +89,17 @@ class PiiTaggerTest {
         }
     }
 
+    /**
+     * Two lines the rules keep and earlier tests pinned as kept (RedactionBridgeTest, SpokenNamesTest): a plate said
+     * around "and", and a three-letter name spelled with radio words. The tagger removes them; when unsure, privacy.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"plate is seven and one two three", "that's t as in tango o m as in mike"})
+    void removesWhatTheRulesLeftWhenItLooksDictated(String text) {
+        assertThat(rulesOnly.redact(text).text()).isEqualTo(text);
+        assertThat(full.redact(text).text()).isNotEqualTo(text).contains("<number>");
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {

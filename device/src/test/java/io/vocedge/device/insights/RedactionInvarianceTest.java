@@ -48,6 +48,8 @@ class RedactionInvarianceTest {
             "/insights/pii-author22-dev.tsv",
             "/insights/pii-author23-dev.tsv",
             "/insights/pii-author24-dev.tsv",
+            "/insights/pii-author25-dev.tsv",
+            "/insights/pii-author26-dev.tsv",
             "/insights/pii-lookalikes-dev.tsv");
 
     /**

@@ -62,7 +62,6 @@ class SpokenNamesTest {
                 "the doctor appointment is at nine",
                 "the reservation is confirmed for friday",
                 "the dealer is on washington street near jackson",
-                "that's t as in tango o m as in mike",
                 "devon was lovely this time of year",
                 "the aurora is the one with the tow bar",
                 "we moved to dayton and bought the truck there",
