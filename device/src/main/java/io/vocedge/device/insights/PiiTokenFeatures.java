@@ -1,7 +1,6 @@
 package io.vocedge.device.insights;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,7 +13,7 @@ import java.util.Set;
  */
 final class PiiTokenFeatures {
     /** Changes whenever a feature, a word list or the run rules change: a new version names a new tagger. */
-    static final int VERSION = 4;
+    static final int VERSION = 5;
 
     interface RunConsumer {
         /** {@code run}: token indexes of the run's candidates; {@code features}: their hashed features. */
@@ -35,37 +34,9 @@ final class PiiTokenFeatures {
         }
     }
 
-    private static final Map<String, Integer> DIGIT_WORDS = Map.ofEntries(
-            Map.entry("zero", 0),
-            Map.entry("oh", 0),
-            Map.entry("o", 0),
-            Map.entry("nought", 0),
-            Map.entry("one", 1),
-            Map.entry("two", 2),
-            Map.entry("three", 3),
-            Map.entry("four", 4),
-            Map.entry("five", 5),
-            Map.entry("six", 6),
-            Map.entry("seven", 7),
-            Map.entry("eight", 8),
-            Map.entry("nine", 9),
-            Map.entry("niner", 9),
-            Map.entry("nein", 9));
-    /** Words a recognizer writes for digits ("for" for four): candidates, but never removed on their own. */
+    /** Words a recognizer writes for digits ("for" for four): candidates of their own class (mostly just words). */
     private static final Set<String> HOMOPHONES = Set.of("won", "too", "for", "ate");
 
-    private static final Map<String, Integer> HAN_DIGIT_VALUES = Map.ofEntries(
-            Map.entry("零", 0),
-            Map.entry("〇", 0),
-            Map.entry("一", 1),
-            Map.entry("二", 2),
-            Map.entry("三", 3),
-            Map.entry("四", 4),
-            Map.entry("五", 5),
-            Map.entry("六", 6),
-            Map.entry("七", 7),
-            Map.entry("八", 8),
-            Map.entry("九", 9));
     private static final Set<String> TEENS = Set.of(
             "ten",
             "eleven",
@@ -114,8 +85,9 @@ final class PiiTokenFeatures {
             "xray",
             "yankee",
             "zulu");
-    private static final Set<String> HAN_DIGITS =
-            Set.of("零", "〇", "洞", "一", "幺", "二", "两", "三", "四", "五", "六", "七", "八", "九", "拐", "勾");
+    /** Radio readings of 七 and 九; a candidate like any digit (衣 / 依 are left to the rules: 衣服). */
+    private static final Set<String> RADIO_HAN_DIGITS = Set.of("拐", "勾");
+
     private static final Set<String> HAN_MAGNITUDES = Set.of("十", "百", "千", "万", "萬", "亿");
     /** Words and marks a number is read across: "four five, uh, six", "138 - 1234", "幺 三 八 呃 ...". */
     private static final Set<String> BRIDGES = Set.of(
@@ -171,9 +143,11 @@ final class PiiTokenFeatures {
             case ALNUM:
                 return "an" + shape(t.raw());
             case HAN:
-                return HAN_DIGITS.contains(w) ? "hd" : HAN_MAGNITUDES.contains(w) ? "hm" : null;
+                return SpokenNumbers.hanDigitValue(w) != null || RADIO_HAN_DIGITS.contains(w)
+                        ? "hd"
+                        : HAN_MAGNITUDES.contains(w) ? "hm" : null;
             case WORD:
-                if (DIGIT_WORDS.containsKey(w)) {
+                if (SpokenNumbers.digitWordValue(w) != null || w.equals("nein")) {
                     return "nw";
                 }
                 if (HOMOPHONES.contains(w)) {
@@ -233,9 +207,9 @@ final class PiiTokenFeatures {
         int last = -2;
         for (int k : run) {
             RedactionTokens.Token t = tokens.get(k);
-            Integer v = DIGIT_WORDS.get(t.lower());
+            Integer v = SpokenNumbers.digitWordValue(t.lower());
             if (v == null) {
-                v = HAN_DIGIT_VALUES.get(t.lower());
+                v = SpokenNumbers.hanDigitValue(t.lower());
             }
             if (v == null
                     && t.type() == RedactionTokens.Type.DIGITS
@@ -252,11 +226,6 @@ final class PiiTokenFeatures {
             last = v;
         }
         return seen >= 5;
-    }
-
-    /** Whether a token is a word a recognizer writes for a digit but that is mostly a word ("for", "too"). */
-    static boolean homophone(RedactionTokens.Token t) {
-        return t.type() == RedactionTokens.Type.WORD && HOMOPHONES.contains(t.lower());
     }
 
     /** Digits or letters a candidate token stands for, roughly ("fifty" two, "4821" four); 0 for any other token. */

@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  * Placeholders are typed ({@code <phone>}, {@code <id>}, {@code <card>}, {@code <email>}, {@code <plate>},
  * {@code <name>}); the result names the kinds removed, never the values.
  *
+ * <p>Beside the rules, a learned tagger ({@link PiiTagger}) removes runs of digits and letters the rules left but
+ * that read as personal in their context; it only adds removals.
+ *
  * <p>Hand-written because no library on Maven Central covers spoken Chinese and English personal data in recognizer
  * output; the rules are measured on {@code src/test/resources/insights/pii-dev.tsv}, {@code pii-hard-*.tsv} and a third
  * author's {@code pii-author3-*.tsv} ({@code insights redaction-eval}).
@@ -297,7 +300,7 @@ public final class Redactor {
         return new Result(out.toString(), new ArrayList<>(kinds));
     }
 
-    /** The characters the rules' spans cover, for the tagger's features. */
+    /** The characters the rules' spans cover: the tagger leaves them to the rules and may extend them. */
     private static boolean[] covered(int length, List<Span> spans) {
         boolean[] covered = new boolean[length];
         for (Span s : spans) {

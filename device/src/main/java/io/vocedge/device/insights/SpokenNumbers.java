@@ -550,6 +550,16 @@ final class SpokenNumbers {
 
     private SpokenNumbers() {}
 
+    /** The digit an English digit word stands for ("oh" 0, "niner" 9), or null. */
+    static Integer digitWordValue(String lower) {
+        return DIGIT_WORDS.get(lower);
+    }
+
+    /** The digit a Chinese digit stands for (幺 1, 两 2, 洞 0), or null. */
+    static Integer hanDigitValue(String han) {
+        return HAN_DIGITS.get(han);
+    }
+
     /** Han tokens that form one word for the scanners ({@code 中间是}, {@code 下划线}) are merged into one token. */
     static List<Token> merge(List<Token> tokens) {
         List<Token> out = new ArrayList<>(tokens.size());

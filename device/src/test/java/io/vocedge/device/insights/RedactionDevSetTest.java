@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The redactor here is the rules with the learned tagger ({@link PiiTagger}, trained on every {@code *-dev.tsv}
  * file, so its dev figures are in-sample; its held-out figures are not). The floors below were set when the tagger
- * landed (2026-12-06, fourth session; 27 dev files): held-out recall rose in sixteen files (+34 spans) and kept fell
- * in three (authors 8, 18, 23: 5 spans); the per-file histories in the comments are the rules' figures before it.
+ * landed (2026-12-06, fourth session; 27 dev files): held-out recall rose in fourteen files (+34 spans) and kept fell
+ * in three (authors 8, 18, 23: 4 spans); the per-file histories in the comments are the rules' figures before it.
  */
 class RedactionDevSetTest {
     private final Redactor redactor = new Redactor();
@@ -252,7 +252,7 @@ class RedactionDevSetTest {
     @Test
     void fourteenthAuthorsNumbersAndReadBacksAreRedacted() throws Exception {
         meetsTheTargets("/insights/pii-author14-dev.tsv", 200, true, 1.0, 0.982);
-        meetsTheTargets("/insights/pii-author14-heldout.tsv", 100, false, 0.978, 0.965);
+        meetsTheTargets("/insights/pii-author14-heldout.tsv", 100, false, 0.967, 0.965);
     }
 
     /**
@@ -295,8 +295,8 @@ class RedactionDevSetTest {
      */
     @Test
     void eighteenthAuthorsMisheardNumbersAreRedacted() throws Exception {
-        meetsTheTargets("/insights/pii-author18-dev.tsv", 200, true, 0.918, 0.989);
-        meetsTheTargets("/insights/pii-author18-heldout.tsv", 100, false, 0.914, 0.975);
+        meetsTheTargets("/insights/pii-author18-dev.tsv", 200, true, 0.913, 0.989);
+        meetsTheTargets("/insights/pii-author18-heldout.tsv", 100, false, 0.914, 0.987);
     }
 
     /**
@@ -322,7 +322,7 @@ class RedactionDevSetTest {
     @Test
     void twentiethAuthorsRetailDetailsAreRedacted() throws Exception {
         meetsTheTargets("/insights/pii-author20-dev.tsv", 200, true, 0.965, 1.0);
-        meetsTheTargets("/insights/pii-author20-heldout.tsv", 100, false, 0.886, 0.967);
+        meetsTheTargets("/insights/pii-author20-heldout.tsv", 100, false, 0.877, 0.967);
     }
 
     /**
@@ -353,7 +353,7 @@ class RedactionDevSetTest {
      */
     @Test
     void twentySecondAuthorsChineseFormsAreRedacted() throws Exception {
-        meetsTheTargets("/insights/pii-author22-dev.tsv", 200, true, 0.98, 0.979);
+        meetsTheTargets("/insights/pii-author22-dev.tsv", 200, true, 0.975, 0.979);
         meetsTheTargets("/insights/pii-author22-heldout.tsv", 100, false, 0.99, 0.977);
     }
 
@@ -369,8 +369,8 @@ class RedactionDevSetTest {
      */
     @Test
     void twentyThirdAuthorsLongTurnsAreRedacted() throws Exception {
-        meetsTheTargets("/insights/pii-author23-dev.tsv", 200, true, 0.979, 0.948);
-        meetsTheTargets("/insights/pii-author23-heldout.tsv", 100, false, 0.948, 0.956);
+        meetsTheTargets("/insights/pii-author23-dev.tsv", 200, true, 0.972, 0.948);
+        meetsTheTargets("/insights/pii-author23-heldout.tsv", 100, false, 0.963, 0.956);
     }
 
     /**
@@ -386,7 +386,7 @@ class RedactionDevSetTest {
     @Test
     void twentyFourthAuthorsWrittenChannelsAreRedacted() throws Exception {
         meetsTheTargets("/insights/pii-author24-dev.tsv", 200, true, 0.989, 0.945);
-        meetsTheTargets("/insights/pii-author24-heldout.tsv", 100, false, 0.981, 0.92);
+        meetsTheTargets("/insights/pii-author24-heldout.tsv", 100, false, 1.0, 0.92);
     }
 
     /**
@@ -409,7 +409,7 @@ class RedactionDevSetTest {
     @Test
     void twentySixthAuthorsCodeSwitchedShopFloorIsRedacted() throws Exception {
         meetsTheTargets("/insights/pii-author26-dev.tsv", 200, true, 0.977, 0.985);
-        meetsTheTargets("/insights/pii-author26-heldout.tsv", 100, false, 0.933, 0.992);
+        meetsTheTargets("/insights/pii-author26-heldout.tsv", 100, false, 0.923, 0.992);
     }
 
     /**
@@ -423,7 +423,7 @@ class RedactionDevSetTest {
     @Test
     void fifteenthAuthorsEverydayFormatsAreRedacted() throws Exception {
         meetsTheTargets("/insights/pii-author15-dev.tsv", 200, true, 1.0, 1.0);
-        meetsTheTargets("/insights/pii-author15-heldout.tsv", 100, false, 1.0, 1.0);
+        meetsTheTargets("/insights/pii-author15-heldout.tsv", 100, false, 0.987, 1.0);
     }
 
     /**
