@@ -37,19 +37,6 @@ final class PiiTokenFeatures {
     /** Words a recognizer writes for digits ("for" for four): candidates of their own class (mostly just words). */
     private static final Set<String> HOMOPHONES = Set.of("won", "too", "for", "ate");
 
-    private static final Set<String> TEENS = Set.of(
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen");
-    private static final Set<String> TENS =
-            Set.of("twenty", "thirty", "forty", "fourty", "fifty", "sixty", "seventy", "eighty", "ninety");
     private static final Set<String> MAGNITUDES = Set.of("hundred", "thousand", "grand", "k", "million");
     private static final Set<String> REPEATS = Set.of("double", "triple", "treble", "quadruple");
     private static final Set<String> LETTER_NAMES = Set.of(
@@ -153,10 +140,10 @@ final class PiiTokenFeatures {
                 if (HOMOPHONES.contains(w)) {
                     return "hom";
                 }
-                if (TEENS.contains(w)) {
+                if (SpokenNumbers.isTeen(w)) {
                     return "teen";
                 }
-                if (TENS.contains(w)) {
+                if (SpokenNumbers.isTens(w)) {
                     return "tens";
                 }
                 if (MAGNITUDES.contains(w)) {

@@ -555,6 +555,16 @@ final class SpokenNumbers {
         return DIGIT_WORDS.get(lower);
     }
 
+    /** "ten" to "nineteen". */
+    static boolean isTeen(String lower) {
+        return TEENS.containsKey(lower);
+    }
+
+    /** "twenty" to "ninety" (and "fourty"). */
+    static boolean isTens(String lower) {
+        return TENS.containsKey(lower);
+    }
+
     /** The digit a Chinese digit stands for (幺 1, 两 2, 洞 0), or null. */
     static Integer hanDigitValue(String han) {
         return HAN_DIGITS.get(han);
