@@ -52,6 +52,13 @@ final class InsightsCommand implements Runnable {
                 "name a subcommand: train, cv, evaluate, redaction-eval or redaction-train (see --help)");
     }
 
+    /** A model or tagger file written whole or not at all: a reader never sees half a file. */
+    private static void writeAtomically(Path out, byte[] bytes) throws IOException {
+        Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+        Files.write(tmp, bytes);
+        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
     /** Corpus and corrections options shared by train and cv. */
     static class Data {
         @Option(names = "--corpus", required = true, description = "directory of labelled TSV files (or one file)")
@@ -125,9 +132,7 @@ final class InsightsCommand implements Runnable {
             List<Example> examples = examples();
             String sha = ModelTraining.digest(identity(), lex.version());
             ModelTraining.Trained t = ModelTraining.train(examples, rules::prepare, sha, lex.version(), label, folds);
-            Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-            Files.write(tmp, t.bytes());
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            writeAtomically(out, t.bytes());
             InsightModel.ModelInfo info = t.model().info();
             System.out.printf(
                     Locale.ROOT,
@@ -295,9 +300,7 @@ final class InsightsCommand implements Runnable {
             if (out != null) {
                 PiiTagger tagger = PiiTaggerTraining.train(files, params);
                 byte[] bytes = tagger.toBytes();
-                Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-                Files.write(tmp, bytes);
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                writeAtomically(out, bytes);
                 System.out.printf(
                         Locale.ROOT,
                         "tagger %s: %d bytes from %d files, threshold %.2f%n",
