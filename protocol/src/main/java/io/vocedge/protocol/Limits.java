@@ -10,6 +10,13 @@ public final class Limits {
     public static final int MAX_TEXT_CHARS = 8_000;
     /** Largest lexicon (YAML bytes) the gateway distributes and a device accepts. */
     public static final int MAX_LEXICON_BYTES = 128 * 1024;
+    /** Largest insight model file the gateway distributes and a device accepts (the shipped one is 4.4 MB). */
+    public static final int MAX_MODEL_BYTES = 8 * 1024 * 1024;
+    /**
+     * Bytes of a model file per {@code voc.model-chunk/1} (the last chunk may be shorter): base64 and the envelope
+     * keep a chunk message under {@link #MAX_MESSAGE_BYTES} and far under the broker's packet limit (1 MiB).
+     */
+    public static final int MODEL_CHUNK_BYTES = 128 * 1024;
     /** Longest site or device id. */
     public static final int MAX_ID_LENGTH = 64;
 

@@ -19,6 +19,12 @@ public record SchemaId(String kind, int major) {
     public static final SchemaId COMMAND = new SchemaId("voc.command", 1);
     public static final SchemaId COMMAND_RESULT = new SchemaId("voc.command-result", 1);
     public static final SchemaId LEXICON = new SchemaId("voc.lexicon", 1);
+    /** Gateway -> device, retained on {@code down/model}: the insight model the device should run (a manifest). */
+    public static final SchemaId MODEL = new SchemaId("voc.model", 1);
+    /** Gateway -> device on {@code down/model_chunk}: one chunk of a model file. */
+    public static final SchemaId MODEL_CHUNK = new SchemaId("voc.model-chunk", 1);
+    /** Device -> gateway on {@code up/model_request}: the chunk the device wants next. */
+    public static final SchemaId MODEL_REQUEST = new SchemaId("voc.model-request", 1);
     /** Gateway -> central platform only: an alert fired (forwarded kind {@code alert}). */
     public static final SchemaId ALERT = new SchemaId("voc.alert", 1);
     /** Gateway -> central platform only: a case changed (forwarded kind {@code case}). */
@@ -62,6 +68,9 @@ public record SchemaId(String kind, int major) {
                         COMMAND,
                         COMMAND_RESULT,
                         LEXICON,
+                        MODEL,
+                        MODEL_CHUNK,
+                        MODEL_REQUEST,
                         ALERT,
                         CASE)
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(SchemaId::toString, id -> id));

@@ -31,6 +31,9 @@ public final class SchemaValidator {
             SchemaId.COMMAND,
             SchemaId.COMMAND_RESULT,
             SchemaId.LEXICON,
+            SchemaId.MODEL,
+            SchemaId.MODEL_CHUNK,
+            SchemaId.MODEL_REQUEST,
             SchemaId.ALERT,
             SchemaId.CASE);
 

@@ -13,6 +13,16 @@ public final class Topics {
     public static final String DOWN_COMMAND = "down/command";
     /** Retained desired lexicon ({@code voc.lexicon/1}) per device: the one down topic that is retained. */
     public static final String DOWN_LEXICON = "down/lexicon";
+    /**
+     * Retained desired insight model ({@code voc.model/1}, a manifest: version, size, digests; never the bytes) per
+     * device. The bytes travel in chunks the device asks for ({@link #UP_MODEL_REQUEST}, {@link #DOWN_MODEL_CHUNK}):
+     * a model is megabytes, over the broker's packet limit and too big to retain once per device.
+     */
+    public static final String DOWN_MODEL = "down/model";
+    /** One chunk of a model file ({@code voc.model-chunk/1}), sent to the one device that asked for it; not retained. */
+    public static final String DOWN_MODEL_CHUNK = "down/model_chunk";
+    /** A device asks for one chunk of the model its manifest names ({@code voc.model-request/1}). */
+    public static final String UP_MODEL_REQUEST = "up/model_request";
     /** The shared-subscription group all gateways join, so they split the load. */
     public static final String GATEWAY_GROUP = "voc-gateways";
 
@@ -40,6 +50,23 @@ public final class Topics {
 
     public static String lexicon(String site, String device) {
         return base(site, device) + DOWN_LEXICON;
+    }
+
+    public static String model(String site, String device) {
+        return base(site, device) + DOWN_MODEL;
+    }
+
+    public static String modelChunk(String site, String device) {
+        return base(site, device) + DOWN_MODEL_CHUNK;
+    }
+
+    public static String modelRequest(String site, String device) {
+        return base(site, device) + UP_MODEL_REQUEST;
+    }
+
+    /** Shared: one gateway of the group answers each chunk request. */
+    public static String sharedModelRequestsFilter() {
+        return "$share/" + GATEWAY_GROUP + "/" + ROOT + "/+/+/" + UP_MODEL_REQUEST;
     }
 
     /** Shared subscription for the gateways on every device's record batches. */
