@@ -50,6 +50,8 @@ class RedactionInvarianceTest {
             "/insights/pii-author24-dev.tsv",
             "/insights/pii-author25-dev.tsv",
             "/insights/pii-author26-dev.tsv",
+            "/insights/pii-author27-dev.tsv",
+            "/insights/pii-author28-dev.tsv",
             "/insights/pii-lookalikes-dev.tsv");
 
     /**
