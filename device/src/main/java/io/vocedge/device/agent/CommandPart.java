@@ -1,7 +1,6 @@
 package io.vocedge.device.agent;
 
 import io.vocedge.device.command.CommandDispatcher;
-import io.vocedge.device.command.CommandSink;
 import java.util.Map;
 
 /**
@@ -12,12 +11,13 @@ import java.util.Map;
 final class CommandPart implements AgentPart {
     private final CommandDispatcher dispatcher;
     private final Downlink downlink;
-    private final CommandSink lexicon;
+    private final Downlink.Receivers updaters;
 
-    CommandPart(CommandDispatcher dispatcher, Downlink downlink, CommandSink lexicon) {
+    /** {@code updaters}: the lexicon and model updaters' receivers (the dispatcher is put in as the command one). */
+    CommandPart(CommandDispatcher dispatcher, Downlink downlink, Downlink.Receivers updaters) {
         this.dispatcher = dispatcher;
         this.downlink = downlink;
-        this.lexicon = lexicon;
+        this.updaters = updaters;
     }
 
     @Override
@@ -27,7 +27,7 @@ final class CommandPart implements AgentPart {
 
     @Override
     public void start() {
-        downlink.open(dispatcher, lexicon);
+        downlink.open(new Downlink.Receivers(dispatcher, updaters.lexicon(), updaters.model(), updaters.modelChunk()));
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.vocedge.device.hardware.StatusLight;
 import io.vocedge.device.insights.InsightEngine;
 import io.vocedge.device.insights.InsightStage;
 import io.vocedge.device.insights.LexiconUpdater;
+import io.vocedge.device.insights.ModelUpdater;
 import io.vocedge.device.outbox.Outbox;
 import io.vocedge.device.privacy.Forgetter;
 import io.vocedge.device.privacy.MuteState;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import org.tinylog.Logger;
 
 /**
@@ -46,7 +48,8 @@ import org.tinylog.Logger;
  *   <li>mute: persisted, so capture sees it from its first block</li>
  *   <li>outbox and MQTT sync; what arrives for parts not built yet waits in the {@link Downlink}</li>
  *   <li>telemetry</li>
- *   <li>insight stage (redaction first) and lexicon updater</li>
+ *   <li>insight stage (redaction first), lexicon updater and model updater (its chunk timeouts on thread
+ *       {@code model-download})</li>
  *   <li>forget (command and button gesture)</li>
  *   <li>hardware: button and status light, which act on mute, input and forget (the input is built before, so the
  *       button can act on it, but started after: capture never runs while the mute button is not listening)</li>
@@ -136,10 +139,23 @@ public final class DeviceAssembly implements AutoCloseable {
                 outbox,
                 clock,
                 config.telemetry().interval())));
+        SchemaValidator validator = new SchemaValidator();
         InsightPart insights = parts.start(new InsightPart(
                 engine,
                 new InsightStage(deviceId, engine, outbox, clock),
-                new LexiconUpdater(config.dataDir(), engine, json, new SchemaValidator(), sync::publishStatus)));
+                new LexiconUpdater(config.dataDir(), engine, json, validator, sync::publishStatus),
+                new ModelUpdater(
+                        config.dataDir(),
+                        engine,
+                        json,
+                        validator,
+                        sync::publishModelRequest,
+                        Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                                .name("model-download")
+                                .daemon(true)
+                                .factory()),
+                        ModelUpdater.CHUNK_TIMEOUT,
+                        sync::publishStatus)));
         // The input is built here but started after the button: capture never runs while the mute button is not
         // yet listening (privacy mute is sacred), and the button's other gestures act on this input.
         InputPart input = new InputPart(inputChoice.open(insights.stage(), mute::muted), mute);
@@ -178,7 +194,7 @@ public final class DeviceAssembly implements AutoCloseable {
                         sync::publish,
                         CommandGuard.open(config.dataDir(), config.commands(), Clock.systemUTC())),
                 downlink,
-                insights.lexicons()::onMessage));
+                insights.receivers()));
         parts.start(new StatusWatch(hardware.light(), mute, sync, parts::statusFields));
         Logger.info(
                 "event=agent_started device={} site={} input={} broker={} data_dir={}",

@@ -7,6 +7,7 @@ import io.vocedge.device.sync.OutboxSync;
 import io.vocedge.device.sync.SyncEngine;
 import io.vocedge.device.sync.SyncStats;
 import io.vocedge.protocol.CommandResult;
+import io.vocedge.protocol.ModelRequest;
 import io.vocedge.protocol.Topics;
 import java.util.Map;
 import org.tinylog.Logger;
@@ -63,6 +64,16 @@ final class SyncPart implements AgentPart {
             }
         } catch (Exception e) {
             Logger.warn("event=command_result_failed id={} error=\"{}\"", result.commandId(), e.getMessage());
+        }
+    }
+
+    /** Asks the gateway for one chunk of a model (QoS 1, not retained); false if offline. Never throws. */
+    boolean publishModelRequest(ModelRequest request) {
+        try {
+            return spine.sync().publish(Topics.modelRequest(site, deviceId), json.writeValueAsBytes(request));
+        } catch (Exception e) {
+            Logger.warn("event=model_request_failed error=\"{}\"", e.getMessage());
+            return false;
         }
     }
 

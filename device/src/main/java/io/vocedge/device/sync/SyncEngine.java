@@ -54,6 +54,8 @@ public final class SyncEngine implements AutoCloseable {
     private final String ackTopic;
     private final String commandTopic;
     private final String lexiconTopic;
+    private final String modelTopic;
+    private final String modelChunkTopic;
     private final BlockingQueue<byte[]> acks = new ArrayBlockingQueue<>(1024);
     private final Map<String, InFlight> inFlight = new LinkedHashMap<>();
     private final Object wake = new Object();
@@ -138,6 +140,8 @@ public final class SyncEngine implements AutoCloseable {
         this.ackTopic = Topics.ack(site, deviceId);
         this.commandTopic = Topics.command(site, deviceId);
         this.lexiconTopic = Topics.lexicon(site, deviceId);
+        this.modelTopic = Topics.model(site, deviceId);
+        this.modelChunkTopic = Topics.modelChunk(site, deviceId);
         this.thread = Thread.ofPlatform().name("sync-" + deviceId).daemon(true).unstarted(this::loop);
         link.setListener(new BrokerLink.Listener() {
             @Override
@@ -158,7 +162,12 @@ public final class SyncEngine implements AutoCloseable {
 
     /** Topics this engine needs subscribed on connect (give them to the link). */
     public static List<String> subscriptions(String site, String deviceId) {
-        return List.of(Topics.ack(site, deviceId), Topics.command(site, deviceId), Topics.lexicon(site, deviceId));
+        return List.of(
+                Topics.ack(site, deviceId),
+                Topics.command(site, deviceId),
+                Topics.lexicon(site, deviceId),
+                Topics.model(site, deviceId),
+                Topics.modelChunk(site, deviceId));
     }
 
     public void start() {
@@ -172,8 +181,8 @@ public final class SyncEngine implements AutoCloseable {
                 droppedAcks.incrementAndGet();
             }
             signal();
-        } else if (topic.equals(commandTopic) || topic.equals(lexiconTopic)) {
-            String channel = topic.equals(commandTopic) ? Topics.DOWN_COMMAND : Topics.DOWN_LEXICON;
+        } else if (downChannel(topic) != null) {
+            String channel = downChannel(topic);
             try {
                 down.onMessage(channel, payload, retained);
             } catch (RuntimeException e) {
@@ -182,6 +191,20 @@ public final class SyncEngine implements AutoCloseable {
         } else {
             Logger.warn("event=unexpected_topic device={} topic={}", deviceId, topic);
         }
+    }
+
+    /** The {@code down/<what>} channel of one of this device's down topics other than acks, or null. */
+    private String downChannel(String topic) {
+        if (topic.equals(commandTopic)) {
+            return Topics.DOWN_COMMAND;
+        } else if (topic.equals(lexiconTopic)) {
+            return Topics.DOWN_LEXICON;
+        } else if (topic.equals(modelTopic)) {
+            return Topics.DOWN_MODEL;
+        } else if (topic.equals(modelChunkTopic)) {
+            return Topics.DOWN_MODEL_CHUNK;
+        }
+        return null;
     }
 
     private void signal() {

@@ -82,6 +82,7 @@ class DeviceAssemblyTest {
                             "lexicon_updates_refused",
                             "lexicon_version",
                             "model_version",
+                            "model_updates_refused",
                             "input",
                             "light",
                             "hardware",
