@@ -219,6 +219,24 @@ public final class GatewayApp implements AutoCloseable {
         stopOrder.add(0, mqtt);
         stopOrder.add(0, worker);
         registryMetrics.gauge("voc_ingest_queue_depth", worker, w -> w.queueDepth());
+        // Insight models ('voc-gateway model publish'): chunks served to the device that asks for the version published
+        // for it, at most ModelChunkServer.CHUNKS_PER_SECOND per device per second.
+        var models = new io.vocedge.gateway.model.ModelPublications(store.dataSource(), store.dialect());
+        var modelChunks = new io.vocedge.gateway.model.ModelChunkServer(
+                        models, registry::find, mqtt::publish, json, schemas, System::nanoTime)
+                .start();
+        stopOrder.add(0, modelChunks);
+        for (String reason : io.vocedge.gateway.model.ModelChunkServer.REASONS) {
+            io.micrometer.core.instrument.FunctionCounter.builder(
+                            "voc_model_requests_refused", modelChunks, c -> c.refused(reason))
+                    .tag("reason", reason)
+                    .register(registryMetrics);
+        }
+        io.micrometer.core.instrument.FunctionCounter.builder("voc_model_chunks_served", modelChunks, c -> c.served())
+                .register(registryMetrics);
+        io.micrometer.core.instrument.FunctionCounter.builder("voc_model_requests_paced", modelChunks, c -> c.paced())
+                .register(registryMetrics);
+        mqtt.withModelRequests(modelChunks::offer);
         mqtt.connect(worker::offer, () -> running);
         // Published lexicons ('voc-gateway lexicon publish') kept retained on each device's down/lexicon.
         var lexicons = new io.vocedge.gateway.lexicon.LexiconDistributor(
@@ -234,6 +252,20 @@ public final class GatewayApp implements AutoCloseable {
                         json)
                 .start(5_000);
         stopOrder.add(0, lexicons);
+        // The manifest of the published model kept retained on each device's down/model, the same way.
+        var modelManifests = new io.vocedge.gateway.model.ModelDistributor(
+                        models,
+                        () -> {
+                            try {
+                                return store.devices();
+                            } catch (java.sql.SQLException e) {
+                                throw new IllegalStateException(e.getMessage(), e);
+                            }
+                        },
+                        mqtt,
+                        json)
+                .start(5_000);
+        stopOrder.add(0, modelManifests);
 
         String token = adminToken(dataDir);
         var certificates = new io.vocedge.gateway.certs.CertificateWatch(config.certificateFiles(), Clock.systemUTC())

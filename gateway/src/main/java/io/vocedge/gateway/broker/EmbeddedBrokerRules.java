@@ -10,11 +10,13 @@ import java.util.List;
  *
  * <ul>
  *   <li>a device (user name = its id) publishes exactly {@code voc/v1/<site>/<id>/up/records}, {@code up/status},
- *       {@code up/result}, retained only on {@code up/status} (the contract's retained topic); it subscribes only to
+ *       {@code up/result}, {@code up/model_request}, retained only on {@code up/status} (the contract's retained
+ *       topic); it subscribes only to
  *       {@code voc/v1/<site>/<id>/down/+}, {@code down/#} or one {@code down/<kind>}, never shared;</li>
- *   <li>the gateway (user name {@value #GATEWAY_USER}) subscribes exactly to the two shared filters of the
- *       {@value Topics#GATEWAY_GROUP} group and the status filter, and publishes {@code voc/v1/<site>/<device>/down/<kind>},
- *       retained only on {@code down/lexicon};</li>
+ *   <li>the gateway (user name {@value #GATEWAY_USER}) subscribes exactly to the three shared filters of the
+ *       {@value Topics#GATEWAY_GROUP} group (records, results, model requests) and the status filter, and publishes
+ *       {@code voc/v1/<site>/<device>/down/<kind>}, retained only on {@code down/lexicon} and {@code down/model} (never
+ *       {@code down/model_chunk});</li>
  *   <li>client ids are tied to the identity ({@code voc-<id>} for the agent, {@code <id>-selftest} for its self-test; the gateway {@code voc-gateway-...}), so a
  *       device cannot take over the gateway's session or another device's.</li>
  * </ul>
@@ -25,7 +27,10 @@ public final class EmbeddedBrokerRules {
     public static final String GATEWAY_USER = "@gateway";
 
     static final String GATEWAY_CLIENT_PREFIX = "voc-gateway-";
-    private static final List<String> DEVICE_UP = List.of(Topics.UP_RECORDS, Topics.UP_STATUS, Topics.UP_RESULT);
+    private static final List<String> DEVICE_UP =
+            List.of(Topics.UP_RECORDS, Topics.UP_STATUS, Topics.UP_RESULT, Topics.UP_MODEL_REQUEST);
+    /** The down topics the gateway keeps retained (the desired lexicon and model manifest). */
+    private static final List<String> GATEWAY_RETAINED = List.of(Topics.DOWN_LEXICON, Topics.DOWN_MODEL);
 
     private EmbeddedBrokerRules() {}
 
@@ -52,6 +57,7 @@ public final class EmbeddedBrokerRules {
         if (GATEWAY_USER.equals(user)) {
             return filter.equals(Topics.sharedRecordsFilter())
                     || filter.equals(Topics.sharedResultsFilter())
+                    || filter.equals(Topics.sharedModelRequestsFilter())
                     || filter.equals(Topics.statusFilter());
         }
         if (!Ids.isValid(user) || filter.startsWith("$")) {
@@ -77,7 +83,7 @@ public final class EmbeddedBrokerRules {
         }
         String channel = p[4] + "/" + p[5];
         if (GATEWAY_USER.equals(user)) {
-            return "down".equals(p[4]) && Ids.isValid(p[5]) && (!retain || channel.equals(Topics.DOWN_LEXICON));
+            return "down".equals(p[4]) && Ids.isValid(p[5]) && (!retain || GATEWAY_RETAINED.contains(channel));
         }
         if (!Ids.isValid(user) || !user.equals(p[3]) || !DEVICE_UP.contains(channel)) {
             return false;

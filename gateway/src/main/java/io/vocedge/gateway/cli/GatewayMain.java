@@ -33,6 +33,7 @@ public final class GatewayMain implements Runnable {
         cli.addSubcommand(new RecordsCommand());
         cli.addSubcommand(new CorrectionsCommand());
         cli.addSubcommand(new LexiconCommand());
+        cli.addSubcommand(new ModelCommand());
         cli.addSubcommand(new DeadLettersCommand());
         cli.addSubcommand(new DevicesCommand());
         cli.addSubcommand(new UserCommand());

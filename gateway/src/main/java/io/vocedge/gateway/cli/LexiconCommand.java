@@ -73,7 +73,8 @@ final class LexiconCommand implements Runnable {
             }
             GatewayConfig cfg = GatewayConfig.resolve(store.config, store.dataDir);
             LexiconPublications.Publication p;
-            try (JdbcVocStore s = JdbcVocStore.openExisting(cfg.store(), cfg.gatewayId())) {
+            // Writable (a SQLite store opened read-only refuses the insert), never created or migrated here.
+            try (JdbcVocStore s = JdbcVocStore.openExistingForWrite(cfg.store(), cfg.gatewayId())) {
                 p = new LexiconPublications(s.dataSource(), s.dialect())
                         .publish(
                                 yaml,

@@ -27,7 +27,8 @@ import org.tinylog.Logger;
  * batches and command results, unshared subscription on retained statuses, manual PUBACKs (sent only after the
  * store commit), reconnect with a jittered backoff capped low and an immediate attempt when the broker's port answers
  * again, re-subscribing on every connect. Incoming messages go to {@code sink}, which may
- * block (back-pressure).
+ * block (back-pressure); with {@link #withModelRequests} the devices' {@code up/model_request} messages (their own
+ * shared subscription) are PUBACKed at once and go to the model chunk server instead, never to ingest.
  */
 public final class GatewayMqtt implements MqttPort, AutoCloseable {
     private static final int TOO_MANY_PUBLISHES = 32202;
@@ -46,10 +47,19 @@ public final class GatewayMqtt implements MqttPort, AutoCloseable {
     private final AtomicLong reconnects = new AtomicLong();
     private volatile boolean closing;
     private volatile Sink sink;
+    private volatile ModelRequests modelRequests;
 
     /** Receives messages on the MQTT callback thread. */
     public interface Sink {
         void accept(IngestMessage m) throws InterruptedException;
+    }
+
+    /**
+     * Receives the devices' {@code up/model_request} messages on the MQTT callback thread, already PUBACKed (a request
+     * is idempotent: a lost one is asked again by the device); must not block.
+     */
+    public interface ModelRequests {
+        void offer(String topic, byte[] payload);
     }
 
     public GatewayMqtt(String url, String clientId, SSLSocketFactory tls) throws MqttException {
@@ -90,6 +100,15 @@ public final class GatewayMqtt implements MqttPort, AutoCloseable {
     public GatewayMqtt withCredentials(String user, String password) {
         options.setUserName(user);
         options.setPassword(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /**
+     * Also subscribe to the shared {@code up/model_request} filter and hand those messages to {@code requests} instead
+     * of ingest; call before connecting.
+     */
+    public GatewayMqtt withModelRequests(ModelRequests requests) {
+        this.modelRequests = requests;
         return this;
     }
 
@@ -190,6 +209,39 @@ public final class GatewayMqtt implements MqttPort, AutoCloseable {
         } catch (MqttException e) {
             Logger.error("event=gateway_subscribe_failed error=\"{}\"", e.getMessage());
         }
+        if (modelRequests != null) {
+            // A SUBSCRIBE of its own: a broker whose rules predate model distribution refuses only this one.
+            try {
+                client.subscribe(
+                        new MqttSubscription[] {new MqttSubscription(Topics.sharedModelRequestsFilter(), 1)},
+                        null,
+                        new org.eclipse.paho.mqttv5.client.MqttActionListener() {
+                            @Override
+                            public void onSuccess(IMqttToken token) {
+                                int[] codes = token.getReasonCodes();
+                                if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
+                                    modelSubscribeRefused("reason code " + codes[0]);
+                                }
+                            }
+
+                            @Override
+                            public void onFailure(IMqttToken token, Throwable e) {
+                                modelSubscribeRefused(String.valueOf(e == null ? null : e.getMessage()));
+                            }
+                        },
+                        new MqttProperties());
+            } catch (MqttException e) {
+                modelSubscribeRefused(e.getMessage());
+            }
+        }
+    }
+
+    private static void modelSubscribeRefused(String why) {
+        Logger.error(
+                "event=gateway_subscribe_failed filter={} error=\"{}\" action=\"devices cannot download models:"
+                        + " regenerate the broker rules ('voc-provision broker config')\"",
+                Topics.sharedModelRequestsFilter(),
+                why);
     }
 
     @Override
@@ -276,6 +328,21 @@ public final class GatewayMqtt implements MqttPort, AutoCloseable {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) throws Exception {
+            ModelRequests requests = modelRequests;
+            if (requests != null && topic != null && topic.endsWith("/" + Topics.UP_MODEL_REQUEST)) {
+                // Not ingest's: acked at once (nothing is stored), answered by the model chunk server.
+                try {
+                    if (message.getQos() > 0) {
+                        client.messageArrivedComplete(message.getId(), message.getQos());
+                    }
+                    requests.offer(topic, message.getPayload());
+                } catch (MqttException | RuntimeException e) {
+                    Logger.warn(
+                            "event=model_request_dropped error=\"{}\"",
+                            e.getClass().getSimpleName());
+                }
+                return;
+            }
             // The topic is parsed here, once; everything downstream uses the parsed address.
             sink.accept(IngestMessage.arrived(
                     topic, message.getPayload(), message.getId(), message.getQos(), Instant.now()));

@@ -131,6 +131,51 @@ class EmbeddedBrokerIT {
     }
 
     @Test
+    void modelTopicsAreEachDevicesOwnAndOnlyTheGatewayWritesManifestsAndChunks() throws Exception {
+        Queue<String> atGateway = new ConcurrentLinkedQueue<>();
+        MqttAsyncClient gw = gateway(atGateway);
+        Queue<String> atM = new ConcurrentLinkedQueue<>();
+        MqttAsyncClient m = device("dev-m", atM);
+        assertThat(subscribe(m, Topics.model(SITE, "dev-m"))).isLessThan(0x80);
+        assertThat(subscribe(m, Topics.modelChunk(SITE, "dev-m"))).isLessThan(0x80);
+        Queue<String> atSpy = new ConcurrentLinkedQueue<>();
+        MqttAsyncClient spy = device("dev-mspy", atSpy);
+        for (String f : List.of(
+                Topics.modelChunk(SITE, "dev-m"),
+                Topics.model(SITE, "dev-m"),
+                "voc/v1/+/+/down/model_chunk",
+                Topics.sharedModelRequestsFilter(),
+                "voc/v1/+/+/up/model_request")) {
+            assertThat(subscribe(spy, f))
+                    .as("SUBACK for the spy subscribing to %s", f)
+                    .isEqualTo(NOT_AUTHORIZED);
+        }
+        assertRefused("dev-mspy", Topics.modelRequest(SITE, "dev-m"), "forged-request", false);
+        assertRefused("dev-mspy", Topics.modelChunk(SITE, "dev-m"), "forged-chunk", false);
+        assertRefused("dev-mspy", Topics.model(SITE, "dev-m"), "forged-manifest", true);
+        assertRefused("dev-m", Topics.model(SITE, "dev-m"), "forged-own-manifest", true);
+        assertRefused("dev-m", Topics.modelRequest(SITE, "dev-m"), "retained-request", true);
+
+        assertThat(publish(m, Topics.modelRequest(SITE, "dev-m"), "request-0", false))
+                .isLessThan(0x80);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> atGateway.contains(Topics.modelRequest(SITE, "dev-m") + " request-0"));
+        assertThat(publish(gw, Topics.model(SITE, "dev-m"), "manifest", true)).isLessThan(0x80);
+        assertThat(publish(gw, Topics.modelChunk(SITE, "dev-m"), "chunk-0", false))
+                .isLessThan(0x80);
+        await().atMost(Duration.ofSeconds(5)).until(() -> atM.size() == 2);
+        assertThat(atM)
+                .containsExactly(
+                        Topics.model(SITE, "dev-m") + " manifest", Topics.modelChunk(SITE, "dev-m") + " chunk-0");
+        assertThat(atGateway).noneMatch(x -> x.contains("forged") || x.contains("retained-request"));
+        assertThat(atSpy).isEmpty();
+        // A retained chunk is refused even to the gateway: chunks go to the one device that asked, once.
+        MqttAsyncClient gw2 = gateway(new ConcurrentLinkedQueue<>());
+        int code = publish(gw2, Topics.modelChunk(SITE, "dev-m"), "retained-chunk", true);
+        assertThat(code == NOT_AUTHORIZED || !gw2.isConnected()).isTrue();
+    }
+
+    @Test
     void retainedAndDeepTopicsOutsideTheContractAreRefused() throws Exception {
         String base = "voc/v1/" + SITE + "/dev-r/";
         for (int i = 0; i < 5; i++) {
@@ -247,7 +292,11 @@ class EmbeddedBrokerIT {
                 broker.credentials().gatewayPassword(),
                 true,
                 received);
-        for (String f : List.of(Topics.sharedRecordsFilter(), Topics.sharedResultsFilter(), Topics.statusFilter())) {
+        for (String f : List.of(
+                Topics.sharedRecordsFilter(),
+                Topics.sharedResultsFilter(),
+                Topics.sharedModelRequestsFilter(),
+                Topics.statusFilter())) {
             assertThat(subscribe(c, f)).as("gateway SUBACK for %s", f).isLessThan(0x80);
         }
         return c;

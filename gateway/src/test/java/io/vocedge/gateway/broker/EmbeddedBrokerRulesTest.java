@@ -39,7 +39,7 @@ class EmbeddedBrokerRulesTest {
     }
 
     @Test
-    void theGatewaySubscribesToExactlyItsThreeFilters() {
+    void theGatewaySubscribesToExactlyItsFourFilters() {
         assertThat(maySubscribe(GATEWAY_USER, Topics.sharedRecordsFilter())).isTrue();
         assertThat(maySubscribe(GATEWAY_USER, Topics.sharedResultsFilter())).isTrue();
         assertThat(maySubscribe(GATEWAY_USER, Topics.statusFilter())).isTrue();
@@ -87,6 +87,51 @@ class EmbeddedBrokerRulesTest {
         assertThat(mayPublish(GATEWAY_USER, Topics.records("s1", "dev-a"), false))
                 .isFalse();
         assertThat(mayPublish(GATEWAY_USER, Topics.ack("s1", "dev-a") + "/x", false))
+                .isFalse();
+    }
+
+    @Test
+    void modelDistributionTopics() {
+        // A device asks for chunks on its own up/model_request only, never retained, never as another device.
+        assertThat(mayPublish("dev-a", Topics.modelRequest("s1", "dev-a"), false))
+                .isTrue();
+        assertThat(mayPublish("dev-a", Topics.modelRequest("s1", "dev-a"), true))
+                .as("retained request")
+                .isFalse();
+        assertThat(mayPublish("dev-a", Topics.modelRequest("s1", "dev-b"), false))
+                .as("on another device's topic")
+                .isFalse();
+        // It reads its own manifest and chunks, nobody else's, and cannot write either.
+        assertThat(maySubscribe("dev-a", Topics.model("s1", "dev-a"))).isTrue();
+        assertThat(maySubscribe("dev-a", Topics.modelChunk("s1", "dev-a"))).isTrue();
+        assertThat(maySubscribe("dev-a", Topics.modelChunk("s1", "dev-b")))
+                .as("another device's chunks")
+                .isFalse();
+        assertThat(maySubscribe("dev-a", "voc/v1/s1/+/down/model_chunk")).isFalse();
+        assertThat(maySubscribe("dev-a", Topics.sharedModelRequestsFilter()))
+                .as("the gateways' group")
+                .isFalse();
+        for (boolean retain : new boolean[] {false, true}) {
+            assertThat(mayPublish("dev-a", Topics.model("s1", "dev-a"), retain))
+                    .as("a forged manifest")
+                    .isFalse();
+            assertThat(mayPublish("dev-a", Topics.modelChunk("s1", "dev-a"), retain))
+                    .as("a forged chunk")
+                    .isFalse();
+        }
+        // The gateway: manifest retained, chunks never retained, requests through the shared group.
+        assertThat(maySubscribe(GATEWAY_USER, Topics.sharedModelRequestsFilter()))
+                .isTrue();
+        assertThat(maySubscribe(GATEWAY_USER, "voc/v1/+/+/up/model_request"))
+                .as("unshared")
+                .isFalse();
+        assertThat(mayPublish(GATEWAY_USER, Topics.model("s1", "dev-a"), true)).isTrue();
+        assertThat(mayPublish(GATEWAY_USER, Topics.modelChunk("s1", "dev-a"), false))
+                .isTrue();
+        assertThat(mayPublish(GATEWAY_USER, Topics.modelChunk("s1", "dev-a"), true))
+                .as("a retained chunk")
+                .isFalse();
+        assertThat(mayPublish(GATEWAY_USER, Topics.modelRequest("s1", "dev-a"), false))
                 .isFalse();
     }
 

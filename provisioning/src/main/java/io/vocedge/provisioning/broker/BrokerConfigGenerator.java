@@ -29,10 +29,11 @@ import org.tinylog.Logger;
  * Mosquitto 2.0's ACL file):
  *
  * <ul>
- *   <li>every enrolled device: publish its own three {@code up/} topics, subscribe to and receive its own
- *       {@code down/} topics, nothing else (never a {@code $share} group, never {@code #});</li>
- *   <li>each enrolled gateway: the shared record and result subscriptions and the status subscription, acks and
- *       commands to every device;</li>
+ *   <li>every enrolled device: publish its own four {@code up/} topics (records, status, result, model_request),
+ *       subscribe to and receive its own {@code down/} topics (model and model_chunk included), nothing else (never a
+ *       {@code $share} group, never {@code #});</li>
+ *   <li>each enrolled gateway: the shared record, result and model-request subscriptions and the status subscription;
+ *       acks, commands, lexicons, model manifests and model chunks to every device;</li>
  *   <li>revoked devices: not in the file, so nothing at all (the CRL also refuses them at the TLS handshake).</li>
  * </ul>
  * Files: {@code mosquitto.conf}, {@code dynamic-security.json}, {@code ca.pem}, {@code crl.pem}, {@code broker.pem},

@@ -24,10 +24,13 @@ import java.util.Map;
  *
  * <ul>
  *   <li>device {@code D} at site {@code S}: publish exactly {@code voc/v1/S/D/up/records}, {@code up/status},
- *       {@code up/result} (nothing deeper, nothing else: retained messages can only sit on those three, one each);
+ *       {@code up/result}, {@code up/model_request} (nothing deeper, nothing else: retained messages can only sit on
+ *       those four, one each: the plugin has no rule for the retain flag, and shared subscriptions such as the
+ *       gateways' model-request one are never sent retained messages);
  *       subscribe to {@code voc/v1/S/D/down/+} or {@code .../down/#} and receive only those;</li>
- *   <li>gateway: subscribe exactly to the two shared filters and the status filter it uses, receive
- *       {@code voc/v1/+/+/up/+}, publish {@code voc/v1/+/+/down/+};</li>
+ *   <li>gateway: subscribe exactly to the three shared filters (records, results, model requests) and the status
+ *       filter it uses, receive {@code voc/v1/+/+/up/+}, publish {@code voc/v1/+/+/down/+} (acks, commands, the
+ *       retained lexicon and model manifest, model chunks);</li>
  *   <li>only {@link #ADMIN_USER} may publish to {@code $CONTROL/dynamic-security/v1} (and read its responses): its
  *       certificate is issued by the fleet CA for each {@code enroll}/{@code revoke --broker-admin URL} and never
  *       stored ({@link LiveRules}); devices and gateways cannot change the rules.</li>
@@ -39,7 +42,8 @@ import java.util.Map;
 public final class DynamicSecurityRules {
     public static final String FILE = "dynamic-security.json";
     /** Topic kinds a device may publish (the protocol's {@code up/} channels). */
-    public static final List<String> DEVICE_UP = List.of(Topics.UP_RECORDS, Topics.UP_STATUS, Topics.UP_RESULT);
+    public static final List<String> DEVICE_UP =
+            List.of(Topics.UP_RECORDS, Topics.UP_STATUS, Topics.UP_RESULT, Topics.UP_MODEL_REQUEST);
 
     static final String GATEWAY_ROLE = "voc-gateway";
     /** The rules' administrator: not a valid device or gateway id, so no enrolled certificate can carry it. */
@@ -92,7 +96,11 @@ public final class DynamicSecurityRules {
 
     static List<Map<String, Object>> gatewayAcls() {
         List<Map<String, Object>> acls = new ArrayList<>();
-        for (String f : List.of(Topics.sharedRecordsFilter(), Topics.sharedResultsFilter(), Topics.statusFilter())) {
+        for (String f : List.of(
+                Topics.sharedRecordsFilter(),
+                Topics.sharedResultsFilter(),
+                Topics.sharedModelRequestsFilter(),
+                Topics.statusFilter())) {
             acls.add(acl("subscribeLiteral", f));
         }
         acls.add(acl("publishClientReceive", Topics.ROOT + "/+/+/up/+"));

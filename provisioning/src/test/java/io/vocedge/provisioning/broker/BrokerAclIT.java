@@ -219,6 +219,47 @@ class BrokerAclIT {
     }
 
     @Test
+    void modelDistributionTopicsAreTheDevicesOwnAndTheGatewaysAnswersReachOnlyThatDevice() throws Exception {
+        Queue<String> atGateway = new ConcurrentLinkedQueue<>();
+        MqttAsyncClient gw = gateway(atGateway);
+        Queue<String> atA = new ConcurrentLinkedQueue<>();
+        MqttAsyncClient devA = device(a, atA, Topics.model(SITE, a.deviceId()), Topics.modelChunk(SITE, a.deviceId()));
+        Queue<String> atB = new ConcurrentLinkedQueue<>();
+        MqttAsyncClient devB = device(b, atB);
+
+        // B may not read A's chunks nor join the gateways' request group, nor ask on A's behalf or write down topics.
+        assertThat(subscribe(devB, Topics.modelChunk(SITE, a.deviceId()))).isEqualTo(NOT_AUTHORIZED);
+        assertThat(subscribe(devB, Topics.model(SITE, a.deviceId()))).isEqualTo(NOT_AUTHORIZED);
+        assertThat(subscribe(devB, Topics.sharedModelRequestsFilter())).isEqualTo(NOT_AUTHORIZED);
+        assertThat(subscribe(devB, "voc/v1/+/+/up/model_request")).isEqualTo(NOT_AUTHORIZED);
+        assertThat(publish(devB, Topics.modelRequest(SITE, a.deviceId()), "forged-request"))
+                .isEqualTo(NOT_AUTHORIZED);
+        assertThat(publish(devB, Topics.model(SITE, b.deviceId()), "forged-manifest"))
+                .isEqualTo(NOT_AUTHORIZED);
+        assertThat(publishRetained(devB, Topics.model(SITE, a.deviceId()), "forged-manifest"))
+                .isEqualTo(NOT_AUTHORIZED);
+        assertThat(publish(devB, Topics.modelChunk(SITE, a.deviceId()), "forged-chunk"))
+                .isEqualTo(NOT_AUTHORIZED);
+
+        // A asks on its own topic; the gateway gets it through the shared group and answers A.
+        assertThat(publish(devA, Topics.modelRequest(SITE, a.deviceId()), "request-0"))
+                .isLessThan(0x80);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> atGateway.contains(Topics.modelRequest(SITE, a.deviceId()) + " request-0"));
+        assertThat(publishRetained(gw, Topics.model(SITE, a.deviceId()), "manifest"))
+                .isLessThan(0x80);
+        assertThat(publish(gw, Topics.modelChunk(SITE, a.deviceId()), "chunk-0"))
+                .isLessThan(0x80);
+        await().atMost(Duration.ofSeconds(5)).until(() -> atA.size() == 2);
+        assertThat(atA)
+                .containsExactly(
+                        Topics.model(SITE, a.deviceId()) + " manifest",
+                        Topics.modelChunk(SITE, a.deviceId()) + " chunk-0");
+        assertThat(atGateway).noneMatch(m -> m.contains("forged"));
+        assertThat(atB).isEmpty();
+    }
+
+    @Test
     void aGatewayGetsOnlyWhatItNeeds() throws Exception {
         MqttAsyncClient gw = gateway(new ConcurrentLinkedQueue<>());
         for (String f :
@@ -436,7 +477,11 @@ class BrokerAclIT {
                 gatewayDir.resolve("gateway.pem"),
                 gatewayDir.resolve("gateway.key"),
                 received);
-        for (String f : List.of(Topics.sharedRecordsFilter(), Topics.sharedResultsFilter(), Topics.statusFilter())) {
+        for (String f : List.of(
+                Topics.sharedRecordsFilter(),
+                Topics.sharedResultsFilter(),
+                Topics.sharedModelRequestsFilter(),
+                Topics.statusFilter())) {
             assertThat(subscribe(c, f))
                     .as("SUBACK for the gateway subscribing to %s", f)
                     .isLessThan(0x80);
