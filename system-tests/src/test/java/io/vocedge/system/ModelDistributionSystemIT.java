@@ -1,0 +1,133 @@
+package io.vocedge.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.vocedge.protocol.ModelFileHeader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Model distribution with real processes, end to end: {@code voc-device insights train} makes a model,
+ * {@code voc-gateway model publish} refuses what is not a whole model file and publishes the real one, the running
+ * gateway sends its manifest through real Mosquitto to a running device agent, which fetches it in chunks, installs it
+ * without a restart (the records it stores from then on name the new model), keeps it in a 0600 file and starts with
+ * it after a restart; {@code voc-gateway model status} shows the device in sync.
+ */
+class ModelDistributionSystemIT {
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String output) {}
+
+    private Run gatewayCli(Path gdir, String... args) throws Exception {
+        List<String> a = new ArrayList<>(List.of(args));
+        a.addAll(List.of(
+                "--config",
+                gdir.resolve("gateway.yaml").toString(),
+                "--data-dir",
+                gdir.resolve("data").toString()));
+        return run("voc-gateway " + args[0], "voc.gateway.jar", a);
+    }
+
+    private Run run(String name, String jarProperty, List<String> args) throws Exception {
+        Path log = Files.createTempFile(dir, "cli", ".log");
+        JarProcess p = new JarProcess(name, JarProcess.jar(jarProperty), log, args, Map.of()).start();
+        int exit = p.waitForExit(Duration.ofSeconds(180));
+        return new Run(exit, p.logText());
+    }
+
+    @Test
+    void aPublishedModelReachesTheRunningDeviceIsUsedAtOnceAndSurvivesARestart() throws Exception {
+        // A model other than the built-in one: trained here from three files of the repo's corpus (a few seconds).
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
+        for (String f : List.of("en-author10-boundaries.tsv", "zh-author10-boundaries.tsv", "zh-author10-multi.tsv")) {
+            Files.copy(Path.of("..", "device", "corpus", "train", f), corpus.resolve(f));
+        }
+        Path model = dir.resolve("small.vocim");
+        Run train = run(
+                "voc-device insights train",
+                "voc.device.jar",
+                List.of("insights", "train", "--corpus", corpus.toString(), "--out", model.toString()));
+        assertThat(train.exit()).as(train.output()).isZero();
+        byte[] bytes = Files.readAllBytes(model);
+        String version = ModelFileHeader.read(bytes, "small.vocim").version();
+        assertThat(bytes.length).as("several chunks").isGreaterThan(3 * 128 * 1024);
+
+        Path truncated = Files.write(dir.resolve("truncated.vocim"), Arrays.copyOf(bytes, bytes.length - 1000));
+        byte[] flipped = bytes.clone();
+        flipped[bytes.length / 2] ^= 1;
+        Path damaged = Files.write(dir.resolve("damaged.vocim"), flipped);
+        Path yaml = Files.writeString(dir.resolve("lexicon.yaml"), "version: \"2099.1.1\"\ntopics: {}\n");
+
+        try (Scenario s = new Scenario(dir)) {
+            JarProcess gateway = s.startGateway(s.gateway("gw1", Map.of()), "gw1");
+            Path gdir = dir.resolve("gateway-gw1");
+            Path replay = s.replayFile("model", 2000);
+            JarProcess device =
+                    s.device("dev-model", replay, 10, 64L * 1024 * 1024, false).start();
+            await().atMost(Duration.ofSeconds(90))
+                    .until(() ->
+                            s.store.countSafely("SELECT COUNT(*) FROM devices WHERE device_id = 'dev-model'") == 1);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> s.store.countSafely("SELECT COUNT(*) FROM records WHERE device_id = 'dev-model' "
+                                    + "AND model_version IS NOT NULL")
+                            > 0);
+            assertThat(s.store.count("SELECT COUNT(*) FROM records WHERE model_version = '" + version + "'"))
+                    .as("nothing scored by the new model before it is published")
+                    .isZero();
+
+            for (Path bad :
+                    List.of(truncated, damaged, yaml, Path.of("/dev/zero"), dir.resolve("missing.vocim"), dir)) {
+                Run r = gatewayCli(gdir, "model", "publish", "--file", bad.toString(), "--site", "store-1");
+                assertThat(r.exit()).as("%s: %s", bad, r.output()).isEqualTo(2);
+            }
+            assertThat(s.store.count("SELECT COUNT(*) FROM model_publications")).isZero();
+
+            Run ok = gatewayCli(gdir, "model", "publish", "--file", model.toString(), "--site", "store-1");
+            assertThat(ok.exit()).as(ok.output()).isZero();
+            assertThat(ok.output()).contains("model " + version + " published for site store-1");
+
+            // Installed without a restart: the status says so and the records scored from then on name it.
+            await().atMost(Duration.ofSeconds(90))
+                    .until(() -> s.store.countSafely("SELECT COUNT(*) FROM devices WHERE device_id = 'dev-model' "
+                                    + "AND last_status->'details'->>'model_version' = '" + version + "'")
+                            == 1);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> s.store.countSafely(
+                                    "SELECT COUNT(*) FROM records WHERE device_id = 'dev-model' AND model_version = '"
+                                            + version + "'")
+                            > 0);
+            Path active = s.deviceDataDir("dev-model").resolve("model/active.vocim");
+            assertThat(Files.readAllBytes(active)).isEqualTo(bytes);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(active)))
+                    .isEqualTo("rw-------");
+            Run status = gatewayCli(gdir, "model", "status");
+            assertThat(status.exit()).as(status.output()).isZero();
+            assertThat(status.output())
+                    .containsPattern("dev-model\\s+store-1\\s+\\S+\\s+" + version + "\\s+" + version + "\\s+yes");
+
+            // A restart starts with the distributed model and downloads nothing again.
+            device.terminate(Duration.ofSeconds(60));
+            // The log file is appended to: only what the second process wrote counts.
+            int before = device.logText().length();
+            JarProcess again =
+                    s.device("dev-model", replay, 10, 64L * 1024 * 1024, false).start();
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> again.logText().substring(before).contains("event=sync_connected"));
+            assertThat(again.logText().substring(before)).contains("event=model_distributed_loaded version=" + version);
+            Thread.sleep(5000); // the retained manifest arrives on subscribe: it names the running model
+            assertThat(again.logText().substring(before)).doesNotContain("event=model_updated");
+            again.terminate(Duration.ofSeconds(60));
+            gateway.terminate(Duration.ofSeconds(60));
+        }
+    }
+}
