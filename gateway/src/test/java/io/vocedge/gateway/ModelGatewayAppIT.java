@@ -15,18 +15,13 @@ import io.vocedge.protocol.Topics;
 import io.vocedge.testsupport.MosquittoBroker;
 import io.vocedge.testsupport.PostgresDatabase;
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -48,23 +43,7 @@ class ModelGatewayAppIT {
     Path dir;
 
     private static byte[] model(String version, int body) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.write("VOCIM".getBytes(StandardCharsets.US_ASCII));
-        out.writeInt(1);
-        out.writeUTF(version);
-        out.writeUTF("corpus");
-        out.writeUTF("en-1");
-        out.writeUTF("summary");
-        out.writeInt(9);
-        byte[] b = new byte[body];
-        new Random(7).nextBytes(b);
-        out.write(b);
-        out.flush();
-        byte[] all = bytes.toByteArray();
-        byte[] file = Arrays.copyOf(all, all.length + 32);
-        System.arraycopy(MessageDigest.getInstance("SHA-256").digest(all), 0, file, all.length, 32);
-        return file;
+        return io.vocedge.gateway.model.ModelFiles.model(version, body);
     }
 
     @Test

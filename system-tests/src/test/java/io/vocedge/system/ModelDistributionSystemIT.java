@@ -113,7 +113,7 @@ class ModelDistributionSystemIT {
             Run status = gatewayCli(gdir, "model", "status");
             assertThat(status.exit()).as(status.output()).isZero();
             assertThat(status.output())
-                    .containsPattern("dev-model\\s+store-1\\s+\\S+\\s+" + version + "\\s+" + version + "\\s+yes");
+                    .containsPattern("dev-model\\s+store-1\\s+\\S+\\s+" + version + "\\s+" + version + "\\s+ok");
 
             // A restart starts with the distributed model and downloads nothing again.
             device.terminate(Duration.ofSeconds(60));

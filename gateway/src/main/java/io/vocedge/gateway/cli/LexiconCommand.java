@@ -10,7 +10,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -122,44 +121,15 @@ final class LexiconCommand implements Runnable {
                             p.sha256().substring(0, 16),
                             p.publishedAt());
                 }
-                out.printf(
-                        Locale.ROOT,
-                        "%-24s %-12s %-10s %-14s %-14s %s%n",
-                        "DEVICE",
-                        "SITE",
-                        "STATE",
-                        "DESIRED",
-                        "REPORTED",
-                        "");
-                for (Map.Entry<String, String[]> d : pubs.reported().entrySet()) {
-                    String[] v = d.getValue();
-                    String desired = LexiconPublications.desiredFor(v[0], latest)
-                            .map(LexiconPublications.Publication::version)
-                            .orElse("-");
-                    String reported = v[2] == null ? "?" : printable(v[2]);
-                    String note = "revoked".equals(v[1])
-                            ? ""
-                            : desired.equals("-") || desired.equals(reported) ? "ok" : "pending";
-                    out.printf(
-                            Locale.ROOT,
-                            "%-24s %-12s %-10s %-14s %-14s %s%n",
-                            d.getKey(),
-                            v[0],
-                            v[1],
-                            desired,
-                            reported,
-                            note);
-                }
+                DistributionStatusTable.print(
+                        out,
+                        pubs.reported(),
+                        site -> LexiconPublications.desiredFor(site, latest)
+                                .map(LexiconPublications.Publication::version)
+                                .orElse("-"));
             }
             out.flush();
             return 0;
-        }
-
-        /** Device-supplied text for a terminal: printable ASCII only, at most 32 characters. */
-        private static String printable(String s) {
-            StringBuilder b = new StringBuilder();
-            s.codePoints().limit(32).forEach(c -> b.append(c >= 0x20 && c < 0x7f ? (char) c : '?'));
-            return b.toString();
         }
     }
 }

@@ -13,7 +13,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -166,44 +165,15 @@ final class ModelCommand implements Runnable {
                             p.sha256().substring(0, 16),
                             p.publishedAt());
                 }
-                out.printf(
-                        Locale.ROOT,
-                        "%-24s %-12s %-10s %-20s %-20s %s%n",
-                        "DEVICE",
-                        "SITE",
-                        "STATE",
-                        "REPORTED",
-                        "DESIRED",
-                        "IN SYNC");
-                for (Map.Entry<String, String[]> d : pubs.reported().entrySet()) {
-                    String[] v = d.getValue();
-                    String desired = ModelPublications.desiredFor(v[0], latest)
-                            .map(ModelPublications.Publication::version)
-                            .orElse("-");
-                    String reported = v[2] == null ? "?" : printable(v[2]);
-                    String inSync = "revoked".equals(v[1])
-                            ? "-"
-                            : desired.equals("-") || desired.equals(reported) ? "yes" : "no";
-                    out.printf(
-                            Locale.ROOT,
-                            "%-24s %-12s %-10s %-20s %-20s %s%n",
-                            d.getKey(),
-                            v[0],
-                            v[1],
-                            reported,
-                            desired,
-                            inSync);
-                }
+                DistributionStatusTable.print(
+                        out,
+                        pubs.reported(),
+                        site -> ModelPublications.desiredFor(site, latest)
+                                .map(ModelPublications.Publication::version)
+                                .orElse("-"));
             }
             out.flush();
             return 0;
-        }
-
-        /** Device-supplied text for a terminal: printable ASCII only, at most 64 characters. */
-        private static String printable(String s) {
-            StringBuilder b = new StringBuilder();
-            s.codePoints().limit(64).forEach(c -> b.append(c >= 0x20 && c < 0x7f ? (char) c : '?'));
-            return b.toString();
         }
     }
 }

@@ -175,30 +175,7 @@ public final class ModelPublications {
 
     /** The devices' reported model versions ({@code details.model_version} of their last status): site, state, version. */
     public Map<String, String[]> reported() throws SQLException {
-        Map<String, String[]> out = new LinkedHashMap<>();
-        com.fasterxml.jackson.databind.ObjectMapper json = io.vocedge.protocol.Json.newMapper();
-        try (Connection c = db.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT device_id, site, state, last_status FROM devices ORDER BY site, device_id");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                String version = null;
-                String status = rs.getString("last_status");
-                if (status != null) {
-                    try {
-                        var v = json.readTree(status).path("details").path("model_version");
-                        version = v.isTextual() ? v.asText() : null;
-                    } catch (java.io.IOException e) {
-                        version = null;
-                    }
-                }
-                out.put(rs.getString("device_id"), new String[] {rs.getString("site"), rs.getString("state"), version});
-            }
-            if (!c.getAutoCommit()) {
-                c.commit();
-            }
-        }
-        return out;
+        return io.vocedge.gateway.distribution.ReportedVersions.read(db, "model_version");
     }
 
     static String scope(String site) {

@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vocedge.gateway.config.GatewayConfig;
 import io.vocedge.gateway.store.DeviceEntry;
 import io.vocedge.gateway.store.JdbcVocStore;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -37,21 +32,7 @@ class ModelCommandTest {
     }
 
     private static byte[] model(String version, int body) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.write("VOCIM".getBytes(StandardCharsets.US_ASCII));
-        out.writeInt(1);
-        out.writeUTF(version);
-        out.writeUTF("corpus");
-        out.writeUTF("en-1");
-        out.writeUTF("summary");
-        out.writeInt(9);
-        out.write(new byte[body]);
-        out.flush();
-        byte[] all = bytes.toByteArray();
-        byte[] file = Arrays.copyOf(all, all.length + 32);
-        System.arraycopy(MessageDigest.getInstance("SHA-256").digest(all), 0, file, all.length, 32);
-        return file;
+        return io.vocedge.gateway.model.ModelFiles.model(version, body);
     }
 
     @Test
@@ -76,11 +57,11 @@ class ModelCommandTest {
 
         Run status = run("model", "status", "--data-dir", data.toString());
         assertThat(status.code()).as(status.err()).isZero();
-        assertThat(status.out()).contains("published  *").contains("IN SYNC");
+        assertThat(status.out()).contains("published  *").contains("REPORTED");
         assertThat(status.out().lines().filter(l -> l.startsWith("dev-a")))
                 .singleElement()
-                .satisfies(l ->
-                        assertThat(l.split("\\s+")).containsExactly("dev-a", "s1", "registered", "?", "2-abc", "no"));
+                .satisfies(l -> assertThat(l.split("\\s+"))
+                        .containsExactly("dev-a", "s1", "registered", "2-abc", "?", "pending"));
     }
 
     /** The embedded default store is a SQLite file: publishing a lexicon must write to it (it once opened it read-only). */

@@ -10,11 +10,11 @@ import java.util.Arrays;
 import java.util.Random;
 
 /** Synthetic but valid insight model files (the VOCIM layout ModelFileHeader reads) and registry entries for tests. */
-final class ModelFiles {
+public final class ModelFiles {
     private ModelFiles() {}
 
     /** A model file named {@code version} with {@code bodyBytes} of pseudo-random weights (so chunks differ). */
-    static byte[] model(String version, int bodyBytes) throws Exception {
+    public static byte[] model(String version, int bodyBytes) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.write("VOCIM".getBytes(StandardCharsets.US_ASCII));
@@ -36,7 +36,7 @@ final class ModelFiles {
     }
 
     /** About 300 KB: three chunks, the last one short. */
-    static byte[] model(String version) throws Exception {
+    public static byte[] model(String version) throws Exception {
         return model(version, 300_000);
     }
 
