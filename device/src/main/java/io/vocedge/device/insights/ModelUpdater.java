@@ -75,6 +75,12 @@ public final class ModelUpdater implements AutoCloseable {
      * {@link #CHUNK_TIMEOUT} that is 90 s without an answer.
      */
     public static final int MAX_RETRIES = 5;
+    /**
+     * A download given up for want of answers starts again by itself this many timeouts later (5 minutes in the
+     * agent), from its verified chunks: a gateway busy with a whole fleet's downloads refuses requests for a while, and
+     * a device that never reconnects must not stay on the old model until someone restarts it.
+     */
+    static final int RESUME_AFTER_TIMEOUTS = 20;
 
     static final String PART = "download.part";
     static final String SIDECAR = "download.json";
@@ -490,13 +496,39 @@ public final class ModelUpdater implements AutoCloseable {
             giveUp(
                     d,
                     "no answer for chunk " + d.next + " of model " + d.manifest.version() + " after " + d.attempts
-                            + " requests",
+                            + " requests; trying again in "
+                            + timeout.multipliedBy(RESUME_AFTER_TIMEOUTS).toSeconds()
+                            + " s",
                     false);
+            resumeLater(d.manifest);
             return;
         }
         Logger.info(
                 "event=model_chunk_timeout version={} index={} attempt={}", d.manifest.version(), d.next, d.attempts);
         request(d);
+    }
+
+    private void resumeLater(ModelManifest m) {
+        try {
+            scheduler.schedule(
+                    () -> resume(m), timeout.multipliedBy(RESUME_AFTER_TIMEOUTS).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // stopping
+        }
+    }
+
+    /** Starts the given-up download again unless something else happened since (a new manifest, an install, a stop). */
+    private synchronized void resume(ModelManifest m) {
+        if (closed || download != null || m.version().equals(engine.modelVersion())) {
+            return;
+        }
+        try {
+            Logger.info("event=model_download_resumed version={}", m.version());
+            start(m, false);
+        } catch (IOException e) {
+            lastError = clip("cannot resume the model download: " + e.getMessage());
+            changed.run();
+        }
     }
 
     /** Stops the download; the verified chunks stay on disk for the next manifest to continue from. */

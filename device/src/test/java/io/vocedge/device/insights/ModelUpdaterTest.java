@@ -493,6 +493,23 @@ class ModelUpdaterTest {
     }
 
     @Test
+    void aDownloadGivenUpForWantOfAnswersStartsAgainByItselfAndCompletes() throws Exception {
+        updater.close();
+        ModelUpdater quick = updater(Duration.ofMillis(50));
+        updater = quick;
+        gateway.online.set(false);
+        ModelManifest m2 = manifest(V2, second);
+        quick.onManifest(message(m2), true);
+        await().atMost(Duration.ofSeconds(10)).until(() -> quick.status().containsKey("model_update_error"));
+        assertThat(error()).contains("trying again in");
+        gateway.online.set(true);
+        // No new manifest arrives: RESUME_AFTER_TIMEOUTS timeouts later it asks again by itself.
+        await().atMost(Duration.ofSeconds(10)).until(() -> gateway.requests.size() > ModelUpdater.MAX_RETRIES + 1);
+        gateway.answerAll(m2, second);
+        assertThat(engine.modelVersion()).isEqualTo(V2);
+    }
+
+    @Test
     void theDistributedModelIsStartedWithUnlessItIsDamaged() throws Exception {
         assertThat(ModelUpdater.startupModel(dir, bundled)).isSameAs(bundled);
         Path active = modelDir().resolve("active.vocim");
