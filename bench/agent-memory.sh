@@ -14,6 +14,10 @@
 # 'event=utterance_accepted' log line (DEBUG; enabled for that one class by -Dtinylog.* properties, which only
 # change what is logged).
 #
+# Model distribution (issue 15): MODEL=FILE (a .vocim other than the agent's) publishes it through the running
+# gateway ('voc-gateway model publish') MODEL_AT seconds (default 20) into the first run: the agent downloads it in
+# chunks and installs it while it keeps analysing, holding the previous model for rollback; later runs' agents fetch
+# it right after they start. The summary then also says when the first run installed it.
 # Knobs: RUNS=3 DURATION=60 (seconds sampled per run) RATE=2 (utterances/s). Prints a summary; raw samples stay in
 # $WORK (printed) when KEEP=1. For comparisons only: JVM_OPTS="..." replaces the unit's flags (JVM_OPTS=" " = JVM
 # defaults).
@@ -21,6 +25,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/find-jdk.sh
 RUNS=${RUNS:-3}; DURATION=${DURATION:-60}; RATE=${RATE:-2}; KEEP=${KEEP:-0}
+MODEL=${MODEL:-}; MODEL_AT=${MODEL_AT:-20}
 DEVICE_JAR=device/target/voc-device.jar
 GATEWAY_JAR=gateway/target/voc-gateway.jar
 UNIT=device/src/deb/data/usr/lib/systemd/system/voc-device.service
@@ -77,10 +82,13 @@ median() { sort -g | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]}'; }
 : > "$WORK/startup_ms"; : > "$WORK/started_ms"; : > "$WORK/rss_end"; : > "$WORK/hwm"; : > "$WORK/rss_median"; : > "$WORK/accepted"
 for r in $(seq 1 "$RUNS"); do
   D="$WORK/run$r"; mkdir -p "$D"
+  # The embedded broker lets no client in without a password (as bin/demo does it; 0600 file).
+  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -jar "$GATEWAY_JAR" broker password "bench-$r" \
+    --data-dir "$WORK/gateway" --out "$D/broker.password" > /dev/null
   cat > "$D/device.yaml" <<YAML
 device: {id: bench-$r, site: bench-site}
 data_dir: $D/data
-broker: {url: $BROKER}
+broker: {url: $BROKER, password_file: $D/broker.password}
 outbox: {max_bytes: 268435456, power_loss_safe: true}
 telemetry: {interval_s: 60}
 YAML
@@ -95,7 +103,16 @@ YAML
     kill -0 "$AGENT" 2>/dev/null || { echo "agent exited early:"; tail -20 "$D/agent.log"; exit 1; }
     awk -v t="$t" '/^VmRSS:/{r=$2} /^VmHWM:/{h=$2} /^RssAnon:/{a=$2} /^RssFile:/{f=$2} END{print t","r","h","a","f}' \
       "/proc/$AGENT/status" >> "$D/samples.csv"
+    if [ -n "$MODEL" ] && [ "$r" = 1 ] && [ "$t" = "$MODEL_AT" ]; then
+      echo "   t=${t}s: publishing $MODEL through the gateway (the previous HWM: $(mb "$(tail -1 "$D/samples.csv" | cut -d, -f3)") MB)"
+      "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -jar "$GATEWAY_JAR" model publish --file "$MODEL" \
+        --data-dir "$WORK/gateway" > "$WORK/publish.log" 2>&1 || { cat "$WORK/publish.log"; exit 1; }
+    fi
   done
+  if [ -n "$MODEL" ]; then
+    INSTALLED=$(grep -m1 'event=model_updated' "$D/agent.log" | cut -d' ' -f1 || true)
+    echo "   model installed: ${INSTALLED:-NOT within the run} ($(grep -c 'event=model_updated' "$D/agent.log" || true) install(s))"
+  fi
   kill -TERM "$AGENT"; wait "$AGENT" 2>/dev/null || true; AGENT=""
   FIRST=$(grep -m1 'event=utterance_accepted' "$D/agent.log" | cut -d' ' -f1)
   [ -n "$FIRST" ] || { echo "no record accepted in run $r:"; tail -20 "$D/agent.log"; exit 1; }
