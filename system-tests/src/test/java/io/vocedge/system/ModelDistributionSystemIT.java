@@ -130,4 +130,79 @@ class ModelDistributionSystemIT {
             gateway.terminate(Duration.ofSeconds(60));
         }
     }
+
+    /** The shipped model under another version: the same 4.4 MB (34 chunks), header rewritten, checksum redone. */
+    private static byte[] shippedModelRenamed(String version) throws Exception {
+        byte[] file = Files.readAllBytes(Path.of(
+                "..",
+                "device",
+                "src",
+                "main",
+                "resources",
+                "io",
+                "vocedge",
+                "device",
+                "insights",
+                "model-default.vocim"));
+        int length = ((file[9] & 0xff) << 8) | (file[10] & 0xff); // "VOCIM", int format, then the version's UTF
+        byte[] name = version.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(name).hasSize(length);
+        System.arraycopy(name, 0, file, 11, length);
+        byte[] digest =
+                java.security.MessageDigest.getInstance("SHA-256").digest(Arrays.copyOf(file, file.length - 32));
+        System.arraycopy(digest, 0, file, file.length - 32, 32);
+        return file;
+    }
+
+    @Test
+    void anAgentKilledMidDownloadResumesFromItsVerifiedChunksAndInstallsTheModel() throws Exception {
+        String version = "1-0123456789ab";
+        byte[] bytes = shippedModelRenamed(version);
+        assertThat(ModelFileHeader.read(bytes, "renamed").version()).isEqualTo(version);
+        Path model = Files.write(dir.resolve("renamed.vocim"), bytes);
+        try (Scenario s = new Scenario(dir)) {
+            JarProcess gateway = s.startGateway(s.gateway("gw1", Map.of()), "gw1");
+            Path gdir = dir.resolve("gateway-gw1");
+            Path replay = s.replayFile("resume", 2000);
+            JarProcess device =
+                    s.device("dev-resume", replay, 10, 64L * 1024 * 1024, false).start();
+            await().atMost(Duration.ofSeconds(90))
+                    .until(() ->
+                            s.store.countSafely("SELECT COUNT(*) FROM devices WHERE device_id = 'dev-resume'") == 1);
+            Run ok = gatewayCli(gdir, "model", "publish", "--file", model.toString(), "--site", "store-1");
+            assertThat(ok.exit()).as(ok.output()).isZero();
+
+            // kill -9 once a few chunks are on disk (the gateway serves 4 per second: 34 take about 8 s).
+            Path part = s.deviceDataDir("dev-resume").resolve("model/download.part");
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> Files.exists(part) && Files.size(part) >= 3L * 128 * 1024);
+            device.kill9();
+            long kept = Files.size(part);
+            assertThat(kept).as("killed mid-download").isLessThan(bytes.length);
+            assertThat(s.deviceDataDir("dev-resume").resolve("model/active.vocim"))
+                    .doesNotExist();
+
+            int before = device.logText().length();
+            JarProcess again =
+                    s.device("dev-resume", replay, 10, 64L * 1024 * 1024, false).start();
+            await().atMost(Duration.ofSeconds(90))
+                    .until(() -> s.store.countSafely("SELECT COUNT(*) FROM devices WHERE device_id = 'dev-resume' "
+                                    + "AND last_status->'details'->>'model_version' = '" + version + "'")
+                            == 1);
+            String after = again.logText().substring(before);
+            java.util.regex.Matcher started = java.util.regex.Pattern.compile("event=model_download_started version="
+                            + version + " size_bytes=\\d+ chunks=34 from_chunk=(\\d+)")
+                    .matcher(after);
+            assertThat(started.find()).as(after).isTrue();
+            assertThat(Integer.parseInt(started.group(1)))
+                    .as("resumed from the chunks verified before the kill")
+                    .isPositive();
+            assertThat(Files.readAllBytes(s.deviceDataDir("dev-resume").resolve("model/active.vocim")))
+                    .isEqualTo(bytes);
+            assertThat(part).doesNotExist();
+            again.terminate(Duration.ofSeconds(60));
+            gateway.terminate(Duration.ofSeconds(60));
+        }
+    }
 }
