@@ -238,33 +238,25 @@ public final class GatewayApp implements AutoCloseable {
                 .register(registryMetrics);
         mqtt.withModelRequests(modelChunks::offer);
         mqtt.connect(worker::offer, () -> running);
+        // The registry both distributors read each round.
+        java.util.function.Supplier<java.util.List<io.vocedge.gateway.store.DeviceEntry>> registeredDevices = () -> {
+            try {
+                return store.devices();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        };
         // Published lexicons ('voc-gateway lexicon publish') kept retained on each device's down/lexicon.
         var lexicons = new io.vocedge.gateway.lexicon.LexiconDistributor(
                         new io.vocedge.gateway.lexicon.LexiconPublications(store.dataSource(), store.dialect()),
-                        () -> {
-                            try {
-                                return store.devices();
-                            } catch (java.sql.SQLException e) {
-                                throw new IllegalStateException(e.getMessage(), e);
-                            }
-                        },
+                        registeredDevices,
                         mqtt,
                         json)
                 .start(5_000);
         stopOrder.add(0, lexicons);
         // The manifest of the published model kept retained on each device's down/model, the same way.
-        var modelManifests = new io.vocedge.gateway.model.ModelDistributor(
-                        models,
-                        () -> {
-                            try {
-                                return store.devices();
-                            } catch (java.sql.SQLException e) {
-                                throw new IllegalStateException(e.getMessage(), e);
-                            }
-                        },
-                        mqtt,
-                        json)
-                .start(5_000);
+        var modelManifests =
+                new io.vocedge.gateway.model.ModelDistributor(models, registeredDevices, mqtt, json).start(5_000);
         stopOrder.add(0, modelManifests);
 
         String token = adminToken(dataDir);
