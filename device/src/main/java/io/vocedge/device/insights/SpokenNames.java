@@ -1379,10 +1379,10 @@ final class SpokenNames {
             return -1;
         }
         String a = base(tokens.get(i));
-        if ((listed(a) && !NameLists.ENGLISH.contains(a) || foreignAlone(a))
+        boolean person = (listed(a) && !NameLists.ENGLISH.contains(a) || foreignAlone(a))
                 && !NameLists.AMBIGUOUS.contains(a)
-                && !NameLists.STOP.contains(a)
-                && !(i > 0 && NOT_BEFORE_A_PERSON.contains(tokens.get(i - 1).lower()))) {
+                && !NameLists.STOP.contains(a);
+        if (person && !(i > 0 && NOT_BEFORE_A_PERSON.contains(tokens.get(i - 1).lower()))) {
             int last = withSurname(tokens, i);
             if (last == i && i + 2 < tokens.size() && foreign(base(tokens.get(i + 1)))) {
                 last = i + 1; // "chidi eze from parts": a short surname, known by what follows
@@ -1392,10 +1392,7 @@ final class SpokenNames {
                 return last + 1;
             }
         }
-        if ((listed(a) && !NameLists.ENGLISH.contains(a) || foreignAlone(a))
-                && !NameLists.AMBIGUOUS.contains(a)
-                && !NameLists.STOP.contains(a)
-                && (askedToAct(tokens, i) || absent(tokens, i + 1))) {
+        if (person && (askedToAct(tokens, i) || absent(tokens, i + 1))) {
             add(tokens, i, i, out, found); // "did oksana ring back", "Niamh off sick, Connor covering"
             return i + 1;
         }

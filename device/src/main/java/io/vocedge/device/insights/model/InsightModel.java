@@ -2,9 +2,7 @@ package io.vocedge.device.insights.model;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -171,7 +169,7 @@ public final class InsightModel {
      * sentiment class the weight is measured against the mean of the three classes, which is what moves a softmax.
      */
     List<Evidence> evidence(FeatureVector v, NormalizedText t, int head, int max) {
-        return evidence(v, t, rowsOf(v), head, max);
+        return evidence(v, t, rowsOf(v), new String[v.size], head, max);
     }
 
     int[] rowsOf(FeatureVector v) {
@@ -184,9 +182,10 @@ public final class InsightModel {
 
     /**
      * Contributions are computed for every feature, but readable terms are built only for the strongest few (terms are
-     * strings; building them for every feature cost more than the prediction itself).
+     * strings; building them for every feature cost more than the prediction itself). {@code terms} caches the terms
+     * built, by feature, across the heads of one utterance (the same strong features explain several heads).
      */
-    private List<Evidence> evidence(FeatureVector v, NormalizedText t, int[] rows, int head, int max) {
+    private List<Evidence> evidence(FeatureVector v, NormalizedText t, int[] rows, String[] terms, int head, int max) {
         int keep = max * 3;
         int[] top = new int[keep];
         double[] topC = new double[keep];
@@ -217,22 +216,37 @@ public final class InsightModel {
             topC[k] = c;
             top[k] = i;
         }
-        Map<String, double[]> byTerm = new LinkedHashMap<>();
+        // Merged by term in order of first appearance (at most keep terms: a linear search beats a map here).
+        String[] mergedTerm = new String[n];
+        double[] mergedWeight = new double[n];
+        int[] mergedPos = new int[n];
+        int merged = 0;
         for (int k = 0; k < n; k++) {
             int i = top[k];
-            String term = Featurizer.term(v, t, i);
-            double[] acc = byTerm.get(term);
-            if (acc == null) {
-                acc = new double[] {0, v.pos[i]};
-                byTerm.put(term, acc);
+            String term = terms[i];
+            if (term == null) {
+                term = Featurizer.term(v, t, i);
+                terms[i] = term;
             }
-            acc[0] += topC[k];
+            int m = 0;
+            while (m < merged && !mergedTerm[m].equals(term)) {
+                m++;
+            }
+            if (m == merged) {
+                mergedTerm[m] = term;
+                mergedPos[m] = v.pos[i];
+                merged++;
+            }
+            mergedWeight[m] += topC[k];
         }
-        List<Evidence> out = new ArrayList<>(byTerm.size());
-        byTerm.forEach((term, acc) -> out.add(new Evidence(
-                term.length() > 128 ? term.substring(0, 128) : term,
-                (int) acc[1],
-                Math.round(acc[0] * 1000) / 1000.0)));
+        List<Evidence> out = new ArrayList<>(merged);
+        for (int m = 0; m < merged; m++) {
+            String term = mergedTerm[m];
+            out.add(new Evidence(
+                    term.length() > 128 ? term.substring(0, 128) : term,
+                    mergedPos[m],
+                    Math.round(mergedWeight[m] * 1000) / 1000.0));
+        }
         out.sort(Comparator.comparingDouble(Evidence::weight).reversed());
         return out.size() > max ? List.copyOf(out.subList(0, max)) : out;
     }
@@ -264,11 +278,12 @@ public final class InsightModel {
         NormalizedText t = NormalizedText.of(p.redacted(), p.lang());
         FeatureVector v = Featurizer.features(t, role, p.signals());
         int[] rows = rowsOf(v);
+        String[] terms = new String[v.size];
         double[] z = logits(v, rows);
         double[] prob = probabilities(z);
         int s = argmax(prob);
         double score = prob[2] - prob[0];
-        List<Evidence> sentimentEvidence = evidence(v, t, rows, s, EVIDENCE);
+        List<Evidence> sentimentEvidence = evidence(v, t, rows, terms, s, EVIDENCE);
         int[] clause = clauses(t);
         int clauses = clause.length == 0 ? 1 : clause[clause.length - 1] + 1;
         List<Decision> topics = new ArrayList<>();
@@ -277,11 +292,11 @@ public final class InsightModel {
             if (!decide(i, prob[h])) {
                 continue;
             }
-            List<Evidence> ev = evidence(v, t, rows, h, EVIDENCE);
+            List<Evidence> ev = evidence(v, t, rows, terms, h, EVIDENCE);
             String ts = Labels.SENTIMENTS.get(s);
             double tscore = score;
             if (clauses > 1) {
-                double[] cp = clauseSentiment(v, t, clause, anchorClause(v, t, clause, h));
+                double[] cp = clauseSentiment(v, rows, clause, anchorClause(v, rows, clause, h));
                 int c = argmax(cp);
                 ts = Labels.SENTIMENTS.get(c);
                 tscore = cp[2] - cp[0];
@@ -293,7 +308,7 @@ public final class InsightModel {
             int h = labels.flagHead(i);
             if (decide(labels.topics().size() + i, prob[h])) {
                 flags.add(new Decision(
-                        labels.flags().get(i), round(prob[h]), evidence(v, t, rows, h, EVIDENCE), null, 0));
+                        labels.flags().get(i), round(prob[h]), evidence(v, t, rows, terms, h, EVIDENCE), null, 0));
             }
         }
         return new Result(Labels.SENTIMENTS.get(s), round(score), round(prob[s]), sentimentEvidence, topics, flags);
@@ -313,6 +328,8 @@ public final class InsightModel {
         return best;
     }
 
+    private static final Set<String> EN_CONTRAST = Set.of("but", "however", "though", "although", "yet");
+
     /** Clause index of each unit: a new clause at a punctuation break or a contrast word. */
     private static int[] clauses(NormalizedText t) {
         int[] c = new int[t.size()];
@@ -327,7 +344,7 @@ public final class InsightModel {
                             || u.equals("可")
                                     && i + 1 < t.size()
                                     && t.units.get(i + 1).equals("是"))
-                    : Set.of("but", "however", "though", "although", "yet").contains(u);
+                    : EN_CONTRAST.contains(u);
             if (i > 0 && (t.breakBefore.get(i) || contrast)) {
                 k++;
             }
@@ -337,11 +354,11 @@ public final class InsightModel {
     }
 
     /** The clause of the feature that pushed {@code head} most (n-gram features only); 0 if none. */
-    private int anchorClause(FeatureVector v, NormalizedText t, int[] clause, int head) {
+    private int anchorClause(FeatureVector v, int[] rows, int[] clause, int head) {
         double best = 0;
         int anchor = 0;
         for (int i = 0; i < v.size; i++) {
-            int r = row(v.hash[i]);
+            int r = rows[i];
             int u = v.unit[i];
             if (r < 0 || u < 0 || u >= clause.length) {
                 continue;
@@ -356,7 +373,7 @@ public final class InsightModel {
     }
 
     /** Sentiment of one clause: the bias and the n-gram features inside it, through the calibrated softmax. */
-    private double[] clauseSentiment(FeatureVector v, NormalizedText t, int[] clause, int which) {
+    private double[] clauseSentiment(FeatureVector v, int[] rows, int[] clause, int which) {
         double[] z = new double[Labels.SENTIMENT_HEADS];
         for (int c = 0; c < z.length; c++) {
             z[c] = bias[c];
@@ -366,7 +383,7 @@ public final class InsightModel {
             if (u < 0 || u >= clause.length || clause[u] != which) {
                 continue;
             }
-            int r = row(v.hash[i]);
+            int r = rows[i];
             if (r < 0) {
                 continue;
             }

@@ -26,6 +26,23 @@ final class NormalizedText {
     /** Units joined (single spaces in English, none in Chinese except around Latin words), for the cue patterns. */
     String joined;
 
+    /** Contractions written without the apostrophe that open to a word and "not" ("didnt" -> "did not"). */
+    private static final Set<String> OPEN_NT = Set.of(
+            "dont",
+            "didnt",
+            "doesnt",
+            "isnt",
+            "wasnt",
+            "arent",
+            "werent",
+            "havent",
+            "hasnt",
+            "hadnt",
+            "couldnt",
+            "wouldnt",
+            "shouldnt",
+            "mustnt");
+
     private static final Set<String> EN_FILLERS = Set.of("uh", "um", "er", "erm", "uhh", "umm", "hmm", "mm", "ah");
     private static final Set<String> EN_NUMBERS = Set.of(
             "zero",
@@ -174,24 +191,7 @@ final class NormalizedText {
             default -> {
                 if (w.endsWith("n't")) {
                     base = w.substring(0, w.length() - 3);
-                } else if (w.length() > 4
-                        && w.endsWith("nt")
-                        && Set.of(
-                                        "dont",
-                                        "didnt",
-                                        "doesnt",
-                                        "isnt",
-                                        "wasnt",
-                                        "arent",
-                                        "werent",
-                                        "havent",
-                                        "hasnt",
-                                        "hadnt",
-                                        "couldnt",
-                                        "wouldnt",
-                                        "shouldnt",
-                                        "mustnt")
-                                .contains(w)) {
+                } else if (w.length() > 4 && w.endsWith("nt") && OPEN_NT.contains(w)) {
                     base = w.substring(0, w.length() - 2);
                 }
             }
