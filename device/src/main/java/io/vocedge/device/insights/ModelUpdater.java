@@ -455,12 +455,24 @@ public final class ModelUpdater implements AutoCloseable {
         changed.run();
     }
 
+    /**
+     * Keeps the running file as {@code previous.vocim}, then replaces {@code active.vocim} atomically: at no moment is
+     * there no active file (a kill -9 between the two steps restarts with the old model, not the built-in one). The
+     * previous file is a second name of the same bytes (a hard link, no copy); where links are not supported, a copy.
+     */
     private void persist(byte[] file) throws IOException {
         OwnerOnly.directory(dir);
         Path active = dir.resolve(ACTIVE);
         if (Files.exists(active)) {
+            Path link = dir.resolve(PREVIOUS + ".new");
+            Files.deleteIfExists(link);
+            try {
+                Files.createLink(link, active);
+            } catch (UnsupportedOperationException | IOException e) {
+                OwnerOnly.writeAtomically(link, Files.readAllBytes(active));
+            }
             Files.move(
-                    active, dir.resolve(PREVIOUS), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    link, dir.resolve(PREVIOUS), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         OwnerOnly.writeAtomically(active, file);
     }

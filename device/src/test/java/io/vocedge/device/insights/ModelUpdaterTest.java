@@ -237,7 +237,12 @@ class ModelUpdaterTest {
         updater.onManifest(message(m3), false);
         gateway.answerAll(m3, third);
         assertThat(engine.modelVersion()).isEqualTo(V3);
-        assertThat(Files.readAllBytes(modelDir().resolve("previous.vocim"))).isEqualTo(second);
+        Path previous = modelDir().resolve("previous.vocim");
+        assertThat(Files.readAllBytes(previous)).isEqualTo(second);
+        assertThat(Files.readAllBytes(active)).isEqualTo(third);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(previous)))
+                .isEqualTo("rw-------");
+        assertThat(modelDir().resolve("previous.vocim.new")).doesNotExist();
         assertThat(ModelUpdater.startupModel(dir, bundled).version()).isEqualTo(V3);
         // The engine can still roll back to the model before.
         assertThat(engine.rollbackModel()).isEqualTo(V2);
