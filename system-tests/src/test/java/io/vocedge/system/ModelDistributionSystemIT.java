@@ -61,7 +61,7 @@ class ModelDistributionSystemIT {
         assertThat(train.exit()).as(train.output()).isZero();
         byte[] bytes = Files.readAllBytes(model);
         String version = ModelFileHeader.read(bytes, "small.vocim").version();
-        assertThat(bytes.length).as("several chunks").isGreaterThan(3 * 128 * 1024);
+        assertThat(bytes.length).as("several chunks").isGreaterThan(3 * Limits.MODEL_CHUNK_BYTES);
 
         Path truncated = Files.write(dir.resolve("truncated.vocim"), Arrays.copyOf(bytes, bytes.length - 1000));
         byte[] flipped = bytes.clone();
@@ -73,11 +73,7 @@ class ModelDistributionSystemIT {
             JarProcess gateway = s.startGateway(s.gateway("gw1", Map.of()), "gw1");
             Path gdir = dir.resolve("gateway-gw1");
             Path replay = s.replayFile("model", 2000);
-            JarProcess device =
-                    s.device("dev-model", replay, 10, 64L * 1024 * 1024, false).start();
-            await().atMost(Duration.ofSeconds(90))
-                    .until(() ->
-                            s.store.countSafely("SELECT COUNT(*) FROM devices WHERE device_id = 'dev-model'") == 1);
+            JarProcess device = startRegistered(s, "dev-model", replay);
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> s.store.countSafely("SELECT COUNT(*) FROM records WHERE device_id = 'dev-model' "
                                     + "AND model_version IS NOT NULL")
@@ -120,8 +116,7 @@ class ModelDistributionSystemIT {
             device.terminate(Duration.ofSeconds(60));
             // The log file is appended to: only what the second process wrote counts.
             int before = device.logText().length();
-            JarProcess again =
-                    s.device("dev-model", replay, 10, 64L * 1024 * 1024, false).start();
+            JarProcess again = agent(s, "dev-model", replay).start();
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> again.logText().substring(before).contains("event=sync_connected"));
             assertThat(again.logText().substring(before)).contains("event=model_distributed_loaded version=" + version);
@@ -130,6 +125,20 @@ class ModelDistributionSystemIT {
             again.terminate(Duration.ofSeconds(60));
             gateway.terminate(Duration.ofSeconds(60));
         }
+    }
+
+    /** The agent as these tests run it: replaying at 10 utterances/s, an outbox of up to 64 MiB, never exiting. */
+    private static JarProcess agent(Scenario s, String deviceId, Path replay) throws Exception {
+        return s.device(deviceId, replay, 10, 64L * 1024 * 1024, false);
+    }
+
+    /** Starts the agent and waits until the gateway has registered it (its first status arrived). */
+    private static JarProcess startRegistered(Scenario s, String deviceId, Path replay) throws Exception {
+        JarProcess device = agent(s, deviceId, replay).start();
+        await().atMost(Duration.ofSeconds(90))
+                .until(() ->
+                        s.store.countSafely("SELECT COUNT(*) FROM devices WHERE device_id = '" + deviceId + "'") == 1);
+        return device;
     }
 
     /** The shipped model under another version: the same 4.4 MB (about 35 chunks), header rewritten, checksum redone. */
@@ -165,11 +174,7 @@ class ModelDistributionSystemIT {
             JarProcess gateway = s.startGateway(s.gateway("gw1", Map.of()), "gw1");
             Path gdir = dir.resolve("gateway-gw1");
             Path replay = s.replayFile("resume", 2000);
-            JarProcess device =
-                    s.device("dev-resume", replay, 10, 64L * 1024 * 1024, false).start();
-            await().atMost(Duration.ofSeconds(90))
-                    .until(() ->
-                            s.store.countSafely("SELECT COUNT(*) FROM devices WHERE device_id = 'dev-resume'") == 1);
+            JarProcess device = startRegistered(s, "dev-resume", replay);
             Run ok = gatewayCli(gdir, "model", "publish", "--file", model.toString(), "--site", "store-1");
             assertThat(ok.exit()).as(ok.output()).isZero();
 
@@ -177,7 +182,7 @@ class ModelDistributionSystemIT {
             Path part = s.deviceDataDir("dev-resume").resolve("model/download.part");
             await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(50))
-                    .until(() -> Files.exists(part) && Files.size(part) >= 3L * 128 * 1024);
+                    .until(() -> Files.exists(part) && Files.size(part) >= 3L * Limits.MODEL_CHUNK_BYTES);
             device.kill9();
             long kept = Files.size(part);
             assertThat(kept).as("killed mid-download").isLessThan(bytes.length);
@@ -186,8 +191,7 @@ class ModelDistributionSystemIT {
 
             int chunks = (bytes.length + Limits.MODEL_CHUNK_BYTES - 1) / Limits.MODEL_CHUNK_BYTES;
             int before = device.logText().length();
-            JarProcess again =
-                    s.device("dev-resume", replay, 10, 64L * 1024 * 1024, false).start();
+            JarProcess again = agent(s, "dev-resume", replay).start();
             await().atMost(Duration.ofSeconds(90))
                     .until(() -> s.store.countSafely("SELECT COUNT(*) FROM devices WHERE device_id = 'dev-resume' "
                                     + "AND last_status->'details'->>'model_version' = '" + version + "'")
