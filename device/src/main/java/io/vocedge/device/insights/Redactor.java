@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * fillers). Prices, times, durations, dates, model years and quantities are kept ({@link SpokenNumbers} says how).
  * Personal names go where the speech says a name is there ({@link SpokenNames}: "my name is", "ask for", mrs, 我叫,
  * 刘 经理), and a word of a removed address or name said again elsewhere in the line goes with it.
+ * A date after a birth cue ("DOB", "date of birth", 出生日期) goes as {@code <dob>} ({@link BirthDates}); other dates stay.
  * Placeholders are typed ({@code <phone>}, {@code <id>}, {@code <card>}, {@code <email>}, {@code <plate>},
- * {@code <name>}); the result names the kinds removed, never the values.
+ * {@code <name>}, {@code <dob>}); the result names the kinds removed, never the values.
  *
  * <p>Beside the rules, a learned tagger ({@link PiiTagger}) removes runs of digits and letters the rules left but
  * that read as personal in their context; it only adds removals.
@@ -361,6 +362,11 @@ public final class Redactor {
         }
         if (hasPlateCue(input)) {
             regex(CUED_PLATE, input, "plate", spans, 1);
+        }
+        if (BirthDates.mayHoldCue(input)) {
+            for (SpokenNumbers.Found f : BirthDates.find(tokens)) {
+                spans.add(new Span(f.start(), f.end(), f.kind()));
+            }
         }
         for (SpokenNumbers.Found f : SpokenEmails.find(tokens)) {
             if (f.end() < input.length() && input.charAt(f.end()) == '/' || slashAfter(input, f.end())) {
