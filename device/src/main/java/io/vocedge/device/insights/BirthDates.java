@@ -255,7 +255,7 @@ final class BirthDates {
                 month = true;
             } else if (t.type() == Type.WORD && (SpokenNumbers.isNumberWord(w) || w.equals("oh") || w.equals("o"))) {
                 cardinals++;
-                if (yearWords(tokens, j) || month && OLD_TENS.contains(w)) {
+                if (yearWords(tokens, j) || month && oldTens(w)) {
                     return true; // "nineteen eighty six", "twenty oh two", "two thousand", "feb eighty eight"
                 }
             }
@@ -265,31 +265,9 @@ final class BirthDates {
     }
 
     /** Tens that cannot be a day of the month: after a month they begin a year said in two halves. */
-    private static final Set<String> OLD_TENS = Set.of("forty", "fifty", "sixty", "seventy", "eighty", "ninety");
-
-    private static final Set<String> SECOND_HALF_OF_YEAR = Set.of(
-            "oh",
-            "o",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-            "thirty",
-            "forty",
-            "fifty",
-            "sixty",
-            "seventy",
-            "eighty",
-            "ninety",
-            "thousand",
-            "hundred");
+    private static boolean oldTens(String w) {
+        return SpokenNumbers.isTens(w) && !w.equals("twenty") && !w.equals("thirty");
+    }
 
     /** "nineteen eighty", "twenty oh two", "twenty twenty", "two thousand": the first half of a year said aloud. */
     private static boolean yearWords(List<Token> tokens, int j) {
@@ -298,7 +276,13 @@ final class BirthDates {
             return false;
         }
         String next = tokens.get(j + 1).lower();
-        return w.equals("two") ? next.equals("thousand") : SECOND_HALF_OF_YEAR.contains(next);
+        return w.equals("two")
+                ? next.equals("thousand")
+                : next.equals("oh")
+                        || next.equals("o")
+                        || next.equals("hundred")
+                        || SpokenNumbers.isTeen(next)
+                        || SpokenNumbers.isTens(next);
     }
 
     private static int firstDatePart(List<Token> tokens, int k, int last) {

@@ -2,11 +2,7 @@ package io.vocedge.device.insights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vocedge.device.insights.model.Example;
-import io.vocedge.device.insights.model.LabelledCorpus;
 import io.vocedge.device.insights.model.Metrics;
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,12 +16,8 @@ import org.junit.jupiter.api.Test;
 class DetailsHeldoutQualityTest {
     @Test
     void plainDetailExchangesAreNeutralAndComplaintsAboutThemAreNot() throws Exception {
-        List<Example> set =
-                LabelledCorpus.read(Path.of("corpus/details-heldout")).examples();
-        assertThat(set).hasSize(400);
-        Metrics m = DevSetQualityTest.measure(InsightEngine.withDefaults(), set, false);
-        String report = m.report("details held-out set, engine with model", false);
-        System.out.print(report);
+        Metrics m = DevSetQualityTest.heldOut("corpus/details-heldout", 400, "details held-out set");
+        String report = m.report("details held-out set", false);
         assertThat(m.sentimentAccuracy()).as(report).isGreaterThanOrEqualTo(0.92);
         assertThat(m.sentimentRecall("neutral")).as(report).isGreaterThanOrEqualTo(0.95);
         assertThat(m.sentimentRecall("negative")).as(report).isGreaterThanOrEqualTo(0.90);

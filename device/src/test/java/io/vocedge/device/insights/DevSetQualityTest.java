@@ -6,6 +6,7 @@ import io.vocedge.device.insights.model.Example;
 import io.vocedge.device.insights.model.LabelledCorpus;
 import io.vocedge.device.insights.model.Metrics;
 import io.vocedge.protocol.Taxonomy;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +25,18 @@ class DevSetQualityTest {
                         .getResource("/insights/devset.tsv")
                         .toURI()))
                 .examples();
+    }
+
+    /**
+     * The shipped engine's figures on a blind held-out directory of the corpus (never trained on), after checking it
+     * holds {@code size} lines; the report is printed, never the lines' misses.
+     */
+    static Metrics heldOut(String directory, int size, String name) throws IOException {
+        List<Example> set = LabelledCorpus.read(Path.of(directory)).examples();
+        assertThat(set).hasSize(size);
+        Metrics m = measure(InsightEngine.withDefaults(), set, false);
+        System.out.print(m.report(name + ", engine with model", false));
+        return m;
     }
 
     static Metrics measure(InsightEngine engine, List<Example> set, boolean printMisses) {
