@@ -205,7 +205,7 @@ final class NameLists {
             cooper benz chrysler chevrolet rover vega royce martin aston land washington jackson madison georgia
             florence virginia carolina savannah chelsea kingston lexington denver orlando cleveland raleigh
             january february july september october november december monday tuesday wednesday thursday friday
-            saturday sunday alexa siri cortana una christmas easter christ chatgpt copilot
+            saturday sunday mon tue tues wed thur thurs fri sat alexa siri cortana una christmas easter christ chatgpt copilot
             """);
 
     /** Of {@link #AMBIGUOUS}, the first names (a car or a place never starts a "first name + surname" pair). */

@@ -52,6 +52,9 @@ public final class Redactor {
                     + "|FWD|RWD|DSG|DCT|CVT|BEV|HEV|TCE|DCI|HDI|CRD|JTD|TDV|SDV|XDR|EVO|RSI|SVO)\\b)[A-HJ-PR-Y]{3}\\b");
     /** The visible end of a masked card: "**** **** **** 4821", "XXXX-XXXX-XXXX-3307", "xxxx xxxx xxxx 1234". */
     private static final Pattern MASKED_CARD = Pattern.compile("(?:(?:\\*{4}|[Xx]{4}|•{4})[ -]?){2,3}(\\d{4})\\b");
+    /** One masked group and the last four after a card word: "Visa ****4417", "卡 ****6638". */
+    private static final Pattern MASKED_TAIL = Pattern.compile(
+            "(?iu)(?:visa|mastercard|master card|amex|card|debit|credit|卡)[^\\d*•]{0,12}?(?:\\*{2,}|[Xx]{2,}|•{2,})[ -]?(\\d{4})(?!\\d)");
     /**
      * A card masked in the middle with its first digits shown ("6228 4800 ****** 7716", "5187 10** **** 6638", "5301
      * 25XX XXXX 9084"): the bank's prefix and the last four together narrow it to one card, so all of it goes.
@@ -332,6 +335,7 @@ public final class Redactor {
         if (input.indexOf('*') >= 0 || input.indexOf('•') >= 0 || RedactionTokens.containsIgnoreCase(input, "xxxx")) {
             regex(MASKED_CARD, input, "card", spans, 1);
             regex(MASKED_CARD_MIDDLE, input, "card", spans, 0);
+            regex(MASKED_TAIL, input, "card", spans, 1);
         }
         if (hasProvince(input)) {
             regex(CN_PLATE, input, "plate", spans, 0);
@@ -443,6 +447,7 @@ public final class Redactor {
         licenceSurnames(tokens, spans);
         sayAgain(tokens, spans);
         extendPhones(input, spans);
+        areaCodesApart(input, spans);
         letterPrefixes(input, spans);
         return spans;
     }
@@ -580,6 +585,7 @@ public final class Redactor {
                 thing = PRICE_WORDS.contains(
                         tokens.get(k).lower()); // "the card fee is four five and five five six six"
             }
+            thing |= SpokenNumbers.tollFreeSaidBefore(tokens, i, digits); // "the hotline one eight hundred ..."
             if (digits >= 3 && !amount && !thing) {
                 spans.add(new Span(tokens.get(i).start(), tokens.get(j - 1).end(), kind));
             }
@@ -971,6 +977,28 @@ public final class Redactor {
                 }
                 spans.set(k, new Span(s.start(), end, "phone"));
             }
+        }
+    }
+
+    private static final String SAID_DIGIT =
+            "(?:[0-9０-９]|零|〇|洞|幺|一|二|两|三|四|五|六|七|八|九|zero|oh|one|two|three|four|five|six|seven|eight|nine)";
+
+    /** An area code said on its own, before or after the number: 区号 零 七 五 五 座机 ..., "area code is oh two". */
+    private static final Pattern AREA_CODE_APART = Pattern.compile("(?iu)(?:区\\s*号|area code)\\s*(?:是|is|:|：|,|，)?\\s*("
+            + SAID_DIGIT + "(?:\\s*" + SAID_DIGIT + "){1,4})(?![0-9０-９\\p{L}])");
+
+    /**
+     * An area code said apart from its number ("区号 零 七 五 五 座机 八 八 ..."): with a phone removed in the line, the
+     * code after 区号 / "area code" goes too; alone it is a town's, and stays.
+     */
+    private static void areaCodesApart(String input, List<Span> spans) {
+        if (!hasKind(spans, "phone")
+                || !(input.contains("区") || RedactionTokens.containsIgnoreCase(input, "area code"))) {
+            return;
+        }
+        Matcher m = AREA_CODE_APART.matcher(input);
+        while (m.find()) {
+            spans.add(new Span(m.start(1), m.end(1), "phone")); // said in words too: no digit needed, unlike regex()
         }
     }
 

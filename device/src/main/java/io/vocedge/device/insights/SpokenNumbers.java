@@ -1952,6 +1952,9 @@ final class SpokenNumbers {
         if ("bank".equals(cue) && digits >= 6 && digits <= 18) {
             return "account";
         }
+        if (tollFreeSaidBefore(tokens, first, digits) && !givenAsOwn(tokens, first, last)) {
+            return null; // "call the hotline one eight hundred two two seven ...": the shop's toll-free line
+        }
         if (counting(pieces) && digits >= 7 && phoneCueBefore(tokens, first)) {
             return "phone"; // 電話 號碼 係 九 八 七 六 五 四 三 二: a number, whatever its digits
         }
@@ -2061,6 +2064,9 @@ final class SpokenNumbers {
         if (digits.length() == 10 && (digits.startsWith("400") || digits.startsWith("800"))) {
             return true;
         }
+        if (digits.length() == 10 && (digits.startsWith("1300") || digits.startsWith("1800"))) {
+            return true; // Australia's local-rate and freecall numbers: a business's
+        }
         if ((digits.length() == 10 || digits.length() == 11) && digits.startsWith("0")) {
             for (String prefix : UK_NON_GEOGRAPHIC) {
                 if (digits.startsWith(prefix)) {
@@ -2071,6 +2077,34 @@ final class SpokenNumbers {
         String d = digits.length() == 11 && digits.startsWith("1") ? digits.substring(1) : digits;
         return d.length() == 10
                 && (d.startsWith("800") || d.startsWith("888") || d.startsWith("877") || d.startsWith("866"));
+    }
+
+    /** Toll-free prefixes said aloud, which the number words read as an amount ("one eight hundred", "thirteen hundred"). */
+    private static final List<List<String>> TOLL_FREE_SAID = List.of(
+            List.of("one", "eight", "hundred"),
+            List.of("one", "eight", "double", "oh"),
+            List.of("one", "eight", "oh", "oh"),
+            List.of("one", "eight", "zero", "zero"),
+            List.of("one", "three", "hundred"),
+            List.of("one", "three", "double", "oh"),
+            List.of("one", "three", "oh", "oh"),
+            List.of("thirteen", "hundred"),
+            List.of("eighteen", "hundred"));
+
+    /**
+     * "call the hotline one eight hundred two two seven four nine nine nine": a toll-free prefix said right before six
+     * or seven digits, which the number words had read as an amount apart from them. The whole is a business line.
+     */
+    static boolean tollFreeSaidBefore(List<Token> tokens, int first, int digits) {
+        if (digits < 6 || digits > 7) {
+            return false;
+        }
+        for (List<String> prefix : TOLL_FREE_SAID) {
+            if (RedactionTokens.wordsAt(tokens, first - prefix.size(), prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -2118,11 +2152,26 @@ final class SpokenNumbers {
         }
         for (int k = last + 1; k < Math.min(tokens.size(), last + 4); k++) {
             String w = tokens.get(k).lower();
+            if (w.equals("my") && bringsAnotherNumber(tokens, k + 1)) {
+                return false; // "... the hotline 1-800 ... otherwise my mobile oh four ...": "my" brings the next
+                // number
+            }
             if (w.equals("my") || w.equals("me") || w.equals("我") && personalWord(tokens, k)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** "mobile oh four ...", "cell is five ...": at token {@code k}, a mobile named and its digits right after. */
+    private static boolean bringsAnotherNumber(List<Token> tokens, int k) {
+        if (k >= tokens.size() || !(tokens.get(k).is("mobile") || tokens.get(k).is("cell"))) {
+            return false;
+        }
+        int next = k + 1 < tokens.size() && tokens.get(k + 1).is("is") ? k + 2 : k + 1;
+        return next < tokens.size()
+                && (tokens.get(next).type() == Type.DIGITS
+                        || DIGIT_WORDS.containsKey(tokens.get(next).lower()));
     }
 
     private static final Set<String> BUSINESS_PAIR_ENDS =
