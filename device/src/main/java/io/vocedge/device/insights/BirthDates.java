@@ -192,10 +192,10 @@ final class BirthDates {
             String w = t.lower();
             if (t.type() == Type.DIGITS) {
                 int n = w.length();
-                parts += n == 6 || n == 8 ? 3 : n <= 4 ? 1 : 0;
                 if (n > 8 || n == 5 || n == 7) {
-                    break; // a longer run is a number of another kind, read by the number rules
+                    break; // a number of another kind, read by the number rules
                 }
+                parts += n == 6 || n == 8 ? 3 : 1; // 140288 and 19880214 are whole dates
                 last = j;
             } else if (t.type() == Type.ALNUM && ordinalDigits(w)) {
                 parts++; // 14th, 3rd
@@ -223,7 +223,7 @@ final class BirthDates {
         if (last < 0) {
             return null;
         }
-        boolean whole = month ? parts >= 2 : hanMark ? parts >= 2 : parts >= 3;
+        boolean whole = parts >= (month || hanMark ? 2 : 3);
         int first = firstDatePart(tokens, k, last);
         return whole && hasYear(tokens, first, last) ? new int[] {first, last} : null;
     }

@@ -2153,8 +2153,7 @@ final class SpokenNumbers {
         for (int k = last + 1; k < Math.min(tokens.size(), last + 4); k++) {
             String w = tokens.get(k).lower();
             if (w.equals("my") && bringsAnotherNumber(tokens, k + 1)) {
-                return false; // "... the hotline 1-800 ... otherwise my mobile oh four ...": "my" brings the next
-                // number
+                return false; // "... otherwise my mobile oh four ...": that "my" brings the next number
             }
             if (w.equals("my") || w.equals("me") || w.equals("我") && personalWord(tokens, k)) {
                 return true;
