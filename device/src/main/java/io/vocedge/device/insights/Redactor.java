@@ -240,16 +240,22 @@ public final class Redactor {
      * nine twenty seven"), in a line that talks about a card or its security code.
      */
     private static final Pattern EXPIRY = Pattern.compile(
-            "(?i)(?:\\b(?:expiry|expiration|exp|expires|expiring|valid thru|valid till|valid until|good thru|good through"
+            "(?i)(?:\\b(?:expiry|expiration|exp|expires|expiring|validity|valid thru|valid till|valid until|good thru|good through"
                     + "|valid through|runs out|run out)\\b\\.?(?:\\s+date)?(?:\\s+(?:is|of|on|in(?=\\s+" + MONTH
                     + ")))?"
                     + "|(?:有效期|到期(?:\\s*时\\s*间)?)\\s*(?:[至到是为:：]\\s*)?)\\s*:?\\s*"
-                    + "(\\d{1,2}([/.-])\\d{1,2}\\2(?:20)?\\d{2}\\b|\\d{1,2}\\s*/\\s*\\d{2,4}|\\d{2}[\\s-]\\d{2}\\b|(?:0[1-9]|1[0-2])\\d{2}\\b"
+                    + "(month\\s+(?:is\\s+)?" + EN_NUM + "(?:\\s+" + EN_NUM
+                    + ")?\\s+(?:and\\s+)?(?:the\\s+)?year\\s+(?:is\\s+)?"
+                    + EN_NUM + "(?:\\s+" + EN_NUM + ")?\\b" // "expiry month oh seven year twenty eight"
+                    + "|\\d{1,2}([/.-])\\d{1,2}\\2(?:20)?\\d{2}\\b|\\d{1,2}\\s*/\\s*\\d{2,4}|\\d{2}[\\s-]\\d{2}\\b|(?:0[1-9]|1[0-2])\\d{2}\\b"
                     + "|(?:[零〇]\\s*[一幺二两三四五六七八九]|[一幺]\\s*[零〇一幺二两])(?:\\s*[零〇一幺二两三四五六七八九]){2}(?![零〇一幺二两三四五六七八九])"
                     + "|" + MONTH + "[a-z]*\\s+(?:20\\d{2}|\\d{2}\\b|"
                     + "(?:twenty\\s+)?" + EN_NUM + "(?:\\s+" + EN_NUM + ")?\\b)" // "february twenty eight"
                     + "|(?:(?:二\\s*[零〇]\\s*|20)?(?:[零〇一二三四五六七八九]\\s*){2}|(?:20)?\\d{2})\\s*年\\s*" // 二 七 年 十二 月
                     + "(?:十\\s*[一二]?|零?\\s*[一二三四五六七八九]|\\d{1,2})\\s*月"
+                    // month first, as said: 一 二 月 二 八 年, 十二 月 二 八 年
+                    + "|(?:[零〇]?\\s*[一二三四五六七八九]|一\\s*[零〇一二]|十\\s*[一二]?)\\s*月\\s*(?:二\\s*[零〇]\\s*)?"
+                    + "[零〇一二三四五六七八九]\\s*[零〇一二三四五六七八九]\\s*年"
                     // a year alone after "runs out" is kept, as "expires in twenty seven" is
                     + "|(?<!runs out |run out )"
                     + EN_NUM + "(?:[\\s-]+(?:slash\\s+|/\\s*)?" + EN_NUM
@@ -378,14 +384,14 @@ public final class Redactor {
             }
             spans.add(new Span(f.start(), f.end(), f.kind()));
         }
-        for (SpokenNumbers.Found f : SpokenNumbers.find(input, tokens)) {
+        for (SpokenNumbers.Found f : SpokenNumbers.find(input, SpokenNumbers.splitJoined(tokens))) {
             spans.add(new Span(f.start(), f.end(), f.kind()));
         }
         if (RedactionTokens.containsIgnoreCase(input, "exp")
                 || RedactionTokens.containsIgnoreCase(input, "run")
                 || input.contains("有效期")
                 || input.contains("到期")
-                || RedactionTokens.containsIgnoreCase(input, "valid ")
+                || RedactionTokens.containsIgnoreCase(input, "valid")
                 || RedactionTokens.containsIgnoreCase(input, "good th")) {
             // a card's expiry ("the one ending 4417, expiring 10/29"), or an id document's said with its number
             // ("passport 123456789, expiry 14/06/2031")
@@ -439,6 +445,9 @@ public final class Redactor {
             regex(UK_POSTCODE_SPOKEN, input, "address", spans, 0);
         }
         dictatedGroups(tokens, spans);
+        if (hasProvince(input)) {
+            provinceLetters(input, spans);
+        }
         if (spans.isEmpty()) {
             return spans;
         }
@@ -1015,6 +1024,54 @@ public final class Redactor {
             }
         }
         return false;
+    }
+
+    /**
+     * A plate's province and letter said on their own, before the rest or before a correction ("粤 B 呃 粤 B 五 八 两
+     * 两 Z", "车牌 豫 a 是 河南 的 豫 然后 ...", "闽 d 七 二 嗯 ..."): removed with the plate, in a line that names a plate or has one removed.
+     * Without that, "新 a" could be a model ("新 a 级") and is left.
+     */
+    private static final Pattern PROVINCE_LETTER =
+            Pattern.compile("[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]\\s?(?:临\\s?)?[A-Za-z](?![A-Za-z0-9])"
+                    // and the symbols said after it before a pause: 闽 d 七 二 嗯 ...
+                    + "(?:\\s?(?:[0-9零〇一二三四五六七八九幺两洞要临]|[A-Za-z])(?![A-Za-z0-9])){0,6}+"
+                    + "(?!\\s?(?:开头|打头|字头))"); // "粤 z 开头 的" names a kind of plate (cross-border), nobody's
+
+    private static void provinceLetters(String input, List<Span> spans) {
+        boolean plateTalk = hasKind(spans, "plate") || input.indexOf('牌') >= 0;
+        boolean[] covered = null;
+        Matcher m = PROVINCE_LETTER.matcher(input);
+        while (m.find()) {
+            // without plate talk, only a whole plate's shape: five or six symbols after the letter, 要 (幺 misheard)
+            // among them ("浙 A 要 二 三 K 五", "湘 C 要 要 四 四 八")
+            if (!plateTalk && symbolsAfterLetter(m.group()) < 5) {
+                continue;
+            }
+            if (covered == null) {
+                covered = covered(input.length(), spans);
+            }
+            if (!covered[m.start()]) {
+                spans.add(new Span(m.start(), m.end(), "plate"));
+            }
+        }
+    }
+
+    /** Letters and digits after a {@link #PROVINCE_LETTER} match's own letter (its 临 not counted). */
+    private static int symbolsAfterLetter(String match) {
+        int letters = 0;
+        int symbols = 0;
+        for (int k = 1; k < match.length(); k++) {
+            char c = match.charAt(k);
+            if (Character.isWhitespace(c) || c == '临') {
+                continue;
+            }
+            if (letters == 0 && RedactionTokens.isLatin(c)) {
+                letters++; // the province's letter
+            } else {
+                symbols++;
+            }
+        }
+        return symbols;
     }
 
     /** Continental street words ("calle", "via", "ul.") or a German or Dutch street's ending before a number. */

@@ -570,6 +570,68 @@ final class SpokenNumbers {
         return HAN_DIGITS.get(han);
     }
 
+    /**
+     * Number words a recognizer ran together ("fourfive three two", "fivefive", "sixtyeight") split back into one token
+     * each, for the number scanner only: the learned tagger keeps the tokens it was trained on. {@code tokens} itself
+     * when none is joined (the usual case: one pass, no copy).
+     */
+    static List<Token> splitJoined(List<Token> tokens) {
+        List<Token> out = null;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            List<String> parts = t.type() == Type.WORD && t.lower().length() >= 5 ? joinedParts(t.lower()) : null;
+            if (parts != null && out == null) {
+                out = new ArrayList<>(tokens.subList(0, i));
+            }
+            if (parts == null) {
+                if (out != null) {
+                    out.add(t);
+                }
+                continue;
+            }
+            int at = t.start();
+            for (String p : parts) {
+                out.add(new Token(
+                        Type.WORD,
+                        at,
+                        at + p.length(),
+                        p,
+                        t.raw().substring(at - t.start(), at - t.start() + p.length())));
+                at += p.length();
+            }
+        }
+        return out == null ? tokens : out;
+    }
+
+    /**
+     * Words that may be joined: the tens, then the digits ("o" alone excepted: "fiveo"). Tens first, so "seventyone"
+     * is not read as "seven" and a dead end.
+     */
+    private static final List<String> JOINABLE = List.of(
+            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "zero", "oh", "one", "two",
+            "three", "four", "five", "six", "seven", "eight", "nine");
+
+    /** {@code w} as two or more {@link #JOINABLE} words, or null. */
+    private static List<String> joinedParts(String w) {
+        List<String> parts = new ArrayList<>(4);
+        int at = 0;
+        while (at < w.length()) {
+            String found = null;
+            for (String j : JOINABLE) {
+                if (w.startsWith(j, at)) {
+                    found = j;
+                    break;
+                }
+            }
+            if (found == null) {
+                return null;
+            }
+            parts.add(found);
+            at += found.length();
+        }
+        return parts.size() >= 2 ? parts : null;
+    }
+
     /** Han tokens that form one word for the scanners ({@code 中间是}, {@code 下划线}) are merged into one token. */
     static List<Token> merge(List<Token> tokens) {
         List<Token> out = new ArrayList<>(tokens.size());
@@ -649,6 +711,10 @@ final class SpokenNumbers {
         int i = 0;
         while (i < tokens.size()) {
             String w0 = tokens.get(i).lower();
+            if (i > 0 && tokens.get(i - 1).is("last") && (w0.equals("four") || w0.equals("4"))) {
+                i++; // "last four 0093": the four names the tail, it is not its first digit
+                continue;
+            }
             if (tokens.get(i).type() == Type.WORD
                     && w0.length() > 1
                     && !SEQUENCE_WORDS.contains(w0)
@@ -1202,8 +1268,9 @@ final class SpokenNumbers {
         }
         if (first > 1
                 && PROVINCES.contains(tokens.get(first - 2).lower())
-                && SpokenEmails.LEAD_FILLERS.contains(tokens.get(first - 1).lower())) {
-            return first - 2;
+                && (SpokenEmails.LEAD_FILLERS.contains(tokens.get(first - 1).lower())
+                        || tokens.get(first - 1).is("临"))) {
+            return first - 2; // and a temporary plate's 临: 京 临 a 三 八 二 九 六
         }
         return -1;
     }
@@ -2286,7 +2353,10 @@ final class SpokenNumbers {
             if (TAIL_CUES.contains(w)) {
                 return 1;
             }
-            if (k > 0 && TAIL_SECOND.contains(w)) {
+            if (k > 0
+                    && TAIL_SECOND.contains(w)
+                    && !(k + 1 < tokens.size()
+                            && COUNTED.contains(tokens.get(k + 1).lower()))) {
                 String pair = tokens.get(k - 1).lower() + " " + w;
                 if (TAIL_STRONG.contains(pair)) {
                     return 2;
@@ -2319,6 +2389,30 @@ final class SpokenNumbers {
                 && (tokens.get(k + 1).is("four") || tokens.get(k + 1).is("4"))
                 && !(k + 2 < tokens.size() && amountWord(tokens.get(k + 2))); // "... the last four pounds"
     }
+
+    /** What "the last four ..." counts when it is no card's tail: "the last four years ... we paid 1200". */
+    private static final Set<String> COUNTED = Set.of(
+            "years",
+            "months",
+            "weeks",
+            "days",
+            "hours",
+            "minutes",
+            "times",
+            "visits",
+            "services",
+            "cars",
+            "owners",
+            "people",
+            "customers",
+            "quarters",
+            "sessions",
+            "calls",
+            "年",
+            "个",
+            "次",
+            "天",
+            "周");
 
     /** Second words of the two-word tail cues: only these make the pair worth building. */
     private static final Set<String> TAIL_SECOND =
@@ -2409,7 +2503,7 @@ final class SpokenNumbers {
             if (PLATE_CUES.contains(w) || PLATE_CUES.contains(pair)) {
                 return "plate";
             }
-            if (CVV_CUES.contains(w) || CVV_CUES.contains(pair)) {
+            if (CVV_CUES.contains(w) || CVV_CUES.contains(pair) || amexCodeCue(tokens, k)) {
                 return "cvv"; // before the id cues: 验 证 码 ends with 证, an id cue alone
             }
             if (pair.indexOf(' ') > 0 && PRODUCT_CUES.contains(pair)) {
@@ -2534,8 +2628,18 @@ final class SpokenNumbers {
             "安 全",
             "安全码",
             "三 位",
+            "三 码", // 背面 三 码
             "验 证",
             "校 验");
+
+    /** "the code on the front (is) 4821": an Amex card's four-digit security code, not a word of a tyre's price. */
+    private static boolean amexCodeCue(List<Token> tokens, int k) {
+        return k >= 3
+                && tokens.get(k).is("front")
+                && tokens.get(k - 1).is("the")
+                && tokens.get(k - 2).is("on")
+                && tokens.get(k - 3).is("code");
+    }
 
     /**
      * Before a card's last four digits ("ending in 4821", "last four are ...", 尾号, 后四位): not a full number, but
