@@ -2014,7 +2014,8 @@ final class SpokenNumbers {
         }
         boolean han = hasHan(text);
         if (tail > 0 && digits >= 3 && digits <= 8 && !(tail == 1 && years(s)) && readOut(tokens, pieces)) {
-            return "card"; // "last four of my social", 手机 尾号 二 零 三 九, "vin ends in four three five two one seven"
+            // "last four of my social", 手机 尾号 二 零 三 九, "vin ends in four three five two one seven"
+            return tailKind(tokens, first);
         }
         if ("bank".equals(cue) && digits >= 6 && digits <= 18) {
             return "account";
@@ -2040,7 +2041,7 @@ final class SpokenNumbers {
             return "id";
         }
         if ("tail".equals(cue) && digits == 4) {
-            return "card";
+            return tailKind(tokens, first);
         }
         if (digits == 4 && tailAfter(tokens, last) && readOut(tokens, pieces)) {
             return "card"; // "4821 is the last four of my visa": the cue said after
@@ -2477,6 +2478,37 @@ final class SpokenNumbers {
         }
         return false;
     }
+
+    /**
+     * Whose tail a tail cue gives, by the nearest word naming it in the eight tokens before: a phone's (手机 尾号), an
+     * ID's ("my social ends in"), a VIN's, else a card's. The digits go either way; the kind is what analysts see.
+     */
+    private static String tailKind(List<Token> tokens, int first) {
+        for (int k = first - 1; k >= Math.max(0, first - 8); k--) {
+            String w = tokens.get(k).lower();
+            String pair = k > 0 ? tokens.get(k - 1).lower() + w : w;
+            if (TAIL_CARD_WORDS.contains(w) || TAIL_CARD_WORDS.contains(pair)) {
+                return "card";
+            }
+            if (TAIL_PHONE_WORDS.contains(w) || TAIL_PHONE_WORDS.contains(pair)) {
+                return "phone";
+            }
+            if (TAIL_ID_WORDS.contains(w) || TAIL_ID_WORDS.contains(pair)) {
+                return "id";
+            }
+            if (w.equals("vin") || pair.equals("车架")) {
+                return "vin";
+            }
+        }
+        return "card";
+    }
+
+    private static final Set<String> TAIL_CARD_WORDS =
+            Set.of("card", "visa", "mastercard", "amex", "debit", "credit", "卡", "银行卡", "信用卡");
+    private static final Set<String> TAIL_PHONE_WORDS =
+            Set.of("phone", "mobile", "cell", "whatsapp", "landline", "手机", "电话", "手機", "電話");
+    private static final Set<String> TAIL_ID_WORDS =
+            Set.of("social", "ssn", "sin", "passport", "身份", "证件", "護照", "护照", "身份证");
 
     private static final Set<String> PHONE_WORDS =
             Set.of("phone", "number", "cell", "mobile", "电话", "手机", "号码", "電話", "號碼", "手機", "whatsapp", "landline");

@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * before the rest or a correction, a temporary plate's 临, a card's expiry said month first (一 二 月 二 八 年) or after
  * "validity" or as "month ... year ...", a security code after 背面三码 or Amex's "code on the front", a tail after
  * "last four", number words a recognizer ran together ("fourone", "fivefive"), and a plate's whole shape with 要 for
- * 幺. The last cases guard what must stay.
+ * 幺; and a tail's kind named by the nearest word before it (手机 尾号 is a phone's, "my social ends in" an ID's). The
+ * last cases guard what must stay.
  */
 class CardAndPlatePiecesTest {
     private final Redactor redactor = new Redactor();
@@ -32,6 +33,11 @@ class CardAndPlatePiecesTest {
                 "write down fourone five fivefive five zero one three nine thanks|write down <phone> thanks",
                 "Last four 0093, expiring 11/29.|Last four <card>, expiring <card>.",
                 "cvc 123 and expiry month oh seven year twenty eight|cvc <card> and expiry <card>",
+                // a tail named by whose it is: an ID's, a phone's, a VIN's; a card's by default
+                "social ends in four four two one|social ends in <id>",
+                "my phone number ends in 4821|my phone number ends in <phone>",
+                "vin ends in four three five two one seven|vin ends in <vin>",
+                "尾号 4821 的 卡|尾号 <card> 的 卡",
                 // what stays: a model after 新 with no plate in the line, a tyre's price, a warranty's term, a province
                 // and letter with no plate's shape, a kind of plate, what "the last four" counts, joined words that are
                 // no number

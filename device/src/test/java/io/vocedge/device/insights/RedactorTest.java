@@ -121,7 +121,7 @@ class RedactorTest {
             value = {
                 "call the desk 020 7946 0555 extension three one two|call the desk <phone>",
                 "手机 一 三 九 三 个 八 六 六 二 二 一|手机 <phone>",
-                "手机 尾号 二 零 三 八|手机 尾号 <card>",
+                "手机 尾号 二 零 三 八|手机 尾号 <phone>", // a phone's tail, named as one (2026-12-06, eighth session)
                 "k as in kilo p as in peter seven seven two is the plate|<plate> is the plate",
                 "send it to amy at g mail dot com|send it to <email>",
                 "邮箱 dongmei 艾特 一 二 六 点 com|邮箱 <email>",
