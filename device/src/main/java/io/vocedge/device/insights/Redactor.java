@@ -448,11 +448,15 @@ public final class Redactor {
         if (hasProvince(input)) {
             provinceLetters(input, spans);
         }
+        if (input.indexOf('牌') >= 0) {
+            regex(MISHEARD_PROVINCE_PLATE, input, "plate", spans, 0);
+        }
         if (spans.isEmpty()) {
             return spans;
         }
         joinedLocalParts(tokens, spans);
         alternativesBefore(tokens, spans);
+        alternativesAfter(input, tokens, spans);
         licenceSurnames(tokens, spans);
         sayAgain(tokens, spans);
         extendPhones(input, spans);
@@ -505,6 +509,52 @@ public final class Redactor {
                             tokens.get(first).start(), tokens.get(a - 1).end(), s.kind()));
                 }
                 break;
+            }
+        }
+    }
+
+    /**
+     * The other reading offered right after a removed number ("是尾号4821还是7878的卡", "ending 4821 or 7878"), and the
+     * rest of a phone asked for apart ("... ，后面呢？后面是2525"): written digits of the same length as the number (an
+     * alternative) or two to four of them after 后面是 (a phone's rest), removed with the same kind.
+     */
+    private static void alternativesAfter(String input, List<RedactionTokens.Token> tokens, List<Span> spans) {
+        int found = spans.size();
+        for (int k = 0; k < found; k++) {
+            Span s = spans.get(k);
+            if (!NUMBER_KINDS.contains(s.kind())) {
+                continue;
+            }
+            int i = tokenAt(tokens, s.end());
+            int length = 0;
+            for (int c = s.start(); c < s.end(); c++) {
+                length += RedactionTokens.isDigit(input.charAt(c)) ? 1 : 0;
+            }
+            for (List<String> alt : ALTERNATIVES) {
+                if (RedactionTokens.wordsAt(tokens, i, alt) && i + alt.size() < tokens.size()) {
+                    RedactionTokens.Token t = tokens.get(i + alt.size());
+                    int n = i + alt.size() + 1;
+                    boolean amount = n < tokens.size() && SpokenNumbers.amountWord(tokens.get(n)); // "or 2000 dollars"
+                    if (t.type() == RedactionTokens.Type.DIGITS
+                            && t.lower().length() == length
+                            && length >= 3
+                            && !amount) {
+                        spans.add(new Span(t.start(), t.end(), s.kind()));
+                    }
+                    break;
+                }
+            }
+            if (!s.kind().equals("phone")) {
+                continue;
+            }
+            for (int j = i; j < Math.min(tokens.size() - 1, i + 6); j++) {
+                RedactionTokens.Token t = tokens.get(j + 1);
+                if (tokens.get(j).is("后面是")
+                        && t.type() == RedactionTokens.Type.DIGITS
+                        && t.lower().length() >= 2
+                        && t.lower().length() <= 4) {
+                    spans.add(new Span(t.start(), t.end(), "phone"));
+                }
             }
         }
     }
@@ -1036,6 +1086,16 @@ public final class Redactor {
                     // and the symbols said after it before a pause: 闽 d 七 二 嗯 ...
                     + "(?:\\s?(?:[0-9零〇一二三四五六七八九幺两洞要临]|[A-Za-z])(?![A-Za-z0-9])){0,6}+"
                     + "(?!\\s?(?:开头|打头|字头))"); // "粤 z 开头 的" names a kind of plate (cross-border), nobody's
+
+    /**
+     * A whole plate after a province as the recognizer misheard it (月 for 粤, 户 for 沪, 经 for 京, 要 for 幺): "车牌 是 月 b
+     * 要 五 六 六 八". Common characters otherwise, so only in a line that names a plate (牌) and only a whole plate's
+     * shape: one letter, then five or six letters and digits said one by one.
+     */
+    private static final Pattern MISHEARD_PROVINCE_PLATE =
+            Pattern.compile("[户护经精晶月越路录陆玉遇预香乡湘酥素这折民敏穿传鱼于进近金晚碗饿跪柜]\\s?[A-Za-z](?![A-Za-z0-9])"
+                    + "(?:\\s?(?:[0-9零〇一二三四五六七八九幺两洞要]|[A-Za-z])(?![A-Za-z0-9])){5,6}+"
+                    + "(?!\\s?[0-9零〇一二三四五六七八九幺两洞要])");
 
     private static void provinceLetters(String input, List<Span> spans) {
         boolean plateTalk = hasKind(spans, "plate") || input.indexOf('牌') >= 0;

@@ -38,9 +38,16 @@ class CardAndPlatePiecesTest {
                 "my phone number ends in 4821|my phone number ends in <phone>",
                 "vin ends in four three five two one seven|vin ends in <vin>",
                 "尾号 4821 的 卡|尾号 <card> 的 卡",
-                // what stays: a model after 新 with no plate in the line, a tyre's price, a warranty's term, a province
+                // a plate after a misheard province in a line that names a plate; another reading after a tail; a
+                // phone's rest asked for apart
+                "车牌 是 月 b 要 五 六 六 八|车牌 是 <plate>",
+                "the card ending in 4821 or 7878 i forget|the card ending in <card> or <card> i forget",
+                "你再说一遍：13912345678，后面呢？后面是2525。|你再说一遍：<phone>，后面呢？后面是<phone>。",
+                // what stays: a price offered after "or", a month's word and a letter with no plate named, a province
                 // and letter with no plate's shape, a kind of plate, what "the last four" counts, joined words that are
-                // no number
+                // no number, a model after 新 with no plate in the line, a tyre's price, a warranty's term
+                "the card ending in 4821 or 2000 dollars|the card ending in <card> or 2000 dollars",
+                "这 个 月 b 型 的 要 五 六 台|这 个 月 b 型 的 要 五 六 台",
                 "我 想 要 两 台 京 a 的 车 要 三 万 左右|我 想 要 两 台 京 a 的 车 要 三 万 左右",
                 "我 的 车 是 粤 港 两地 牌 粤 z 开头 的|我 的 车 是 粤 港 两地 牌 粤 z 开头 的",
                 "the last four years went fine and we paid 1200 for it|the last four years went fine and we paid 1200"
