@@ -132,7 +132,10 @@ final class Cues {
                     "never |not |i am|we are|i'm|we're|forget it|i will pass|walk|take |last time|lost |cancel ",
                     "\\bnever (come|coming|buy|buying|shop|shopping|be back|set foot|again|recommend|return|use)\\b"
                             + "|\\b(will not|would not|not) (be )?(coming back|buying|shopping|recommend|returning|doing business)\\b"
-                            + "|\\b(i am|we are|i'm|we're) (done|finished|out)\\b|\\b(forget it|i will pass|walk(ing)? away|walking out|"
+                            // "done" only with what the speaker is done with ("i'm done with you", "we're done here"):
+                            // "that's it we're done, enjoy the car" is a handover (features version 4)
+                            + "|\\b(i am|we are|i'm|we're) (done|finished) (with (you|this|it|them|that|y'all|your)|here)\\b"
+                            + "|\\b(i am|we are|i'm|we're) out(ta)? (of )?here\\b|\\b(forget it|i will pass|walk(ing)? away|walking out|"
                             + "take (my|our) (business|money)|last time (i|we)|lost (a|my|our) (customer|business)|cancel (the|my|our) order)\\b"),
             cue(
                     "rival_store",

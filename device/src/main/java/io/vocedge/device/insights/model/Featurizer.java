@@ -23,9 +23,10 @@ import java.util.Set;
 final class Featurizer {
     /**
      * Changes whenever features change: a model file is only valid for the features it was trained with. Version 3
-     * scales the n-gram features of long utterances down ({@link #LENGTH_REFERENCE}).
+     * scales the n-gram features of long utterances down ({@link #LENGTH_REFERENCE}); version 4 narrows the English
+     * never-again cue's "done" to what the speaker is done with ({@link Cues}).
      */
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 
     /**
      * Length normalisation (features version 3): when an utterance has more n-gram features than this, each n-gram
