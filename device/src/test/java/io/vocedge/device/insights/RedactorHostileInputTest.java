@@ -90,6 +90,18 @@ class RedactorHostileInputTest {
                 "财务部罗静说",
                 "尊敬的司徒先生",
                 "客户欧阳",
+                // the eighth session's scanners: plate pieces, misheard provinces, joined number words, tails, expiries
+                "车牌 粤 B 呃 ",
+                "车牌 月 b 要 ",
+                "京 临 a 三 ",
+                "fourfivesixseven",
+                "fourone ",
+                "last four ",
+                "尾号 4821 还是 ",
+                "后面是2525，",
+                "card expiry month oh seven year ",
+                "有效期 一 二 月 ",
+                "the code on the front ",
             })
     void longRepeatedFragmentsRedactWithoutBacktracking(String fragment) {
         String line = fragment.repeat(20_000 / fragment.length());
