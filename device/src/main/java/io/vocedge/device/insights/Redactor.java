@@ -1078,8 +1078,9 @@ public final class Redactor {
 
     /**
      * A plate's province and letter said on their own, before the rest or before a correction ("粤 B 呃 粤 B 五 八 两
-     * 两 Z", "车牌 豫 a 是 河南 的 豫 然后 ...", "闽 d 七 二 嗯 ..."): removed with the plate, in a line that names a plate or has one removed.
-     * Without that, "新 a" could be a model ("新 a 级") and is left.
+     * 两 Z", "车牌 豫 a 是 河南 的 豫 然后 ...", "闽 d 七 二 嗯 ..."), with the symbols said after them: removed in a line
+     * that names a plate or has one removed, elsewhere only in a whole plate's shape ({@link #provinceLetters}), since
+     * "新 a 级" is a model.
      */
     private static final Pattern PROVINCE_LETTER =
             Pattern.compile("[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]\\s?(?:临\\s?)?[A-Za-z](?![A-Za-z0-9])"
