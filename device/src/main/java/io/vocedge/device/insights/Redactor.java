@@ -457,6 +457,8 @@ public final class Redactor {
         joinedLocalParts(tokens, spans);
         alternativesBefore(tokens, spans);
         alternativesAfter(input, tokens, spans);
+        checkDigitsAfter(tokens, spans);
+        chunksReadBack(input, tokens, spans);
         licenceSurnames(tokens, spans);
         sayAgain(tokens, spans);
         extendPhones(input, spans);
@@ -554,6 +556,87 @@ public final class Redactor {
                         && t.lower().length() >= 2
                         && t.lower().length() <= 4) {
                     spans.add(new Span(t.start(), t.end(), "phone"));
+                }
+            }
+        }
+    }
+
+    /**
+     * A Hong Kong ID's check digit said after it ("... bracket three", "..., bracket 5", "括号 七"): removed with the
+     * number it belongs to.
+     */
+    private static void checkDigitsAfter(List<RedactionTokens.Token> tokens, List<Span> spans) {
+        int found = spans.size();
+        for (int k = 0; k < found; k++) {
+            Span s = spans.get(k);
+            if (!s.kind().equals("id")) {
+                continue;
+            }
+            int i = tokenAt(tokens, s.end());
+            if (i < tokens.size() && tokens.get(i).type() == RedactionTokens.Type.PUNCT) {
+                i++;
+            }
+            if (i >= tokens.size()) {
+                continue;
+            }
+            RedactionTokens.Token cue = tokens.get(i);
+            // 括号 may come as one token or as its two characters
+            int digit =
+                    cue.is("括") && i + 1 < tokens.size() && tokens.get(i + 1).is("号") ? i + 2 : i + 1;
+            boolean bracket = cue.is("bracket") || cue.is("括号") || digit == i + 2;
+            if (bracket && digit < tokens.size() && checkDigit(tokens.get(digit))) {
+                spans.add(new Span(s.start(), tokens.get(digit).end(), "id")); // one number, one placeholder
+            }
+        }
+    }
+
+    private static boolean checkDigit(RedactionTokens.Token t) {
+        return t.type() == RedactionTokens.Type.DIGITS && t.lower().length() == 1
+                || SPOKEN_DIGITS.contains(t.lower())
+                || t.is("a");
+    }
+
+    /**
+     * A chunk of a removed number read back on its own before or after it ("Best number is 212-555-0143. Reading back:
+     * 212, is that right?"): written digits, three or four of them, that start or end the removed number's digits go
+     * with it, unless an amount word follows or they read as a year.
+     */
+    private static void chunksReadBack(String input, List<RedactionTokens.Token> tokens, List<Span> spans) {
+        List<String> numbers = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        for (Span s : spans) {
+            if (NUMBER_KINDS.contains(s.kind())) {
+                StringBuilder d = new StringBuilder();
+                for (int c = s.start(); c < s.end(); c++) {
+                    if (RedactionTokens.isDigit(input.charAt(c))) {
+                        d.append(input.charAt(c));
+                    }
+                }
+                if (d.length() >= 7) {
+                    numbers.add(d.toString());
+                    kinds.add(s.kind());
+                }
+            }
+        }
+        if (numbers.isEmpty()) {
+            return;
+        }
+        boolean[] covered = covered(input.length(), spans);
+        for (int i = 0; i < tokens.size(); i++) {
+            RedactionTokens.Token t = tokens.get(i);
+            String d = t.lower();
+            if (t.type() != RedactionTokens.Type.DIGITS
+                    || d.length() < 3
+                    || d.length() > 4
+                    || covered[t.start()]
+                    || d.length() == 4 && (d.startsWith("19") || d.startsWith("20")) // a year: "the 2024 model"
+                    || i + 1 < tokens.size() && SpokenNumbers.amountWord(tokens.get(i + 1))) {
+                continue;
+            }
+            for (int n = 0; n < numbers.size(); n++) {
+                if (numbers.get(n).startsWith(d) || numbers.get(n).endsWith(d)) {
+                    spans.add(new Span(t.start(), t.end(), kinds.get(n)));
+                    break;
                 }
             }
         }

@@ -43,7 +43,13 @@ class CardAndPlatePiecesTest {
                 "车牌 是 月 b 要 五 六 六 八|车牌 是 <plate>",
                 "the card ending in 4821 or 7878 i forget|the card ending in <card> or <card> i forget",
                 "你再说一遍：13912345678，后面呢？后面是2525。|你再说一遍：<phone>，后面呢？后面是<phone>。",
-                // what stays: a price offered after "or", a month's word and a letter with no plate named, a province
+                // a Hong Kong ID's check digit said after it; a chunk of a removed number read back on its own
+                "the hkid is r five five one two oh eight bracket three is that right|the hkid is <id> is that right",
+                "Best number is 212-555-0143. Reading back: 212, is that right? Yes.|Best number is <phone>. Reading back:"
+                        + " <phone>, is that right? Yes.",
+                // what stays: a year after a card whose number ends like it,
+                "card 4111 1111 1111 2024 for the 2024 model|card <card> for the 2024 model",
+                // a price offered after "or", a month's word and a letter with no plate named, a province
                 // and letter with no plate's shape, a kind of plate, what "the last four" counts, joined words that are
                 // no number, a model after 新 with no plate in the line, a tyre's price, a warranty's term
                 "the card ending in 4821 or 2000 dollars|the card ending in <card> or 2000 dollars",

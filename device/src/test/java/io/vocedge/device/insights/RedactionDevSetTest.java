@@ -469,6 +469,19 @@ class RedactionDevSetTest {
     }
 
     /**
+     * The thirty-first author's cases (2026-12-06, eighth session; device/corpus/pii-author31-NOTES.md): numbers read
+     * back by staff at a busy counter, in chunks, confirmed and corrected. First look on the session's starting code:
+     * dev 0.9636 / 0.9750; rules on its dev misses (a Hong Kong ID's check digit said after it, a chunk of a removed
+     * number read back on its own): dev 0.9838 / 0.9750; the held-out part, read once after with both builds: 0.9138 /
+     * 0.9778 before, 0.9425 / 0.9778 after.
+     */
+    @Test
+    void thirtyFirstAuthorsReadBacksAreRedacted() throws Exception {
+        meetsTheTargets("/insights/pii-author31-rules.tsv", 120, true, 0.983, 0.975);
+        meetsTheTargets("/insights/pii-author31-heldout.tsv", 80, false, 0.942, 0.977);
+    }
+
+    /**
      * The fifteenth author's cases (written blind in the second 2026-12-06 session, after the read-back round's first
      * rules; device/corpus/pii-author15-NOTES.md): a QA engineer's acceptance suite of everyday formats, short lines,
      * half Chinese. First look on the session's starting code: dev 0.970 / 0.981, held-out 0.963 / 1.000; on the

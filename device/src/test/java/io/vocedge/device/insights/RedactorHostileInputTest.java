@@ -102,6 +102,8 @@ class RedactorHostileInputTest {
                 "card expiry month oh seven year ",
                 "有效期 一 二 月 ",
                 "the code on the front ",
+                "hkid r five five one two oh eight bracket ",
+                "number 212-555-0143 reading back 212 ",
             })
     void longRepeatedFragmentsRedactWithoutBacktracking(String fragment) {
         String line = fragment.repeat(20_000 / fragment.length());
