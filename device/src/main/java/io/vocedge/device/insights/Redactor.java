@@ -528,10 +528,7 @@ public final class Redactor {
                 continue;
             }
             int i = tokenAt(tokens, s.end());
-            int length = 0;
-            for (int c = s.start(); c < s.end(); c++) {
-                length += RedactionTokens.isDigit(input.charAt(c)) ? 1 : 0;
-            }
+            int length = digitsOf(input, s).length();
             for (List<String> alt : ALTERNATIVES) {
                 if (RedactionTokens.wordsAt(tokens, i, alt) && i + alt.size() < tokens.size()) {
                     RedactionTokens.Token t = tokens.get(i + alt.size());
@@ -606,14 +603,9 @@ public final class Redactor {
         List<String> kinds = new ArrayList<>();
         for (Span s : spans) {
             if (NUMBER_KINDS.contains(s.kind())) {
-                StringBuilder d = new StringBuilder();
-                for (int c = s.start(); c < s.end(); c++) {
-                    if (RedactionTokens.isDigit(input.charAt(c))) {
-                        d.append(input.charAt(c));
-                    }
-                }
+                String d = digitsOf(input, s);
                 if (d.length() >= 7) {
-                    numbers.add(d.toString());
+                    numbers.add(d);
                     kinds.add(s.kind());
                 }
             }
@@ -640,6 +632,17 @@ public final class Redactor {
                 }
             }
         }
+    }
+
+    /** The written digits inside a span, in order. */
+    private static String digitsOf(String input, Span s) {
+        StringBuilder d = new StringBuilder();
+        for (int c = s.start(); c < s.end(); c++) {
+            if (RedactionTokens.isDigit(input.charAt(c))) {
+                d.append(input.charAt(c));
+            }
+        }
+        return d.toString();
     }
 
     private static boolean hasKind(List<Span> spans, String kind) {
