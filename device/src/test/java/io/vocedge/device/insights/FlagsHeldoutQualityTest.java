@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
  * fetched to sign, a five-star review, 退 押金 as a step) and both flags said without their usual words ("let's go
  * honey", "who's above you", 我 在 录音). Every alert a store manager gets rests on these flags. The model before the
  * seventeenth author's lines and the narrowed never-again cue (features version 4) scored escalation F1 0.709, churn
- * risk 0.722, sentiment 0.780 here; the floors sit just under what the shipped model measured (0.819, 0.772, 0.825).
- * Never train or tune on this set.
+ * risk 0.722, sentiment 0.780 here; with them 0.819, 0.772, 0.825; with the nineteenth author's closing talk too (the
+ * shipped model) 0.833, 0.771, 0.840. The floors sit just under. Never train or tune on this set.
  */
 class FlagsHeldoutQualityTest {
     @Test
