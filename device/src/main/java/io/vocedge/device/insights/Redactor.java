@@ -37,9 +37,11 @@ public final class Redactor {
     private static final Pattern AT_HANDLE = Pattern.compile(
             "(?<![A-Za-z0-9._%+-])[@＠](?!(?:qq|163|126|gmail|hotmail|outlook|yahoo|sina|foxmail|icloud)\\.[a-z]{2,3}\\b)(?!一下)"
                     + "[A-Za-z0-9_\\p{IsHan}](?:[A-Za-z0-9_.\\p{IsHan}]*[A-Za-z0-9_\\p{IsHan}])?");
+    /** The provinces' one-character names that open a Chinese plate. */
+    private static final String PROVINCE_CHARS = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼";
     /** Chinese plate: province character, letter, 5-6 letters/digits (new-energy plates have 6), maybe a dot or dash. */
     private static final Pattern CN_PLATE = Pattern.compile(
-            "[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]\\s?[A-Za-z]\\s?[·•.\\-]?\\s?(?:[A-Za-z0-9]\\s?){4,5}[A-Za-z0-9](?![0-9]*[:：])");
+            "[" + PROVINCE_CHARS + "]\\s?[A-Za-z]\\s?[·•.\\-]?\\s?(?:[A-Za-z0-9]\\s?){4,5}[A-Za-z0-9](?![0-9]*[:：])");
     /** Written plates that cannot be a car model name: "ABC 1234", "AB12 CDE", "7ABC123". */
     private static final Pattern LATIN_PLATE =
             Pattern.compile("\\b(?:[A-Z]{3}[- ]?\\d{4}|[A-Z]{2}\\d{2}[- ]?[A-Z]{3}|\\d[A-Z]{3}[- ]?\\d{3})\\b");
@@ -1150,7 +1152,7 @@ public final class Redactor {
     private static final java.util.BitSet PROVINCES = new java.util.BitSet(65536);
 
     static {
-        "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼".chars().forEach(PROVINCES::set);
+        PROVINCE_CHARS.chars().forEach(PROVINCES::set);
     }
 
     private static boolean hasProvince(String s) {
@@ -1162,6 +1164,9 @@ public final class Redactor {
         return false;
     }
 
+    /** A digit inside a plate as said or heard: written, 零 to 九, 幺 两 洞, and 要 (幺 misheard). */
+    private static final String PLATE_DIGIT = "[0-9零〇一二三四五六七八九幺两洞要]";
+
     /**
      * A plate's province and letter said on their own, before the rest or before a correction ("粤 B 呃 粤 B 五 八 两
      * 两 Z", "车牌 豫 a 是 河南 的 豫 然后 ...", "闽 d 七 二 嗯 ..."), with the symbols said after them: removed in a line
@@ -1169,9 +1174,9 @@ public final class Redactor {
      * "新 a 级" is a model.
      */
     private static final Pattern PROVINCE_LETTER =
-            Pattern.compile("[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]\\s?(?:临\\s?)?[A-Za-z](?![A-Za-z0-9])"
+            Pattern.compile("[" + PROVINCE_CHARS + "]\\s?(?:临\\s?)?[A-Za-z](?![A-Za-z0-9])"
                     // and the symbols said after it before a pause: 闽 d 七 二 嗯 ...
-                    + "(?:\\s?(?:[0-9零〇一二三四五六七八九幺两洞要临]|[A-Za-z])(?![A-Za-z0-9])){0,6}+"
+                    + "(?:\\s?(?:" + PLATE_DIGIT + "|临|[A-Za-z])(?![A-Za-z0-9])){0,6}+"
                     + "(?!\\s?(?:开头|打头|字头))"); // "粤 z 开头 的" names a kind of plate (cross-border), nobody's
 
     /**
@@ -1180,9 +1185,9 @@ public final class Redactor {
      * shape: one letter, then five or six letters and digits said one by one.
      */
     private static final Pattern MISHEARD_PROVINCE_PLATE =
-            Pattern.compile("[户护经精晶月越路录陆玉遇预香乡湘酥素这折民敏穿传鱼于进近金晚碗饿跪柜]\\s?[A-Za-z](?![A-Za-z0-9])"
-                    + "(?:\\s?(?:[0-9零〇一二三四五六七八九幺两洞要]|[A-Za-z])(?![A-Za-z0-9])){5,6}+"
-                    + "(?!\\s?[0-9零〇一二三四五六七八九幺两洞要])");
+            Pattern.compile("[" + SpokenNumbers.PROVINCE_SOUND_CHARS + "]\\s?[A-Za-z](?![A-Za-z0-9])"
+                    + "(?:\\s?(?:" + PLATE_DIGIT + "|[A-Za-z])(?![A-Za-z0-9])){5,6}+"
+                    + "(?!\\s?" + PLATE_DIGIT + ")");
 
     private static void provinceLetters(String input, List<Span> spans) {
         boolean plateTalk = hasKind(spans, "plate") || input.indexOf('牌') >= 0;

@@ -1279,9 +1279,12 @@ final class SpokenNumbers {
      * Characters a recognizer writes for a province's: 户 for 沪, 经 for 京, 月 for 粤, 路 for 鲁, 玉 for 豫, 香 for 湘.
      * Common words otherwise, so one counts only before a plate's whole shape ({@link #spelledPlate}).
      */
-    private static final Set<String> PROVINCE_SOUNDS = Set.of(
-            "户", "护", "经", "精", "晶", "月", "越", "路", "录", "陆", "玉", "遇", "预", "香", "乡", "湘", "酥", "素", "这", "折", "民",
-            "敏", "穿", "传", "鱼", "于", "进", "近", "金", "晚", "碗", "饿", "跪", "柜");
+    static final String PROVINCE_SOUND_CHARS = "户护经精晶月越路录陆玉遇预香乡湘酥素这折民敏穿传鱼于进近金晚碗饿跪柜";
+
+    private static final Set<String> PROVINCE_SOUNDS = PROVINCE_SOUND_CHARS
+            .chars()
+            .mapToObj(c -> String.valueOf((char) c))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Provinces' plate characters in pinyin, as said in English: "jing a b nine two seven six", "yue b d ...". */
     private static final Set<String> PINYIN_PROVINCES = Set.of(
