@@ -39,9 +39,12 @@ public final class Redactor {
                     + "[A-Za-z0-9_\\p{IsHan}](?:[A-Za-z0-9_.\\p{IsHan}]*[A-Za-z0-9_\\p{IsHan}])?");
     /** The provinces' one-character names that open a Chinese plate. */
     private static final String PROVINCE_CHARS = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼";
-    /** Chinese plate: province character, letter, 5-6 letters/digits (new-energy plates have 6), maybe a dot or dash. */
-    private static final Pattern CN_PLATE = Pattern.compile(
-            "[" + PROVINCE_CHARS + "]\\s?[A-Za-z]\\s?[·•.\\-]?\\s?(?:[A-Za-z0-9]\\s?){4,5}[A-Za-z0-9](?![0-9]*[:：])");
+    /**
+     * Chinese plate: province character, letter, 5-6 letters/digits (new-energy plates have 6), maybe a dot or dash; a
+     * temporary plate's 临 may stand before its last 4-6 ("京A·临3467").
+     */
+    private static final Pattern CN_PLATE = Pattern.compile("[" + PROVINCE_CHARS + "]\\s?[A-Za-z]\\s?[·•.\\-]?\\s?"
+            + "(?:临\\s?(?:[A-Za-z0-9]\\s?){3,5}|(?:[A-Za-z0-9]\\s?){4,5})[A-Za-z0-9](?![0-9]*[:：])");
     /** Written plates that cannot be a car model name: "ABC 1234", "AB12 CDE", "7ABC123". */
     private static final Pattern LATIN_PLATE =
             Pattern.compile("\\b(?:[A-Z]{3}[- ]?\\d{4}|[A-Z]{2}\\d{2}[- ]?[A-Z]{3}|\\d[A-Z]{3}[- ]?\\d{3})\\b");
@@ -258,8 +261,9 @@ public final class Redactor {
                     // month first, as said: 一 二 月 二 八 年, 十二 月 二 八 年
                     + "|(?:[零〇]?\\s*[一二三四五六七八九]|一\\s*[零〇一二]|十\\s*[一二]?)\\s*月\\s*(?:二\\s*[零〇]\\s*)?"
                     + "[零〇一二三四五六七八九]\\s*[零〇一二三四五六七八九]\\s*年"
-                    // a year alone after "runs out" is kept, as "expires in twenty seven" is
-                    + "|(?<!runs out |run out )"
+                    // a year alone after "runs out" is kept, as "expires in twenty seven" is; a month said with its
+                    // zero is not a year ("it runs out oh nine twenty seven")
+                    + "|(?:(?<!runs out |run out )|(?=(?:oh|zero)\\s))"
                     + EN_NUM + "(?:[\\s-]+(?:slash\\s+|/\\s*)?" + EN_NUM
                     + "\\b){1,3})"); // "oh four slash twenty seven"
 
@@ -286,6 +290,7 @@ public final class Redactor {
         for (PiiTagger.Hit h : tagger.find(tokens, covered(input.length(), spans))) {
             spans.add(new Span(h.start(), h.end(), "number"));
         }
+        restAfter(input, tokens, spans); // after the tagger: the first half it found may be the one handed over apart
         if (spans.isEmpty()) {
             return new Result(input, List.of());
         }
@@ -518,9 +523,8 @@ public final class Redactor {
     }
 
     /**
-     * The other reading offered right after a removed number ("是尾号4821还是7878的卡", "ending 4821 or 7878"), and the
-     * rest of a phone asked for apart ("... ，后面呢？后面是2525"): written digits of the same length as the number (an
-     * alternative) or two to four of them after 后面是 (a phone's rest), removed with the same kind.
+     * The other reading offered right after a removed number ("是尾号4821还是7878的卡", "ending 4821 or 7878"): written
+     * digits of the same length as the number, removed with the same kind.
      */
     private static void alternativesAfter(String input, List<RedactionTokens.Token> tokens, List<Span> spans) {
         int found = spans.size();
@@ -545,19 +549,80 @@ public final class Redactor {
                     break;
                 }
             }
-            if (!s.kind().equals("phone")) {
+        }
+    }
+
+    /** Words that hand over the rest of a number or plate said apart: "rest is ZHD", "second half is", 后面 是. */
+    private static final List<List<String>> REST_CUES = List.of(
+            List.of("rest", "is"),
+            List.of("rest", "are"),
+            List.of("second", "half", "is"),
+            List.of("second", "part", "is"),
+            List.of("other", "half", "is"),
+            List.of("后面是"),
+            List.of("后面", "是"),
+            List.of("后", "面", "是"));
+
+    private static final Set<String> PIECE_KINDS = Set.of("phone", "card", "id", "account", "number", "plate");
+
+    /**
+     * The rest of a number or plate handed over apart, after a pause or a question ("Plate starts 粤B, rest is ZHD",
+     * "前面 是 ... 等 等 我 看 看 后面 是 二 八 六 九 四 一", "，后面呢？后面是2525"): within twelve tokens after a removed
+     * number, a {@link #REST_CUES} word and then two or more symbols said one by one (or one written run of two to eight)
+     * are removed with the number's kind, unless an amount word follows them ("the rest is 200 dollars").
+     */
+    private static void restAfter(String input, List<RedactionTokens.Token> tokens, List<Span> spans) {
+        int found = spans.size();
+        for (int k = 0; k < found; k++) {
+            Span s = spans.get(k);
+            if (!PIECE_KINDS.contains(s.kind())) {
                 continue;
             }
-            for (int j = i; j < Math.min(tokens.size() - 1, i + 6); j++) {
-                RedactionTokens.Token t = tokens.get(j + 1);
-                if (tokens.get(j).is("后面是")
-                        && t.type() == RedactionTokens.Type.DIGITS
-                        && t.lower().length() >= 2
-                        && t.lower().length() <= 4) {
-                    spans.add(new Span(t.start(), t.end(), "phone"));
+            int end = tokenAt(tokens, s.end());
+            for (int j = end; j < Math.min(tokens.size(), end + 12); j++) {
+                List<String> cue = restCueAt(tokens, j);
+                if (cue == null) {
+                    continue;
                 }
+                int first = j + cue.size();
+                int last = first;
+                int symbols = 0;
+                while (last < tokens.size() && restSymbol(input, tokens.get(last)) > 0) {
+                    symbols += restSymbol(input, tokens.get(last));
+                    last++;
+                }
+                boolean amount = last < tokens.size() && SpokenNumbers.amountWord(tokens.get(last));
+                if (symbols >= 2 && symbols <= 8 && !amount) {
+                    spans.add(new Span(
+                            tokens.get(first).start(), tokens.get(last - 1).end(), s.kind()));
+                }
+                break;
             }
         }
+    }
+
+    private static List<String> restCueAt(List<RedactionTokens.Token> tokens, int j) {
+        for (List<String> cue : REST_CUES) {
+            if (RedactionTokens.wordsAt(tokens, j, cue)) {
+                return cue;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * How many symbols of a number or plate a token says: a digit or letter said alone counts one, written digits or
+     * capitals ("2525", "ZHD") count their length up to eight; anything else, nothing.
+     */
+    private static int restSymbol(String input, RedactionTokens.Token t) {
+        String text = input.substring(t.start(), t.end());
+        if (digitToken(t) && t.type() != RedactionTokens.Type.DIGITS || SpokenNumbers.isSpelledLetter(t)) {
+            return 1;
+        }
+        boolean written = t.type() == RedactionTokens.Type.DIGITS
+                || t.type() == RedactionTokens.Type.ALNUM
+                || text.chars().allMatch(c -> c >= 'A' && c <= 'Z');
+        return written && text.length() <= 8 ? text.length() : 0;
     }
 
     /**
@@ -1397,7 +1462,18 @@ public final class Redactor {
 
     /** Words that say a card is being paid with: an expiry is the card's only then ("the expiry is ..." alone may be a lease's). */
     private static final List<String> CARD_TALK = List.of(
-            "card", "visa", "mastercard", "amex", "debit", "credit", "cvv", "cvc", "security code", "the back", "卡");
+            "card",
+            "visa",
+            "mastercard",
+            "amex",
+            "debit",
+            "credit",
+            "cvv",
+            "cvc",
+            "security code",
+            "the back",
+            "卡",
+            "背面");
 
     /** " slash" right after {@code end}: a web address said aloud goes on with its path. */
     private static boolean slashAfter(String input, int end) {

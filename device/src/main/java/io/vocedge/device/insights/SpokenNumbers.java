@@ -92,6 +92,16 @@ final class SpokenNumbers {
      */
     private static final Map<String, Integer> RADIO_DIGITS = Map.of("拐", 7, "勾", 9, "衣", 1, "依", 1);
 
+    /**
+     * Digits a recognizer writes as everyday words (要 for 幺, 酒 and 久 for 九: "一 五 二 要 四 七 酒 三 零 八 六"): read
+     * as digits only between two Chinese digits, since "我 要 三 台" and "久 等 了" are everyday speech.
+     */
+    private static final Map<String, Integer> MISHEARD_DIGITS = Map.of("要", 1, "酒", 9, "久", 9);
+
+    private static boolean hanDigitsAround(List<Token> tokens, int i) {
+        return i > 0 && hanDigit(tokens.get(i - 1)) && i + 1 < tokens.size() && hanDigit(tokens.get(i + 1));
+    }
+
     private static boolean hanDigitNext(List<Token> tokens, int i) {
         return i > 0 && hanDigit(tokens.get(i - 1)) || i + 1 < tokens.size() && hanDigit(tokens.get(i + 1));
     }
@@ -179,8 +189,49 @@ final class SpokenNumbers {
                 right |= k == i + 1;
             }
         }
-        boolean sides = preposition ? left && right : left || right;
-        return sides && real;
+        boolean sides =
+                preposition ? left && right || right && oneShortOfPhone(digitsSaidAfter(tokens, i)) : left || right;
+        return sides && (real || chainedToSymbol(tokens, i, names));
+    }
+
+    /**
+     * True when a "for" or "to" before this many digits said one by one makes a phone number's length, seven or ten
+     * ("call me on for won five five five five zero won too ate"); before a whole number it stays a word ("text to
+     * seven seven zero zero nine zero zero one two three").
+     */
+    private static boolean oneShortOfPhone(int digits) {
+        return digits == 6 || digits == 9;
+    }
+
+    /** Digits said one by one right after token {@code i}, homophones other than prepositions included. */
+    private static int digitsSaidAfter(List<Token> tokens, int i) {
+        int n = 0;
+        for (int k = i + 1; k < tokens.size(); k++, n++) {
+            String w = tokens.get(k).lower();
+            if (!DIGIT_WORDS.containsKey(w) && !(HOMOPHONES.containsKey(w) && !PREPOSITIONS.contains(w))) {
+                break;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * True when a run of homophones next to token {@code i} leads to a symbol said one by one within four tokens: the
+     * "ate" of "five zero won too ate", whose two neighbours are homophones themselves.
+     */
+    private static boolean chainedToSymbol(List<Token> tokens, int i, boolean names) {
+        for (int step : new int[] {-1, 1}) {
+            for (int k = i + step, n = 1; n <= 4 && k >= 0 && k < tokens.size(); k += step, n++) {
+                String w = tokens.get(k).lower();
+                if (DIGIT_WORDS.containsKey(w) || names && LETTER_NAMES.containsKey(w)) {
+                    return n > 2;
+                }
+                if (!HOMOPHONES.containsKey(w) || PREPOSITIONS.contains(w)) {
+                    break;
+                }
+            }
+        }
+        return false;
     }
 
     /** Magnitudes: the number is an amount (price, mileage), never a personal number. */
@@ -425,6 +476,7 @@ final class SpokenNumbers {
             List.of("bear", "with", "me"));
     /** Letter names said when spelling ("bee", "ess", "double u"); read only after a plate or ID cue. */
     private static final Map<String, Character> LETTER_NAMES = Map.ofEntries(
+            Map.entry("ay", 'a'),
             Map.entry("bee", 'b'),
             Map.entry("see", 'c'),
             Map.entry("cee", 'c'),
@@ -460,6 +512,36 @@ final class SpokenNumbers {
             Map.entry("zed", 'z'),
             Map.entry("zee", 'z'),
             Map.entry("dub", 'w'));
+
+    /**
+     * Letter names that are no everyday English word, so two of them among digits spell a plate or an ID even with no
+     * cue before it ("it's bee eff seven oh zed ex em"); "are", "you", "see", "why", "tea" and "em" (a filler) are
+     * read only inside such a run.
+     */
+    private static final Set<String> PLAIN_LETTER_NAMES = Set.of(
+            "bee", "cee", "dee", "eff", "gee", "aitch", "haitch", "jay", "kay", "ell", "pee", "ess", "tee", "vee",
+            "zed", "zee", "wye");
+
+    /**
+     * True when the symbols said from token {@code first} on, without a gap, hold at least two {@link
+     * #PLAIN_LETTER_NAMES} and two digit words in five or more tokens: a plate or an ID spelled out with no cue.
+     */
+    private static boolean spelledByName(List<Token> tokens, int first) {
+        int plain = 0;
+        int digits = 0;
+        int k = first;
+        for (; k < tokens.size() && k - first < 16; k++) {
+            String w = tokens.get(k).lower();
+            if (PLAIN_LETTER_NAMES.contains(w)) {
+                plain++;
+            } else if (DIGIT_WORDS.containsKey(w) || TEENS.containsKey(w) || TENS.containsKey(w)) {
+                digits++;
+            } else if (!LETTER_NAMES.containsKey(w) && !HOMOPHONES.containsKey(w) && !isSpelledLetter(tokens.get(k))) {
+                break;
+            }
+        }
+        return k - first >= 5 && plain >= 2 && digits >= 2;
+    }
 
     private static final Set<String> GAP_PUNCT =
             Set.of("-", "–", "—", ".", ",", "，", "、", "(", ")", "·", "_", "+", "。", "…", ":");
@@ -734,7 +816,7 @@ final class SpokenNumbers {
             }
             // letter names ("bee", "double u") are read only after a plate or ID cue: looked up once per sequence
             String cue = cueBefore(tokens, i);
-            boolean names = "plate".equals(cue) || "id".equals(cue);
+            boolean names = "plate".equals(cue) || "id".equals(cue) || spelledByName(tokens, i);
             Piece p = piece(tokens, i, names);
             if (p == null) {
                 i++;
@@ -1686,6 +1768,10 @@ final class SpokenNumbers {
                 Integer radio = RADIO_DIGITS.get(w);
                 if (radio != null && hanDigitNext(tokens, i)) {
                     return new Piece(i, i, String.valueOf(radio), radio);
+                }
+                Integer misheard = MISHEARD_DIGITS.get(w);
+                if (misheard != null && hanDigitsAround(tokens, i)) {
+                    return new Piece(i, i, String.valueOf(misheard), misheard);
                 }
                 return null;
             }
@@ -2664,6 +2750,7 @@ final class SpokenNumbers {
             "安全码",
             "三 位",
             "三 码", // 背面 三 码
+            "背面", // 背面 的 码 是 ...
             "验 证",
             "校 验");
 

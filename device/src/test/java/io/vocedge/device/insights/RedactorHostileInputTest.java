@@ -104,6 +104,13 @@ class RedactorHostileInputTest {
                 "the code on the front ",
                 "hkid r five five one two oh eight bracket ",
                 "number 212-555-0143 reading back 212 ",
+                // the ninth session's: homophone chains, letter names with no cue, misheard Chinese digits, 临 plates
+                "won too ate ",
+                "for won five ",
+                "bee eff seven zed ",
+                "jay tea forty eight ",
+                "一 要 二 酒 ",
+                "京A·临34",
             })
     void longRepeatedFragmentsRedactWithoutBacktracking(String fragment) {
         String line = fragment.repeat(20_000 / fragment.length());
