@@ -287,6 +287,9 @@ public final class Redactor {
     public Result redact(String input) {
         List<RedactionTokens.Token> tokens = SpokenNumbers.merge(RedactionTokens.of(input));
         List<Span> spans = ruleSpans(input, tokens);
+        if (RedactionTokens.containsIgnoreCase(input, "first") || RedactionTokens.containsIgnoreCase(input, "front")) {
+            halvesApart(input, tokens, spans); // before the tagger, which would take a half for a number of its own
+        }
         for (PiiTagger.Hit h : tagger.find(tokens, covered(input.length(), spans))) {
             spans.add(new Span(h.start(), h.end(), "number"));
         }
@@ -601,8 +604,89 @@ public final class Redactor {
         }
     }
 
+    /** Words that open the first half of a number or plate said in two: "the first part is", "front half is". */
+    private static final List<List<String>> FIRST_HALF_CUES = List.of(
+            List.of("first", "part", "is"),
+            List.of("first", "half", "is"),
+            List.of("front", "half", "is"),
+            List.of("first", "bit", "is"));
+
+    /**
+     * A number or plate said in two halves, each after its cue, with talk between ("front half is n x one two second
+     * half is w t p", "the first part is oh one six one four nine six um hang on ... the second part is oh two three
+     * ate"): three to eight symbols after a {@link #FIRST_HALF_CUES} phrase and two to eight after a {@link #REST_CUES}
+     * phrase within twelve tokens are removed, as a plate when a letter is among them, else as a phone. Neither half
+     * alone is enough.
+     */
+    private static void halvesApart(String input, List<RedactionTokens.Token> tokens, List<Span> spans) {
+        for (int j = 0; j < tokens.size(); j++) {
+            List<String> first = cueAt(FIRST_HALF_CUES, tokens, j);
+            if (first == null) {
+                continue;
+            }
+            int start = j + first.size();
+            int end = symbolsEnd(input, tokens, start);
+            int symbols = symbolsBetween(input, tokens, start, end);
+            if (symbols < 3 || symbols > 8) {
+                continue;
+            }
+            for (int k = end; k < Math.min(tokens.size(), end + 12); k++) {
+                List<String> rest = cueAt(REST_CUES, tokens, k);
+                if (rest == null) {
+                    continue;
+                }
+                int restStart = k + rest.size();
+                int restEnd = symbolsEnd(input, tokens, restStart);
+                int restSymbols = symbolsBetween(input, tokens, restStart, restEnd);
+                boolean amount = restEnd < tokens.size() && SpokenNumbers.amountWord(tokens.get(restEnd));
+                if (restSymbols >= 2 && restSymbols <= 8 && !amount) {
+                    boolean letters = hasLetter(tokens, start, end) || hasLetter(tokens, restStart, restEnd);
+                    String kind = letters ? "plate" : "phone";
+                    spans.add(new Span(
+                            tokens.get(start).start(), tokens.get(end - 1).end(), kind));
+                    spans.add(new Span(
+                            tokens.get(restStart).start(),
+                            tokens.get(restEnd - 1).end(),
+                            kind));
+                }
+                break;
+            }
+        }
+    }
+
+    private static int symbolsEnd(String input, List<RedactionTokens.Token> tokens, int from) {
+        int k = from;
+        while (k < tokens.size() && restSymbol(input, tokens.get(k)) > 0) {
+            k++;
+        }
+        return k;
+    }
+
+    private static int symbolsBetween(String input, List<RedactionTokens.Token> tokens, int from, int to) {
+        int n = 0;
+        for (int k = from; k < to; k++) {
+            n += restSymbol(input, tokens.get(k));
+        }
+        return n;
+    }
+
+    /** True when a symbol between {@code from} and {@code to} is a letter (said, or written in a run), not a digit. */
+    private static boolean hasLetter(List<RedactionTokens.Token> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            RedactionTokens.Token t = tokens.get(k);
+            if (t.type() != RedactionTokens.Type.DIGITS && !digitToken(t) && !SpokenNumbers.digitHomophone(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<String> restCueAt(List<RedactionTokens.Token> tokens, int j) {
-        for (List<String> cue : REST_CUES) {
+        return cueAt(REST_CUES, tokens, j);
+    }
+
+    private static List<String> cueAt(List<List<String>> cues, List<RedactionTokens.Token> tokens, int j) {
+        for (List<String> cue : cues) {
             if (RedactionTokens.wordsAt(tokens, j, cue)) {
                 return cue;
             }
@@ -610,18 +694,24 @@ public final class Redactor {
         return null;
     }
 
+    /** Capitals written after "rest is" that are words, not a plate's letters ("the rest is TBC"). */
+    private static final Set<String> CAPITAL_WORDS = Set.of("TBC", "TBD", "ASAP", "FYI", "FINE", "DONE", "SORTED");
+
     /**
-     * How many symbols of a number or plate a token says: a digit or letter said alone counts one, written digits or
-     * capitals ("2525", "ZHD") count their length up to eight; anything else, nothing.
+     * How many symbols of a number or plate a token says: a digit or letter said alone counts one, written digits
+     * ("2525") or three to eight written capitals ("ZHD"; two, as "OK", are a word) count their length; anything else,
+     * nothing.
      */
     private static int restSymbol(String input, RedactionTokens.Token t) {
         String text = input.substring(t.start(), t.end());
-        if (digitToken(t) && t.type() != RedactionTokens.Type.DIGITS || SpokenNumbers.isSpelledLetter(t)) {
+        if (digitToken(t) && t.type() != RedactionTokens.Type.DIGITS
+                || SpokenNumbers.isSpelledLetter(t)
+                || SpokenNumbers.digitHomophone(t)) {
             return 1;
         }
-        boolean written = t.type() == RedactionTokens.Type.DIGITS
-                || t.type() == RedactionTokens.Type.ALNUM
-                || text.chars().allMatch(c -> c >= 'A' && c <= 'Z');
+        boolean capitals =
+                text.length() >= 3 && text.chars().allMatch(c -> c >= 'A' && c <= 'Z') && !CAPITAL_WORDS.contains(text);
+        boolean written = t.type() == RedactionTokens.Type.DIGITS || t.type() == RedactionTokens.Type.ALNUM || capitals;
         return written && text.length() <= 8 ? text.length() : 0;
     }
 

@@ -149,6 +149,11 @@ final class SpokenNumbers {
     private static final Map<String, Integer> HOMOPHONES =
             Map.of("for", 4, "fore", 4, "to", 2, "too", 2, "ate", 8, "won", 1, "nein", 9);
 
+    /** True for a homophone that is no common preposition ("won", "too", "ate"): a digit said where digits are due. */
+    static boolean digitHomophone(Token t) {
+        return HOMOPHONES.containsKey(t.lower()) && !PREPOSITIONS.contains(t.lower());
+    }
+
     /** Homophones that are also common prepositions: read as digits only with digits on both sides. */
     private static final Set<String> PREPOSITIONS = Set.of("for", "fore", "to");
 
@@ -474,7 +479,10 @@ final class SpokenNumbers {
             List.of("give", "me", "a", "sec"),
             List.of("one", "moment"),
             List.of("bear", "with", "me"));
-    /** Letter names said when spelling ("bee", "ess", "double u"); read only after a plate or ID cue. */
+    /**
+     * Letter names said when spelling ("bee", "ess", "double u"); read only after a plate or ID cue, or in a run that
+     * spells one by itself ({@link #spelledByName}).
+     */
     private static final Map<String, Character> LETTER_NAMES = Map.ofEntries(
             Map.entry("ay", 'a'),
             Map.entry("bee", 'b'),
@@ -814,7 +822,8 @@ final class SpokenNumbers {
                 i++;
                 continue;
             }
-            // letter names ("bee", "double u") are read only after a plate or ID cue: looked up once per sequence
+            // letter names ("bee", "double u") are read only after a plate or ID cue, or in a run of plain letter
+            // names and digits: looked up once per sequence
             String cue = cueBefore(tokens, i);
             boolean names = "plate".equals(cue) || "id".equals(cue) || spelledByName(tokens, i);
             Piece p = piece(tokens, i, names);

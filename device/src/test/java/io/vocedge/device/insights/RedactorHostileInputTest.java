@@ -111,6 +111,8 @@ class RedactorHostileInputTest {
                 "jay tea forty eight ",
                 "一 要 二 酒 ",
                 "京A·临34",
+                "first half is n x one second half is w ",
+                "rest is ZHD ",
             })
     void longRepeatedFragmentsRedactWithoutBacktracking(String fragment) {
         String line = fragment.repeat(20_000 / fragment.length());

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Numbers and plates as a recognizer slips on them (misses on the thirtieth and thirty-second authors' dev parts,
  * device/corpus/pii-author30-NOTES.md and pii-author32-NOTES.md): homophones at a number's edges ("for won ... too
  * ate"), 要 and 酒 for 幺 and 九 between digits, a plate spelled with letter names and no cue before it, a written
- * temporary plate, the rest of a number handed over apart ("rest is ZHD", 后面 是 ...), an expiry said with its month's
+ * temporary plate, a number or plate said in two halves, the rest of a number handed over apart ("rest is ZHD", 后面 是 ...), an expiry said with its month's
  * zero after "runs out", a security code after 背面. The last cases guard everyday speech that looks like them.
  */
 class SpokenSlipsTest {
@@ -34,6 +34,10 @@ class SpokenSlipsTest {
                 "it runs out oh nine twenty seven and the three on the back are 123|it runs out <card> and the three on"
                         + " the back are <card>",
                 "到期 是 二 八 年 十二 月 背面 的 码 是 九 两 六|到期 是 <card> 背面 的 码 是 <card>",
+                // a number or plate said in two halves, each after its cue
+                "the first part is oh one six one four nine six um hang on let me find it the second part is oh two"
+                        + " three ate|the first part is <phone> um hang on let me find it the second part is <phone>",
+                "front half is n x one two second half is w t p|front half is <plate> second half is <plate>",
                 // what stays: prepositions before a whole number or among few digits, 要 and 久 in everyday Chinese,
                 // letter names in model names, sizes and units
                 "text to seven seven zero zero nine zero zero one two three|text to <phone>",
@@ -49,6 +53,12 @@ class SpokenSlipsTest {
                 "the ess tee two eighty five|the ess tee two eighty five",
                 "my number is 555 0143 and the rest is 200 dollars|my number is <phone> and the rest is 200 dollars",
                 "card 4111 1111 1111 1111 the rest is fine|card <card> the rest is fine",
+                "Plate is SF21 ZHD, the rest is OK.|Plate is <plate>, the rest is OK.",
+                "Plate is SF21 ZHD, the rest is TBC.|Plate is <plate>, the rest is TBC.",
+                "the first part is one two three and the rest is two hundred dollars|the first part is one two three and"
+                        + " the rest is two hundred dollars",
+                "the first half is one two three the second half is too much|the first half is one two three the second"
+                        + " half is too much",
                 "the card runs out in twenty seven|the card runs out in twenty seven",
                 "my lease runs out oh nine twenty seven|my lease runs out oh nine twenty seven",
                 "车 背面 有 三 处 划痕|车 背面 有 三 处 划痕",
