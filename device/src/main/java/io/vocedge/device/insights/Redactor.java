@@ -571,8 +571,8 @@ public final class Redactor {
     /**
      * The rest of a number or plate handed over apart, after a pause or a question ("Plate starts 粤B, rest is ZHD",
      * "前面 是 ... 等 等 我 看 看 后面 是 二 八 六 九 四 一", "，后面呢？后面是2525"): within twelve tokens after a removed
-     * number, a {@link #REST_CUES} word and then two or more symbols said one by one (or one written run of two to eight)
-     * are removed with the number's kind, unless an amount word follows them ("the rest is 200 dollars").
+     * number, a {@link #REST_CUES} word and then two to eight symbols ({@link #restSymbol}) are removed with the
+     * number's kind, unless an amount word follows them ("the rest is 200 dollars").
      */
     private static void restAfter(String input, List<RedactionTokens.Token> tokens, List<Span> spans) {
         int found = spans.size();
@@ -583,19 +583,13 @@ public final class Redactor {
             }
             int end = tokenAt(tokens, s.end());
             for (int j = end; j < Math.min(tokens.size(), end + 12); j++) {
-                List<String> cue = restCueAt(tokens, j);
+                List<String> cue = cueAt(REST_CUES, tokens, j);
                 if (cue == null) {
                     continue;
                 }
                 int first = j + cue.size();
-                int last = first;
-                int symbols = 0;
-                while (last < tokens.size() && restSymbol(input, tokens.get(last)) > 0) {
-                    symbols += restSymbol(input, tokens.get(last));
-                    last++;
-                }
-                boolean amount = last < tokens.size() && SpokenNumbers.amountWord(tokens.get(last));
-                if (symbols >= 2 && symbols <= 8 && !amount) {
+                int last = symbolsEnd(input, tokens, first);
+                if (restOfNumber(input, tokens, first, last)) {
                     spans.add(new Span(
                             tokens.get(first).start(), tokens.get(last - 1).end(), s.kind()));
                 }
@@ -637,9 +631,7 @@ public final class Redactor {
                 }
                 int restStart = k + rest.size();
                 int restEnd = symbolsEnd(input, tokens, restStart);
-                int restSymbols = symbolsBetween(input, tokens, restStart, restEnd);
-                boolean amount = restEnd < tokens.size() && SpokenNumbers.amountWord(tokens.get(restEnd));
-                if (restSymbols >= 2 && restSymbols <= 8 && !amount) {
+                if (restOfNumber(input, tokens, restStart, restEnd)) {
                     boolean letters = hasLetter(tokens, start, end) || hasLetter(tokens, restStart, restEnd);
                     String kind = letters ? "plate" : "phone";
                     spans.add(new Span(
@@ -681,8 +673,11 @@ public final class Redactor {
         return false;
     }
 
-    private static List<String> restCueAt(List<RedactionTokens.Token> tokens, int j) {
-        return cueAt(REST_CUES, tokens, j);
+    /** Two to eight symbols from {@code from} to {@code to} with no amount word after them ("rest is 200 dollars"). */
+    private static boolean restOfNumber(String input, List<RedactionTokens.Token> tokens, int from, int to) {
+        int symbols = symbolsBetween(input, tokens, from, to);
+        boolean amount = to < tokens.size() && SpokenNumbers.amountWord(tokens.get(to));
+        return symbols >= 2 && symbols <= 8 && !amount;
     }
 
     private static List<String> cueAt(List<List<String>> cues, List<RedactionTokens.Token> tokens, int j) {
