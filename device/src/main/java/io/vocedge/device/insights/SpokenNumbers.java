@@ -239,6 +239,16 @@ final class SpokenNumbers {
         return false;
     }
 
+    /**
+     * True when the unit 晚 ("住 三 晚", three nights) at {@code k} opens 晚上, the evening: "手机 ... 三 零 八 六 晚上 别 打"
+     * keeps its last digit in the number.
+     */
+    private static boolean evening(List<Token> tokens, int k) {
+        return tokens.get(k).is("晚")
+                && k + 1 < tokens.size()
+                && tokens.get(k + 1).is("上");
+    }
+
     /** Magnitudes: the number is an amount (price, mileage), never a personal number. */
     private static final Set<String> MAGNITUDES = Set.of(
             "thousand", "million", "billion", "grand", "hundreds", "thousands", "十", "百", "千", "万", "萬", "亿", "億", "k");
@@ -899,7 +909,7 @@ final class SpokenNumbers {
                     amount = true;
                     break;
                 }
-                if (k == j && UNITS.contains(next.lower()) && !weekday(tokens, k)) {
+                if (k == j && UNITS.contains(next.lower()) && !weekday(tokens, k) && !evening(tokens, k)) {
                     if (digitCount(pieces) >= 13
                             && tokens.get(pieces.get(0).first()).type() == Type.DIGITS) {
                         // "卡 6011 0009 9013 9424 分 三 期": a card's groups, the unit is the next words'; but in

@@ -21,6 +21,8 @@ class SpokenSlipsTest {
             value = {
                 "call me on for won five five five five zero won too ate|call me on <phone>",
                 "手机 一 五 二 要 四 七 酒 三 零 八 六|手机 <phone>",
+                // 晚上 after a number is the evening, not the unit 晚 (nights) that would cut its last digit off
+                "手机 一 五 二 一 四 七 九 三 零 八 六 晚上 别 打|手机 <phone> 晚上 别 打",
                 "it's em ay seven two dee jay you let me read that back|it's <plate> let me read that back",
                 "the gee kay one seven are are zed it's got forty two thousand miles on it|the <plate> it's got forty two"
                         + " thousand miles on it",
@@ -62,6 +64,7 @@ class SpokenSlipsTest {
                 "the card runs out in twenty seven|the card runs out in twenty seven",
                 "my lease runs out oh nine twenty seven|my lease runs out oh nine twenty seven",
                 "车 背面 有 三 处 划痕|车 背面 有 三 处 划痕",
+                "订 了 两 晚 的 酒店|订 了 两 晚 的 酒店",
             })
     void slipsOfTheRecognizer(String input, String expected) {
         assertThat(redactor.redact(input).text()).isEqualTo(expected);
