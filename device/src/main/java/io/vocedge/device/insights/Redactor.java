@@ -581,21 +581,28 @@ public final class Redactor {
             if (!PIECE_KINDS.contains(s.kind())) {
                 continue;
             }
-            int end = tokenAt(tokens, s.end());
-            for (int j = end; j < Math.min(tokens.size(), end + 12); j++) {
-                List<String> cue = cueAt(REST_CUES, tokens, j);
-                if (cue == null) {
-                    continue;
-                }
-                int first = j + cue.size();
-                int last = symbolsEnd(input, tokens, first);
-                if (restOfNumber(input, tokens, first, last)) {
-                    spans.add(new Span(
-                            tokens.get(first).start(), tokens.get(last - 1).end(), s.kind()));
-                }
-                break;
+            int[] rest = restWithin(input, tokens, tokenAt(tokens, s.end()));
+            if (rest != null) {
+                spans.add(new Span(
+                        tokens.get(rest[0]).start(), tokens.get(rest[1] - 1).end(), s.kind()));
             }
         }
+    }
+
+    /**
+     * The rest of a number after a {@link #REST_CUES} phrase within twelve tokens from {@code from}: its first and
+     * past-the-last token, or null when the first cue found is not followed by one ({@link #restOfNumber}).
+     */
+    private static int[] restWithin(String input, List<RedactionTokens.Token> tokens, int from) {
+        for (int j = from; j < Math.min(tokens.size(), from + 12); j++) {
+            List<String> cue = cueAt(REST_CUES, tokens, j);
+            if (cue != null) {
+                int first = j + cue.size();
+                int last = symbolsEnd(input, tokens, first);
+                return restOfNumber(input, tokens, first, last) ? new int[] {first, last} : null;
+            }
+        }
+        return null;
     }
 
     /** Words that open the first half of a number or plate said in two: "the first part is", "front half is". */
@@ -624,24 +631,14 @@ public final class Redactor {
             if (symbols < 3 || symbols > 8) {
                 continue;
             }
-            for (int k = end; k < Math.min(tokens.size(), end + 12); k++) {
-                List<String> rest = cueAt(REST_CUES, tokens, k);
-                if (rest == null) {
-                    continue;
-                }
-                int restStart = k + rest.size();
-                int restEnd = symbolsEnd(input, tokens, restStart);
-                if (restOfNumber(input, tokens, restStart, restEnd)) {
-                    boolean letters = hasLetter(tokens, start, end) || hasLetter(tokens, restStart, restEnd);
-                    String kind = letters ? "plate" : "phone";
-                    spans.add(new Span(
-                            tokens.get(start).start(), tokens.get(end - 1).end(), kind));
-                    spans.add(new Span(
-                            tokens.get(restStart).start(),
-                            tokens.get(restEnd - 1).end(),
-                            kind));
-                }
-                break;
+            int[] rest = restWithin(input, tokens, end);
+            if (rest != null) {
+                boolean letters = hasLetter(tokens, start, end) || hasLetter(tokens, rest[0], rest[1]);
+                String kind = letters ? "plate" : "phone";
+                spans.add(
+                        new Span(tokens.get(start).start(), tokens.get(end - 1).end(), kind));
+                spans.add(new Span(
+                        tokens.get(rest[0]).start(), tokens.get(rest[1] - 1).end(), kind));
             }
         }
     }
