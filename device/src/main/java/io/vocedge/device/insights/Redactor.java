@@ -821,7 +821,28 @@ public final class Redactor {
 
     /** Words a little before a group that make it a price: "it costs two nine nine", "the card fee is ...". */
     private static final Set<String> PRICE_WORDS = Set.of(
-            "fee", "fees", "cost", "costs", "price", "priced", "charge", "charged", "pay", "paid", "费", "价", "钱");
+            "fee",
+            "fees",
+            "cost",
+            "costs",
+            "price",
+            "priced",
+            "charge",
+            "charged",
+            "pay",
+            "paid",
+            "total",
+            "subtotal",
+            "balance",
+            "bill",
+            "费",
+            "价",
+            "钱",
+            "共",
+            "一共",
+            "总共",
+            "合计",
+            "总计"); // "the total comes to eight nine ...
 
     /**
      * A card or a phone number dictated in groups with confirmations, speakers or pauses between them ("four five four

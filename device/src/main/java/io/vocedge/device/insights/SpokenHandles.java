@@ -15,6 +15,9 @@ import java.util.Set;
  */
 final class SpokenHandles {
     private static final Set<String> UNDERSCORE = Set.of("underscore", "下划线", "_");
+    /** Said before a separator that the address does not have, or that only names it. */
+    private static final Set<String> NO_SEPARATOR = Set.of("no", "not", "without", "an", "the", "with", "没有", "不");
+
     private static final Set<String> SEPARATORS =
             Set.of("underscore", "下划线", "_", "dot", "点", ".", "dash", "hyphen", "-", "杠", "横杠", "#");
     /** Messenger and social platforms said in Latin letters: a cue for an id after them, and the handle scan's trigger. */
@@ -184,6 +187,7 @@ final class SpokenHandles {
             if (UNDERSCORE.contains(w)
                     && k > 0
                     && k + 1 < tokens.size()
+                    && !NO_SEPARATOR.contains(tokens.get(k - 1).lower()) // "no underscore", "without the dash"
                     && (isNamePart(tokens.get(k - 1)) || SpokenNumbers.isSpelledLetter(tokens.get(k - 1)))) {
                 int start = k - 1;
                 while (start > 0
@@ -635,7 +639,11 @@ final class SpokenHandles {
                 continue;
             }
             if (SEPARATORS.contains(w)) {
-                part = k + 1 < tokens.size() && isPiece(tokens.get(k + 1));
+                // "... no underscore. Test drive Thu 3pm.": a written full stop before a space ends the sentence
+                boolean sentenceEnd = t.type() == Type.PUNCT
+                        && k + 1 < tokens.size()
+                        && tokens.get(k + 1).start() > t.end();
+                part = !sentenceEnd && k + 1 < tokens.size() && isPiece(tokens.get(k + 1));
                 plain = 0; // "kelly dot cars dot two four": a word after a separator is the id's own
             } else if (t.type() == Type.DIGITS
                     || t.type() == Type.ALNUM

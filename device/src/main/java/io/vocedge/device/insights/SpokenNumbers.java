@@ -146,8 +146,8 @@ final class SpokenNumbers {
      * "oh won seven"): read as the digit only among digits or letters said one by one (see {@link #amongDigits}), so
      * "two for one", "thirty two five to twenty nine nine" or "ending four four for order ..." keep their words.
      */
-    private static final Map<String, Integer> HOMOPHONES =
-            Map.of("for", 4, "fore", 4, "to", 2, "too", 2, "ate", 8, "won", 1, "nein", 9);
+    private static final Map<String, Integer> HOMOPHONES = Map.of(
+            "for", 4, "fore", 4, "to", 2, "too", 2, "ate", 8, "won", 1, "nein", 9, "tree", 3, "fife", 5, "niner", 9);
 
     /** True for a homophone that is no common preposition ("won", "too", "ate"): a digit said where digits are due. */
     static boolean digitHomophone(Token t) {
@@ -846,14 +846,18 @@ final class SpokenNumbers {
             int j = p.last() + 1;
             boolean amount = false;
             int group = 0; // index in pieces of the group being said (the pieces after the last gap)
+            int correctedAt = -1; // index in pieces of the first piece said after "no sorry", 不对 ...
             boolean confirmed = false;
             while (j < tokens.size()) {
                 int k = j;
                 int gapWords = 0;
                 int gapPunct = 0;
                 int speakers = 0;
+                boolean correction = false;
                 while (k < tokens.size() && gapWords <= 2 && gapPunct <= 3) {
                     Token g = tokens.get(k);
+                    correction |=
+                            CORRECTIONS.contains(g.lower()) || g.is("no") || g.is("wait"); // what follows replaces it
                     int phrase = gapPhrase(tokens, k);
                     int speaker = speakerLabel(tokens, k);
                     if (g.type() == Type.PUNCT && GAP_PUNCT.contains(g.lower())) {
@@ -947,12 +951,15 @@ final class SpokenNumbers {
                 if (k > j) {
                     group = pieces.size();
                 }
+                if (correction) {
+                    correctedAt = pieces.size();
+                }
                 pieces.add(q);
                 j = q.last() + 1;
             }
             int first = pieces.get(0).first();
             int last = pieces.get(pieces.size() - 1).last();
-            if (first > 0 && CURRENCY.contains(tokens.get(first - 1).lower())) {
+            if (first > 0 && CURRENCY.contains(tokens.get(first - 1).lower()) || sumBefore(tokens, first)) {
                 amount = true;
             }
             if (first > 0 && isMagnitude(tokens.get(first - 1))) {
@@ -986,7 +993,11 @@ final class SpokenNumbers {
                 first = pieces.get(0).first();
                 kind = classify(text, tokens, pieces);
             }
-            seqs.add(new Seq(first, last, symbols(pieces), amount, kind, oneByOne(tokens, pieces)));
+            if (kind == null && !amount && correctedAt > 0) {
+                corrected(text, tokens, pieces, correctedAt, seqs);
+            } else {
+                seqs.add(new Seq(first, last, symbols(pieces), amount, kind, oneByOne(tokens, pieces)));
+            }
             i = last + 1;
         }
         bridge(text, tokens, seqs);
@@ -1073,6 +1084,34 @@ final class SpokenNumbers {
                 && (t.raw().equals("a") || t.raw().equals("I") || t.raw().equals("i"));
     }
 
+    /**
+     * A sequence that is no number as a whole because it was corrected part-way ("bee eff seven oh zed ex em no sorry
+     * zed ex en"): the part before the correction and the part after are read apart. A short part after a removed one
+     * is its correction (the plate's last letters said again) and goes as the same kind.
+     */
+    private static void corrected(String text, List<Token> tokens, List<Piece> pieces, int at, List<Seq> seqs) {
+        List<Piece> before = pieces.subList(0, at);
+        List<Piece> after = pieces.subList(at, pieces.size());
+        String kindBefore = classify(text, tokens, before);
+        String kindAfter = classify(text, tokens, after);
+        String said = symbols(after);
+        if (kindAfter == null
+                && kindBefore != null
+                && said.length() >= 2
+                && said.length() <= symbols(before).length()) {
+            kindAfter = kindBefore;
+        }
+        for (List<Piece> part : List.of(before, after)) {
+            seqs.add(new Seq(
+                    part.get(0).first(),
+                    part.get(part.size() - 1).last(),
+                    symbols(part),
+                    false,
+                    part == before ? kindBefore : kindAfter,
+                    oneByOne(tokens, part)));
+        }
+    }
+
     /** One number or code sequence as read: its tokens, symbols, whether it is an amount, and its kind (or null). */
     private record Seq(int first, int last, String symbols, boolean amount, String kind, boolean oneByOne) {}
 
@@ -1086,6 +1125,7 @@ final class SpokenNumbers {
             String w = t.lower();
             boolean ok = DIGIT_WORDS.containsKey(w)
                     || HAN_DIGITS.containsKey(w)
+                    || HOMOPHONES.containsKey(w) // a piece already: read as a digit among digits ("four two won")
                     || w.equals("double")
                     || w.equals("triple")
                     || t.type() == Type.DIGITS && (w.length() == 1 || w.charAt(0) == '0');
@@ -2179,6 +2219,29 @@ final class SpokenNumbers {
             return "id";
         }
         return null;
+    }
+
+    /** Sums a number is said as: "the total comes to eight nine nine five" is a price read out digit by digit. */
+    private static final Set<String> SUMS = Set.of("total", "balance", "bill", "subtotal", "amount");
+
+    private static final Set<String> SUM_HAN = Set.of("一共", "总共", "合计", "总计", "共计");
+
+    /** "total comes to", "the balance is", "bill of", 一共 right before the number: an amount, whatever its digits. */
+    private static boolean sumBefore(List<Token> tokens, int first) {
+        if (first < 1) {
+            return false;
+        }
+        String w1 = tokens.get(first - 1).lower();
+        if (SUMS.contains(w1) || SUM_HAN.contains(w1)) {
+            return true;
+        }
+        if (first < 2) {
+            return false;
+        }
+        String w2 = tokens.get(first - 2).lower();
+        boolean comesTo = w1.equals("to") && (w2.equals("comes") || w2.equals("came") || w2.equals("come"));
+        boolean sumIs = (w1.equals("is") || w1.equals("was") || w1.equals("of")) && SUMS.contains(w2);
+        return comesTo || sumIs;
     }
 
     /** "2024, 2025", "twenty twenty three twenty twenty four": model years said one after another. */
