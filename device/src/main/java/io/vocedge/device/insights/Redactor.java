@@ -290,6 +290,9 @@ public final class Redactor {
         if (RedactionTokens.containsIgnoreCase(input, "first") || RedactionTokens.containsIgnoreCase(input, "front")) {
             halvesApart(input, tokens, spans); // before the tagger, which would take a half for a number of its own
         }
+        if (RedactionTokens.containsIgnoreCase(input, "letters") || input.contains("字母")) {
+            lettersThenNumbers(input, tokens, spans);
+        }
         for (PiiTagger.Hit h : tagger.find(tokens, covered(input.length(), spans))) {
             spans.add(new Span(h.start(), h.end(), "number"));
         }
@@ -641,6 +644,103 @@ public final class Redactor {
                         tokens.get(rest[0]).start(), tokens.get(rest[1] - 1).end(), kind));
             }
         }
+    }
+
+    /** Words for a plate said just before "letters" ("the plate letters", "rego letters", 车牌 字母). */
+    private static final Set<String> PLATE_WORDS =
+            Set.of("plate", "plates", "reg", "rego", "registration", "tag", "牌", "车牌", "牌照");
+
+    private static final Set<String> LETTERS_WORDS = Set.of("letters", "字母");
+    private static final Set<String> NUMBERS_WORDS = Set.of("numbers", "digits", "数字");
+    /** Said between a part's name and its symbols: "the letters are", "letters please", 字母 是. */
+    private static final Set<String> PART_LEADS = Set.of("are", "is", "please", "then", "是", ":", "：");
+
+    /**
+     * A plate asked for in its two parts ("the plate letters please j v x and the numbers five zero four", 车牌 字母 是
+     * j v x 数字 是 五 零 四): two to four letters after "letters" that follow a plate word, and two to five symbols
+     * after "numbers" within twelve tokens, both removed as the plate. Neither part alone is enough.
+     */
+    private static void lettersThenNumbers(String input, List<RedactionTokens.Token> tokens, List<Span> spans) {
+        for (int j = 1; j < tokens.size(); j++) {
+            int named = wordOf(LETTERS_WORDS, tokens, j);
+            if (named == 0 || !plateWordBefore(tokens, j)) {
+                continue;
+            }
+            int start = afterLeads(tokens, j + named);
+            int end = symbolsEnd(input, tokens, start);
+            int letters = symbolsBetween(input, tokens, start, end);
+            if (letters < 2 || letters > 4 || !allLetters(tokens, start, end)) {
+                continue;
+            }
+            for (int k = end; k < Math.min(tokens.size(), end + 12); k++) {
+                int numbers = wordOf(NUMBERS_WORDS, tokens, k);
+                if (numbers > 0) {
+                    int first = afterLeads(tokens, k + numbers);
+                    int last = symbolsEnd(input, tokens, first);
+                    int symbols = symbolsBetween(input, tokens, first, last);
+                    if (symbols >= 2 && symbols <= 5 && restOfNumber(input, tokens, first, last)) {
+                        spans.add(new Span(
+                                tokens.get(start).start(), tokens.get(end - 1).end(), "plate"));
+                        spans.add(new Span(
+                                tokens.get(first).start(), tokens.get(last - 1).end(), "plate"));
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean plateWordBefore(List<RedactionTokens.Token> tokens, int j) {
+        for (int k = j - 1; k >= Math.max(0, j - 3); k--) {
+            if (wordOf(PLATE_WORDS, tokens, k) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * How many tokens from {@code k} say one of {@code words}: one for a word token, one per character for a Chinese
+     * word written without spaces (字母 as 字, 母); 0 for none.
+     */
+    private static int wordOf(Set<String> words, List<RedactionTokens.Token> tokens, int k) {
+        if (words.contains(tokens.get(k).lower())) {
+            return 1;
+        }
+        for (String w : words) {
+            if (w.length() > 1 && Character.isIdeographic(w.charAt(0)) && k + w.length() <= tokens.size()) {
+                int x = 0;
+                while (x < w.length() && tokens.get(k + x).is(String.valueOf(w.charAt(x)))) {
+                    x++;
+                }
+                if (x == w.length()) {
+                    return x;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static int afterLeads(List<RedactionTokens.Token> tokens, int from) {
+        int k = from;
+        while (k < tokens.size()
+                && k < from + 2
+                && PART_LEADS.contains(tokens.get(k).lower())) {
+            k++;
+        }
+        return k;
+    }
+
+    private static boolean allLetters(List<RedactionTokens.Token> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            RedactionTokens.Token t = tokens.get(k);
+            boolean written =
+                    t.type() == RedactionTokens.Type.WORD && t.raw().chars().allMatch(c -> c >= 'A' && c <= 'Z');
+            if (!SpokenNumbers.isSpelledLetter(t) && !written) { // "j v x", "JVX"
+                return false;
+            }
+        }
+        return to > from;
     }
 
     private static int symbolsEnd(String input, List<RedactionTokens.Token> tokens, int from) {

@@ -994,7 +994,10 @@ final class SpokenNumbers {
                 kind = classify(text, tokens, pieces);
             }
             if (kind == null && !amount && correctedAt > 0) {
-                corrected(text, tokens, pieces, correctedAt, seqs);
+                split(text, tokens, pieces, correctedAt, true, seqs);
+            } else if (kind == null && !amount && group > 0 && hasLetter(pieces)) {
+                // "h k l so b d five one h k l": a code's piece, a filler, then the code said whole
+                split(text, tokens, pieces, group, false, seqs);
             } else {
                 seqs.add(new Seq(first, last, symbols(pieces), amount, kind, oneByOne(tokens, pieces)));
             }
@@ -1031,6 +1034,11 @@ final class SpokenNumbers {
         }
         for (int k = 0; k < seqs.size(); k++) {
             Seq q = seqs.get(k);
+            String plate = q.kind() == null && !q.amount() ? plateHolding(seqs, q.symbols()) : null;
+            if (plate != null) {
+                seqs.set(k, new Seq(q.first(), q.last(), q.symbols(), false, plate, q.oneByOne()));
+                continue;
+            }
             if (q.kind() != null
                     || q.amount()
                     || !q.oneByOne()
@@ -1045,6 +1053,45 @@ final class SpokenNumbers {
                 }
             }
         }
+    }
+
+    /**
+     * A piece of a removed plate said apart, before or after it ("it's y d one seven the tag's worn y d one seven x k
+     * m", 浙 a 嗯 然后 呢 五 m 还有 呢 四 零 九 ... 浙 a 五 m 四 零 九): three of its symbols in a row, or a letter and a
+     * digit, found inside the plate.
+     */
+    private static String plateHolding(List<Seq> seqs, String symbols) {
+        int n = symbols.length();
+        boolean mixed = n == 2 && hasLatin(symbols) && !allLatin(symbols);
+        if (n < 3 && !mixed) {
+            return null;
+        }
+        for (Seq r : seqs) {
+            if ("plate".equals(r.kind())
+                    && r.symbols().length() > n
+                    && r.symbols().contains(symbols)) {
+                return "plate";
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasLatin(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            if (RedactionTokens.isLatin(s.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean allLatin(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            if (!RedactionTokens.isLatin(s.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean sharesThree(String a, String b) {
@@ -1086,16 +1133,19 @@ final class SpokenNumbers {
 
     /**
      * A sequence that is no number as a whole because it was corrected part-way ("bee eff seven oh zed ex em no sorry
-     * zed ex en"): the part before the correction and the part after are read apart. A short part after a removed one
-     * is its correction (the plate's last letters said again) and goes as the same kind.
+     * zed ex en") or said in two goes: the part before {@code at} and the part after are read apart. After a
+     * correction, a short part after a removed one is its correction (the plate's last letters said again) and goes as
+     * the same kind.
      */
-    private static void corrected(String text, List<Token> tokens, List<Piece> pieces, int at, List<Seq> seqs) {
+    private static void split(
+            String text, List<Token> tokens, List<Piece> pieces, int at, boolean correction, List<Seq> seqs) {
         List<Piece> before = pieces.subList(0, at);
         List<Piece> after = pieces.subList(at, pieces.size());
         String kindBefore = classify(text, tokens, before);
         String kindAfter = classify(text, tokens, after);
         String said = symbols(after);
-        if (kindAfter == null
+        if (correction
+                && kindAfter == null
                 && kindBefore != null
                 && said.length() >= 2
                 && said.length() <= symbols(before).length()) {
