@@ -248,6 +248,7 @@ public final class Redactor {
             "(?i)(?:\\b(?:expiry|expiration|exp|expires|expiring|validity|valid thru|valid till|valid until|good thru|good through"
                     + "|valid through|runs out|run out)\\b\\.?(?:\\s+date)?(?:\\s+(?:is|of|on|in(?=\\s+" + MONTH
                     + ")))?"
+                    + "|\\bdate on (?:it|the card|the front)(?:\\s+(?:is|says|reads|shows))?" // "the date on it says"
                     + "|(?:有效期|到期(?:\\s*时\\s*间)?)\\s*(?:[至到是为:：]\\s*)?)\\s*:?\\s*"
                     + "(month\\s+(?:is\\s+)?" + EN_NUM + "(?:\\s+" + EN_NUM
                     + ")?\\s+(?:and\\s+)?(?:the\\s+)?year\\s+(?:is\\s+)?"
@@ -405,10 +406,11 @@ public final class Redactor {
                 || input.contains("有效期")
                 || input.contains("到期")
                 || RedactionTokens.containsIgnoreCase(input, "valid")
-                || RedactionTokens.containsIgnoreCase(input, "good th")) {
+                || RedactionTokens.containsIgnoreCase(input, "good th")
+                || RedactionTokens.containsIgnoreCase(input, "date on")) {
             // a card's expiry ("the one ending 4417, expiring 10/29"), or an id document's said with its number
             // ("passport 123456789, expiry 14/06/2031")
-            boolean card = mentionsAny(input, CARD_TALK) || hasKind(spans, "card");
+            boolean card = mentionsAny(input, CARD_TALK) || hasKind(spans, "card") || codeWithDate(input, spans);
             if (card || hasKind(spans, "id") && mentionsAny(input, ID_DOCUMENT_TALK)) {
                 Matcher m = EXPIRY.matcher(input); // said in words: no digit in the group, unlike the cued plates
                 while (m.find()) {
@@ -1686,6 +1688,34 @@ public final class Redactor {
     /** Documents whose expiry, said with their number, identifies the holder as the number does. */
     private static final List<String> ID_DOCUMENT_TALK =
             List.of("passport", "licence", "license", "permit", "护照", "驾照", "驾驶证", "通行证", "居留");
+
+    /** "the code is five ate one": three or four digits said one by one after "code is". */
+    private static final String CODE_DIGIT = "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|won|too|ate)";
+
+    /** "the code is five ate one": three or four digits said one by one after "code is", not a promo or door code. */
+    private static final Pattern CODE_SAID =
+            Pattern.compile("(?i)(?<!promo |discount |voucher |coupon |door |gate |access |"
+                    + "post |zip |area |booking |order |product )\\bcode (?:is |was )?(" + CODE_DIGIT + "(?: "
+                    + CODE_DIGIT
+                    + "){2,3})\\b(?!\\s*(?:" + CODE_DIGIT + "|hundred|thousand|dollars|pounds|percent)\\b)");
+
+    /**
+     * A card's date and its security code said together with no card word ("the date on it is oh three twenty nine and
+     * the code is five ate one"): the code goes as the card's, and the date with it.
+     */
+    private static boolean codeWithDate(String input, List<Span> spans) {
+        if (!RedactionTokens.containsIgnoreCase(input, "date on")
+                || !RedactionTokens.containsIgnoreCase(input, "code")) {
+            return false;
+        }
+        Matcher m = CODE_SAID.matcher(input);
+        boolean found = false;
+        while (m.find()) {
+            spans.add(new Span(m.start(1), m.end(1), "card"));
+            found = true;
+        }
+        return found;
+    }
 
     private static boolean mentionsAny(String s, List<String> words) {
         for (String w : words) {
