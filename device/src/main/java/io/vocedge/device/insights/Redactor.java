@@ -476,6 +476,7 @@ public final class Redactor {
         chunksReadBack(input, tokens, spans);
         licenceSurnames(tokens, spans);
         sayAgain(tokens, spans);
+        emailFalseStarts(tokens, spans);
         extendPhones(input, spans);
         areaCodesApart(input, spans);
         letterPrefixes(input, spans);
@@ -1199,6 +1200,69 @@ public final class Redactor {
             String kind = repeatable(t) ? words.get(t.lower()) : null;
             if (kind != null && !inside(spans, n, t)) {
                 spans.add(new Span(t.start(), t.end(), kind));
+            }
+        }
+    }
+
+    /** Words said for "@" in a spoken address. */
+    private static final Set<String> AT_WORDS = Set.of("at", "艾特", "爱特", "@");
+    /** Words said between the parts of an address's name: skipped when a false start is compared with it. */
+    private static final Set<String> NAME_SEPARATORS =
+            Set.of("dot", "dash", "hyphen", "underscore", "点", "下划线", "杠", "横杠", ".", "-", "_");
+
+    /**
+     * The start of a spoken address said before the address itself, and broken off ("it's sarah dot k dash lee hold
+     * on no dash it's sarah dot k lee at outlook dot com", 邮箱 前面 是 x u 然后 下划线 嗯 ... x u 下划线 y a n ...): a run
+     * whose words are the first words of the address's name, separators aside, goes too. It must hold a separator, three
+     * of those words or only spelled letters, so "i love" before "i love cars at ..." stays.
+     */
+    private static void emailFalseStarts(List<RedactionTokens.Token> tokens, List<Span> spans) {
+        int n = spans.size();
+        for (int k = 0; k < n; k++) {
+            Span s = spans.get(k);
+            if (!s.kind().equals("email")) {
+                continue;
+            }
+            int first = tokenAt(tokens, s.start());
+            int at = first;
+            while (at < tokens.size()
+                    && tokens.get(at).start() < s.end()
+                    && !AT_WORDS.contains(tokens.get(at).lower())) {
+                at++;
+            }
+            if (at >= tokens.size() || tokens.get(at).start() >= s.end()) {
+                continue; // written ("jess@...") or no name part
+            }
+            List<String> name = new ArrayList<>();
+            for (int i = first; i < at; i++) {
+                if (!NAME_SEPARATORS.contains(tokens.get(i).lower())) {
+                    name.add(tokens.get(i).lower());
+                }
+            }
+            if (name.size() < 2) {
+                continue;
+            }
+            for (int i = 0; i < first; i++) {
+                int matched = 0;
+                int last = -1;
+                boolean separator = false;
+                boolean letters = true;
+                for (int j = i; j < first && matched < name.size(); j++) {
+                    String w = tokens.get(j).lower();
+                    if (NAME_SEPARATORS.contains(w) && matched > 0) {
+                        separator = true;
+                    } else if (w.equals(name.get(matched))) {
+                        letters &= w.length() == 1;
+                        matched++;
+                        last = j;
+                    } else {
+                        break;
+                    }
+                }
+                if (matched >= 2 && (separator || matched >= 3 || letters)) {
+                    spans.add(new Span(tokens.get(i).start(), tokens.get(last).end(), "email"));
+                    i = last;
+                }
             }
         }
     }
