@@ -90,9 +90,12 @@ public final class Redactor {
     private static final String CAR_MAKES =
             "BMW|VW|KIA|MG|BYD|GMC|RAM|AUDI|FORD|JEEP|MINI|SEAT|NIO|GAC|GWM|DS|AMG|RS|ID";
 
-    /** Shorter plates ("KJ 4821", "abc 123") only after a cue word, since "RX 350" is a car. */
+    /**
+     * Shorter plates ("KJ 4821", "abc 123") only after a cue word, since "RX 350" is a car; the cue may be asked
+     * ("Plate? Customer: NSW… CX-27-PL").
+     */
     private static final Pattern CUED_PLATE = Pattern.compile(
-            "(?i)(?:plate|registration|registered|\\breg\\b|rego|\\btags?\\b|kennzeichen|车牌|車牌|牌照|[港澳粤]牌|[号號]牌)[^.?!。？！]{0,20}?"
+            "(?i)(?:plate|registration|registered|\\breg\\b|rego|\\btags?\\b|kennzeichen|车牌|車牌|牌照|[港澳粤]牌|[号號]牌)[^.!。！]{0,20}?"
                     + "\\b((?!(?:the|my|his|her|our|your|its|on|in|is|at|an|a|for|to|of|was|new|old|" + CAR_MAKES
                     + ")\\b)" // "the 2021 Golf"
                     + "[A-Z]{1,3}[- ]?\\d{2,4}(?:[A-Z]{1,3}|[- ](?!(?:and|the|is|it|in|on|at|to|for|or|but|was|its|not|now"
@@ -513,6 +516,12 @@ public final class Redactor {
                     continue;
                 }
                 int first = a;
+                if (first > 1
+                        && (tokens.get(first - 1).is(",")
+                                || tokens.get(first - 1).is("，"))) {
+                    first--; // "最后是0023，不是0032": a comma before the alternative word
+                }
+                int end = first;
                 int digits = 0;
                 while (first > 0 && digitToken(tokens.get(first - 1))) {
                     first--;
@@ -524,7 +533,7 @@ public final class Redactor {
                 // before it ("two nine nine or one three eight ...") is another number
                 if (digits >= 3 && digits <= 6 && firstDigit(tokens.get(first)).equals(firstDigit(tokens.get(i)))) {
                     spans.add(new Span(
-                            tokens.get(first).start(), tokens.get(a - 1).end(), s.kind()));
+                            tokens.get(first).start(), tokens.get(end - 1).end(), s.kind()));
                 }
                 break;
             }
