@@ -240,8 +240,8 @@ final class SpokenEmails {
             int domainStart = a + 1;
             if (t.is("圈") && tokens.get(a + 1).is("a")) {
                 domainStart = a + 2; // 圈a: how many Chinese speakers say @
-            } else if (!AT.contains(t.lower())) {
-                continue;
+            } else if (!AT.contains(t.lower()) && !(t.is("add") && PROVIDERS.contains(provider(tokens, a + 1)))) {
+                continue; // "add gmail dot com": a recognizer's "at" before a mail provider
             }
             if (t.is("at")
                     && domainStart < tokens.size()

@@ -546,19 +546,27 @@ final class SpokenNumbers {
      */
     private static boolean spelledByName(List<Token> tokens, int first) {
         int plain = 0;
+        int singles = 0;
         int digits = 0;
+        boolean grouped = false;
         int k = first;
         for (; k < tokens.size() && k - first < 16; k++) {
             String w = tokens.get(k).lower();
             if (PLAIN_LETTER_NAMES.contains(w)) {
                 plain++;
+            } else if (singleLetter(tokens.get(k)) && !w.equals("a") && !w.equals("i")) {
+                singles++;
             } else if (DIGIT_WORDS.containsKey(w) || TEENS.containsKey(w) || TENS.containsKey(w)) {
                 digits++;
+                grouped |= !DIGIT_WORDS.containsKey(w);
             } else if (!LETTER_NAMES.containsKey(w) && !HOMOPHONES.containsKey(w) && !isSpelledLetter(tokens.get(k))) {
                 break;
             }
         }
-        return k - first >= 5 && plain >= 2 && digits >= 2;
+        // letters said alone count with the names when the digits are said one by one ("b why one seven see k d"),
+        // not in a tyre's size ("two two five forty five r seventeen ninety one w")
+        int letters = grouped ? plain : plain + singles;
+        return k - first >= 5 && letters >= 2 && digits >= 2;
     }
 
     private static final Set<String> GAP_PUNCT =
