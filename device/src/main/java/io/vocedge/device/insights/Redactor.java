@@ -1200,6 +1200,7 @@ public final class Redactor {
         }
         if (numbered) {
             sayDigitsAgain(tokens, spans);
+            writtenAgain(tokens, spans);
         }
         if (words == null) {
             return;
@@ -1345,6 +1346,49 @@ public final class Redactor {
                                 tokens.get(run[0]).start(), tokens.get(run[1]).end(), s.kind()));
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * A removed number written again whole, as an answer or a check ("是尾号7788还是7878的卡？是7878。"): a written group of
+     * four or more digits equal to all the digits of a removed number goes as its kind, unless an amount word is next
+     * to it.
+     */
+    private static void writtenAgain(List<RedactionTokens.Token> tokens, List<Span> spans) {
+        int n = spans.size();
+        java.util.Map<String, String> removed = null;
+        for (int k = 0; k < n; k++) {
+            Span s = spans.get(k);
+            if (!NUMBERED.contains(s.kind()) || s.kind().equals("email")) {
+                continue;
+            }
+            StringBuilder held = new StringBuilder();
+            for (int i = tokenAt(tokens, s.start());
+                    i < tokens.size() && tokens.get(i).end() <= s.end();
+                    i++) {
+                String d = SpokenNumbers.digitsOf(tokens.get(i).lower());
+                if (d != null) {
+                    held.append(d);
+                }
+            }
+            if (held.length() >= 4) {
+                if (removed == null) {
+                    removed = new java.util.HashMap<>();
+                }
+                removed.putIfAbsent(held.toString(), s.kind());
+            }
+        }
+        if (removed == null) {
+            return;
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            RedactionTokens.Token t = tokens.get(i);
+            String kind = t.type() == RedactionTokens.Type.DIGITS ? removed.get(t.lower()) : null;
+            boolean amount = i + 1 < tokens.size() && SpokenNumbers.amountWord(tokens.get(i + 1))
+                    || i > 0 && SpokenNumbers.amountWord(tokens.get(i - 1));
+            if (kind != null && !amount && !inside(spans, n, t)) {
+                spans.add(new Span(t.start(), t.end(), kind));
             }
         }
     }
