@@ -1214,8 +1214,8 @@ public final class Redactor {
         }
     }
 
-    /** Words said for "@" in a spoken address. */
-    private static final Set<String> AT_WORDS = Set.of("at", "艾特", "爱特", "@");
+    /** Words said for "@" in a spoken address (a written one's false starts are left to the name rules). */
+    private static final Set<String> AT_WORDS = Set.of("at", "艾特", "爱特");
     /** Words said between the parts of an address's name: skipped when a false start is compared with it. */
     private static final Set<String> NAME_SEPARATORS =
             Set.of("dot", "dash", "hyphen", "underscore", "点", "下划线", "杠", "横杠", ".", "-", "_");

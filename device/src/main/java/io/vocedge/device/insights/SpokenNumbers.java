@@ -1000,10 +1000,13 @@ final class SpokenNumbers {
                 pieces.remove(0);
                 first = pieces.get(0).first();
                 kind = classify(text, tokens, pieces);
+                group--;
+                correctedAt--;
             }
-            if (kind == null && !amount && correctedAt > 0) {
+            // a group or correction start past the end: its pieces were taken off as a quantity ("... 两 台")
+            if (kind == null && !amount && correctedAt > 0 && correctedAt < pieces.size()) {
                 split(text, tokens, pieces, correctedAt, true, seqs);
-            } else if (kind == null && !amount && group > 0 && hasLetter(pieces)) {
+            } else if (kind == null && !amount && group > 0 && group < pieces.size() && hasLetter(pieces)) {
                 // "h k l so b d five one h k l": a code's piece, a filler, then the code said whole
                 split(text, tokens, pieces, group, false, seqs);
             } else {
