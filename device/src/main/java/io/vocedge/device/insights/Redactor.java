@@ -993,6 +993,7 @@ public final class Redactor {
             }
             int digits = j - i; // digits said one by one: written groups ("0800", "1 800") are the scanner's
             boolean amount = i > 0 && SpokenNumbers.amountWord(tokens.get(i - 1)) && !numberWord(tokens, i - 1)
+                    || i > 0 && SpokenNumbers.isTens(tokens.get(i - 1).lower()) // "the forty nine nine nine offer"
                     || j + 1 < tokens.size()
                             && tokens.get(j).is("point")
                             && SPOKEN_DIGITS.contains(tokens.get(j + 1).lower()) // "five six seven point eight nine"
@@ -1013,11 +1014,23 @@ public final class Redactor {
                         tokens.get(k).lower()); // "the card fee is four five and five five six six"
             }
             thing |= SpokenNumbers.tollFreeSaidBefore(tokens, i, digits); // "the hotline one eight hundred ..."
+            thing |= hotlinePrefix(tokens, i, j); // 你们 四 零 零 的 电话: the shop's line named by its prefix
             if (digits >= 3 && !amount && !thing) {
                 spans.add(new Span(tokens.get(i).start(), tokens.get(j - 1).end(), kind));
             }
             i = j;
         }
+    }
+
+    /** The prefixes business lines are named by: 400 and 800 in China, 1300 and 1800 in Australia, 0800 in the UK. */
+    private static final Set<String> HOTLINE_PREFIXES = Set.of("400", "800", "1300", "1800", "0800");
+
+    private static boolean hotlinePrefix(List<RedactionTokens.Token> tokens, int from, int to) {
+        StringBuilder d = new StringBuilder();
+        for (int k = from; k < to; k++) {
+            d.append(SpokenNumbers.digitsOf(tokens.get(k).lower()));
+        }
+        return HOTLINE_PREFIXES.contains(d.toString());
     }
 
     /** 号 ending 卡号, 账号, 手机号, 证号: "number", not the day of a month (五 号). */

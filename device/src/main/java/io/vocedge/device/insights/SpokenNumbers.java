@@ -953,7 +953,7 @@ final class SpokenNumbers {
                     }
                 }
                 Piece q = gapWords > 2 || gapPunct > 3 ? null : piece(tokens, k, names);
-                if (q == null) {
+                if (q == null || decimalAt(tokens, q)) {
                     break;
                 }
                 if (k > j) {
@@ -1294,6 +1294,9 @@ final class SpokenNumbers {
     private static String joinKind(List<Token> tokens, Seq a, Seq b, Talk talk) {
         if (a.amount() || b.amount() || b.first() - a.last() - 1 > 2 * MAX_BRIDGE_TOKENS) {
             return null;
+        }
+        if (hotline(a.symbols()) || hotline(b.symbols())) {
+            return null; // "your 1300 number — 1300 655 210": a business line whole, nothing to join
         }
         for (int g = a.first(); g <= b.last(); g++) {
             if (tokens.get(g).is(":") || tokens.get(g).is("：")) {
@@ -1841,6 +1844,19 @@ final class SpokenNumbers {
                 && name.raw().length() > 1;
     }
 
+    /** Second characters of words that start with 一 and name no number: 一共, 一起, 一直, 一定, 一样, 一般, 一些, 一切. */
+    private static final String ONE_WORDS = "共起直定样般些切";
+
+    /** "... a two point five litre": a digit that opens a decimal starts an amount, not the code's next symbol. */
+    private static boolean decimalAt(List<Token> tokens, Piece q) {
+        int k = q.last() + 1;
+        return q.first() == q.last()
+                && k + 1 < tokens.size()
+                && tokens.get(k).is("point")
+                && (DIGIT_WORDS.containsKey(tokens.get(k + 1).lower())
+                        || tokens.get(k + 1).type() == Type.DIGITS);
+    }
+
     private static boolean groupedNumberWord(Token t) {
         return TENS.containsKey(t.lower()) || TEENS.containsKey(t.lower()) || t.is("hundred");
     }
@@ -1872,6 +1888,13 @@ final class SpokenNumbers {
                         && i + 1 < tokens.size()
                         && (tokens.get(i + 1).is("下") || tokens.get(i + 1).is("遍"))) {
                     return null; // 一下, 一遍 ("看一下", "再说一遍"): "a moment", "once more", no digit
+                }
+                if (w.equals("一")
+                        && i + 1 < tokens.size()
+                        && tokens.get(i + 1).start() == t.end()
+                        && ONE_WORDS.indexOf(tokens.get(i + 1).lower()) >= 0
+                        && tokens.get(i + 1).lower().length() == 1) {
+                    return null; // 一共, 一起, 一直 written as one word: "in all", "together", no digit
                 }
                 Integer d = HAN_DIGITS.get(w);
                 if (d != null) {
@@ -2341,10 +2364,16 @@ final class SpokenNumbers {
                 && TYRE_AFTER_WIDTH.matcher(symbols.substring(3)).lookingAt()) {
             return true;
         }
-        return first >= 2
+        boolean spokenWidth = first >= 4
+                && tokens.get(first - 1).is("slash")
+                && DIGIT_WORDS.containsKey(tokens.get(first - 2).lower())
+                && DIGIT_WORDS.containsKey(tokens.get(first - 3).lower())
+                && DIGIT_WORDS.containsKey(tokens.get(first - 4).lower()); // "two two five slash four five r ..."
+        boolean writtenWidth = first >= 2
                 && tokens.get(first - 1).is("/")
                 && tokens.get(first - 2).type() == Type.DIGITS
-                && tokens.get(first - 2).lower().length() == 3
+                && tokens.get(first - 2).lower().length() == 3;
+        return (spokenWidth || writtenWidth)
                 && TYRE_AFTER_WIDTH.matcher(symbols).lookingAt(); // "225/45 R17 94W, 4 tyres": the count after
     }
 
@@ -2438,6 +2467,9 @@ final class SpokenNumbers {
      */
     private static boolean givenAsOwn(List<Token> tokens, int first, int last) {
         for (int k = first - 1; k >= Math.max(0, first - 6); k--) {
+            if (tokens.get(k).is("your") || tokens.get(k).type() == Type.DIGITS) {
+                return false; // "your 1300 655 210"; "call me on 0412 338 905, your ...": the "me" was the other's
+            }
             if (personalWord(tokens, k)) {
                 return true;
             }
