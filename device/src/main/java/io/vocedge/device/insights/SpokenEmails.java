@@ -463,6 +463,10 @@ final class SpokenEmails {
     }
 
     /** Index of the last token of "label (dot label)* dot TLD", or -1. */
+    private static boolean dash(Token t) {
+        return t.is("dash") || t.is("hyphen") || t.is("-") || t.is("杠");
+    }
+
     private static int domainEnd(List<Token> tokens, int from) {
         int k = from;
         int end = -1;
@@ -520,29 +524,33 @@ final class SpokenEmails {
             k++;
             // a label of two or three words before its dot: "bright motors dot com"
             int extra = k;
+            boolean spelled = label.type() == Type.WORD && label.lower().length() == 1;
             while (extra < tokens.size()
-                    && extra - k < 3
                     && tokens.get(extra).type() == Type.WORD
-                    && (!STOP.contains(tokens.get(extra).lower())
-                            || tokens.get(extra).is("mail")
-                            || joiningAnd(tokens, extra))
-                    && !DOT.contains(tokens.get(extra).lower())
-                    && !TLDS.contains(tokens.get(extra).lower())) {
+                    && (spelled && extra - k < 16 && tokens.get(extra).lower().length() == 1
+                            // "艾特 m a p l e 点 com": a spelled label runs on letter by letter, "a" too
+                            || extra - k < 3
+                                    && (!STOP.contains(tokens.get(extra).lower())
+                                            || tokens.get(extra).is("mail")
+                                            || joiningAnd(tokens, extra))
+                                    && !TLDS.contains(tokens.get(extra).lower()))
+                    && !DOT.contains(tokens.get(extra).lower())) {
                 extra++;
             }
             if (extra > k
                     && extra < tokens.size()
-                    && DOT.contains(tokens.get(extra).lower())) {
+                    && (DOT.contains(tokens.get(extra).lower()) || spelled && dash(tokens.get(extra)))) {
                 k = extra;
             }
             // a label may be spelled or hyphenated: "my dash shop", "g mail"
-            while (k < tokens.size()
-                    && (tokens.get(k).is("dash")
-                            || tokens.get(k).is("hyphen")
-                            || tokens.get(k).is("-")
-                            || tokens.get(k).is("杠"))
-                    && k + 1 < tokens.size()) {
+            while (k < tokens.size() && dash(tokens.get(k)) && k + 1 < tokens.size()) {
                 k += 2;
+                while (spelled
+                        && k < tokens.size()
+                        && tokens.get(k).type() == Type.WORD
+                        && tokens.get(k).lower().length() == 1) {
+                    k++; // "m a p l e 杠 l a w": the spelled label goes on after its dash
+                }
             }
             while (k + 1 < tokens.size()
                     && tokens.get(k).is(",")
