@@ -77,7 +77,8 @@ final class SpokenEmails {
             "横杠",
             "period",
             "minus",
-            "point");
+            "point",
+            "dots"); // "kevin dots lee": a recognizer's "dot"
     private static final Set<String> FILLERS = Set.of(
             "uh",
             "um",
@@ -135,6 +136,12 @@ final class SpokenEmails {
             "ie", "it", "es", "nl", "ch", "se", "kr", "mo", "my", "tv", "club", "shop", "online", "site", "fm", "ly",
             "gg", "calm", // "dot com" as a recognizer may write it
             "comb", "come", "con");
+    /**
+     * Top-level domains that are words too ("bluecloud 点 tech"): an address's end after its dot, but no end of a
+     * label said in words ("huaxin tech 点 cn").
+     */
+    private static final Set<String> WORD_TLDS = Set.of("tech", "store", "blog", "ltd");
+
     private static final Set<String> STOP = Set.of(
             "is",
             "was",
@@ -240,8 +247,8 @@ final class SpokenEmails {
             int domainStart = a + 1;
             if (t.is("圈") && tokens.get(a + 1).is("a")) {
                 domainStart = a + 2; // 圈a: how many Chinese speakers say @
-            } else if (!AT.contains(t.lower()) && !(t.is("add") && PROVIDERS.contains(provider(tokens, a + 1)))) {
-                continue; // "add gmail dot com": a recognizer's "at" before a mail provider
+            } else if (!AT.contains(t.lower()) && !(t.is("add") && addressAfterAdd(tokens, a + 1))) {
+                continue; // "add gmail dot com", "add acne logistics dot co dot uk": a recognizer's "at"
             }
             if (t.is("at")
                     && domainStart < tokens.size()
@@ -462,11 +469,28 @@ final class SpokenEmails {
                         || tokens.get(k + 1).start() > tokens.get(k).end());
     }
 
-    /** Index of the last token of "label (dot label)* dot TLD", or -1. */
+    /** After "add": a mail provider, or a domain said with its dot and a top-level domain. */
+    private static boolean addressAfterAdd(List<Token> tokens, int k) {
+        if (k >= tokens.size()) {
+            return false;
+        }
+        if (PROVIDERS.contains(provider(tokens, k))) {
+            return true;
+        }
+        for (int j = k + 1; j + 1 < tokens.size() && j <= k + 4; j++) {
+            if (DOT.contains(tokens.get(j).lower())
+                    && TLDS.contains(tokens.get(j + 1).lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean dash(Token t) {
         return t.is("dash") || t.is("hyphen") || t.is("-") || t.is("杠");
     }
 
+    /** Index of the last token of "label (dot label)* dot TLD", or -1. */
     private static int domainEnd(List<Token> tokens, int from) {
         int k = from;
         int end = -1;
@@ -499,7 +523,7 @@ final class SpokenEmails {
                     return k; // "john smith at gmail": the provider alone, no "dot com" said
                 }
             }
-            if (labels > 0 && TLDS.contains(label.lower())
+            if (labels > 0 && (TLDS.contains(label.lower()) || WORD_TLDS.contains(label.lower()))
                     || label.lower().startsWith("dot")
                             && TLDS.contains(label.lower().substring(3))) {
                 end = k;
@@ -575,6 +599,13 @@ final class SpokenEmails {
                 continue;
             }
             break;
+        }
+        if (end >= 0
+                && end + 3 < tokens.size()
+                && DOT.contains(tokens.get(end + 1).lower())
+                && tokens.get(end + 2).is("are")
+                && tokens.get(end + 3).is("you")) {
+            return end + 3; // "dot com dot are you": .au as a recognizer hears it
         }
         return end;
     }
