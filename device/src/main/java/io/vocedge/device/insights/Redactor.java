@@ -490,6 +490,8 @@ public final class Redactor {
     private static final List<List<String>> ALTERNATIVES = List.of(
             List.of("还", "是"), List.of("或", "者"), List.of("不", "是"), List.of("or"), List.of("not"), List.of("no"));
 
+    private static final Set<String> HESITATIONS = Set.of("唔", "嗯", "呃", "uh", "um", "er", "erm");
+
     private static final Set<String> SPOKEN_DIGITS = Set.of(
             "zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "零", "〇", "洞", "一",
             "幺", "二", "两", "三", "四", "五", "六", "七", "八", "九");
@@ -520,6 +522,9 @@ public final class Redactor {
                         && (tokens.get(first - 1).is(",")
                                 || tokens.get(first - 1).is("，"))) {
                     first--; // "最后是0023，不是0032": a comma before the alternative word
+                } else if (first > 1
+                        && HESITATIONS.contains(tokens.get(first - 1).lower())) {
+                    first--; // "零 一 唔 不是 零 一 九 一": a hesitation before it
                 }
                 int end = first;
                 int digits = 0;
@@ -531,7 +536,14 @@ public final class Redactor {
                 }
                 // same first digit, as two readings of one number's start are (幺 三 八 / 幺 五 八); a price said
                 // before it ("two nine nine or one three eight ...") is another number
-                if (digits >= 3 && digits <= 6 && firstDigit(tokens.get(first)).equals(firstDigit(tokens.get(i)))) {
+                boolean sameStart = firstDigit(tokens.get(first)).equals(firstDigit(tokens.get(i)));
+                // two digits only when they are the number's own first two, said and broken off
+                boolean brokenOff = digits == 2
+                        && end - first == 2
+                        && i + 1 < tokens.size()
+                        && sameStart
+                        && firstDigit(tokens.get(first + 1)).equals(firstDigit(tokens.get(i + 1)));
+                if ((digits >= 3 && digits <= 6 || brokenOff) && sameStart) {
                     spans.add(new Span(
                             tokens.get(first).start(), tokens.get(end - 1).end(), s.kind()));
                 }

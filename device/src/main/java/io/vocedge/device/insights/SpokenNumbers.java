@@ -174,6 +174,10 @@ final class SpokenNumbers {
         boolean right = false;
         boolean real = false;
         boolean preposition = PREPOSITIONS.contains(tokens.get(i).lower());
+        // "plus nine won ninety eight ...": a country code's digit, whatever is said after it
+        boolean countryCode = !preposition
+                && i >= 2
+                && COUNTRY_PREFIX.contains(tokens.get(i - 2).lower());
         for (int k = Math.max(0, i - 2); k <= Math.min(tokens.size() - 1, i + 2); k++) {
             if (k == i) {
                 continue;
@@ -181,7 +185,8 @@ final class SpokenNumbers {
             Token t = tokens.get(k);
             String w = t.lower();
             boolean grouped = TENS.containsKey(w) || TEENS.containsKey(w) || w.equals("hundred");
-            if (grouped && (Math.abs(k - i) == 1 || preposition) || w.length() > 1 && MAGNITUDES.contains(w)) {
+            if (grouped && !countryCode && (Math.abs(k - i) == 1 || preposition)
+                    || w.length() > 1 && MAGNITUDES.contains(w)) {
                 // but in "four too one sixty six" "too" is no preposition: a group two words on is a digit's
                 return false;
             }
