@@ -1277,7 +1277,7 @@ public final class Redactor {
             if (name.size() < 2) {
                 continue;
             }
-            for (int i = 0; i < first; i++) {
+            for (int i = Math.max(0, first - 40); i < first; i++) { // said shortly before: linear in a long line
                 int matched = 0;
                 int last = -1;
                 boolean separator = false;

@@ -375,7 +375,7 @@ class RedactionDevSetTest {
     @Test
     void twentyThirdAuthorsLongTurnsAreRedacted() throws Exception {
         meetsTheTargets("/insights/pii-author23-dev.tsv", 200, true, 0.972, 0.948);
-        meetsTheTargets("/insights/pii-author23-heldout.tsv", 100, false, 0.948, 0.956); // 0.963 (27 files)
+        meetsTheTargets("/insights/pii-author23-heldout.tsv", 100, false, 0.992, 0.956); // 0.963 (27 files)
     }
 
     /**
@@ -471,20 +471,48 @@ class RedactionDevSetTest {
      */
     @Test
     void thirtiethAuthorsCardsAndPlatesInPiecesAreRedacted() throws Exception {
-        meetsTheTargets("/insights/pii-author30-rules.tsv", 150, true, 0.982, 1.0);
-        meetsTheTargets("/insights/pii-author30-heldout.tsv", 100, false, 0.877, 0.966);
+        meetsTheTargets("/insights/pii-author30-rules.tsv", 150, true, 0.994, 1.0);
+        meetsTheTargets("/insights/pii-author30-heldout.tsv", 100, false, 0.903, 0.966);
     }
 
     /**
      * The thirty-second author's cases (2026-12-07, ninth session; device/corpus/pii-author32-NOTES.md): numbers and
      * plates as a recognizer slips on them (homophones, letter names, halves, 要/酒, expiry with no card word). First
      * look on the session's starting code: dev 0.8596 / 1.0000, held-out 0.8480 / 0.9831. Rules on its dev misses
-     * (SpokenSlipsTest): dev 0.9270 / 1.0000; the held-out part, aggregates only: 0.8720 / 0.9831.
+     * (SpokenSlipsTest): dev 0.9270 / 1.0000; the held-out part, aggregates only: 0.8720 / 0.9831. The tenth
+     * session's rules (MessyHandoversTest): dev 0.9551, held-out 0.8880.
      */
     @Test
     void thirtySecondAuthorsRecognizerSlipsAreRedacted() throws Exception {
-        meetsTheTargets("/insights/pii-author32-rules.tsv", 150, true, 0.926, 1.0);
-        meetsTheTargets("/insights/pii-author32-heldout.tsv", 100, false, 0.872, 0.983);
+        meetsTheTargets("/insights/pii-author32-rules.tsv", 150, true, 0.955, 1.0);
+        meetsTheTargets("/insights/pii-author32-heldout.tsv", 100, false, 0.888, 0.983);
+    }
+
+    /**
+     * The thirty-third author's cases (2026-12-07, tenth session; device/corpus/pii-author33-NOTES.md): details handed
+     * over when the talk is messy (in pieces with talk between, corrected, read back, code-switched, spelled, misheard).
+     * First look on the session's starting code: dev 0.9438 / 0.9888, held-out 0.8925 / 0.9677. Rules on its dev misses
+     * (MessyHandoversTest): dev 1.0000 / 1.0000; the held-out part, aggregates only: 0.9194 / 0.9677.
+     */
+    @Test
+    void thirtyThirdAuthorsMessyHandoversAreRedacted() throws Exception {
+        meetsTheTargets("/insights/pii-author33-rules.tsv", 150, true, 0.99, 0.99);
+        meetsTheTargets("/insights/pii-author33-heldout.tsv", 100, false, 0.919, 0.967);
+    }
+
+    /**
+     * The thirty-fourth author's cases (2026-12-07, tenth session; device/corpus/pii-author34-NOTES.md): international
+     * customers and formats (phones, plates, e-mails and IDs of many countries, written chat and spoken), next to
+     * numbers the shop owns. First look on the session's starting code: dev 0.9926 / 0.9150, held-out 0.9560 / 0.8906.
+     * Rules on its dev misses (business lines named by prefix, a decimal after a plate, a spelled mail domain): dev
+     * 1.0000 / 0.9400; held-out, aggregates only: 0.9890 / 0.8984. Its kept rate stays lowest of all authors: it
+     * labels the shop's own role mailboxes (sales@, service@), order and quote references, a stock car's VIN tail and
+     * the shop's postcode as kept, where earlier authors removed such spans; no rule follows one author either way.
+     */
+    @Test
+    void thirtyFourthAuthorsInternationalFormatsAreRedacted() throws Exception {
+        meetsTheTargets("/insights/pii-author34-rules.tsv", 150, true, 0.99, 0.94);
+        meetsTheTargets("/insights/pii-author34-heldout.tsv", 100, false, 0.989, 0.898);
     }
 
     /**

@@ -113,6 +113,16 @@ class RedactorHostileInputTest {
                 "京A·临34",
                 "first half is n x one second half is w ",
                 "rest is ZHD ",
+                // the tenth session's: corrections inside codes, e-mail false starts, letters and numbers asked apart
+                "b d five one no sorry h k ",
+                "h k l so b d five one ",
+                "sarah dot k dash lee at x dot com ",
+                "x u 下划线 y 艾特 m a p l e 杠 l 点 c o 点 u k ",
+                "plate letters j v x and the numbers five ",
+                "the date on it is oh three and the code is five ate one ",
+                "是7878，不是7878。",
+                "plus nine won ninety ",
+                "零 一 唔 不是 零 一 九 ",
             })
     void longRepeatedFragmentsRedactWithoutBacktracking(String fragment) {
         String line = fragment.repeat(20_000 / fragment.length());
