@@ -1027,6 +1027,7 @@ public final class Redactor {
             }
             thing |= SpokenNumbers.tollFreeSaidBefore(tokens, i, digits); // "the hotline one eight hundred ..."
             thing |= hotlinePrefix(tokens, i, j); // 你们 四 零 零 的 电话: the shop's line named by its prefix
+            thing |= SpokenNumbers.sumBefore(tokens, i); // "the front pads come to one two nine nine"
             if (digits >= 3 && !amount && !thing) {
                 spans.add(new Span(tokens.get(i).start(), tokens.get(j - 1).end(), kind));
             }
@@ -1480,7 +1481,7 @@ public final class Redactor {
     private static final Pattern EXTENSION =
             Pattern.compile("[\\s,，]*(?:(?i:ext|extn|extension|x)\\.?|分[机機]號?|分机号?|转|轉)\\s*[:：#]?\\s*"
                     + "(?:(?:\\d|(?i:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
-                    + "|forty|fifty|sixty|seventy|eighty|ninety)\\b|[零〇一二三四五六七八九幺两洞])"
+                    + "|forty|fifty|sixty|seventy|eighty|ninety)\\b|[零〇一二三四五六七八九幺两洞](?!\\s*[点點]))" // 五 点: a time
                     + "[\\s,-]*){1,6}");
 
     private static final String AREA_CODE = "area code ";

@@ -1852,9 +1852,18 @@ final class SpokenNumbers {
     /** Second characters of words that start with 一 and name no number: 一共, 一起, 一直, 一定, 一样, 一般, 一些, 一切. */
     private static final String ONE_WORDS = "共起直定样般些切";
 
-    /** "... a two point five litre": a digit that opens a decimal starts an amount, not the code's next symbol. */
+    /**
+     * "... a two point five litre": a digit that opens a decimal starts an amount, not the code's next symbol; "... 五 点
+     * 半 以后 打": a Chinese digit before 点 tells the time.
+     */
     private static boolean decimalAt(List<Token> tokens, Piece q) {
         int k = q.last() + 1;
+        if (q.first() == q.last()
+                && k < tokens.size()
+                && tokens.get(k).is("点")
+                && HAN_DIGITS.containsKey(tokens.get(q.first()).lower())) {
+            return true;
+        }
         return q.first() == q.last()
                 && k + 1 < tokens.size()
                 && tokens.get(k).is("point")
@@ -2316,7 +2325,7 @@ final class SpokenNumbers {
     private static final Set<String> SUM_HAN = Set.of("一共", "总共", "合计", "总计", "共计");
 
     /** "total comes to", "the balance is", "bill of", 一共 right before the number: an amount, whatever its digits. */
-    private static boolean sumBefore(List<Token> tokens, int first) {
+    static boolean sumBefore(List<Token> tokens, int first) {
         if (first < 1) {
             return false;
         }
@@ -2527,6 +2536,9 @@ final class SpokenNumbers {
             "call center",
             "service desk",
             "sales line",
+            "service line",
+            "parts line",
+            "workshop",
             "热线",
             "客服",
             "总机",
@@ -2866,7 +2878,11 @@ final class SpokenNumbers {
             "料 号",
             "零 件",
             "库 存",
-            "车 型");
+            "车 型",
+            "tyre",
+            "tyres",
+            "tire",
+            "tires");
 
     /**
      * Before a bank account's numbers ("sort code eighty nine oh five seventy one", "account number ...", 银行 账号):
@@ -2884,7 +2900,8 @@ final class SpokenNumbers {
             "账 号");
 
     /** Cues written short: a sort code, an account ("S/C 09-01-28", "A/C 30117645"), a serial number ("S/N 5CG2147KQ8"). */
-    private static final Map<String, String> ABBREVIATION_CUES = Map.of("s/c", "bank", "a/c", "bank", "s/n", "id");
+    private static final Map<String, String> ABBREVIATION_CUES =
+            Map.of("s/c", "bank", "a/c", "bank", "s/n", "id", "p/n", "product");
 
     /** Words before "stock" that make it a state ("in stock", "out of stock"), not a stock number. */
     private static final Set<String> STOCK_STATES = Set.of("in", "of", "no", "low");

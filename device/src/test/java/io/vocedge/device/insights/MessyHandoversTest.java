@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * corrected part-way ("... zed ex em no sorry zed ex en"), pieces of a plate said apart from it, a plate asked for in
  * its letters and its numbers, a card's date and code with no card word, the broken-off start of a spoken e-mail, a
  * removed number written again, homophones ("tree", "niner", "add" for "at"), a country code before grouped words, a
- * spelled mail domain. The last cases guard speech and text that look like these and must stay.
+ * spelled mail domain, an extension before a time (五 点 半). The last cases guard speech and text that look like these and must stay.
  */
 class MessyHandoversTest {
     private final Redactor redactor = new Redactor();
@@ -55,6 +55,13 @@ class MessyHandoversTest {
                 "我 护照 号 是 e 七 三 零 二 九 四 六 一 一共 二十 台|我 护照 号 是 <id> 一共 二十 台",
                 "please add two dot five to it|please add two dot five to it",
                 "the two two five forty five r seventeen ninety one w tyres are a hundred and ten each|the two two five forty five r seventeen ninety one w tyres are a hundred and ten each",
+                // the service lane (thirty-fifth author): a job price, a tyre size, a part number, the shop's line, a
+                // time
+                "for the call back it's oh seven seven double oh nine one two three four five and the front pads come to one two nine nine with fitting|for the call back it's <phone> and the front pads come to one two nine nine with fitting",
+                "the tyres are two twenty five forty five seventeen and it's booked for four ten|the tyres are two twenty five forty five seventeen and it's booked for four ten",
+                "Job card front pads (P/N 34116860016), labour 1.5 h, total $412.75.|Job card front pads (P/N 34116860016), labour 1.5 h, total $412.75.",
+                "Our service line is (0161) 496 0000 - open 7:30 to 18:00 weekdays.|Our service line is (0161) 496 0000 - open 7:30 to 18:00 weekdays.",
+                "我 家里 座机 是 零 二 一 六 二 四 八 三 七 一 五 转 八 零 六 五 点 半 以后 打|我 家里 座机 是 <phone> 五 点 半 以后 打",
             })
     void messyHandovers(String input, String expected) {
         assertThat(redactor.redact(input).text()).isEqualTo(expected);
