@@ -1253,12 +1253,13 @@ public final class Redactor {
      * of those words or only spelled letters, so "i love" before "i love cars at ..." stays.
      */
     private static void emailFalseStarts(List<RedactionTokens.Token> tokens, List<Span> spans) {
-        int n = spans.size();
-        for (int k = 0; k < n; k++) {
-            Span s = spans.get(k);
-            if (!s.kind().equals("email")) {
-                continue;
+        List<Span> emails = new ArrayList<>(); // the addresses found so far; false starts are added after them
+        for (Span s : spans) {
+            if (s.kind().equals("email")) {
+                emails.add(s);
             }
+        }
+        for (Span s : emails) {
             int first = tokenAt(tokens, s.start());
             int at = first;
             while (at < tokens.size()
@@ -1353,13 +1354,7 @@ public final class Redactor {
             if (runs.isEmpty()) {
                 continue;
             }
-            StringBuilder held = new StringBuilder();
-            for (int i = tokenAt(tokens, s.start());
-                    i < tokens.size() && tokens.get(i).end() <= s.end();
-                    i++) {
-                String d = SpokenNumbers.digitsOf(tokens.get(i).lower());
-                held.append(d == null ? "|" : d);
-            }
+            String held = heldDigits(tokens, s, "|");
             for (int r = 0; r < runs.size(); r++) {
                 int[] run = runs.get(r);
                 if (held.indexOf(digits.get(r)) >= 0) {
@@ -1376,6 +1371,18 @@ public final class Redactor {
         }
     }
 
+    /** The digits a span holds, token by token, with {@code gap} for each token that is no digit. */
+    private static String heldDigits(List<RedactionTokens.Token> tokens, Span s, String gap) {
+        StringBuilder held = new StringBuilder();
+        for (int i = tokenAt(tokens, s.start());
+                i < tokens.size() && tokens.get(i).end() <= s.end();
+                i++) {
+            String d = SpokenNumbers.digitsOf(tokens.get(i).lower());
+            held.append(d == null ? gap : d);
+        }
+        return held.toString();
+    }
+
     /**
      * A removed number written again whole, as an answer or a check ("是尾号7788还是7878的卡？是7878。"): a written group of
      * four or more digits equal to all the digits of a removed number goes as its kind, unless an amount word is next
@@ -1389,20 +1396,12 @@ public final class Redactor {
             if (!NUMBERED.contains(s.kind()) || s.kind().equals("email")) {
                 continue;
             }
-            StringBuilder held = new StringBuilder();
-            for (int i = tokenAt(tokens, s.start());
-                    i < tokens.size() && tokens.get(i).end() <= s.end();
-                    i++) {
-                String d = SpokenNumbers.digitsOf(tokens.get(i).lower());
-                if (d != null) {
-                    held.append(d);
-                }
-            }
+            String held = heldDigits(tokens, s, "");
             if (held.length() >= 4) {
                 if (removed == null) {
                     removed = new java.util.HashMap<>();
                 }
-                removed.putIfAbsent(held.toString(), s.kind());
+                removed.putIfAbsent(held, s.kind());
             }
         }
         if (removed == null) {
