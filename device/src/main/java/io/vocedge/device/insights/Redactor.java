@@ -670,10 +670,6 @@ public final class Redactor {
         }
     }
 
-    /** Words for a plate said just before "letters" ("the plate letters", "rego letters", 车牌 字母). */
-    private static final Set<String> PLATE_WORDS =
-            Set.of("plate", "plates", "reg", "rego", "registration", "tag", "牌", "车牌", "牌照");
-
     private static final Set<String> LETTERS_WORDS = Set.of("letters", "字母");
     private static final Set<String> NUMBERS_WORDS = Set.of("numbers", "digits", "数字");
     /** Said between a part's name and its symbols: "the letters are", "letters please", 字母 是. */
@@ -716,7 +712,7 @@ public final class Redactor {
 
     private static boolean plateWordBefore(List<RedactionTokens.Token> tokens, int j) {
         for (int k = j - 1; k >= Math.max(0, j - 3); k--) {
-            if (wordOf(PLATE_WORDS, tokens, k) > 0) {
+            if (wordOf(SpokenNumbers.PLATE_CUES, tokens, k) > 0) {
                 return true;
             }
         }
@@ -1242,10 +1238,6 @@ public final class Redactor {
 
     /** Words said for "@" in a spoken address (a written one's false starts are left to the name rules). */
     private static final Set<String> AT_WORDS = Set.of("at", "艾特", "爱特");
-    /** Words said between the parts of an address's name: skipped when a false start is compared with it. */
-    private static final Set<String> NAME_SEPARATORS =
-            Set.of("dot", "dash", "hyphen", "underscore", "点", "下划线", "杠", "横杠", ".", "-", "_");
-
     /**
      * The start of a spoken address said before the address itself, and broken off ("it's sarah dot k dash lee hold
      * on no dash it's sarah dot k lee at outlook dot com", 邮箱 前面 是 x u 然后 下划线 嗯 ... x u 下划线 y a n ...): a run
@@ -1272,7 +1264,7 @@ public final class Redactor {
             }
             List<String> name = new ArrayList<>();
             for (int i = first; i < at; i++) {
-                if (!NAME_SEPARATORS.contains(tokens.get(i).lower())) {
+                if (!SpokenEmails.SEPARATORS.contains(tokens.get(i).lower())) {
                     name.add(tokens.get(i).lower());
                 }
             }
@@ -1286,7 +1278,7 @@ public final class Redactor {
                 boolean letters = true;
                 for (int j = i; j < first && matched < name.size(); j++) {
                     String w = tokens.get(j).lower();
-                    if (NAME_SEPARATORS.contains(w) && matched > 0) {
+                    if (SpokenEmails.SEPARATORS.contains(w) && matched > 0) {
                         separator = true;
                     } else if (w.equals(name.get(matched))) {
                         letters &= w.length() == 1;

@@ -62,7 +62,7 @@ final class SpokenEmails {
             "洞");
 
     private static final Set<String> DOT = Set.of("dot", "点", "點", ".", "period", "。", "dots", "point");
-    private static final Set<String> SEPARATORS = Set.of(
+    static final Set<String> SEPARATORS = Set.of(
             "dot",
             "点",
             "點",

@@ -577,7 +577,7 @@ final class SpokenNumbers {
     private static final Set<String> GAP_PUNCT =
             Set.of("-", "–", "—", ".", ",", "，", "、", "(", ")", "·", "_", "+", "。", "…", ":");
     private static final Set<String> AIDS = Set.of("as", "for", "like");
-    private static final Set<String> PLATE_CUES = Set.of(
+    static final Set<String> PLATE_CUES = Set.of(
             "plate",
             "plates",
             "registration",
