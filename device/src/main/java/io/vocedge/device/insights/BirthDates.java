@@ -2,6 +2,7 @@ package io.vocedge.device.insights;
 
 import io.vocedge.device.insights.RedactionTokens.Token;
 import io.vocedge.device.insights.RedactionTokens.Type;
+import io.vocedge.device.insights.model.LookupSets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,14 +20,15 @@ import java.util.Set;
  */
 final class BirthDates {
     /** Words between the cue and the date: "date of birth is", "DOB: ", "born on the", 出生 日期 是. */
-    private static final Set<String> LEAD_IN = Set.of(
+    private static final Set<String> LEAD_IN = LookupSets.of(
             "is", "was", "s", "'s", "’s", ":", "-", "–", ",", "on", "the", "it's", "its", "it", "um", "uh", "er", "erm",
             "uhm", "like", "that's", "thats", "of", "in", "是", "为", "為", "：", "嗯", "呃", "啊", "那个", "就", "的", "在", "于",
             "於", "号", "码", "碼", "呢", "，");
     /** Inside a date: separators and joining words ("14/02/1988", "the fourteenth of February, 1988"). */
-    private static final Set<String> JOINERS = Set.of("/", "-", ".", ",", "of", "the", "and", "，", "．", "／", "－");
+    private static final Set<String> JOINERS =
+            LookupSets.of("/", "-", ".", ",", "of", "the", "and", "，", "．", "／", "－");
 
-    private static final Set<String> MONTHS = Set.of(
+    private static final Set<String> MONTHS = LookupSets.of(
             "january",
             "jan",
             "february",
@@ -51,7 +53,7 @@ final class BirthDates {
             "nov",
             "december",
             "dec");
-    private static final Set<String> ORDINALS = Set.of(
+    private static final Set<String> ORDINALS = LookupSets.of(
             "first",
             "second",
             "third",

@@ -2,6 +2,7 @@ package io.vocedge.device.insights;
 
 import io.vocedge.device.insights.RedactionTokens.Token;
 import io.vocedge.device.insights.RedactionTokens.Type;
+import io.vocedge.device.insights.model.LookupSets;
 import java.util.List;
 import java.util.Set;
 
@@ -29,14 +30,15 @@ final class ChineseNames {
      * Cues that are as often said before a thing (联系方式, 写的是全款, 应该是黄色): after them a name needs a common
      * given-name character or a title right after its surname.
      */
-    private static final Set<String> WEAK_CUES = Set.of("写的是", "应该是", "抬头写", "抬头是", "转告", "告诉", "通知", "联系", "写成");
+    private static final Set<String> WEAK_CUES =
+            LookupSets.of("写的是", "应该是", "抬头写", "抬头是", "转告", "告诉", "通知", "联系", "写成");
 
     /** Fields of a form or an order, after which a listed surname starts a name even in written text. */
-    private static final Set<String> FORM_CUES =
-            Set.of("收件人", "收货人", "联系人", "预约人", "持卡人", "抬头写", "抬头是", "签名", "经办人", "负责人", "借款人", "贷款人", "开户人", "申请人");
+    private static final Set<String> FORM_CUES = LookupSets.of(
+            "收件人", "收货人", "联系人", "预约人", "持卡人", "抬头写", "抬头是", "签名", "经办人", "负责人", "借款人", "贷款人", "开户人", "申请人");
 
     private static final Set<String> CURRENCIES =
-            Set.of("港幣", "港币", "人民", "美金", "美元", "台幣", "台币", "新台", "日元", "欧元", "歐元", "英镑", "英鎊");
+            LookupSets.of("港幣", "港币", "人民", "美金", "美元", "台幣", "台币", "新台", "日元", "欧元", "歐元", "英镑", "英鎊");
 
     private static boolean currencyAt(List<RedactionTokens.Token> tokens, int j) {
         return j + 1 < tokens.size()
@@ -44,7 +46,7 @@ final class ChineseNames {
     }
 
     /** Family cues a name may follow after a comma, as an aside: "车主 是 我 爸 ， 张 建国". */
-    private static final Set<String> KIN_CUES = Set.of(
+    private static final Set<String> KIN_CUES = LookupSets.of(
             "妈妈", "爸爸", "老婆", "老公", "女儿", "儿子", "我爸", "我妈", "爱人", "媳妇", "丈夫", "妻子", "太太", "父亲", "母亲", "岳父", "岳母", "公公",
             "婆婆"); // not 哥哥, 姐姐, 妹妹: said to staff ("谢 谢 妹 妹 包 得 好")
     /** Cues after which only the surname comes. */
@@ -946,7 +948,7 @@ final class ChineseNames {
     }
 
     /** Two-character surnames that are as often a word (东方 = east): their given name must be a common one. */
-    private static final Set<String> WORDLIKE_DOUBLE = Set.of("东方", "西门", "南宫", "长孙", "公孙");
+    private static final Set<String> WORDLIKE_DOUBLE = LookupSets.of("东方", "西门", "南宫", "长孙", "公孙");
 
     /**
      * A name with a two-character surname, without a cue (欧阳 娜娜 女士, 司马 俊杰 在 吗, 上官婉儿，): these surnames are
@@ -1071,7 +1073,7 @@ final class ChineseNames {
     }
 
     /** Words shaped like a nickname that are none: a teacher, two car brands, a tip, well-off, a foreigner, a newbie. */
-    private static final Set<String> NOT_NICKNAMES = Set.of("老师", "小米", "小鹏", "小费", "小康", "老外", "小白");
+    private static final Set<String> NOT_NICKNAMES = LookupSets.of("老师", "小米", "小鹏", "小费", "小康", "老外", "小白");
 
     /** Second characters that never make 阿 a name: 阿姨, 阿里, 阿迪, 阿尔法, 阿斯顿, 阿维塔, 阿婆, 阿拉. */
     private static final String NOT_AFTER_A = "姨里迪斯尔维婆公拉哥妹姐弟爸妈叔伯奶爷";

@@ -1,5 +1,6 @@
 package io.vocedge.device.insights;
 
+import io.vocedge.device.insights.model.LookupSets;
 import io.vocedge.protocol.ConversationSummary;
 import io.vocedge.protocol.Sentiment;
 import io.vocedge.protocol.SpeakerRole;
@@ -20,7 +21,7 @@ import java.util.Set;
 public final class ConversationScorer {
     /** Topics where a strongly negative customer needs a manager's call. */
     private static final Set<String> ESCALATE =
-            Set.of("deposit_contract", "delivery", "financing", "after_sales", "trade_in");
+            LookupSets.of("deposit_contract", "delivery", "financing", "after_sales", "trade_in");
 
     static final List<String> INTENT_FLAGS = List.of("escalation", "churn_risk");
     private static final int GREETING_WINDOW = 3;

@@ -129,9 +129,15 @@ public final class InsightEngine {
 
     /** Chinese when the text has any Han character, else English. */
     public static String detectLanguage(String text) {
-        return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
-                ? "zh"
-                : "en";
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            // No Han code point lies below U+2E80 (CJK radicals), so most characters skip the script lookup.
+            if (c >= 0x2E80 && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+                return "zh";
+            }
+            i += Character.charCount(c);
+        }
+        return "en";
     }
 
     public Analysis analyze(String text, String langOrNull) {

@@ -1,5 +1,6 @@
 package io.vocedge.device.insights;
 
+import io.vocedge.device.insights.model.LookupSets;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,7 +13,7 @@ final class NameLists {
     private NameLists() {}
 
     static Set<String> words(String spaced) {
-        return Set.copyOf(java.util.Arrays.asList(spaced.trim().split("\\s+"))); // duplicates are harmless
+        return LookupSets.copyOf(java.util.Arrays.asList(spaced.trim().split("\\s+"))); // duplicates are harmless
     }
 
     /**
@@ -47,7 +48,7 @@ final class NameLists {
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> u = new java.util.HashSet<>(a);
         u.addAll(b);
-        return Set.copyOf(u);
+        return LookupSets.copyOf(u);
     }
 
     /** First names that are no ordinary English word (those are in {@link #AMBIGUOUS}): typed here, and vendored. */
@@ -98,19 +99,19 @@ final class NameLists {
      * Surnames of other countries (faker's Latin-script locales, accents removed; vendored): "wojcik", "dubois",
      * "rossi". Read only right after a first name, never after a weak cue alone: many are words in some language.
      */
-    static final Set<String> SURNAMES_INTL = Set.copyOf(vendored("surnames-intl.txt"));
+    static final Set<String> SURNAMES_INTL = LookupSets.copyOf(vendored("surnames-intl.txt"));
 
     /**
      * First names of other countries (faker's Latin-script locales, vendored): a name after a cue or before a
      * surname, never alone ("ask for thanh", "oluwaseun adebayo").
      */
-    static final Set<String> FIRST_INTL = Set.copyOf(vendored("first-names-intl.txt"));
+    static final Set<String> FIRST_INTL = LookupSets.copyOf(vendored("first-names-intl.txt"));
 
     /** Car makes, models and car words that are no English word: never a name ("is the tiguan around"). */
-    static final Set<String> VEHICLES = Set.copyOf(vendored("vehicles.txt"));
+    static final Set<String> VEHICLES = LookupSets.copyOf(vendored("vehicles.txt"));
 
     /** The syllables of pinyin without tones: a word made of them is a Chinese name in English text ("yuting"). */
-    static final Set<String> PINYIN_SYLLABLES = Set.copyOf(vendored("pinyin-syllables.txt"));
+    static final Set<String> PINYIN_SYLLABLES = LookupSets.copyOf(vendored("pinyin-syllables.txt"));
 
     /** A word that splits wholly into two or three pinyin syllables ("yuting", "xiaomei", "zhiqiang"). */
     static boolean pinyinName(String w) {
@@ -133,7 +134,7 @@ final class NameLists {
     }
 
     /** Banks, insurers, marketplaces, chains and brands a customer names like a person ("speak to santander"). */
-    static final Set<String> BUSINESSES = Set.copyOf(vendored("businesses.txt"));
+    static final Set<String> BUSINESSES = LookupSets.copyOf(vendored("businesses.txt"));
 
     /**
      * Chat, slang and fillers the word list does not hold ("innit", "lmao", "tomoz"): after a name they are no surname
@@ -269,7 +270,7 @@ final class NameLists {
         Set<String> s = new java.util.HashSet<>(vendored("first-names-words.txt"));
         s.removeAll(STOP); // "said", "will", "may": read as names only through the hand-typed list below
         s.addAll(AMBIGUOUS_FIRST);
-        return Set.copyOf(s);
+        return LookupSets.copyOf(s);
     }
 
     /** Hundred-odd commonest Chinese surnames (single characters). */
@@ -280,7 +281,7 @@ final class NameLists {
             + "苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝萧洪朴";
 
     /** Double surnames. */
-    static final Set<String> ZH_DOUBLE = Set.of(
+    static final Set<String> ZH_DOUBLE = LookupSets.of(
             "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "轩辕", "令狐", "端木", "南宫", "独孤",
             "西门", "申屠");
 
@@ -321,7 +322,7 @@ final class NameLists {
     static final String ZH_GIVEN_CUED = "建飞清文梅兰德福荣永宝春秋凤珍琴红美晴雯海栋雄松森桂香仁义礼智勤卫武彪虎鹤鸣聪佩";
 
     /** Titles after a surname: the surname goes, the title stays ({@code <name>先生}). */
-    static final Set<String> ZH_TITLES = Set.of(
+    static final Set<String> ZH_TITLES = LookupSets.of(
             "先生", "女士", "小姐", "经理", "师傅", "总", "老师", "主任", "阿姨", "叔叔", "大哥", "大姐", "姐", "哥", "总监", "老板", "医生", "律师",
             "老总", "太太", "同学", "科长", "处长", "局长", "董事长", "主管");
 }

@@ -1,5 +1,6 @@
 package io.vocedge.device.insights;
 
+import io.vocedge.device.insights.model.LookupSets;
 import java.util.List;
 import java.util.Set;
 
@@ -35,14 +36,14 @@ final class PiiTokenFeatures {
     }
 
     /** Words a recognizer writes for digits ("for" for four): candidates of their own class (mostly just words). */
-    private static final Set<String> HOMOPHONES = Set.of("won", "too", "for", "ate");
+    private static final Set<String> HOMOPHONES = LookupSets.of("won", "too", "for", "ate");
 
-    private static final Set<String> MAGNITUDES = Set.of("hundred", "thousand", "grand", "k", "million");
-    private static final Set<String> REPEATS = Set.of("double", "triple", "treble", "quadruple");
-    private static final Set<String> LETTER_NAMES = Set.of(
+    private static final Set<String> MAGNITUDES = LookupSets.of("hundred", "thousand", "grand", "k", "million");
+    private static final Set<String> REPEATS = LookupSets.of("double", "triple", "treble", "quadruple");
+    private static final Set<String> LETTER_NAMES = LookupSets.of(
             "bee", "cee", "dee", "ef", "eff", "gee", "aitch", "haitch", "jay", "kay", "ell", "pee", "tee", "vee", "zed",
             "zee", "dub", "ess", "wye");
-    private static final Set<String> RADIO = Set.of(
+    private static final Set<String> RADIO = LookupSets.of(
             "alpha",
             "alfa",
             "bravo",
@@ -73,11 +74,11 @@ final class PiiTokenFeatures {
             "yankee",
             "zulu");
     /** Radio readings of 七 and 九; a candidate like any digit (衣 / 依 are left to the rules: 衣服). */
-    private static final Set<String> RADIO_HAN_DIGITS = Set.of("拐", "勾");
+    private static final Set<String> RADIO_HAN_DIGITS = LookupSets.of("拐", "勾");
 
-    private static final Set<String> HAN_MAGNITUDES = Set.of("十", "百", "千", "万", "萬", "亿");
+    private static final Set<String> HAN_MAGNITUDES = LookupSets.of("十", "百", "千", "万", "萬", "亿");
     /** Words and marks a number is read across: "four five, uh, six", "138 - 1234", "幺 三 八 呃 ...". */
-    private static final Set<String> BRIDGES = Set.of(
+    private static final Set<String> BRIDGES = LookupSets.of(
             ",", "，", "、", "-", "–", "—", "/", "(", ")", ".", "·", "_", ":", "uh", "um", "er", "erm", "ah", "mm", "hm",
             "then", "and", "dash", "hyphen", "space", "sorry", "no", "like", "is", "杠", "呃", "嗯", "啊", "那个", "然后", "是");
 

@@ -1,5 +1,6 @@
 package io.vocedge.device.insights;
 
+import io.vocedge.device.insights.model.LookupSets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,7 +73,7 @@ public final class RedactionScore {
         }
     }
 
-    private static final Set<String> NOT_IDENTIFYING = Set.of(
+    private static final Set<String> NOT_IDENTIFYING = LookupSets.of(
             "at",
             "dot",
             "sign",

@@ -1,5 +1,6 @@
 package io.vocedge.device.insights;
 
+import io.vocedge.device.insights.model.LookupSets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -110,7 +111,7 @@ public final class Redactor {
      * Three-letter product lines written like a plate ("RTX 4090", "GTX 1080"): not a plate unless a cue
      * word ("plate", "reg", 车牌) stands before, which {@link #CUED_PLATE} and the spoken scanner still honour.
      */
-    private static final Set<String> PRODUCT_SERIES = Set.of(
+    private static final Set<String> PRODUCT_SERIES = LookupSets.of(
             "RTX", "GTX", "ISO", "GMC", "RAM", "BMW", "KIA", "BYD", "GWM", "GAC", "NIO", "GLE", "GLC", "GLS", "GLA",
             "CLA", "CLS", "AMG", "EQS", "EQE", "MDX", "RDX", "TLX", "USB", "SSD", "HDD", "CPU", "GPU", "DDR", "LED",
             "VAT", "APR", "SUV", "MPV", "DOT");
@@ -490,9 +491,9 @@ public final class Redactor {
     private static final List<List<String>> ALTERNATIVES = List.of(
             List.of("还", "是"), List.of("或", "者"), List.of("不", "是"), List.of("or"), List.of("not"), List.of("no"));
 
-    private static final Set<String> HESITATIONS = Set.of("唔", "嗯", "呃", "uh", "um", "er", "erm");
+    private static final Set<String> HESITATIONS = LookupSets.of("唔", "嗯", "呃", "uh", "um", "er", "erm");
 
-    private static final Set<String> SPOKEN_DIGITS = Set.of(
+    private static final Set<String> SPOKEN_DIGITS = LookupSets.of(
             "zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "零", "〇", "洞", "一",
             "幺", "二", "两", "三", "四", "五", "六", "七", "八", "九");
 
@@ -593,7 +594,7 @@ public final class Redactor {
             List.of("后面", "是"),
             List.of("后", "面", "是"));
 
-    private static final Set<String> PIECE_KINDS = Set.of("phone", "card", "id", "account", "number", "plate");
+    private static final Set<String> PIECE_KINDS = LookupSets.of("phone", "card", "id", "account", "number", "plate");
 
     /**
      * The rest of a number or plate handed over apart, after a pause or a question ("Plate starts 粤B, rest is ZHD",
@@ -670,10 +671,10 @@ public final class Redactor {
         }
     }
 
-    private static final Set<String> LETTERS_WORDS = Set.of("letters", "字母");
-    private static final Set<String> NUMBERS_WORDS = Set.of("numbers", "digits", "数字");
+    private static final Set<String> LETTERS_WORDS = LookupSets.of("letters", "字母");
+    private static final Set<String> NUMBERS_WORDS = LookupSets.of("numbers", "digits", "数字");
     /** Said between a part's name and its symbols: "the letters are", "letters please", 字母 是. */
-    private static final Set<String> PART_LEADS = Set.of("are", "is", "please", "then", "是", ":", "：");
+    private static final Set<String> PART_LEADS = LookupSets.of("are", "is", "please", "then", "是", ":", "：");
 
     /**
      * A plate asked for in its two parts ("the plate letters please j v x and the numbers five zero four", 车牌 字母 是
@@ -807,7 +808,8 @@ public final class Redactor {
     }
 
     /** Capitals written after "rest is" that are words, not a plate's letters ("the rest is TBC"). */
-    private static final Set<String> CAPITAL_WORDS = Set.of("TBC", "TBD", "ASAP", "FYI", "FINE", "DONE", "SORTED");
+    private static final Set<String> CAPITAL_WORDS =
+            LookupSets.of("TBC", "TBD", "ASAP", "FYI", "FINE", "DONE", "SORTED");
 
     /**
      * How many symbols of a number or plate a token says: a digit or letter said alone counts one, written digits
@@ -923,24 +925,24 @@ public final class Redactor {
         return false;
     }
 
-    private static final Set<String> NUMBER_KINDS = Set.of("phone", "card", "id", "account");
+    private static final Set<String> NUMBER_KINDS = LookupSets.of("phone", "card", "id", "account");
 
     /**
      * Words that say a card is being read out, in a line where no group of it may have been found yet (Chinese: one
      * token per character, see {@link #cardNamed}).
      */
-    private static final Set<String> CARD_WORDS = Set.of("card", "visa", "mastercard", "amex");
+    private static final Set<String> CARD_WORDS = LookupSets.of("card", "visa", "mastercard", "amex");
 
     /** Words before a group that make it a number of a thing, not a person's: an order, a part, a hotline. */
-    private static final Set<String> THING_WORDS = Set.of(
+    private static final Set<String> THING_WORDS = LookupSets.of(
             "order", "quote", "invoice", "stock", "part", "vin", "hotline", "freephone", "booking", "reference", "ref");
 
     /** The same in Chinese, as two characters (one token each): 最后 and 然后 hold 后 but name no thing. */
     private static final Set<String> THING_PAIRS =
-            Set.of("订单", "单号", "报价", "价单", "发票", "票号", "库存", "配件", "车架", "热线", "售后", "编码");
+            LookupSets.of("订单", "单号", "报价", "价单", "发票", "票号", "库存", "配件", "车架", "热线", "售后", "编码");
 
     /** Words a little before a group that make it a price: "it costs two nine nine", "the card fee is ...". */
-    private static final Set<String> PRICE_WORDS = Set.of(
+    private static final Set<String> PRICE_WORDS = LookupSets.of(
             "fee",
             "fees",
             "cost",
@@ -1032,7 +1034,7 @@ public final class Redactor {
     }
 
     /** The prefixes business lines are named by: 400 and 800 in China, 1300 and 1800 in Australia, 0800 in the UK. */
-    private static final Set<String> HOTLINE_PREFIXES = Set.of("400", "800", "1300", "1800", "0800");
+    private static final Set<String> HOTLINE_PREFIXES = LookupSets.of("400", "800", "1300", "1800", "0800");
 
     private static boolean hotlinePrefix(List<RedactionTokens.Token> tokens, int from, int to) {
         StringBuilder d = new StringBuilder();
@@ -1173,7 +1175,7 @@ public final class Redactor {
     }
 
     /** Words of an address that say nothing about whose it is: never redacted for being said again. */
-    private static final Set<String> MAIL_WORDS = Set.of(
+    private static final Set<String> MAIL_WORDS = LookupSets.of(
             "at",
             "dot",
             "com",
@@ -1237,7 +1239,7 @@ public final class Redactor {
     }
 
     /** Words said for "@" in a spoken address (a written one's false starts are left to the name rules). */
-    private static final Set<String> AT_WORDS = Set.of("at", "艾特", "爱特");
+    private static final Set<String> AT_WORDS = LookupSets.of("at", "艾特", "爱特");
     /**
      * The start of a spoken address said before the address itself, and broken off ("it's sarah dot k dash lee hold
      * on no dash it's sarah dot k lee at outlook dot com", 邮箱 前面 是 x u 然后 下划线 嗯 ... x u 下划线 y a n ...): a run
@@ -1297,7 +1299,7 @@ public final class Redactor {
     }
 
     /** Kinds whose digits identify someone when said again on their own. */
-    private static final Set<String> NUMBERED = Set.of("email", "phone", "card", "id", "account");
+    private static final Set<String> NUMBERED = LookupSets.of("email", "phone", "card", "id", "account");
 
     /** Which tokens lie wholly inside one of the first {@code n} spans. */
     private static boolean[] coveredTokens(List<RedactionTokens.Token> tokens, List<Span> spans, int n) {

@@ -2,6 +2,7 @@ package io.vocedge.device.insights;
 
 import io.vocedge.device.insights.RedactionTokens.Token;
 import io.vocedge.device.insights.RedactionTokens.Type;
+import io.vocedge.device.insights.model.LookupSets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,12 +14,13 @@ import java.util.Set;
  */
 final class SpelledNames {
     /** Words right before a spelled name (at most {@link #CUE_DISTANCE} tokens before its first letter). */
-    static final Set<String> LATIN_CUES = Set.of("name", "surname", "spell", "spelled", "spelt", "spelling", "names");
+    static final Set<String> LATIN_CUES =
+            LookupSets.of("name", "surname", "spell", "spelled", "spelt", "spelling", "names");
 
     static final String HAN_CUES = "名姓拼";
     private static final int CUE_DISTANCE = 4;
     private static final int MIN_LETTERS = 4;
-    private static final Set<String> FILLERS = Set.of("uh", "um", "er", "erm", "嗯", "呃", "-", ",", "，");
+    private static final Set<String> FILLERS = LookupSets.of("uh", "um", "er", "erm", "嗯", "呃", "-", ",", "，");
 
     private SpelledNames() {}
 

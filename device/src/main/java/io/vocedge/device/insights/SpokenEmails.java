@@ -2,6 +2,7 @@ package io.vocedge.device.insights;
 
 import io.vocedge.device.insights.RedactionTokens.Token;
 import io.vocedge.device.insights.RedactionTokens.Type;
+import io.vocedge.device.insights.model.LookupSets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,15 +18,15 @@ import java.util.Set;
  * ({@code is}, {@code email}, {@code 是}, {@code 邮箱}) or a Chinese word.
  */
 final class SpokenEmails {
-    private static final Set<String> AT = Set.of("at", "@", "艾特", "at-sign", "爱特", "小老鼠", "在");
+    private static final Set<String> AT = LookupSets.of("at", "@", "艾特", "at-sign", "爱特", "小老鼠", "在");
     /**
      * Providers nobody works at or goes to ("at gmail" is an address; "at yahoo", "at outlook", "at qq" may be a
      * workplace, an app or a number), given a name word before.
      */
     private static final Set<String> MAIL_ONLY =
-            Set.of("gmail", "hotmail", "icloud", "googlemail", "protonmail", "foxmail", "gmx", "btinternet");
+            LookupSets.of("gmail", "hotmail", "icloud", "googlemail", "protonmail", "foxmail", "gmx", "btinternet");
     /** Number words that may stand in a local part ("grace forty two at ..."). */
-    private static final Set<String> NUMBER_WORDS = Set.of(
+    private static final Set<String> NUMBER_WORDS = LookupSets.of(
             "zero",
             "oh",
             "one",
@@ -61,8 +62,8 @@ final class SpokenEmails {
             "triple",
             "洞");
 
-    private static final Set<String> DOT = Set.of("dot", "点", "點", ".", "period", "。", "dots", "point");
-    static final Set<String> SEPARATORS = Set.of(
+    private static final Set<String> DOT = LookupSets.of("dot", "点", "點", ".", "period", "。", "dots", "point");
+    static final Set<String> SEPARATORS = LookupSets.of(
             "dot",
             "点",
             "點",
@@ -79,7 +80,7 @@ final class SpokenEmails {
             "minus",
             "point",
             "dots"); // "kevin dots lee": a recognizer's "dot"
-    private static final Set<String> FILLERS = Set.of(
+    private static final Set<String> FILLERS = LookupSets.of(
             "uh",
             "um",
             "er",
@@ -110,7 +111,7 @@ final class SpokenEmails {
             "like",
             "so");
     /** Mail providers an address may end with when "dot com" is left unsaid (names only: "at 163" may be a speed). */
-    private static final Set<String> PROVIDERS = Set.of(
+    private static final Set<String> PROVIDERS = LookupSets.of(
             "gmail",
             "hotmail",
             "yahoo",
@@ -129,8 +130,9 @@ final class SpokenEmails {
             "proton",
             "sohu");
 
-    private static final Set<String> HAN_DIGITS = Set.of("零", "一", "幺", "二", "两", "三", "四", "五", "六", "七", "八", "九");
-    private static final Set<String> TLDS = Set.of(
+    private static final Set<String> HAN_DIGITS =
+            LookupSets.of("零", "一", "幺", "二", "两", "三", "四", "五", "六", "七", "八", "九");
+    private static final Set<String> TLDS = LookupSets.of(
             "com", "net", "org", "cn", "edu", "gov", "io", "co", "uk", "de", "fr", "jp", "hk", "tw", "au", "ca", "us",
             "info", "biz", "me", "cc", "top", "xyz", "mobi", "ai", "app", "dev", "ru", "in", "nz", "sg", "eu", "mil",
             "ie", "it", "es", "nl", "ch", "se", "kr", "mo", "my", "tv", "club", "shop", "online", "site", "fm", "ly",
@@ -140,9 +142,9 @@ final class SpokenEmails {
      * Top-level domains that are words too ("bluecloud 点 tech"): an address's end after its dot, but no end of a
      * label said in words ("huaxin tech 点 cn").
      */
-    private static final Set<String> WORD_TLDS = Set.of("tech", "store", "blog", "ltd");
+    private static final Set<String> WORD_TLDS = LookupSets.of("tech", "store", "blog", "ltd");
 
-    private static final Set<String> STOP = Set.of(
+    private static final Set<String> STOP = LookupSets.of(
             "is",
             "was",
             "it's",
@@ -400,11 +402,11 @@ final class SpokenEmails {
     }
 
     /** Said right after "at" before the domain; the number scanner reads them between a province and a plate too. */
-    static final Set<String> LEAD_FILLERS = Set.of("uh", "um", "er", "erm", "嗯", "呃", "那个", "啊", "额");
+    static final Set<String> LEAD_FILLERS = LookupSets.of("uh", "um", "er", "erm", "嗯", "呃", "那个", "啊", "额");
 
     /** Providers the recognizer splits in two: "g mail", "gee mail", "hot mail", "out look", "i cloud", "fox mail". */
     private static final Set<String> SPLIT_FIRST =
-            Set.of("g", "gee", "hot", "out", "i", "fox", "google", "proton", "q");
+            LookupSets.of("g", "gee", "hot", "out", "i", "fox", "google", "proton", "q");
 
     /** The provider name starting at {@code k}, joining a split one ("g mail" is gmail); else the token itself. */
     private static String provider(List<Token> tokens, int k) {

@@ -2,6 +2,7 @@ package io.vocedge.device.insights;
 
 import io.vocedge.device.insights.RedactionTokens.Token;
 import io.vocedge.device.insights.RedactionTokens.Type;
+import io.vocedge.device.insights.model.LookupSets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,14 +15,15 @@ import java.util.Set;
  * when it carries digits or separators ("add me on wechat later" keeps its words).
  */
 final class SpokenHandles {
-    private static final Set<String> UNDERSCORE = Set.of("underscore", "下划线", "_");
+    private static final Set<String> UNDERSCORE = LookupSets.of("underscore", "下划线", "_");
     /** Said before a separator that the address does not have, or that only names it. */
-    private static final Set<String> NO_SEPARATOR = Set.of("no", "not", "without", "an", "the", "with", "没有", "不");
+    private static final Set<String> NO_SEPARATOR =
+            LookupSets.of("no", "not", "without", "an", "the", "with", "没有", "不");
 
     private static final Set<String> SEPARATORS =
-            Set.of("underscore", "下划线", "_", "dot", "点", ".", "dash", "hyphen", "-", "杠", "横杠", "#");
+            LookupSets.of("underscore", "下划线", "_", "dot", "点", ".", "dash", "hyphen", "-", "杠", "横杠", "#");
     /** Messenger and social platforms said in Latin letters: a cue for an id after them, and the handle scan's trigger. */
-    private static final Set<String> LATIN_CUES = Set.of(
+    private static final Set<String> LATIN_CUES = LookupSets.of(
             "wechat",
             "weixin",
             "qq",
@@ -53,20 +55,21 @@ final class SpokenHandles {
             "vx",
             "wx");
 
-    private static final Set<String> CUES = union(LATIN_CUES, Set.of("微信", "扣扣", "抖音", "账号", "用户名", "小红书", "微博"));
+    private static final Set<String> CUES =
+            union(LATIN_CUES, LookupSets.of("微信", "扣扣", "抖音", "账号", "用户名", "小红书", "微博"));
 
     /** Words between a cue and the id ("wechat id is", "微信 号 是", "instagram is at"). */
-    private static final Set<String> LEAD = Set.of(
+    private static final Set<String> LEAD = LookupSets.of(
             "is", "it's", "its", "id", "at", "me", "on", "my", "name", "号", "是", "就是", ":", "：", "搜", "号是", "的", "it",
             "the", "same", "as", ",", "，");
 
-    private static final Set<String> DIGIT_WORDS = Set.of(
+    private static final Set<String> DIGIT_WORDS = LookupSets.of(
             "zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
             "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "double", "triple");
     private static final Set<String> HAN_DIGITS =
-            Set.of("零", "一", "幺", "二", "两", "三", "四", "五", "六", "七", "八", "九", "洞");
+            LookupSets.of("零", "一", "幺", "二", "两", "三", "四", "五", "六", "七", "八", "九", "洞");
     /** Words that end an id when said after it. */
-    private static final Set<String> STOP = Set.of(
+    private static final Set<String> STOP = LookupSets.of(
             "and",
             "or",
             "the",
@@ -106,7 +109,7 @@ final class SpokenHandles {
     /** Latin tokens without which {@link #find} finds nothing (the redactor skips it otherwise). */
     static final Set<String> LATIN_TRIGGERS = union(
             LATIN_CUES,
-            Set.of(
+            LookupSets.of(
                     "gmail",
                     "hotmail",
                     "outlook",
@@ -128,7 +131,7 @@ final class SpokenHandles {
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> out = new java.util.HashSet<>(a);
         out.addAll(b);
-        return Set.copyOf(out);
+        return LookupSets.copyOf(out);
     }
 
     /** First characters of the Chinese cues and of 下划线 (merged into one token by the number scanner). */
@@ -159,7 +162,7 @@ final class SpokenHandles {
     }
 
     /** Words before "line" that make it a telephone line. */
-    private static final Set<String> PHONE_LINES = Set.of(
+    private static final Set<String> PHONE_LINES = LookupSets.of(
             "care",
             "main",
             "sales",
@@ -256,7 +259,7 @@ final class SpokenHandles {
             List.of("全", "拼"),
             List.of("英", "文"));
     /** What may stand between the platform and the naming word: 上, 的, 里, 号. */
-    private static final Set<String> HAN_PLATFORM_FILLER = Set.of("上", "的", "里", "号", "我");
+    private static final Set<String> HAN_PLATFORM_FILLER = LookupSets.of("上", "的", "里", "号", "我");
     /** Naming words, longest first; 搜 ("search for") counts only when the speaker then says it is them. */
     private static final List<List<String>> HAN_NAMING = List.of(
             List.of("昵", "称", "就", "是"),
@@ -415,7 +418,7 @@ final class SpokenHandles {
     }
 
     /** Platforms whose display names are people's own (a business is on a page, not a handle). */
-    private static final Set<String> PLATFORMS = Set.of(
+    private static final Set<String> PLATFORMS = LookupSets.of(
             "gmail", // "my gmail is tom jones ninety": the mailbox's name
             "hotmail",
             "outlook",
@@ -452,9 +455,9 @@ final class SpokenHandles {
             "viber",
             "skype");
     /** Words that say the display name comes next. */
-    private static final Set<String> NAMING = Set.of("is", "it's", "its", "i'm", "called", "as", "at", "named");
+    private static final Set<String> NAMING = LookupSets.of("is", "it's", "its", "i'm", "called", "as", "at", "named");
     /** Words a display name never starts with, though they are no stop word ("the same", "private"). */
-    private static final Set<String> NOT_A_NAME = Set.of(
+    private static final Set<String> NOT_A_NAME = LookupSets.of(
             "same",
             "private",
             "public",
@@ -535,9 +538,9 @@ final class SpokenHandles {
     }
 
     /** Names that say "a name comes now" outright: "my username is", "my handle is", "my insta is at". */
-    private static final Set<String> NAME_PLATFORMS = Set.of("username", "handle", "gamertag");
+    private static final Set<String> NAME_PLATFORMS = LookupSets.of("username", "handle", "gamertag");
 
-    private static final Set<String> IS = Set.of("is", "it's", "its", "i'm", "im");
+    private static final Set<String> IS = LookupSets.of("is", "it's", "its", "i'm", "im");
 
     /**
      * True when the words after the naming word can only be a name, so everyday words ("car guy", "coffee and cars")
@@ -738,7 +741,8 @@ final class SpokenHandles {
     }
 
     /** Words of messaging a person: "message him at ...", "dm me at ...". */
-    private static final Set<String> MESSAGING = Set.of("message", "messaged", "dm", "ping", "follow", "add", "find");
+    private static final Set<String> MESSAGING =
+            LookupSets.of("message", "messaged", "dm", "ping", "follow", "add", "find");
 
     /**
      * An id said after "at" with a separator in it, where the line names a platform or a way to message someone: "its

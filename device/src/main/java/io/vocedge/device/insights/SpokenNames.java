@@ -2,6 +2,7 @@ package io.vocedge.device.insights;
 
 import io.vocedge.device.insights.RedactionTokens.Token;
 import io.vocedge.device.insights.RedactionTokens.Type;
+import io.vocedge.device.insights.model.LookupSets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -77,17 +78,17 @@ final class SpokenNames {
     }
 
     /** Vietnamese family names, said first ("nguyen van thanh"); the ones that are also words only written with capitals. */
-    private static final Set<String> VIETNAMESE_SURNAMES = Set.of(
+    private static final Set<String> VIETNAMESE_SURNAMES = LookupSets.of(
             "nguyen", "tran", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "ngo", "duong", "trinh",
             "dinh", "truong", "le", "do", "ho");
 
     /** Korean family names as they are romanised, said first ("kim min jun", "park seo yeon"). */
-    private static final Set<String> KOREAN_SURNAMES = Set.of(
+    private static final Set<String> KOREAN_SURNAMES = LookupSets.of(
             "kim", "park", "lee", "choi", "jung", "kang", "cho", "yoon", "jang", "lim", "shin", "seo", "kwon", "hwang",
             "ahn", "yoo", "jeon", "moon", "bae", "baek", "oh", "ryu", "nam");
 
     /** Syllables of Korean given names, romanised: a given name is two of them ("min jun", "seo yeon"). */
-    private static final Set<String> KOREAN_SYLLABLES = Set.of(
+    private static final Set<String> KOREAN_SYLLABLES = LookupSets.of(
             "min", "jun", "joon", "ji", "woo", "seo", "yeon", "hyun", "soo", "young", "yeong", "jin", "ho", "hee",
             "eun", "ha", "yun", "sung", "kyung", "hye", "seung", "dong", "jae", "won", "sang", "tae", "chul", "hoon",
             "bin", "mi", "na", "ra", "su", "da", "ah", "yeol", "gyu", "hwa", "kyu", "yong", "sook", "jeong", "hyeon");
@@ -114,7 +115,7 @@ final class SpokenNames {
     }
 
     /** Middle and given names of Vietnamese names that are short or also English words ("van", "thi", "kim"). */
-    private static final Set<String> VIETNAMESE_GIVEN = Set.of(
+    private static final Set<String> VIETNAMESE_GIVEN = LookupSets.of(
             "van", "thi", "duc", "huu", "ngoc", "quoc", "minh", "thanh", "xuan", "kim", "anh", "nam", "hoa", "lan");
 
     /** Words an English name rule can start at: cue words, first names, pinyin surnames, "the" (the X family). */
@@ -129,11 +130,11 @@ final class SpokenNames {
         r.addAll(VIETNAMESE_SURNAMES);
         r.addAll(KOREAN_SURNAMES);
         r.add("the");
-        return Set.copyOf(r);
+        return LookupSets.copyOf(r);
     }
 
     /** Surname particles that join the following word ("van der berg", "de la cruz"). */
-    private static final Set<String> PARTICLES = Set.of(
+    private static final Set<String> PARTICLES = LookupSets.of(
             "van", "von", "der", "den", "de", "del", "della", "la", "le", "da", "di", "du", "st", "mac", "bin", "al",
             "el", "ibn", "abu", "o", "ni", "nic", "mc", "ní", "ó");
 
@@ -143,7 +144,7 @@ final class SpokenNames {
     }
 
     /** Particles of Arabic names: what follows is a name whatever its ending ("al sayed", "bin rashed"). */
-    private static final Set<String> ARABIC_PARTICLES = Set.of("al", "el", "bin", "ibn", "abu");
+    private static final Set<String> ARABIC_PARTICLES = LookupSets.of("al", "el", "bin", "ibn", "abu");
 
     /** Endings that make an unlisted word a surname after a listed first name ("lindqvist", "brzezinski"). */
     private static final String[] SURNAME_ENDINGS = {
@@ -153,14 +154,14 @@ final class SpokenNames {
     };
 
     /** Words before "to" / "at" that make what follows a place ("welcome to", "next to", "opposite to"). */
-    private static final Set<String> PLACE_BEFORE = Set.of("welcome", "next", "opposite", "close", "adjacent");
+    private static final Set<String> PLACE_BEFORE = LookupSets.of("welcome", "next", "opposite", "close", "adjacent");
 
     /** Words after which a person asked for is complete: "speak to grace in service", "ask for will please". */
-    private static final Set<String> CLAUSE_ENDS = Set.of(
+    private static final Set<String> CLAUSE_ENDS = LookupSets.of(
             "please", "in", "at", "from", "on", "about", "here", "there", "today", "thanks", "when", "if", "who");
 
     /** Family and work relations: a listed first name may follow them after a comma. */
-    private static final Set<String> KIN = Set.of(
+    private static final Set<String> KIN = LookupSets.of(
             "driver",
             "partner",
             "husband",
@@ -199,7 +200,7 @@ final class SpokenNames {
             "stepson",
             "stepdaughter");
 
-    private static final Set<String> FILLERS = Set.of("uh", "um", "er", "erm", "like", "sorry", "oh", "-", ",");
+    private static final Set<String> FILLERS = LookupSets.of("uh", "um", "er", "erm", "like", "sorry", "oh", "-", ",");
 
     private SpokenNames() {}
 
@@ -596,10 +597,11 @@ final class SpokenNames {
     }
 
     /** Possessives before a family or work relation: "my daughter", "the customer's wife". */
-    private static final Set<String> KIN_OWNERS = Set.of("my", "our", "his", "her", "your", "their", "customer's");
+    private static final Set<String> KIN_OWNERS =
+            LookupSets.of("my", "our", "his", "her", "your", "their", "customer's");
 
     /** What follows a relation's first name that is also a word: "my daughter grace wants", "my son will he's". */
-    private static final Set<String> AFTER_KIN_NAME = Set.of(
+    private static final Set<String> AFTER_KIN_NAME = LookupSets.of(
             "he's",
             "she's",
             "he",
@@ -647,7 +649,7 @@ final class SpokenNames {
     }
 
     /** Who is said to be "called" something: "someone called will", "a lady called grace", "my husband's called bill". */
-    private static final Set<String> CALLED_OWNERS = Set.of(
+    private static final Set<String> CALLED_OWNERS = LookupSets.of(
             "someone",
             "somebody",
             "guy",
@@ -713,7 +715,8 @@ final class SpokenNames {
     }
 
     /** Last words of cues that name the speaker or someone: "this is", "it's", "i'm", "called". */
-    private static final Set<String> NAMING_CUE_ENDS = Set.of("is", "it's", "its", "i'm", "im", "am", "called", "name");
+    private static final Set<String> NAMING_CUE_ENDS =
+            LookupSets.of("is", "it's", "its", "i'm", "im", "am", "called", "name");
 
     /** Words after which a weak cue asks about a person: "is X around", "ask X to", "tell X that". */
     private static boolean askedAbout(String cue, String next) {
@@ -724,7 +727,8 @@ final class SpokenNames {
         };
     }
 
-    private static final Set<String> ASKED_NEXT = Set.of("and", "to", "that", "if", "whether", "about", "please");
+    private static final Set<String> ASKED_NEXT =
+            LookupSets.of("and", "to", "that", "if", "whether", "about", "please");
 
     /**
      * A second person joined to a name just found ("ask priyanka and thanh to come over", "tom or seun"): a listed
@@ -809,11 +813,11 @@ final class SpokenNames {
     }
 
     /** First words of place names shaped like a first name and surname ("Fort Worth", "East Boston", "San Carlos"). */
-    private static final Set<String> PLACE_STARTS = Set.of(
+    private static final Set<String> PLACE_STARTS = LookupSets.of(
             "new", "east", "west", "north", "south", "fort", "port", "mount", "saint", "st", "san", "santa", "los",
             "las", "lake", "great", "little", "upper", "lower", "old", "glen", "palm", "green", "royal", "castle");
 
-    private static final Set<String> CALENDAR = Set.of(
+    private static final Set<String> CALENDAR = LookupSets.of(
             "monday",
             "tuesday",
             "wednesday",
@@ -835,7 +839,7 @@ final class SpokenNames {
             "december");
 
     private static final Set<String> TITLES =
-            Set.of("mr", "mrs", "ms", "miss", "mister", "missus", "dr", "doctor", "prof", "professor");
+            LookupSets.of("mr", "mrs", "ms", "miss", "mister", "missus", "dr", "doctor", "prof", "professor");
 
     /** A Korean family name as romanised ("park", "choi"). */
     static boolean koreanSurname(String w) {
@@ -951,7 +955,7 @@ final class SpokenNames {
     }
 
     /** Words after a first name and surname that make them a business's name: "John Deere dealer". */
-    private static final Set<String> BUSINESS_AFTER = Set.of(
+    private static final Set<String> BUSINESS_AFTER = LookupSets.of(
             "dealer",
             "dealers",
             "dealership",
@@ -976,7 +980,7 @@ final class SpokenNames {
      * What only a person does, said right after a name: with no word of the name listed, nothing weaker will do ("este
      * precio is", "buay tahan already" are other languages).
      */
-    private static final Set<String> PERSON_ACTS = Set.of(
+    private static final Set<String> PERSON_ACTS = LookupSets.of(
             "said",
             "says",
             "told",
@@ -1053,7 +1057,7 @@ final class SpokenNames {
     }
 
     /** Words before a first name that make it a product or a place: "the sierra", "a mercedes", "in dayton". */
-    private static final Set<String> NOT_BEFORE_A_PERSON = Set.of(
+    private static final Set<String> NOT_BEFORE_A_PERSON = LookupSets.of(
             "the", "a", "an", "our", "new", "old", "used", "in", "at", "from", "near", "to", "of", "my", "your", "his",
             "her", "their");
 
@@ -1061,7 +1065,7 @@ final class SpokenNames {
      * First names that are as often a place, a region or a car model; before a verb alone they are not taken as a
      * person (a cue still takes them: "my name is devon").
      */
-    private static final Set<String> PLACES_AND_MODELS = Set.of(
+    private static final Set<String> PLACES_AND_MODELS = LookupSets.of(
             "devon",
             "dayton",
             "victoria",
@@ -1151,7 +1155,7 @@ final class SpokenNames {
             "yaris");
 
     /** What a person does, said right after their first name: "sarah will call you back", "tom said it was fine". */
-    private static final Set<String> PERSON_VERBS = Set.of(
+    private static final Set<String> PERSON_VERBS = LookupSets.of(
             "will",
             "said",
             "says",
@@ -1200,7 +1204,7 @@ final class SpokenNames {
             "had");
 
     /** Departments and firms a colleague or a third party is "from": "priya from accounts", "tom from the bank". */
-    private static final Set<String> DEPARTMENTS = Set.of(
+    private static final Set<String> DEPARTMENTS = LookupSets.of(
             "accounts",
             "finance",
             "parts",
@@ -1262,7 +1266,7 @@ final class SpokenNames {
     }
 
     /** What a person's name owns in a note: "Liam's call", "Rashid's email", "Priya's booking". */
-    private static final Set<String> POSSESSED = Set.of(
+    private static final Set<String> POSSESSED = LookupSets.of(
             "call",
             "calls",
             "email",
@@ -1286,9 +1290,9 @@ final class SpokenNames {
             "dad");
 
     private static final Set<String> ASKING_AUX =
-            Set.of("did", "has", "hasn't", "didn't", "will", "can", "could", "would", "should", "won't");
+            LookupSets.of("did", "has", "hasn't", "didn't", "will", "can", "could", "would", "should", "won't");
     private static final Set<String> CONTACT_ACTS =
-            Set.of("ring", "call", "phone", "text", "email", "reply", "come", "sign", "pay", "collect");
+            LookupSets.of("ring", "call", "phone", "text", "email", "reply", "come", "sign", "pay", "collect");
 
     /** "did oksana ring back", "can thanh call me": asked whether a person did or will do something. */
     private static boolean askedToAct(List<Token> tokens, int i) {
@@ -1368,7 +1372,8 @@ final class SpokenNames {
         return false;
     }
 
-    private static final Set<String> TEAM_WORDS = Set.of("office", "team", "department", "dept", "desk", "branch");
+    private static final Set<String> TEAM_WORDS =
+            LookupSets.of("office", "team", "department", "dept", "desk", "branch");
 
     /**
      * A listed first name (not also a word) right before what a person does: "sarah will call you back", "priya

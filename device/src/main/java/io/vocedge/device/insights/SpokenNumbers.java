@@ -2,6 +2,7 @@ package io.vocedge.device.insights;
 
 import io.vocedge.device.insights.RedactionTokens.Token;
 import io.vocedge.device.insights.RedactionTokens.Type;
+import io.vocedge.device.insights.model.LookupSets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -155,7 +156,7 @@ final class SpokenNumbers {
     }
 
     /** Homophones that are also common prepositions: read as digits only with digits on both sides. */
-    private static final Set<String> PREPOSITIONS = Set.of("for", "fore", "to");
+    private static final Set<String> PREPOSITIONS = LookupSets.of("for", "fore", "to");
 
     /** A letter said on its own: a single Latin letter or a NATO word ("kilo", "oscar"). */
     static boolean isSpelledLetter(Token t) {
@@ -255,10 +256,10 @@ final class SpokenNumbers {
     }
 
     /** Magnitudes: the number is an amount (price, mileage), never a personal number. */
-    private static final Set<String> MAGNITUDES = Set.of(
+    private static final Set<String> MAGNITUDES = LookupSets.of(
             "thousand", "million", "billion", "grand", "hundreds", "thousands", "十", "百", "千", "万", "萬", "亿", "億", "k");
     /** Units right after a number make it a quantity, time or price. */
-    private static final Set<String> UNITS = Set.copyOf(List.of(
+    private static final Set<String> UNITS = LookupSets.copyOf(List.of(
             "dollars",
             "dollar",
             "bucks",
@@ -401,9 +402,9 @@ final class SpokenNumbers {
             "蚊"));
 
     private static final Set<String> CURRENCY =
-            Set.of("$", "¥", "￥", "€", "£", "usd", "rmb", "hkd", "aud", "cad", "gbp");
+            LookupSets.of("$", "¥", "￥", "€", "£", "usd", "rmb", "hkd", "aud", "cad", "gbp");
     /** Said inside a number without ending it. */
-    private static final Set<String> GAP_WORDS = Set.of(
+    private static final Set<String> GAP_WORDS = LookupSets.of(
             "uh",
             "um",
             "er",
@@ -541,7 +542,7 @@ final class SpokenNumbers {
      * cue before it ("it's bee eff seven oh zed ex em"); "are", "you", "see", "why", "tea" and "em" (a filler) are
      * read only inside such a run.
      */
-    private static final Set<String> PLAIN_LETTER_NAMES = Set.of(
+    private static final Set<String> PLAIN_LETTER_NAMES = LookupSets.of(
             "bee", "cee", "dee", "eff", "gee", "aitch", "haitch", "jay", "kay", "ell", "pee", "ess", "tee", "vee",
             "zed", "zee", "wye");
 
@@ -575,9 +576,9 @@ final class SpokenNumbers {
     }
 
     private static final Set<String> GAP_PUNCT =
-            Set.of("-", "–", "—", ".", ",", "，", "、", "(", ")", "·", "_", "+", "。", "…", ":");
-    private static final Set<String> AIDS = Set.of("as", "for", "like");
-    static final Set<String> PLATE_CUES = Set.of(
+            LookupSets.of("-", "–", "—", ".", ",", "，", "、", "(", ")", "·", "_", "+", "。", "…", ":");
+    private static final Set<String> AIDS = LookupSets.of("as", "for", "like");
+    static final Set<String> PLATE_CUES = LookupSets.of(
             "plate",
             "plates",
             "registration",
@@ -595,7 +596,7 @@ final class SpokenNumbers {
             "license plate",
             "vehicle number",
             "car number");
-    private static final Set<String> ID_CUES = Set.of(
+    private static final Set<String> ID_CUES = LookupSets.of(
             "passport",
             "ssn",
             "social",
@@ -629,8 +630,8 @@ final class SpokenNumbers {
             "aadhaar",
             "aadhar");
     private static final Set<String> AREA_CODE_CUES =
-            Set.of("area code", "区号", "country code", "extension", "分机", "分機", "區號");
-    private static final Set<String> PROVINCES = Set.of(
+            LookupSets.of("area code", "区号", "country code", "extension", "分机", "分機", "區號");
+    private static final Set<String> PROVINCES = LookupSets.of(
             "京", "津", "沪", "渝", "冀", "豫", "云", "辽", "黑", "湘", "皖", "鲁", "新", "苏", "浙", "赣", "鄂", "桂", "甘", "晋", "蒙",
             "陕", "吉", "闽", "贵", "粤", "青", "藏", "川", "宁", "琼");
     private static final List<String> HAN_PHRASES = List.of(
@@ -815,7 +816,7 @@ final class SpokenNumbers {
         s.addAll(NATO.keySet());
         s.addAll(LETTER_NAMES.keySet());
         s.addAll(List.of("hundred", "double", "triple", "dub"));
-        return Set.copyOf(s);
+        return LookupSets.copyOf(s);
     }
 
     static List<Found> find(String text, List<Token> tokens) {
@@ -1212,10 +1213,10 @@ final class SpokenNumbers {
 
     /** Right before a number written as one digit run, these make it a price. */
     private static final Set<String> PRICE_CUES =
-            Set.of("costs", "cost", "price", "priced", "budget", "售价", "价格", "价", "卖", "花了", "总价", "报价");
+            LookupSets.of("costs", "cost", "price", "priced", "budget", "售价", "价格", "价", "卖", "花了", "总价", "报价");
 
     /** Said before a country code ("+44", "plus forty four", "加八六"). */
-    private static final Set<String> COUNTRY_PREFIX = Set.of("+", "plus", "加", "＋");
+    private static final Set<String> COUNTRY_PREFIX = LookupSets.of("+", "plus", "加", "＋");
     /** Whether the utterance talks of a card or a phone: scanned once, and only when a join asks. */
     private static final class Talk {
         private final String text;
@@ -1397,7 +1398,7 @@ final class SpokenNumbers {
     }
 
     private static final Set<String> CORRECTIONS =
-            Set.of("错", "不对", "应", "改", "说错了", "sorry", "mean", "actually", "correction", "wrong", "scratch");
+            LookupSets.of("错", "不对", "应", "改", "说错了", "sorry", "mean", "actually", "correction", "wrong", "scratch");
 
     /** Words that say a phone number is being given, anywhere in the utterance. */
     private static final List<String> PHONE_CUES = List.of(
@@ -1417,7 +1418,7 @@ final class SpokenNumbers {
             "打我",
             "微信");
 
-    private static final Set<String> SENTENCE_END = Set.of(".", "。", "?", "？", "!", "！", ";", "；");
+    private static final Set<String> SENTENCE_END = LookupSets.of(".", "。", "?", "？", "!", "！", ";", "；");
 
     private static boolean allDigits(String s) {
         if (s.isEmpty()) {
@@ -1497,7 +1498,7 @@ final class SpokenNumbers {
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Provinces' plate characters in pinyin, as said in English: "jing a b nine two seven six", "yue b d ...". */
-    private static final Set<String> PINYIN_PROVINCES = Set.of(
+    private static final Set<String> PINYIN_PROVINCES = LookupSets.of(
             "jing", "jin", "hu", "yu", "ji", "yun", "liao", "hei", "xiang", "wan", "lu", "xin", "su", "zhe", "gan",
             "gui", "meng", "shan", "min", "yue", "qing", "zang", "chuan", "ning", "qiong");
 
@@ -1549,7 +1550,7 @@ final class SpokenNumbers {
         return false;
     }
 
-    private static final Set<String> CONFIRMATIONS = Set.of("yes", "yep", "对");
+    private static final Set<String> CONFIRMATIONS = LookupSets.of("yes", "yep", "对");
 
     private static int digitCount(List<Piece> pieces) {
         int n = 0;
@@ -1618,7 +1619,7 @@ final class SpokenNumbers {
     private static final String HAN_SPEAKER_STARTS = "客顾销店";
 
     private static final Set<String> SPEAKERS =
-            Set.of("customer", "staff", "agent", "caller", "advisor", "adviser", "客户", "顾客", "销售", "店员", "客服");
+            LookupSets.of("customer", "staff", "agent", "caller", "advisor", "adviser", "客户", "顾客", "销售", "店员", "客服");
 
     /** Length in tokens of the filler phrase starting at {@code k}, or 0. */
     private static int gapPhrase(List<Token> tokens, int k) {
@@ -1630,10 +1631,11 @@ final class SpokenNumbers {
         return groupLabel(tokens, k);
     }
 
-    private static final Set<String> GROUP_ORDINALS = Set.of("next", "last", "second", "third", "final", "other");
-    private static final Set<String> HAN_GROUP_SIZES = Set.of("三", "四", "五", "六");
-    private static final Set<String> GROUP_SIZES = Set.of("three", "four", "five", "six", "3", "4", "5", "6");
-    private static final Set<String> GROUP_NOUNS = Set.of("are", "is", "digits", "numbers");
+    private static final Set<String> GROUP_ORDINALS =
+            LookupSets.of("next", "last", "second", "third", "final", "other");
+    private static final Set<String> HAN_GROUP_SIZES = LookupSets.of("三", "四", "五", "六");
+    private static final Set<String> GROUP_SIZES = LookupSets.of("three", "four", "five", "six", "3", "4", "5", "6");
+    private static final Set<String> GROUP_NOUNS = LookupSets.of("are", "is", "digits", "numbers");
 
     /**
      * Length of a group label said between the groups of a card or phone ("... next four nine eight two two then ...
@@ -1666,7 +1668,7 @@ final class SpokenNumbers {
      * Two or three letters read as one word inside a plate or id after its cue ("seven abc one two three"), between
      * digits, and no English word ("seven and one two", "plate is new one two three" stay words).
      */
-    private static final Set<String> SHORT_WORDS = Set.of(
+    private static final Set<String> SHORT_WORDS = LookupSets.of(
             "new", "old", "red", "big", "top", "low", "suv", "gas", "lot", "bay", "row", "tag", "reg", "dot", "and",
             "or", "is", "was", "the", "not", "yes", "no", "ok", "to", "too", "for", "won", "ate", "mph", "kg", "km",
             "cc", "hp", "kw", "am", "pm", "st", "nd", "rd", "th", "its", "off", "on", "in", "at", "by", "my", "me",
@@ -1739,7 +1741,7 @@ final class SpokenNumbers {
     }
 
     /** Makes said letter by letter: the first pieces, single letters, spell one. */
-    private static final Set<String> SPELLED_MAKES = Set.of("bmw", "vw", "gmc", "kia", "byd", "mg", "gwm", "ds");
+    private static final Set<String> SPELLED_MAKES = LookupSets.of("bmw", "vw", "gmc", "kia", "byd", "mg", "gwm", "ds");
 
     private static boolean spelledBrand(List<Token> tokens, List<Piece> pieces) {
         StringBuilder make = new StringBuilder();
@@ -2320,9 +2322,9 @@ final class SpokenNumbers {
     }
 
     /** Sums a number is said as: "the total comes to eight nine nine five" is a price read out digit by digit. */
-    private static final Set<String> SUMS = Set.of("total", "balance", "bill", "subtotal", "amount");
+    private static final Set<String> SUMS = LookupSets.of("total", "balance", "bill", "subtotal", "amount");
 
-    private static final Set<String> SUM_HAN = Set.of("一共", "总共", "合计", "总计", "共计");
+    private static final Set<String> SUM_HAN = LookupSets.of("一共", "总共", "合计", "总计", "共计");
 
     /** "total comes to", "the balance is", "bill of", 一共 right before the number: an amount, whatever its digits. */
     static boolean sumBefore(List<Token> tokens, int first) {
@@ -2520,9 +2522,9 @@ final class SpokenNumbers {
     }
 
     private static final Set<String> BUSINESS_PAIR_ENDS =
-            Set.of("line", "care", "services", "desk", "centre", "center", "线", "服", "机", "店", "台", "厅");
+            LookupSets.of("line", "care", "services", "desk", "centre", "center", "线", "服", "机", "店", "台", "厅");
 
-    private static final Set<String> BUSINESS_LINE = Set.of(
+    private static final Set<String> BUSINESS_LINE = LookupSets.of(
             "hotline",
             "helpline",
             "freephone",
@@ -2546,7 +2548,7 @@ final class SpokenNumbers {
             "展厅",
             "前台");
     private static final Set<String> PERSONAL_LINE =
-            Set.of("my", "me", "mine", "i", "i'm", "your", "personal", "mobile", "cell", "home");
+            LookupSets.of("my", "me", "mine", "i", "i'm", "your", "personal", "mobile", "cell", "home");
 
     /**
      * A word that makes a number someone's own: {@link #PERSONAL_LINE}, or in Chinese 我 (not 我们), 手机, 家里, 私人, 你的 / 您的
@@ -2673,7 +2675,7 @@ final class SpokenNumbers {
     }
 
     /** What "the last four ..." counts when it is no card's tail: "the last four years ... we paid 1200". */
-    private static final Set<String> COUNTED = Set.of(
+    private static final Set<String> COUNTED = LookupSets.of(
             "years",
             "months",
             "weeks",
@@ -2698,9 +2700,9 @@ final class SpokenNumbers {
 
     /** Second words of the two-word tail cues: only these make the pair worth building. */
     private static final Set<String> TAIL_SECOND =
-            Set.of("four", "4", "six", "6", "three", "five", "号", "数", "位", "四", "六", "in", "with");
+            LookupSets.of("four", "4", "six", "6", "three", "five", "号", "数", "位", "四", "六", "in", "with");
 
-    private static final Set<String> TAIL_STRONG = Set.of(
+    private static final Set<String> TAIL_STRONG = LookupSets.of(
             "last four",
             "last 4",
             "last six",
@@ -2785,14 +2787,14 @@ final class SpokenNumbers {
     }
 
     private static final Set<String> TAIL_CARD_WORDS =
-            Set.of("card", "visa", "mastercard", "amex", "debit", "credit", "卡", "银行卡", "信用卡");
+            LookupSets.of("card", "visa", "mastercard", "amex", "debit", "credit", "卡", "银行卡", "信用卡");
     private static final Set<String> TAIL_PHONE_WORDS =
-            Set.of("phone", "mobile", "cell", "whatsapp", "landline", "手机", "电话", "手機", "電話");
+            LookupSets.of("phone", "mobile", "cell", "whatsapp", "landline", "手机", "电话", "手機", "電話");
     private static final Set<String> TAIL_ID_WORDS =
-            Set.of("social", "ssn", "sin", "passport", "身份", "证件", "護照", "护照", "身份证");
+            LookupSets.of("social", "ssn", "sin", "passport", "身份", "证件", "護照", "护照", "身份证");
 
-    private static final Set<String> PHONE_WORDS =
-            Set.of("phone", "number", "cell", "mobile", "电话", "手机", "号码", "電話", "號碼", "手機", "whatsapp", "landline");
+    private static final Set<String> PHONE_WORDS = LookupSets.of(
+            "phone", "number", "cell", "mobile", "电话", "手机", "号码", "電話", "號碼", "手機", "whatsapp", "landline");
 
     /** plate, id or area when a cue word stands in the few tokens before the sequence; else null. */
     private static String cueBefore(List<Token> tokens, int first) {
@@ -2854,7 +2856,7 @@ final class SpokenNumbers {
      * Before a part or model code ("the part number on the filter is ...", "model code", 配件 号, 型号, 编码): what
      * follows names a product, not a person, however long.
      */
-    private static final Set<String> PRODUCT_CUES = Set.of(
+    private static final Set<String> PRODUCT_CUES = LookupSets.of(
             "part",
             "parts",
             "model",
@@ -2888,7 +2890,7 @@ final class SpokenNumbers {
      * Before a bank account's numbers ("sort code eighty nine oh five seventy one", "account number ...", 银行 账号):
      * six digits or more after one are the account's however they are grouped, never a price.
      */
-    private static final Set<String> BANK_CUES = Set.of(
+    private static final Set<String> BANK_CUES = LookupSets.of(
             "sort code",
             "account",
             "account number",
@@ -2904,13 +2906,13 @@ final class SpokenNumbers {
             Map.of("s/c", "bank", "a/c", "bank", "s/n", "id", "p/n", "product");
 
     /** Words before "stock" that make it a state ("in stock", "out of stock"), not a stock number. */
-    private static final Set<String> STOCK_STATES = Set.of("in", "of", "no", "low");
+    private static final Set<String> STOCK_STATES = LookupSets.of("in", "of", "no", "low");
 
     /**
      * What identifies one customer's own thing, as an id cue does: the serial of the phone or laptop they hand in, their
      * gift card or redeem code (序列号, 序號, 串号, 兑换码, 礼品卡).
      */
-    private static final Set<String> OWN_CODE_CUES = Set.of(
+    private static final Set<String> OWN_CODE_CUES = LookupSets.of(
             "serial",
             "serial number",
             "serial no",
@@ -2929,10 +2931,10 @@ final class SpokenNumbers {
      * eight digits after one are removed, as three or four after a card's security code are.
      */
     private static final Set<String> SECRET_CUES =
-            Set.of("pin", "passcode", "password", "pin code", "密 码", "货 码", "件 码");
+            LookupSets.of("pin", "passcode", "password", "pin code", "密 码", "货 码", "件 码");
 
     /** Before a card's security code: three or four digits after it are removed as a card. */
-    private static final Set<String> CVV_CUES = Set.of(
+    private static final Set<String> CVV_CUES = LookupSets.of(
             "cvv",
             "cvc",
             "cv2",
@@ -2965,7 +2967,7 @@ final class SpokenNumbers {
      * removed as a card all the same, since four digits after such a cue are never a price or a time.
      */
     private static final Set<String> TAIL_CUES =
-            Set.of("ending", "ends in", "ends with", "last four", "last 4", "尾 号", "尾 数", "四 位", "末 四");
+            LookupSets.of("ending", "ends in", "ends with", "last four", "last 4", "尾 号", "尾 数", "四 位", "末 四");
 
     /** Second words (declared last: built from the cue sets above, initialised in order) of the two-word cues {@link #cueBefore} looks for. */
     private static final Set<String> PAIR_ENDS = pairEnds();
@@ -2981,6 +2983,6 @@ final class SpokenNumbers {
                 }
             }
         }
-        return Set.copyOf(ends);
+        return LookupSets.copyOf(ends);
     }
 }

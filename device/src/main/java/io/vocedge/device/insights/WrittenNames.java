@@ -2,6 +2,7 @@ package io.vocedge.device.insights;
 
 import io.vocedge.device.insights.RedactionTokens.Token;
 import io.vocedge.device.insights.RedactionTokens.Type;
+import io.vocedge.device.insights.model.LookupSets;
 import java.util.List;
 import java.util.Set;
 
@@ -15,7 +16,7 @@ import java.util.Set;
  */
 final class WrittenNames {
     /** Labels of a typed field that holds a person ("From:", "Test drive:", "Spelling:"). */
-    private static final Set<String> FIELD_LABELS = Set.of(
+    private static final Set<String> FIELD_LABELS = LookupSets.of(
             "from",
             "to",
             "cc",
@@ -53,10 +54,10 @@ final class WrittenNames {
             "mechanic");
 
     /** What stands before the name of a heading: "Note from Deepak:", "Message for Liam:", "Handover to Ana:". */
-    private static final Set<String> HEADING_LINKS = Set.of("from", "for", "to", "by");
+    private static final Set<String> HEADING_LINKS = LookupSets.of("from", "for", "to", "by");
 
     /** What a heading addressed to someone is: "Note from", "Message for", "Reply to" (not "Transfer from Leeds:"). */
-    private static final Set<String> HEADING_KINDS = Set.of(
+    private static final Set<String> HEADING_KINDS = LookupSets.of(
             "note",
             "notes",
             "message",
@@ -81,14 +82,14 @@ final class WrittenNames {
 
     /** Roles that stand right before a name in a heading: "Agent Chloe:", "Advisor Tom:". */
     private static final Set<String> HEADING_ROLES =
-            Set.of("agent", "advisor", "adviser", "rep", "tech", "technician", "driver");
+            LookupSets.of("agent", "advisor", "adviser", "rep", "tech", "technician", "driver");
 
     /** Sign-offs, by last word; the words before it are checked in {@link #signOffStart}. */
-    private static final Set<String> SIGN_OFF_ENDS =
-            Set.of("faithfully", "sincerely", "truly", "regards", "thanks", "cheers", "wishes", "best", "ta", "you");
+    private static final Set<String> SIGN_OFF_ENDS = LookupSets.of(
+            "faithfully", "sincerely", "truly", "regards", "thanks", "cheers", "wishes", "best", "ta", "you");
 
-    private static final Set<String> REGARDS_BEFORE = Set.of("kind", "best", "warm", "warmest");
-    private static final Set<String> THANKS_BEFORE = Set.of("many", "big");
+    private static final Set<String> REGARDS_BEFORE = LookupSets.of("kind", "best", "warm", "warmest");
+    private static final Set<String> THANKS_BEFORE = LookupSets.of("many", "big");
 
     private WrittenNames() {}
 

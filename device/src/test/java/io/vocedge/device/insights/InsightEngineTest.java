@@ -11,6 +11,21 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InsightEngineTest {
+    /** The early exit below U+2E80 answers, for every code point, what the script lookup alone answers. */
+    @Test
+    void languageDetectionAgreesWithTheScriptLookupOnEveryCodePoint() {
+        for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+            if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
+                continue;
+            }
+            String text = "ok " + Character.toString(c);
+            String expected = Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN ? "zh" : "en";
+            assertThat(InsightEngine.detectLanguage(text)).as("U+%04X", c).isEqualTo(expected);
+        }
+        assertThat(InsightEngine.detectLanguage("the deposit 定金")).isEqualTo("zh");
+        assertThat(InsightEngine.detectLanguage("")).isEqualTo("en");
+    }
+
     private final InsightEngine engine = new InsightEngine(new Redactor(), Lexicon.loadDefault());
 
     private SentimentLabel label(String text) {

@@ -96,7 +96,7 @@ public final class Corrections {
                 errors.add(where + ": when must be an ISO-8601 time such as 2026-12-02T10:15:00Z");
             }
             String role = node.path("role").asText("-");
-            if (!Set.of("-", "customer", "staff", "unknown").contains(role)) {
+            if (!LookupSets.of("-", "customer", "staff", "unknown").contains(role)) {
                 errors.add(where + ": role must be customer, staff or unknown");
             }
             if (errors.size() == before) {

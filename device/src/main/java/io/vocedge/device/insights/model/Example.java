@@ -17,8 +17,8 @@ public record Example(
         Set<String> flags,
         String text) {
     public Example {
-        topics = Set.copyOf(topics);
-        flags = Set.copyOf(flags);
+        topics = LookupSets.copyOf(topics);
+        flags = LookupSets.copyOf(flags);
     }
 
     Example withLabels(Set<String> newTopics, String newSentiment, Set<String> newFlags) {

@@ -52,11 +52,12 @@ final class Featurizer {
     static final byte K_CUE = 12;
     static final byte K_META = 13;
 
-    private static final Set<String> EN_NEGATORS = Set.of(
+    private static final Set<String> EN_NEGATORS = LookupSets.of(
             "not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "without", "hardly", "barely",
             "nowhere");
-    private static final Set<String> EN_CONTRAST = Set.of("but", "however", "though", "yet", "except", "although");
-    private static final Set<String> ZH_NEGATORS = Set.of("不", "没", "别", "未", "无", "非");
+    private static final Set<String> EN_CONTRAST =
+            LookupSets.of("but", "however", "though", "yet", "except", "although");
+    private static final Set<String> ZH_NEGATORS = LookupSets.of("不", "没", "别", "未", "无", "非");
     private static final List<String> ZH_CONTRAST = List.of("但是", "不过", "可是", "然而", "只是", "但");
 
     /**
@@ -64,7 +65,7 @@ final class Featurizer {
      * pair (Chinese) also gets a staff-conjoined feature, so "he walked off" can weigh for staff_attitude while "the car
      * walked off the lot" does not (features version 2).
      */
-    private static final Set<String> EN_STAFF = Set.of(
+    private static final Set<String> EN_STAFF = LookupSets.of(
             "he",
             "she",
             "him",

@@ -123,20 +123,21 @@ public final class InsightModel {
     }
 
     private double[] logits(FeatureVector v, int[] rows) {
+        // Head by head, so each sum stays in a local; the terms are added in the same order as feature by feature, so
+        // the sums are the same to the bit (the agent runs C1, which keeps an array element in memory across a loop).
         double[] z = new double[heads];
+        float[] value = v.value;
+        int size = v.size;
         for (int h = 0; h < heads; h++) {
-            z[h] = bias[h];
-        }
-        for (int i = 0; i < v.size; i++) {
-            int r = rows[i];
-            if (r < 0) {
-                continue;
+            double sum = bias[h];
+            float s = scale[h];
+            for (int i = 0; i < size; i++) {
+                int r = rows[i];
+                if (r >= 0) {
+                    sum += value[i] * weights[r * heads + h] * s;
+                }
             }
-            int base = r * heads;
-            float x = v.value[i];
-            for (int h = 0; h < heads; h++) {
-                z[h] += x * weights[base + h] * scale[h];
-            }
+            z[h] = sum;
         }
         return z;
     }
@@ -328,7 +329,7 @@ public final class InsightModel {
         return best;
     }
 
-    private static final Set<String> EN_CONTRAST = Set.of("but", "however", "though", "although", "yet");
+    private static final Set<String> EN_CONTRAST = LookupSets.of("but", "however", "though", "although", "yet");
 
     /** Clause index of each unit: a new clause at a punctuation break or a contrast word. */
     private static int[] clauses(NormalizedText t) {

@@ -27,7 +27,7 @@ final class NormalizedText {
     String joined;
 
     /** Contractions written without the apostrophe that open to a word and "not" ("didnt" -> "did not"). */
-    private static final Set<String> OPEN_NT = Set.of(
+    private static final Set<String> OPEN_NT = LookupSets.of(
             "dont",
             "didnt",
             "doesnt",
@@ -43,8 +43,9 @@ final class NormalizedText {
             "shouldnt",
             "mustnt");
 
-    private static final Set<String> EN_FILLERS = Set.of("uh", "um", "er", "erm", "uhh", "umm", "hmm", "mm", "ah");
-    private static final Set<String> EN_NUMBERS = Set.of(
+    private static final Set<String> EN_FILLERS =
+            LookupSets.of("uh", "um", "er", "erm", "uhh", "umm", "hmm", "mm", "ah");
+    private static final Set<String> EN_NUMBERS = LookupSets.of(
             "zero",
             "two",
             "three",
