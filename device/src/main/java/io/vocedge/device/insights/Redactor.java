@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -97,10 +98,11 @@ public final class Redactor {
      */
     private static final Pattern CUED_PLATE = Pattern.compile(
             "(?i)(?:plate|registration|registered|\\breg\\b|rego|\\btags?\\b|kennzeichen|车牌|車牌|牌照|[港澳粤]牌|[号號]牌)[^.!。！]{0,20}?"
-                    + "\\b((?!(?:the|my|his|her|our|your|its|on|in|is|at|an|a|for|to|of|was|new|old|" + CAR_MAKES
+                    + "\\b((?!(?:the|my|his|her|our|your|its|on|in|is|at|an|a|for|to|of|was|new|old|exp|due|"
+                    + CAR_MAKES
                     + ")\\b)" // "the 2021 Golf"
                     + "[A-Z]{1,3}[- ]?\\d{2,4}(?:[A-Z]{1,3}|[- ](?!(?:and|the|is|it|in|on|at|to|for|or|but|was|its|not|now"
-                    + "|yes|ok)\\b)[A-Z]{1,3}\\b)?|\\d{1,3}[- ]?[A-Z]{2,3}[- ]?\\d{0,3}"
+                    + "|yes|ok)\\b)[A-Z]{1,3}\\b)?|\\d{1,3}[- ]?(?!(?:on|in|at|to|am|pm|and|the|for|of|or|is|it|by|km|kg|ok)\\b)[A-Z]{2,3}[- ]?\\d{0,3}"
                     + "|(?-i:[A-Z]{1,3}-[A-Z]{1,2} ?\\d{1,4})" // German: B-RT 3907
                     // North American: "CBDA 123", "QTK M42", "CK 72319", a vanity "GR8 DAY"; not "BMW X5"
                     + "|(?-i:(?!(?:" + CAR_MAKES + ")\\b)"
@@ -295,13 +297,20 @@ public final class Redactor {
         if (RedactionTokens.containsIgnoreCase(input, "first") || RedactionTokens.containsIgnoreCase(input, "front")) {
             halvesApart(input, tokens, spans); // before the tagger, which would take a half for a number of its own
         }
-        if (RedactionTokens.containsIgnoreCase(input, "letters") || input.contains("字母")) {
+        if (RedactionTokens.containsIgnoreCase(input, "letters")
+                || input.contains("字母")
+                || RedactionTokens.containsIgnoreCase(input, "with")) { // "starts with", "begins with"
             lettersThenNumbers(input, tokens, spans);
+        }
+        if (input.contains("开头")) {
+            chineseStartThenRest(input, tokens, spans);
         }
         for (PiiTagger.Hit h : tagger.find(tokens, covered(input.length(), spans))) {
             spans.add(new Span(h.start(), h.end(), "number"));
         }
         restAfter(input, tokens, spans); // after the tagger: the first half it found may be the one handed over apart
+        piecesAfterRemarks(input, tokens, spans);
+        piecesFromCue(input, tokens, spans);
         if (spans.isEmpty()) {
             return new Result(input, List.of());
         }
@@ -633,6 +642,340 @@ public final class Redactor {
         return null;
     }
 
+    /** The most symbols a number of a kind has, for its pieces read apart: a plate 8, a phone 13, a card 19, an id 18. */
+    private static final Map<String, Integer> MOST_SYMBOLS =
+            Map.of("plate", 8, "phone", 13, "card", 19, "id", 18, "account", 19, "number", 19);
+
+    /**
+     * The fewest symbols of a whole number of a kind: a number removed with as many is complete, and what follows it
+     * is other talk ("Card is 4111 ... 1111, charge the $45 diagnostic fee").
+     */
+    private static final Map<String, Integer> WHOLE_SYMBOLS =
+            Map.of("plate", 5, "phone", 10, "card", 15, "id", 8, "account", 8, "number", 8);
+
+    /** Words before a number that say it is a tail, complete as said: "Visa ending 4417", 尾号. */
+    private static final Set<String> TAIL_WORDS = LookupSets.of("ending", "ends", "last", "尾号", "后四位", "末尾");
+
+    /**
+     * Words that end the reading of a number and start other talk ("also the price tag says", "by the way the
+     * odometer", "and the test drive is at", 对了 试驾, 然后 四 月): a piece is not looked for past them, nor kept when
+     * one follows it ("2016 model", 七 点).
+     */
+    private static final Set<String> READING_STOPS = LookupSets.of(
+            "also",
+            "and",
+            "by",
+            "then",
+            "price",
+            "odometer",
+            "odo",
+            "test",
+            "order",
+            "model",
+            "tyres",
+            "tires",
+            "tyre",
+            "total",
+            "invoice",
+            "booked",
+            "bay",
+            "exp",
+            "expiry",
+            "expires",
+            "valid",
+            "thru",
+            "until",
+            "at",
+            "pm",
+            "am",
+            "km",
+            "kms",
+            "kilometres",
+            "kilometers",
+            "miles",
+            "o'clock",
+            "dollars",
+            "bucks",
+            "percent",
+            "对了",
+            "然后",
+            "另外",
+            "还有",
+            "报价",
+            "试驾",
+            "交车",
+            "里程",
+            "轮胎",
+            "有效期",
+            "车位",
+            "到期");
+
+    /** Single characters that do the same in Chinese: units, dates and times (元, 点, 号, 款). */
+    private static final String READING_STOP_CHARS = "元块点号月年款期位";
+
+    /**
+     * A number read off something in pieces, with remarks between ("four nine one six hang on the light's bad here
+     * two two zero eight", 三 八 五 七 after 太阳 照 着 看 不 清, "5181 (a sec) 7203 (thumb over it) 1004"): after a
+     * removed number, pieces of two to eight symbols ({@link #restSymbol}) that follow at most nine tokens of other
+     * words are removed with its kind, while the symbols read stay within the kind's length ({@link #MOST_SYMBOLS}).
+     * Reading stops at a {@link #READING_STOPS} word, at ";", "|" or a full stop, and before a piece an amount or
+     * stop word follows.
+     */
+    private static void piecesAfterRemarks(String input, List<RedactionTokens.Token> tokens, List<Span> spans) {
+        int found = spans.size();
+        for (int k = 0; k < found; k++) {
+            Span s = spans.get(k);
+            Integer most = MOST_SYMBOLS.get(s.kind());
+            if (most == null) {
+                continue;
+            }
+            int first = tokenAt(tokens, s.start());
+            int from = tokenAt(tokens, s.end());
+            int symbols = symbolsBetween(input, tokens, first, from);
+            if (symbols >= WHOLE_SYMBOLS.get(s.kind())
+                    || first > 0 && TAIL_WORDS.contains(tokens.get(first - 1).lower())) {
+                continue;
+            }
+            int previousEnd = s.end();
+            while (symbols < WHOLE_SYMBOLS.get(s.kind())) {
+                int[] piece = pieceAfterRemark(
+                        input, tokens, from, previousEnd, s.kind().equals("plate") ? 2 : 3);
+                if (piece == null) {
+                    break;
+                }
+                int n = symbolsBetween(input, tokens, piece[0], piece[1]);
+                if (symbols + n > most) {
+                    break;
+                }
+                spans.add(new Span(
+                        tokens.get(piece[0]).start(), tokens.get(piece[1] - 1).end(), s.kind()));
+                symbols += n;
+                from = piece[1];
+                previousEnd = tokens.get(piece[1] - 1).end();
+            }
+        }
+    }
+
+    private static int[] pieceAfterRemark(
+            String input, List<RedactionTokens.Token> tokens, int from, int previousEnd, int fewest) {
+        return nextPiece(input, tokens, from, previousEnd, fewest, true);
+    }
+
+    private static int[] nextPiece(
+            String input,
+            List<RedactionTokens.Token> tokens,
+            int from,
+            int previousEnd,
+            int fewest,
+            boolean afterRemark) {
+        int j = from;
+        int end = previousEnd;
+        while (j < tokens.size() && (restSymbol(input, tokens.get(j)) == 0 || inWord(tokens, j))) {
+            if (j - from == 9
+                    || readingStop(tokens, j)
+                    || endsReading(input, end, tokens.get(j).start())) {
+                return null;
+            }
+            end = tokens.get(j).end();
+            j++;
+        }
+        if (afterRemark && j == from
+                || j >= tokens.size()
+                || endsReading(input, end, tokens.get(j).start())) {
+            return null;
+        }
+        int last = symbolsEnd(input, tokens, j);
+        if (!restOfNumber(input, tokens, j, last)
+                || PIECE_BLOCKERS.contains(tokens.get(j - 1).lower())
+                || capitalised(tokens.get(j - 1))
+                || !pieceSymbols(tokens, j, last, fewest == 2)
+                || symbolsBetween(input, tokens, j, last) < fewest
+                || last < tokens.size() && (unitAfter(tokens.get(last)) || capitalised(tokens.get(last)))
+                || !standsAlone(
+                        input, tokens.get(j).start(), tokens.get(last - 1).end())) {
+            return null;
+        }
+        return new int[] {j, last};
+    }
+
+    /**
+     * A piece written without a sign that makes it an amount, a time or a part of a name: no currency sign, "#" or
+     * letter glued before it ("£450", "#T4471", "M7"), no ":", "%", letter or decimal glued after it.
+     */
+    private static boolean standsAlone(String input, int start, int end) {
+        if (start > 0) {
+            char b = input.charAt(start - 1);
+            boolean clock = (b == ':' || b == '：') && start > 1 && Character.isDigit(input.charAt(start - 2));
+            if ("$£€¥￥#+/-".indexOf(b) >= 0 || clock || Character.isLetterOrDigit(b)) {
+                return false;
+            }
+        }
+        if (end < input.length()) {
+            char a = input.charAt(end);
+            boolean decimal =
+                    (a == '.' || a == ',') && end + 1 < input.length() && Character.isDigit(input.charAt(end + 1));
+            if (":：%/-".indexOf(a) >= 0 || Character.isLetterOrDigit(a) || decimal) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Words right before a piece that make it something named, not a number read on: "for the 60k service", "on the
+     * 2023 Tundra", "stock 2247", 付 ... 押金.
+     */
+    private static final Set<String> PIECE_BLOCKERS = LookupSets.of(
+            "the", "a", "an", "for", "on", "of", "before", "after", "to", "by", "stock", "model", "fee", "deposit", "付",
+            "的");
+
+    /**
+     * A word written with a capital ("Outlander 2247", "2020 Camry"): a name's, so the number beside it is a model or
+     * a year.
+     */
+    private static boolean capitalised(RedactionTokens.Token t) {
+        String raw = t.raw();
+        return t.type() == RedactionTokens.Type.WORD && raw.length() > 1 && Character.isUpperCase(raw.charAt(0));
+    }
+
+    /**
+     * A piece's symbols: digits said or written; letters only in a plate and only said one by one ("e x five z m"),
+     * never written ("GTI", "RAV4", "2pm" are names and times).
+     */
+    private static boolean pieceSymbols(List<RedactionTokens.Token> tokens, int from, int to, boolean plate) {
+        for (int k = from; k < to; k++) {
+            RedactionTokens.Token t = tokens.get(k);
+            boolean digits =
+                    t.type() == RedactionTokens.Type.DIGITS || digitToken(t) || SpokenNumbers.digitHomophone(t);
+            boolean saidLetter =
+                    plate && SpokenNumbers.isSpelledLetter(t) && t.raw().equals(t.lower());
+            if (!digits && !saidLetter) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Characters after 一 that make it part of a word, not a digit: 一下, 一点, 一起, 一共, 一样, 一直. */
+    private static final String AFTER_ONE_IN_WORDS = "下点起共样直般会些定遍";
+
+    /** 一 inside a word of a remark (等一下, 看一下), which is no symbol of the number read. */
+    private static boolean inWord(List<RedactionTokens.Token> tokens, int k) {
+        return tokens.get(k).is("一")
+                && k + 1 < tokens.size()
+                && tokens.get(k + 1).lower().length() == 1
+                && AFTER_ONE_IN_WORDS.indexOf(tokens.get(k + 1).lower().charAt(0)) >= 0;
+    }
+
+    /** Units and times after a piece that make it an amount, a time or a year ("2016 model", 七 点, "ten km"). */
+    private static final Set<String> UNITS_AFTER = LookupSets.of(
+            "model",
+            "pm",
+            "am",
+            "km",
+            "kms",
+            "kilometres",
+            "kilometers",
+            "miles",
+            "o'clock",
+            "dollars",
+            "bucks",
+            "percent");
+
+    private static boolean unitAfter(RedactionTokens.Token t) {
+        String w = t.lower();
+        return UNITS_AFTER.contains(w) || w.length() == 1 && READING_STOP_CHARS.indexOf(w.charAt(0)) >= 0;
+    }
+
+    private static boolean readingStop(List<RedactionTokens.Token> tokens, int k) {
+        String w = tokens.get(k).lower();
+        return READING_STOPS.contains(w)
+                || w.length() == 1 && READING_STOP_CHARS.indexOf(w.charAt(0)) >= 0
+                || Character.isIdeographic(w.charAt(0)) && wordOf(READING_STOPS, tokens, k) > 0;
+    }
+
+    private static boolean endsReading(String input, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = input.charAt(i);
+            if (c == ';'
+                    || c == '；'
+                    || c == '|'
+                    || c == '。'
+                    || c == '\n'
+                    || c == '.' && i + 1 < to && input.charAt(i + 1) == ' ') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words that name the number read next, and its kind ("the plate's on the key tag it's j k ...", 卡：6237 ...). */
+    private static final Map<String, String> PIECE_CUES = Map.ofEntries(
+            Map.entry("plate", "plate"),
+            Map.entry("plate's", "plate"),
+            Map.entry("rego", "plate"),
+            Map.entry("reg", "plate"),
+            Map.entry("tag", "plate"),
+            Map.entry("车牌", "plate"),
+            Map.entry("牌照", "plate"),
+            Map.entry("card", "card"),
+            Map.entry("卡号", "card"),
+            Map.entry("卡", "card"),
+            Map.entry("number", "phone"),
+            Map.entry("number's", "phone"),
+            Map.entry("phone", "phone"),
+            Map.entry("mobile", "phone"),
+            Map.entry("screen", "phone"),
+            Map.entry("电话", "phone"),
+            Map.entry("手机", "phone"),
+            Map.entry("号码", "phone"),
+            Map.entry("licence", "id"),
+            Map.entry("license", "id"),
+            Map.entry("passport", "id"),
+            Map.entry("身份证", "id"));
+
+    /**
+     * A number read off something in pieces from its first one, after its cue ("Card no. off the app: 5181 (a sec)
+     * 7203 (thumb over it, sec) 1004", 付定金的卡：6237（字太小）9932 ...): the pieces after the cue, read as in {@link
+     * #piecesAfterRemarks}, are removed when there are at least two and together they make a whole number of the cue's
+     * kind ({@link #WHOLE_SYMBOLS}, at most {@link #MOST_SYMBOLS}). One piece alone is left to the other rules.
+     */
+    private static void piecesFromCue(String input, List<RedactionTokens.Token> tokens, List<Span> spans) {
+        for (int j = 0; j < tokens.size(); j++) {
+            String kind = pieceCue(tokens, j);
+            if (kind == null) {
+                continue;
+            }
+            int fewest = kind.equals("plate") ? 2 : 3;
+            int[] piece = nextPiece(input, tokens, j + 1, tokens.get(j).end(), fewest, false);
+            List<int[]> pieces = new ArrayList<>();
+            int symbols = 0;
+            while (piece != null && symbols < WHOLE_SYMBOLS.get(kind)) {
+                symbols += symbolsBetween(input, tokens, piece[0], piece[1]);
+                pieces.add(piece);
+                piece = pieceAfterRemark(
+                        input, tokens, piece[1], tokens.get(piece[1] - 1).end(), fewest);
+            }
+            if (pieces.size() >= 2 && symbols >= WHOLE_SYMBOLS.get(kind) && symbols <= MOST_SYMBOLS.get(kind)) {
+                for (int[] p : pieces) {
+                    spans.add(new Span(
+                            tokens.get(p[0]).start(), tokens.get(p[1] - 1).end(), kind));
+                }
+            }
+        }
+    }
+
+    /** The kind a cue ending at token {@code j} names, or null; a Chinese cue may be written as one token per character. */
+    private static String pieceCue(List<RedactionTokens.Token> tokens, int j) {
+        String w = tokens.get(j).lower();
+        String kind = PIECE_CUES.get(w);
+        if (kind != null || j == 0 || w.length() != 1 || !Character.isIdeographic(w.charAt(0))) {
+            return kind;
+        }
+        String pair = tokens.get(j - 1).lower() + w;
+        return pair.length() == 2 ? PIECE_CUES.get(pair) : null;
+    }
+
     /** Words that open the first half of a number or plate said in two: "the first part is", "front half is". */
     private static final List<List<String>> FIRST_HALF_CUES = List.of(
             List.of("first", "part", "is"),
@@ -673,6 +1016,20 @@ public final class Redactor {
 
     private static final Set<String> LETTERS_WORDS = LookupSets.of("letters", "字母");
     private static final Set<String> NUMBERS_WORDS = LookupSets.of("numbers", "digits", "数字");
+    /** A plate's first part named by where it stands: "starts with a b c", "begins with". */
+    private static final List<List<String>> START_CUES =
+            List.of(List.of("starts", "with"), List.of("begins", "with"), List.of("starting", "with"));
+    /** Its last part: "ends seven seven", "ends with", "ending in". */
+    private static final List<List<String>> END_CUES = List.of(
+            List.of("ends", "with"),
+            List.of("ends", "in"),
+            List.of("ending", "with"),
+            List.of("ending", "in"),
+            List.of("ends"));
+    /** A Chinese plate given by its start and its rest: 浙 b 开头 的 后面 是 六 d 二 三 九. */
+    private static final Set<String> ZH_START = LookupSets.of("开头");
+
+    private static final Set<String> ZH_REST = LookupSets.of("后面", "后边", "后头", "后面是", "后边是", "后头是");
     /** Said between a part's name and its symbols: "the letters are", "letters please", 字母 是. */
     private static final Set<String> PART_LEADS = LookupSets.of("are", "is", "please", "then", "是", ":", "：");
 
@@ -684,6 +1041,10 @@ public final class Redactor {
     private static void lettersThenNumbers(String input, List<RedactionTokens.Token> tokens, List<Span> spans) {
         for (int j = 1; j < tokens.size(); j++) {
             int named = wordOf(LETTERS_WORDS, tokens, j);
+            if (named == 0) {
+                List<String> start = cueAt(START_CUES, tokens, j);
+                named = start == null ? 0 : start.size();
+            }
             if (named == 0 || !plateWordBefore(tokens, j)) {
                 continue;
             }
@@ -695,6 +1056,10 @@ public final class Redactor {
             }
             for (int k = end; k < Math.min(tokens.size(), end + 12); k++) {
                 int numbers = wordOf(NUMBERS_WORDS, tokens, k);
+                if (numbers == 0) {
+                    List<String> last = cueAt(END_CUES, tokens, k);
+                    numbers = last == null ? 0 : last.size();
+                }
                 if (numbers > 0) {
                     int first = afterLeads(tokens, k + numbers);
                     int last = symbolsEnd(input, tokens, first);
@@ -702,6 +1067,37 @@ public final class Redactor {
                     if (symbols >= 2 && symbols <= 5 && restOfNumber(input, tokens, first, last)) {
                         spans.add(new Span(
                                 tokens.get(start).start(), tokens.get(end - 1).end(), "plate"));
+                        spans.add(new Span(
+                                tokens.get(first).start(), tokens.get(last - 1).end(), "plate"));
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * A Chinese plate said as its start and its rest (浙 b 开头 的 后面 是 六 d 二 三 九): a province and a letter before
+     * 开头, and two to five symbols after 后面 (是) within eight tokens; both parts go.
+     */
+    private static void chineseStartThenRest(String input, List<RedactionTokens.Token> tokens, List<Span> spans) {
+        for (int j = 2; j < tokens.size(); j++) {
+            int named = wordOf(ZH_START, tokens, j);
+            RedactionTokens.Token province = tokens.get(j - 2);
+            if (named == 0
+                    || province.lower().length() != 1
+                    || PROVINCE_CHARS.indexOf(province.lower().charAt(0)) < 0
+                    || !SpokenNumbers.isSpelledLetter(tokens.get(j - 1))) {
+                continue;
+            }
+            for (int k = j + named; k < Math.min(tokens.size(), j + named + 8); k++) {
+                int rest = wordOf(ZH_REST, tokens, k);
+                if (rest > 0) {
+                    int first = afterLeads(tokens, k + rest);
+                    int last = symbolsEnd(input, tokens, first);
+                    int symbols = symbolsBetween(input, tokens, first, last);
+                    if (symbols >= 2 && symbols <= 5 && restOfNumber(input, tokens, first, last)) {
+                        spans.add(new Span(province.start(), tokens.get(j - 1).end(), "plate"));
                         spans.add(new Span(
                                 tokens.get(first).start(), tokens.get(last - 1).end(), "plate"));
                     }

@@ -123,6 +123,13 @@ class RedactorHostileInputTest {
                 "是7878，不是7878。",
                 "plus nine won ninety ",
                 "零 一 唔 不是 零 一 九 ",
+                // the eleventh session's: pieces read on after remarks and from a cue, a plate's start and end
+                "card 4539 (one sec) ",
+                "my number oh four one two hang on ",
+                "卡：6222（等一下）",
+                "plate starts with x y z and ends four ",
+                "浙 b 开头 的 后面 是 五 k ",
+                "tag exp 12/15 on ",
             })
     void longRepeatedFragmentsRedactWithoutBacktracking(String fragment) {
         String line = fragment.repeat(20_000 / fragment.length());
