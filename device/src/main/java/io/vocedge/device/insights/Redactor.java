@@ -299,7 +299,9 @@ public final class Redactor {
         }
         if (RedactionTokens.containsIgnoreCase(input, "letters")
                 || input.contains("字母")
-                || RedactionTokens.containsIgnoreCase(input, "with")) { // "starts with", "begins with"
+                || RedactionTokens.containsIgnoreCase(input, "starts with")
+                || RedactionTokens.containsIgnoreCase(input, "begins with")
+                || RedactionTokens.containsIgnoreCase(input, "starting with")) {
             lettersThenNumbers(input, tokens, spans);
         }
         if (input.contains("开头")) {
@@ -910,7 +912,7 @@ public final class Redactor {
     }
 
     /** Words that name the number read next, and its kind ("the plate's on the key tag it's j k ...", 卡：6237 ...). */
-    private static final Map<String, String> PIECE_CUES = Map.ofEntries(
+    private static final Map<String, String> PIECE_CUES = lookupMap(
             Map.entry("plate", "plate"),
             Map.entry("plate's", "plate"),
             Map.entry("rego", "plate"),
@@ -933,6 +935,16 @@ public final class Redactor {
             Map.entry("license", "id"),
             Map.entry("passport", "id"),
             Map.entry("身份证", "id"));
+
+    /** A read-only HashMap: probed on every token, mostly with words it does not hold (see {@link LookupSets}). */
+    @SafeVarargs
+    private static <K, V> Map<K, V> lookupMap(Map.Entry<K, V>... entries) {
+        Map<K, V> m = new java.util.HashMap<>();
+        for (Map.Entry<K, V> e : entries) {
+            m.put(e.getKey(), e.getValue());
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     /**
      * A number read off something in pieces from its first one, after its cue ("Card no. off the app: 5181 (a sec)
@@ -965,12 +977,18 @@ public final class Redactor {
         }
     }
 
+    /** The last characters of the two-character cues of {@link #PIECE_CUES}. */
+    private static final String CUE_LAST_CHARS = "牌照号话机码";
+
     /** The kind a cue ending at token {@code j} names, or null; a Chinese cue may be written as one token per character. */
     private static String pieceCue(List<RedactionTokens.Token> tokens, int j) {
         String w = tokens.get(j).lower();
         String kind = PIECE_CUES.get(w);
         if (kind != null || j == 0 || w.length() != 1 || !Character.isIdeographic(w.charAt(0))) {
             return kind;
+        }
+        if (CUE_LAST_CHARS.indexOf(w.charAt(0)) < 0) {
+            return null; // most characters end no cue: no pair is built for them
         }
         String pair = tokens.get(j - 1).lower() + w;
         return pair.length() == 2 ? PIECE_CUES.get(pair) : null;
