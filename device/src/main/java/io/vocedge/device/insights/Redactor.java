@@ -718,10 +718,11 @@ public final class Redactor {
     /**
      * A number read off something in pieces, with remarks between ("four nine one six hang on the light's bad here
      * two two zero eight", 三 八 五 七 after 太阳 照 着 看 不 清, "5181 (a sec) 7203 (thumb over it) 1004"): after a
-     * removed number, pieces of two to eight symbols ({@link #restSymbol}) that follow at most nine tokens of other
-     * words are removed with its kind, while the symbols read stay within the kind's length ({@link #MOST_SYMBOLS}).
-     * Reading stops at a {@link #READING_STOPS} word, at ";", "|" or a full stop, and before a piece an amount or
-     * stop word follows.
+     * removed number that is not whole yet ({@link #WHOLE_SYMBOLS}; not a tail said as one, "ending 4417"), pieces of
+     * two (a plate) or three to eight symbols ({@link #restSymbol}) that follow at most nine tokens of other words are
+     * removed with its kind, until the number is whole and while it stays within the kind's length ({@link
+     * #MOST_SYMBOLS}). Reading stops at a {@link #READING_STOPS} word, at ";", "|" or a full stop; a piece is not taken
+     * when it is glued to a sign or a name, or an amount or unit follows it ({@link #nextPiece}).
      */
     private static void piecesAfterRemarks(String input, List<RedactionTokens.Token> tokens, List<Span> spans) {
         int found = spans.size();
@@ -912,7 +913,7 @@ public final class Redactor {
     }
 
     /** Words that name the number read next, and its kind ("the plate's on the key tag it's j k ...", 卡：6237 ...). */
-    private static final Map<String, String> PIECE_CUES = lookupMap(
+    private static final Map<String, String> PIECE_CUES = LookupSets.mapOf(
             Map.entry("plate", "plate"),
             Map.entry("plate's", "plate"),
             Map.entry("rego", "plate"),
@@ -935,16 +936,6 @@ public final class Redactor {
             Map.entry("license", "id"),
             Map.entry("passport", "id"),
             Map.entry("身份证", "id"));
-
-    /** A read-only HashMap: probed on every token, mostly with words it does not hold (see {@link LookupSets}). */
-    @SafeVarargs
-    private static <K, V> Map<K, V> lookupMap(Map.Entry<K, V>... entries) {
-        Map<K, V> m = new java.util.HashMap<>();
-        for (Map.Entry<K, V> e : entries) {
-            m.put(e.getKey(), e.getValue());
-        }
-        return java.util.Collections.unmodifiableMap(m);
-    }
 
     /**
      * A number read off something in pieces from its first one, after its cue ("Card no. off the app: 5181 (a sec)

@@ -2,7 +2,9 @@ package io.vocedge.device.insights.model;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,5 +28,15 @@ public final class LookupSets {
 
     public static <T> Set<T> copyOf(Collection<? extends T> elements) {
         return Collections.unmodifiableSet(new HashSet<>(elements));
+    }
+
+    /** A read-only {@link HashMap} for word-keyed tables probed the same way. */
+    @SafeVarargs
+    public static <K, V> Map<K, V> mapOf(Map.Entry<K, V>... entries) {
+        Map<K, V> m = HashMap.newHashMap(entries.length);
+        for (Map.Entry<K, V> e : entries) {
+            m.put(e.getKey(), e.getValue());
+        }
+        return Collections.unmodifiableMap(m);
     }
 }

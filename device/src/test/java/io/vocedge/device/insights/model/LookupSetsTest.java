@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -26,5 +27,13 @@ class LookupSetsTest {
         source.add("c");
         assertThat(copy).containsExactlyInAnyOrder("a", "b");
         assertThat(LookupSets.of()).isEmpty();
+    }
+
+    @Test
+    void mapAnswersLikeMapOfAndCannotBeChanged() {
+        Map<String, String> cues = LookupSets.mapOf(Map.entry("card", "card"), Map.entry("车牌", "plate"));
+        assertThat(cues).isEqualTo(Map.of("card", "card", "车牌", "plate"));
+        assertThat(cues.get("plate")).isNull();
+        assertThatThrownBy(() -> cues.put("reg", "plate")).isInstanceOf(UnsupportedOperationException.class);
     }
 }
