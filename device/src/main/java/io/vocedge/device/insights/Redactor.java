@@ -658,36 +658,9 @@ public final class Redactor {
     /** Words before a number that say it is a tail, complete as said: "Visa ending 4417", 尾号. */
     private static final Set<String> TAIL_WORDS = LookupSets.of("ending", "ends", "last", "尾号", "后四位", "末尾");
 
-    /**
-     * Words that end the reading of a number and start other talk ("also the price tag says", "by the way the
-     * odometer", "and the test drive is at", 对了 试驾, 然后 四 月): a piece is not looked for past them, nor kept when
-     * one follows it ("2016 model", 七 点).
-     */
-    private static final Set<String> READING_STOPS = LookupSets.of(
-            "also",
-            "and",
-            "by",
-            "then",
-            "price",
-            "odometer",
-            "odo",
-            "test",
-            "order",
+    /** Units and times after a piece that make it an amount, a time or a year ("2016 model", 七 点, "ten km"). */
+    private static final Set<String> UNITS_AFTER = LookupSets.of(
             "model",
-            "tyres",
-            "tires",
-            "tyre",
-            "total",
-            "invoice",
-            "booked",
-            "bay",
-            "exp",
-            "expiry",
-            "expires",
-            "valid",
-            "thru",
-            "until",
-            "at",
             "pm",
             "am",
             "km",
@@ -698,19 +671,52 @@ public final class Redactor {
             "o'clock",
             "dollars",
             "bucks",
-            "percent",
-            "对了",
-            "然后",
-            "另外",
-            "还有",
-            "报价",
-            "试驾",
-            "交车",
-            "里程",
-            "轮胎",
-            "有效期",
-            "车位",
-            "到期");
+            "percent");
+
+    /**
+     * Words that end the reading of a number and start other talk ("also the price tag says", "by the way the
+     * odometer", "and the test drive is at", 对了 试驾, 然后 四 月), and the {@link #UNITS_AFTER}: a piece is not
+     * looked for past them.
+     */
+    private static final Set<String> READING_STOPS = LookupSets.copyOf(java.util.stream.Stream.concat(
+                    UNITS_AFTER.stream(),
+                    java.util.stream.Stream.of(
+                            "also",
+                            "and",
+                            "by",
+                            "then",
+                            "price",
+                            "odometer",
+                            "odo",
+                            "test",
+                            "order",
+                            "tyres",
+                            "tires",
+                            "tyre",
+                            "total",
+                            "invoice",
+                            "booked",
+                            "bay",
+                            "exp",
+                            "expiry",
+                            "expires",
+                            "valid",
+                            "thru",
+                            "until",
+                            "at",
+                            "对了",
+                            "然后",
+                            "另外",
+                            "还有",
+                            "报价",
+                            "试驾",
+                            "交车",
+                            "里程",
+                            "轮胎",
+                            "有效期",
+                            "车位",
+                            "到期"))
+            .toList());
 
     /** Single characters that do the same in Chinese: units, dates and times (元, 点, 号, 款). */
     private static final String READING_STOP_CHARS = "元块点号月年款期位";
@@ -869,21 +875,6 @@ public final class Redactor {
                 && tokens.get(k + 1).lower().length() == 1
                 && AFTER_ONE_IN_WORDS.indexOf(tokens.get(k + 1).lower().charAt(0)) >= 0;
     }
-
-    /** Units and times after a piece that make it an amount, a time or a year ("2016 model", 七 点, "ten km"). */
-    private static final Set<String> UNITS_AFTER = LookupSets.of(
-            "model",
-            "pm",
-            "am",
-            "km",
-            "kms",
-            "kilometres",
-            "kilometers",
-            "miles",
-            "o'clock",
-            "dollars",
-            "bucks",
-            "percent");
 
     private static boolean unitAfter(RedactionTokens.Token t) {
         String w = t.lower();
