@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -747,8 +748,7 @@ public final class Redactor {
             }
             int previousEnd = s.end();
             while (symbols < WHOLE_SYMBOLS.get(s.kind())) {
-                int[] piece = pieceAfterRemark(
-                        input, tokens, from, previousEnd, s.kind().equals("plate") ? 2 : 3);
+                int[] piece = nextPiece(input, tokens, from, previousEnd, fewestSymbols(s.kind()), true);
                 if (piece == null) {
                     break;
                 }
@@ -765,9 +765,9 @@ public final class Redactor {
         }
     }
 
-    private static int[] pieceAfterRemark(
-            String input, List<RedactionTokens.Token> tokens, int from, int previousEnd, int fewest) {
-        return nextPiece(input, tokens, from, previousEnd, fewest, true);
+    /** The fewest symbols a piece has: a plate's letters may come in twos ("j k"), other numbers' pieces in threes. */
+    private static int fewestSymbols(String kind) {
+        return kind.equals("plate") ? 2 : 3;
     }
 
     private static int[] nextPiece(
@@ -940,15 +940,15 @@ public final class Redactor {
             if (kind == null) {
                 continue;
             }
-            int fewest = kind.equals("plate") ? 2 : 3;
+            int fewest = fewestSymbols(kind);
             int[] piece = nextPiece(input, tokens, j + 1, tokens.get(j).end(), fewest, false);
             List<int[]> pieces = new ArrayList<>();
             int symbols = 0;
             while (piece != null && symbols < WHOLE_SYMBOLS.get(kind)) {
                 symbols += symbolsBetween(input, tokens, piece[0], piece[1]);
                 pieces.add(piece);
-                piece = pieceAfterRemark(
-                        input, tokens, piece[1], tokens.get(piece[1] - 1).end(), fewest);
+                piece = nextPiece(
+                        input, tokens, piece[1], tokens.get(piece[1] - 1).end(), fewest, true);
             }
             if (pieces.size() >= 2 && symbols >= WHOLE_SYMBOLS.get(kind) && symbols <= MOST_SYMBOLS.get(kind)) {
                 for (int[] p : pieces) {
@@ -960,7 +960,11 @@ public final class Redactor {
     }
 
     /** The last characters of the two-character cues of {@link #PIECE_CUES}. */
-    private static final String CUE_LAST_CHARS = "牌照号话机码";
+    private static final String CUE_LAST_CHARS = PIECE_CUES.keySet().stream()
+            .filter(w -> w.length() == 2 && Character.isIdeographic(w.charAt(0)))
+            .map(w -> w.substring(1))
+            .sorted()
+            .collect(java.util.stream.Collectors.joining());
 
     /** The kind a cue ending at token {@code j} names, or null; a Chinese cue may be written as one token per character. */
     private static String pieceCue(List<RedactionTokens.Token> tokens, int j) {
@@ -1054,26 +1058,37 @@ public final class Redactor {
             if (letters < 2 || letters > 4 || !allLetters(tokens, start, end)) {
                 continue;
             }
-            for (int k = end; k < Math.min(tokens.size(), end + 12); k++) {
+            int[] rest = plateRest(input, tokens, end, 12, k -> {
                 int numbers = wordOf(NUMBERS_WORDS, tokens, k);
-                if (numbers == 0) {
-                    List<String> last = cueAt(END_CUES, tokens, k);
-                    numbers = last == null ? 0 : last.size();
-                }
-                if (numbers > 0) {
-                    int first = afterLeads(tokens, k + numbers);
-                    int last = symbolsEnd(input, tokens, first);
-                    int symbols = symbolsBetween(input, tokens, first, last);
-                    if (symbols >= 2 && symbols <= 5 && restOfNumber(input, tokens, first, last)) {
-                        spans.add(new Span(
-                                tokens.get(start).start(), tokens.get(end - 1).end(), "plate"));
-                        spans.add(new Span(
-                                tokens.get(first).start(), tokens.get(last - 1).end(), "plate"));
-                    }
-                    break;
-                }
+                List<String> last = numbers == 0 ? cueAt(END_CUES, tokens, k) : null;
+                return last == null ? numbers : last.size();
+            });
+            if (rest != null) {
+                spans.add(
+                        new Span(tokens.get(start).start(), tokens.get(end - 1).end(), "plate"));
+                spans.add(new Span(
+                        tokens.get(rest[0]).start(), tokens.get(rest[1] - 1).end(), "plate"));
             }
         }
+    }
+
+    /**
+     * A plate's second part: within {@code window} tokens from {@code from}, the first place where {@code cueLength}
+     * names one ("and the numbers", "ends", 后面), then two to five symbols; their first and past-the-last token, or
+     * null when the first cue found is not followed by them.
+     */
+    private static int[] plateRest(
+            String input, List<RedactionTokens.Token> tokens, int from, int window, IntUnaryOperator cueLength) {
+        for (int k = from; k < Math.min(tokens.size(), from + window); k++) {
+            int cue = cueLength.applyAsInt(k);
+            if (cue > 0) {
+                int first = afterLeads(tokens, k + cue);
+                int last = symbolsEnd(input, tokens, first);
+                boolean plateSized = symbolsBetween(input, tokens, first, last) <= 5;
+                return plateSized && restOfNumber(input, tokens, first, last) ? new int[] {first, last} : null;
+            }
+        }
+        return null;
     }
 
     /**
@@ -1090,19 +1105,11 @@ public final class Redactor {
                     || !SpokenNumbers.isSpelledLetter(tokens.get(j - 1))) {
                 continue;
             }
-            for (int k = j + named; k < Math.min(tokens.size(), j + named + 8); k++) {
-                int rest = wordOf(ZH_REST, tokens, k);
-                if (rest > 0) {
-                    int first = afterLeads(tokens, k + rest);
-                    int last = symbolsEnd(input, tokens, first);
-                    int symbols = symbolsBetween(input, tokens, first, last);
-                    if (symbols >= 2 && symbols <= 5 && restOfNumber(input, tokens, first, last)) {
-                        spans.add(new Span(province.start(), tokens.get(j - 1).end(), "plate"));
-                        spans.add(new Span(
-                                tokens.get(first).start(), tokens.get(last - 1).end(), "plate"));
-                    }
-                    break;
-                }
+            int[] rest = plateRest(input, tokens, j + named, 8, k -> wordOf(ZH_REST, tokens, k));
+            if (rest != null) {
+                spans.add(new Span(province.start(), tokens.get(j - 1).end(), "plate"));
+                spans.add(new Span(
+                        tokens.get(rest[0]).start(), tokens.get(rest[1] - 1).end(), "plate"));
             }
         }
     }
