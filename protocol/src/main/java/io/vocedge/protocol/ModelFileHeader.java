@@ -19,8 +19,10 @@ import java.util.Arrays;
 public record ModelFileHeader(
         int format, String version, String corpusSha256, String lexiconVersion, int featuresVersion) {
     private static final byte[] MAGIC = "VOCIM".getBytes(StandardCharsets.US_ASCII);
-    /** The model file format this build reads. */
-    public static final int FORMAT = 1;
+    /** The newest model file format this build reads (2: weights packed to their bits; 1: 16-bit weights). */
+    public static final int FORMAT = 2;
+
+    private static final int OLDEST_FORMAT = 1;
 
     /** Reads the header; {@link IllegalArgumentException} names what is wrong with the file. */
     public static ModelFileHeader read(byte[] file, String source) {
@@ -43,9 +45,9 @@ public record ModelFileHeader(
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(file, 0, file.length - 32))) {
             in.skipNBytes(MAGIC.length);
             int format = in.readInt();
-            if (format != FORMAT) {
-                throw new IllegalArgumentException(
-                        source + " has model format " + format + "; this build reads format " + FORMAT);
+            if (format < OLDEST_FORMAT || format > FORMAT) {
+                throw new IllegalArgumentException(source + " has model format " + format
+                        + "; this build reads formats " + OLDEST_FORMAT + " to " + FORMAT);
             }
             String version = in.readUTF();
             String corpus = in.readUTF();

@@ -103,10 +103,14 @@ class ModelTransferTest {
     }
 
     private static byte[] modelFile(String version, int features) throws Exception {
+        return modelFile(version, features, 1);
+    }
+
+    private static byte[] modelFile(String version, int features, int format) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
         out.write("VOCIM".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        out.writeInt(1);
+        out.writeInt(format);
         out.writeUTF(version);
         out.writeUTF("corpus-sha");
         out.writeUTF("en-1");
@@ -140,5 +144,18 @@ class ModelTransferTest {
                 .hasMessageContaining("not a model version");
         assertThatThrownBy(() -> ModelFileHeader.read(new byte[Limits.MAX_MODEL_BYTES + 1], "huge"))
                 .hasMessageContaining("at most");
+    }
+
+    @Test
+    void bothModelFormatsAreReadAndAFormatNoAgentReadsIsRefusedAtPublication() throws Exception {
+        // format 1: 16-bit weights (models up to 2026-12-07); format 2: weights packed to 12 bits
+        assertThat(ModelFileHeader.read(modelFile("1-aaa", 9, 1), "old.vocim").format())
+                .isEqualTo(1);
+        assertThat(ModelFileHeader.read(modelFile("1-bbb", 9, 2), "new.vocim").format())
+                .isEqualTo(2);
+        assertThatThrownBy(() -> ModelFileHeader.read(modelFile("1-ccc", 9, 3), "future.vocim"))
+                .hasMessageContaining("model format 3; this build reads formats 1 to 2");
+        assertThatThrownBy(() -> ModelFileHeader.read(modelFile("1-ddd", 9, 0), "zero.vocim"))
+                .hasMessageContaining("model format 0");
     }
 }

@@ -16,17 +16,25 @@ import java.util.List;
  * The model file: a small binary format of our own (documented here and in device/README.md), uncompressed so the
  * same model always gives the same bytes whatever zlib the JDK ships.
  * <pre>
- *   magic "VOCIM" | format int (1) | version, corpus sha256, lexicon version, training summary (UTF) |
+ *   magic "VOCIM" | format int (2) | version, corpus sha256, lexicon version, training summary (UTF) |
  *   features version int | topics (int n, UTF ids) | flags (int n, UTF ids) |
  *   temperature float | per yes/no head: Platt a, Platt b, threshold (floats) |
- *   rows int | row feature hashes (ascending ints) | bias float[heads] | scale float[heads] | weights short[rows*heads] |
+ *   weight bits int (2-16) | rows int | row feature hashes (ascending ints) | bias float[heads] | scale float[heads] |
+ *   weights: rows*heads two's-complement numbers of that many bits, packed most significant bit first, the last byte
+ *   padded with zero bits |
  *   SHA-256 of everything before (32 bytes)
  * </pre>
- * {@link #read} refuses a file that is truncated, altered (checksum), of another format or of another feature version,
- * naming what is wrong.
+ * Format 1 (until 2026-12-07) had no weight bits field and 16-bit weights; it is still read, so a device that upgrades
+ * its agent keeps the model it has. Packing to the bits the weights use, rather than compressing the file, keeps the
+ * bytes the same on every JDK. {@link #read} refuses a file that is truncated, altered (checksum), of another format or
+ * of another feature version, naming what is wrong.
  */
 public final class ModelCodec {
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
+    private static final int FORMAT_SIXTEEN_BIT = 1;
+    /** The widest weight a file holds (the model keeps weights in shorts). */
+    static final int MAX_WEIGHT_BITS = 16;
+
     private static final byte[] MAGIC = "VOCIM".getBytes(StandardCharsets.US_ASCII);
     /** Larger than any model we ship (< 5 MB); refuses absurd input before reading it. */
     public static final int MAX_BYTES = 16 * 1024 * 1024;
@@ -63,6 +71,9 @@ public final class ModelCodec {
                 out.writeFloat(b[i]);
                 out.writeFloat(t[i]);
             }
+            short[] weights = m.quantizedWeights();
+            int bits = bitsFor(weights);
+            out.writeInt(bits);
             int[] keys = m.sortedKeys();
             out.writeInt(keys.length);
             for (int k : keys) {
@@ -74,9 +85,7 @@ public final class ModelCodec {
             for (float x : m.scales()) {
                 out.writeFloat(x);
             }
-            for (short w : m.quantizedWeights()) {
-                out.writeShort(w);
-            }
+            out.write(pack(weights, bits));
             out.flush();
             byte[] body = bytes.toByteArray();
             byte[] sum = sha256(body, body.length);
@@ -106,9 +115,10 @@ public final class ModelCodec {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(file, 0, file.length - 32));
             in.skipNBytes(MAGIC.length);
             int format = in.readInt();
-            if (format != FORMAT) {
+            if (format != FORMAT && format != FORMAT_SIXTEEN_BIT) {
                 throw new IllegalArgumentException("model " + source + " has format " + format
-                        + "; this agent reads format " + FORMAT + " (upgrade the agent or retrain with it)");
+                        + "; this agent reads formats " + FORMAT_SIXTEEN_BIT + " and " + FORMAT
+                        + " (upgrade the agent or retrain with it)");
             }
             String version = in.readUTF();
             String corpus = in.readUTF();
@@ -133,9 +143,14 @@ public final class ModelCodec {
                 b[i] = in.readFloat();
                 t[i] = in.readFloat();
             }
+            int bits = format == FORMAT_SIXTEEN_BIT ? MAX_WEIGHT_BITS : in.readInt();
+            if (bits < 2 || bits > MAX_WEIGHT_BITS) {
+                throw new IllegalArgumentException("model " + source + " has " + bits
+                        + "-bit weights; this agent reads 2 to " + MAX_WEIGHT_BITS + " bits");
+            }
             int rows = in.readInt();
             int heads = labels.heads();
-            if (rows < 0 || (long) rows * (2L * heads + 4) > file.length) {
+            if (rows < 0 || (long) rows * ((long) bits * heads + 32) > 8L * file.length) {
                 throw new IllegalArgumentException(
                         "model " + source + " claims " + rows + " rows, more than its size holds");
             }
@@ -154,10 +169,9 @@ public final class ModelCodec {
             for (int h = 0; h < heads; h++) {
                 scale[h] = in.readFloat();
             }
-            short[] w = new short[rows * heads];
-            for (int i = 0; i < w.length; i++) {
-                w[i] = in.readShort();
-            }
+            byte[] packed = new byte[(int) (((long) rows * heads * bits + 7) / 8)];
+            in.readFully(packed);
+            short[] w = unpack(packed, rows * heads, bits, source);
             if (in.available() != 0) {
                 throw new IllegalArgumentException(
                         "model " + source + " has " + in.available() + " unexpected trailing bytes");
@@ -167,6 +181,56 @@ public final class ModelCodec {
         } catch (IOException e) {
             throw new IllegalArgumentException("model " + source + " is truncated: " + e.getMessage(), e);
         }
+    }
+
+    /** The fewest bits that hold every weight as a two's-complement number (at least 2). */
+    static int bitsFor(short[] weights) {
+        int max = 0;
+        for (short w : weights) {
+            max = Math.max(max, w < 0 ? -w - 1 : w);
+        }
+        return Math.max(2, 33 - Integer.numberOfLeadingZeros(max));
+    }
+
+    static byte[] pack(short[] weights, int bits) {
+        byte[] out = new byte[(int) (((long) weights.length * bits + 7) / 8)];
+        int mask = (1 << bits) - 1;
+        long acc = 0;
+        int held = 0;
+        int at = 0;
+        for (short w : weights) {
+            acc = (acc << bits) | (w & mask);
+            held += bits;
+            while (held >= 8) {
+                held -= 8;
+                out[at++] = (byte) (acc >>> held);
+            }
+        }
+        if (held > 0) {
+            out[at] = (byte) (acc << (8 - held));
+        }
+        return out;
+    }
+
+    static short[] unpack(byte[] packed, int count, int bits, String source) {
+        short[] out = new short[count];
+        int shift = 32 - bits;
+        long acc = 0;
+        int held = 0;
+        int at = 0;
+        for (int i = 0; i < count; i++) {
+            while (held < bits) {
+                acc = (acc << 8) | (packed[at++] & 0xff);
+                held += 8;
+            }
+            held -= bits;
+            // sign-extend the field from its top bit
+            out[i] = (short) (((int) (acc >>> held) << shift) >> shift);
+        }
+        if ((acc & ((1L << held) - 1)) != 0) {
+            throw new IllegalArgumentException("model " + source + ": the padding after the weights is not zero");
+        }
+        return out;
     }
 
     private static List<String> readIds(DataInputStream in, String what, String source) throws IOException {

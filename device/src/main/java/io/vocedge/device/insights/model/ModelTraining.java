@@ -72,15 +72,16 @@ public final class ModelTraining {
         // two different models must never share a version. It is the digest of the file written with the bare label.
         InsightModel.ModelInfo provisional = new InsightModel.ModelInfo(
                 versionLabel + "-", sha256, lexiconVersion, Featurizer.VERSION, keys.length, summary);
-        byte[] content = ModelCodec.write(
-                Trainer.quantize(w, labels, provisional, cal.temperature, cal.a, cal.b, cal.threshold));
+        byte[] content = ModelCodec.write(Trainer.quantize(
+                w, labels, provisional, cal.temperature, cal.a, cal.b, cal.threshold, params.weightBits()));
         String version = versionLabel + "-"
                 + HexFormat.of()
                         .formatHex(ModelCodec.sha256(content, content.length))
                         .substring(0, 12);
         InsightModel.ModelInfo info =
                 new InsightModel.ModelInfo(version, sha256, lexiconVersion, Featurizer.VERSION, keys.length, summary);
-        InsightModel model = Trainer.quantize(w, labels, info, cal.temperature, cal.a, cal.b, cal.threshold);
+        InsightModel model =
+                Trainer.quantize(w, labels, info, cal.temperature, cal.a, cal.b, cal.threshold, params.weightBits());
         byte[] bytes = ModelCodec.write(model);
         return new Trained(bytes, ModelCodec.read(bytes, "trained model"), cv);
     }
@@ -213,7 +214,7 @@ public final class ModelTraining {
             Trainer.Weights w = Trainer.train(keys, rows(data, keys, fold, k), labels.heads(), params);
             InsightModel.ModelInfo info =
                     new InsightModel.ModelInfo("fold", "", "", Featurizer.VERSION, keys.length, "");
-            InsightModel m = Trainer.quantize(w, labels, info, 1f, ones, zeros, halves);
+            InsightModel m = Trainer.quantize(w, labels, info, 1f, ones, zeros, halves, params.weightBits());
             for (int i = 0; i < data.size(); i++) {
                 if (fold[i] == k) {
                     oof[i] = m.logits(data.get(i).features());
