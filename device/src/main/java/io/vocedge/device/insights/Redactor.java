@@ -309,7 +309,10 @@ public final class Redactor {
             chineseStartThenRest(input, tokens, spans);
         }
         for (PiiTagger.Hit h : tagger.find(tokens, covered(input.length(), spans))) {
-            spans.add(new Span(h.start(), h.end(), "number"));
+            Span hit = new Span(h.start(), h.end(), "number");
+            if (!SpokenNumbers.shopsLine(tokens, tokenAt(tokens, h.start()), heldDigits(tokens, hit, ""), input)) {
+                spans.add(hit); // "call the dealership four one six ...": the rules' shop line stands
+            }
         }
         restAfter(input, tokens, spans); // after the tagger: the first half it found may be the one handed over apart
         piecesAfterRemarks(input, tokens, spans);
@@ -491,7 +494,8 @@ public final class Redactor {
         checkDigitsAfter(tokens, spans);
         chunksReadBack(input, tokens, spans);
         licenceSurnames(tokens, spans);
-        sayAgain(tokens, spans);
+        sayAgain(input, tokens, spans);
+        changedTails(input, tokens, spans);
         emailFalseStarts(tokens, spans);
         extendPhones(input, spans);
         areaCodesApart(input, spans);
@@ -779,7 +783,10 @@ public final class Redactor {
             boolean afterRemark) {
         int j = from;
         int end = previousEnd;
-        while (j < tokens.size() && (restSymbol(input, tokens.get(j)) == 0 || inWord(tokens, j))) {
+        while (j < tokens.size()
+                && (restSymbol(input, tokens.get(j)) == 0
+                        || inWord(tokens, j)
+                        || fewest > 2 && loneLetter(tokens, j))) {
             if (j - from == 9
                     || readingStop(tokens, j)
                     || endsReading(input, end, tokens.get(j).start())) {
@@ -831,6 +838,19 @@ public final class Redactor {
     }
 
     /**
+     * A currency sign, "#", "+", "/" or a Latin letter glued before a group, or "%", "/", ":" or a Latin letter after
+     * it ("$3691", "14/03/2024", "1030:"). A colon before is only punctuation (尾号：74).
+     */
+    private static boolean signGlued(String input, int start, int end) {
+        char b = start > 0 ? input.charAt(start - 1) : ' ';
+        char a = end < input.length() ? input.charAt(end) : ' ';
+        return "$£€¥￥#+/".indexOf(b) >= 0
+                || RedactionTokens.isLatin(b)
+                || "%/:".indexOf(a) >= 0
+                || RedactionTokens.isLatin(a);
+    }
+
+    /**
      * Words right before a piece that make it something named, not a number read on: "for the 60k service", "on the
      * 2023 Tundra", "stock 2247", 付 ... 押金.
      */
@@ -863,6 +883,18 @@ public final class Redactor {
             }
         }
         return true;
+    }
+
+    /**
+     * A letter said alone in a remark between the pieces of a number that holds no letters ("... uh i think i have the
+     * rest here two one one ...", "a sec"): a word of the remark, not a piece's start.
+     */
+    private static boolean loneLetter(List<RedactionTokens.Token> tokens, int k) {
+        RedactionTokens.Token t = tokens.get(k);
+        return t.type() == RedactionTokens.Type.WORD
+                && t.lower().length() == 1
+                && !digitToken(t)
+                && !SpokenNumbers.digitHomophone(t);
     }
 
     /** Characters after 一 that make it part of a word, not a digit: 一下, 一点, 一起, 一共, 一样, 一直. */
@@ -1607,13 +1639,13 @@ public final class Redactor {
      * A word of a removed address or name said again elsewhere in the line ("it's got nancy dot b, it should be nancy
      * dot p at gmail", "carlos the letter v at gmail"): that mention goes too, as the same kind.
      */
-    private static void sayAgain(List<RedactionTokens.Token> tokens, List<Span> spans) {
+    private static void sayAgain(String input, List<RedactionTokens.Token> tokens, List<Span> spans) {
         java.util.Map<String, String> words = null; // word -> kind of the span it was removed in
         boolean numbered = false;
         for (Span s : spans) {
             boolean isEmail = s.kind().equals("email");
             numbered |= NUMBERED.contains(s.kind());
-            if (!isEmail && !s.kind().equals("name")) {
+            if (!isEmail && !s.kind().equals("name") && !s.kind().equals("plate")) {
                 continue;
             }
             for (RedactionTokens.Token t : tokens) {
@@ -1627,7 +1659,7 @@ public final class Redactor {
         }
         if (numbered) {
             sayDigitsAgain(tokens, spans);
-            writtenAgain(tokens, spans);
+            writtenAgain(input, tokens, spans);
         }
         if (words == null) {
             return;
@@ -1639,6 +1671,109 @@ public final class Redactor {
                 spans.add(new Span(t.start(), t.end(), kind));
             }
         }
+    }
+
+    /** Words that say how many digits at a number's end: "last two", 后 两 位, 最后 四 位. */
+    private static final Set<String> TAIL_COUNTS = LookupSets.of(
+            "one", "two", "three", "four", "five", "six", "1", "2", "3", "4", "5", "6", "一", "二", "两", "三", "四", "五",
+            "六");
+    /** Words after "last" that name a number's end without a count: "the last bit is", "last digits". */
+    private static final Set<String> TAIL_PARTS =
+            LookupSets.of("bit", "part", "digit", "digits", "numbers", "bits", "few");
+    /** Words between a tail's cue and its digits: "are now", "changed to", 改 成, 换 成, 是. */
+    private static final Set<String> TAIL_LINKS = LookupSets.of(
+            "are", "is", "now", "to", "be", "changed", "change", "it's", "its", "was", "in", "with", "should", "digits",
+            "numbers", "改", "成", "换", "是", "了", "为", "变", "的", "都", "就", ",", "，", ":", "：");
+
+    /**
+     * A number's end said again, or changed, after the number ("same as before except the last two are four nine now",
+     * "mine is the same but ending zero nine", 后 两 位 改 成 九 三, 她的是尾号74, "the last bit is 851-0, not 815"): after a
+     * removed phone, card, id, account or plate, one to six symbols (letters too after a plate) after a tail cue ("last
+     * two", "last bit", "ending", 尾号, 后 N 位, 最后 N 位) and at most four linking words go as the number's kind, unless
+     * an amount or unit follows them. The tail alone says little; with the number before it, it completes or corrects
+     * it.
+     */
+    private static void changedTails(String input, List<RedactionTokens.Token> tokens, List<Span> spans) {
+        int n = spans.size();
+        int firstEnd = Integer.MAX_VALUE;
+        for (int k = 0; k < n; k++) {
+            if (NUMBERED.contains(spans.get(k).kind()) && !spans.get(k).kind().equals("email")
+                    || spans.get(k).kind().equals("plate")) {
+                firstEnd = Math.min(firstEnd, spans.get(k).end());
+            }
+        }
+        if (firstEnd == Integer.MAX_VALUE) {
+            return;
+        }
+        for (int j = tokenAt(tokens, firstEnd); j < tokens.size(); j++) {
+            int cueEnd = tailCueEnd(tokens, j);
+            if (cueEnd < 0) {
+                continue;
+            }
+            String kind = kindBefore(spans, n, tokens.get(j).start());
+            int k = cueEnd;
+            while (k < tokens.size()
+                    && k - cueEnd < 4
+                    && TAIL_LINKS.contains(tokens.get(k).lower())) {
+                k++;
+            }
+            boolean plate = kind.equals("plate");
+            int end = k;
+            int symbols = 0;
+            while (end < tokens.size() && symbols < 6) {
+                RedactionTokens.Token t = tokens.get(end);
+                String digits = SpokenNumbers.digitsOf(t.lower());
+                if (t.type() == RedactionTokens.Type.DIGITS
+                        || digitToken(t)
+                        || digits != null && digits.length() == 1) {
+                    symbols +=
+                            t.type() == RedactionTokens.Type.DIGITS ? t.lower().length() : 1;
+                } else if (plate && SpokenNumbers.isSpelledLetter(t) && t.raw().equals(t.lower())) {
+                    symbols++;
+                } else if (!(t.is("-") && end > k && end + 1 < tokens.size() && digitToken(tokens.get(end + 1)))) {
+                    break;
+                }
+                end++;
+            }
+            if (end == k
+                    || symbols > 6
+                    || end < tokens.size() && (unitAfter(tokens.get(end)) || SpokenNumbers.amountWord(tokens.get(end)))
+                    || signGlued(
+                            input, tokens.get(k).start(), tokens.get(end - 1).end())) {
+                continue;
+            }
+            spans.add(new Span(tokens.get(k).start(), tokens.get(end - 1).end(), kind));
+            j = end - 1;
+        }
+    }
+
+    /** The token after a tail cue that starts at {@code j}, or -1. */
+    private static int tailCueEnd(List<RedactionTokens.Token> tokens, int j) {
+        RedactionTokens.Token t = tokens.get(j);
+        String next = j + 1 < tokens.size() ? tokens.get(j + 1).lower() : "";
+        String after = j + 2 < tokens.size() ? tokens.get(j + 2).lower() : "";
+        return switch (t.lower()) {
+            case "ending" -> j + 1;
+            case "ends" -> next.equals("in") || next.equals("with") ? j + 2 : -1;
+            case "last" -> TAIL_COUNTS.contains(next) || TAIL_PARTS.contains(next) ? j + 2 : -1;
+            case "尾" -> next.equals("号") || next.equals("数") ? j + 2 : -1;
+            case "后", "末" -> TAIL_COUNTS.contains(next) && after.equals("位") ? j + 3 : -1;
+            default -> -1;
+        };
+    }
+
+    /** The kind of the nearest of the first {@code n} spans that ends before {@code at}. */
+    private static String kindBefore(List<Span> spans, int n, int at) {
+        Span best = null;
+        for (int k = 0; k < n; k++) {
+            Span s = spans.get(k);
+            boolean counts = NUMBERED.contains(s.kind()) && !s.kind().equals("email")
+                    || s.kind().equals("plate");
+            if (counts && s.end() <= at && (best == null || s.end() > best.end())) {
+                best = s;
+            }
+        }
+        return best.kind();
     }
 
     /** Words said for "@" in a spoken address (a written one's false starts are left to the name rules). */
@@ -1781,11 +1916,12 @@ public final class Redactor {
     }
 
     /**
-     * A removed number written again whole, as an answer or a check ("是尾号7788还是7878的卡？是7878。"): a written group of
-     * four or more digits equal to all the digits of a removed number goes as its kind, unless an amount word is next
-     * to it.
+     * A removed number written again, whole or in part, as an answer or a check ("是尾号7788还是7878的卡？是7878。",
+     * "5339 2948 3691 0141? No, 3691.", "手机号15210674398？不对，是98结尾，4398"): a written group equal to all the digits
+     * of a removed number (four or more), to one of its written groups of three or more, or to the last four of a number
+     * of eight or more goes as its kind, unless an amount word is next to it or a sign is glued to it.
      */
-    private static void writtenAgain(List<RedactionTokens.Token> tokens, List<Span> spans) {
+    private static void writtenAgain(String input, List<RedactionTokens.Token> tokens, List<Span> spans) {
         int n = spans.size();
         java.util.Map<String, String> removed = null;
         for (int k = 0; k < n; k++) {
@@ -1799,6 +1935,20 @@ public final class Redactor {
                     removed = new java.util.HashMap<>();
                 }
                 removed.putIfAbsent(held, s.kind());
+                if (held.length() >= 8) {
+                    removed.putIfAbsent(held.substring(held.length() - 4), s.kind());
+                }
+                for (int i = tokenAt(tokens, s.start());
+                        i < tokens.size() && tokens.get(i).end() <= s.end();
+                        i++) {
+                    RedactionTokens.Token t = tokens.get(i);
+                    if (t.type() == RedactionTokens.Type.DIGITS && t.lower().length() >= 3) {
+                        removed.putIfAbsent(t.lower(), s.kind());
+                        if (t.lower().length() >= 8) {
+                            removed.putIfAbsent(t.lower().substring(t.lower().length() - 4), s.kind());
+                        }
+                    }
+                }
             }
         }
         if (removed == null) {
@@ -1809,7 +1959,7 @@ public final class Redactor {
             String kind = t.type() == RedactionTokens.Type.DIGITS ? removed.get(t.lower()) : null;
             boolean amount = i + 1 < tokens.size() && SpokenNumbers.amountWord(tokens.get(i + 1))
                     || i > 0 && SpokenNumbers.amountWord(tokens.get(i - 1));
-            if (kind != null && !amount && !inside(spans, n, t)) {
+            if (kind != null && !amount && !inside(spans, n, t) && !signGlued(input, t.start(), t.end())) {
                 spans.add(new Span(t.start(), t.end(), kind));
             }
         }

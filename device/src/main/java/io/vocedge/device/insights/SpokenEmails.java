@@ -249,8 +249,8 @@ final class SpokenEmails {
             int domainStart = a + 1;
             if (t.is("圈") && tokens.get(a + 1).is("a")) {
                 domainStart = a + 2; // 圈a: how many Chinese speakers say @
-            } else if (!AT.contains(t.lower()) && !(t.is("add") && addressAfterAdd(tokens, a + 1))) {
-                continue; // "add gmail dot com", "add acne logistics dot co dot uk": a recognizer's "at"
+            } else if (!AT.contains(t.lower()) && !((t.is("add") || t.is("hat")) && addressAfterAdd(tokens, a + 1))) {
+                continue; // "add gmail dot com", "bella rossi hat live dot co dot uk": a recognizer's "at"
             }
             if (t.is("at")
                     && domainStart < tokens.size()
@@ -281,6 +281,11 @@ final class SpokenEmails {
                 domainStart += 2; // "at the word petals dot com"
             }
             domainStart = afterDomainWord(tokens, domainStart); // 艾特 公司 的 域名 huaxin tech 点 cn
+            if (domainStart + 2 < tokens.size()
+                    && tokens.get(domainStart).is("网")
+                    && tokens.get(domainStart + 1).is("易")) {
+                domainStart += 2; // "at 网易 一 二 六 点 com": the provider named before its number (126.com, 163.com)
+            }
             int domainEnd = domainStart < tokens.size() ? domainEnd(tokens, domainStart) : -1;
             if (domainEnd < 0
                     || domainEnd - domainStart <= 1

@@ -1699,6 +1699,9 @@ final class SpokenNumbers {
         return MAGNITUDES.contains(t.lower());
     }
 
+    /** Measure words after a Chinese numeral that make it a count (三 个, 两 天, 五 次, 三 辆), unless a digit follows 个. */
+    private static final String COUNTED_AFTER = "个次天周辆台张";
+
     /** A time of day written as one token: "9am", "12pm", "7.30pm". */
     private static final Pattern TIME_OF_DAY = Pattern.compile("\\d{1,2}(?:[.:]\\d{2})?(?:am|pm)");
 
@@ -1915,6 +1918,12 @@ final class SpokenNumbers {
                 Integer d = HAN_DIGITS.get(w);
                 if (d != null) {
                     Piece repeat = hanRepeat(tokens, i, d);
+                    if (repeat == null
+                            && i + 1 < tokens.size()
+                            && tokens.get(i + 1).lower().length() == 1
+                            && COUNTED_AFTER.indexOf(tokens.get(i + 1).lower().charAt(0)) >= 0) {
+                        return null; // "...5567 889，三个工作日到账", 两 天, 五 次: so many of something, no digit
+                    }
                     return repeat != null ? repeat : new Piece(i, i, String.valueOf(d), d);
                 }
                 if (w.equals("叉") || w.equals("艾克斯")) {
@@ -2276,10 +2285,12 @@ final class SpokenNumbers {
         }
         if (counting(pieces)
                 || years(s)
-                || hotline(s) && !(han && digits == 11 && s.charAt(1) >= '3') && !givenAsOwn(tokens, first, last)) {
-            return null;
+                || hotline(s)
+                        && !(han && digits == 11 && s.charAt(1) >= '3')
+                        && (han && chineseHotline(s) || !givenAsOwn(tokens, first, last))) {
+            return null; // in Chinese a 400 or 800 number is a company's whoever gives it ("打 四 零 零 ... 我 加 您 微信")
         }
-        if (digits >= 7 && digits <= 12 && !mobileShaped(s, text) && businessLine(tokens, first)) {
+        if (shopsLine(tokens, first, s, text)) {
             return null; // "call the service desk on ...", 售后热线：...: a shop's line, nobody's own
         }
         if ("cvv".equals(cue) && (digits == 3 || digits == 4)) {
@@ -2424,6 +2435,22 @@ final class SpokenNumbers {
                 && (d.startsWith("800") || d.startsWith("888") || d.startsWith("877") || d.startsWith("866"));
     }
 
+    /** China's company numbers (400 and 800 and seven digits): nobody's own line, in Chinese whoever gives them. */
+    private static boolean chineseHotline(String digits) {
+        return digits.length() == 10 && (digits.startsWith("400") || digits.startsWith("800"));
+    }
+
+    /**
+     * A shop's line: seven to twelve digits, not shaped like a mobile, with a shop's line named in the few tokens before
+     * ({@link #businessLine}). The learned tagger's numbers are checked with it too.
+     */
+    static boolean shopsLine(List<Token> tokens, int first, String digits, String text) {
+        return digits.length() >= 7
+                && digits.length() <= 12
+                && !mobileShaped(digits, text)
+                && businessLine(tokens, first);
+    }
+
     /** Toll-free prefixes said aloud, which the number words read as an amount ("one eight hundred", "thirteen hundred"). */
     private static final List<List<String>> TOLL_FREE_SAID = List.of(
             List.of("one", "eight", "hundred"),
@@ -2537,6 +2564,10 @@ final class SpokenNumbers {
             "call centre",
             "call center",
             "service desk",
+            "sales desk",
+            "front desk",
+            "parts desk",
+            "reception",
             "sales line",
             "service line",
             "parts line",
@@ -2782,10 +2813,15 @@ final class SpokenNumbers {
             if (w.equals("vin") || pair.equals("车架")) {
                 return "vin";
             }
+            if (TAIL_THING_WORDS.contains(w) || TAIL_THING_WORDS.contains(pair)) {
+                return null; // "stock number ending four seven seven two": a car's or an order's number, nobody's
+            }
         }
         return "card";
     }
 
+    private static final Set<String> TAIL_THING_WORDS =
+            LookupSets.of("stock", "order", "invoice", "part", "parts", "ticket", "库存", "订单", "发票", "配件");
     private static final Set<String> TAIL_CARD_WORDS =
             LookupSets.of("card", "visa", "mastercard", "amex", "debit", "credit", "卡", "银行卡", "信用卡");
     private static final Set<String> TAIL_PHONE_WORDS =

@@ -28,6 +28,7 @@ class ReadOffPiecesTest {
                 "浙 b 开头 的 后面 是 五 k 三 二 一|<plate> 开头 的 后面 是 <plate>",
                 "浙B开头的，后面是6D239|<plate>开头的，后面是<plate>",
                 "plate starts with x y z and ends four two|plate starts with <plate> and ends <plate>",
+                "so your number nine one seven four zero uh i think i have the rest here two one one eight six yes thats it|so your number <phone> uh i think i have the rest here <phone> yes thats it",
                 // what stays
                 "Card is 4539 1488 0343 6467, charge the $45 diagnostic fee|Card is <card>, charge the $45 diagnostic fee",
                 "my number is 0412 345 678 and the test drive is at ten forty five|my number is <phone> and the test drive is at ten forty five",
@@ -42,6 +43,7 @@ class ReadOffPiecesTest {
                 "车牌 是 粤 b 一 二 对了 试驾 约 在 晚上 七 点|车牌 是 <plate> 对了 试驾 约 在 晚上 七 点",
                 "京 a 开头 后面 是 五 点 半 到|京 a 开头 后面 是 五 点 半 到",
                 "it starts with a b c and ends in twenty|it starts with a b c and ends in twenty",
+                "your number is nine one seven and i want a test drive at two thirty|your number is nine one seven and i want a test drive at two thirty",
             })
     void piecesReadApartAreRemovedAndWhatStaysStays(String input, String expected) {
         assertThat(redactor.redact(input).text()).isEqualTo(expected);

@@ -555,8 +555,37 @@ class RedactionDevSetTest {
      */
     @Test
     void thirtySeventhAuthorsNumbersReadOffThingsAreRedacted() throws Exception {
-        meetsTheTargets("/insights/pii-author37-rules.tsv", 150, true, 0.932, 0.984);
+        meetsTheTargets("/insights/pii-author37-rules.tsv", 150, true, 0.941, 0.984);
         meetsTheTargets("/insights/pii-author37-heldout.tsv", 100, false, 0.837, 0.989);
+    }
+
+    /**
+     * The thirty-eighth author's cases (2026-12-07, twelfth session; device/corpus/pii-author38-NOTES.md): numbers
+     * passed between two people, read back and corrected, finished by the other, changed in their last digits ("same
+     * as before except the last two"), given in two languages, beside a shop's own line. First look on the session's
+     * starting code: dev 0.9087 / 0.9397, held-out 0.9662 / 0.9079. Rules on its dev misses (a changed or repeated
+     * tail, a group said back, a shop's desk named before its line, a Chinese 400 number whoever gives it, a lone
+     * letter in a remark between pieces): dev 0.9876 / 0.9569; held-out, aggregates only: 0.9797 / 0.9211. It keeps shop mailboxes ("sales@...") and a staff member's
+     * desk line, which earlier authors remove; the redactor removes them.
+     */
+    @Test
+    void thirtyEighthAuthorsNumbersPassedBetweenTwoPeopleAreRedacted() throws Exception {
+        meetsTheTargets("/insights/pii-author38-rules.tsv", 150, true, 0.987, 0.956);
+        meetsTheTargets("/insights/pii-author38-heldout.tsv", 100, false, 0.979, 0.921);
+    }
+
+    /**
+     * The thirty-ninth author's cases (2026-12-07, twelfth session; device/corpus/pii-author39-NOTES.md): what a
+     * recognizer makes of personal data in a noisy showroom (digits heard as words, stutters, mangled mail hosts,
+     * misheard provinces, "space" said in a card). First look on the session's starting code: dev 0.9838 / 0.9565,
+     * held-out 0.9542 / 0.9565. Rules on its dev misses ("hat" for "at", 网易 before 126, 三 个 工作日 after a card is
+     * a count): dev 0.9946 / 0.9739; held-out, aggregates only: 0.9542 / 0.9565. It keeps the end of a VIN and an id
+     * document's expiry, which earlier authors remove.
+     */
+    @Test
+    void thirtyNinthAuthorsRecognizerSlipsAreRedacted() throws Exception {
+        meetsTheTargets("/insights/pii-author39-rules.tsv", 150, true, 0.994, 0.973);
+        meetsTheTargets("/insights/pii-author39-heldout.tsv", 100, false, 0.954, 0.956);
     }
 
     /**

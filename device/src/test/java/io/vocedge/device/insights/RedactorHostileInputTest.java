@@ -130,6 +130,14 @@ class RedactorHostileInputTest {
                 "plate starts with x y z and ends four ",
                 "浙 b 开头 的 后面 是 五 k ",
                 "tag exp 12/15 on ",
+                // the twelfth session's: changed tails, groups said back, recognizer slips in addresses
+                "phone 0412 338 905 the last two are four nine ",
+                "号码 13812345678 后 两 位 改 成 九 三 尾号74 ",
+                "Card 5339 2948 3691 0141? No, 3691. ",
+                "Reg is BD68 FNG? FNG. ",
+                "zhang at 网易 一 二 六 点 com ",
+                "bella hat live dot co dot uk ",
+                "6222 0210 0113 5567 889，三个工作日 ",
             })
     void longRepeatedFragmentsRedactWithoutBacktracking(String fragment) {
         String line = fragment.repeat(20_000 / fragment.length());
