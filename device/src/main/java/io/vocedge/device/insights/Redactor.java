@@ -478,7 +478,7 @@ public final class Redactor {
         if ((address & LETTERS) != 0) {
             regex(UK_POSTCODE_SPOKEN, input, "address", spans, 0);
         }
-        dictatedGroups(tokens, spans);
+        dictatedGroups(input, tokens, spans);
         if (hasProvince(input)) {
             provinceLetters(input, spans);
         }
@@ -496,6 +496,7 @@ public final class Redactor {
         licenceSurnames(tokens, spans);
         sayAgain(input, tokens, spans);
         changedTails(input, tokens, spans);
+        restarts(input, tokens, spans);
         emailFalseStarts(tokens, spans);
         extendPhones(input, spans);
         areaCodesApart(input, spans);
@@ -1407,9 +1408,10 @@ public final class Redactor {
      * 然后 顾客 三 六 二 四"): in a line where a card, phone, id or account number was found, or a card is named, every
      * further group of three or more digits said one by one goes too (written digits are left to the number
      * scanner: "the 0800 number", "1 800" are hotlines), unless an amount or unit word stands right next to
-     * it (a price, a time, 二十四 期) or a thing's number word right before it (an order, a hotline).
+     * it (a price, a time, 二十四 期), a thing's number word right before it (an order, a hotline), or it is a Chinese
+     * company's 400 or 800 number.
      */
-    private static void dictatedGroups(List<RedactionTokens.Token> tokens, List<Span> spans) {
+    private static void dictatedGroups(String input, List<RedactionTokens.Token> tokens, List<Span> spans) {
         String kind = null;
         for (Span s : spans) {
             if (NUMBER_KINDS.contains(s.kind())
@@ -1461,6 +1463,17 @@ public final class Redactor {
             thing |= SpokenNumbers.tollFreeSaidBefore(tokens, i, digits); // "the hotline one eight hundred ..."
             thing |= hotlinePrefix(tokens, i, j); // 你们 四 零 零 的 电话: the shop's line named by its prefix
             thing |= SpokenNumbers.sumBefore(tokens, i); // "the front pads come to one two nine nine"
+            if (!thing && digits >= 7) {
+                String said = heldDigits(
+                        tokens,
+                        new Span(tokens.get(i).start(), tokens.get(j - 1).end(), kind),
+                        "");
+                // "ring the dealership on oh one one ...", 我们 展厅 电话 是 ...: the shop's line beside the customer's
+                // 售后 预约 打 四 零 零 ... 或者 我 加 您 微信 ...: a company's 400 number beside the customer's. A shop's line
+                // named before a group is not enough here: authors remove a number said after "the showroom line" in a
+                // line where the customer's number is read out.
+                thing = SpokenNumbers.companyLine(said, input);
+            }
             if (digits >= 3 && !amount && !thing) {
                 spans.add(new Span(tokens.get(i).start(), tokens.get(j - 1).end(), kind));
             }
@@ -1747,6 +1760,119 @@ public final class Redactor {
         }
     }
 
+    /**
+     * A number or plate started, broken off and said again whole right after ("Cell is 503, um, 862, uh...
+     * 503-862-4417", 置换车车牌苏B2，不好意思，苏B27788, "07 - lost my place - 07700 900123", 幺 五 零 你 等 一下 幺 五 零 六
+     * ...): the runs of symbols just before a removed phone, card, id, account or plate, at most six other tokens apart
+     * and none of them a {@link #READING_STOPS} word or an amount, go as its kind when together they are the start of
+     * what it holds (two symbols or more, fewer than all). A run that is not its start ends the look back: a price or
+     * a year before a number is another number.
+     */
+    private static void restarts(String input, List<RedactionTokens.Token> tokens, List<Span> spans) {
+        int n = spans.size();
+        boolean[] covered = null;
+        for (int k = 0; k < n; k++) {
+            Span s = spans.get(k);
+            if (!NUMBER_KINDS.contains(s.kind()) && !s.kind().equals("plate")) {
+                continue;
+            }
+            int first = tokenAt(tokens, s.start());
+            if (first == 0 || first >= tokens.size() || tokens.get(first).start() != s.start()) {
+                continue;
+            }
+            StringBuilder whole = new StringBuilder();
+            for (int i = first; i < tokens.size() && tokens.get(i).end() <= s.end(); i++) {
+                String symbol = symbolOf(tokens, i);
+                whole.append(symbol == null ? "" : symbol);
+            }
+            if (whole.length() < 4) {
+                continue;
+            }
+            if (covered == null) {
+                covered = coveredTokens(tokens, spans, n);
+            }
+            boolean plate = s.kind().equals("plate");
+            List<int[]> runs = new ArrayList<>(); // nearest first
+            int j = first - 1;
+            int gap = 0;
+            while (j >= 0 && !covered[j] && runs.size() < 4) {
+                if (symbolOf(tokens, j) != null && (plate || !loneLetter(tokens, j))) {
+                    int end = j;
+                    while (j >= 0 && !covered[j] && symbolOf(tokens, j) != null) {
+                        j--;
+                    }
+                    runs.add(new int[] {j + 1, end + 1});
+                    gap = 0;
+                    continue;
+                }
+                if (readingStop(tokens, j) || SpokenNumbers.amountWord(tokens.get(j)) || ++gap > 6) {
+                    break;
+                }
+                j--;
+            }
+            // the most runs, nearest first, that together start the number
+            String said = "";
+            int taken = 0;
+            StringBuilder joined = new StringBuilder();
+            for (int r = 0; r < runs.size(); r++) {
+                joined.insert(0, symbolsOf(tokens, runs.get(r)));
+                if (joined.length() >= whole.length() || !whole.toString().startsWith(joined.toString())) {
+                    break;
+                }
+                said = joined.toString();
+                taken = r + 1;
+            }
+            if (said.length() < 2) {
+                continue;
+            }
+            for (int r = 0; r < taken; r++) {
+                int[] run = runs.get(r);
+                int last = run[1];
+                if (signGlued(
+                                input,
+                                tokens.get(run[0]).start(),
+                                tokens.get(last - 1).end())
+                        || last < tokens.size() && unitAfter(tokens.get(last))) {
+                    break;
+                }
+                spans.add(new Span(
+                        tokens.get(run[0]).start(), tokens.get(last - 1).end(), s.kind()));
+            }
+        }
+    }
+
+    /** A token's symbols in a number or plate: digits said or written, a written code's, a letter, a province. */
+    private static String symbolOf(List<RedactionTokens.Token> tokens, int k) {
+        RedactionTokens.Token t = tokens.get(k);
+        if (inWord(tokens, k)) {
+            return null;
+        }
+        String digits = SpokenNumbers.digitsOf(t.lower());
+        if (digits != null) {
+            return digits;
+        }
+        if (t.type() == RedactionTokens.Type.ALNUM) {
+            return t.lower();
+        }
+        if (t.type() == RedactionTokens.Type.WORD && t.lower().length() == 1) {
+            return t.lower();
+        }
+        if (t.type() == RedactionTokens.Type.HAN
+                && t.lower().length() == 1
+                && PROVINCE_CHARS.indexOf(t.lower().charAt(0)) >= 0) {
+            return t.lower();
+        }
+        return null;
+    }
+
+    private static String symbolsOf(List<RedactionTokens.Token> tokens, int[] run) {
+        StringBuilder b = new StringBuilder();
+        for (int i = run[0]; i < run[1]; i++) {
+            b.append(symbolOf(tokens, i));
+        }
+        return b.toString();
+    }
+
     /** The token after a tail cue that starts at {@code j}, or -1. */
     private static int tailCueEnd(List<RedactionTokens.Token> tokens, int j) {
         RedactionTokens.Token t = tokens.get(j);
@@ -1919,7 +2045,8 @@ public final class Redactor {
      * A removed number written again, whole or in part, as an answer or a check ("是尾号7788还是7878的卡？是7878。",
      * "5339 2948 3691 0141? No, 3691.", "手机号15210674398？不对，是98结尾，4398"): a written group equal to all the digits
      * of a removed number (four or more), to one of its written groups of three or more, or to the last four of a number
-     * of eight or more goes as its kind, unless an amount word is next to it or a sign is glued to it.
+     * of eight or more goes as its kind, unless an amount, a unit or "the"/"for"... ({@link #PIECE_BLOCKERS}) is next to
+     * it or a sign is glued to it ("the 2019 one", "for the 2024 model").
      */
     private static void writtenAgain(String input, List<RedactionTokens.Token> tokens, List<Span> spans) {
         int n = spans.size();
@@ -1957,8 +2084,11 @@ public final class Redactor {
         for (int i = 0; i < tokens.size(); i++) {
             RedactionTokens.Token t = tokens.get(i);
             String kind = t.type() == RedactionTokens.Type.DIGITS ? removed.get(t.lower()) : null;
-            boolean amount = i + 1 < tokens.size() && SpokenNumbers.amountWord(tokens.get(i + 1))
-                    || i > 0 && SpokenNumbers.amountWord(tokens.get(i - 1));
+            boolean amount = i + 1 < tokens.size()
+                            && (SpokenNumbers.amountWord(tokens.get(i + 1)) || unitAfter(tokens.get(i + 1)))
+                    || i > 0
+                            && (SpokenNumbers.amountWord(tokens.get(i - 1))
+                                    || PIECE_BLOCKERS.contains(tokens.get(i - 1).lower()));
             if (kind != null && !amount && !inside(spans, n, t) && !signGlued(input, t.start(), t.end())) {
                 spans.add(new Span(t.start(), t.end(), kind));
             }

@@ -1699,8 +1699,11 @@ final class SpokenNumbers {
         return MAGNITUDES.contains(t.lower());
     }
 
-    /** Measure words after a Chinese numeral that make it a count (三 个, 两 天, 五 次, 三 辆), unless a digit follows 个. */
-    private static final String COUNTED_AFTER = "个次天周辆台张";
+    /**
+     * Measure words after a Chinese numeral that make it a count (三 个, 两 天, 五 次, 三 辆), unless a digit follows 个. Not
+     * 周 (七 周末, 周一) or 张 (a surname).
+     */
+    private static final String COUNTED_AFTER = "个次天辆台";
 
     /** A time of day written as one token: "9am", "12pm", "7.30pm". */
     private static final Pattern TIME_OF_DAY = Pattern.compile("\\d{1,2}(?:[.:]\\d{2})?(?:am|pm)");
@@ -2206,7 +2209,7 @@ final class SpokenNumbers {
                         || clockTimesOnly(raw, tokens, pieces))) {
             return null;
         }
-        if ("product".equals(cue) || tyreSize(tokens, first, s) || perUnit(tokens, last)) {
+        if ("product".equals(cue) || tyreSize(tokens, first, s) || perUnit(tokens, last) || shopRecord(tokens, first)) {
             return null;
         }
         int tail = tailCue(tokens, first);
@@ -2433,6 +2436,52 @@ final class SpokenNumbers {
         String d = digits.length() == 11 && digits.startsWith("1") ? digits.substring(1) : digits;
         return d.length() == 10
                 && (d.startsWith("800") || d.startsWith("888") || d.startsWith("877") || d.startsWith("866"));
+    }
+
+    /** Words that name a shop's own record, whose number is nobody's: a receipt, a till, a terminal, a transaction. */
+    private static final Set<String> SHOP_RECORDS = LookupSets.of(
+            "merchant",
+            "terminal",
+            "transaction",
+            "auth",
+            "authorisation",
+            "authorization",
+            "approval",
+            "rma",
+            "till",
+            "小票",
+            "商户",
+            "流水",
+            "终端",
+            "授权",
+            "票号",
+            "交易");
+
+    /**
+     * A shop's record named in the four tokens before a number ("transaction 4471 2209 went through", 终端 号 ...), with no card
+     * or phone named between and no word that makes the number someone's ("my", "your", 我). Authors disagree on
+     * receipt and invoice numbers (some remove 小票流水号, 发票 号码, "the receipt is ..."), so receipts are not named
+     * here, and only the rules read this, not the tagger.
+     */
+    private static boolean shopRecord(List<Token> tokens, int first) {
+        for (int k = first - 1; k >= Math.max(0, first - 4); k--) {
+            String w = tokens.get(k).lower();
+            if (CARD_TALK_WORDS.contains(w) || PHONE_WORDS.contains(w) || personalWord(tokens, k)) {
+                return false;
+            }
+            if (SHOP_RECORDS.contains(w)
+                    || k > 0 && SHOP_RECORDS.contains(tokens.get(k - 1).lower() + w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> CARD_TALK_WORDS = LookupSets.of("card", "visa", "mastercard", "amex", "卡");
+
+    /** A Chinese 400 or 800 number in a Chinese line ({@link #chineseHotline}). */
+    static boolean companyLine(String digits, String text) {
+        return chineseHotline(digits) && hasHan(text);
     }
 
     /** China's company numbers (400 and 800 and seven digits): nobody's own line, in Chinese whoever gives them. */
