@@ -309,10 +309,10 @@ public final class Redactor {
             chineseStartThenRest(input, tokens, spans);
         }
         for (PiiTagger.Hit h : tagger.find(tokens, covered(input.length(), spans))) {
-            Span hit = new Span(h.start(), h.end(), "number");
-            if (!SpokenNumbers.shopsLine(tokens, tokenAt(tokens, h.start()), heldDigits(tokens, hit, ""), input)) {
-                spans.add(hit); // "call the dealership four one six ...": the rules' shop line stands
-            }
+            // the tagger's numbers stand even where the rules see a shop's line before them ("call the dealership
+            // four one six ..."): checking them with the rules kept one such line but let three customers' numbers
+            // of two blind authors through
+            spans.add(new Span(h.start(), h.end(), "number"));
         }
         restAfter(input, tokens, spans); // after the tagger: the first half it found may be the one handed over apart
         piecesAfterRemarks(input, tokens, spans);
@@ -1468,7 +1468,6 @@ public final class Redactor {
                         tokens,
                         new Span(tokens.get(i).start(), tokens.get(j - 1).end(), kind),
                         "");
-                // "ring the dealership on oh one one ...", 我们 展厅 电话 是 ...: the shop's line beside the customer's
                 // 售后 预约 打 四 零 零 ... 或者 我 加 您 微信 ...: a company's 400 number beside the customer's. A shop's line
                 // named before a group is not enough here: authors remove a number said after "the showroom line" in a
                 // line where the customer's number is read out.
@@ -1649,8 +1648,9 @@ public final class Redactor {
             "just");
 
     /**
-     * A word of a removed address or name said again elsewhere in the line ("it's got nancy dot b, it should be nancy
-     * dot p at gmail", "carlos the letter v at gmail"): that mention goes too, as the same kind.
+     * A word of a removed address, name or plate said again elsewhere in the line ("it's got nancy dot b, it should be
+     * nancy dot p at gmail", "carlos the letter v at gmail", "Reg is BD68 FNG? FNG."): that mention goes too, as the
+     * same kind.
      */
     private static void sayAgain(String input, List<RedactionTokens.Token> tokens, List<Span> spans) {
         java.util.Map<String, String> words = null; // word -> kind of the span it was removed in
@@ -1798,7 +1798,7 @@ public final class Redactor {
             while (j >= 0 && !covered[j] && runs.size() < 4) {
                 if (symbolOf(tokens, j) != null && (plate || !loneLetter(tokens, j))) {
                     int end = j;
-                    while (j >= 0 && !covered[j] && symbolOf(tokens, j) != null) {
+                    while (j >= 0 && !covered[j] && symbolOf(tokens, j) != null && end - j < MOST_RESTART_TOKENS) {
                         j--;
                     }
                     runs.add(new int[] {j + 1, end + 1});
@@ -1840,6 +1840,9 @@ public final class Redactor {
             }
         }
     }
+
+    /** The longest run looked at before a number (a start said again is short; a long line costs no more). */
+    private static final int MOST_RESTART_TOKENS = 24;
 
     /** A token's symbols in a number or plate: digits said or written, a written code's, a letter, a province. */
     private static String symbolOf(List<RedactionTokens.Token> tokens, int k) {

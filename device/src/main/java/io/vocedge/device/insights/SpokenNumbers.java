@@ -2438,7 +2438,7 @@ final class SpokenNumbers {
                 && (d.startsWith("800") || d.startsWith("888") || d.startsWith("877") || d.startsWith("866"));
     }
 
-    /** Words that name a shop's own record, whose number is nobody's: a receipt, a till, a terminal, a transaction. */
+    /** Words that name a shop's own record, whose number is nobody's: a till, a terminal, a transaction, 小票 (a receipt). */
     private static final Set<String> SHOP_RECORDS = LookupSets.of(
             "merchant",
             "terminal",
@@ -2449,19 +2449,19 @@ final class SpokenNumbers {
             "approval",
             "rma",
             "till",
-            "小票",
             "商户",
+            "小票",
+            "票号",
             "流水",
             "终端",
             "授权",
-            "票号",
             "交易");
 
     /**
      * A shop's record named in the four tokens before a number ("transaction 4471 2209 went through", 终端 号 ...), with no card
      * or phone named between and no word that makes the number someone's ("my", "your", 我). Authors disagree on
-     * receipt and invoice numbers (some remove 小票流水号, 发票 号码, "the receipt is ..."), so receipts are not named
-     * here, and only the rules read this, not the tagger.
+     * receipt and invoice numbers (some remove 小票流水号, 发票 号码, "the receipt is ..."), so the English "receipt" is
+     * not named here, and only the rules read this: the learned tagger's numbers stand.
      */
     private static boolean shopRecord(List<Token> tokens, int first) {
         for (int k = first - 1; k >= Math.max(0, first - 4); k--) {
@@ -2491,9 +2491,9 @@ final class SpokenNumbers {
 
     /**
      * A shop's line: seven to twelve digits, not shaped like a mobile, with a shop's line named in the few tokens before
-     * ({@link #businessLine}). The learned tagger's numbers are checked with it too.
+     * ({@link #businessLine}).
      */
-    static boolean shopsLine(List<Token> tokens, int first, String digits, String text) {
+    private static boolean shopsLine(List<Token> tokens, int first, String digits, String text) {
         return digits.length() >= 7
                 && digits.length() <= 12
                 && !mobileShaped(digits, text)

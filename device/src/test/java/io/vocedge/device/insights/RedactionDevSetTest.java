@@ -565,7 +565,7 @@ class RedactionDevSetTest {
      * as before except the last two"), given in two languages, beside a shop's own line. First look on the session's
      * starting code: dev 0.9087 / 0.9397, held-out 0.9662 / 0.9079. Rules on its dev misses (a changed or repeated
      * tail, a group said back, a shop's desk named before its line, a Chinese 400 number whoever gives it, a lone
-     * letter in a remark between pieces): dev 0.9876 / 0.9655; held-out, aggregates only: 0.9797 / 0.9211. It keeps shop mailboxes ("sales@...") and a staff member's
+     * letter in a remark between pieces): dev 0.9876 / 0.9569; held-out, aggregates only: 0.9797 / 0.9211. It keeps shop mailboxes ("sales@...") and a staff member's
      * desk line, which earlier authors remove; the redactor removes them.
      */
     @Test
@@ -607,13 +607,14 @@ class RedactionDevSetTest {
      * plates of many countries as said in a showroom, beside the shop's own lines. First look (on the code with the
      * thirty-eighth and thirty-ninth authors' rules): dev 0.9921 / 0.9808, held-out 0.9639 / 0.9605. Its two dev keeps
      * missed are a shop's line said before the customer's number; keeping them (the shop's line named before a
-     * dictated group) kept five more held-out numbers of four authors but let one customer's number through, so the
-     * redactor removes them.
+     * dictated group, or before a number the learned tagger found) kept a few more held-out numbers of other authors
+     * but let customers' numbers through, so the redactor removes them. After the session's rules: dev 0.9921 / 0.9808,
+     * held-out 0.9759 / 0.9605.
      */
     @Test
     void fortyFirstAuthorsPhonesAndPlatesOfManyCountriesAreRedacted() throws Exception {
         meetsTheTargets("/insights/pii-author41-rules.tsv", 150, true, 0.992, 0.98);
-        meetsTheTargets("/insights/pii-author41-heldout.tsv", 100, false, 0.963, 0.96);
+        meetsTheTargets("/insights/pii-author41-heldout.tsv", 100, false, 0.975, 0.96);
     }
 
     /**
