@@ -618,6 +618,20 @@ class RedactionDevSetTest {
     }
 
     /**
+     * The forty-second author's cases (2026-12-07, twelfth session; device/corpus/pii-author42-NOTES.md): long, busy
+     * turns where one personal item sits among prices, discounts, mileage, dates, times, model years, engine sizes and
+     * the shop's hotline. First look, on the session's final rules and no rule written for it: dev 0.9825 / 0.9970,
+     * held-out 1.0000 / 0.9978. Its dev misses: two cards said in grouped number words whose digits the scorer also
+     * reads in a price of the same turn, a toll-free line said "eight hundred ..." after the customer's cell, a model
+     * year and name ("2017 F-150") read on as the plate's.
+     */
+    @Test
+    void fortySecondAuthorsBusyTurnsAreRedacted() throws Exception {
+        meetsTheTargets("/insights/pii-author42-rules.tsv", 120, true, 0.982, 0.997);
+        meetsTheTargets("/insights/pii-author42-heldout.tsv", 80, false, 1.0, 0.997);
+    }
+
+    /**
      * The thirty-first author's cases (2026-12-06, eighth session; device/corpus/pii-author31-NOTES.md): numbers read
      * back by staff at a busy counter, in chunks, confirmed and corrected. First look on the session's starting code:
      * dev 0.9636 / 0.9750; rules on its dev misses (a Hong Kong ID's check digit said after it, a chunk of a removed
