@@ -1710,8 +1710,7 @@ public final class Redactor {
         int n = spans.size();
         int firstEnd = Integer.MAX_VALUE;
         for (int k = 0; k < n; k++) {
-            if (NUMBERED.contains(spans.get(k).kind()) && !spans.get(k).kind().equals("email")
-                    || spans.get(k).kind().equals("plate")) {
+            if (hasTail(spans.get(k))) {
                 firstEnd = Math.min(firstEnd, spans.get(k).end());
             }
         }
@@ -1780,11 +1779,11 @@ public final class Redactor {
             if (first == 0 || first >= tokens.size() || tokens.get(first).start() != s.start()) {
                 continue;
             }
-            StringBuilder whole = new StringBuilder();
-            for (int i = first; i < tokens.size() && tokens.get(i).end() <= s.end(); i++) {
-                String symbol = symbolOf(tokens, i);
-                whole.append(symbol == null ? "" : symbol);
+            int after = first;
+            while (after < tokens.size() && tokens.get(after).end() <= s.end()) {
+                after++;
             }
+            String whole = symbolsOf(tokens, new int[] {first, after});
             if (whole.length() < 4) {
                 continue;
             }
@@ -1816,7 +1815,7 @@ public final class Redactor {
             StringBuilder joined = new StringBuilder();
             for (int r = 0; r < runs.size(); r++) {
                 joined.insert(0, symbolsOf(tokens, runs.get(r)));
-                if (joined.length() >= whole.length() || !whole.toString().startsWith(joined.toString())) {
+                if (joined.length() >= whole.length() || !whole.startsWith(joined.toString())) {
                     break;
                 }
                 said = joined.toString();
@@ -1868,10 +1867,12 @@ public final class Redactor {
         return null;
     }
 
+    /** The symbols of tokens {@code run[0]} to {@code run[1] - 1}, tokens without any left out. */
     private static String symbolsOf(List<RedactionTokens.Token> tokens, int[] run) {
         StringBuilder b = new StringBuilder();
         for (int i = run[0]; i < run[1]; i++) {
-            b.append(symbolOf(tokens, i));
+            String symbol = symbolOf(tokens, i);
+            b.append(symbol == null ? "" : symbol);
         }
         return b.toString();
     }
@@ -1891,14 +1892,18 @@ public final class Redactor {
         };
     }
 
-    /** The kind of the nearest of the first {@code n} spans that ends before {@code at}. */
+    /** A removed phone, card, id, account or plate: a number whose end may be said again or changed after it. */
+    private static boolean hasTail(Span s) {
+        return NUMBERED.contains(s.kind()) && !s.kind().equals("email")
+                || s.kind().equals("plate");
+    }
+
+    /** The kind of the nearest of the first {@code n} spans with a tail ({@link #hasTail}) that ends before {@code at}. */
     private static String kindBefore(List<Span> spans, int n, int at) {
         Span best = null;
         for (int k = 0; k < n; k++) {
             Span s = spans.get(k);
-            boolean counts = NUMBERED.contains(s.kind()) && !s.kind().equals("email")
-                    || s.kind().equals("plate");
-            if (counts && s.end() <= at && (best == null || s.end() > best.end())) {
+            if (hasTail(s) && s.end() <= at && (best == null || s.end() > best.end())) {
                 best = s;
             }
         }

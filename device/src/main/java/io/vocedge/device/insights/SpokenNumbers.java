@@ -2420,7 +2420,7 @@ final class SpokenNumbers {
      * non-geographic ranges) belong to no person.
      */
     private static boolean hotline(String digits) {
-        if (digits.length() == 10 && (digits.startsWith("400") || digits.startsWith("800"))) {
+        if (chineseHotline(digits)) {
             return true;
         }
         if (digits.length() == 10 && (digits.startsWith("1300") || digits.startsWith("1800"))) {
