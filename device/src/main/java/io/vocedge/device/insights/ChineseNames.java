@@ -348,7 +348,10 @@ final class ChineseNames {
         }
         int s = i - 1;
         int first = s;
-        if (!isSurname(ch(tokens, s))) {
+        int spaced = spacedFullName(tokens, s);
+        if (spaced >= 0) {
+            first = spaced;
+        } else if (!isSurname(ch(tokens, s))) {
             if (s > 0 && doubleSurname(tokens, s - 1)) {
                 first = s - 1;
             } else {
@@ -381,6 +384,26 @@ final class ChineseNames {
                 chars.append(ch(tokens, k));
             }
         }
+    }
+
+    /**
+     * A recognizer's full name before a title, as words apart: a one-character surname, then a two-character given name
+     * that is no word (何 家豪 先生, 李 秀梅 女士; not 王 总经理, 前台 小姐). {@code s} is the given name's last character;
+     * the surname's index, or -1.
+     */
+    private static int spacedFullName(List<Token> tokens, int s) {
+        int g = s - 1;
+        return g >= 1
+                        && joined(tokens, g, s)
+                        && !joined(tokens, g - 1, g)
+                        && !joined(tokens, s, s + 1)
+                        && isHan(tokens, g - 1)
+                        && isSurname(ch(tokens, g - 1))
+                        && !joined(tokens, g - 2, g - 1)
+                        && !STOP_SET.get(ch(tokens, g))
+                        && !NameLists.ZH_WORDS.contains(ch(tokens, g), ch(tokens, s))
+                ? g - 1
+                : -1;
     }
 
     /**

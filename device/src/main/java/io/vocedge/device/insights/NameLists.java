@@ -324,5 +324,5 @@ final class NameLists {
     /** Titles after a surname: the surname goes, the title stays ({@code <name>先生}). */
     static final Set<String> ZH_TITLES = LookupSets.of(
             "先生", "女士", "小姐", "经理", "师傅", "总", "老师", "主任", "阿姨", "叔叔", "大哥", "大姐", "姐", "哥", "总监", "老板", "医生", "律师",
-            "老总", "太太", "同学", "科长", "处长", "局长", "董事长", "主管");
+            "老总", "太太", "同学", "科长", "处长", "局长", "董事长", "主管", "教授", "博士");
 }

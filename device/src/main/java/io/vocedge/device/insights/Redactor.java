@@ -60,6 +60,15 @@ public final class Redactor {
                     + "|FWD|RWD|DSG|DCT|CVT|BEV|HEV|TCE|DCI|HDI|CRD|JTD|TDV|SDV|XDR|EVO|RSI|SVO)\\b)[A-HJ-PR-Y]{3}\\b");
     /** The visible end of a masked card: "**** **** **** 4821", "XXXX-XXXX-XXXX-3307", "xxxx xxxx xxxx 1234". */
     private static final Pattern MASKED_CARD = Pattern.compile("(?:(?:\\*{4}|[Xx]{4}|•{4})[ -]?){2,3}(\\d{4})\\b");
+    /**
+     * A phone number or account masked in the middle, as shops print them: "138****6627", "07700•••784": its first and
+     * last digits together narrow it to one customer.
+     */
+    private static final Pattern MASKED_NUMBER =
+            Pattern.compile("(?<![\\w*•])\\d{2,5}(?:\\*{3,}|•{3,}|X{3,}|x{3,})\\d{2,4}(?![\\w*•])");
+    /** An e-mail address masked in its mailbox name: "ha***@126.com", "j*****n@example.co.uk". */
+    private static final Pattern MASKED_EMAIL = Pattern.compile(
+            "[A-Za-z0-9._%+-]*(?:\\*{2,}|•{2,})[A-Za-z0-9._%+-]*[@＠][A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     /** One masked group and the last four after a card word: "Visa ****4417", "卡 ****6638". */
     private static final Pattern MASKED_TAIL = Pattern.compile(
             "(?iu)(?:visa|mastercard|master card|amex|card|debit|credit|卡)[^\\d*•]{0,12}?(?:\\*{2,}|[Xx]{2,}|•{2,})[ -]?(\\d{4})(?!\\d)");
@@ -129,16 +138,18 @@ public final class Redactor {
      * "flat 5, 88 Kingsley Gardens". The name words are never units or little words, so "5 minutes down the road" and
      * "all wheel drive" stay.
      */
-    private static final Pattern ADDRESS_EN = Pattern.compile(
-            "(?i)\\b(?:(?:flat|apt|apartment|unit|suite)\\s+(?:\\w{1,4}|" + EN_NUM + "),?\\s+)?"
-                    + "(?:\\d{1,5}[a-z]?|" + EN_NUM + "(?:[\\s-]+(?:and\\s+)?" + EN_NUM + "){0,4}(?:\\s+[a-h]\\b)?)\\s+"
+    private static final Pattern ADDRESS_EN =
+            Pattern.compile("(?i)\\b(?:(?:flat|apt|apartment|unit|suite)\\s+(?:\\w{1,4}|" + EN_NUM + "),?\\s+)?"
+                    + "(?:\\d{1,4}/\\d{1,5}|\\d{1,5}[a-z]?|" + EN_NUM + "(?:[\\s-]+(?:and\\s+)?" + EN_NUM
+                    + "){0,4}(?:\\s+[a-h]\\b)?)\\s+"
                     + "(?:(?!(?:" + EN_NUM.substring(3, EN_NUM.length() - 1)
                     + "|minutes?|mins?|miles?|km|blocks?|hours?|down|up|the|of|on|in|to|from|off|a|an|and|or|wheel|more"
                     + "|doors?|dollars?|bucks|percent|times|lanes?|cars?|seats?|is|was|it|its|my|your|our|at|by|for|with|way"
                     + "|ways|feet|foot|yards?|metres?|meters?|steps?|kilometres?|kilometers?|test|mpg|mph|kph|hp|kw|kwh"
                     + "|litres?|liters?|seconds?|secs?|days?|weeks?|months?|years?|speed)\\b)[a-z]+(?:'[a-z]+)?\\s+){1,3}"
                     + "(?:street|st|avenue|ave|road|rd|lane|ln|boulevard|blvd|drive|dr|court|ct|gardens|crescent|terrace|parkway"
-                    + "|pkwy|highway|hwy|place|close|way|circle|cir|trail)\\b(?:,?\\s*(?:apartment|apt|unit|suite|flat|#)\\s*\\w{1,4}(?:\\s+[a-z]\\b)?)?");
+                    + "|pkwy|highway|hwy|place|close|way|circle|cir|trail|grove|parade|lawn|mews|rise|row|square|walk"
+                    + "|heights)\\b(?:,?\\s*(?:apartment|apt|unit|suite|flat|#)\\s*\\w{1,4}(?:\\s+[a-z]\\b)?)?");
 
     private static final String DIGIT_WORD = "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)";
 
@@ -204,6 +215,13 @@ public final class Redactor {
     /** A filler said between the parts of an address's number: 一 二 六 六 弄 呃 七 号. */
     private static final String ZH_FILLER = "(?:(?:呃|嗯|额|啊|那个|就是|然后)\\s*)";
 
+    /** What a number said right after an address counts or prices instead of numbering a door. */
+    private static final String COUNTED =
+            "(?:的|台|个|個|天|辆|輛|件|箱|次|块|塊|元|万|萬|点|點|分|小时|套|张|張|只|把|瓶|桶|斤|公斤|公里" + "|米|年|月|日|周|期|位|人|岁|歲|折)";
+
+    /** Digits said one by one (a flat's number): 八 零 三, 幺 二 零 一, 1203. */
+    private static final String ZH_DIGITS = "(?:[0-9０-９]+|[零〇一二三四五六七八九幺两洞](?:\\s*[零〇一二三四五六七八九幺两洞])*)";
+
     private static final String ZH_NUM = "(?:[0-9０-９]+|[零〇一二三四五六七八九十百千幺两洞](?:\\s*[零〇一二三四五六七八九十百千幺两洞])*)";
     /**
      * A Chinese address after its road or estate word: 幸福 路 八十八 号 三 栋 五零二, 建国路88号院6号楼1203室, 滨江 花园 十二 栋 二
@@ -211,13 +229,14 @@ public final class Redactor {
      * 号 展位 and dates stay, and 道 not in 知道, 频道, 车道 and the like.
      */
     private static final Pattern ADDRESS_ZH = Pattern.compile("(?:路|街|大道|大街|(?<![知频頻味难難报報车車跑通轨軌渠管坡赛賽])道"
-            + "|弄|巷|胡同|小\\s?区|花\\s?园|苑|新村|家园|公寓|大[厦廈]"
+            + "|弄|巷|胡同|小\\s?区|花\\s?园|苑|新村|(?<![农農乡鄉])村|家园|公寓|大[厦廈]"
             // an estate's 园 or 郡 only before a building's number ("绿城 桂花 园 九 幢", "金地 名 郡 八 栋"): 公园 三 号 门 stays
             + "|(?<=\\S\\s?)[园郡](?=\\s*" + ZH_NUM + "\\s*(?:[栋棟]|幢|座|[号號]\\s*[楼樓])))"
             + "\\s*(?:(?:[东西南北中上下]|" + ZH_NUM + ")?\\s*段\\s*)?" // 人民南路四段, 东 大街 段
-            + "(?:[东西南北中]\\s*)?(?:" + ZH_FILLER + "?" + ZH_NUM
-            + "\\s*(?:[号號]\\s*院|[号號]\\s*[楼樓]|[号號]|弄|[栋棟]|幢|座|[单單]\\s*元|[楼樓]|室)\\s*)+"
-            + "(?:" + ZH_FILLER + "?" + ZH_NUM + "(?:\\s*室)?)?"
+            + "(?:[东西南北中]\\s*)?(?:" + ZH_FILLER + "?(?:附\\s*)?" + ZH_NUM
+            + "\\s*(?:[号號]\\s*院|[号號]\\s*[楼樓]|[号號]|弄|巷|[组組]|[栋棟]|幢|座|[单單]\\s*元|[楼樓]|室)\\s*)+"
+            // the flat's number, unless it is a count or a price said next ("二十三 楼 两 台 空调", "六 幢 那个 一 千 二 的")
+            + "(?:" + ZH_FILLER + "?" + ZH_NUM + "(?:\\s*室)?(?![\\s零〇一二三四五六七八九十百千万幺两洞0-9]*" + COUNTED + "))?"
             // then a named building's lettered block: 维多利 广场 B 座 二 幺 零 七
             + "(?:\\s*(?:\\p{IsHan}{1,4}\\s*){0,3}?[A-Za-z]\\s*(?:座|[栋棟]|幢|[号號][楼樓]|[单單]\\s*元|室)\\s*(?:" + ZH_NUM
             + "(?:\\s*室)?)?)?");
@@ -236,6 +255,18 @@ public final class Redactor {
             + "(?:[\\s,]+(?:" + DIGIT_WORD + "|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
             + "|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)){1,2}(?:[\\s,]+[a-z])?"
             + "[\\s,]+" + DIGIT_WORD + "[\\s,]+[abd-hjlnp-uw-z][\\s,]+[abd-hjlnp-uw-z](?![\\w'])");
+    /**
+     * A Canadian postal code said letter and digit by turns ("l nine w two z four", "k one a oh b one"), alone: inside
+     * a longer spelled run it is part of something else (a VIN's "w b a five r one c five zero k ...").
+     */
+    private static final Pattern CA_POSTCODE_SPOKEN =
+            Pattern.compile("(?<![\\w'])(?<!\\b[a-z0-9]\\s)[a-z](?:[\\s,]+" + DIGIT_WORD + "[\\s,]+[a-z]){2}[\\s,]+"
+                    + DIGIT_WORD + "(?![\\w'])(?!\\s+(?:[a-z]|" + DIGIT_WORD + ")\\b)");
+
+    /** A post office box said by a recognizer: "p o box four four seven one". */
+    private static final Pattern PO_BOX_SAID = Pattern.compile(
+            "(?i)\\bp\\.?\\s?o\\.?\\s+box\\s+(?:(?:\\d{1,6}|" + DIGIT_WORD + "|double|triple)\\b[\\s-]*){1,8}");
+
     /** A UK postcode written: "LS1 4AB", "SW1A 1AA", "M60 2LA". */
     private static final Pattern UK_POSTCODE = Pattern.compile("\\b[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[ABD-HJLNP-UW-Z]{2}\\b");
     /** A vehicle identification number written out: 17 letters and digits without I, O, Q, at least five digits. */
@@ -314,6 +345,14 @@ public final class Redactor {
             // of two blind authors through
             spans.add(new Span(h.start(), h.end(), "number"));
         }
+        if (input.contains("宋")
+                || input.contains("秦")
+                || input.contains("唐")
+                || input.contains("汉")
+                || input.contains("元")) {
+            spans.removeIf(
+                    s -> s.kind().equals("name") && carModelAt(input, s)); // 宋 PLUS, 唐 DM-i: a car, no one's name
+        }
         restAfter(input, tokens, spans); // after the tagger: the first half it found may be the one handed over apart
         piecesAfterRemarks(input, tokens, spans);
         piecesFromCue(input, tokens, spans);
@@ -375,17 +414,51 @@ public final class Redactor {
             regex(MASKED_CARD, input, "card", spans, 1);
             regex(MASKED_CARD_MIDDLE, input, "card", spans, 0);
             regex(MASKED_TAIL, input, "card", spans, 1);
+            regex(MASKED_NUMBER, input, "number", spans, 0);
+            regex(MASKED_EMAIL, input, "email", spans, 0);
         }
         if (hasProvince(input)) {
             regex(CN_PLATE, input, "plate", spans, 0);
+        }
+        if (input.contains(".com/") || input.contains(".net/")) {
+            Matcher m = PROFILE_URL.matcher(input);
+            while (m.find()) {
+                if (!businessBefore(input, m.start())) { // "see our page facebook.com/ParkwayFord": the shop's
+                    spans.add(new Span(m.start(1), m.end(1), "account"));
+                }
+            }
+        }
+        if (input.indexOf('·') >= 0 || input.indexOf('•') >= 0 || input.indexOf('・') >= 0) {
+            regex(DOTTED_NAME, input, "name", spans, 0);
+        }
+        if (input.indexOf('—') >= 0 || input.contains("--")) {
+            regex(ZH_SIGN_OFF, input, "name", spans, 0);
+        }
+        if (input.indexOf('人') >= 0 || input.indexOf('名') >= 0) {
+            regex(ZH_PERSON_FIELD, input, "name", spans, 0);
+        }
+        if (input.contains("昵称")
+                || input.contains("网名")
+                || input.contains("小名")
+                || input.contains("外号")
+                || input.contains("绰号")) {
+            Matcher m = ZH_NICKNAME.matcher(input);
+            while (m.find()) {
+                int g = m.group(1) != null ? 1 : 2;
+                spans.add(new Span(m.start(g), m.end(g), "name"));
+            }
         }
         if (hasUpperAscii(input)) {
             regex(NI_NUMBER, input, "id", spans, 0);
             regex(IBAN, input, "account", spans, 0);
             regex(UK_LICENCE, input, "id", spans, 0);
             if (hasAsciiDigit(input)) {
+                int before = spans.size();
                 regex(UK_POSTCODE, input, "address", spans, 0);
                 regex(CA_POSTCODE, input, "address", spans, 0);
+                regex(AU_POSTCODE, input, "address", spans, 0);
+                regex(PO_BOX, input, "address", spans, 0);
+                townBefore(input, spans, before);
             }
             if (input.indexOf('-') >= 0) {
                 regex(FRENCH_PLATE, input, "plate", spans, 0);
@@ -466,8 +539,27 @@ public final class Redactor {
             regex(ADDRESS_COMPOUND, input, "address", spans, 0);
             withPostcode(input, spans, before);
         }
+        if (input.indexOf('栋') >= 0
+                || input.indexOf('棟') >= 0
+                || input.indexOf('幢') >= 0
+                || input.indexOf('楼') >= 0
+                || input.indexOf('樓') >= 0) {
+            regex(ADDRESS_BLOCK, input, "address", spans, 0);
+        }
         if ((address & ROAD) != 0) {
-            regex(ADDRESS_ZH, input, "address", spans, 0);
+            Matcher m = ADDRESS_ZH.matcher(input);
+            while (m.find()) {
+                int end = m.end();
+                while (end > m.start() && Character.isWhitespace(input.charAt(end - 1))) {
+                    end--;
+                }
+                int from = placeBefore(input, m.start());
+                if (!SHOP_ADDRESS
+                        .matcher(input.substring(Math.max(0, from - 8), from))
+                        .find()) {
+                    spans.add(new Span(from, end, "address"));
+                }
+            }
         }
         if ((address & POST) != 0) {
             regex(POSTCODE, input, "address", spans, 0);
@@ -477,6 +569,10 @@ public final class Redactor {
         }
         if ((address & LETTERS) != 0) {
             regex(UK_POSTCODE_SPOKEN, input, "address", spans, 0);
+            regex(CA_POSTCODE_SPOKEN, input, "address", spans, 0);
+        }
+        if (RedactionTokens.containsIgnoreCase(input, "box")) {
+            regex(PO_BOX_SAID, input, "address", spans, 0);
         }
         dictatedGroups(input, tokens, spans);
         if (hasProvince(input)) {
@@ -1607,6 +1703,12 @@ public final class Redactor {
     /** The town written after a street address: ", Clifton", ", West Bridgford". */
     private static final Pattern TOWN = Pattern.compile(",\\s*([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)");
 
+    /**
+     * A town said right after a street address, or after "in", in a recognizer's lower case ("sixty one elm street
+     * springfield and ...", "two twelve sycamore street in millbrook since ..."): one word that is no English word.
+     */
+    private static final Pattern SAID_TOWN = Pattern.compile("\\s+(?:in\\s+)?([a-z]{4,})\\b");
+
     /** A written street address runs on to its town ("99 Mill Lane, Clifton"): the town narrows it to one door. */
     private static void withTown(String input, List<Span> spans, int from) {
         for (int k = from; k < spans.size(); k++) {
@@ -1617,6 +1719,14 @@ public final class Redactor {
                     && !NameLists.STOP.contains(
                             m.group(1).toLowerCase(java.util.Locale.ROOT).split("[ -]")[0])) {
                 spans.set(k, new Span(s.start(), m.end(), s.kind()));
+                continue;
+            }
+            Matcher said = SAID_TOWN.matcher(input);
+            said.region(s.end(), input.length());
+            if (said.lookingAt()
+                    && !NameLists.ENGLISH.contains(said.group(1))
+                    && !NameLists.STOP.contains(said.group(1))) {
+                spans.set(k, new Span(s.start(), said.end(), s.kind()));
             }
         }
     }
@@ -2366,7 +2476,16 @@ public final class Redactor {
                 "trail",
                 "place",
                 "close",
-                "way")) {
+                "way",
+                "grove",
+                "parade",
+                "lawn",
+                "mews",
+                "rise",
+                "row",
+                "square",
+                "walk",
+                "heights")) {
             m.put(w, STREET);
         }
         for (String w : List.of(
@@ -2604,6 +2723,120 @@ public final class Redactor {
 
     private static boolean businessBefore(String text, int at) {
         return BUSINESS_OWNER.matcher(text).region(Math.max(0, at - 30), at).find();
+    }
+
+    /**
+     * A name written in the dotted form of transliterated and minority names after a field or cue for a person
+     * (买家：阿不都热合曼·吐尔逊, 收件人：迪丽热巴·迪力木拉提). The cue is needed: 阿斯顿·马丁 is a car.
+     */
+    private static final Pattern DOTTED_NAME = Pattern.compile("(?<=(?:买家|卖家|收件人|收货人|寄件人|签收人|客户|顾客|车主|姓名"
+            + "|名字|联系人|申请人|持卡人|借款人|下单人|预约人|户名|我叫|叫做)[：:]?\\s?)\\p{IsHan}{2,8}[·•・]\\p{IsHan}{2,8}");
+
+    /**
+     * A sign-off under a written message: a dash, then a Chinese surname and one or two given characters, then a comma,
+     * full stop or the end (……希望贵店能改进。——江语桐，2024年5月6日).
+     */
+    private static final Pattern ZH_SIGN_OFF =
+            Pattern.compile("(?<=(?:——|--|—)\\s?)[" + NameLists.ZH_SURNAMES + "]\\p{IsHan}{1,2}(?=\\s*(?:[，,。.]|$))");
+
+    /** A person's profile address on a social network: the path after the site names the person. */
+    private static final Pattern PROFILE_URL =
+            Pattern.compile("(?i)(?<![\\w.])(?:www\\.)?(?:linkedin\\.com/in/|instagram\\.com/"
+                    + "|facebook\\.com/|fb\\.com/|tiktok\\.com/@|x\\.com/|twitter\\.com/|youtube\\.com/@|threads\\.net/@"
+                    + "|weibo\\.com/(?:u/)?)([A-Za-z0-9._-]*[A-Za-z0-9])");
+
+    /** The Australian state and postcode that end an address: "Mornington VIC 3931", "Parramatta NSW 2150". */
+    private static final Pattern AU_POSTCODE = Pattern.compile("\\b(?:NSW|VIC|QLD|TAS|ACT|WA|SA|NT)\\s+\\d{4}\\b");
+
+    /** A post office box: "PO Box 7731", "P.O. Box 12". */
+    private static final Pattern PO_BOX = Pattern.compile("\\bP\\.?\\s?O\\.?\\s+Box\\s+\\d{1,6}\\b");
+
+    /**
+     * The town (and Canadian province) written right before a postcode: "Coventry CV3 6DN", "Toronto ON M4W 3M1",
+     * "Mornington VIC 3931". A capitalised word that is no English word; the postcode alone leaves the town.
+     */
+    private static final Pattern TOWN_BEFORE = Pattern.compile(
+            "(?:^|[,;]\\s*|\\s)([A-Z][a-z]{2,}(?:[ -][A-Z][a-z]{2,})?)(?:\\s+(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT))?\\s+$");
+
+    /**
+     * A person named after a form's field for one (实际用车人：何文静, 推荐人：老客户邓一鸣, 全名马晓东): a surname and one or
+     * two characters.
+     */
+    private static final Pattern ZH_PERSON_FIELD = Pattern.compile("(?<=(?:用车人|推荐人|介绍人|担保人|委托人|代理人|经办人|购车人"
+            + "|提车人|受益人|监护人|被保险人|投保人|全名|真名|本名)(?:[：:是为]\\s?)?(?:老客户|客户)?)["
+            + NameLists.ZH_SURNAMES + "]\\p{IsHan}{1,2}");
+
+    /**
+     * A nickname or display name after its word: quoted (昵称“周小七”), after a colon (昵称：桃子爱开车), or a
+     * pet name right after 小名, 外号 or 绰号 (小名婷婷).
+     */
+    private static final Pattern ZH_NICKNAME = Pattern.compile("(?<=(?:昵称|网名|小名|外号|绰号)[：:]?(?:是|叫)?)(?:[“「\"]"
+            + "([^”」\"]{1,16})[”」\"]|((?<=[：:])[\\p{IsHan}A-Za-z0-9_]{2,16}|(?<=[名号称])\\p{IsHan}{2,4}(?=[）)，,。]|$)))");
+
+    /**
+     * A flat's number said digit by digit after its block, taken whole or not at all, never a count, a price or a date
+     * said next ("... 二 单元 三 天 内", "... 八 零 八 十二 号 晚上": 808 goes, 十二 号 stays).
+     */
+    private static final String FLAT_DIGITS =
+            ZH_DIGITS + "(?:\\s*室)?(?![\\s零〇一二三四五六七八九十百千万幺两洞0-9]*" + COUNTED + ")(?!\\s*[零〇一二三四五六七八九幺两洞0-9])";
+
+    /**
+     * A flat given by its block without a road word before it: "龙湖 两江 新宸 十七 栋 二 单元 二十三 楼 四 号", "保利 林语 十一 栋
+     * 八 零 三". The block and at least one more part (unit, floor, room) say it is a home; "三 栋 楼" alone does not.
+     */
+    private static final Pattern ADDRESS_BLOCK = Pattern.compile(ZH_NUM + "\\s*(?:[栋棟]|幢|[号號]\\s*[楼樓])"
+            + "(?:(?:\\s*" + ZH_NUM + "\\s*(?:[单單]\\s*元|[楼樓层層]|室))+(?:\\s*" + FLAT_DIGITS + ")?|\\s*" + FLAT_DIGITS
+            + ")");
+
+    /** A car named by a dynasty and its version (宋 PLUS, 唐 DM-i, 汉 EV, 秦 Pro): the character is no surname there. */
+    private static final Pattern CAR_MODEL_AFTER =
+            Pattern.compile("\\s*(?i:plus|dm-?[ip]|dm|ev|pro|max|l|up)(?![A-Za-z])");
+
+    private static boolean carModelAt(String input, Span s) {
+        return s.end() - s.start() == 1
+                && "宋秦唐汉元".indexOf(input.charAt(s.start())) >= 0
+                && CAR_MODEL_AFTER
+                        .matcher(input)
+                        .region(s.end(), input.length())
+                        .lookingAt();
+    }
+
+    /** A shop's own address named as such: 门店地址：上海市徐汇区漕宝路88号 is printed on every receipt. */
+    private static final Pattern SHOP_ADDRESS = Pattern.compile("门店|本店|店址|我们店|咱们店|分店|总店|展厅|4S店");
+
+    /** Postcodes found from {@code from} on take the town written before them ({@link #TOWN_BEFORE}). */
+    private static void townBefore(String input, List<Span> spans, int from) {
+        for (int k = from; k < spans.size(); k++) {
+            Span s = spans.get(k);
+            Matcher m = TOWN_BEFORE.matcher(input.substring(Math.max(0, s.start() - 40), s.start()));
+            if (m.find()
+                    && !NameLists.ENGLISH.contains(
+                            m.group(1).toLowerCase(java.util.Locale.ROOT).split("[ -]")[0])) {
+                spans.set(k, new Span(Math.max(0, s.start() - 40) + m.start(1), s.end(), s.kind()));
+            }
+        }
+    }
+
+    /** Where a written address's place names end on the left: 地址：|台北市大安區忠孝東路, 我家在|成都市武侯区玉林北路. */
+    private static final String PLACE_STOPS = "在住到是址给給寄送往于於从從的和跟或";
+
+    /** The most characters of place names taken before a written Chinese address's road word. */
+    private static final int MOST_PLACE_CHARS = 16;
+
+    /**
+     * The start of a Chinese address written without spaces, moved left over the place names run together before its
+     * road word ("成都市武侯区玉林北路12号": the city, district and road name narrow it to one street as much as the
+     * number does). Said by a recognizer, the names are words apart and the number alone is taken.
+     */
+    private static int placeBefore(String text, int start) {
+        int from = start;
+        while (from > 0
+                && start - from < MOST_PLACE_CHARS
+                && Character.UnicodeScript.of(text.codePointAt(from - 1)) == Character.UnicodeScript.HAN
+                && PLACE_STOPS.indexOf(text.charAt(from - 1)) < 0) {
+            from--;
+        }
+        return from;
     }
 
     private static void regex(Pattern p, String text, String kind, List<Span> spans, int group) {

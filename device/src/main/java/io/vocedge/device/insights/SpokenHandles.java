@@ -242,6 +242,7 @@ final class SpokenHandles {
         atHandles(tokens, out);
         displayNames(tokens, out);
         hanDisplayNames(tokens, out);
+        spelledHandles(tokens, out);
         return out;
     }
 
@@ -257,7 +258,17 @@ final class SpokenHandles {
             // how the name is spelled comes next: "微信 名字 拼音 lihua 三 八"
             List.of("拼", "音"),
             List.of("全", "拼"),
-            List.of("英", "文"));
+            List.of("英", "文"),
+            // when something happens, said next: "抖音 叫 小 胖 爱 改车 提车 那天 下午 三 点 我 要 拍"
+            List.of("那", "天"),
+            List.of("今", "天"),
+            List.of("明", "天"),
+            List.of("昨", "天"),
+            List.of("上", "午"),
+            List.of("下", "午"),
+            List.of("中", "午"),
+            List.of("早", "上"),
+            List.of("晚", "上"));
     /** What may stand between the platform and the naming word: 上, 的, 里, 号. */
     private static final Set<String> HAN_PLATFORM_FILLER = LookupSets.of("上", "的", "里", "号", "我");
     /** Naming words, longest first; 搜 ("search for") counts only when the speaker then says it is them. */
@@ -271,6 +282,7 @@ final class SpokenHandles {
             List.of("网", "名"),
             List.of("账", "号", "是"),
             List.of("账", "号", "就是"),
+            List.of("账", "号"),
             List.of("名", "字", "是"),
             List.of("名", "字", "叫"),
             List.of("名", "字"),
@@ -345,10 +357,26 @@ final class SpokenHandles {
             int e = s;
             while (e < n
                     && e - s < MAX_HAN_NAME
-                    && tokens.get(e).type() == Type.HAN
+                    && nameToken(tokens.get(e))
                     && HAN_NAME_STOPS.indexOf(tokens.get(e).lower().charAt(0)) < 0
                     && !startsAny(tokens, e, HAN_NAME_STOP_WORDS)) {
                 e++;
+            }
+            if (naming.get(0).equals("搜") && !startsAny(tokens, e, ITS_ME)) {
+                // "微博 上 搜 老 陈 开 车 看 世界 就是 我": a name may hold a word that ends others (看); after 搜 the
+                // speaker's "就是 我" marks its end
+                for (int f = e; f < n && f - s < MAX_HAN_NAME && nameToken(tokens.get(f)); f++) {
+                    if (startsAny(tokens, f, ITS_ME)) {
+                        e = f;
+                        break;
+                    }
+                }
+            }
+            while (e - 1 > s
+                    && e < n
+                    && tokens.get(e - 1).end() == tokens.get(e).start()
+                    && tokens.get(e).type() == Type.HAN) {
+                e--; // a name ends between words, never inside one ("... 那天 下|午")
             }
             if (e - s < 2 || covered(out, tokens.get(s).start())) {
                 continue;
@@ -360,6 +388,48 @@ final class SpokenHandles {
                     tokens.get(s).start(), tokens.get(e - 1).end(), "account"));
             k = e - 1;
         }
+    }
+
+    /** Platforms said between a handle cue and the handle: "my handle on x is ...", "username on twitter is ...". */
+    private static final Set<String> PLATFORM_WORDS =
+            LookupSets.of("x", "twitter", "instagram", "insta", "ig", "tiktok", "threads", "snapchat", "youtube");
+
+    /** The fewest letters spelled one by one that make a handle after its cue ("b i g m i k e k c"). */
+    private static final int MIN_SPELLED_HANDLE = 4;
+
+    /**
+     * A handle spelled letter by letter after its cue: "my handle on x is b i g m i k e k c". Letters alone carry no
+     * digit or separator, which the cued scan needs; four or more said one by one after a handle cue are no words.
+     */
+    private static void spelledHandles(List<Token> tokens, List<SpokenNumbers.Found> out) {
+        int n = tokens.size();
+        for (int k = 0; k < n; k++) {
+            if (!LATIN_CUES.contains(tokens.get(k).lower()) && !tokens.get(k).is("twitter")) {
+                continue;
+            }
+            int s = k + 1;
+            while (s < n
+                    && s - k <= 4
+                    && (LEAD.contains(tokens.get(s).lower())
+                            || PLATFORM_WORDS.contains(tokens.get(s).lower()))) {
+                s++;
+            }
+            int e = s;
+            while (e < n && tokens.get(e).lower().length() == 1 && SpokenNumbers.isSpelledLetter(tokens.get(e))) {
+                e++;
+            }
+            if (e - s >= MIN_SPELLED_HANDLE && !covered(out, tokens.get(s).start())) {
+                out.add(new SpokenNumbers.Found(
+                        tokens.get(s).start(), tokens.get(e - 1).end(), "account"));
+                k = e - 1;
+            }
+        }
+    }
+
+    /** A token a display name may hold: Han characters, or a number said in them ("大 刘 看车 二零零八"). */
+    private static boolean nameToken(Token t) {
+        return t.type() == Type.HAN
+                || t.type() == Type.DIGITS && t.raw().codePoints().noneMatch(Character::isDigit);
     }
 
     private static final String OPENING_QUOTES = "“「『\"《";

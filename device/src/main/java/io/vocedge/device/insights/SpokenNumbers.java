@@ -829,6 +829,10 @@ final class SpokenNumbers {
                 i++; // "last four 0093": the four names the tail, it is not its first digit
                 continue;
             }
+            if (clockAt(tokens, i)) {
+                i += 3; // "Gate log 21:14: LV70 HNB": a clock time starts no number, and the plate after it is its own
+                continue;
+            }
             if (tokens.get(i).type() == Type.WORD
                     && w0.length() > 1
                     && !SEQUENCE_WORDS.contains(w0)
@@ -868,6 +872,7 @@ final class SpokenNumbers {
                 int gapPunct = 0;
                 int speakers = 0;
                 boolean correction = false;
+                boolean sentenceBreak = false;
                 while (k < tokens.size() && gapWords <= 2 && gapPunct <= 3) {
                     Token g = tokens.get(k);
                     correction |=
@@ -876,6 +881,8 @@ final class SpokenNumbers {
                     int speaker = speakerLabel(tokens, k);
                     if (g.type() == Type.PUNCT && GAP_PUNCT.contains(g.lower())) {
                         gapPunct++;
+                        sentenceBreak |= (g.is(".") || g.is(":") || g.is("。"))
+                                && (g.end() >= text.length() || Character.isWhitespace(text.charAt(g.end())));
                     } else if (speaker > 0 && speakers < 2) {
                         // a transcript's speaker turns inside a number dictated and read back ("customer five four one
                         // two staff yep customer seven five ..."): not counted as filler words
@@ -910,6 +917,11 @@ final class SpokenNumbers {
                 }
                 if (clockAt(tokens, k)) {
                     break; // "闽D·K7719 15:40进场": a clock time is no part of the number before it
+                }
+                if (sentenceBreak && gapWords == 0 && writtenAfterWritten(tokens, pieces, k)) {
+                    // "Leeds LS6 2QT. Two boxes", "linkedin.com/in/...-4b2a19: 12 Transit vans": written text, where a
+                    // full stop or a colon after a written code starts the next thing said, not its next group
+                    break;
                 }
                 Piece last = pieces.get(pieces.size() - 1);
                 // "fifty k" is an amount; "j k four", "粤 A 三 六 二 K 一" spell a code
@@ -959,7 +971,7 @@ final class SpokenNumbers {
                     }
                 }
                 Piece q = gapWords > 2 || gapPunct > 3 ? null : piece(tokens, k, names);
-                if (q == null || decimalAt(tokens, q)) {
+                if (q == null || decimalAt(tokens, q) || quantityAt(tokens, k)) {
                     break;
                 }
                 if (k > j) {
@@ -1833,6 +1845,40 @@ final class SpokenNumbers {
         return k + 2 < tokens.size()
                 && HAN_DIGITS.containsKey(tokens.get(k + 1).lower())
                 && tokens.get(k + 2).is("位");
+    }
+
+    /**
+     * The number so far ends in a written code (digits or letters and digits) and token {@code k} is a written number
+     * or a capitalised word: the two sides of a full stop or colon in written text.
+     */
+    private static boolean writtenAfterWritten(List<Token> tokens, List<Piece> pieces, int k) {
+        Token before = tokens.get(pieces.get(pieces.size() - 1).last());
+        if (before.type() != Type.DIGITS && before.type() != Type.ALNUM) {
+            return false;
+        }
+        Token next = tokens.get(k);
+        return next.type() == Type.DIGITS
+                || next.type() == Type.ALNUM
+                || next.type() == Type.WORD
+                        && next.raw().length() > 1
+                        && Character.isUpperCase(next.raw().charAt(0));
+    }
+
+    /**
+     * A written quantity at token {@code k}: "1 x fridge freezer", "2 x 205/55R16", "3× filters". After an order
+     * number ("order 55-20931, 1 x fridge freezer") it is the line's next item, not the number's last digit.
+     */
+    private static boolean quantityAt(List<Token> tokens, int k) {
+        if (k + 2 >= tokens.size()
+                || tokens.get(k).type() != Type.DIGITS
+                || tokens.get(k).lower().length() > 3
+                || !(tokens.get(k + 1).is("x") || tokens.get(k + 1).is("×"))) {
+            return false;
+        }
+        Token item = tokens.get(k + 2);
+        return item.type() == Type.DIGITS
+                || item.type() == Type.ALNUM
+                || item.type() == Type.WORD && item.lower().length() > 1;
     }
 
     /** A clock time written at token {@code k}: "15:40", "9:05". */

@@ -51,7 +51,17 @@ final class WrittenNames {
             "advisor",
             "adviser",
             "technician",
-            "mechanic");
+            "mechanic",
+            // "Account holder:", "Cardholder:", "Payee:" on receipts, forms and bank details ("by:" is not one of them:
+            // "Powered by: Shopify", "Sold by: Amazon")
+            "holder",
+            "cardholder",
+            "payee",
+            "payer",
+            "purchaser",
+            "consignee",
+            "addressee",
+            "beneficiary");
 
     /** What stands before the name of a heading: "Note from Deepak:", "Message for Liam:", "Handover to Ana:". */
     private static final Set<String> HEADING_LINKS = LookupSets.of("from", "for", "to", "by");

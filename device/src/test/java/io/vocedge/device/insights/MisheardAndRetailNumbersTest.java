@@ -47,7 +47,7 @@ class MisheardAndRetailNumbersTest {
                 "send it to 7 bis rue Victor Hugo, 75016 Paris please|send it to <address> Paris please",
                 "it's via garibaldi twelve and the cap is one zero one two three|it's <address> and the cap is <address>",
                 "送 到 翠湖 名 郡 六 栋 两 零 幺 下午 在 家|送 到 翠湖 名 <address> 下午 在 家",
-                "地址 是 彌敦道 388 號 12 樓 B 室|地址 是 彌敦<address>",
+                "地址 是 彌敦道 388 號 12 樓 B 室|地址 是 <address>",
                 "Exchange car MH-14-BT-6621, Hyundai Creta 2019|Exchange car <plate>, Hyundai Creta 2019",
                 "KYC: PAN AJQPK7315M, tenure 48 months|KYC: PAN <id>, tenure 48 months",
                 "Trade-in reg 192-D-40518 with full service history|Trade-in reg <plate> with full service history",

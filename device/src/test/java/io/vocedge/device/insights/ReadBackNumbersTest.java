@@ -54,7 +54,7 @@ class ReadBackNumbersTest {
                 "4821 is the last four of my visa|<card> is the last four of my visa",
                 "Quebec plate FJKL 552 on the grey Rav4|Quebec plate <plate> on the grey Rav4",
                 "vanity plate reads LUV2 SKI on the jeep|vanity plate reads <plate> on the jeep",
-                "Home: 44 Elm Ave, Markham L3P 2K9|Home: <address> <address>",
+                "Home: 44 Elm Ave, Markham L3P 2K9|Home: <address>",
                 "手機 九 三 兩 一 零 八 七 六 搵 我|手機 <phone> 搵 我",
                 "電郵 是 ken 點 wong at yahoo 點 com 點 hk|電郵 是 <email>",
                 "公司 電話 (02) 2712-3456 分機 305 找 我|公司 電話 <phone> 找 我",

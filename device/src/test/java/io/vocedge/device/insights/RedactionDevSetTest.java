@@ -322,12 +322,13 @@ class RedactionDevSetTest {
      * PINs, serial numbers of devices handed in, European phone formats - a quarter look-alikes (models, SKUs, sizes,
      * promotions). First look on the session's starting code: dev 0.843 / 0.974, held-out 0.821 / 0.968. After the
      * round's rules: dev 0.966 / 1.000, held-out 0.858 / 0.968. Order and tracking numbers stay removed (this author
-     * removes them too).
+     * removes them too). The thirteenth session's 村 and 组 in Chinese addresses removed one more of its held-out
+     * items and lost one kept span beside it (held-out 0.896 / 0.959): a village address is taken whole.
      */
     @Test
     void twentiethAuthorsRetailDetailsAreRedacted() throws Exception {
         meetsTheTargets("/insights/pii-author20-dev.tsv", 200, true, 0.965, 1.0);
-        meetsTheTargets("/insights/pii-author20-heldout.tsv", 100, false, 0.877, 0.967);
+        meetsTheTargets("/insights/pii-author20-heldout.tsv", 100, false, 0.896, 0.959);
     }
 
     /**
@@ -629,6 +630,63 @@ class RedactionDevSetTest {
     void fortySecondAuthorsBusyTurnsAreRedacted() throws Exception {
         meetsTheTargets("/insights/pii-author42-rules.tsv", 120, true, 0.982, 0.997);
         meetsTheTargets("/insights/pii-author42-heldout.tsv", 80, false, 1.0, 0.997);
+    }
+
+    /**
+     * The forty-third author's cases (2026-12-07, thirteenth session; device/corpus/pii-author43-NOTES.md): strict
+     * recognizer output only, in lower case without punctuation and with numbers as words, personal items among kept
+     * numbers. First look on the session's starting code: dev 0.9511 / 0.9817, held-out 0.9322 / 0.9716. Rules on the
+     * dev misses of authors 43 to 45 (Chinese addresses in villages, a count after an address, a recognizer's
+     * 何 家豪 先生, display names on 抖音, 小红书 and 微博, a spelled handle, a town said after a street): dev 0.9783 /
+     * 0.9954; held-out, aggregates only: 0.9322 / 0.9716 (unchanged).
+     */
+    @Test
+    void fortyThirdAuthorsRecognizerOutputIsRedacted() throws Exception {
+        meetsTheTargets("/insights/pii-author43-rules.tsv", 150, true, 0.978, 0.995);
+        meetsTheTargets("/insights/pii-author43-heldout.tsv", 100, false, 0.932, 0.971);
+    }
+
+    /**
+     * The forty-fourth author's cases (2026-12-07, thirteenth session; device/corpus/pii-author44-NOTES.md): text from
+     * other channels (SMS, chat, web forms, e-mail bodies, call-centre notes), with masked cards and phones, profile
+     * addresses and order numbers. First look: dev 0.8895 / 0.9367, held-out 0.8142 / 0.9507. After the session's rules
+     * (a number or mailbox masked in the middle, a quantity or clock time beside a code, a full stop or colon after a
+     * written code, profile addresses, a post office box, an Australian postcode and the town before a postcode, a
+     * dotted name, a sign-off after a dash, card and account holders): dev 0.9419 / 0.9519; held-out, aggregates only:
+     * 0.8319 / 0.9552. It keeps order, invoice, return and tax numbers, which earlier authors remove; the redactor
+     * removes them (most of its keeps missed).
+     */
+    @Test
+    void fortyFourthAuthorsOtherChannelsAreRedacted() throws Exception {
+        meetsTheTargets("/insights/pii-author44-rules.tsv", 150, true, 0.941, 0.951);
+        meetsTheTargets("/insights/pii-author44-heldout.tsv", 100, false, 0.831, 0.955);
+    }
+
+    /**
+     * The forty-fifth author's cases (2026-12-07, thirteenth session; device/corpus/pii-author45-NOTES.md): how Chinese
+     * speakers say numbers (幺, 两, 洞, 三个六, groups, 尾号 and 后四位, corrections), plates, ids ending in 叉, names
+     * with titles and addresses among many kept numbers. First look: dev 0.9489 / 0.9919, held-out 0.9304 / 0.9935.
+     * After the session's rules: dev 0.9773 / 1.0000; held-out, aggregates only: 0.9304 / 0.9935 (unchanged).
+     */
+    @Test
+    void fortyFifthAuthorsChineseNumbersAreRedacted() throws Exception {
+        meetsTheTargets("/insights/pii-author45-rules.tsv", 150, true, 0.977, 1.0);
+        meetsTheTargets("/insights/pii-author45-heldout.tsv", 100, false, 0.930, 0.993);
+    }
+
+    /**
+     * The forty-sixth author's cases (2026-12-07, thirteenth session; device/corpus/pii-author46-NOTES.md): addresses,
+     * people's names and social handles in both languages, beside car models, brands, the shop's own address and staff
+     * names that must stay. Read first on the rules written for authors 43 to 45: dev 0.7763 -> 0.8174, held-out
+     * 0.7246 -> 0.7536 (kept 0.9318 both). Rules on its dev misses (a person after a form's field, a nickname, a flat by
+     * its block, more street words, a Canadian postcode and a post office box said aloud, 宋 PLUS as a car): dev 0.8721 /
+     * 0.9427; held-out, aggregates only: 0.7971 / 0.9394. It keeps staff names ("ask for Aoife", 张 经理), which the
+     * redactor removes with every other name.
+     */
+    @Test
+    void fortySixthAuthorsAddressesNamesAndHandlesAreRedacted() throws Exception {
+        meetsTheTargets("/insights/pii-author46-rules.tsv", 150, true, 0.872, 0.942);
+        meetsTheTargets("/insights/pii-author46-heldout.tsv", 100, false, 0.797, 0.939);
     }
 
     /**

@@ -138,6 +138,24 @@ class RedactorHostileInputTest {
                 "zhang at 网易 一 二 六 点 com ",
                 "bella hat live dot co dot uk ",
                 "6222 0210 0113 5567 889，三个工作日 ",
+                // the thirteenth session's: other channels, places, names and handles
+                "138****6627 ha***@126.com ",
+                "1 x 2 x 3: ",
+                "linkedin.com/in/a-b-c ",
+                "PO Box 7, Leeds LS6 2QT, Mornington VIC 3931, ",
+                "台北市大安區忠孝東路四段216巷9弄",
+                "向阳 村 三 组 二十七 号 两 台 ",
+                "何 家豪 先生 ",
+                "买家：阿不都·吐尔逊——江语桐，",
+                "抖音 叫 小 胖 ",
+                "微博 搜 老 陈 看 ",
+                "handle on x is b i g ",
+                "elm street springfield ",
+                "推荐人：老客户邓一鸣（小名婷婷）昵称“周",
+                "十七 栋 二 单元 二十三 楼 四 ",
+                "l nine w two z four ",
+                "p o box four four ",
+                "宋 PLUS 唐 DM-i ",
             })
     void longRepeatedFragmentsRedactWithoutBacktracking(String fragment) {
         String line = fragment.repeat(20_000 / fragment.length());
