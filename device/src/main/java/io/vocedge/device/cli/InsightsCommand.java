@@ -87,6 +87,14 @@ final class InsightsCommand implements Runnable {
             return Corrections.apply(ex, all);
         }
 
+        /**
+         * The author group of each example, from its corpus file's name ({@link AuthorGroups}); analysts' corrections
+         * form a group of their own.
+         */
+        List<String> authorGroups(List<Example> examples) throws IOException {
+            return AuthorGroups.of(examples, LabelledCorpus.read(corpus).fileOfId());
+        }
+
         /** What was read, byte for byte: file names (not paths) and contents, corpus files in name order. */
         byte[] identity() throws IOException {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -119,6 +127,13 @@ final class InsightsCommand implements Runnable {
         @Option(names = "--folds", defaultValue = "5", description = "cross-validation folds for calibration")
         int folds;
 
+        @Option(
+                names = "--calibration-folds",
+                defaultValue = "author",
+                description = "author (default: each fold holds whole authors, from the file names, so thresholds"
+                        + " are fitted on authors the fold's model never saw) or random")
+        String calibrationFolds;
+
         @Override
         public Integer call() throws Exception {
             if (!label.matches("[0-9A-Za-z.]{1,40}")) {
@@ -130,8 +145,16 @@ final class InsightsCommand implements Runnable {
             Lexicon lex = lexicon();
             InsightEngine rules = new InsightEngine(new Redactor(), lex);
             List<Example> examples = examples();
-            String sha = ModelTraining.digest(identity(), lex.version());
-            ModelTraining.Trained t = ModelTraining.train(examples, rules::prepare, sha, lex.version(), label, folds);
+            List<String> groups = switch (calibrationFolds) {
+                case "author" -> authorGroups(examples);
+                case "random" -> null;
+                default ->
+                    throw new IllegalArgumentException(
+                            "--calibration-folds " + calibrationFolds + ": use author or random");
+            };
+            String sha = ModelTraining.digest(identity(), lex.version(), groups != null);
+            ModelTraining.Trained t =
+                    ModelTraining.train(examples, rules::prepare, sha, lex.version(), label, folds, groups);
             writeAtomically(out, t.bytes());
             InsightModel.ModelInfo info = t.model().info();
             System.out.printf(
@@ -178,13 +201,7 @@ final class InsightsCommand implements Runnable {
             Metrics m;
             String title;
             if (groupBy.equals("author")) {
-                java.util.Map<String, String> fileOf =
-                        LabelledCorpus.read(corpus).fileOfId();
-                List<String> groups = new ArrayList<>(examples.size());
-                for (Example e : examples) {
-                    String f = fileOf.get(e.id());
-                    groups.add(f == null ? AuthorGroups.CORRECTIONS : AuthorGroups.of(f));
-                }
+                List<String> groups = authorGroups(examples);
                 m = ModelTraining.crossValidateGrouped(examples, rules::prepare, groups, errors != null);
                 title = "leave-one-author-out cross-validation (" + m.byGroup.size()
                         + " authors, out-of-group, nested calibration)";

@@ -1,5 +1,8 @@
 package io.vocedge.device.insights.model;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +22,19 @@ public final class AuthorGroups {
     public static final String CORRECTIONS = "corrections";
 
     private AuthorGroups() {}
+
+    /**
+     * The group of each example, from the corpus file it came from ({@code fileOfId}, see
+     * {@link LabelledCorpus#fileOfId}); an example from no file (an analyst's correction) is in {@link #CORRECTIONS}.
+     */
+    public static List<String> of(List<Example> examples, Map<String, String> fileOfId) {
+        List<String> groups = new ArrayList<>(examples.size());
+        for (Example e : examples) {
+            String f = fileOfId.get(e.id());
+            groups.add(f == null ? CORRECTIONS : of(f));
+        }
+        return groups;
+    }
 
     /** The group of a corpus file name ({@code en-author3-mixed.tsv} -> {@code en-author3}). */
     public static String of(String fileName) {

@@ -29,8 +29,14 @@ public final class ModelTraining {
 
     /** The identity of a training run: the corpus/corrections digest plus everything else that shapes the model. */
     public static String digest(byte[] corpusAndCorrections, String lexiconVersion) {
+        return digest(corpusAndCorrections, lexiconVersion, false);
+    }
+
+    /** As above, for a model calibrated on folds of whole authors when {@code authorFolds} ({@link #train}). */
+    public static String digest(byte[] corpusAndCorrections, String lexiconVersion, boolean authorFolds) {
         String extra = "|features=" + Featurizer.VERSION + "|lexicon=" + lexiconVersion + "|"
-                + Trainer.Params.DEFAULT.describe() + "|format=" + ModelCodec.FORMAT;
+                + Trainer.Params.DEFAULT.describe() + "|format=" + ModelCodec.FORMAT
+                + (authorFolds ? "|calibration=author folds" : "");
         byte[] e = extra.getBytes(StandardCharsets.UTF_8);
         byte[] all = new byte[corpusAndCorrections.length + e.length];
         System.arraycopy(corpusAndCorrections, 0, all, 0, corpusAndCorrections.length);
@@ -45,10 +51,26 @@ public final class ModelTraining {
             String lexiconVersion,
             String versionLabel,
             int folds) {
+        return train(examples, prep, sha256, lexiconVersion, versionLabel, folds, null);
+    }
+
+    /**
+     * As above; with {@code groups} (the author of each example, see {@link AuthorGroups}) the calibration folds hold
+     * whole authors ({@link #groupFolds}), so the calibration and thresholds are fitted on scores of authors the fold's
+     * model never saw, as the device's speakers will be. Without it the folds are random.
+     */
+    public static Trained train(
+            List<Example> examples,
+            TextPreparer prep,
+            String sha256,
+            String lexiconVersion,
+            String versionLabel,
+            int folds,
+            List<String> groups) {
         Labels labels = new Labels(Taxonomy.TOPICS, Taxonomy.FLAGS);
         List<Prepared> data = prepare(examples, prep, labels);
         Trainer.Params params = Trainer.Params.DEFAULT;
-        int[] fold = folds(data.size(), folds, params.seed());
+        int[] fold = groups == null ? folds(data.size(), folds, params.seed()) : groupFolds(groups, folds);
         double[][] oof = outOfFold(data, fold, folds, labels, params);
         Calibrated cal = calibrate(oof, data, labels, null, -1);
         Metrics cv = score(oof, data, labels, fold, folds, false);
@@ -59,11 +81,12 @@ public final class ModelTraining {
         Trainer.Weights w = Trainer.train(keys, rows, labels.heads(), params);
         String summary = String.format(
                 java.util.Locale.ROOT,
-                "%d utterances; %s; %d-fold CV: topic micro-F1 %.3f, sentiment "
+                "%d utterances; %s; %d-fold CV%s: topic micro-F1 %.3f, sentiment "
                         + "accuracy %.3f, negative recall %.3f",
                 data.size(),
                 params.describe(),
                 folds,
+                groups == null ? "" : " (folds of whole authors)",
                 cv.topicMicroF1(),
                 cv.sentimentAccuracy(),
                 cv.sentimentRecall("negative"));
@@ -160,6 +183,38 @@ public final class ModelTraining {
             out.add(new Prepared(e, v, Labels.SENTIMENTS.indexOf(e.sentiment()), binary));
         }
         return out;
+    }
+
+    /**
+     * Folds of whole groups, balanced by size: groups in descending size (then name), each into the fold that holds
+     * the fewest examples so far (the lowest such fold on a tie). Deterministic: the same groups give the same folds.
+     */
+    static int[] groupFolds(List<String> groups, int k) {
+        java.util.Map<String, Integer> size = new java.util.TreeMap<>();
+        groups.forEach(g -> size.merge(g, 1, Integer::sum));
+        if (size.size() < k) {
+            throw new IllegalArgumentException(
+                    k + " calibration folds need at least " + k + " author groups, found " + size.size());
+        }
+        List<String> order = new ArrayList<>(size.keySet());
+        order.sort(java.util.Comparator.comparing((String g) -> -size.get(g)).thenComparing(g -> g));
+        long[] filled = new long[k];
+        java.util.Map<String, Integer> foldOf = new java.util.HashMap<>();
+        for (String g : order) {
+            int best = 0;
+            for (int f = 1; f < k; f++) {
+                if (filled[f] < filled[best]) {
+                    best = f;
+                }
+            }
+            foldOf.put(g, best);
+            filled[best] += size.get(g);
+        }
+        int[] fold = new int[groups.size()];
+        for (int i = 0; i < fold.length; i++) {
+            fold[i] = foldOf.get(groups.get(i));
+        }
+        return fold;
     }
 
     private static int[] folds(int n, int k, long seed) {

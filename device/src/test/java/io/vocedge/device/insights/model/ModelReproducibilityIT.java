@@ -27,9 +27,11 @@ class ModelReproducibilityIT {
             id.write(("corpus:" + f.getFileName() + "\0").getBytes(StandardCharsets.UTF_8));
             id.write(Files.readAllBytes(f));
         }
-        String sha = ModelTraining.digest(id.toByteArray(), lex.version());
+        String sha = ModelTraining.digest(id.toByteArray(), lex.version(), true);
         InsightEngine rules = new InsightEngine(new Redactor(), lex);
-        byte[] trained = ModelTraining.train(corpus.examples(), rules::prepare, sha, lex.version(), "1", 5)
+        // calibrated on folds of whole authors, the command's default (--calibration-folds author)
+        var groups = AuthorGroups.of(corpus.examples(), corpus.fileOfId());
+        byte[] trained = ModelTraining.train(corpus.examples(), rules::prepare, sha, lex.version(), "1", 5, groups)
                 .bytes();
         byte[] shipped;
         try (InputStream in = InsightEngine.class.getResourceAsStream("model-default.vocim")) {

@@ -51,6 +51,59 @@ class ModelTrainingTest {
     }
 
     @Test
+    void calibrationFoldsHoldWholeAuthorsBalancedBySizeTheSameEveryTime() {
+        // sizes: a 5, b 4, c 3, d 2, e 1 (in a shuffled order)
+        List<String> groups = List.of("c", "a", "e", "b", "a", "d", "a", "c", "b", "a", "b", "d", "c", "a", "b");
+        int[] fold = ModelTraining.groupFolds(groups, 2);
+        assertThat(ModelTraining.groupFolds(groups, 2)).isEqualTo(fold);
+        java.util.Map<String, Integer> foldOf = new java.util.HashMap<>();
+        int[] size = new int[2];
+        for (int i = 0; i < fold.length; i++) {
+            Integer before = foldOf.putIfAbsent(groups.get(i), fold[i]);
+            assertThat(before == null ? fold[i] : before)
+                    .as("group %s in one fold", groups.get(i))
+                    .isEqualTo(fold[i]);
+            size[fold[i]]++;
+        }
+        // greedy by size: a(5)->0, b(4)->1, c(3)->1, d(2)->0, e(1)->0: 8 and 7
+        assertThat(foldOf)
+                .containsEntry("a", 0)
+                .containsEntry("b", 1)
+                .containsEntry("c", 1)
+                .containsEntry("d", 0);
+        assertThat(size).containsExactly(8, 7);
+        assertThatThrownBy(() -> ModelTraining.groupFolds(List.of("a", "a", "b"), 3))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("3 calibration folds need at least 3 author groups, found 2");
+    }
+
+    @Test
+    void authorFoldsChangeOnlyTheCalibrationAndAreNamedInTheDigestAndTheSummary() throws Exception {
+        List<Example> ex = slice(300);
+        List<String> groups = new java.util.ArrayList<>();
+        for (int i = 0; i < ex.size(); i++) {
+            groups.add("author" + (i / 40));
+        }
+        String sha = ModelTraining.digest("slice".getBytes(StandardCharsets.UTF_8), "L1", true);
+        assertThat(sha).isNotEqualTo(ModelTraining.digest("slice".getBytes(StandardCharsets.UTF_8), "L1"));
+        byte[] a = ModelTraining.train(ex, rules::prepare, sha, "L1", "t", 3, groups)
+                .bytes();
+        assertThat(ModelTraining.train(ex, rules::prepare, sha, "L1", "t", 3, groups)
+                        .bytes())
+                .isEqualTo(a);
+        InsightModel byAuthor = ModelCodec.read(a, "test");
+        InsightModel random = ModelCodec.read(
+                ModelTraining.train(ex, rules::prepare, sha, "L1", "t", 3).bytes(), "test");
+        assertThat(byAuthor.info().trainingSummary()).contains("3-fold CV (folds of whole authors)");
+        assertThat(random.info().trainingSummary()).doesNotContain("whole authors");
+        // the final weights are trained on every line either way; only calibration and thresholds differ
+        var features = rules.prepare("the deposit was never refunded and nobody calls back", "en");
+        FeatureVector v = Featurizer.features(NormalizedText.of(features.redacted(), "en"), null, features.signals());
+        assertThat(byAuthor.logits(v)).isEqualTo(random.logits(v));
+        assertThat(byAuthor.version()).isNotEqualTo(random.version());
+    }
+
+    @Test
     void correctionsReplaceLabelsOfTheSameTextOrAddNewLinesAndTheLatestWins() throws Exception {
         Example line = slice(1).get(0);
         Path f = dir.resolve("corrections.jsonl");
