@@ -138,8 +138,8 @@ public final class Redactor {
      * "flat 5, 88 Kingsley Gardens". The name words are never units or little words, so "5 minutes down the road" and
      * "all wheel drive" stay.
      */
-    private static final Pattern ADDRESS_EN =
-            Pattern.compile("(?i)\\b(?:(?:flat|apt|apartment|unit|suite)\\s+(?:\\w{1,4}|" + EN_NUM + "),?\\s+)?"
+    private static final Pattern ADDRESS_EN = Pattern.compile(
+            "(?i)\\b(?:(?:flat|apt|apartment|unit|suite)\\s+(?:\\w{1,4}|" + EN_NUM + "),?\\s+)?"
                     + "(?:\\d{1,4}/\\d{1,5}|\\d{1,5}[a-z]?|" + EN_NUM + "(?:[\\s-]+(?:and\\s+)?" + EN_NUM
                     + "){0,4}(?:\\s+[a-h]\\b)?)\\s+"
                     + "(?:(?!(?:" + EN_NUM.substring(3, EN_NUM.length() - 1)
@@ -148,8 +148,7 @@ public final class Redactor {
                     + "|ways|feet|foot|yards?|metres?|meters?|steps?|kilometres?|kilometers?|test|mpg|mph|kph|hp|kw|kwh"
                     + "|litres?|liters?|seconds?|secs?|days?|weeks?|months?|years?|speed)\\b)[a-z]+(?:'[a-z]+)?\\s+){1,3}"
                     + "(?:street|st|avenue|ave|road|rd|lane|ln|boulevard|blvd|drive|dr|court|ct|gardens|crescent|terrace|parkway"
-                    + "|pkwy|highway|hwy|place|close|way|circle|cir|trail|grove|parade|lawn|mews|rise|row|square|walk"
-                    + "|heights)\\b(?:,?\\s*(?:apartment|apt|unit|suite|flat|#)\\s*\\w{1,4}(?:\\s+[a-z]\\b)?)?");
+                    + "|pkwy|highway|hwy|place|close|way|circle|cir|trail|grove|parade|lawn|mews|heights)\\b(?:,?\\s*(?:apartment|apt|unit|suite|flat|#)\\s*\\w{1,4}(?:\\s+[a-z]\\b)?)?");
 
     private static final String DIGIT_WORD = "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)";
 
@@ -2481,10 +2480,6 @@ public final class Redactor {
                 "parade",
                 "lawn",
                 "mews",
-                "rise",
-                "row",
-                "square",
-                "walk",
                 "heights")) {
             m.put(w, STREET);
         }
