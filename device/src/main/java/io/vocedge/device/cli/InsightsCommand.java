@@ -129,9 +129,10 @@ final class InsightsCommand implements Runnable {
 
         @Option(
                 names = "--calibration-folds",
-                defaultValue = "author",
-                description = "author (default: each fold holds whole authors, from the file names, so thresholds"
-                        + " are fitted on authors the fold's model never saw) or random")
+                defaultValue = "auto",
+                description = "author: each fold holds whole authors (from the file names), so thresholds are fitted"
+                        + " on authors the fold's model never saw; random; auto (default): author when the corpus has"
+                        + " at least --folds authors, else random (a small corpus of one or two writers)")
         String calibrationFolds;
 
         @Override
@@ -148,9 +149,13 @@ final class InsightsCommand implements Runnable {
             List<String> groups = switch (calibrationFolds) {
                 case "author" -> authorGroups(examples);
                 case "random" -> null;
+                case "auto" -> {
+                    List<String> byAuthor = authorGroups(examples);
+                    yield new java.util.HashSet<>(byAuthor).size() >= folds ? byAuthor : null;
+                }
                 default ->
                     throw new IllegalArgumentException(
-                            "--calibration-folds " + calibrationFolds + ": use author or random");
+                            "--calibration-folds " + calibrationFolds + ": use auto, author or random");
             };
             String sha = ModelTraining.digest(identity(), lex.version(), groups != null);
             ModelTraining.Trained t =
