@@ -528,6 +528,11 @@ public final class Redactor {
         if ((address & STREET) != 0) {
             int before = spans.size();
             regex(ADDRESS_EN, input, "address", spans, 0);
+            // "2021 Focus ST": a model year, a model and its trim in capitals, no house on a street
+            spans.subList(before, spans.size())
+                    .removeIf(s -> MODEL_YEAR_TRIM
+                            .matcher(input.substring(s.start(), s.end()))
+                            .matches());
             withTown(input, spans, before);
             withPostcode(input, spans, before);
         }
@@ -2795,6 +2800,9 @@ public final class Redactor {
                         .region(s.end(), input.length())
                         .lookingAt();
     }
+
+    /** What the street rule takes for "2021 Focus ST": a model year, a capitalised model, ST in capitals. */
+    private static final Pattern MODEL_YEAR_TRIM = Pattern.compile("(?:19|20)\\d{2}\\s+(?:[A-Z][\\w-]*\\s+){1,3}ST");
 
     /** A shop's own address named as such: 门店地址：上海市徐汇区漕宝路88号 is printed on every receipt. */
     private static final Pattern SHOP_ADDRESS = Pattern.compile("门店|本店|店址|我们店|咱们店|分店|总店|展厅|4S店");

@@ -87,17 +87,18 @@ final class SpokenNumbers {
             Map.entry("八", 8),
             Map.entry("九", 9));
     /**
-     * Digits as read over a radio or a bad phone line (拐 for 七, 勾 for 九), or as a recognizer mishears 一 (衣, 依):
+     * Digits as read over a radio or a bad phone line (拐 for 七, 勾 for 九), or as a recognizer mishears 一 or 幺 (衣, 依,
+     * 妖):
      * everyday words otherwise ("左 拐", "打 勾", "衣 服"),
      * so read as digits only right next to another Chinese digit ({@link #hanDigitNext}).
      */
-    private static final Map<String, Integer> RADIO_DIGITS = Map.of("拐", 7, "勾", 9, "衣", 1, "依", 1);
+    private static final Map<String, Integer> RADIO_DIGITS = Map.of("拐", 7, "勾", 9, "衣", 1, "依", 1, "妖", 1);
 
     /**
-     * Digits a recognizer writes as everyday words (要 for 幺, 酒 and 久 for 九: "一 五 二 要 四 七 酒 三 零 八 六"): read
+     * Digits a recognizer writes as everyday words (要 for 幺, 酒 and 久 for 九, 吧 for 八: "一 五 二 要 四 七 酒 三 零 八 六"): read
      * as digits only between two Chinese digits, since "我 要 三 台" and "久 等 了" are everyday speech.
      */
-    private static final Map<String, Integer> MISHEARD_DIGITS = Map.of("要", 1, "酒", 9, "久", 9);
+    private static final Map<String, Integer> MISHEARD_DIGITS = Map.of("要", 1, "酒", 9, "久", 9, "吧", 8);
 
     private static boolean hanDigitsAround(List<Token> tokens, int i) {
         return i > 0 && hanDigit(tokens.get(i - 1)) && i + 1 < tokens.size() && hanDigit(tokens.get(i + 1));

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * names on 抖音, 小红书 and 微博 said by a recognizer, a handle spelled letter by letter; then (the forty-sixth author's
  * dev misses) a person after a form's field (用车人, 推荐人, 全名), a nickname after 昵称 or 小名, a flat given by its block
  * without a road, more street words and a "9/27" house number, a Canadian postcode and a post office box said aloud,
- * and 宋 PLUS or 唐 DM-i, which are cars. The cases below the first comment guard what must stay.
+ * and 宋 PLUS or 唐 DM-i, which are cars; then (the forty-seventh author's) 妖 and 吧 heard for 幺 and 八 between
+ * digits, and "2021 Focus ST", which is a car. The cases below the first comment guard what must stay.
  */
 class ChannelsAndPlacesTest {
     private final Redactor redactor = new Redactor();
@@ -65,7 +66,12 @@ class ChannelsAndPlacesTest {
                 "our place is two six mono ontario l nine w two z four we'd want the truck|our place is two six mono ontario <address> we'd want the truck",
                 "mail it to p o box four four seven one not the street address|mail it to <address> not the street address",
                 "家 住 万科 城 三 期 十二 栋 一 单元 八 零 八 十二 号 晚上 送 过 来 就 行|家 住 万科 城 三 期 <address> 十二 号 晚上 送 过 来 就 行",
+                "打 这个 妖 八 九 零 七 六 四 妖 三 二 五 我 明天 九 点 半 过来|打 这个 <phone> 我 明天 九 点 半 过来",
+                "刷 这 张 六 二 五 久 三 七 吧 七 六 七 三 七 三 五 六 幺 分 六 期|刷 这 张 <card> 幺 分 六 期",
                 // what stays, or is taken no further
+                "Customer vehicle reg: WP21 KZN, 2021 Focus ST, 34,812 miles.|Customer vehicle reg: <plate>, 2021 Focus ST, 34,812 miles.",
+                "好 吧 五 点 见|好 吧 五 点 见",
+                "三 吧 四 个 人|三 吧 四 个 人",
                 "text 604.555.0177 if the tires come in|text <phone> if the tires come in",
                 "Plate LV21... K P D. Yes.|Plate <plate>. Yes.",
                 "我想看阿斯顿·马丁|我想看阿斯顿·马丁",

@@ -690,6 +690,20 @@ class RedactionDevSetTest {
     }
 
     /**
+     * The forty-seventh author's cases (2026-12-07, thirteenth session; device/corpus/pii-author47-NOTES.md): phones,
+     * cards and plates said the hardest ways (grouped number words, digits and words mixed, split across turns, codes
+     * said apart, one digit changed, letters spelled by name, digits misheard as words), read after every other rule of
+     * the session: dev 0.9617 / 0.9770, held-out 0.9756 / 0.9397 (0.9756 / 0.9310 on the session's starting code).
+     * Rules on its dev misses (妖 and 吧 heard for 幺 and 八 between digits, "2021 Focus ST" is no street): dev 0.9727 /
+     * 0.9828; held-out, aggregates only: 0.9756 / 0.9397.
+     */
+    @Test
+    void fortySeventhAuthorsHardSpokenNumbersAreRedacted() throws Exception {
+        meetsTheTargets("/insights/pii-author47-rules.tsv", 150, true, 0.972, 0.982);
+        meetsTheTargets("/insights/pii-author47-heldout.tsv", 100, false, 0.975, 0.939);
+    }
+
+    /**
      * The thirty-first author's cases (2026-12-06, eighth session; device/corpus/pii-author31-NOTES.md): numbers read
      * back by staff at a busy counter, in chunks, confirmed and corrected. First look on the session's starting code:
      * dev 0.9636 / 0.9750; rules on its dev misses (a Hong Kong ID's check digit said after it, a chunk of a removed
