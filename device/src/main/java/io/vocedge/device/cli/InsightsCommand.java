@@ -74,12 +74,22 @@ final class InsightsCommand implements Runnable {
                 description = "lexicon YAML whose rules feed the model (default: the built-in one)")
         Path lexicon;
 
+        /** The corpus as read once: its examples, files and authors are all asked for (train reads the files too). */
+        private LabelledCorpus read;
+
         Lexicon lexicon() throws IOException {
             return lexicon == null ? Lexicon.loadDefault() : Lexicon.load(lexicon);
         }
 
+        private LabelledCorpus corpus() throws IOException {
+            if (read == null) {
+                read = LabelledCorpus.read(corpus);
+            }
+            return read;
+        }
+
         List<Example> examples() throws IOException {
-            List<Example> ex = LabelledCorpus.read(corpus).examples();
+            List<Example> ex = corpus().examples();
             List<Corrections.Correction> all = new ArrayList<>();
             for (Path c : corrections) {
                 all.addAll(Corrections.read(c));
@@ -92,13 +102,13 @@ final class InsightsCommand implements Runnable {
          * form a group of their own.
          */
         List<String> authorGroups(List<Example> examples) throws IOException {
-            return AuthorGroups.of(examples, LabelledCorpus.read(corpus).fileOfId());
+            return AuthorGroups.of(examples, corpus().fileOfId());
         }
 
         /** What was read, byte for byte: file names (not paths) and contents, corpus files in name order. */
         byte[] identity() throws IOException {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            for (Path f : LabelledCorpus.read(corpus).files()) {
+            for (Path f : corpus().files()) {
                 out.write(("corpus:" + f.getFileName() + "\0").getBytes(StandardCharsets.UTF_8));
                 out.write(Files.readAllBytes(f));
             }

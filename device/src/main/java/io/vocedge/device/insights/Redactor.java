@@ -553,10 +553,7 @@ public final class Redactor {
         if ((address & ROAD) != 0) {
             Matcher m = ADDRESS_ZH.matcher(input);
             while (m.find()) {
-                int end = m.end();
-                while (end > m.start() && Character.isWhitespace(input.charAt(end - 1))) {
-                    end--;
-                }
+                int end = endBeforeSpace(input, m.start(), m.end());
                 int from = placeBefore(input, m.start());
                 if (!SHOP_ADDRESS
                         .matcher(input.substring(Math.max(0, from - 8), from))
@@ -2848,11 +2845,15 @@ public final class Redactor {
             if (group > 0 && m.group(group).chars().noneMatch(Character::isDigit)) {
                 continue;
             }
-            int end = m.end(group);
-            while (end > m.start(group) && Character.isWhitespace(text.charAt(end - 1))) {
-                end--; // a pattern's optional tail may have taken the space after it: keep it between words
-            }
-            spans.add(new Span(m.start(group), end, kind));
+            spans.add(new Span(m.start(group), endBeforeSpace(text, m.start(group), m.end(group)), kind));
         }
+    }
+
+    /** A match's end without the spaces its optional tail may have taken: they stay between the words. */
+    private static int endBeforeSpace(String text, int start, int end) {
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return end;
     }
 }
