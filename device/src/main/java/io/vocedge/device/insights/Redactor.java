@@ -119,6 +119,65 @@ public final class Redactor {
                     + "[A-Z]{2,4} (?=[A-Z]*\\d)[A-Z0-9]{2,5}|[A-Z]{1,3}\\d[A-Z0-9]{0,3} [A-Z]{2,4})"
                     + "|(?-i:\\d{4} ?(?!BMW)[B-DF-HJ-NP-TV-Z]{3}))\\b"); // Spanish: 2947 LBR
 
+    /** "book online at www.harbourviewhonda.com.au": a web address after "at", a page and no one's mailbox. */
+    private static final Pattern WEB_ADDRESS_AT = Pattern.compile("(?i)(?:\\bat|艾特)\\s*(?:www\\b|w w w\\b|www\\.)");
+
+    /**
+     * A Hong Kong plate after the Cantonese classifier for a car ("有架AB 6031喺門口", "嗰 架 TJ 2487", "我 架 車 KT 8263"):
+     * two letters (never I, O or Q) and one to four digits, unless the letters start a model's name ("嗰 架 ES 300").
+     */
+    private static final Pattern HK_PLATE_AFTER_CLASSIFIER = Pattern.compile(
+            "(?:[有嗰呢我你佢] ?架|架 ?[車车]) ?(?:[車车] ?)?((?!(?:ES|GS|LS|LX|NX|RX|UX|LC|LM|CX|MX|GT|RS|XC|EX|FX|HR|CR|ZR"
+                    + "|TT|GL|ML|SL|CL|EQ|XE|XF|XJ|XK|SQ|DS|MG|BR|UR|EV)\\b)[A-HJ-NPR-Z]{2} ?\\d{1,4})(?![A-Za-z0-9])");
+
+    /**
+     * A vanity plate named after 车牌 叫 ("自 订 车牌 叫 lucky 八 八", "車牌 係 DR CHAN"): a word and its digits, or one or
+     * two words in capitals.
+     */
+    private static final Pattern VANITY_PLATE = Pattern.compile("[车車]牌 ?(?:号 ?|號 ?)?(?:叫|係|系) ?"
+            + "([A-Za-z]{2,10}(?: ?[0-9零一二三四五六七八九幺两]){1,4}(?![0-9零一二三四五六七八九幺两])"
+            + "|[A-Z]{1,5}(?: [A-Z]{1,6})?\\b)");
+
+    /** A mailbox's name spelled with hyphens, in a line about e-mail: "邮箱前缀是J-I-A-N-G-T-A-O，后面是@outlook.com". */
+    private static final Pattern HYPHEN_SPELLED =
+            Pattern.compile("(?<![A-Za-z-])(?:[A-Za-z]-){3,}[A-Za-z](?![A-Za-z-])");
+
+    /** A North American number written with dots: "call 206.555.0133 ten minutes before". */
+    private static final Pattern DOTTED_PHONE =
+            Pattern.compile("(?<![\\d.])(?:1\\.)?\\d{3}\\.\\d{3}\\.\\d{4}(?![\\d.]\\d)");
+
+    /** A tyre size written: width, aspect and rim ("205/55 R16", "225/45ZR17"). */
+    private static final Pattern TYRE_WRITTEN = Pattern.compile("(?i)\\d{3}/\\d{2}\\s?Z?R\\s?\\d{2}");
+
+    /** A personalised plate named as such, in capitals: "It's a vanity plate, LUVMYJP, on the Wrangler". */
+    private static final Pattern VANITY_PLATE_EN = Pattern.compile(
+            "(?i:vanity|personali[sz]ed|private|custom|cherished)\\s+(?i:plates?|reg|rego|number\\s+plate)"
+                    + "(?:\\s*[,:]\\s*|\\s+(?i:is|says|reads|of)\\s+)(?:(?i:it's|its)\\s+)?([A-Z0-9]{2,8})\\b");
+
+    /** A Singapore plate written ("SKR 2390K"): S and one or two letters, one to four digits, its check letter. */
+    private static final Pattern SG_PLATE =
+            Pattern.compile("\\b(S[A-HJ-NP-Z]{1,2}) ?(\\d{1,4}) ?([A-EGHJ-MPR-UX-Z])\\b");
+
+    /** The check letters of Singapore plates, by the weighted sum modulo 19. */
+    private static final String SG_CHECK_LETTERS = "AZYXUTSRPMLKJHGEDCB";
+
+    /**
+     * True when a Singapore plate's check letter matches: the prefix's last two letters (A = 1) and the number padded to
+     * four digits, weighted 9 4 5 4 3 2, modulo 19. A random three-part code passes one time in nineteen.
+     */
+    static boolean singaporeCheckLetter(String prefix, String number, char check) {
+        String letters = prefix.length() > 2 ? prefix.substring(prefix.length() - 2) : prefix;
+        int first = letters.length() == 2 ? letters.charAt(0) - 'A' + 1 : 0;
+        int second = letters.charAt(letters.length() - 1) - 'A' + 1;
+        String digits = "0000".substring(number.length()) + number;
+        int sum = first * 9 + second * 4;
+        int[] weights = {5, 4, 3, 2};
+        for (int i = 0; i < 4; i++) {
+            sum += (digits.charAt(i) - '0') * weights[i];
+        }
+        return SG_CHECK_LETTERS.charAt(sum % 19) == check;
+    }
+
     /**
      * Three-letter product lines written like a plate ("RTX 4090", "GTX 1080"): not a plate unless a cue
      * word ("plate", "reg", 车牌) stands before, which {@link #CUED_PLATE} and the spoken scanner still honour.
@@ -126,7 +185,7 @@ public final class Redactor {
     private static final Set<String> PRODUCT_SERIES = LookupSets.of(
             "RTX", "GTX", "ISO", "GMC", "RAM", "BMW", "KIA", "BYD", "GWM", "GAC", "NIO", "GLE", "GLC", "GLS", "GLA",
             "CLA", "CLS", "AMG", "EQS", "EQE", "MDX", "RDX", "TLX", "USB", "SSD", "HDD", "CPU", "GPU", "DDR", "LED",
-            "VAT", "APR", "SUV", "MPV", "DOT");
+            "VAT", "APR", "SUV", "MPV", "DOT", "SKU", "QTY", "UPC", "EAN");
 
     private static final String MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)";
     private static final String EN_NUM =
@@ -135,8 +194,8 @@ public final class Redactor {
                     + "|hundred)";
     /**
      * A street address: house number (written or said), one to three name words, a street word, maybe a flat or unit;
-     * "flat 5, 88 Kingsley Gardens". The name words are never units or little words, so "5 minutes down the road" and
-     * "all wheel drive" stay.
+     * "flat 5, 88 Kingsley Gardens". The name words are never units or little words, so "5 minutes down the road",
+     * "all wheel drive" and "x five x drive thirty d" (a BMW's xDrive said by a recognizer) stay.
      */
     private static final Pattern ADDRESS_EN = Pattern.compile(
             "(?i)\\b(?:(?:flat|apt|apartment|unit|suite)\\s+(?:\\w{1,4}|" + EN_NUM + "),?\\s+)?"
@@ -146,7 +205,7 @@ public final class Redactor {
                     + "|minutes?|mins?|miles?|km|blocks?|hours?|down|up|the|of|on|in|to|from|off|a|an|and|or|wheel|more"
                     + "|doors?|dollars?|bucks|percent|times|lanes?|cars?|seats?|is|was|it|its|my|your|our|at|by|for|with|way"
                     + "|ways|feet|foot|yards?|metres?|meters?|steps?|kilometres?|kilometers?|test|mpg|mph|kph|hp|kw|kwh"
-                    + "|litres?|liters?|seconds?|secs?|days?|weeks?|months?|years?|speed)\\b)[a-z]+(?:'[a-z]+)?\\s+){1,3}"
+                    + "|litres?|liters?|seconds?|secs?|days?|weeks?|months?|years?|speed|x|pm|am)\\b)[a-z]+(?:'[a-z]+)?\\s+){1,3}"
                     + "(?:street|st|avenue|ave|road|rd|lane|ln|boulevard|blvd|drive|dr|court|ct|gardens|crescent|terrace|parkway"
                     + "|pkwy|highway|hwy|place|close|way|circle|cir|trail|grove|parade|lawn|mews|heights)\\b(?:,?\\s*(?:apartment|apt|unit|suite|flat|#)\\s*\\w{1,4}(?:\\s+[a-z]\\b)?)?");
 
@@ -275,6 +334,10 @@ public final class Redactor {
     /** An IBAN written in groups: country, check digits, then four-character groups ("GB29 NWBK 6016 1331 9268 19"). */
     private static final Pattern IBAN =
             Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b");
+    /** A written expiry corrected after "no" or "sorry", in a line whose card expiry was found: "10/29 — no, 10/28". */
+    private static final Pattern EXPIRY_CORRECTED = Pattern.compile(
+            "(?i)(?:\\b(?:no|sorry|i mean|actually)\\b|不是|不对|不對)[,，]?\\s*(?:it's\\s+|是\\s*)?(\\d{1,2}\\s*/\\s*\\d{2})(?![\\d/])");
+
     /** A UK driving licence number: five surname characters, six birth digits, initials, a digit, two letters. */
     private static final Pattern UK_LICENCE = Pattern.compile("\\b[A-Z9]{5} ?\\d{6} ?[A-Z9]{2}\\d[A-Z]{2}\\b");
     /**
@@ -283,16 +346,18 @@ public final class Redactor {
      */
     private static final Pattern EXPIRY = Pattern.compile(
             "(?i)(?:\\b(?:expiry|expiration|exp|expires|expiring|validity|valid thru|valid till|valid until|good thru|good through"
-                    + "|valid through|runs out|run out)\\b\\.?(?:\\s+date)?(?:\\s+(?:is|of|on|in(?=\\s+" + MONTH
-                    + ")))?"
+                    + "|valid through|runs out|run out)\\b(?:'s)?\\.?(?:\\s+date)?(?:\\s+(?:is|of|on|in(?=\\s+" + MONTH
+                    + "))|\\s*[是为])?" // "expiry是09/26", "expiry's nine twenty nine"
+                    + "(?:\\s*\\?\\s*(?:(?:customer|caller|client)\\s*:\\s*)?)?" // "Expiry? Customer: Twelve, ..."
                     + "|\\bdate on (?:it|the card|the front)(?:\\s+(?:is|says|reads|shows))?" // "the date on it says"
-                    + "|(?:有效期|到期(?:\\s*时\\s*间)?)\\s*(?:[至到是为:：]\\s*)?)\\s*:?\\s*"
+                    + "|(?:有效期|到期(?:\\s*(?:时\\s*间|日))?)\\s*(?:[至到是为:：]\\s*)?)\\s*:?\\s*" // 到期日05/28
                     + "(month\\s+(?:is\\s+)?" + EN_NUM + "(?:\\s+" + EN_NUM
                     + ")?\\s+(?:and\\s+)?(?:the\\s+)?year\\s+(?:is\\s+)?"
-                    + EN_NUM + "(?:\\s+" + EN_NUM + ")?\\b" // "expiry month oh seven year twenty eight"
+                    + EN_NUM + "(?:\\s+(?:thousand\\s+(?:and\\s+)?)?" + EN_NUM
+                    + ")?\\b" // "... year two thousand thirty"
                     + "|\\d{1,2}([/.-])\\d{1,2}\\2(?:20)?\\d{2}\\b|\\d{1,2}\\s*/\\s*\\d{2,4}|\\d{2}[\\s-]\\d{2}\\b|(?:0[1-9]|1[0-2])\\d{2}\\b"
                     + "|(?:[零〇]\\s*[一幺二两三四五六七八九]|[一幺]\\s*[零〇一幺二两])(?:\\s*[零〇一幺二两三四五六七八九]){2}(?![零〇一幺二两三四五六七八九])"
-                    + "|" + MONTH + "[a-z]*\\s+(?:20\\d{2}|\\d{2}\\b|"
+                    + "|" + MONTH + "[a-z]*\\s+(?:20\\d{2}|'?\\d{2}\\b|" // "August '26"
                     + "(?:twenty\\s+)?" + EN_NUM + "(?:\\s+" + EN_NUM + ")?\\b)" // "february twenty eight"
                     + "|(?:(?:二\\s*[零〇]\\s*|20)?(?:[零〇一二三四五六七八九]\\s*){2}|(?:20)?\\d{2})\\s*年\\s*" // 二 七 年 十二 月
                     + "(?:十\\s*[一二]?|零?\\s*[一二三四五六七八九]|\\d{1,2})\\s*月"
@@ -302,8 +367,8 @@ public final class Redactor {
                     // a year alone after "runs out" is kept, as "expires in twenty seven" is; a month said with its
                     // zero is not a year ("it runs out oh nine twenty seven")
                     + "|(?:(?<!runs out |run out )|(?=(?:oh|zero)\\s))"
-                    + EN_NUM + "(?:[\\s-]+(?:slash\\s+|/\\s*)?" + EN_NUM
-                    + "\\b){1,3})"); // "oh four slash twenty seven"
+                    + EN_NUM + "(?:(?:,\\s*|[\\s-]+)(?:slash\\s+|/\\s*)?" + EN_NUM
+                    + "\\b){1,3})"); // "oh four slash twenty seven", "oh-nine, twenty-seven"
 
     /** Redacted text and the kinds removed. */
     public record Result(String text, List<String> kinds) {}
@@ -339,6 +404,9 @@ public final class Redactor {
             chineseStartThenRest(input, tokens, spans);
         }
         for (PiiTagger.Hit h : tagger.find(tokens, covered(input.length(), spans))) {
+            if (TYRE_WRITTEN.matcher(input).region(h.start(), input.length()).lookingAt()) {
+                continue; // "registration YR21 UPW, 205/55 R16 all round": a tyre's size after a plate
+            }
             // the tagger's numbers stand even where the rules see a shop's line before them ("call the dealership
             // four one six ..."): checking them with the rules kept one such line but let three customers' numbers
             // of two blind authors through
@@ -358,6 +426,10 @@ public final class Redactor {
         if (spans.isEmpty()) {
             return new Result(input, List.of());
         }
+        if (RedactionTokens.containsIgnoreCase(input, "x")) {
+            lastLetterAfter(tokens, spans); // after the tagger, whose numbers may be the ID
+        }
+        spelledWordSaid(tokens, spans); // after the tagger, which may have taken the spelling
         spans.sort(Comparator.comparingInt(Span::start)
                 .thenComparing(Comparator.comparingInt(Span::end).reversed()));
         Set<String> kinds = new LinkedHashSet<>();
@@ -477,6 +549,27 @@ public final class Redactor {
         }
         if (hasPlateCue(input)) {
             regex(CUED_PLATE, input, "plate", spans, 1);
+            Matcher vanity = VANITY_PLATE_EN.matcher(input);
+            while (vanity.find()) {
+                spans.add(new Span(vanity.start(1), vanity.end(1), "plate"));
+            }
+            if (input.indexOf('叫') >= 0 || input.indexOf('係') >= 0 || input.indexOf('系') >= 0) {
+                Matcher m = VANITY_PLATE.matcher(input);
+                while (m.find()) {
+                    spans.add(new Span(m.start(1), m.end(1), "plate"));
+                }
+            }
+        }
+        if (input.indexOf('架') >= 0 && hasAsciiDigit(input)) {
+            regex(HK_PLATE_AFTER_CLASSIFIER, input, "plate", spans, 1);
+        }
+        if (input.indexOf('S') >= 0 && hasAsciiDigit(input)) {
+            Matcher m = SG_PLATE.matcher(input);
+            while (m.find()) {
+                if (singaporeCheckLetter(m.group(1), m.group(2), m.group(3).charAt(0))) {
+                    spans.add(new Span(m.start(), m.end(), "plate"));
+                }
+            }
         }
         if (BirthDates.mayHoldCue(input)) {
             for (SpokenNumbers.Found f : BirthDates.find(tokens)) {
@@ -484,10 +577,21 @@ public final class Redactor {
             }
         }
         for (SpokenNumbers.Found f : SpokenEmails.find(tokens)) {
-            if (f.end() < input.length() && input.charAt(f.end()) == '/' || slashAfter(input, f.end())) {
+            if (f.end() < input.length() && input.charAt(f.end()) == '/'
+                    || slashAfter(input, f.end())
+                    || WEB_ADDRESS_AT.matcher(input).region(f.start(), f.end()).find()) {
                 continue; // "brochure at toyota.com.au/rav4", "our rivertown ford dot com slash service": a web page
             }
             spans.add(new Span(f.start(), f.end(), f.kind()));
+        }
+        if (input.indexOf('.') >= 0 && hasAsciiDigit(input)) {
+            regex(DOTTED_PHONE, input, "phone", spans, 0);
+        }
+        if (input.indexOf('-') >= 0
+                && (input.contains("邮箱")
+                        || input.contains("郵箱")
+                        || RedactionTokens.containsIgnoreCase(input, "mail"))) {
+            regex(HYPHEN_SPELLED, input, "email", spans, 0);
         }
         for (SpokenNumbers.Found f : SpokenNumbers.find(input, SpokenNumbers.splitJoined(tokens))) {
             spans.add(new Span(f.start(), f.end(), f.kind()));
@@ -504,15 +608,24 @@ public final class Redactor {
             boolean card = mentionsAny(input, CARD_TALK) || hasKind(spans, "card") || codeWithDate(input, spans);
             if (card || hasKind(spans, "id") && mentionsAny(input, ID_DOCUMENT_TALK)) {
                 Matcher m = EXPIRY.matcher(input); // said in words: no digit in the group, unlike the cued plates
+                int expiries = 0;
                 while (m.find()) {
                     spans.add(new Span(m.start(1), m.end(1), card ? "card" : "id"));
+                    expiries++;
+                }
+                if (expiries > 0 && card) {
+                    Matcher c = EXPIRY_CORRECTED.matcher(input); // "expiry 10/29 — no, 10/28"
+                    while (c.find()) {
+                        spans.add(new Span(c.start(1), c.end(1), "card"));
+                    }
                 }
             }
         }
         int address = cueWords(tokens);
         if ((address & HANDLE) != 0) {
             for (SpokenNumbers.Found f : SpokenHandles.find(tokens)) {
-                if (!shopHandle(input, f)) { // "follow us on instagram at riverside motors", 我们店的抖音叫...: public
+                if (!shopHandle(input, f) // "follow us on instagram at riverside motors", 我们店的抖音叫...: public
+                        && !input.regionMatches(true, f.start(), "www", 0, 3)) { // a web page, no one's handle
                     spans.add(new Span(f.start(), f.end(), f.kind()));
                 }
             }
@@ -1026,8 +1139,8 @@ public final class Redactor {
                     || c == '|'
                     || c == '。'
                     || c == '\n'
-                    || c == '.' && i + 1 < to && input.charAt(i + 1) == ' ') {
-                return true;
+                    || c == '.' && i + 1 < to && input.charAt(i + 1) == ' ' && !(i > 0 && input.charAt(i - 1) == '.')) {
+                return true; // an ellipsis ("07700... hang on, new phone... 900743") is a pause, not a full stop
             }
         }
         return false;
@@ -1363,8 +1476,8 @@ public final class Redactor {
     }
 
     /**
-     * A Hong Kong ID's check digit said after it ("... bracket three", "..., bracket 5", "括号 七"): removed with the
-     * number it belongs to.
+     * A Hong Kong ID's check digit said after it ("... bracket three", "..., bracket 5", "括号 七", ", check digit 3"):
+     * removed with the number it belongs to.
      */
     private static void checkDigitsAfter(List<RedactionTokens.Token> tokens, List<Span> spans) {
         int found = spans.size();
@@ -1385,8 +1498,104 @@ public final class Redactor {
             int digit =
                     cue.is("括") && i + 1 < tokens.size() && tokens.get(i + 1).is("号") ? i + 2 : i + 1;
             boolean bracket = cue.is("bracket") || cue.is("括号") || digit == i + 2;
+            int end = -1;
+            if (cue.is("open") && i + 1 < tokens.size() && tokens.get(i + 1).is("bracket")) {
+                // "c double six four oh two one open bracket two close bracket"
+                digit = i + 2;
+                bracket = true;
+                if (digit + 2 < tokens.size()
+                        && tokens.get(digit + 1).is("close")
+                        && tokens.get(digit + 2).is("bracket")) {
+                    end = digit + 2;
+                }
+            }
+            if (cue.is("check") && i + 1 < tokens.size() && tokens.get(i + 1).is("digit")) {
+                // "C847250, check digit 3", "..., check digit is a"
+                digit = i + 2 < tokens.size() && tokens.get(i + 2).is("is") ? i + 3 : i + 2;
+                bracket = true;
+            }
             if (bracket && digit < tokens.size() && checkDigit(tokens.get(digit))) {
-                spans.add(new Span(s.start(), tokens.get(digit).end(), "id")); // one number, one placeholder
+                spans.add(new Span(s.start(), tokens.get(end > 0 ? end : digit).end(), "id")); // one placeholder
+            }
+        }
+    }
+
+    /** Words between "the last one" and a Chinese ID's closing letter: 最后 一 个 是 大 写 的 x, the last one is a capital x. */
+    private static final Set<String> LAST_LETTER_WORDS = LookupSets.of(
+            "一",
+            "个",
+            "位",
+            "是",
+            "大",
+            "写",
+            "的",
+            "字",
+            "母",
+            "字母",
+            "就",
+            "大写",
+            "大写的",
+            "小写",
+            "小写的",
+            "one",
+            "is",
+            "a",
+            "capital",
+            "letter",
+            "the",
+            "digit",
+            "character",
+            "it's",
+            "big");
+
+    /**
+     * A Chinese ID's closing X said apart after its other 17 digits ("身份证 ... 最后 一 个 是 大 写 的 x", "... and the last
+     * one is a capital x"): removed with the number. Only the letter x, within eight words of "last" right after it.
+     */
+    private static void lastLetterAfter(List<RedactionTokens.Token> tokens, List<Span> spans) {
+        int found = spans.size();
+        for (int k = 0; k < found; k++) {
+            Span s = spans.get(k);
+            if (!NUMBER_KINDS.contains(s.kind()) && !s.kind().equals("number")) {
+                continue;
+            }
+            int digits = 0;
+            for (int t = tokenAt(tokens, s.start());
+                    t < tokens.size() && tokens.get(t).end() <= s.end();
+                    t++) {
+                String d = SpokenNumbers.digitsOf(tokens.get(t).lower());
+                digits += d == null ? 0 : d.length();
+            }
+            if (digits != 17) {
+                continue; // an ID's 18 characters less its letter
+            }
+            int i = tokenAt(tokens, s.end());
+            if (i < tokens.size()
+                    && (tokens.get(i).is(",")
+                            || tokens.get(i).is("，")
+                            || tokens.get(i).is("and"))) {
+                i++;
+            }
+            if (i < tokens.size() && tokens.get(i).is("the")) {
+                i++;
+            }
+            if (i + 1 >= tokens.size()) {
+                continue;
+            }
+            RedactionTokens.Token cue = tokens.get(i);
+            boolean twoCharacters = cue.is("最") && tokens.get(i + 1).is("后")
+                    || cue.is("末") && tokens.get(i + 1).is("尾");
+            if (!(twoCharacters || cue.is("最后") || cue.is("末尾") || cue.is("last"))) {
+                continue;
+            }
+            int j = twoCharacters ? i + 2 : i + 1;
+            while (j < tokens.size()
+                    && j - i <= 8
+                    && LAST_LETTER_WORDS.contains(tokens.get(j).lower())) {
+                j++;
+            }
+            if (j < tokens.size() && j - i <= 8 && tokens.get(j).lower().equals("x")) {
+                spans.add(new Span(tokens.get(i).start(), tokens.get(j).end(), s.kind()));
             }
         }
     }
@@ -1772,14 +1981,24 @@ public final class Redactor {
             if (!isEmail && !s.kind().equals("name") && !s.kind().equals("plate")) {
                 continue;
             }
+            StringBuilder spelled = new StringBuilder();
             for (RedactionTokens.Token t : tokens) {
-                if (t.start() >= s.start() && t.end() <= s.end() && repeatable(t)) {
+                if (t.start() < s.start() || t.end() > s.end()) {
+                    continue;
+                }
+                if (repeatable(t)) {
                     if (words == null) {
                         words = new java.util.HashMap<>();
                     }
                     words.putIfAbsent(t.lower(), s.kind());
                 }
+                if (t.type() == RedactionTokens.Type.WORD && t.lower().length() == 1) {
+                    spelled.append(t.lower());
+                } else if (t.type() != RedactionTokens.Type.PUNCT) {
+                    words = spelledWord(words, spelled, s.kind());
+                }
             }
+            words = spelledWord(words, spelled, s.kind());
         }
         if (numbered) {
             sayDigitsAgain(tokens, spans);
@@ -1795,6 +2014,147 @@ public final class Redactor {
                 spans.add(new Span(t.start(), t.end(), kind));
             }
         }
+        spelledAgain(input, tokens, spans, n, words);
+    }
+
+    /**
+     * A removed address's or name's word spelled out after it ("megan.okafor@gmail.com, and that's O-K-A-F-O-R",
+     * "chloe w at outlook dot com thats c h l o e w"): a run of single letters outside the spans whose letters are a
+     * word of a removed address, name or plate (three letters or more), or five or more letters in a row of one,
+     * goes as its kind.
+     */
+    private static void spelledAgain(
+            String input,
+            List<RedactionTokens.Token> tokens,
+            List<Span> spans,
+            int n,
+            java.util.Map<String, String> words) {
+        int i = 0;
+        while (i < tokens.size()) {
+            RedactionTokens.Token t = tokens.get(i);
+            if (!(t.type() == RedactionTokens.Type.WORD && t.lower().length() == 1) || inside(spans, n, t)) {
+                i++;
+                continue;
+            }
+            StringBuilder letters = new StringBuilder();
+            int j = i;
+            int last = i;
+            while (j < tokens.size()) {
+                RedactionTokens.Token u = tokens.get(j);
+                if (u.type() == RedactionTokens.Type.WORD && u.lower().length() == 1 && !inside(spans, n, u)) {
+                    letters.append(u.lower());
+                    last = j;
+                } else if (!(u.is("-") || u.is(",")) || letters.length() > 20) {
+                    break;
+                }
+                j++;
+            }
+            String joined = letters.toString();
+            String kind = joined.length() >= 3 ? words.get(joined) : null;
+            if (kind == null && joined.length() >= 5) {
+                kind = letterRunOf(input, spans, n, joined);
+            }
+            if (kind != null) {
+                spans.add(new Span(t.start(), tokens.get(last).end(), kind));
+            }
+            i = last + 1;
+        }
+    }
+
+    /**
+     * A word spelled letter by letter inside a removed span, said as a word too, before or after it ("The email's
+     * Oluwaseun... could you spell that? O-L-U-W-A-S-E-U-N, then dot Bello at gmail", "it's d-o-y-l-e, Doyle, underscore",
+     * "b r e n n a n s at outlook dot com so brennan plus an s"): a word of four letters or more equal to a spelled run
+     * (three letters or more), or of five or more that starts one, goes as the span's kind.
+     */
+    private static void spelledWordSaid(List<RedactionTokens.Token> tokens, List<Span> spans) {
+        java.util.Map<String, String> spelled = null;
+        for (Span s : spans) {
+            StringBuilder run = new StringBuilder();
+            for (int i = tokenAt(tokens, s.start());
+                    i < tokens.size() && tokens.get(i).end() <= s.end();
+                    i++) {
+                RedactionTokens.Token t = tokens.get(i);
+                if (t.type() == RedactionTokens.Type.WORD && t.lower().length() == 1) {
+                    run.append(t.lower());
+                } else if (t.type() != RedactionTokens.Type.PUNCT) {
+                    spelled = addSpelled(spelled, run, s.kind());
+                }
+            }
+            spelled = addSpelled(spelled, run, s.kind());
+        }
+        if (spelled == null) {
+            return;
+        }
+        int n = spans.size();
+        for (RedactionTokens.Token t : tokens) {
+            if (t.lower().length() < 4 || !repeatable(t) || inside(spans, n, t)) {
+                continue;
+            }
+            String kind = spelled.get(t.lower());
+            if (kind == null && t.lower().length() >= 5) {
+                for (java.util.Map.Entry<String, String> e : spelled.entrySet()) {
+                    if (e.getKey().startsWith(t.lower())) {
+                        kind = e.getValue();
+                        break;
+                    }
+                }
+            }
+            if (kind != null) {
+                spans.add(new Span(t.start(), t.end(), kind));
+            }
+        }
+    }
+
+    private static java.util.Map<String, String> addSpelled(
+            java.util.Map<String, String> spelled, StringBuilder run, String kind) {
+        if (run.length() >= 3) {
+            if (spelled == null) {
+                spelled = new java.util.HashMap<>();
+            }
+            spelled.putIfAbsent(run.toString(), kind);
+        }
+        run.setLength(0);
+        return spelled;
+    }
+
+    /** The kind of the first removed address, name or plate whose letters hold {@code run} in a row, or null. */
+    private static String letterRunOf(String input, List<Span> spans, int n, String run) {
+        for (int k = 0; k < n; k++) {
+            Span s = spans.get(k);
+            if (!s.kind().equals("email")
+                    && !s.kind().equals("name")
+                    && !s.kind().equals("plate")) {
+                continue;
+            }
+            StringBuilder letters = new StringBuilder();
+            for (int c = s.start(); c < s.end(); c++) {
+                char ch = Character.toLowerCase(input.charAt(c));
+                if (ch >= 'a' && ch <= 'z') {
+                    letters.append(ch);
+                }
+            }
+            if (letters.indexOf(run) >= 0) {
+                return s.kind();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A name spelled letter by letter inside a removed span ("D-A-V-I-E-S at example dot com") is said as a word too
+     * ("Davies with an E"): the joined letters (three or more) count as a word of the span. Clears {@code spelled}.
+     */
+    private static java.util.Map<String, String> spelledWord(
+            java.util.Map<String, String> words, StringBuilder spelled, String kind) {
+        if (spelled.length() >= 3) {
+            if (words == null) {
+                words = new java.util.HashMap<>();
+            }
+            words.putIfAbsent(spelled.toString(), kind);
+        }
+        spelled.setLength(0);
+        return words;
     }
 
     /** Words that say how many digits at a number's end: "last two", 后 两 位, 最后 四 位. */
@@ -1848,9 +2208,14 @@ public final class Redactor {
                 String digits = SpokenNumbers.digitsOf(t.lower());
                 if (t.type() == RedactionTokens.Type.DIGITS
                         || digitToken(t)
-                        || digits != null && digits.length() == 1) {
-                    symbols +=
-                            t.type() == RedactionTokens.Type.DIGITS ? t.lower().length() : 1;
+                        || digits != null && digits.length() == 1
+                        || digits != null && digits.length() == 2 && t.type() == RedactionTokens.Type.WORD) {
+                    // "it ends eighty-five": a pair said as one word counts as its two digits
+                    if (t.type() == RedactionTokens.Type.DIGITS) {
+                        symbols += t.lower().length();
+                    } else {
+                        symbols += digits != null && digits.length() == 2 ? 2 : 1;
+                    }
                 } else if (plate && SpokenNumbers.isSpelledLetter(t) && t.raw().equals(t.lower())) {
                     symbols++;
                 } else if (!(t.is("-") && end > k && end + 1 < tokens.size() && digitToken(tokens.get(end + 1)))) {
@@ -1932,6 +2297,10 @@ public final class Redactor {
                 said = joined.toString();
                 taken = r + 1;
             }
+            if (taken == 0 && !runs.isEmpty() && correctedAttempt(tokens, runs.get(0), first, whole)) {
+                said = whole;
+                taken = 1; // "y k six nine no sorry y k seven zero f w j": a wrong attempt, then the number
+            }
             if (said.length() < 2) {
                 continue;
             }
@@ -1949,6 +2318,45 @@ public final class Redactor {
                         tokens.get(run[0]).start(), tokens.get(last - 1).end(), s.kind()));
             }
         }
+    }
+
+    /** Words that take back what was just said: the run before them was a wrong attempt. */
+    private static final Set<String> TAKE_BACKS = LookupSets.of("no", "sorry", "不是", "不对", "不對", "错", "wait");
+
+    /**
+     * The nearest run before a removed number, taken back ("no", "sorry", 不是) right before the number: a wrong attempt
+     * at it when it holds four symbols or more, no more than the number, and starts with the number's first half of
+     * its own length ("y k six nine no sorry y k seven zero f w j", "0412 338 906, no, 0412 338 905").
+     */
+    private static boolean correctedAttempt(
+            List<RedactionTokens.Token> tokens, int[] run, int numberFirst, String whole) {
+        if (run[1] > numberFirst + 8) {
+            return false;
+        }
+        String attempt = symbolsOf(tokens, run);
+        if (attempt.length() < 4 || attempt.length() > whole.length()) {
+            return false;
+        }
+        int same = 0;
+        while (same < attempt.length() && attempt.charAt(same) == whole.charAt(same)) {
+            same++;
+        }
+        if (same < 2 || same * 2 < attempt.length()) {
+            return false;
+        }
+        // a take-back after the attempt's symbols, in the run (fillers are part of it), before the number or at the
+        // start of its span ("no sorry y k ...")
+        int symbols = 0;
+        for (int k = run[0]; k < tokens.size() && (k < numberFirst || symbolOf(tokens, k) == null); k++) {
+            String symbol = symbolOf(tokens, k);
+            symbols += symbol == null ? 0 : symbol.length();
+            for (String w : tokens.get(k).lower().split(" ")) { // merged phrases too ("no sorry")
+                if (symbols >= 4 && TAKE_BACKS.contains(w)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The longest run looked at before a number (a start said again is short; a long line costs no more). */
@@ -1995,7 +2403,14 @@ public final class Redactor {
         String after = j + 2 < tokens.size() ? tokens.get(j + 2).lower() : "";
         return switch (t.lower()) {
             case "ending" -> j + 1;
-            case "ends" -> next.equals("in") || next.equals("with") ? j + 2 : -1;
+            case "ends" ->
+                next.equals("in") || next.equals("with")
+                        ? j + 2
+                        : j > 0
+                                        && (tokens.get(j - 1).is("it")
+                                                || tokens.get(j - 1).is("one"))
+                                ? j + 1
+                                : -1; // "it ends 85"
             case "last" -> TAIL_COUNTS.contains(next) || TAIL_PARTS.contains(next) ? j + 2 : -1;
             case "尾" -> next.equals("号") || next.equals("数") ? j + 2 : -1;
             case "后", "末" -> TAIL_COUNTS.contains(next) && after.equals("位") ? j + 3 : -1;
@@ -2069,6 +2484,13 @@ public final class Redactor {
                         letters &= w.length() == 1;
                         matched++;
                         last = j;
+                    } else if (matched > 0
+                            && separator
+                            && w.length() >= 2
+                            && name.get(matched).startsWith(w)) {
+                        matched++; // "paul dot har sorry paul dot harris at ...": a word broken off
+                        last = j;
+                        break;
                     } else {
                         break;
                     }

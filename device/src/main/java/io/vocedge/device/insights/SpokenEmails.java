@@ -70,6 +70,9 @@ final class SpokenEmails {
             ".",
             "underscore",
             "下划线",
+            "中划线", // a hyphen, said as such
+            "下劃線",
+            "中劃線",
             "_",
             "dash",
             "hyphen",
@@ -140,9 +143,10 @@ final class SpokenEmails {
             "comb", "come", "con");
     /**
      * Top-level domains that are words too ("bluecloud 点 tech"): an address's end after its dot, but no end of a
-     * label said in words ("huaxin tech 点 cn").
+     * label said in words ("huaxin tech 点 cn"). "example" is the reserved example domain ("lucy at hartwell dot
+     * example").
      */
-    private static final Set<String> WORD_TLDS = LookupSets.of("tech", "store", "blog", "ltd");
+    private static final Set<String> WORD_TLDS = LookupSets.of("tech", "store", "blog", "ltd", "example");
 
     private static final Set<String> STOP = LookupSets.of(
             "is",
@@ -570,7 +574,8 @@ final class SpokenEmails {
             }
             if (extra > k
                     && extra < tokens.size()
-                    && (DOT.contains(tokens.get(extra).lower()) || spelled && dash(tokens.get(extra)))) {
+                    && (DOT.contains(tokens.get(extra).lower()) && !sentenceEnd(tokens, extra)
+                            || spelled && dash(tokens.get(extra)))) {
                 k = extra;
             }
             // a label may be spelled or hyphenated: "my dash shop", "g mail"
@@ -598,8 +603,8 @@ final class SpokenEmails {
                     && DOT.contains(tokens.get(k + 1).lower())) {
                 k++;
             }
-            if (k < tokens.size() && DOT.contains(tokens.get(k).lower())) {
-                k++;
+            if (k < tokens.size() && DOT.contains(tokens.get(k).lower()) && !sentenceEnd(tokens, k)) {
+                k++; // a full stop and a space end the sentence ("at the parts desk. My number ..."), not a label
                 continue;
             }
             if (k < tokens.size() && tokens.get(k).lower().startsWith("dot") && labels == 1) {

@@ -287,6 +287,11 @@ final class SpokenNumbers {
             "week",
             "months",
             "month",
+            "monthly", // "twelve monthly payments"
+            "weekly",
+            "payments",
+            "instalments",
+            "installments",
             "years",
             "year",
             "yrs",
@@ -636,9 +641,9 @@ final class SpokenNumbers {
             "京", "津", "沪", "渝", "冀", "豫", "云", "辽", "黑", "湘", "皖", "鲁", "新", "苏", "浙", "赣", "鄂", "桂", "甘", "晋", "蒙",
             "陕", "吉", "闽", "贵", "粤", "青", "藏", "川", "宁", "琼");
     private static final List<String> HAN_PHRASES = List.of(
-            "说错了", "中间是", "后面是", "大写的", "小写的", "下划线", "驾驶证", "身份证", "车牌号", "那个", "就是", "然后", "不对", "横杠", "大写", "小写",
-            "艾特", "字母", "区号", "分机", "分機", "區號", "车牌", "牌照", "护照", "驾照", "证件", "公里", "分钟", "小时", "星期", "毫米", "块钱", "马力",
-            "公斤", "后面", "中间", "前面", "小老鼠", "爱特", "再是", "接着", "艾克斯", "会员");
+            "说错了", "中间是", "后面是", "大写的", "小写的", "下划线", "中划线", "下劃線", "中劃線", "驾驶证", "身份证", "车牌号", "那个", "就是", "然后", "不对",
+            "横杠", "大写", "小写", "艾特", "字母", "区号", "分机", "分機", "區號", "车牌", "牌照", "护照", "驾照", "证件", "公里", "分钟", "小时", "星期",
+            "毫米", "块钱", "马力", "公斤", "后面", "中间", "前面", "小老鼠", "爱特", "再是", "接着", "艾克斯", "会员");
     /** A UK sort code as written: three pairs of digits, shaped like a date but an account's after a bank cue. */
     private static final Pattern SORT_CODE = Pattern.compile("\\d{2}[-\\s]\\d{2}[-\\s]\\d{2}");
 
@@ -937,10 +942,33 @@ final class SpokenNumbers {
                     break; // "... 六 二 八 幺 四 十 九 位 的": how many digits the number has, said after it
                 }
                 if (k == j && isMagnitude(next) && !letterK) {
+                    Piece tens = pieces.get(pieces.size() - 1);
+                    if (next.is("十")
+                            && pieces.size() > 1
+                            && tens.first() == tens.last()
+                            && tokens.get(tens.first()).type() == Type.HAN
+                            && digitCount(pieces) > 7
+                            && unitAfterTens(tokens, k)) {
+                        // "... eight four five nine 二 十 四 期", "一 三 八 ... 七 八 三 十 分钟": a count in tens after a
+                        // long run belongs to the unit after it; the run before stays a number
+                        pieces.remove(pieces.size() - 1);
+                        break;
+                    }
                     amount = true;
                     break;
                 }
+                if (k == j && next.is("分") && instalmentsAfter(tokens, k + 1)) {
+                    break; // "卡号 ... 八 四 五 九 分 三 十 六 期": 分 splits the payment; the card's last digit stays its own
+                }
                 if (k == j && UNITS.contains(next.lower()) && !weekday(tokens, k) && !evening(tokens, k)) {
+                    Piece tens = pieces.get(pieces.size() - 1);
+                    if (pieces.size() > 1
+                            && hanTens(tokens, tens)
+                            && digitCount(pieces) - tens.symbols().length() >= 7) {
+                        // "... eight four five nine 二十四 期": a count in tens after a long run is the unit's
+                        pieces.remove(pieces.size() - 1);
+                        break;
+                    }
                     if (digitCount(pieces) >= 13
                             && tokens.get(pieces.get(0).first()).type() == Type.DIGITS) {
                         // "卡 6011 0009 9013 9424 分 三 期": a card's groups, the unit is the next words'; but in
@@ -956,7 +984,9 @@ final class SpokenNumbers {
                     if (pieces.size() >= 7 || hasLetter(pieces) && pieces.size() >= 6) {
                         // "京 A 幺 二 三 四 六 两 台", "一 三 八 ... 七 八 三 个": the quantity is the last piece only
                         Piece qty = pieces.get(pieces.size() - 1);
-                        if (qty.first() == qty.last() && tokens.get(qty.first()).type() == Type.HAN) {
+                        if (qty.first() == qty.last() && tokens.get(qty.first()).type() == Type.HAN
+                                || groupedWords(tokens, qty)) {
+                            // "... nine oh five twelve payments": a count said in tens is the unit's too
                             pieces.remove(pieces.size() - 1);
                             break;
                         }
@@ -1034,7 +1064,7 @@ final class SpokenNumbers {
             i = last + 1;
         }
         bridge(text, tokens, seqs);
-        repeatedBack(seqs);
+        repeatedBack(tokens, seqs);
         for (Seq q : seqs) {
             if (q.kind() == null) {
                 continue;
@@ -1058,13 +1088,16 @@ final class SpokenNumbers {
      * one three six"), asked about ("一 八 五 开头 的 吧"), or a wrong version corrected ("尾号 是 幺 九 洞 七 不是 幺 九 零
      * 一"). A sequence said digit by digit that shares three digits in a row with a removed number goes as that kind.
      */
-    private static void repeatedBack(List<Seq> seqs) {
+    private static void repeatedBack(List<Token> tokens, List<Seq> seqs) {
         if (seqs.size() < 2) {
             return;
         }
         for (int k = 0; k < seqs.size(); k++) {
             Seq q = seqs.get(k);
-            String plate = q.kind() == null && !q.amount() ? plateHolding(seqs, q.symbols()) : null;
+            String plate =
+                    q.kind() == null && !q.amount() && !(q.symbols().length() == 2 && makeBefore(tokens, q.first()))
+                            ? plateHolding(seqs, q.symbols())
+                            : null;
             if (plate != null) {
                 seqs.set(k, new Seq(q.first(), q.last(), q.symbols(), false, plate, q.oneByOne()));
                 continue;
@@ -1083,6 +1116,43 @@ final class SpokenNumbers {
                 }
             }
         }
+    }
+
+    /** Car makes said before a model's letter and digit ("宝马 X5", "audi q5"): the model is no piece of a plate. */
+    private static final Set<String> MAKES_BEFORE_MODEL = LookupSets.of(
+            "宝马",
+            "寶馬",
+            "奥迪",
+            "奧迪",
+            "奔驰",
+            "沃尔沃",
+            "bmw",
+            "audi",
+            "volvo",
+            "lexus",
+            "mercedes",
+            "benz",
+            "mazda",
+            "tesla",
+            "infiniti",
+            "genesis",
+            "kia",
+            "hyundai",
+            "mg",
+            "byd");
+
+    /** True when the words right before token {@code first} are a car make (two Chinese characters or a word). */
+    private static boolean makeBefore(List<Token> tokens, int first) {
+        if (first < 1) {
+            return false;
+        }
+        Token before = tokens.get(first - 1);
+        if (MAKES_BEFORE_MODEL.contains(before.lower())) {
+            return true;
+        }
+        return first >= 2
+                && before.type() == Type.HAN
+                && MAKES_BEFORE_MODEL.contains(tokens.get(first - 2).lower() + before.lower());
     }
 
     /**
@@ -2340,7 +2410,7 @@ final class SpokenNumbers {
                         && (han && chineseHotline(s) || !givenAsOwn(tokens, first, last))) {
             return null; // in Chinese a 400 or 800 number is a company's whoever gives it ("打 四 零 零 ... 我 加 您 微信")
         }
-        if (shopsLine(tokens, first, s, text)) {
+        if (shopsLine(tokens, first, s, text) && !leftAsYours(tokens, last)) {
             return null; // "call the service desk on ...", 售后热线：...: a shop's line, nobody's own
         }
         if ("cvv".equals(cue) && (digits == 3 || digits == 4)) {
@@ -2537,6 +2607,16 @@ final class SpokenNumbers {
     }
 
     /**
+     * "it's the sales desk, you left 0121 496 0645 as your daytime number": the shop calling names itself, but "as your"
+     * right after the number makes it the customer's.
+     */
+    private static boolean leftAsYours(List<Token> tokens, int last) {
+        return last + 2 < tokens.size()
+                && tokens.get(last + 1).is("as")
+                && tokens.get(last + 2).is("your");
+    }
+
+    /**
      * A shop's line: seven to twelve digits, not shaped like a mobile, with a shop's line named in the few tokens before
      * ({@link #businessLine}).
      */
@@ -2665,6 +2745,7 @@ final class SpokenNumbers {
             "parts desk",
             "reception",
             "sales line",
+            "customer line",
             "service line",
             "parts line",
             "workshop",
@@ -2950,7 +3031,10 @@ final class SpokenNumbers {
             if (PLATE_CUES.contains(w) || PLATE_CUES.contains(pair)) {
                 return "plate";
             }
-            if (CVV_CUES.contains(w) || CVV_CUES.contains(pair) || amexCodeCue(tokens, k)) {
+            if (CVV_CUES.contains(w)
+                    || CVV_CUES.contains(pair)
+                    || amexCodeCue(tokens, k)
+                    || countedCodeCue(tokens, k)) {
                 return "cvv"; // before the id cues: 验 证 码 ends with 证, an id cue alone
             }
             if (pair.indexOf(' ') > 0 && PRODUCT_CUES.contains(pair)) {
@@ -3081,9 +3165,74 @@ final class SpokenNumbers {
             "安全码",
             "三 位",
             "三 码", // 背面 三 码
+            "三 碼",
+            "驗 證",
             "背面", // 背面 的 码 是 ...
             "验 证",
             "校 验");
+
+    /**
+     * "后面 三 个 号码 是 742": three or four digits announced by their count before 号码 are a card's security code (a
+     * room or queue number is not announced by how many digits it has).
+     */
+    private static boolean countedCodeCue(List<Token> tokens, int k) {
+        if (k < 2 || !(tokens.get(k).is("号") || tokens.get(k).is("號"))) {
+            return false;
+        }
+        String count = tokens.get(k - 2).lower();
+        return (tokens.get(k - 1).is("个") || tokens.get(k - 1).is("個"))
+                && (count.equals("三") || count.equals("四") || count.equals("3") || count.equals("4"));
+    }
+
+    /** From {@code k}: a count of instalments, one to three Chinese or written numerals, then 期 (三 十 六 期, 12 期). */
+    private static boolean instalmentsAfter(List<Token> tokens, int k) {
+        int u = k;
+        while (u < tokens.size()
+                && u - k < 3
+                && (HAN_DIGITS.containsKey(tokens.get(u).lower())
+                        || tokens.get(u).is("十")
+                        || tokens.get(u).type() == Type.DIGITS
+                                && tokens.get(u).lower().length() <= 2)) {
+            u++;
+        }
+        return u > k && u < tokens.size() && tokens.get(u).is("期");
+    }
+
+    /** A piece said as English words in tens or teens ("twelve", "twenty four"): its first word stands for two digits. */
+    private static boolean groupedWords(List<Token> tokens, Piece p) {
+        if (p.last() - p.first() > 1) {
+            return false;
+        }
+        for (int t = p.first(); t <= p.last(); t++) {
+            if (tokens.get(t).type() != Type.WORD) {
+                return false;
+            }
+        }
+        String first = digitsOf(tokens.get(p.first()).lower());
+        return first != null && first.length() == 2;
+    }
+
+    /** After 十 at {@code k}: maybe one Chinese digit, then a unit (期, 分钟, 个 月...). */
+    private static boolean unitAfterTens(List<Token> tokens, int k) {
+        int u = k + 1;
+        if (u < tokens.size() && HAN_DIGITS.containsKey(tokens.get(u).lower())) {
+            u++;
+        }
+        return u < tokens.size() && UNITS.contains(tokens.get(u).lower());
+    }
+
+    /** A piece said as a Chinese number in tens (二十四, 三 十 六): every token Chinese, one of them 十. */
+    private static boolean hanTens(List<Token> tokens, Piece p) {
+        boolean ten = false;
+        for (int t = p.first(); t <= p.last(); t++) {
+            Token k = tokens.get(t);
+            if (k.type() != Type.HAN) {
+                return false;
+            }
+            ten |= k.lower().indexOf('十') >= 0;
+        }
+        return ten;
+    }
 
     /** "the code on the front (is) 4821": an Amex card's four-digit security code, not a word of a tyre's price. */
     private static boolean amexCodeCue(List<Token> tokens, int k) {
@@ -3091,7 +3240,7 @@ final class SpokenNumbers {
                 && tokens.get(k).is("front")
                 && tokens.get(k - 1).is("the")
                 && tokens.get(k - 2).is("on")
-                && tokens.get(k - 3).is("code");
+                && (tokens.get(k - 3).is("code") || tokens.get(k - 3).is("digits")); // "four digits on the front are"
     }
 
     /**

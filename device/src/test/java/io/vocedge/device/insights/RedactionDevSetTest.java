@@ -704,6 +704,61 @@ class RedactionDevSetTest {
     }
 
     /**
+     * The forty-eighth to fiftieth authors' cases (2026-12-07, fourteenth session; device/corpus/pii-author48-NOTES.md
+     * to pii-author50-NOTES.md): Chinese lines with English inside (48), English of Singapore, Malaysia and Hong Kong
+     * with Chinese inside (49), and the kinds of issue 15's report written fresh (50). First look on the session's
+     * starting code: dev 0.9795 / 0.9899, 0.9645 / 1.0000, 0.9868 / 1.0000; held-out 0.9897 / 0.9804, 0.9785 / 1.0000,
+     * 0.9901 / 1.0000. Rules on their dev misses ({@link AcrossLanguagesTest}): dev 1.0000 / 1.0000, 0.9929 / 1.0000,
+     * 1.0000 / 1.0000; held-out, aggregates only: 0.9897 / 0.9804, 0.9892 / 1.0000, 0.9901 / 1.0000. The one dev miss
+     * left is a number in romanised Cantonese (gau ng baat saam), which no recognizer writes.
+     */
+    @Test
+    void fortyEighthToFiftiethAuthorsNumbersAcrossLanguagesAreRedacted() throws Exception {
+        meetsTheTargets("/insights/pii-author48-rules.tsv", 150, true, 1.0, 1.0);
+        meetsTheTargets("/insights/pii-author48-heldout.tsv", 100, false, 0.989, 0.980);
+        meetsTheTargets("/insights/pii-author49-rules.tsv", 150, true, 0.992, 1.0);
+        meetsTheTargets("/insights/pii-author49-heldout.tsv", 100, false, 0.989, 1.0);
+        meetsTheTargets("/insights/pii-author50-rules.tsv", 150, true, 1.0, 1.0);
+        meetsTheTargets("/insights/pii-author50-heldout.tsv", 100, false, 0.990, 1.0);
+    }
+
+    /**
+     * The fifty-first to fifty-third authors' cases (2026-12-07, fourteenth session; device/corpus/pii-author51-NOTES.md
+     * to pii-author53-NOTES.md): phones and cards (51), plates (52), e-mails and ID numbers (53), read after the rules for
+     * authors 48 to 50. First look: dev 0.9511 / 0.9926, 0.9932 / 0.9895, 0.9097 / 0.9571; held-out 0.9655 / 1.0000,
+     * 0.9278 / 0.9818, 0.9423 / 0.9615. Rules on their dev misses ({@link AcrossLanguagesTest}): dev 0.9837 / 1.0000,
+     * 1.0000 / 1.0000, 0.9613 / 0.9857; held-out, aggregates only: unchanged (the plates author's held-out part, far
+     * below its dev part, says plates said the hard ways are still where the redactor is weakest).
+     */
+    @Test
+    void fiftyFirstToFiftyThirdAuthorsNumbersPlatesAndMailboxesAreRedacted() throws Exception {
+        meetsTheTargets("/insights/pii-author51-rules.tsv", 150, true, 0.983, 1.0);
+        meetsTheTargets("/insights/pii-author51-heldout.tsv", 100, false, 0.965, 1.0);
+        meetsTheTargets("/insights/pii-author52-rules.tsv", 150, true, 1.0, 1.0);
+        meetsTheTargets("/insights/pii-author52-heldout.tsv", 100, false, 0.927, 0.990);
+        meetsTheTargets("/insights/pii-author53-rules.tsv", 150, true, 0.961, 0.985);
+        meetsTheTargets("/insights/pii-author53-heldout.tsv", 100, false, 0.942, 0.961);
+    }
+
+    /**
+     * The fifty-fourth to fifty-sixth authors' cases (2026-12-07, fourteenth session; device/corpus/pii-author54-NOTES.md
+     * to pii-author56-NOTES.md): plates (54), phones and cards (55), e-mails and ID numbers (56), written while the rules
+     * for 51 to 53 were being written and read on them: dev 0.9783 / 1.0000, 0.9524 / 0.9932, 0.9610 / 0.9726; held-out
+     * 0.9574 / 0.9837, 0.9608 / 1.0000, 0.9608 / 0.9796. Rules on their dev misses ({@link AcrossLanguagesTest}): dev
+     * 0.9783 / 1.0000, 0.9827 / 0.9932, 0.9935 / 1.0000; held-out, aggregates only: 0.9574 / 0.9837, 0.9739 / 1.0000,
+     * 0.9608 / 0.9796.
+     */
+    @Test
+    void fiftyFourthToFiftySixthAuthorsPlatesNumbersAndMailboxesAreRedacted() throws Exception {
+        meetsTheTargets("/insights/pii-author54-rules.tsv", 150, true, 0.978, 1.0);
+        meetsTheTargets("/insights/pii-author54-heldout.tsv", 100, false, 0.957, 0.983);
+        meetsTheTargets("/insights/pii-author55-rules.tsv", 150, true, 0.982, 0.993);
+        meetsTheTargets("/insights/pii-author55-heldout.tsv", 100, false, 0.973, 1.0);
+        meetsTheTargets("/insights/pii-author56-rules.tsv", 150, true, 0.993, 1.0);
+        meetsTheTargets("/insights/pii-author56-heldout.tsv", 100, false, 0.960, 0.979);
+    }
+
+    /**
      * The thirty-first author's cases (2026-12-06, eighth session; device/corpus/pii-author31-NOTES.md): numbers read
      * back by staff at a busy counter, in chunks, confirmed and corrected. First look on the session's starting code:
      * dev 0.9636 / 0.9750; rules on its dev misses (a Hong Kong ID's check digit said after it, a chunk of a removed

@@ -156,6 +156,20 @@ class RedactorHostileInputTest {
                 "l nine w two z four ",
                 "p o box four four ",
                 "宋 PLUS 唐 DM-i ",
+                // the fourteenth session's: plates after 架 and 车牌 叫, check letters, an ID's x, spelled names again
+                "有架AB 6031嗰 架 車 KT ",
+                "车牌 叫 lucky 八 八 車牌 係 DR ",
+                "SKR 2390K SB 1 ",
+                "最 后 一 个 是 大 写 的 x ",
+                "后面 三 个 号码 是 七 ",
+                "D-A-V-I-E-S at x dot example Davies ",
+                "六 二 一 二 two six 二 十 四 期 分 三 十 ",
+                "y k six nine no sorry y k ",
+                "O-L-U-W-A Oluwa b r e n n brenn ",
+                "expiry's oh-nine, twenty-seven, Expiry? Customer: ",
+                "open bracket two close bracket ",
+                "206.555.0133 205/55 R16 ",
+                "vanity plate, LUVMY it ends eighty-five ",
             })
     void longRepeatedFragmentsRedactWithoutBacktracking(String fragment) {
         String line = fragment.repeat(20_000 / fragment.length());
