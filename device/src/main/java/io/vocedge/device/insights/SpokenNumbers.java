@@ -2044,6 +2044,9 @@ final class SpokenNumbers {
                             && COUNTED_AFTER.indexOf(tokens.get(i + 1).lower().charAt(0)) >= 0) {
                         return null; // "...5567 889，三个工作日到账", 两 天, 五 次: so many of something, no digit
                     }
+                    if (repeat == null && countedRange(tokens, i)) {
+                        return null; // "... 三 零 三 到 五 个 工作日": a range of days after a card, no digit
+                    }
                     return repeat != null ? repeat : new Piece(i, i, String.valueOf(d), d);
                 }
                 if (w.equals("叉") || w.equals("艾克斯")) {
@@ -2668,6 +2671,13 @@ final class SpokenNumbers {
             if (BUSINESS_LINE.contains(w) || ourStore(tokens, k)) {
                 return true;
             }
+            if ((w.equals("store") || w.equals("shop"))
+                    && k + 2 == first
+                    && tokens.get(k + 1).is("on")
+                    && !personalBefore(tokens, k)) {
+                return true; // "just ring the store on oh three ...": the shop's line, right before it ("ring me at
+                // the store on ..." stays someone's)
+            }
             if (k > 0 && BUSINESS_PAIR_ENDS.contains(w)) { // a pair is built only when this word can end one
                 String before = tokens.get(k - 1).lower();
                 String pair = tokens.get(k).type() == Type.HAN ? before + w : before + " " + w;
@@ -2776,6 +2786,16 @@ final class SpokenNumbers {
             case "你", "您" -> next.equals("的");
             default -> false;
         };
+    }
+
+    /** A personal word ({@link #personalWord}) in the four tokens before {@code k}. */
+    private static boolean personalBefore(List<Token> tokens, int k) {
+        for (int m = k - 1; m >= Math.max(0, k - 4); m--) {
+            if (personalWord(tokens, m)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "one two three four five six": counting, not a number. */
@@ -3219,6 +3239,15 @@ final class SpokenNumbers {
             u++;
         }
         return u < tokens.size() && UNITS.contains(tokens.get(u).lower());
+    }
+
+    /** At {@code i} a Chinese digit, then 到 or 至, a Chinese digit and a counted thing (个, 天, 次): 三 到 五 个. */
+    private static boolean countedRange(List<Token> tokens, int i) {
+        return i + 3 < tokens.size()
+                && (tokens.get(i + 1).is("到") || tokens.get(i + 1).is("至"))
+                && HAN_DIGITS.containsKey(tokens.get(i + 2).lower())
+                && tokens.get(i + 3).lower().length() == 1
+                && COUNTED_AFTER.indexOf(tokens.get(i + 3).lower().charAt(0)) >= 0;
     }
 
     /** A piece said as a Chinese number in tens (二十四, 三 十 六): every token Chinese, one of them 十. */

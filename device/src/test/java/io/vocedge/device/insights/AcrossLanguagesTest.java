@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * attempt taken back before a plate, a tyre size after a plate, a spelled name said as a word, a mailbox spelled with
  * hyphens, a Hong Kong ID's "open bracket", expiries said as "expiry's", "two thousand thirty", "August '26",
  * "oh-nine, twenty-seven" or after "Expiry? Customer:", an Amex's "four digits on the front", a phone written with
- * dots, and (staying) "2 pm drive" and a shop's "customer line". The cases below the first comment guard what must
- * stay.
+ * dots, and (staying) "2 pm drive" and a shop's "customer line"; then (the fifty-seventh author's) 三 到 五 个 工作日
+ * after a card and "ring the store on ..." stay. The cases below the first comment guard what must stay.
  */
 class AcrossLanguagesTest {
     private final Redactor redactor = new Redactor();
@@ -92,6 +92,10 @@ class AcrossLanguagesTest {
                 "Our customer line is 0161 496 0732, that's the showroom|Our customer line is 0161 496 0732, that's the showroom",
                 "card 4539 1488 0343 6467, expiry oh nine twenty seven, five, six bags|card <card>, expiry <card>, five, six bags",
                 "my plate is y k seven zero f w j and the price was 2019 sorry|my plate is <plate> and the price was 2019 sorry",
+                "退款 退 到 六 二 四 三 呃 幺 六 五 七 九 五 二 五 五 八 三 零 三 到 五 个 工作日 到账|退款 退 到 <card> 三 到 五 个 工作日 到账",
+                "if it's faulty just ring the store on oh three oh six triple nine oh one two three|if it's faulty just ring the store on oh three oh six triple nine oh one two three",
+                "ring me at the store on oh four one two three three eight nine oh five|ring me at the store on <phone>",
+                "I left my phone at the store, it's oh four one two three three eight nine oh five|I left my phone at the store, it's <phone>",
             })
     void saidAcrossLanguagesGoesAndWhatStaysStays(String input, String expected) {
         assertThat(redactor.redact(input).text()).isEqualTo(expected);
