@@ -2008,10 +2008,11 @@ public final class Redactor {
             return;
         }
         int n = spans.size();
-        for (RedactionTokens.Token t : tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            RedactionTokens.Token t = tokens.get(i);
             String kind = repeatable(t) ? words.get(t.lower()) : null;
-            if (kind != null && !inside(spans, n, t)) {
-                spans.add(new Span(t.start(), t.end(), kind));
+            if (kind != null && !inside(spans, n, t) && !SpokenNumbers.makeBefore(tokens, i)) {
+                spans.add(new Span(t.start(), t.end(), kind)); // "plate g t r dash ... not the nissan gtr": a model
             }
         }
         spelledAgain(input, tokens, spans, n, words);
@@ -2087,8 +2088,12 @@ public final class Redactor {
             return;
         }
         int n = spans.size();
-        for (RedactionTokens.Token t : tokens) {
-            if (t.lower().length() < 4 || !repeatable(t) || inside(spans, n, t)) {
+        for (int i = 0; i < tokens.size(); i++) {
+            RedactionTokens.Token t = tokens.get(i);
+            if (t.lower().length() < 4
+                    || !repeatable(t)
+                    || inside(spans, n, t)
+                    || SpokenNumbers.makeBefore(tokens, i)) {
                 continue;
             }
             String kind = spelled.get(t.lower());
@@ -2297,11 +2302,25 @@ public final class Redactor {
                 said = joined.toString();
                 taken = r + 1;
             }
-            if (taken == 0 && !runs.isEmpty() && correctedAttempt(tokens, runs.get(0), first, whole)) {
-                said = whole;
-                taken = 1; // "y k six nine no sorry y k seven zero f w j": a wrong attempt, then the number
-            }
             if (said.length() < 2) {
+                // no start said again; the nearest run with symbols may be a wrong attempt taken back ("y k six nine no
+                // sorry y k seven zero f w j", "YD21... no, sorry, YD71 NPK")
+                for (int[] run : runs) {
+                    if (symbolsOf(tokens, run).isEmpty()) {
+                        continue; // fillers ("sorry") read as a run of no symbols
+                    }
+                    if (correctedAttempt(tokens, run, first, whole)
+                            && !signGlued(
+                                    input,
+                                    tokens.get(run[0]).start(),
+                                    tokens.get(run[1] - 1).end())) {
+                        spans.add(new Span(
+                                tokens.get(run[0]).start(),
+                                tokens.get(run[1] - 1).end(),
+                                s.kind()));
+                    }
+                    break;
+                }
                 continue;
             }
             for (int r = 0; r < taken; r++) {
@@ -2325,8 +2344,9 @@ public final class Redactor {
 
     /**
      * The nearest run before a removed number, taken back ("no", "sorry", 不是) right before the number: a wrong attempt
-     * at it when it holds four symbols or more, no more than the number, and starts with the number's first half of
-     * its own length ("y k six nine no sorry y k seven zero f w j", "0412 338 906, no, 0412 338 905").
+     * at it when it holds four symbols or more, no more than the number, starts with the number's first symbol and has
+     * at least half of its symbols in the same places ("y k six nine no sorry y k seven zero f w j", "a b five one
+     * sorry a d five one r t w", "0412 338 906, no, 0412 338 905").
      */
     private static boolean correctedAttempt(
             List<RedactionTokens.Token> tokens, int[] run, int numberFirst, String whole) {
@@ -2337,11 +2357,11 @@ public final class Redactor {
         if (attempt.length() < 4 || attempt.length() > whole.length()) {
             return false;
         }
-        int same = 0;
-        while (same < attempt.length() && attempt.charAt(same) == whole.charAt(same)) {
-            same++;
+        int same = 0; // symbols in the same place: "a b five one sorry a d five one r t w" shares three of four
+        for (int c = 0; c < attempt.length(); c++) {
+            same += attempt.charAt(c) == whole.charAt(c) ? 1 : 0;
         }
-        if (same < 2 || same * 2 < attempt.length()) {
+        if (same < 2 || same * 2 < attempt.length() || attempt.charAt(0) != whole.charAt(0)) {
             return false;
         }
         // a take-back after the attempt's symbols, in the run (fillers are part of it), before the number or at the

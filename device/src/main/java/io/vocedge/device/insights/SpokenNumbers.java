@@ -1139,10 +1139,25 @@ final class SpokenNumbers {
             "kia",
             "hyundai",
             "mg",
-            "byd");
+            "byd",
+            "nissan",
+            "ford",
+            "toyota",
+            "honda",
+            "subaru",
+            "porsche",
+            "jeep",
+            "dodge",
+            "chevy",
+            "chevrolet",
+            "vw",
+            "volkswagen",
+            "skoda",
+            "peugeot",
+            "renault");
 
     /** True when the words right before token {@code first} are a car make (two Chinese characters or a word). */
-    private static boolean makeBefore(List<Token> tokens, int first) {
+    static boolean makeBefore(List<Token> tokens, int first) {
         if (first < 1) {
             return false;
         }

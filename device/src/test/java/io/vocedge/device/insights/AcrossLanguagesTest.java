@@ -21,7 +21,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * hyphens, a Hong Kong ID's "open bracket", expiries said as "expiry's", "two thousand thirty", "August '26",
  * "oh-nine, twenty-seven" or after "Expiry? Customer:", an Amex's "four digits on the front", a phone written with
  * dots, and (staying) "2 pm drive" and a shop's "customer line"; then (the fifty-seventh author's) 三 到 五 个 工作日
- * after a card and "ring the store on ..." stay. The cases below the first comment guard what must stay.
+ * after a card and "ring the store on ..." stay; then (the fifty-ninth author's) a wrong attempt that differs inside
+ * ("a b five one sorry a d five one ...") and a model after its make ("nissan gtr") beside a plate spelled with the
+ * same letters. The cases below the first comment guard what must stay.
  */
 class AcrossLanguagesTest {
     private final Redactor redactor = new Redactor();
@@ -96,6 +98,8 @@ class AcrossLanguagesTest {
                 "if it's faulty just ring the store on oh three oh six triple nine oh one two three|if it's faulty just ring the store on oh three oh six triple nine oh one two three",
                 "ring me at the store on oh four one two three three eight nine oh five|ring me at the store on <phone>",
                 "I left my phone at the store, it's oh four one two three three eight nine oh five|I left my phone at the store, it's <phone>",
+                "its a b five one sorry a d five one r t w|its <plate> <plate>",
+                "new york plate g t r dash five eight eight one not the nissan gtr the plate|new york plate <plate> not the nissan gtr the plate",
             })
     void saidAcrossLanguagesGoesAndWhatStaysStays(String input, String expected) {
         assertThat(redactor.redact(input).text()).isEqualTo(expected);
