@@ -1995,10 +1995,10 @@ public final class Redactor {
                 if (t.type() == RedactionTokens.Type.WORD && t.lower().length() == 1) {
                     spelled.append(t.lower());
                 } else if (t.type() != RedactionTokens.Type.PUNCT) {
-                    words = spelledWord(words, spelled, s.kind());
+                    words = addSpelled(words, spelled, s.kind()); // "D-A-V-I-E-S at ...": "Davies" too
                 }
             }
-            words = spelledWord(words, spelled, s.kind());
+            words = addSpelled(words, spelled, s.kind()); // "D-A-V-I-E-S at ...": "Davies" too
         }
         if (numbered) {
             sayDigitsAgain(tokens, spans);
@@ -2144,22 +2144,6 @@ public final class Redactor {
             }
         }
         return null;
-    }
-
-    /**
-     * A name spelled letter by letter inside a removed span ("D-A-V-I-E-S at example dot com") is said as a word too
-     * ("Davies with an E"): the joined letters (three or more) count as a word of the span. Clears {@code spelled}.
-     */
-    private static java.util.Map<String, String> spelledWord(
-            java.util.Map<String, String> words, StringBuilder spelled, String kind) {
-        if (spelled.length() >= 3) {
-            if (words == null) {
-                words = new java.util.HashMap<>();
-            }
-            words.putIfAbsent(spelled.toString(), kind);
-        }
-        spelled.setLength(0);
-        return words;
     }
 
     /** Words that say how many digits at a number's end: "last two", 后 两 位, 最后 四 位. */
@@ -2339,9 +2323,6 @@ public final class Redactor {
         }
     }
 
-    /** Words that take back what was just said: the run before them was a wrong attempt. */
-    private static final Set<String> TAKE_BACKS = LookupSets.of("no", "sorry", "不是", "不对", "不對", "错", "wait");
-
     /**
      * The nearest run before a removed number, taken back ("no", "sorry", 不是) right before the number: a wrong attempt
      * at it when it holds four symbols or more, no more than the number, starts with the number's first symbol and has
@@ -2371,7 +2352,7 @@ public final class Redactor {
             String symbol = symbolOf(tokens, k);
             symbols += symbol == null ? 0 : symbol.length();
             for (String w : tokens.get(k).lower().split(" ")) { // merged phrases too ("no sorry")
-                if (symbols >= 4 && TAKE_BACKS.contains(w)) {
+                if (symbols >= 4 && SpokenNumbers.takesBack(w)) {
                     return true;
                 }
             }

@@ -881,8 +881,7 @@ final class SpokenNumbers {
                 boolean sentenceBreak = false;
                 while (k < tokens.size() && gapWords <= 2 && gapPunct <= 3) {
                     Token g = tokens.get(k);
-                    correction |=
-                            CORRECTIONS.contains(g.lower()) || g.is("no") || g.is("wait"); // what follows replaces it
+                    correction |= takesBack(g.lower()); // what follows replaces it
                     int phrase = gapPhrase(tokens, k);
                     int speaker = speakerLabel(tokens, k);
                     if (g.type() == Type.PUNCT && GAP_PUNCT.contains(g.lower())) {
@@ -1495,8 +1494,13 @@ final class SpokenNumbers {
         return false;
     }
 
-    private static final Set<String> CORRECTIONS =
-            LookupSets.of("错", "不对", "应", "改", "说错了", "sorry", "mean", "actually", "correction", "wrong", "scratch");
+    private static final Set<String> CORRECTIONS = LookupSets.of(
+            "错", "不对", "不對", "不是", "应", "改", "说错了", "sorry", "mean", "actually", "correction", "wrong", "scratch");
+
+    /** A word that takes back what was just said, so what follows replaces it: a correction word, "no" or "wait". */
+    static boolean takesBack(String word) {
+        return CORRECTIONS.contains(word) || word.equals("no") || word.equals("wait");
+    }
 
     /** Words that say a phone number is being given, anywhere in the utterance. */
     private static final List<String> PHONE_CUES = List.of(
