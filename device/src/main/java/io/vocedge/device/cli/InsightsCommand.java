@@ -303,10 +303,14 @@ final class InsightsCommand implements Runnable {
     @Command(
             name = "redaction-train",
             mixinStandardHelpOptions = true,
-            description = "Train the learned PII tagger from a directory's pii-*dev.tsv case files; same input, same"
-                    + " bytes. --cv prints leave-one-file-out figures (aggregates only).")
+            description =
+                    "Train the learned PII tagger from a directory's dev case files (pii-*dev.tsv, pii-*rules.tsv); same input, same"
+                            + " bytes. --cv prints leave-one-file-out figures (aggregates only).")
     static final class RedactionTrain implements Callable<Integer> {
-        @Option(names = "--cases", required = true, description = "directory holding pii-*dev.tsv case files")
+        @Option(
+                names = "--cases",
+                required = true,
+                description = "directory holding pii-*dev.tsv and pii-*rules.tsv case files")
         Path cases;
 
         @Option(names = "--out", description = "tagger file to write (e.g. pii-tagger.bin)")

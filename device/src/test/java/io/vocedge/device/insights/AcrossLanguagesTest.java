@@ -59,6 +59,7 @@ class AcrossLanguagesTest {
                 "card 5196 0832 4471 5685, it ends in eighty five|card <card>, it ends in <card>",
                 "it's the sales desk, you left 0121 496 0645 as your daytime number|it's the sales desk, you left <phone> as your daytime number",
                 "it's y k six nine no sorry y k seven zero f w j|it's <plate> <plate>",
+                "the reg is YD21... no, sorry, YD71 NPK|the reg is <plate>... no, sorry, <plate>",
                 "White Golf, registration YR21 UPW, 205/55 R16 all round.|White Golf, registration <plate>, 205/55 R16 all round.",
                 "The email's Oluwaseun... could you spell that? O-L-U-W-A-S-E-U-N, then dot Bello at gmail dot com.|The email's <email>... could you spell that? <email>, <email>.",
                 "for the warranty the email is b r e n n a n s at outlook dot com so brennan plus an s|for the warranty the email is <email> so <email> plus an s",
@@ -98,6 +99,11 @@ class AcrossLanguagesTest {
                 "if it's faulty just ring the store on oh three oh six triple nine oh one two three|if it's faulty just ring the store on oh three oh six triple nine oh one two three",
                 "ring me at the store on oh four one two three three eight nine oh five|ring me at the store on <phone>",
                 "I left my phone at the store, it's oh four one two three three eight nine oh five|I left my phone at the store, it's <phone>",
+                // public lines after 打 ("call"), which the tagger trained on every dev part reads as a phone given
+                // aloud
+                "再 修 不 好 我 就 打 一 二 三 一 五 了|再 修 不 好 我 就 打 一 二 三 一 五 了",
+                "你再让我等我就打12315。|你再让我等我就打12315。",
+                "我 要 打 幺 幺 零 报警|我 要 打 幺 幺 零 报警",
                 "its a b five one sorry a d five one r t w|its <plate> <plate>",
                 "new york plate g t r dash five eight eight one not the nissan gtr the plate|new york plate <plate> not the nissan gtr the plate",
             })

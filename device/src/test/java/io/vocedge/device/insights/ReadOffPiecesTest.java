@@ -20,7 +20,7 @@ class ReadOffPiecesTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "my mobile is oh four one two hang on the light's bad here three four five six seven eight|my mobile is <number> hang on the light's bad here <number>",
+                "my mobile is oh four one two hang on the light's bad here three four five six seven eight|my mobile is <phone> hang on the light's bad here <phone>",
                 "付款的卡：6222（字太小）0212（等一下）3456（反光）7890|付款的卡：<card>（字太小）<phone>（反光）<phone>",
                 "the plate's on the key tag it's k v my thumb's over it three one seven|the plate's on the key tag it's <plate> my thumb's over it <plate>",
                 "车牌 是 粤 b 一 二 太阳 照 着 看 不 清 三 四 五|车牌 是 <plate> 太阳 照 着 看 不 清 <plate>",
