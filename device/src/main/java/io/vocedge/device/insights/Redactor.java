@@ -350,7 +350,7 @@ public final class Redactor {
                     + "))|\\s*[是为])?" // "expiry是09/26", "expiry's nine twenty nine"
                     + "(?:\\s*\\?\\s*(?:(?:customer|caller|client)\\s*:\\s*)?)?" // "Expiry? Customer: Twelve, ..."
                     + "|\\bdate on (?:it|the card|the front)(?:\\s+(?:is|says|reads|shows))?" // "the date on it says"
-                    + "|(?:有效期|到期(?:\\s*(?:时\\s*间|日))?)\\s*(?:[至到是为:：]\\s*)?)\\s*:?\\s*" // 到期日05/28
+                    + "|(?:有效期|(?:到|过\\s*)期(?:\\s*(?:时\\s*间|日))?)\\s*(?:[至到是为:：]\\s*)?)\\s*:?\\s*" // 到期日05/28, 过期 时间
                     + "(month\\s+(?:is\\s+)?" + EN_NUM + "(?:\\s+" + EN_NUM
                     + ")?\\s+(?:and\\s+)?(?:the\\s+)?year\\s+(?:is\\s+)?"
                     + EN_NUM + "(?:\\s+(?:thousand\\s+(?:and\\s+)?)?" + EN_NUM
@@ -607,6 +607,8 @@ public final class Redactor {
                 || RedactionTokens.containsIgnoreCase(input, "run")
                 || input.contains("有效期")
                 || input.contains("到期")
+                || input.contains("过期")
+                || input.contains("过 期")
                 || RedactionTokens.containsIgnoreCase(input, "valid")
                 || RedactionTokens.containsIgnoreCase(input, "good th")
                 || RedactionTokens.containsIgnoreCase(input, "date on")) {

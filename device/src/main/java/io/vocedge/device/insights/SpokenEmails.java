@@ -632,6 +632,15 @@ final class SpokenEmails {
         return false;
     }
 
+    /** Letters as a recognizer writes their names ("jay see", "are you bee why"); taken beside another letter only. */
+    private static final Set<String> SPOKEN_LETTERS = LookupSets.of(
+            "ay", "bee", "see", "cee", "dee", "ee", "eff", "gee", "aitch", "eye", "jay", "kay", "ell", "em", "en",
+            "pee", "cue", "are", "ess", "tee", "you", "vee", "why", "wye", "zed", "zee", "ex");
+
+    private static boolean spokenLetter(Token t) {
+        return t.type() == Type.WORD && (t.lower().length() == 1 || SPOKEN_LETTERS.contains(t.lower()));
+    }
+
     private static int localStart(List<Token> tokens, int at) {
         int start = -1;
         int plainWords = 0;
@@ -668,7 +677,11 @@ final class SpokenEmails {
                 continue;
             }
             boolean take;
-            if (t.type() == Type.DIGITS
+            if (SPOKEN_LETTERS.contains(w)
+                    && (start == k + 1 && spokenLetter(tokens.get(k + 1))
+                            || k > 0 && spokenLetter(tokens.get(k - 1)))) {
+                take = true; // "are you bee why dot kay at outlook": letters as the recognizer writes them
+            } else if (t.type() == Type.DIGITS
                     || t.type() == Type.ALNUM
                     || HAN_DIGITS.contains(w)
                     || NUMBER_WORDS.contains(w)) {

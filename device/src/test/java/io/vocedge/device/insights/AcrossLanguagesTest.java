@@ -104,6 +104,12 @@ class AcrossLanguagesTest {
                 "再 修 不 好 我 就 打 一 二 三 一 五 了|再 修 不 好 我 就 打 一 二 三 一 五 了",
                 "你再让我等我就打12315。|你再让我等我就打12315。",
                 "我 要 打 幺 幺 零 报警|我 要 打 幺 幺 零 报警",
+                // a card's expiry after 过期 时间 (the sixty-second author's dev part); milk past its date stays
+                "用 万事达 号 码 五 四 一 二 七 五 零 零 三 一 二 四 八 八 六 七 过期 时间 二 九 年 一 月|用 万事达 号 码 <card> 过期 时间 <card>",
+                "牛奶 过期 了 二 五 年 三 月 买 的|牛奶 过期 了 二 五 年 三 月 买 的",
+                // letters written as their names before a mailbox (the sixty-sixth author's dev part)
+                "email is are you bee why dot kay at outlook dot com send the quote|email is <email> send the quote",
+                "how are you at the store today|how are you at the store today",
                 "its a b five one sorry a d five one r t w|its <plate> <plate>",
                 "new york plate g t r dash five eight eight one not the nissan gtr the plate|new york plate <plate> not the nissan gtr the plate",
             })

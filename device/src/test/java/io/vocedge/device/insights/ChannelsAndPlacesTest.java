@@ -83,10 +83,7 @@ class ChannelsAndPlacesTest {
                 "i live at forty two oak avenue in town|i live at <address> in town",
                 "价格——王牌套餐。|价格——王牌套餐。",
                 "抖音 上 搜 汉 EV 的 评测 看 看|抖音 上 搜 汉 EV 的 评测 看 看",
-                // three letters after "my handle is": kept by the rules (a spelled handle needs four), taken by the
-                // tagger
-                // trained on every dev part since 2026-12-07; a handle is personal, so that is no loss
-                "my handle is a b c|my handle is <number>",
+                "my handle is a b c|my handle is a b c",
                 "我 想 看 宋 PLUS 和 唐 DM-i 哪个 好|我 想 看 宋 PLUS 和 唐 DM-i 哪个 好",
                 "三 栋 楼 都 满 了|三 栋 楼 都 满 了",
                 "展厅 在 二 楼 三 号 展位|展厅 在 二 楼 三 号 展位",

@@ -166,6 +166,8 @@ class RedactorHostileInputTest {
                 "六 二 一 二 two six 二 十 四 期 分 三 十 ",
                 "y k six nine no sorry y k ",
                 "打 一 二 三 一 五 YD21 no sorry YD71 10/28 ",
+                "万事达 卡 过期 时间 二 九 年 一 月 过 期 ",
+                "are you bee why see jay dot ",
                 "O-L-U-W-A Oluwa b r e n n brenn ",
                 "expiry's oh-nine, twenty-seven, Expiry? Customer: ",
                 "open bracket two close bracket ",
