@@ -25,7 +25,7 @@ final class ChineseNames {
             "联系人", "预约人", "客户", "给", "问", "喊", "女儿", "儿子", "销售", "客服", "接待", "师傅", "专员", "技师", "店长", "主管", "司机", "我爸",
             "我妈", "爱人", "媳妇", "丈夫", "妻子", "太太", "父亲", "母亲", "岳父", "岳母", "公公", "婆婆", "车主", "名字", "户名", "持卡人", "写的是",
             "应该是", "抬头写", "抬头是", "转告", "告诉", "通知", "联系", "写成", "朋友", "签名", "经办人", "负责人", "查勘员", "区域经理", "客户经理", "交给",
-            "本人", "借款人", "贷款人", "开户人", "申请人");
+            "本人", "借款人", "贷款人", "开户人", "申请人", "顾客", "机主", "承租人", "租车人", "购车人", "业主", "投保人", "被保险人");
     /**
      * Cues that are as often said before a thing (联系方式, 写的是全款, 应该是黄色): after them a name needs a common
      * given-name character or a title right after its surname.
@@ -609,7 +609,9 @@ final class ChineseNames {
                 // 谢 is "thanks" and a surname: first after a naming verb, not doubled, it is the surname (叫 谢 雨欣)
                 boolean surnameXie =
                         q == j && ch(tokens, q) == '谢' && !(isHan(tokens, q + 1) && ch(tokens, q + 1) == '谢');
-                stop |= STOP_SET.get(ch(tokens, q)) && !surnameXie;
+                stop |= STOP_SET.get(ch(tokens, q))
+                        && !surnameXie
+                        && !(isSurname(ch(tokens, j)) && givenDespiteStop(tokens, q, j, wordEnd)); // 叫 林可欣
             }
             if (stop || titleAt(tokens, k)) {
                 break;
@@ -668,7 +670,9 @@ final class ChineseNames {
         int maxLast = surnameEnd < j ? j + 1 : surnameEnd + 2;
         while (last < maxLast && last < runEnd) {
             int k = last + 1;
-            if (STOP_SET.get(ch(tokens, k)) || titleAt(tokens, k) || startsAfterWord(tokens, k)) {
+            if (STOP_SET.get(ch(tokens, k)) && !givenDespiteStop(tokens, k, surnameEnd, runEnd)
+                    || titleAt(tokens, k)
+                    || startsAfterWord(tokens, k)) {
                 break;
             }
             last = k;
@@ -680,6 +684,17 @@ final class ChineseNames {
         for (int q = j; q <= last; q++) {
             chars.append(ch(tokens, q));
         }
+    }
+
+    /** Stop characters that start many given names (赵一鸣, 林可欣, 钱一诺) when a given-name character follows. */
+    private static final String GIVEN_DESPITE_STOP = "一可";
+
+    private static boolean givenDespiteStop(List<Token> tokens, int k, int surnameEnd, int runEnd) {
+        return k == surnameEnd + 1
+                && GIVEN_DESPITE_STOP.indexOf(ch(tokens, k)) >= 0
+                && k + 1 <= runEnd
+                && isHan(tokens, k + 1)
+                && SECOND_GIVEN_SET.get(ch(tokens, k + 1));
     }
 
     /**

@@ -319,7 +319,7 @@ final class NameLists {
      * More given-name characters, read only after a cue or a nickname prefix (我是冯建军, 阿 强) or as the second of
      * two (彭丽华): left out of {@link #ZH_GIVEN} because a surname before them is often an ordinary word (韩国, 高新).
      */
-    static final String ZH_GIVEN_CUED = "建飞清文梅兰德福荣永宝春秋凤珍琴红美晴雯海栋雄松森桂香仁义礼智勤卫武彪虎鹤鸣聪佩";
+    static final String ZH_GIVEN_CUED = "建飞清文梅兰德福荣永宝春秋凤珍琴红美晴雯海栋雄松森桂香仁义礼智勤卫武彪虎鹤鸣聪佩梦若一可诺";
 
     /** Titles after a surname: the surname goes, the title stays ({@code <name>先生}). */
     static final Set<String> ZH_TITLES = LookupSets.of(

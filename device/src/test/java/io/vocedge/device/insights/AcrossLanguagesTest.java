@@ -110,6 +110,17 @@ class AcrossLanguagesTest {
                 // letters written as their names before a mailbox (the sixty-sixth author's dev part)
                 "email is are you bee why dot kay at outlook dot com send the quote|email is <email> send the quote",
                 "how are you at the store today|how are you at the store today",
+                // a written name after a role in a record (the sixty-fourth author's dev part), and given names that
+                // start with 一 or 可; a role before an ordinary word stays
+                "晚班交接：车主吴梦琪明早来取|晚班交接：车主<name>明早来取",
+                "退款登记：顾客沈若兰，原卡退回|退款登记：顾客<name>，原卡退回",
+                "租车登记：承租人冯建华，押金三千|租车登记：承租人<name>，押金三千",
+                "贷款登记：客户赵一鸣，首付三成|贷款登记：客户<name>，首付三成",
+                "我叫林可欣，手机尾号不用记|我叫<name>，手机尾号不用记",
+                "顾客高兴地走了|顾客高兴地走了",
+                "客户一般都选白色|客户一般都选白色",
+                "顾客可以先试驾|顾客可以先试驾",
+                "这也叫一流服务|这也叫一流服务",
                 "its a b five one sorry a d five one r t w|its <plate> <plate>",
                 "new york plate g t r dash five eight eight one not the nissan gtr the plate|new york plate <plate> not the nissan gtr the plate",
             })

@@ -168,6 +168,7 @@ class RedactorHostileInputTest {
                 "打 一 二 三 一 五 YD21 no sorry YD71 10/28 ",
                 "万事达 卡 过期 时间 二 九 年 一 月 过 期 ",
                 "are you bee why see jay dot ",
+                "顾客赵一鸣机主林可欣承租人",
                 "O-L-U-W-A Oluwa b r e n n brenn ",
                 "expiry's oh-nine, twenty-seven, Expiry? Customer: ",
                 "open bracket two close bracket ",
