@@ -873,11 +873,11 @@ class RedactionDevSetTest {
     void sixtyFirstToSixtySixthAuthorsPhonesCardsPlatesLongTurnsAndSlips() throws Exception {
         meetsTheTargets("/insights/pii-author61-rules.tsv", 150, false, 0.984, 0.933);
         meetsTheTargets("/insights/pii-author61-heldout.tsv", 100, false, 0.972, 0.923);
-        meetsTheTargets("/insights/pii-author62-rules.tsv", 150, false, 0.989, 0.952);
+        meetsTheTargets("/insights/pii-author62-rules.tsv", 150, false, 0.992, 0.952);
         meetsTheTargets("/insights/pii-author62-heldout.tsv", 100, false, 0.972, 0.932);
         meetsTheTargets("/insights/pii-author63-rules.tsv", 150, false, 0.981, 0.955);
         meetsTheTargets("/insights/pii-author63-heldout.tsv", 100, false, 0.963, 0.972);
-        meetsTheTargets("/insights/pii-author64-rules.tsv", 150, false, 0.941, 0.972);
+        meetsTheTargets("/insights/pii-author64-rules.tsv", 150, false, 0.959, 0.972);
         meetsTheTargets("/insights/pii-author64-heldout.tsv", 100, false, 0.941, 0.972);
         meetsTheTargets("/insights/pii-author65-rules.tsv", 150, false, 0.938, 0.987);
         meetsTheTargets("/insights/pii-author65-heldout.tsv", 100, false, 0.892, 1.0);
