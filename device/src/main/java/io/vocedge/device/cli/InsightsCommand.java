@@ -303,9 +303,9 @@ final class InsightsCommand implements Runnable {
     @Command(
             name = "redaction-train",
             mixinStandardHelpOptions = true,
-            description =
-                    "Train the learned PII tagger from a directory's dev case files (pii-*dev.tsv, pii-*rules.tsv); same input, same"
-                            + " bytes. --cv prints leave-one-file-out figures (aggregates only).")
+            description = "Train the learned PII tagger from a directory's dev case files (pii-*dev.tsv,"
+                    + " pii-*rules.tsv); same input, same bytes. --cv prints leave-one-file-out figures (aggregates"
+                    + " only).")
     static final class RedactionTrain implements Callable<Integer> {
         @Option(
                 names = "--cases",

@@ -438,7 +438,7 @@ public final class Redactor {
         spelledWordSaid(tokens, spans); // after the tagger, which may have taken the spelling
         spans.sort(Comparator.comparingInt(Span::start)
                 .thenComparing(Comparator.comparingInt(Span::end).reversed())
-                .thenComparingInt(s -> s.kind().equals("number") ? 1 : 0));
+                .thenComparingInt(s -> s.kind().equals("number") ? 1 : 0)); // a rule's kind names a span first
         Set<String> kinds = new LinkedHashSet<>();
         StringBuilder out = new StringBuilder(input.length());
         int pos = 0;
