@@ -632,13 +632,9 @@ final class SpokenEmails {
         return false;
     }
 
-    /** Letters as a recognizer writes their names ("jay see", "are you bee why"); taken beside another letter only. */
-    private static final Set<String> SPOKEN_LETTERS = LookupSets.of(
-            "ay", "bee", "see", "cee", "dee", "ee", "eff", "gee", "aitch", "eye", "jay", "kay", "ell", "em", "en",
-            "pee", "cue", "are", "ess", "tee", "you", "vee", "why", "wye", "zed", "zee", "ex");
-
+    /** A letter or a letter's name as a recognizer writes it ("jay see", "are you bee why"). */
     private static boolean spokenLetter(Token t) {
-        return t.type() == Type.WORD && (t.lower().length() == 1 || SPOKEN_LETTERS.contains(t.lower()));
+        return t.type() == Type.WORD && (t.lower().length() == 1 || SpokenNumbers.isLetterName(t.lower()));
     }
 
     private static int localStart(List<Token> tokens, int at) {
@@ -677,7 +673,7 @@ final class SpokenEmails {
                 continue;
             }
             boolean take;
-            if (SPOKEN_LETTERS.contains(w)
+            if (SpokenNumbers.isLetterName(w)
                     && (start == k + 1 && spokenLetter(tokens.get(k + 1))
                             || k > 0 && spokenLetter(tokens.get(k - 1)))) {
                 take = true; // "are you bee why dot kay at outlook": letters as the recognizer writes them

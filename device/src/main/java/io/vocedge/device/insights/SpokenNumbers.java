@@ -543,6 +543,11 @@ final class SpokenNumbers {
             Map.entry("zee", 'z'),
             Map.entry("dub", 'w'));
 
+    /** A {@link #LETTER_NAMES} word: a letter said by its name ("bee", "are", "why"). */
+    static boolean isLetterName(String lower) {
+        return LETTER_NAMES.containsKey(lower);
+    }
+
     /**
      * Letter names that are no everyday English word, so two of them among digits spell a plate or an ID even with no
      * cue before it ("it's bee eff seven oh zed ex em"); "are", "you", "see", "why", "tea" and "em" (a filler) are
