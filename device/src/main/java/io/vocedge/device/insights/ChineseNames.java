@@ -126,7 +126,8 @@ final class ChineseNames {
             }
             for (String cue : NAMING) {
                 int c = match(tokens, i, cue);
-                if (c > 0 && !(cue.charAt(0) != '我' && thingBefore(tokens, i))) {
+                // 姓名 is a person's whatever came before (车主 姓名 袁 梦); 这 款 车 叫 汉 names a thing
+                if (c > 0 && !(cue.charAt(0) != '我' && !cue.equals("姓名") && thingBefore(tokens, i))) {
                     boolean bare = cue.equals("叫");
                     if (!(bare && i > 0 && isHan(tokens, i - 1) && RHETORIC.indexOf(ch(tokens, i - 1)) >= 0)
                             && !(bare && currencyAt(tokens, i + c))) { // 叫 港幣 二十五 萬: a price asked
@@ -614,6 +615,10 @@ final class ChineseNames {
                         && !(isSurname(ch(tokens, j)) && givenDespiteStop(tokens, q, j, wordEnd)); // 叫 林可欣
             }
             if (stop || titleAt(tokens, k)) {
+                break;
+            }
+            if (count == 0 && wordEnd > k && isSurname(ch(tokens, k)) && titleAt(tokens, k + 1)) {
+                last = k; // 姓名黄小姐: the surname goes, the title stays, as after any other cue
                 break;
             }
             last = wordEnd;

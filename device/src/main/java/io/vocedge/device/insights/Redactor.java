@@ -350,7 +350,8 @@ public final class Redactor {
                     + "))|\\s*[是为])?" // "expiry是09/26", "expiry's nine twenty nine"
                     + "(?:\\s*\\?\\s*(?:(?:customer|caller|client)\\s*:\\s*)?)?" // "Expiry? Customer: Twelve, ..."
                     + "|\\bdate on (?:it|the card|the front)(?:\\s+(?:is|says|reads|shows))?" // "the date on it says"
-                    + "|(?:有效期|(?:到|过\\s*)期(?:\\s*(?:时\\s*间|日))?)\\s*(?:[至到是为:：]\\s*)?)\\s*:?\\s*" // 到期日05/28, 过期 时间
+                    + "|(?:有效期(?:\\s*限)?|(?:到|过\\s*)期(?:\\s*(?:时\\s*间|日))?)\\s*(?:[至到是为:：]\\s*)?" // 到期日05/28, 过期 时间
+                    + "(?:[？?]\\s*(?:顾客|客户|客人|客)\\s*[:：]\\s*)?)\\s*:?\\s*" // 有效期？顾客：09/28
                     + "(month\\s+(?:is\\s+)?" + EN_NUM + "(?:\\s+" + EN_NUM
                     + ")?\\s+(?:and\\s+)?(?:the\\s+)?year\\s+(?:is\\s+)?"
                     + EN_NUM + "(?:\\s+(?:thousand\\s+(?:and\\s+)?)?" + EN_NUM
@@ -387,7 +388,10 @@ public final class Redactor {
         this.tagger = tagger;
     }
 
-    public Result redact(String input) {
+    public Result redact(String original) {
+        // every rule and the tagger read the text with traditional characters folded (陳 as 陈, 號碼 as 号码: the
+        // lists are simplified); the fold keeps every offset, and the output is cut from the original
+        String input = TraditionalChinese.fold(original);
         List<RedactionTokens.Token> tokens = SpokenNumbers.merge(RedactionTokens.of(input));
         List<Span> spans = ruleSpans(input, tokens);
         if (RedactionTokens.containsIgnoreCase(input, "first") || RedactionTokens.containsIgnoreCase(input, "front")) {
@@ -428,9 +432,12 @@ public final class Redactor {
         }
         restAfter(input, tokens, spans); // after the tagger: the first half it found may be the one handed over apart
         piecesAfterRemarks(input, tokens, spans);
+        if (input.indexOf(':') >= 0 || input.indexOf('：') >= 0) {
+            piecesAcrossTurns(input, spans);
+        }
         piecesFromCue(input, tokens, spans);
         if (spans.isEmpty()) {
-            return new Result(input, List.of());
+            return new Result(original, List.of());
         }
         if (RedactionTokens.containsIgnoreCase(input, "x")) {
             lastLetterAfter(tokens, spans); // after the tagger, whose numbers may be the ID
@@ -451,12 +458,12 @@ public final class Redactor {
                 end = Math.max(end, spans.get(j).end());
                 j++;
             }
-            out.append(input, pos, s.start()).append('<').append(s.kind()).append('>');
+            out.append(original, pos, s.start()).append('<').append(s.kind()).append('>');
             kinds.add(s.kind());
             pos = end;
             i = j;
         }
-        out.append(input, pos, input.length());
+        out.append(original, pos, original.length());
         return new Result(out.toString(), new ArrayList<>(kinds));
     }
 
@@ -1154,6 +1161,67 @@ public final class Redactor {
         }
         return false;
     }
+
+    /**
+     * A number written in pieces across the other speaker's turns, each break marked as a break (a dash or an
+     * ellipsis): "It's 07814 — Staff: Yep. Customer: — 123 456", 150——销售：嗯。客户：——8837——销售：嗯嗯。客户：——2084,
+     * 9126……職員：嗯。客：……5378. The full stop inside the other turn ends a reading for every other rule; here the
+     * marks say the number goes on. Removed when the pieces (with what a rule took beside them) hold as many digits
+     * as a phone (8 to 13) and the line names a phone before them or a rule already took one of the pieces.
+     */
+    private static void piecesAcrossTurns(String input, List<Span> spans) {
+        Matcher m = PIECES_ACROSS_TURNS.matcher(input);
+        while (m.find()) {
+            // a rule may have taken the last piece with what follows it (——2618，后面是0473): count those digits too
+            int from = m.start();
+            int to = m.end();
+            boolean taken = false;
+            for (Span s : spans) {
+                if (s.start() < m.end() && m.start() < s.end()) {
+                    from = Math.min(from, s.start());
+                    to = Math.max(to, s.end());
+                    taken = true;
+                }
+            }
+            int digits = 0;
+            for (int i = from; i < to; i++) {
+                digits += Character.isDigit(input.charAt(i)) ? 1 : 0;
+            }
+            boolean named = PHONE_NAMED_BEFORE
+                    .matcher(input)
+                    .region(Math.max(0, m.start() - 40), m.start())
+                    .find();
+            if (digits < 8 || digits > 13 || !taken && !named) { // 8: Hong Kong and Singapore (9126……5384)
+                continue;
+            }
+            Matcher p = TURN_PIECE.matcher(input).region(m.start(), m.end());
+            while (p.find()) {
+                spans.add(new Span(p.start(), p.end(), "phone"));
+            }
+        }
+    }
+
+    /** One written piece: digit groups joined by a space or hyphen, an area code in brackets ("(646) 218"). */
+    private static final String PIECE = "(?:\\(\\d{2,5}\\)\\s?)?\\d{2,8}(?:[ -]\\d{2,8})*";
+
+    private static final Pattern TURN_PIECE = Pattern.compile(PIECE);
+
+    /**
+     * A break: a dash or an ellipsis after the piece, one or two short turns, a speaker's label, maybe a mark; or an
+     * ellipsis in the same turn, maybe with a short remark closed by another.
+     */
+    private static final String TURN_BREAK =
+            "\\s?(?:—+|–+|-+|\\.{2,}|…+)\\s?(?:[^:：\\n\\d]{1,30}[:：][^:：\\n\\d]{1,40}?){1,2}"
+                    + "[^:：\\n\\d]{1,20}[:：]\\s?(?:—+|–+|-+|\\.{2,}|…+)?\\s?"
+                    // or in the same turn: an ellipsis, maybe a remark and another ("503... hang on... 555 0192")
+                    + "|\\s?(?:\\.{2,}|…+)\\s?(?:[^:：\\n\\d.…]{1,30}?(?:\\.{2,}|…+)\\s?)?";
+
+    private static final Pattern PIECES_ACROSS_TURNS =
+            Pattern.compile("(?<![\\d.,:/$£€¥￥#])" + PIECE + "(?:(?:" + TURN_BREAK + ")" + PIECE + ")+(?![\\d:/%])");
+
+    /** A phone named shortly before the first piece. */
+    private static final Pattern PHONE_NAMED_BEFORE =
+            Pattern.compile("(?i)\\b(?:phone|mobile|cell|number|no\\.)|电话|手机|号码|手提");
 
     /** Words that name the number read next, and its kind ("the plate's on the key tag it's j k ...", 卡：6237 ...). */
     private static final Map<String, String> PIECE_CUES = LookupSets.mapOf(
@@ -3084,6 +3152,7 @@ public final class Redactor {
             "security code",
             "the back",
             "卡",
+            "刷", // 先 刷 一 万: a swipe is a card's
             "背面");
 
     /** " slash" right after {@code end}: a web address said aloud goes on with its path. */

@@ -2030,10 +2030,31 @@ final class SpokenNumbers {
                 && RedactionTokens.isLatin(t.lower().charAt(0));
     }
 
+    /** A currency's letters before a price: "S", "HK", "NT", "US" glued to "$", or "RM" / "MYR" glued to the digits. */
+    private static final Pattern CURRENCY_CODE = Pattern.compile("(?:s|hk|nt|us|a|c|nz|rm|myr|sgd|hkd|usd|rmb)");
+
+    private static final Pattern CURRENCY_AMOUNT = Pattern.compile("(?:rm|myr|sgd|hkd|usd|rmb)\\d+");
+
+    private static boolean currencyCode(List<Token> tokens, int i) {
+        Token t = tokens.get(i);
+        if (CURRENCY_AMOUNT.matcher(t.lower()).matches()) {
+            return true;
+        }
+        return i + 1 < tokens.size()
+                && tokens.get(i + 1).is("$")
+                && tokens.get(i + 1).start() == t.end()
+                && i + 2 < tokens.size()
+                && tokens.get(i + 2).start() == tokens.get(i + 1).end()
+                && CURRENCY_CODE.matcher(t.lower()).matches();
+    }
+
     /** The symbol piece starting at token {@code i}, or null when that token cannot be part of a number or code. */
     private static Piece piece(List<Token> tokens, int i, boolean names) {
         Token t = tokens.get(i);
         String w = t.lower();
+        if ((t.type() == Type.WORD || t.type() == Type.ALNUM) && currencyCode(tokens, i)) {
+            return null; // "S$3,200", "HK$600", "RM350": a price in a currency, no letter of a code
+        }
         switch (t.type()) {
             case DIGITS:
                 return new Piece(i, i, w, w.length() <= 2 ? Integer.parseInt(w) : -1);

@@ -174,6 +174,10 @@ class RedactorHostileInputTest {
                 "open bracket two close bracket ",
                 "206.555.0133 205/55 R16 ",
                 "vanity plate, LUVMY it ends eighty-five ",
+                "phone 150——销售：嗯。客户：——88 ",
+                "503... hang on... 555 Staff: Yep. Customer: — ",
+                "S$3,200 RM350 HK$89 有效期限？顾客：",
+                "車主 姓名 陳 黃 張 號碼 電話 ",
             })
     void longRepeatedFragmentsRedactWithoutBacktracking(String fragment) {
         String line = fragment.repeat(20_000 / fragment.length());
