@@ -159,7 +159,7 @@ final class ChineseNames {
                 if (c > 0 && (!generic || talk > 0 || chars.length() > 0)) {
                     int j = i + c;
                     boolean field = false; // 车主是 / 车主： before the name: a field, not a word written on (跟车主解释)
-                    if (!generic && isHan(tokens, j) && "写是叫为".indexOf(ch(tokens, j)) >= 0) {
+                    if (!generic && isHan(tokens, j) && "写是叫为系".indexOf(ch(tokens, j)) >= 0) { // 系: Cantonese 係, folded
                         j++; // 收件 人 写 贺 敏, 联系 人 是 ...
                         field = true;
                     } else if (KIN_CUES.contains(cue)

@@ -189,8 +189,14 @@ final class PiiTokenFeatures {
                 && (t.raw().equals("@") || t.raw().equals("＠"));
     }
 
-    /** "one two three four five six ...", "一 二 三 四 五": counting, not a number anybody owns. */
+    /**
+     * "one two three four five six ...", "一 二 三 四 五": counting, not a number anybody owns; "a b c" or "a b c d"
+     * alone: the alphabet's start, an example ("the letters on the form are a b c").
+     */
     private static boolean counting(List<RedactionTokens.Token> tokens, int[] run) {
+        if (alphabetStart(tokens, run)) {
+            return true;
+        }
         int seen = 0;
         int last = -2;
         for (int k : run) {
@@ -214,6 +220,19 @@ final class PiiTokenFeatures {
             last = v;
         }
         return seen >= 5;
+    }
+
+    private static boolean alphabetStart(List<RedactionTokens.Token> tokens, int[] run) {
+        if (run.length < 3) {
+            return false;
+        }
+        for (int k = 0; k < run.length; k++) {
+            String w = tokens.get(run[k]).lower();
+            if (w.length() != 1 || w.charAt(0) != 'a' + k) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Digits or letters a candidate token stands for, roughly ("fifty" two, "4821" four); 0 for any other token. */

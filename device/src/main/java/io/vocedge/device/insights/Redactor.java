@@ -282,6 +282,60 @@ public final class Redactor {
 
     private static final String ZH_NUM = "(?:[0-9０-９]+|[零〇一二三四五六七八九十百千幺两洞](?:\\s*[零〇一二三四五六七八九十百千幺两洞])*)";
     /**
+     * A Hong Kong flat written out: "Flat 5B, 18/F, Block 2, Laguna City, Kwun Tong", "Room 1203, Kam Tai House, Choi
+     * Hung Estate", "Flat 21C, Tower 6, The Wings, Tseung Kwan O": the flat, then up to five parts after commas, each a
+     * floor (18/F), a block or tower with its number, or one to four capitalised words (an estate, a building, a
+     * district, never a weekday or a speaker); at least one part, and a floor, a block or an estate's word among them.
+     */
+    private static final Pattern FLAT_WRITTEN = Pattern.compile("\\b(?i:flat|room|unit|rm)\\.? [A-Z0-9]{1,5}\\b"
+            + "(?:, ?(?:\\d{1,2}/F|\\d{1,2}(?:st|nd|rd|th)? [Ff]loor|(?:Block|Blk|Tower|Phase|House) [A-Z0-9]{1,3}"
+            + "|(?:The )?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Staff|Customer|Caller|Agent)\\b)"
+            + "[A-Z][a-z]+(?: [A-Z][a-z]+){0,3})\\b){1,5}");
+
+    /** What makes a written flat a home: a floor, a block or tower, or an estate's or a building's word. */
+    private static final Pattern FLAT_PARTS = Pattern.compile("\\d/F|[Ff]loor|\\b(?:Block|Blk|Tower|Phase)\\b"
+            + "|\\b(?:Estate|City|Court|Gardens?|House|Mansion|Building|Centre|Villa|Terrace|Plaza|Heights)\\b");
+
+    /** One digit said: the words a plate's digits are read with. */
+    private static final String DIGIT_SAID_ALONE = "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)";
+
+    /**
+     * A plate's digits said around "and" right after its cue ("plate is seven and one two three"): four to eight digits,
+     * each said alone, so no price or count ("the plate is fine and two days").
+     */
+    private static final Pattern PLATE_SAID_AROUND_AND =
+            Pattern.compile("(?i)\\b(?:plate|rego|registration)(?:'s| is| number is)? ((?:" + DIGIT_SAID_ALONE
+                    + " ){1,4}and(?: " + DIGIT_SAID_ALONE + "){3,4})\\b(?! (?:hundred|thousand))");
+
+    /** A sort code's end said after it: "the sort code ends fifty one", "sort code ending in 42". */
+    private static final Pattern SORT_CODE_TAIL = Pattern.compile(
+            "(?i)\\bsort code (?:ends|ending)(?: in| with)? (" + EN_NUM + "(?:[ -]" + EN_NUM + "){0,3}|\\d{2,4})\\b");
+
+    /** A written serial after 流水号, 小票号, 单号 or 订单号: digit groups joined by hyphens (0021-6638-2047). */
+    private static final Pattern SERIAL_AFTER_CUE =
+            Pattern.compile("(?:流水|小票|订单|单)\\s*号\\s*[是为:：]?\\s*(\\d{3,6}(?:-\\d{3,6}){2,3})(?![\\d-])");
+
+    /**
+     * A video or social account's name that ends in a number, after its cue (抖音 号 是 小 七 爱 开 车 八 八 八): the
+     * words up to the digits, which make it one person's.
+     */
+    private static final Pattern HANDLE_WITH_NUMBER = Pattern.compile("(?:抖音|快手|视频|小红书|微博)\\s*号\\s*[是为:：]?\\s*"
+            + "((?:\\p{IsHan}\\s?){1,8}?(?:[零〇一二三四五六七八九幺两]\\s?|\\d){3,8})(?![零〇一二三四五六七八九十百千万幺两\\d])");
+
+    /** A flat's levels: a phase, block or floor with its number, then maybe a room (3期2座31楼D室, 八 楼 八 一 二 室). */
+    private static final String FLAT_LEVELS = "(?:(?:" + ZH_NUM + "\\s*(?:期|座|栋|幢|楼|层)\\s*){2,}(?:(?:" + ZH_NUM
+            + "|[A-Za-z])\\s*室)?|(?:" + ZH_NUM + "\\s*(?:期|座|栋|幢|楼|层)\\s*)?(?:" + ZH_NUM + "|[A-Za-z])\\s*室)";
+
+    /**
+     * A Hong Kong address after its cue, with no road: an estate, a building, then the flat's levels (地址係九龍灣啟業邨
+     * 啟泰樓15樓1508室, 住 喺 觀塘 順利 邨 利 富 樓 八 樓 八 一 二 室, 沙田 第一城 十二 座 二十 樓 c 室). Two levels or a room
+     * at least: "送 到 三 楼" is a floor, no one's address. Read on the folded text (樓 as 楼).
+     */
+    private static final Pattern ADDRESS_FLAT_AFTER_CUE =
+            Pattern.compile("(?:地\\s*址|住\\s*[喺在]|[送寄]\\s*(?:货\\s*)?[到去]|搬\\s*(?:咗\\s*)?[到去])\\s*(?:[系是为:：]\\s*)?"
+                    + "((?:[\\p{IsHan}A-Za-z]\\s?){2,24}?" + FLAT_LEVELS + ")");
+
+    /**
      * A Chinese address after its road or estate word: 幸福 路 八十八 号 三 栋 五零二, 建国路88号院6号楼1203室, 滨江 花园 十二 栋 二
      * 单元 一 零 零 三, 彌敦道 388 號 12 樓 (traditional forms too). Needs the road word right before the number, so 三 楼 B 区 十二
      * 号 展位 and dates stay, and 道 not in 知道, 频道, 车道 and the like.
@@ -443,6 +497,7 @@ public final class Redactor {
             lastLetterAfter(tokens, spans); // after the tagger, whose numbers may be the ID
         }
         spelledWordSaid(tokens, spans); // after the tagger, which may have taken the spelling
+        romanisedRest(tokens, spans);
         spans.sort(Comparator.comparingInt(Span::start)
                 .thenComparing(Comparator.comparingInt(Span::end).reversed())
                 .thenComparingInt(s -> s.kind().equals("number") ? 1 : 0)); // a rule's kind names a span first
@@ -678,6 +733,44 @@ public final class Redactor {
                 || input.indexOf('楼') >= 0
                 || input.indexOf('樓') >= 0) {
             regex(ADDRESS_BLOCK, input, "address", spans, 0);
+        }
+        if (RedactionTokens.containsIgnoreCase(input, "flat ")
+                || RedactionTokens.containsIgnoreCase(input, "room ")
+                || RedactionTokens.containsIgnoreCase(input, "unit ")) {
+            Matcher m = FLAT_WRITTEN.matcher(input); // Flat 5B, 18/F, Block 2, Laguna City, Kwun Tong
+            while (m.find()) {
+                if (FLAT_PARTS.matcher(m.group()).find()) { // not "Room 3, Monday" nor "Unit 3, Ballymount Retail Park"
+                    spans.add(new Span(m.start(), m.end(), "address"));
+                }
+            }
+        }
+        if (RedactionTokens.containsIgnoreCase(input, " and ")) {
+            Matcher m = PLATE_SAID_AROUND_AND.matcher(input); // "plate is seven and one two three"
+            while (m.find()) {
+                spans.add(new Span(m.start(1), m.end(1), "plate"));
+            }
+        }
+        if (RedactionTokens.containsIgnoreCase(input, "sort code")) {
+            Matcher m = SORT_CODE_TAIL.matcher(input); // "the sort code ends fifty one": said, no digit written
+            while (m.find()) {
+                spans.add(new Span(m.start(1), m.end(1), "account"));
+            }
+        }
+        if (input.indexOf('号') >= 0) {
+            Matcher m = SERIAL_AFTER_CUE.matcher(input); // 小票流水号 0021-6638-2047
+            while (m.find()) {
+                spans.add(new Span(m.start(1), m.end(1), "id"));
+            }
+            m = HANDLE_WITH_NUMBER.matcher(input); // 抖音 号 是 小 七 爱 开 车 八 八 八
+            while (m.find()) {
+                spans.add(new Span(m.start(1), endBeforeSpace(input, m.start(1), m.end(1)), "account"));
+            }
+        }
+        if (input.indexOf('室') >= 0 || input.indexOf('座') >= 0 || input.indexOf('楼') >= 0) {
+            Matcher m = ADDRESS_FLAT_AFTER_CUE.matcher(input); // 地址係九龍灣啟業邨啟泰樓15樓1508室: no road, a flat
+            while (m.find()) {
+                spans.add(new Span(m.start(1), endBeforeSpace(input, m.start(1), m.end(1)), "address"));
+            }
         }
         if ((address & ROAD) != 0) {
             Matcher m = ADDRESS_ZH.matcher(input);
@@ -1191,6 +1284,21 @@ public final class Redactor {
                     .matcher(input)
                     .region(Math.max(0, m.start() - 40), m.start())
                     .find();
+            StringBuilder chainDigits = new StringBuilder();
+            for (int i = m.start(); i < m.end(); i++) {
+                if (Character.isDigit(input.charAt(i))) {
+                    chainDigits.append(input.charAt(i));
+                }
+            }
+            Matcher business = BUSINESS_BEFORE.matcher(input).region(Math.max(0, m.start() - 40), m.start());
+            if (SpokenNumbers.hotline(chainDigits.toString())
+                    || business.find()
+                            && !PERSONAL_BEFORE
+                                    .matcher(input)
+                                    .region(business.end(), m.start())
+                                    .find()) {
+                continue; // the shop's line or a hotline, said in pieces as a customer's would be
+            }
             if (digits < 8 || digits > 13 || !taken && !named) { // 8: Hong Kong and Singapore (9126……5384)
                 continue;
             }
@@ -1218,6 +1326,15 @@ public final class Redactor {
 
     private static final Pattern PIECES_ACROSS_TURNS =
             Pattern.compile("(?<![\\d.,:/$£€¥￥#])" + PIECE + "(?:(?:" + TURN_BREAK + ")" + PIECE + ")+(?![\\d:/%])");
+
+    /** A business's line named shortly before the pieces ("our hotline is", 门店 电话): no one's own number. */
+    private static final Pattern BUSINESS_BEFORE = Pattern.compile(
+            "(?i)\\b(?:our|hotline|helpline|service line|roadside|store|shop|showroom|dealership|reception|office)\\b"
+                    + "|热线|客服|门店|店里|我们|总机|前台|展厅");
+
+    /** A word that makes the number someone's after all ("the store has my mobile as ..."). */
+    private static final Pattern PERSONAL_BEFORE =
+            Pattern.compile("(?i)\\b(?:my|mine|mobile|cell|personal|home)\\b|我的|手机|私人");
 
     /** A phone named shortly before the first piece. */
     private static final Pattern PHONE_NAMED_BEFORE =
@@ -2167,6 +2284,21 @@ public final class Redactor {
                 spans.add(new Span(t.start(), tokens.get(last).end(), kind));
             }
             i = last + 1;
+        }
+    }
+
+    /** The rest of a Hong Kong or Taiwan name written in English, after or before what a name rule found. */
+    private static void romanisedRest(List<RedactionTokens.Token> tokens, List<Span> spans) {
+        List<int[]> names = new ArrayList<>();
+        for (Span s : spans) {
+            if (s.kind().equals("name")) {
+                names.add(new int[] {s.start(), s.end()});
+            }
+        }
+        if (!names.isEmpty()) {
+            for (SpokenNumbers.Found f : RomanisedNames.rest(tokens, names)) {
+                spans.add(new Span(f.start(), f.end(), f.kind()));
+            }
         }
     }
 

@@ -2584,7 +2584,7 @@ final class SpokenNumbers {
      * Business hotlines (400/800 in China, toll-free 1-800/888/877/866 in North America, the UK's freephone and
      * non-geographic ranges) belong to no person.
      */
-    private static boolean hotline(String digits) {
+    static boolean hotline(String digits) {
         if (chineseHotline(digits)) {
             return true;
         }

@@ -12,8 +12,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * remark ("503... hang on... 555 0192"); a price in a currency glued to its letters after a card or a phone
  * (S$3,200, RM350, HK$89), which no code reading may take; a card's expiry after 有效期限 or asked and answered
  * (信用卡有效期？顾客：09/28); a name after 姓名 in a line that names a thing before it (车主 姓名 袁 梦), and a written
- * surname with its title after 姓名 (姓名黄小姐: the title stays). The cases below the first comment guard what must
- * stay.
+ * surname with its title after 姓名 (姓名黄小姐: the title stays); then three kinds only the tagger had found, so that a
+ * filler or a full stop could change them: a sort code's end, a serial after 流水号, a video account's name that ends
+ * in a number. The cases below the last comment guard what must stay.
  */
 class PiecesAcrossTurnsTest {
     private final Redactor redactor = new Redactor();
@@ -36,6 +37,11 @@ class PiecesAcrossTurnsTest {
                 "店员：信用卡有效期？顾客：09/28。店员：背面后三位？顾客：504。|店员：信用卡有效期？顾客：<card>。店员：背面后三位？顾客：<card>。",
                 "车主 姓名 袁 梦 手机 一 三 九 一 二 三 四 五 六 七 八|车主 姓名 <name> 手机 <phone>",
                 "预约号A037，姓名黄小姐，下午3点验光。|预约号A037，姓名<name>小姐，下午3点验光。",
+                // found by the tagger alone before, so a filler or a full stop could change them
+                // (RedactionInvarianceTest)
+                "Paypal is linked to the account ending six three oh two and the sort code ends fifty one.|Paypal is linked to the account ending <card> and the sort code ends <account>.",
+                "嗯 那个 小票流水号 0021-6638-2047，要退那件外套|嗯 那个 小票流水号 <id>，要退那件外套",
+                "嗯 那个 抖音 号 是 小 七 爱 开 车 八 八 八 我 拍 了 好 多 试驾 视频|嗯 那个 抖音 号 是 <account> 我 拍 了 好 多 试驾 视频",
                 // what must stay: pieces of a price, times and an order number across turns (no phone named, too few
                 // digits); a coupon's validity; a traffic peak; a thing named before 姓名
                 "Staff: The total is 1,280... Customer: OK. Staff: ...and 45 for delivery, 2 hours.|Staff: The total is 1,280... Customer: OK. Staff: ...and 45 for delivery, 2 hours.",
@@ -43,6 +49,9 @@ class PiecesAcrossTurnsTest {
                 "Staff: Order 4471... Customer: Yes? Staff: ...92 is ready, 3 items.|Staff: Order 4471... Customer: Yes? Staff: ...92 is ready, 3 items.",
                 "优惠券 有效期 到 八 月 底|优惠券 有效期 到 八 月 底",
                 "早 高峰 看 路况 再 说|早 高峰 看 路况 再 说",
+                "抖音 号 是 我们 店 的 官方 号|抖音 号 是 我们 店 的 官方 号",
+                "the sort code ends with the bank|the sort code ends with the bank",
+                "订单号 2024-05-18 到货|订单号 2024-05-18 到货",
                 "这 款 车 叫 汉 姓名 要 写 全|这 款 车 叫 汉 姓名 要 写 全",
             })
     void piecesAcrossTurnsPricesExpiriesAndNamesAfterTheirCues(String input, String expected) {

@@ -178,6 +178,9 @@ class RedactorHostileInputTest {
                 "503... hang on... 555 Staff: Yep. Customer: — ",
                 "S$3,200 RM350 HK$89 有效期限？顾客：",
                 "車主 姓名 陳 黃 張 號碼 電話 ",
+                "Flat 5B, 18/F, Block 2, Laguna City, Kwun ",
+                "地址 係 沙田 第一城 十二 座 二十 樓 ",
+                "name is chan tai man wing yu-ting CHEUNG ",
             })
     void longRepeatedFragmentsRedactWithoutBacktracking(String fragment) {
         String line = fragment.repeat(20_000 / fragment.length());
