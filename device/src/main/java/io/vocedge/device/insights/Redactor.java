@@ -296,6 +296,46 @@ public final class Redactor {
     private static final Pattern FLAT_PARTS = Pattern.compile("\\d/F|[Ff]loor|\\b(?:Block|Blk|Tower|Phase)\\b"
             + "|\\b(?:Estate|City|Court|Gardens?|House|Mansion|Building|Centre|Villa|Terrace|Plaza|Heights)\\b");
 
+    /**
+     * A name given as the answer to a question that asks for it, in a written transcript: the question names a name
+     * (姓名, 名字, 大名, 户名, 称呼; "name") and ends with a question mark, the answer is the next turn's first words: two to
+     * four Chinese characters starting with a surname, or two to four capitalised words or initials ("Mr J. A.
+     * Whitcombe", "Priyanka R. Sethuraman"), ending the clause.
+     */
+    private static void nameAnswered(String input, List<Span> spans) {
+        Matcher m = NAME_ANSWERED_ZH.matcher(input);
+        while (m.find()) {
+            if (NameLists.ZH_SURNAMES.indexOf(input.charAt(m.start(1))) >= 0) {
+                int end = m.end(1);
+                for (String title : NameLists.ZH_TITLES) {
+                    if (end - title.length() > m.start(1) && input.startsWith(title, end - title.length())) {
+                        end -= title.length(); // 王先生: the title stays, as after any other cue
+                        break;
+                    }
+                }
+                spans.add(new Span(m.start(1), end, "name"));
+            }
+        }
+        m = NAME_ANSWERED_EN.matcher(input);
+        while (m.find()) {
+            if (!BUSINESS_NAME_END.matcher(m.group(1)).find()) { // "Harbour Motors": a company's, no one's
+                spans.add(new Span(m.start(1), m.end(1), "name"));
+            }
+        }
+    }
+
+    private static final Pattern BUSINESS_NAME_END = Pattern.compile(
+            "\\b(?:Motors|Motor|Auto|Autos|Cars|Ltd|Limited|Group|Inc|Co|Garage|Store|Shop|Services|Holdings)$");
+
+    private static final Pattern NAME_ANSWERED_ZH = Pattern.compile("(?:姓名|名字|大名|户名|称呼)[^。！？?\\n]{0,12}[？?]\\s*"
+            + "(?:[^：:\\s。，]{1,10}[：:])?\\s*(\\p{IsHan}{2,4})(?=[，,。.！!\\s]|$)");
+
+    private static final Pattern NAME_ANSWERED_EN =
+            Pattern.compile("(?i:\\bname)(?!(?i:[^?.!\\n]{0,40}\\b(?:of|model|car"
+                    + "|vehicle|product|shop|store|dealer|company|business|street|road|app|plan|colou?r)\\b))[^?.!\\n]{0,40}\\?\\s*"
+                    + "(?:—\\s*|(?i:customer|caller|client)\\s*:\\s*)(?:(?:Mr|Mrs|Ms|Miss|Dr)\\.? )?"
+                    + "((?:[A-Z](?:[a-z]+|\\.)[ -]?){1,3}[A-Z][a-z]+)(?=[.,;!]|\\s*$)");
+
     /** One digit said: the words a plate's digits are read with. */
     private static final String DIGIT_SAID_ALONE = "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)";
 
@@ -743,6 +783,9 @@ public final class Redactor {
                     spans.add(new Span(m.start(), m.end(), "address"));
                 }
             }
+        }
+        if (input.indexOf('?') >= 0 || input.indexOf('？') >= 0) {
+            nameAnswered(input, spans); // 请问车主姓名？顾客：周子谦，...; "Name on the card? Customer: Mr J. A. Whitcombe."
         }
         if (RedactionTokens.containsIgnoreCase(input, " and ")) {
             Matcher m = PLATE_SAID_AROUND_AND.matcher(input); // "plate is seven and one two three"

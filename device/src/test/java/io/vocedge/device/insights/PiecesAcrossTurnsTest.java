@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * (信用卡有效期？顾客：09/28); a name after 姓名 in a line that names a thing before it (车主 姓名 袁 梦), and a written
  * surname with its title after 姓名 (姓名黄小姐: the title stays); then three kinds only the tagger had found, so that a
  * filler or a full stop could change them: a sort code's end, a serial after 流水号, a video account's name that ends
- * in a number. The cases below the last comment guard what must stay.
+ * in a number; and a name given as the answer to a question that asks for it (请问车主姓名？顾客：周子谦，...; "Name on
+ * the card? Customer: Mr J. A. Whitcombe."). The cases below the last comment guard what must stay.
  */
 class PiecesAcrossTurnsTest {
     private final Redactor redactor = new Redactor();
@@ -42,6 +43,11 @@ class PiecesAcrossTurnsTest {
                 "Paypal is linked to the account ending six three oh two and the sort code ends fifty one.|Paypal is linked to the account ending <card> and the sort code ends <account>.",
                 "嗯 那个 小票流水号 0021-6638-2047，要退那件外套|嗯 那个 小票流水号 <id>，要退那件外套",
                 "嗯 那个 抖音 号 是 小 七 爱 开 车 八 八 八 我 拍 了 好 多 试驾 视频|嗯 那个 抖音 号 是 <account> 我 拍 了 好 多 试驾 视频",
+                // a name given as the answer to a question that asks for it (68's and 71's dev misses)
+                "Staff：請問車主姓名同車牌？Customer：周子謙，AB 1234。Staff：好|Staff：請問車主姓名同車牌？Customer：<name>，<plate>。Staff：好",
+                "店員：戶名？客人：林怡君。店員：退 NT$12,000 喔。|店員：戶名？客人：<name>。店員：退 NT$12,000 喔。",
+                "Staff: Name on the card? Customer: Mr J. A. Whitcombe. Staff: And the long number?|Staff: Name on the card? Customer: Mr <name>. Staff: And the long number?",
+                "店员：请问怎么称呼？顾客：王先生。|店员：请问怎么称呼？顾客：<name>先生。",
                 // what must stay: pieces of a price, times and an order number across turns (no phone named, too few
                 // digits); a coupon's validity; a traffic peak; a thing named before 姓名
                 "Staff: The total is 1,280... Customer: OK. Staff: ...and 45 for delivery, 2 hours.|Staff: The total is 1,280... Customer: OK. Staff: ...and 45 for delivery, 2 hours.",
@@ -52,6 +58,10 @@ class PiecesAcrossTurnsTest {
                 "抖音 号 是 我们 店 的 官方 号|抖音 号 是 我们 店 的 官方 号",
                 "the sort code ends with the bank|the sort code ends with the bank",
                 "订单号 2024-05-18 到货|订单号 2024-05-18 到货",
+                "Staff: Name of the model? Customer: Toyota Camry.|Staff: Name of the model? Customer: Toyota Camry.",
+                "Staff: What name is on the booking? Customer: Harbour Motors.|Staff: What name is on the booking? Customer: Harbour Motors.",
+                "Staff: What name is the booking under? Customer: Yes. Staff: ok|Staff: What name is the booking under? Customer: Yes. Staff: ok",
+                "店员：名字怎么写？顾客：好的，我写给你。|店员：名字怎么写？顾客：好的，我写给你。",
                 "这 款 车 叫 汉 姓名 要 写 全|这 款 车 叫 汉 姓名 要 写 全",
             })
     void piecesAcrossTurnsPricesExpiriesAndNamesAfterTheirCues(String input, String expected) {

@@ -181,6 +181,8 @@ class RedactorHostileInputTest {
                 "Flat 5B, 18/F, Block 2, Laguna City, Kwun ",
                 "地址 係 沙田 第一城 十二 座 二十 樓 ",
                 "name is chan tai man wing yu-ting CHEUNG ",
+                "Name on the card? Customer: Mr J. A. ",
+                "姓名？顾客：周子谦 戶名？",
             })
     void longRepeatedFragmentsRedactWithoutBacktracking(String fragment) {
         String line = fragment.repeat(20_000 / fragment.length());
