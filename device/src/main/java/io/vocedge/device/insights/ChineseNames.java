@@ -25,7 +25,8 @@ final class ChineseNames {
             "联系人", "预约人", "客户", "给", "问", "喊", "女儿", "儿子", "销售", "客服", "接待", "师傅", "专员", "技师", "店长", "主管", "司机", "我爸",
             "我妈", "爱人", "媳妇", "丈夫", "妻子", "太太", "父亲", "母亲", "岳父", "岳母", "公公", "婆婆", "车主", "名字", "户名", "持卡人", "写的是",
             "应该是", "抬头写", "抬头是", "转告", "告诉", "通知", "联系", "写成", "朋友", "签名", "经办人", "负责人", "查勘员", "区域经理", "客户经理", "交给",
-            "本人", "借款人", "贷款人", "开户人", "申请人", "顾客", "机主", "承租人", "租车人", "购车人", "业主", "投保人", "被保险人");
+            "本人", "借款人", "贷款人", "开户人", "申请人", "顾客", "机主", "承租人", "租车人", "购车人", "业主", "投保人", "被保险人",
+            "联络人"); // Hong Kong and Taiwan: 聯絡人
     /**
      * Cues that are as often said before a thing (联系方式, 写的是全款, 应该是黄色): after them a name needs a common
      * given-name character or a title right after its surname.
@@ -35,7 +36,7 @@ final class ChineseNames {
 
     /** Fields of a form or an order, after which a listed surname starts a name even in written text. */
     private static final Set<String> FORM_CUES = LookupSets.of(
-            "收件人", "收货人", "联系人", "预约人", "持卡人", "抬头写", "抬头是", "签名", "经办人", "负责人", "借款人", "贷款人", "开户人", "申请人");
+            "收件人", "收货人", "联系人", "预约人", "持卡人", "抬头写", "抬头是", "签名", "经办人", "负责人", "借款人", "贷款人", "开户人", "申请人", "联络人");
 
     private static final Set<String> CURRENCIES =
             LookupSets.of("港幣", "港币", "人民", "美金", "美元", "台幣", "台币", "新台", "日元", "欧元", "歐元", "英镑", "英鎊");

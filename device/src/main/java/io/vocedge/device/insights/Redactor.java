@@ -1303,7 +1303,8 @@ public final class Redactor {
      * ellipsis): "It's 07814 — Staff: Yep. Customer: — 123 456", 150——销售：嗯。客户：——8837——销售：嗯嗯。客户：——2084,
      * 9126……職員：嗯。客：……5378. The full stop inside the other turn ends a reading for every other rule; here the
      * marks say the number goes on. Removed when the pieces (with what a rule took beside them) hold as many digits
-     * as a phone (8 to 13) and the line names a phone before them or a rule already took one of the pieces.
+     * as a phone (8 to 13) and the line names a phone before them or a rule already took one of the pieces; or, after a
+     * card named shortly before, as many as a card (13 to 19).
      */
     private static void piecesAcrossTurns(String input, List<Span> spans) {
         Matcher m = PIECES_ACROSS_TURNS.matcher(input);
@@ -1342,12 +1343,18 @@ public final class Redactor {
                                     .find()) {
                 continue; // the shop's line or a hotline, said in pieces as a customer's would be
             }
-            if (digits < 8 || digits > 13 || !taken && !named) { // 8: Hong Kong and Singapore (9126……5384)
+            boolean card = CARD_NAMED_BEFORE
+                    .matcher(input)
+                    .region(Math.max(0, from - 40), from)
+                    .find();
+            boolean asCard = card && digits >= 13 && digits <= 19;
+            boolean asPhone = digits >= 8 && digits <= 13 && (taken || named); // 8: Hong Kong, Singapore (9126……5384)
+            if (!asCard && !asPhone) {
                 continue;
             }
             Matcher p = TURN_PIECE.matcher(input).region(m.start(), m.end());
             while (p.find()) {
-                spans.add(new Span(p.start(), p.end(), "phone"));
+                spans.add(new Span(p.start(), p.end(), asCard ? "card" : "phone"));
             }
         }
     }
@@ -1378,6 +1385,10 @@ public final class Redactor {
     /** A word that makes the number someone's after all ("the store has my mobile as ..."). */
     private static final Pattern PERSONAL_BEFORE =
             Pattern.compile("(?i)\\b(?:my|mine|mobile|cell|personal|home)\\b|我的|手机|私人");
+
+    /** A card named shortly before the first piece ("It's Amex, 3782 — Staff: Mm-hm. — Customer: 822463 ..."). */
+    private static final Pattern CARD_NAMED_BEFORE =
+            Pattern.compile("(?i)\\b(?:card|amex|visa|mastercard|debit|credit)\\b|卡");
 
     /** A phone named shortly before the first piece. */
     private static final Pattern PHONE_NAMED_BEFORE =

@@ -43,6 +43,9 @@ class PiecesAcrossTurnsTest {
                 "Paypal is linked to the account ending six three oh two and the sort code ends fifty one.|Paypal is linked to the account ending <card> and the sort code ends <account>.",
                 "嗯 那个 小票流水号 0021-6638-2047，要退那件外套|嗯 那个 小票流水号 <id>，要退那件外套",
                 "嗯 那个 抖音 号 是 小 七 爱 开 车 八 八 八 我 拍 了 好 多 试驾 视频|嗯 那个 抖音 号 是 <account> 我 拍 了 好 多 试驾 视频",
+                // a card in pieces across turns, named before them (72's dev miss); 聯絡人 as 联系人 (71's)
+                "Customer: It's Amex, 3782 — Staff: Mm-hm. — Customer: 822463 — Staff: Yep. — Customer: 10005. Staff: Great, $1,000 deposit.|Customer: It's Amex, <card> — Staff: Mm-hm. — Customer: <card> — Staff: Yep. — Customer: <card>. Staff: Great, $1,000 deposit.",
+                "Customer：對，另外聯絡人寫郭世翰。Staff：好|Customer：對，另外聯絡人寫<name>。Staff：好",
                 // a name given as the answer to a question that asks for it (68's and 71's dev misses)
                 "Staff：請問車主姓名同車牌？Customer：周子謙，AB 1234。Staff：好|Staff：請問車主姓名同車牌？Customer：<name>，<plate>。Staff：好",
                 "店員：戶名？客人：林怡君。店員：退 NT$12,000 喔。|店員：戶名？客人：<name>。店員：退 NT$12,000 喔。",
