@@ -1320,22 +1320,13 @@ public final class Redactor {
                     taken = true;
                 }
             }
-            int digits = 0;
-            for (int i = from; i < to; i++) {
-                digits += Character.isDigit(input.charAt(i)) ? 1 : 0;
-            }
+            int digits = digitsIn(input, from, to).length();
             boolean named = PHONE_NAMED_BEFORE
                     .matcher(input)
                     .region(Math.max(0, m.start() - 40), m.start())
                     .find();
-            StringBuilder chainDigits = new StringBuilder();
-            for (int i = m.start(); i < m.end(); i++) {
-                if (Character.isDigit(input.charAt(i))) {
-                    chainDigits.append(input.charAt(i));
-                }
-            }
             Matcher business = BUSINESS_BEFORE.matcher(input).region(Math.max(0, m.start() - 40), m.start());
-            if (SpokenNumbers.hotline(chainDigits.toString())
+            if (SpokenNumbers.hotline(digitsIn(input, m.start(), m.end()))
                     || business.find()
                             && !PERSONAL_BEFORE
                                     .matcher(input)
@@ -1385,6 +1376,17 @@ public final class Redactor {
     /** A word that makes the number someone's after all ("the store has my mobile as ..."). */
     private static final Pattern PERSONAL_BEFORE =
             Pattern.compile("(?i)\\b(?:my|mine|mobile|cell|personal|home)\\b|我的|手机|私人");
+
+    /** The digits written in {@code input} between {@code from} and {@code to}. */
+    private static String digitsIn(String input, int from, int to) {
+        StringBuilder out = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            if (Character.isDigit(input.charAt(i))) {
+                out.append(input.charAt(i));
+            }
+        }
+        return out.toString();
+    }
 
     /** A card named shortly before the first piece ("It's Amex, 3782 — Staff: Mm-hm. — Customer: 822463 ..."). */
     private static final Pattern CARD_NAMED_BEFORE =
@@ -2343,10 +2345,17 @@ public final class Redactor {
 
     /** The rest of a Hong Kong or Taiwan name written in English, after or before what a name rule found. */
     private static void romanisedRest(List<RedactionTokens.Token> tokens, List<Span> spans) {
-        List<int[]> names = new ArrayList<>();
+        List<int[]> names = new ArrayList<>(); // first and last token of each name span
         for (Span s : spans) {
             if (s.kind().equals("name")) {
-                names.add(new int[] {s.start(), s.end()});
+                int first = tokenAt(tokens, s.start());
+                int last = tokenAt(tokens, s.end()) - 1;
+                while (last >= first && tokens.get(last).end() > s.end()) {
+                    last--;
+                }
+                if (last >= first) {
+                    names.add(new int[] {first, last});
+                }
             }
         }
         if (!names.isEmpty()) {

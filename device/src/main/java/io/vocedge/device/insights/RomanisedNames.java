@@ -38,25 +38,21 @@ final class RomanisedNames {
     }
 
     /**
-     * The rest of each found name ({@code names}: start and end offsets of the name spans): spans to add, of kind
+     * The rest of each found name ({@code names}: the first and last token of each name span): spans to add, of kind
      * {@code name}.
      */
     static List<SpokenNumbers.Found> rest(List<Token> tokens, List<int[]> names) {
         List<SpokenNumbers.Found> out = new ArrayList<>();
         for (int[] name : names) {
-            int first = -1;
-            int last = -1;
+            int first = name[0];
+            int last = name[1];
             boolean romanised = true;
-            for (int k = 0; k < tokens.size(); k++) {
+            for (int k = first; k <= last; k++) {
                 Token t = tokens.get(k);
-                if (t.start() >= name[0] && t.end() <= name[1]) {
-                    first = first < 0 ? k : first;
-                    last = k;
-                    romanised &= t.type() == Type.WORD && (SURNAMES.contains(t.lower()) || GIVEN.contains(t.lower()))
-                            || t.is("-");
-                }
+                romanised &= t.type() == Type.WORD && (SURNAMES.contains(t.lower()) || GIVEN.contains(t.lower()))
+                        || t.is("-");
             }
-            if (first < 0 || !romanised) {
+            if (!romanised) {
                 continue; // "Peter man ..." or a Chinese name: nothing of this kind to finish
             }
             int end = last;
