@@ -162,8 +162,8 @@ public final class PiiTaggerTraining {
     static List<Example> examples(List<RedactionScore.Case> cases) {
         List<Example> out = new ArrayList<>();
         for (RedactionScore.Case c : cases) {
-            List<RedactionTokens.Token> tokens = SpokenNumbers.merge(
-                    RedactionTokens.of(TraditionalChinese.fold(c.text()))); // as the redactor reads it
+            List<RedactionTokens.Token> tokens =
+                    SpokenNumbers.merge(RedactionTokens.of(Redactor.readable(c.text()))); // as the redactor reads it
             boolean[] personal = chars(c.text(), c.remove());
             boolean[] keep = chars(c.text(), c.keep());
             PiiTokenFeatures.forEachRun(tokens, (run, features) -> {

@@ -439,13 +439,14 @@ public final class Redactor {
      * nine twenty seven"), in a line that talks about a card or its security code.
      */
     private static final Pattern EXPIRY = Pattern.compile(
-            "(?i)(?:\\b(?:expiry|expiration|exp|expires|expiring|validity|valid thru|valid till|valid until|good thru|good through"
+            "(?i)(?:\\b(?:expiry|expiration|exp|expires|expiring|validity|valid thru|valid till|valid until|good thru|good through|good till|good until"
                     + "|valid through|runs out|run out)\\b(?:'s)?\\.?(?:\\s+date)?(?:\\s+(?:is|of|on|in(?=\\s+" + MONTH
                     + "))|\\s*[是为])?" // "expiry是09/26", "expiry's nine twenty nine"
                     + "(?:\\s*\\?\\s*(?:(?:customer|caller|client)\\s*:\\s*)?)?" // "Expiry? Customer: Twelve, ..."
                     + "|\\bdate on (?:it|the card|the front)(?:\\s+(?:is|says|reads|shows))?" // "the date on it says"
                     + "|(?:有效期(?:\\s*限)?|(?:到|过\\s*)期(?:\\s*(?:时\\s*间|日))?)\\s*(?:[至到是为:：]\\s*)?" // 到期日05/28, 过期 时间
-                    + "(?:[？?]\\s*(?:顾客|客户|客人|客)\\s*[:：]\\s*)?)\\s*:?\\s*" // 有效期？顾客：09/28
+                    + "(?:[呢吗]?\\s*[？?]\\s*(?:顾客|客户|客人|客)\\s*[:：]\\s*)?)\\s*[:=]?\\s*" // exp=03-28: a form field //
+                    // 有效期？顾客：09/28
                     + "(month\\s+(?:is\\s+)?" + EN_NUM + "(?:\\s+" + EN_NUM
                     + ")?\\s+(?:and\\s+)?(?:the\\s+)?year\\s+(?:is\\s+)?"
                     + EN_NUM + "(?:\\s+(?:thousand\\s+(?:and\\s+)?)?" + EN_NUM
@@ -462,7 +463,7 @@ public final class Redactor {
                     // a year alone after "runs out" is kept, as "expires in twenty seven" is; a month said with its
                     // zero is not a year ("it runs out oh nine twenty seven")
                     + "|(?:(?<!runs out |run out )|(?=(?:oh|zero)\\s))"
-                    + EN_NUM + "(?:(?:,\\s*|[\\s-]+)(?:slash\\s+|/\\s*)?" + EN_NUM
+                    + EN_NUM + "(?:(?:(?:,\\s*|[\\s-]+)(?:slash\\s+|/\\s*)?|\\s*/\\s*)" + EN_NUM
                     + "\\b){1,3})"); // "oh four slash twenty seven", "oh-nine, twenty-seven"
 
     /** Redacted text and the kinds removed. */
@@ -482,10 +483,17 @@ public final class Redactor {
         this.tagger = tagger;
     }
 
+    /**
+     * {@code original} as every rule and the tagger read it: traditional characters folded (陳 as 陈, 號碼 as 号码: the
+     * lists are simplified) and typed wide forms as ASCII (１３８, ｅｘｐ ＝ １１／２６, a non-breaking hyphen); one character
+     * for one, so every offset holds and the output is cut from the original.
+     */
+    static String readable(String original) {
+        return WideForms.fold(TraditionalChinese.fold(original));
+    }
+
     public Result redact(String original) {
-        // every rule and the tagger read the text with traditional characters folded (陳 as 陈, 號碼 as 号码: the
-        // lists are simplified); the fold keeps every offset, and the output is cut from the original
-        String input = TraditionalChinese.fold(original);
+        String input = readable(original);
         List<RedactionTokens.Token> tokens = SpokenNumbers.merge(RedactionTokens.of(input));
         List<Span> spans = ruleSpans(input, tokens);
         if (RedactionTokens.containsIgnoreCase(input, "first") || RedactionTokens.containsIgnoreCase(input, "front")) {
@@ -712,7 +720,8 @@ public final class Redactor {
                 || input.contains("过期")
                 || input.contains("过 期")
                 || RedactionTokens.containsIgnoreCase(input, "valid")
-                || RedactionTokens.containsIgnoreCase(input, "good th")
+                || RedactionTokens.containsIgnoreCase(input, "good t") // thru, through, till
+                || RedactionTokens.containsIgnoreCase(input, "good u")
                 || RedactionTokens.containsIgnoreCase(input, "date on")) {
             // a card's expiry ("the one ending 4417, expiring 10/29"), or an id document's said with its number
             // ("passport 123456789, expiry 14/06/2031")

@@ -59,7 +59,7 @@ final class SpokenNames {
                 + "|granddaughter|grandfather|grandmother|spoke|name|call me|driver|friend of"
                 + "|contact|buyer|client|owner|technician|mechanic|advisor|adviser|salesman|saleswoman|salesperson"
                 + "|neighbour|neighbor|receptionist|consultant|supervisor|engineer|valeter|call|ring|phone|email"
-                + "|mate|pal|flatmate|housemate|stepson|stepdaughter|cheers";
+                + "|mate|pal|flatmate|housemate|stepson|stepdaughter|cheers|assistant|secretary";
         for (Strength s : Strength.values()) {
             String words = switch (s) {
                 case STRONG -> strong;
@@ -196,6 +196,8 @@ final class SpokenNames {
             "mate",
             "pal",
             "flatmate",
+            "assistant",
+            "secretary",
             "housemate",
             "stepson",
             "stepdaughter");
@@ -487,7 +489,8 @@ final class SpokenNames {
         }
         if (!ok && strength == Strength.LISTED && kinBefore(tokens, j) && foreignAlone(w)) {
             // "his cousin Obinna wants": a word no list or dictionary holds after a relation
-            ok = personFollows(tokens, j + 1); // not "my cousin Dubai trip"
+            // not "my cousin Dubai trip"; "my wife Thandi on 07700 ...": reached on a number
+            ok = personFollows(tokens, j + 1) || reachedOn(tokens, j + 1);
         }
         if (!ok && strength == Strength.PERSON && NameLists.AMBIGUOUS_FIRST.contains(w)) {
             ok = j + 1 >= n
@@ -705,6 +708,15 @@ final class SpokenNames {
         return k >= tokens.size()
                 || tokens.get(k).type() == Type.PUNCT && !tokens.get(k).is("'")
                 || AFTER_KIN_NAME.contains(tokens.get(k).lower());
+    }
+
+    /** "on" or "at" and a number after a name: "my wife Thandi on 07700 ...", "my partner Hemi's on 021 ...". */
+    private static boolean reachedOn(List<Token> tokens, int k) {
+        return k + 1 < tokens.size()
+                && (tokens.get(k).is("on") || tokens.get(k).is("at"))
+                && (tokens.get(k + 1).type() == Type.DIGITS
+                        || tokens.get(k + 1).is("+")
+                        || SpokenNumbers.digitWordValue(tokens.get(k + 1).lower()) != null);
     }
 
     /** Whether the word before {@code j} is a relation owned by someone: "my daughter", "her husband". */

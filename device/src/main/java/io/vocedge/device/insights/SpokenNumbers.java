@@ -2727,7 +2727,8 @@ final class SpokenNumbers {
                 String before = tokens.get(k - 1).lower();
                 String pair = tokens.get(k).type() == Type.HAN ? before + w : before + " " + w;
                 if (BUSINESS_LINE.contains(pair)) {
-                    return true;
+                    // "my shop line is ...": the customer's own shop; "the store line is ...": the one talking
+                    return !(OWNED_PAIRS.contains(pair) && personalBefore(tokens, k - 1));
                 }
             }
         }
@@ -2804,12 +2805,20 @@ final class SpokenNumbers {
             "service line",
             "parts line",
             "workshop",
+            "store line", // "our store line is 0161 ...": the shop's, unless someone's own ({@link #OWNED_PAIRS})
+            "shop line",
+            "branch line",
+            "service centre",
+            "service center",
             "热线",
             "客服",
             "总机",
             "门店",
             "展厅",
             "前台");
+    /** Shop lines that can be a customer's own shop's: "my shop line is ..." makes the number the customer's. */
+    private static final Set<String> OWNED_PAIRS = LookupSets.of("store line", "shop line", "branch line");
+
     private static final Set<String> PERSONAL_LINE =
             LookupSets.of("my", "me", "mine", "i", "i'm", "your", "personal", "mobile", "cell", "home");
 

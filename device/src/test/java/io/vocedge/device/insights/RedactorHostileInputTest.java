@@ -183,6 +183,11 @@ class RedactorHostileInputTest {
                 "name is chan tai man wing yu-ting CHEUNG ",
                 "Name on the card? Customer: Mr J. A. ",
                 "姓名？顾客：周子谦 戶名？",
+                "card exp=03-28 good till oh-nine/twenty-eight/ ",
+                "１２３４／５６－７８＠ｅｘｐ＝１１／２６\u2011\u00a0",
+                "到期日呢？顾客：二八年五月 我哥哥，吴 她叫 ",
+                "my wife Thandi on 07700 my assistant dana at ",
+                "our store line is 0161 my shop line is ",
             })
     void longRepeatedFragmentsRedactWithoutBacktracking(String fragment) {
         String line = fragment.repeat(20_000 / fragment.length());
