@@ -442,18 +442,19 @@ public final class Redactor {
             "(?i)(?:\\b(?:expiry|expiration|exp|expires|expiring|validity|valid thru|valid till|valid until|good thru|good through|good till|good until"
                     + "|valid through|runs out|run out)\\b(?:'s)?\\.?(?:\\s+date)?(?:\\s+(?:is|of|on|in(?=\\s+" + MONTH
                     + "))|\\s*[是为])?" // "expiry是09/26", "expiry's nine twenty nine"
+                    + "(?:\\s+(?:at\\s+)?(?:the\\s+)?end\\s+of)?" // "it expires end of August 2028"
                     + "(?:\\s*\\?\\s*(?:(?:customer|caller|client)\\s*:\\s*)?)?" // "Expiry? Customer: Twelve, ..."
                     + "|\\bdate on (?:it|the card|the front)(?:\\s+(?:is|says|reads|shows))?" // "the date on it says"
-                    + "|(?:有效期(?:\\s*限)?|(?:到|过\\s*)期(?:\\s*(?:时\\s*间|日))?)\\s*(?:[至到是为:：]\\s*)?" // 到期日05/28, 过期 时间
-                    + "(?:[呢吗]?\\s*[？?]\\s*(?:顾客|客户|客人|客)\\s*[:：]\\s*)?)\\s*[:=]?\\s*" // exp=03-28: a form field //
-                    // 有效期？顾客：09/28
+                    + "|(?:有效期(?:\\s*限)?|(?:到|过\\s*)期(?:\\s*(?:时\\s*间|日))?)\\s*(?:(?:写的是|写着|[至到是为:：])\\s*)?" // 到期日05/28, 过期 时间, 有效期写的是
+                    // 有效期？顾客：09/28, 到期日呢？顾客：...; exp=03-28, a form's field
+                    + "(?:[呢吗]?\\s*[？?]\\s*(?:顾客|客户|客人|客)\\s*[:：]\\s*)?)\\s*[:=]?\\s*"
                     + "(month\\s+(?:is\\s+)?" + EN_NUM + "(?:\\s+" + EN_NUM
                     + ")?\\s+(?:and\\s+)?(?:the\\s+)?year\\s+(?:is\\s+)?"
                     + EN_NUM + "(?:\\s+(?:thousand\\s+(?:and\\s+)?)?" + EN_NUM
                     + ")?\\b" // "... year two thousand thirty"
                     + "|\\d{1,2}([/.-])\\d{1,2}\\2(?:20)?\\d{2}\\b|\\d{1,2}\\s*/\\s*\\d{2,4}|\\d{2}[\\s-]\\d{2}\\b|(?:0[1-9]|1[0-2])\\d{2}\\b"
                     + "|(?:[零〇]\\s*[一幺二两三四五六七八九]|[一幺]\\s*[零〇一幺二两])(?:\\s*[零〇一幺二两三四五六七八九]){2}(?![零〇一幺二两三四五六七八九])"
-                    + "|" + MONTH + "[a-z]*\\s+(?:20\\d{2}|'?\\d{2}\\b|" // "August '26"
+                    + "|" + MONTH + "[a-z]*\\s+(?:of\\s+)?(?:20\\d{2}|'?\\d{2}\\b|" // "August '26", "March of '29"
                     + "(?:twenty\\s+)?" + EN_NUM + "(?:\\s+" + EN_NUM + ")?\\b)" // "february twenty eight"
                     + "|(?:(?:二\\s*[零〇]\\s*|20)?(?:[零〇一二三四五六七八九]\\s*){2}|(?:20)?\\d{2})\\s*年\\s*" // 二 七 年 十二 月
                     + "(?:十\\s*[一二]?|零?\\s*[一二三四五六七八九]|\\d{1,2})\\s*月"
@@ -538,8 +539,14 @@ public final class Redactor {
             piecesAcrossTurns(input, spans);
         }
         piecesFromCue(input, tokens, spans);
+        if (input.contains("转") || input.contains("分机") || RedactionTokens.containsIgnoreCase(input, "ext")) {
+            extensionsAfter(input, spans);
+        }
         if (spans.isEmpty()) {
             return new Result(original, List.of());
+        }
+        if (TRANSACTION_CUE.matcher(input).find()) {
+            spans.removeIf(s -> transactionCodeAt(input, s)); // "approval code 802116", 授权码 是 ...: the payment's
         }
         if (RedactionTokens.containsIgnoreCase(input, "x")) {
             lastLetterAfter(tokens, spans); // after the tagger, whose numbers may be the ID
@@ -568,6 +575,45 @@ public final class Redactor {
         }
         out.append(original, pos, original.length());
         return new Result(out.toString(), new ArrayList<>(kinds));
+    }
+
+    /**
+     * A payment's own codes, which identify the transaction and not the payer (blind authors keep them, 23 spans to 1):
+     * an authorisation or approval code, a terminal's number, a transaction's reference (参考号, 凭证号).
+     */
+    private static final Pattern TRANSACTION_CUE =
+            Pattern.compile("(?i)授权码|参考号|凭证号|终端号|\\bapproval\\b|\\bauth|\\bterminal\\b");
+
+    private static final Pattern TRANSACTION_CODE_BEFORE = Pattern.compile("(?i)(?:授权码|参考号|凭证号|终端号"
+            + "|\\bapproval(?:\\s+(?:code|number|no\\.?))?|\\bauth(?:ori[sz]ation)?(?:\\s+(?:code|number|no\\.?))?\\.?"
+            + "|\\bterminal(?:\\s+(?:id|number|no\\.?))?)"
+            + "(?:\\s+(?:is|was|reads|says))?\\s*(?:是\\s*)?[:：#]?\\s*$");
+
+    private static boolean transactionCodeAt(String input, Span s) {
+        return TRANSACTION_CODE_BEFORE
+                .matcher(input)
+                .region(Math.max(0, s.start() - 30), s.start())
+                .find();
+    }
+
+    /**
+     * A person's extension right after their removed number ("总机0571-8702 4419再转605", "0161 496 0732 ext. 214"): it
+     * goes with the number it completes.
+     */
+    private static final Pattern EXTENSION_AFTER =
+            Pattern.compile("(?i)\\s*[,，]?\\s*(?:再\\s*)?(?:转|分机|ext\\.?|extension)\\s*(?:是\\s*)?"
+                    + "([0-9]{2,5}|[零〇一幺二两三四五六七八九](?:\\s*[零〇一幺二两三四五六七八九]){1,4})(?![0-9零〇一幺二两三四五六七八九])");
+
+    private static void extensionsAfter(String input, List<Span> spans) {
+        for (int i = 0, n = spans.size(); i < n; i++) {
+            Span s = spans.get(i);
+            if (s.kind().equals("phone") || s.kind().equals("number")) {
+                Matcher m = EXTENSION_AFTER.matcher(input).region(s.end(), input.length());
+                if (m.lookingAt()) {
+                    spans.add(new Span(m.start(1), m.end(1), s.kind()));
+                }
+            }
+        }
     }
 
     /** The characters the rules' spans cover: the tagger leaves them to the rules and may extend them. */

@@ -2728,7 +2728,8 @@ final class SpokenNumbers {
                 String pair = tokens.get(k).type() == Type.HAN ? before + w : before + " " + w;
                 if (BUSINESS_LINE.contains(pair)) {
                     // "my shop line is ...": the customer's own shop; "the store line is ...": the one talking
-                    return !(OWNED_PAIRS.contains(pair) && personalBefore(tokens, k - 1));
+                    return !(OWNED_PAIRS.contains(pair) && personalBefore(tokens, k - 1)
+                            || pair.equals("总机") && employerBefore(tokens, k - 1));
                 }
             }
         }
@@ -2816,6 +2817,20 @@ final class SpokenNumbers {
             "门店",
             "展厅",
             "前台");
+    /**
+     * 我们 单位 总机, 打我们公司总机: the switchboard of the speaker's employer, given to reach them (a shop says 我们 店 or
+     * 门店). 单位 or 公司 in the three tokens before the pair.
+     */
+    private static boolean employerBefore(List<Token> tokens, int k) {
+        for (int m = k - 1; m >= Math.max(1, k - 3); m--) {
+            String pair = tokens.get(m - 1).lower() + tokens.get(m).lower();
+            if (pair.equals("单位") || pair.equals("公司")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Shop lines that can be a customer's own shop's: "my shop line is ..." makes the number the customer's. */
     private static final Set<String> OWNED_PAIRS = LookupSets.of("store line", "shop line", "branch line");
 

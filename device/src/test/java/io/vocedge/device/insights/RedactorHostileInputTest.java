@@ -188,6 +188,9 @@ class RedactorHostileInputTest {
                 "到期日呢？顾客：二八年五月 我哥哥，吴 她叫 ",
                 "my wife Thandi on 07700 my assistant dana at ",
                 "our store line is 0161 my shop line is ",
+                "我们单位总机0571-8702 4419再转605转 ext. 21 ",
+                "approval code is auth terminal no. 授权码 是 参考号 ",
+                "card expires at the end of March of '29 有效期写的是 ",
             })
     void longRepeatedFragmentsRedactWithoutBacktracking(String fragment) {
         String line = fragment.repeat(20_000 / fragment.length());

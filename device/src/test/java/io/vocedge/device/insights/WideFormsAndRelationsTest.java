@@ -13,7 +13,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * (exp=03-28), after "good till", written half in words ("oh-nine/twenty-eight") or asked with 呢 (到期日呢？); a
  * relative's or colleague's name given with their number: an unlisted name before "on" and a number ("my wife Thandi
  * on ..."), an assistant's, 她叫 after a thing was named (留我妈的号吧，她叫...), 我哥哥 and 行政 before a name; a
- * shop's line named as the store's, the shop's or a service centre's ("Our store line is 0161 ..."). The
+ * shop's line named as the store's, the shop's or a service centre's ("Our store line is 0161 ..."); the switchboard of
+ * the speaker's employer (我们 单位 总机) and an extension after a removed number (再转605, ext. 214); an expiry after
+ * "end of" or with "of" (March of '29) or after 有效期写的是; a payment's approval code, 授权码 and 参考号 kept. The
  * cases below the last comment guard what must stay.
  */
 class WideFormsAndRelationsTest {
@@ -41,6 +43,18 @@ class WideFormsAndRelationsTest {
                 "Staff: It will arrive in 2-3 days. Our store line is 0161 830 2277.|Staff: It will arrive in 2-3 days. Our store line is 0161 830 2277.",
                 "Staff: Our service centre line is 03-7955 1200, Monday to Saturday.|Staff: Our service centre line is 03-7955 1200, Monday to Saturday.",
                 "my shop line is 0161 830 2277|my shop line is <phone>",
+                // a customer's employer's switchboard and the extension after a number (73's and 74's dev misses); an
+                // expiry after "end of", "March of '29", 有效期写的是 (75's)
+                "我们 单位 总机 零 二 八 六 五 五 四 一 九 三 零 转 三 二 六 您 八 点 半 之后 打|我们 单位 总机 <phone> 您 八 点 半 之后 打",
+                "顾客：打我们公司总机0571-8702 4419再转605，找我。店员：好，周六上午9:30试驾。|顾客：打我们公司总机<phone>再转<phone>，找我。店员：好，周六上午9:30试驾。",
+                "Customer: Work is 0161 496 0732 ext. 214, after 3.|Customer: Work is <phone>, after 3.",
+                "Customer: It's the card ending 4417. It expires end of August 2028 and the security code is 318. Staff: See you at 10:30.|Customer: It's the card ending <card>. It expires end of <card> and the security code is <card>. Staff: See you at 10:30.",
+                "Staff: And the card expiry? Customer: March of '29. Staff: And the three digits on the back? Customer: 512.|Staff: And the card expiry? Customer: <card>. Staff: And the three digits on the back? Customer: <card>.",
+                "顾客：卡上有效期写的是 12/26。店员：好的，费用¥450。|顾客：卡上有效期写的是 <card>。店员：好的，费用¥450。",
+                // a payment's own codes stay: approval, 授权码, 参考号 (blind authors keep them, 23 spans to 1)
+                "Staff: Card ending 9032 went through, your approval code is 802116. Total £1,318.40.|Staff: Card ending <card> went through, your approval code is 802116. Total £1,318.40.",
+                "刷卡 成功 了 授权码 幺 七 七 三 洞 五 凭条 您 收 好 金额 是 两 万 八 千 八|刷卡 成功 了 授权码 幺 七 七 三 洞 五 凭条 您 收 好 金额 是 两 万 八 千 八",
+                "店员：交易成功，参考号318822105576，金额¥7,980.00。|店员：交易成功，参考号318822105576，金额¥7,980.00。",
                 // what must stay: a full-width price, time and count; a thing named after a relation word; 她叫 asking;
                 // "good till" with no card and no date; 我哥哥 before a verb
                 "总价：１２８０００元，首付３０％，６０期。|总价：１２８０００元，首付３０％，６０期。",
@@ -50,6 +64,10 @@ class WideFormsAndRelationsTest {
                 "她叫 什么 来着 我 忘 了|她叫 什么 来着 我 忘 了",
                 "the plan is good till the end of the year|the plan is good till the end of the year",
                 "我哥哥 说 这 车 不错|我哥哥 说 这 车 不错",
+                "有事打我们总机0571-8702 4419|有事打我们总机0571-8702 4419",
+                "the card expires at the end of the month so use the other one|the card expires at the end of the month so use the other one",
+                "the offer expires end of march|the offer expires end of march",
+                "Customer: my number 07700 900123, extension? no|Customer: my number <phone>, extension? no",
             })
     void wideFormsExpiriesAndRelativesNames(String input, String expected) {
         assertThat(redactor.redact(input).text()).isEqualTo(expected);
