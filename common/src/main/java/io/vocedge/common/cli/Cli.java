@@ -62,7 +62,10 @@ public final class Cli {
         if (ex instanceof ConfigException ce) {
             err.println("error: " + ce.getMessage());
             code = ExitCodes.BAD_INPUT;
-        } else if (ex instanceof BadInputException || ex instanceof IllegalArgumentException) {
+        } else if (ex instanceof BadInputException
+                || ex instanceof IllegalArgumentException
+                || ex instanceof java.nio.file.NoSuchFileException
+                || ex instanceof java.nio.file.NotDirectoryException) {
             err.println("error: " + oneLine(ex.getMessage(), ex));
             code = ExitCodes.BAD_INPUT;
         } else {
@@ -132,6 +135,23 @@ public final class Cli {
     }
 
     private static String oneLine(String message, Exception ex) {
+        // a file system error's message is the bare path ("error: pii.tsv" says nothing): name what is wrong with it
+        if (ex instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+            String what = f instanceof java.nio.file.NoSuchFileException
+                    ? "no such file or directory: " + f.getFile() + " (relative paths start from "
+                            + java.nio.file.Path.of("").toAbsolutePath() + ")"
+                    : f instanceof java.nio.file.AccessDeniedException
+                            ? "permission denied: " + f.getFile()
+                            : f instanceof java.nio.file.NotDirectoryException
+                                    ? "not a directory: " + f.getFile()
+                                    : f instanceof java.nio.file.FileAlreadyExistsException
+                                            ? "already exists: " + f.getFile()
+                                            : f.getFile() + ": "
+                                                    + (f.getReason() == null
+                                                            ? f.getClass().getSimpleName()
+                                                            : f.getReason());
+            return f.getOtherFile() == null ? what : what + " (and " + f.getOtherFile() + ")";
+        }
         if (message == null || message.isBlank()) {
             return ex.getClass().getSimpleName();
         }

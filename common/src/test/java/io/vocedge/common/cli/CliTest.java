@@ -36,6 +36,8 @@ class CliTest {
                     throw new ConfigException("x.yaml", List.of("a.b: expected true or false, got \"maybe\""));
                 case "input" -> throw new BadInputException("--since 'yesterday': use an ISO date like 2026-12-01");
                 case "boom" -> throw new java.io.IOException("broker 127.0.0.1:1883 refused the connection");
+                case "missing" -> throw new java.nio.file.NoSuchFileException("corpus/pii.tsv");
+                case "denied" -> throw new java.nio.file.AccessDeniedException("/etc/voc/device.key");
                 default -> ExitCodes.OK;
             };
         }
@@ -80,6 +82,17 @@ class CliTest {
         assertThat(boom.code()).isEqualTo(1);
         assertThat(boom.err().strip()).isEqualTo("error: broker 127.0.0.1:1883 refused the connection");
         assertThat(run("sub", "--needed", "ok").code()).isZero();
+    }
+
+    @Test
+    void file_errors_name_what_is_wrong_with_the_path_not_just_the_path() {
+        Run missing = run("sub", "--needed", "missing");
+        assertThat(missing.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(missing.err().strip())
+                .startsWith("error: no such file or directory: corpus/pii.tsv (relative paths start from /");
+        Run denied = run("sub", "--needed", "denied");
+        assertThat(denied.code()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(denied.err().strip()).isEqualTo("error: permission denied: /etc/voc/device.key");
     }
 
     @Test
