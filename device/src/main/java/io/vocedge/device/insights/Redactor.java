@@ -324,6 +324,16 @@ public final class Redactor {
         }
     }
 
+    /**
+     * A cardholder's name with initials after "name on the card (is)": written ("Mr D. A. Whitfield", "J. Okafor") or as
+     * a recognizer writes it ("a j pemberton": one to three letters, then one word). A name without initials is the
+     * names rules' (SpokenNames reads "name on the card is" as a naming cue).
+     */
+    private static final Pattern NAME_ON_CARD =
+            Pattern.compile("(?i:\\bname on (?:the |your |this )?card(?:\\s+is|\\s*:)?\\s+)"
+                    + "(?:(?i:mr|mrs|ms|miss|dr)\\.? )?"
+                    + "((?:[A-Z]\\.? ?){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?\\b|(?:[a-z] ){2,3}[a-z]{3,}\\b)");
+
     private static final Pattern BUSINESS_NAME_END = Pattern.compile(
             "\\b(?:Motors|Motor|Auto|Autos|Cars|Ltd|Limited|Group|Inc|Co|Garage|Store|Shop|Services|Holdings)$");
 
@@ -432,6 +442,30 @@ public final class Redactor {
     private static final Pattern EXPIRY_CORRECTED = Pattern.compile(
             "(?i)(?:\\b(?:no|sorry|i mean|actually)\\b|不是|不对|不對)[,，]?\\s*(?:it's\\s+|是\\s*)?(\\d{1,2}\\s*/\\s*\\d{2})(?![\\d/])");
 
+    /**
+     * A card's expiry asked in a question and given as the answer, with words between the cue and the question mark
+     * and a hesitation before the answer: "Can you confirm the expiry on the card? Customer: 08/26.", "Valid to?
+     * Customer: 12/26.", "What's the expiry? Customer: End of... 04/28.", 有效期？顾客：呃，05/31, 有效期 呢 二 七 年 九 月.
+     */
+    private static final Pattern EXPIRY_ANSWERED = Pattern.compile("(?i)(?:\\b(?:expiry|expiration|exp|expires|valid to"
+            + "|valid thru|valid till|valid until|valid through|good thru|good till)\\b|有效期|到期日?)"
+            + "[^?？。.!！\\n]{0,30}?(?:[?？]|\\s呢\\s)\\s*"
+            + "(?:(?:customer|caller|client|cust|顾客|客户|客人|客)\\s*[:：]\\s*)?"
+            + "(?:(?:uh|um|er|erm|oh|嗯|呃|啊|it's|its|it is|end of|就是)[\\s,，.…]*){0,3}"
+            + "(\\d{1,2}\\s*/\\s*\\d{2,4}(?![\\d/])"
+            + "|(?:[零〇一二三四五六七八九]\\s*){2}年\\s*(?:十\\s*[一二]?|[一二三四五六七八九])\\s*月"
+            + "|" + EN_NUM + "(?:[\\s-]+" + EN_NUM + "){1,3}\\b)");
+
+    /** A card's security code asked in a question and given as the answer: "Back of the card? Customer: 318.", 背面？顾客：三幺八. */
+    private static final Pattern CODE_ANSWERED =
+            Pattern.compile("(?i)(?:\\b(?:security code|security number|cvv2?|cvc|cv2"
+                    + "|three digits|3 digits|four digits on the front|back of (?:the|your) card|on the back)\\b|背面|安全码|验证码|后三位|后 三 位)"
+                    + "[^?？。.!！\\n]{0,20}?[?？]\\s*"
+                    + "(?:(?:customer|caller|client|cust|顾客|客户|客人|客)\\s*[:：]\\s*)?"
+                    + "(?:(?:uh|um|er|erm|oh|嗯|呃|啊|it's|its|it is|是)[\\s,，.…]*){0,3}"
+                    + "(\\d{3,4}(?![\\d/:.,]\\d)(?!\\s*(?:pm|am|p\\.m|a\\.m|点|元|块|%))"
+                    + "|[零〇一幺二两三四五六七八九](?:\\s*[零〇一幺二两三四五六七八九]){2,3}(?!\\s*[零〇一幺二两三四五六七八九十百千万点元块]))");
+
     /** A UK driving licence number: five surname characters, six birth digits, initials, a digit, two letters. */
     private static final Pattern UK_LICENCE = Pattern.compile("\\b[A-Z9]{5} ?\\d{6} ?[A-Z9]{2}\\d[A-Z]{2}\\b");
     /**
@@ -439,7 +473,7 @@ public final class Redactor {
      * nine twenty seven"), in a line that talks about a card or its security code.
      */
     private static final Pattern EXPIRY = Pattern.compile(
-            "(?i)(?:\\b(?:expiry|expiration|exp|expires|expiring|validity|valid thru|valid till|valid until|good thru|good through|good till|good until"
+            "(?i)(?:\\b(?:expiry|expiration|exp|expires|expiring|validity|valid thru|valid till|valid until|valid to|good thru|good through|good till|good until"
                     + "|valid through|runs out|run out)\\b(?:'s)?\\.?(?:\\s+date)?(?:\\s+(?:is|of|on|in(?=\\s+" + MONTH
                     + "))|\\s*[是为])?" // "expiry是09/26", "expiry's nine twenty nine"
                     + "(?:\\s+(?:at\\s+)?(?:the\\s+)?end\\s+of)?" // "it expires end of August 2028"
@@ -520,6 +554,12 @@ public final class Redactor {
             if (publicLine(tokens, h)) {
                 continue; // 我 就 打 一 二 三 一 五: the consumer hotline, after 打 as a phone would be
             }
+            if (INVOICE_NUMBER_BEFORE
+                    .matcher(input)
+                    .region(Math.max(0, h.start() - 12), h.start())
+                    .find()) {
+                continue; // 发票 号码 零 四 四 ...: an invoice's number, which the rules keep (blind authors 10 to 1)
+            }
             // the tagger's numbers stand even where the rules see a shop's line before them ("call the dealership
             // four one six ..."): checking them with the rules kept one such line but let three customers' numbers
             // of two blind authors through
@@ -541,6 +581,9 @@ public final class Redactor {
         piecesFromCue(input, tokens, spans);
         if (input.contains("转") || input.contains("分机") || RedactionTokens.containsIgnoreCase(input, "ext")) {
             extensionsAfter(input, spans);
+        }
+        if (input.indexOf('/') >= 0) {
+            expiryAfterCard(input, spans);
         }
         if (spans.isEmpty()) {
             return new Result(original, List.of());
@@ -566,6 +609,10 @@ public final class Redactor {
             int j = i + 1;
             while (j < spans.size() && spans.get(j).start() < end) {
                 end = Math.max(end, spans.get(j).end());
+                if (s.kind().equals("number") && !spans.get(j).kind().equals("number")) {
+                    // a rule's kind merged under the tagger's wider span is still removed
+                    kinds.add(spans.get(j).kind());
+                }
                 j++;
             }
             out.append(original, pos, s.start()).append('<').append(s.kind()).append('>');
@@ -603,6 +650,31 @@ public final class Redactor {
     private static final Pattern EXTENSION_AFTER =
             Pattern.compile("(?i)\\s*[,，]?\\s*(?:再\\s*)?(?:转|分机|ext\\.?|extension)\\s*(?:是\\s*)?"
                     + "([0-9]{2,5}|[零〇一幺二两三四五六七八九](?:\\s*[零〇一幺二两三四五六七八九]){1,4})(?![0-9零〇一幺二两三四五六七八九])");
+
+    /**
+     * A card dictated as number, expiry, code ("4929 1234 5678 9012, 09/26, 038"; "..., 09/26, and the code is 038"):
+     * a month/year written right after a removed card number is its expiry, and three or four digits right after that
+     * its security code.
+     */
+    private static final Pattern EXPIRY_AFTER_CARD = Pattern.compile(
+            "(?i)\\s*[,，;]?\\s*(?:and\\s+)?(?:exp(?:iry|ires)?\\.?\\s*)?((?:0?[1-9]|1[0-2])\\s*/\\s*(?:20)?\\d{2})(?![\\d/])"
+                    + "(?:\\s*[,，;]?\\s*(?:and\\s+)?(?:(?:the\\s+)?(?:security\\s+)?(?:code|cvv|cvc)\\s*(?:is\\s+|:\\s*)?)?"
+                    + "(\\d{3,4})(?![\\d/:.,]\\d))?");
+
+    private static void expiryAfterCard(String input, List<Span> spans) {
+        for (int i = 0, n = spans.size(); i < n; i++) {
+            Span s = spans.get(i);
+            if (s.kind().equals("card")) {
+                Matcher m = EXPIRY_AFTER_CARD.matcher(input).region(s.end(), input.length());
+                if (m.lookingAt()) {
+                    spans.add(new Span(m.start(1), m.end(1), "card"));
+                    if (m.group(2) != null) {
+                        spans.add(new Span(m.start(2), m.end(2), "card"));
+                    }
+                }
+            }
+        }
+    }
 
     private static void extensionsAfter(String input, List<Span> spans) {
         for (int i = 0, n = spans.size(); i < n; i++) {
@@ -779,12 +851,25 @@ public final class Redactor {
                     spans.add(new Span(m.start(1), m.end(1), card ? "card" : "id"));
                     expiries++;
                 }
+                if (card && (input.indexOf('?') >= 0 || input.indexOf('？') >= 0 || input.contains("呢"))) {
+                    Matcher a = EXPIRY_ANSWERED.matcher(input); // "What's the expiry? Customer: End of... 04/28."
+                    while (a.find()) {
+                        spans.add(new Span(a.start(1), a.end(1), "card"));
+                        expiries++;
+                    }
+                }
                 if (expiries > 0 && card) {
                     Matcher c = EXPIRY_CORRECTED.matcher(input); // "expiry 10/29 — no, 10/28"
                     while (c.find()) {
                         spans.add(new Span(c.start(1), c.end(1), "card"));
                     }
                 }
+            }
+        }
+        if ((input.indexOf('?') >= 0 || input.indexOf('？') >= 0) && mentionsAny(input, CARD_TALK)) {
+            Matcher a = CODE_ANSWERED.matcher(input); // "Back of the card? Customer: 318."
+            while (a.find()) {
+                spans.add(new Span(a.start(1), a.end(1), "card"));
             }
         }
         int address = cueWords(tokens);
@@ -836,6 +921,15 @@ public final class Redactor {
             while (m.find()) {
                 if (FLAT_PARTS.matcher(m.group()).find()) { // not "Room 3, Monday" nor "Unit 3, Ballymount Retail Park"
                     spans.add(new Span(m.start(), m.end(), "address"));
+                }
+            }
+        }
+        if (RedactionTokens.containsIgnoreCase(input, "name on ")) {
+            Matcher m = NAME_ON_CARD.matcher(input); // "name on the card is Mr D. A. Whitfield", "... a j pemberton"
+            while (m.find()) {
+                String last = input.substring(m.start(1), m.end(1)).replaceAll("^.*[ .]", "");
+                if (Character.isUpperCase(last.charAt(0)) || !NameLists.ENGLISH.contains(last)) {
+                    spans.add(new Span(m.start(1), m.end(1), "name")); // not "a b c d" counting, "is a bit faded"
                 }
             }
         }
@@ -2104,6 +2198,10 @@ public final class Redactor {
      */
     private static final Set<String> PUBLIC_LINES = LookupSets.of(
             "12315", "12345", "12365", "12333", "12366", "12306", "110", "119", "120", "122", "999", "911", "112");
+
+    /** 发票号码 (an invoice's number) right before a tagger's hit: "发票 号码 是 ...", "发票号：". */
+    private static final Pattern INVOICE_NUMBER_BEFORE =
+            Pattern.compile("发\\s*票\\s*号\\s*(?:码\\s*)?(?:是\\s*)?[:：]?\\s*$");
 
     /** The tagger's hit is digits only and they are a {@link #PUBLIC_LINES} number. */
     private static boolean publicLine(List<RedactionTokens.Token> tokens, PiiTagger.Hit h) {

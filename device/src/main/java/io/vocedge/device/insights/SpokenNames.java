@@ -47,7 +47,8 @@ final class SpokenNames {
         Map<String, List<Cue>> m = new java.util.HashMap<>();
         String strong = "my name is|name is|name's|names is|the name is|name was|first name is|last name is"
                 + "|surname is|first name|last name|surname|named|pronounced|under the name|booked under"
-                + "|english name is|name of|in the name of|under the name of";
+                + "|english name is|name of|in the name of|under the name of"
+                + "|name on the card is|name on the card|name on card is|name on card|cardholder is|card holder is";
         String title = "mr|mrs|ms|mister|missus";
         String person = "ask for|speak to|speak with|talk to|talk with|asked for|spoke to|spoke with|is that|hold of"
                 + "|put me through to";

@@ -891,8 +891,11 @@ final class SpokenNumbers {
                     int speaker = speakerLabel(tokens, k);
                     if (g.type() == Type.PUNCT && GAP_PUNCT.contains(g.lower())) {
                         gapPunct++;
-                        sentenceBreak |= (g.is(".") || g.is(":") || g.is("。"))
-                                && (g.end() >= text.length() || Character.isWhitespace(text.charAt(g.end())));
+                        sentenceBreak |=
+                                (g.is(".") && !(k > 0 && tokens.get(k - 1).is(".")) // "4... 5": a pause
+                                                || g.is(":")
+                                                || g.is("。"))
+                                        && (g.end() >= text.length() || Character.isWhitespace(text.charAt(g.end())));
                     } else if (speaker > 0 && speakers < 2) {
                         // a transcript's speaker turns inside a number dictated and read back ("customer five four one
                         // two staff yep customer seven five ..."): not counted as filler words
@@ -927,6 +930,12 @@ final class SpokenNumbers {
                 }
                 if (clockAt(tokens, k)) {
                     break; // "闽D·K7719 15:40进场": a clock time is no part of the number before it
+                }
+                if (gapPunct > 0 && countAfterGap(tokens, k)) {
+                    break; // "尾号5518，两笔都是1,299元": after a comma, 两 and a measure word count things
+                }
+                if ((gapPunct > 0 || digitCount(pieces) >= 12) && slashDateAt(tokens, k)) {
+                    break; // "4929 1234 5678 9012, 09/26": a card's expiry or a date after it, no group of it
                 }
                 if (sentenceBreak && gapWords == 0 && writtenAfterWritten(tokens, pieces, k)) {
                     // "Leeds LS6 2QT. Two boxes", "linkedin.com/in/...-4b2a19: 12 Transit vans": written text, where a
@@ -1984,6 +1993,28 @@ final class SpokenNumbers {
                 && (tokens.get(k + 1).is(":") || tokens.get(k + 1).is("："))
                 && tokens.get(k + 2).type() == Type.DIGITS
                 && tokens.get(k + 2).lower().length() == 2;
+    }
+
+    /** Measure words after which 两 counts things (两 笔, 两 张 卡, 两 台): no digit of a number said before. */
+    private static final String COUNT_MEASURES = "笔张个次天台辆件位套条份年月";
+
+    /** At {@code k}: 两 and a measure word ("两笔", "两 张"), a count, not the digit 2. */
+    private static boolean countAfterGap(List<Token> tokens, int k) {
+        return k + 1 < tokens.size()
+                && tokens.get(k).is("两")
+                && tokens.get(k + 1).lower().length() == 1
+                && COUNT_MEASURES.indexOf(tokens.get(k + 1).lower().charAt(0)) >= 0;
+    }
+
+    /** A date or an expiry written at token {@code k}: "09/26", "3/2027", "14/06/31". */
+    private static boolean slashDateAt(List<Token> tokens, int k) {
+        return k + 2 < tokens.size()
+                && tokens.get(k).type() == Type.DIGITS
+                && tokens.get(k).lower().length() <= 2
+                && tokens.get(k + 1).is("/")
+                && tokens.get(k + 2).type() == Type.DIGITS
+                && (tokens.get(k + 2).lower().length() == 2
+                        || tokens.get(k + 2).lower().length() == 4);
     }
 
     /** A model year written at token {@code k}, then a capitalised name: "2021 Mazda", "2018 Toyota". */

@@ -191,6 +191,9 @@ class RedactorHostileInputTest {
                 "我们单位总机0571-8702 4419再转605转 ext. 21 ",
                 "approval code is auth terminal no. 授权码 是 参考号 ",
                 "card expires at the end of March of '29 有效期写的是 ",
+                "card expiry on the card? Customer: End of... 04/28 Back of the card? ",
+                "name on the card is a j Mr D. A. 4929 1234, 09/26, 038 ",
+                "有效期 呢 二 七 年 九 月 尾号5518，两笔 0, 7... 5, ",
             })
     void longRepeatedFragmentsRedactWithoutBacktracking(String fragment) {
         String line = fragment.repeat(20_000 / fragment.length());

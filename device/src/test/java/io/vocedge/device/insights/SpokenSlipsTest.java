@@ -59,10 +59,9 @@ class SpokenSlipsTest {
                 "Plate is SF21 ZHD, the rest is TBC.|Plate is <plate>, the rest is TBC.",
                 "the first part is one two three and the rest is two hundred dollars|the first part is one two three and"
                         + " the rest is two hundred dollars",
-                // "too" is no digit; the three digits before it, called the first half of something, the tagger trained
-                // on every dev part (2026-12-07) takes as half a number, which is what the line says they are
-                "the first half is one two three the second half is too much|the first half is <number> the second half"
-                        + " is too much",
+                // "too" is no digit. The three digits before it, called the first half of something, are the tagger's
+                // to judge near its threshold: the 61-file tagger took them, the 85-file one (2026-12-07) leaves them
+                "the first half is one two three the second half is too much|the first half is one two three the second half is too much",
                 "the card runs out in twenty seven|the card runs out in twenty seven",
                 "my lease runs out oh nine twenty seven|my lease runs out oh nine twenty seven",
                 "车 背面 有 三 处 划痕|车 背面 有 三 处 划痕",

@@ -80,7 +80,7 @@ class TraditionalCharactersTest {
             value = {
                 "hello yes i am calling about the tesla model y test drive on saturday my name is chan tai man and my mobile is nine one two three four five six seven|hello yes i am calling about the tesla model y test drive on saturday my name is <name> and my mobile is <phone>",
                 "Customer: My number in Taiwan is 0912 345 678, my name's Lin Yu-ting. Staff: Thanks, the deposit is NT$30,000.|Customer: My number in Taiwan is <phone>, my name's <name> <name>. Staff: Thanks, the deposit is NT$30,000.",
-                "Staff: Card number for the extended warranty? Customer: 4532 7788 1234 5678, name on card CHEUNG MEI LING.|Staff: Card number for the extended warranty? Customer: <card>, name on card <name> <name>.",
+                "Staff: Card number for the extended warranty? Customer: 4532 7788 1234 5678, name on card CHEUNG MEI LING.|Staff: Card number for the extended warranty? Customer: <card>, name on card <name>.",
                 "卡 號 四 五 三 二 七 七 八 八 一 二 三 四 五 六 七 八 持卡人 係 何 詠 詩 訂金 五 千|卡 號 <card> 持卡人 係 <name> 訂金 五 千",
                 "地址係九龍灣啟業邨啟泰樓15樓1508室，可唔可以聽日送？|地址係<address>，可唔可以聽日送？",
                 "送 貨 地址 係 沙田 第一城 十二 座 二十 樓 c 室 星期六|送 貨 地址 係 <address> 星期六",
