@@ -649,7 +649,9 @@ public final class Redactor {
      */
     private static final Pattern EXTENSION_AFTER =
             Pattern.compile("(?i)\\s*[,，]?\\s*(?:再\\s*)?(?:转|分机|ext\\.?|extension)\\s*(?:是\\s*)?"
-                    + "([0-9]{2,5}|[零〇一幺二两三四五六七八九](?:\\s*[零〇一幺二两三四五六七八九]){1,4})(?![0-9零〇一幺二两三四五六七八九])");
+                    + "([0-9]{2,5}|[零〇一幺二两三四五六七八九](?:\\s*[零〇一幺二两三四五六七八九]){1,4})(?![0-9零〇一幺二两三四五六七八九])"
+                    // money sent after a number (手机 ... 转 500 块) is no extension: a unit after the digits ends it
+                    + "(?!\\s*(?:块|元|万|千|百|%|rmb|yuan|dollars|pounds|quid|个|次|天))");
 
     /**
      * A card dictated as number, expiry, code ("4929 1234 5678 9012, 09/26, 038"; "..., 09/26, and the code is 038"):
