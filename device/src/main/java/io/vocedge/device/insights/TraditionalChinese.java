@@ -31,19 +31,7 @@ final class TraditionalChinese {
      * Returns {@code text} itself when nothing folds (most input: no copy).
      */
     static String fold(String text) {
-        int n = text.length();
-        int i = 0;
-        while (i < n && simplified(text.charAt(i)) == text.charAt(i)) {
-            i++;
-        }
-        if (i == n) {
-            return text;
-        }
-        char[] out = text.toCharArray();
-        for (; i < n; i++) {
-            out[i] = simplified(out[i]);
-        }
-        return new String(out);
+        return CharFold.apply(text, c -> simplified((char) c));
     }
 
     private static char[] load() {

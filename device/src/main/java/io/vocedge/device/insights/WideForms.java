@@ -15,19 +15,7 @@ final class WideForms {
 
     /** {@code text} with every wide form folded; {@code text} itself when nothing folds (most input: no copy). */
     static String fold(String text) {
-        int n = text.length();
-        int i = 0;
-        while (i < n && ascii(text.charAt(i)) == text.charAt(i)) {
-            i++;
-        }
-        if (i == n) {
-            return text;
-        }
-        char[] out = text.toCharArray();
-        for (; i < n; i++) {
-            out[i] = ascii(out[i]);
-        }
-        return new String(out);
+        return CharFold.apply(text, c -> ascii((char) c));
     }
 
     /** The ASCII form of {@code c}, or {@code c} itself. */
