@@ -3131,8 +3131,10 @@ final class SpokenNumbers {
 
     /** plate, id or area when a cue word stands in the few tokens before the sequence; else null. */
     private static String cueBefore(List<Token> tokens, int first) {
+        boolean owned = false; // "the parts. My number is 512 ...": someone's own number after a product was named
         for (int k = first - 1; k >= Math.max(0, first - 6); k--) {
             String w = tokens.get(k).lower();
+            owned |= personalWord(tokens, k);
             if (tokens.get(k).type() == Type.DIGITS
                     || tokens.get(k).type() == Type.ALNUM
                     || spokenNumberWord(tokens.get(k))) {
@@ -3157,7 +3159,7 @@ final class SpokenNumbers {
                     || countedCodeCue(tokens, k)) {
                 return "cvv"; // before the id cues: 验 证 码 ends with 证, an id cue alone
             }
-            if (pair.indexOf(' ') > 0 && PRODUCT_CUES.contains(pair)) {
+            if (pair.indexOf(' ') > 0 && PRODUCT_CUES.contains(pair) && !owned) {
                 return "product"; // "stock ref SG-T22819": the pair before the id word "ref"
             }
             if (ID_CUES.contains(w) || OWN_CODE_CUES.contains(pair)) {
@@ -3179,6 +3181,7 @@ final class SpokenNumbers {
                 }
             }
             if ((PRODUCT_CUES.contains(w) || PRODUCT_CUES.contains(pair))
+                    && !owned
                     && !(w.equals("stock")
                             && k > 0
                             && STOCK_STATES.contains(tokens.get(k - 1).lower()))) {

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * "end of" or with "of" (March of '29) or after 有效期写的是; a payment's approval code, 授权码 and 参考号 kept. Then on
  * the seventy-ninth to eighty-fourth authors' dev misses, read after all of these: an expiry or a security code asked
  * and answered ("Valid to? Customer: 12/26.", 有效期？顾客：呃，05/31), a card dictated as number, expiry and code, a
- * tail before 两笔, a pause ("4... 5") inside a number, initials after "name on the card". The
+ * tail before 两笔, a pause ("4... 5") inside a number, initials after "name on the card"; someone's own number
+ * after a product was named ("the parts desk. My number is ..."). The
  * cases below the last comment guard what must stay.
  */
 class WideFormsAndRelationsTest {
@@ -73,6 +74,8 @@ class WideFormsAndRelationsTest {
                 "Customer: It's 0, 7, 8, 3, 4... 5, 1, 2, 9, 6, 0. Staff: And the car?|Customer: It's <phone>. Staff: And the car?",
                 "Customer: Name on the card is Mr D. A. Whitfield. Number 4929 1234 5678 9012, valid to 10/27.|Customer: Name on the card is Mr <name>. Number <card>, valid to <card>.",
                 "name on the card is a j pemberton number four nine two nine|name on the card is <name> number <card>",
+                // someone's own number after a product was named ("the parts. My number is ..."): no part number
+                "I was told to ask at the parts desk. My number is 512 555 0138.|I was told to ask at the parts desk. My number is <phone>.",
                 // what must stay: a full-width price, time and count; a thing named after a relation word; 她叫 asking;
                 // "good till" with no card and no date; 我哥哥 before a verb
                 "总价：１２８０００元，首付３０％，６０期。|总价：１２８０００元，首付３０％，６０期。",
@@ -91,6 +94,8 @@ class WideFormsAndRelationsTest {
                 "my card 4929 1234 5678 9012 and the appointment 12/03 10:30|my card <card> and the appointment 12/03 10:30",
                 "the name on the card is a bit faded|the name on the card is a bit faded",
                 "the offer is valid to the end of june|the offer is valid to the end of june",
+                "the part number on the filter is 06L 115 562|the part number on the filter is 06L 115 562",
+                "my part number is 5Q0 615 301|my part number is 5Q0 615 301",
             })
     void wideFormsExpiriesAndRelativesNames(String input, String expected) {
         assertThat(redactor.redact(input).text()).isEqualTo(expected);
