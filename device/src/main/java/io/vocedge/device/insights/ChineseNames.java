@@ -19,105 +19,25 @@ final class ChineseNames {
     /** Cues after which one to three characters are a name, whatever they are. */
     private static final List<String> NAMING =
             List.of("我叫", "叫我", "名叫", "名字叫", "名字是", "名是", "名字写", "姓名", "叫", "念作", "昵称叫", "昵称是");
+    /**
+     * The speaker's own brothers and sisters (我 弟弟 黄子豪, 我哥哥，吴海涛): 哥哥, 姐姐 and 妹妹 said alone are as often
+     * said to staff ("谢 谢 妹 妹 包 得 好"), so only after 我.
+     */
+    private static final List<String> OWN_SIBLINGS = List.of("弟弟", "我哥", "我弟", "我姐", "我妹", "我哥哥", "我弟弟", "我姐姐", "我妹妹");
+
     /** Cues after which only a listed surname (and its given name) is a name. */
-    private static final List<String> SURNAME_CUES = List.of(
-            "找一下",
-            "约一下",
-            "问一下",
-            "叫一下",
-            "我是",
-            "是",
-            "找",
-            "约",
-            "跟",
-            "同事",
-            "顾问",
-            "妈妈",
-            "爸爸",
-            "老婆",
-            "老公",
-            "写",
-            "收件人",
-            "收货人",
-            "联系人",
-            "预约人",
-            "客户",
-            "给",
-            "问",
-            "喊",
-            "女儿",
-            "儿子",
-            "销售",
-            "客服",
-            "接待",
-            "师傅",
-            "专员",
-            "技师",
-            "店长",
-            "主管",
-            "司机",
-            "我爸",
-            "我妈",
-            "爱人",
-            "媳妇",
-            "丈夫",
-            "妻子",
-            "太太",
-            "父亲",
-            "母亲",
-            "岳父",
-            "岳母",
-            "公公",
-            "婆婆",
-            "车主",
-            "名字",
-            "户名",
-            "持卡人",
-            "写的是",
-            "应该是",
-            "抬头写",
-            "抬头是",
-            "转告",
-            "告诉",
-            "通知",
-            "联系",
-            "写成",
-            "朋友",
-            "签名",
-            "经办人",
-            "负责人",
-            "查勘员",
-            "区域经理",
-            "客户经理",
-            "交给",
-            "本人",
-            "借款人",
-            "贷款人",
-            "开户人",
-            "申请人",
-            "顾客",
-            "机主",
-            "承租人",
-            "租车人",
-            "购车人",
-            "业主",
-            "投保人",
-            "被保险人",
-            "联络人", // Hong Kong and Taiwan: 聯絡人
-            // relatives and colleagues owned by the speaker (我 弟弟 黄子豪, 我们行政孙倩); 哥哥 and 姐姐 said alone
-            // are as often said to staff, so only after 我
-            "弟弟",
-            "我哥",
-            "我弟",
-            "我姐",
-            "我妹",
-            "行政",
-            "助理",
-            "我哥哥",
-            "我弟弟",
-            "我姐姐",
-            "我妹妹",
-            "秘书");
+    private static final List<String> SURNAME_CUES = concat(
+            concat(
+                    List.of(
+                            "找一下", "约一下", "问一下", "叫一下", "我是", "是", "找", "约", "跟", "同事", "顾问", "妈妈", "爸爸", "老婆", "老公",
+                            "写", "收件人", "收货人", "联系人", "预约人", "客户", "给", "问", "喊", "女儿", "儿子", "销售", "客服", "接待", "师傅",
+                            "专员", "技师", "店长", "主管", "司机", "我爸", "我妈", "爱人", "媳妇", "丈夫", "妻子", "太太", "父亲", "母亲", "岳父",
+                            "岳母", "公公", "婆婆", "车主", "名字", "户名", "持卡人", "写的是", "应该是", "抬头写", "抬头是", "转告", "告诉", "通知",
+                            "联系", "写成", "朋友", "签名", "经办人", "负责人", "查勘员", "区域经理", "客户经理", "交给", "本人", "借款人", "贷款人",
+                            "开户人", "申请人", "顾客", "机主", "承租人", "租车人", "购车人", "业主", "投保人", "被保险人",
+                            "联络人"), // Hong Kong and Taiwan: 聯絡人
+                    OWN_SIBLINGS),
+            List.of("行政", "助理", "秘书")); // colleagues named by their role (我们行政孙倩)
     /**
      * Cues that are as often said before a thing (联系方式, 写的是全款, 应该是黄色): after them a name needs a common
      * given-name character or a title right after its surname.
@@ -138,10 +58,16 @@ final class ChineseNames {
     }
 
     /** Family cues a name may follow after a comma, as an aside: "车主 是 我 爸 ， 张 建国". */
-    private static final Set<String> KIN_CUES = LookupSets.of(
-            "妈妈", "爸爸", "老婆", "老公", "女儿", "儿子", "我爸", "我妈", "爱人", "媳妇", "丈夫", "妻子", "太太", "父亲", "母亲", "岳父", "岳母", "公公",
-            "婆婆", "弟弟", "我哥", "我弟", "我姐", "我妹", "我哥哥", "我弟弟", "我姐姐",
-            "我妹妹"); // not 哥哥, 姐姐, 妹妹 alone: said to staff ("谢 谢 妹 妹 包 得 好")
+    private static final Set<String> KIN_CUES = LookupSets.copyOf(concat(
+            List.of(
+                    "妈妈", "爸爸", "老婆", "老公", "女儿", "儿子", "我爸", "我妈", "爱人", "媳妇", "丈夫", "妻子", "太太", "父亲", "母亲", "岳父",
+                    "岳母", "公公", "婆婆"),
+            OWN_SIBLINGS));
+
+    private static List<String> concat(List<String> first, List<String> then) {
+        return java.util.stream.Stream.concat(first.stream(), then.stream()).toList();
+    }
+
     /** Cues after which only the surname comes. */
     private static final List<String> SURNAME_ONLY = List.of("我姓", "免贵姓", "贵姓", "姓");
     /** Characters a name does not contain: particles, pronouns, verbs, numerals. */

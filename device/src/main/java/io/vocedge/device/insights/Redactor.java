@@ -442,6 +442,9 @@ public final class Redactor {
     private static final Pattern EXPIRY_CORRECTED = Pattern.compile(
             "(?i)(?:\\b(?:no|sorry|i mean|actually)\\b|不是|不对|不對)[,，]?\\s*(?:it's\\s+|是\\s*)?(\\d{1,2}\\s*/\\s*\\d{2})(?![\\d/])");
 
+    /** The customer's turn starting after a question, when the transcript labels it: "Customer: ", 顾客：. */
+    private static final String ANSWERED_BY = "(?:(?:customer|caller|client|cust|顾客|客户|客人|客)\\s*[:：]\\s*)?";
+
     /**
      * A card's expiry asked in a question and given as the answer, with words between the cue and the question mark
      * and a hesitation before the answer: "Can you confirm the expiry on the card? Customer: 08/26.", "Valid to?
@@ -450,7 +453,7 @@ public final class Redactor {
     private static final Pattern EXPIRY_ANSWERED = Pattern.compile("(?i)(?:\\b(?:expiry|expiration|exp|expires|valid to"
             + "|valid thru|valid till|valid until|valid through|good thru|good till)\\b|有效期|到期日?)"
             + "[^?？。.!！\\n]{0,30}?(?:[?？]|\\s呢\\s)\\s*"
-            + "(?:(?:customer|caller|client|cust|顾客|客户|客人|客)\\s*[:：]\\s*)?"
+            + ANSWERED_BY
             + "(?:(?:uh|um|er|erm|oh|嗯|呃|啊|it's|its|it is|end of|就是)[\\s,，.…]*){0,3}"
             + "(\\d{1,2}\\s*/\\s*\\d{2,4}(?![\\d/])"
             + "|(?:[零〇一二三四五六七八九]\\s*){2}年\\s*(?:十\\s*[一二]?|[一二三四五六七八九])\\s*月"
@@ -461,7 +464,7 @@ public final class Redactor {
             Pattern.compile("(?i)(?:\\b(?:security code|security number|cvv2?|cvc|cv2"
                     + "|three digits|3 digits|four digits on the front|back of (?:the|your) card|on the back)\\b|背面|安全码|验证码|后三位|后 三 位)"
                     + "[^?？。.!！\\n]{0,20}?[?？]\\s*"
-                    + "(?:(?:customer|caller|client|cust|顾客|客户|客人|客)\\s*[:：]\\s*)?"
+                    + ANSWERED_BY
                     + "(?:(?:uh|um|er|erm|oh|嗯|呃|啊|it's|its|it is|是)[\\s,，.…]*){0,3}"
                     + "(\\d{3,4}(?![\\d/:.,]\\d)(?!\\s*(?:pm|am|p\\.m|a\\.m|点|元|块|%))"
                     + "|[零〇一幺二两三四五六七八九](?:\\s*[零〇一幺二两三四五六七八九]){2,3}(?!\\s*[零〇一幺二两三四五六七八九十百千万点元块]))");
@@ -580,10 +583,10 @@ public final class Redactor {
         }
         piecesFromCue(input, tokens, spans);
         if (input.contains("转") || input.contains("分机") || RedactionTokens.containsIgnoreCase(input, "ext")) {
-            extensionsAfter(input, spans);
+            takeRightAfter(input, spans, PHONE_KINDS, EXTENSION_AFTER, null);
         }
         if (input.indexOf('/') >= 0) {
-            expiryAfterCard(input, spans);
+            takeRightAfter(input, spans, CARD_KIND, EXPIRY_AFTER_CARD, "card");
         }
         if (spans.isEmpty()) {
             return new Result(original, List.of());
@@ -670,28 +673,25 @@ public final class Redactor {
                     + "(?:\\s*[,，;]?\\s*(?:and\\s+)?(?:(?:the\\s+)?(?:security\\s+)?(?:code|cvv|cvc)\\s*(?:is\\s+|:\\s*)?)?"
                     + "(\\d{3,4})(?![\\d/:.,]\\d))?");
 
-    private static void expiryAfterCard(String input, List<Span> spans) {
-        for (int i = 0, n = spans.size(); i < n; i++) {
-            Span s = spans.get(i);
-            if (s.kind().equals("card")) {
-                Matcher m = EXPIRY_AFTER_CARD.matcher(input).region(s.end(), input.length());
-                if (m.lookingAt()) {
-                    spans.add(new Span(m.start(1), m.end(1), "card"));
-                    if (m.group(2) != null) {
-                        spans.add(new Span(m.start(2), m.end(2), "card"));
-                    }
-                }
-            }
-        }
-    }
+    /**
+     * For each removed span of one of {@code kinds}: what {@code after} matches right at its end (every group that took
+     * part) goes too, as {@code kind} or, when null, as the span's own kind.
+     */
+    private static final Set<String> PHONE_KINDS = Set.of("phone", "number");
 
-    private static void extensionsAfter(String input, List<Span> spans) {
+    private static final Set<String> CARD_KIND = Set.of("card");
+
+    private static void takeRightAfter(String input, List<Span> spans, Set<String> kinds, Pattern after, String kind) {
         for (int i = 0, n = spans.size(); i < n; i++) {
             Span s = spans.get(i);
-            if (s.kind().equals("phone") || s.kind().equals("number")) {
-                Matcher m = EXTENSION_AFTER.matcher(input).region(s.end(), input.length());
+            if (kinds.contains(s.kind())) {
+                Matcher m = after.matcher(input).region(s.end(), input.length());
                 if (m.lookingAt()) {
-                    spans.add(new Span(m.start(1), m.end(1), s.kind()));
+                    for (int g = 1; g <= m.groupCount(); g++) {
+                        if (m.group(g) != null) {
+                            spans.add(new Span(m.start(g), m.end(g), kind == null ? s.kind() : kind));
+                        }
+                    }
                 }
             }
         }
