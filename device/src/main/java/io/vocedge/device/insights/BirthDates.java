@@ -110,14 +110,14 @@ final class BirthDates {
         return out;
     }
 
-    /** True when the text may hold a birth cue: the scanner runs only then. */
-    static boolean mayHoldCue(String lowerOrRaw) {
-        return RedactionTokens.containsIgnoreCase(lowerOrRaw, "birth")
-                || RedactionTokens.containsIgnoreCase(lowerOrRaw, "born")
-                || RedactionTokens.containsIgnoreCase(lowerOrRaw, "dob")
-                || RedactionTokens.containsIgnoreCase(lowerOrRaw, "d.o.b")
-                || RedactionTokens.containsIgnoreCase(lowerOrRaw, "d o b")
-                || lowerOrRaw.indexOf('生') >= 0;
+    /** True when the text ({@link RedactionTokens#caseFolded}) may hold a birth cue: the scanner runs only then. */
+    static boolean mayHoldCue(String folded) {
+        return folded.contains("birth")
+                || folded.contains("born")
+                || folded.contains("dob")
+                || folded.contains("d.o.b")
+                || folded.contains("d o b")
+                || folded.indexOf('生') >= 0;
     }
 
     /** The token after a birth cue that starts at {@code i}, or -1. */

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 
 /**
  * Scores the redactor on a case file (TSV, header {@code id lang kind text must_remove must_keep}, spans separated by
- * {@code " | "}, {@code -} for none). The rules, also in device/README.md:
+ * {@code |} with or without spaces around it, {@code -} for none). The rules, also in device/README.md:
  * <ul>
  *   <li>A {@code must_remove} span counts as redacted when (1) it is not in the output verbatim, (2) no run of 3 or
  *   more of its digits in sequence survives in the output (digits read the way the redactor reads them: written,
@@ -189,7 +189,7 @@ public final class RedactionScore {
         if (field.equals("-") || field.isBlank()) {
             return List.of();
         }
-        return List.of(field.split(" \\| "));
+        return List.of(field.strip().split("\\s*\\|\\s*")); // "a | b" (dev files) or "a|b" (corpus-frozen)
     }
 
     public static Figures score(Redactor redactor, List<Case> cases) {

@@ -174,6 +174,33 @@ final class RedactionTokens {
     }
 
     /**
+     * {@code s} with every character as {@code Character.toLowerCase(Character.toUpperCase(c))}, one for one: a cue
+     * written in lower-case ASCII is {@code contains}-ed in it exactly where {@link #containsIgnoreCase} finds it in
+     * {@code s} ({@code regionMatches} ignoring case compares each character that way), so a line is folded once and
+     * its thirty-odd cue words are plain searches. The same string when nothing changes (most lines).
+     */
+    static String caseFolded(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (caseFold(c) != c) {
+                char[] out = s.toCharArray();
+                for (int j = i; j < out.length; j++) {
+                    out[j] = caseFold(out[j]);
+                }
+                return new String(out);
+            }
+        }
+        return s;
+    }
+
+    private static char caseFold(char c) {
+        if (c < 128) {
+            return c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c;
+        }
+        return Character.toLowerCase(Character.toUpperCase(c));
+    }
+
+    /**
      * {@code s} contains {@code lower} (lower case) ignoring case, as {@link String#regionMatches(boolean, int,
      * String, int, int)} would find it, but only trying positions whose first character can match: ASCII compared
      * directly, the few other characters whose case maps into ASCII (Kelvin sign, dotless i, long s) the slow way; a

@@ -239,11 +239,17 @@ public final class Redactor {
             + "(?:(?:rue|boulevard|bd|chemin|allée|impasse|quai)\\s+|(?:avenue|place|route|cours)\\s+(?=(?:de|du|des|d'|d’)\\b))"
             + "[\\p{L}'’-]+(?:\\s+[\\p{L}'’-]+){0,3}?(?=\\s*(?:[,.;—–-]|$|\\d))");
     /**
+     * A street's one word is bounded ("Bürgermeister-Smidt-Straße" is 26): an unbounded letters-and-hyphens run made a
+     * line of thousands of hyphenated pieces ("Al-Al-Al-...") rescan to its end from every piece, quadratic time.
+     */
+    private static final int LONGEST_STREET_WORD = 60;
+
+    /**
      * A German or Dutch street, one word with its ending, then the number: "Hauptstr. 7a", "Berliner Straße 22",
      * "berliner strasse twenty two", "Keizersgracht 123".
      */
-    private static final Pattern ADDRESS_COMPOUND = Pattern.compile("(?iu)(?<![\\p{L}])(?:[\\p{L}-]+\\s+"
-            + "(?:straße|strasse|str\\.|allee)|[\\p{L}-]+"
+    private static final Pattern ADDRESS_COMPOUND = Pattern.compile("(?iu)(?<![\\p{L}])(?:[\\p{L}-]{1,"
+            + LONGEST_STREET_WORD + "}\\s+(?:straße|strasse|str\\.|allee)|[\\p{L}-]{1," + LONGEST_STREET_WORD + "}"
             + "(?:straße|strasse|str\\.|weg|gasse|allee|platz|straat|laan|gracht|plein|kade|singel))\\s*"
             + "(?:\\d{1,4}\\s?[a-z]?\\b|" + EN_NUM + "(?:[\\s-]+" + EN_NUM + "){0,2}\\b)" + ADDRESS_NUMBER_END);
     /**
@@ -532,16 +538,17 @@ public final class Redactor {
 
     public Result redact(String original) {
         String input = readable(original);
+        String folded = RedactionTokens.caseFolded(input); // the cue words below are searched in it
         List<RedactionTokens.Token> tokens = SpokenNumbers.merge(RedactionTokens.of(input));
-        List<Span> spans = ruleSpans(input, tokens);
-        if (RedactionTokens.containsIgnoreCase(input, "first") || RedactionTokens.containsIgnoreCase(input, "front")) {
+        List<Span> spans = ruleSpans(input, folded, tokens);
+        if (folded.contains("first") || folded.contains("front")) {
             halvesApart(input, tokens, spans); // before the tagger, which would take a half for a number of its own
         }
-        if (RedactionTokens.containsIgnoreCase(input, "letters")
+        if (folded.contains("letters")
                 || input.contains("字母")
-                || RedactionTokens.containsIgnoreCase(input, "starts with")
-                || RedactionTokens.containsIgnoreCase(input, "begins with")
-                || RedactionTokens.containsIgnoreCase(input, "starting with")) {
+                || folded.contains("starts with")
+                || folded.contains("begins with")
+                || folded.contains("starting with")) {
             lettersThenNumbers(input, tokens, spans);
         }
         if (input.contains("开头")) {
@@ -582,7 +589,7 @@ public final class Redactor {
             piecesAcrossTurns(input, spans);
         }
         piecesFromCue(input, tokens, spans);
-        if (input.contains("转") || input.contains("分机") || RedactionTokens.containsIgnoreCase(input, "ext")) {
+        if (input.contains("转") || input.contains("分机") || folded.contains("ext")) {
             takeRightAfter(input, spans, PHONE_KINDS, EXTENSION_AFTER, null);
         }
         if (input.indexOf('/') >= 0) {
@@ -591,10 +598,10 @@ public final class Redactor {
         if (spans.isEmpty()) {
             return new Result(original, List.of());
         }
-        if (transactionCue(input)) {
+        if (transactionCue(folded)) {
             spans.removeIf(s -> transactionCodeAt(input, s)); // "approval code 802116", 授权码 是 ...: the payment's
         }
-        if (RedactionTokens.containsIgnoreCase(input, "x")) {
+        if (folded.contains("x")) {
             lastLetterAfter(tokens, spans); // after the tagger, whose numbers may be the ID
         }
         spelledWordSaid(tokens, spans); // after the tagger, which may have taken the spelling
@@ -631,14 +638,14 @@ public final class Redactor {
      * A payment's own codes, which identify the transaction and not the payer (blind authors keep them, 23 spans to 1):
      * an authorisation or approval code, a terminal's number, a transaction's reference (参考号, 凭证号).
      */
-    private static boolean transactionCue(String input) { // plain searches: this runs on every line with a span
-        return input.contains("授权码")
-                || input.contains("参考号")
-                || input.contains("凭证号")
-                || input.contains("终端号")
-                || RedactionTokens.containsIgnoreCase(input, "approval")
-                || RedactionTokens.containsIgnoreCase(input, "auth")
-                || RedactionTokens.containsIgnoreCase(input, "terminal");
+    private static boolean transactionCue(String folded) { // plain searches: this runs on every line with a span
+        return folded.contains("授权码")
+                || folded.contains("参考号")
+                || folded.contains("凭证号")
+                || folded.contains("终端号")
+                || folded.contains("approval")
+                || folded.contains("auth")
+                || folded.contains("terminal");
     }
 
     private static final Pattern TRANSACTION_CODE_BEFORE = Pattern.compile("(?i)(?:授权码|参考号|凭证号|终端号"
@@ -706,8 +713,11 @@ public final class Redactor {
         return covered;
     }
 
-    /** What the rules remove from {@code input}: spans of its characters, overlapping and unsorted. */
-    private List<Span> ruleSpans(String input, List<RedactionTokens.Token> tokens) {
+    /**
+     * What the rules remove from {@code input}: spans of its characters, overlapping and unsorted. {@code folded} is
+     * {@code input} case-folded ({@link RedactionTokens#caseFolded}), for the cue-word tests.
+     */
+    private List<Span> ruleSpans(String input, String folded, List<RedactionTokens.Token> tokens) {
         List<Span> spans = new ArrayList<>();
         // Each pattern runs only when the text holds what it cannot match without (same result, a fraction of the
         // time: scanning every position of every utterance with these character classes was most of redaction's cost).
@@ -721,11 +731,10 @@ public final class Redactor {
             }
         }
         if ((input.indexOf('(') >= 0 || input.indexOf('[') >= 0)
-                && (RedactionTokens.containsIgnoreCase(input, "(at)")
-                        || RedactionTokens.containsIgnoreCase(input, "[at]"))) {
+                && (folded.contains("(at)") || folded.contains("[at]"))) {
             regex(BRACKET_EMAIL, input, "email", spans, 0);
         }
-        if (input.indexOf('*') >= 0 || input.indexOf('•') >= 0 || RedactionTokens.containsIgnoreCase(input, "xxxx")) {
+        if (input.indexOf('*') >= 0 || input.indexOf('•') >= 0 || folded.contains("xxxx")) {
             regex(MASKED_CARD, input, "card", spans, 1);
             regex(MASKED_CARD_MIDDLE, input, "card", spans, 0);
             regex(MASKED_TAIL, input, "card", spans, 1);
@@ -791,7 +800,7 @@ public final class Redactor {
                 }
             }
         }
-        if (hasPlateCue(input)) {
+        if (hasPlateCue(folded)) {
             regex(CUED_PLATE, input, "plate", spans, 1);
             Matcher vanity = VANITY_PLATE_EN.matcher(input);
             while (vanity.find()) {
@@ -815,7 +824,7 @@ public final class Redactor {
                 }
             }
         }
-        if (BirthDates.mayHoldCue(input)) {
+        if (BirthDates.mayHoldCue(folded)) {
             for (SpokenNumbers.Found f : BirthDates.find(tokens)) {
                 spans.add(new Span(f.start(), f.end(), f.kind()));
             }
@@ -831,25 +840,22 @@ public final class Redactor {
         if (input.indexOf('.') >= 0 && hasAsciiDigit(input)) {
             regex(DOTTED_PHONE, input, "phone", spans, 0);
         }
-        if (input.indexOf('-') >= 0
-                && (input.contains("邮箱")
-                        || input.contains("郵箱")
-                        || RedactionTokens.containsIgnoreCase(input, "mail"))) {
+        if (input.indexOf('-') >= 0 && (input.contains("邮箱") || input.contains("郵箱") || folded.contains("mail"))) {
             regex(HYPHEN_SPELLED, input, "email", spans, 0);
         }
         for (SpokenNumbers.Found f : SpokenNumbers.find(input, SpokenNumbers.splitJoined(tokens))) {
             spans.add(new Span(f.start(), f.end(), f.kind()));
         }
-        if (RedactionTokens.containsIgnoreCase(input, "exp")
-                || RedactionTokens.containsIgnoreCase(input, "run")
+        if (folded.contains("exp")
+                || folded.contains("run")
                 || input.contains("有效期")
                 || input.contains("到期")
                 || input.contains("过期")
                 || input.contains("过 期")
-                || RedactionTokens.containsIgnoreCase(input, "valid")
-                || RedactionTokens.containsIgnoreCase(input, "good t") // thru, through, till
-                || RedactionTokens.containsIgnoreCase(input, "good u")
-                || RedactionTokens.containsIgnoreCase(input, "date on")) {
+                || folded.contains("valid")
+                || folded.contains("good t") // thru, through, till
+                || folded.contains("good u")
+                || folded.contains("date on")) {
             // a card's expiry ("the one ending 4417, expiring 10/29"), or an id document's said with its number
             // ("passport 123456789, expiry 14/06/2031")
             boolean card = mentionsAny(input, CARD_TALK) || hasKind(spans, "card") || codeWithDate(input, spans);
@@ -923,9 +929,7 @@ public final class Redactor {
                 || input.indexOf('樓') >= 0) {
             regex(ADDRESS_BLOCK, input, "address", spans, 0);
         }
-        if (RedactionTokens.containsIgnoreCase(input, "flat ")
-                || RedactionTokens.containsIgnoreCase(input, "room ")
-                || RedactionTokens.containsIgnoreCase(input, "unit ")) {
+        if (folded.contains("flat ") || folded.contains("room ") || folded.contains("unit ")) {
             Matcher m = FLAT_WRITTEN.matcher(input); // Flat 5B, 18/F, Block 2, Laguna City, Kwun Tong
             while (m.find()) {
                 if (FLAT_PARTS.matcher(m.group()).find()) { // not "Room 3, Monday" nor "Unit 3, Ballymount Retail Park"
@@ -933,7 +937,7 @@ public final class Redactor {
                 }
             }
         }
-        if (RedactionTokens.containsIgnoreCase(input, "name on ")) {
+        if (folded.contains("name on ")) {
             Matcher m = NAME_ON_CARD.matcher(input); // "name on the card is Mr D. A. Whitfield", "... a j pemberton"
             while (m.find()) {
                 String last = input.substring(m.start(1), m.end(1)).replaceAll("^.*[ .]", "");
@@ -945,13 +949,13 @@ public final class Redactor {
         if (input.indexOf('?') >= 0 || input.indexOf('？') >= 0) {
             nameAnswered(input, spans); // 请问车主姓名？顾客：周子谦，...; "Name on the card? Customer: Mr J. A. Whitcombe."
         }
-        if (RedactionTokens.containsIgnoreCase(input, " and ")) {
+        if (folded.contains(" and ")) {
             Matcher m = PLATE_SAID_AROUND_AND.matcher(input); // "plate is seven and one two three"
             while (m.find()) {
                 spans.add(new Span(m.start(1), m.end(1), "plate"));
             }
         }
-        if (RedactionTokens.containsIgnoreCase(input, "sort code")) {
+        if (folded.contains("sort code")) {
             Matcher m = SORT_CODE_TAIL.matcher(input); // "the sort code ends fifty one": said, no digit written
             while (m.find()) {
                 spans.add(new Span(m.start(1), m.end(1), "account"));
@@ -995,7 +999,7 @@ public final class Redactor {
             regex(UK_POSTCODE_SPOKEN, input, "address", spans, 0);
             regex(CA_POSTCODE_SPOKEN, input, "address", spans, 0);
         }
-        if (RedactionTokens.containsIgnoreCase(input, "box")) {
+        if (folded.contains("box")) {
             regex(PO_BOX_SAID, input, "address", spans, 0);
         }
         dictatedGroups(input, tokens, spans);
@@ -3576,12 +3580,12 @@ public final class Redactor {
         return false;
     }
 
-    private static boolean hasPlateCue(String s) {
-        return RedactionTokens.containsIgnoreCase(s, "plate")
-                || RedactionTokens.containsIgnoreCase(s, "reg")
-                || RedactionTokens.containsIgnoreCase(s, "tag")
-                || RedactionTokens.containsIgnoreCase(s, "kennzeichen")
-                || s.indexOf('牌') >= 0;
+    private static boolean hasPlateCue(String folded) {
+        return folded.contains("plate")
+                || folded.contains("reg")
+                || folded.contains("tag")
+                || folded.contains("kennzeichen")
+                || folded.indexOf('牌') >= 0;
     }
 
     /** "our account is @hallamcars", "follow us @...", "我们 的 抖音": the shop's own handle, public, kept. */

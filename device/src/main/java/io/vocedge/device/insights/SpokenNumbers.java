@@ -1363,8 +1363,20 @@ final class SpokenNumbers {
     }
 
     /** Words that say a card is being talked about, anywhere in the utterance. */
-    private static final List<String> CARD_CUES =
-            List.of("card", "visa", "mastercard", "amex", "debit", "credit", "unionpay", "卡", "银联", "刷");
+    private static final List<String> CARD_CUES = List.of(
+            "card",
+            "visa",
+            "mastercard",
+            "amex",
+            "diners",
+            "jcb",
+            "maestro",
+            "debit",
+            "credit",
+            "unionpay",
+            "卡",
+            "银联",
+            "刷");
     /**
      * At most this many unknown words (punctuation not counted) may stand between two parts of one number ("where
      * was i", "我看一下").
@@ -2518,6 +2530,14 @@ final class SpokenNumbers {
         }
         if (digits == 9 && ("id".equals(cue) || raw.matches("\\d{3}-\\d{2}-\\d{4}"))) {
             return "id";
+        }
+        if ((digits == 13 || digits == 14)
+                && (s.charAt(0) == '3' || s.charAt(0) == '4')
+                && luhn(s)
+                && (new Talk(text).card()
+                        || RedactionTokens.containsIgnoreCase(text, "expir")
+                        || text.contains("有效期"))) {
+            return "card"; // "the diners card 3056 930902 5904": Diners (14 digits), old Visa (13); not a phone
         }
         if (digits >= 7 && digits <= 14) {
             return "phone";

@@ -2,10 +2,16 @@ package io.vocedge.device.insights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** How {@link RedactionScore} counts keep spans: case and spacing do not matter; a span absent from its text is apart. */
+/**
+ * How {@link RedactionScore} reads case files and counts keep spans: spans are separated by {@code |} with or without
+ * spaces; case and spacing do not matter; a span absent from its text is apart.
+ */
 class RedactionScoreTest {
     private final Redactor redactor = new Redactor();
 
@@ -59,5 +65,30 @@ class RedactionScoreTest {
                 .singleElement()
                 .asString()
                 .contains("LOST");
+    }
+
+    /**
+     * The frozen set (corpus-frozen/README.md) separates spans with a bare {@code |}, the dev files with {@code " | "};
+     * both are lists. Read as {@code " | "} only, a bare-bar cell was one joined span: never in its text, so a case's
+     * keep spans were all left out of the rate, and two remove spans were scored as one.
+     */
+    @Test
+    void spansAreSeparatedByABarWithOrWithoutSpaces(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("cases.tsv");
+        Files.writeString(
+                file,
+                "id\tlang\tkind\ttext\tmust_remove\tmust_keep\n"
+                        + "b1\ten\tphone\tcall 555 0134 or 555 0178 before 5pm for the 200 dollar deal\t555 0134|555 0178\t5pm|200 dollar\n"
+                        + "b2\ten\tphone\tcall 555 0134 or 555 0178 before 5pm\t555 0134 | 555 0178\t5pm\n");
+
+        List<RedactionScore.Case> cases = RedactionScore.read(file);
+
+        assertThat(cases.get(0).remove()).containsExactly("555 0134", "555 0178");
+        assertThat(cases.get(0).keep()).containsExactly("5pm", "200 dollar");
+        assertThat(cases.get(1).remove()).containsExactly("555 0134", "555 0178");
+        RedactionScore.Figures f = RedactionScore.score(redactor, cases);
+        assertThat(f.removeSpans()).isEqualTo(4);
+        assertThat(f.keepSpans()).isEqualTo(3);
+        assertThat(f.keepNotInText()).isZero();
     }
 }

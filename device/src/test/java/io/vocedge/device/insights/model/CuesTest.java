@@ -10,13 +10,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The cue patterns skip a text that holds none of their literals ({@link Cues.Cue#any()}); that must never hide a
- * match. Checked on every line of the training corpus and the dev set (redacted as on the device, and raw), and on
+ * The cue patterns skip a text that holds none of their literals ({@link Cues.Cue#any()}), and some test a match's first
+ * character before their alternatives; neither may ever hide a match. Checked on every line of the training corpus and the dev set (redacted as on the device, and raw), and on
  * lines written to hit each cue at the edges of its literals.
  */
 class CuesTest {
     @Test
-    void theLiteralPrefilterNeverHidesAMatch() throws Exception {
+    void theLiteralPrefilterAndFirstCharacterGuardsNeverHideAMatch() throws Exception {
         List<String[]> lines = new ArrayList<>();
         for (Example e : LabelledCorpus.read(Path.of("corpus/train")).examples()) {
             lines.add(new String[] {e.lang(), e.text()});
