@@ -50,12 +50,14 @@ final class Cues {
             cue(
                     "price_changed",
                     "at the |rang |charged |different price|price |than |said|says",
+                    "arcdpmhtsl",
                     "\\b(at the (till|register|checkout|counter|cashier)|rang (it )?up|charged (me |us )?(more|extra|#|twice)"
                             + "|different price|price (changed|went up|was different|jumped)|(more|higher) than (the )?(tag|sticker|quote|"
                             + "quoted|advertised|shelf|label|sign)|(tag|shelf|sign|label|ad) (said|says))\\b"),
             cue(
                     "broke_again",
                     "again|is back|came back|still not fixed",
+                    "bfscita",
                     "\\b(broke|broken|failed|stopped working|came back|same (problem|issue|noise|fault)|is back|"
                             + "acting up)\\b.{0,20}\\bagain\\b|\\bagain\\b.{0,15}\\b(broke|broken|failed|leaking|rattling)\\b"
                             + "|\\b(same|this) (problem|issue|noise|light|fault) (again|is back|came back)\\b|\\bstill not fixed\\b"),
@@ -155,7 +157,7 @@ final class Cues {
                     "等|排|小时|钟头|分钟|天|周|星期|礼拜|月|从|上午|下午|久",
                     "等排#几半好从一这老",
                     "等了|等到现在|等半天|等这么久|排了|排队|(#|几|半|好几)个?多?(小时|钟头|分钟|天|周|星期|礼拜|个月)|从.{0,4}(点|早上|上午|中午)|一上午|一下午|一整天|好久|这么久|老半天"),
-            cue("still", "还|到现在|至今|都没|仍然|依然|迟迟", "还没|还是没|到现在|至今|都没|还不|仍然|依然|迟迟"),
+            cue("still", "还|到现在|至今|都没|仍然|依然|迟迟", "还到至都仍依迟", "还没|还是没|到现在|至今|都没|还不|仍然|依然|迟迟"),
             cue("again", "又|次", "又|再次|第#次|第二次|第三次|又一次|两次了|三次了|好几次"),
             cue(
                     "moved_promise",
@@ -170,6 +172,7 @@ final class Cues {
             cue(
                     "nobody_called",
                     "没|不回|打不通|不接电话|石沉大海",
+                    "没不也打石",
                     "没人(回|联系|打|理|管|跟进|接)|没有?回(电话|复|消息|我)|不回(电话|消息|复)|也没有?人?(回|联系|通知)|没有?(通知|联系)(我|我们)|打不通|没人接|不接电话|石沉大海"),
             cue(
                     "couldnt_answer",
@@ -184,6 +187,7 @@ final class Cues {
             cue(
                     "double_negation",
                     "一点|没|挑不出|无可挑剔|不差|不错|毫无问题|不用等|不贵|不麻烦",
+                    "一没挑无不毫",
                     "一点(毛病|问题)都没|没有?(任何|一点)(问题|毛病)|挑不出|没毛病|没什么(问题|毛病|可挑|好说)|没得说|没话说|无可挑剔|不差|不错|没得挑|毫无问题|一点都不(贵|慢|差|麻烦)|没有等|没等多久|不用等|不贵|不麻烦"),
             cue("angry_question", "什么|怎么|到底|有没有搞错", "为什么|凭什么|怎么回事|怎么还|到底|什么意思|搞什么|有没有搞错|怎么搞的|你们怎么"),
             cue("sarcasm", "真|呵呵|谢谢你们了啊|服了", "真是好|真行|真棒啊|可真|呵呵|谢谢你们了啊|服了"),
