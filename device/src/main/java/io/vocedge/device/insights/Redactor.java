@@ -595,6 +595,10 @@ public final class Redactor {
         if (input.indexOf('/') >= 0) {
             takeRightAfter(input, spans, CARD_KIND, EXPIRY_AFTER_CARD, "card");
         }
+        if (folded.contains("code")) {
+            takeRightAfter(
+                    input, spans, CARD_KIND, CODE_AFTER_CARD, "card"); // after the expiry: "..., 09/26, code 038"
+        }
         if (spans.isEmpty()) {
             return new Result(original, List.of());
         }
@@ -679,6 +683,13 @@ public final class Redactor {
             "(?i)\\s*[,，;]?\\s*(?:and\\s+)?(?:exp(?:iry|ires)?\\.?\\s*)?((?:0?[1-9]|1[0-2])\\s*/\\s*(?:20)?\\d{2})(?![\\d/])"
                     + "(?:\\s*[,，;]?\\s*(?:and\\s+)?(?:(?:the\\s+)?(?:security\\s+)?(?:code|cvv|cvc)\\s*(?:is\\s+|:\\s*)?)?"
                     + "(\\d{3,4})(?![\\d/:.,]\\d))?");
+
+    /**
+     * A code said right after a removed card number or its expiry is its security code ("card is 4111 ... and the code
+     * is 738"): "code" alone, which elsewhere may be a discount's or a door's, only in that place.
+     */
+    private static final Pattern CODE_AFTER_CARD = Pattern.compile("(?i)\\s*[,，;]?\\s*(?:(?:and|with|plus)\\s+)?"
+            + "(?:the\\s+)?(?:security\\s+)?code\\s*(?:is\\s+|was\\s+|:\\s*)?(\\d{3,4})(?![\\d/:.,]\\d)");
 
     /**
      * For each removed span of one of {@code kinds}: what {@code after} matches right at its end (every group that took

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Card numbers of the shorter schemes: a Diners Club number has 14 digits (4-6-4), an old Visa 13. They were removed,
  * but as phones (7 to 14 digits), so a card's expiry after one stayed ("Diners Club 3852 0000 023237, exp 11/28"). Now a
  * Luhn-valid 13 or 14 digits starting 3 or 4 in a line about a card or an expiry is the card; without card talk it is a phone still.
- * Public test numbers only.
+ * A "code" said right after a card or its expiry is the card's security code. Public test numbers only.
  */
 class CardBrandsTest {
     private final Redactor redactor = new Redactor();
@@ -30,6 +30,23 @@ class CardBrandsTest {
                 "the card is at home, ring 3056 930902 5905|the card is at home, ring <phone>",
             })
     void shortCardNumbersAreCards(String input, String expected) {
+        assertThat(redactor.redact(input).text()).isEqualTo(expected);
+    }
+
+    /** "code" alone right after a removed card or its expiry is the card's security code; anywhere else it stays. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "ok card is 4111 1111 1111 1111 and the code is 738|ok card is <card> and the code is <card>",
+                "visa 4111 1111 1111 1111, 09/27, and the code is 738|visa <card>, <card>, and the code is <card>",
+                "card 5555 5555 5555 4444 code: 4821, thanks|card <card> code: <card>, thanks",
+                // another code after a card, or a code with no card before it
+                "card 4111 1111 1111 1111. The door code is 4521 for the side entrance|card <card>. The door code is 4521 for the side entrance",
+                "paid with card 4111 1111 1111 1111 and the promo code is 2024|paid with card <card> and the promo code is 2024",
+                "the code is 738 on the voucher|the code is 738 on the voucher",
+            })
+    void aCodeRightAfterACardIsItsSecurityCode(String input, String expected) {
         assertThat(redactor.redact(input).text()).isEqualTo(expected);
     }
 }
