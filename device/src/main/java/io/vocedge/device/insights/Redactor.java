@@ -551,6 +551,9 @@ public final class Redactor {
                 || folded.contains("starting with")) {
             lettersThenNumbers(input, tokens, spans);
         }
+        if (folded.contains("starts with") || folded.contains("begins with") || folded.contains("starting with")) {
+            numberStartThenEnd(input, tokens, spans); // before the tagger, as the halves above
+        }
         if (input.contains("开头")) {
             chineseStartThenRest(input, tokens, spans);
         }
@@ -1736,6 +1739,60 @@ public final class Redactor {
                         tokens.get(rest[0]).start(), tokens.get(rest[1] - 1).end(), "plate"));
             }
         }
+    }
+
+    /** A phone's or a card's word before "starts with": the number is then given by its start and its end. */
+    private static final Set<String> NUMBER_WORDS = LookupSets.of(
+            "number", "phone", "cell", "mobile", "landline", "whatsapp", "card", "visa", "mastercard", "amex");
+
+    /**
+     * A phone or card number given by its start and its end ("my cell starts with 555 and ends with 0147", "my number
+     * starts with 555 and the rest is 0147"): after a phone or card word and "starts with", two to six digits, and two to
+     * eight symbols after an end or rest cue ({@link #END_CUES}, {@link #REST_CUES}) within twelve tokens; both go,
+     * as a card when a card word was the one named. Neither part alone is enough ("the price starts with 2").
+     */
+    private static void numberStartThenEnd(String input, List<RedactionTokens.Token> tokens, List<Span> spans) {
+        for (int j = 1; j < tokens.size(); j++) {
+            List<String> cue = cueAt(START_CUES, tokens, j);
+            String kind = cue == null ? null : numberWordBefore(tokens, j);
+            if (kind == null) {
+                continue;
+            }
+            int start = afterLeads(tokens, j + cue.size());
+            int end = symbolsEnd(input, tokens, start);
+            int digits = symbolsBetween(input, tokens, start, end);
+            if (digits < 2 || digits > 6 || hasLetter(tokens, start, end)) {
+                continue;
+            }
+            for (int k = end; k < Math.min(tokens.size(), end + 12); k++) {
+                List<String> last = cueAt(END_CUES, tokens, k);
+                if (last == null) {
+                    last = cueAt(REST_CUES, tokens, k);
+                }
+                if (last != null) {
+                    int first = afterLeads(tokens, k + last.size());
+                    int to = symbolsEnd(input, tokens, first);
+                    if (restOfNumber(input, tokens, first, to)) {
+                        spans.add(new Span(
+                                tokens.get(start).start(), tokens.get(end - 1).end(), kind));
+                        spans.add(new Span(
+                                tokens.get(first).start(), tokens.get(to - 1).end(), kind));
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    /** "phone" or "card" when such a word stands in the four tokens before {@code j}, else null. */
+    private static String numberWordBefore(List<RedactionTokens.Token> tokens, int j) {
+        for (int k = j - 1; k >= Math.max(0, j - 4); k--) {
+            String w = tokens.get(k).lower();
+            if (NUMBER_WORDS.contains(w)) {
+                return CARD_WORDS.contains(w) ? "card" : "phone";
+            }
+        }
+        return null;
     }
 
     /**
