@@ -772,8 +772,13 @@ public final class Redactor {
         if (input.indexOf('—') >= 0 || input.contains("--")) {
             regex(ZH_SIGN_OFF, input, "name", spans, 0);
         }
-        if (input.indexOf('人') >= 0 || input.indexOf('名') >= 0) {
-            regex(ZH_PERSON_FIELD, input, "name", spans, 0);
+        if ((input.indexOf('人') >= 0 || input.indexOf('名') >= 0) && containsAny(input, ZH_PERSON_FIELDS)) {
+            regex(
+                    ZH_PERSON_FIELD,
+                    input,
+                    "name",
+                    spans,
+                    0); // a lookbehind at every position: only when a field is there
         }
         if (input.contains("昵称")
                 || input.contains("网名")
@@ -3621,6 +3626,15 @@ public final class Redactor {
         return found;
     }
 
+    private static boolean containsAny(String s, List<String> words) {
+        for (String w : words) {
+            if (s.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean mentionsAny(String s, List<String> words) {
         for (String w : words) {
             if (RedactionTokens.containsIgnoreCase(s, w)) {
@@ -3720,9 +3734,12 @@ public final class Redactor {
      * A person named after a form's field for one (实际用车人：何文静, 推荐人：老客户邓一鸣, 全名马晓东): a surname and one or
      * two characters.
      */
-    private static final Pattern ZH_PERSON_FIELD = Pattern.compile("(?<=(?:用车人|推荐人|介绍人|担保人|委托人|代理人|经办人|购车人"
-            + "|提车人|受益人|监护人|被保险人|投保人|全名|真名|本名)(?:[：:是为]\\s?)?(?:老客户|客户)?)["
-            + NameLists.ZH_SURNAMES + "]\\p{IsHan}{1,2}");
+    private static final List<String> ZH_PERSON_FIELDS = List.of(
+            "用车人", "推荐人", "介绍人", "担保人", "委托人", "代理人", "经办人", "购车人", "提车人", "受益人", "监护人", "被保险人", "投保人", "全名", "真名",
+            "本名");
+
+    private static final Pattern ZH_PERSON_FIELD = Pattern.compile("(?<=(?:" + String.join("|", ZH_PERSON_FIELDS)
+            + ")(?:[：:是为]\\s?)?(?:老客户|客户)?)[" + NameLists.ZH_SURNAMES + "]\\p{IsHan}{1,2}");
 
     /**
      * A nickname or display name after its word: quoted (昵称“周小七”), after a colon (昵称：桃子爱开车), or a
