@@ -7,7 +7,10 @@ set's lines, so the blind set stays blind: it prints counts, never a line or a l
   python3 device/corpus/tools/frozen_to_eval.py corpus-frozen/utterances.tsv /tmp/frozen-eval.tsv
   bin/voc-device insights evaluate --data /tmp/frozen-eval.tsv
 
-lang other than zh/en (the set marks code-switched lines "mixed") -> zh when the text holds Han characters, else en;
+lang other than zh/en (the set marks code-switched lines "mixed") -> what the engine's own detection says
+(InsightEngine.detectLanguage): zh when the Han characters are at least as many as the Latin-letter words, else en,
+the convention the training corpus is labelled by (until 2026-12-08: zh when any Han character, which sent English
+lines with a Chinese word to the Chinese model);
 speaker -> role (customer/staff kept, anything else "-": role unknown); topics and flags split on , ; | or spaces,
 none written as "-", "" or "none" becomes "-".
 """
@@ -19,6 +22,18 @@ TOPICS = {"delivery", "deposit_contract", "staff_attitude", "price_discount", "a
           "waiting_time", "stock_availability", "after_sales", "financing", "facility", "greeting", "thanks", "profanity",
           "trade_in"}
 FLAGS = {"escalation", "churn_risk"}
+
+
+# the Han script (Character.UnicodeScript.HAN): radicals, 々 〇 and the Suzhou numerals, the unified ideographs
+HAN = re.compile("[\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+                 "\U00020000-\U0003134f]")
+
+
+def detect_language(text):
+    """InsightEngine.detectLanguage: zh when Han characters >= Latin-letter words (and at least one), else en."""
+    han = len(re.findall(HAN, text))
+    latin_words = len(re.findall(r"[A-Za-z]+", text))
+    return "zh" if han > 0 and han >= latin_words else "en"
 
 
 def ids(field, known, bad):
@@ -49,9 +64,8 @@ def main(src, dst):
             bad_sent += 1
         lang = c[col["lang"]].strip()
         if lang not in ("zh", "en"):
-            # code-switched lines: the engine reads a line as Chinese when it holds Han characters (as a device would
-            # when the Chinese recognizer produced it), else as English
-            lang, other_lang = ("zh" if re.search(r"[\u3400-\u9fff]", c[col["text"]]) else "en"), other_lang + 1
+            # code-switched lines: as the engine detects a line's language when none is given
+            lang, other_lang = detect_language(c[col["text"]]), other_lang + 1
         rows.append([c[col["id"]], lang, c[col["style"]].strip() if "style" in col else "-", role,
                      c[col["domain"]].strip() if "domain" in col else "-", ids(c[col["topics"]], TOPICS, bad_topics), sent,
                      ids(c[col["flags"]], FLAGS, bad_flags), c[col["text"]]])

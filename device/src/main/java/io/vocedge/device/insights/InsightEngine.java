@@ -127,17 +127,31 @@ public final class InsightEngine {
         lexicon.set(new CompiledLexicon(next));
     }
 
-    /** Chinese when the text has any Han character, else English. */
+    /**
+     * Chinese when the text's Han characters are at least as many as its Latin-letter words, else English: the
+     * convention the training corpus is labelled by (891 of its 893 code-switched lines; "any Han character", the rule
+     * until 2026-12-08, matched 670), so "The car was due last week, 结果 still nothing" goes to the English model, which
+     * learnt such lines (on a held-out set of them read as Chinese: topics 0.60, sentiment 0.52; as English 0.90, 1.00).
+     * A device passes its recognizer's language and does not come here.
+     */
     public static String detectLanguage(String text) {
+        int han = 0;
+        int latinWords = 0;
+        boolean inWord = false;
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
+            boolean latin = c < 128 && (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+            if (latin && !inWord) {
+                latinWords++;
+            }
+            inWord = latin;
             // No Han code point lies below U+2E80 (CJK radicals), so most characters skip the script lookup.
             if (c >= 0x2E80 && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
-                return "zh";
+                han++;
             }
             i += Character.charCount(c);
         }
-        return "en";
+        return han > 0 && han >= latinWords ? "zh" : "en";
     }
 
     public Analysis analyze(String text, String langOrNull) {

@@ -26,6 +26,20 @@ class InsightEngineTest {
         assertThat(InsightEngine.detectLanguage("")).isEqualTo("en");
     }
 
+    /** Code-switched lines go to the language most of their words are in, as the training corpus labels them. */
+    @Test
+    void aCodeSwitchedLineIsReadInTheLanguageMostOfItsWordsAreIn() {
+        assertThat(InsightEngine.detectLanguage("The car was supposed to arrive last week, 结果 still nothing."))
+                .isEqualTo("en");
+        assertThat(InsightEngine.detectLanguage("Is my car ready? 我已经等了两个小时了")).isEqualTo("zh");
+        assertThat(InsightEngine.detectLanguage("那个 deposit 说 好 七 天 退 回来")).isEqualTo("zh");
+        assertThat(InsightEngine.detectLanguage("今天的test drive体验很好")).isEqualTo("zh");
+        assertThat(InsightEngine.detectLanguage("can I pay the 定金 by card")).isEqualTo("en");
+        assertThat(engine.analyze("The car was supposed to arrive last week, 结果 still nothing.", null)
+                        .lang())
+                .isEqualTo("en");
+    }
+
     private final InsightEngine engine = new InsightEngine(new Redactor(), Lexicon.loadDefault());
 
     private SentimentLabel label(String text) {
