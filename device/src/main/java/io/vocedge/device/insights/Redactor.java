@@ -590,6 +590,7 @@ public final class Redactor {
         piecesAfterRemarks(input, tokens, spans);
         if (input.indexOf(':') >= 0 || input.indexOf('：') >= 0) {
             piecesAcrossTurns(input, spans);
+            startBeforeBackchannel(input, spans);
         }
         piecesFromCue(input, tokens, spans);
         if (input.contains("转") || input.contains("分机") || folded.contains("ext")) {
@@ -1520,13 +1521,41 @@ public final class Redactor {
                     .region(Math.max(0, from - 40), from)
                     .find();
             boolean asCard = card && digits >= 13 && digits <= 19;
-            boolean asPhone = digits >= 8 && digits <= 13 && (taken || named); // 8: Hong Kong, Singapore (9126……5384)
+            // 8: Hong Kong, Singapore (9126……5384); 7, a local number ("555... Staff: Go on. Customer: 0147"), only
+            // after a phone was asked for or named
+            boolean asPhone = (digits >= 8 || digits == 7 && named) && digits <= 13 && (taken || named);
             if (!asCard && !asPhone) {
                 continue;
             }
             Matcher p = TURN_PIECE.matcher(input).region(m.start(), m.end());
             while (p.find()) {
                 spans.add(new Span(p.start(), p.end(), asCard ? "card" : "phone"));
+            }
+        }
+    }
+
+    /**
+     * A phone's first group given alone in a turn, the other speaker's nod, then the rest in the next turn ("Customer:
+     * It's 212. Staff: Yes? Customer: 555 0147."): the group right before such a nod goes with the removed rest when
+     * a phone was asked for or named before it. The full stop would end the reading for every other rule.
+     */
+    private static final Pattern START_BEFORE_NOD = Pattern.compile("(?i)(?<=[:：]\\s?)(?:(?:it's|it is|uh|um|so)\\s+)?"
+            + "(\\(?\\d{2,5}\\)?)[.。,，]?\\s*[^:：\\n\\d]{1,12}[:：]\\s*(?:yes|yeah|yep|ok|okay|go on|mhm|uh-huh|right|sure|嗯+|好|好的|对"
+            + "|然后呢|继续)[?？.。!！,，]?\\s*[^:：\\n\\d]{1,12}[:：]\\s?$");
+
+    private static void startBeforeBackchannel(String input, List<Span> spans) {
+        for (int i = 0, n = spans.size(); i < n; i++) {
+            Span s = spans.get(i);
+            if (!s.kind().equals("phone") && !s.kind().equals("number")) {
+                continue;
+            }
+            Matcher m = START_BEFORE_NOD.matcher(input).region(Math.max(0, s.start() - 60), s.start());
+            if (m.find()
+                    && PHONE_NAMED_BEFORE
+                            .matcher(input)
+                            .region(Math.max(0, m.start(1) - 60), m.start(1))
+                            .find()) {
+                spans.add(new Span(m.start(1), m.end(1), "phone"));
             }
         }
     }
