@@ -600,8 +600,8 @@ public final class Redactor {
             takeRightAfter(input, spans, CARD_KIND, EXPIRY_AFTER_CARD, "card");
         }
         if (folded.contains("code")) {
-            takeRightAfter(
-                    input, spans, CARD_KIND, CODE_AFTER_CARD, "card"); // after the expiry: "..., 09/26, code 038"
+            // after the expiry, which may stand between the card and its code: "..., 09/26, code 038"
+            takeRightAfter(input, spans, CARD_KIND, CODE_AFTER_CARD, "card");
         }
         if (spans.isEmpty()) {
             return new Result(original, List.of());
@@ -695,14 +695,14 @@ public final class Redactor {
     private static final Pattern CODE_AFTER_CARD = Pattern.compile("(?i)\\s*[,，;]?\\s*(?:(?:and|with|plus)\\s+)?"
             + "(?:the\\s+)?(?:security\\s+)?code\\s*(?:is\\s+|was\\s+|:\\s*)?(\\d{3,4})(?![\\d/:.,]\\d)");
 
-    /**
-     * For each removed span of one of {@code kinds}: what {@code after} matches right at its end (every group that took
-     * part) goes too, as {@code kind} or, when null, as the span's own kind.
-     */
     private static final Set<String> PHONE_KINDS = Set.of("phone", "number");
 
     private static final Set<String> CARD_KIND = Set.of("card");
 
+    /**
+     * For each removed span of one of {@code kinds}: what {@code after} matches right at its end (every group that took
+     * part) goes too, as {@code kind} or, when null, as the span's own kind.
+     */
     private static void takeRightAfter(String input, List<Span> spans, Set<String> kinds, Pattern after, String kind) {
         for (int i = 0, n = spans.size(); i < n; i++) {
             Span s = spans.get(i);
@@ -774,12 +774,8 @@ public final class Redactor {
             regex(ZH_SIGN_OFF, input, "name", spans, 0);
         }
         if ((input.indexOf('人') >= 0 || input.indexOf('名') >= 0) && containsAny(input, ZH_PERSON_FIELDS)) {
-            regex(
-                    ZH_PERSON_FIELD,
-                    input,
-                    "name",
-                    spans,
-                    0); // a lookbehind at every position: only when a field is there
+            // a lookbehind tried at every position of the line: only when one of its fields is there
+            regex(ZH_PERSON_FIELD, input, "name", spans, 0);
         }
         if (input.contains("昵称")
                 || input.contains("网名")

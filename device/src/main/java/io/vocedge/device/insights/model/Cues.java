@@ -18,7 +18,8 @@ final class Cues {
     /**
      * A named pattern and the literals one of which every match contains ({@code any}): a text holding none of them
      * cannot match, so the pattern is not run (most of the model's time went into running all 23 patterns on every
-     * utterance). {@code CuesTest} checks on the corpora that the literals never hide a match.
+     * utterance). {@code CuesTest} checks on the corpora that the literals never hide a match. {@code unguarded}: the
+     * pattern without its first-character guard, if it has one, for that test.
      */
     record Cue(String name, String[] any, Pattern pattern, Pattern unguarded) {}
 
