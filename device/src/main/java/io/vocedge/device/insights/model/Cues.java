@@ -18,10 +18,10 @@ final class Cues {
     /**
      * A named pattern and the literals one of which every match contains ({@code any}): a text holding none of them
      * cannot match, so the pattern is not run (most of the model's time went into running all 23 patterns on every
-     * utterance). {@code CuesTest} checks on the corpora that the literals never hide a match. {@code unguarded}: the
-     * pattern without its first-character guard, if it has one, for that test.
+     * utterance). {@code CuesTest} checks on the corpora that the literals never hide a match. {@code regex}: the
+     * pattern's source without its first-character guard, if it has one, for that test.
      */
-    record Cue(String name, String[] any, Pattern pattern, Pattern unguarded) {}
+    record Cue(String name, String[] any, Pattern pattern, String regex) {}
 
     /** A match: the cue's name and the matched text. */
     record Match(String name, String text, int offset) {}
@@ -219,8 +219,7 @@ final class Cues {
     }
 
     private static Cue cue(String name, String any, String regex) {
-        Pattern p = Pattern.compile(regex);
-        return new Cue(name, any.split("\\|"), p, p);
+        return new Cue(name, any.split("\\|"), Pattern.compile(regex), regex);
     }
 
     /**
@@ -229,11 +228,17 @@ final class Cues {
      * these cues were half the cue time). {@code CuesTest} checks on the corpora that the guard changes no match.
      */
     private static Cue cue(String name, String any, String starts, String regex) {
-        return new Cue(
-                name,
-                any.split("\\|"),
-                Pattern.compile("(?=[" + starts + "])(?:" + regex + ")"),
-                Pattern.compile(regex));
+        return new Cue(name, any.split("\\|"), Pattern.compile("(?=[" + starts + "])(?:" + regex + ")"), regex);
+    }
+
+    /** The patterns without their guards, compiled when the test first asks (the agent never loads this class). */
+    private static final class Unguarded {
+        static final List<Pattern> EN_PATTERNS = compile(EN);
+        static final List<Pattern> ZH_PATTERNS = compile(ZH);
+
+        private static List<Pattern> compile(List<Cue> cues) {
+            return cues.stream().map(c -> Pattern.compile(c.regex())).toList();
+        }
     }
 
     static List<Match> find(NormalizedText t) {
@@ -255,7 +260,8 @@ final class Cues {
                 continue;
             }
             Cue c = cues.get(i);
-            Matcher m = (prefilter ? c.pattern() : c.unguarded()).matcher(text);
+            Pattern p = prefilter ? c.pattern() : (zh ? Unguarded.ZH_PATTERNS : Unguarded.EN_PATTERNS).get(i);
+            Matcher m = p.matcher(text);
             if (m.find()) {
                 out.add(new Match(c.name(), m.group().strip(), m.start()));
             }
