@@ -1174,15 +1174,21 @@ public final class Redactor {
         }
     }
 
-    /**
-     * The rest of a number after a {@link #REST_CUES} phrase within twelve tokens from {@code from}: its first and
-     * past-the-last token, or null when the first cue found is not followed by one ({@link #restOfNumber}).
-     */
     private static int[] restWithin(String input, List<RedactionTokens.Token> tokens, int from) {
+        return restWithin(input, tokens, from, REST_CUES, false);
+    }
+
+    /**
+     * The rest of a number after one of {@code cues} within twelve tokens from {@code from} (after its lead words,
+     * "is", "then", when {@code leads}): its first and past-the-last token, or null when the first cue found is not
+     * followed by one ({@link #restOfNumber}).
+     */
+    private static int[] restWithin(
+            String input, List<RedactionTokens.Token> tokens, int from, List<List<String>> cues, boolean leads) {
         for (int j = from; j < Math.min(tokens.size(), from + 12); j++) {
-            List<String> cue = cueAt(REST_CUES, tokens, j);
+            List<String> cue = cueAt(cues, tokens, j);
             if (cue != null) {
-                int first = j + cue.size();
+                int first = leads ? afterLeads(tokens, j + cue.size()) : j + cue.size();
                 int last = symbolsEnd(input, tokens, first);
                 return restOfNumber(input, tokens, first, last) ? new int[] {first, last} : null;
             }
@@ -1771,6 +1777,11 @@ public final class Redactor {
         }
     }
 
+    /** "ends with ...", "the rest is ...": where the end of a number given by its start is said. */
+    private static final List<List<String>> END_OR_REST_CUES = java.util.stream.Stream.concat(
+                    END_CUES.stream(), REST_CUES.stream())
+            .toList();
+
     /** A phone's or a card's word before "starts with": the number is then given by its start and its end. */
     private static final Set<String> NUMBER_WORDS = LookupSets.of(
             "number", "phone", "cell", "mobile", "landline", "whatsapp", "card", "visa", "mastercard", "amex");
@@ -1794,22 +1805,12 @@ public final class Redactor {
             if (digits < 2 || digits > 6 || hasLetter(tokens, start, end)) {
                 continue;
             }
-            for (int k = end; k < Math.min(tokens.size(), end + 12); k++) {
-                List<String> last = cueAt(END_CUES, tokens, k);
-                if (last == null) {
-                    last = cueAt(REST_CUES, tokens, k);
-                }
-                if (last != null) {
-                    int first = afterLeads(tokens, k + last.size());
-                    int to = symbolsEnd(input, tokens, first);
-                    if (restOfNumber(input, tokens, first, to)) {
-                        spans.add(new Span(
-                                tokens.get(start).start(), tokens.get(end - 1).end(), kind));
-                        spans.add(new Span(
-                                tokens.get(first).start(), tokens.get(to - 1).end(), kind));
-                    }
-                    break;
-                }
+            int[] rest = restWithin(input, tokens, end, END_OR_REST_CUES, true);
+            if (rest != null) {
+                spans.add(
+                        new Span(tokens.get(start).start(), tokens.get(end - 1).end(), kind));
+                spans.add(new Span(
+                        tokens.get(rest[0]).start(), tokens.get(rest[1] - 1).end(), kind));
             }
         }
     }
